@@ -1,0 +1,177 @@
+package dev.jobintel.classify.rules;
+
+import dev.jobintel.posting.Salary;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Explicit pay ranges in prose: "$120,000 – $150,000 per year", "£60k-£80k", "€70.000 bis
+ * €90.000", "USD 45-60/hour", "up to CHF 140'000". A number counts only with a currency next to
+ * it; revenue and funding figures ("$100M Series B") are not pay. The period comes from the
+ * words after the range, else from the amount's size.
+ */
+public final class SalaryExtractor {
+
+    private static final String NUMBER = "\\d{1,2}(?:,\\d{2})+,\\d{3}"             // Indian grouping: 12,50,000
+            + "|\\d{1,3}(?:[,.'\u2019 \u00a0]\\d{3})+(?:[.,]\\d{1,2})?"         // 120,000  120.000  120 000
+            + "|\\d+(?:[.,]\\d{1,2})?";                                        // 120  45.50
+    private static final String SEP = "\\s*(?:-|–|—|to|bis|à)\\s*";
+
+    private final Map<String, String> symbolToCode = new HashMap<>();
+    private final Pattern range;
+    private final Pattern single;
+
+    /**
+     * @param currencySymbols currency code → the symbols and codes that denote it
+     */
+    public SalaryExtractor(Map<String, List<String>> currencySymbols) {
+        List<String> symbols = new ArrayList<>();
+        currencySymbols.forEach((code, syms) -> {
+            for (String s : syms) {
+                symbolToCode.put(s, code);
+                symbols.add(s);
+            }
+        });
+        symbols.sort(Comparator.comparingInt(String::length).reversed());
+        StringBuilder alt = new StringBuilder();
+        for (String s : symbols) {
+            if (alt.length() > 0) {
+                alt.append('|');
+            }
+            String q = Pattern.quote(s);
+            // Letter codes must stand alone ("USD", not the end of "THOUSD").
+            alt.append(Character.isLetter(s.charAt(0)) ? "(?<![A-Za-z])" + q + "(?![A-Za-z])" : q);
+        }
+        String cur = "(?:" + alt + ")";
+        String amount = "(" + NUMBER + ")\\s?([kK])?(?![\\d%])(?!\\s?(?i:m\\b|mm\\b|mn\\b|million|bn\\b|billion|b\\b))";
+        range = Pattern.compile("(" + cur + ")?\\s?" + amount + "\\s?(" + cur + ")?" + SEP
+                + "(" + cur + ")?\\s?" + amount + "\\s?(" + cur + ")?");
+        single = Pattern.compile("(?i:(up to|upto|from|starting at|starting from|salary(?: of)?:?|pay(?: of)?:?|compensation:?|base:?)\\s*)"
+                + "(" + cur + ")\\s?" + amount);
+    }
+
+    /** The first stated salary in {@code text}, or null. */
+    public Salary find(String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        Matcher m = range.matcher(text);
+        while (m.find()) {
+            String currency = currency(m.group(1), m.group(4), m.group(5), m.group(8));
+            if (currency == null) {
+                continue;
+            }
+            Double lo = amount(m.group(2), m.group(3) != null || m.group(7) != null);
+            Double hi = amount(m.group(6), m.group(7) != null);
+            if (lo == null || hi == null || lo <= 0 || hi < lo || hi > lo * 10) {
+                continue;
+            }
+            Salary.Period period = period(text, m.end(), hi);
+            if (period != null && plausible(lo, period)) {
+                return new Salary(lo, hi, currency, period);
+            }
+        }
+        Matcher s = single.matcher(text);
+        while (s.find()) {
+            String currency = currency(s.group(2), null, null, null);
+            Double amount = amount(s.group(3), s.group(4) != null);
+            if (currency == null || amount == null || amount <= 0) {
+                continue;
+            }
+            Salary.Period period = period(text, s.end(), amount);
+            if (period == null || !plausible(amount, period)) {
+                continue;
+            }
+            boolean upTo = s.group(1).toLowerCase(Locale.ROOT).startsWith("up");
+            return upTo ? new Salary(null, amount, currency, period) : new Salary(amount, null, currency, period);
+        }
+        return null;
+    }
+
+    private String currency(String... found) {
+        for (String f : found) {
+            if (f != null) {
+                String code = symbolToCode.get(f);
+                if (code != null) {
+                    return code;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** "120,000" "120.000" "120 000" "120'000" "120k" "1,20,000" → number; "45.50" stays 45.5. */
+    static Double amount(String raw, boolean thousands) {
+        if (raw == null) {
+            return null;
+        }
+        String s = raw.replace('\u00a0', ' ').replace('\u2019', '\'');
+        String digits;
+        int lastSep = Math.max(Math.max(s.lastIndexOf(','), s.lastIndexOf('.')), Math.max(s.lastIndexOf('\''), s.lastIndexOf(' ')));
+        if (lastSep >= 0 && s.length() - lastSep - 1 <= 2) {
+            // A decimal part: "45.50", "1.234,56".
+            String whole = s.substring(0, lastSep).replaceAll("[,.' ]", "");
+            digits = whole + "." + s.substring(lastSep + 1);
+        } else {
+            digits = s.replaceAll("[,.' ]", "");
+        }
+        try {
+            double v = Double.parseDouble(digits);
+            return thousands ? v * 1000 : v;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static final Pattern YEAR = Pattern.compile(
+            "(?i)^[^.\\n]{0,25}?(?:per (?:year|annum)|/\\s?(?:year|yr|annum)|a year|annual(?:ly)?|yearly|p\\.?a\\.?(?![a-z])|per anno|pro jahr|brutto(?:jahres)?gehalt|jährlich)");
+    private static final Pattern HOUR = Pattern.compile(
+            "(?i)^[^.\\n]{0,25}?(?:per hour|/\\s?(?:hour|hr|h)\\b|an hour|hourly|p/h|ph\\b|pro stunde)");
+    private static final Pattern DAY = Pattern.compile(
+            "(?i)^[^.\\n]{0,25}?(?:per day|/\\s?day|a day|daily|day rate|p/d|pro tag)");
+    private static final Pattern MONTH = Pattern.compile(
+            "(?i)^[^.\\n]{0,25}?(?:per month|/\\s?(?:month|mo|mth)\\b|a month|monthly|pro monat|par mois|mensuel)");
+    private static final Pattern WEEK = Pattern.compile(
+            "(?i)^[^.\\n]{0,25}?(?:per week|/\\s?(?:week|wk)|a week|weekly)");
+
+    private static Salary.Period period(String text, int from, double top) {
+        String after = text.substring(from, Math.min(text.length(), from + 40));
+        if (YEAR.matcher(after).find()) {
+            return Salary.Period.YEAR;
+        }
+        if (HOUR.matcher(after).find()) {
+            return Salary.Period.HOUR;
+        }
+        if (DAY.matcher(after).find()) {
+            return Salary.Period.DAY;
+        }
+        if (MONTH.matcher(after).find()) {
+            return Salary.Period.MONTH;
+        }
+        if (WEEK.matcher(after).find()) {
+            return Salary.Period.WEEK;
+        }
+        // No period stated: judge by size. Ranges like "$120k–$150k" are yearly pay.
+        if (top >= 20_000) {
+            return Salary.Period.YEAR;
+        }
+        return null;
+    }
+
+    private static boolean plausible(double amount, Salary.Period p) {
+        return switch (p) {
+            case HOUR -> amount >= 5 && amount <= 2_000;
+            case DAY -> amount >= 40 && amount <= 10_000;
+            case WEEK -> amount >= 200 && amount <= 50_000;
+            case MONTH -> amount >= 300 && amount <= 2_000_000;
+            case YEAR -> amount >= 5_000;
+        };
+    }
+}

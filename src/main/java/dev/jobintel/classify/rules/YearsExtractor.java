@@ -1,0 +1,80 @@
+package dev.jobintel.classify.rules;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Stated years of experience: "5+ years", "3-5 years of experience", "at least four years",
+ * "minimum of 7 years' professional experience". Only numbers tied to experience count, so
+ * "founded 12 years ago" does not.
+ */
+public final class YearsExtractor {
+
+    /** A stated band; max is null for open-ended ("5+ years"). */
+    public record Years(int min, Integer max) {
+    }
+
+    private static final Map<String, Integer> WORDS = Map.ofEntries(
+            Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4),
+            Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7), Map.entry("eight", 8),
+            Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12),
+            Map.entry("fifteen", 15), Map.entry("twenty", 20));
+
+    private static final String N = "(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)";
+    private static final String EXP = "(?:\\s*(?:\\(\\s*\\d{1,2}\\s*\\)\\s*)?(?:\\+\\s*)?(?:years?|yrs?)(?:'|’)?"
+            + "(?:\\s+of)?(?:\\s+(?:professional|relevant|hands[- ]on|industry|commercial|work(?:ing)?|proven|practical|technical|related|progressive|software|engineering|prior|direct|total))*"
+            + "\\s+(?:experience|exp\\b|working|building|designing|developing|leading|managing|as\\b))";
+
+    private static final Pattern RANGE = Pattern.compile("(?i)\\b" + N + "\\s*(?:\\+\\s*)?(?:-|–|—|to)\\s*" + N + EXP);
+    private static final Pattern AT_LEAST = Pattern.compile(
+            "(?i)\\b(?:at least|minimum(?: of)?|min\\.?|over|more than|a minimum of)\\s+" + N + EXP);
+    private static final Pattern PLUS = Pattern.compile("(?i)\\b" + N + "\\s*\\+" + EXP);
+    private static final Pattern PLAIN = Pattern.compile("(?i)\\b" + N + EXP);
+
+    private YearsExtractor() {
+    }
+
+    /** The first stated band, or null. */
+    public static Years find(String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        Years best = null;
+        int bestAt = Integer.MAX_VALUE;
+        Matcher m = RANGE.matcher(text);
+        if (m.find()) {
+            Integer lo = number(m.group(1));
+            Integer hi = number(m.group(2));
+            if (lo != null && hi != null && lo <= hi && hi <= 30) {
+                best = new Years(lo, hi);
+                bestAt = m.start();
+            }
+        }
+        for (Pattern p : new Pattern[] {AT_LEAST, PLUS, PLAIN}) {
+            Matcher s = p.matcher(text);
+            if (s.find() && s.start() < bestAt) {
+                Integer v = number(s.group(1));
+                if (v != null && v <= 30) {
+                    best = new Years(v, null);
+                    bestAt = s.start();
+                }
+            }
+        }
+        return best;
+    }
+
+    private static Integer number(String s) {
+        String t = s.toLowerCase(Locale.ROOT);
+        Integer w = WORDS.get(t);
+        if (w != null) {
+            return w;
+        }
+        try {
+            return Integer.parseInt(t);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package dev.jobintel.classify.taxonomy;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The skills dictionary: canonical names with families and aliases, found in text as whole
+ * token sequences. Names that are ordinary words ("Go", "R", "Swift", "Excel") match only with
+ * their exact case. One pass over the tokens with a first-token index keeps matching linear in
+ * the length of the text.
+ */
+public final class SkillDictionary {
+
+    /** A canonical skill. */
+    public record Skill(String name, String family) {
+    }
+
+    private record Form(List<String> tokens, boolean exactCase, Skill skill) {
+    }
+
+    public static final int MAX_TOKENS = 4;
+
+    private final Map<String, Skill> byKey = new HashMap<>();
+    private final Map<String, List<Form>> byFirstToken = new HashMap<>();
+    private final List<Skill> all = new ArrayList<>();
+
+    SkillDictionary() {
+    }
+
+    /** Adds a skill; returns the skill already holding one of its forms, else null. */
+    Skill add(String name, String family, List<String> aliases, boolean caseSensitive) {
+        Skill skill = new Skill(name, family);
+        all.add(skill);
+        Skill clash = addForm(name, caseSensitive, skill);
+        for (String alias : aliases) {
+            Skill c = addForm(alias, false, skill);
+            if (clash == null) {
+                clash = c;
+            }
+        }
+        return clash;
+    }
+
+    private Skill addForm(String text, boolean exactCase, Skill skill) {
+        SkillTokens t = SkillTokens.of(text);
+        if (t.size() == 0) {
+            return null;
+        }
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < t.size(); i++) {
+            tokens.add(exactCase ? t.original(i) : t.lower(i));
+        }
+        String key = String.join(" ", t.lowerTokens());
+        Skill prev = byKey.putIfAbsent(key, skill);
+        byFirstToken.computeIfAbsent(t.lower(0), k -> new ArrayList<>(1)).add(new Form(tokens, exactCase, skill));
+        return prev != null && prev != skill ? prev : null;
+    }
+
+    /** Token count of a name or alias, for validation. */
+    static int tokenCount(String text) {
+        return SkillTokens.of(text).size();
+    }
+
+    public List<Skill> all() {
+        return List.copyOf(all);
+    }
+
+    public int size() {
+        return all.size();
+    }
+
+    /** The canonical skill a free-text name means (any case, any alias), if known. */
+    public Optional<Skill> lookup(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(byKey.get(String.join(" ", SkillTokens.of(text).lowerTokens())));
+    }
+
+    /** Every skill mentioned in the texts, in order of first mention. */
+    public Set<Skill> find(String... texts) {
+        Set<Skill> found = new LinkedHashSet<>();
+        for (String text : texts) {
+            if (text != null && !text.isEmpty()) {
+                scan(SkillTokens.of(text), found);
+            }
+        }
+        return found;
+    }
+
+    private void scan(SkillTokens t, Set<Skill> found) {
+        int n = t.size();
+        int i = 0;
+        while (i < n) {
+            List<Form> forms = byFirstToken.get(t.lower(i));
+            int advance = 1;
+            if (forms != null) {
+                Form best = null;
+                for (Form f : forms) {
+                    if ((best == null || f.tokens().size() > best.tokens().size()) && matches(f, t, i)) {
+                        best = f;
+                    }
+                }
+                if (best != null) {
+                    found.add(best.skill());
+                    advance = best.tokens().size();
+                }
+            }
+            i += advance;
+        }
+    }
+
+    private static boolean matches(Form f, SkillTokens t, int at) {
+        List<String> tokens = f.tokens();
+        if (at + tokens.size() > t.size()) {
+            return false;
+        }
+        for (int k = 0; k < tokens.size(); k++) {
+            String want = tokens.get(k);
+            String have = f.exactCase() ? t.original(at + k) : t.lower(at + k);
+            if (!want.equals(have)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

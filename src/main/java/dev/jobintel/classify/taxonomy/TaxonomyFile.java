@@ -1,0 +1,105 @@
+package dev.jobintel.classify.taxonomy;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.util.List;
+
+/**
+ * {@code taxonomy.yaml} exactly as written. {@link Taxonomy} is the checked, compiled form
+ * that classifiers, validation and the database use.
+ */
+public record TaxonomyFile(
+        String version,
+        Fallback fallback,
+        List<Family> families,
+        Ladder<Level> seniority,
+        Choice<Track> tracks,
+        Choice<Coded> arrangements,
+        Choice<Coded> positionTypes,
+        List<Currency> currencies,
+        List<SkillFamily> skillFamilies,
+        List<Skill> skills) {
+
+    /** The family/subfamily given when nothing matches. */
+    public record Fallback(String family, String subfamily) {
+    }
+
+    public record Family(String code, String name, String description, List<String> synonyms,
+                         List<Subfamily> subfamilies) {
+        public Family {
+            synonyms = orEmpty(synonyms);
+            subfamilies = orEmpty(subfamilies);
+        }
+    }
+
+    public record Subfamily(String code, String name, String description, List<String> synonyms,
+                            List<String> titlePatterns, List<String> descriptionPatterns) {
+        public Subfamily {
+            synonyms = orEmpty(synonyms);
+            titlePatterns = orEmpty(titlePatterns);
+            descriptionPatterns = orEmpty(descriptionPatterns);
+        }
+    }
+
+    /** Seniority: ordered levels plus the default. */
+    public record Ladder<T>(@JsonProperty("default") String defaultCode, List<T> levels) {
+        public Ladder {
+            levels = orEmpty(levels);
+        }
+    }
+
+    public record Level(String code, String name, String description, List<String> synonyms, Years years,
+                        List<String> titleMarkers, Boolean fromYears) {
+        public Level {
+            synonyms = orEmpty(synonyms);
+            titleMarkers = orEmpty(titleMarkers);
+        }
+    }
+
+    public record Years(Integer min, Integer max) {
+    }
+
+    /** A closed set of values plus the default. */
+    public record Choice<T>(@JsonProperty("default") String defaultCode, List<T> values) {
+        public Choice {
+            values = orEmpty(values);
+        }
+    }
+
+    public record Track(String code, String name, String description, List<String> synonyms,
+                        List<String> titleMarkers) {
+        public Track {
+            synonyms = orEmpty(synonyms);
+            titleMarkers = orEmpty(titleMarkers);
+        }
+    }
+
+    /** A value recognised from source hints and description phrases (arrangement, position type). */
+    public record Coded(String code, String name, String description, List<String> synonyms,
+                        List<String> hints, List<String> phrases) {
+        public Coded {
+            synonyms = orEmpty(synonyms);
+            hints = orEmpty(hints);
+            phrases = orEmpty(phrases);
+        }
+    }
+
+    public record Currency(String code, String name, List<String> symbols) {
+        public Currency {
+            symbols = orEmpty(symbols);
+        }
+    }
+
+    public record SkillFamily(String code, String name, String description) {
+    }
+
+    public record Skill(String name, String family, List<String> aliases, Boolean caseSensitive) {
+        public Skill {
+            aliases = orEmpty(aliases);
+        }
+    }
+
+    static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.jobintel.cli;
+
+import dev.jobintel.config.ConfigException;
+import dev.jobintel.store.StoreException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/**
+ * The {@code jobintel} command line. Exit codes: 0 done; 1 unexpected error; 2 usage or
+ * configuration error; 3 database error; 4 the ledger's invariants do not hold.
+ */
+@Command(name = "jobintel", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = {"Public job postings turned into a trustworthy picture of a hiring market.",
+                "Every posting fetched has exactly one recorded outcome; 'jobintel status' accounts for all of them."},
+        subcommands = {RunCommand.class, ImportCommand.class, EnrichCommand.class, StatusCommand.class,
+                DbCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "1:unexpected error", "2:usage or configuration error", "3:database error",
+                "4:the ledger's invariants do not hold (status --check)"})
+public final class Main implements Runnable {
+
+    public static final int CONFIG_ERROR = 2;
+    public static final int DATABASE_ERROR = 3;
+    public static final int INVARIANT_BROKEN = 4;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        quietLibraries();
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line (also used by tests to run commands in-process). */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler(Main::handle);
+        cl.setUsageHelpAutoWidth(true);
+        return cl;
+    }
+
+    private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        boolean verbose = System.getenv("JOBINTEL_DEBUG") != null;
+        if (e instanceof ConfigException ce) {
+            err.println("error: " + ce.getMessage());
+            return CONFIG_ERROR;
+        }
+        if (e instanceof CommandLine.ParameterException pe) {
+            err.println("error: " + pe.getMessage());
+            return CONFIG_ERROR;
+        }
+        if (e instanceof StoreException se) {
+            err.println("database error: " + se.getMessage());
+            if (verbose) {
+                se.printStackTrace(err);
+            }
+            return DATABASE_ERROR;
+        }
+        err.println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        if (verbose) {
+            e.printStackTrace(err);
+        } else {
+            err.println("(set JOBINTEL_DEBUG=1 for the stack trace)");
+        }
+        return 1;
+    }
+
+    /** Flyway and HikariCP speak only when something is wrong. */
+    static void quietLibraries() {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+    }
+
+    /** Version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"jobintel " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.jobintel.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.jobintel.config.LoadedConfig;
+import dev.jobintel.pipeline.StatusReport;
+import dev.jobintel.store.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"The ledger at this moment: raw postings by outcome and reason, overall and per source, "
+                + "with the invariant check (raw postings = sum of outcomes; every job has a posting; every merged "
+                + "posting points to an existing job)."})
+final class StatusCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--json", description = "Print the ledger as JSON.")
+    boolean json;
+
+    @Option(names = "--check", description = "Exit with code 4 when an invariant does not hold.")
+    boolean check;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        LoadedConfig lc = common.loadConfig();
+        String url = lc.config().database().url();
+        Path file = Database.sqliteFile(url);
+        if (file != null && !Files.exists(file)) {
+            spec.commandLine().getErr().printf("No database at %s yet: run 'jobintel run' first.%n", file);
+            return Main.DATABASE_ERROR;
+        }
+        try (Database db = Database.open(url, lc.config().database().username(), System.getenv("JOBINTEL_DB_PASSWORD"))) {
+            db.migrate();
+            StatusReport s = StatusReport.read(db);
+            if (json) {
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s));
+            } else {
+                Summaries.ledger(out, s);
+                out.println();
+                Summaries.bySource(out, s);
+                out.println();
+                Summaries.fetches(out, s.fetches());
+                out.println();
+                Summaries.invariants(out, s);
+            }
+            return check && !s.consistent() ? Main.INVARIANT_BROKEN : 0;
+        }
+    }
+}

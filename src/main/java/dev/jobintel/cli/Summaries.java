@@ -1,0 +1,150 @@
+package dev.jobintel.cli;
+
+import dev.jobintel.pipeline.Enricher;
+import dev.jobintel.pipeline.Lander;
+import dev.jobintel.pipeline.Runner;
+import dev.jobintel.pipeline.StatusReport;
+import dev.jobintel.report.MarketSummary;
+import dev.jobintel.store.LandCounts;
+import dev.jobintel.store.Ledger;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The one-screen summaries commands print. */
+final class Summaries {
+
+    private Summaries() {
+    }
+
+    static String n(long v) {
+        return String.format(Locale.ROOT, "%,d", v);
+    }
+
+    static String secs(long nanos) {
+        return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
+    }
+
+    static void fetch(PrintWriter out, Runner.FetchResult r, long nanos) {
+        LandCounts t = r.total();
+        out.printf("Fetched %s postings from %s in %s: %s new, %s changed, %s seen again%s%n",
+                n(t.seen()), r.boards().size() == 1 ? "1 board" : n(r.boards().size()) + " boards", secs(nanos),
+                n(t.fresh()), n(t.updated()), n(t.unchanged()),
+                r.rejected() > 0 ? "; " + n(r.rejected()) + " rejected (kept in the rejects table)" : "");
+        if (t.requeued() > 0) {
+            out.printf("  %s changed postings went back to pending to be decided again%n", n(t.requeued()));
+        }
+        if (t.seen() > 0 && t.fresh() == 0 && t.updated() == 0) {
+            out.println("  Nothing new: every posting was seen before, only last_seen moved.");
+        }
+        for (Lander.BoardResult b : r.boards()) {
+            if (b.error() != null) {
+                out.printf("  board %s/%s failed: %s%n", b.source(), b.board(), b.error());
+            }
+        }
+    }
+
+    static void enrich(PrintWriter out, Enricher.Result r, String classifier, long nanos) {
+        if (r.processed() == 0) {
+            out.println("Nothing to enrich: no pending postings.");
+            return;
+        }
+        out.printf("Decided %s pending postings in %s with the %s classifier: %s enriched (new jobs), %s merged, "
+                        + "%s filtered, %s failed%n",
+                n(r.processed()), secs(nanos), classifier, n(r.enriched()), n(r.merged()), n(r.filtered()), n(r.failed()));
+        if (r.storeFailures() > 0) {
+            out.printf("  %s postings were refused by the database and recorded as failed(store_error)%n",
+                    n(r.storeFailures()));
+        }
+    }
+
+    static void ledger(PrintWriter out, StatusReport s) {
+        out.printf("Ledger: %s raw postings, %s enriched jobs, %s rejects%n", n(s.rawPostings()), n(s.enrichedJobs()),
+                n(s.rejects()));
+        TextTable t = new TextTable("outcome", "postings", "reasons");
+        for (String o : StatusReport.ORDER) {
+            StatusReport.OutcomeCount c = s.outcomes().get(o);
+            t.row(o, c.count(), reasons(o, c));
+        }
+        t.row("total", s.outcomeTotal(), s.outcomeTotal() == s.rawPostings() ? "= raw postings"
+                : "!= raw postings (" + n(s.rawPostings()) + ")");
+        out.print(t.render("  "));
+    }
+
+    private static String reasons(String outcome, StatusReport.OutcomeCount c) {
+        if (outcome.equals("enriched")) {
+            return c.count() == 0 ? "" : "each created a job";
+        }
+        if (outcome.equals("merged")) {
+            return c.count() == 0 ? "" : "same employer + title + place as an existing job";
+        }
+        String listed = c.reasons().entrySet().stream()
+                .map(e -> e.getKey() + " " + n(e.getValue()))
+                .collect(Collectors.joining(", "));
+        if (outcome.equals("failed") && c.count() > 0) {
+            listed += " (" + n(c.retryable()) + " retryable)";
+        }
+        return listed;
+    }
+
+    static void bySource(PrintWriter out, StatusReport s) {
+        if (s.bySource().isEmpty()) {
+            return;
+        }
+        TextTable t = new TextTable("source", "postings", "enriched", "merged", "filtered", "failed", "pending");
+        for (Map.Entry<String, Map<String, StatusReport.OutcomeCount>> e : s.bySource().entrySet()) {
+            Map<String, StatusReport.OutcomeCount> m = e.getValue();
+            long total = m.values().stream().mapToLong(StatusReport.OutcomeCount::count).sum();
+            t.row(e.getKey(), total, m.get("enriched").count(), m.get("merged").count(), m.get("filtered").count(),
+                    m.get("failed").count(), m.get("pending").count());
+        }
+        out.println("By source:");
+        out.print(t.render("  "));
+    }
+
+    static void fetches(PrintWriter out, List<Ledger.SourceFetches> fetches) {
+        if (fetches.isEmpty()) {
+            return;
+        }
+        TextTable t = new TextTable("fetched via", "board fetches", "failed", "rejects");
+        for (Ledger.SourceFetches f : fetches) {
+            t.row(f.source(), f.fetches(), f.failed(), f.rejected());
+        }
+        out.println("Fetches:");
+        out.print(t.render("  "));
+    }
+
+    static void invariants(PrintWriter out, StatusReport s) {
+        if (s.consistent()) {
+            out.println("Invariants: all hold (every posting has one outcome; every job has a posting; "
+                    + "every merged or enriched posting points to an existing job).");
+        } else {
+            out.println("Invariants: BROKEN");
+            for (Ledger.Violation v : s.violations()) {
+                out.printf("  %s: %s rows break it%n", v.invariant(), n(v.rows()));
+            }
+        }
+    }
+
+    static void market(PrintWriter out, List<MarketSummary.Count> families, List<MarketSummary.Count> cities,
+                       List<MarketSummary.Count> skills) {
+        if (families.isEmpty()) {
+            return;
+        }
+        TextTable f = new TextTable("family", "jobs");
+        families.forEach(c -> f.row(c.label(), c.jobs()));
+        out.println("Jobs by family:");
+        out.print(f.render("  "));
+        TextTable ci = new TextTable("city", "jobs");
+        cities.forEach(c -> ci.row(c.label(), c.jobs()));
+        out.println("Jobs by city (top " + cities.size() + "):");
+        out.print(ci.render("  "));
+        if (!skills.isEmpty()) {
+            out.println("Top skills: " + skills.stream().map(c -> c.label() + " " + n(c.jobs()))
+                    .collect(Collectors.joining(", ")));
+        }
+    }
+}

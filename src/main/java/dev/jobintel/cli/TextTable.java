@@ -1,0 +1,68 @@
+package dev.jobintel.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** A plain-text table with right-aligned numbers, for one-screen summaries. */
+final class TextTable {
+
+    private final List<String[]> rows = new ArrayList<>();
+    private final int columns;
+
+    TextTable(String... header) {
+        this.columns = header.length;
+        rows.add(header);
+    }
+
+    TextTable row(Object... cells) {
+        String[] r = new String[columns];
+        for (int i = 0; i < columns; i++) {
+            Object v = i < cells.length ? cells[i] : "";
+            r[i] = v instanceof Number n && !(v instanceof Double) ? String.format(Locale.ROOT, "%,d", n.longValue())
+                    : v instanceof Double d ? String.format(Locale.ROOT, "%.1f", d) : String.valueOf(v == null ? "" : v);
+        }
+        rows.add(r);
+        return this;
+    }
+
+    String render(String indent) {
+        int[] width = new int[columns];
+        boolean[] numeric = new boolean[columns];
+        for (int i = 0; i < columns; i++) {
+            numeric[i] = true;
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            for (int i = 0; i < columns; i++) {
+                width[i] = Math.max(width[i], rows.get(r)[i].length());
+                if (r > 0 && !rows.get(r)[i].isEmpty() && !rows.get(r)[i].matches("[-0-9,.%$ ]+")) {
+                    numeric[i] = false;
+                }
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int r = 0; r < rows.size(); r++) {
+            sb.append(indent);
+            for (int i = 0; i < columns; i++) {
+                String cell = rows.get(r)[i];
+                String pad = " ".repeat(width[i] - cell.length());
+                sb.append(numeric[i] && i > 0 ? pad + cell : cell + (i == columns - 1 ? "" : pad));
+                if (i < columns - 1) {
+                    sb.append("  ");
+                }
+            }
+            sb.append('\n');
+            if (r == 0) {
+                sb.append(indent);
+                for (int i = 0; i < columns; i++) {
+                    sb.append("-".repeat(width[i]));
+                    if (i < columns - 1) {
+                        sb.append("  ");
+                    }
+                }
+                sb.append('\n');
+            }
+        }
+        return sb.toString().replaceAll(" +\n", "\n");
+    }
+}

@@ -1,0 +1,126 @@
+package dev.jobintel.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.util.List;
+
+/**
+ * {@code jobintel.yaml}. Every key has a default, so no file is needed for the demo; a file
+ * that is present is checked completely before any work (see {@link ConfigLoader}).
+ *
+ * <p>Relative paths in the file are resolved against the file's directory.
+ */
+public record JobintelConfig(
+        Database database,
+        String taxonomy,
+        String places,
+        @JsonProperty("import") Import importing,
+        Gate gate,
+        Classifier classifier,
+        Pipeline pipeline) {
+
+    public static final JobintelConfig DEFAULTS = new JobintelConfig(null, null, null, null, null, null, null);
+
+    public JobintelConfig {
+        database = database == null ? new Database(null, null) : database;
+        importing = importing == null ? new Import(null) : importing;
+        gate = gate == null ? new Gate(null, null, null, null) : gate;
+        classifier = classifier == null ? new Classifier(null) : classifier;
+        pipeline = pipeline == null ? new Pipeline(null, null) : pipeline;
+    }
+
+    /**
+     * @param url      JDBC URL; SQLite file {@code jdbc:sqlite:jobintel.db} by default, or
+     *                 {@code jdbc:postgresql://…}. The password, if any, comes from
+     *                 JOBINTEL_DB_PASSWORD, never from this file.
+     * @param username database user (PostgreSQL)
+     */
+    public record Database(String url, String username) {
+        public static final String DEFAULT_URL = "jdbc:sqlite:jobintel.db";
+
+        public Database {
+            url = url == null || url.isBlank() ? DEFAULT_URL : url.trim();
+        }
+    }
+
+    /** @param files JSON Lines files imported by {@code run} (see the README for the format) */
+    public record Import(List<String> files) {
+        public Import {
+            files = files == null ? List.of() : List.copyOf(files);
+        }
+    }
+
+    /**
+     * @param minDescriptionChars descriptions shorter than this (as text) are filtered as too_short
+     */
+    public record Gate(Integer minDescriptionChars, Filter title, LocationFilter location, Agency agency) {
+        public static final int DEFAULT_MIN_DESCRIPTION = 150;
+
+        public Gate {
+            minDescriptionChars = minDescriptionChars == null ? DEFAULT_MIN_DESCRIPTION : minDescriptionChars;
+            title = title == null ? new Filter(null, null) : title;
+            location = location == null ? new LocationFilter(null, null, null) : location;
+            agency = agency == null ? new Agency(null, null, null, null, null) : agency;
+        }
+    }
+
+    /** Regexes (case-insensitive) on the title; an empty include list lets every title in. */
+    public record Filter(List<String> include, List<String> exclude) {
+        public Filter {
+            include = include == null ? List.of() : List.copyOf(include);
+            exclude = exclude == null ? List.of() : List.copyOf(exclude);
+        }
+    }
+
+    /**
+     * Places as codes: a city ("lon"), a country ("GB"), a region ("europe"), "remote", or a
+     * remote scope ("remote-us", "remote-europe", "remote-global").
+     *
+     * @param keepUnknown whether postings whose location cannot be resolved pass an include list
+     */
+    public record LocationFilter(List<String> include, List<String> exclude, Boolean keepUnknown) {
+        public LocationFilter {
+            include = include == null ? List.of() : List.copyOf(include);
+            exclude = exclude == null ? List.of() : List.copyOf(exclude);
+            keepUnknown = keepUnknown == null ? Boolean.TRUE : keepUnknown;
+        }
+    }
+
+    /**
+     * @param enabled   agency detection on or off
+     * @param threshold signal confidence at or above which a posting is an agency's (0–1]
+     * @param listFile  an agency list replacing the bundled one (same format as agencies.yaml)
+     * @param block     extra employer names to treat as agencies
+     * @param allow     employer names never to treat as agencies
+     */
+    public record Agency(Boolean enabled, Double threshold, String listFile, List<String> block, List<String> allow) {
+        public static final double DEFAULT_THRESHOLD = 0.7;
+
+        public Agency {
+            enabled = enabled == null ? Boolean.TRUE : enabled;
+            threshold = threshold == null ? DEFAULT_THRESHOLD : threshold;
+            block = block == null ? List.of() : List.copyOf(block);
+            allow = allow == null ? List.of() : List.copyOf(allow);
+        }
+    }
+
+    /** @param name "rules" (default, offline) */
+    public record Classifier(String name) {
+        public Classifier {
+            name = name == null || name.isBlank() ? "rules" : name.trim();
+        }
+    }
+
+    /**
+     * @param batchSize postings per write transaction
+     * @param threads   classification threads; 0 picks one per core
+     */
+    public record Pipeline(Integer batchSize, Integer threads) {
+        public static final int DEFAULT_BATCH = 500;
+
+        public Pipeline {
+            batchSize = batchSize == null ? DEFAULT_BATCH : batchSize;
+            threads = threads == null ? 0 : threads;
+        }
+    }
+}

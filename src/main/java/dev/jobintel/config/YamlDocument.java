@@ -1,0 +1,234 @@
+package dev.jobintel.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * A YAML file read so that every later complaint can name the file, the line and the key:
+ * binding errors (unknown key, wrong type, syntax) come out of Jackson with their location,
+ * and checks made after binding (a regex that does not compile, a file that does not exist)
+ * look the line up by the key's path, such as {@code gate.title.exclude[2]}.
+ */
+public final class YamlDocument {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+
+    private final String origin;
+    private final String text;
+    private final Map<String, Integer> lines;
+
+    private YamlDocument(String origin, String text, Map<String, Integer> lines) {
+        this.origin = origin;
+        this.text = text;
+        this.lines = lines;
+    }
+
+    /** Reads a file; a missing file is a {@link ConfigException} naming it. */
+    public static YamlDocument read(Path file) {
+        try {
+            return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file.toString(), 0, null, "file not found");
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), 0, null, "cannot read file: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a resource bundled in the jar. */
+    public static YamlDocument resource(String name) {
+        try (InputStream in = YamlDocument.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("bundled resource missing from the build: " + name);
+            }
+            return parse("bundled " + name.substring(name.lastIndexOf('/') + 1),
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static YamlDocument parse(String origin, String text) {
+        Map<String, Integer> lines = new HashMap<>();
+        try (JsonParser p = MAPPER.getFactory().createParser(text)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                boolean opens = t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY;
+                if (opens || t == JsonToken.FIELD_NAME || t.isScalarValue()) {
+                    // An opening token has already entered its own context; its key lives in the parent.
+                    JsonStreamContext ctx = opens ? p.getParsingContext().getParent() : p.getParsingContext();
+                    lines.putIfAbsent(pathOf(ctx), p.currentTokenLocation().getLineNr());
+                }
+            }
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(origin, lineOf(e.getLocation()), null,
+                    "not valid YAML: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new YamlDocument(origin, text, lines);
+    }
+
+    /** Binds the document to {@code type}; an empty document gives null. */
+    public <T> T bind(Class<T> type) {
+        if (text.isBlank()) {
+            return null;
+        }
+        try {
+            return MAPPER.readValue(text, type);
+        } catch (UnrecognizedPropertyException e) {
+            String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
+                    .map(Object::toString).collect(Collectors.toCollection(TreeSet::new)).toString();
+            throw new ConfigException(origin, lineOf(e.getLocation()), pathOf(e),
+                    "unknown key '" + e.getPropertyName() + "'" + (known.isEmpty() ? "" : " (known keys: "
+                            + known.substring(1, known.length() - 1) + ")"));
+        } catch (InvalidFormatException e) {
+            throw new ConfigException(origin, lineOf(e.getLocation()), pathOf(e),
+                    "'" + e.getValue() + "' is not a valid " + describe(e.getTargetType()));
+        } catch (MismatchedInputException e) {
+            throw new ConfigException(origin, lineOf(e.getLocation()), pathOf(e),
+                    "expected " + describe(e.getTargetType()) + ": " + firstLine(e.getOriginalMessage()));
+        } catch (JsonMappingException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            throw new ConfigException(origin, lineOf(e.getLocation()), pathOf(e),
+                    root instanceof IllegalArgumentException ? root.getMessage() : firstLine(e.getOriginalMessage()), e);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(origin, lineOf(e.getLocation()), null, "not valid YAML: " + e.getOriginalMessage());
+        }
+    }
+
+    /** An error about the value at {@code path} (e.g. "gate.title.exclude[2]"), with its line. */
+    public ConfigException error(String path, String problem) {
+        return new ConfigException(origin, line(path), path, problem);
+    }
+
+    /** The line of the key or value at {@code path}, or of its closest ancestor that is written; 0 if none. */
+    public int line(String path) {
+        String p = path;
+        while (p != null && !p.isEmpty()) {
+            Integer l = lines.get(p);
+            if (l != null) {
+                return l;
+            }
+            int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+            p = cut <= 0 ? null : p.substring(0, cut);
+        }
+        return 0;
+    }
+
+    public String origin() {
+        return origin;
+    }
+
+    private static String pathOf(JsonStreamContext ctx) {
+        StringBuilder sb = new StringBuilder();
+        build(ctx, sb);
+        return sb.toString();
+    }
+
+    private static void build(JsonStreamContext ctx, StringBuilder sb) {
+        if (ctx == null || ctx.inRoot()) {
+            return;
+        }
+        build(ctx.getParent(), sb);
+        if (ctx.inObject()) {
+            if (ctx.getCurrentName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(ctx.getCurrentName());
+            }
+        } else if (ctx.inArray()) {
+            sb.append('[').append(Math.max(ctx.getCurrentIndex(), 0)).append(']');
+        }
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static int lineOf(JsonLocation loc) {
+        return loc == null ? 0 : Math.max(loc.getLineNr(), 0);
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "whole number";
+        }
+        if (type == Double.class || type == double.class) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "text value";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "list";
+        }
+        if (type.isEnum()) {
+            StringBuilder sb = new StringBuilder("one of ");
+            Object[] values = type.getEnumConstants();
+            for (int i = 0; i < values.length; i++) {
+                sb.append(i == 0 ? "" : ", ").append(values[i].toString().toLowerCase(java.util.Locale.ROOT));
+            }
+            return sb.toString();
+        }
+        if (Map.class.isAssignableFrom(type)) {
+            return "mapping";
+        }
+        return "mapping of " + type.getSimpleName();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

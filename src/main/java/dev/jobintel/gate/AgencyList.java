@@ -1,0 +1,119 @@
+package dev.jobintel.gate;
+
+import dev.jobintel.config.YamlDocument;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The agency rules of {@code agencies.yaml}: a block list of known agencies, an allow list of
+ * real employers whose names look like agencies, and weighted signals in names and
+ * descriptions. Compiled and checked on load.
+ */
+public final class AgencyList {
+
+    public static final String BUNDLED = "/jobintel/agencies.yaml";
+
+    /** The file as written. */
+    public record File(String version, List<String> block, List<String> allow,
+                       List<SignalSpec> nameSignals, List<SignalSpec> descriptionSignals) {
+        public File {
+            block = block == null ? List.of() : List.copyOf(block);
+            allow = allow == null ? List.of() : List.copyOf(allow);
+            nameSignals = nameSignals == null ? List.of() : List.copyOf(nameSignals);
+            descriptionSignals = descriptionSignals == null ? List.of() : List.copyOf(descriptionSignals);
+        }
+    }
+
+    public record SignalSpec(String pattern, Double weight, String why) {
+    }
+
+    /** A compiled signal. */
+    public record Signal(Pattern pattern, double weight, String why) {
+    }
+
+    private final List<String> block;
+    private final List<String> allow;
+    private final List<Signal> nameSignals;
+    private final List<Signal> descriptionSignals;
+
+    private AgencyList(List<String> block, List<String> allow, List<Signal> nameSignals, List<Signal> descriptionSignals) {
+        this.block = block;
+        this.allow = allow;
+        this.nameSignals = nameSignals;
+        this.descriptionSignals = descriptionSignals;
+    }
+
+    public static AgencyList bundled() {
+        return compile(YamlDocument.resource(BUNDLED));
+    }
+
+    public static AgencyList load(Path file) {
+        return compile(YamlDocument.read(file));
+    }
+
+    static AgencyList compile(YamlDocument doc) {
+        File f = doc.bind(File.class);
+        if (f == null) {
+            throw doc.error("", "the agency list is empty");
+        }
+        List<String> block = new ArrayList<>();
+        for (String b : f.block()) {
+            block.add(AgencyDetector.normaliseName(b));
+        }
+        List<String> allow = new ArrayList<>();
+        for (String a : f.allow()) {
+            allow.add(AgencyDetector.normaliseName(a));
+        }
+        return new AgencyList(block, allow, signals(doc, "name_signals", f.nameSignals()),
+                signals(doc, "description_signals", f.descriptionSignals()));
+    }
+
+    private static List<Signal> signals(YamlDocument doc, String key, List<SignalSpec> specs) {
+        List<Signal> out = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            SignalSpec s = specs.get(i);
+            String path = key + "[" + i + "]";
+            if (s.pattern() == null || s.pattern().isBlank()) {
+                throw doc.error(path + ".pattern", "missing pattern");
+            }
+            if (s.weight() == null || !(s.weight() > 0 && s.weight() <= 1)) {
+                throw doc.error(path + ".weight", "a weight is above 0 and at most 1, got " + s.weight());
+            }
+            try {
+                out.add(new Signal(Pattern.compile(s.pattern()), s.weight(), s.why() == null ? s.pattern() : s.why()));
+            } catch (PatternSyntaxException e) {
+                throw doc.error(path + ".pattern", "bad regex '" + s.pattern() + "': " + e.getDescription());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** This list with extra block and allow names (from jobintel.yaml). */
+    public AgencyList with(List<String> extraBlock, List<String> extraAllow) {
+        List<String> b = new ArrayList<>(block);
+        extraBlock.forEach(x -> b.add(AgencyDetector.normaliseName(x)));
+        List<String> a = new ArrayList<>(allow);
+        extraAllow.forEach(x -> a.add(AgencyDetector.normaliseName(x)));
+        return new AgencyList(List.copyOf(b), List.copyOf(a), nameSignals, descriptionSignals);
+    }
+
+    public List<String> block() {
+        return block;
+    }
+
+    public List<String> allow() {
+        return allow;
+    }
+
+    public List<Signal> nameSignals() {
+        return nameSignals;
+    }
+
+    public List<Signal> descriptionSignals() {
+        return descriptionSignals;
+    }
+}

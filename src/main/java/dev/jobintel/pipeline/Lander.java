@@ -1,0 +1,204 @@
+package dev.jobintel.pipeline;
+
+import dev.jobintel.posting.Posting;
+import dev.jobintel.source.BoardSink;
+import dev.jobintel.source.FetchSink;
+import dev.jobintel.store.Database;
+import dev.jobintel.store.FetchRuns;
+import dev.jobintel.store.LandCounts;
+import dev.jobintel.store.Landing;
+import dev.jobintel.store.RawPostings;
+import dev.jobintel.store.Rejects;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Lands what sources yield into raw_postings, in batched transactions, on a writer thread of
+ * its own so that parsing and writing overlap. A crash loses at most the batch in flight; a
+ * rerun lands the same postings again idempotently.
+ */
+public final class Lander implements FetchSink, AutoCloseable {
+
+    /** Counts of one board fetch. */
+    public record BoardResult(String source, String board, LandCounts counts, int rejected, boolean complete,
+                              String error) {
+    }
+
+    private interface Task {
+    }
+
+    private record Batch(BoardState board, List<Landing> landings, List<Rejects.Reject> rejects) implements Task {
+    }
+
+    private record Finish(BoardState board, boolean complete, Integer http, String error) implements Task {
+    }
+
+    private record Stop() implements Task {
+    }
+
+    private final class BoardState {
+        final String source;
+        final String board;
+        final long fetchRunId;
+        LandCounts counts = LandCounts.ZERO;
+        int rejected;
+
+        BoardState(String source, String board, long fetchRunId) {
+            this.source = source;
+            this.board = board;
+            this.fetchRunId = fetchRunId;
+        }
+    }
+
+    private final Database db;
+    private final Identities identities;
+    private final String runId;
+    private final long seenAt;
+    private final int batchSize;
+    private final Progress progress;
+    private final BlockingQueue<Task> queue = new ArrayBlockingQueue<>(4);
+    private final Thread writer;
+    private final List<BoardResult> results = new ArrayList<>();
+    private volatile Throwable failure;
+
+    public Lander(Database db, Identities identities, String runId, long seenAt, int batchSize, Progress progress) {
+        this.db = db;
+        this.identities = identities;
+        this.runId = runId;
+        this.seenAt = seenAt;
+        this.batchSize = batchSize;
+        this.progress = progress;
+        this.writer = new Thread(this::writeLoop, "jobintel-lander");
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    @Override
+    public BoardSink board(String source, String board) {
+        rethrow();
+        long id = FetchRuns.start(db, runId, source, board, seenAt);
+        BoardState state = new BoardState(source, board, id);
+        return new BoardSink() {
+            private List<Landing> landings = new ArrayList<>(batchSize);
+            private List<Rejects.Reject> rejects = new ArrayList<>();
+
+            @Override
+            public void accept(Posting posting) {
+                landings.add(identities.prepare(posting));
+                if (landings.size() >= batchSize) {
+                    flush();
+                }
+            }
+
+            @Override
+            public void reject(Rejects.Reject reject) {
+                rejects.add(reject);
+                if (rejects.size() >= batchSize) {
+                    flush();
+                }
+            }
+
+            private void flush() {
+                if (!landings.isEmpty() || !rejects.isEmpty()) {
+                    put(new Batch(state, landings, rejects));
+                    landings = new ArrayList<>(batchSize);
+                    rejects = new ArrayList<>();
+                }
+            }
+
+            @Override
+            public void finish(boolean complete, Integer httpStatus, String error) {
+                flush();
+                put(new Finish(state, complete, httpStatus, error));
+            }
+        };
+    }
+
+    private void put(Task t) {
+        rethrow();
+        try {
+            while (!queue.offer(t, 200, TimeUnit.MILLISECONDS)) {
+                rethrow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while landing postings", e);
+        }
+    }
+
+    private void writeLoop() {
+        try {
+            while (true) {
+                Task t = queue.take();
+                if (t instanceof Stop) {
+                    return;
+                }
+                if (failure != null) {
+                    continue;
+                }
+                if (t instanceof Batch b) {
+                    LandCounts counts = db.inTransaction(c -> {
+                        LandCounts lc = b.landings().isEmpty() ? LandCounts.ZERO
+                                : RawPostings.land(c, b.landings(), seenAt, b.board().fetchRunId);
+                        for (Rejects.Reject r : b.rejects()) {
+                            Rejects.record(c, b.board().fetchRunId, r, seenAt);
+                        }
+                        return lc;
+                    });
+                    b.board().counts = b.board().counts.plus(counts);
+                    b.board().rejected += b.rejects().size();
+                    progress.advance(b.landings().size() + b.rejects().size());
+                } else if (t instanceof Finish f) {
+                    BoardState s = f.board();
+                    FetchRuns.Status status = f.error() == null && f.complete() ? FetchRuns.Status.OK
+                            : s.counts.seen() > 0 ? FetchRuns.Status.PARTIAL : FetchRuns.Status.FAILED;
+                    FetchRuns.finish(db, s.fetchRunId, status, f.http(), s.counts, s.rejected, f.error(), seenAt);
+                    synchronized (results) {
+                        results.add(new BoardResult(s.source, s.board, s.counts, s.rejected, f.complete(), f.error()));
+                    }
+                }
+            }
+        } catch (Throwable e) {
+            failure = e;
+        }
+    }
+
+    private void rethrow() {
+        Throwable f = failure;
+        if (f instanceof RuntimeException re) {
+            throw re;
+        }
+        if (f instanceof Error err) {
+            throw err;
+        }
+        if (f != null) {
+            throw new IllegalStateException(f);
+        }
+    }
+
+    /** Waits for every queued batch to be written; returns the per-board results. */
+    public List<BoardResult> finish() {
+        put(new Stop());
+        try {
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while landing postings", e);
+        }
+        rethrow();
+        synchronized (results) {
+            return List.copyOf(results);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (writer.isAlive()) {
+            queue.offer(new Stop());
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.jobintel.pipeline;
+
+import dev.jobintel.source.JobSource;
+import dev.jobintel.store.Database;
+import dev.jobintel.store.FetchRuns;
+import dev.jobintel.store.LandCounts;
+import dev.jobintel.store.ReferenceData;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Orchestrates the main job: fetch (or import) → land → gate → classify → store. Each step
+ * reads what the previous one wrote, so a run interrupted anywhere is finished by the next.
+ */
+public final class Runner {
+
+    /** What fetching did, per board and in total. */
+    public record FetchResult(String runId, List<Lander.BoardResult> boards) {
+        public LandCounts total() {
+            LandCounts t = LandCounts.ZERO;
+            for (Lander.BoardResult b : boards) {
+                t = t.plus(b.counts());
+            }
+            return t;
+        }
+
+        public int rejected() {
+            return boards.stream().mapToInt(Lander.BoardResult::rejected).sum();
+        }
+
+        public long failedBoards() {
+            return boards.stream().filter(b -> b.error() != null).count();
+        }
+    }
+
+    private final Context ctx;
+    private final Database db;
+    private final boolean showProgress;
+
+    public Runner(Context ctx, Database db, boolean showProgress) {
+        this.ctx = ctx;
+        this.db = db;
+        this.showProgress = showProgress;
+    }
+
+    /** Migrates the schema and loads the reference data the constraints check against. */
+    public void prepare() {
+        db.migrate();
+        ReferenceData.sync(db, ctx.taxonomy(), ctx.gazetteer());
+        if (db.dialect().name().equals("sqlite")) {
+            // Only one process writes a SQLite file, so a fetch still marked running was cut short.
+            FetchRuns.abandonStale(db, ctx.clock().millis());
+        }
+    }
+
+    public FetchResult fetch(List<JobSource> sources) {
+        String runId = UUID.randomUUID().toString();
+        long now = ctx.clock().millis();
+        List<Lander.BoardResult> boards = new ArrayList<>();
+        try (Progress progress = new Progress(System.err, showProgress, "fetch", "postings", 0);
+             Lander lander = new Lander(db, new Identities(ctx.resolver()), runId, now,
+                     ctx.config().pipeline().batchSize(), progress)) {
+            for (JobSource s : sources) {
+                s.fetch(lander);
+            }
+            boards.addAll(lander.finish());
+        }
+        return new FetchResult(runId, boards);
+    }
+
+    public Enricher.Result enrich(long limit) {
+        long pending = db.read(c -> dev.jobintel.store.Jdbc.count(c,
+                "SELECT count(*) FROM raw_postings WHERE outcome = 'pending'"));
+        try (Progress progress = new Progress(System.err, showProgress, "enrich", "postings",
+                limit > 0 ? Math.min(limit, pending) : pending)) {
+            Enricher e = new Enricher(ctx, db, ctx.config().pipeline().batchSize(), ctx.config().pipeline().threads(),
+                    progress);
+            return e.run(limit);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.jobintel.pipeline;
+
+import dev.jobintel.store.Database;
+import dev.jobintel.store.Ledger;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The ledger at one moment: counts by outcome and reason, overall and per source, enriched
+ * jobs, rejects, board fetches, and the invariant check. Serialises to JSON for {@code --json}.
+ */
+public record StatusReport(
+        String database,
+        long rawPostings,
+        Map<String, OutcomeCount> outcomes,
+        Map<String, Map<String, OutcomeCount>> bySource,
+        long enrichedJobs,
+        long rejects,
+        List<Ledger.SourceFetches> fetches,
+        List<Ledger.Violation> violations) {
+
+    /** The outcomes in the order the ledger is always shown. */
+    public static final List<String> ORDER = List.of("enriched", "merged", "filtered", "failed", "pending");
+
+    /** Postings with one outcome, split by reason. */
+    public record OutcomeCount(long count, Map<String, Long> reasons, long retryable) {
+    }
+
+    public boolean consistent() {
+        return violations.isEmpty();
+    }
+
+    public static StatusReport read(Database db) {
+        return db.read(c -> {
+            List<Ledger.Line> lines = Ledger.lines(c);
+            long raw = Ledger.rawCount(c);
+            Map<String, OutcomeCount> overall = fold(lines, null);
+            Map<String, Map<String, OutcomeCount>> bySource = new TreeMap<>();
+            lines.stream().map(Ledger.Line::source).distinct()
+                    .forEach(s -> bySource.put(s, fold(lines, s)));
+            return new StatusReport(db.url(), raw, overall, bySource, Ledger.jobCount(c), Ledger.rejectCount(c),
+                    Ledger.fetches(c), Ledger.check(c));
+        });
+    }
+
+    private static Map<String, OutcomeCount> fold(List<Ledger.Line> lines, String source) {
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> reasons = new LinkedHashMap<>();
+        for (String o : ORDER) {
+            counts.put(o, new long[2]);
+            reasons.put(o, new TreeMap<>());
+        }
+        for (Ledger.Line l : lines) {
+            if (source != null && !source.equals(l.source())) {
+                continue;
+            }
+            long[] c = counts.computeIfAbsent(l.outcome(), k -> new long[2]);
+            c[0] += l.count();
+            c[1] += l.retryable();
+            if (l.reason() != null) {
+                reasons.computeIfAbsent(l.outcome(), k -> new TreeMap<>()).merge(l.reason(), l.count(), Long::sum);
+            }
+        }
+        Map<String, OutcomeCount> out = new LinkedHashMap<>();
+        for (Map.Entry<String, long[]> e : counts.entrySet()) {
+            out.put(e.getKey(), new OutcomeCount(e.getValue()[0], reasons.getOrDefault(e.getKey(), Map.of()), e.getValue()[1]));
+        }
+        return out;
+    }
+
+    /** Sum of all outcome counts; equals {@link #rawPostings} when the ledger adds up. */
+    public long outcomeTotal() {
+        long t = 0;
+        for (OutcomeCount c : outcomes.values()) {
+            t += c.count();
+        }
+        return t;
+    }
+
+    public List<String> sources() {
+        return new ArrayList<>(bySource.keySet());
+    }
+}

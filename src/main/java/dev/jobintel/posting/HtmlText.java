@@ -1,0 +1,140 @@
+package dev.jobintel.posting;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
+import org.jsoup.select.NodeVisitor;
+
+import java.util.Set;
+
+/**
+ * Posting descriptions as plain text. Sources send raw HTML (Workable, SmartRecruiters),
+ * entity-escaped HTML (Greenhouse: {@code &lt;p&gt;}), even doubly escaped HTML (the Greenhouse
+ * docs), or plain text. All become readable text with paragraph breaks kept as newlines, control
+ * and zero-width characters removed, and runs of blank space collapsed.
+ */
+public final class HtmlText {
+
+    private static final Set<String> BLOCKS = Set.of(
+            "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
+            "section", "article", "header", "footer", "blockquote", "pre", "hr", "dd", "dt", "dl");
+
+    private HtmlText() {
+    }
+
+    /** HTML, escaped HTML or text in; clean text out. Null gives "". */
+    public static String toText(String input) {
+        if (input == null || input.isEmpty()) {
+            return "";
+        }
+        String html = input;
+        // Escaped markup decodes to markup; twice for the doubly escaped documentation bodies.
+        for (int i = 0; i < 2 && looksEscaped(html); i++) {
+            html = Parser.unescapeEntities(html, false);
+        }
+        String text = looksLikeMarkup(html) ? markupToText(html) : Parser.unescapeEntities(html, false);
+        return tidy(text);
+    }
+
+    private static boolean looksEscaped(String s) {
+        int lt = s.indexOf("&lt;");
+        if (lt < 0) {
+            return false;
+        }
+        // Real tags present as well means the escapes are literal text inside HTML.
+        int tag = s.indexOf('<');
+        return tag < 0 || tag > lt;
+    }
+
+    private static boolean looksLikeMarkup(String s) {
+        int i = s.indexOf('<');
+        while (i >= 0 && i + 1 < s.length()) {
+            char c = s.charAt(i + 1);
+            if (Character.isLetter(c) || c == '/' || c == '!') {
+                return true;
+            }
+            i = s.indexOf('<', i + 1);
+        }
+        return false;
+    }
+
+    private static String markupToText(String html) {
+        Element body = Jsoup.parseBodyFragment(html).body();
+        StringBuilder out = new StringBuilder(html.length());
+        body.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    out.append(t.getWholeText());
+                } else if (node instanceof Element e) {
+                    String tag = e.normalName();
+                    if (BLOCKS.contains(tag)) {
+                        out.append('\n');
+                    }
+                    if (tag.equals("li")) {
+                        out.append("- ");
+                    }
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element e && BLOCKS.contains(e.normalName())) {
+                    out.append('\n');
+                }
+            }
+        });
+        return out.toString();
+    }
+
+    /**
+     * Drops control and invisible format characters (zero-width space, BOM, bidi controls are
+     * kept out of the text a classifier sees), turns non-breaking spaces into spaces, collapses
+     * spaces and keeps at most one blank line.
+     */
+    public static String tidy(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int newlines = 0;
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                newlines++;
+                space = false;
+                continue;
+            }
+            if (c == '\t' || c == ' ' || c == '\u00a0' || Character.isSpaceChar(c)) {
+                space = true;
+                continue;
+            }
+            int type = Character.getType(c);
+            if (type == Character.CONTROL || type == Character.FORMAT && c != '\u200d') {
+                continue;
+            }
+            if (type == Character.SURROGATE && !validSurrogate(text, i)) {
+                continue;
+            }
+            if (newlines > 0) {
+                if (out.length() > 0) {
+                    out.append(newlines > 1 ? "\n\n" : "\n");
+                }
+                newlines = 0;
+            } else if (space && out.length() > 0) {
+                out.append(' ');
+            }
+            space = false;
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    private static boolean validSurrogate(String s, int i) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+        }
+        return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+    }
+}

@@ -1,0 +1,50 @@
+package dev.jobintel.posting;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The identity of a job across sources and re-posts: hex MD5 of
+ * {@code employer | title | place}, each normalised. The place is decided by the
+ * {@link dev.jobintel.posting.location.LocationResolver}, never by a classifier, and an
+ * unresolvable place never collapses distinct jobs (incident 3).
+ */
+public final class JobHash {
+
+    private JobHash() {
+    }
+
+    /**
+     * @param place the resolved place key from {@link #placeKey}
+     */
+    public static String of(String company, String title, String place) {
+        return md5Hex(Normalizer.employer(company) + "|" + Normalizer.title(title) + "|" + place);
+    }
+
+    /**
+     * The place part of the hash: the resolved place ("lon", "remote-us") when there is one; else
+     * the normalised location text; else the posting's own raw identity, so two postings with no
+     * location are two jobs.
+     */
+    public static String placeKey(String resolvedPlace, String locationText, String rawIdentity) {
+        if (resolvedPlace != null && !resolvedPlace.isEmpty()) {
+            return resolvedPlace;
+        }
+        String text = Normalizer.basic(locationText);
+        if (!text.isEmpty()) {
+            return "text:" + text;
+        }
+        return "id:" + rawIdentity;
+    }
+
+    public static String md5Hex(String s) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("MD5");
+            return HexFormat.of().formatHex(md.digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is required by the Java platform", e);
+        }
+    }
+}

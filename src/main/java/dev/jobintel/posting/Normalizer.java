@@ -1,0 +1,104 @@
+package dev.jobintel.posting;
+
+import java.text.Normalizer.Form;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The one normalisation every comparison in jobintel goes through: Unicode NFKC, accents
+ * folded, lower case, '&amp;' spelled "and", punctuation folded to spaces (but '+' and '#' kept,
+ * so "C++" and "C#" survive), repeated spaces collapsed.
+ */
+public final class Normalizer {
+
+    /** Legal-form words dropped from the end of employer names ("Acme, Inc." = "ACME Ltd"). */
+    private static final Set<String> LEGAL_SUFFIXES = Set.of(
+            "inc", "incorporated", "ltd", "limited", "llc", "llp", "lp", "plc", "gmbh", "ag", "kg", "se",
+            "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "ab", "as", "asa", "oy", "oyj", "aps", "kk",
+            "corp", "corporation", "co", "pty", "pvt", "private", "pte", "sl", "sro", "doo",
+            "zoo", "sp", "ug");
+
+    /** "(m/f/d)", "(w/m/d)", "(all genders)", "h/f", "f/m/x"… — noise that splits one job into many. */
+    private static final Pattern GENDER_NOISE = Pattern.compile(
+            "(?i)(?<!\\p{L})[(\\[]?\\s*(?:[mwfdhx*]\\s*/\\s*){1,3}[mwfdhx*]\\s*[)\\]]?(?!\\p{L})"
+                    + "|[(\\[]\\s*(?:all genders?|gn\\*?|genderneutral|gender neutral)\\s*[)\\]]");
+
+    private static final Pattern COMBINING = Pattern.compile("\\p{M}+");
+
+    private Normalizer() {
+    }
+
+    /** NFKC, accents folded, lower case, punctuation to spaces, whitespace collapsed. Null gives "". */
+    public static String basic(String s) {
+        if (s == null || s.isEmpty()) {
+            return "";
+        }
+        String folded = foldAccents(s);
+        StringBuilder out = new StringBuilder(folded.length());
+        boolean space = true;
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if (c == '&') {
+                if (!space) {
+                    out.append(' ');
+                }
+                out.append("and ");
+                space = true;
+            } else if (Character.isLetterOrDigit(c) || c == '+' || c == '#') {
+                out.append(Character.toLowerCase(c));
+                space = false;
+            } else if (!space) {
+                out.append(' ');
+                space = true;
+            }
+        }
+        int len = out.length();
+        if (len > 0 && out.charAt(len - 1) == ' ') {
+            out.setLength(len - 1);
+        }
+        return out.toString();
+    }
+
+    /** NFKC then accents removed ("München" → "Munchen", "Ｆｕｌｌ" → "Full"). */
+    public static String foldAccents(String s) {
+        if (s == null) {
+            return "";
+        }
+        String nfkc = java.text.Normalizer.normalize(s, Form.NFKC);
+        if (isAscii(nfkc)) {
+            return nfkc;
+        }
+        String decomposed = java.text.Normalizer.normalize(nfkc, Form.NFD);
+        String stripped = COMBINING.matcher(decomposed).replaceAll("");
+        return java.text.Normalizer.normalize(stripped.replace("ß", "ss").replace('ø', 'o').replace('Ø', 'O')
+                .replace('ł', 'l').replace('Ł', 'L').replace('đ', 'd').replace('Đ', 'D'), Form.NFC);
+    }
+
+    /** Employer name for identity: basic normalisation with legal suffixes dropped from the end. */
+    public static String employer(String name) {
+        String b = basic(name);
+        String[] tokens = b.split(" ");
+        int end = tokens.length;
+        while (end > 1 && LEGAL_SUFFIXES.contains(tokens[end - 1])) {
+            end--;
+        }
+        return String.join(" ", java.util.Arrays.copyOf(tokens, end));
+    }
+
+    /** Title for identity: gender markers dropped, then basic normalisation. */
+    public static String title(String title) {
+        if (title == null) {
+            return "";
+        }
+        return basic(GENDER_NOISE.matcher(foldAccents(title)).replaceAll(" "));
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 127) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

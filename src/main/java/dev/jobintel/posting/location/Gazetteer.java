@@ -1,0 +1,289 @@
+package dev.jobintel.posting.location;
+
+import dev.jobintel.config.ConfigException;
+import dev.jobintel.config.YamlDocument;
+import dev.jobintel.posting.Normalizer;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The place table indexed for matching: every name and alias as a sequence of folded,
+ * lower-case tokens, and every code as a sequence of upper-case tokens. Matching whole token
+ * sequences is what keeps "co" out of "Mexico" and "uk" out of "Barcelona" (incident 20).
+ */
+public final class Gazetteer {
+
+    public static final String BUNDLED = "/jobintel/cities.yaml";
+
+    /** What a matched name refers to. */
+    public enum Kind { CITY, SUBDIVISION, COUNTRY, REGION }
+
+    /**
+     * One meaning of a matched token sequence.
+     *
+     * @param key city code, country code, region code, or "CC:SUB" for a subdivision
+     */
+    public record Ref(Kind kind, String key) {
+    }
+
+    private final Map<String, Places.City> cities = new LinkedHashMap<>();
+    private final Map<String, Places.Country> countries = new LinkedHashMap<>();
+    private final Map<String, Places.Region> regions = new LinkedHashMap<>();
+    private final Map<String, List<Ref>> names = new HashMap<>();
+    private final Map<String, List<Ref>> codes = new HashMap<>();
+    private final Map<String, List<String>> regionChains = new HashMap<>();
+    private int maxTokens = 1;
+
+    private Gazetteer() {
+    }
+
+    /** The bundled table. */
+    public static Gazetteer bundled() {
+        YamlDocument doc = YamlDocument.resource(BUNDLED);
+        return build(List.of(new Source(doc, doc.bind(Places.class))));
+    }
+
+    /** The bundled table extended (and, code by code, overridden) by a user file. */
+    public static Gazetteer withExtension(Path extra) {
+        YamlDocument base = YamlDocument.resource(BUNDLED);
+        YamlDocument user = YamlDocument.read(extra);
+        Places userPlaces = user.bind(Places.class);
+        List<Source> sources = new ArrayList<>();
+        sources.add(new Source(base, base.bind(Places.class)));
+        if (userPlaces != null) {
+            sources.add(new Source(user, userPlaces));
+        }
+        return build(sources);
+    }
+
+    private record Source(YamlDocument doc, Places places) {
+    }
+
+    private static Gazetteer build(List<Source> sources) {
+        Gazetteer g = new Gazetteer();
+        for (Source s : sources) {
+            if (s.places() == null) {
+                continue;
+            }
+            List<Places.Region> rs = s.places().regions();
+            for (int i = 0; i < rs.size(); i++) {
+                Places.Region r = rs.get(i);
+                require(s.doc(), "regions[" + i + "].code", r.code());
+                g.regions.put(r.code(), r);
+            }
+            List<Places.Country> cs = s.places().countries();
+            for (int i = 0; i < cs.size(); i++) {
+                Places.Country c = cs.get(i);
+                require(s.doc(), "countries[" + i + "].code", c.code());
+                g.countries.put(c.code().toUpperCase(Locale.ROOT), c);
+            }
+            List<Places.City> ci = s.places().cities();
+            for (int i = 0; i < ci.size(); i++) {
+                Places.City c = ci.get(i);
+                require(s.doc(), "cities[" + i + "].code", c.code());
+                g.cities.put(c.code().toLowerCase(Locale.ROOT), c);
+            }
+        }
+        for (Source s : sources) {
+            if (s.places() != null) {
+                g.check(s.doc(), s.places());
+            }
+        }
+        g.index();
+        return g;
+    }
+
+    private static void require(YamlDocument doc, String path, String value) {
+        if (value == null || value.isBlank()) {
+            throw doc.error(path, "missing value");
+        }
+    }
+
+    private void check(YamlDocument doc, Places p) {
+        for (int i = 0; i < p.regions().size(); i++) {
+            Places.Region r = p.regions().get(i);
+            for (int j = 0; j < r.includes().size(); j++) {
+                if (!regions.containsKey(r.includes().get(j))) {
+                    throw doc.error("regions[" + i + "].includes[" + j + "]", "unknown region '" + r.includes().get(j) + "'");
+                }
+            }
+        }
+        for (int i = 0; i < p.countries().size(); i++) {
+            Places.Country c = p.countries().get(i);
+            if (c.region() == null || !regions.containsKey(c.region())) {
+                throw doc.error("countries[" + i + "].region", "unknown region '" + c.region() + "'");
+            }
+        }
+        for (int i = 0; i < p.cities().size(); i++) {
+            Places.City c = p.cities().get(i);
+            Places.Country country = c.country() == null ? null : countries.get(c.country().toUpperCase(Locale.ROOT));
+            if (country == null) {
+                throw doc.error("cities[" + i + "].country", "unknown country '" + c.country() + "'");
+            }
+            if (c.subdivision() != null && country.subdivisions().stream().noneMatch(s -> s.code().equalsIgnoreCase(c.subdivision()))) {
+                throw doc.error("cities[" + i + "].subdivision",
+                        "'" + c.subdivision() + "' is not a subdivision of " + country.code());
+            }
+        }
+    }
+
+    private void index() {
+        for (Places.Region r : regions.values()) {
+            addName(r.name(), new Ref(Kind.REGION, r.code()));
+            r.aliases().forEach(a -> addName(a, new Ref(Kind.REGION, r.code())));
+            r.codes().forEach(c -> addCode(c, new Ref(Kind.REGION, r.code())));
+        }
+        for (Places.Country c : countries.values()) {
+            String cc = c.code().toUpperCase(Locale.ROOT);
+            addName(c.name(), new Ref(Kind.COUNTRY, cc));
+            c.aliases().forEach(a -> addName(a, new Ref(Kind.COUNTRY, cc)));
+            c.codes().forEach(code -> addCode(code, new Ref(Kind.COUNTRY, cc)));
+            addCode(cc, new Ref(Kind.COUNTRY, cc));
+            for (Places.Subdivision s : c.subdivisions()) {
+                Ref ref = new Ref(Kind.SUBDIVISION, cc + ":" + s.code().toUpperCase(Locale.ROOT));
+                addName(s.name(), ref);
+                s.aliases().forEach(a -> addName(a, ref));
+                addCode(s.code(), ref);
+            }
+        }
+        for (Places.City c : cities.values()) {
+            Ref ref = new Ref(Kind.CITY, c.code().toLowerCase(Locale.ROOT));
+            addName(c.name(), ref);
+            c.aliases().forEach(a -> addName(a, ref));
+            c.codes().forEach(code -> addCode(code, ref));
+        }
+        for (String country : countries.keySet()) {
+            regionChains.put(country, chainOf(countries.get(country).region()));
+        }
+    }
+
+    private List<String> chainOf(String region) {
+        // The region, then every region that includes it, nearest first.
+        List<String> chain = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<String> frontier = new ArrayList<>(List.of(region));
+        while (!frontier.isEmpty()) {
+            List<String> next = new ArrayList<>();
+            for (String r : frontier) {
+                if (seen.add(r)) {
+                    chain.add(r);
+                    for (Places.Region parent : regions.values()) {
+                        if (parent.includes().contains(r)) {
+                            next.add(parent.code());
+                        }
+                    }
+                }
+            }
+            frontier = next;
+        }
+        return List.copyOf(chain);
+    }
+
+    private void addName(String name, Ref ref) {
+        if (name == null || name.isBlank()) {
+            return;
+        }
+        List<String> tokens = LocationTokens.folded(name);
+        if (tokens.isEmpty()) {
+            return;
+        }
+        put(names, String.join(" ", tokens), ref);
+        maxTokens = Math.max(maxTokens, tokens.size());
+    }
+
+    private void addCode(String code, Ref ref) {
+        if (code == null || code.isBlank()) {
+            return;
+        }
+        List<String> tokens = LocationTokens.original(Normalizer.foldAccents(code).toUpperCase(Locale.ROOT));
+        if (tokens.isEmpty()) {
+            return;
+        }
+        put(codes, String.join(" ", tokens), ref);
+        maxTokens = Math.max(maxTokens, tokens.size());
+    }
+
+    private static void put(Map<String, List<Ref>> map, String key, Ref ref) {
+        List<Ref> refs = map.computeIfAbsent(key, k -> new ArrayList<>(2));
+        if (!refs.contains(ref)) {
+            refs.add(ref);
+        }
+    }
+
+    List<Ref> byName(String foldedKey) {
+        return names.getOrDefault(foldedKey, List.of());
+    }
+
+    List<Ref> byCode(String upperKey) {
+        return codes.getOrDefault(upperKey, List.of());
+    }
+
+    int maxTokens() {
+        return maxTokens;
+    }
+
+    public Places.City city(String code) {
+        return code == null ? null : cities.get(code.toLowerCase(Locale.ROOT));
+    }
+
+    public Places.Country country(String code) {
+        return code == null ? null : countries.get(code.toUpperCase(Locale.ROOT));
+    }
+
+    public boolean isRegion(String code) {
+        return regions.containsKey(code);
+    }
+
+    /** The country's region and every region containing it, nearest first; empty for an unknown country. */
+    public List<String> regionsOf(String countryCode) {
+        return countryCode == null ? List.of() : regionChains.getOrDefault(countryCode.toUpperCase(Locale.ROOT), List.of());
+    }
+
+    /** The region itself and every region containing it, nearest first. */
+    public List<String> regionChain(String region) {
+        return regions.containsKey(region) ? chainOf(region) : List.of();
+    }
+
+    /** The smallest region containing all the given countries, or null if none does. */
+    public String commonRegion(Collection<String> countryCodes) {
+        List<String> common = null;
+        for (String c : countryCodes) {
+            List<String> chain = regionsOf(c);
+            if (common == null) {
+                common = new ArrayList<>(chain);
+            } else {
+                common.retainAll(new LinkedHashSet<>(chain));
+            }
+        }
+        return common == null || common.isEmpty() ? null : common.get(0);
+    }
+
+    public Collection<Places.City> cities() {
+        return cities.values();
+    }
+
+    public Collection<Places.Country> countries() {
+        return countries.values();
+    }
+
+    public Collection<Places.Region> regions() {
+        return regions.values();
+    }
+
+    /** Throws if {@code code} names no city; used to validate config selectors. */
+    public void requireKnown(String code, ConfigException ifUnknown) {
+        if (city(code) == null && country(code) == null && !isRegion(code)) {
+            throw ifUnknown;
+        }
+    }
+}

@@ -1,0 +1,524 @@
+package dev.jobintel.posting.location;
+
+import dev.jobintel.posting.Hints;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a location string such as "NYC; Remote, US", "London or Remote (UK)" or
+ * "India - Remote" into cities, countries and a remote scope, deterministically: first the
+ * text, then the source's structured hints (country codes, remote flags), then the posting URL.
+ *
+ * <p>The text is cut into segments at ';', '|', '/', newlines, '&amp;' and the word "or" (outside
+ * parentheses); within a segment, qualifiers such as ", CA" or "(UK)" decide between cities of
+ * the same name and whether "CA" is California or Canada.
+ */
+public final class LocationResolver {
+
+    private enum Marker { REMOTE, GLOBAL, HYBRID, ONSITE }
+
+    private static final Map<String, Marker> MARKERS = Map.ofEntries(
+            Map.entry("remote", Marker.REMOTE), Map.entry("fully remote", Marker.REMOTE),
+            Map.entry("remote first", Marker.REMOTE), Map.entry("wfh", Marker.REMOTE),
+            Map.entry("work from home", Marker.REMOTE), Map.entry("telecommute", Marker.REMOTE),
+            Map.entry("telework", Marker.REMOTE), Map.entry("distributed", Marker.REMOTE),
+            Map.entry("home based", Marker.REMOTE), Map.entry("homeoffice", Marker.REMOTE),
+            Map.entry("anywhere", Marker.GLOBAL), Map.entry("worldwide", Marker.GLOBAL),
+            Map.entry("world wide", Marker.GLOBAL), Map.entry("global", Marker.GLOBAL),
+            Map.entry("globally", Marker.GLOBAL),
+            Map.entry("hybrid", Marker.HYBRID),
+            Map.entry("onsite", Marker.ONSITE), Map.entry("on site", Marker.ONSITE),
+            Map.entry("in office", Marker.ONSITE), Map.entry("office based", Marker.ONSITE),
+            Map.entry("in person", Marker.ONSITE));
+
+    private static final int MARKER_MAX_TOKENS = 3;
+
+    private final Gazetteer gazetteer;
+
+    public LocationResolver(Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+    }
+
+    public Gazetteer gazetteer() {
+        return gazetteer;
+    }
+
+    public ResolvedLocation resolve(String text) {
+        return resolve(text, Hints.NONE, null);
+    }
+
+    public ResolvedLocation resolve(String text, Hints hints, String url) {
+        Hints h = hints == null ? Hints.NONE : hints;
+        Builder b = new Builder();
+        if (text != null && !text.isBlank()) {
+            for (String segment : segments(text)) {
+                resolveSegment(segment, h, b);
+            }
+        }
+        applyHints(h, b);
+        if (b.cities.isEmpty() && b.countries.isEmpty() && b.regions.isEmpty() && url != null) {
+            applyUrl(url, b);
+        }
+        scopeRemote(b);
+        return b.build();
+    }
+
+    // ---- segments -------------------------------------------------------------------------
+
+    static List<String> segments(String text) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        int depth = 0;
+        String s = text;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '(' || c == '[') {
+                depth++;
+            } else if ((c == ')' || c == ']') && depth > 0) {
+                depth--;
+            }
+            boolean cut = depth == 0 && (c == ';' || c == '|' || c == '/' || c == '\n' || c == '&' || c == '•');
+            if (!cut && depth == 0 && (c == 'o' || c == 'O') && isWordOr(s, i)) {
+                flush(cur, out);
+                i++; // skip the 'r'
+                continue;
+            }
+            if (cut) {
+                flush(cur, out);
+            } else {
+                cur.append(c);
+            }
+        }
+        flush(cur, out);
+        return out;
+    }
+
+    private static boolean isWordOr(String s, int i) {
+        if (i + 1 >= s.length() || Character.toLowerCase(s.charAt(i + 1)) != 'r') {
+            return false;
+        }
+        boolean before = i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1));
+        boolean after = i + 2 >= s.length() || !Character.isLetterOrDigit(s.charAt(i + 2));
+        return before && after;
+    }
+
+    private static void flush(StringBuilder cur, List<String> out) {
+        String seg = cur.toString().trim();
+        if (!seg.isEmpty()) {
+            out.add(seg);
+        }
+        cur.setLength(0);
+    }
+
+    // ---- matching -------------------------------------------------------------------------
+
+    /** A run of tokens that named something. */
+    private record Span(List<Gazetteer.Ref> refs, Marker marker) {
+        boolean has(Gazetteer.Kind kind) {
+            for (Gazetteer.Ref r : refs) {
+                if (r.kind() == kind) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private List<Span> spans(String segment) {
+        List<String> orig = LocationTokens.original(segment);
+        List<String> lower = new ArrayList<>(orig.size());
+        for (String t : orig) {
+            lower.add(t.toLowerCase(Locale.ROOT));
+        }
+        List<Span> spans = new ArrayList<>();
+        int n = orig.size();
+        int max = Math.max(gazetteer.maxTokens(), MARKER_MAX_TOKENS);
+        int i = 0;
+        while (i < n) {
+            int matched = 0;
+            for (int len = Math.min(max, n - i); len >= 1 && matched == 0; len--) {
+                String key = String.join(" ", lower.subList(i, i + len));
+                Marker marker = MARKERS.get(key);
+                if (marker != null) {
+                    spans.add(new Span(List.of(), marker));
+                    matched = len;
+                    break;
+                }
+                List<Gazetteer.Ref> refs = new ArrayList<>(gazetteer.byName(key));
+                if (allUpper(orig, i, i + len)) {
+                    for (Gazetteer.Ref r : gazetteer.byCode(String.join(" ", orig.subList(i, i + len)))) {
+                        if (!refs.contains(r)) {
+                            refs.add(r);
+                        }
+                    }
+                }
+                if (!refs.isEmpty()) {
+                    spans.add(new Span(refs, null));
+                    matched = len;
+                }
+            }
+            i += Math.max(matched, 1);
+        }
+        return spans;
+    }
+
+    private static boolean allUpper(List<String> tokens, int from, int to) {
+        for (int i = from; i < to; i++) {
+            String t = tokens.get(i);
+            for (int j = 0; j < t.length(); j++) {
+                char c = t.charAt(j);
+                if (Character.isLetter(c) && !Character.isUpperCase(c)) {
+                    return false;
+                }
+            }
+            if (!Character.isLetter(t.charAt(0))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---- interpretation -------------------------------------------------------------------
+
+    private void resolveSegment(String segment, Hints hints, Builder b) {
+        List<Span> spans = spans(segment);
+        if (spans.isEmpty()) {
+            return;
+        }
+        boolean remote = false;
+        boolean global = false;
+        List<Places.City> segCities = new ArrayList<>();
+        List<String> segCountries = new ArrayList<>();
+        List<String> segRegions = new ArrayList<>();
+        Span[] asCity = new Span[spans.size()];
+        Places.City[] chosen = new Places.City[spans.size()];
+
+        // Cities first: each city span is checked against the qualifiers that follow it.
+        for (int i = 0; i < spans.size(); i++) {
+            Span s = spans.get(i);
+            if (s.marker() != null || !s.has(Gazetteer.Kind.CITY)) {
+                continue;
+            }
+            List<Span> quals = qualifiersAfter(spans, i);
+            Places.City city = chooseCity(s, quals, hints);
+            if (city != null) {
+                asCity[i] = s;
+                chosen[i] = city;
+            }
+        }
+        for (int i = 0; i < spans.size(); i++) {
+            Span s = spans.get(i);
+            if (s.marker() != null) {
+                switch (s.marker()) {
+                    case REMOTE -> remote = true;
+                    case GLOBAL -> global = true;
+                    case HYBRID -> b.hybrid = true;
+                    case ONSITE -> b.onsite = true;
+                    default -> { }
+                }
+                continue;
+            }
+            if (asCity[i] != null) {
+                segCities.add(chosen[i]);
+                continue;
+            }
+            // A qualifier that agrees with a city in this segment adds nothing; otherwise it names
+            // a country (preferred), a subdivision (implying its country) or a region.
+            if (agreesWithCity(s, chosen)) {
+                continue;
+            }
+            String country = first(s, Gazetteer.Kind.COUNTRY);
+            if (country != null) {
+                segCountries.add(country);
+                continue;
+            }
+            String sub = chooseSubdivision(s, hints);
+            if (sub != null) {
+                segCountries.add(sub.substring(0, sub.indexOf(':')));
+                continue;
+            }
+            String region = first(s, Gazetteer.Kind.REGION);
+            if (region != null) {
+                segRegions.add(region);
+            }
+        }
+        for (Places.City c : segCities) {
+            b.cities.add(c);
+            b.countries.add(c.country().toUpperCase(Locale.ROOT));
+        }
+        b.countries.addAll(segCountries);
+        b.regions.addAll(segRegions);
+        if (remote || global) {
+            String scope;
+            if (global) {
+                scope = "global";
+            } else {
+                Set<String> cs = new LinkedHashSet<>(segCountries);
+                if (cs.isEmpty()) {
+                    segCities.forEach(c -> cs.add(c.country().toUpperCase(Locale.ROOT)));
+                }
+                scope = scopeOf(cs, segRegions);
+            }
+            if (b.remoteScope == null || b.remoteScope.isEmpty()) {
+                b.remoteScope = scope;
+            }
+        }
+    }
+
+    /**
+     * The spans after a city that qualify it (", CA", "(UK)"), up to the next city. A span that
+     * is itself a city counts as a qualifier only when its other meaning fits a candidate, as in
+     * "New York, New York" or "Singapore, Singapore".
+     */
+    private List<Span> qualifiersAfter(List<Span> spans, int cityIndex) {
+        List<Places.City> candidates = cityCandidates(spans.get(cityIndex));
+        List<Span> out = new ArrayList<>();
+        for (int j = cityIndex + 1; j < spans.size(); j++) {
+            Span s = spans.get(j);
+            if (s.marker() != null) {
+                continue;
+            }
+            if (s.has(Gazetteer.Kind.CITY)) {
+                Span other = withoutCities(s);
+                if (other.refs().isEmpty() || candidates.stream().noneMatch(c -> agrees(other, c))) {
+                    break;
+                }
+                s = other;
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
+    private static Span withoutCities(Span s) {
+        List<Gazetteer.Ref> refs = new ArrayList<>();
+        for (Gazetteer.Ref r : s.refs()) {
+            if (r.kind() != Gazetteer.Kind.CITY) {
+                refs.add(r);
+            }
+        }
+        return new Span(refs, null);
+    }
+
+    private List<Places.City> cityCandidates(Span span) {
+        List<Places.City> candidates = new ArrayList<>();
+        for (Gazetteer.Ref r : span.refs()) {
+            if (r.kind() == Gazetteer.Kind.CITY) {
+                candidates.add(gazetteer.city(r.key()));
+            }
+        }
+        return candidates;
+    }
+
+    private Places.City chooseCity(Span span, List<Span> quals, Hints hints) {
+        List<Places.City> candidates = cityCandidates(span);
+        // Keep the candidates every qualifier agrees with; a qualifier with no geographic
+        // meaning for cities (e.g. a region that contains all of them) never removes any.
+        for (Span q : quals) {
+            List<Places.City> kept = new ArrayList<>();
+            for (Places.City c : candidates) {
+                if (agrees(q, c)) {
+                    kept.add(c);
+                }
+            }
+            candidates = kept;
+        }
+        if (candidates.isEmpty()) {
+            return null;
+        }
+        if (candidates.size() > 1 && !hints.countries().isEmpty()) {
+            for (Places.City c : candidates) {
+                if (hints.countries().stream().anyMatch(h -> h.equalsIgnoreCase(c.country()))) {
+                    return c;
+                }
+            }
+        }
+        return candidates.get(0);
+    }
+
+    /** Whether qualifier {@code q} is compatible with city {@code c}. */
+    private boolean agrees(Span q, Places.City c) {
+        String cc = c.country().toUpperCase(Locale.ROOT);
+        for (Gazetteer.Ref r : q.refs()) {
+            switch (r.kind()) {
+                case COUNTRY -> {
+                    if (r.key().equals(cc)) {
+                        return true;
+                    }
+                }
+                case SUBDIVISION -> {
+                    if (c.subdivision() != null && r.key().equals(cc + ":" + c.subdivision().toUpperCase(Locale.ROOT))) {
+                        return true;
+                    }
+                    if (c.subdivision() == null && r.key().startsWith(cc + ":")) {
+                        return true;
+                    }
+                }
+                case REGION -> {
+                    if (gazetteer.regionsOf(cc).contains(r.key())) {
+                        return true;
+                    }
+                }
+                case CITY -> {
+                    if (r.key().equals(c.code())) {
+                        return true;
+                    }
+                }
+                default -> { }
+            }
+        }
+        return false;
+    }
+
+    private boolean agreesWithCity(Span s, Places.City[] chosen) {
+        for (Places.City c : chosen) {
+            if (c != null && agrees(s, c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String chooseSubdivision(Span s, Hints hints) {
+        String firstSub = null;
+        for (Gazetteer.Ref r : s.refs()) {
+            if (r.kind() == Gazetteer.Kind.SUBDIVISION) {
+                String cc = r.key().substring(0, r.key().indexOf(':'));
+                if (hints.countries().stream().anyMatch(h -> h.equalsIgnoreCase(cc))) {
+                    return r.key();
+                }
+                if (firstSub == null) {
+                    firstSub = r.key();
+                }
+            }
+        }
+        return firstSub;
+    }
+
+    private static String first(Span s, Gazetteer.Kind kind) {
+        for (Gazetteer.Ref r : s.refs()) {
+            if (r.kind() == kind) {
+                return r.key();
+            }
+        }
+        return null;
+    }
+
+    /** The remote scope for these countries/regions: one country, their common region, a named region, or "". */
+    private String scopeOf(Set<String> countries, List<String> regions) {
+        if (countries.size() == 1) {
+            return countries.iterator().next().toLowerCase(Locale.ROOT);
+        }
+        if (countries.size() > 1) {
+            String common = gazetteer.commonRegion(countries);
+            return common != null ? common : countries.iterator().next().toLowerCase(Locale.ROOT);
+        }
+        if (!regions.isEmpty()) {
+            return regions.get(0);
+        }
+        return "";
+    }
+
+    // ---- hints and URL --------------------------------------------------------------------
+
+    private void applyHints(Hints h, Builder b) {
+        if (b.countries.isEmpty()) {
+            for (String c : h.countries()) {
+                if (gazetteer.country(c) != null) {
+                    b.countries.add(c.toUpperCase(Locale.ROOT));
+                }
+            }
+        }
+        String workplace = h.workplace() == null ? "" : h.workplace().toLowerCase(Locale.ROOT);
+        boolean remoteHint = Boolean.TRUE.equals(h.remote()) || workplace.contains("remote");
+        if (remoteHint && b.remoteScope == null && !workplace.contains("hybrid")) {
+            b.remoteScope = "";
+        }
+        if (workplace.contains("hybrid")) {
+            b.hybrid = true;
+        }
+    }
+
+    private void applyUrl(String url, Builder b) {
+        URI uri;
+        try {
+            uri = URI.create(url.trim());
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        String host = uri.getHost();
+        if (host != null) {
+            String tld = host.substring(host.lastIndexOf('.') + 1).toUpperCase(Locale.ROOT);
+            String cc = tld.equals("UK") ? "GB" : tld;
+            if (tld.length() == 2 && gazetteer.country(cc) != null) {
+                b.countries.add(cc);
+            }
+        }
+        String path = uri.getPath();
+        if (path != null) {
+            for (String part : path.split("/")) {
+                List<String> tokens = LocationTokens.folded(part.replace('-', ' ').replace('_', ' '));
+                if (tokens.isEmpty() || tokens.size() > gazetteer.maxTokens()) {
+                    continue;
+                }
+                for (Gazetteer.Ref r : gazetteer.byName(String.join(" ", tokens))) {
+                    if (r.kind() == Gazetteer.Kind.CITY) {
+                        Places.City c = gazetteer.city(r.key());
+                        if (b.countries.isEmpty() || b.countries.contains(c.country().toUpperCase(Locale.ROOT))) {
+                            b.cities.add(c);
+                            b.countries.add(c.country().toUpperCase(Locale.ROOT));
+                            return;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Remote with no stated scope takes the scope of what the rest of the text and hints say. */
+    private void scopeRemote(Builder b) {
+        if (b.remoteScope != null && b.remoteScope.isEmpty()) {
+            b.remoteScope = scopeOf(new LinkedHashSet<>(b.countries), new ArrayList<>(b.regions));
+        }
+    }
+
+    private final class Builder {
+        final Set<Places.City> cities = new LinkedHashSet<>();
+        final Set<String> countries = new LinkedHashSet<>();
+        final Set<String> regions = new LinkedHashSet<>();
+        String remoteScope;
+        boolean hybrid;
+        boolean onsite;
+
+        ResolvedLocation build() {
+            Set<String> area = new LinkedHashSet<>();
+            for (Places.City c : cities) {
+                area.add(c.code());
+            }
+            for (String c : countries) {
+                area.add(c);
+                area.addAll(gazetteer.regionsOf(c));
+            }
+            for (String r : regions) {
+                area.addAll(gazetteer.regionChain(r));
+            }
+            if (remoteScope != null) {
+                area.add("remote");
+                if (!remoteScope.isEmpty()) {
+                    area.add("remote-" + remoteScope);
+                }
+                if (remoteScope.equals("global")) {
+                    area.add("remote-global");
+                }
+            }
+            return new ResolvedLocation(List.copyOf(cities), List.copyOf(countries), List.copyOf(regions),
+                    remoteScope, hybrid, onsite, Set.copyOf(area));
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.jobintel.posting.location;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a location string (plus the source's hints) says about where a job is.
+ *
+ * @param cities      resolved cities, in the order written
+ * @param countries   ISO alpha-2 codes of every country named or implied, in order
+ * @param regions     regions named outright ("Europe", "EMEA")
+ * @param remoteScope null when the posting is not remote; "global"; a lower-case country code
+ *                    ("us"); a region code ("europe"); or "" when remote with no stated scope
+ * @param hybrid      the location says hybrid
+ * @param onsite      the location says on-site / office
+ * @param area        every code the place belongs to (cities, countries, regions with the
+ *                    regions containing them, "remote", "remote-&lt;scope&gt;"), for filters
+ */
+public record ResolvedLocation(
+        List<Places.City> cities,
+        List<String> countries,
+        List<String> regions,
+        String remoteScope,
+        boolean hybrid,
+        boolean onsite,
+        Set<String> area) {
+
+    public static final ResolvedLocation NONE =
+            new ResolvedLocation(List.of(), List.of(), List.of(), null, false, false, Set.of());
+
+    public boolean remote() {
+        return remoteScope != null;
+    }
+
+    /** "remote-us", "remote-global", "remote" (unscoped), or null when not remote. */
+    public String remotePlace() {
+        if (remoteScope == null) {
+            return null;
+        }
+        return remoteScope.isEmpty() ? "remote" : "remote-" + remoteScope;
+    }
+
+    /** The place used in job identity: the first city's code, else the remote place, else null. */
+    public String place() {
+        return cities.isEmpty() ? remotePlace() : cities.get(0).code();
+    }
+
+    public Places.City city() {
+        return cities.isEmpty() ? null : cities.get(0);
+    }
+
+    public String country() {
+        return countries.isEmpty() ? null : countries.get(0);
+    }
+
+    public boolean isEmpty() {
+        return cities.isEmpty() && countries.isEmpty() && regions.isEmpty() && remoteScope == null;
+    }
+}

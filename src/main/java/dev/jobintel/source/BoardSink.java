@@ -1,0 +1,22 @@
+package dev.jobintel.source;
+
+import dev.jobintel.posting.Posting;
+import dev.jobintel.store.Rejects;
+
+/**
+ * Receives what one board (or imported file) yields: postings, and rejects for what could not
+ * become a posting. {@link #finish} is called exactly once.
+ */
+public interface BoardSink {
+
+    void accept(Posting posting);
+
+    void reject(Rejects.Reject reject);
+
+    /**
+     * @param complete   true when the whole board was read (liveness may close absent postings)
+     * @param httpStatus last HTTP status, or null for files
+     * @param error      what went wrong, or null
+     */
+    void finish(boolean complete, Integer httpStatus, String error);
+}

@@ -1,0 +1,102 @@
+package dev.jobintel.source.jsonl;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jobintel.source.BoardSink;
+import dev.jobintel.source.FetchSink;
+import dev.jobintel.source.JobSource;
+import dev.jobintel.store.Rejects;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Imports postings from JSON Lines files (optionally gzip-compressed), one board per file.
+ * A line that is not JSON, or lacks a title or URL, becomes a reject with the line kept; the
+ * file goes on. Invalid UTF-8 is replaced, never fatal.
+ */
+public final class JsonlSource implements JobSource {
+
+    /** A named stream of lines. */
+    public record Input(String board, Supplier<InputStream> open) {
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final String name;
+    private final List<Input> inputs;
+
+    public JsonlSource(String name, List<Input> inputs) {
+        this.name = name;
+        this.inputs = List.copyOf(inputs);
+    }
+
+    public static JsonlSource files(List<Path> files) {
+        return new JsonlSource("import", files.stream().map(f -> new Input(f.toString(), () -> {
+            try {
+                InputStream in = Files.newInputStream(f);
+                return f.toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        })).toList());
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void fetch(FetchSink sink) {
+        for (Input input : inputs) {
+            BoardSink board = sink.board(name, input.board());
+            read(input, board);
+        }
+    }
+
+    private void read(Input input, BoardSink board) {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        int lineNo = 0;
+        try (InputStream in = input.open().get();
+             BufferedReader r = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode node;
+                try {
+                    node = MAPPER.readTree(line);
+                } catch (JsonProcessingException e) {
+                    board.reject(new Rejects.Reject(name, input.board(), "malformed_json",
+                            "line " + lineNo + ": " + e.getOriginalMessage(), line));
+                    continue;
+                }
+                try {
+                    board.accept(JsonlRecord.toPosting(node));
+                } catch (JsonlRecord.Invalid e) {
+                    String source = JsonlRecord.text(node, "source");
+                    board.reject(new Rejects.Reject(source == null ? name : source, input.board(), e.reason(),
+                            "line " + lineNo + ": " + e.getMessage(), line));
+                }
+            }
+            board.finish(true, null, null);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            board.finish(false, null, "cannot read " + input.board() + " after line " + lineNo + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package dev.jobintel.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+import javax.sql.DataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The database: a pooled connection source for SQLite or PostgreSQL, its {@link Dialect},
+ * schema migrations, and transactions.
+ */
+public final class Database implements AutoCloseable {
+
+    /** Work done inside one transaction. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private final String url;
+    private final Dialect dialect;
+    private final HikariDataSource pool;
+
+    private Database(String url, Dialect dialect, HikariDataSource pool) {
+        this.url = url;
+        this.dialect = dialect;
+        this.pool = pool;
+    }
+
+    /**
+     * Opens a database. The PostgreSQL password, if any, is read from JOBINTEL_DB_PASSWORD by the
+     * caller and passed here; it is never logged.
+     */
+    public static Database open(String url, String username, String password) {
+        Dialect dialect = Dialect.forUrl(url);
+        HikariConfig hc = new HikariConfig();
+        hc.setPoolName("jobintel");
+        hc.setAutoCommit(true);
+        if (dialect instanceof SqliteDialect) {
+            Path file = sqliteFile(url);
+            if (file != null && file.getParent() != null) {
+                try {
+                    Files.createDirectories(file.getParent());
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException("cannot create the directory for " + file + ": " + e.getMessage(), e);
+                }
+            }
+            SQLiteConfig cfg = new SQLiteConfig();
+            cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            cfg.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+            cfg.enforceForeignKeys(true);
+            cfg.setBusyTimeout(30_000);
+            cfg.setCacheSize(-64_000);
+            cfg.setTempStore(SQLiteConfig.TempStore.MEMORY);
+            SQLiteDataSource ds = new SQLiteDataSource(cfg);
+            ds.setUrl(url);
+            hc.setDataSource(ds);
+            // One writer at a time is SQLite's model; a second connection serves reads.
+            hc.setMaximumPoolSize(3);
+        } else {
+            hc.setJdbcUrl(url);
+            if (username != null) {
+                hc.setUsername(username);
+            }
+            if (password != null) {
+                hc.setPassword(password);
+            }
+            hc.setMaximumPoolSize(8);
+        }
+        hc.setMinimumIdle(1);
+        hc.setInitializationFailTimeout(-1);
+        return new Database(url, dialect, new HikariDataSource(hc));
+    }
+
+    /** The file of a jdbc:sqlite: URL, or null for in-memory and non-SQLite URLs. */
+    public static Path sqliteFile(String url) {
+        if (!url.startsWith("jdbc:sqlite:")) {
+            return null;
+        }
+        String rest = url.substring("jdbc:sqlite:".length());
+        int q = rest.indexOf('?');
+        if (q >= 0) {
+            rest = rest.substring(0, q);
+        }
+        if (rest.isEmpty() || rest.equals(":memory:") || rest.startsWith("file::memory:")) {
+            return null;
+        }
+        if (rest.startsWith("file:")) {
+            rest = rest.substring("file:".length());
+        }
+        return Path.of(rest);
+    }
+
+    /** Brings the schema to the latest version; returns how many migrations ran. */
+    public int migrate() {
+        try {
+            MigrateResult r = flyway().migrate();
+            return r.migrationsExecuted;
+        } catch (FlywayException e) {
+            throw new IllegalStateException("database migration failed on " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Flyway flyway() {
+        return Flyway.configure(Database.class.getClassLoader())
+                .dataSource(pool)
+                .locations("classpath:db/migration")
+                .placeholders(dialect.placeholders())
+                .mixed(true)
+                .load();
+    }
+
+    public <T> T inTransaction(Work<T> work) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c, e);
+                if (e instanceof SQLException se) {
+                    throw new StoreException("transaction failed", "(transaction)", null, se);
+                }
+                throw (RuntimeException) e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot get a connection to " + url, "(connect)", null, e);
+        }
+    }
+
+    /** Runs read-only work on a pooled connection in auto-commit mode. */
+    public <T> T read(Work<T> work) {
+        try (Connection c = pool.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException("read failed on " + url, "(read)", null, e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection c, Exception cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.jobintel.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+
+/** fetch_runs: one row per board (or imported file) fetched, opened before and closed after. */
+public final class FetchRuns {
+
+    /** How a board fetch ended. */
+    public enum Status { RUNNING, OK, PARTIAL, FAILED }
+
+    private FetchRuns() {
+    }
+
+    public static long start(Database db, String runId, String source, String board, long now) {
+        String sql = "INSERT INTO fetch_runs (run_id, source, board, started_at, status) VALUES (?, ?, ?, ?, 'running') RETURNING id";
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                Jdbc.bind(ps, runId, source, board, now);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    public static void finish(Database db, long id, Status status, Integer httpStatus, LandCounts counts, int rejected,
+                              String error, long now) {
+        db.inTransaction(c -> finish(c, id, status, httpStatus, counts, rejected, error, now));
+    }
+
+    static int finish(Connection c, long id, Status status, Integer httpStatus, LandCounts counts, int rejected,
+                      String error, long now) {
+        return Jdbc.update(c, "UPDATE fetch_runs SET finished_at = ?, status = ?, http_status = ?, seen = ?, new_count = ?, "
+                        + "updated_count = ?, unchanged_count = ?, rejected = ?, error = ? WHERE id = ?",
+                now, status.name().toLowerCase(java.util.Locale.ROOT), httpStatus, counts.seen() + rejected,
+                counts.fresh(), counts.updated(), counts.unchanged(), rejected, error, id);
+    }
+
+    /** A run left 'running' by a crashed process is closed as failed, so status never shows it as live. */
+    public static int abandonStale(Database db, long now) {
+        return db.inTransaction(c -> Jdbc.update(c, "UPDATE fetch_runs SET status = 'failed', finished_at = ?, "
+                + "error = 'interrupted: the process stopped before this fetch finished' WHERE status = 'running'", now));
+    }
+}

@@ -1,0 +1,203 @@
+package dev.jobintel.store;
+
+import dev.jobintel.classify.Classification;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes the outcomes of a batch of pending postings in one transaction: the enriched job, the
+ * posting's outcome and the job's counters together, so a crash leaves either all of a batch
+ * or none of it. If the database refuses one row, the batch is written again posting by
+ * posting and only the refused posting is marked failed(store_error); the run goes on.
+ */
+public final class Outcomes {
+
+    static final String FILTER = "UPDATE raw_postings SET outcome = 'filtered', outcome_reason = ?, outcome_detail = ?, "
+            + "outcome_at = ? WHERE id = ? AND outcome = 'pending'";
+    static final String FAIL = "UPDATE raw_postings SET outcome = 'failed', outcome_reason = ?, last_error = ?, "
+            + "retryable = ?, raw_output = ?, attempts = attempts + 1, outcome_at = ? WHERE id = ? AND outcome = 'pending'";
+    static final String INSERT_JOB = "INSERT INTO enriched_jobs (job_hash, company, title, place, city_code, country_code, "
+            + "remote_scope, family, subfamily, seniority, track, arrangement, position_type, salary_min, salary_max, "
+            + "salary_currency, salary_period, equity, years_min, years_max, summary, classifier, model, prompt_version, "
+            + "defaulted, first_seen, last_seen, raw_count, classified_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?) "
+            + "ON CONFLICT (job_hash) DO NOTHING RETURNING id";
+    static final String INSERT_SKILL = "INSERT INTO job_skills (job_id, skill, family) VALUES (?, ?, ?) "
+            + "ON CONFLICT (job_id, skill) DO NOTHING";
+    static final String LINK = "UPDATE raw_postings SET outcome = ?, job_id = ?, outcome_reason = NULL, outcome_detail = NULL, "
+            + "outcome_at = ?, retryable = NULL, attempts = attempts + ? WHERE id = ? AND outcome = 'pending'";
+    static final String TOUCH_JOB = "UPDATE enriched_jobs SET raw_count = raw_count + 1, "
+            + "first_seen = CASE WHEN ? < first_seen THEN ? ELSE first_seen END, "
+            + "last_seen = CASE WHEN ? > last_seen THEN ? ELSE last_seen END WHERE id = ?";
+    static final String JOB_BY_HASH = "SELECT id FROM enriched_jobs WHERE job_hash = ?";
+
+    private final Database db;
+
+    public Outcomes(Database db) {
+        this.db = db;
+    }
+
+    public WriteResult write(List<Outcome> outcomes, long now) {
+        if (outcomes.isEmpty()) {
+            return WriteResult.EMPTY;
+        }
+        try {
+            return db.inTransaction(c -> writeAll(c, outcomes, now));
+        } catch (StoreException batchError) {
+            if (!isConstraint(batchError)) {
+                throw batchError;
+            }
+            WriteResult total = WriteResult.EMPTY;
+            for (Outcome o : outcomes) {
+                try {
+                    total = total.plus(db.inTransaction(c -> writeAll(c, List.of(o), now)));
+                } catch (StoreException e) {
+                    if (!isConstraint(e)) {
+                        throw e;
+                    }
+                    String message = "the database refused this posting's row: " + rootMessage(e);
+                    db.inTransaction(c -> Jdbc.update(c, FAIL, "store_error", message, false, null, now, o.postingId()));
+                    total = total.plus(new WriteResult(0, 0, 0, 1, List.of(), List.of(o.postingId())));
+                }
+            }
+            return total;
+        }
+    }
+
+    private boolean isConstraint(StoreException e) {
+        Throwable t = e;
+        while (t != null) {
+            if (t instanceof SQLException se && db.dialect().isConstraintViolation(se)) {
+                return true;
+            }
+            t = t.getCause();
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    private static WriteResult writeAll(Connection c, List<Outcome> outcomes, long now) throws SQLException {
+        int enriched = 0;
+        int merged = 0;
+        int filtered = 0;
+        int failed = 0;
+        List<Long> deferred = new ArrayList<>();
+        try (PreparedStatement filter = c.prepareStatement(FILTER);
+             PreparedStatement fail = c.prepareStatement(FAIL);
+             PreparedStatement insertJob = c.prepareStatement(INSERT_JOB);
+             PreparedStatement insertSkill = c.prepareStatement(INSERT_SKILL);
+             PreparedStatement link = c.prepareStatement(LINK);
+             PreparedStatement touch = c.prepareStatement(TOUCH_JOB);
+             PreparedStatement byHash = c.prepareStatement(JOB_BY_HASH)) {
+            for (Outcome o : outcomes) {
+                if (o instanceof Outcome.Filtered f) {
+                    filtered += run(filter, FILTER, f.reason(), f.detail(), now, f.postingId());
+                } else if (o instanceof Outcome.Failed f) {
+                    failed += run(fail, FAIL, f.reason(), f.message(), f.retryable(), f.rawOutput(), now, f.postingId());
+                } else if (o instanceof Outcome.Enriched e) {
+                    Long jobId = insertJob(insertJob, e, now);
+                    if (jobId != null) {
+                        insertSkills(insertSkill, jobId, e.job().classification());
+                        if (linkTo(link, touch, e.postingId(), jobId, "enriched", 1, e.firstSeen(), e.lastSeen(), now)) {
+                            enriched++;
+                        } else {
+                            Jdbc.update(c, "DELETE FROM job_skills WHERE job_id = ?", jobId);
+                            Jdbc.update(c, "DELETE FROM enriched_jobs WHERE id = ?", jobId);
+                        }
+                    } else {
+                        // Another writer created this job first: link to it instead.
+                        Long existing = jobId(byHash, e.job().jobHash());
+                        if (existing != null
+                                && linkTo(link, touch, e.postingId(), existing, "merged", 1, e.firstSeen(), e.lastSeen(), now)) {
+                            merged++;
+                        }
+                    }
+                } else if (o instanceof Outcome.Merged m) {
+                    Long jobId = jobId(byHash, m.jobHash());
+                    if (jobId == null) {
+                        deferred.add(m.postingId());
+                    } else if (linkTo(link, touch, m.postingId(), jobId, "merged", 0, m.firstSeen(), m.lastSeen(), now)) {
+                        merged++;
+                    }
+                }
+            }
+        }
+        return new WriteResult(enriched, merged, filtered, failed, deferred, List.of());
+    }
+
+    private static int run(PreparedStatement ps, String sql, Object... args) {
+        try {
+            Jdbc.bind(ps, args);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("update failed", sql, args, e);
+        }
+    }
+
+    private static Long insertJob(PreparedStatement ps, Outcome.Enriched e, long now) {
+        JobRecord j = e.job();
+        Classification k = j.classification();
+        var salary = k.salary();
+        Object[] args = {j.jobHash(), j.company(), j.title(), j.place(), j.cityCode(), j.countryCode(), j.remoteScope(),
+                k.family(), k.subfamily(), k.seniority(), k.track(), k.arrangement(), k.positionType(),
+                salary == null ? null : salary.min(), salary == null ? null : salary.max(),
+                salary == null ? null : salary.currency(), salary == null ? null : salary.period().code(),
+                k.equity(), k.yearsMin(), k.yearsMax(), k.summary(), k.classifier(), k.model(), k.promptVersion(),
+                String.join(",", k.defaulted().stream().sorted().toList()), e.firstSeen(), e.lastSeen(), now};
+        try {
+            Jdbc.bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        } catch (SQLException ex) {
+            throw new StoreException("cannot store the job of posting " + e.postingId(), INSERT_JOB, args, ex);
+        }
+    }
+
+    private static void insertSkills(PreparedStatement ps, long jobId, Classification k) throws SQLException {
+        if (k.skills().isEmpty()) {
+            return;
+        }
+        for (Classification.SkillMention s : k.skills()) {
+            Jdbc.bind(ps, jobId, s.name(), s.family());
+            ps.addBatch();
+        }
+        try {
+            ps.executeBatch();
+        } catch (SQLException ex) {
+            throw new StoreException("cannot store skills of job " + jobId, INSERT_SKILL, new Object[] {jobId}, ex);
+        }
+    }
+
+    private static boolean linkTo(PreparedStatement link, PreparedStatement touch, long postingId, long jobId,
+                                  String outcome, int attempt, long firstSeen, long lastSeen, long now) {
+        if (run(link, LINK, outcome, jobId, now, attempt, postingId) == 0) {
+            return false;
+        }
+        run(touch, TOUCH_JOB, firstSeen, firstSeen, lastSeen, lastSeen, jobId);
+        return true;
+    }
+
+    private static Long jobId(PreparedStatement ps, String hash) {
+        try {
+            Jdbc.bind(ps, hash);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("job lookup failed", JOB_BY_HASH, new Object[] {hash}, e);
+        }
+    }
+}

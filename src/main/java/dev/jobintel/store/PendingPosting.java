@@ -1,0 +1,8 @@
+package dev.jobintel.store;
+
+import dev.jobintel.posting.Posting;
+
+/** A raw posting waiting for the gate and a classifier. */
+public record PendingPosting(long id, Posting posting, String jobHash, String place, Long closedAt, long firstSeen, long lastSeen,
+                             int attempts) {
+}

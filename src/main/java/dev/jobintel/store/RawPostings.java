@@ -1,0 +1,184 @@
+package dev.jobintel.store;
+
+import dev.jobintel.posting.HintsJson;
+import dev.jobintel.posting.Posting;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * raw_postings: landing (insert or re-see), and keyset-paginated reads of pending work.
+ *
+ * <p>Whether a posting is new is decided by its identity alone, never by comparing
+ * timestamps (incident 5). A re-seen posting moves last_seen forward and never touches
+ * first_seen (incident 6).
+ */
+public final class RawPostings {
+
+    private static final String INSERT = "INSERT INTO raw_postings (source, source_job_id, url, company, title, "
+            + "location_text, description, posted_at, hints, content_hash, job_hash, place, first_seen, last_seen, "
+            + "first_fetch_run_id, last_fetch_run_id, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending') "
+            + "ON CONFLICT (source, source_job_id) DO NOTHING RETURNING id";
+
+    private static final String SEEN = "UPDATE raw_postings SET last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END, "
+            + "last_fetch_run_id = ?, closed_at = NULL WHERE id = ?";
+
+    private static final String CHANGED = "UPDATE raw_postings SET url = ?, company = ?, title = ?, location_text = ?, "
+            + "description = ?, posted_at = ?, hints = ?, content_hash = ?, job_hash = ?, place = ?, "
+            + "last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END, last_fetch_run_id = ?, closed_at = NULL "
+            + "WHERE id = ?";
+
+    private static final String REQUEUE = "UPDATE raw_postings SET outcome = 'pending', outcome_reason = NULL, "
+            + "outcome_detail = NULL, job_id = NULL, outcome_at = ?, retryable = NULL WHERE id = ?";
+
+    private static final String PENDING = "SELECT id, source, source_job_id, url, company, title, location_text, "
+            + "description, posted_at, hints, job_hash, place, closed_at, first_seen, last_seen, attempts FROM raw_postings "
+            + "WHERE outcome = 'pending' AND id > ? ORDER BY id LIMIT ?";
+
+    private record State(long id, String contentHash, String jobHash, String outcome, Long jobId) {
+    }
+
+    private RawPostings() {
+    }
+
+    /**
+     * Lands a batch inside the caller's transaction. Postings repeated within the batch are
+     * treated in order, the later ones as re-sightings.
+     */
+    public static LandCounts land(Connection c, List<Landing> batch, long seenAt, Long fetchRunId) throws SQLException {
+        Map<String, State> states = existing(c, batch);
+        Map<Long, Long> jobsSeen = new HashMap<>();
+        int fresh = 0;
+        int updated = 0;
+        int unchanged = 0;
+        int requeued = 0;
+        try (PreparedStatement insert = c.prepareStatement(INSERT);
+             PreparedStatement seen = c.prepareStatement(SEEN);
+             PreparedStatement changed = c.prepareStatement(CHANGED);
+             PreparedStatement requeue = c.prepareStatement(REQUEUE)) {
+            for (Landing l : batch) {
+                Posting p = l.posting();
+                String key = p.source() + '\u0000' + p.sourceJobId();
+                State st = states.get(key);
+                if (st == null) {
+                    Long id = insert(insert, l, seenAt, fetchRunId);
+                    if (id != null) {
+                        states.put(key, new State(id, l.contentHash(), l.jobHash(), "pending", null));
+                        fresh++;
+                        continue;
+                    }
+                    // Another writer landed it in between: treat as a re-sighting.
+                    st = existing(c, List.of(l)).get(key);
+                }
+                if (st.contentHash().equals(l.contentHash())) {
+                    bindAndRun(seen, SEEN, seenAt, seenAt, fetchRunId, st.id());
+                    unchanged++;
+                    if (st.jobId() != null) {
+                        jobsSeen.merge(st.jobId(), seenAt, Math::max);
+                    }
+                    states.put(key, st);
+                    continue;
+                }
+                bindAndRun(changed, CHANGED, p.url(), p.company(), p.title(), p.locationText(), p.description(),
+                        millis(p.postedAt()), l.hintsJson(), l.contentHash(), l.jobHash(), l.place(),
+                        seenAt, seenAt, fetchRunId, st.id());
+                updated++;
+                boolean decided = st.outcome().equals("enriched") || st.outcome().equals("merged");
+                boolean redo = (decided && !st.jobHash().equals(l.jobHash()))
+                        || st.outcome().equals("filtered") || st.outcome().equals("failed");
+                Long jobId = st.jobId();
+                String outcome = st.outcome();
+                if (redo) {
+                    bindAndRun(requeue, REQUEUE, seenAt, st.id());
+                    requeued++;
+                    if (jobId != null) {
+                        EnrichedJobs.release(c, jobId);
+                    }
+                    jobId = null;
+                    outcome = "pending";
+                } else if (jobId != null) {
+                    jobsSeen.merge(jobId, seenAt, Math::max);
+                }
+                states.put(key, new State(st.id(), l.contentHash(), l.jobHash(), outcome, jobId));
+            }
+        }
+        EnrichedJobs.seen(c, jobsSeen);
+        return new LandCounts(fresh, updated, unchanged, requeued);
+    }
+
+    private static Long insert(PreparedStatement ps, Landing l, long seenAt, Long fetchRunId) throws SQLException {
+        Posting p = l.posting();
+        Jdbc.bind(ps, p.source(), p.sourceJobId(), p.url(), p.company(), p.title(), p.locationText(), p.description(),
+                millis(p.postedAt()), l.hintsJson(), l.contentHash(), l.jobHash(), l.place(), seenAt, seenAt,
+                fetchRunId, fetchRunId);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : null;
+        } catch (SQLException e) {
+            throw new StoreException("cannot land posting " + p.identity(), INSERT, new Object[] {p.source(), p.sourceJobId()}, e);
+        }
+    }
+
+    private static void bindAndRun(PreparedStatement ps, String sql, Object... args) {
+        try {
+            Jdbc.bind(ps, args);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StoreException("update failed", sql, args, e);
+        }
+    }
+
+    private static Map<String, State> existing(Connection c, List<Landing> batch) {
+        Map<String, List<String>> idsBySource = new LinkedHashMap<>();
+        for (Landing l : batch) {
+            idsBySource.computeIfAbsent(l.posting().source(), k -> new ArrayList<>()).add(l.posting().sourceJobId());
+        }
+        Map<String, State> out = new HashMap<>();
+        for (Map.Entry<String, List<String>> e : idsBySource.entrySet()) {
+            List<String> ids = e.getValue();
+            for (int from = 0; from < ids.size(); from += 500) {
+                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+                Object[] args = new Object[chunk.size() + 1];
+                args[0] = e.getKey();
+                for (int i = 0; i < chunk.size(); i++) {
+                    args[i + 1] = chunk.get(i);
+                }
+                String sql = "SELECT id, source_job_id, content_hash, job_hash, outcome, job_id FROM raw_postings "
+                        + "WHERE source = ? AND source_job_id IN (" + Jdbc.marks(chunk.size()) + ")";
+                for (Object[] row : Jdbc.query(c, sql, rs -> new Object[] {rs.getString("source_job_id"),
+                        new State(rs.getLong("id"), rs.getString("content_hash"), rs.getString("job_hash"),
+                                rs.getString("outcome"), Jdbc.getLong(rs, "job_id"))}, args)) {
+                    out.put(e.getKey() + '\u0000' + row[0], (State) row[1]);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The next page of pending postings after {@code afterId}, in id order. */
+    public static List<PendingPosting> pendingAfter(Connection c, long afterId, int limit) {
+        return Jdbc.query(c, PENDING, RawPostings::pending, afterId, limit);
+    }
+
+    private static PendingPosting pending(ResultSet rs) throws SQLException {
+        Long posted = Jdbc.getLong(rs, "posted_at");
+        Posting p = new Posting(rs.getString("source"), rs.getString("source_job_id"), rs.getString("url"),
+                rs.getString("company"), rs.getString("title"), rs.getString("location_text"),
+                rs.getString("description"), posted == null ? null : Instant.ofEpochMilli(posted),
+                HintsJson.read(rs.getString("hints")));
+        return new PendingPosting(rs.getLong("id"), p, rs.getString("job_hash"), rs.getString("place"),
+                Jdbc.getLong(rs, "closed_at"),
+                rs.getLong("first_seen"), rs.getLong("last_seen"), rs.getInt("attempts"));
+    }
+
+    static Long millis(Instant t) {
+        return t == null ? null : t.toEpochMilli();
+    }
+}

@@ -1,0 +1,90 @@
+package dev.jobintel.store;
+
+import dev.jobintel.classify.taxonomy.Taxonomy;
+import dev.jobintel.classify.taxonomy.Vocabulary;
+import dev.jobintel.posting.location.Gazetteer;
+import dev.jobintel.posting.location.Places;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Locale;
+
+/**
+ * Copies the taxonomy's codes and the city table into the reference tables that enriched_jobs'
+ * foreign keys point at. Runs on every start: codes are added or renamed, never removed, so
+ * jobs classified under an older taxonomy stay valid.
+ */
+public final class ReferenceData {
+
+    private ReferenceData() {
+    }
+
+    public static void sync(Database db, Taxonomy taxonomy, Gazetteer places) {
+        db.inTransaction(c -> {
+            codes(c, "ref_family", taxonomy.families());
+            String sql = "INSERT INTO ref_subfamily (family, code, name) VALUES (?, ?, ?) "
+                    + "ON CONFLICT (family, code) DO UPDATE SET name = excluded.name";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (Vocabulary.Entry e : taxonomy.subfamilies().entries().values()) {
+                    Jdbc.bind(ps, taxonomy.familyOf(e.code()), e.code(), e.name());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            sql = "INSERT INTO ref_seniority (code, name, level_rank) VALUES (?, ?, ?) "
+                    + "ON CONFLICT (code) DO UPDATE SET name = excluded.name, level_rank = excluded.level_rank";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (Taxonomy.LevelRule l : taxonomy.levels()) {
+                    Jdbc.bind(ps, l.code(), taxonomy.seniority().entries().get(l.code()).name(), l.rank());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            codes(c, "ref_track", taxonomy.tracks());
+            codes(c, "ref_arrangement", taxonomy.arrangements());
+            codes(c, "ref_position_type", taxonomy.positionTypes());
+            codes(c, "ref_currency", taxonomy.currencies());
+            codes(c, "ref_skill_family", taxonomy.skillFamilies());
+
+            sql = "INSERT INTO ref_region (code, name) VALUES (?, ?) ON CONFLICT (code) DO UPDATE SET name = excluded.name";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (Places.Region r : places.regions()) {
+                    Jdbc.bind(ps, r.code(), r.name() == null ? r.code() : r.name());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            sql = "INSERT INTO ref_country (code, name, region) VALUES (?, ?, ?) "
+                    + "ON CONFLICT (code) DO UPDATE SET name = excluded.name, region = excluded.region";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (Places.Country k : places.countries()) {
+                    Jdbc.bind(ps, k.code().toUpperCase(Locale.ROOT), k.name() == null ? k.code() : k.name(), k.region());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            sql = "INSERT INTO ref_city (code, name, country) VALUES (?, ?, ?) "
+                    + "ON CONFLICT (code) DO UPDATE SET name = excluded.name, country = excluded.country";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (Places.City k : places.cities()) {
+                    Jdbc.bind(ps, k.code().toLowerCase(Locale.ROOT), k.name(), k.country().toUpperCase(Locale.ROOT));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    private static void codes(Connection c, String table, Vocabulary vocab) throws SQLException {
+        String sql = "INSERT INTO " + table + " (code, name) VALUES (?, ?) ON CONFLICT (code) DO UPDATE SET name = excluded.name";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Vocabulary.Entry e : vocab.entries().values()) {
+                Jdbc.bind(ps, e.code(), e.name());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+}

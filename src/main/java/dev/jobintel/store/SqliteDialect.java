@@ -1,0 +1,24 @@
+package dev.jobintel.store;
+
+import java.sql.SQLException;
+import java.util.Map;
+
+/** SQLite: one file, WAL journal, foreign keys switched on per connection. */
+final class SqliteDialect implements Dialect {
+
+    @Override
+    public String name() {
+        return "sqlite";
+    }
+
+    @Override
+    public Map<String, String> placeholders() {
+        return Map.of("pk", "INTEGER PRIMARY KEY");
+    }
+
+    @Override
+    public boolean isConstraintViolation(SQLException e) {
+        // SQLITE_CONSTRAINT and its extended codes (NOTNULL, CHECK, UNIQUE, FOREIGNKEY...) share the low byte 19.
+        return (e.getErrorCode() & 0xff) == 19 || String.valueOf(e.getMessage()).contains("SQLITE_CONSTRAINT");
+    }
+}

@@ -1,0 +1,138 @@
+package dev.jobintel.posting.location;
+
+import dev.jobintel.posting.Hints;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LocationResolverTest {
+
+    private static final LocationResolver RESOLVER = new LocationResolver(Gazetteer.bundled());
+
+    private static ResolvedLocation resolve(String text) {
+        return RESOLVER.resolve(text);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" → {1}")
+    @CsvSource(delimiter = '|', value = {
+            // incident 21: scoped remote strings keep their scope, and the city is not lost
+            "Remote - US                    | remote-us",
+            "Remote-US                      | remote-us",
+            "US Remote                      | remote-us",
+            "India - Remote                 | remote-in",
+            "Remote (UK)                    | remote-gb",
+            "Remote, Germany                | remote-de",
+            "Remote - EMEA                  | remote-emea",
+            "Remote, Europe                 | remote-europe",
+            "Remote (US or Canada)          | remote-north_america",
+            "Anywhere in the world          | remote-global",
+            "Remote                         | remote",
+            "London or Remote (UK)          | lon",
+            "NYC; Remote, US                | nyc",
+            "Hybrid - London                | lon",
+            "London, England, United Kingdom| lon",
+            "LONDON                         | lon",
+            "San Francisco, CA              | sfo",
+            "San Francisco Bay Area         | sfo",
+            "New York City, NY; San Francisco, CA | nyc",
+            "Bengaluru, Karnataka, India    | blr",
+            "Bangalore                      | blr",
+            "Ljubljana, , Slovenia          | lju",
+            "München, Bayern, Deutschland   | muc",
+            "Munich, Germany                | muc",
+            "Zürich                         | zrh",
+            "Toronto, ON, Canada            | tor",
+            "Cambridge, MA                  | cbm",
+            "Cambridge, United Kingdom      | cbg",
+    })
+    void resolvesPlaces(String text, String place) {
+        assertThat(resolve(text.strip()).place()).isEqualTo(place.strip());
+    }
+
+    @Test
+    void multiLocationStringsKeepEveryCityAndTheRemoteScope() {
+        ResolvedLocation r = resolve("NYC; Remote, US");
+        assertThat(r.cities()).extracting(Places.City::code).containsExactly("nyc");
+        assertThat(r.remoteScope()).isEqualTo("us");
+        assertThat(r.area()).contains("nyc", "US", "north_america", "remote", "remote-us");
+
+        ResolvedLocation two = resolve("New York City, NY; San Francisco, CA");
+        assertThat(two.cities()).extracting(Places.City::code).containsExactly("nyc", "sfo");
+        assertThat(two.countries()).containsExactly("US");
+        assertThat(two.remote()).isFalse();
+    }
+
+    @Test
+    void stateAbbreviationAfterACityIsTheStateNotTheCountry() {
+        // "CA" after San Francisco is California, not Canada.
+        assertThat(resolve("San Francisco, CA").countries()).containsExactly("US");
+        // Without a city, "CA" is Canada.
+        assertThat(resolve("Remote - CA").remotePlace()).isEqualTo("remote-ca");
+    }
+
+    @Test
+    void incident20ShortTokensNeverMatchInsideOtherWords() {
+        // "co", "ny", "uk", "us", "in" must not be found inside words or in lower case.
+        assertThat(resolve("Mexico City").place()).isEqualTo("mex");
+        assertThat(resolve("Stockholm, Sweden").countries()).containsExactly("SE");
+        assertThat(resolve("Barcelona").place()).isEqualTo("bcn");
+        assertThat(resolve("Barcelona").countries()).containsExactly("ES");
+        assertThat(resolve("work with us in a great company").isEmpty()).isTrue();
+        assertThat(resolve("Sydney, NSW").countries()).containsExactly("AU");
+    }
+
+    @Test
+    void aCityContradictedByItsQualifierIsDropped() {
+        // London, Ontario is not London, England: no city, but the country is known.
+        ResolvedLocation r = resolve("London, ON");
+        assertThat(r.cities()).isEmpty();
+        assertThat(r.countries()).containsExactly("CA");
+        // Paris, Texas is not Paris, France.
+        assertThat(resolve("Paris, TX").cities()).isEmpty();
+    }
+
+    @Test
+    void unresolvableTextResolvesToNothing() {
+        assertThat(resolve("TBD").isEmpty()).isTrue();
+        assertThat(resolve("").isEmpty()).isTrue();
+        assertThat(resolve(null).isEmpty()).isTrue();
+        assertThat(resolve("Multiple locations").place()).isNull();
+    }
+
+    @Test
+    void structuredHintsScopeAnUnscopedRemote() {
+        Hints lever = new Hints(null, "remote", null, null, null, null, List.of("GB"), Map.of());
+        assertThat(RESOLVER.resolve("Remote", lever, null).remotePlace()).isEqualTo("remote-gb");
+        // Ashby: "Europe" with isRemote true.
+        Hints ashby = new Hints(null, "Remote", true, null, null, null, List.of(), Map.of());
+        assertThat(RESOLVER.resolve("Europe", ashby, null).remotePlace()).isEqualTo("remote-europe");
+        // A hint country disambiguates a city name without a qualifier.
+        Hints us = new Hints(null, null, null, null, null, null, List.of("US"), Map.of());
+        assertThat(RESOLVER.resolve("Cambridge", us, null).place()).isEqualTo("cbm");
+    }
+
+    @Test
+    void theUrlIsTheLastResort() {
+        assertThat(RESOLVER.resolve(null, Hints.NONE, "https://careers.example.de/jobs/123").countries())
+                .containsExactly("DE");
+        assertThat(RESOLVER.resolve(null, Hints.NONE, "https://example.com/careers/london/backend-engineer").place())
+                .isEqualTo("lon");
+        // The text wins over the URL.
+        assertThat(RESOLVER.resolve("Berlin", Hints.NONE, "https://example.com/careers/london/x").place())
+                .isEqualTo("ber");
+    }
+
+    @Test
+    void segmentsSplitOnSeparatorsAndTheWordOrButNotInsideParentheses() {
+        assertThat(LocationResolver.segments("London or Remote (UK)")).containsExactly("London", "Remote (UK)");
+        assertThat(LocationResolver.segments("Remote (US or Canada)")).containsExactly("Remote (US or Canada)");
+        assertThat(LocationResolver.segments("NYC; Remote, US | Berlin/Paris"))
+                .containsExactly("NYC", "Remote, US", "Berlin", "Paris");
+        assertThat(LocationResolver.segments("Oregon")).containsExactly("Oregon");
+    }
+}
