@@ -105,21 +105,21 @@ public final class YamlDocument {
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
                     .map(Object::toString).collect(Collectors.toCollection(TreeSet::new)).toString();
-            throw new ConfigException(origin, lineOf(e.getLocation()), pathOf(e),
+            throw new ConfigException(origin, lineFor(e), pathOf(e),
                     "unknown key '" + e.getPropertyName() + "'" + (known.isEmpty() ? "" : " (known keys: "
                             + known.substring(1, known.length() - 1) + ")"));
         } catch (InvalidFormatException e) {
-            throw new ConfigException(origin, lineOf(e.getLocation()), pathOf(e),
+            throw new ConfigException(origin, lineFor(e), pathOf(e),
                     "'" + e.getValue() + "' is not a valid " + describe(e.getTargetType()));
         } catch (MismatchedInputException e) {
-            throw new ConfigException(origin, lineOf(e.getLocation()), pathOf(e),
+            throw new ConfigException(origin, lineFor(e), pathOf(e),
                     "expected " + describe(e.getTargetType()) + ": " + firstLine(e.getOriginalMessage()));
         } catch (JsonMappingException e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
-            throw new ConfigException(origin, lineOf(e.getLocation()), pathOf(e),
+            throw new ConfigException(origin, lineFor(e), pathOf(e),
                     root instanceof IllegalArgumentException ? root.getMessage() : firstLine(e.getOriginalMessage()), e);
         } catch (JsonProcessingException e) {
             throw new ConfigException(origin, lineOf(e.getLocation()), null, "not valid YAML: " + e.getOriginalMessage());
@@ -185,6 +185,12 @@ public final class YamlDocument {
             }
         }
         return sb.toString();
+    }
+
+    /** The line of the offending key as written; Jackson's own location can be past the value. */
+    private int lineFor(JsonMappingException e) {
+        int l = line(pathOf(e));
+        return l > 0 ? l : lineOf(e.getLocation());
     }
 
     private static int lineOf(JsonLocation loc) {

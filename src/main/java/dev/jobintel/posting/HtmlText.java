@@ -40,6 +40,10 @@ public final class HtmlText {
 
     private static boolean looksEscaped(String s) {
         int lt = s.indexOf("&lt;");
+        int doubled = s.indexOf("&amp;lt;");
+        if (lt < 0 || (doubled >= 0 && doubled < lt)) {
+            lt = doubled;
+        }
         if (lt < 0) {
             return false;
         }

@@ -79,7 +79,9 @@ public final class Normalizer {
         String b = basic(name);
         String[] tokens = b.split(" ");
         int end = tokens.length;
-        while (end > 1 && LEGAL_SUFFIXES.contains(tokens[end - 1])) {
+        // "GmbH & Co. KG": suffixes joined by "and" go too.
+        while (end > 1 && (LEGAL_SUFFIXES.contains(tokens[end - 1])
+                || (tokens[end - 1].equals("and") && end < tokens.length))) {
             end--;
         }
         return String.join(" ", java.util.Arrays.copyOf(tokens, end));

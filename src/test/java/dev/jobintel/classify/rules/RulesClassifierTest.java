@@ -1,0 +1,150 @@
+package dev.jobintel.classify.rules;
+
+import dev.jobintel.classify.Classification;
+import dev.jobintel.classify.taxonomy.Taxonomy;
+import dev.jobintel.posting.Hints;
+import dev.jobintel.posting.Posting;
+import dev.jobintel.posting.Salary;
+import dev.jobintel.posting.location.Gazetteer;
+import dev.jobintel.posting.location.LocationResolver;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RulesClassifierTest {
+
+    private static final Taxonomy TAXONOMY = Taxonomy.bundled();
+    private static final RulesClassifier RULES = new RulesClassifier(TAXONOMY);
+    private static final LocationResolver RESOLVER = new LocationResolver(Gazetteer.bundled());
+
+    private static Classification classify(String title, String location, String description, Hints hints) {
+        Posting p = new Posting("test", "1", "https://example.com/1", "Acme", title, location, description, null, hints);
+        return RULES.classify(p, RESOLVER.resolve(location, hints, p.url()));
+    }
+
+    private static Classification classify(String title, String description) {
+        return classify(title, null, description, Hints.NONE);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Senior Backend Engineer              | software_engineering | backend             | senior    | ic",
+            "Staff Analytics Engineer             | data                 | analytics_engineering | staff   | ic",
+            "Data Engineer II                     | data                 | data_engineering    | mid       | ic",
+            "Machine Learning Engineer            | software_engineering | ml_engineering      | mid       | ic",
+            "Engineering Manager, Payments        | software_engineering | engineering_general | mid       | management",
+            "Technical Program Manager            | delivery             | program_management  | mid       | ic",
+            "Senior Product Designer              | design               | product_design      | senior    | ic",
+            "Associate Product Manager            | product              | product_management  | junior    | ic",
+            "Front-End Developer (m/f/d)          | software_engineering | frontend            | mid       | ic",
+            "iOS Engineer                         | software_engineering | mobile              | mid       | ic",
+            "Software Engineer in Test            | software_engineering | qa_test             | mid       | ic",
+            "Principal Site Reliability Engineer  | software_engineering | devops_sre          | principal | ic",
+            "Director of Data Science             | data                 | data_science        | director  | management",
+            "VP Engineering                       | software_engineering | engineering_general | executive | management",
+            "Software Engineering Intern          | software_engineering | engineering_general | intern    | ic",
+            "Recruiter                            | out_of_scope         | operations_admin    | mid       | ic",
+            "Account Executive                    | out_of_scope         | sales               | mid       | ic",
+    })
+    void classifiesRealisticTitles(String title, String family, String subfamily, String seniority, String track) {
+        Classification c = classify(title, "We are a fintech company building payment rails for Europe.");
+        assertThat(c.family()).as("family").isEqualTo(family);
+        assertThat(c.subfamily()).as("subfamily").isEqualTo(subfamily);
+        assertThat(c.seniority()).as("seniority").isEqualTo(seniority);
+        assertThat(c.track()).as("track").isEqualTo(track);
+        assertThat(TAXONOMY.familyOf(c.subfamily())).isEqualTo(c.family());
+    }
+
+    @Test
+    void incident11TheTitleDecidesEvenWhenTheDescriptionTalksAboutSomethingElse() {
+        Classification c = classify("Staff Analytics Engineer",
+                "Join our sales team's partner, the data platform group. You will talk to customers every day.");
+        assertThat(c.family()).isEqualTo("data");
+        assertThat(c.subfamily()).isEqualTo("analytics_engineering");
+    }
+
+    @Test
+    void yearsDecideSeniorityWhenTheTitleHasNoMarker() {
+        Classification c = classify("Backend Engineer", "You have 6+ years of experience building distributed systems.");
+        assertThat(c.seniority()).isEqualTo("senior");
+        assertThat(c.yearsMin()).isEqualTo(6);
+        assertThat(c.defaulted()).doesNotContain("seniority");
+    }
+
+    @Test
+    void nothingStatedGivesTheDefaultsAndSaysSo() {
+        Classification c = classify("Backend Engineer", "We build things.");
+        assertThat(c.seniority()).isEqualTo(TAXONOMY.seniority().defaultCode());
+        assertThat(c.arrangement()).isEqualTo(TAXONOMY.arrangements().defaultCode());
+        assertThat(c.positionType()).isEqualTo(TAXONOMY.positionTypes().defaultCode());
+        assertThat(c.defaulted()).contains("seniority", "arrangement", "position_type");
+    }
+
+    @Test
+    void arrangementPrefersStructuredHintsThenLocationThenPhrases() {
+        Hints hybrid = new Hints(null, "hybrid", null, null, null, null, List.of(), Map.of());
+        assertThat(classify("Data Analyst", "London", "Fully remote role.", hybrid).arrangement()).isEqualTo("hybrid");
+        assertThat(classify("Data Analyst", "Remote - US", "Great team.", Hints.NONE).arrangement()).isEqualTo("remote");
+        assertThat(classify("Data Analyst", "Berlin", "This is a fully remote position.", Hints.NONE).arrangement())
+                .isEqualTo("remote");
+        assertThat(classify("Data Analyst", "Berlin", "Hybrid, 3 days a week in the office.", Hints.NONE).arrangement())
+                .isEqualTo("hybrid");
+        Hints workable = new Hints(null, null, true, null, null, null, List.of(), Map.of());
+        assertThat(classify("Data Analyst", null, "Great team.", workable).arrangement()).isEqualTo("remote");
+    }
+
+    @Test
+    void incident17SourceHintsReachTheClassifier() {
+        Hints sr = new Hints(null, null, null, "permanent", "Engineering", "Senior", List.of("DE"), Map.of());
+        Classification c = classify("Backend Engineer", "Berlin", "We build payment rails.", sr);
+        assertThat(c.seniority()).isEqualTo("senior");
+        assertThat(c.positionType()).isEqualTo("full_time");
+        assertThat(c.defaulted()).doesNotContain("seniority", "position_type");
+        Hints contract = new Hints(null, null, null, "Contract", null, null, List.of(), Map.of());
+        assertThat(classify("Backend Engineer", null, "x", contract).positionType()).isEqualTo("contract");
+    }
+
+    @Test
+    void salaryFromHintsThenFromProse() {
+        Hints h = new Hints(new Salary(90000.0, 110000.0, "GBP", Salary.Period.YEAR), null, null, null, null, null,
+                List.of(), Map.of());
+        assertThat(classify("Data Engineer", null, "Pay is $1 - $2 per hour", h).salary())
+                .isEqualTo(new Salary(90000.0, 110000.0, "GBP", Salary.Period.YEAR));
+        assertThat(classify("Data Engineer", "The base salary is €70,000 - €85,000 per year.").salary())
+                .isEqualTo(new Salary(70000.0, 85000.0, "EUR", Salary.Period.YEAR));
+        // A hint in a currency the taxonomy does not know is not stored.
+        Hints bad = new Hints(new Salary(1.0, 2.0, "XYZ", Salary.Period.YEAR), null, null, null, null, null,
+                List.of(), Map.of());
+        assertThat(classify("Data Engineer", null, "No pay stated.", bad).salary()).isNull();
+    }
+
+    @Test
+    void skillsEquityAndSummary() {
+        Classification c = classify("Senior Backend Engineer",
+                "We build APIs in Java and Kotlin on PostgreSQL and Kafka, deployed with Kubernetes on AWS. "
+                        + "Generous stock options. " + "Lorem ipsum dolor sit amet. ".repeat(20));
+        assertThat(c.skills()).extracting(Classification.SkillMention::name)
+                .contains("Java", "Kotlin", "PostgreSQL", "Kafka", "Kubernetes", "AWS");
+        assertThat(c.skills()).allSatisfy(s -> assertThat(s.family()).isNotNull());
+        assertThat(c.equity()).isTrue();
+        assertThat(c.summary().split("\\s+").length).isLessThanOrEqualTo(50);
+        assertThat(c.classifier()).isEqualTo("rules");
+        assertThat(c.promptVersion()).startsWith("rules-");
+    }
+
+    @Test
+    void everyCodeIsInTheTaxonomy() {
+        Classification c = classify("Head of Marketing", "Own our brand. 10+ years of experience.");
+        assertThat(TAXONOMY.families().contains(c.family())).isTrue();
+        assertThat(TAXONOMY.subfamilies().contains(c.subfamily())).isTrue();
+        assertThat(TAXONOMY.seniority().contains(c.seniority())).isTrue();
+        assertThat(TAXONOMY.tracks().contains(c.track())).isTrue();
+        assertThat(TAXONOMY.arrangements().contains(c.arrangement())).isTrue();
+        assertThat(TAXONOMY.positionTypes().contains(c.positionType())).isTrue();
+    }
+}

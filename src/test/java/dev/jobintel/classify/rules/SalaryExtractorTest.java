@@ -1,0 +1,56 @@
+package dev.jobintel.classify.rules;
+
+import dev.jobintel.classify.taxonomy.Taxonomy;
+import dev.jobintel.posting.Salary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SalaryExtractorTest {
+
+    private static final SalaryExtractor EXTRACTOR = new SalaryExtractor(Taxonomy.bundled().currencySymbols());
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "The salary range is $120,000 - $150,000 per year.      | 120000 | 150000 | USD | YEAR",
+            "Pay: $120k–$150k + equity                              | 120000 | 150000 | USD | YEAR",
+            "£60k-£80k depending on experience                      | 60000  | 80000  | GBP | YEAR",
+            "€70.000 - €85.000 brutto pro Jahr                      | 70000  | 85000  | EUR | YEAR",
+            "Salary: 55 000 - 65 000 EUR annually                   | 55000  | 65000  | EUR | YEAR",
+            "CHF 120,000 – 150,000 per year                         | 120000 | 150000 | CHF | YEAR",
+            "₹25,00,000 - ₹35,00,000 per annum                      | 2500000| 3500000| INR | YEAR",
+            "USD 45-60/hour for this contract                       | 45     | 60     | USD | HOUR",
+            "$55 - $70 per hour                                     | 55     | 70     | USD | HOUR",
+            "£450 - £550 per day outside IR35                       | 450    | 550    | GBP | DAY",
+            "C$95,000 to C$115,000                                  | 95000  | 115000 | CAD | YEAR",
+            "S$8,000 - S$10,000 per month                           | 8000   | 10000  | SGD | MONTH",
+    })
+    void findsStatedRanges(String text, double min, double max, String currency, Salary.Period period) {
+        Salary s = EXTRACTOR.find(text);
+        assertThat(s).isNotNull();
+        assertThat(s.min()).isEqualTo(min);
+        assertThat(s.max()).isEqualTo(max);
+        assertThat(s.currency()).isEqualTo(currency);
+        assertThat(s.period()).isEqualTo(period);
+    }
+
+    @Test
+    void singleBoundsNeedAPayWord() {
+        Salary upTo = EXTRACTOR.find("Compensation up to £80k plus bonus");
+        assertThat(upTo.min()).isNull();
+        assertThat(upTo.max()).isEqualTo(80000);
+        assertThat(EXTRACTOR.find("Salary: $140,000 per year").min()).isEqualTo(140000);
+    }
+
+    @Test
+    void numbersThatAreNotPayAreIgnored() {
+        assertThat(EXTRACTOR.find("We raised $100M in our Series B and serve 10,000 customers")).isNull();
+        assertThat(EXTRACTOR.find("Join 2,000 - 3,000 engineers worldwide")).isNull();
+        assertThat(EXTRACTOR.find("401(k) matching and 25 days of holiday")).isNull();
+        assertThat(EXTRACTOR.find("$5 - $10 billion market")).isNull();
+        assertThat(EXTRACTOR.find("")).isNull();
+        assertThat(EXTRACTOR.find(null)).isNull();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.jobintel.classify.rules;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class YearsExtractorTest {
+
+    @Test
+    void findsStatedExperience() {
+        assertThat(YearsExtractor.find("You have 5+ years of experience with Java.")).isEqualTo(new YearsExtractor.Years(5, null));
+        assertThat(YearsExtractor.find("3-5 years of professional experience")).isEqualTo(new YearsExtractor.Years(3, 5));
+        assertThat(YearsExtractor.find("At least four years' experience building APIs")).isEqualTo(new YearsExtractor.Years(4, null));
+        assertThat(YearsExtractor.find("minimum of 7 years relevant experience")).isEqualTo(new YearsExtractor.Years(7, null));
+        assertThat(YearsExtractor.find("2 to 4 years working in data")).isEqualTo(new YearsExtractor.Years(2, 4));
+        assertThat(YearsExtractor.find("8 years as a software engineer")).isEqualTo(new YearsExtractor.Years(8, null));
+    }
+
+    @Test
+    void numbersNotAboutExperienceAreIgnored() {
+        assertThat(YearsExtractor.find("Founded 12 years ago, we have 300 employees.")).isNull();
+        assertThat(YearsExtractor.find("10 years of company history")).isNull();
+        assertThat(YearsExtractor.find("99 years of experience")).isNull();
+        assertThat(YearsExtractor.find(null)).isNull();
+    }
+}

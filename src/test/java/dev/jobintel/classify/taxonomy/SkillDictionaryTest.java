@@ -1,0 +1,46 @@
+package dev.jobintel.classify.taxonomy;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SkillDictionaryTest {
+
+    private static final SkillDictionary SKILLS = Taxonomy.bundled().skills();
+
+    private static java.util.List<String> names(String text) {
+        return SKILLS.find(text).stream().map(SkillDictionary.Skill::name).toList();
+    }
+
+    @Test
+    void theBundledDictionaryIsLargeAndFamilied() {
+        assertThat(SKILLS.size()).isGreaterThanOrEqualTo(400);
+        assertThat(SKILLS.all()).allSatisfy(s -> assertThat(s.family()).isNotBlank());
+    }
+
+    @Test
+    void findsSkillsAsWholeTokensWithPunctuation() {
+        assertThat(names("Experience with C++, C#, Node.js and .NET; CI/CD with GitHub Actions."))
+                .contains("C++", "C#", "Node.js", ".NET", "CI/CD", "GitHub Actions");
+        assertThat(names("We use scikit-learn and k8s")).contains("scikit-learn", "Kubernetes");
+    }
+
+    @Test
+    void ordinaryWordsMatchOnlyWithTheirCase() {
+        assertThat(names("You will go the extra mile and excel at rust removal")).doesNotContain("Go", "Excel", "Rust");
+        assertThat(names("Backend in Go and Rust, reporting in Excel")).contains("Go", "Rust", "Excel");
+    }
+
+    @Test
+    void oneLetterSkillsAreNotFoundInsideRAndDOrCLevel() {
+        assertThat(names("Our R&D team reports to the C-level")).doesNotContain("R", "C");
+        assertThat(names("Statistics in R and systems programming in C")).contains("R", "C");
+    }
+
+    @Test
+    void lookupMapsAliasesToCanonicalNames() {
+        assertThat(SKILLS.lookup("postgres")).map(SkillDictionary.Skill::name).contains("PostgreSQL");
+        assertThat(SKILLS.lookup("K8S")).map(SkillDictionary.Skill::name).contains("Kubernetes");
+        assertThat(SKILLS.lookup("no such skill at all")).isEmpty();
+    }
+}

@@ -1,0 +1,162 @@
+package dev.jobintel.config;
+
+import dev.jobintel.pipeline.Context;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String text) throws IOException {
+        Path f = dir.resolve(name);
+        Files.writeString(f, text);
+        return f;
+    }
+
+    private ConfigException error(String yaml) throws IOException {
+        Path f = write("jobintel.yaml", yaml);
+        return catchThrowableOfType(ConfigException.class, () -> Context.load(ConfigLoader.load(f), Clock.systemUTC()));
+    }
+
+    @Test
+    void everyKeyHasADefault() throws IOException {
+        LoadedConfig lc = ConfigLoader.load(write("jobintel.yaml", ""));
+        assertThat(lc.config().database().url()).isEqualTo("jdbc:sqlite:jobintel.db");
+        assertThat(lc.config().gate().minDescriptionChars()).isEqualTo(150);
+        assertThat(lc.config().classifier().name()).isEqualTo("rules");
+        assertThat(Context.load(lc, Clock.systemUTC()).classifier().name()).isEqualTo("rules");
+    }
+
+    @Test
+    void aValidFileLoads() throws IOException {
+        write("titles.txt", "x");
+        LoadedConfig lc = ConfigLoader.load(write("jobintel.yaml", """
+                database:
+                  url: jdbc:sqlite:data/jobs.db
+                gate:
+                  min_description_chars: 200
+                  title:
+                    exclude: ['\\bintern']
+                  location:
+                    include: [lon, GB, europe, remote-gb]
+                  agency:
+                    threshold: 0.8
+                    block: [Globex Talent]
+                pipeline:
+                  batch_size: 250
+                """));
+        Context ctx = Context.load(lc, Clock.systemUTC());
+        assertThat(ctx.config().gate().minDescriptionChars()).isEqualTo(200);
+        assertThat(ctx.config().pipeline().batchSize()).isEqualTo(250);
+    }
+
+    @Test
+    void anUnknownKeyNamesFileLineAndKnownKeys() throws IOException {
+        ConfigException e = error("""
+                gate:
+                  title:
+                    exclude: [intern]
+                  min_descripton_chars: 10
+                """);
+        assertThat(e.file()).endsWith("jobintel.yaml");
+        assertThat(e.line()).isEqualTo(4);
+        assertThat(e.getMessage()).contains("unknown key 'min_descripton_chars'").contains("min_description_chars");
+    }
+
+    @Test
+    void incident29AMisspelledFlagLikeKeyIsNotSilentlyIgnored() throws IOException {
+        assertThat(error("clasifier:\n  name: rules\n").getMessage()).contains("unknown key 'clasifier'");
+    }
+
+    @Test
+    void aBadRegexNamesItsKeyAndLine() throws IOException {
+        ConfigException e = error("""
+                gate:
+                  title:
+                    exclude:
+                      - intern
+                      - 'senior (staff'
+                """);
+        assertThat(e.key()).isEqualTo("gate.title.exclude[1]");
+        assertThat(e.line()).isEqualTo(5);
+        assertThat(e.getMessage()).contains("bad regex");
+    }
+
+    @Test
+    void incident18AMissingReferencedFileStopsTheRun() throws IOException {
+        ConfigException e = error("""
+                gate:
+                  agency:
+                    list_file: filters/agencies.yaml
+                """);
+        assertThat(e.key()).isEqualTo("gate.agency.list_file");
+        assertThat(e.line()).isEqualTo(3);
+        assertThat(e.problem()).contains("file not found").contains("agencies.yaml");
+        assertThat(error("import:\n  files: [missing.jsonl]\n").key()).isEqualTo("import.files[0]");
+    }
+
+    @Test
+    void aWrongTypeNamesTheExpectedType() throws IOException {
+        ConfigException e = error("gate:\n  min_description_chars: lots\n");
+        assertThat(e.key()).isEqualTo("gate.min_description_chars");
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(e.problem()).contains("whole number");
+        assertThat(error("gate:\n  title:\n    exclude: intern\n").problem()).contains("list");
+    }
+
+    @Test
+    void incident19BrokenSyntaxIsAClearErrorWithALine() throws IOException {
+        ConfigException e = error("""
+                gate:
+                  title:
+                    exclude: [intern, 'junior'
+                  min_description_chars: 10
+                """);
+        assertThat(e.line()).isGreaterThan(0);
+        assertThat(e.problem()).startsWith("not valid YAML");
+    }
+
+    @Test
+    void valuesAreCheckedNotJustTyped() throws IOException {
+        assertThat(error("gate:\n  agency:\n    threshold: 1.5\n").key()).isEqualTo("gate.agency.threshold");
+        assertThat(error("classifier:\n  name: gpt\n").problem()).contains("unknown classifier 'gpt'");
+        assertThat(error("database:\n  url: mysql://x\n").key()).isEqualTo("database.url");
+        assertThat(error("pipeline:\n  batch_size: 0\n").key()).isEqualTo("pipeline.batch_size");
+        ConfigException place = error("gate:\n  location:\n    include: [lon, Atlantis]\n");
+        assertThat(place.key()).isEqualTo("gate.location.include[1]");
+        assertThat(place.line()).isEqualTo(3);
+    }
+
+    @Test
+    void anExplicitConfigThatDoesNotExistIsAnError() {
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(dir.resolve("nope.yaml")));
+        assertThat(e.problem()).isEqualTo("file not found");
+    }
+
+    @Test
+    void errorsInAReferencedTaxonomyNameThatFile() throws IOException {
+        write("taxonomy.yaml", """
+                version: "1"
+                families:
+                  - code: data
+                    subfamilies:
+                      - code: data_engineering
+                        description: Pipelines.
+                        title_patterns: ['data (engineer']
+                """);
+        ConfigException e = error("taxonomy: taxonomy.yaml\n");
+        assertThat(e.file()).endsWith("taxonomy.yaml");
+        assertThat(e.key()).isEqualTo("families[0].subfamilies[0].title_patterns[0]");
+        assertThat(e.line()).isEqualTo(7);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.jobintel.gate;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AgencyDetectorTest {
+
+    private static final AgencyDetector DETECTOR = new AgencyDetector(AgencyList.bundled(), 0.7);
+
+    @Test
+    void blockListedAgenciesAreCaughtWhateverTheirSuffix() {
+        AgencyDetector.Verdict v = DETECTOR.judge("Hays Specialist Recruitment Ltd", "A role.");
+        assertThat(v.agency()).isTrue();
+        assertThat(v.confidence()).isEqualTo(1.0);
+        assertThat(DETECTOR.judge("Robert Half", "").agency()).isTrue();
+        assertThat(DETECTOR.judge("RANDSTAD GmbH", "").agency()).isTrue();
+    }
+
+    @Test
+    void incident26AgenciesPostingUnderTheirOwnNameAreCaughtBySignals() {
+        assertThat(DETECTOR.judge("Acme Recruitment Ltd", "We build software.").agency()).isTrue();
+        assertThat(DETECTOR.judge("Tech Staffing Partners", "").agency()).isTrue();
+        AgencyDetector.Verdict v = DETECTOR.judge("Blue Fox Talent",
+                "Our client is a leading fintech in London. We are acting as an employment agency in relation to this vacancy.");
+        assertThat(v.agency()).isTrue();
+        assertThat(v.reasons()).isNotEmpty();
+        assertThat(v.explain()).contains(String.valueOf(v.reasons().get(0)));
+    }
+
+    @Test
+    void realEmployersAreNotAgencies() {
+        assertThat(DETECTOR.judge("Stripe", "We build payment infrastructure. Our clients use our APIs.").agency()).isFalse();
+        assertThat(DETECTOR.judge("Talend", "").agency()).isFalse();
+        assertThat(DETECTOR.judge("Acme Solutions", "We are hiring engineers.").agency()).isFalse();
+        // On the allow list although the name looks like an agency's.
+        assertThat(DETECTOR.judge("SmartRecruiters", "").agency()).isFalse();
+        assertThat(DETECTOR.judge("Recruit Holdings Co., Ltd.", "").agency()).isFalse();
+        assertThat(DETECTOR.judge("", "").agency()).isFalse();
+    }
+
+    @Test
+    void configCanBlockAndAllowMore() {
+        AgencyDetector custom = new AgencyDetector(AgencyList.bundled().with(List.of("Globex Talent"), List.of("Hays")), 0.7);
+        assertThat(custom.judge("Globex Talent", "").agency()).isTrue();
+        assertThat(custom.judge("Hays", "").agency()).isFalse();
+    }
+}

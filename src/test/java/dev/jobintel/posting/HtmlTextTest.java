@@ -1,0 +1,58 @@
+package dev.jobintel.posting;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HtmlTextTest {
+
+    @Test
+    void htmlBecomesTextWithParagraphsAndBullets() {
+        String text = HtmlText.toText("<p>We build <strong>payments</strong>.</p><ul><li>Java</li><li>Kafka</li></ul>");
+        assertThat(text).isEqualTo("We build payments.\n\n- Java\n\n- Kafka");
+    }
+
+    @Test
+    void entityEscapedHtmlAsGreenhouseSendsItIsDecodedThenParsed() {
+        String escaped = "&lt;div class=&quot;content-intro&quot;&gt;&lt;p&gt;Vercel&#39;s mission &amp;amp; more"
+                + "&amp;nbsp;now&lt;/p&gt;&lt;/div&gt;";
+        assertThat(HtmlText.toText(escaped)).isEqualTo("Vercel's mission & more now");
+    }
+
+    @Test
+    void doublyEscapedHtmlFromTheGreenhouseDocsIsDecodedToo() {
+        assertThat(HtmlText.toText("&amp;lt;p&amp;gt;Hello &amp;amp; welcome&amp;lt;/p&amp;gt;")).isEqualTo("Hello & welcome");
+    }
+
+    @Test
+    void escapedMarkupInsideRealHtmlStaysLiteralText() {
+        assertThat(HtmlText.toText("<p>Use &lt;b&gt; for bold</p>")).isEqualTo("Use <b> for bold");
+    }
+
+    @Test
+    void scriptsAndHostileMarkupBecomeInertText() {
+        String text = HtmlText.toText("<p>Hi<script>alert(1)</script></p><img src=x onerror=alert(2)>");
+        assertThat(text).startsWith("Hi").doesNotContain("<script").doesNotContain("onerror");
+    }
+
+    @Test
+    void plainTextIsKeptAndEntitiesDecoded() {
+        assertThat(HtmlText.toText("Salary: 5 < 10 & fun")).isEqualTo("Salary: 5 < 10 & fun");
+        assertThat(HtmlText.toText("Caf&eacute; &amp; bar")).isEqualTo("Café & bar");
+    }
+
+    @Test
+    void controlAndZeroWidthCharactersAreRemovedButEmojiAndRtlTextKept() {
+        assertThat(HtmlText.toText("Java\u200bScript\u0000 dev\u0007")).isEqualTo("JavaScript dev");
+        assertThat(HtmlText.toText("Team 🚀👩‍💻")).isEqualTo("Team 🚀👩‍💻");
+        assertThat(HtmlText.toText("مهندس برمجيات")).isEqualTo("مهندس برمجيات");
+        assertThat(HtmlText.toText("a\uD800b")).isEqualTo("ab");
+    }
+
+    @Test
+    void nullAndEmptyGiveEmptyText() {
+        assertThat(HtmlText.toText(null)).isEmpty();
+        assertThat(HtmlText.toText("")).isEmpty();
+        assertThat(HtmlText.toText("<p> </p>")).isEmpty();
+    }
+}

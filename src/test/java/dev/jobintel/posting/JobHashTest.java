@@ -1,0 +1,42 @@
+package dev.jobintel.posting;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JobHashTest {
+
+    @Test
+    void sameJobAcrossSourcesAndFormattingHasOneHash() {
+        String a = JobHash.of("Acme, Inc.", "Senior Back-End Engineer (m/f/d)", "lon");
+        String b = JobHash.of("ACME", "senior  back end engineer", "lon");
+        assertThat(a).isEqualTo(b).hasSize(32).matches("[0-9a-f]{32}");
+    }
+
+    @Test
+    void differentTitleEmployerOrPlaceAreDifferentJobs() {
+        String base = JobHash.of("Acme", "Backend Engineer", "lon");
+        assertThat(JobHash.of("Acme", "Frontend Engineer", "lon")).isNotEqualTo(base);
+        assertThat(JobHash.of("Globex", "Backend Engineer", "lon")).isNotEqualTo(base);
+        assertThat(JobHash.of("Acme", "Backend Engineer", "ber")).isNotEqualTo(base);
+        assertThat(JobHash.of("Acme", "Backend Engineer", "remote-us")).isNotEqualTo(base);
+    }
+
+    @Test
+    void placeKeyPrefersResolvedPlaceThenTextThenIdentity() {
+        assertThat(JobHash.placeKey("lon", "London, UK", "greenhouse:1")).isEqualTo("lon");
+        assertThat(JobHash.placeKey(null, "Springfield Campus", "greenhouse:1")).isEqualTo("text:springfield campus");
+        assertThat(JobHash.placeKey(null, "  ", "greenhouse:1")).isEqualTo("id:greenhouse:1");
+        assertThat(JobHash.placeKey(null, null, "greenhouse:1")).isEqualTo("id:greenhouse:1");
+    }
+
+    @Test
+    void incident3UnknownPlacesNeverCollapseDistinctJobs() {
+        // The old system hashed every unresolved place as "unk": these two distinct postings collapsed.
+        String one = JobHash.of("Acme", "Backend Engineer", JobHash.placeKey(null, null, "lever:aaa"));
+        String two = JobHash.of("Acme", "Backend Engineer", JobHash.placeKey(null, null, "lever:bbb"));
+        assertThat(one).isNotEqualTo(two);
+        // And an unresolved text place never equals a real city code.
+        assertThat(JobHash.placeKey(null, "lon", "x:1")).isNotEqualTo("lon");
+    }
+}

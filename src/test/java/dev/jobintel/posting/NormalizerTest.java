@@ -1,0 +1,41 @@
+package dev.jobintel.posting;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NormalizerTest {
+
+    @Test
+    void basicFoldsCaseAccentsPunctuationAndSpaces() {
+        assertThat(Normalizer.basic("  Senior  Back-End   Engineer!! ")).isEqualTo("senior back end engineer");
+        assertThat(Normalizer.basic("Ingénieur Logiciel")).isEqualTo("ingenieur logiciel");
+        assertThat(Normalizer.basic("Ｆｕｌｌ Stack")).isEqualTo("full stack");
+        assertThat(Normalizer.basic("R&D Lead")).isEqualTo("r and d lead");
+        assertThat(Normalizer.basic("C++ / C# Developer")).isEqualTo("c++ c# developer");
+        assertThat(Normalizer.basic("Straße")).isEqualTo("strasse");
+        assertThat(Normalizer.basic(null)).isEmpty();
+    }
+
+    @Test
+    void employerDropsLegalSuffixesOnly() {
+        assertThat(Normalizer.employer("Acme, Inc.")).isEqualTo("acme");
+        assertThat(Normalizer.employer("ACME Ltd")).isEqualTo("acme");
+        assertThat(Normalizer.employer("Acme GmbH & Co. KG")).isEqualTo("acme");
+        assertThat(Normalizer.employer("Northwind Analytics LLC")).isEqualTo("northwind analytics");
+        // A name that is only a suffix word keeps it; "Group" is part of a name, not a legal form.
+        assertThat(Normalizer.employer("Co")).isEqualTo("co");
+        assertThat(Normalizer.employer("Boston Consulting Group")).isEqualTo("boston consulting group");
+    }
+
+    @Test
+    void titleDropsGenderMarkersButNotRealSlashes() {
+        assertThat(Normalizer.title("Backend Engineer (m/f/d)")).isEqualTo("backend engineer");
+        assertThat(Normalizer.title("Softwareentwickler (m/w/d)")).isEqualTo("softwareentwickler");
+        assertThat(Normalizer.title("Data Scientist (f/m/x)")).isEqualTo("data scientist");
+        assertThat(Normalizer.title("Développeur H/F")).isEqualTo("developpeur");
+        assertThat(Normalizer.title("Designer (all genders)")).isEqualTo("designer");
+        assertThat(Normalizer.title("Head/Director of Data")).isEqualTo("head director of data");
+        assertThat(Normalizer.title("UI/UX Designer")).isEqualTo("ui ux designer");
+    }
+}
