@@ -1,0 +1,263 @@
+package dev.jobintel.pipeline;
+
+import dev.jobintel.posting.Posting;
+import dev.jobintel.store.Database;
+import dev.jobintel.store.Jdbc;
+import dev.jobintel.store.LandCounts;
+import dev.jobintel.testing.Fixtures;
+import dev.jobintel.testing.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static dev.jobintel.testing.Fixtures.posting;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Landing, gating, classifying and storing on a real SQLite file. */
+class PipelineIT {
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = MutableClock.at("2026-11-20T08:00:00Z");
+    private Context ctx;
+    private Database db;
+    private Runner runner;
+
+    @BeforeEach
+    void open() {
+        ctx = Fixtures.context(dir, clock, 100);
+        db = ctx.openDatabase();
+        runner = new Runner(ctx, db, false);
+        runner.prepare();
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private LandCounts land(Posting... postings) {
+        return runner.fetch(List.of(Fixtures.jsonl("test", List.of(postings)))).total();
+    }
+
+    private long count(String sql, Object... args) {
+        return db.read(c -> Jdbc.count(c, sql, args));
+    }
+
+    private String outcome(String source, String id) {
+        return db.read(c -> Jdbc.one(c, "SELECT outcome FROM raw_postings WHERE source = ? AND source_job_id = ?",
+                rs -> rs.getString(1), source, id));
+    }
+
+    private void assertLedgerAddsUp() {
+        StatusReport s = StatusReport.read(db);
+        assertThat(s.violations()).isEmpty();
+        assertThat(s.outcomeTotal()).isEqualTo(s.rawPostings());
+    }
+
+    @Test
+    void aRerunIsIdempotentAndOnlyMovesLastSeen() {
+        Posting a = posting("1", "Acme", "Senior Backend Engineer", "London");
+        Posting b = posting("2", "Acme", "Data Engineer", "Berlin");
+        assertThat(land(a, b)).isEqualTo(new LandCounts(2, 0, 0, 0));
+        runner.enrich(0);
+        List<Object[]> before = db.read(c -> Jdbc.query(c,
+                "SELECT id, first_seen, last_seen, outcome, job_id, content_hash FROM raw_postings ORDER BY id",
+                rs -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getLong(5), rs.getString(6)}));
+
+        clock.advance(Duration.ofDays(3));
+        assertThat(land(a, b)).isEqualTo(new LandCounts(0, 0, 2, 0));
+        Enricher.Result second = runner.enrich(0);
+
+        assertThat(second.processed()).isZero();
+        List<Object[]> after = db.read(c -> Jdbc.query(c,
+                "SELECT id, first_seen, last_seen, outcome, job_id, content_hash FROM raw_postings ORDER BY id",
+                rs -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getLong(5), rs.getString(6)}));
+        for (int i = 0; i < before.size(); i++) {
+            assertThat(after.get(i)[0]).isEqualTo(before.get(i)[0]);
+            assertThat(after.get(i)[1]).as("first_seen kept").isEqualTo(before.get(i)[1]);
+            assertThat((long) after.get(i)[2]).as("last_seen moved").isEqualTo((long) before.get(i)[2] + Duration.ofDays(3).toMillis());
+            assertThat(after.get(i)[3]).isEqualTo(before.get(i)[3]);
+            assertThat(after.get(i)[4]).isEqualTo(before.get(i)[4]);
+        }
+        assertThat(count("SELECT count(*) FROM enriched_jobs")).isEqualTo(2);
+        assertLedgerAddsUp();
+    }
+
+    @Test
+    void incident6ReSeenPostingsMoveTheJobsLastSeenAndKeepItsFirstSeen() {
+        Posting a = posting("1", "Acme", "Senior Backend Engineer", "London");
+        long day0 = clock.millis();
+        land(a);
+        runner.enrich(0);
+        clock.advance(Duration.ofDays(10));
+        land(a);
+        Object[] job = db.read(c -> Jdbc.one(c, "SELECT first_seen, last_seen FROM enriched_jobs",
+                rs -> new Object[] {rs.getLong(1), rs.getLong(2)}));
+        assertThat(job[0]).isEqualTo(day0);
+        assertThat((long) job[1] - (long) job[0]).isEqualTo(Duration.ofDays(10).toMillis());
+    }
+
+    @Test
+    void incident5NewnessIsDecidedByIdentityNotByTimestamps() {
+        Posting future = new Posting("lever", "f1", "https://x/f1", "Acme", "Backend Engineer", "London",
+                Fixtures.DESCRIPTION, Instant.parse("2031-01-01T00:00:00Z"), null);
+        Posting ancient = new Posting("lever", "a1", "https://x/a1", "Acme", "Frontend Engineer", "London",
+                Fixtures.DESCRIPTION, Instant.parse("2001-01-01T00:00:00Z"), null);
+        assertThat(land(future, ancient).fresh()).isEqualTo(2);
+        // Seen again with a skewed, older timestamp: still the same posting, not new.
+        Posting skewed = new Posting("lever", "f1", "https://x/f1", "Acme", "Backend Engineer", "London",
+                Fixtures.DESCRIPTION, Instant.parse("2020-01-01T00:00:00Z"), null);
+        LandCounts again = land(skewed);
+        assertThat(again.fresh()).isZero();
+        assertThat(again.unchanged()).isEqualTo(1);
+    }
+
+    @Test
+    void duplicatesAcrossSourcesAreMergedIntoOneJobWithoutASecondClassification() {
+        land(posting("greenhouse", "1", "Acme, Inc.", "Senior Backend Engineer", "London, UK", Fixtures.DESCRIPTION),
+                posting("lever", "u-1", "ACME", "Senior Backend Engineer (m/f/d)", "London", Fixtures.DESCRIPTION),
+                posting("ashby", "x-1", "Acme", "senior backend engineer", "LONDON", Fixtures.DESCRIPTION));
+        Enricher.Result r = runner.enrich(0);
+        assertThat(r.enriched()).isEqualTo(1);
+        assertThat(r.merged()).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM enriched_jobs")).isEqualTo(1);
+        assertThat(count("SELECT raw_count FROM enriched_jobs")).isEqualTo(3);
+        // A later sighting on a fourth source merges into the same job.
+        land(posting("workable", "w1", "Acme Ltd", "Senior Backend Engineer", "London", Fixtures.DESCRIPTION));
+        assertThat(runner.enrich(0).merged()).isEqualTo(1);
+        assertThat(count("SELECT raw_count FROM enriched_jobs")).isEqualTo(4);
+        assertLedgerAddsUp();
+    }
+
+    @Test
+    void incident3DistinctJobsWithoutALocationAreNotCollapsed() {
+        land(posting("1", "Acme", "Backend Engineer", null), posting("2", "Acme", "Backend Engineer", null),
+                posting("3", "Acme", "Backend Engineer", "Atlantis Campus"));
+        Enricher.Result r = runner.enrich(0);
+        assertThat(r.enriched()).isEqualTo(3);
+        assertThat(r.merged()).isZero();
+    }
+
+    @Test
+    void incident2AnUnknownCityIsStoredAsNoCityNotAsAMadeUpCode() {
+        land(posting("1", "Acme", "Backend Engineer", "Atlantis Campus"));
+        runner.enrich(0);
+        Object[] job = db.read(c -> Jdbc.one(c, "SELECT city_code, place FROM enriched_jobs",
+                rs -> new Object[] {rs.getString(1), rs.getString(2)}));
+        assertThat(job[0]).isNull();
+        assertThat(job[1]).isEqualTo("text:atlantis campus");
+    }
+
+    @Test
+    void incident9PostingsFromEmployersNoTableKnowsAreStored() {
+        land(posting("1", "Brand New Startup That Nobody Listed", "Backend Engineer", "London"));
+        assertThat(runner.enrich(0).enriched()).isEqualTo(1);
+    }
+
+    @Test
+    void aChangedDescriptionKeepsTheOutcomeButAChangedTitleIsDecidedAgain() {
+        Posting a = posting("1", "Acme", "Backend Engineer", "London");
+        land(a);
+        runner.enrich(0);
+        long firstJob = count("SELECT job_id FROM raw_postings");
+
+        Posting edited = posting("greenhouse", "1", "Acme", "Backend Engineer", "London", Fixtures.DESCRIPTION + " Now with Go.");
+        assertThat(land(edited)).isEqualTo(new LandCounts(0, 1, 0, 0));
+        assertThat(outcome("greenhouse", "1")).isEqualTo("enriched");
+
+        Posting retitled = posting("greenhouse", "1", "Acme", "Platform Engineer", "London", Fixtures.DESCRIPTION);
+        assertThat(land(retitled)).isEqualTo(new LandCounts(0, 1, 0, 1));
+        assertThat(outcome("greenhouse", "1")).isEqualTo("pending");
+        // The old job had no other posting: it is gone, so no job is left without a posting.
+        assertThat(count("SELECT count(*) FROM enriched_jobs WHERE id = ?", firstJob)).isZero();
+        assertLedgerAddsUp();
+        runner.enrich(0);
+        String title = db.read(c -> Jdbc.one(c, "SELECT title FROM enriched_jobs", rs -> rs.getString(1)));
+        assertThat(title).isEqualTo("Platform Engineer");
+        assertLedgerAddsUp();
+    }
+
+    @Test
+    void aFilteredPostingThatChangesIsDecidedAgain() {
+        land(posting("greenhouse", "1", "Acme", "Backend Engineer", "London", "Apply now."));
+        runner.enrich(0);
+        assertThat(outcome("greenhouse", "1")).isEqualTo("filtered");
+        land(posting("greenhouse", "1", "Acme", "Backend Engineer", "London", Fixtures.DESCRIPTION));
+        runner.enrich(0);
+        assertThat(outcome("greenhouse", "1")).isEqualTo("enriched");
+    }
+
+    @Test
+    void incident8EveryPendingPostingIsReachedAcrossManyPages() {
+        List<Posting> many = new ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            many.add(posting("p" + i, "Acme " + (i % 50), "Backend Engineer " + i, "London"));
+        }
+        assertThat(land(many.toArray(Posting[]::new)).fresh()).isEqualTo(2_500);
+        Enricher.Result r = runner.enrich(0);
+        assertThat(r.processed()).isEqualTo(2_500);
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'pending'")).isZero();
+        assertThat(count("SELECT count(*) FROM enriched_jobs")).isEqualTo(2_500);
+    }
+
+    @Test
+    void limitDecidesOnlyThatManyAndTheRestStayPending() {
+        List<Posting> some = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            some.add(posting("p" + i, "Acme", "Backend Engineer " + i, "London"));
+        }
+        land(some.toArray(Posting[]::new));
+        assertThat(runner.enrich(120).processed()).isEqualTo(120);
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'pending'")).isEqualTo(130);
+        assertLedgerAddsUp();
+    }
+
+    @Test
+    void aDatabaseErrorOnOnePostingMarksItFailedAndTheRunGoesOn() {
+        // Reference data out of step with the taxonomy: the 'management' track is missing.
+        db.inTransaction(c -> Jdbc.update(c, "DELETE FROM ref_track WHERE code = 'management'"));
+        land(posting("1", "Acme", "Engineering Manager", "London"),
+                posting("2", "Acme", "Backend Engineer", "London"),
+                posting("3", "Acme", "Data Engineer", "Berlin"));
+        Enricher.Result r = runner.enrich(0);
+        assertThat(r.enriched()).isEqualTo(2);
+        assertThat(r.failed()).isEqualTo(1);
+        assertThat(r.failedByReason()).isEqualTo(Map.of("store_error", 1L));
+        Object[] failed = db.read(c -> Jdbc.one(c,
+                "SELECT outcome, outcome_reason, last_error, retryable FROM raw_postings WHERE source_job_id = '1'",
+                rs -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4)}));
+        assertThat(failed[0]).isEqualTo("failed");
+        assertThat(failed[1]).isEqualTo("store_error");
+        assertThat((String) failed[2]).containsIgnoringCase("foreign key");
+        assertThat(failed[3]).isEqualTo(0);
+        assertLedgerAddsUp();
+    }
+
+    @Test
+    void rejectsAreKeptWithTheirReasonAndNeverBecomeRawRows() {
+        String lines = String.join("\n",
+                "{\"source\":\"lever\",\"id\":\"1\",\"url\":\"https://x/1\",\"title\":\"Data Engineer\",\"company\":\"Acme\"}",
+                "{\"source\":\"lever\",\"id\":\"2\",\"url\":\"https://x/2\",\"title\":\"  \"}",
+                "{\"source\":\"lever\",\"id\":\"3\",\"title\":\"No URL\"}",
+                "{\"source\":\"lever\",\"id\":\"4\",\"url\":\"https://x/4\",\"title\":",
+                "not json at all");
+        Runner.FetchResult r = runner.fetch(List.of(Fixtures.jsonlText("file.jsonl", lines)));
+        assertThat(r.total().fresh()).isEqualTo(1);
+        assertThat(r.rejected()).isEqualTo(4);
+        assertThat(count("SELECT count(*) FROM raw_postings")).isEqualTo(1);
+        List<String> reasons = db.read(c -> Jdbc.query(c, "SELECT reason FROM rejects ORDER BY id", rs -> rs.getString(1)));
+        assertThat(reasons).containsExactly("no_title", "no_url", "malformed_json", "malformed_json");
+        assertThat(count("SELECT rejected FROM fetch_runs")).isEqualTo(4);
+        assertThat(count("SELECT seen FROM fetch_runs")).isEqualTo(5);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.jobintel.testing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jobintel.config.JobintelConfig;
+import dev.jobintel.config.LoadedConfig;
+import dev.jobintel.pipeline.Context;
+import dev.jobintel.posting.Hints;
+import dev.jobintel.posting.Posting;
+import dev.jobintel.source.JobSource;
+import dev.jobintel.source.jsonl.JsonlRecord;
+import dev.jobintel.source.jsonl.JsonlSource;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Postings, sources and contexts for tests: real classes, fed with data made here. */
+public final class Fixtures {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final String DESCRIPTION = "We build payment systems for merchants across Europe with Java, Kafka and "
+            + "PostgreSQL. You have 5+ years of experience building distributed systems and care about reliability.";
+
+    private Fixtures() {
+    }
+
+    public static Posting posting(String id, String company, String title, String location) {
+        return posting("greenhouse", id, company, title, location, DESCRIPTION);
+    }
+
+    public static Posting posting(String source, String id, String company, String title, String location,
+                                  String description) {
+        return new Posting(source, id, "https://jobs.example.com/" + source + "/" + id, company, title, location,
+                description, Instant.parse("2026-11-01T09:00:00Z"), Hints.NONE);
+    }
+
+    /** The postings as a JSON Lines source: they go through the real importer. */
+    public static JobSource jsonl(String board, List<Posting> postings) {
+        String text = postings.stream().map(p -> JsonlRecord.toJson(JSON, p).toString()).collect(Collectors.joining("\n"));
+        return jsonlText(board, text);
+    }
+
+    public static JobSource jsonlText(String board, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return new JsonlSource("import", List.of(new JsonlSource.Input(board, () -> new ByteArrayInputStream(bytes))));
+    }
+
+    /** Defaults, with the database in {@code dir} and the given batch size. */
+    public static Context context(Path dir, Clock clock, int batchSize) {
+        return context("jdbc:sqlite:" + dir.resolve("jobintel.db"), clock, batchSize);
+    }
+
+    public static Context context(String url, Clock clock, int batchSize) {
+        JobintelConfig c = new JobintelConfig(new JobintelConfig.Database(url, null), null, null, null, null, null,
+                new JobintelConfig.Pipeline(batchSize, 2));
+        return Context.load(new LoadedConfig(c, null, Path.of(".")), clock);
+    }
+}
