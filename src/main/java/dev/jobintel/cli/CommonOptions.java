@@ -1,7 +1,6 @@
 package dev.jobintel.cli;
 
 import dev.jobintel.config.ConfigLoader;
-import dev.jobintel.config.JobintelConfig;
 import dev.jobintel.config.LoadedConfig;
 import dev.jobintel.pipeline.Context;
 import dev.jobintel.pipeline.Progress;
@@ -33,10 +32,12 @@ final class CommonOptions {
             throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new Main()),
                     "--db must be a jdbc:sqlite: or jdbc:postgresql: URL, got '" + database + "'");
         }
-        JobintelConfig c = lc.config();
-        JobintelConfig withDb = new JobintelConfig(new JobintelConfig.Database(database, c.database().username()),
-                c.taxonomy(), c.places(), c.importing(), c.gate(), c.classifier(), c.pipeline());
-        return new LoadedConfig(withDb, lc.doc(), lc.baseDir());
+        return withDatabase(lc, database);
+    }
+
+    /** The configuration with another database URL. */
+    static LoadedConfig withDatabase(LoadedConfig lc, String url) {
+        return new LoadedConfig(lc.config().withDatabaseUrl(url), lc.doc(), lc.baseDir());
     }
 
     Context context() {

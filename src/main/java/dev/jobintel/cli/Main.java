@@ -15,7 +15,7 @@ import java.io.PrintWriter;
         description = {"Public job postings turned into a trustworthy picture of a hiring market.",
                 "Every posting fetched has exactly one recorded outcome; 'jobintel status' accounts for all of them."},
         subcommands = {RunCommand.class, ImportCommand.class, EnrichCommand.class, StatusCommand.class,
-                DbCommand.class, CommandLine.HelpCommand.class},
+                DbCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:unexpected error", "2:usage or configuration error", "3:database error",
                 "4:the ledger's invariants do not hold (status --check)"})
@@ -35,7 +35,20 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         quietLibraries();
-        System.exit(commandLine().execute(args));
+        int exit;
+        try {
+            exit = commandLine().execute(args);
+        } catch (Error e) {
+            // picocli hands only Exceptions to the handler; say what broke without a wall of frames.
+            System.err.println("error: " + e + (e.getCause() == null ? "" : " caused by " + e.getCause()));
+            if (System.getenv("JOBINTEL_DEBUG") != null) {
+                e.printStackTrace();
+            } else {
+                System.err.println("(set JOBINTEL_DEBUG=1 for the stack trace)");
+            }
+            exit = 1;
+        }
+        System.exit(exit);
     }
 
     /** The configured command line (also used by tests to run commands in-process). */

@@ -31,9 +31,9 @@ final class Summaries {
     static void fetch(PrintWriter out, Runner.FetchResult r, long nanos) {
         LandCounts t = r.total();
         out.printf("Fetched %s postings from %s in %s: %s new, %s changed, %s seen again%s%n",
-                n(t.seen()), r.boards().size() == 1 ? "1 board" : n(r.boards().size()) + " boards", secs(nanos),
-                n(t.fresh()), n(t.updated()), n(t.unchanged()),
-                r.rejected() > 0 ? "; " + n(r.rejected()) + " rejected (kept in the rejects table)" : "");
+                n(t.seen() + r.rejected()), r.boards().size() == 1 ? "1 board" : n(r.boards().size()) + " boards",
+                secs(nanos), n(t.fresh()), n(t.updated()), n(t.unchanged()),
+                r.rejected() > 0 ? ", " + n(r.rejected()) + " rejected (kept in the rejects table)" : "");
         if (t.requeued() > 0) {
             out.printf("  %s changed postings went back to pending to be decided again%n", n(t.requeued()));
         }

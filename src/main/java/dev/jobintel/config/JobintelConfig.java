@@ -17,9 +17,13 @@ public record JobintelConfig(
         @JsonProperty("import") Import importing,
         Gate gate,
         Classifier classifier,
-        Pipeline pipeline) {
+        Pipeline pipeline,
+        SourcesConfig sources,
+        HttpConfig http,
+        HealthConfig health) {
 
-    public static final JobintelConfig DEFAULTS = new JobintelConfig(null, null, null, null, null, null, null);
+    public static final JobintelConfig DEFAULTS = new JobintelConfig(null, null, null, null, null, null, null, null,
+            null, null);
 
     public JobintelConfig {
         database = database == null ? new Database(null, null) : database;
@@ -27,6 +31,25 @@ public record JobintelConfig(
         gate = gate == null ? new Gate(null, null, null, null) : gate;
         classifier = classifier == null ? new Classifier(null) : classifier;
         pipeline = pipeline == null ? new Pipeline(null, null) : pipeline;
+        sources = sources == null ? new SourcesConfig(null, null, null, null, null, null) : sources;
+        http = http == null ? new HttpConfig(null, null, null, null, null, null, null, null) : http;
+        health = health == null ? new HealthConfig(null, null, null) : health;
+    }
+
+    /** This configuration with another database URL (the --db option). */
+    public JobintelConfig withDatabaseUrl(String url) {
+        return new JobintelConfig(new Database(url, database.username()), taxonomy, places, importing, gate,
+                classifier, pipeline, sources, http, health);
+    }
+
+    /** This configuration with other pipeline settings. */
+    public JobintelConfig withPipeline(Pipeline p) {
+        return new JobintelConfig(database, taxonomy, places, importing, gate, classifier, p, sources, http, health);
+    }
+
+    /** This configuration with other sources. */
+    public JobintelConfig withSources(SourcesConfig s) {
+        return new JobintelConfig(database, taxonomy, places, importing, gate, classifier, pipeline, s, http, health);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.jobintel.pipeline;
 import dev.jobintel.posting.Posting;
 import dev.jobintel.source.BoardSink;
 import dev.jobintel.source.FetchSink;
+import dev.jobintel.store.BoardHealth;
 import dev.jobintel.store.Database;
 import dev.jobintel.store.FetchRuns;
 import dev.jobintel.store.LandCounts;
@@ -23,9 +24,14 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Lander implements FetchSink, AutoCloseable {
 
-    /** Counts of one board fetch. */
-    public record BoardResult(String source, String board, LandCounts counts, int rejected, boolean complete,
-                              String error) {
+    /**
+     * Counts of one board fetch.
+     *
+     * @param closed  postings found gone from the board (complete fetches of authoritative boards only)
+     * @param skipped the board was backed off after repeated failures and not fetched
+     */
+    public record BoardResult(String source, String board, LandCounts counts, int rejected, int closed, boolean complete,
+                              boolean skipped, String error) {
     }
 
     private interface Task {
@@ -40,16 +46,18 @@ public final class Lander implements FetchSink, AutoCloseable {
     private record Stop() implements Task {
     }
 
-    private final class BoardState {
+    private static final class BoardState {
         final String source;
         final String board;
+        final boolean authoritative;
         final long fetchRunId;
         LandCounts counts = LandCounts.ZERO;
         int rejected;
 
-        BoardState(String source, String board, long fetchRunId) {
+        BoardState(String source, String board, boolean authoritative, long fetchRunId) {
             this.source = source;
             this.board = board;
+            this.authoritative = authoritative;
             this.fetchRunId = fetchRunId;
         }
     }
@@ -60,13 +68,16 @@ public final class Lander implements FetchSink, AutoCloseable {
     private final long seenAt;
     private final int batchSize;
     private final Progress progress;
+    private final BoardHealth health;
     private final BlockingQueue<Task> queue = new ArrayBlockingQueue<>(4);
     private final Thread writer;
     private final List<BoardResult> results = new ArrayList<>();
     private volatile Throwable failure;
 
-    public Lander(Database db, Identities identities, String runId, long seenAt, int batchSize, Progress progress) {
+    public Lander(Database db, Identities identities, String runId, long seenAt, int batchSize, Progress progress,
+                  BoardHealth health) {
         this.db = db;
+        this.health = health;
         this.identities = identities;
         this.runId = runId;
         this.seenAt = seenAt;
@@ -78,10 +89,22 @@ public final class Lander implements FetchSink, AutoCloseable {
     }
 
     @Override
-    public BoardSink board(String source, String board) {
+    public boolean mayFetch(String source, String board) {
+        if (health.mayFetch(source, board, seenAt)) {
+            return true;
+        }
+        synchronized (results) {
+            results.add(new BoardResult(source, board, LandCounts.ZERO, 0, 0, false, true,
+                    "backed off after repeated failures; see 'jobintel status'"));
+        }
+        return false;
+    }
+
+    @Override
+    public BoardSink board(String source, String board, boolean authoritative) {
         rethrow();
         long id = FetchRuns.start(db, runId, source, board, seenAt);
-        BoardState state = new BoardState(source, board, id);
+        BoardState state = new BoardState(source, board, authoritative, id);
         return new BoardSink() {
             private List<Landing> landings = new ArrayList<>(batchSize);
             private List<Rejects.Reject> rejects = new ArrayList<>();
@@ -143,7 +166,7 @@ public final class Lander implements FetchSink, AutoCloseable {
                 if (t instanceof Batch b) {
                     LandCounts counts = db.inTransaction(c -> {
                         LandCounts lc = b.landings().isEmpty() ? LandCounts.ZERO
-                                : RawPostings.land(c, b.landings(), seenAt, b.board().fetchRunId);
+                                : RawPostings.land(c, b.landings(), seenAt, b.board().fetchRunId, b.board().board);
                         for (Rejects.Reject r : b.rejects()) {
                             Rejects.record(c, b.board().fetchRunId, r, seenAt);
                         }
@@ -153,17 +176,34 @@ public final class Lander implements FetchSink, AutoCloseable {
                     b.board().rejected += b.rejects().size();
                     progress.advance(b.landings().size() + b.rejects().size());
                 } else if (t instanceof Finish f) {
-                    BoardState s = f.board();
-                    FetchRuns.Status status = f.error() == null && f.complete() ? FetchRuns.Status.OK
-                            : s.counts.seen() > 0 ? FetchRuns.Status.PARTIAL : FetchRuns.Status.FAILED;
-                    FetchRuns.finish(db, s.fetchRunId, status, f.http(), s.counts, s.rejected, f.error(), seenAt);
-                    synchronized (results) {
-                        results.add(new BoardResult(s.source, s.board, s.counts, s.rejected, f.complete(), f.error()));
-                    }
+                    finishBoard(f);
                 }
             }
         } catch (Throwable e) {
             failure = e;
+        }
+    }
+
+    private void finishBoard(Finish f) {
+        BoardState s = f.board();
+        boolean clean = f.error() == null && f.complete();
+        FetchRuns.Status status = clean ? FetchRuns.Status.OK
+                : s.counts.seen() > 0 ? FetchRuns.Status.PARTIAL : FetchRuns.Status.FAILED;
+        // Only a complete fetch that found postings may close absent ones: a failed or empty
+        // fetch says nothing about what left the board (incident 23).
+        boolean closes = s.authoritative && clean && s.counts.seen() > 0;
+        int closed = db.inTransaction(c -> {
+            int n = closes ? RawPostings.closeAbsent(c, s.source, s.board, s.fetchRunId, seenAt) : 0;
+            FetchRuns.finish(c, s.fetchRunId, status, f.http(), s.counts, s.rejected, n, f.error(), seenAt);
+            return n;
+        });
+        if (f.error() == null) {
+            health.success(s.source, s.board, seenAt);
+        } else {
+            health.failure(s.source, s.board, f.http(), f.error(), seenAt);
+        }
+        synchronized (results) {
+            results.add(new BoardResult(s.source, s.board, s.counts, s.rejected, closed, f.complete(), false, f.error()));
         }
     }
 

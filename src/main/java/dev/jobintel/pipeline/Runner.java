@@ -1,6 +1,7 @@
 package dev.jobintel.pipeline;
 
 import dev.jobintel.source.JobSource;
+import dev.jobintel.store.BoardHealth;
 import dev.jobintel.store.Database;
 import dev.jobintel.store.FetchRuns;
 import dev.jobintel.store.LandCounts;
@@ -31,7 +32,11 @@ public final class Runner {
         }
 
         public long failedBoards() {
-            return boards.stream().filter(b -> b.error() != null).count();
+            return boards.stream().filter(b -> b.error() != null && !b.skipped()).count();
+        }
+
+        public int closed() {
+            return boards.stream().mapToInt(Lander.BoardResult::closed).sum();
         }
     }
 
@@ -61,7 +66,7 @@ public final class Runner {
         List<Lander.BoardResult> boards = new ArrayList<>();
         try (Progress progress = new Progress(System.err, showProgress, "fetch", "postings", 0);
              Lander lander = new Lander(db, new Identities(ctx.resolver()), runId, now,
-                     ctx.config().pipeline().batchSize(), progress)) {
+                     ctx.config().pipeline().batchSize(), progress, new BoardHealth(db, ctx.config().health()))) {
             for (JobSource s : sources) {
                 s.fetch(lander);
             }

@@ -26,17 +26,12 @@ public final class FetchRuns {
         });
     }
 
-    public static void finish(Database db, long id, Status status, Integer httpStatus, LandCounts counts, int rejected,
-                              String error, long now) {
-        db.inTransaction(c -> finish(c, id, status, httpStatus, counts, rejected, error, now));
-    }
-
-    static int finish(Connection c, long id, Status status, Integer httpStatus, LandCounts counts, int rejected,
-                      String error, long now) {
+    public static int finish(Connection c, long id, Status status, Integer httpStatus, LandCounts counts, int rejected,
+                             int closed, String error, long now) {
         return Jdbc.update(c, "UPDATE fetch_runs SET finished_at = ?, status = ?, http_status = ?, seen = ?, new_count = ?, "
-                        + "updated_count = ?, unchanged_count = ?, rejected = ?, error = ? WHERE id = ?",
+                        + "updated_count = ?, unchanged_count = ?, rejected = ?, closed_count = ?, error = ? WHERE id = ?",
                 now, status.name().toLowerCase(java.util.Locale.ROOT), httpStatus, counts.seen() + rejected,
-                counts.fresh(), counts.updated(), counts.unchanged(), rejected, error, id);
+                counts.fresh(), counts.updated(), counts.unchanged(), rejected, closed, error, id);
     }
 
     /** A run left 'running' by a crashed process is closed as failed, so status never shows it as live. */

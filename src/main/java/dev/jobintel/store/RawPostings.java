@@ -25,16 +25,17 @@ public final class RawPostings {
 
     private static final String INSERT = "INSERT INTO raw_postings (source, source_job_id, url, company, title, "
             + "location_text, description, posted_at, hints, content_hash, job_hash, place, first_seen, last_seen, "
-            + "first_fetch_run_id, last_fetch_run_id, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending') "
+            + "first_fetch_run_id, last_fetch_run_id, board, outcome) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending') "
             + "ON CONFLICT (source, source_job_id) DO NOTHING RETURNING id";
 
     private static final String SEEN = "UPDATE raw_postings SET last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END, "
-            + "last_fetch_run_id = ?, closed_at = NULL WHERE id = ?";
+            + "last_fetch_run_id = ?, board = ?, closed_at = NULL WHERE id = ?";
 
     private static final String CHANGED = "UPDATE raw_postings SET url = ?, company = ?, title = ?, location_text = ?, "
             + "description = ?, posted_at = ?, hints = ?, content_hash = ?, job_hash = ?, place = ?, "
-            + "last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END, last_fetch_run_id = ?, closed_at = NULL "
-            + "WHERE id = ?";
+            + "last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END, last_fetch_run_id = ?, board = ?, "
+            + "closed_at = NULL WHERE id = ?";
 
     private static final String REQUEUE = "UPDATE raw_postings SET outcome = 'pending', outcome_reason = NULL, "
             + "outcome_detail = NULL, job_id = NULL, outcome_at = ?, retryable = NULL WHERE id = ?";
@@ -53,7 +54,8 @@ public final class RawPostings {
      * Lands a batch inside the caller's transaction. Postings repeated within the batch are
      * treated in order, the later ones as re-sightings.
      */
-    public static LandCounts land(Connection c, List<Landing> batch, long seenAt, Long fetchRunId) throws SQLException {
+    public static LandCounts land(Connection c, List<Landing> batch, long seenAt, Long fetchRunId, String board)
+            throws SQLException {
         Map<String, State> states = existing(c, batch);
         Map<Long, Long> jobsSeen = new HashMap<>();
         int fresh = 0;
@@ -69,7 +71,7 @@ public final class RawPostings {
                 String key = p.source() + '\u0000' + p.sourceJobId();
                 State st = states.get(key);
                 if (st == null) {
-                    Long id = insert(insert, l, seenAt, fetchRunId);
+                    Long id = insert(insert, l, seenAt, fetchRunId, board);
                     if (id != null) {
                         states.put(key, new State(id, l.contentHash(), l.jobHash(), "pending", null));
                         fresh++;
@@ -79,7 +81,7 @@ public final class RawPostings {
                     st = existing(c, List.of(l)).get(key);
                 }
                 if (st.contentHash().equals(l.contentHash())) {
-                    bindAndRun(seen, SEEN, seenAt, seenAt, fetchRunId, st.id());
+                    bindAndRun(seen, SEEN, seenAt, seenAt, fetchRunId, board, st.id());
                     unchanged++;
                     if (st.jobId() != null) {
                         jobsSeen.merge(st.jobId(), seenAt, Math::max);
@@ -89,7 +91,7 @@ public final class RawPostings {
                 }
                 bindAndRun(changed, CHANGED, p.url(), p.company(), p.title(), p.locationText(), p.description(),
                         millis(p.postedAt()), l.hintsJson(), l.contentHash(), l.jobHash(), l.place(),
-                        seenAt, seenAt, fetchRunId, st.id());
+                        seenAt, seenAt, fetchRunId, board, st.id());
                 updated++;
                 boolean decided = st.outcome().equals("enriched") || st.outcome().equals("merged");
                 boolean redo = (decided && !st.jobHash().equals(l.jobHash()))
@@ -114,11 +116,12 @@ public final class RawPostings {
         return new LandCounts(fresh, updated, unchanged, requeued);
     }
 
-    private static Long insert(PreparedStatement ps, Landing l, long seenAt, Long fetchRunId) throws SQLException {
+    private static Long insert(PreparedStatement ps, Landing l, long seenAt, Long fetchRunId, String board)
+            throws SQLException {
         Posting p = l.posting();
         Jdbc.bind(ps, p.source(), p.sourceJobId(), p.url(), p.company(), p.title(), p.locationText(), p.description(),
                 millis(p.postedAt()), l.hintsJson(), l.contentHash(), l.jobHash(), l.place(), seenAt, seenAt,
-                fetchRunId, fetchRunId);
+                fetchRunId, fetchRunId, board);
         try (ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getLong(1) : null;
         } catch (SQLException e) {
@@ -176,6 +179,15 @@ public final class RawPostings {
         return new PendingPosting(rs.getLong("id"), p, rs.getString("job_hash"), rs.getString("place"),
                 Jdbc.getLong(rs, "closed_at"),
                 rs.getLong("first_seen"), rs.getLong("last_seen"), rs.getInt("attempts"));
+    }
+
+    /**
+     * Liveness: after a complete fetch of an authoritative board, its postings that this fetch did
+     * not see have left the board. They get closed_at; their outcome never changes (incident 23).
+     */
+    public static int closeAbsent(Connection c, String source, String board, long fetchRunId, long now) {
+        return Jdbc.update(c, "UPDATE raw_postings SET closed_at = ? WHERE source = ? AND board = ? AND closed_at IS NULL "
+                + "AND (last_fetch_run_id IS NULL OR last_fetch_run_id <> ?)", now, source, board, fetchRunId);
     }
 
     static Long millis(Instant t) {

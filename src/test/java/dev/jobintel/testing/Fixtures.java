@@ -55,8 +55,8 @@ public final class Fixtures {
     }
 
     public static Context context(String url, Clock clock, int batchSize) {
-        JobintelConfig c = new JobintelConfig(new JobintelConfig.Database(url, null), null, null, null, null, null,
-                new JobintelConfig.Pipeline(batchSize, 2));
+        JobintelConfig c = JobintelConfig.DEFAULTS.withDatabaseUrl(url)
+                .withPipeline(new JobintelConfig.Pipeline(batchSize, 2));
         return Context.load(new LoadedConfig(c, null, Path.of(".")), clock);
     }
 }

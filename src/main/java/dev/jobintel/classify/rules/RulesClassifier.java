@@ -111,7 +111,10 @@ public final class RulesClassifier implements Classifier {
         }
 
         List<Classification.SkillMention> skills = new ArrayList<>();
-        for (SkillDictionary.Skill s : taxonomy.skills().find(p.title(), description)) {
+        // The employer's own name is not a skill ("Juniper Health" is not Juniper networking).
+        String skillText = p.company().isBlank() ? description
+                : Pattern.compile(Pattern.quote(p.company().strip()), Pattern.CASE_INSENSITIVE).matcher(description).replaceAll(" ");
+        for (SkillDictionary.Skill s : taxonomy.skills().find(p.title(), skillText)) {
             skills.add(new Classification.SkillMention(s.name(), s.family()));
         }
 

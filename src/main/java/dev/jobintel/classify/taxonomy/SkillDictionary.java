@@ -121,6 +121,9 @@ public final class SkillDictionary {
             return false;
         }
         for (int k = 0; k < tokens.size(); k++) {
+            if (k > 0 && t.breakBefore(at + k)) {
+                return false;
+            }
             String want = tokens.get(k);
             String have = f.exactCase() ? t.original(at + k) : t.lower(at + k);
             if (!want.equals(have)) {

@@ -6,31 +6,38 @@ import java.util.List;
 /**
  * Text as skill tokens: runs of letters and digits plus '+', '#' and inner '.', so that "C++",
  * "C#", "Node.js" and ".NET" stay whole while "CI/CD" and "scikit-learn" split. A sentence's
- * final '.' is not part of a token; "R&amp;D" and "C-level" are single tokens.
+ * final '.' is not part of a token; "R&amp;D", "C-level" and "C$" are single tokens.
  */
 public final class SkillTokens {
 
     private final List<String> original;
     private final List<String> lower;
+    private final List<Boolean> breakBefore;
 
-    private SkillTokens(List<String> original, List<String> lower) {
+    private SkillTokens(List<String> original, List<String> lower, List<Boolean> breakBefore) {
         this.original = original;
         this.lower = lower;
+        this.breakBefore = breakBefore;
     }
 
     public static SkillTokens of(String text) {
         List<String> orig = new ArrayList<>();
         List<String> low = new ArrayList<>();
+        List<Boolean> breaks = new ArrayList<>();
         if (text == null) {
-            return new SkillTokens(orig, low);
+            return new SkillTokens(orig, low, breaks);
         }
         int n = text.length();
         int i = 0;
+        boolean hardBreak = true;
         while (i < n) {
             char c = text.charAt(i);
             boolean leadingDot = c == '.' && i + 1 < n && Character.isLetter(text.charAt(i + 1))
                     && (i == 0 || !isTokenChar(text.charAt(i - 1)));
             if (!isWordChar(c) && !leadingDot) {
+                if (HARD.indexOf(c) >= 0) {
+                    hardBreak = true;
+                }
                 i++;
                 continue;
             }
@@ -44,6 +51,10 @@ public final class SkillTokens {
                     i++;
                 } else if (joins(text, start, i)) {
                     i++;
+                } else if (d == '$' && i - start <= 3) {
+                    // "C$", "A$", "R$": a currency, not the C or R language.
+                    i++;
+                    break;
                 } else {
                     break;
                 }
@@ -51,8 +62,10 @@ public final class SkillTokens {
             String token = text.substring(start, i);
             orig.add(token);
             low.add(token.toLowerCase(java.util.Locale.ROOT));
+            breaks.add(hardBreak);
+            hardBreak = i < n && text.charAt(i) == '.';
         }
-        return new SkillTokens(orig, low);
+        return new SkillTokens(orig, low, breaks);
     }
 
     /**
@@ -76,6 +89,14 @@ public final class SkillTokens {
 
     private static boolean isTokenChar(char c) {
         return Character.isLetterOrDigit(c) || c == '+' || c == '#' || c == '.';
+    }
+
+    /** Punctuation that ends a phrase: a skill name never spans it ("Spark, SQL" is not Spark SQL). */
+    private static final String HARD = ",;:()[]{}!?\n\r\t|•·\"";
+
+    /** Whether punctuation separates token {@code i} from the one before it. */
+    public boolean breakBefore(int i) {
+        return breakBefore.get(i);
     }
 
     public int size() {

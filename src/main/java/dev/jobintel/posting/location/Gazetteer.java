@@ -240,6 +240,29 @@ public final class Gazetteer {
         return code == null ? null : countries.get(code.toUpperCase(Locale.ROOT));
     }
 
+    /**
+     * The ISO code of a country given by code ("GB", "gb", "GBR", "UK") or name ("United Kingdom",
+     * "Deutschland", "USA"); null when it names no known country.
+     */
+    public String countryCode(String nameOrCode) {
+        if (nameOrCode == null || nameOrCode.isBlank()) {
+            return null;
+        }
+        String trimmed = nameOrCode.trim();
+        Places.Country direct = country(trimmed);
+        if (direct != null) {
+            return direct.code().toUpperCase(Locale.ROOT);
+        }
+        List<Ref> refs = new ArrayList<>(byName(String.join(" ", LocationTokens.folded(trimmed))));
+        refs.addAll(byCode(String.join(" ", LocationTokens.original(Normalizer.foldAccents(trimmed).toUpperCase(Locale.ROOT)))));
+        for (Ref r : refs) {
+            if (r.kind() == Kind.COUNTRY) {
+                return r.key();
+            }
+        }
+        return null;
+    }
+
     public boolean isRegion(String code) {
         return regions.containsKey(code);
     }

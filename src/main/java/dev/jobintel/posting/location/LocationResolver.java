@@ -430,8 +430,12 @@ public final class LocationResolver {
     private void applyHints(Hints h, Builder b) {
         if (b.countries.isEmpty()) {
             for (String c : h.countries()) {
-                if (gazetteer.country(c) != null) {
-                    b.countries.add(c.toUpperCase(Locale.ROOT));
+                String code = gazetteer.countryCode(c);
+                if (code != null) {
+                    b.countries.add(code);
+                } else if (b.regions.isEmpty() && gazetteer.isRegion(regionCode(c))) {
+                    // Ashby's addressCountry can be a region: "European Union".
+                    b.regions.add(regionCode(c));
                 }
             }
         }
@@ -443,6 +447,15 @@ public final class LocationResolver {
         if (workplace.contains("hybrid")) {
             b.hybrid = true;
         }
+    }
+
+    private String regionCode(String text) {
+        for (Gazetteer.Ref r : gazetteer.byName(String.join(" ", LocationTokens.folded(text)))) {
+            if (r.kind() == Gazetteer.Kind.REGION) {
+                return r.key();
+            }
+        }
+        return "";
     }
 
     private void applyUrl(String url, Builder b) {

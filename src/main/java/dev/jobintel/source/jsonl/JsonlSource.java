@@ -60,7 +60,7 @@ public final class JsonlSource implements JobSource {
     @Override
     public void fetch(FetchSink sink) {
         for (Input input : inputs) {
-            BoardSink board = sink.board(name, input.board());
+            BoardSink board = sink.board(name, input.board(), false);
             read(input, board);
         }
     }

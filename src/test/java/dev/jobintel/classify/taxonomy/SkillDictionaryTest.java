@@ -26,6 +26,13 @@ class SkillDictionaryTest {
     }
 
     @Test
+    void aSkillNameNeverSpansPunctuation() {
+        // "spark sql" is an alias of Spark: as one phrase it is Spark, across a comma it is two skills.
+        assertThat(names("We use Spark SQL daily")).contains("Spark").doesNotContain("SQL");
+        assertThat(names("Day to day: Spark, SQL and Airflow")).contains("Spark", "SQL", "Airflow");
+    }
+
+    @Test
     void ordinaryWordsMatchOnlyWithTheirCase() {
         assertThat(names("You will go the extra mile and excel at rust removal")).doesNotContain("Go", "Excel", "Rust");
         assertThat(names("Backend in Go and Rust, reporting in Excel")).contains("Go", "Rust", "Excel");
@@ -34,6 +41,7 @@ class SkillDictionaryTest {
     @Test
     void oneLetterSkillsAreNotFoundInsideRAndDOrCLevel() {
         assertThat(names("Our R&D team reports to the C-level")).doesNotContain("R", "C");
+        assertThat(names("Pay: C$90,000 or R$200,000")).doesNotContain("R", "C");
         assertThat(names("Statistics in R and systems programming in C")).contains("R", "C");
     }
 

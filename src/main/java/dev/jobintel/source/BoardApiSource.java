@@ -1,0 +1,174 @@
+package dev.jobintel.source;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jobintel.config.SourcesConfig;
+import dev.jobintel.posting.Posting;
+import dev.jobintel.source.http.Body;
+import dev.jobintel.source.http.FetchException;
+import dev.jobintel.source.http.Fetcher;
+import dev.jobintel.store.Rejects;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * A source made of boards (an ATS's public job boards): boards are fetched concurrently within
+ * the fetcher's per-host limits, each in isolation, so one failing board never stops the run.
+ * Subclasses turn one board's responses into postings.
+ */
+public abstract class BoardApiSource implements JobSource {
+
+    /** How one board fetch ended. */
+    public record Outcome(boolean complete, Integer httpStatus, String error) {
+        public static Outcome complete(Integer status) {
+            return new Outcome(true, status, null);
+        }
+
+        public static Outcome partial(Integer status, String error) {
+            return new Outcome(false, status, error);
+        }
+    }
+
+    /** A posting JSON that cannot become a posting. */
+    public static final class Invalid extends Exception {
+        private final String reason;
+
+        public Invalid(String reason, String message) {
+            super(message);
+            this.reason = reason;
+        }
+
+        public String reason() {
+            return reason;
+        }
+    }
+
+    /** Maps one item of a response to a posting. */
+    @FunctionalInterface
+    public interface ItemMapper {
+        Posting map(JsonNode item) throws Invalid;
+    }
+
+    private final String name;
+    protected final Fetcher fetcher;
+    private final List<SourcesConfig.Board> boards;
+    private final int concurrency;
+
+    protected BoardApiSource(String name, Fetcher fetcher, List<SourcesConfig.Board> boards, int concurrency) {
+        this.name = name;
+        this.fetcher = fetcher;
+        this.boards = List.copyOf(boards);
+        this.concurrency = Math.max(1, concurrency);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** Whether a complete fetch lists every open posting of the board (true for ATS boards). */
+    protected boolean authoritative() {
+        return true;
+    }
+
+    protected abstract Outcome fetchBoard(SourcesConfig.Board board, BoardSink sink) throws IOException;
+
+    @Override
+    public final void fetch(FetchSink sink) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, Math.max(1, boards.size())), r -> {
+            Thread t = new Thread(r, "jobintel-" + name);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (SourcesConfig.Board b : boards) {
+                if (sink.mayFetch(name, b.slug())) {
+                    running.add(pool.submit(() -> fetchOne(b, sink)));
+                }
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while fetching " + name, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void fetchOne(SourcesConfig.Board board, FetchSink sink) {
+        BoardSink bs = sink.board(name, board.slug(), authoritative());
+        Outcome outcome;
+        try {
+            outcome = fetchBoard(board, bs);
+        } catch (FetchException e) {
+            outcome = Outcome.partial(e.status(), e.getMessage());
+        } catch (IOException e) {
+            outcome = Outcome.partial(null, e.getMessage());
+        } catch (RuntimeException e) {
+            // A bug in a parser fails this board, not the run; the message says where.
+            outcome = Outcome.partial(null, "could not process the " + name + " board '" + board.slug() + "': "
+                    + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        bs.finish(outcome.complete(), outcome.httpStatus(), outcome.error());
+    }
+
+    /** GETs a JSON body through the shared fetcher (retries, politeness, HTML detection). */
+    protected Body get(URI uri) throws FetchException {
+        return fetcher.getJson(uri);
+    }
+
+    /**
+     * Hands every item of the body's array to {@code mapper} and on to the sink; an item that
+     * cannot be a posting becomes a reject with its JSON. A body that is not the expected JSON
+     * becomes a reject too, and is rethrown as the board's error after the items read so far.
+     *
+     * @return the envelope: the body's other top-level fields
+     */
+    protected ObjectNode items(Body body, String arrayField, SourcesConfig.Board board, BoardSink sink,
+                               ItemMapper mapper) throws JsonStream.Malformed {
+        try (InputStream in = body.open()) {
+            return JsonStream.items(in, arrayField, item -> {
+                try {
+                    sink.accept(mapper.map(item));
+                } catch (Invalid e) {
+                    sink.reject(new Rejects.Reject(name, board.slug(), e.reason(), e.getMessage(), item.toString()));
+                }
+            });
+        } catch (JsonStream.Malformed e) {
+            sink.reject(new Rejects.Reject(name, board.slug(), "malformed_body", e.getMessage(), body.preview(64 * 1024)));
+            throw e;
+        } catch (IOException e) {
+            throw new JsonStream.Malformed("unreadable body: " + e.getMessage(), 0, e);
+        }
+    }
+
+    /** Text of a field: null for missing, JSON null, blank, or the string "null". */
+    public static String text(JsonNode n, String field) {
+        JsonNode v = n == null ? null : n.get(field);
+        if (v == null || v.isNull() || v.isContainerNode()) {
+            return null;
+        }
+        String s = v.asText().strip();
+        return s.isEmpty() || s.equalsIgnoreCase("null") ? null : s;
+    }
+
+    /** The base URL without a trailing slash. */
+    protected static String base(String configured, String fallback) {
+        String b = configured == null || configured.isBlank() ? fallback : configured.strip();
+        return b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.jobintel.source;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.function.Consumer;
+
+/**
+ * Reads the postings of a large JSON body one at a time: only one posting's tree exists at
+ * once, so a 15 MB board is parsed in bounded memory. The small top-level fields around the
+ * array (totals, offsets, the account name) are collected into an envelope.
+ */
+public final class JsonStream {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonFactory FACTORY = MAPPER.getFactory();
+
+    private JsonStream() {
+    }
+
+    /** A body that is not the JSON it should be; items already handed on stay handed on. */
+    public static final class Malformed extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final long items;
+
+        public Malformed(String message, long items, Throwable cause) {
+            super(message, cause);
+            this.items = items;
+        }
+
+        /** Items read before the problem. */
+        public long items() {
+            return items;
+        }
+    }
+
+    /**
+     * Calls {@code each} for every element of the array at top-level field {@code arrayField}, or
+     * of the top-level array when {@code arrayField} is null. Returns the envelope: every other
+     * top-level field.
+     */
+    public static ObjectNode items(InputStream in, String arrayField, Consumer<JsonNode> each) throws Malformed {
+        ObjectNode envelope = MAPPER.createObjectNode();
+        long[] count = {0};
+        try (JsonParser p = FACTORY.createParser(in)) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                throw new Malformed("the body is empty", 0, null);
+            }
+            if (arrayField == null) {
+                if (first != JsonToken.START_ARRAY) {
+                    throw new Malformed("expected a JSON array, got " + describe(first), 0, null);
+                }
+                readArray(p, each, count);
+                return envelope;
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw new Malformed("expected a JSON object, got " + describe(first), 0, null);
+            }
+            boolean found = false;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (name.equals(arrayField) && value == JsonToken.START_ARRAY) {
+                    found = true;
+                    readArray(p, each, count);
+                } else {
+                    envelope.set(name, MAPPER.readTree(p));
+                }
+            }
+            if (p.currentToken() != JsonToken.END_OBJECT) {
+                throw new Malformed("the body ends before the object does", count[0], null);
+            }
+            if (!found) {
+                throw new Malformed("the body has no '" + arrayField + "' array", 0, null);
+            }
+            return envelope;
+        } catch (Malformed e) {
+            throw e;
+        } catch (JsonParseException e) {
+            throw new Malformed("malformed JSON after " + count[0] + " items: " + e.getOriginalMessage(), count[0], e);
+        } catch (IOException e) {
+            throw new Malformed("unreadable body after " + count[0] + " items: " + e.getMessage(), count[0], e);
+        }
+    }
+
+    private static void readArray(JsonParser p, Consumer<JsonNode> each, long[] count) throws IOException {
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t == null) {
+                throw new Malformed("the body ends inside the array", count[0], null);
+            }
+            JsonNode item = MAPPER.readTree(p);
+            count[0]++;
+            each.accept(item);
+        }
+    }
+
+    private static String describe(JsonToken t) {
+        return switch (t) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            default -> t.asString() == null ? t.name().toLowerCase(java.util.Locale.ROOT) : t.asString();
+        };
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+}

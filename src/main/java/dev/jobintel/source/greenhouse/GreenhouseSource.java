@@ -1,0 +1,39 @@
+package dev.jobintel.source.greenhouse;
+
+import dev.jobintel.config.SourcesConfig;
+import dev.jobintel.source.BoardApiSource;
+import dev.jobintel.source.BoardSink;
+import dev.jobintel.source.http.Body;
+import dev.jobintel.source.http.Fetcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** Greenhouse job boards: one call per board returns every job with its content (no paging). */
+public final class GreenhouseSource extends BoardApiSource {
+
+    public static final String DEFAULT_BASE = "https://boards-api.greenhouse.io";
+    public static final String DEFAULT_EU_BASE = "https://boards-api.eu.greenhouse.io";
+
+    private final String base;
+    private final String euBase;
+
+    public GreenhouseSource(SourcesConfig.BoardSource config, Fetcher fetcher, int concurrency) {
+        super(GreenhouseParser.SOURCE, fetcher, config.boards(), concurrency);
+        this.base = base(config.baseUrl(), DEFAULT_BASE);
+        this.euBase = base(config.euBaseUrl(), DEFAULT_EU_BASE);
+    }
+
+    @Override
+    protected Outcome fetchBoard(SourcesConfig.Board board, BoardSink sink) throws IOException {
+        String root = "eu".equalsIgnoreCase(board.instance()) ? euBase : base;
+        URI uri = URI.create(root + "/v1/boards/" + URLEncoder.encode(board.slug(), StandardCharsets.UTF_8)
+                + "/jobs?content=true");
+        try (Body body = get(uri)) {
+            items(body, "jobs", board, sink, job -> GreenhouseParser.posting(job, board));
+            return Outcome.complete(body.status());
+        }
+    }
+}

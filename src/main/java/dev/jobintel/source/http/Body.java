@@ -1,0 +1,129 @@
+package dev.jobintel.source.http;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A response body read completely before it is parsed, so a retry never re-emits postings
+ * and the recorder sees exact bytes. Small bodies stay in memory; large ones are spooled to a
+ * temporary file, so a 15 MB board costs a file, not a heap.
+ */
+public final class Body implements AutoCloseable {
+
+    static final int SPOOL_ABOVE = 8 << 20;
+
+    private final int status;
+    private final String contentType;
+    private final byte[] bytes;
+    private final Path file;
+    private final long size;
+
+    private Body(int status, String contentType, byte[] bytes, Path file, long size) {
+        this.status = status;
+        this.contentType = contentType;
+        this.bytes = bytes;
+        this.file = file;
+        this.size = size;
+    }
+
+    public static Body of(int status, String contentType, byte[] bytes) {
+        return new Body(status, contentType, bytes, null, bytes.length);
+    }
+
+    /** Reads {@code in} to the end, spooling to a temporary file past {@link #SPOOL_ABOVE} bytes. */
+    static Body read(int status, String contentType, InputStream in) throws IOException {
+        byte[] buf = new byte[64 * 1024];
+        java.io.ByteArrayOutputStream mem = new java.io.ByteArrayOutputStream();
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            mem.write(buf, 0, n);
+            if (mem.size() > SPOOL_ABOVE) {
+                Path f = Files.createTempFile("jobintel-body", ".json");
+                try (var out = Files.newOutputStream(f)) {
+                    mem.writeTo(out);
+                    long size = mem.size();
+                    mem = null;
+                    while ((n = in.read(buf)) > 0) {
+                        out.write(buf, 0, n);
+                        size += n;
+                    }
+                    return new Body(status, contentType, null, f, size);
+                } catch (IOException | RuntimeException e) {
+                    Files.deleteIfExists(f);
+                    throw e;
+                }
+            }
+        }
+        return new Body(status, contentType, mem.toByteArray(), null, mem.size());
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String contentType() {
+        return contentType;
+    }
+
+    public long size() {
+        return size;
+    }
+
+    public InputStream open() {
+        if (bytes != null) {
+            return new ByteArrayInputStream(bytes);
+        }
+        try {
+            return Files.newInputStream(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The first non-blank character, to tell JSON from an HTML page; 0 for an empty body. */
+    public char firstChar() {
+        try (InputStream in = open()) {
+            int b;
+            int skipped = 0;
+            while ((b = in.read()) >= 0) {
+                if (b == 0xEF || b == 0xBB || b == 0xBF) {
+                    continue;
+                }
+                if (!Character.isWhitespace(b)) {
+                    return (char) b;
+                }
+                if (++skipped > 4096) {
+                    break;
+                }
+            }
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The first {@code max} characters, for error messages. */
+    public String preview(int max) {
+        try (InputStream in = open()) {
+            byte[] head = in.readNBytes(max);
+            return new String(head, java.nio.charset.StandardCharsets.UTF_8).replaceAll("\\s+", " ").strip();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public void close() {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a temporary file left behind is harmless
+            }
+        }
+    }
+}

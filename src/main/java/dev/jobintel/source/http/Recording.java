@@ -1,0 +1,78 @@
+package dev.jobintel.source.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The layout of a recording directory: per host, one body file with the exact bytes received
+ * and one {@code .meta.json} with the URL (credentials redacted), status and content type.
+ * Files are named by a hash of the redacted URL, so a replay finds them whatever keys the
+ * recording run used, and no key is ever written to disk.
+ */
+public final class Recording {
+
+    /** A recorded response. */
+    public record Entry(String url, int status, String contentType, byte[] body) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path dir;
+
+    public Recording(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    static String key(URI uri) {
+        return Fetcher.redact(uri.toString());
+    }
+
+    private Path base(URI uri) {
+        String host = uri.getHost() == null ? "local" : uri.getHost().replaceAll("[^A-Za-z0-9.-]", "_");
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(key(uri).getBytes(StandardCharsets.UTF_8));
+            return dir.resolve(host).resolve(HexFormat.of().formatHex(h, 0, 10));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public synchronized void write(URI uri, int status, String contentType, byte[] body) throws IOException {
+        Path base = base(uri);
+        Files.createDirectories(base.getParent());
+        Files.write(base.resolveSibling(base.getFileName() + ".body"), body);
+        ObjectNode meta = JSON.createObjectNode();
+        meta.put("url", key(uri));
+        meta.put("status", status);
+        meta.put("content_type", contentType);
+        Files.writeString(base.resolveSibling(base.getFileName() + ".meta.json"),
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(meta));
+    }
+
+    /** The recorded response for {@code uri}, or null when there is none. */
+    public Entry read(URI uri) throws IOException {
+        Path base = base(uri);
+        Path meta = base.resolveSibling(base.getFileName() + ".meta.json");
+        if (!Files.exists(meta)) {
+            return null;
+        }
+        JsonNode m = JSON.readTree(meta.toFile());
+        byte[] body = Files.readAllBytes(base.resolveSibling(base.getFileName() + ".body"));
+        return new Entry(m.path("url").asText(), m.path("status").asInt(200),
+                m.hasNonNull("content_type") ? m.get("content_type").asText() : null, body);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.jobintel.source.http;
+
+import java.io.ByteArrayInputStream;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.Map;
+
+/** Serves a run from a recording directory instead of the network ({@code fetch --replay DIR}). */
+public final class ReplayTransport implements Transport {
+
+    /** A URL the recording does not hold; never retried. */
+    public static final class NotRecorded extends FileNotFoundException {
+        NotRecorded(String message) {
+            super(message);
+        }
+    }
+
+    private final Recording recording;
+
+    public ReplayTransport(Recording recording) {
+        this.recording = recording;
+    }
+
+    @Override
+    public Exchange get(URI uri, Map<String, String> headers) throws IOException {
+        Recording.Entry e = recording.read(uri);
+        if (e == null) {
+            throw new NotRecorded("no recorded response for " + Fetcher.redact(uri.toString()) + " in " + recording.dir());
+        }
+        return new Exchange() {
+            @Override
+            public int status() {
+                return e.status();
+            }
+
+            @Override
+            public String header(String name) {
+                return name.equalsIgnoreCase("Content-Type") ? e.contentType() : null;
+            }
+
+            @Override
+            public InputStream body() {
+                return new ByteArrayInputStream(e.body());
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+}

@@ -1,0 +1,147 @@
+package dev.jobintel.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line as a user runs it, in-process, against real SQLite files. */
+class CliIT {
+
+    @TempDir
+    Path dir;
+
+    record Result(int exit, String out, String err) {
+    }
+
+    static Result jobintel(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.commandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    private String db() {
+        return "jdbc:sqlite:" + dir.resolve("jobintel.db");
+    }
+
+    @Test
+    void runOnTheDemoSnapshotAccountsForEveryPostingAndARerunChangesNothing() throws IOException {
+        Result first = jobintel("run", "--db", db(), "--no-progress");
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).contains("bundled demo snapshot").contains("Ledger:").contains("= raw postings")
+                .contains("Jobs by family:").contains("Top skills:").contains("Invariants: all hold");
+
+        Result status = jobintel("status", "--db", db(), "--json");
+        assertThat(status.exit()).isZero();
+        JsonNode s = new ObjectMapper().readTree(status.out());
+        long raw = s.get("rawPostings").asLong();
+        long sum = 0;
+        for (JsonNode o : s.get("outcomes")) {
+            sum += o.get("count").asLong();
+        }
+        assertThat(raw).isGreaterThanOrEqualTo(1_500);
+        assertThat(sum).isEqualTo(raw);
+        assertThat(s.get("outcomes").get("pending").get("count").asLong()).isZero();
+        assertThat(s.get("outcomes").get("merged").get("count").asLong()).isPositive();
+        assertThat(s.get("outcomes").get("filtered").get("reasons").has("agency")).isTrue();
+        assertThat(s.get("outcomes").get("filtered").get("reasons").has("too_short")).isTrue();
+        assertThat(s.get("rejects").asLong()).isPositive();
+        assertThat(s.get("violations")).isEmpty();
+
+        Result again = jobintel("run", "--db", db(), "--no-progress");
+        assertThat(again.exit()).isZero();
+        assertThat(again.out()).contains(": 0 new, 0 changed,").contains("Nothing new")
+                .contains("Nothing to enrich: no pending postings.");
+        JsonNode s2 = new ObjectMapper().readTree(jobintel("status", "--db", db(), "--json").out());
+        assertThat(s2.get("rawPostings").asLong()).isEqualTo(raw);
+        assertThat(s2.get("enrichedJobs").asLong()).isEqualTo(s.get("enrichedJobs").asLong());
+        assertThat(s2.get("outcomes")).isEqualTo(s.get("outcomes"));
+
+        Result check = jobintel("status", "--db", db(), "--check");
+        assertThat(check.exit()).isZero();
+        assertThat(check.out()).contains("By source:").contains("greenhouse").contains("Fetches:");
+    }
+
+    @Test
+    void statusCheckExitsFourWhenAnInvariantIsBroken() throws Exception {
+        assertThat(jobintel("run", "--db", db(), "--no-progress").exit()).isZero();
+        try (var c = java.sql.DriverManager.getConnection(db()); var st = c.createStatement()) {
+            // Someone deletes a job behind jobintel's back (foreign keys are off in a plain connection).
+            st.executeUpdate("DELETE FROM enriched_jobs WHERE id = (SELECT min(id) FROM enriched_jobs)");
+        }
+        Result r = jobintel("status", "--db", db(), "--check");
+        assertThat(r.exit()).isEqualTo(Main.INVARIANT_BROKEN);
+        assertThat(r.out()).contains("Invariants: BROKEN")
+                .contains("every enriched or merged posting points to an existing enriched job");
+    }
+
+    @Test
+    void aConfigErrorStopsBeforeAnyWorkNamingFileLineAndKey() throws IOException {
+        Path cfg = dir.resolve("jobintel.yaml");
+        Files.writeString(cfg, "gate:\n  title:\n    exclude: ['senior (staff']\n");
+        Result r = jobintel("run", "--config", cfg.toString(), "--db", db());
+        assertThat(r.exit()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(r.err()).contains(cfg + ":3: gate.title.exclude[0]: bad regex");
+        assertThat(Files.exists(dir.resolve("jobintel.db"))).as("no work was done").isFalse();
+    }
+
+    @Test
+    void theExampleConfigIsValid() {
+        Result r = jobintel("db", "migrate", "--config", "jobintel.example.yaml", "--db", db());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("migration");
+    }
+
+    @Test
+    void statusWithoutADatabaseSaysWhatToDo() {
+        Result r = jobintel("status", "--db", db());
+        assertThat(r.exit()).isEqualTo(Main.DATABASE_ERROR);
+        assertThat(r.err()).contains("No database at").contains("jobintel run");
+    }
+
+    @Test
+    void usageErrorsAreExitCodeTwo() {
+        assertThat(jobintel("enrich", "--db", db(), "--classifier", "gpt").exit()).isEqualTo(2);
+        assertThat(jobintel("enrich", "--db", db(), "--limit", "-3").exit()).isEqualTo(2);
+        assertThat(jobintel("frobnicate").exit()).isEqualTo(2);
+        assertThat(jobintel("import", "--db", db(), dir.resolve("missing.jsonl").toString()).exit()).isEqualTo(2);
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String cmd : new String[] {"run", "import", "enrich", "status", "db"}) {
+            Result r = jobintel(cmd, "--help");
+            assertThat(r.exit()).isZero();
+            assertThat(r.out()).contains("Usage: jobintel " + cmd);
+        }
+    }
+
+    @Test
+    void importThenEnrichIsTheSameAsRun() throws IOException {
+        Path file = dir.resolve("postings.jsonl");
+        Files.writeString(file, """
+                {"source":"lever","id":"a","url":"https://jobs.lever.co/acme/a","company":"Acme","title":"Data Engineer","location":"Berlin","description":"We move data with Spark and Airflow for a marketplace of independent shops. You have 3+ years of experience with Python and SQL and enjoy building reliable pipelines."}
+                {"source":"lever","id":"b","url":"https://jobs.lever.co/acme/b","company":"Acme","title":"Data Engineer","location":"Berlin, Germany","description":"We move data with Spark and Airflow for a marketplace of independent shops. You have 3+ years of experience with Python and SQL and enjoy building reliable pipelines."}
+                {"source":"lever","id":"c","title":"No url"}
+                """);
+        Result imported = jobintel("import", "--db", db(), file.toString());
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("Fetched 3 postings").contains("2 new").contains("1 rejected");
+        Result enriched = jobintel("enrich", "--db", db());
+        assertThat(enriched.exit()).isZero();
+        assertThat(enriched.out()).contains("1 enriched (new jobs), 1 merged");
+    }
+}
