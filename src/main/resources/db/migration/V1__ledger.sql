@@ -1,5 +1,6 @@
 -- jobintel schema, version 1: the posting ledger, enriched jobs and their reference data.
--- Portable SQL for SQLite and PostgreSQL; the only placeholder is ${pk}, the identity column.
+-- Portable SQL for SQLite and PostgreSQL. Placeholders: ${pk}, the identity column, and
+-- ${without_rowid}, SQLite's clustered-table clause (empty on PostgreSQL).
 -- Times are epoch milliseconds (BIGINT) in both engines.
 
 -- Reference data, synchronised from the taxonomy and the city table on every start, so that
@@ -113,18 +114,17 @@ CREATE TABLE enriched_jobs (
     CHECK (years_max IS NULL OR years_min IS NULL OR years_min <= years_max),
     CHECK (first_seen <= last_seen)
 );
-CREATE INDEX enriched_jobs_family ON enriched_jobs (family, subfamily);
-CREATE INDEX enriched_jobs_city ON enriched_jobs (city_code);
+-- Reports scan all jobs anyway; indexes on family or city would only slow every insert.
 
 CREATE TABLE job_skills (
     job_id BIGINT NOT NULL REFERENCES enriched_jobs (id) ON DELETE CASCADE,
     skill  TEXT   NOT NULL,
     family TEXT REFERENCES ref_skill_family (code),
     PRIMARY KEY (job_id, skill)
-);
-CREATE INDEX job_skills_skill ON job_skills (skill);
+)${without_rowid};
 
--- Every posting ever seen, with exactly one outcome at all times.
+-- Every posting ever seen, with exactly one outcome at all times. The large text lives in
+-- posting_texts, so that updating an outcome rewrites a small row, not a page of description.
 CREATE TABLE raw_postings (
     id                 ${pk},
     source             TEXT    NOT NULL,
@@ -133,9 +133,7 @@ CREATE TABLE raw_postings (
     company            TEXT    NOT NULL,
     title              TEXT    NOT NULL,
     location_text      TEXT,
-    description        TEXT    NOT NULL,
     posted_at          BIGINT,
-    hints              TEXT,
     content_hash       TEXT    NOT NULL,
     job_hash           TEXT    NOT NULL,
     place              TEXT    NOT NULL,
@@ -160,9 +158,15 @@ CREATE TABLE raw_postings (
     CHECK (first_seen <= last_seen)
 );
 CREATE INDEX raw_postings_ledger ON raw_postings (source, outcome, outcome_reason);
-CREATE INDEX raw_postings_outcome ON raw_postings (outcome, id);
-CREATE INDEX raw_postings_job_hash ON raw_postings (job_hash);
+CREATE INDEX raw_postings_pending ON raw_postings (id) WHERE outcome = 'pending';
 CREATE INDEX raw_postings_job ON raw_postings (job_id);
+
+-- What a posting says, as clean text, and the structured hints its source gave (JSON).
+CREATE TABLE posting_texts (
+    posting_id  BIGINT PRIMARY KEY REFERENCES raw_postings (id) ON DELETE CASCADE,
+    description TEXT NOT NULL,
+    hints       TEXT
+);
 
 -- Ingest-level rejects: bodies that do not parse, postings with no title or URL. Never raw rows.
 CREATE TABLE rejects (

@@ -1,7 +1,6 @@
 package dev.jobintel.classify;
 
-import dev.jobintel.posting.Posting;
-import dev.jobintel.posting.location.ResolvedLocation;
+import dev.jobintel.posting.Prepared;
 
 /**
  * Turns one posting into a {@link Classification}. Implementations must be safe to call from
@@ -16,5 +15,5 @@ public interface Classifier {
      * @throws ClassificationFailure when no valid classification can be produced; the posting is
      *                               then recorded as failed with the failure's reason
      */
-    Classification classify(Posting posting, ResolvedLocation where);
+    Classification classify(Prepared posting);
 }

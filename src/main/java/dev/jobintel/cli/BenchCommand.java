@@ -80,17 +80,23 @@ final class BenchCommand implements Callable<Integer> {
             Context ctx = Context.load(CommonOptions.withDatabase(common.loadConfig(), url), java.time.Clock.systemUTC());
             long landNanos;
             long enrichNanos;
+            long landCpu;
+            long enrichCpu;
             long t1 = System.nanoTime();
             Enricher.Result enriched;
             try (Database db = ctx.openDatabase()) {
                 Runner runner = new Runner(ctx, db, common.progress());
                 runner.prepare();
                 long tLand = System.nanoTime();
+                long cLand = cpuNanos();
                 runner.fetch(List.of(JsonlSource.files(List.of(file))));
                 landNanos = System.nanoTime() - tLand;
+                landCpu = cpuNanos() - cLand;
                 long tEnrich = System.nanoTime();
+                long cEnrich = cpuNanos();
                 enriched = runner.enrich(0);
                 enrichNanos = System.nanoTime() - tEnrich;
+                enrichCpu = cpuNanos() - cEnrich;
                 StatusReport s = StatusReport.read(db);
                 if (!s.consistent() || s.outcomes().get("pending").count() != 0) {
                     out.println("  the ledger does not add up after the run: " + s.violations());
@@ -101,15 +107,15 @@ final class BenchCommand implements Callable<Integer> {
             double statusSecs = statusProcess(url);
 
             double rate = postings / totalSecs;
-            TextTable t = new TextTable("measurement", "seconds", "postings/s", "vs parse-only", "target", "");
-            t.row("parse JSON only (baseline)", fmt(parseSecs), fmt0(postings / parseSecs), "1.00", "", "");
+            TextTable t = new TextTable("measurement", "seconds", "postings/s", "vs parse-only", "cores busy", "target", "");
+            t.row("parse JSON only (baseline)", fmt(parseSecs), fmt0(postings / parseSecs), "1.00", "", "", "");
             t.row("import → land (SQLite)", fmt(landNanos / 1e9), fmt0(postings / (landNanos / 1e9)),
-                    fmt2(parseSecs / (landNanos / 1e9)), "", "");
+                    fmt2(parseSecs / (landNanos / 1e9)), fmt2((double) landCpu / landNanos), "", "");
             t.row("gate → rules → store", fmt(enrichNanos / 1e9), fmt0(postings / (enrichNanos / 1e9)),
-                    fmt2(parseSecs / (enrichNanos / 1e9)), "", "");
-            t.row("end to end (incl. migrate)", fmt(totalSecs), fmt0(rate), fmt2(parseSecs / totalSecs),
+                    fmt2(parseSecs / (enrichNanos / 1e9)), fmt2((double) enrichCpu / enrichNanos), "", "");
+            t.row("end to end (incl. migrate)", fmt(totalSecs), fmt0(rate), fmt2(parseSecs / totalSecs), "",
                     fmt0(TARGET_POSTINGS_PER_SECOND), verdict(rate / TARGET_POSTINGS_PER_SECOND));
-            t.row("jobintel status (process)", fmt(statusSecs), "", "", fmt(TARGET_STATUS_SECONDS) + " s",
+            t.row("jobintel status (process)", fmt(statusSecs), "", "", "", fmt(TARGET_STATUS_SECONDS) + " s",
                     statusSecs < 0 ? "not measured (run from the jar)" : verdict(TARGET_STATUS_SECONDS / statusSecs));
             out.print(t.render("  "));
             out.printf(Locale.ROOT, "%n  outcomes: %,d enriched, %,d merged, %,d filtered, %,d failed%n",
@@ -123,6 +129,12 @@ final class BenchCommand implements Callable<Integer> {
                 deleteTree(work);
             }
         }
+    }
+
+    /** CPU time of this process (all threads), in nanoseconds. */
+    private static long cpuNanos() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 
     private static String verdict(double ratio) {

@@ -1,5 +1,6 @@
 package dev.jobintel.gate;
 
+import dev.jobintel.posting.LowerText;
 import dev.jobintel.posting.Normalizer;
 
 import java.util.ArrayList;
@@ -45,6 +46,10 @@ public final class AgencyDetector {
     }
 
     public Verdict judge(String company, String description) {
+        return judge(company, LowerText.of(description));
+    }
+
+    public Verdict judge(String company, LowerText description) {
         String name = normaliseName(company);
         if (!name.isEmpty() && allow.contains(name)) {
             return Verdict.NOT;
@@ -60,15 +65,14 @@ public final class AgencyDetector {
         double score = 0;
         List<String> reasons = new ArrayList<>();
         for (AgencyList.Signal s : list.nameSignals()) {
-            if (s.pattern().matcher(name).find()) {
+            if (s.phrase().pattern().matcher(name).find()) {
                 score += s.weight();
                 reasons.add(s.why());
             }
         }
-        if (description != null && !description.isEmpty() && !list.descriptionSignals().isEmpty()) {
-            String text = collapse(description);
+        if (!description.text().isEmpty()) {
             for (AgencyList.Signal s : list.descriptionSignals()) {
-                if (s.pattern().matcher(text).find()) {
+                if (s.phrase().foundIn(description)) {
                     score += s.weight();
                     reasons.add(s.why());
                 }
@@ -76,23 +80,5 @@ public final class AgencyDetector {
         }
         score = Math.min(1.0, score);
         return new Verdict(score >= threshold, score, List.copyOf(reasons));
-    }
-
-    private static String collapse(String text) {
-        StringBuilder sb = new StringBuilder(text.length());
-        boolean space = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isWhitespace(c)) {
-                space = true;
-            } else {
-                if (space && sb.length() > 0) {
-                    sb.append(' ');
-                }
-                space = false;
-                sb.append(Character.toLowerCase(c));
-            }
-        }
-        return sb.toString();
     }
 }

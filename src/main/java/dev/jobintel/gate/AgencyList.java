@@ -1,6 +1,7 @@
 package dev.jobintel.gate;
 
 import dev.jobintel.config.YamlDocument;
+import dev.jobintel.posting.Phrase;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public final class AgencyList {
     }
 
     /** A compiled signal. */
-    public record Signal(Pattern pattern, double weight, String why) {
+    public record Signal(Phrase phrase, double weight, String why) {
     }
 
     private final List<String> block;
@@ -84,7 +85,8 @@ public final class AgencyList {
                 throw doc.error(path + ".weight", "a weight is above 0 and at most 1, got " + s.weight());
             }
             try {
-                out.add(new Signal(Pattern.compile(s.pattern()), s.weight(), s.why() == null ? s.pattern() : s.why()));
+                out.add(new Signal(new Phrase(Pattern.compile(s.pattern())), s.weight(),
+                        s.why() == null ? s.pattern() : s.why()));
             } catch (PatternSyntaxException e) {
                 throw doc.error(path + ".pattern", "bad regex '" + s.pattern() + "': " + e.getDescription());
             }

@@ -1,6 +1,7 @@
 package dev.jobintel.gate;
 
 import dev.jobintel.posting.Posting;
+import dev.jobintel.posting.Prepared;
 import dev.jobintel.posting.location.ResolvedLocation;
 
 import java.util.List;
@@ -41,7 +42,9 @@ public final class Gate {
         this.rules = rules;
     }
 
-    public GateDecision decide(Posting p, ResolvedLocation where, boolean closed) {
+    public GateDecision decide(Prepared prepared, boolean closed) {
+        Posting p = prepared.posting();
+        ResolvedLocation where = prepared.where();
         if (closed) {
             return GateDecision.filtered(FilterReason.CLOSED, "left its board before it was classified");
         }
@@ -54,7 +57,7 @@ public final class Gate {
             return d;
         }
         if (rules.agency() != null) {
-            AgencyDetector.Verdict v = rules.agency().judge(p.company(), p.description());
+            AgencyDetector.Verdict v = rules.agency().judge(p.company(), prepared.text());
             if (v.agency()) {
                 return GateDecision.filtered(FilterReason.AGENCY, v.explain());
             }

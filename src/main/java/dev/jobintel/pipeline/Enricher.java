@@ -5,8 +5,8 @@ import dev.jobintel.classify.ClassificationFailure;
 import dev.jobintel.classify.Classifier;
 import dev.jobintel.gate.Gate;
 import dev.jobintel.gate.GateDecision;
+import dev.jobintel.posting.Prepared;
 import dev.jobintel.posting.location.LocationResolver;
-import dev.jobintel.posting.location.ResolvedLocation;
 import dev.jobintel.store.Database;
 import dev.jobintel.store.EnrichedJobs;
 import dev.jobintel.store.JobRecord;
@@ -19,20 +19,25 @@ import dev.jobintel.store.WriteResult;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Gate, duplicate check, classification and store for pending postings, page by page in id
- * order (keyset pagination, so any number of rows). Each page's outcomes are written in one
- * transaction while the next page is being classified.
+ * order (keyset pagination, so any number of rows). Gating and classifying run on a pool; each
+ * page's outcomes are written in one transaction by a writer thread while the next page is read
+ * and decided.
  *
  * <p>Each distinct job is classified once: a posting whose job_hash already has a job, or is
  * being classified earlier in this run, is merged without a classifier call (incident 16).
@@ -71,127 +76,153 @@ public final class Enricher {
 
     /** Enriches pending postings; {@code limit} 0 means all of them. */
     public Result run(long limit) {
-        Tally tally = new Tally();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "jobintel-classify");
             t.setDaemon(true);
             return t;
         });
+        Writer writer = new Writer(new Outcomes(db));
+        long processed = 0;
+        Map<String, Long> filteredBy = new TreeMap<>();
+        Map<String, Long> failedBy = new TreeMap<>();
         try {
             // A merged posting whose job's creator failed stays pending; the next pass classifies it.
             for (int pass = 0; pass < 3; pass++) {
-                long before = tally.processed;
-                int deferred = pass(pool, limit, tally);
-                if (deferred == 0 || tally.processed == before || (limit > 0 && tally.processed >= limit)) {
+                long deferredBefore = writer.deferred;
+                long before = processed;
+                processed += pass(pool, writer, limit == 0 ? 0 : limit - processed, filteredBy);
+                writer.drain();
+                long deferred = writer.deferred - deferredBefore;
+                processed -= deferred;
+                if (deferred == 0 || processed == before || (limit > 0 && processed >= limit)) {
                     break;
                 }
             }
         } finally {
+            writer.stop();
             pool.shutdownNow();
         }
-        return new Result(tally.processed, tally.enriched, tally.merged, tally.filtered, tally.failed,
-                new TreeMap<>(tally.filteredBy), new TreeMap<>(tally.failedBy), tally.storeFailures);
+        writer.failedBy.forEach((k, v) -> failedBy.merge(k, v, Long::sum));
+        if (writer.storeFailures > 0) {
+            failedBy.merge("store_error", writer.storeFailures, Long::sum);
+        }
+        return new Result(processed, writer.enriched, writer.merged, writer.filtered, writer.failed, filteredBy, failedBy,
+                writer.storeFailures);
     }
 
-    private static final class Tally {
-        long processed;
-        long enriched;
-        long merged;
-        long filtered;
-        long failed;
-        long storeFailures;
-        final Map<String, Long> filteredBy = new LinkedHashMap<>();
-        final Map<String, Long> failedBy = new LinkedHashMap<>();
-    }
-
-    private int pass(ExecutorService pool, long limit, Tally tally) {
+    /** One pass over the pending postings; returns how many were decided. */
+    private long pass(ExecutorService pool, Writer writer, long limit, Map<String, Long> filteredBy) {
         Set<String> claimed = new HashSet<>();
-        Outcomes outcomes = new Outcomes(db);
         long afterId = 0;
-        int deferred = 0;
-        Future<WriteResult> pendingWrite = null;
-        while (limit == 0 || tally.processed < limit) {
-            int pageSize = limit == 0 ? batchSize : (int) Math.min(batchSize, limit - tally.processed);
+        long decided = 0;
+        while (limit == 0 || decided < limit) {
+            int pageSize = limit == 0 ? batchSize : (int) Math.min(batchSize, limit - decided);
             long from = afterId;
             List<PendingPosting> page = db.read(c -> RawPostings.pendingAfter(c, from, pageSize));
             if (page.isEmpty()) {
                 break;
             }
             afterId = page.get(page.size() - 1).id();
-            List<Outcome> decided = decide(page, claimed, pool, tally);
-            tally.processed += page.size();
-            if (pendingWrite != null) {
-                deferred += collect(pendingWrite, tally);
-            }
-            long now = clock.millis();
-            pendingWrite = pool.submit(() -> outcomes.write(decided, now));
+            writer.submit(decide(page, claimed, pool, filteredBy));
+            decided += page.size();
             progress.advance(page.size());
         }
-        if (pendingWrite != null) {
-            deferred += collect(pendingWrite, tally);
-        }
-        return deferred;
+        return decided;
     }
 
-    private int collect(Future<WriteResult> write, Tally tally) {
-        WriteResult r = await(write);
-        tally.enriched += r.enriched();
-        tally.merged += r.merged();
-        tally.filtered += r.filtered();
-        tally.failed += r.failed();
-        tally.storeFailures += r.storeFailures().size();
-        if (!r.storeFailures().isEmpty()) {
-            tally.failedBy.merge("store_error", (long) r.storeFailures().size(), Long::sum);
-        }
-        tally.processed -= r.deferred().size();
-        return r.deferred().size();
-    }
-
-    private List<Outcome> decide(List<PendingPosting> page, Set<String> claimed, ExecutorService pool, Tally tally) {
-        Outcome[] out = new Outcome[page.size()];
-        ResolvedLocation[] where = new ResolvedLocation[page.size()];
-        List<Integer> passed = new ArrayList<>();
-        for (int i = 0; i < page.size(); i++) {
+    /**
+     * Gates a page (in parallel), decides duplicates (in order), and starts classifying the rest
+     * without waiting: the writer collects the classifications, so the next page is read and
+     * gated while this one is classified and the one before is written.
+     */
+    private List<Future<Outcome>> decide(List<PendingPosting> page, Set<String> claimed, ExecutorService pool,
+                                         Map<String, Long> filteredBy) {
+        int n = page.size();
+        Prepared[] prepared = new Prepared[n];
+        GateDecision[] decisions = new GateDecision[n];
+        parallel(pool, n, i -> {
             PendingPosting p = page.get(i);
-            where[i] = resolver.resolve(p.posting().locationText(), p.posting().hints(), p.posting().url());
-            GateDecision d = gate.decide(p.posting(), where[i], p.closedAt() != null);
-            if (d.passed()) {
-                passed.add(i);
-            } else {
-                out[i] = new Outcome.Filtered(p.id(), d.reason().code(), d.detail());
-                tally.filteredBy.merge(d.reason().code(), 1L, Long::sum);
+            prepared[i] = Prepared.of(p.posting(), resolver);
+            decisions[i] = gate.decide(prepared[i], p.closedAt() != null);
+        });
+
+        List<Future<Outcome>> out = new ArrayList<>(n);
+        List<String> hashes = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (decisions[i].passed()) {
+                hashes.add(page.get(i).jobHash());
             }
         }
-        List<String> hashes = passed.stream().map(i -> page.get(i).jobHash()).distinct().toList();
         Map<String, Long> existing = hashes.isEmpty() ? Map.of() : db.read(c -> EnrichedJobs.idsByHash(c, hashes));
-        Map<Integer, Future<Outcome>> work = new LinkedHashMap<>();
-        for (int i : passed) {
+        List<Integer> toClassify = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
             PendingPosting p = page.get(i);
-            if (existing.containsKey(p.jobHash()) || !claimed.add(p.jobHash())) {
-                out[i] = new Outcome.Merged(p.id(), p.jobHash(), p.firstSeen(), p.lastSeen());
+            if (!decisions[i].passed()) {
+                out.add(CompletableFuture.completedFuture(
+                        new Outcome.Filtered(p.id(), decisions[i].reason().code(), decisions[i].detail())));
+                filteredBy.merge(decisions[i].reason().code(), 1L, Long::sum);
+            } else if (existing.containsKey(p.jobHash()) || !claimed.add(p.jobHash())) {
+                // If the claiming posting then fails, this one is deferred and decided on the next pass.
+                out.add(CompletableFuture.completedFuture(
+                        new Outcome.Merged(p.id(), p.jobHash(), p.firstSeen(), p.lastSeen())));
             } else {
-                ResolvedLocation w = where[i];
-                work.put(i, pool.submit(() -> classify(p, w)));
+                out.add(null);
+                toClassify.add(i);
             }
         }
-        for (Map.Entry<Integer, Future<Outcome>> e : work.entrySet()) {
-            Outcome o = await(e.getValue());
-            if (o instanceof Outcome.Failed f) {
-                // Let a later posting of the same job try again.
-                claimed.remove(page.get(e.getKey()).jobHash());
-                tally.failedBy.merge(f.reason(), 1L, Long::sum);
+        int chunks = Math.min(toClassify.size(), threads * 2);
+        for (int c = 0; c < chunks; c++) {
+            int from = (int) ((long) toClassify.size() * c / chunks);
+            int to = (int) ((long) toClassify.size() * (c + 1) / chunks);
+            CompletableFuture<Outcome[]> chunk = CompletableFuture.supplyAsync(() -> {
+                Outcome[] done = new Outcome[to - from];
+                for (int k = from; k < to; k++) {
+                    int i = toClassify.get(k);
+                    done[k - from] = classify(page.get(i), prepared[i]);
+                }
+                return done;
+            }, pool);
+            for (int k = from; k < to; k++) {
+                int offset = k - from;
+                out.set(toClassify.get(k), chunk.thenApply(done -> done[offset]));
             }
-            out[e.getKey()] = o;
         }
-        return List.of(out);
+        return out;
     }
 
-    private Outcome classify(PendingPosting p, ResolvedLocation where) {
+    /** Runs {@code body} for 0..n-1 on the pool in a few chunks, and waits. */
+    private void parallel(ExecutorService pool, int n, java.util.function.IntConsumer body) {
+        if (n == 0) {
+            return;
+        }
+        int chunks = Math.min(n, threads * 2);
+        List<Callable<Void>> tasks = new ArrayList<>(chunks);
+        for (int c = 0; c < chunks; c++) {
+            int from = (int) ((long) n * c / chunks);
+            int to = (int) ((long) n * (c + 1) / chunks);
+            tasks.add(() -> {
+                for (int i = from; i < to; i++) {
+                    body.accept(i);
+                }
+                return null;
+            });
+        }
         try {
-            Classification k = classifier.classify(p.posting(), where);
-            String city = where.city() == null ? null : where.city().code();
-            JobRecord job = new JobRecord(p.jobHash(), p.posting().company(), p.posting().title(),
-                    p.place(), city, where.country(), where.remoteScope(), k);
+            for (Future<Void> f : pool.invokeAll(tasks)) {
+                await(f);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private Outcome classify(PendingPosting p, Prepared prepared) {
+        try {
+            Classification k = classifier.classify(prepared);
+            String city = prepared.where().city() == null ? null : prepared.where().city().code();
+            JobRecord job = new JobRecord(p.jobHash(), p.posting().company(), p.posting().title(), p.place(), city,
+                    prepared.where().country(), prepared.where().remoteScope(), k);
             return new Outcome.Enriched(p.id(), job, p.firstSeen(), p.lastSeen());
         } catch (ClassificationFailure e) {
             return new Outcome.Failed(p.id(), e.reason(), e.getMessage(), e.retryable(), e.rawOutput());
@@ -214,6 +245,116 @@ public final class Enricher {
                 throw re;
             }
             throw new IllegalStateException(cause);
+        }
+    }
+
+    /**
+     * Writes pages of outcomes, in order, one transaction each, on its own thread. Counts are
+     * read only after {@link #drain()}.
+     */
+    private final class Writer {
+        private final Outcomes outcomes;
+        private final BlockingQueue<List<Future<Outcome>>> queue = new ArrayBlockingQueue<>(2);
+        private final Map<String, Long> failedBy = new TreeMap<>();
+        private final Thread thread;
+        private volatile Throwable failure;
+        private final Object idle = new Object();
+        private int inFlight;
+        long enriched;
+        long merged;
+        long filtered;
+        long failed;
+        long storeFailures;
+        long deferred;
+
+        Writer(Outcomes outcomes) {
+            this.outcomes = outcomes;
+            this.thread = new Thread(this::loop, "jobintel-writer");
+            this.thread.setDaemon(true);
+            this.thread.start();
+        }
+
+        void submit(List<Future<Outcome>> batch) {
+            rethrow();
+            synchronized (idle) {
+                inFlight++;
+            }
+            try {
+                while (!queue.offer(batch, 200, TimeUnit.MILLISECONDS)) {
+                    rethrow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing outcomes", e);
+            }
+        }
+
+        private void loop() {
+            try {
+                while (true) {
+                    List<Future<Outcome>> pending = queue.take();
+                    try {
+                        if (failure == null && !pending.isEmpty()) {
+                            List<Outcome> batch = new ArrayList<>(pending.size());
+                            for (Future<Outcome> f : pending) {
+                                Outcome o = await(f);
+                                if (o instanceof Outcome.Failed failedOne) {
+                                    failedBy.merge(failedOne.reason(), 1L, Long::sum);
+                                }
+                                batch.add(o);
+                            }
+                            WriteResult r = outcomes.write(batch, clock.millis());
+                            enriched += r.enriched();
+                            merged += r.merged();
+                            filtered += r.filtered();
+                            failed += r.failed();
+                            storeFailures += r.storeFailures().size();
+                            deferred += r.deferred().size();
+                        }
+                    } catch (Throwable e) {
+                        failure = e;
+                    } finally {
+                        synchronized (idle) {
+                            inFlight--;
+                            idle.notifyAll();
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Waits until every submitted batch is written; rethrows a write failure. */
+        void drain() {
+            synchronized (idle) {
+                while (inFlight > 0 && failure == null) {
+                    try {
+                        idle.wait(200);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while writing outcomes", e);
+                    }
+                }
+            }
+            rethrow();
+        }
+
+        void stop() {
+            thread.interrupt();
+        }
+
+        private void rethrow() {
+            Throwable f = failure;
+            if (f instanceof RuntimeException re) {
+                throw re;
+            }
+            if (f instanceof Error err) {
+                throw err;
+            }
+            if (f != null) {
+                throw new IllegalStateException(f);
+            }
         }
     }
 }

@@ -60,6 +60,10 @@ public final class Database implements AutoCloseable {
             cfg.enforceForeignKeys(true);
             cfg.setBusyTimeout(30_000);
             cfg.setCacheSize(-64_000);
+            // Descriptions are a few KB: larger pages keep a posting in one page, and a larger
+            // WAL between checkpoints turns many small checkpoint syncs into a few.
+            cfg.setPageSize(8192);
+            cfg.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, "8000");
             cfg.setTempStore(SQLiteConfig.TempStore.MEMORY);
             SQLiteDataSource ds = new SQLiteDataSource(cfg);
             ds.setUrl(url);

@@ -27,8 +27,6 @@ public final class Outcomes {
             + "defaulted, first_seen, last_seen, raw_count, classified_at) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?) "
             + "ON CONFLICT (job_hash) DO NOTHING RETURNING id";
-    static final String INSERT_SKILL = "INSERT INTO job_skills (job_id, skill, family) VALUES (?, ?, ?) "
-            + "ON CONFLICT (job_id, skill) DO NOTHING";
     static final String LINK = "UPDATE raw_postings SET outcome = ?, job_id = ?, outcome_reason = NULL, outcome_detail = NULL, "
             + "outcome_at = ?, retryable = NULL, attempts = attempts + ? WHERE id = ? AND outcome = 'pending'";
     static final String TOUCH_JOB = "UPDATE enriched_jobs SET raw_count = raw_count + 1, "
@@ -94,10 +92,10 @@ public final class Outcomes {
         int filtered = 0;
         int failed = 0;
         List<Long> deferred = new ArrayList<>();
+        List<Object[]> skills = new ArrayList<>();
         try (PreparedStatement filter = c.prepareStatement(FILTER);
              PreparedStatement fail = c.prepareStatement(FAIL);
              PreparedStatement insertJob = c.prepareStatement(INSERT_JOB);
-             PreparedStatement insertSkill = c.prepareStatement(INSERT_SKILL);
              PreparedStatement link = c.prepareStatement(LINK);
              PreparedStatement touch = c.prepareStatement(TOUCH_JOB);
              PreparedStatement byHash = c.prepareStatement(JOB_BY_HASH)) {
@@ -109,11 +107,13 @@ public final class Outcomes {
                 } else if (o instanceof Outcome.Enriched e) {
                     Long jobId = insertJob(insertJob, e, now);
                     if (jobId != null) {
-                        insertSkills(insertSkill, jobId, e.job().classification());
+                        for (Classification.SkillMention m : e.job().classification().skills()) {
+                            skills.add(new Object[] {jobId, m.name(), m.family()});
+                        }
                         if (linkTo(link, touch, e.postingId(), jobId, "enriched", 1, e.firstSeen(), e.lastSeen(), now)) {
                             enriched++;
                         } else {
-                            Jdbc.update(c, "DELETE FROM job_skills WHERE job_id = ?", jobId);
+                            skills.removeIf(row -> row[0].equals(jobId));
                             Jdbc.update(c, "DELETE FROM enriched_jobs WHERE id = ?", jobId);
                         }
                     } else {
@@ -134,6 +134,7 @@ public final class Outcomes {
                 }
             }
         }
+        insertSkills(c, skills);
         return new WriteResult(enriched, merged, filtered, failed, deferred, List.of());
     }
 
@@ -166,19 +167,53 @@ public final class Outcomes {
         }
     }
 
-    private static void insertSkills(PreparedStatement ps, long jobId, Classification k) throws SQLException {
-        if (k.skills().isEmpty()) {
-            return;
-        }
-        for (Classification.SkillMention s : k.skills()) {
-            Jdbc.bind(ps, jobId, s.name(), s.family());
-            ps.addBatch();
-        }
+    private static final int SKILL_ROWS = 100;
+
+    /** The batch's skills in multi-row statements of up to 100 rows (one statement per chunk, not per skill). */
+    private static void insertSkills(Connection c, List<Object[]> rows) throws SQLException {
+        PreparedStatement full = null;
         try {
-            ps.executeBatch();
-        } catch (SQLException ex) {
-            throw new StoreException("cannot store skills of job " + jobId, INSERT_SKILL, new Object[] {jobId}, ex);
+            int i = 0;
+            while (i < rows.size()) {
+                int n = Math.min(SKILL_ROWS, rows.size() - i);
+                PreparedStatement ps;
+                if (n == SKILL_ROWS) {
+                    if (full == null) {
+                        full = c.prepareStatement(skillSql(SKILL_ROWS));
+                    }
+                    ps = full;
+                } else {
+                    ps = c.prepareStatement(skillSql(n));
+                }
+                try {
+                    Object[] args = new Object[n * 3];
+                    for (int k = 0; k < n; k++) {
+                        System.arraycopy(rows.get(i + k), 0, args, k * 3, 3);
+                    }
+                    Jdbc.bind(ps, args);
+                    ps.executeUpdate();
+                } catch (SQLException e) {
+                    throw new StoreException("cannot store job skills", skillSql(n), new Object[] {n + " rows"}, e);
+                } finally {
+                    if (ps != full) {
+                        ps.close();
+                    }
+                }
+                i += n;
+            }
+        } finally {
+            if (full != null) {
+                full.close();
+            }
         }
+    }
+
+    private static String skillSql(int rows) {
+        StringBuilder sql = new StringBuilder("INSERT INTO job_skills (job_id, skill, family) VALUES ");
+        for (int i = 0; i < rows; i++) {
+            sql.append(i == 0 ? "(?, ?, ?)" : ", (?, ?, ?)");
+        }
+        return sql.append(" ON CONFLICT (job_id, skill) DO NOTHING").toString();
     }
 
     private static boolean linkTo(PreparedStatement link, PreparedStatement touch, long postingId, long jobId,

@@ -24,25 +24,30 @@ import java.util.Map;
 public final class RawPostings {
 
     private static final String INSERT = "INSERT INTO raw_postings (source, source_job_id, url, company, title, "
-            + "location_text, description, posted_at, hints, content_hash, job_hash, place, first_seen, last_seen, "
+            + "location_text, posted_at, content_hash, job_hash, place, first_seen, last_seen, "
             + "first_fetch_run_id, last_fetch_run_id, board, outcome) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending') "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending') "
             + "ON CONFLICT (source, source_job_id) DO NOTHING RETURNING id";
+
+    private static final String INSERT_TEXT = "INSERT INTO posting_texts (posting_id, description, hints) VALUES (?, ?, ?)";
+
+    private static final String UPDATE_TEXT = "UPDATE posting_texts SET description = ?, hints = ? WHERE posting_id = ?";
 
     private static final String SEEN = "UPDATE raw_postings SET last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END, "
             + "last_fetch_run_id = ?, board = ?, closed_at = NULL WHERE id = ?";
 
     private static final String CHANGED = "UPDATE raw_postings SET url = ?, company = ?, title = ?, location_text = ?, "
-            + "description = ?, posted_at = ?, hints = ?, content_hash = ?, job_hash = ?, place = ?, "
+            + "posted_at = ?, content_hash = ?, job_hash = ?, place = ?, "
             + "last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END, last_fetch_run_id = ?, board = ?, "
             + "closed_at = NULL WHERE id = ?";
 
     private static final String REQUEUE = "UPDATE raw_postings SET outcome = 'pending', outcome_reason = NULL, "
             + "outcome_detail = NULL, job_id = NULL, outcome_at = ?, retryable = NULL WHERE id = ?";
 
-    private static final String PENDING = "SELECT id, source, source_job_id, url, company, title, location_text, "
-            + "description, posted_at, hints, job_hash, place, closed_at, first_seen, last_seen, attempts FROM raw_postings "
-            + "WHERE outcome = 'pending' AND id > ? ORDER BY id LIMIT ?";
+    private static final String PENDING = "SELECT r.id, r.source, r.source_job_id, r.url, r.company, r.title, "
+            + "r.location_text, t.description, r.posted_at, t.hints, r.job_hash, r.place, r.closed_at, r.first_seen, "
+            + "r.last_seen, r.attempts FROM raw_postings r JOIN posting_texts t ON t.posting_id = r.id "
+            + "WHERE r.outcome = 'pending' AND r.id > ? ORDER BY r.id LIMIT ?";
 
     private record State(long id, String contentHash, String jobHash, String outcome, Long jobId) {
     }
@@ -63,6 +68,8 @@ public final class RawPostings {
         int unchanged = 0;
         int requeued = 0;
         try (PreparedStatement insert = c.prepareStatement(INSERT);
+             PreparedStatement insertText = c.prepareStatement(INSERT_TEXT);
+             PreparedStatement updateText = c.prepareStatement(UPDATE_TEXT);
              PreparedStatement seen = c.prepareStatement(SEEN);
              PreparedStatement changed = c.prepareStatement(CHANGED);
              PreparedStatement requeue = c.prepareStatement(REQUEUE)) {
@@ -73,6 +80,7 @@ public final class RawPostings {
                 if (st == null) {
                     Long id = insert(insert, l, seenAt, fetchRunId, board);
                     if (id != null) {
+                        bindAndRun(insertText, INSERT_TEXT, id, p.description(), l.hintsJson());
                         states.put(key, new State(id, l.contentHash(), l.jobHash(), "pending", null));
                         fresh++;
                         continue;
@@ -89,9 +97,10 @@ public final class RawPostings {
                     states.put(key, st);
                     continue;
                 }
-                bindAndRun(changed, CHANGED, p.url(), p.company(), p.title(), p.locationText(), p.description(),
-                        millis(p.postedAt()), l.hintsJson(), l.contentHash(), l.jobHash(), l.place(),
+                bindAndRun(changed, CHANGED, p.url(), p.company(), p.title(), p.locationText(),
+                        millis(p.postedAt()), l.contentHash(), l.jobHash(), l.place(),
                         seenAt, seenAt, fetchRunId, board, st.id());
+                bindAndRun(updateText, UPDATE_TEXT, p.description(), l.hintsJson(), st.id());
                 updated++;
                 boolean decided = st.outcome().equals("enriched") || st.outcome().equals("merged");
                 boolean redo = (decided && !st.jobHash().equals(l.jobHash()))
@@ -119,8 +128,8 @@ public final class RawPostings {
     private static Long insert(PreparedStatement ps, Landing l, long seenAt, Long fetchRunId, String board)
             throws SQLException {
         Posting p = l.posting();
-        Jdbc.bind(ps, p.source(), p.sourceJobId(), p.url(), p.company(), p.title(), p.locationText(), p.description(),
-                millis(p.postedAt()), l.hintsJson(), l.contentHash(), l.jobHash(), l.place(), seenAt, seenAt,
+        Jdbc.bind(ps, p.source(), p.sourceJobId(), p.url(), p.company(), p.title(), p.locationText(),
+                millis(p.postedAt()), l.contentHash(), l.jobHash(), l.place(), seenAt, seenAt,
                 fetchRunId, fetchRunId, board);
         try (ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getLong(1) : null;

@@ -1,7 +1,9 @@
 package dev.jobintel.gate;
 
 import dev.jobintel.posting.Hints;
+import dev.jobintel.posting.LowerText;
 import dev.jobintel.posting.Posting;
+import dev.jobintel.posting.Prepared;
 import dev.jobintel.posting.location.Gazetteer;
 import dev.jobintel.posting.location.LocationResolver;
 import dev.jobintel.posting.location.ResolvedLocation;
@@ -27,8 +29,7 @@ class GateTest {
 
     private static GateDecision decide(Gate g, String company, String title, String location, String description) {
         Posting p = new Posting("test", "1", "https://example.com/1", company, title, location, description, null, Hints.NONE);
-        ResolvedLocation where = RESOLVER.resolve(location, p.hints(), p.url());
-        return g.decide(p, where, false);
+        return g.decide(Prepared.of(p, RESOLVER), false);
     }
 
     private static final Gate OPEN = gate(List.of(), List.of(), Set.of(), Set.of(), true);
@@ -77,6 +78,7 @@ class GateTest {
     @Test
     void aClosedPostingIsFilteredFirst() {
         Posting p = new Posting("test", "1", null, "Hays", "x", null, "", null, Hints.NONE);
-        assertThat(OPEN.decide(p, ResolvedLocation.NONE, true).reason()).isEqualTo(FilterReason.CLOSED);
+        assertThat(OPEN.decide(new Prepared(p, ResolvedLocation.NONE, LowerText.of("")), true).reason())
+                .isEqualTo(FilterReason.CLOSED);
     }
 }

@@ -5,8 +5,11 @@ import dev.jobintel.classify.Classifier;
 import dev.jobintel.classify.taxonomy.SkillDictionary;
 import dev.jobintel.classify.taxonomy.Taxonomy;
 import dev.jobintel.posting.Hints;
+import dev.jobintel.posting.LowerText;
 import dev.jobintel.posting.Normalizer;
+import dev.jobintel.posting.Phrase;
 import dev.jobintel.posting.Posting;
+import dev.jobintel.posting.Prepared;
 import dev.jobintel.posting.Salary;
 import dev.jobintel.posting.location.ResolvedLocation;
 
@@ -29,8 +32,8 @@ public final class RulesClassifier implements Classifier {
 
     public static final String NAME = "rules";
     private static final int SUMMARY_WORDS = 50;
-    private static final Pattern EQUITY = Pattern.compile(
-            "\\b(equity|stock options?|share options?|rsus?|restricted stock|esop|employee stock|ownership stake)\\b");
+    private final Phrase equity = new Phrase(Pattern.compile(
+            "\\b(equity|stock options?|share options?|rsus?|restricted stock|esop|employee stock|ownership stake)\\b"));
 
     private final Taxonomy taxonomy;
     private final SalaryExtractor salaries;
@@ -48,11 +51,13 @@ public final class RulesClassifier implements Classifier {
     }
 
     @Override
-    public Classification classify(Posting p, ResolvedLocation where) {
+    public Classification classify(Prepared prepared) {
+        Posting p = prepared.posting();
+        ResolvedLocation where = prepared.where();
         Set<String> defaulted = new HashSet<>();
-        String title = Normalizer.title(p.title());
+        LowerText title = LowerText.of(Normalizer.title(p.title()));
         String description = p.description();
-        String lower = description.toLowerCase(Locale.ROOT);
+        LowerText lower = prepared.text();
         Hints hints = p.hints();
 
         Taxonomy.SubfamilyRule family = family(title, lower);
@@ -76,7 +81,7 @@ public final class RulesClassifier implements Classifier {
 
         String track = null;
         for (Taxonomy.MarkerRule t : taxonomy.trackRules()) {
-            if (anyFind(t.markers(), title)) {
+            if (anyFound(t.markers(), title)) {
                 track = t.code();
                 break;
             }
@@ -92,7 +97,10 @@ public final class RulesClassifier implements Classifier {
             defaulted.add("arrangement");
         }
 
-        String positionType = fromHintsOrPhrases(taxonomy.positionTypeRules(), hints.employmentType(), title + " " + lower);
+        String positionType = fromHintsOrPhrases(taxonomy.positionTypeRules(), hints.employmentType(), title);
+        if (positionType == null) {
+            positionType = fromHintsOrPhrases(taxonomy.positionTypeRules(), null, lower);
+        }
         if (positionType == null) {
             positionType = taxonomy.positionTypes().defaultCode();
             defaulted.add("position_type");
@@ -112,38 +120,37 @@ public final class RulesClassifier implements Classifier {
 
         List<Classification.SkillMention> skills = new ArrayList<>();
         // The employer's own name is not a skill ("Juniper Health" is not Juniper networking).
-        String skillText = p.company().isBlank() ? description
-                : Pattern.compile(Pattern.quote(p.company().strip()), Pattern.CASE_INSENSITIVE).matcher(description).replaceAll(" ");
+        String skillText = p.company().isBlank() ? description : withoutName(description, p.company().strip());
         for (SkillDictionary.Skill s : taxonomy.skills().find(p.title(), skillText)) {
             skills.add(new Classification.SkillMention(s.name(), s.family()));
         }
 
         return new Classification(familyCode, subfamilyCode, seniority, track, arrangement, positionType, salary,
-                EQUITY.matcher(lower).find(), years == null ? null : years.min(), years == null ? null : years.max(),
+                equity.foundIn(lower), years == null ? null : years.min(), years == null ? null : years.max(),
                 skills, summary(p), NAME, null, version, defaulted);
     }
 
-    private Taxonomy.SubfamilyRule family(String title, String lowerDescription) {
+    private Taxonomy.SubfamilyRule family(LowerText title, LowerText lowerDescription) {
         for (Taxonomy.SubfamilyRule r : taxonomy.subfamilyRules()) {
-            if (anyFind(r.title(), title)) {
+            if (anyFound(r.title(), title)) {
                 return r;
             }
         }
-        if (lowerDescription.isEmpty()) {
+        if (lowerDescription.text().isEmpty()) {
             return null;
         }
         for (Taxonomy.SubfamilyRule r : taxonomy.subfamilyRules()) {
-            if (anyFind(r.description(), lowerDescription)) {
+            if (anyFound(r.description(), lowerDescription)) {
                 return r;
             }
         }
         return null;
     }
 
-    private String seniority(String title, Hints hints, YearsExtractor.Years years) {
+    private String seniority(LowerText title, Hints hints, YearsExtractor.Years years) {
         List<Taxonomy.LevelRule> levels = taxonomy.levels();
         for (int i = levels.size() - 1; i >= 0; i--) {
-            if (anyFind(levels.get(i).markers(), title)) {
+            if (anyFound(levels.get(i).markers(), title)) {
                 return levels.get(i).code();
             }
         }
@@ -165,7 +172,7 @@ public final class RulesClassifier implements Classifier {
         return null;
     }
 
-    private String arrangement(Hints hints, ResolvedLocation where, String lowerDescription) {
+    private String arrangement(Hints hints, ResolvedLocation where, LowerText lowerDescription) {
         String fromHint = hintCode(taxonomy.arrangementRules(), hints.workplace());
         if (fromHint == null && hints.remote() != null && hints.remote()) {
             fromHint = hintCode(taxonomy.arrangementRules(), "true");
@@ -185,13 +192,13 @@ public final class RulesClassifier implements Classifier {
         return fromHintsOrPhrases(taxonomy.arrangementRules(), null, lowerDescription);
     }
 
-    private static String fromHintsOrPhrases(List<Taxonomy.PhraseRule> rules, String hint, String lowerText) {
+    private static String fromHintsOrPhrases(List<Taxonomy.PhraseRule> rules, String hint, LowerText lowerText) {
         String code = hintCode(rules, hint);
         if (code != null) {
             return code;
         }
         for (Taxonomy.PhraseRule r : rules) {
-            if (anyFind(r.phrases(), lowerText)) {
+            if (anyFound(r.phrases(), lowerText)) {
                 return r.code();
             }
         }
@@ -211,9 +218,33 @@ public final class RulesClassifier implements Classifier {
         return null;
     }
 
-    private static boolean anyFind(List<Pattern> patterns, String text) {
-        for (Pattern p : patterns) {
-            if (p.matcher(text).find()) {
+    /** {@code text} with every occurrence of {@code name} (any case) blanked out. */
+    static String withoutName(String text, String name) {
+        if (name.isEmpty()) {
+            return text;
+        }
+        String lowerText = text.toLowerCase(Locale.ROOT);
+        String lowerName = name.toLowerCase(Locale.ROOT);
+        if (lowerText.length() != text.length()) {
+            return text;
+        }
+        int at = lowerText.indexOf(lowerName);
+        if (at < 0) {
+            return text;
+        }
+        StringBuilder sb = new StringBuilder(text);
+        while (at >= 0) {
+            for (int k = at; k < at + lowerName.length(); k++) {
+                sb.setCharAt(k, ' ');
+            }
+            at = lowerText.indexOf(lowerName, at + lowerName.length());
+        }
+        return sb.toString();
+    }
+
+    private static boolean anyFound(List<Phrase> phrases, LowerText lowerText) {
+        for (Phrase p : phrases) {
+            if (p.foundIn(lowerText)) {
                 return true;
             }
         }
@@ -222,23 +253,42 @@ public final class RulesClassifier implements Classifier {
 
     /** The description's opening, cut at a sentence end within 50 words; else the title and employer. */
     static String summary(Posting p) {
-        String d = p.description().strip();
-        if (d.isEmpty()) {
-            return p.title() + (p.company().isBlank() ? "" : " at " + p.company());
-        }
-        String[] words = d.split("\\s+");
-        StringBuilder sb = new StringBuilder();
+        String d = p.description();
+        StringBuilder sb = new StringBuilder(400);
+        int words = 0;
         int lastSentenceEnd = -1;
-        for (int i = 0; i < words.length && i < SUMMARY_WORDS; i++) {
+        int i = 0;
+        int n = d.length();
+        boolean more = false;
+        while (i < n) {
+            while (i < n && Character.isWhitespace(d.charAt(i))) {
+                i++;
+            }
+            if (i >= n) {
+                break;
+            }
+            if (words == SUMMARY_WORDS) {
+                more = true;
+                break;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(d.charAt(i))) {
+                i++;
+            }
             if (sb.length() > 0) {
                 sb.append(' ');
             }
-            sb.append(words[i]);
-            if (words[i].endsWith(".") || words[i].endsWith("!") || words[i].endsWith("?")) {
+            sb.append(d, start, i);
+            words++;
+            char last = d.charAt(i - 1);
+            if (last == '.' || last == '!' || last == '?') {
                 lastSentenceEnd = sb.length();
             }
         }
-        if (words.length > SUMMARY_WORDS && lastSentenceEnd > 0) {
+        if (words == 0) {
+            return p.title() + (p.company().isBlank() ? "" : " at " + p.company());
+        }
+        if (more && lastSentenceEnd > 0) {
             sb.setLength(lastSentenceEnd);
         }
         return sb.toString();

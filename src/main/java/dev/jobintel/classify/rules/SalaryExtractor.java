@@ -25,6 +25,7 @@ public final class SalaryExtractor {
     private static final String SEP = "\\s*(?:-|–|—|to|bis|à)\\s*";
 
     private final Map<String, String> symbolToCode = new HashMap<>();
+    private final Map<Character, List<String>> symbolsByFirstChar = new HashMap<>();
     private final Pattern range;
     private final Pattern single;
 
@@ -40,6 +41,9 @@ public final class SalaryExtractor {
             }
         });
         symbols.sort(Comparator.comparingInt(String::length).reversed());
+        for (String sym : symbols) {
+            symbolsByFirstChar.computeIfAbsent(sym.charAt(0), k -> new ArrayList<>()).add(sym);
+        }
         StringBuilder alt = new StringBuilder();
         for (String s : symbols) {
             if (alt.length() > 0) {
@@ -57,12 +61,48 @@ public final class SalaryExtractor {
                 + "(" + cur + ")\\s?" + amount);
     }
 
-    /** The first stated salary in {@code text}, or null. */
+    /**
+     * The first stated salary in {@code text}, or null. The regexes run only in windows around
+     * currency symbols and codes, so a description without money costs one scan of its characters.
+     */
     public Salary find(String text) {
         if (text == null || text.isEmpty()) {
             return null;
         }
-        Matcher m = range.matcher(text);
+        int n = text.length();
+        int at = nextCurrency(text, 0);
+        while (at >= 0) {
+            int from = Math.max(0, at - 45);
+            int to = Math.min(n, at + 100);
+            Salary s = findIn(text, from, to);
+            if (s != null) {
+                return s;
+            }
+            at = nextCurrency(text, at + 1);
+        }
+        return null;
+    }
+
+    /** The next index where a currency symbol or code starts, or -1. */
+    private int nextCurrency(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            List<String> candidates = symbolsByFirstChar.get(text.charAt(i));
+            if (candidates == null) {
+                continue;
+            }
+            for (String sym : candidates) {
+                if (text.startsWith(sym, i) && (!Character.isLetter(sym.charAt(0))
+                        || ((i == 0 || !Character.isLetter(text.charAt(i - 1)))
+                        && (i + sym.length() >= text.length() || !Character.isLetter(text.charAt(i + sym.length())))))) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private Salary findIn(String text, int from, int to) {
+        Matcher m = range.matcher(text).region(from, to).useTransparentBounds(true).useAnchoringBounds(false);
         while (m.find()) {
             String currency = currency(m.group(1), m.group(4), m.group(5), m.group(8));
             if (currency == null) {
@@ -78,7 +118,7 @@ public final class SalaryExtractor {
                 return new Salary(lo, hi, currency, period);
             }
         }
-        Matcher s = single.matcher(text);
+        Matcher s = single.matcher(text).region(from, to).useTransparentBounds(true).useAnchoringBounds(false);
         while (s.find()) {
             String currency = currency(s.group(2), null, null, null);
             Double amount = amount(s.group(3), s.group(4) != null);

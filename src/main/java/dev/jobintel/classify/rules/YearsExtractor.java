@@ -36,14 +36,39 @@ public final class YearsExtractor {
     private YearsExtractor() {
     }
 
-    /** The first stated band, or null. */
+    /**
+     * The first stated band, or null. The patterns run only in windows around the words "year"
+     * and "yr", so a long description costs little more than one scan for those words.
+     */
     public static Years find(String text) {
         if (text == null || text.isEmpty()) {
             return null;
         }
+        String lower = text.toLowerCase(Locale.ROOT);
+        int at = nextYear(lower, 0);
+        while (at >= 0) {
+            Years y = findIn(text, Math.max(0, at - 60), Math.min(text.length(), at + 120));
+            if (y != null) {
+                return y;
+            }
+            at = nextYear(lower, at + 2);
+        }
+        return null;
+    }
+
+    private static int nextYear(String lower, int from) {
+        int y = lower.indexOf("year", from);
+        int r = lower.indexOf("yr", from);
+        if (y < 0) {
+            return r;
+        }
+        return r < 0 ? y : Math.min(y, r);
+    }
+
+    private static Years findIn(String text, int from, int to) {
         Years best = null;
         int bestAt = Integer.MAX_VALUE;
-        Matcher m = RANGE.matcher(text);
+        Matcher m = RANGE.matcher(text).region(from, to).useTransparentBounds(true);
         if (m.find()) {
             Integer lo = number(m.group(1));
             Integer hi = number(m.group(2));
@@ -53,7 +78,7 @@ public final class YearsExtractor {
             }
         }
         for (Pattern p : new Pattern[] {AT_LEAST, PLUS, PLAIN}) {
-            Matcher s = p.matcher(text);
+            Matcher s = p.matcher(text).region(from, to).useTransparentBounds(true);
             if (s.find() && s.start() < bestAt) {
                 Integer v = number(s.group(1));
                 if (v != null && v <= 30) {

@@ -26,7 +26,7 @@ public final class SkillDictionary {
     public static final int MAX_TOKENS = 4;
 
     private final Map<String, Skill> byKey = new HashMap<>();
-    private final Map<String, List<Form>> byFirstToken = new HashMap<>();
+    private final Map<Long, List<Form>> byFirstToken = new HashMap<>();
     private final List<Skill> all = new ArrayList<>();
 
     SkillDictionary() {
@@ -57,7 +57,7 @@ public final class SkillDictionary {
         }
         String key = String.join(" ", t.lowerTokens());
         Skill prev = byKey.putIfAbsent(key, skill);
-        byFirstToken.computeIfAbsent(t.lower(0), k -> new ArrayList<>(1)).add(new Form(tokens, exactCase, skill));
+        byFirstToken.computeIfAbsent(t.hash(0), k -> new ArrayList<>(1)).add(new Form(tokens, exactCase, skill));
         return prev != null && prev != skill ? prev : null;
     }
 
@@ -97,7 +97,7 @@ public final class SkillDictionary {
         int n = t.size();
         int i = 0;
         while (i < n) {
-            List<Form> forms = byFirstToken.get(t.lower(i));
+            List<Form> forms = byFirstToken.get(t.hash(i));
             int advance = 1;
             if (forms != null) {
                 Form best = null;
@@ -124,9 +124,7 @@ public final class SkillDictionary {
             if (k > 0 && t.breakBefore(at + k)) {
                 return false;
             }
-            String want = tokens.get(k);
-            String have = f.exactCase() ? t.original(at + k) : t.lower(at + k);
-            if (!want.equals(have)) {
+            if (!t.is(at + k, tokens.get(k), f.exactCase())) {
                 return false;
             }
         }

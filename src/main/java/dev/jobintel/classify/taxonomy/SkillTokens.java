@@ -1,40 +1,49 @@
 package dev.jobintel.classify.taxonomy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Text as skill tokens: runs of letters and digits plus '+', '#' and inner '.', so that "C++",
  * "C#", "Node.js" and ".NET" stay whole while "CI/CD" and "scikit-learn" split. A sentence's
  * final '.' is not part of a token; "R&amp;D", "C-level" and "C$" are single tokens.
+ *
+ * <p>Tokens are kept as spans of the text with a hash of their lower-case form, so scanning a
+ * long description allocates nothing per token.
  */
 public final class SkillTokens {
 
-    private final List<String> original;
-    private final List<String> lower;
-    private final List<Boolean> breakBefore;
+    /** Punctuation that ends a phrase: a skill name never spans it ("Spark, SQL" is not Spark SQL). */
+    private static final String HARD = ",;:()[]{}!?\n\r\t|•·\"";
 
-    private SkillTokens(List<String> original, List<String> lower, List<Boolean> breakBefore) {
-        this.original = original;
-        this.lower = lower;
-        this.breakBefore = breakBefore;
+    private final String text;
+    private int size;
+    private int[] starts;
+    private int[] ends;
+    private long[] hashes;
+    private boolean[] breakBefore;
+
+    private SkillTokens(String text, int capacity) {
+        this.text = text;
+        this.starts = new int[capacity];
+        this.ends = new int[capacity];
+        this.hashes = new long[capacity];
+        this.breakBefore = new boolean[capacity];
     }
 
     public static SkillTokens of(String text) {
-        List<String> orig = new ArrayList<>();
-        List<String> low = new ArrayList<>();
-        List<Boolean> breaks = new ArrayList<>();
-        if (text == null) {
-            return new SkillTokens(orig, low, breaks);
-        }
-        int n = text.length();
+        String s = text == null ? "" : text;
+        SkillTokens t = new SkillTokens(s, Math.max(8, s.length() / 5));
+        int n = s.length();
         int i = 0;
         boolean hardBreak = true;
         while (i < n) {
-            char c = text.charAt(i);
-            boolean leadingDot = c == '.' && i + 1 < n && Character.isLetter(text.charAt(i + 1))
-                    && (i == 0 || !isTokenChar(text.charAt(i - 1)));
-            if (!isWordChar(c) && !leadingDot) {
+            char c = s.charAt(i);
+            boolean leadingDot = c == '.' && i + 1 < n && Character.isLetter(s.charAt(i + 1))
+                    && (i == 0 || !isTokenChar(s.charAt(i - 1)));
+            if (!Character.isLetterOrDigit(c) && !leadingDot) {
                 if (HARD.indexOf(c) >= 0) {
                     hardBreak = true;
                 }
@@ -44,12 +53,12 @@ public final class SkillTokens {
             int start = i;
             i++;
             while (i < n) {
-                char d = text.charAt(i);
-                if (isWordChar(d) || d == '+' || d == '#') {
+                char d = s.charAt(i);
+                if (Character.isLetterOrDigit(d) || d == '+' || d == '#') {
                     i++;
-                } else if (d == '.' && i + 1 < n && Character.isLetterOrDigit(text.charAt(i + 1))) {
+                } else if (d == '.' && i + 1 < n && Character.isLetterOrDigit(s.charAt(i + 1))) {
                     i++;
-                } else if (joins(text, start, i)) {
+                } else if (joins(s, start, i)) {
                     i++;
                 } else if (d == '$' && i - start <= 3) {
                     // "C$", "A$", "R$": a currency, not the C or R language.
@@ -59,13 +68,35 @@ public final class SkillTokens {
                     break;
                 }
             }
-            String token = text.substring(start, i);
-            orig.add(token);
-            low.add(token.toLowerCase(java.util.Locale.ROOT));
-            breaks.add(hardBreak);
-            hardBreak = i < n && text.charAt(i) == '.';
+            t.add(start, i, hardBreak);
+            hardBreak = i < n && s.charAt(i) == '.';
         }
-        return new SkillTokens(orig, low, breaks);
+        return t;
+    }
+
+    private void add(int start, int end, boolean hardBreak) {
+        if (size == starts.length) {
+            int cap = size * 2;
+            starts = Arrays.copyOf(starts, cap);
+            ends = Arrays.copyOf(ends, cap);
+            hashes = Arrays.copyOf(hashes, cap);
+            breakBefore = Arrays.copyOf(breakBefore, cap);
+        }
+        starts[size] = start;
+        ends[size] = end;
+        hashes[size] = lowerHash(text, start, end);
+        breakBefore[size] = hardBreak;
+        size++;
+    }
+
+    /** Hash of the lower-case form of {@code s[from, to)}; equal for equal lower-case strings. */
+    static long lowerHash(String s, int from, int to) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = from; i < to; i++) {
+            h ^= Character.toLowerCase(s.charAt(i));
+            h *= 0x100000001b3L;
+        }
+        return h;
     }
 
     /**
@@ -83,35 +114,42 @@ public final class SkillTokens {
         return d == '-' && i - start == 1;
     }
 
-    private static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c);
-    }
-
     private static boolean isTokenChar(char c) {
         return Character.isLetterOrDigit(c) || c == '+' || c == '#' || c == '.';
     }
 
-    /** Punctuation that ends a phrase: a skill name never spans it ("Spark, SQL" is not Spark SQL). */
-    private static final String HARD = ",;:()[]{}!?\n\r\t|•·\"";
-
-    /** Whether punctuation separates token {@code i} from the one before it. */
-    public boolean breakBefore(int i) {
-        return breakBefore.get(i);
-    }
-
     public int size() {
-        return lower.size();
+        return size;
     }
 
     public String original(int i) {
-        return original.get(i);
+        return text.substring(starts[i], ends[i]);
     }
 
     public String lower(int i) {
-        return lower.get(i);
+        return original(i).toLowerCase(Locale.ROOT);
+    }
+
+    long hash(int i) {
+        return hashes[i];
+    }
+
+    /** Whether token {@code i} is {@code word}, exactly or ignoring case. */
+    boolean is(int i, String word, boolean exactCase) {
+        int len = ends[i] - starts[i];
+        return len == word.length() && text.regionMatches(!exactCase, starts[i], word, 0, len);
+    }
+
+    /** Whether punctuation separates token {@code i} from the one before it. */
+    public boolean breakBefore(int i) {
+        return breakBefore[i];
     }
 
     public List<String> lowerTokens() {
-        return lower;
+        List<String> out = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            out.add(lower(i));
+        }
+        return out;
     }
 }

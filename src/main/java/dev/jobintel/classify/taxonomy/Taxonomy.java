@@ -2,6 +2,8 @@ package dev.jobintel.classify.taxonomy;
 
 import dev.jobintel.config.YamlDocument;
 
+import dev.jobintel.posting.Phrase;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -19,20 +21,20 @@ public final class Taxonomy {
     public static final String BUNDLED = "/jobintel/taxonomy.yaml";
 
     /** Title and description patterns of one subfamily, in file order. */
-    public record SubfamilyRule(String family, String subfamily, List<Pattern> title, List<Pattern> description) {
+    public record SubfamilyRule(String family, String subfamily, List<Phrase> title, List<Phrase> description) {
     }
 
     /** A seniority level with its rank (0 = lowest), year band and title markers. */
     public record LevelRule(String code, int rank, Integer yearsMin, Integer yearsMax, boolean fromYears,
-                            List<Pattern> markers) {
+                            List<Phrase> markers) {
     }
 
     /** A track with its title markers. */
-    public record MarkerRule(String code, List<Pattern> markers) {
+    public record MarkerRule(String code, List<Phrase> markers) {
     }
 
     /** A value recognised from normalised source hints and from description phrases. */
-    public record PhraseRule(String code, Set<String> hints, List<Pattern> phrases) {
+    public record PhraseRule(String code, Set<String> hints, List<Phrase> phrases) {
     }
 
     private final String version;

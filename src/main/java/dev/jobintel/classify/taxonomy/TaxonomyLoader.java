@@ -1,6 +1,7 @@
 package dev.jobintel.classify.taxonomy;
 
 import dev.jobintel.config.YamlDocument;
+import dev.jobintel.posting.Phrase;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,8 +67,8 @@ final class TaxonomyLoader {
                 subfamilies.add(new Vocabulary.Entry(sub.code(), name(sub.name(), sub.code()), sub.description(), sub.synonyms()));
                 familyOf.put(sub.code(), fam.code());
                 rules.add(new Taxonomy.SubfamilyRule(fam.code(), sub.code(),
-                        patterns(sp + ".title_patterns", sub.titlePatterns()),
-                        patterns(sp + ".description_patterns", sub.descriptionPatterns())));
+                        phrases(patterns(sp + ".title_patterns", sub.titlePatterns())),
+                        phrases(patterns(sp + ".description_patterns", sub.descriptionPatterns()))));
             }
         }
         String fbFamily = f.fallback() == null ? "out_of_scope" : f.fallback().family();
@@ -95,7 +96,7 @@ final class TaxonomyLoader {
                 throw doc.error(lp + ".years", "min " + min + " is above max " + max);
             }
             levels.add(new Taxonomy.LevelRule(l.code(), i, min, max,
-                    min != null && !Boolean.FALSE.equals(l.fromYears()), patterns(lp + ".title_markers", l.titleMarkers())));
+                    min != null && !Boolean.FALSE.equals(l.fromYears()), phrases(patterns(lp + ".title_markers", l.titleMarkers()))));
         }
         requireDefault("seniority.default", seniority);
 
@@ -111,7 +112,7 @@ final class TaxonomyLoader {
             code(tp + ".code", t.code());
             unique(tracks, tp + ".code", t.code());
             claim(tracks, tp, new Vocabulary.Entry(t.code(), name(t.name(), t.code()), t.description(), t.synonyms()));
-            trackRules.add(new Taxonomy.MarkerRule(t.code(), patterns(tp + ".title_markers", t.titleMarkers())));
+            trackRules.add(new Taxonomy.MarkerRule(t.code(), phrases(patterns(tp + ".title_markers", t.titleMarkers()))));
         }
         requireDefault("tracks.default", tracks);
 
@@ -206,7 +207,7 @@ final class TaxonomyLoader {
                 }
                 hints.add(h);
             }
-            rules.add(new Taxonomy.PhraseRule(c.code(), hints, patterns(p + ".phrases", c.phrases())));
+            rules.add(new Taxonomy.PhraseRule(c.code(), hints, phrases(patterns(p + ".phrases", c.phrases()))));
         }
         requireDefault(key + ".default", vocab);
         return rules;
@@ -259,6 +260,10 @@ final class TaxonomyLoader {
             }
         }
         return out;
+    }
+
+    private static List<Phrase> phrases(List<Pattern> patterns) {
+        return patterns.stream().map(Phrase::new).toList();
     }
 
     private static <T> List<T> orEmpty(List<T> l) {

@@ -4,6 +4,7 @@ import dev.jobintel.classify.Classification;
 import dev.jobintel.classify.taxonomy.Taxonomy;
 import dev.jobintel.posting.Hints;
 import dev.jobintel.posting.Posting;
+import dev.jobintel.posting.Prepared;
 import dev.jobintel.posting.Salary;
 import dev.jobintel.posting.location.Gazetteer;
 import dev.jobintel.posting.location.LocationResolver;
@@ -24,7 +25,7 @@ class RulesClassifierTest {
 
     private static Classification classify(String title, String location, String description, Hints hints) {
         Posting p = new Posting("test", "1", "https://example.com/1", "Acme", title, location, description, null, hints);
-        return RULES.classify(p, RESOLVER.resolve(location, hints, p.url()));
+        return RULES.classify(Prepared.of(p, RESOLVER));
     }
 
     private static Classification classify(String title, String description) {
