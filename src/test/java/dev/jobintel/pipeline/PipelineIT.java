@@ -244,6 +244,33 @@ class PipelineIT {
     }
 
     @Test
+    void incident1AClassificationWithANullFamilyIsRecordedAsFailedNeverDropped() {
+        land(posting("1", "Acme", "Backend Engineer", "London"), posting("2", "Acme", "Data Engineer", "Berlin"));
+        List<dev.jobintel.store.PendingPosting> pending = db.read(c -> dev.jobintel.store.RawPostings.pendingAfter(c, 0, 10));
+        dev.jobintel.classify.Classification valid = new dev.jobintel.classify.Classification("data", "data_engineering",
+                "mid", "ic", "unknown", "full_time", null, false, null, null, List.of(), "Pipelines.", "rules", null,
+                "rules-test", java.util.Set.of());
+        dev.jobintel.classify.Classification nullFamily = new dev.jobintel.classify.Classification(null,
+                "backend", "mid", "ic", "unknown", "full_time", null, false, null, null, List.of(), "x", "claude",
+                "model", "p1", java.util.Set.of());
+        List<dev.jobintel.store.Outcome> outcomes = new ArrayList<>();
+        for (dev.jobintel.store.PendingPosting p : pending) {
+            dev.jobintel.classify.Classification k = p.posting().sourceJobId().equals("1") ? nullFamily : valid;
+            outcomes.add(new dev.jobintel.store.Outcome.Enriched(p.id(), new dev.jobintel.store.JobRecord(p.jobHash(),
+                    "Acme", p.posting().title(), p.place(), null, null, null, k), p.firstSeen(), p.lastSeen()));
+        }
+        dev.jobintel.store.WriteResult r = new dev.jobintel.store.Outcomes(db).write(outcomes, clock.millis());
+        assertThat(r.enriched()).isEqualTo(1);
+        assertThat(r.storeFailures()).hasSize(1);
+        assertThat(outcome("greenhouse", "1")).isEqualTo("failed");
+        assertThat(outcome("greenhouse", "2")).isEqualTo("enriched");
+        String why = db.read(c -> Jdbc.one(c, "SELECT last_error FROM raw_postings WHERE source_job_id = '1'",
+                rs -> rs.getString(1)));
+        assertThat(why).containsIgnoringCase("NOT NULL");
+        assertLedgerAddsUp();
+    }
+
+    @Test
     void rejectsAreKeptWithTheirReasonAndNeverBecomeRawRows() {
         String lines = String.join("\n",
                 "{\"source\":\"lever\",\"id\":\"1\",\"url\":\"https://x/1\",\"title\":\"Data Engineer\",\"company\":\"Acme\"}",
