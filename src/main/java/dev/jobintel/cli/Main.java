@@ -14,16 +14,19 @@ import java.io.PrintWriter;
 @Command(name = "jobintel", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Public job postings turned into a trustworthy picture of a hiring market.",
                 "Every posting fetched has exactly one recorded outcome; 'jobintel status' accounts for all of them."},
-        subcommands = {RunCommand.class, ImportCommand.class, EnrichCommand.class, StatusCommand.class,
+        subcommands = {RunCommand.class, FetchCommand.class, ImportCommand.class, EnrichCommand.class, StatusCommand.class,
+                DemoCommand.class,
                 DbCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:unexpected error", "2:usage or configuration error", "3:database error",
-                "4:the ledger's invariants do not hold (status --check)"})
+                "4:the ledger's invariants do not hold (status --check)",
+                "5:fetched, but some boards failed (details in 'jobintel status')"})
 public final class Main implements Runnable {
 
     public static final int CONFIG_ERROR = 2;
     public static final int DATABASE_ERROR = 3;
     public static final int INVARIANT_BROKEN = 4;
+    public static final int BOARDS_FAILED = 5;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -6,7 +6,7 @@ import dev.jobintel.pipeline.Runner;
 import dev.jobintel.pipeline.StatusReport;
 import dev.jobintel.report.MarketSummary;
 import dev.jobintel.source.JobSource;
-import dev.jobintel.source.demo.DemoDataset;
+import dev.jobintel.source.SourceFactory;
 import dev.jobintel.source.jsonl.JsonlSource;
 import dev.jobintel.store.Database;
 import picocli.CommandLine.Command;
@@ -16,18 +16,23 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"The main job: fetch or import postings, gate them, classify each distinct job once, store, "
                 + "and print the ledger and the market at a glance.",
-                "With no sources configured it runs the bundled offline demo snapshot with the rules classifier.",
+                "With no sources configured it replays the bundled demo snapshot (recorded in the six APIs' formats) "
+                        + "through the real adapters, offline, with the rules classifier.",
                 "Running it again is safe: postings seen before only get their last_seen moved."})
 final class RunCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
+
+    @Mixin
+    FetchOptions fetch;
 
     @Spec
     CommandSpec spec;
@@ -37,23 +42,36 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Context ctx = common.context();
         List<String> files = ctx.config().importing().files();
-        JobSource source;
+        FetchOptions.Selection selection;
+        List<JobSource> sources = new ArrayList<>();
         String what;
-        if (files.isEmpty()) {
-            source = DemoDataset.source();
-            what = "the bundled demo snapshot (no sources configured in " + ctx.loaded().origin() + ")";
+        if (ctx.config().sources().isEmpty() && files.isEmpty()) {
+            selection = fetch.demo(spec.commandLine());
+            what = "the bundled demo snapshot, replayed through the six source adapters (no sources configured in "
+                    + ctx.loaded().origin() + ")";
         } else {
+            selection = fetch.configured(spec.commandLine(), ctx);
             List<Path> paths = files.stream().map(f -> ctx.loaded().resolve(f)).toList();
-            source = JsonlSource.files(paths);
-            what = paths.size() + " import file" + (paths.size() == 1 ? "" : "s") + " from " + ctx.loaded().origin();
+            if (!paths.isEmpty() && fetch.sources == null && fetch.companies == null) {
+                sources.add(JsonlSource.files(paths));
+            }
+            what = selection.sources().size() + " source" + (selection.sources().size() == 1 ? "" : "s")
+                    + (paths.isEmpty() ? "" : " and " + paths.size() + " import file" + (paths.size() == 1 ? "" : "s"))
+                    + " from " + ctx.loaded().origin();
         }
-        try (Database db = ctx.openDatabase()) {
+        sources.addAll(0, selection.sources());
+        if (sources.isEmpty()) {
+            selection.factory().close();
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "nothing to fetch: --sources/--companies leave no configured board");
+        }
+        try (SourceFactory factory = selection.factory(); Database db = ctx.openDatabase()) {
             out.printf("jobintel run: %s%nDatabase: %s, classifier: %s%n%n", what, db.url(), ctx.classifier().name());
             out.flush();
             Runner runner = new Runner(ctx, db, common.progress());
             runner.prepare();
             long t0 = System.nanoTime();
-            Runner.FetchResult fetched = runner.fetch(List.of(source));
+            Runner.FetchResult fetched = runner.fetch(sources);
             long t1 = System.nanoTime();
             Summaries.fetch(out, fetched, t1 - t0);
             out.flush();

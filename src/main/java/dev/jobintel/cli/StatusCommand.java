@@ -56,6 +56,10 @@ final class StatusCommand implements Callable<Integer> {
                 out.println();
                 Summaries.fetches(out, s.fetches());
                 out.println();
+                if (!s.failingBoards().isEmpty()) {
+                    Summaries.boards(out, s.failingBoards(), System.currentTimeMillis());
+                    out.println();
+                }
                 Summaries.invariants(out, s);
             }
             return check && !s.consistent() ? Main.INVARIANT_BROKEN : 0;

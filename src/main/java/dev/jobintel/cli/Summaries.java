@@ -40,9 +40,18 @@ final class Summaries {
         if (t.seen() > 0 && t.fresh() == 0 && t.updated() == 0) {
             out.println("  Nothing new: every posting was seen before, only last_seen moved.");
         }
+        if (r.closed() > 0) {
+            out.printf("  %s postings left their boards and were closed (their outcomes stay as they were)%n", n(r.closed()));
+        }
         for (Lander.BoardResult b : r.boards()) {
-            if (b.error() != null) {
-                out.printf("  board %s/%s failed: %s%n", b.source(), b.board(), b.error());
+            if (b.skipped()) {
+                out.printf("  board %s/%s skipped: %s%n", b.source(), b.board(), b.error());
+            } else if (b.note() != null) {
+                out.printf("  board %s/%s stopped at a limit: %s%n", b.source(), b.board(), b.note());
+            } else if (b.error() != null) {
+                out.printf("  board %s/%s %s: %s%n", b.source(), b.board(),
+                        b.counts().seen() > 0 ? "partly fetched (" + n(b.counts().seen()) + " postings kept)" : "failed",
+                        b.error());
             }
         }
     }
@@ -114,6 +123,24 @@ final class Summaries {
             t.row(f.source(), f.fetches(), f.failed(), f.rejected());
         }
         out.println("Fetches:");
+        out.print(t.render("  "));
+    }
+
+    static void boards(PrintWriter out, List<dev.jobintel.store.BoardHealth.Row> troubled, long now) {
+        if (troubled.isEmpty()) {
+            return;
+        }
+        TextTable t = new TextTable("source", "board", "failures in a row", "last error", "next try");
+        for (dev.jobintel.store.BoardHealth.Row b : troubled) {
+            String next = b.backoffUntil() == null || b.backoffUntil() <= now ? "next run"
+                    : "backed off until " + java.time.Instant.ofEpochMilli(b.backoffUntil()).toString().replace('T', ' ')
+                    .substring(0, 16) + " UTC";
+            String error = (b.lastStatus() == null ? "" : "HTTP " + b.lastStatus() + ": ")
+                    + (b.lastError() == null ? "" : b.lastError());
+            t.row(b.source(), b.board(), b.consecutiveFailures(), error.length() > 90 ? error.substring(0, 87) + "..." : error,
+                    next);
+        }
+        out.println("Boards failing:");
         out.print(t.render("  "));
     }
 

@@ -82,6 +82,100 @@ public final class ConfigLoader {
         if (c.pipeline().threads() < 0 || c.pipeline().threads() > 64) {
             throw lc.error("pipeline.threads", "must be between 0 (one per core) and 64, got " + c.pipeline().threads());
         }
+        checkSources(lc);
+        checkHttp(lc);
+    }
+
+    private static void checkSources(LoadedConfig lc) {
+        SourcesConfig s = lc.config().sources();
+        boards(lc, "greenhouse", s.greenhouse(), true);
+        boards(lc, "lever", s.lever(), true);
+        boards(lc, "ashby", s.ashby(), false);
+        boards(lc, "workable", s.workable(), false);
+        boards(lc, "smartrecruiters", s.smartrecruiters(), false);
+        SourcesConfig.Adzuna a = s.adzuna();
+        url(lc, "sources.adzuna.base_url", a.baseUrl());
+        for (int i = 0; i < a.countries().size(); i++) {
+            String c = a.countries().get(i);
+            if (c == null || !c.strip().matches("[A-Za-z]{2}")) {
+                throw lc.error("sources.adzuna.countries[" + i + "]", "expected a two-letter market code such as gb or us, got '"
+                        + c + "'");
+            }
+        }
+        for (int i = 0; i < a.queries().size(); i++) {
+            SourcesConfig.Query q = a.queries().get(i);
+            if (q == null || q.what() == null || q.what().isBlank()) {
+                throw lc.error("sources.adzuna.queries[" + i + "].what", "a query needs keywords in 'what'");
+            }
+        }
+        if (!a.queries().isEmpty() && a.countries().isEmpty()) {
+            throw lc.error("sources.adzuna.countries", "Adzuna queries are configured but no country to search in");
+        }
+        range(lc, "sources.adzuna.results_per_page", a.resultsPerPage(), 1, 50);
+        range(lc, "sources.adzuna.max_results", a.maxResults(), 1, 1_000_000);
+        range(lc, "sources.adzuna.requests_per_minute", a.requestsPerMinute(), 1, 10_000);
+    }
+
+    private static void boards(LoadedConfig lc, String source, SourcesConfig.BoardSource src, boolean hasEu) {
+        String key = "sources." + source;
+        url(lc, key + ".base_url", src.baseUrl());
+        url(lc, key + ".eu_base_url", src.euBaseUrl());
+        if (src.pageSize() != null) {
+            range(lc, key + ".page_size", src.pageSize(), 1, 100);
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < src.boards().size(); i++) {
+            SourcesConfig.Board b = src.boards().get(i);
+            String bk = key + ".boards[" + i + "]";
+            if (b == null || b.slug() == null || b.slug().isBlank()) {
+                throw lc.error(bk + ".slug", "every board needs a slug (the board's identifier in the API's URL)");
+            }
+            if (!b.slug().strip().matches("[A-Za-z0-9._-]+")) {
+                throw lc.error(bk + ".slug", "'" + b.slug() + "' is not a board identifier (letters, digits, '.', '_', '-')");
+            }
+            if (!seen.add(b.slug().strip().toLowerCase(java.util.Locale.ROOT))) {
+                throw lc.error(bk + ".slug", "board '" + b.slug() + "' is listed twice for " + source);
+            }
+            if (b.instance() != null && !(b.instance().equalsIgnoreCase("global") || (hasEu && b.instance().equalsIgnoreCase("eu")))) {
+                throw lc.error(bk + ".instance", source + " boards have instance " + (hasEu ? "'global' or 'eu'" : "'global'")
+                        + ", got '" + b.instance() + "'");
+            }
+        }
+    }
+
+    private static void checkHttp(LoadedConfig lc) {
+        HttpConfig h = lc.config().http();
+        range(lc, "http.connect_timeout_seconds", h.connectTimeoutSeconds(), 1, 600);
+        range(lc, "http.read_timeout_seconds", h.readTimeoutSeconds(), 1, 3600);
+        range(lc, "http.max_attempts", h.maxAttempts(), 1, 20);
+        range(lc, "http.politeness_delay_ms", h.politenessDelayMs(), 0, 600_000);
+        range(lc, "http.per_host_concurrency", h.perHostConcurrency(), 1, 64);
+        range(lc, "http.board_concurrency", h.boardConcurrency(), 1, 256);
+        range(lc, "http.max_retry_after_seconds", h.maxRetryAfterSeconds(), 0, 86_400);
+        HealthConfig health = lc.config().health();
+        range(lc, "health.failures_before_backoff", health.failuresBeforeBackoff(), 1, 1000);
+        range(lc, "health.backoff_hours", health.backoffHours(), 1, 24 * 365);
+        range(lc, "health.max_backoff_hours", health.maxBackoffHours(), 1, 24 * 365);
+    }
+
+    private static void range(LoadedConfig lc, String key, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw lc.error(key, "must be between " + min + " and " + max + ", got " + value);
+        }
+    }
+
+    private static void url(LoadedConfig lc, String key, String value) {
+        if (value == null) {
+            return;
+        }
+        try {
+            java.net.URI u = new java.net.URI(value.strip());
+            if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https")) || u.getHost() == null) {
+                throw lc.error(key, "expected an http(s) URL, got '" + value + "'");
+            }
+        } catch (java.net.URISyntaxException e) {
+            throw lc.error(key, "not a URL: '" + value + "' (" + e.getReason() + ")");
+        }
     }
 
     private static void regexes(LoadedConfig lc, String key, List<String> list) {

@@ -31,7 +31,7 @@ public final class Lander implements FetchSink, AutoCloseable {
      * @param skipped the board was backed off after repeated failures and not fetched
      */
     public record BoardResult(String source, String board, LandCounts counts, int rejected, int closed, boolean complete,
-                              boolean skipped, String error) {
+                              boolean skipped, String error, String note) {
     }
 
     private interface Task {
@@ -40,7 +40,8 @@ public final class Lander implements FetchSink, AutoCloseable {
     private record Batch(BoardState board, List<Landing> landings, List<Rejects.Reject> rejects) implements Task {
     }
 
-    private record Finish(BoardState board, boolean complete, Integer http, String error) implements Task {
+    /** @param limited stopped at a configured limit: incomplete, but not a failure */
+    private record Finish(BoardState board, boolean complete, Integer http, String error, boolean limited) implements Task {
     }
 
     private record Stop() implements Task {
@@ -95,7 +96,7 @@ public final class Lander implements FetchSink, AutoCloseable {
         }
         synchronized (results) {
             results.add(new BoardResult(source, board, LandCounts.ZERO, 0, 0, false, true,
-                    "backed off after repeated failures; see 'jobintel status'"));
+                    "backed off after repeated failures; see 'jobintel status'", null));
         }
         return false;
     }
@@ -136,7 +137,13 @@ public final class Lander implements FetchSink, AutoCloseable {
             @Override
             public void finish(boolean complete, Integer httpStatus, String error) {
                 flush();
-                put(new Finish(state, complete, httpStatus, error));
+                put(new Finish(state, complete, httpStatus, error, false));
+            }
+
+            @Override
+            public void finishLimited(Integer httpStatus, String note) {
+                flush();
+                put(new Finish(state, false, httpStatus, note, true));
             }
         };
     }
@@ -197,13 +204,14 @@ public final class Lander implements FetchSink, AutoCloseable {
             FetchRuns.finish(c, s.fetchRunId, status, f.http(), s.counts, s.rejected, n, f.error(), seenAt);
             return n;
         });
-        if (f.error() == null) {
+        if (f.error() == null || f.limited()) {
             health.success(s.source, s.board, seenAt);
         } else {
             health.failure(s.source, s.board, f.http(), f.error(), seenAt);
         }
         synchronized (results) {
-            results.add(new BoardResult(s.source, s.board, s.counts, s.rejected, closed, f.complete(), false, f.error()));
+            results.add(new BoardResult(s.source, s.board, s.counts, s.rejected, closed, f.complete(), false,
+                    f.limited() ? null : f.error(), f.limited() ? f.error() : null));
         }
     }
 

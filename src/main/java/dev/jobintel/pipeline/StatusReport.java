@@ -21,6 +21,7 @@ public record StatusReport(
         long enrichedJobs,
         long rejects,
         List<Ledger.SourceFetches> fetches,
+        List<dev.jobintel.store.BoardHealth.Row> failingBoards,
         List<Ledger.Violation> violations) {
 
     /** The outcomes in the order the ledger is always shown. */
@@ -43,7 +44,7 @@ public record StatusReport(
             lines.stream().map(Ledger.Line::source).distinct()
                     .forEach(s -> bySource.put(s, fold(lines, s)));
             return new StatusReport(db.url(), raw, overall, bySource, Ledger.jobCount(c), Ledger.rejectCount(c),
-                    Ledger.fetches(c), Ledger.check(c));
+                    Ledger.fetches(c), dev.jobintel.store.BoardHealth.troubled(c), Ledger.check(c));
         });
     }
 

@@ -16,7 +16,7 @@ public final class Normalizer {
             "inc", "incorporated", "ltd", "limited", "llc", "llp", "lp", "plc", "gmbh", "ag", "kg", "se",
             "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "ab", "as", "asa", "oy", "oyj", "aps", "kk",
             "corp", "corporation", "co", "pty", "pvt", "private", "pte", "sl", "sro", "doo",
-            "zoo", "sp", "ug");
+            "zoo", "sp", "ug", "na");
 
     /** "(m/f/d)", "(w/m/d)", "(all genders)", "h/f", "f/m/x"… — noise that splits one job into many. */
     private static final Pattern GENDER_NOISE = Pattern.compile(
@@ -74,9 +74,12 @@ public final class Normalizer {
                 .replace('ł', 'l').replace('Ł', 'L').replace('đ', 'd').replace('Đ', 'D'), Form.NFC);
     }
 
+    /** "S.A." and "B.V." as "SA" and "BV": dotted initials are one word. */
+    private static final Pattern DOTTED_INITIALS = Pattern.compile("(?<=\\b\\p{L})\\.(?=\\p{L}\\b)");
+
     /** Employer name for identity: basic normalisation with legal suffixes dropped from the end. */
     public static String employer(String name) {
-        String b = basic(name);
+        String b = basic(name == null ? null : DOTTED_INITIALS.matcher(name).replaceAll(""));
         String[] tokens = b.split(" ");
         int end = tokens.length;
         // "GmbH & Co. KG": suffixes joined by "and" go too.

@@ -19,4 +19,13 @@ public interface BoardSink {
      * @param error      what went wrong, or null
      */
     void finish(boolean complete, Integer httpStatus, String error);
+
+    /**
+     * Ends a fetch that stopped at a configured limit (Adzuna's max_results): incomplete, so it
+     * closes nothing, but not a failure, so the board is not backed off. {@code note} says what
+     * was left out.
+     */
+    default void finishLimited(Integer httpStatus, String note) {
+        finish(false, httpStatus, note);
+    }
 }

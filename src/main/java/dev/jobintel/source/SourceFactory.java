@@ -3,13 +3,20 @@ package dev.jobintel.source;
 import dev.jobintel.config.HttpConfig;
 import dev.jobintel.config.JobintelConfig;
 import dev.jobintel.config.SourcesConfig;
+import dev.jobintel.config.ConfigException;
+import dev.jobintel.source.adzuna.AdzunaSource;
+import dev.jobintel.source.ashby.AshbySource;
 import dev.jobintel.source.greenhouse.GreenhouseSource;
+import dev.jobintel.source.lever.LeverSource;
+import dev.jobintel.source.smartrecruiters.SmartRecruitersSource;
+import dev.jobintel.source.workable.WorkableSource;
 import dev.jobintel.source.http.Fetcher;
 import dev.jobintel.source.http.HttpSettings;
 import dev.jobintel.source.http.OkHttpTransport;
 import dev.jobintel.source.http.Recording;
 import dev.jobintel.source.http.RecordingTransport;
 import dev.jobintel.source.http.ReplayTransport;
+import dev.jobintel.source.http.ResponseStore;
 import dev.jobintel.source.http.Transport;
 
 import java.nio.file.Path;
@@ -30,11 +37,25 @@ public final class SourceFactory implements AutoCloseable {
     private final JobintelConfig config;
     private final Transport transport;
     private final Fetcher fetcher;
+    private final boolean replaying;
+    private String adzunaAppId = System.getenv("ADZUNA_APP_ID");
+    private String adzunaAppKey = System.getenv("ADZUNA_APP_KEY");
 
-    private SourceFactory(JobintelConfig config, Transport transport, HttpSettings settings) {
+    private SourceFactory(JobintelConfig config, Transport transport, HttpSettings settings, boolean replaying) {
         this.config = config;
         this.transport = transport;
         this.fetcher = new Fetcher(transport, settings);
+        this.replaying = replaying;
+    }
+
+    /**
+     * Adzuna credentials other than ADZUNA_APP_ID / ADZUNA_APP_KEY: a replay never sends them, and
+     * recordings never hold them, so the demo snapshot replays with placeholders.
+     */
+    public SourceFactory withAdzunaCredentials(String appId, String appKey) {
+        this.adzunaAppId = appId;
+        this.adzunaAppKey = appKey;
+        return this;
     }
 
     /**
@@ -42,10 +63,15 @@ public final class SourceFactory implements AutoCloseable {
      * @param replay directory to serve responses from instead of the network, or null
      */
     public static SourceFactory create(JobintelConfig config, Path record, Path replay) {
+        return create(config, record, replay == null ? null : new Recording(replay));
+    }
+
+    /** Sources served from {@code replay} (a recording, or the demo snapshot) when it is not null. */
+    public static SourceFactory create(JobintelConfig config, Path record, ResponseStore replay) {
         HttpSettings settings = settings(config.http());
         Transport t;
         if (replay != null) {
-            t = new ReplayTransport(new Recording(replay));
+            t = new ReplayTransport(replay);
             // A replay is not a server: no politeness delay, no waiting between retries.
             settings = new HttpSettings(settings.connectTimeout(), settings.readTimeout(), 1, Duration.ZERO,
                     Duration.ZERO, settings.maxRetryAfter(), Duration.ZERO, Math.max(8, settings.perHostConcurrency()),
@@ -56,7 +82,7 @@ public final class SourceFactory implements AutoCloseable {
         if (record != null) {
             t = new RecordingTransport(t, new Recording(record));
         }
-        return new SourceFactory(config, t, settings);
+        return new SourceFactory(config, t, settings, replay != null);
     }
 
     public static HttpSettings settings(HttpConfig h) {
@@ -78,7 +104,37 @@ public final class SourceFactory implements AutoCloseable {
         if (wanted("greenhouse", only) && !pick(s.greenhouse(), companies).boards().isEmpty()) {
             out.add(new GreenhouseSource(pick(s.greenhouse(), companies), fetcher, concurrency));
         }
+        if (wanted("lever", only) && !pick(s.lever(), companies).boards().isEmpty()) {
+            out.add(new LeverSource(pick(s.lever(), companies), fetcher, concurrency));
+        }
+        if (wanted("ashby", only) && !pick(s.ashby(), companies).boards().isEmpty()) {
+            out.add(new AshbySource(pick(s.ashby(), companies), fetcher, concurrency));
+        }
+        if (wanted("workable", only) && !pick(s.workable(), companies).boards().isEmpty()) {
+            out.add(new WorkableSource(pick(s.workable(), companies), fetcher, concurrency));
+        }
+        if (wanted("smartrecruiters", only) && !pick(s.smartrecruiters(), companies).boards().isEmpty()) {
+            out.add(new SmartRecruitersSource(pick(s.smartrecruiters(), companies), fetcher, concurrency));
+        }
+        if (wanted("adzuna", only) && companies.isEmpty() && !s.adzuna().queries().isEmpty()) {
+            if (replaying && (blank(adzunaAppId) || blank(adzunaAppKey))) {
+                // Recordings hold no keys and a replay sends none: any placeholder replays.
+                withAdzunaCredentials("replay", "replay");
+            }
+            if (blank(adzunaAppId) || blank(adzunaAppKey)) {
+                throw new ConfigException("environment", 0, "ADZUNA_APP_ID / ADZUNA_APP_KEY",
+                        "sources.adzuna has queries, so both must be set to fetch from Adzuna (or leave adzuna out "
+                                + "with --sources)");
+            }
+            // A replay is not Adzuna: no quota to respect.
+            Fetcher.Sleeper pacing = replaying ? d -> { } : d -> Thread.sleep(d.toMillis());
+            out.add(new AdzunaSource(s.adzuna(), fetcher, adzunaAppId, adzunaAppKey, pacing));
+        }
         return out;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     private static boolean wanted(String name, Set<String> only) {

@@ -65,6 +65,10 @@ public final class Database implements AutoCloseable {
             cfg.setPageSize(8192);
             cfg.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, "8000");
             cfg.setTempStore(SQLiteConfig.TempStore.MEMORY);
+            // Write transactions take the write lock when they begin: a transaction that read first
+            // and wrote later would fail with SQLITE_BUSY_SNAPSHOT when another connection wrote
+            // in between, instead of waiting its turn.
+            cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
             SQLiteDataSource ds = new SQLiteDataSource(cfg);
             ds.setUrl(url);
             hc.setDataSource(ds);

@@ -23,6 +23,9 @@ class NormalizerTest {
         assertThat(Normalizer.employer("ACME Ltd")).isEqualTo("acme");
         assertThat(Normalizer.employer("Acme GmbH & Co. KG")).isEqualTo("acme");
         assertThat(Normalizer.employer("Northwind Analytics LLC")).isEqualTo("northwind analytics");
+        assertThat(Normalizer.employer("Zephyr Travel S.L.")).isEqualTo("zephyr travel");
+        assertThat(Normalizer.employer("Blueshift Telecom S.A.")).isEqualTo("blueshift telecom");
+        assertThat(Normalizer.employer("Pinecrest Bank N.A.")).isEqualTo("pinecrest bank");
         // A name that is only a suffix word keeps it; "Group" is part of a name, not a legal form.
         assertThat(Normalizer.employer("Co")).isEqualTo("co");
         assertThat(Normalizer.employer("Boston Consulting Group")).isEqualTo("boston consulting group");

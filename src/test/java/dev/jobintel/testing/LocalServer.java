@@ -27,31 +27,36 @@ public final class LocalServer implements AutoCloseable {
 
     /** One scripted response. {@code delayMillis} before headers; {@code hangAfterHeaders} stalls the body. */
     public record Reply(int status, String contentType, byte[] body, Map<String, String> headers, long delayMillis,
-                        boolean hangAfterHeaders) {
+                        boolean hangAfterHeaders, int trickleChunks, long trickleGapMillis) {
         public static Reply json(String body) {
-            return new Reply(200, "application/json", body.getBytes(StandardCharsets.UTF_8), Map.of(), 0, false);
+            return new Reply(200, "application/json", body.getBytes(StandardCharsets.UTF_8), Map.of(), 0, false, 0, 0);
         }
 
         public static Reply status(int status, String body) {
-            return new Reply(status, "application/json", body.getBytes(StandardCharsets.UTF_8), Map.of(), 0, false);
+            return new Reply(status, "application/json", body.getBytes(StandardCharsets.UTF_8), Map.of(), 0, false, 0, 0);
         }
 
         public Reply withHeader(String name, String value) {
             Map<String, String> h = new java.util.HashMap<>(headers);
             h.put(name, value);
-            return new Reply(status, contentType, body, h, delayMillis, hangAfterHeaders);
+            return new Reply(status, contentType, body, h, delayMillis, hangAfterHeaders, trickleChunks, trickleGapMillis);
         }
 
         public Reply withContentType(String type) {
-            return new Reply(status, type, body, headers, delayMillis, hangAfterHeaders);
+            return new Reply(status, type, body, headers, delayMillis, hangAfterHeaders, trickleChunks, trickleGapMillis);
         }
 
         public Reply delayed(long millis) {
-            return new Reply(status, contentType, body, headers, millis, hangAfterHeaders);
+            return new Reply(status, contentType, body, headers, millis, hangAfterHeaders, trickleChunks, trickleGapMillis);
         }
 
         public Reply hanging() {
-            return new Reply(status, contentType, body, headers, delayMillis, true);
+            return new Reply(status, contentType, body, headers, delayMillis, true, trickleChunks, trickleGapMillis);
+        }
+
+        /** The body sent in {@code chunks} pieces with {@code gapMillis} between them: slow but never silent long. */
+        public Reply trickled(int chunks, long gapMillis) {
+            return new Reply(status, contentType, body, headers, delayMillis, hangAfterHeaders, chunks, gapMillis);
         }
     }
 
@@ -156,7 +161,15 @@ public final class LocalServer implements AutoCloseable {
                 return;
             }
             ex.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
-            if (reply.body().length > 0) {
+            if (reply.body().length > 0 && reply.trickleChunks() > 1) {
+                OutputStream out = ex.getResponseBody();
+                int size = (reply.body().length + reply.trickleChunks() - 1) / reply.trickleChunks();
+                for (int from = 0; from < reply.body().length; from += size) {
+                    out.write(reply.body(), from, Math.min(size, reply.body().length - from));
+                    out.flush();
+                    sleep(reply.trickleGapMillis());
+                }
+            } else if (reply.body().length > 0) {
                 ex.getResponseBody().write(reply.body());
             }
         }

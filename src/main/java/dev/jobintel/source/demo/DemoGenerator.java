@@ -248,7 +248,10 @@ public final class DemoGenerator {
             }
             Truth truth = new Truth(family, subfamily, seniority, track, arrangement, positionType, min, max, currency,
                     period, List.copyOf(truthSkills), cityCode, expected);
-            return new DemoRecord(source, id, url(source, e, id), company, title, location, html, posted,
+            // An agency posts on its own board, under its own name.
+            String board = expected == Expected.AGENCY ? slug(company) : e.slug();
+            String url = expected == Expected.AGENCY ? url(source, board, id) : url(source, e, id);
+            return new DemoRecord(source, board, id, url, company, title, location, html, posted,
                     hints, source.equals("greenhouse"), null, truth);
         }
 
@@ -407,7 +410,8 @@ public final class DemoGenerator {
                     if (source.equals("adzuna")) {
                         t = t.withSkills(List.of());
                     }
-                    out.add(new DemoRecord(source, id, url(source, e, id), company, title, location, html,
+                    String board = source.equals("adzuna") ? adzunaMarket(p) : e == null ? "unknown" : e.slug();
+                    out.add(new DemoRecord(source, board, id, url(source, e, id), company, title, location, html,
                             r.postedAt(), hints(source, "Engineering", r.truth().arrangement(), r.truth().positionType(),
                             r.truth().seniority(), p == null ? null : p.country(), null, null, null, null),
                             source.equals("greenhouse"), null, t));
@@ -424,7 +428,7 @@ public final class DemoGenerator {
             List<DemoRecord> seen = new ArrayList<>(out);
             for (int k = 5; k < seen.size() && k < 5 + 60 * 23; k += 23) {
                 DemoRecord r = seen.get(k);
-                out.add(new DemoRecord(r.source(), r.id(), r.url(), r.company(), r.title(), r.location(),
+                out.add(new DemoRecord(r.source(), r.board(), r.id(), r.url(), r.company(), r.title(), r.location(),
                         r.descriptionHtml(), r.postedAt(), r.hints(), r.escapedHtml(), null,
                         r.truth().withExpected(Expected.RESEEN)));
             }
@@ -440,7 +444,7 @@ public final class DemoGenerator {
             };
             int at = 97;
             for (String b : broken) {
-                insertReject(at, new DemoRecord("lever", null, null, null, null, null, null, null, null, false, b,
+                insertReject(at, new DemoRecord("lever", null, null, null, null, null, null, null, null, null, false, b,
                         Truth.reject()));
                 at += 211;
             }
@@ -455,8 +459,8 @@ public final class DemoGenerator {
                     default -> "Data Engineer";
                 };
                 String url = k % 4 == 3 ? null : url(source, e, id);
-                insertReject(150 + k * 83, new DemoRecord(source, id, url, e.name(), title, "London", "<p>x</p>", LATEST,
-                        null, false, null, Truth.reject()));
+                insertReject(150 + k * 83, new DemoRecord(source, e.slug(), id, url, e.name(), title, "London",
+                        "<p>x</p>", LATEST, null, false, null, Truth.reject()));
             }
         }
 
@@ -516,7 +520,10 @@ public final class DemoGenerator {
         }
 
         private String url(String source, Employer e, String id) {
-            String slug = e == null ? "unknown" : e.slug();
+            return url(source, e == null ? "unknown" : e.slug(), id);
+        }
+
+        private String url(String source, String slug, String id) {
             return switch (source) {
                 case "greenhouse" -> "https://job-boards.greenhouse.io/" + slug + "/jobs/" + id;
                 case "lever" -> "https://jobs.lever.co/" + slug + "/" + id;
@@ -537,6 +544,24 @@ public final class DemoGenerator {
             return null;
         }
     }
+
+    /** A board slug for a company name ("Robert Half" → "roberthalf"). */
+    static String slug(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
+    /** The Adzuna market a place belongs to (gb, us, de…); Europe-wide remote postings are searched in de. */
+    static String adzunaMarket(Place p) {
+        if (p == null || p.country() == null) {
+            return p != null && "remote-europe".equals(p.key()) ? "de" : "gb";
+        }
+        String c = p.country().toLowerCase(Locale.ROOT);
+        return ADZUNA_MARKETS.contains(c) ? c : "gb";
+    }
+
+    /** The countries Adzuna runs a search market in. */
+    static final java.util.Set<String> ADZUNA_MARKETS = java.util.Set.of("gb", "us", "at", "au", "be", "br", "ca", "ch",
+            "de", "es", "fr", "in", "it", "mx", "nl", "nz", "pl", "sg", "za");
 
     static Place place(String key) {
         if (key == null) {

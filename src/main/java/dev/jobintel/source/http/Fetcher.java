@@ -28,7 +28,12 @@ public final class Fetcher {
         void sleep(Duration d) throws InterruptedException;
     }
 
-    private static final Pattern SECRET_PARAMS = Pattern.compile("(?i)([?&](?:app_key|app_id|api_key|key|token|access_token)=)[^&]*");
+    /** Query parameters that carry credentials: never logged, never recorded. */
+    public static final java.util.Set<String> SECRET_PARAMS = java.util.Set.of("app_key", "app_id", "api_key", "key", "token",
+            "access_token");
+
+    private static final Pattern SECRET_VALUES = Pattern.compile("(?i)([?&](?:"
+            + String.join("|", SECRET_PARAMS) + ")=)[^&]*");
 
     private final Transport transport;
     private final HttpSettings settings;
@@ -47,7 +52,7 @@ public final class Fetcher {
 
     /** The URL as it may appear in logs, errors and recordings: credentials removed. */
     public static String redact(String url) {
-        return SECRET_PARAMS.matcher(url).replaceAll("$1***");
+        return SECRET_VALUES.matcher(url).replaceAll("$1***");
     }
 
     /**
@@ -59,6 +64,7 @@ public final class Fetcher {
         String shown = redact(uri.toString());
         Integer lastStatus = null;
         Exception lastError = null;
+        String lastBody = "";
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
             Duration wait = null;
             HostGate gate = hosts.computeIfAbsent(uri.getHost() == null ? "" : uri.getHost(),
@@ -85,6 +91,7 @@ public final class Fetcher {
                         throw new FetchException(describe(status) + (preview.isEmpty() ? "" : ": " + preview), shown,
                                 status, attempt, null);
                     }
+                    lastBody = Body.read(status, ex.header("Content-Type"), ex.body()).preview(200);
                     wait = retryAfter(ex.header("Retry-After"));
                     if (wait != null && wait.compareTo(settings.maxRetryAfter()) > 0) {
                         throw new FetchException("the server asks to wait " + wait.toSeconds()
@@ -119,7 +126,8 @@ public final class Fetcher {
                 }
             }
         }
-        String why = lastError != null ? describe(lastError) : describe(lastStatus);
+        String why = lastError != null ? describe(lastError)
+                : describe(lastStatus) + (lastBody.isEmpty() ? "" : ": " + lastBody);
         throw new FetchException(why, shown, lastStatus, settings.maxAttempts(), lastError);
     }
 

@@ -19,11 +19,7 @@ import java.util.HexFormat;
  * Files are named by a hash of the redacted URL, so a replay finds them whatever keys the
  * recording run used, and no key is ever written to disk.
  */
-public final class Recording {
-
-    /** A recorded response. */
-    public record Entry(String url, int status, String contentType, byte[] body) {
-    }
+public final class Recording implements ResponseStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -37,8 +33,45 @@ public final class Recording {
         return dir;
     }
 
-    static String key(URI uri) {
-        return Fetcher.redact(uri.toString());
+    /**
+     * The replay key of a request: scheme, host, port and path, then the query parameters decoded,
+     * sorted and re-encoded, with credentials replaced by "***". Parameter order, encoding
+     * ("+" or "%20") and keys do not make two requests different.
+     */
+    public static String key(URI uri) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(uri.getScheme()).append("://").append(uri.getHost());
+        if (uri.getPort() != -1) {
+            sb.append(':').append(uri.getPort());
+        }
+        sb.append(uri.getRawPath() == null ? "" : uri.getRawPath());
+        String q = uri.getRawQuery();
+        if (q != null && !q.isEmpty()) {
+            java.util.List<String> params = new java.util.ArrayList<>();
+            for (String pair : q.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+                String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+                if (Fetcher.SECRET_PARAMS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                    value = "***";
+                }
+                params.add(encode(name) + "=" + encode(value));
+            }
+            java.util.Collections.sort(params);
+            sb.append('?').append(String.join("&", params));
+        }
+        return sb.toString();
+    }
+
+    private static String decode(String s) {
+        return java.net.URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private Path base(URI uri) {
@@ -63,7 +96,13 @@ public final class Recording {
                 JSON.writerWithDefaultPrettyPrinter().writeValueAsString(meta));
     }
 
+    @Override
+    public String describe() {
+        return dir.toString();
+    }
+
     /** The recorded response for {@code uri}, or null when there is none. */
+    @Override
     public Entry read(URI uri) throws IOException {
         Path base = base(uri);
         Path meta = base.resolveSibling(base.getFileName() + ".meta.json");

@@ -7,7 +7,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.Map;
 
-/** Serves a run from a recording directory instead of the network ({@code fetch --replay DIR}). */
+/** Serves a run from recorded responses instead of the network ({@code fetch --replay DIR}, the demo snapshot). */
 public final class ReplayTransport implements Transport {
 
     /** A URL the recording does not hold; never retried. */
@@ -17,17 +17,18 @@ public final class ReplayTransport implements Transport {
         }
     }
 
-    private final Recording recording;
+    private final ResponseStore recording;
 
-    public ReplayTransport(Recording recording) {
+    public ReplayTransport(ResponseStore recording) {
         this.recording = recording;
     }
 
     @Override
     public Exchange get(URI uri, Map<String, String> headers) throws IOException {
-        Recording.Entry e = recording.read(uri);
+        ResponseStore.Entry e = recording.read(uri);
         if (e == null) {
-            throw new NotRecorded("no recorded response for " + Fetcher.redact(uri.toString()) + " in " + recording.dir());
+            throw new NotRecorded("no recorded response for " + Fetcher.redact(uri.toString()) + " in "
+                    + recording.describe());
         }
         return new Exchange() {
             @Override

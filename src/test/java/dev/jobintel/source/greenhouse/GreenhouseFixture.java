@@ -46,7 +46,8 @@ public final class GreenhouseFixture implements ApiFixture {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode jobs = root.putArray("jobs");
         for (int i = 0; i < n; i++) {
-            long id = 6_000_000_000L + i;
+            // Greenhouse ids are unique across boards and above 2^32.
+            long id = 6_000_000_000L + (long) Math.floorMod(slug.hashCode(), 10_000) * 100_000 + i;
             ObjectNode j = jobs.addObject();
             j.put("absolute_url", "https://job-boards.greenhouse.io/" + slug + "/jobs/" + id);
             j.putObject("location").put("name", i % 2 == 0 ? "Hybrid - London" : "New York, NY");

@@ -1,0 +1,52 @@
+package dev.jobintel.cli;
+
+import dev.jobintel.source.demo.DemoDataset;
+import dev.jobintel.source.demo.DemoSnapshot;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Write out the bundled demo data, to try the other ways in:",
+                "--recording DIR: the six APIs' responses as a recording, for 'jobintel fetch --replay DIR' with "
+                        + "the boards listed in DIR/jobintel.yaml;",
+                "--jsonl FILE: the same postings in the JSON Lines import format, for 'jobintel import FILE'."})
+final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--recording", paramLabel = "DIR", description = "Write the API responses as a recording directory.")
+    Path recording;
+
+    @Option(names = "--jsonl", paramLabel = "FILE", description = "Write the postings as JSON Lines.")
+    Path jsonl;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (recording == null && jsonl == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give --recording DIR and/or --jsonl FILE");
+        }
+        var out = spec.commandLine().getOut();
+        if (recording != null) {
+            DemoSnapshot snapshot = DemoSnapshot.bundled();
+            Files.createDirectories(recording);
+            snapshot.export(recording);
+            Path config = recording.resolve("jobintel.yaml");
+            Files.writeString(config, DemoConfig.yaml(snapshot.sources()));
+            out.printf("Wrote %,d recorded responses of %s to %s%n", snapshot.size(), snapshot.boardCounts(), recording);
+            out.printf("Try: ./jobintel fetch --config %s --replay %s%n", config, recording);
+        }
+        if (jsonl != null) {
+            DemoDataset.write(jsonl);
+            out.printf("Wrote %,d lines to %s%nTry: ./jobintel import %s%n", DemoDataset.postings().size(), jsonl, jsonl);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.jobintel.cli;
+
+import dev.jobintel.pipeline.Context;
+import dev.jobintel.source.JobSource;
+import dev.jobintel.source.SourceFactory;
+import dev.jobintel.source.demo.DemoSnapshot;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** How {@code fetch} and {@code run} choose and reach their sources. */
+final class FetchOptions {
+
+    @Option(names = "--sources", split = ",", paramLabel = "NAME",
+            description = "Only these sources (comma-separated): greenhouse, lever, ashby, workable, smartrecruiters, adzuna.")
+    List<String> sources;
+
+    @Option(names = "--companies", split = ",", paramLabel = "SLUG",
+            description = "Only these boards (comma-separated slugs or display names).")
+    List<String> companies;
+
+    @Option(names = "--record", paramLabel = "DIR", description = "Save every response exactly as received in DIR.")
+    Path record;
+
+    @Option(names = "--replay", paramLabel = "DIR",
+            description = "Serve the fetch from a recording in DIR instead of the network.")
+    Path replay;
+
+    /** The chosen sources and the factory that owns their HTTP resources (close it after the fetch). */
+    record Selection(SourceFactory factory, List<JobSource> sources, boolean demo) {
+    }
+
+    boolean narrowed() {
+        return sources != null || companies != null;
+    }
+
+    /** The configured sources, narrowed by --sources and --companies. */
+    Selection configured(CommandLine cl, Context ctx) {
+        if (record != null && replay != null && record.toAbsolutePath().normalize().equals(replay.toAbsolutePath().normalize())) {
+            throw new CommandLine.ParameterException(cl, "--record and --replay cannot be the same directory");
+        }
+        if (replay != null && !Files.isDirectory(replay)) {
+            throw new CommandLine.ParameterException(cl, "--replay: no such directory: " + replay);
+        }
+        SourceFactory factory = SourceFactory.create(ctx.config(), record, replay);
+        return new Selection(factory, factory.sources(names(cl), boards()), false);
+    }
+
+    /** The bundled demo snapshot, replayed through the real adapters. */
+    Selection demo(CommandLine cl) {
+        if (replay != null) {
+            throw new CommandLine.ParameterException(cl, "--replay needs sources configured to know which boards to ask for");
+        }
+        DemoSnapshot snapshot = DemoSnapshot.bundled();
+        SourceFactory factory = SourceFactory.create(dev.jobintel.config.JobintelConfig.DEFAULTS.withSources(snapshot.sources()),
+                record, snapshot).withAdzunaCredentials("demo", "demo");
+        return new Selection(factory, factory.sources(names(cl), boards()), true);
+    }
+
+    private Set<String> names(CommandLine cl) {
+        Set<String> names = new LinkedHashSet<>();
+        if (sources != null) {
+            for (String s : sources) {
+                String n = s.strip().toLowerCase(Locale.ROOT);
+                if (!SourceFactory.NAMES.contains(n)) {
+                    throw new CommandLine.ParameterException(cl, "unknown source '" + s + "' (known: "
+                            + String.join(", ", SourceFactory.NAMES) + ")");
+                }
+                names.add(n);
+            }
+        }
+        return names;
+    }
+
+    private Set<String> boards() {
+        Set<String> boards = new LinkedHashSet<>();
+        if (companies != null) {
+            companies.forEach(c -> boards.add(c.strip()));
+        }
+        return boards;
+    }
+}

@@ -1,0 +1,196 @@
+package dev.jobintel.source;
+
+import dev.jobintel.config.HealthConfig;
+import dev.jobintel.config.JobintelConfig;
+import dev.jobintel.config.LoadedConfig;
+import dev.jobintel.config.SourcesConfig;
+import dev.jobintel.pipeline.Context;
+import dev.jobintel.pipeline.Lander;
+import dev.jobintel.pipeline.Runner;
+import dev.jobintel.pipeline.StatusReport;
+import dev.jobintel.source.greenhouse.GreenhouseFixture;
+import dev.jobintel.source.greenhouse.GreenhouseSource;
+import dev.jobintel.source.http.Fetcher;
+import dev.jobintel.source.http.HttpSettings;
+import dev.jobintel.source.http.OkHttpTransport;
+import dev.jobintel.store.Database;
+import dev.jobintel.store.Jdbc;
+import dev.jobintel.testing.LocalServer;
+import dev.jobintel.testing.LocalServer.Reply;
+import dev.jobintel.testing.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Fetching many boards for real: isolation, health and back-off, and liveness (closing postings). */
+class BoardFetchIT {
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = MutableClock.at("2026-11-20T08:00:00Z");
+    private LocalServer server;
+    private Database db;
+    private Runner runner;
+    private OkHttpTransport transport;
+    private Fetcher fetcher;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = new LocalServer();
+        JobintelConfig cfg = JobintelConfig.DEFAULTS.withDatabaseUrl("jdbc:sqlite:" + dir.resolve("j.db"));
+        cfg = new JobintelConfig(cfg.database(), null, null, null, null, null, cfg.pipeline(), null, null,
+                new HealthConfig(2, 6, 72));
+        Context ctx = Context.load(new LoadedConfig(cfg, null, dir), clock);
+        db = ctx.openDatabase();
+        runner = new Runner(ctx, db, false);
+        runner.prepare();
+        HttpSettings s = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(1), 2, Duration.ofMillis(10),
+                Duration.ofMillis(50), Duration.ofSeconds(5), Duration.ZERO, 4, HttpSettings.USER_AGENT);
+        transport = new OkHttpTransport(s);
+        fetcher = new Fetcher(transport, s);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        db.close();
+        transport.close();
+    }
+
+    private Runner.FetchResult fetch(String... slugs) {
+        List<SourcesConfig.Board> boards = Stream.of(slugs).map(b -> new SourcesConfig.Board(b, "Acme " + b, null)).toList();
+        return runner.fetch(List.of(new GreenhouseSource(
+                new SourcesConfig.BoardSource(server.baseUrl(), null, null, boards), fetcher, 4)));
+    }
+
+    private String board(String slug) {
+        return "/v1/boards/" + slug + "/jobs";
+    }
+
+    private long closed(String slug) {
+        return db.read(c -> Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE board = ? AND closed_at IS NOT NULL", slug));
+    }
+
+    @Test
+    void aRunOverManyBoardsShowsExactlyWhichFailedAndWhyAndKeepsEveryPostingThatArrived() {
+        for (int i = 0; i < 8; i++) {
+            server.on(board("ok" + i), Reply.json(GreenhouseFixture.body("ok" + i, 5)));
+        }
+        server.on(board("gone"), Reply.status(404, "{\"status\":404,\"error\":\"Not Found\"}"));
+        server.on(board("broken"), Reply.status(500, "oops"));
+        server.on(board("captcha"), Reply.json("<html><title>Attention Required!</title></html>").withContentType("text/html"));
+        Runner.FetchResult r = fetch("ok0", "ok1", "gone", "ok2", "ok3", "broken", "ok4", "ok5", "captcha", "ok6", "ok7");
+        assertThat(r.total().fresh()).isEqualTo(40);
+        assertThat(r.failedBoards()).isEqualTo(3);
+        StatusReport s = StatusReport.read(db);
+        assertThat(s.rawPostings()).isEqualTo(40);
+        assertThat(s.failingBoards()).extracting(b -> b.board()).containsExactlyInAnyOrder("gone", "broken", "captcha");
+        assertThat(s.failingBoards()).filteredOn(b -> b.board().equals("gone")).singleElement()
+                .satisfies(b -> {
+                    assertThat(b.lastStatus()).isEqualTo(404);
+                    assertThat(b.lastError()).contains("not found");
+                });
+        assertThat(s.failingBoards()).filteredOn(b -> b.board().equals("captcha")).singleElement()
+                .satisfies(b -> assertThat(b.lastError()).contains("HTML page"));
+        List<String> failedRuns = db.read(c -> Jdbc.query(c,
+                "SELECT board FROM fetch_runs WHERE status = 'failed' ORDER BY board", rs -> rs.getString(1)));
+        assertThat(failedRuns).containsExactly("broken", "captcha", "gone");
+    }
+
+    @Test
+    void repeatedFailuresBackABoardOffAndOneSuccessClearsIt() {
+        server.on(board("flaky"), Reply.status(503, "down"));
+        fetch("flaky");
+        fetch("flaky");
+        // Two failures in a row (the configured threshold): backed off, not even requested.
+        int hits = server.hits(board("flaky"));
+        Runner.FetchResult skipped = fetch("flaky");
+        assertThat(server.hits(board("flaky"))).isEqualTo(hits);
+        assertThat(skipped.boards()).singleElement().satisfies(b -> assertThat(b.skipped()).isTrue());
+        Long until = db.read(c -> Jdbc.one(c, "SELECT backoff_until FROM board_health WHERE board = 'flaky'",
+                rs -> Jdbc.getLong(rs, "backoff_until")));
+        assertThat(until).isEqualTo(clock.millis() + Duration.ofHours(6).toMillis());
+
+        clock.advance(Duration.ofHours(7));
+        server.on(board("flaky"), Reply.json(GreenhouseFixture.body("flaky", 2)));
+        assertThat(fetch("flaky").total().fresh()).isEqualTo(2);
+        assertThat(StatusReport.read(db).failingBoards()).isEmpty();
+    }
+
+    @Test
+    void incident23PostingsAbsentFromACompleteFetchAreClosedNotDeletedAndKeepTheirOutcome() {
+        server.on(board("acme"), Reply.json(GreenhouseFixture.body("acme", 5)));
+        fetch("acme");
+        runner.enrich(0);
+        String last = db.read(c -> Jdbc.one(c, "SELECT max(source_job_id) FROM raw_postings", rs -> rs.getString(1)));
+        String outcome = db.read(c -> Jdbc.one(c, "SELECT outcome FROM raw_postings WHERE source_job_id = ?",
+                rs -> rs.getString(1), last));
+
+        clock.advance(Duration.ofDays(1));
+        server.on(board("acme"), Reply.json(GreenhouseFixture.body("acme", 3)));
+        Lander.BoardResult r = fetch("acme").boards().get(0);
+        assertThat(r.closed()).isEqualTo(2);
+        assertThat(closed("acme")).isEqualTo(2);
+        long rows = db.read(c -> Jdbc.count(c, "SELECT count(*) FROM raw_postings"));
+        assertThat(rows).isEqualTo(5);
+        String after = db.read(c -> Jdbc.one(c, "SELECT outcome FROM raw_postings WHERE source_job_id = ?",
+                rs -> rs.getString(1), last));
+        assertThat(after).isEqualTo(outcome);
+        assertThat(StatusReport.read(db).violations()).isEmpty();
+
+        // A posting that comes back is open again.
+        server.on(board("acme"), Reply.json(GreenhouseFixture.body("acme", 5)));
+        fetch("acme");
+        assertThat(closed("acme")).isZero();
+    }
+
+    @Test
+    void incident23AFailedOrEmptyFetchClosesNothing() {
+        server.on(board("acme"), Reply.json(GreenhouseFixture.body("acme", 4)));
+        fetch("acme");
+        server.on(board("acme"), Reply.status(500, "down"));
+        fetch("acme");
+        assertThat(closed("acme")).isZero();
+        // An employer disabling the board often shows as an empty listing: not a reason to close everything.
+        server.on(board("acme"), Reply.json("{\"jobs\":[],\"meta\":{\"total\":0}}"));
+        fetch("acme");
+        assertThat(closed("acme")).isZero();
+        // Malformed JSON after some postings: what arrived is kept, nothing is closed.
+        String body = GreenhouseFixture.body("acme", 4);
+        server.on(board("acme"), Reply.json(body.substring(0, body.length() / 2)));
+        Lander.BoardResult partial = fetch("acme").boards().get(0);
+        assertThat(partial.error()).isNotNull();
+        assertThat(closed("acme")).isZero();
+    }
+
+    @Test
+    void aClosedPendingPostingIsFilteredAsClosedBeforeClassification() {
+        server.on(board("acme"), Reply.json(GreenhouseFixture.body("acme", 3)));
+        fetch("acme");
+        server.on(board("acme"), Reply.json(GreenhouseFixture.body("acme", 2)));
+        fetch("acme");
+        runner.enrich(0);
+        String reason = db.read(c -> Jdbc.one(c, "SELECT outcome_reason FROM raw_postings WHERE closed_at IS NOT NULL",
+                rs -> rs.getString(1)));
+        assertThat(reason).isEqualTo("closed");
+    }
+
+    @Test
+    void incident24ASlowButSteadyBoardIsNotCutOffByATotalTimeout() {
+        // 1,000 postings dribbled over about three seconds; no gap reaches the one-second read timeout.
+        server.on(board("big"), Reply.json(GreenhouseFixture.body("big", 1_000)).trickled(12, 250));
+        Runner.FetchResult r = fetch("big");
+        assertThat(r.boards().get(0).error()).isNull();
+        assertThat(r.total().fresh()).isEqualTo(1_000);
+    }
+}
