@@ -26,10 +26,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"The shipped benchmark: generates postings, then measures side by side in one run a parse-only "
-                + "baseline and import → gate → rules → store into a fresh SQLite file, then 'jobintel status' on it.",
-                "Run with the heap capped as the targets assume: JOBINTEL_JAVA_OPTS=-Xmx512m ./jobintel bench"})
+@Command(name = "pipeline", mixinStandardHelpOptions = true,
+        description = {"Generates postings, then measures side by side in one run a parse-only baseline and "
+                + "import → gate → rules → store into a fresh SQLite file, then 'jobintel status' on it."})
 final class BenchCommand implements Callable<Integer> {
 
     static final double TARGET_POSTINGS_PER_SECOND = 10_000;
@@ -172,24 +171,35 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Runs 'jobintel status' as a user would, in a fresh JVM with the same heap cap; -1 outside a jar. */
     private static double statusProcess(String url) throws IOException, InterruptedException {
-        String jar = BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().getPath();
-        if (!jar.endsWith(".jar")) {
+        long t = System.nanoTime();
+        int exit = jobintelProcess(Runtime.getRuntime().maxMemory() >> 20, "status", "--db", url);
+        if (exit == Integer.MIN_VALUE) {
             return -1;
         }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        long maxHeapMb = Runtime.getRuntime().maxMemory() >> 20;
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx" + maxHeapMb + "m", "-jar", jar, "status", "--db", url)
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        long t = System.nanoTime();
-        Process p = pb.start();
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            p.destroyForcibly();
-            return Double.NaN;
-        }
-        return (System.nanoTime() - t) / 1e9;
+        return exit == 0 ? (System.nanoTime() - t) / 1e9 : Double.NaN;
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    /**
+     * Runs jobintel in a fresh JVM with the given heap; returns its exit code, or Integer.MIN_VALUE
+     * when not running from the jar (a development build).
+     */
+    static int jobintelProcess(long heapMb, String... args) throws IOException, InterruptedException {
+        String jar = BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().getPath();
+        if (!jar.endsWith(".jar")) {
+            return Integer.MIN_VALUE;
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new java.util.ArrayList<>(List.of(java, "-Xmx" + heapMb + "m", "-jar", jar));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(300, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return -2;
+        }
+        return p.exitValue();
+    }
+
+    static void deleteTree(Path root) throws IOException {
         try (var walk = Files.walk(root)) {
             for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

@@ -16,7 +16,7 @@ import java.io.PrintWriter;
                 "Every posting fetched has exactly one recorded outcome; 'jobintel status' accounts for all of them."},
         subcommands = {RunCommand.class, FetchCommand.class, ImportCommand.class, EnrichCommand.class, StatusCommand.class,
                 DemoCommand.class,
-                DbCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+                DbCommand.class, BenchSuite.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:unexpected error", "2:usage or configuration error", "3:database error",
                 "4:the ledger's invariants do not hold (status --check)",

@@ -74,7 +74,10 @@ public final class HtmlText {
                     out.append(t.getWholeText());
                 } else if (node instanceof Element e) {
                     String tag = e.normalName();
-                    if (BLOCKS.contains(tag)) {
+                    // A paragraph inside a list item continues the item's line ("- text", not "-\n\ntext").
+                    boolean itemJustOpened = out.length() >= 2 && out.charAt(out.length() - 1) == ' '
+                            && out.charAt(out.length() - 2) == '-';
+                    if (BLOCKS.contains(tag) && !itemJustOpened) {
                         out.append('\n');
                     }
                     if (tag.equals("li")) {

@@ -52,17 +52,17 @@ public final class JsonStream {
         try (JsonParser p = FACTORY.createParser(in)) {
             JsonToken first = p.nextToken();
             if (first == null) {
-                throw new Malformed("the body is empty", 0, null);
+                throw new Malformed("malformed body: it is empty", 0, null);
             }
             if (arrayField == null) {
                 if (first != JsonToken.START_ARRAY) {
-                    throw new Malformed("expected a JSON array, got " + describe(first), 0, null);
+                    throw new Malformed("malformed body: expected a JSON array, got " + describe(first), 0, null);
                 }
                 readArray(p, each, count);
                 return envelope;
             }
             if (first != JsonToken.START_OBJECT) {
-                throw new Malformed("expected a JSON object, got " + describe(first), 0, null);
+                throw new Malformed("malformed body: expected a JSON object, got " + describe(first), 0, null);
             }
             boolean found = false;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -76,10 +76,10 @@ public final class JsonStream {
                 }
             }
             if (p.currentToken() != JsonToken.END_OBJECT) {
-                throw new Malformed("the body ends before the object does", count[0], null);
+                throw new Malformed("malformed body: it ends before the object does", count[0], null);
             }
             if (!found) {
-                throw new Malformed("the body has no '" + arrayField + "' array", 0, null);
+                throw new Malformed("malformed body: it has no '" + arrayField + "' array", 0, null);
             }
             return envelope;
         } catch (Malformed e) {
@@ -95,7 +95,7 @@ public final class JsonStream {
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             if (t == null) {
-                throw new Malformed("the body ends inside the array", count[0], null);
+                throw new Malformed("malformed body: it ends inside the array", count[0], null);
             }
             JsonNode item = MAPPER.readTree(p);
             count[0]++;

@@ -130,6 +130,31 @@ class CliIT {
     }
 
     @Test
+    void fetchWithoutConfiguredSourcesSaysWhatToConfigure() {
+        Result r = jobintel("fetch", "--db", db());
+        assertThat(r.exit()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(r.err()).contains("no boards to fetch").contains("jobintel.example.yaml");
+        assertThat(jobintel("fetch", "--db", db(), "--sources", "monster").err()).contains("unknown source 'monster'");
+    }
+
+    @Test
+    void theDemoRecordingReplaysThroughFetch() throws IOException {
+        Path rec = dir.resolve("rec");
+        Result demo = jobintel("demo", "--recording", rec.toString());
+        assertThat(demo.exit()).as(demo.err()).isZero();
+        assertThat(Files.exists(rec.resolve("jobintel.yaml"))).isTrue();
+        Result fetch = jobintel("fetch", "--config", rec.resolve("jobintel.yaml").toString(), "--replay", rec.toString(),
+                "--db", db(), "--sources", "greenhouse,lever");
+        assertThat(fetch.exit()).as(fetch.err()).isZero();
+        assertThat(fetch.out()).contains("new");
+        Result status = jobintel("status", "--db", db(), "--json");
+        JsonNode s = new ObjectMapper().readTree(status.out());
+        assertThat(s.get("bySource").has("greenhouse")).isTrue();
+        assertThat(s.get("bySource").has("lever")).isTrue();
+        assertThat(s.get("bySource").has("ashby")).isFalse();
+    }
+
+    @Test
     void importThenEnrichIsTheSameAsRun() throws IOException {
         Path file = dir.resolve("postings.jsonl");
         Files.writeString(file, """

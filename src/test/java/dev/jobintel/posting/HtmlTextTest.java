@@ -13,6 +13,12 @@ class HtmlTextTest {
     }
 
     @Test
+    void aParagraphInsideAListItemStaysOnTheItemsLine() {
+        assertThat(HtmlText.toText("<ul><li><p>Ship features</p></li><li><p>Own quality</p></li></ul>"))
+                .isEqualTo("- Ship features\n\n- Own quality");
+    }
+
+    @Test
     void entityEscapedHtmlAsGreenhouseSendsItIsDecodedThenParsed() {
         String escaped = "&lt;div class=&quot;content-intro&quot;&gt;&lt;p&gt;Vercel&#39;s mission &amp;amp; more"
                 + "&amp;nbsp;now&lt;/p&gt;&lt;/div&gt;";

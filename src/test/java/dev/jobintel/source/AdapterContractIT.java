@@ -4,7 +4,11 @@ import dev.jobintel.config.SourcesConfig;
 import dev.jobintel.pipeline.Context;
 import dev.jobintel.pipeline.Lander;
 import dev.jobintel.pipeline.Runner;
+import dev.jobintel.source.ashby.AshbyFixture;
 import dev.jobintel.source.greenhouse.GreenhouseFixture;
+import dev.jobintel.source.lever.LeverFixture;
+import dev.jobintel.source.smartrecruiters.SmartRecruitersFixture;
+import dev.jobintel.source.workable.WorkableFixture;
 import dev.jobintel.source.http.Fetcher;
 import dev.jobintel.source.http.HttpSettings;
 import dev.jobintel.source.http.OkHttpTransport;
@@ -37,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AdapterContractIT {
 
     static Stream<ApiFixture> fixtures() {
-        return Stream.of(new GreenhouseFixture());
+        return Stream.of(new GreenhouseFixture(), new LeverFixture(), new AshbyFixture(), new WorkableFixture(),
+                new SmartRecruitersFixture());
     }
 
     @TempDir

@@ -78,6 +78,11 @@ public final class LocalServer implements AutoCloseable {
     private final ConcurrentLinkedQueue<Request> requests = new ConcurrentLinkedQueue<>();
     private volatile boolean closing;
 
+    static {
+        // Small replies otherwise stall on Nagle's algorithm and delayed ACKs (~40 ms each).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     public LocalServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newCachedThreadPool(r -> {

@@ -29,6 +29,7 @@ final class BulkWriter {
     private final List<String> locations = new ArrayList<>();
     private final List<String> titles = new ArrayList<>();
     private final List<String> bodies = new ArrayList<>();
+    private final List<String> rawBodies = new ArrayList<>();
 
     BulkWriter(long seed, int descriptionChars) {
         this.rng = new SplittableRandom(seed);
@@ -48,7 +49,9 @@ final class BulkWriter {
         }
         for (int v = 0; v < 64; v++) {
             Role role = DemoData.ROLES.get(v % DemoData.ROLES.size());
-            bodies.add(escape(body(role, descriptionChars, v)));
+            String html = body(role, descriptionChars, v);
+            rawBodies.add(html);
+            bodies.add(escape(html));
         }
     }
 
@@ -69,6 +72,23 @@ final class BulkWriter {
         }
         sb.append(Descriptions.EEO);
         return sb.toString();
+    }
+
+    String company(int board) {
+        return companies.get(board % companies.size()) + (board >= companies.size() ? " " + (board / companies.size()) : "");
+    }
+
+    String title(long job) {
+        return titles.get((int) ((job / 7) % titles.size())) + " " + (job % 997);
+    }
+
+    String location(long job) {
+        return locations.get((int) ((job / 3) % locations.size()));
+    }
+
+    /** A description as HTML (not JSON-escaped), unique to the job. */
+    String description(long job) {
+        return rawBodies.get((int) (job % rawBodies.size())) + "<p>Reference " + job + ".</p>";
     }
 
     void write(Writer out, long count) throws IOException {

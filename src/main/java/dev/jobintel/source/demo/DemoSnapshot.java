@@ -50,8 +50,23 @@ public final class DemoSnapshot implements ResponseStore {
 
     private final Map<String, Entry> responses = new HashMap<>();
     private final Map<String, Map<String, String>> boards = new LinkedHashMap<>();
+    private final java.util.function.BiConsumer<String, String> sink;
 
     private DemoSnapshot() {
+        this.sink = this::keep;
+    }
+
+    private DemoSnapshot(java.util.function.BiConsumer<String, String> sink) {
+        this.sink = sink;
+    }
+
+    /**
+     * Renders one board's records in its source's format and hands each response (URL, JSON) to
+     * {@code sink} without keeping them: how the benchmark writes 100,000 postings to disk.
+     */
+    public static void renderBoard(String source, String board, List<DemoRecord> records,
+                                   java.util.function.BiConsumer<String, String> sink) {
+        new DemoSnapshot(sink).render(source, board, records);
     }
 
     private static final class Holder {
@@ -79,17 +94,21 @@ public final class DemoSnapshot implements ResponseStore {
         bySource.forEach((source, byBoard) -> byBoard.forEach((board, list) -> {
             s.boards.computeIfAbsent(source, k -> new LinkedHashMap<>()).put(board, list.get(0).company() == null
                     ? board : employerName(list));
-            switch (source) {
-                case "greenhouse" -> s.greenhouse(board, list);
-                case "lever" -> s.lever(board, list);
-                case "ashby" -> s.ashby(board, list);
-                case "workable" -> s.workable(board, list);
-                case "smartrecruiters" -> s.smartrecruiters(board, list);
-                case "adzuna" -> s.adzuna(board, list);
-                default -> throw new IllegalStateException("no renderer for " + source);
-            }
+            s.render(source, board, list);
         }));
         return s;
+    }
+
+    private void render(String source, String board, List<DemoRecord> list) {
+        switch (source) {
+            case "greenhouse" -> greenhouse(board, list);
+            case "lever" -> lever(board, list);
+            case "ashby" -> ashby(board, list);
+            case "workable" -> workable(board, list);
+            case "smartrecruiters" -> smartrecruiters(board, list);
+            case "adzuna" -> adzuna(board, list);
+            default -> throw new IllegalStateException("no renderer for " + source);
+        }
     }
 
     private static String employerName(List<DemoRecord> list) {
@@ -137,7 +156,9 @@ public final class DemoSnapshot implements ResponseStore {
     public void export(Path dir) throws IOException {
         Recording rec = new Recording(dir);
         for (Entry e : responses.values()) {
-            rec.write(URI.create(e.url()), e.status(), e.contentType(), e.body());
+            try (java.io.InputStream in = e.body().open()) {
+                rec.write(URI.create(e.url()), e.status(), e.contentType(), in.readAllBytes());
+            }
         }
     }
 
@@ -150,8 +171,12 @@ public final class DemoSnapshot implements ResponseStore {
     }
 
     private void putJson(String url, String json) {
+        sink.accept(url, json);
+    }
+
+    private void keep(String url, String json) {
         String key = Recording.key(URI.create(url));
-        responses.put(key, new Entry(key, 200, "application/json; charset=utf-8", json.getBytes(StandardCharsets.UTF_8)));
+        responses.put(key, Entry.of(key, 200, "application/json; charset=utf-8", json.getBytes(StandardCharsets.UTF_8)));
     }
 
     // ---- Greenhouse ------------------------------------------------------------------------

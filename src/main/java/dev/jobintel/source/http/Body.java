@@ -14,7 +14,7 @@ import java.nio.file.Path;
  */
 public final class Body implements AutoCloseable {
 
-    static final int SPOOL_ABOVE = 8 << 20;
+    static final int SPOOL_ABOVE = 4 << 20;
 
     private final int status;
     private final String contentType;

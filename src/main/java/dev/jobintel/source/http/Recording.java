@@ -110,8 +110,8 @@ public final class Recording implements ResponseStore {
             return null;
         }
         JsonNode m = JSON.readTree(meta.toFile());
-        byte[] body = Files.readAllBytes(base.resolveSibling(base.getFileName() + ".body"));
+        Path body = base.resolveSibling(base.getFileName() + ".body");
         return new Entry(m.path("url").asText(), m.path("status").asInt(200),
-                m.hasNonNull("content_type") ? m.get("content_type").asText() : null, body);
+                m.hasNonNull("content_type") ? m.get("content_type").asText() : null, () -> Files.newInputStream(body));
     }
 }

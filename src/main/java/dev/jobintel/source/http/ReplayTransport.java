@@ -1,6 +1,5 @@
 package dev.jobintel.source.http;
 
-import java.io.ByteArrayInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,8 +41,8 @@ public final class ReplayTransport implements Transport {
             }
 
             @Override
-            public InputStream body() {
-                return new ByteArrayInputStream(e.body());
+            public InputStream body() throws IOException {
+                return e.body().open();
             }
 
             @Override

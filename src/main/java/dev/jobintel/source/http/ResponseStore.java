@@ -6,8 +6,17 @@ import java.net.URI;
 /** Recorded responses by request URL: a recording directory, or a snapshot made in memory. */
 public interface ResponseStore {
 
-    /** A recorded response. */
-    record Entry(String url, int status, String contentType, byte[] body) {
+    /** Opens a recorded body. */
+    @FunctionalInterface
+    interface BodySource {
+        java.io.InputStream open() throws IOException;
+    }
+
+    /** A recorded response; the body is opened on demand, so a large one is streamed, not loaded. */
+    record Entry(String url, int status, String contentType, BodySource body) {
+        public static Entry of(String url, int status, String contentType, byte[] bytes) {
+            return new Entry(url, status, contentType, () -> new java.io.ByteArrayInputStream(bytes));
+        }
     }
 
     /** The response recorded for {@code uri}, or null. Credentials in the URL do not take part. */

@@ -1,0 +1,244 @@
+package dev.jobintel.source.smartrecruiters;
+
+import dev.jobintel.config.SourcesConfig;
+import dev.jobintel.pipeline.Context;
+import dev.jobintel.pipeline.Lander;
+import dev.jobintel.pipeline.Runner;
+import dev.jobintel.source.http.Fetcher;
+import dev.jobintel.source.http.HttpSettings;
+import dev.jobintel.source.http.OkHttpTransport;
+import dev.jobintel.store.Database;
+import dev.jobintel.store.Jdbc;
+import dev.jobintel.testing.Fixtures;
+import dev.jobintel.testing.LocalServer;
+import dev.jobintel.testing.LocalServer.Reply;
+import dev.jobintel.testing.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * SmartRecruiters beyond the common adapter contract: paging, one detail call per posting, a
+ * detail that keeps failing (the posting lands anyway, the board ends partial and closes
+ * nothing), and servers that would page forever.
+ */
+class SmartRecruitersSourceIT {
+
+    private static final String BOARD = "acme";
+    private static final HttpSettings HTTP = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(1), 3,
+            Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ZERO, 4, HttpSettings.USER_AGENT);
+
+    @TempDir
+    Path dir;
+
+    private LocalServer server;
+    private Database db;
+    private Runner runner;
+    private MutableClock clock;
+    private OkHttpTransport transport;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = new LocalServer();
+        clock = MutableClock.at("2026-11-20T08:00:00Z");
+        Context ctx = Fixtures.context(dir, clock, 500);
+        db = ctx.openDatabase();
+        runner = new Runner(ctx, db, false);
+        runner.prepare();
+        transport = new OkHttpTransport(HTTP);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        db.close();
+        transport.close();
+    }
+
+    private Lander.BoardResult fetch(int pageSize) {
+        return fetch(pageSize, SmartRecruitersSource.MAX_PAGES);
+    }
+
+    private Lander.BoardResult fetch(int pageSize, int maxPages) {
+        SmartRecruitersSource source = new SmartRecruitersSource(new SourcesConfig.BoardSource(server.baseUrl(), null,
+                pageSize, List.of(new SourcesConfig.Board(BOARD, "Acme", null))), new Fetcher(transport, HTTP), 2, maxPages);
+        Runner.FetchResult r = runner.fetch(List.of(source));
+        return r.boards().stream().filter(b -> b.board().equals(BOARD)).findFirst().orElseThrow();
+    }
+
+    /** Description of every landed posting, by source_job_id. */
+    private Map<String, String> descriptions() {
+        return db.read(c -> Jdbc.query(c, "SELECT r.source_job_id, t.description FROM raw_postings r "
+                        + "JOIN posting_texts t ON t.posting_id = r.id WHERE r.source = 'smartrecruiters'",
+                rs -> Map.entry(rs.getString(1), rs.getString(2))))
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private String lastRun(String column) {
+        return db.read(c -> Jdbc.one(c, "SELECT " + column + " FROM fetch_runs WHERE board = ? ORDER BY id DESC",
+                rs -> rs.getString(1), BOARD));
+    }
+
+    private List<String> listOffsets() {
+        return server.requests().stream().filter(r -> r.uri().getPath().equals(new SmartRecruitersFixture().boardPath(BOARD)))
+                .map(r -> r.uri().getQuery()).toList();
+    }
+
+    @Test
+    void everyPageIsReadAndEveryPostingLandsOnceWithItsDetailDescription() {
+        new SmartRecruitersFixture().serveBoard(server, BOARD, 8);
+
+        Lander.BoardResult b = fetch(3);
+
+        assertThat(b.error()).isNull();
+        assertThat(b.counts().fresh()).isEqualTo(8);
+        assertThat(listOffsets()).containsExactly("limit=3&offset=0", "limit=3&offset=3", "limit=3&offset=6");
+        Map<String, String> texts = descriptions();
+        assertThat(texts).hasSize(8).containsKeys(SmartRecruitersFixture.id(0), SmartRecruitersFixture.id(7));
+        assertThat(texts.values()).allSatisfy(d -> assertThat(d)
+                .startsWith("Company Description\n\nAcme acme runs payments for merchants.")
+                .contains("Job Description\n\nWe build payment rails in Java and Kafka.", "- Kubernetes")
+                .doesNotContain("Qualifications", "<p>", "&#xa0;"));
+        for (int i = 0; i < 8; i++) {
+            assertThat(server.hits(SmartRecruitersFixture.detailPath(BOARD, SmartRecruitersFixture.id(i)))).isEqualTo(1);
+        }
+        String url = db.read(c -> Jdbc.one(c, "SELECT url FROM raw_postings WHERE source_job_id = ?", rs -> rs.getString(1),
+                SmartRecruitersFixture.id(5)));
+        assertThat(url).isEqualTo("https://jobs.smartrecruiters.com/acme/" + SmartRecruitersFixture.id(5) + "-backend-engineer");
+        assertThat(lastRun("status")).isEqualTo("ok");
+    }
+
+    @Test
+    void aDetailThatKeepsFailingLandsThePostingWithoutDescriptionAndTheBoardEndsPartialClosingNothing() {
+        SmartRecruitersFixture api = new SmartRecruitersFixture();
+        api.serveBoard(server, BOARD, 5);
+        assertThat(fetch(2).counts().fresh()).isEqualTo(5);
+        assertThat(lastRun("status")).isEqualTo("ok");
+
+        // Next day: posting 4 left the board, and posting 2's detail answers 500 on every attempt.
+        clock.advance(Duration.ofDays(1));
+        server.close();
+        server = newServer();
+        api.serveBoard(server, BOARD, 4);
+        String broken = SmartRecruitersFixture.id(2);
+        server.on(SmartRecruitersFixture.detailPath(BOARD, broken), Reply.status(500, "{\"message\":\"oops\"}"));
+
+        Lander.BoardResult b = fetch(2);
+
+        assertThat(server.hits(SmartRecruitersFixture.detailPath(BOARD, broken))).as("retried").isEqualTo(3);
+        assertThat(b.complete()).isFalse();
+        assertThat(b.error()).startsWith("1 of 4 detail calls failed: ").contains("500", broken);
+        assertThat(b.closed()).as("a partial fetch closes nothing").isZero();
+        assertThat(lastRun("status")).isEqualTo("partial");
+        assertThat(lastRun("error")).startsWith("1 of 4 detail calls failed");
+        long open = db.read(c -> Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE closed_at IS NULL"));
+        assertThat(open).as("posting 4 is not closed by a partial fetch").isEqualTo(5);
+
+        // The failed detail's posting was updated to the list data: an empty description.
+        Map<String, String> texts = descriptions();
+        assertThat(texts.get(broken)).isEmpty();
+        assertThat(texts.get(SmartRecruitersFixture.id(0))).contains("We build payment rails");
+        assertThat(texts.get(SmartRecruitersFixture.id(3))).contains("We build payment rails");
+        String title = db.read(c -> Jdbc.one(c, "SELECT title FROM raw_postings WHERE source_job_id = ?",
+                rs -> rs.getString(1), broken));
+        assertThat(title).isEqualTo("Backend Engineer 2");
+    }
+
+    @Test
+    void aFirstFetchWhoseDetailFailsStillLandsThePosting() {
+        new SmartRecruitersFixture().serveBoard(server, BOARD, 3);
+        String broken = SmartRecruitersFixture.id(1);
+        server.on(SmartRecruitersFixture.detailPath(BOARD, broken), Reply.json("{\"id\": \"" + broken + "\", \"jobAd\":"));
+
+        Lander.BoardResult b = fetch(100);
+
+        assertThat(b.counts().fresh()).isEqualTo(3);
+        assertThat(b.error()).startsWith("1 of 3 detail calls failed: malformed detail JSON for posting " + broken);
+        assertThat(lastRun("status")).isEqualTo("partial");
+        assertThat(descriptions().get(broken)).isEmpty();
+        assertThat(descriptions().get(SmartRecruitersFixture.id(2))).contains("We build payment rails");
+    }
+
+    @Test
+    @Timeout(30)
+    void aListServerThatIgnoresOffsetEndsTheFetch() {
+        SmartRecruitersFixture api = new SmartRecruitersFixture();
+        api.serveBoard(server, BOARD, 10);
+        // Always the first page of three, whatever offset is asked for, with ten announced.
+        server.on(api.boardPath(BOARD), Reply.json(SmartRecruitersFixture.page(BOARD, 10, 0, 3)));
+
+        Lander.BoardResult b = fetch(3);
+
+        assertThat(server.hits(api.boardPath(BOARD))).isEqualTo(2);
+        assertThat(b.counts().seen()).isEqualTo(3);
+        assertThat(b.complete()).isFalse();
+        assertThat(b.error()).contains("offset 3 brought no new posting");
+        assertThat(lastRun("status")).isEqualTo("partial");
+        assertThat(server.hits(SmartRecruitersFixture.detailPath(BOARD, SmartRecruitersFixture.id(0))))
+                .as("no detail call for a posting seen already").isEqualTo(1);
+    }
+
+    @Test
+    void pagingStopsAtTheHardCapOfPages() {
+        SmartRecruitersFixture api = new SmartRecruitersFixture();
+        api.serveBoard(server, BOARD, 50);
+
+        Lander.BoardResult b = fetch(2, 4);
+
+        assertThat(SmartRecruitersSource.MAX_PAGES).isEqualTo(1_000);
+        assertThat(server.hits(api.boardPath(BOARD))).isEqualTo(4);
+        assertThat(b.counts().fresh()).isEqualTo(8);
+        assertThat(b.error()).contains("stopped after 4 pages (8 postings)", "totalFound 50");
+        assertThat(lastRun("status")).isEqualTo("partial");
+    }
+
+    @Test
+    void aListWithoutTotalFoundEndsAtTheFirstEmptyPage() {
+        SmartRecruitersFixture api = new SmartRecruitersFixture();
+        api.serveBoard(server, BOARD, 5);
+        server.on(api.boardPath(BOARD), req -> {
+            int offset = Integer.parseInt(req.uri().getQuery().replaceAll(".*offset=(\\d+).*", "$1"));
+            return Reply.json(SmartRecruitersFixture.page(BOARD, 5, offset, 3).replace("\"totalFound\":5,", ""));
+        });
+
+        Lander.BoardResult b = fetch(3);
+
+        assertThat(b.error()).isNull();
+        assertThat(b.counts().fresh()).isEqualTo(5);
+        assertThat(listOffsets()).containsExactly("limit=3&offset=0", "limit=3&offset=3", "limit=3&offset=5");
+    }
+
+    @Test
+    void aListPageThatFailsAfterTheFirstKeepsWhatLandedAndEndsPartial() {
+        SmartRecruitersFixture api = new SmartRecruitersFixture();
+        api.serveBoard(server, BOARD, 6);
+        LocalServer.Reply first = Reply.json(SmartRecruitersFixture.page(BOARD, 6, 0, 3));
+        server.on(api.boardPath(BOARD), req -> req.uri().getQuery().contains("offset=0") ? first
+                : Reply.status(503, "{\"message\":\"busy\"}"));
+
+        Lander.BoardResult b = fetch(3);
+
+        assertThat(b.counts().fresh()).isEqualTo(3);
+        assertThat(b.error()).contains("503");
+        assertThat(lastRun("status")).isEqualTo("partial");
+    }
+
+    private static LocalServer newServer() {
+        try {
+            return new LocalServer();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
