@@ -103,7 +103,8 @@ final class FetchBench implements Callable<Integer> {
             t.row("replayed fetch → adapters → SQLite", fmt(fetchSecs), fmt0(rate), fmt(baseline / fetchSecs),
                     fmt0(TARGET_POSTINGS_PER_SECOND), String.format(Locale.ROOT, "%.2f× %s",
                             rate / TARGET_POSTINGS_PER_SECOND, rate >= TARGET_POSTINGS_PER_SECOND ? "meets" : "MISSES"));
-            t.row(String.format(Locale.ROOT, "one %d MB board, %d MB heap", body.length() >> 20, SMALL_HEAP_MB),
+            t.row(String.format(Locale.ROOT, "one %.1f MB board, %d MB heap",
+                            body.getBytes(StandardCharsets.UTF_8).length / 1048576.0, SMALL_HEAP_MB),
                     fmt(bigSecs), "", "", "fits", exit == Integer.MIN_VALUE ? "not measured (run from the jar)"
                             : exit == 0 ? "fits (streamed)" : "FAILED (exit " + exit + ")");
             out.print(t.render("  "));

@@ -66,23 +66,25 @@ public final class BulkBoards {
                 board(bySource, "workable"), board(bySource, "smartrecruiters"), null);
     }
 
-    /** One Greenhouse board body of about {@code bytes} bytes, for the bounded-memory measurement. */
+    /** One Greenhouse board body of at least {@code bytes} bytes, for the bounded-memory measurement. */
     public static String greenhouseBody(int bytes, int descriptionChars, long seed) {
         BulkWriter text = new BulkWriter(seed, descriptionChars);
-        List<DemoRecord> records = new ArrayList<>();
-        long id = 0;
-        long size = 0;
-        while (size < bytes) {
-            id++;
-            String d = text.description(id);
-            size += d.length() * 1.2 + 600;
-            records.add(new DemoRecord("greenhouse", "big", Long.toString(5_000_000_000L + id),
-                    "https://jobs.example.com/big/" + id, "Big Employer", text.title(id), text.location(id), d,
-                    Instant.parse("2026-11-10T09:00:00Z"), Hints.NONE, true, null, null));
+        int count = Math.max(1, bytes / (descriptionChars + 1_000));
+        while (true) {
+            List<DemoRecord> records = new ArrayList<>(count);
+            for (long id = 1; id <= count; id++) {
+                records.add(new DemoRecord("greenhouse", "big", Long.toString(5_000_000_000L + id),
+                        "https://jobs.example.com/big/" + id, "Big Employer", text.title(id), text.location(id),
+                        text.description(id), Instant.parse("2026-11-10T09:00:00Z"), Hints.NONE, true, null, null));
+            }
+            String[] body = new String[1];
+            DemoSnapshot.renderBoard("greenhouse", "big", records, (u, json) -> body[0] = json);
+            int size = body[0].getBytes(StandardCharsets.UTF_8).length;
+            if (size >= bytes) {
+                return body[0];
+            }
+            count = (int) Math.ceil(count * (bytes * 1.02 / size));
         }
-        String[] body = new String[1];
-        DemoSnapshot.renderBoard("greenhouse", "big", records, (u, json) -> body[0] = json);
-        return body[0];
     }
 
     private static SourcesConfig.BoardSource board(Map<String, List<SourcesConfig.Board>> bySource, String source) {
