@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"The shipped benchmarks; without a subcommand, all of them in turn.",
                 "Run with the heap capped as the targets assume: JOBINTEL_JAVA_OPTS=-Xmx512m ./jobintel bench"},
-        subcommands = {BenchCommand.class, FetchBench.class})
+        subcommands = {BenchCommand.class, FetchBench.class, ClaudeBench.class})
 final class BenchSuite implements Callable<Integer> {
 
     @Spec
@@ -19,7 +19,7 @@ final class BenchSuite implements Callable<Integer> {
     @Override
     public Integer call() {
         int worst = 0;
-        for (String sub : new String[] {"pipeline", "fetch"}) {
+        for (String sub : new String[] {"pipeline", "fetch", "claude"}) {
             CommandLine cl = spec.commandLine().getSubcommands().get(sub);
             cl.setOut(spec.commandLine().getOut());
             cl.setErr(spec.commandLine().getErr());

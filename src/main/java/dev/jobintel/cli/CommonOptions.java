@@ -44,6 +44,13 @@ final class CommonOptions {
         return Context.load(loadConfig(), Clock.systemUTC());
     }
 
+    /** The context with command-line overrides applied to the loaded configuration. */
+    Context context(java.util.function.UnaryOperator<dev.jobintel.config.JobintelConfig> overrides) {
+        LoadedConfig lc = loadConfig();
+        LoadedConfig changed = new LoadedConfig(overrides.apply(lc.config()), lc.doc(), lc.baseDir());
+        return Context.load(changed, Clock.systemUTC());
+    }
+
     boolean progress() {
         return !noProgress && Progress.interactive();
     }

@@ -1,5 +1,6 @@
 package dev.jobintel.cli;
 
+import dev.jobintel.classify.eval.DemoLabels;
 import dev.jobintel.source.demo.DemoDataset;
 import dev.jobintel.source.demo.DemoSnapshot;
 import picocli.CommandLine;
@@ -16,7 +17,9 @@ import java.util.concurrent.Callable;
         description = {"Write out the bundled demo data, to try the other ways in:",
                 "--recording DIR: the six APIs' responses as a recording, for 'jobintel fetch --replay DIR' with "
                         + "the boards listed in DIR/jobintel.yaml;",
-                "--jsonl FILE: the same postings in the JSON Lines import format, for 'jobintel import FILE'."})
+                "--jsonl FILE: the same postings in the JSON Lines import format, for 'jobintel import FILE';",
+                "--labels FILE: each distinct job with its known truth as labels, for 'jobintel eval --labels FILE' "
+                        + "(the bundled set that '--labels demo' reads)."})
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--recording", paramLabel = "DIR", description = "Write the API responses as a recording directory.")
@@ -25,13 +28,17 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--jsonl", paramLabel = "FILE", description = "Write the postings as JSON Lines.")
     Path jsonl;
 
+    @Option(names = "--labels", paramLabel = "FILE", description = "Write the distinct jobs as a labelled set.")
+    Path labels;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        if (recording == null && jsonl == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "give --recording DIR and/or --jsonl FILE");
+        if (recording == null && jsonl == null && labels == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "give --recording DIR, --jsonl FILE and/or --labels FILE");
         }
         var out = spec.commandLine().getOut();
         if (recording != null) {
@@ -46,6 +53,12 @@ final class DemoCommand implements Callable<Integer> {
         if (jsonl != null) {
             DemoDataset.write(jsonl);
             out.printf("Wrote %,d lines to %s%nTry: ./jobintel import %s%n", DemoDataset.postings().size(), jsonl, jsonl);
+        }
+        if (labels != null) {
+            String text = DemoLabels.generate();
+            Files.writeString(labels, text);
+            out.printf("Wrote %,d labelled postings to %s%nTry: ./jobintel eval --labels %s%n", text.lines().count(), labels,
+                    labels);
         }
         return 0;
     }

@@ -9,24 +9,27 @@ import java.io.PrintWriter;
 
 /**
  * The {@code jobintel} command line. Exit codes: 0 done; 1 unexpected error; 2 usage or
- * configuration error; 3 database error; 4 the ledger's invariants do not hold.
+ * configuration error; 3 database error; 4 the ledger's invariants do not hold; 5 some boards
+ * failed; 6 the run stopped early with postings left pending.
  */
 @Command(name = "jobintel", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = {"Public job postings turned into a trustworthy picture of a hiring market.",
                 "Every posting fetched has exactly one recorded outcome; 'jobintel status' accounts for all of them."},
         subcommands = {RunCommand.class, FetchCommand.class, ImportCommand.class, EnrichCommand.class, StatusCommand.class,
-                DemoCommand.class,
+                DemoCommand.class, EvalCommand.class,
                 DbCommand.class, BenchSuite.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:unexpected error", "2:usage or configuration error", "3:database error",
                 "4:the ledger's invariants do not hold (status --check)",
-                "5:fetched, but some boards failed (details in 'jobintel status')"})
+                "5:fetched, but some boards failed (details in 'jobintel status')",
+                "6:stopped early (the API refused the key, or the budget is spent); the rest stays pending"})
 public final class Main implements Runnable {
 
     public static final int CONFIG_ERROR = 2;
     public static final int DATABASE_ERROR = 3;
     public static final int INVARIANT_BROKEN = 4;
     public static final int BOARDS_FAILED = 5;
+    public static final int RUN_STOPPED = 6;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -39,8 +42,9 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         quietLibraries();
         int exit;
+        CommandLine cl = commandLine();
         try {
-            exit = commandLine().execute(args);
+            exit = cl.execute(args);
         } catch (Error e) {
             // picocli hands only Exceptions to the handler; say what broke without a wall of frames.
             System.err.println("error: " + e + (e.getCause() == null ? "" : " caused by " + e.getCause()));
@@ -51,6 +55,9 @@ public final class Main implements Runnable {
             }
             exit = 1;
         }
+        // picocli's writers flush on println only; a command ending in print() would lose its tail.
+        cl.getOut().flush();
+        cl.getErr().flush();
         System.exit(exit);
     }
 

@@ -66,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
                     "nothing to fetch: --sources/--companies leave no configured board");
         }
         try (SourceFactory factory = selection.factory(); Database db = ctx.openDatabase()) {
-            out.printf("jobintel run: %s%nDatabase: %s, classifier: %s%n%n", what, db.url(), ctx.classifier().name());
+            out.printf("jobintel run: %s%nDatabase: %s, classifier: %s%n%n", what, db.url(), ctx.classifierName());
             out.flush();
             Runner runner = new Runner(ctx, db, common.progress());
             runner.prepare();
@@ -75,8 +75,12 @@ final class RunCommand implements Callable<Integer> {
             long t1 = System.nanoTime();
             Summaries.fetch(out, fetched, t1 - t0);
             out.flush();
-            Enricher.Result enriched = runner.enrich(0);
-            Summaries.enrich(out, enriched, ctx.classifier().name(), System.nanoTime() - t1);
+            Enricher.Result enriched;
+            try (runner) {
+                enriched = runner.enrich(0);
+                Summaries.enrich(out, enriched, ctx.classifierName(), System.nanoTime() - t1);
+                Summaries.claude(out, runner.classifier(), db);
+            }
             out.println();
             StatusReport status = StatusReport.read(db);
             Summaries.ledger(out, status);
@@ -88,6 +92,10 @@ final class RunCommand implements Callable<Integer> {
             out.println();
             Summaries.invariants(out, status);
             out.println("See 'jobintel status' for the ledger per source at any time.");
+            if (enriched.stop() != null) {
+                Summaries.stopped(spec.commandLine().getErr(), enriched.stop());
+                return Main.RUN_STOPPED;
+            }
             return status.consistent() ? 0 : Main.INVARIANT_BROKEN;
         }
     }

@@ -56,6 +56,11 @@ final class StatusCommand implements Callable<Integer> {
                 out.println();
                 Summaries.fetches(out, s.fetches());
                 out.println();
+                if (s.cost().calls() > 0) {
+                    out.println("Model calls:");
+                    Summaries.cost(out, s.cost());
+                    out.println();
+                }
                 if (!s.failingBoards().isEmpty()) {
                     Summaries.boards(out, s.failingBoards(), System.currentTimeMillis());
                     out.println();

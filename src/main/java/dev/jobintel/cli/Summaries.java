@@ -70,6 +70,47 @@ final class Summaries {
         }
     }
 
+    /** What the Claude classifier did and cost in this run, and the ledger's totals. Nothing for rules. */
+    static void claude(PrintWriter out, dev.jobintel.classify.Classifier classifier, dev.jobintel.store.Database db) {
+        if (!(classifier instanceof dev.jobintel.classify.claude.ClaudeClassifier claude)) {
+            return;
+        }
+        dev.jobintel.classify.claude.ClaudeStats.Snapshot s = claude.stats();
+        out.printf("Claude %s (prompt %s): %s requests, %s answered, %s retried, %s re-asked; %s postings reused an "
+                        + "earlier answer, %s were decided by the rules pre-filter%n",
+                claude.model(), claude.promptVersion(), n(s.requests()), n(s.answered()), n(s.retries()), n(s.reAsks()),
+                n(s.reused()), n(s.prefiltered()));
+        if (s.answered() > 0) {
+            out.printf("  tokens: %s input, %s cache write, %s cache read, %s output; %.1f%% of input read from the cache%n",
+                    n(s.usage().input()), n(s.usage().cacheWrite()), n(s.usage().cacheRead()), n(s.usage().output()),
+                    100 * s.cacheHitRatio());
+        }
+        out.printf("  cost this run: %s%s%n", usd(s.costUsd()),
+                s.classified() == 0 ? "" : " (" + usd(s.costUsd() / s.classified()) + " per classified job)");
+        dev.jobintel.store.LlmCalls.Totals t = db.read(dev.jobintel.store.LlmCalls::totals);
+        cost(out, t);
+    }
+
+    static void cost(PrintWriter out, dev.jobintel.store.LlmCalls.Totals t) {
+        if (t.calls() == 0) {
+            return;
+        }
+        out.printf("  cost ledger: %s over %s calls (%s without an answer), %s model-classified jobs, %s per job, "
+                        + "%.1f%% of input from the cache%n", usd(t.costUsd()), n(t.calls()), n(t.failed()), n(t.jobsByModel()),
+                usd(t.costPerJob()), 100 * t.cacheHitRatio());
+    }
+
+    static String usd(double v) {
+        return String.format(java.util.Locale.ROOT, v >= 1 ? "$%,.2f" : "$%.4f", v);
+    }
+
+    /** Why a run stopped early, on stderr, and that nothing was lost. */
+    static void stopped(PrintWriter err, dev.jobintel.classify.RunStop stop) {
+        err.printf("stopped: %s%nThe postings not yet classified are still pending; run 'jobintel enrich' again when "
+                + "this is resolved.%n", stop.getMessage());
+        err.flush();
+    }
+
     static void ledger(PrintWriter out, StatusReport s) {
         out.printf("Ledger: %s raw postings, %s enriched jobs, %s rejects%n", n(s.rawPostings()), n(s.enrichedJobs()),
                 n(s.rejects()));

@@ -15,7 +15,7 @@ import java.util.regex.PatternSyntaxException;
 public final class ConfigLoader {
 
     public static final String DEFAULT_FILE = "jobintel.yaml";
-    public static final Set<String> CLASSIFIERS = Set.of("rules");
+    public static final Set<String> CLASSIFIERS = Set.of("rules", "claude");
 
     private ConfigLoader() {
     }
@@ -82,8 +82,43 @@ public final class ConfigLoader {
         if (c.pipeline().threads() < 0 || c.pipeline().threads() > 64) {
             throw lc.error("pipeline.threads", "must be between 0 (one per core) and 64, got " + c.pipeline().threads());
         }
+        checkClaude(lc);
         checkSources(lc);
         checkHttp(lc);
+    }
+
+    private static void checkClaude(LoadedConfig lc) {
+        ClaudeConfig c = lc.config().classifier().claude();
+        url(lc, "classifier.claude.base_url", c.baseUrl());
+        range(lc, "classifier.claude.max_tokens", c.maxTokens(), 256, 64_000);
+        range(lc, "classifier.claude.retry_max_tokens", c.retryMaxTokens(), c.maxTokens(), 64_000);
+        range(lc, "classifier.claude.description_chars", c.descriptionChars(), 200, 200_000);
+        range(lc, "classifier.claude.timeout_seconds", c.timeoutSeconds(), 1, 3600);
+        range(lc, "classifier.claude.max_attempts", c.maxAttempts(), 1, 20);
+        range(lc, "classifier.claude.concurrency", c.concurrency(), 1, 256);
+        range(lc, "classifier.claude.requests_per_minute", c.requestsPerMinute(), 1, 1_000_000);
+        range(lc, "classifier.claude.input_tokens_per_minute", c.inputTokensPerMinute(), 1000, 1_000_000_000);
+        range(lc, "classifier.claude.output_tokens_per_minute", c.outputTokensPerMinute(), 100, 1_000_000_000);
+        range(lc, "classifier.claude.batch_poll_seconds", c.batchPollSeconds(), 1, 3600);
+        range(lc, "classifier.claude.batch_max_requests", c.batchMaxRequests(), 1, 100_000);
+        if (!c.cacheTtl().equals("5m") && !c.cacheTtl().equals("1h")) {
+            throw lc.error("classifier.claude.cache_ttl", "expected 5m or 1h, got '" + c.cacheTtl() + "'");
+        }
+        if (c.budgetUsd() != null && !(c.budgetUsd() > 0)) {
+            throw lc.error("classifier.claude.budget_usd", "must be above 0, got " + c.budgetUsd());
+        }
+        for (var e : lc.config().classifier().prices().entrySet()) {
+            String key = "classifier.prices." + e.getKey();
+            ModelPrice p = e.getValue();
+            if (p == null || p.input() == null || p.output() == null) {
+                throw lc.error(key, "a price needs both 'input' and 'output' (USD per million tokens)");
+            }
+            for (Double v : new Double[] {p.input(), p.output(), p.cacheWrite(), p.cacheWrite1h(), p.cacheRead()}) {
+                if (!(v >= 0) || v > 10_000) {
+                    throw lc.error(key, "prices are USD per million tokens between 0 and 10000, got " + v);
+                }
+            }
+        }
     }
 
     private static void checkSources(LoadedConfig lc) {

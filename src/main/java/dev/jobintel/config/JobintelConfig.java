@@ -29,7 +29,7 @@ public record JobintelConfig(
         database = database == null ? new Database(null, null) : database;
         importing = importing == null ? new Import(null) : importing;
         gate = gate == null ? new Gate(null, null, null, null) : gate;
-        classifier = classifier == null ? new Classifier(null) : classifier;
+        classifier = classifier == null ? new Classifier(null, null, null) : classifier;
         pipeline = pipeline == null ? new Pipeline(null, null) : pipeline;
         sources = sources == null ? new SourcesConfig(null, null, null, null, null, null) : sources;
         http = http == null ? new HttpConfig(null, null, null, null, null, null, null, null) : http;
@@ -45,6 +45,11 @@ public record JobintelConfig(
     /** This configuration with other pipeline settings. */
     public JobintelConfig withPipeline(Pipeline p) {
         return new JobintelConfig(database, taxonomy, places, importing, gate, classifier, p, sources, http, health);
+    }
+
+    /** This configuration with another classifier section. */
+    public JobintelConfig withClassifier(Classifier k) {
+        return new JobintelConfig(database, taxonomy, places, importing, gate, k, pipeline, sources, http, health);
     }
 
     /** This configuration with other sources. */
@@ -127,10 +132,26 @@ public record JobintelConfig(
         }
     }
 
-    /** @param name "rules" (default, offline) */
-    public record Classifier(String name) {
+    /**
+     * @param name   "rules" (default, offline) or "claude"
+     * @param claude the Claude classifier's settings
+     * @param prices price per model, USD per million tokens, over the bundled table
+     */
+    public record Classifier(String name, ClaudeConfig claude, java.util.Map<String, ModelPrice> prices) {
         public Classifier {
             name = name == null || name.isBlank() ? "rules" : name.trim();
+            claude = claude == null ? ClaudeConfig.defaults() : claude;
+            prices = prices == null ? java.util.Map.of() : java.util.Map.copyOf(prices);
+        }
+
+        /** This classifier section with another classifier name (the --classifier option). */
+        public Classifier named(String other) {
+            return new Classifier(other, claude, prices);
+        }
+
+        /** This classifier section with other Claude settings. */
+        public Classifier with(ClaudeConfig other) {
+            return new Classifier(name, other, prices);
         }
     }
 

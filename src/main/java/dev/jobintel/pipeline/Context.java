@@ -1,7 +1,16 @@
 package dev.jobintel.pipeline;
 
 import dev.jobintel.classify.Classifier;
+import dev.jobintel.classify.claude.ClaudeApi;
+import dev.jobintel.classify.claude.ClaudeClassifier;
+import dev.jobintel.classify.claude.RateLimiter;
+import dev.jobintel.classify.cost.Budget;
+import dev.jobintel.classify.cost.CallLog;
+import dev.jobintel.classify.cost.PriceTable;
 import dev.jobintel.classify.rules.RulesClassifier;
+import dev.jobintel.config.ClaudeConfig;
+import dev.jobintel.config.ConfigException;
+import dev.jobintel.config.ModelPrice;
 import dev.jobintel.classify.taxonomy.Taxonomy;
 import dev.jobintel.config.JobintelConfig;
 import dev.jobintel.config.LoadedConfig;
@@ -13,9 +22,11 @@ import dev.jobintel.posting.location.LocationResolver;
 import dev.jobintel.store.Database;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -31,21 +42,29 @@ public final class Context {
     private final Gazetteer gazetteer;
     private final LocationResolver resolver;
     private final Gate gate;
-    private final Classifier classifier;
+    private final Classifier rules;
     private final Clock clock;
+    private final Map<String, String> env;
+    private Classifier classifier;
 
-    private Context(LoadedConfig loaded, Taxonomy taxonomy, Gazetteer gazetteer, Gate gate, Classifier classifier,
-                    Clock clock) {
+    private Context(LoadedConfig loaded, Taxonomy taxonomy, Gazetteer gazetteer, Gate gate, Classifier rules,
+                    Clock clock, Map<String, String> env) {
         this.loaded = loaded;
         this.taxonomy = taxonomy;
         this.gazetteer = gazetteer;
         this.resolver = new LocationResolver(gazetteer);
         this.gate = gate;
-        this.classifier = classifier;
+        this.rules = rules;
         this.clock = clock;
+        this.env = Map.copyOf(env);
     }
 
     public static Context load(LoadedConfig loaded, Clock clock) {
+        return load(loaded, clock, System.getenv());
+    }
+
+    /** @param env the environment secrets and the API base URL are read from */
+    public static Context load(LoadedConfig loaded, Clock clock, Map<String, String> env) {
         JobintelConfig c = loaded.config();
         Taxonomy taxonomy = c.taxonomy() == null ? Taxonomy.bundled()
                 : Taxonomy.load(loaded.resolve(c.taxonomy()));
@@ -63,8 +82,64 @@ public final class Context {
                 places(loaded, gazetteer, "gate.location.include", g.location().include()),
                 places(loaded, gazetteer, "gate.location.exclude", g.location().exclude()),
                 g.location().keepUnknown(), agency, g.minDescriptionChars()));
-        Classifier classifier = new RulesClassifier(taxonomy);
-        return new Context(loaded, taxonomy, gazetteer, gate, classifier, clock);
+        Context ctx = new Context(loaded, taxonomy, gazetteer, gate, new RulesClassifier(taxonomy), clock, env);
+        if (ctx.classifierName().equals(ClaudeClassifier.NAME)) {
+            // Check the key and the price now, before any work, not at the first posting.
+            ctx.claudePrice();
+            ctx.apiKey();
+        }
+        return ctx;
+    }
+
+    public String classifierName() {
+        return loaded.config().classifier().name();
+    }
+
+    /** Classifications in flight for a remote classifier. */
+    public int concurrency() {
+        return loaded.config().classifier().claude().concurrency();
+    }
+
+    /**
+     * The configured classifier, writing its model calls to {@code log} and stopping before
+     * {@code budget} is exceeded (both unused by the offline rules classifier).
+     */
+    public Classifier classifier(CallLog log, Budget budget) {
+        if (!classifierName().equals(ClaudeClassifier.NAME)) {
+            return rules;
+        }
+        ClaudeConfig c = loaded.config().classifier().claude();
+        ClaudeApi api = ClaudeApi.connect(apiKey(), baseUrl(), Duration.ofSeconds(c.timeoutSeconds()));
+        return new ClaudeClassifier(api, c, taxonomy, claudePrice(), log, budget,
+                new RateLimiter(c.requestsPerMinute(), c.inputTokensPerMinute(), c.outputTokensPerMinute()), clock);
+    }
+
+    /** The model's price: from classifier.prices, else the bundled table; a model with neither is a config error. */
+    public ModelPrice claudePrice() {
+        String model = loaded.config().classifier().claude().model();
+        return PriceTable.bundledWith(loaded.config().classifier().prices()).find(model).orElseThrow(() ->
+                loaded.error("classifier.prices", "no price is known for model '" + model + "': add classifier.prices."
+                        + model + ": {input: USD per million tokens, output: USD per million tokens}"));
+    }
+
+    /** ANTHROPIC_BASE_URL, else classifier.claude.base_url, else the public API. */
+    public String baseUrl() {
+        String fromEnv = env.get("ANTHROPIC_BASE_URL");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return fromEnv.strip();
+        }
+        String fromConfig = loaded.config().classifier().claude().baseUrl();
+        return fromConfig == null ? ClaudeConfig.DEFAULT_BASE_URL : fromConfig.strip();
+    }
+
+    private String apiKey() {
+        String key = env.get("ANTHROPIC_API_KEY");
+        if (key == null || key.isBlank()) {
+            throw new ConfigException(loaded.origin(), 0, "classifier.name",
+                    "the claude classifier needs an API key in the environment variable ANTHROPIC_API_KEY "
+                            + "(it is never read from a file); or use --classifier rules");
+        }
+        return key.strip();
     }
 
     private static List<Pattern> patterns(List<String> regexes) {
@@ -132,7 +207,14 @@ public final class Context {
         return gate;
     }
 
-    public Classifier classifier() {
+    /**
+     * The configured classifier with no cost ledger and no budget (evaluation); one instance
+     * per context.
+     */
+    public synchronized Classifier classifier() {
+        if (classifier == null) {
+            classifier = classifier(CallLog.NONE, Budget.unlimited());
+        }
         return classifier;
     }
 

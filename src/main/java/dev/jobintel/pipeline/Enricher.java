@@ -3,6 +3,8 @@ package dev.jobintel.pipeline;
 import dev.jobintel.classify.Classification;
 import dev.jobintel.classify.ClassificationFailure;
 import dev.jobintel.classify.Classifier;
+import dev.jobintel.classify.Deferred;
+import dev.jobintel.classify.RunStop;
 import dev.jobintel.gate.Gate;
 import dev.jobintel.gate.GateDecision;
 import dev.jobintel.posting.Prepared;
@@ -32,6 +34,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Gate, duplicate check, classification and store for pending postings, page by page in id
@@ -44,9 +47,15 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Enricher {
 
-    /** What an enrichment run did. */
+    /**
+     * What an enrichment run did.
+     *
+     * @param stop why the run ended early with postings left pending (the API refused the key,
+     *             the budget ran out), or null when it went through
+     */
     public record Result(long processed, long enriched, long merged, long filtered, long failed,
-                         Map<String, Long> filteredByReason, Map<String, Long> failedByReason, long storeFailures) {
+                         Map<String, Long> filteredByReason, Map<String, Long> failedByReason, long storeFailures,
+                         RunStop stop) {
     }
 
     private final Database db;
@@ -56,14 +65,17 @@ public final class Enricher {
     private final Clock clock;
     private final int batchSize;
     private final int threads;
+    private final int classifyThreads;
     private final Progress progress;
+    private final AtomicReference<RunStop> stop = new AtomicReference<>();
+    private int passes = 3;
 
-    public Enricher(Context ctx, Database db, int batchSize, int threads, Progress progress) {
-        this(db, ctx.gate(), ctx.resolver(), ctx.classifier(), ctx.clock(), batchSize, threads, progress);
-    }
-
+    /**
+     * @param threads     CPU threads for gating (and for a local classifier); 0 = one per core
+     * @param concurrency classifications in flight when the classifier is remote
+     */
     public Enricher(Database db, Gate gate, LocationResolver resolver, Classifier classifier, Clock clock,
-                    int batchSize, int threads, Progress progress) {
+                    int batchSize, int threads, int concurrency, Progress progress) {
         this.db = db;
         this.gate = gate;
         this.resolver = resolver;
@@ -71,51 +83,69 @@ public final class Enricher {
         this.clock = clock;
         this.batchSize = batchSize;
         this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        this.classifyThreads = classifier.remote() ? Math.max(1, concurrency) : this.threads;
         this.progress = progress;
+    }
+
+    /**
+     * How many passes over the pending postings: after the first, a posting merged into a job
+     * whose classification failed is decided again (default 3).
+     */
+    public Enricher passes(int n) {
+        this.passes = n;
+        return this;
     }
 
     /** Enriches pending postings; {@code limit} 0 means all of them. */
     public Result run(long limit) {
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "jobintel-classify");
+            Thread t = new Thread(r, "jobintel-gate");
             t.setDaemon(true);
             return t;
         });
+        ExecutorService classifyPool = classifier.remote() ? Executors.newFixedThreadPool(classifyThreads, r -> {
+            Thread t = new Thread(r, "jobintel-classify");
+            t.setDaemon(true);
+            return t;
+        }) : pool;
         Writer writer = new Writer(new Outcomes(db));
         long processed = 0;
         Map<String, Long> filteredBy = new TreeMap<>();
         Map<String, Long> failedBy = new TreeMap<>();
         try {
             // A merged posting whose job's creator failed stays pending; the next pass classifies it.
-            for (int pass = 0; pass < 3; pass++) {
+            for (int pass = 0; pass < passes; pass++) {
                 long deferredBefore = writer.deferred;
                 long before = processed;
-                processed += pass(pool, writer, limit == 0 ? 0 : limit - processed, filteredBy);
+                processed += pass(pool, classifyPool, writer, limit == 0 ? 0 : limit - processed, filteredBy);
                 writer.drain();
                 long deferred = writer.deferred - deferredBefore;
                 processed -= deferred;
-                if (deferred == 0 || processed == before || (limit > 0 && processed >= limit)) {
+                if (stop.get() != null || deferred == 0 || processed == before || (limit > 0 && processed >= limit)) {
                     break;
                 }
             }
         } finally {
             writer.stop();
             pool.shutdownNow();
+            classifyPool.shutdownNow();
         }
+        processed -= writer.unchanged;
         writer.failedBy.forEach((k, v) -> failedBy.merge(k, v, Long::sum));
         if (writer.storeFailures > 0) {
             failedBy.merge("store_error", writer.storeFailures, Long::sum);
         }
         return new Result(processed, writer.enriched, writer.merged, writer.filtered, writer.failed, filteredBy, failedBy,
-                writer.storeFailures);
+                writer.storeFailures, stop.get());
     }
 
     /** One pass over the pending postings; returns how many were decided. */
-    private long pass(ExecutorService pool, Writer writer, long limit, Map<String, Long> filteredBy) {
+    private long pass(ExecutorService pool, ExecutorService classifyPool, Writer writer, long limit,
+                      Map<String, Long> filteredBy) {
         Set<String> claimed = new HashSet<>();
         long afterId = 0;
         long decided = 0;
-        while (limit == 0 || decided < limit) {
+        while ((limit == 0 || decided < limit) && stop.get() == null) {
             int pageSize = limit == 0 ? batchSize : (int) Math.min(batchSize, limit - decided);
             long from = afterId;
             List<PendingPosting> page = db.read(c -> RawPostings.pendingAfter(c, from, pageSize));
@@ -123,7 +153,7 @@ public final class Enricher {
                 break;
             }
             afterId = page.get(page.size() - 1).id();
-            writer.submit(decide(page, claimed, pool, filteredBy));
+            writer.submit(decide(page, claimed, pool, classifyPool, filteredBy));
             decided += page.size();
             progress.advance(page.size());
         }
@@ -136,7 +166,7 @@ public final class Enricher {
      * gated while this one is classified and the one before is written.
      */
     private List<Future<Outcome>> decide(List<PendingPosting> page, Set<String> claimed, ExecutorService pool,
-                                         Map<String, Long> filteredBy) {
+                                         ExecutorService classifyPool, Map<String, Long> filteredBy) {
         int n = page.size();
         Prepared[] prepared = new Prepared[n];
         GateDecision[] decisions = new GateDecision[n];
@@ -170,7 +200,8 @@ public final class Enricher {
                 toClassify.add(i);
             }
         }
-        int chunks = Math.min(toClassify.size(), threads * 2);
+        // A remote classifier waits on the network: one task per posting keeps `concurrency` in flight.
+        int chunks = classifier.remote() ? toClassify.size() : Math.min(toClassify.size(), threads * 2);
         for (int c = 0; c < chunks; c++) {
             int from = (int) ((long) toClassify.size() * c / chunks);
             int to = (int) ((long) toClassify.size() * (c + 1) / chunks);
@@ -181,7 +212,7 @@ public final class Enricher {
                     done[k - from] = classify(page.get(i), prepared[i]);
                 }
                 return done;
-            }, pool);
+            }, classifyPool);
             for (int k = from; k < to; k++) {
                 int offset = k - from;
                 out.set(toClassify.get(k), chunk.thenApply(done -> done[offset]));
@@ -219,18 +250,27 @@ public final class Enricher {
 
     private Outcome classify(PendingPosting p, Prepared prepared) {
         try {
-            Classification k = classifier.classify(prepared);
-            String city = prepared.where().city() == null ? null : prepared.where().city().code();
-            JobRecord job = new JobRecord(p.jobHash(), p.posting().company(), p.posting().title(), p.place(), city,
-                    prepared.where().country(), prepared.where().remoteScope(), k);
-            return new Outcome.Enriched(p.id(), job, p.firstSeen(), p.lastSeen());
+            return enriched(p, prepared, classifier.classify(prepared, p.id()));
         } catch (ClassificationFailure e) {
             return new Outcome.Failed(p.id(), e.reason(), e.getMessage(), e.retryable(), e.rawOutput());
+        } catch (RunStop e) {
+            stop.compareAndSet(null, e);
+            return new Outcome.Unchanged(p.id(), e.getMessage());
+        } catch (Deferred e) {
+            return new Outcome.Unchanged(p.id(), e.getMessage());
         } catch (RuntimeException e) {
             // A classifier bug must not lose the posting: record it, keep going.
             return new Outcome.Failed(p.id(), "classifier_error", e.getClass().getSimpleName() + ": " + e.getMessage(),
                     false, null);
         }
+    }
+
+    /** The outcome that stores a posting's classification as the job of its hash. */
+    static Outcome.Enriched enriched(PendingPosting p, Prepared prepared, Classification k) {
+        String city = prepared.where().city() == null ? null : prepared.where().city().code();
+        JobRecord job = new JobRecord(p.jobHash(), p.posting().company(), p.posting().title(), p.place(), city,
+                prepared.where().country(), prepared.where().remoteScope(), k);
+        return new Outcome.Enriched(p.id(), job, p.firstSeen(), p.lastSeen());
     }
 
     private static <T> T await(Future<T> f) {
@@ -266,6 +306,7 @@ public final class Enricher {
         long failed;
         long storeFailures;
         long deferred;
+        long unchanged;
 
         Writer(Outcomes outcomes) {
             this.outcomes = outcomes;
@@ -300,6 +341,8 @@ public final class Enricher {
                                 Outcome o = await(f);
                                 if (o instanceof Outcome.Failed failedOne) {
                                     failedBy.merge(failedOne.reason(), 1L, Long::sum);
+                                } else if (o instanceof Outcome.Unchanged) {
+                                    unchanged++;
                                 }
                                 batch.add(o);
                             }

@@ -1,10 +1,13 @@
 package dev.jobintel.pipeline;
 
+import dev.jobintel.classify.Classifier;
+import dev.jobintel.classify.cost.Budget;
 import dev.jobintel.source.JobSource;
 import dev.jobintel.store.BoardHealth;
 import dev.jobintel.store.Database;
 import dev.jobintel.store.FetchRuns;
 import dev.jobintel.store.LandCounts;
+import dev.jobintel.store.LlmCalls;
 import dev.jobintel.store.ReferenceData;
 
 import java.util.ArrayList;
@@ -15,7 +18,7 @@ import java.util.UUID;
  * Orchestrates the main job: fetch (or import) → land → gate → classify → store. Each step
  * reads what the previous one wrote, so a run interrupted anywhere is finished by the next.
  */
-public final class Runner {
+public final class Runner implements AutoCloseable {
 
     /** What fetching did, per board and in total. */
     public record FetchResult(String runId, List<Lander.BoardResult> boards) {
@@ -43,6 +46,9 @@ public final class Runner {
     private final Context ctx;
     private final Database db;
     private final boolean showProgress;
+    private Classifier classifier;
+    private Budget budget;
+    private LlmCalls calls;
 
     public Runner(Context ctx, Database db, boolean showProgress) {
         this.ctx = ctx;
@@ -75,14 +81,48 @@ public final class Runner {
         return new FetchResult(runId, boards);
     }
 
+    /**
+     * The configured classifier for this run: its model calls go to the cost ledger, and it
+     * stops before the configured budget is exceeded. One per runner.
+     */
+    public synchronized Classifier classifier() {
+        if (classifier == null) {
+            calls = new LlmCalls(db);
+            classifier = ctx.classifier(calls, budget());
+        }
+        return classifier;
+    }
+
+    /** This run's spending limit, shared by everything that pays (direct requests and batches). */
+    public synchronized Budget budget() {
+        if (budget == null) {
+            budget = new Budget(ctx.config().classifier().claude().budgetUsd());
+        }
+        return budget;
+    }
+
     public Enricher.Result enrich(long limit) {
         long pending = db.read(c -> dev.jobintel.store.Jdbc.count(c,
                 "SELECT count(*) FROM raw_postings WHERE outcome = 'pending'"));
         try (Progress progress = new Progress(System.err, showProgress, "enrich", "postings",
                 limit > 0 ? Math.min(limit, pending) : pending)) {
-            Enricher e = new Enricher(ctx, db, ctx.config().pipeline().batchSize(), ctx.config().pipeline().threads(),
-                    progress);
+            Enricher e = new Enricher(db, ctx.gate(), ctx.resolver(), classifier(), ctx.clock(),
+                    ctx.config().pipeline().batchSize(), ctx.config().pipeline().threads(), ctx.concurrency(), progress);
             return e.run(limit);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (classifier instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // Closing an HTTP client cannot lose data; nothing to report.
+            }
+        }
+        if (calls != null) {
+            calls.close();
         }
     }
 }

@@ -22,7 +22,8 @@ public record StatusReport(
         long rejects,
         List<Ledger.SourceFetches> fetches,
         List<dev.jobintel.store.BoardHealth.Row> failingBoards,
-        List<Ledger.Violation> violations) {
+        List<Ledger.Violation> violations,
+        dev.jobintel.store.LlmCalls.Totals cost) {
 
     /** The outcomes in the order the ledger is always shown. */
     public static final List<String> ORDER = List.of("enriched", "merged", "filtered", "failed", "pending");
@@ -44,7 +45,8 @@ public record StatusReport(
             lines.stream().map(Ledger.Line::source).distinct()
                     .forEach(s -> bySource.put(s, fold(lines, s)));
             return new StatusReport(db.url(), raw, overall, bySource, Ledger.jobCount(c), Ledger.rejectCount(c),
-                    Ledger.fetches(c), dev.jobintel.store.BoardHealth.troubled(c), Ledger.check(c));
+                    Ledger.fetches(c), dev.jobintel.store.BoardHealth.troubled(c), Ledger.check(c),
+                    dev.jobintel.store.LlmCalls.totals(c));
         });
     }
 

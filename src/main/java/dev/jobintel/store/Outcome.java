@@ -19,6 +19,13 @@ public sealed interface Outcome {
     record Merged(long postingId, String jobHash, long firstSeen, long lastSeen) implements Outcome {
     }
 
+    /**
+     * Not decided: the run stopped (the API refused the key, the budget ran out) before this
+     * posting was classified. Nothing is written; it stays pending for the next run.
+     */
+    record Unchanged(long postingId, String why) implements Outcome {
+    }
+
     /** Classification failed. */
     record Failed(long postingId, String reason, String message, boolean retryable, String rawOutput)
             implements Outcome {

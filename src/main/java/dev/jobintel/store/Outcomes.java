@@ -100,6 +100,9 @@ public final class Outcomes {
              PreparedStatement touch = c.prepareStatement(TOUCH_JOB);
              PreparedStatement byHash = c.prepareStatement(JOB_BY_HASH)) {
             for (Outcome o : outcomes) {
+                if (o instanceof Outcome.Unchanged) {
+                    continue;
+                }
                 if (o instanceof Outcome.Filtered f) {
                     filtered += run(filter, FILTER, f.reason(), f.detail(), now, f.postingId());
                 } else if (o instanceof Outcome.Failed f) {

@@ -44,10 +44,12 @@ public final class RawPostings {
     private static final String REQUEUE = "UPDATE raw_postings SET outcome = 'pending', outcome_reason = NULL, "
             + "outcome_detail = NULL, job_id = NULL, outcome_at = ?, retryable = NULL WHERE id = ?";
 
-    private static final String PENDING = "SELECT r.id, r.source, r.source_job_id, r.url, r.company, r.title, "
+    private static final String PENDING_COLUMNS = "SELECT r.id, r.source, r.source_job_id, r.url, r.company, r.title, "
             + "r.location_text, t.description, r.posted_at, t.hints, r.job_hash, r.place, r.closed_at, r.first_seen, "
-            + "r.last_seen, r.attempts FROM raw_postings r JOIN posting_texts t ON t.posting_id = r.id "
-            + "WHERE r.outcome = 'pending' AND r.id > ? ORDER BY r.id LIMIT ?";
+            + "r.last_seen, r.attempts FROM raw_postings r JOIN posting_texts t ON t.posting_id = r.id ";
+    /** Pending postings not waiting in an open message batch. */
+    private static final String PENDING = PENDING_COLUMNS
+            + "WHERE r.outcome = 'pending' AND r.batch_id IS NULL AND r.id > ? ORDER BY r.id LIMIT ?";
 
     private record State(long id, String contentHash, String jobHash, String outcome, Long jobId) {
     }
@@ -177,6 +179,17 @@ public final class RawPostings {
     /** The next page of pending postings after {@code afterId}, in id order. */
     public static List<PendingPosting> pendingAfter(Connection c, long afterId, int limit) {
         return Jdbc.query(c, PENDING, RawPostings::pending, afterId, limit);
+    }
+
+    /** Those of {@code ids} that are still pending (in a batch or not). */
+    public static List<PendingPosting> pendingByIds(Connection c, List<Long> ids) {
+        List<PendingPosting> out = new java.util.ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            out.addAll(Jdbc.query(c, PENDING_COLUMNS + "WHERE r.outcome = 'pending' AND r.id IN (" + Jdbc.marks(chunk.size())
+                    + ") ORDER BY r.id", RawPostings::pending, chunk.toArray()));
+        }
+        return out;
     }
 
     private static PendingPosting pending(ResultSet rs) throws SQLException {

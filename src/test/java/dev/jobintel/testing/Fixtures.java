@@ -1,6 +1,7 @@
 package dev.jobintel.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jobintel.config.ClaudeConfig;
 import dev.jobintel.config.JobintelConfig;
 import dev.jobintel.config.LoadedConfig;
 import dev.jobintel.pipeline.Context;
@@ -52,6 +53,23 @@ public final class Fixtures {
     /** Defaults, with the database in {@code dir} and the given batch size. */
     public static Context context(Path dir, Clock clock, int batchSize) {
         return context("jdbc:sqlite:" + dir.resolve("jobintel.db"), clock, batchSize);
+    }
+
+    /**
+     * The Claude classifier against {@code baseUrl} (a local simulator) with short timeouts, the
+     * given concurrency and attempts, no budget, and a fake key in the environment.
+     */
+    public static ClaudeConfig claude(String baseUrl, int concurrency, int maxAttempts, int timeoutSeconds) {
+        return new ClaudeConfig("claude-haiku-4-5", baseUrl, 1024, 4096, 6000, timeoutSeconds, maxAttempts, concurrency,
+                1_000_000, 1_000_000_000, 1_000_000_000, "5m", null, 1, 10_000);
+    }
+
+    public static Context claudeContext(Path dir, Clock clock, ClaudeConfig claude) {
+        JobintelConfig c = JobintelConfig.DEFAULTS.withDatabaseUrl("jdbc:sqlite:" + dir.resolve("jobintel.db"))
+                .withPipeline(new JobintelConfig.Pipeline(100, 2));
+        c = c.withClassifier(c.classifier().named("claude").with(claude));
+        return Context.load(new LoadedConfig(c, null, Path.of(".")), clock, java.util.Map.of("ANTHROPIC_API_KEY",
+                "sk-test-not-a-real-key"));
     }
 
     public static Context context(String url, Clock clock, int batchSize) {

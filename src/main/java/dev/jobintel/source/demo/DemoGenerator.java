@@ -198,6 +198,8 @@ public final class DemoGenerator {
 
             String company = e.name();
             String html;
+            // Decided once per record: the prose and the hints must agree on where the pay is.
+            payInHint = (e.source().equals("ashby") || e.source().equals("lever")) && counter % 2 == 0;
             if (expected == Expected.TOO_SHORT) {
                 html = switch ((i / 40) % 5) {
                     case 0 -> null;
@@ -309,7 +311,7 @@ public final class DemoGenerator {
             if (positionType.equals("contract")) {
                 sb.append("<p>This is a 6-month contract role with a view to extension.</p>");
             }
-            if (min != null && !hintCarriesPay(e.source())) {
+            if (min != null && !payInHint) {
                 sb.append(Descriptions.salarySentence(min, max, currency, period));
             }
             if (rng.nextInt(10) < 3) {
@@ -326,14 +328,12 @@ public final class DemoGenerator {
             return sb.toString();
         }
 
-        /** Ashby and Lever carry pay as structured data in about half the cases. */
-        private boolean hintCarriesPay(String source) {
-            return (source.equals("ashby") || source.equals("lever")) && counter % 2 == 0;
-        }
+        /** Ashby and Lever carry pay as structured data in about half the cases (this record's choice). */
+        private boolean payInHint;
 
         private Hints hints(String source, String team, String arrangement, String positionType, String seniority,
                             String country, Double min, Double max, String currency, String period) {
-            Salary pay = min != null && hintCarriesPay(source)
+            Salary pay = min != null && payInHint
                     ? new Salary(min, max, currency, Salary.Period.parse(period)) : null;
             List<String> countries = country == null ? List.of() : List.of(country);
             return switch (source) {

@@ -1,0 +1,322 @@
+package dev.jobintel.classify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobintel.classify.taxonomy.SkillDictionary;
+import dev.jobintel.classify.taxonomy.Taxonomy;
+import dev.jobintel.classify.taxonomy.Vocabulary;
+import dev.jobintel.posting.Posting;
+import dev.jobintel.posting.Salary;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a model's answer against the taxonomy before anything is written (incidents 1, 12,
+ * 15). Explicit JSON null, a missing field and the strings "null" / "none" are the same thing;
+ * coded fields are matched case-insensitively and through the taxonomy's synonyms; a field
+ * left empty that has a default gets it, and is recorded as defaulted. Anything else that is
+ * not valid is a problem: the caller re-asks once with the problems, then gives up.
+ *
+ * <p>Field names are those of the classification tool's schema.
+ */
+public final class AnswerValidator {
+
+    public static final int MAX_SKILLS = 50;
+    public static final int SUMMARY_WORDS = 50;
+    private static final int MAX_YEARS = 50;
+    private static final Pattern AMOUNT = Pattern.compile("^\\s*[^0-9-]{0,4}?(-?[0-9][0-9,. ]*)\\s*([kKmM])?\\s*$");
+
+    /** The outcome of a check: a classification, or the problems to send back to the model. */
+    public record Result(Classification classification, List<String> problems) {
+        public boolean valid() {
+            return classification != null;
+        }
+    }
+
+    private final Taxonomy taxonomy;
+
+    public AnswerValidator(Taxonomy taxonomy) {
+        this.taxonomy = taxonomy;
+    }
+
+    public Result validate(JsonNode answer, Posting posting, String classifier, String model, String promptVersion) {
+        List<String> problems = new ArrayList<>();
+        if (answer == null || !answer.isObject()) {
+            return new Result(null, List.of("the answer must be a JSON object with the fields of the tool's schema"));
+        }
+        Set<String> defaulted = new HashSet<>();
+
+        String subfamily = code(answer, "subfamily", taxonomy.subfamilies(), problems);
+        String family = code(answer, "family", taxonomy.families(), problems);
+        if (family == null && subfamily != null) {
+            family = taxonomy.familyOf(subfamily);
+        }
+        if (family == null && !isPresent(answer, "family")) {
+            problems.add("family is missing: choose one of " + String.join(", ", taxonomy.families().codes()));
+        }
+        if (family != null && subfamily == null && !isPresent(answer, "subfamily")) {
+            problems.add("subfamily is missing: choose a subfamily of " + family);
+        }
+        if (family != null && subfamily != null && !family.equals(taxonomy.familyOf(subfamily))) {
+            problems.add("subfamily '" + subfamily + "' belongs to family '" + taxonomy.familyOf(subfamily)
+                    + "', not to '" + family + "'");
+        }
+
+        String seniority = codeOrDefault(answer, "seniority", taxonomy.seniority(), problems, defaulted);
+        String track = codeOrDefault(answer, "track", taxonomy.tracks(), problems, defaulted);
+        String arrangement = codeOrDefault(answer, "arrangement", taxonomy.arrangements(), problems, defaulted);
+        String positionType = codeOrDefault(answer, "position_type", taxonomy.positionTypes(), problems, defaulted);
+        Salary salary = salary(answer.get("salary"), problems);
+
+        Boolean equity = bool(answer.get("equity"), problems);
+        if (equity == null) {
+            equity = false;
+            defaulted.add("equity");
+        }
+        Integer yearsMin = years(answer, "years_min", problems);
+        Integer yearsMax = years(answer, "years_max", problems);
+        if (yearsMin != null && yearsMax != null && yearsMin > yearsMax) {
+            problems.add("years_min (" + yearsMin + ") is above years_max (" + yearsMax + ")");
+        }
+        List<Classification.SkillMention> skills = skills(answer.get("skills"), problems);
+
+        String summary = text(answer.get("summary"));
+        if (summary == null) {
+            summary = posting.title() + (posting.company().isBlank() ? "" : " at " + posting.company());
+            defaulted.add("summary");
+        } else {
+            summary = firstWords(summary, SUMMARY_WORDS);
+        }
+
+        if (!problems.isEmpty()) {
+            return new Result(null, List.copyOf(problems));
+        }
+        return new Result(new Classification(family, subfamily, seniority, track, arrangement, positionType, salary,
+                equity, yearsMin, yearsMax, skills, summary, classifier, model, promptVersion, defaulted), List.of());
+    }
+
+    /** Null, missing, and the strings "null", "none", "nil" and "" all mean "not stated". */
+    static boolean isNull(JsonNode v) {
+        if (v == null || v.isNull() || v.isMissingNode()) {
+            return true;
+        }
+        if (v.isTextual()) {
+            String s = v.asText().strip().toLowerCase(Locale.ROOT);
+            return s.isEmpty() || s.equals("null") || s.equals("none") || s.equals("nil");
+        }
+        return false;
+    }
+
+    private static boolean isPresent(JsonNode answer, String field) {
+        return !isNull(answer.get(field));
+    }
+
+    private static String text(JsonNode v) {
+        return isNull(v) || !v.isValueNode() ? null : v.asText().strip();
+    }
+
+    /** A coded field: null when not stated (no problem) or not valid (problem recorded). */
+    private static String code(JsonNode answer, String field, Vocabulary vocabulary, List<String> problems) {
+        JsonNode v = answer.get(field);
+        if (isNull(v)) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            problems.add(field + " must be a string, one of: " + String.join(", ", vocabulary.codes()));
+            return null;
+        }
+        Optional<String> code = vocabulary.match(v.asText().strip());
+        if (code.isEmpty()) {
+            problems.add(field + " '" + clip(v.asText()) + "' is not allowed; use exactly one of: "
+                    + String.join(", ", vocabulary.codes()));
+            return null;
+        }
+        return code.get();
+    }
+
+    private static String codeOrDefault(JsonNode answer, String field, Vocabulary vocabulary, List<String> problems,
+                                        Set<String> defaulted) {
+        if (!isPresent(answer, field)) {
+            if (vocabulary.defaultCode() == null) {
+                problems.add(field + " is missing: choose one of " + String.join(", ", vocabulary.codes()));
+                return null;
+            }
+            defaulted.add(field);
+            return vocabulary.defaultCode();
+        }
+        return code(answer, field, vocabulary, problems);
+    }
+
+    private Salary salary(JsonNode v, List<String> problems) {
+        if (isNull(v)) {
+            return null;
+        }
+        if (!v.isObject()) {
+            problems.add("salary must be an object {min, max, currency, period} or null");
+            return null;
+        }
+        Double min = amount(v.get("min"), "salary.min", problems);
+        Double max = amount(v.get("max"), "salary.max", problems);
+        if (min == null && max == null) {
+            // Nothing stated: a currency or period alone is not a salary.
+            return null;
+        }
+        String currency = null;
+        JsonNode c = v.get("currency");
+        if (isNull(c) || !c.isTextual()) {
+            problems.add("salary.currency is required with an amount: one of " + String.join(", ", taxonomy.currencies().codes()));
+        } else {
+            currency = taxonomy.currencies().match(c.asText().strip()).orElse(null);
+            if (currency == null) {
+                problems.add("salary.currency '" + clip(c.asText()) + "' is not allowed; use one of "
+                        + String.join(", ", taxonomy.currencies().codes()) + ", or set salary to null");
+            }
+        }
+        Salary.Period period = null;
+        JsonNode p = v.get("period");
+        if (!isNull(p) && p.isTextual()) {
+            period = Salary.Period.parse(p.asText());
+        }
+        if (period == null) {
+            problems.add("salary.period must be one of year, month, week, day, hour");
+        }
+        if (currency == null || period == null) {
+            return null;
+        }
+        return new Salary(min, max, currency, period);
+    }
+
+    /** A number, or a numeric string such as "120,000", "$95k" or "1.2m". */
+    private static Double amount(JsonNode v, String field, List<String> problems) {
+        if (isNull(v)) {
+            return null;
+        }
+        Double d = null;
+        if (v.isNumber()) {
+            d = v.asDouble();
+        } else if (v.isTextual()) {
+            Matcher m = AMOUNT.matcher(v.asText());
+            if (m.matches()) {
+                String digits = m.group(1).replace(",", "").replace(" ", "");
+                try {
+                    d = Double.parseDouble(digits);
+                    if (m.group(2) != null) {
+                        d *= m.group(2).equalsIgnoreCase("k") ? 1_000 : 1_000_000;
+                    }
+                } catch (NumberFormatException e) {
+                    d = null;
+                }
+            }
+        }
+        if (d == null || d.isNaN() || d.isInfinite() || d < 0) {
+            problems.add(field + " must be a non-negative number or null, got " + clip(v.toString()));
+            return null;
+        }
+        return d;
+    }
+
+    private static Boolean bool(JsonNode v, List<String> problems) {
+        if (isNull(v)) {
+            return null;
+        }
+        if (v.isBoolean()) {
+            return v.booleanValue();
+        }
+        String s = v.asText().strip().toLowerCase(Locale.ROOT);
+        if (s.equals("true") || s.equals("yes")) {
+            return true;
+        }
+        if (s.equals("false") || s.equals("no")) {
+            return false;
+        }
+        problems.add("equity must be true or false, got " + clip(v.toString()));
+        return null;
+    }
+
+    private static Integer years(JsonNode answer, String field, List<String> problems) {
+        JsonNode v = answer.get(field);
+        if (isNull(v)) {
+            return null;
+        }
+        Double d = null;
+        if (v.isNumber()) {
+            d = v.asDouble();
+        } else if (v.isTextual()) {
+            try {
+                d = Double.parseDouble(v.asText().strip().replace("+", ""));
+            } catch (NumberFormatException e) {
+                d = null;
+            }
+        }
+        if (d == null || d < 0 || d > MAX_YEARS || d != Math.floor(d)) {
+            problems.add(field + " must be a whole number of years between 0 and " + MAX_YEARS + ", or null; got "
+                    + clip(v.toString()));
+            return null;
+        }
+        return d.intValue();
+    }
+
+    /**
+     * Skills through the dictionary: a known skill under its canonical name and family, an
+     * unknown one kept as written with no family. A comma-separated string is accepted.
+     */
+    private List<Classification.SkillMention> skills(JsonNode v, List<String> problems) {
+        if (isNull(v)) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        if (v.isArray()) {
+            for (JsonNode e : v) {
+                if (e.isTextual()) {
+                    names.add(e.asText());
+                } else if (e.isObject() && e.hasNonNull("name")) {
+                    names.add(e.get("name").asText());
+                } else if (!isNull(e)) {
+                    problems.add("skills must be a list of names (strings)");
+                    return List.of();
+                }
+            }
+        } else if (v.isTextual()) {
+            names.addAll(List.of(v.asText().split("[,;]")));
+        } else {
+            problems.add("skills must be a list of names (strings)");
+            return List.of();
+        }
+        SkillDictionary dictionary = taxonomy.skills();
+        Map<String, Classification.SkillMention> out = new LinkedHashMap<>();
+        for (String raw : names) {
+            String name = raw.strip().replaceAll("\\s+", " ");
+            if (name.isEmpty() || name.equalsIgnoreCase("null") || name.length() > 80) {
+                continue;
+            }
+            Classification.SkillMention m = dictionary.lookup(name)
+                    .map(s -> new Classification.SkillMention(s.name(), s.family()))
+                    .orElse(new Classification.SkillMention(name, null));
+            out.putIfAbsent(m.name().toLowerCase(Locale.ROOT), m);
+            if (out.size() == MAX_SKILLS) {
+                break;
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
+    static String firstWords(String s, int words) {
+        String[] parts = s.strip().split("\\s+");
+        if (parts.length <= words) {
+            return String.join(" ", parts);
+        }
+        return String.join(" ", java.util.Arrays.copyOf(parts, words));
+    }
+
+    private static String clip(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+    }
+}

@@ -1,0 +1,61 @@
+package dev.jobintel.classify.claude;
+
+/**
+ * A request the API did not answer with a message, sorted by what to do about it.
+ *
+ * @param retryAfterMillis what the server asked us to wait (retry-after-ms or retry-after), or null
+ */
+public record ApiFailure(Kind kind, Integer status, String type, String message, String requestId,
+                         Long retryAfterMillis) {
+
+    /** What a failure means for the posting and for the run. */
+    public enum Kind {
+        /** 429: wait (as told) and try again; slows the whole run down. */
+        RATE_LIMITED("rate_limited", true),
+        /** 529: the API is overloaded; back off and try again. */
+        OVERLOADED("overloaded", true),
+        /** 500, 502, 503, 504 or a body that is not a valid response: try again. */
+        SERVER("server_error", true),
+        /** No answer in time, or the connection broke: try again. */
+        TIMEOUT("timeout", true),
+        /** 400: this request is wrong; sending it again will not help. */
+        BAD_REQUEST("bad_request", false),
+        /** 413: the request is too large for the API. */
+        TOO_LARGE("too_large", false),
+        /** 401, 402, 403, 404, or a spend limit: nothing will work until a person acts; stop the run. */
+        FATAL("stopped", false);
+
+        private final String code;
+        private final boolean transientFailure;
+
+        Kind(String code, boolean transientFailure) {
+            this.code = code;
+            this.transientFailure = transientFailure;
+        }
+
+        /** The outcome written to the cost ledger and, after the last attempt, the posting's failure reason. */
+        public String code() {
+            return code;
+        }
+
+        public boolean isTransient() {
+            return transientFailure;
+        }
+    }
+
+    /** A one-line description for logs and the ledger; never contains the API key. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder();
+        if (status != null) {
+            sb.append("HTTP ").append(status).append(' ');
+        }
+        if (type != null) {
+            sb.append(type).append(": ");
+        }
+        sb.append(message == null ? kind.code() : message);
+        if (requestId != null) {
+            sb.append(" (request ").append(requestId).append(')');
+        }
+        return sb.toString();
+    }
+}

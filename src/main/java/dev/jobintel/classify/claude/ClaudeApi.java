@@ -1,0 +1,221 @@
+package dev.jobintel.classify.claude;
+
+import com.anthropic.client.AnthropicClient;
+import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import com.anthropic.core.http.Headers;
+import com.anthropic.core.http.HttpResponseFor;
+import com.anthropic.core.http.StreamResponse;
+import com.anthropic.errors.AnthropicInvalidDataException;
+import com.anthropic.errors.AnthropicIoException;
+import com.anthropic.errors.AnthropicServiceException;
+import com.anthropic.models.messages.Message;
+import com.anthropic.models.messages.MessageCreateParams;
+import com.anthropic.models.messages.batches.BatchCreateParams;
+import com.anthropic.models.messages.batches.BatchListPage;
+import com.anthropic.models.messages.batches.BatchListParams;
+import com.anthropic.models.messages.batches.MessageBatch;
+import com.anthropic.models.messages.batches.MessageBatchIndividualResponse;
+
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * The Messages and Message Batches APIs through the official SDK, with the SDK's own retries
+ * off: jobintel retries itself so that it can honour retry-after across the whole run, record
+ * every attempt in the cost ledger, and tell a spend limit (stop) from a rate limit (wait).
+ */
+public final class ClaudeApi implements AutoCloseable {
+
+    /** An answered request: the message, the rate-limit state the server reported, and timing. */
+    public record Exchange(Message message, RateLimits limits, String requestId, long latencyMillis) {
+    }
+
+    private final AnthropicClient client;
+
+    public ClaudeApi(AnthropicClient client) {
+        this.client = client;
+    }
+
+    /** A client for {@code baseUrl}; the key is used for requests and never logged. */
+    public static ClaudeApi connect(String apiKey, String baseUrl, Duration timeout) {
+        return new ClaudeApi(AnthropicOkHttpClient.builder()
+                .apiKey(apiKey)
+                .baseUrl(baseUrl)
+                .maxRetries(0)
+                .timeout(timeout)
+                .build());
+    }
+
+    public Exchange send(MessageCreateParams params) throws ApiCallException {
+        long t0 = System.nanoTime();
+        try (HttpResponseFor<Message> r = client.messages().withRawResponse().create(params)) {
+            Message m = r.parse();
+            return new Exchange(m, RateLimits.from(r.headers()), r.requestId().orElse(null),
+                    (System.nanoTime() - t0) / 1_000_000);
+        } catch (RuntimeException e) {
+            throw new ApiCallException(failure(e), (System.nanoTime() - t0) / 1_000_000, e);
+        }
+    }
+
+    public MessageBatch createBatch(List<BatchCreateParams.Request> requests) throws ApiCallException {
+        return call(() -> client.messages().batches().create(BatchCreateParams.builder().requests(requests).build()));
+    }
+
+    public MessageBatch batch(String id) throws ApiCallException {
+        return call(() -> client.messages().batches().retrieve(id));
+    }
+
+    /** Recent batches, newest first (used to find a batch whose creation was interrupted). */
+    public List<MessageBatch> recentBatches(int limit) throws ApiCallException {
+        return call(() -> {
+            BatchListPage page = client.messages().batches().list(BatchListParams.builder().limit(limit).build());
+            return page.data();
+        });
+    }
+
+    public StreamResponse<MessageBatchIndividualResponse> results(String batchId) throws ApiCallException {
+        return call(() -> client.messages().batches().resultsStreaming(batchId));
+    }
+
+    private static <T> T call(Supplier<T> work) throws ApiCallException {
+        long t0 = System.nanoTime();
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            throw new ApiCallException(failure(e), (System.nanoTime() - t0) / 1_000_000, e);
+        }
+    }
+
+    /** Sorts an SDK exception into what it means for the posting and the run. */
+    static ApiFailure failure(Throwable e) {
+        if (e instanceof AnthropicServiceException se) {
+            int status = se.statusCode();
+            String type = se.type().map(Object::toString).orElse(null);
+            String message = se.apiMessage().orElse(null);
+            String requestId = se.requestId().orElse(null);
+            Long retryAfter = retryAfterMillis(se.headers());
+            String code = se.errorCode().orElse("");
+            ApiFailure.Kind kind;
+            if (status == 429) {
+                kind = code.contains("spend_limit") || (retryAfter == null && mentionsSpendLimit(message))
+                        ? ApiFailure.Kind.FATAL : ApiFailure.Kind.RATE_LIMITED;
+            } else if (status == 529) {
+                kind = ApiFailure.Kind.OVERLOADED;
+            } else if (status == 408 || status == 504) {
+                kind = ApiFailure.Kind.TIMEOUT;
+            } else if (status >= 500) {
+                kind = ApiFailure.Kind.SERVER;
+            } else if (status == 401 || status == 402 || status == 403 || status == 404) {
+                kind = ApiFailure.Kind.FATAL;
+            } else if (status == 413) {
+                kind = ApiFailure.Kind.TOO_LARGE;
+            } else if (status == 409) {
+                kind = ApiFailure.Kind.SERVER;
+            } else {
+                // A spend limit the organisation set arrives as a 400 (api-formats 7b): stop, do not fail postings.
+                kind = mentionsSpendLimit(message) || mentionsCredit(message) ? ApiFailure.Kind.FATAL
+                        : ApiFailure.Kind.BAD_REQUEST;
+            }
+            return new ApiFailure(kind, status, type, message == null ? se.getMessage() : message, requestId, retryAfter);
+        }
+        if (e instanceof AnthropicInvalidDataException) {
+            return new ApiFailure(ApiFailure.Kind.SERVER, null, null, "malformed response body: " + e.getMessage(),
+                    null, null);
+        }
+        if (e instanceof AnthropicIoException || hasCause(e, InterruptedIOException.class)) {
+            boolean timeout = hasCause(e, SocketTimeoutException.class) || hasCause(e, InterruptedIOException.class);
+            return new ApiFailure(timeout ? ApiFailure.Kind.TIMEOUT : ApiFailure.Kind.SERVER, null, null,
+                    (timeout ? "no answer in time: " : "connection failed: ") + rootMessage(e), null, null);
+        }
+        return new ApiFailure(ApiFailure.Kind.SERVER, null, null, e.getClass().getSimpleName() + ": " + rootMessage(e),
+                null, null);
+    }
+
+    private static boolean mentionsSpendLimit(String message) {
+        return message != null && message.toLowerCase(Locale.ROOT).contains("spend limit");
+    }
+
+    private static boolean mentionsCredit(String message) {
+        return message != null && message.toLowerCase(Locale.ROOT).contains("credit balance");
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** retry-after-ms, else retry-after in seconds or as an HTTP date. */
+    static Long retryAfterMillis(Headers h) {
+        String ms = first(h, "retry-after-ms");
+        if (ms != null) {
+            try {
+                return (long) Double.parseDouble(ms);
+            } catch (NumberFormatException ignored) {
+                // fall through to retry-after
+            }
+        }
+        String s = first(h, "retry-after");
+        if (s == null) {
+            return null;
+        }
+        try {
+            return (long) (Double.parseDouble(s) * 1000);
+        } catch (NumberFormatException e) {
+            try {
+                Instant at = ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                return Math.max(0, Duration.between(Instant.now(), at).toMillis());
+            } catch (RuntimeException ignored) {
+                return null;
+            }
+        }
+    }
+
+    static String first(Headers h, String name) {
+        List<String> v = h.values(name);
+        return v.isEmpty() ? null : v.get(0);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    /** A failed call with its failure sorted, and how long it took. */
+    public static final class ApiCallException extends Exception {
+        private final ApiFailure failure;
+        private final long latencyMillis;
+
+        ApiCallException(ApiFailure failure, long latencyMillis, Throwable cause) {
+            super(failure.describe(), cause);
+            this.failure = failure;
+            this.latencyMillis = latencyMillis;
+        }
+
+        public ApiFailure failure() {
+            return failure;
+        }
+
+        public long latencyMillis() {
+            return latencyMillis;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.jobintel.classify.cost;
+
+import dev.jobintel.classify.RunStop;
+
+import java.util.Locale;
+
+/**
+ * A run's spending limit. Before each request the worst case it could cost is reserved; when
+ * the reservations and what is already spent would pass the limit, the run stops instead of
+ * sending it — so a run never spends more than its budget, even with many requests in flight.
+ */
+public final class Budget {
+
+    private final Double limitUsd;
+    private double spent;
+    private double reserved;
+
+    /** @param limitUsd null for no limit */
+    public Budget(Double limitUsd) {
+        this.limitUsd = limitUsd;
+    }
+
+    public static Budget unlimited() {
+        return new Budget(null);
+    }
+
+    /**
+     * Reserves {@code worstCaseUsd} for one request.
+     *
+     * @throws RunStop when the request might take spending past the limit
+     */
+    public synchronized void reserve(double worstCaseUsd) {
+        if (limitUsd != null && spent + reserved + worstCaseUsd > limitUsd) {
+            throw new RunStop("budget", String.format(Locale.ROOT,
+                    "the budget of $%.2f is reached: $%.4f spent, the next request could cost up to $%.4f",
+                    limitUsd, spent + reserved, worstCaseUsd));
+        }
+        reserved += worstCaseUsd;
+    }
+
+    /** Replaces a reservation by what the request really cost (zero when nothing was billed). */
+    public synchronized void settle(double reservedUsd, double actualUsd) {
+        reserved = Math.max(0, reserved - reservedUsd);
+        spent += actualUsd;
+    }
+
+    public synchronized double spent() {
+        return spent;
+    }
+
+    public Double limit() {
+        return limitUsd;
+    }
+}

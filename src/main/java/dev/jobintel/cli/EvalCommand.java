@@ -1,0 +1,185 @@
+package dev.jobintel.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.jobintel.classify.Classifier;
+import dev.jobintel.classify.RunStop;
+import dev.jobintel.classify.eval.DemoLabels;
+import dev.jobintel.classify.eval.EvalReport;
+import dev.jobintel.classify.eval.Evaluator;
+import dev.jobintel.classify.eval.LabelReader;
+import dev.jobintel.classify.eval.LabelledExample;
+import dev.jobintel.config.ConfigLoader;
+import dev.jobintel.pipeline.Context;
+import dev.jobintel.pipeline.Progress;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {"Measure the configured classifier against a labelled set: per-field accuracy (family, "
+                + "subfamily, seniority, track, arrangement, position type, salary) and skills precision and recall.",
+                "A labelled set is JSON Lines: each line a posting in the import format with a 'labels' object "
+                        + "(see the README). '--labels demo' is the bundled set made from the demo's known truth.",
+                "Opens no database."})
+final class EvalCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--labels", paramLabel = "FILE", required = true,
+            description = "The labelled JSON Lines file, or 'demo' for the bundled set.")
+    String labels;
+
+    @Option(names = "--classifier", paramLabel = "NAME",
+            description = "Classifier to measure, overriding classifier.name: rules (offline) or claude.")
+    String classifier;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Evaluate only the first N labelled postings (default: all).")
+    int limit;
+
+    @Option(names = "--show-errors", paramLabel = "N", description = "List up to N mismatches per field (default: none).")
+    int showErrors;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (limit < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--limit must be zero or more");
+        }
+        if (showErrors < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--show-errors must be zero or more");
+        }
+        if (classifier != null && !ConfigLoader.CLASSIFIERS.contains(classifier)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "unknown classifier '" + classifier + "' (available: "
+                            + String.join(", ", ConfigLoader.CLASSIFIERS.stream().sorted().toList()) + ")");
+        }
+        boolean bundled = DemoLabels.NAME.equals(labels);
+        Path file = bundled ? null : Path.of(labels);
+        if (file != null && !Files.isRegularFile(file)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "no labelled file " + file
+                    + " (or give '--labels demo' for the bundled set)");
+        }
+        // The same override as enrich's; the classifier is made only after the whole file has been read.
+        Context ctx = common.context(c -> classifier == null ? c : c.withClassifier(c.classifier().named(classifier)));
+        String name = bundled ? "demo (bundled, " + DemoLabels.RESOURCE.substring(1) + ")" : file.toString();
+        List<LabelledExample> examples;
+        try (InputStream in = bundled ? DemoLabels.open() : Files.newInputStream(file);
+             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+            examples = new LabelReader(bundled ? DemoLabels.RESOURCE.substring(1) : file.toString(), ctx.taxonomy()).read(r);
+        }
+        if (limit > 0 && examples.size() > limit) {
+            examples = examples.subList(0, limit);
+        }
+        if (examples.isEmpty()) {
+            spec.commandLine().getErr().printf("%s has no labelled postings.%n", name);
+            return Main.CONFIG_ERROR;
+        }
+        Classifier k = ctx.classifier();
+        long t0 = System.nanoTime();
+        EvalReport report;
+        try (Progress progress = new Progress(System.err, common.progress(), "eval", "postings", examples.size())) {
+            report = Evaluator.run(name, examples, k, ctx.resolver(), k.remote() ? ctx.concurrency() : 1, showErrors,
+                    () -> progress.advance(1));
+        } catch (RunStop stop) {
+            spec.commandLine().getErr().printf("stopped: the %s classifier cannot go on (%s): %s%n", k.name(),
+                    stop.reason(), stop.getMessage());
+            return Main.RUN_STOPPED;
+        }
+        long nanos = System.nanoTime() - t0;
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+        } else {
+            print(out, report, nanos);
+        }
+        out.flush();
+        return 0;
+    }
+
+    static void print(PrintWriter out, EvalReport r, long nanos) {
+        out.printf("Evaluated the %s classifier on %s labelled postings from %s in %s.%n%n", r.classifier(),
+                Summaries.n(r.examples()), r.labels(), Summaries.secs(nanos));
+        TextTable t = new TextTable("field", "correct", "total", "accuracy");
+        for (EvalReport.FieldScore f : r.fields()) {
+            t.row(f.field(), f.correct(), f.total(), pct(f.accuracy()));
+        }
+        out.print(t.render("  "));
+        out.println();
+        EvalReport.SalaryCounts s = r.salary();
+        out.printf("Salary: %s of %s stated found (%s matching); %s spurious among %s with none stated.%n",
+                Summaries.n(s.found()), Summaries.n(s.stated()), Summaries.n(s.matched()), Summaries.n(s.spurious()),
+                Summaries.n(s.none()));
+        EvalReport.SkillScore k = r.skills();
+        out.printf("Skills: precision %s (%s of %s predicted), recall %s (%s of %s labelled), over %s postings.%n",
+                pct(k.precision()), Summaries.n(k.truePositives()), Summaries.n(k.truePositives() + k.falsePositives()),
+                pct(k.recall()), Summaries.n(k.truePositives()), Summaries.n(k.truePositives() + k.falseNegatives()),
+                Summaries.n(k.postings()));
+        if (r.failures().isEmpty()) {
+            out.println("Failures: none.");
+        } else {
+            StringBuilder sb = new StringBuilder();
+            for (Map.Entry<String, Integer> e : r.failures().entrySet()) {
+                sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(Summaries.n(e.getValue()));
+            }
+            out.printf("Failures: %s of %s postings could not be classified (%s); each counts as wrong on every field.%n",
+                    Summaries.n(r.examples() - r.classified()), Summaries.n(r.examples()), sb);
+        }
+        String failedNote = r.classified() < r.examples() ? "; failed postings are listed at the end" : "";
+        for (EvalReport.FieldScore f : r.fields()) {
+            mismatches(out, f.field(), "showing " + f.mismatches().size() + " of " + Summaries.n(f.total() - f.correct())
+                    + " wrong" + failedNote, f.mismatches());
+        }
+        mismatches(out, "skills", "first " + r.skills().mismatches().size() + " postings", r.skills().mismatches());
+        if (!r.failed().isEmpty()) {
+            out.printf("%nFailed postings (first %d):%n", r.failed().size());
+            TextTable ft = new TextTable("id", "title", "reason", "message");
+            r.failed().forEach(x -> ft.row(x.id(), cut(x.title()), x.reason(), cut(x.message())));
+            out.print(ft.render("  "));
+        }
+    }
+
+    private static void mismatches(PrintWriter out, String field, String what, List<EvalReport.Mismatch> shown) {
+        if (shown.isEmpty()) {
+            return;
+        }
+        out.printf("%nMismatches, %s (%s):%n", field, what);
+        TextTable t = new TextTable("id", "title", "expected", "got");
+        shown.forEach(m -> t.row(m.id(), cut(m.title()), m.expected(), m.got()));
+        out.print(t.render("  "));
+    }
+
+    private static String cut(String s) {
+        if (s == null) {
+            return "";
+        }
+        s = s.strip().replaceAll("\\s+", " ");
+        return s.length() <= 60 ? s : s.substring(0, 59) + "…";
+    }
+
+    private static String pct(Double ratio) {
+        return ratio == null ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * ratio);
+    }
+}

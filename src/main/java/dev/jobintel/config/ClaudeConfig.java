@@ -1,0 +1,64 @@
+package dev.jobintel.config;
+
+/**
+ * {@code classifier.claude:} in jobintel.yaml: how the Claude classifier talks to the API. The
+ * API key is never here: it comes only from ANTHROPIC_API_KEY.
+ *
+ * @param model                 model id or alias (default claude-haiku-4-5)
+ * @param baseUrl               API base URL; ANTHROPIC_BASE_URL overrides it, default https://api.anthropic.com
+ * @param maxTokens             output room for one answer
+ * @param retryMaxTokens        output room when an answer was cut by max_tokens (incident 13)
+ * @param descriptionChars      the description is cut to this many characters, at a sentence end
+ * @param timeoutSeconds        one request's time limit
+ * @param maxAttempts           attempts per request on 429, 529, 5xx and timeouts
+ * @param concurrency           requests in flight (enrich --concurrency overrides)
+ * @param requestsPerMinute     run-level request limit, kept below the organisation's
+ * @param inputTokensPerMinute  run-level limit on uncached input tokens (cache reads do not count)
+ * @param outputTokensPerMinute run-level limit on output tokens
+ * @param cacheTtl              "5m" or "1h": how long the cached prompt prefix lives
+ * @param budgetUsd             stop before the run's spend would exceed this (enrich --budget-usd overrides)
+ * @param batchPollSeconds      first wait between polls of a message batch; it doubles up to 10 minutes
+ * @param batchMaxRequests      postings per message batch
+ */
+public record ClaudeConfig(String model, String baseUrl, Integer maxTokens, Integer retryMaxTokens,
+                           Integer descriptionChars, Integer timeoutSeconds, Integer maxAttempts, Integer concurrency,
+                           Integer requestsPerMinute, Integer inputTokensPerMinute, Integer outputTokensPerMinute,
+                           String cacheTtl, Double budgetUsd, Integer batchPollSeconds, Integer batchMaxRequests) {
+
+    public static final String DEFAULT_MODEL = "claude-haiku-4-5";
+    public static final String DEFAULT_BASE_URL = "https://api.anthropic.com";
+
+    public ClaudeConfig {
+        model = model == null || model.isBlank() ? DEFAULT_MODEL : model.strip();
+        maxTokens = maxTokens == null ? 1024 : maxTokens;
+        retryMaxTokens = retryMaxTokens == null ? 4096 : retryMaxTokens;
+        descriptionChars = descriptionChars == null ? 6000 : descriptionChars;
+        timeoutSeconds = timeoutSeconds == null ? 60 : timeoutSeconds;
+        maxAttempts = maxAttempts == null ? 6 : maxAttempts;
+        concurrency = concurrency == null ? 8 : concurrency;
+        requestsPerMinute = requestsPerMinute == null ? 50 : requestsPerMinute;
+        inputTokensPerMinute = inputTokensPerMinute == null ? 50_000 : inputTokensPerMinute;
+        outputTokensPerMinute = outputTokensPerMinute == null ? 10_000 : outputTokensPerMinute;
+        cacheTtl = cacheTtl == null || cacheTtl.isBlank() ? "5m" : cacheTtl.strip();
+        batchPollSeconds = batchPollSeconds == null ? 10 : batchPollSeconds;
+        batchMaxRequests = batchMaxRequests == null ? 10_000 : batchMaxRequests;
+    }
+
+    public static ClaudeConfig defaults() {
+        return new ClaudeConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** These settings with other run limits (command-line overrides). */
+    public ClaudeConfig with(Integer concurrency, Double budgetUsd) {
+        return new ClaudeConfig(model, baseUrl, maxTokens, retryMaxTokens, descriptionChars, timeoutSeconds, maxAttempts,
+                concurrency == null ? this.concurrency : concurrency, requestsPerMinute, inputTokensPerMinute,
+                outputTokensPerMinute, cacheTtl, budgetUsd == null ? this.budgetUsd : budgetUsd, batchPollSeconds,
+                batchMaxRequests);
+    }
+
+    /** These settings with other per-minute limits. */
+    public ClaudeConfig withLimits(int requests, int inputTokens, int outputTokens) {
+        return new ClaudeConfig(model, baseUrl, maxTokens, retryMaxTokens, descriptionChars, timeoutSeconds, maxAttempts,
+                concurrency, requests, inputTokens, outputTokens, cacheTtl, budgetUsd, batchPollSeconds, batchMaxRequests);
+    }
+}

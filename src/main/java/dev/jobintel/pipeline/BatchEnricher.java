@@ -1,0 +1,431 @@
+package dev.jobintel.pipeline;
+
+import com.anthropic.core.http.StreamResponse;
+import com.anthropic.models.messages.batches.BatchCreateParams;
+import com.anthropic.models.messages.batches.MessageBatch;
+import com.anthropic.models.messages.batches.MessageBatchIndividualResponse;
+import com.anthropic.models.messages.batches.MessageBatchResult;
+import dev.jobintel.classify.Classification;
+import dev.jobintel.classify.ClassificationFailure;
+import dev.jobintel.classify.Classifier;
+import dev.jobintel.classify.ContentKey;
+import dev.jobintel.classify.Deferred;
+import dev.jobintel.classify.RunStop;
+import dev.jobintel.classify.claude.ApiFailure;
+import dev.jobintel.classify.claude.ClaudeApi;
+import dev.jobintel.classify.claude.ClaudeClassifier;
+import dev.jobintel.classify.cost.Budget;
+import dev.jobintel.classify.cost.PriceTable;
+import dev.jobintel.gate.Gate;
+import dev.jobintel.posting.Prepared;
+import dev.jobintel.posting.location.LocationResolver;
+import dev.jobintel.store.Database;
+import dev.jobintel.store.LlmBatches;
+import dev.jobintel.store.Outcome;
+import dev.jobintel.store.Outcomes;
+import dev.jobintel.store.PendingPosting;
+import dev.jobintel.store.RawPostings;
+import dev.jobintel.store.WriteResult;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Enrichment through the Message Batches API (half price, answers within 24 hours).
+ *
+ * <ol>
+ *   <li>Batches left open by an earlier process are resumed: polled and collected, never
+ *       resubmitted. A batch cut short between "written" and "submitted" is found again in the
+ *       API's list of recent batches, or released.</li>
+ *   <li>Pending postings are gated and de-duplicated exactly as in direct enrichment; those
+ *       that need the model (one per distinct content) are written as a batch with their
+ *       postings first, then submitted, then the API's batch id is stored.</li>
+ *   <li>Each batch is polled with a growing interval until it ends; its results are validated
+ *       like direct answers (a re-ask or retry goes direct), recorded in the cost ledger at
+ *       half price, and written as outcomes. Errored, expired and canceled requests return to
+ *       pending, except invalid requests, which fail.</li>
+ *   <li>Repeat until nothing is left to send: postings merged into jobs created by a batch are
+ *       decided on the next round.</li>
+ * </ol>
+ */
+public final class BatchEnricher {
+
+    /** Matches the API's custom_id rule ^[a-zA-Z0-9_-]{1,64}$. */
+    static String customId(long postingId) {
+        return "p" + postingId;
+    }
+
+    private static final long MAX_POLL_MILLIS = 600_000;
+
+    private final Database db;
+    private final Gate gate;
+    private final LocationResolver resolver;
+    private final ClaudeClassifier claude;
+    private final ClaudeApi api;
+    private final Budget budget;
+    private final Clock clock;
+    private final int pageSize;
+    private final int threads;
+    private final int maxRequests;
+    private final long firstPollMillis;
+    private final Consumer<String> log;
+    private final Map<Long, Double> reserved = new HashMap<>();
+    /** Postings a batch returned unanswered in this run: left pending for the next run, not resent now. */
+    private final Set<Long> returned = Collections.synchronizedSet(new HashSet<>());
+    private RunStop stop;
+
+    public BatchEnricher(Database db, Gate gate, LocationResolver resolver, ClaudeClassifier claude, ClaudeApi api,
+                         Budget budget, Clock clock, int pageSize, int threads, int maxRequests, Duration firstPoll,
+                         Consumer<String> log) {
+        this.db = db;
+        this.gate = gate;
+        this.resolver = resolver;
+        this.claude = claude;
+        this.api = api;
+        this.budget = budget;
+        this.clock = clock;
+        this.pageSize = pageSize;
+        this.threads = threads;
+        this.maxRequests = maxRequests;
+        this.firstPollMillis = firstPoll.toMillis();
+        this.log = log;
+    }
+
+    /** What batch enrichment did, in the same terms as direct enrichment, plus the batches. */
+    public record Result(Enricher.Result decided, int batchesSubmitted, int batchesCollected, long requestsSent,
+                         long returnedToPending) {
+    }
+
+    public Result run() {
+        Totals totals = new Totals();
+        resumeInterrupted();
+        collectOpen(totals);
+        while (stop == null) {
+            Collector collector = new Collector();
+            Enricher.Result r = new Enricher(db, gate, resolver, collector, clock, pageSize, threads, 1, Progress.silent())
+                    .passes(1).run(0);
+            totals.add(r);
+            if (r.stop() != null) {
+                stop = r.stop();
+            }
+            if (collector.wanted.isEmpty() || stop != null) {
+                break;
+            }
+            submit(collector.wanted, totals);
+            collectOpen(totals);
+        }
+        return totals.result(stop);
+    }
+
+    /** Asks the classifier what it can answer now; everything else is collected for a batch. */
+    private final class Collector implements Classifier {
+        final Map<Long, Prepared> wanted = Collections.synchronizedMap(new LinkedHashMap<>());
+        private final Set<String> keys = Collections.synchronizedSet(new HashSet<>());
+
+        @Override
+        public String name() {
+            return ClaudeClassifier.NAME;
+        }
+
+        @Override
+        public Classification classify(Prepared posting) {
+            throw new IllegalStateException("batch enrichment needs the posting's id");
+        }
+
+        @Override
+        public Classification classify(Prepared posting, long postingId) {
+            ClaudeClassifier.Estimate e = claude.estimate(posting);
+            if (e.need() != ClaudeClassifier.Estimate.Need.REQUEST) {
+                return claude.classify(posting, postingId);
+            }
+            // One request per distinct content; the others reuse its answer on the next round.
+            if (!returned.contains(postingId) && keys.add(e.contentKey())) {
+                wanted.put(postingId, posting);
+            }
+            throw new Deferred();
+        }
+    }
+
+    /** Writes each batch with its postings, submits it, and stores the API's id. */
+    private void submit(Map<Long, Prepared> wanted, Totals totals) {
+        List<Map.Entry<Long, Prepared>> all = new ArrayList<>(wanted.entrySet());
+        for (int from = 0; from < all.size() && stop == null; from += maxRequests) {
+            List<Map.Entry<Long, Prepared>> chunk = all.subList(from, Math.min(all.size(), from + maxRequests));
+            List<LlmBatches.Item> items = new ArrayList<>();
+            List<BatchCreateParams.Request> requests = new ArrayList<>();
+            for (Map.Entry<Long, Prepared> e : chunk) {
+                double worst = claude.batchWorstCase(e.getValue());
+                try {
+                    budget.reserve(worst);
+                } catch (RunStop s) {
+                    stop = s;
+                    break;
+                }
+                reserved.put(e.getKey(), worst);
+                String id = customId(e.getKey());
+                items.add(new LlmBatches.Item(e.getKey(), id, ContentKey.of(e.getValue().posting())));
+                requests.add(claude.batchRequest(id, e.getValue()));
+            }
+            if (items.isEmpty()) {
+                return;
+            }
+            long batchId = db.inTransaction(c -> LlmBatches.create(c, claude.model(), claude.promptVersion(), items,
+                    clock.millis()));
+            try {
+                MessageBatch b = api.createBatch(requests);
+                db.inTransaction(c -> {
+                    LlmBatches.submitted(c, batchId, b.id(), clock.millis());
+                    return null;
+                });
+                totals.submitted++;
+                totals.sent += items.size();
+                log.accept("submitted batch " + b.id() + " with " + items.size() + " postings");
+            } catch (ClaudeApi.ApiCallException e) {
+                // Nothing was accepted: release the postings; a refusal of the key stops the run.
+                db.inTransaction(c -> {
+                    LlmBatches.abandon(c, batchId, e.getMessage());
+                    return null;
+                });
+                for (LlmBatches.Item i : items) {
+                    budget.settle(reserved.remove(i.postingId()), 0);
+                }
+                ApiFailure f = e.failure();
+                if (f.kind() == ApiFailure.Kind.FATAL || f.kind() == ApiFailure.Kind.BAD_REQUEST
+                        || f.kind() == ApiFailure.Kind.TOO_LARGE) {
+                    stop = new RunStop(f.kind() == ApiFailure.Kind.FATAL ? "api_refused" : "bad_requests",
+                            "the Message Batches API refused the batch: " + f.describe());
+                } else {
+                    stop = new RunStop("api_unavailable", "could not submit a batch: " + f.describe()
+                            + "; its postings stay pending");
+                }
+            }
+        }
+    }
+
+    /**
+     * A batch written but not known to have reached the API: look for it among the API's recent
+     * batches (same size, created after it was written); release its postings if it is not there.
+     */
+    private void resumeInterrupted() {
+        for (LlmBatches.Batch b : db.read(LlmBatches::open)) {
+            if (!b.status().equals("submitting")) {
+                continue;
+            }
+            Set<String> known = db.read(LlmBatches::remoteIds);
+            String found = null;
+            try {
+                for (MessageBatch remote : api.recentBatches(100)) {
+                    long created = remote.createdAt().toInstant().toEpochMilli();
+                    long total = remote.requestCounts().processing() + remote.requestCounts().succeeded()
+                            + remote.requestCounts().errored() + remote.requestCounts().canceled()
+                            + remote.requestCounts().expired();
+                    if (!known.contains(remote.id()) && total == b.requestCount() && created >= b.createdAt() - 60_000) {
+                        found = remote.id();
+                        break;
+                    }
+                }
+            } catch (ClaudeApi.ApiCallException e) {
+                stop = new RunStop("api_unavailable", "cannot list batches to resume an interrupted submission: "
+                        + e.getMessage());
+                return;
+            }
+            String remoteId = found;
+            db.inTransaction(c -> {
+                if (remoteId != null) {
+                    LlmBatches.submitted(c, b.id(), remoteId, clock.millis());
+                } else {
+                    LlmBatches.abandon(c, b.id(), "submission interrupted; the batch never reached the API");
+                }
+                return null;
+            });
+            log.accept(remoteId != null ? "resumed interrupted batch " + remoteId
+                    : "released the postings of a batch that never reached the API");
+        }
+    }
+
+    /** Polls every open batch until it ends, then stores its results. */
+    private void collectOpen(Totals totals) {
+        for (LlmBatches.Batch b : db.read(LlmBatches::open)) {
+            if (stop != null || b.remoteId() == null) {
+                continue;
+            }
+            if (!b.status().equals("ended") && !awaitEnd(b)) {
+                return;
+            }
+            collect(b, totals);
+        }
+    }
+
+    private boolean awaitEnd(LlmBatches.Batch b) {
+        long wait = firstPollMillis;
+        int failures = 0;
+        while (true) {
+            try {
+                MessageBatch remote = api.batch(b.remoteId());
+                failures = 0;
+                if (remote.processingStatus().equals(MessageBatch.ProcessingStatus.ENDED)) {
+                    db.inTransaction(c -> {
+                        LlmBatches.ended(c, b.id(), clock.millis());
+                        return null;
+                    });
+                    return true;
+                }
+                log.accept("batch " + b.remoteId() + ": " + remote.requestCounts().processing() + " of "
+                        + b.requestCount() + " still processing; next look in " + (wait / 1000) + " s");
+            } catch (ClaudeApi.ApiCallException e) {
+                if (e.failure().kind() == ApiFailure.Kind.FATAL || ++failures >= 10) {
+                    stop = new RunStop("api_unavailable", "cannot poll batch " + b.remoteId() + ": " + e.getMessage()
+                            + "; it stays open and the next run resumes it");
+                    return false;
+                }
+            }
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stop = new RunStop("interrupted", "interrupted while waiting for batch " + b.remoteId());
+                return false;
+            }
+            wait = Math.min(MAX_POLL_MILLIS, wait * 2);
+        }
+    }
+
+    private void collect(LlmBatches.Batch b, Totals totals) {
+        Map<String, LlmBatches.Item> items = db.read(c -> LlmBatches.items(c, b.id()));
+        Set<Long> recorded = db.read(c -> LlmBatches.recorded(c, b.id()));
+        List<Long> ids = items.values().stream().map(LlmBatches.Item::postingId).toList();
+        Map<Long, PendingPosting> pending = new HashMap<>();
+        for (PendingPosting p : db.read(c -> RawPostings.pendingByIds(c, ids))) {
+            pending.put(p.id(), p);
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        try (StreamResponse<MessageBatchIndividualResponse> results = api.results(b.remoteId())) {
+            results.stream().forEach(r -> {
+                LlmBatches.Item item = items.get(r.customId());
+                if (item == null || recorded.contains(item.postingId()) || stop != null) {
+                    return;
+                }
+                PendingPosting p = pending.get(item.postingId());
+                if (p == null) {
+                    return;
+                }
+                Outcome o = outcome(b.id(), p, r.result(), totals);
+                if (o instanceof Outcome.Failed f) {
+                    totals.failedBy.merge(f.reason(), 1L, Long::sum);
+                }
+                if (o != null) {
+                    outcomes.add(o);
+                }
+            });
+        } catch (ClaudeApi.ApiCallException e) {
+            stop = new RunStop("api_unavailable", "cannot read the results of batch " + b.remoteId() + ": "
+                    + e.getMessage() + "; the next run collects them");
+            return;
+        }
+        Outcomes writer = new Outcomes(db);
+        for (int from = 0; from < outcomes.size(); from += pageSize) {
+            WriteResult w = writer.write(outcomes.subList(from, Math.min(outcomes.size(), from + pageSize)),
+                    clock.millis());
+            totals.add(w);
+        }
+        if (stop == null) {
+            db.inTransaction(c -> {
+                LlmBatches.collected(c, b.id(), clock.millis());
+                return null;
+            });
+            totals.collected++;
+            log.accept("collected batch " + b.remoteId() + ": " + outcomes.size() + " postings decided");
+        }
+    }
+
+    /** The outcome of one result, or null when the posting goes back to pending. */
+    private Outcome outcome(long batchId, PendingPosting p, MessageBatchResult result, Totals totals) {
+        Prepared prepared = Prepared.of(p.posting(), resolver);
+        Double held = reserved.remove(p.id());
+        if (result.isSucceeded()) {
+            var message = result.asSucceeded().message();
+            try {
+                Classification k = claude.fromBatch(prepared, p.id(), new ClaudeClassifier.BatchAnswer(message, batchId));
+                return Enricher.enriched(p, prepared, k);
+            } catch (ClassificationFailure f) {
+                return new Outcome.Failed(p.id(), f.reason(), f.getMessage(), f.retryable(), f.rawOutput());
+            } catch (RunStop s) {
+                stop = s;
+                return null;
+            } finally {
+                budget.settle(held == null ? 0 : held, PriceTable.cost(claude.price(),
+                        new dev.jobintel.classify.cost.TokenUsage(message.usage().inputTokens(),
+                                message.usage().outputTokens(), message.usage().cacheCreationInputTokens().orElse(0L),
+                                message.usage().cacheReadInputTokens().orElse(0L)), true, false));
+            }
+        }
+        budget.settle(held == null ? 0 : held, 0);
+        if (result.isErrored()) {
+            var error = result.asErrored().error().error();
+            String type = error.isInvalidRequestError() ? "invalid_request_error" : "api_error";
+            String message = error.toString();
+            if (error.isInvalidRequestError()) {
+                claude.recordBatchFailure(p.id(), prepared, batchId, "bad_request", 400, message);
+                return new Outcome.Failed(p.id(), "bad_request", "the batch request was refused: " + message, false, null);
+            }
+            claude.recordBatchFailure(p.id(), prepared, batchId, "server_error", null, type + ": " + message);
+        } else if (result.isExpired()) {
+            claude.recordBatchFailure(p.id(), prepared, batchId, "expired", null, "not processed within 24 hours");
+        } else {
+            claude.recordBatchFailure(p.id(), prepared, batchId, "canceled", null, "the batch was canceled");
+        }
+        totals.returned++;
+        returned.add(p.id());
+        return null;
+    }
+
+    /** Running totals over the rounds. */
+    private static final class Totals {
+        long processed;
+        long enriched;
+        long merged;
+        long filtered;
+        long failed;
+        long storeFailures;
+        final Map<String, Long> filteredBy = new TreeMap<>();
+        final Map<String, Long> failedBy = new TreeMap<>();
+        int submitted;
+        int collected;
+        long sent;
+        long returned;
+
+        void add(Enricher.Result r) {
+            processed += r.processed();
+            enriched += r.enriched();
+            merged += r.merged();
+            filtered += r.filtered();
+            failed += r.failed();
+            storeFailures += r.storeFailures();
+            r.filteredByReason().forEach((k, v) -> filteredBy.merge(k, v, Long::sum));
+            r.failedByReason().forEach((k, v) -> failedBy.merge(k, v, Long::sum));
+        }
+
+        void add(WriteResult w) {
+            processed += w.enriched() + w.merged() + w.failed() + w.filtered();
+            enriched += w.enriched();
+            merged += w.merged();
+            failed += w.failed();
+            storeFailures += w.storeFailures().size();
+        }
+
+        Result result(RunStop stop) {
+            return new Result(new Enricher.Result(processed, enriched, merged, filtered, failed, filteredBy, failedBy,
+                    storeFailures, stop), submitted, collected, sent, returned);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.jobintel.pipeline;
+
+import dev.jobintel.classify.Classifier;
+import dev.jobintel.classify.claude.ClaudeClassifier;
+import dev.jobintel.classify.cost.PriceTable;
+import dev.jobintel.classify.cost.TokenUsage;
+import dev.jobintel.gate.Gate;
+import dev.jobintel.gate.GateDecision;
+import dev.jobintel.posting.Prepared;
+import dev.jobintel.posting.location.LocationResolver;
+import dev.jobintel.store.Database;
+import dev.jobintel.store.EnrichedJobs;
+import dev.jobintel.store.Jdbc;
+import dev.jobintel.store.PendingPosting;
+import dev.jobintel.store.RawPostings;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What {@code enrich} would do, without doing it (enrich --dry-run): the same gate and duplicate
+ * decisions, the same reuse of earlier answers, and for the postings that need a request an
+ * estimate of tokens and cost. Nothing is written and nothing is sent.
+ *
+ * <p>Token counts are estimates (about four characters per token); the output per answer is the
+ * average of the answers already in the cost ledger for this model, or {@value #DEFAULT_OUTPUT}.
+ */
+public final class EnrichPlan {
+
+    static final long DEFAULT_OUTPUT = 350;
+
+    /**
+     * @param requests     postings that would be sent to the model (at least one request each)
+     * @param usage        estimated tokens, with the prompt cache written once and read after
+     * @param costUsd      estimated cost at standard prices
+     * @param batchCostUsd the same through the Message Batches API (half price)
+     */
+    public record Plan(long pending, Map<String, Long> filteredBy, long merged, long prefiltered, long reused,
+                       long requests, TokenUsage usage, double costUsd, double batchCostUsd) {
+        public long filtered() {
+            return filteredBy.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    private EnrichPlan() {
+    }
+
+    public static Plan plan(Database db, Gate gate, LocationResolver resolver, Classifier classifier, int pageSize,
+                            long limit) {
+        Map<String, Long> filteredBy = new TreeMap<>();
+        Set<String> claimed = new HashSet<>();
+        Set<String> contents = new HashSet<>();
+        long pending = 0;
+        long merged = 0;
+        long prefiltered = 0;
+        long reused = 0;
+        long requests = 0;
+        long messageTokens = 0;
+        long afterId = 0;
+        ClaudeClassifier claude = classifier instanceof ClaudeClassifier c ? c : null;
+        while (limit == 0 || pending < limit) {
+            int size = limit == 0 ? pageSize : (int) Math.min(pageSize, limit - pending);
+            long from = afterId;
+            List<PendingPosting> page = db.read(c -> RawPostings.pendingAfter(c, from, size));
+            if (page.isEmpty()) {
+                break;
+            }
+            afterId = page.get(page.size() - 1).id();
+            pending += page.size();
+            List<String> hashes = new ArrayList<>();
+            List<Prepared> passed = new ArrayList<>();
+            List<PendingPosting> passedPostings = new ArrayList<>();
+            for (PendingPosting p : page) {
+                Prepared prepared = Prepared.of(p.posting(), resolver);
+                GateDecision d = gate.decide(prepared, p.closedAt() != null);
+                if (!d.passed()) {
+                    filteredBy.merge(d.reason().code(), 1L, Long::sum);
+                } else {
+                    hashes.add(p.jobHash());
+                    passed.add(prepared);
+                    passedPostings.add(p);
+                }
+            }
+            Map<String, Long> existing = hashes.isEmpty() ? Map.of() : db.read(c -> EnrichedJobs.idsByHash(c, hashes));
+            for (int i = 0; i < passed.size(); i++) {
+                PendingPosting p = passedPostings.get(i);
+                if (existing.containsKey(p.jobHash()) || !claimed.add(p.jobHash())) {
+                    merged++;
+                    continue;
+                }
+                if (claude == null) {
+                    continue;
+                }
+                ClaudeClassifier.Estimate e = claude.estimate(passed.get(i));
+                switch (e.need()) {
+                    case PREFILTERED -> prefiltered++;
+                    case REUSED -> reused++;
+                    case REQUEST -> {
+                        if (contents.add(e.contentKey())) {
+                            requests++;
+                            messageTokens += e.messageTokens();
+                        } else {
+                            reused++;
+                        }
+                    }
+                }
+            }
+        }
+        if (claude == null || requests == 0) {
+            return new Plan(pending, filteredBy, merged, prefiltered, reused, requests, TokenUsage.ZERO, 0, 0);
+        }
+        long prefix = claude.prefixTokens();
+        boolean cached = prefix >= ClaudeClassifier.minimumCacheable(claude.model());
+        long output = averageOutput(db, claude.model()) * requests;
+        TokenUsage usage = cached
+                ? new TokenUsage(messageTokens, output, prefix, prefix * (requests - 1))
+                : new TokenUsage(messageTokens + prefix * requests, output, 0, 0);
+        double cost = PriceTable.cost(claude.price(), usage, false, false);
+        double batch = PriceTable.cost(claude.price(), usage, true, false);
+        return new Plan(pending, filteredBy, merged, prefiltered, reused, requests, usage, cost, batch);
+    }
+
+    private static long averageOutput(Database db, String model) {
+        Double avg = db.read(c -> Jdbc.one(c, "SELECT avg(output_tokens) FROM llm_calls WHERE model = ? AND outcome = 'valid'",
+                rs -> {
+                    double v = rs.getDouble(1);
+                    return rs.wasNull() ? null : v;
+                }, model));
+        return avg == null ? DEFAULT_OUTPUT : Math.round(avg);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.jobintel.store;
+
+import java.sql.Connection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * llm_batches and llm_batch_items: message batches from the moment they are decided until
+ * their results are stored. A batch is written with its postings before it is submitted, and
+ * its postings are held out of other enrichment while it is open, so no posting is ever sent
+ * twice and a restarted process picks up where the last one stopped.
+ */
+public final class LlmBatches {
+
+    /** One posting in a batch. */
+    public record Item(long postingId, String customId, String contentKey) {
+    }
+
+    /** A batch row. */
+    public record Batch(long id, String remoteId, String status, int requestCount, long createdAt) {
+    }
+
+    private LlmBatches() {
+    }
+
+    /** Batches not yet collected, oldest first. */
+    public static List<Batch> open(Connection c) {
+        return Jdbc.query(c, "SELECT id, remote_id, status, request_count, created_at FROM llm_batches "
+                        + "WHERE status IN ('submitting', 'in_progress', 'ended') ORDER BY id",
+                rs -> new Batch(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getLong(5)));
+    }
+
+    /**
+     * Writes a batch about to be submitted and claims its postings; returns the batch id. A
+     * posting no longer pending or already in another open batch is left out of the claim.
+     */
+    public static long create(Connection c, String model, String promptVersion, List<Item> items, long now) {
+        Long id = Jdbc.one(c, "INSERT INTO llm_batches (model, prompt_version, status, request_count, created_at) "
+                + "VALUES (?, ?, 'submitting', ?, ?) RETURNING id", rs -> rs.getLong(1), model, promptVersion, items.size(), now);
+        for (Item i : items) {
+            Jdbc.update(c, "INSERT INTO llm_batch_items (batch_id, raw_posting_id, custom_id, content_key) VALUES (?, ?, ?, ?)",
+                    id, i.postingId(), i.customId(), i.contentKey());
+            Jdbc.update(c, "UPDATE raw_postings SET batch_id = ? WHERE id = ? AND outcome = 'pending' AND batch_id IS NULL",
+                    id, i.postingId());
+        }
+        return id;
+    }
+
+    public static void submitted(Connection c, long id, String remoteId, long now) {
+        Jdbc.update(c, "UPDATE llm_batches SET remote_id = ?, status = 'in_progress', submitted_at = ? WHERE id = ?",
+                remoteId, now, id);
+    }
+
+    public static void ended(Connection c, long id, long now) {
+        Jdbc.update(c, "UPDATE llm_batches SET status = 'ended', ended_at = ? WHERE id = ? AND status = 'in_progress'",
+                now, id);
+    }
+
+    /** The batch's results are stored: its postings that are still pending go back to the pool. */
+    public static void collected(Connection c, long id, long now) {
+        Jdbc.update(c, "UPDATE raw_postings SET batch_id = NULL WHERE batch_id = ?", id);
+        Jdbc.update(c, "UPDATE llm_batches SET status = 'collected', collected_at = ? WHERE id = ?", now, id);
+    }
+
+    /** The batch never reached the API (or cannot be found there): release its postings. */
+    public static void abandon(Connection c, long id, String error) {
+        Jdbc.update(c, "UPDATE raw_postings SET batch_id = NULL WHERE batch_id = ?", id);
+        Jdbc.update(c, "UPDATE llm_batches SET status = 'abandoned', error = ? WHERE id = ?", error, id);
+    }
+
+    public static Map<String, Item> items(Connection c, long batchId) {
+        Map<String, Item> out = new HashMap<>();
+        for (Item i : Jdbc.query(c, "SELECT raw_posting_id, custom_id, content_key FROM llm_batch_items WHERE batch_id = ?",
+                rs -> new Item(rs.getLong(1), rs.getString(2), rs.getString(3)), batchId)) {
+            out.put(i.customId(), i);
+        }
+        return out;
+    }
+
+    /** Postings whose answer from this batch is already in the cost ledger (a collection cut short). */
+    public static Set<Long> recorded(Connection c, long batchId) {
+        return new HashSet<>(Jdbc.query(c, "SELECT DISTINCT raw_posting_id FROM llm_calls WHERE batch_id = ? "
+                + "AND raw_posting_id IS NOT NULL", rs -> rs.getLong(1), batchId));
+    }
+
+    /** Remote ids already known, to recognise a batch whose submission was interrupted. */
+    public static Set<String> remoteIds(Connection c) {
+        return new HashSet<>(Jdbc.query(c, "SELECT remote_id FROM llm_batches WHERE remote_id IS NOT NULL",
+                rs -> rs.getString(1)));
+    }
+}

@@ -1,0 +1,169 @@
+package dev.jobintel.store;
+
+import dev.jobintel.classify.cost.CallLog;
+import dev.jobintel.classify.cost.LlmCall;
+
+import java.sql.Connection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * llm_calls, the cost ledger: each call is on disk before {@link #record} returns, so that what
+ * was paid is on record even if the process dies before the posting's outcome is written — and
+ * its answer is then reused instead of bought again.
+ *
+ * <p>Calls are written by one thread, all waiting calls in one transaction (group commit):
+ * with dozens of requests in flight, one writer and one transaction per burst instead of dozens
+ * of threads queueing for SQLite's write lock (whose busy handler sleeps in growing steps).
+ */
+public final class LlmCalls implements CallLog, AutoCloseable {
+
+    static final String INSERT = "INSERT INTO llm_calls (raw_posting_id, content_key, model, answered_model, prompt_version, "
+            + "attempt, batch_id, input_tokens, output_tokens, cache_write_tokens, cache_read_tokens, cost_usd, latency_ms, "
+            + "outcome, http_status, request_id, error, answer, created_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    static final String REUSE = "SELECT answer FROM llm_calls WHERE content_key = ? AND model = ? AND prompt_version = ? "
+            + "AND outcome = 'valid' ORDER BY id DESC LIMIT 1";
+
+    /** Totals over the ledger, for status and run summaries. */
+    public record Totals(long calls, long answered, long failed, long inputTokens, long outputTokens,
+                         long cacheWriteTokens, long cacheReadTokens, double costUsd, long jobsByModel) {
+
+        public double cacheHitRatio() {
+            long total = inputTokens + cacheWriteTokens + cacheReadTokens;
+            return total == 0 ? 0 : (double) cacheReadTokens / total;
+        }
+
+        public double costPerJob() {
+            return jobsByModel == 0 ? 0 : costUsd / jobsByModel;
+        }
+    }
+
+    private static final int GROUP = 256;
+
+    private record Waiting(LlmCall call, java.util.concurrent.CompletableFuture<Void> done) {
+    }
+
+    private final Database db;
+    private final java.util.concurrent.BlockingQueue<Waiting> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+    private Thread writer;
+    private volatile boolean closed;
+
+    public LlmCalls(Database db) {
+        this.db = db;
+    }
+
+    /** Writes the call (with any others waiting) and returns once it is committed. */
+    @Override
+    public void record(LlmCall call) {
+        Waiting w = new Waiting(call, new java.util.concurrent.CompletableFuture<>());
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the cost ledger is closed");
+            }
+            if (writer == null) {
+                writer = new Thread(this::writeLoop, "jobintel-cost-ledger");
+                writer.setDaemon(true);
+                writer.start();
+            }
+            queue.add(w);
+        }
+        try {
+            w.done().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while recording a model call", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void writeLoop() {
+        List<Waiting> group = new java.util.ArrayList<>(GROUP);
+        while (true) {
+            try {
+                Waiting first = queue.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    if (closed) {
+                        return;
+                    }
+                    continue;
+                }
+                group.add(first);
+                queue.drainTo(group, GROUP - 1);
+                db.inTransaction(c -> {
+                    for (Waiting w : group) {
+                        insert(c, w.call());
+                    }
+                    return null;
+                });
+                group.forEach(w -> w.done().complete(null));
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                group.forEach(w -> w.done().completeExceptionally(e));
+            }
+            group.clear();
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+        }
+        Thread t = writer;
+        if (t != null) {
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    static int insert(Connection c, LlmCall k) {
+        return Jdbc.update(c, INSERT, k.postingId() == 0 ? null : k.postingId(), k.contentKey(), k.model(),
+                k.answeredModel(), k.promptVersion(), k.attempt(), k.batchId(), k.usage().input(), k.usage().output(),
+                k.usage().cacheWrite(), k.usage().cacheRead(), k.costUsd(), k.latencyMs(), k.outcome(), k.httpStatus(),
+                k.requestId(), clip(k.error(), 2000), k.answer(), k.createdAt());
+    }
+
+    /** Several calls in one transaction (the results of a message batch). */
+    public void recordAll(List<LlmCall> calls) {
+        if (!calls.isEmpty()) {
+            db.inTransaction(c -> {
+                for (LlmCall k : calls) {
+                    insert(c, k);
+                }
+                return null;
+            });
+        }
+    }
+
+    @Override
+    public Optional<String> validAnswer(String contentKey, String model, String promptVersion) {
+        return Optional.ofNullable(db.read(c -> Jdbc.one(c, REUSE, rs -> rs.getString(1), contentKey, model,
+                promptVersion)));
+    }
+
+    public static Totals totals(Connection c) {
+        Totals t = Jdbc.one(c, "SELECT count(*), "
+                + "coalesce(sum(CASE WHEN answered_model IS NOT NULL THEN 1 ELSE 0 END), 0), "
+                + "coalesce(sum(CASE WHEN answered_model IS NULL THEN 1 ELSE 0 END), 0), "
+                + "coalesce(sum(input_tokens), 0), coalesce(sum(output_tokens), 0), coalesce(sum(cache_write_tokens), 0), "
+                + "coalesce(sum(cache_read_tokens), 0), coalesce(sum(cost_usd), 0) FROM llm_calls",
+                rs -> new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+                        rs.getLong(7), rs.getDouble(8), 0));
+        long jobs = Jdbc.count(c, "SELECT count(*) FROM enriched_jobs WHERE model IS NOT NULL");
+        return new Totals(t.calls(), t.answered(), t.failed(), t.inputTokens(), t.outputTokens(), t.cacheWriteTokens(),
+                t.cacheReadTokens(), t.costUsd(), jobs);
+    }
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

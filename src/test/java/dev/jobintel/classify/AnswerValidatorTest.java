@@ -1,0 +1,146 @@
+package dev.jobintel.classify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jobintel.classify.taxonomy.Taxonomy;
+import dev.jobintel.posting.Posting;
+import dev.jobintel.posting.Salary;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Incidents 1, 12 and 15: nothing from a model reaches the database unvalidated. */
+class AnswerValidatorTest {
+
+    private static final Taxonomy TAXONOMY = Taxonomy.bundled();
+    private static final AnswerValidator VALIDATOR = new AnswerValidator(TAXONOMY);
+    private static final Posting POSTING = new Posting("test", "1", null, "Acme", "Senior Data Engineer", null,
+            "We build pipelines.", null, null);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static AnswerValidator.Result validate(String json) throws Exception {
+        JsonNode n = JSON.readTree(json);
+        return VALIDATOR.validate(n, POSTING, "claude", "claude-haiku-4-5", "v1");
+    }
+
+    private static final String CLEAN = """
+            {"family":"data","subfamily":"data_engineering","seniority":"senior","track":"ic",
+             "position_type":"full_time","arrangement":"hybrid",
+             "salary":{"min":70000,"max":90000,"currency":"EUR","period":"year"},
+             "equity":true,"years_min":5,"years_max":null,"skills":["python","Postgres","apache airflow","Our Secret Tool"],
+             "summary":"Builds data pipelines."}""";
+
+    @Test
+    void aCleanAnswerBecomesAClassificationWithCanonicalSkills() throws Exception {
+        AnswerValidator.Result r = validate(CLEAN);
+        assertThat(r.problems()).isEmpty();
+        Classification k = r.classification();
+        assertThat(k.family()).isEqualTo("data");
+        assertThat(k.subfamily()).isEqualTo("data_engineering");
+        assertThat(k.salary()).isEqualTo(new Salary(70000.0, 90000.0, "EUR", Salary.Period.YEAR));
+        assertThat(k.yearsMin()).isEqualTo(5);
+        assertThat(k.yearsMax()).isNull();
+        assertThat(k.defaulted()).isEmpty();
+        // Known skills get their canonical name and family; an unknown one is kept with no family.
+        assertThat(k.skills()).extracting(Classification.SkillMention::name)
+                .containsExactly("Python", "PostgreSQL", "Airflow", "Our Secret Tool");
+        assertThat(k.skills().get(0).family()).isEqualTo("programming_language");
+        assertThat(k.skills().get(3).family()).isNull();
+        assertThat(k.promptVersion()).isEqualTo("v1");
+    }
+
+    @Test
+    void incident1ExplicitNullAndTheStringNullAreTheSameAndAMissingFamilyIsAProblem() throws Exception {
+        AnswerValidator.Result r = validate("""
+                {"family":null,"subfamily":"null","seniority":"null","track":null,"arrangement":"None",
+                 "position_type":null,"salary":null,"equity":null,"skills":null,"summary":null}""");
+        assertThat(r.valid()).isFalse();
+        assertThat(r.problems()).anyMatch(p -> p.startsWith("family is missing"));
+    }
+
+    @Test
+    void fieldsWithDefaultsAreDefaultedAndRecordedAsSuch() throws Exception {
+        AnswerValidator.Result r = validate("""
+                {"family":"data","subfamily":"data_engineering","seniority":null,"track":"null","arrangement":null,
+                 "position_type":"","salary":null,"equity":null,"skills":[],"summary":null}""");
+        assertThat(r.problems()).isEmpty();
+        Classification k = r.classification();
+        assertThat(k.seniority()).isEqualTo(TAXONOMY.seniority().defaultCode());
+        assertThat(k.arrangement()).isEqualTo(TAXONOMY.arrangements().defaultCode());
+        assertThat(k.defaulted()).containsExactlyInAnyOrder("seniority", "track", "arrangement", "position_type",
+                "equity", "summary");
+        assertThat(k.summary()).isEqualTo("Senior Data Engineer at Acme");
+    }
+
+    @Test
+    void incident12EnumsMatchCaseInsensitivelyAndThroughSynonyms() throws Exception {
+        AnswerValidator.Result r = validate("""
+                {"family":"DATA","subfamily":"Data Engineering","seniority":"Sr","track":"Individual Contributor",
+                 "arrangement":"remote-flexible","position_type":"FullTime",
+                 "salary":{"min":"95k","max":"$120,000","currency":"US$","period":"yearly"},"equity":"false",
+                 "years_min":"3","skills":"Python, SQL","summary":"x"}""");
+        assertThat(r.problems()).isEmpty();
+        Classification k = r.classification();
+        assertThat(k.seniority()).isEqualTo("senior");
+        assertThat(k.arrangement()).isEqualTo("hybrid");
+        assertThat(k.positionType()).isEqualTo("full_time");
+        assertThat(k.salary()).isEqualTo(new Salary(95000.0, 120000.0, "USD", Salary.Period.YEAR));
+        assertThat(k.yearsMin()).isEqualTo(3);
+        assertThat(k.skills()).extracting(Classification.SkillMention::name).containsExactly("Python", "SQL");
+    }
+
+    @Test
+    void incident12OutOfVocabularyValuesAreProblemsNamingTheAllowedCodes() throws Exception {
+        AnswerValidator.Result r = validate("""
+                {"family":"data","subfamily":"data_engineering","arrangement":"on the moon",
+                 "salary":{"min":1,"max":2,"currency":"Bitcoin","period":"year"},"summary":"x"}""");
+        assertThat(r.valid()).isFalse();
+        assertThat(r.problems()).anyMatch(p -> p.contains("arrangement 'on the moon' is not allowed")
+                && p.contains("remote") && p.contains("onsite"));
+        assertThat(r.problems()).anyMatch(p -> p.contains("salary.currency 'Bitcoin' is not allowed"));
+    }
+
+    @Test
+    void incident15PromptTextEchoedIntoAnEnumIsAProblem() throws Exception {
+        AnswerValidator.Result r = validate("""
+                {"family":"data","subfamily":"data_engineering",
+                 "seniority":"one of intern, junior, mid, senior, lead, staff, principal, director, executive",
+                 "summary":"x"}""");
+        assertThat(r.valid()).isFalse();
+        assertThat(r.problems()).singleElement().asString().startsWith("seniority 'one of intern");
+    }
+
+    @Test
+    void aSubfamilyOfAnotherFamilyIsAProblemButAMissingFamilyIsImpliedByTheSubfamily() throws Exception {
+        assertThat(validate("{\"family\":\"design\",\"subfamily\":\"backend\",\"summary\":\"x\"}").problems())
+                .anyMatch(p -> p.contains("belongs to family 'software_engineering'"));
+        AnswerValidator.Result implied = validate("{\"subfamily\":\"backend\",\"summary\":\"x\"}");
+        assertThat(implied.valid()).isTrue();
+        assertThat(implied.classification().family()).isEqualTo("software_engineering");
+    }
+
+    @Test
+    void badNumbersAreProblemsAndASummaryIsCutToFiftyWords() throws Exception {
+        assertThat(validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"years_min\":-2,\"years_max\":\"lots\"}")
+                .problems()).hasSize(2);
+        assertThat(validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"years_min\":8,\"years_max\":3}")
+                .problems()).anyMatch(p -> p.contains("above years_max"));
+        String longSummary = "word ".repeat(80);
+        Classification k = validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"summary\":\"" + longSummary
+                + "\"}").classification();
+        assertThat(k.summary().split(" ")).hasSize(AnswerValidator.SUMMARY_WORDS);
+    }
+
+    @Test
+    void aSalaryWithoutAmountsIsNoSalaryAndOneWithoutAPeriodIsAProblem() throws Exception {
+        assertThat(validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"salary\":{\"min\":null,\"max\":null,"
+                + "\"currency\":\"EUR\",\"period\":\"year\"}}").classification().salary()).isNull();
+        assertThat(validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"salary\":{\"min\":5,\"max\":null,"
+                + "\"currency\":\"EUR\",\"period\":\"sometimes\"}}").problems()).anyMatch(p -> p.startsWith("salary.period"));
+    }
+
+    @Test
+    void anAnswerThatIsNotAnObjectIsAProblem() throws Exception {
+        assertThat(validate("[1,2]").problems()).singleElement().asString().contains("JSON object");
+    }
+}

@@ -1,0 +1,484 @@
+package dev.jobintel.classify.claude;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.jobintel.classify.claude.sim.Answer;
+import dev.jobintel.classify.claude.sim.MessagesSimulator;
+import dev.jobintel.classify.claude.sim.Recorded;
+import dev.jobintel.classify.claude.sim.Responder;
+import dev.jobintel.classify.claude.sim.RulesResponder;
+import dev.jobintel.classify.claude.sim.SimRequest;
+import dev.jobintel.classify.claude.sim.TokenCount;
+import dev.jobintel.config.ClaudeConfig;
+import dev.jobintel.pipeline.Context;
+import dev.jobintel.pipeline.Enricher;
+import dev.jobintel.pipeline.Runner;
+import dev.jobintel.pipeline.StatusReport;
+import dev.jobintel.posting.Hints;
+import dev.jobintel.posting.Posting;
+import dev.jobintel.store.Database;
+import dev.jobintel.store.Jdbc;
+import dev.jobintel.testing.Fixtures;
+import dev.jobintel.testing.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Claude classifier end to end: postings landed in a real SQLite file, classified through
+ * the official SDK against a local server speaking the Messages API, outcomes and the cost
+ * ledger read back from the database.
+ */
+class ClaudeClassifierIT {
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = MutableClock.at("2026-11-20T08:00:00Z");
+    private final RulesResponder model = new RulesResponder();
+    private MessagesSimulator sim;
+    private Database db;
+    private Runner runner;
+
+    @AfterEach
+    void close() {
+        if (runner != null) {
+            runner.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+        if (sim != null) {
+            sim.close();
+        }
+    }
+
+    private void start(Responder responder, int concurrency, int maxAttempts, int timeoutSeconds) {
+        sim = MessagesSimulator.start(responder);
+        ClaudeConfig cfg = Fixtures.claude(sim.baseUrl(), concurrency, maxAttempts, timeoutSeconds);
+        Context ctx = Fixtures.claudeContext(dir, clock, cfg);
+        db = ctx.openDatabase();
+        runner = new Runner(ctx, db, false);
+        runner.prepare();
+        ((ClaudeClassifier) runner.classifier()).backoffBase(Duration.ofMillis(20));
+    }
+
+    private void start(Responder responder) {
+        start(responder, 4, 3, 10);
+    }
+
+    private static Posting job(int i) {
+        return Fixtures.posting("greenhouse", "g" + i, "Company " + i, "Senior Data Engineer " + i, "Berlin, Germany",
+                Fixtures.DESCRIPTION + " Team " + i + ".");
+    }
+
+    private void land(List<Posting> postings) {
+        runner.fetch(List.of(Fixtures.jsonl("test", postings)));
+    }
+
+    private void land(Posting... postings) {
+        land(List.of(postings));
+    }
+
+    private ObjectNode clean(SimRequest r) {
+        return model.classify(r.userText());
+    }
+
+    private static boolean reAsk(SimRequest r) {
+        return r.body().get("messages").size() > 1;
+    }
+
+    private Map<String, Object> posting(String id) {
+        return db.read(c -> Jdbc.one(c, "SELECT outcome, outcome_reason, retryable, raw_output, last_error FROM raw_postings "
+                + "WHERE source_job_id = ?", rs -> {
+                    Map<String, Object> m = new java.util.HashMap<>();
+                    m.put("outcome", rs.getString(1));
+                    m.put("reason", rs.getString(2));
+                    m.put("retryable", rs.getObject(3) == null ? null : rs.getInt(3));
+                    m.put("raw", rs.getString(4));
+                    m.put("error", rs.getString(5));
+                    return m;
+                }, id));
+    }
+
+    private long count(String sql, Object... args) {
+        return db.read(c -> Jdbc.count(c, sql, args));
+    }
+
+    private List<Recorded> messageRequests() {
+        return sim.requests().stream().filter(r -> r.path().equals("/v1/messages")).toList();
+    }
+
+    @Test
+    void aCleanToolAnswerBecomesAnEnrichedJobWithModelAndPromptVersion() {
+        start(this::cleanAnswer);
+        land(job(1));
+        Enricher.Result r = runner.enrich(0);
+        assertThat(r.enriched()).isEqualTo(1);
+        assertThat(sim.messageCalls()).isEqualTo(1);
+        ClaudeClassifier k = (ClaudeClassifier) runner.classifier();
+        Map<String, Object> job = db.read(c -> Jdbc.one(c, "SELECT family, subfamily, seniority, classifier, model, "
+                + "prompt_version FROM enriched_jobs", rs -> Map.of("family", rs.getString(1), "subfamily", rs.getString(2),
+                "seniority", rs.getString(3), "classifier", rs.getString(4), "model", rs.getString(5),
+                "version", rs.getString(6))));
+        assertThat(job).containsEntry("family", "data").containsEntry("subfamily", "data_engineering")
+                .containsEntry("seniority", "senior").containsEntry("classifier", "claude")
+                .containsEntry("model", "claude-haiku-4-5").containsEntry("version", k.promptVersion());
+        assertThat(count("SELECT count(*) FROM llm_calls WHERE outcome = 'valid' AND answer IS NOT NULL "
+                + "AND answered_model = 'claude-haiku-4-5-20251001' AND request_id IS NOT NULL")).isEqualTo(1);
+    }
+
+    private Answer cleanAnswer(SimRequest r) {
+        return Answer.tool(clean(r));
+    }
+
+    @Test
+    void incident1ExplicitNullsAreReAskedOnceAndThenFailWithTheRawAnswerKept() {
+        start(r -> Answer.tool(clean(r).putNull("family").putNull("subfamily")));
+        land(job(1));
+        runner.enrich(0);
+        Map<String, Object> p = posting("g1");
+        assertThat(p).containsEntry("outcome", "failed").containsEntry("reason", "invalid_output")
+                .containsEntry("retryable", 0);
+        assertThat((String) p.get("raw")).contains("\"family\":null");
+        assertThat(sim.messageCalls()).isEqualTo(2);
+        // The re-ask answers the tool call with an error result naming the problem.
+        JsonNode second = messageRequests().get(1).body().get("messages");
+        assertThat(second).hasSize(3);
+        JsonNode result = second.get(2).get("content").get(0);
+        assertThat(result.get("type").asText()).isEqualTo("tool_result");
+        assertThat(result.get("is_error").asBoolean()).isTrue();
+        assertThat(result.toString()).contains("family is missing");
+        assertThat(count("SELECT count(*) FROM llm_calls WHERE outcome = 'invalid'")).isEqualTo(2);
+    }
+
+    @Test
+    void incident1NullStringsAreDefaultsAndEnumSynonymsAreAccepted() {
+        start(r -> Answer.tool(clean(r).put("seniority", "Sr").put("track", "null").put("arrangement", "Remote-First")
+                .put("position_type", "None").put("equity", "null")));
+        land(job(1));
+        runner.enrich(0);
+        assertThat(posting("g1")).containsEntry("outcome", "enriched");
+        Map<String, String> job = db.read(c -> Jdbc.one(c, "SELECT seniority, track, arrangement, position_type, defaulted "
+                + "FROM enriched_jobs", rs -> Map.of("seniority", rs.getString(1), "track", rs.getString(2),
+                "arrangement", rs.getString(3), "position_type", rs.getString(4), "defaulted", rs.getString(5))));
+        assertThat(job).containsEntry("seniority", "senior").containsEntry("arrangement", "remote")
+                .containsEntry("track", "ic").containsEntry("position_type", "full_time")
+                .containsEntry("defaulted", "equity,position_type,track");
+        assertThat(sim.messageCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void incidents12And15AnOutOfVocabularyAnswerIsReAskedAndTheCorrectionKept() {
+        start(r -> reAsk(r) ? Answer.tool(clean(r))
+                : Answer.tool(clean(r).put("arrangement", "one of remote, hybrid, onsite").put("seniority", "wizard")));
+        land(job(1));
+        runner.enrich(0);
+        assertThat(posting("g1")).containsEntry("outcome", "enriched");
+        assertThat(sim.messageCalls()).isEqualTo(2);
+        assertThat(messageRequests().get(1).body().toString()).contains("seniority 'wizard' is not allowed");
+        assertThat(count("SELECT count(*) FROM llm_calls WHERE outcome = 'invalid'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM llm_calls WHERE outcome = 'valid'")).isEqualTo(1);
+    }
+
+    @Test
+    void incident14MalformedJsonIsReAskedThenFailsInvalidOutputWithTheTextKept() {
+        start(r -> Answer.text("Here you go: {\"family\": \"data\", \"subfamily\": "));
+        land(job(1));
+        runner.enrich(0);
+        Map<String, Object> p = posting("g1");
+        assertThat(p).containsEntry("outcome", "failed").containsEntry("reason", "invalid_output");
+        assertThat((String) p.get("raw")).contains("{\"family\": \"data\", \"subfamily\": ");
+        assertThat(sim.messageCalls()).isEqualTo(2);
+    }
+
+    @Test
+    void aMalformedResponseBodyIsRetriedLikeAServerError() {
+        start(r -> r.attempt() == 1 ? Answer.rawBody(200, "application/json", "{\"id\":\"msg_1\",\"content\":[")
+                : Answer.tool(clean(r)));
+        land(job(1));
+        runner.enrich(0);
+        assertThat(posting("g1")).containsEntry("outcome", "enriched");
+        assertThat(count("SELECT count(*) FROM llm_calls WHERE outcome = 'server_error'")).isEqualTo(1);
+    }
+
+    @Test
+    void incident13AnAnswerCutByMaxTokensIsAskedAgainWithMoreRoom() {
+        start(r -> r.maxTokens() < 4096 ? Answer.truncated("{\"family\":\"data\",\"skills\":[\"Python\",")
+                : Answer.tool(clean(r)));
+        land(job(1));
+        runner.enrich(0);
+        assertThat(posting("g1")).containsEntry("outcome", "enriched");
+        List<Recorded> requests = messageRequests();
+        assertThat(requests).hasSize(2);
+        assertThat(requests.get(0).body().get("max_tokens").asInt()).isEqualTo(1024);
+        assertThat(requests.get(1).body().get("max_tokens").asInt()).isEqualTo(4096);
+        assertThat(count("SELECT count(*) FROM llm_calls WHERE outcome = 'truncated'")).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusalIsFailedRefusedAndNotRetried() {
+        start(r -> Answer.refusal());
+        land(job(1));
+        runner.enrich(0);
+        assertThat(posting("g1")).containsEntry("outcome", "failed").containsEntry("reason", "refused")
+                .containsEntry("retryable", 0);
+        assertThat(sim.messageCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void a429IsRetriedAfterTheRetryAfterItGives() {
+        start(r -> r.attempt() == 1
+                ? Answer.error(429, "rate_limit_error", "Number of requests has exceeded your rate limit",
+                Map.of("retry-after", "1"))
+                : Answer.tool(clean(r)));
+        land(job(1));
+        long t0 = System.nanoTime();
+        runner.enrich(0);
+        assertThat(System.nanoTime() - t0).isGreaterThanOrEqualTo(1_000_000_000L);
+        assertThat(posting("g1")).containsEntry("outcome", "enriched");
+        assertThat(count("SELECT count(*) FROM llm_calls WHERE outcome = 'rate_limited' AND http_status = 429")).isEqualTo(1);
+    }
+
+    @Test
+    void a529AndA500AreRetriedWithBackoff() {
+        start(r -> switch (r.attempt()) {
+            case 1 -> Answer.error(529, "overloaded_error", "Overloaded");
+            case 2 -> Answer.error(500, "api_error", "Internal server error");
+            default -> Answer.tool(clean(r));
+        });
+        land(job(1));
+        runner.enrich(0);
+        assertThat(posting("g1")).containsEntry("outcome", "enriched");
+        assertThat(sim.messageCalls()).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM llm_calls WHERE outcome IN ('overloaded', 'server_error')")).isEqualTo(2);
+    }
+
+    @Test
+    void retriesThatRunOutLeaveTheFailureRetryable() {
+        start(r -> Answer.error(529, "overloaded_error", "Overloaded"));
+        land(job(1));
+        runner.enrich(0);
+        assertThat(posting("g1")).containsEntry("outcome", "failed").containsEntry("reason", "overloaded")
+                .containsEntry("retryable", 1);
+        assertThat(sim.messageCalls()).isEqualTo(3);
+    }
+
+    @Test
+    void a400FailsThePostingWithoutARetry() {
+        start(r -> Answer.error(400, "invalid_request_error", "messages: text content blocks must be non-empty"));
+        land(job(1));
+        runner.enrich(0);
+        Map<String, Object> p = posting("g1");
+        assertThat(p).containsEntry("outcome", "failed").containsEntry("reason", "bad_request")
+                .containsEntry("retryable", 0);
+        assertThat((String) p.get("error")).contains("text content blocks must be non-empty");
+        assertThat(sim.messageCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void aRunOf400sStopsTheRunInsteadOfFailingEveryPosting() {
+        start(r -> Answer.error(400, "invalid_request_error", "tools.0.input_schema: invalid"), 1, 3, 10);
+        List<Posting> many = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            many.add(job(i));
+        }
+        land(many);
+        Enricher.Result r = runner.enrich(0);
+        assertThat(r.stop()).isNotNull();
+        assertThat(r.stop().reason()).isEqualTo("bad_requests");
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'failed'"))
+                .isEqualTo(ClaudeClassifier.BAD_REQUEST_LIMIT - 1);
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'pending'"))
+                .isEqualTo(20 - ClaudeClassifier.BAD_REQUEST_LIMIT + 1);
+    }
+
+    @Test
+    void a401StopsTheRunAtOnceAndEveryPostingStaysPending() {
+        start(r -> Answer.error(401, "authentication_error", "invalid x-api-key"), 8, 3, 10);
+        List<Posting> many = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            many.add(job(i));
+        }
+        land(many);
+        Enricher.Result r = runner.enrich(0);
+        assertThat(r.stop()).isNotNull();
+        assertThat(r.stop().reason()).isEqualTo("authentication");
+        assertThat(r.stop().getMessage()).contains("invalid x-api-key").contains("ANTHROPIC_API_KEY")
+                .doesNotContain("sk-test");
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'pending'")).isEqualTo(40);
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'failed'")).isZero();
+        // The first request goes alone (it primes the prompt cache), so one refusal is all it takes.
+        assertThat(sim.messageCalls()).isEqualTo(1);
+        assertThat(StatusReport.read(db).violations()).isEmpty();
+    }
+
+    @Test
+    void aSpendLimit429StopsTheRunLikeABillingError() {
+        start(r -> Answer.spendLimit());
+        land(job(1), job(2));
+        Enricher.Result r = runner.enrich(0);
+        assertThat(r.stop()).isNotNull();
+        assertThat(r.stop().reason()).isEqualTo("spend_limit");
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'pending'")).isEqualTo(2);
+        assertThat(sim.messageCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void aHangingServerTimesOutAndThePostingFailsRetryable() {
+        start(r -> Answer.hang(), 2, 2, 1);
+        land(job(1));
+        long t0 = System.nanoTime();
+        runner.enrich(0);
+        assertThat(System.nanoTime() - t0).isBetween(2_000_000_000L, 20_000_000_000L);
+        assertThat(posting("g1")).containsEntry("outcome", "failed").containsEntry("reason", "timeout")
+                .containsEntry("retryable", 1);
+        assertThat(count("SELECT count(*) FROM llm_calls WHERE outcome = 'timeout'")).isEqualTo(2);
+    }
+
+    @Test
+    void theRequestCachesTheStablePrefixAndCarriesTitleAndHints() {
+        start(this::cleanAnswer, 1, 3, 10);
+        Hints hints = new Hints(null, "hybrid", null, "FullTime", "Data Platform", "mid_senior_level", List.of("DE"),
+                Map.of());
+        Posting p = new Posting("smartrecruiters", "s1", "https://jobs.example.com/s1", "Acme", "Staff Analytics Engineer",
+                "Berlin, Germany", Fixtures.DESCRIPTION, Instant.parse("2026-11-01T09:00:00Z"), hints);
+        land(p, job(2));
+        runner.enrich(0);
+        JsonNode body = messageRequests().get(0).body();
+        JsonNode system = body.get("system");
+        JsonNode last = system.get(system.size() - 1);
+        assertThat(last.get("cache_control").get("type").asText()).isEqualTo("ephemeral");
+        for (int i = 0; i < system.size() - 1; i++) {
+            assertThat(system.get(i).has("cache_control")).isFalse();
+        }
+        StringBuilder prefix = new StringBuilder(body.get("tools").toString());
+        system.forEach(b -> prefix.append(b.get("text").asText()));
+        assertThat(TokenCount.of(prefix.toString())).isGreaterThan(ClaudeClassifier.minimumCacheable("claude-haiku-4-5"));
+        assertThat(body.get("tool_choice").get("type").asText()).isEqualTo("tool");
+        assertThat(body.get("tool_choice").get("name").asText()).isEqualTo(ClassificationTool.NAME);
+        String user = body.get("messages").get(0).toString();
+        assertThat(user).contains("Title: Staff Analytics Engineer", "employment type: FullTime", "workplace: hybrid",
+                "department: Data Platform", "experience level: mid_senior_level");
+        // The second request reads the prefix the first one wrote.
+        List<Long[]> usage = db.read(c -> Jdbc.query(c, "SELECT cache_write_tokens, cache_read_tokens FROM llm_calls ORDER BY id",
+                rs -> new Long[] {rs.getLong(1), rs.getLong(2)}));
+        assertThat(usage).hasSize(2);
+        assertThat(usage.get(0)[0]).isPositive();
+        assertThat(usage.get(1)[1]).isEqualTo(usage.get(0)[0]);
+        assertThat(usage.get(1)[0]).isZero();
+    }
+
+    @Test
+    void usageFromTheResponsesAddsUpToTheCostsStoredAndShown() {
+        start(this::cleanAnswer, 4, 3, 10);
+        List<Posting> many = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            many.add(job(i));
+        }
+        land(many);
+        runner.enrich(0);
+        ClaudeClassifier k = (ClaudeClassifier) runner.classifier();
+        ClaudeStats.Snapshot s = k.stats();
+        StatusReport status = StatusReport.read(db);
+        var t = status.cost();
+        assertThat(t.calls()).isEqualTo(30);
+        assertThat(new long[] {t.inputTokens(), t.outputTokens(), t.cacheWriteTokens(), t.cacheReadTokens()})
+                .containsExactly(s.usage().input(), s.usage().output(), s.usage().cacheWrite(), s.usage().cacheRead());
+        // The stored cost is the tokens at Haiku 4.5's published prices, to the cent and beyond.
+        double expected = (t.inputTokens() * 1.00 + t.outputTokens() * 5.00 + t.cacheWriteTokens() * 1.25
+                + t.cacheReadTokens() * 0.10) / 1_000_000;
+        assertThat(t.costUsd()).isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(s.costUsd()).isCloseTo(expected, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(t.costPerJob()).isCloseTo(expected / 30, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(t.cacheHitRatio()).isGreaterThan(0.5);
+    }
+
+    @Test
+    void incident16TheSameTextIsClassifiedOnceEvenAcrossJobsAndRuns() {
+        start(this::cleanAnswer);
+        Posting london = Fixtures.posting("greenhouse", "a", "Acme", "Senior Data Engineer", "London, UK", Fixtures.DESCRIPTION);
+        Posting berlin = Fixtures.posting("greenhouse", "b", "Acme", "Senior Data Engineer", "Berlin, Germany",
+                Fixtures.DESCRIPTION);
+        land(london, berlin);
+        runner.enrich(0);
+        assertThat(count("SELECT count(*) FROM enriched_jobs")).isEqualTo(2);
+        assertThat(sim.messageCalls()).isEqualTo(1);
+        // A later run, another place, the same text: no request.
+        land(Fixtures.posting("lever", "c", "Acme", "Senior Data Engineer", "Paris, France", Fixtures.DESCRIPTION));
+        runner.enrich(0);
+        assertThat(count("SELECT count(*) FROM enriched_jobs")).isEqualTo(3);
+        assertThat(sim.messageCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void theBudgetStopsTheRunBeforeItIsExceeded() {
+        sim = MessagesSimulator.start(this::cleanAnswer);
+        ClaudeConfig cfg = Fixtures.claude(sim.baseUrl(), 2, 3, 10).with(null, 0.20);
+        Context ctx = Fixtures.claudeContext(dir, clock, cfg);
+        db = ctx.openDatabase();
+        runner = new Runner(ctx, db, false);
+        runner.prepare();
+        List<Posting> many = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            many.add(job(i));
+        }
+        land(many);
+        Enricher.Result r = runner.enrich(0);
+        assertThat(r.stop()).isNotNull();
+        assertThat(r.stop().reason()).isEqualTo("budget");
+        double spent = db.read(c -> Jdbc.one(c, "SELECT sum(cost_usd) FROM llm_calls", rs -> rs.getDouble(1)));
+        assertThat(spent).isPositive().isLessThanOrEqualTo(0.20);
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'pending'")).isPositive();
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'failed'")).isZero();
+    }
+
+    @Test
+    void aThousandPostingsAtConcurrency16MakeOneCallPerPostingThatNeedsOne() {
+        sim = MessagesSimulator.start(this::cleanAnswer).latency(Duration.ofMillis(200));
+        ClaudeConfig cfg = Fixtures.claude(sim.baseUrl(), 16, 3, 10);
+        Context ctx = Fixtures.claudeContext(dir, clock, cfg);
+        db = ctx.openDatabase();
+        runner = new Runner(ctx, db, false);
+        runner.prepare();
+        List<Posting> postings = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            postings.add(job(i));
+        }
+        for (int i = 0; i < 200; i++) {
+            // The same job on another board: merged, never sent.
+            Posting j = job(i);
+            postings.add(Fixtures.posting("lever", "l" + i, j.company(), j.title(), j.locationText(), j.description()));
+        }
+        for (int i = 0; i < 100; i++) {
+            postings.add(Fixtures.posting("greenhouse", "short" + i, "Company " + i, "Data Engineer", "Berlin", "Apply now."));
+        }
+        for (int i = 0; i < 100; i++) {
+            postings.add(Fixtures.posting("greenhouse", "sales" + i, "Vendor " + i, "Account Executive " + i, "Berlin",
+                    "Sell our platform to mid-market customers. " + Fixtures.DESCRIPTION));
+        }
+        land(postings);
+        Enricher.Result r = runner.enrich(0);
+        assertThat(r.processed()).isEqualTo(1000);
+        assertThat(r.filtered()).isEqualTo(100);
+        assertThat(r.merged()).isEqualTo(200);
+        assertThat(r.enriched()).isEqualTo(700);
+        long byModel = count("SELECT count(*) FROM enriched_jobs WHERE classifier = 'claude'");
+        assertThat(byModel).isEqualTo(600);
+        assertThat(count("SELECT count(*) FROM enriched_jobs WHERE classifier = 'rules'")).isEqualTo(100);
+        assertThat(sim.messageCalls()).isEqualTo(600);
+        assertThat(count("SELECT count(DISTINCT raw_posting_id) FROM llm_calls")).isEqualTo(600);
+        // The pipe is kept full, and never more than full (throughput is measured by 'jobintel bench claude').
+        assertThat(sim.maxInFlight()).isBetween(12, 16);
+    }
+}

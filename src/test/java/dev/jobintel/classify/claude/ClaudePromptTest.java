@@ -1,0 +1,77 @@
+package dev.jobintel.classify.claude;
+
+import dev.jobintel.classify.claude.sim.TokenCount;
+import dev.jobintel.classify.taxonomy.Taxonomy;
+import dev.jobintel.posting.Hints;
+import dev.jobintel.posting.Posting;
+import dev.jobintel.posting.Prepared;
+import dev.jobintel.posting.Salary;
+import dev.jobintel.posting.location.Gazetteer;
+import dev.jobintel.posting.location.LocationResolver;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ClaudePromptTest {
+
+    private static final Taxonomy TAXONOMY = Taxonomy.bundled();
+    private static final ClassificationTool TOOL = new ClassificationTool(TAXONOMY);
+    private static final ClaudePrompt PROMPT = new ClaudePrompt(TAXONOMY, TOOL, 6000);
+    private static final LocationResolver RESOLVER = new LocationResolver(Gazetteer.bundled());
+
+    @Test
+    void theStablePrefixIsLongEnoughToBeCachedByHaikuWithMargin() {
+        // Real tokenizers give about 3.5-4.5 characters of English per token; even at 5 the prefix
+        // must stay above Haiku 4.5's 4,096-token minimum, or every request pays for it in full.
+        int min = ClaudeClassifier.minimumCacheable("claude-haiku-4-5");
+        assertThat(min).isEqualTo(4096);
+        assertThat(PROMPT.prefixChars() / 5).isGreaterThan(min);
+        assertThat(TokenCount.of(String.join("", PROMPT.prefix()))).isGreaterThan(min);
+        assertThat(PROMPT.exampleCount()).isEqualTo(6);
+    }
+
+    @Test
+    void incidents11And17ThePostingMessageCarriesTitleCompanyPlaceAndEveryHint() {
+        Hints hints = new Hints(new Salary(60000.0, 80000.0, "EUR", Salary.Period.YEAR), "hybrid", true, "FullTime",
+                "Data", "mid_senior_level", List.of("DE"), Map.of("function", "Engineering"));
+        Posting p = new Posting("smartrecruiters", "1", null, "Acme GmbH", "Staff Analytics Engineer",
+                "Berlin, Germany", "We model data.", null, hints);
+        String m = PROMPT.postingMessage(Prepared.of(p, RESOLVER));
+        assertThat(m).contains("Title: Staff Analytics Engineer", "Company: Acme GmbH", "Location: Berlin, Germany",
+                "Resolved place: Berlin, DE", "Source: smartrecruiters", "employment type: FullTime", "workplace: hybrid",
+                "remote: true", "department: Data", "experience level: mid_senior_level",
+                "salary: 60000-80000 EUR per year", "countries: DE", "function: Engineering", "We model data.");
+    }
+
+    @Test
+    void aLongDescriptionIsCutAtASentenceEndAndMarked() {
+        String d = "First sentence here. " + "x".repeat(50) + ". Third sentence goes past the limit.";
+        String cut = ClaudePrompt.cut(d, 80);
+        assertThat(cut).isEqualTo("First sentence here. " + "x".repeat(50) + ".\n[description cut]");
+        assertThat(ClaudePrompt.cut("short", 80)).isEqualTo("short");
+        // No sentence end in the second half: cut at a space.
+        assertThat(ClaudePrompt.cut("word ".repeat(40), 50)).endsWith("word\n[description cut]");
+    }
+
+    @Test
+    void thePromptVersionChangesWithTheDescriptionLengthAndIsStable() {
+        assertThat(PROMPT.version()).startsWith("claude-").hasSize("claude-".length() + 12);
+        assertThat(new ClaudePrompt(TAXONOMY, TOOL, 6000).version()).isEqualTo(PROMPT.version());
+        assertThat(new ClaudePrompt(TAXONOMY, TOOL, 3000).version()).isNotEqualTo(PROMPT.version());
+    }
+
+    @Test
+    void theToolSchemaEnumeratesEveryTaxonomyCode() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> family = (Map<String, Object>) TOOL.properties().get("family");
+        assertThat((List<Object>) family.get("enum")).containsExactlyElementsOf(List.copyOf(TAXONOMY.families().codes()));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> arrangement = (Map<String, Object>) TOOL.properties().get("arrangement");
+        assertThat((List<Object>) arrangement.get("enum")).containsAll(List.copyOf(TAXONOMY.arrangements().codes()))
+                .contains((Object) null);
+        assertThat(TOOL.required()).contains("family", "subfamily", "salary", "skills", "summary");
+    }
+}

@@ -1,0 +1,47 @@
+package dev.jobintel.classify.cost;
+
+import dev.jobintel.config.ModelPrice;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Incident 10: the price table had the wrong output price for months. */
+class PriceTableTest {
+
+    @Test
+    void incident10BundledPricesAreThePublishedOnesForDatedIdsToo() {
+        PriceTable t = PriceTable.bundledWith(Map.of());
+        ModelPrice haiku = t.find("claude-haiku-4-5-20251001").orElseThrow();
+        assertThat(haiku.input()).isEqualTo(1.00);
+        assertThat(haiku.output()).isEqualTo(5.00);
+        assertThat(haiku.cacheWrite()).isEqualTo(1.25);
+        assertThat(haiku.cacheWrite1h()).isEqualTo(2.00);
+        assertThat(haiku.cacheRead()).isEqualTo(0.10, within(1e-12));
+        assertThat(t.find("claude-sonnet-4-5").orElseThrow().output()).isEqualTo(15.00);
+        assertThat(t.find("claude-opus-4-5-20251101").orElseThrow().output()).isEqualTo(25.00);
+        // "claude-opus-4-1" must not be priced as "claude-opus-4"'s longer cousin or vice versa.
+        assertThat(t.find("claude-opus-4-1-20250805").orElseThrow().input()).isEqualTo(15.00);
+        assertThat(t.find("gpt-4")).isEmpty();
+    }
+
+    @Test
+    void configuredPricesOverrideTheBundledOnes() {
+        PriceTable t = PriceTable.bundledWith(Map.of("claude-haiku-4-5", ModelPrice.of(2, 10)));
+        assertThat(t.find("claude-haiku-4-5").orElseThrow().output()).isEqualTo(10);
+        assertThat(t.find("claude-haiku-4-5").orElseThrow().cacheRead()).isEqualTo(0.2, within(1e-12));
+    }
+
+    @Test
+    void costAddsEveryKindOfTokenAtItsPriceAndBatchesHalveIt() {
+        ModelPrice p = ModelPrice.of(1.00, 5.00);
+        TokenUsage u = new TokenUsage(1_000_000, 100_000, 200_000, 3_000_000);
+        // 1.00 + 0.5 + 0.25 + 0.30
+        assertThat(PriceTable.cost(p, u, false, false)).isCloseTo(2.05, within(1e-9));
+        assertThat(PriceTable.cost(p, u, true, false)).isCloseTo(1.025, within(1e-9));
+        // A 1-hour cache write costs twice the input price.
+        assertThat(PriceTable.cost(p, new TokenUsage(0, 0, 1_000_000, 0), false, true)).isCloseTo(2.0, within(1e-9));
+    }
+}

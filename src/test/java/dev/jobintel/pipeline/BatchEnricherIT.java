@@ -1,0 +1,238 @@
+package dev.jobintel.pipeline;
+
+import dev.jobintel.classify.claude.ClaudeClassifier;
+import dev.jobintel.classify.claude.sim.Answer;
+import dev.jobintel.classify.claude.sim.MessagesSimulator;
+import dev.jobintel.classify.claude.sim.Responder;
+import dev.jobintel.classify.claude.sim.RulesResponder;
+import dev.jobintel.classify.claude.sim.SimRequest;
+import dev.jobintel.config.ClaudeConfig;
+import dev.jobintel.posting.Posting;
+import dev.jobintel.store.Database;
+import dev.jobintel.store.Jdbc;
+import dev.jobintel.store.LlmBatches;
+import dev.jobintel.testing.Fixtures;
+import dev.jobintel.testing.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Message Batches mode against a local server speaking the Batches API, on a real SQLite file. */
+class BatchEnricherIT {
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = MutableClock.at("2026-11-20T08:00:00Z");
+    private final RulesResponder model = new RulesResponder();
+    private MessagesSimulator sim;
+    private Context ctx;
+    private Database db;
+    private Runner runner;
+
+    @AfterEach
+    void close() {
+        if (runner != null) {
+            runner.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+        if (sim != null) {
+            sim.close();
+        }
+    }
+
+    private void start(Responder responder, Duration processing) {
+        sim = MessagesSimulator.start(responder).batchProcessing(processing);
+        ClaudeConfig cfg = Fixtures.claude(sim.baseUrl(), 4, 3, 10);
+        ctx = Fixtures.claudeContext(dir, clock, cfg);
+        db = ctx.openDatabase();
+        runner = new Runner(ctx, db, false);
+        runner.prepare();
+    }
+
+    /** A new process on the same database: a new runner, classifier and client. */
+    private void restart() {
+        runner.close();
+        runner = new Runner(ctx, db, false);
+    }
+
+    private BatchEnricher batches() {
+        ClaudeClassifier k = (ClaudeClassifier) runner.classifier();
+        k.backoffBase(Duration.ofMillis(20));
+        return new BatchEnricher(db, ctx.gate(), ctx.resolver(), k, k.api(), runner.budget(), clock, 100, 2, 10_000,
+                Duration.ofMillis(100), line -> { });
+    }
+
+    private Answer clean(SimRequest r) {
+        return Answer.tool(model.classify(r.userText()));
+    }
+
+    private static List<Posting> jobs(int n, String prefix) {
+        List<Posting> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(Fixtures.posting("greenhouse", prefix + i, "Company " + prefix + i, prefix + " Data Engineer " + i,
+                    "Berlin, Germany", Fixtures.DESCRIPTION + " Team " + prefix + i + "."));
+        }
+        return out;
+    }
+
+    private void land(List<Posting> postings) {
+        runner.fetch(List.of(Fixtures.jsonl("test", postings)));
+    }
+
+    private long count(String sql, Object... args) {
+        return db.read(c -> Jdbc.count(c, sql, args));
+    }
+
+    private long batchCreations() {
+        return sim.requests().stream().filter(r -> r.method().equals("POST") && r.path().equals("/v1/messages/batches"))
+                .count();
+    }
+
+    @Test
+    void postingsAreClassifiedThroughABatchAtHalfPrice() {
+        start(this::clean, Duration.ofMillis(200));
+        land(jobs(25, "A"));
+        // Two copies of one job on another board: merged on the next round, never sent.
+        land(List.of(Fixtures.posting("lever", "copy", "Company A0", "A Data Engineer 0", "Berlin, Germany",
+                Fixtures.DESCRIPTION + " Team A0.")));
+        BatchEnricher.Result r = batches().run();
+        assertThat(r.decided().stop()).isNull();
+        assertThat(r.batchesSubmitted()).isEqualTo(1);
+        assertThat(r.requestsSent()).isEqualTo(25);
+        assertThat(sim.messageCalls()).isZero();
+        assertThat(sim.batchRequestsAnswered()).isEqualTo(25);
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(25);
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'merged'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE batch_id IS NOT NULL")).isZero();
+        assertThat(count("SELECT count(*) FROM llm_batches WHERE status = 'collected'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM llm_calls WHERE batch_id IS NOT NULL AND outcome = 'valid'")).isEqualTo(25);
+        double[] t = db.read(c -> Jdbc.one(c, "SELECT sum(input_tokens), sum(output_tokens), sum(cache_write_tokens), "
+                + "sum(cache_read_tokens), sum(cost_usd) FROM llm_calls", rs -> new double[] {rs.getDouble(1),
+                rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5)}));
+        double full = (t[0] * 1.00 + t[1] * 5.00 + t[2] * 1.25 + t[3] * 0.10) / 1_000_000;
+        assertThat(t[4]).isCloseTo(full / 2, within(1e-9));
+        assertThat(StatusReport.read(db).violations()).isEmpty();
+    }
+
+    @Test
+    void aRestartWhilePollingResumesTheBatchInsteadOfResubmitting() throws Exception {
+        start(this::clean, Duration.ofSeconds(3));
+        land(jobs(12, "B"));
+        AtomicReference<BatchEnricher.Result> first = new AtomicReference<>();
+        Thread t = new Thread(() -> first.set(batches().run()));
+        t.start();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (count("SELECT count(*) FROM llm_batches WHERE status = 'in_progress'") == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        // The process dies while polling: nothing after the stored batch id is written.
+        t.interrupt();
+        t.join();
+        assertThat(first.get().decided().stop()).isNotNull();
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'pending' AND batch_id IS NOT NULL"))
+                .isEqualTo(12);
+        // While the batch is open, direct enrichment leaves its postings alone.
+        restart();
+        ((ClaudeClassifier) runner.classifier()).backoffBase(Duration.ofMillis(20));
+        assertThat(runner.enrich(0).processed()).isZero();
+        assertThat(sim.messageCalls()).isZero();
+
+        restart();
+        BatchEnricher.Result second = batches().run();
+        assertThat(second.batchesSubmitted()).isZero();
+        assertThat(second.batchesCollected()).isEqualTo(1);
+        assertThat(batchCreations()).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(12);
+        assertThat(count("SELECT count(*) FROM llm_calls")).isEqualTo(12);
+    }
+
+    @Test
+    void aBatchWrittenButNeverSubmittedIsReleasedAndSentOnce() {
+        start(this::clean, Duration.ofMillis(100));
+        land(jobs(5, "C"));
+        List<Long> ids = db.read(c -> Jdbc.query(c, "SELECT id FROM raw_postings ORDER BY id", rs -> rs.getLong(1)));
+        List<LlmBatches.Item> items = ids.stream().map(id -> new LlmBatches.Item(id, "p" + id, "k" + id)).toList();
+        // The process died between writing the batch and the API accepting it.
+        db.inTransaction(c -> LlmBatches.create(c, "claude-haiku-4-5", "v", items, clock.millis()));
+        BatchEnricher.Result r = batches().run();
+        assertThat(count("SELECT count(*) FROM llm_batches WHERE status = 'abandoned'")).isEqualTo(1);
+        assertThat(r.batchesSubmitted()).isEqualTo(1);
+        assertThat(batchCreations()).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(5);
+    }
+
+    @Test
+    void aBatchThatReachedTheApiBeforeTheCrashIsFoundAndCollectedNotResent() throws Exception {
+        start(this::clean, Duration.ofMillis(100));
+        land(jobs(4, "D"));
+        // Submit through the real path, then forget the API's id, as if the process died right after submitting.
+        Thread t = new Thread(() -> batches().run());
+        t.start();
+        t.join();
+        assertThat(batchCreations()).isEqualTo(1);
+        // Put the database back to "written, not submitted" with the postings pending again.
+        db.inTransaction(c -> {
+            Jdbc.update(c, "DELETE FROM llm_calls");
+            Jdbc.update(c, "DELETE FROM job_skills");
+            Jdbc.update(c, "UPDATE raw_postings SET outcome = 'pending', job_id = NULL, batch_id = "
+                    + "(SELECT id FROM llm_batches)");
+            Jdbc.update(c, "DELETE FROM enriched_jobs");
+            Jdbc.update(c, "UPDATE llm_batches SET status = 'submitting', remote_id = NULL, submitted_at = NULL, "
+                    + "ended_at = NULL, collected_at = NULL, created_at = ?", clock.millis() - 1000);
+            return null;
+        });
+        restart();
+        BatchEnricher.Result r = batches().run();
+        assertThat(r.batchesSubmitted()).isZero();
+        assertThat(batchCreations()).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(4);
+    }
+
+    @Test
+    void erroredAndExpiredRequestsReturnToPendingAndInvalidOnesFail() {
+        start(r -> {
+            if (r.userText().contains("Expiring")) {
+                return Answer.hang();
+            }
+            if (r.userText().contains("Flaky")) {
+                return Answer.error(500, "api_error", "Internal server error");
+            }
+            if (r.userText().contains("Refused")) {
+                return Answer.error(400, "invalid_request_error", "messages.0.content: too long");
+            }
+            if (r.userText().contains("Sloppy") && r.body().get("messages").size() == 1) {
+                return Answer.tool(model.classify(r.userText()).put("arrangement", "on the moon"));
+            }
+            return clean(r);
+        }, Duration.ofMillis(200));
+        List<Posting> postings = new ArrayList<>(jobs(3, "Good"));
+        postings.addAll(jobs(1, "Expiring"));
+        postings.addAll(jobs(1, "Flaky"));
+        postings.addAll(jobs(1, "Refused"));
+        postings.addAll(jobs(1, "Sloppy"));
+        land(postings);
+        BatchEnricher.Result r = batches().run();
+        assertThat(r.returnedToPending()).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(4);
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'failed' AND outcome_reason = 'bad_request'"))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'pending' AND batch_id IS NULL")).isEqualTo(2);
+        // The invalid answer was re-asked directly, once.
+        assertThat(sim.messageCalls()).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM llm_calls WHERE outcome IN ('expired', 'server_error')")).isEqualTo(2);
+        // Returned postings wait for the next run rather than looping within this one.
+        assertThat(batchCreations()).isEqualTo(1);
+    }
+}
