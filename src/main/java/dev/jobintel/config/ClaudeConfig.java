@@ -12,7 +12,7 @@ package dev.jobintel.config;
  * @param timeoutSeconds        one request's time limit
  * @param maxAttempts           attempts per request on 429, 529, 5xx and timeouts
  * @param concurrency           requests in flight (enrich --concurrency overrides)
- * @param requestsPerMinute     run-level request limit, kept below the organisation's
+ * @param requestsPerMinute     run-level request limit; the API's reported limit replaces it when lower
  * @param inputTokensPerMinute  run-level limit on uncached input tokens (cache reads do not count)
  * @param outputTokensPerMinute run-level limit on output tokens
  * @param cacheTtl              "5m" or "1h": how long the cached prompt prefix lives
@@ -36,9 +36,10 @@ public record ClaudeConfig(String model, String baseUrl, Integer maxTokens, Inte
         timeoutSeconds = timeoutSeconds == null ? 60 : timeoutSeconds;
         maxAttempts = maxAttempts == null ? 6 : maxAttempts;
         concurrency = concurrency == null ? 8 : concurrency;
-        requestsPerMinute = requestsPerMinute == null ? 50 : requestsPerMinute;
-        inputTokensPerMinute = inputTokensPerMinute == null ? 50_000 : inputTokensPerMinute;
-        outputTokensPerMinute = outputTokensPerMinute == null ? 10_000 : outputTokensPerMinute;
+        // Generous defaults: the limiter lowers itself to the limits the API reports in its headers.
+        requestsPerMinute = requestsPerMinute == null ? 1_000 : requestsPerMinute;
+        inputTokensPerMinute = inputTokensPerMinute == null ? 1_000_000 : inputTokensPerMinute;
+        outputTokensPerMinute = outputTokensPerMinute == null ? 200_000 : outputTokensPerMinute;
         cacheTtl = cacheTtl == null || cacheTtl.isBlank() ? "5m" : cacheTtl.strip();
         batchPollSeconds = batchPollSeconds == null ? 10 : batchPollSeconds;
         batchMaxRequests = batchMaxRequests == null ? 10_000 : batchMaxRequests;

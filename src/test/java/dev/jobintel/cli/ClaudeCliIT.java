@@ -1,0 +1,132 @@
+package dev.jobintel.cli;
+
+import dev.jobintel.classify.claude.sim.Answer;
+import dev.jobintel.classify.claude.sim.MessagesSimulator;
+import dev.jobintel.classify.claude.sim.RulesResponder;
+import dev.jobintel.testing.JobintelProcess;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The claude classifier from the command line, as a separate process with the key and base
+ * URL in its environment, against a local Messages server.
+ */
+class ClaudeCliIT {
+
+    @TempDir
+    Path dir;
+
+    private MessagesSimulator sim;
+
+    @AfterEach
+    void close() {
+        if (sim != null) {
+            sim.close();
+        }
+    }
+
+    private Map<String, String> env() {
+        return Map.of("ANTHROPIC_API_KEY", "sk-test-secret-value", "ANTHROPIC_BASE_URL", sim.baseUrl());
+    }
+
+    private JobintelProcess.Result jobintel(String... args) throws Exception {
+        return JobintelProcess.run(dir, env(), args);
+    }
+
+    /** enrich with the claude classifier, limits out of the way of a local server. */
+    private JobintelProcess.Result enrich(String... more) throws Exception {
+        Path cfg = dir.resolve("claude.yaml");
+        Files.writeString(cfg, "classifier:\n  name: claude\n  claude: {requests_per_minute: 100000, "
+                + "output_tokens_per_minute: 100000000}\n");
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("enrich", "--config", cfg.toString(),
+                "--db", db(), "--no-progress"));
+        args.addAll(java.util.List.of(more));
+        return jobintel(args.toArray(String[]::new));
+    }
+
+    private String db() {
+        return "jdbc:sqlite:" + dir.resolve("jobintel.db");
+    }
+
+    /** The first 300 lines of the demo data, imported and not yet enriched: every posting pending. */
+    private void landDemo() throws Exception {
+        Path file = dir.resolve("demo.jsonl");
+        JobintelProcess.Result written = jobintel("demo", "--jsonl", file.toString());
+        assertThat(written.exit()).as(written.err()).isZero();
+        Path part = dir.resolve("part.jsonl");
+        Files.write(part, Files.readAllLines(file).subList(0, 300));
+        JobintelProcess.Result r = jobintel("import", part.toString(), "--db", db(), "--no-progress");
+        assertThat(r.exit()).as(r.err()).isZero();
+    }
+
+    @Test
+    void dryRunEstimatesWithoutSendingOrWriting() throws Exception {
+        sim = MessagesSimulator.start(new RulesResponder());
+        landDemo();
+        JobintelProcess.Result r = enrich("--dry-run");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Dry run: nothing is sent").contains("postings need a request")
+                .contains("Estimated cost: $").contains("with --batch about $");
+        assertThat(sim.messageCalls()).isZero();
+        JobintelProcess.Result status = jobintel("status", "--db", db(), "--json");
+        assertThat(status.out()).contains("\"pending\"");
+        Matcher m = Pattern.compile("(\\d[\\d,]*) postings need a request").matcher(r.out());
+        assertThat(m.find()).isTrue();
+        long predicted = Long.parseLong(m.group(1).replace(",", ""));
+
+        // The estimate's request count is what a real run then sends.
+        JobintelProcess.Result run = enrich("--concurrency", "8");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(sim.messageCalls()).isEqualTo((int) predicted);
+    }
+
+    @Test
+    void aRunShowsItsCostAndStatusShowsTheLedgerWithoutEverPrintingTheKey() throws Exception {
+        sim = MessagesSimulator.start(new RulesResponder());
+        landDemo();
+        JobintelProcess.Result r = enrich("--concurrency", "8");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Claude claude-haiku-4-5 (prompt claude-").contains("read from the cache")
+                .contains("cost this run: $").contains("per classified job").contains("cost ledger: $");
+        JobintelProcess.Result status = jobintel("status", "--db", db());
+        assertThat(status.out()).contains("Model calls:").contains("per job").contains("from the cache");
+        assertThat(r.out() + r.err() + status.out() + status.err()).doesNotContain("sk-test-secret-value");
+        // What the run printed as its cost is what the ledger holds.
+        Matcher run = Pattern.compile("cost this run: (\\$[0-9.,]+)").matcher(r.out());
+        Matcher ledger = Pattern.compile("cost ledger: (\\$[0-9.,]+)").matcher(status.out());
+        assertThat(run.find()).isTrue();
+        assertThat(ledger.find()).isTrue();
+        assertThat(ledger.group(1)).isEqualTo(run.group(1));
+    }
+
+    @Test
+    void aRefusedKeyStopsWithExit6AndLeavesEverythingPending() throws Exception {
+        sim = MessagesSimulator.start(req -> Answer.error(401, "authentication_error", "invalid x-api-key"));
+        landDemo();
+        JobintelProcess.Result r = enrich();
+        assertThat(r.exit()).isEqualTo(Main.RUN_STOPPED);
+        assertThat(r.err()).contains("stopped: the Claude API refused the run").contains("check ANTHROPIC_API_KEY")
+                .contains("still pending").doesNotContain("Exception").doesNotContain("\tat ");
+        JobintelProcess.Result check = jobintel("status", "--db", db(), "--check");
+        assertThat(check.exit()).isZero();
+        assertThat(check.out()).doesNotContain("| failed  ").contains("pending");
+        assertThat(sim.messageCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void withoutAKeyTheClaudeClassifierIsAConfigurationError() throws Exception {
+        sim = MessagesSimulator.start(new RulesResponder());
+        JobintelProcess.Result r = JobintelProcess.run(dir, Map.of(), "enrich", "--classifier", "claude", "--db", db());
+        assertThat(r.exit()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(r.err()).contains("ANTHROPIC_API_KEY").doesNotContain("\tat ");
+    }
+}
