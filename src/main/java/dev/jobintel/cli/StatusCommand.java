@@ -3,6 +3,7 @@ package dev.jobintel.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.jobintel.config.LoadedConfig;
+import dev.jobintel.pipeline.Explanation;
 import dev.jobintel.pipeline.StatusReport;
 import dev.jobintel.store.Database;
 import picocli.CommandLine.Command;
@@ -31,6 +32,18 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Exit with code 4 when an invariant does not hold.")
     boolean check;
 
+    @Option(names = "--explain", description = "For every outcome and reason: how many, examples, and the command "
+            + "that acts on them; then what became of each recent fetch run's postings.")
+    boolean explain;
+
+    @Option(names = "--examples", paramLabel = "N", defaultValue = "3",
+            description = "Examples per outcome and reason with --explain (default: ${DEFAULT-VALUE}).")
+    int examples;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "5",
+            description = "Recent fetch runs shown with --explain (default: ${DEFAULT-VALUE}).")
+    int runs;
+
     @Spec
     CommandSpec spec;
 
@@ -47,8 +60,21 @@ final class StatusCommand implements Callable<Integer> {
         try (Database db = Database.open(url, lc.config().database().username(), System.getenv("JOBINTEL_DB_PASSWORD"))) {
             db.migrate();
             StatusReport s = StatusReport.read(db);
+            Explanation e = explain ? Explanation.read(db, s, Math.max(0, examples), Math.max(0, runs)) : null;
             if (json) {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s));
+                ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+                out.println(mapper.writeValueAsString(e == null ? s : java.util.Map.of("status", s, "explanation", e)));
+            } else if (e != null) {
+                Summaries.explain(out, s, e);
+                out.println();
+                Summaries.bySource(out, s);
+                out.println();
+                if (s.cost().calls() > 0) {
+                    out.println("Model calls:");
+                    Summaries.cost(out, s.cost());
+                    out.println();
+                }
+                Summaries.invariants(out, s);
             } else {
                 Summaries.ledger(out, s);
                 out.println();

@@ -100,6 +100,51 @@ final class Summaries {
                 usd(t.costPerJob()), 100 * t.cacheHitRatio());
     }
 
+    /**
+     * The end of every command that enriches: what was decided, what it cost, what is still
+     * pending; returns the exit code (6 when the run stopped early).
+     */
+    static int enriched(picocli.CommandLine cl, dev.jobintel.pipeline.Context ctx, dev.jobintel.pipeline.Runner runner,
+                        dev.jobintel.store.Database db, Enricher.Result r, long nanos, long limit) {
+        PrintWriter out = cl.getOut();
+        enrich(out, r, ctx.classifierName(), nanos);
+        claude(out, runner.classifier(), db);
+        StatusReport s = StatusReport.read(db);
+        long pending = s.outcomes().get("pending").count();
+        if (pending > 0) {
+            out.printf("%s postings are still pending%s.%n", n(pending), limit > 0 ? " (--limit " + limit + ")" : "");
+        }
+        out.flush();
+        if (r.stop() != null) {
+            stopped(cl.getErr(), r.stop());
+            return Main.RUN_STOPPED;
+        }
+        return 0;
+    }
+
+    /** What an enrich (or retry, or backfill) would do, from a dry run. */
+    static void plan(PrintWriter out, dev.jobintel.pipeline.EnrichPlan.Plan p, dev.jobintel.classify.Classifier classifier,
+                     long limit) {
+        out.printf("Dry run: nothing is sent and nothing is written.%n");
+        out.printf("%s postings%s: %s would be filtered%s, %s merged into jobs already classified or classified earlier "
+                        + "in the run%n", n(p.pending()), limit > 0 ? " (--limit " + limit + ")" : "", n(p.filtered()),
+                p.filteredBy().isEmpty() ? "" : " " + p.filteredBy(), n(p.merged()));
+        if (!(classifier instanceof dev.jobintel.classify.claude.ClaudeClassifier claude)) {
+            out.printf("The %s classifier runs offline: no requests, no cost.%n", classifier.name());
+            return;
+        }
+        out.printf("Claude %s (prompt %s): %s postings need a request; %s would reuse an earlier answer; %s would be "
+                        + "decided by the rules pre-filter%n", claude.model(), claude.promptVersion(), n(p.requests()),
+                n(p.reused()), n(p.prefiltered()));
+        if (p.requests() > 0) {
+            out.printf("Estimated tokens (about 4 characters per token): %s input, %s cache write, %s cache read, "
+                            + "%s output%n", n(p.usage().input()), n(p.usage().cacheWrite()), n(p.usage().cacheRead()),
+                    n(p.usage().output()));
+            out.printf("Estimated cost: %s (%s per request); with --batch about %s%n", usd(p.costUsd()),
+                    usd(p.costUsd() / p.requests()), usd(p.batchCostUsd()));
+        }
+    }
+
     static String usd(double v) {
         return String.format(java.util.Locale.ROOT, v >= 1 ? "$%,.2f" : "$%.4f", v);
     }
@@ -109,6 +154,47 @@ final class Summaries {
         err.printf("stopped: %s%nThe postings not yet classified are still pending; run 'jobintel enrich' again when "
                 + "this is resolved.%n", stop.getMessage());
         err.flush();
+    }
+
+    /** status --explain: the arithmetic from raw postings to jobs, then every outcome and reason with examples. */
+    static void explain(PrintWriter out, StatusReport s, dev.jobintel.pipeline.Explanation e) {
+        Map<String, StatusReport.OutcomeCount> o = s.outcomes();
+        out.printf("Where every posting went: %s raw postings (and %s rejects that never became postings)%n",
+                n(s.rawPostings()), n(s.rejects()));
+        out.printf("  = %s enriched + %s merged + %s filtered + %s failed + %s pending%s%n", n(o.get("enriched").count()),
+                n(o.get("merged").count()), n(o.get("filtered").count()), n(o.get("failed").count()),
+                n(o.get("pending").count()), e.pendingInBatches() == 0 ? ""
+                        : " (" + n(e.pendingInBatches()) + " of them in open message batches)");
+        out.printf("  %s jobs: one per enriched posting; merged postings are further sightings of those jobs%n%n",
+                n(s.enrichedJobs()));
+        for (dev.jobintel.pipeline.Explanation.Entry x : e.entries()) {
+            out.printf("%s%s: %s%s%n", x.outcome(), x.reason() == null ? "" : " (" + x.reason() + ")", n(x.count()),
+                    x.outcome().equals("failed") ? ", " + n(x.retryable()) + " retryable" : "");
+            out.printf("  what to do: %s%n", x.action());
+            for (Ledger.Example ex : x.examples()) {
+                out.printf("  e.g. %s %s — %s — %s%s%n", ex.source(), ex.sourceJobId(),
+                        ex.company() == null || ex.company().isBlank() ? "(no company)" : ex.company(), ex.title(),
+                        ex.detail() == null ? "" : ": " + clip(ex.detail(), 160));
+            }
+        }
+        if (!e.runs().isEmpty()) {
+            out.println();
+            out.println("Recent fetch runs, newest first (outcomes of the postings each run saw first):");
+            TextTable t = new TextTable("run", "started (UTC)", "boards", "failed", "seen", "new", "rejected", "outcomes of new");
+            for (Ledger.RunLine r : e.runs()) {
+                t.row(r.runId().length() > 8 ? r.runId().substring(0, 8) : r.runId(),
+                        java.time.Instant.ofEpochMilli(r.startedAt()).toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"),
+                        r.boards(), r.failedBoards(), r.seen(), r.newPostings(), r.rejected(),
+                        r.outcomes().entrySet().stream().map(x -> x.getKey() + " " + n(x.getValue()))
+                                .collect(Collectors.joining(", ")));
+            }
+            out.print(t.render("  "));
+        }
+    }
+
+    private static String clip(String s, int max) {
+        String one = s.replaceAll("\\s+", " ").strip();
+        return one.length() <= max ? one : one.substring(0, max - 1) + "…";
     }
 
     static void ledger(PrintWriter out, StatusReport s) {

@@ -46,11 +46,26 @@ public final class EnrichPlan {
         }
     }
 
+    /** Where the postings to plan for come from, a keyset page at a time. */
+    @FunctionalInterface
+    public interface Pages {
+        List<PendingPosting> after(java.sql.Connection c, long afterId, int limit);
+    }
+
+    /** The pending postings, as enrich reads them. */
+    public static final Pages PENDING = RawPostings::pendingAfter;
+
     private EnrichPlan() {
     }
 
     public static Plan plan(Database db, Gate gate, LocationResolver resolver, Classifier classifier, int pageSize,
                             long limit) {
+        return plan(db, gate, resolver, classifier, pageSize, limit, PENDING);
+    }
+
+    /** What deciding the postings {@code pages} yields would take, as if they were pending. */
+    public static Plan plan(Database db, Gate gate, LocationResolver resolver, Classifier classifier, int pageSize,
+                            long limit, Pages pages) {
         Map<String, Long> filteredBy = new TreeMap<>();
         Set<String> claimed = new HashSet<>();
         Set<String> contents = new HashSet<>();
@@ -65,7 +80,7 @@ public final class EnrichPlan {
         while (limit == 0 || pending < limit) {
             int size = limit == 0 ? pageSize : (int) Math.min(pageSize, limit - pending);
             long from = afterId;
-            List<PendingPosting> page = db.read(c -> RawPostings.pendingAfter(c, from, size));
+            List<PendingPosting> page = db.read(c -> pages.after(c, from, size));
             if (page.isEmpty()) {
                 break;
             }

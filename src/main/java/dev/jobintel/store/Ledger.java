@@ -22,7 +22,73 @@ public final class Ledger {
     public record SourceFetches(String source, long fetches, long failed, long rejected) {
     }
 
+    /** One posting shown as an example of an outcome. */
+    public record Example(String source, String sourceJobId, String company, String title, String detail) {
+    }
+
+    /** One fetch run (all the boards fetched by one command) and what became of the postings it first saw. */
+    public record RunLine(String runId, long startedAt, long boards, long failedBoards, long seen, long newPostings,
+                          long rejected, java.util.Map<String, Long> outcomes) {
+    }
+
     private Ledger() {
+    }
+
+    /**
+     * A few postings with this outcome and reason (null reason: none), first by id, with their
+     * last error or the gate's detail.
+     */
+    public static List<Example> examples(Connection c, String outcome, String reason, String source, int n) {
+        StringBuilder sql = new StringBuilder("SELECT source, source_job_id, company, title, "
+                + "coalesce(last_error, outcome_detail) AS detail FROM raw_postings WHERE outcome = ? ");
+        List<Object> args = new ArrayList<>(List.of(outcome));
+        if (reason == null) {
+            sql.append("AND outcome_reason IS NULL ");
+        } else {
+            sql.append("AND outcome_reason = ? ");
+            args.add(reason);
+        }
+        if (source != null) {
+            sql.append("AND source = ? ");
+            args.add(source);
+        }
+        sql.append("ORDER BY id LIMIT ?");
+        args.add(n);
+        return Jdbc.query(c, sql.toString(), rs -> new Example(rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getString(5)), args.toArray());
+    }
+
+    /** Failed postings with this reason that a retry may fix. */
+    public static long retryable(Connection c, String reason) {
+        return Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE outcome = 'failed' AND outcome_reason = ? "
+                + "AND retryable = 1", reason);
+    }
+
+    /** Pending postings waiting in an open message batch. */
+    public static long pendingInBatches(Connection c) {
+        return Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE outcome = 'pending' AND batch_id IS NOT NULL");
+    }
+
+    /** The last {@code n} fetch runs, newest first, with the outcomes of the postings each first saw. */
+    public static List<RunLine> runs(Connection c, int n) {
+        List<Object[]> heads = Jdbc.query(c, "SELECT run_id, min(started_at) AS started, count(*) AS boards, "
+                        + "sum(CASE WHEN status = 'failed' THEN 1 ELSE 0 END) AS failed, sum(seen) AS seen, "
+                        + "sum(new_count) AS fresh, sum(rejected) AS rejected FROM fetch_runs GROUP BY run_id "
+                        + "ORDER BY started DESC, run_id LIMIT ?",
+                rs -> new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        rs.getLong(6), rs.getLong(7)}, n);
+        List<RunLine> out = new ArrayList<>();
+        for (Object[] h : heads) {
+            java.util.Map<String, Long> outcomes = new java.util.TreeMap<>();
+            for (Object[] row : Jdbc.query(c, "SELECT r.outcome, count(*) FROM raw_postings r JOIN fetch_runs f "
+                            + "ON f.id = r.first_fetch_run_id WHERE f.run_id = ? GROUP BY r.outcome",
+                    rs -> new Object[] {rs.getString(1), rs.getLong(2)}, h[0])) {
+                outcomes.put((String) row[0], (Long) row[1]);
+            }
+            out.add(new RunLine((String) h[0], (Long) h[1], (Long) h[2], (Long) h[3], (Long) h[4], (Long) h[5],
+                    (Long) h[6], outcomes));
+        }
+        return out;
     }
 
     public static List<Line> lines(Connection c) {
@@ -55,7 +121,8 @@ public final class Ledger {
      * Checks the ledger's invariants: count(raw) = sum of outcomes; every enriched job is
      * referenced by at least one raw posting; every enriched or merged posting points to an
      * existing job; every job's raw_count matches its postings; every filtered or failed posting
-     * has a reason. Returns the violations, empty when all hold.
+     * has a reason, and every failed one says whether a retry may help; a posting held by a
+     * message batch is pending and its batch open. Returns the violations, empty when all hold.
      */
     public static List<Violation> check(Connection c) {
         List<Violation> out = new ArrayList<>();
@@ -89,6 +156,16 @@ public final class Ledger {
                 + "AND (outcome_reason IS NULL OR outcome_reason = '')");
         if (unexplained > 0) {
             out.add(new Violation("every filtered or failed posting has a reason", unexplained));
+        }
+        long undecided = Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE outcome = 'failed' AND retryable IS NULL");
+        if (undecided > 0) {
+            out.add(new Violation("every failed posting says whether a retry may help", undecided));
+        }
+        long stranded = Jdbc.count(c, "SELECT count(*) FROM raw_postings r WHERE r.batch_id IS NOT NULL AND "
+                + "(r.outcome <> 'pending' OR NOT EXISTS (SELECT 1 FROM llm_batches b WHERE b.id = r.batch_id "
+                + "AND b.status IN ('submitting', 'in_progress', 'ended')))");
+        if (stranded > 0) {
+            out.add(new Violation("a posting held by a message batch is pending and its batch is open", stranded));
         }
         return out;
     }

@@ -181,6 +181,18 @@ public final class RawPostings {
         return Jdbc.query(c, PENDING, RawPostings::pending, afterId, limit);
     }
 
+    /**
+     * A keyset page of postings (with their text) matching {@code condition}, a SQL condition on
+     * {@code r} with bound parameters {@code args}; ids above {@code afterId}, in id order.
+     */
+    static List<PendingPosting> page(Connection c, String condition, List<Object> args, long afterId, int limit) {
+        List<Object> all = new java.util.ArrayList<>(args);
+        all.add(afterId);
+        all.add(limit);
+        return Jdbc.query(c, PENDING_COLUMNS + "WHERE " + condition + " AND r.id > ? ORDER BY r.id LIMIT ?",
+                RawPostings::pending, all.toArray());
+    }
+
     /** Those of {@code ids} that are still pending (in a batch or not). */
     public static List<PendingPosting> pendingByIds(Connection c, List<Long> ids) {
         List<PendingPosting> out = new java.util.ArrayList<>(ids.size());

@@ -1,0 +1,103 @@
+package dev.jobintel.cli;
+
+import dev.jobintel.pipeline.Context;
+import dev.jobintel.pipeline.EnrichPlan;
+import dev.jobintel.pipeline.Enricher;
+import dev.jobintel.pipeline.Runner;
+import dev.jobintel.store.Database;
+import dev.jobintel.store.Jdbc;
+import dev.jobintel.store.Requeue;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Callable;
+
+@Command(name = "backfill", mixinStandardHelpOptions = true,
+        description = {"Find postings that should have a job and do not, and enrich them: postings recorded as "
+                + "enriched or merged whose job no longer exists (written by an older version, or with foreign keys "
+                + "off), postings held by a message batch that is gone, and postings never decided (pending). Jobs no "
+                + "posting points to are removed and every job's posting count is recomputed.",
+                "Every scan is keyset-paginated, so any number of rows is covered."})
+final class BackfillCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    ClassifierOptions classifying;
+
+    @Option(names = "--since", paramLabel = "TIME",
+            description = "Only postings first seen at or after TIME (2026-11-01 or 2026-11-01T09:00:00Z).")
+    String since;
+
+    @Option(names = "--dry-run", description = "Show what would be repaired and what enriching it would cost; change nothing.")
+    boolean dryRun;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        CommandLine cl = spec.commandLine();
+        classifying.check(cl);
+        Long from = since == null ? null : parse(cl, since);
+        Context ctx = common.context(classifying::apply);
+        classifying.checkAgainst(cl, ctx.classifierName());
+        PrintWriter out = cl.getOut();
+        try (Database db = ctx.openDatabase(); Runner runner = new Runner(ctx, db, common.progress())) {
+            runner.prepare();
+            long dangling = db.read(c -> Requeue.countDangling(c, from));
+            long stranded = db.read(Requeue::countStranded);
+            long orphans = db.read(Requeue::countOrphanJobs);
+            long pending = db.read(c -> Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE outcome = 'pending'"
+                    + (from == null ? "" : " AND first_seen >= ?"), from == null ? new Object[0] : new Object[] {from}));
+            out.printf("Postings whose job no longer exists: %s%n", Summaries.n(dangling));
+            out.printf("Postings held by a message batch that is gone: %s%n", Summaries.n(stranded));
+            out.printf("Jobs no posting points to: %s%n", Summaries.n(orphans));
+            out.printf("Postings never decided (pending): %s%n", Summaries.n(pending));
+            if (dryRun) {
+                EnrichPlan.Pages pages = (c, after, size) -> Requeue.backfillPage(c, from, after, size);
+                if (dangling + pending > 0) {
+                    out.println();
+                    Summaries.plan(out, EnrichPlan.plan(db, ctx.gate(), ctx.resolver(), runner.classifier(),
+                            ctx.config().pipeline().batchSize(), 0, pages), runner.classifier(), 0);
+                }
+                return 0;
+            }
+            long now = ctx.clock().millis();
+            long requeued = Requeue.dangling(db, from, now);
+            int released = db.inTransaction(Requeue::releaseStranded);
+            int removed = db.inTransaction(Requeue::deleteOrphanJobs);
+            int recounted = db.inTransaction(Requeue::recount);
+            out.printf("Re-queued %s postings, released %s from gone batches, removed %s orphan jobs, corrected %s job "
+                    + "counts; enriching.%n", Summaries.n(requeued), Summaries.n(released), Summaries.n(removed),
+                    Summaries.n(recounted));
+            out.flush();
+            long t0 = System.nanoTime();
+            Enricher.Result r = runner.enrich(0);
+            return Summaries.enriched(cl, ctx, runner, db, r, System.nanoTime() - t0, 0);
+        }
+    }
+
+    static long parse(CommandLine cl, String s) {
+        try {
+            return Instant.parse(s.strip()).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            try {
+                return LocalDate.parse(s.strip()).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+            } catch (DateTimeParseException e2) {
+                throw new CommandLine.ParameterException(cl, "--since takes a date (2026-11-01) or an instant "
+                        + "(2026-11-01T09:00:00Z), got '" + s + "'");
+            }
+        }
+    }
+}

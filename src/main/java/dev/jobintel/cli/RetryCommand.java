@@ -1,0 +1,84 @@
+package dev.jobintel.cli;
+
+import dev.jobintel.pipeline.Context;
+import dev.jobintel.pipeline.EnrichPlan;
+import dev.jobintel.pipeline.Enricher;
+import dev.jobintel.pipeline.Runner;
+import dev.jobintel.store.Database;
+import dev.jobintel.store.Requeue;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "retry", mixinStandardHelpOptions = true,
+        description = {"Put failed postings back to pending and enrich them: by default every failure a retry may "
+                + "fix (rate limits, overload, server errors, timeouts); with --reason, the postings failed or filtered "
+                + "with those reasons (invalid_output after changing the model or prompt; agency after changing "
+                + "gate.agency.allow).",
+                "'jobintel status --explain' lists the failures by reason with examples."})
+final class RetryCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    ClassifierOptions classifying;
+
+    @Option(names = "--reason", paramLabel = "REASON", split = ",",
+            description = "Retry the postings failed or filtered with these reasons (default: every retryable failure).")
+    List<String> reasons;
+
+    @Option(names = "--source", paramLabel = "SOURCE", description = "Only postings from this source.")
+    String source;
+
+    @Option(names = "--dry-run", description = "Show how many would be retried, why, and what it would cost; change nothing.")
+    boolean dryRun;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        CommandLine cl = spec.commandLine();
+        classifying.check(cl);
+        Context ctx = common.context(classifying::apply);
+        classifying.checkAgainst(cl, ctx.classifierName());
+        PrintWriter out = cl.getOut();
+        Requeue.Failed selection = new Requeue.Failed(reasons == null ? List.of()
+                : reasons.stream().map(r -> r.strip().toLowerCase(Locale.ROOT)).toList(),
+                source == null ? null : source.strip().toLowerCase(Locale.ROOT), null);
+        try (Database db = ctx.openDatabase(); Runner runner = new Runner(ctx, db, common.progress())) {
+            runner.prepare();
+            Map<String, Long> byReason = db.read(c -> Requeue.count(c, selection));
+            long total = byReason.values().stream().mapToLong(Long::longValue).sum();
+            String what = selection.reasons().isEmpty() ? "retryable failed postings" : "postings failed or filtered as "
+                    + String.join(" or ", selection.reasons());
+            if (total == 0) {
+                out.printf("No %s%s to retry.%n", what, source == null ? "" : " from " + source);
+                return 0;
+            }
+            out.printf("%s %s%s: %s%n", Summaries.n(total), what, source == null ? "" : " from " + source, byReason);
+            if (dryRun) {
+                Summaries.plan(out, EnrichPlan.plan(db, ctx.gate(), ctx.resolver(), runner.classifier(),
+                        ctx.config().pipeline().batchSize(), 0,
+                        (c, after, size) -> Requeue.failedPage(c, selection, after, size)), runner.classifier(), 0);
+                return 0;
+            }
+            long requeued = Requeue.failed(db, selection, ctx.clock().millis());
+            out.printf("Re-queued %s postings; enriching.%n", Summaries.n(requeued));
+            out.flush();
+            long t0 = System.nanoTime();
+            Enricher.Result r = runner.enrich(0);
+            return Summaries.enriched(cl, ctx, runner, db, r, System.nanoTime() - t0, 0);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.jobintel.pipeline;
+
+import dev.jobintel.store.Database;
+import dev.jobintel.store.Ledger;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The ledger explained (status --explain): for every outcome and reason, how many postings,
+ * a few examples, and the command that would act on them; then the same per fetch run. This is
+ * what the old system needed a day of scripts for (incident 27).
+ */
+public record Explanation(List<Entry> entries, List<Ledger.RunLine> runs, long pendingInBatches) {
+
+    /** One outcome and reason: how many, what to do, examples. */
+    public record Entry(String outcome, String reason, long count, long retryable, String action,
+                       List<Ledger.Example> examples) {
+    }
+
+    public static Explanation read(Database db, StatusReport s, int examples, int runs) {
+        return db.read(c -> {
+            List<Entry> entries = new ArrayList<>();
+            for (String outcome : StatusReport.ORDER) {
+                StatusReport.OutcomeCount oc = s.outcomes().get(outcome);
+                if (oc.count() == 0) {
+                    continue;
+                }
+                if (oc.reasons().isEmpty()) {
+                    entries.add(new Entry(outcome, null, oc.count(), oc.retryable(), action(outcome, null, oc.retryable()),
+                            Ledger.examples(c, outcome, null, null, examples)));
+                } else {
+                    for (var r : oc.reasons().entrySet()) {
+                        long retryable = outcome.equals("failed") ? Ledger.retryable(c, r.getKey()) : 0;
+                        entries.add(new Entry(outcome, r.getKey(), r.getValue(), retryable,
+                                action(outcome, r.getKey(), retryable), Ledger.examples(c, outcome, r.getKey(), null, examples)));
+                    }
+                }
+            }
+            return new Explanation(entries, Ledger.runs(c, runs), Ledger.pendingInBatches(c));
+        });
+    }
+
+    /** What to do about postings with this outcome and reason. */
+    static String action(String outcome, String reason, long retryable) {
+        return switch (outcome) {
+            case "enriched" -> "nothing: each created a job";
+            case "merged" -> "nothing: the same employer, title and place as a job already classified (counted once)";
+            case "pending" -> "jobintel enrich (or jobintel enrich --batch to collect open message batches)";
+            case "filtered" -> switch (reason == null ? "" : reason) {
+                case "agency" -> "kept out on purpose; if an employer is wrongly taken for an agency, add it to "
+                        + "gate.agency.allow, then jobintel retry --reason agency";
+                case "too_short" -> "kept out on purpose: no usable description (gate.min_description_chars)";
+                case "title" -> "kept out by gate.title.include / exclude; after changing them: jobintel retry --reason title";
+                case "location" -> "kept out by gate.location.include / exclude; after changing them: "
+                        + "jobintel retry --reason location";
+                case "closed" -> "left its board before it was classified; nothing to do";
+                default -> "kept out by the gate (" + reason + ")";
+            };
+            case "failed" -> switch (reason == null ? "" : reason) {
+                case "invalid_output" -> "the model's answers did not validate (see raw_output); after changing the "
+                        + "model or prompt: jobintel retry --reason invalid_output";
+                case "truncated" -> "answers did not fit: raise classifier.claude.retry_max_tokens, then "
+                        + "jobintel retry --reason truncated";
+                case "refused" -> "the model declined; review the postings, then jobintel retry --reason refused";
+                case "bad_request" -> "the API refused the request as invalid (see last_error); jobintel retry "
+                        + "--reason bad_request once fixed";
+                case "too_large" -> "the request was too large: lower classifier.claude.description_chars, then "
+                        + "jobintel retry --reason too_large";
+                case "store_error" -> "the database refused the row (see last_error); jobintel retry --reason store_error";
+                default -> retryable > 0 ? "jobintel retry (a retry may help: " + reason + ")"
+                        : "jobintel retry --reason " + reason;
+            };
+            default -> "";
+        };
+    }
+}

@@ -1,0 +1,179 @@
+package dev.jobintel.store;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Puts decided postings back to pending so that enrichment decides them again: failed ones
+ * (retry), and ones whose job is gone (backfill). Every scan is keyset-paginated, a page at a
+ * time in its own transaction, so any number of rows is covered (incident 8: a resume query
+ * that silently read only the first 1,000 rows).
+ */
+public final class Requeue {
+
+    public static final int PAGE = 1_000;
+
+    /**
+     * Which failed (or filtered) postings to decide again.
+     *
+     * @param reasons the failure or filter reasons to retry; empty means every retryable failure
+     * @param source  only this source, or null for all
+     * @param since   only postings first seen at or after this epoch-millisecond time, or null
+     */
+    public record Failed(List<String> reasons, String source, Long since) {
+        public Failed {
+            reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        }
+
+        String condition() {
+            StringBuilder sb = new StringBuilder();
+            if (reasons.isEmpty()) {
+                sb.append("r.outcome = 'failed' AND r.retryable = 1");
+            } else {
+                // A reason can be a failure's or the gate's: after the gate's settings change,
+                // filtered postings are decided again the same way.
+                sb.append("r.outcome IN ('failed', 'filtered') AND r.outcome_reason IN (")
+                        .append(Jdbc.marks(reasons.size())).append(')');
+            }
+            if (source != null) {
+                sb.append(" AND r.source = ?");
+            }
+            if (since != null) {
+                sb.append(" AND r.first_seen >= ?");
+            }
+            return sb.toString();
+        }
+
+        List<Object> args() {
+            List<Object> a = new ArrayList<>(reasons);
+            if (source != null) {
+                a.add(source);
+            }
+            if (since != null) {
+                a.add(since);
+            }
+            return a;
+        }
+    }
+
+    private Requeue() {
+    }
+
+    /** How many postings the selection holds, by reason. */
+    public static Map<String, Long> count(Connection c, Failed f) {
+        Map<String, Long> out = new TreeMap<>();
+        for (Object[] row : Jdbc.query(c, "SELECT r.outcome_reason, count(*) FROM raw_postings r WHERE " + f.condition()
+                + " GROUP BY r.outcome_reason", rs -> new Object[] {rs.getString(1), rs.getLong(2)}, f.args().toArray())) {
+            out.put((String) row[0], (Long) row[1]);
+        }
+        return out;
+    }
+
+    /** A page of the selected failed postings, for estimating what a retry would cost. */
+    public static List<PendingPosting> failedPage(Connection c, Failed f, long afterId, int limit) {
+        return RawPostings.page(c, f.condition(), f.args(), afterId, limit);
+    }
+
+    /** Re-queues the selected failed postings, a page per transaction; returns how many. */
+    public static long failed(Database db, Failed f, long now) {
+        long total = 0;
+        long after = 0;
+        while (true) {
+            long from = after;
+            List<Long> ids = db.read(c -> Jdbc.query(c, "SELECT r.id FROM raw_postings r WHERE " + f.condition()
+                    + " AND r.id > ? ORDER BY r.id LIMIT ?", rs -> rs.getLong(1), with(f.args(), from, PAGE)));
+            if (ids.isEmpty()) {
+                return total;
+            }
+            total += db.inTransaction(c -> toPending(c, ids, List.of("failed", "filtered"), now));
+            after = ids.get(ids.size() - 1);
+        }
+    }
+
+    /** What backfill would enrich: postings whose job is gone, and pending ones not in a batch. */
+    public static List<PendingPosting> backfillPage(Connection c, Long since, long afterId, int limit) {
+        String condition = "((r.outcome = 'pending' AND r.batch_id IS NULL) OR (r.outcome IN ('enriched', 'merged') "
+                + "AND NOT EXISTS (SELECT 1 FROM enriched_jobs j WHERE j.id = r.job_id)))"
+                + (since == null ? "" : " AND r.first_seen >= ?");
+        return RawPostings.page(c, condition, since == null ? List.of() : List.of(since), afterId, limit);
+    }
+
+    /** Re-queues every posting whose job is gone; returns how many. */
+    public static long dangling(Database db, Long since, long now) {
+        long total = 0;
+        long after = 0;
+        while (true) {
+            long from = after;
+            List<Long> ids = db.read(c -> Jdbc.query(c, "SELECT r.id FROM raw_postings r WHERE " + dangling(since)
+                            + " AND r.id > ? ORDER BY r.id LIMIT ?", rs -> rs.getLong(1),
+                    with(since == null ? List.of() : List.of(since), from, PAGE)));
+            if (ids.isEmpty()) {
+                return total;
+            }
+            total += db.inTransaction(c -> toPending(c, ids, List.of("enriched", "merged"), now));
+            after = ids.get(ids.size() - 1);
+        }
+    }
+
+    private static String dangling(Long since) {
+        return "r.outcome IN ('enriched', 'merged') AND NOT EXISTS (SELECT 1 FROM enriched_jobs j WHERE j.id = r.job_id)"
+                + (since == null ? "" : " AND r.first_seen >= ?");
+    }
+
+    public static long countDangling(Connection c, Long since) {
+        return Jdbc.count(c, "SELECT count(*) FROM raw_postings r WHERE " + dangling(since),
+                since == null ? new Object[0] : new Object[] {since});
+    }
+
+    /** Postings held by a batch that is no longer open (a crash between collecting and releasing). */
+    public static long countStranded(Connection c) {
+        return Jdbc.count(c, "SELECT count(*) FROM raw_postings r WHERE r.batch_id IS NOT NULL AND NOT EXISTS "
+                + "(SELECT 1 FROM llm_batches b WHERE b.id = r.batch_id AND b.status IN ('submitting', 'in_progress', 'ended'))");
+    }
+
+    public static int releaseStranded(Connection c) {
+        return Jdbc.update(c, "UPDATE raw_postings SET batch_id = NULL WHERE batch_id IS NOT NULL AND NOT EXISTS "
+                + "(SELECT 1 FROM llm_batches b WHERE b.id = raw_postings.batch_id "
+                + "AND b.status IN ('submitting', 'in_progress', 'ended'))");
+    }
+
+    /** Jobs no posting points to any more. */
+    public static long countOrphanJobs(Connection c) {
+        return Jdbc.count(c, "SELECT count(*) FROM enriched_jobs j WHERE NOT EXISTS "
+                + "(SELECT 1 FROM raw_postings r WHERE r.job_id = j.id)");
+    }
+
+    public static int deleteOrphanJobs(Connection c) {
+        Jdbc.update(c, "DELETE FROM job_skills WHERE NOT EXISTS (SELECT 1 FROM raw_postings r WHERE r.job_id = job_skills.job_id)");
+        return Jdbc.update(c, "DELETE FROM enriched_jobs WHERE NOT EXISTS "
+                + "(SELECT 1 FROM raw_postings r WHERE r.job_id = enriched_jobs.id)");
+    }
+
+    /** Sets every job's raw_count to the postings linked to it; returns how many were wrong. */
+    public static int recount(Connection c) {
+        return Jdbc.update(c, "UPDATE enriched_jobs SET raw_count = (SELECT count(*) FROM raw_postings r "
+                + "WHERE r.job_id = enriched_jobs.id) WHERE raw_count <> (SELECT count(*) FROM raw_postings r "
+                + "WHERE r.job_id = enriched_jobs.id)");
+    }
+
+    /** Back to pending (only from the given outcomes); a failed posting keeps its last error for the record. */
+    private static long toPending(Connection c, List<Long> ids, List<String> fromOutcomes, long now) {
+        String sql = "UPDATE raw_postings SET outcome = 'pending', outcome_reason = NULL, outcome_detail = NULL, "
+                + "retryable = NULL, job_id = NULL, outcome_at = ? WHERE id IN (" + Jdbc.marks(ids.size()) + ")"
+                + " AND outcome IN (" + Jdbc.marks(fromOutcomes.size()) + ")";
+        List<Object> args = new ArrayList<>();
+        args.add(now);
+        args.addAll(ids);
+        args.addAll(fromOutcomes);
+        return Jdbc.update(c, sql, args.toArray());
+    }
+
+    private static Object[] with(List<Object> args, Object... more) {
+        List<Object> all = new ArrayList<>(args);
+        all.addAll(List.of(more));
+        return all.toArray();
+    }
+}

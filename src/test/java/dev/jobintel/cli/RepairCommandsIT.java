@@ -1,0 +1,220 @@
+package dev.jobintel.cli;
+
+import dev.jobintel.pipeline.Context;
+import dev.jobintel.pipeline.Runner;
+import dev.jobintel.posting.Posting;
+import dev.jobintel.store.Database;
+import dev.jobintel.store.Jdbc;
+import dev.jobintel.store.Outcome;
+import dev.jobintel.store.Outcomes;
+import dev.jobintel.testing.Fixtures;
+import dev.jobintel.testing.MutableClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.jobintel.cli.CliIT.jobintel;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * retry, backfill and status --explain as a user runs them (incidents 8, 27, 28): tested
+ * commands instead of one-off scripts, on real SQLite files.
+ */
+class RepairCommandsIT {
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = MutableClock.at("2026-11-20T08:00:00Z");
+
+    private String db() {
+        return "jdbc:sqlite:" + dir.resolve("jobintel.db");
+    }
+
+    private static List<Posting> jobs(int n) {
+        List<Posting> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(Fixtures.posting("greenhouse", "g" + i, "Company " + i, "Senior Data Engineer " + i, "Berlin, Germany",
+                    Fixtures.DESCRIPTION + " Team " + i + "."));
+        }
+        return out;
+    }
+
+    /** Lands the postings as pending, through the real importer. */
+    private void land(List<Posting> postings) {
+        Context ctx = Fixtures.context(db(), clock, 500);
+        try (Database db = ctx.openDatabase()) {
+            Runner runner = new Runner(ctx, db, false);
+            runner.prepare();
+            runner.fetch(List.of(Fixtures.jsonl("test", postings)));
+        }
+    }
+
+    private long count(String sql, Object... args) {
+        try (Database db = Database.open(db(), null, null)) {
+            return db.read(c -> Jdbc.count(c, sql, args));
+        }
+    }
+
+    /** Records outcomes for the first postings as a failed earlier run would have. */
+    private void fail(String reason, boolean retryable, int from, int to) {
+        try (Database db = Database.open(db(), null, null)) {
+            List<Long> ids = db.read(c -> Jdbc.query(c, "SELECT id FROM raw_postings ORDER BY id", rs -> rs.getLong(1)));
+            List<Outcome> failed = new ArrayList<>();
+            for (int i = from; i < to; i++) {
+                failed.add(new Outcome.Failed(ids.get(i), reason, "HTTP 529 overloaded_error: Overloaded", retryable, null));
+            }
+            new Outcomes(db).write(failed, clock.millis());
+        }
+    }
+
+    @Test
+    void retryReQueuesRetryableFailuresByDefaultAndOthersByReason() {
+        land(jobs(10));
+        fail("overloaded", true, 0, 4);
+        fail("invalid_output", false, 4, 6);
+
+        CliIT.Result dry = jobintel("retry", "--dry-run", "--db", db());
+        assertThat(dry.exit()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("4 retryable failed postings: {overloaded=4}").contains("Dry run");
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'failed'")).isEqualTo(6);
+
+        CliIT.Result r = jobintel("retry", "--db", db(), "--no-progress");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Re-queued 4 postings");
+        // The retry enriches everything pending, including the four never decided.
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(8);
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'failed' AND outcome_reason = 'invalid_output'"))
+                .isEqualTo(2);
+
+        CliIT.Result byReason = jobintel("retry", "--reason", "invalid_output", "--db", db(), "--no-progress");
+        assertThat(byReason.exit()).as(byReason.err()).isZero();
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(10);
+        assertThat(jobintel("retry", "--db", db()).out()).contains("No retryable failed postings to retry.");
+        assertThat(jobintel("status", "--check", "--db", db()).exit()).isZero();
+    }
+
+    @Test
+    void retryByAFilterReasonDecidesFilteredPostingsAgainUnderTheNewSettings() throws IOException {
+        List<Posting> postings = new ArrayList<>(jobs(3));
+        postings.add(Fixtures.posting("greenhouse", "agency", "Northwind Staffing", "Data Engineer", "Berlin",
+                Fixtures.DESCRIPTION));
+        land(postings);
+        Path cfg = dir.resolve("jobintel.yaml");
+        Files.writeString(cfg, "gate:\n  agency:\n    block: [Northwind Staffing]\n");
+        assertThat(jobintel("enrich", "--config", cfg.toString(), "--db", db(), "--no-progress").exit()).isZero();
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'filtered' AND outcome_reason = 'agency'"))
+                .isEqualTo(1);
+        Files.writeString(cfg, "gate:\n  agency:\n    allow: [Northwind Staffing]\n");
+        CliIT.Result r = jobintel("retry", "--reason", "agency", "--config", cfg.toString(), "--db", db(), "--no-progress");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(4);
+    }
+
+    @Test
+    void incident8BackfillRepairsEveryBrokenLinkNotJustTheFirstThousand() throws Exception {
+        land(jobs(2_500));
+        assertThat(jobintel("enrich", "--db", db(), "--no-progress").exit()).isZero();
+        // An older version (or a hand-written script) deleted the jobs with foreign keys off.
+        try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
+            s.execute("PRAGMA foreign_keys = OFF");
+            s.execute("DELETE FROM job_skills");
+            s.execute("DELETE FROM enriched_jobs");
+        }
+        CliIT.Result check = jobintel("status", "--check", "--db", db());
+        assertThat(check.exit()).isEqualTo(Main.INVARIANT_BROKEN);
+        assertThat(check.out()).contains("every enriched or merged posting points to an existing enriched job: 2,500");
+
+        CliIT.Result dry = jobintel("backfill", "--dry-run", "--db", db());
+        assertThat(dry.exit()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("Postings whose job no longer exists: 2,500").contains("2,500 postings:");
+        assertThat(count("SELECT count(*) FROM enriched_jobs")).isZero();
+
+        CliIT.Result r = jobintel("backfill", "--db", db(), "--no-progress");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Re-queued 2,500 postings");
+        assertThat(count("SELECT count(*) FROM enriched_jobs")).isEqualTo(2_500);
+        assertThat(jobintel("status", "--check", "--db", db()).exit()).isZero();
+    }
+
+    @Test
+    void backfillReleasesPostingsOfGoneBatchesRemovesOrphanJobsAndFixesCounts() throws Exception {
+        land(jobs(6));
+        assertThat(jobintel("enrich", "--db", db(), "--no-progress").exit()).isZero();
+        try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
+            s.execute("PRAGMA foreign_keys = OFF");
+            // A posting put back to pending, held by a batch row that a crash never finished collecting.
+            s.execute("INSERT INTO llm_batches (id, model, prompt_version, status, request_count, created_at) "
+                    + "VALUES (7, 'claude-haiku-4-5', 'v', 'collected', 1, 0)");
+            s.execute("UPDATE raw_postings SET outcome = 'pending', job_id = NULL, batch_id = 7 WHERE source_job_id = 'g0'");
+            s.execute("UPDATE enriched_jobs SET raw_count = 5 WHERE id = (SELECT job_id FROM raw_postings "
+                    + "WHERE source_job_id = 'g1')");
+        }
+        assertThat(jobintel("status", "--check", "--db", db()).exit()).isEqualTo(Main.INVARIANT_BROKEN);
+        CliIT.Result r = jobintel("backfill", "--db", db(), "--no-progress");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("released 1 from gone batches").contains("removed 1 orphan jobs")
+                .contains("corrected 1 job counts");
+        CliIT.Result check = jobintel("status", "--check", "--db", db());
+        assertThat(check.exit()).as(check.out()).isZero();
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(6);
+    }
+
+    @Test
+    void backfillSinceOnlyTouchesPostingsFirstSeenSinceThen() {
+        assertThat(BackfillCommand.parse(new CommandLine(new Main()), "2026-11-01"))
+                .isEqualTo(java.time.Instant.parse("2026-11-01T00:00:00Z").toEpochMilli());
+        CliIT.Result bad = jobintel("backfill", "--since", "last tuesday", "--db", db());
+        assertThat(bad.exit()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(bad.err()).contains("--since takes a date");
+        land(jobs(3));
+        CliIT.Result none = jobintel("backfill", "--since", "2030-01-01", "--dry-run", "--db", db());
+        assertThat(none.out()).contains("Postings never decided (pending): 0");
+        CliIT.Result all = jobintel("backfill", "--since", "2026-01-01", "--dry-run", "--db", db());
+        assertThat(all.out()).contains("Postings never decided (pending): 3");
+    }
+
+    @Test
+    void incident27StatusExplainSaysWhereEveryPostingWentAndWhatToDo() {
+        land(jobs(5));
+        fail("overloaded", true, 0, 2);
+        fail("invalid_output", false, 2, 3);
+        CliIT.Result r = jobintel("status", "--explain", "--db", db());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Where every posting went: 5 raw postings")
+                .contains("= 0 enriched + 0 merged + 0 filtered + 3 failed + 2 pending")
+                .contains("failed (overloaded): 2, 2 retryable").contains("what to do: jobintel retry")
+                .contains("failed (invalid_output): 1, 0 retryable").contains("jobintel retry --reason invalid_output")
+                .contains("e.g. greenhouse g0 — Company 0 — Senior Data Engineer 0: HTTP 529 overloaded_error")
+                .contains("pending: 2").contains("what to do: jobintel enrich")
+                .contains("Recent fetch runs").contains("failed 3, pending 2");
+        CliIT.Result json = jobintel("status", "--explain", "--json", "--db", db());
+        assertThat(json.exit()).isZero();
+        assertThat(json.out()).contains("\"explanation\"").contains("\"action\"").contains("\"examples\"");
+    }
+
+    @Test
+    void incident28EveryCommandHasWorkingHelpAndTheRepairCommandsRunOnAnEmptyDatabase() {
+        CommandLine cl = Main.commandLine();
+        for (String name : cl.getSubcommands().keySet()) {
+            if (name.equals("help")) {
+                continue;
+            }
+            CliIT.Result help = jobintel(name, "--help");
+            assertThat(help.exit()).as(name + ": " + help.err()).isZero();
+            assertThat(help.out()).as(name).contains("Usage: jobintel " + name);
+        }
+        assertThat(jobintel("retry", "--dry-run", "--db", db()).exit()).isZero();
+        assertThat(jobintel("backfill", "--dry-run", "--db", db()).exit()).isZero();
+        assertThat(jobintel("status", "--explain", "--db", db()).exit()).isZero();
+    }
+}
