@@ -8,7 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** {@link Hints} as the JSON stored with a raw posting. */
 public final class HintsJson {
 
+    // Sorted keys: the JSON feeds the content hash, and Map.copyOf iterates in a different order in
+    // every JVM — unsorted, a posting re-fetched by the next run would look changed and be
+    // classified (and paid for) again.
     private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .setSerializationInclusion(JsonInclude.Include.NON_EMPTY)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 

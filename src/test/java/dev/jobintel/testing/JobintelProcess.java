@@ -32,8 +32,9 @@ public final class JobintelProcess {
     /** Starts {@code jobintel args…} with {@code env} added to a clean environment (no ANTHROPIC_* from the host). */
     public static JobintelProcess start(Path workDir, Map<String, String> env, String... args) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "dev.jobintel.cli.Main"));
+        // Short-lived test processes: the quick-starting JIT tier and the serial collector.
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Xshare:auto", "-cp", System.getProperty("java.class.path"), "dev.jobintel.cli.Main"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("ANTHROPIC_") || k.startsWith("ADZUNA_")

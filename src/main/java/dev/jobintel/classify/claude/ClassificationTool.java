@@ -40,21 +40,21 @@ public final class ClassificationTool {
         salary.put("type", List.of("object", "null"));
         salary.put("description", "Pay stated in the posting or its hints, else null. Never guess.");
         Map<String, Object> sp = new LinkedHashMap<>();
-        sp.put("min", Map.of("type", List.of("number", "null"), "description", "Lower bound, in whole currency units."));
-        sp.put("max", Map.of("type", List.of("number", "null"), "description", "Upper bound, in whole currency units."));
-        sp.put("currency", Map.of("type", "string", "enum", t.currencies().codes()));
-        sp.put("period", Map.of("type", "string", "enum", List.of("year", "month", "week", "day", "hour")));
+        sp.put("min", ordered("type", List.of("number", "null"), "description", "Lower bound, in whole currency units."));
+        sp.put("max", ordered("type", List.of("number", "null"), "description", "Upper bound, in whole currency units."));
+        sp.put("currency", ordered("type", "string", "enum", t.currencies().codes()));
+        sp.put("period", ordered("type", "string", "enum", List.of("year", "month", "week", "day", "hour")));
         salary.put("properties", sp);
         salary.put("required", List.of("min", "max", "currency", "period"));
         p.put("salary", salary);
-        p.put("equity", Map.of("type", "boolean", "description", "True when equity, stock options or RSUs are offered."));
-        p.put("years_min", Map.of("type", List.of("integer", "null"), "minimum", 0,
+        p.put("equity", ordered("type", "boolean", "description", "True when equity, stock options or RSUs are offered."));
+        p.put("years_min", ordered("type", List.of("integer", "null"), "minimum", 0,
                 "description", "Minimum years of experience the posting states, else null."));
-        p.put("years_max", Map.of("type", List.of("integer", "null"), "minimum", 0,
+        p.put("years_max", ordered("type", List.of("integer", "null"), "minimum", 0,
                 "description", "Maximum years of experience the posting states, else null."));
-        p.put("skills", Map.of("type", "array", "items", Map.of("type", "string"), "maxItems", AnswerValidator.MAX_SKILLS,
+        p.put("skills", ordered("type", "array", "items", ordered("type", "string"), "maxItems", AnswerValidator.MAX_SKILLS,
                 "description", "Skills the posting asks for, by their canonical names from the skills list where one fits."));
-        p.put("summary", Map.of("type", "string",
+        p.put("summary", ordered("type", "string",
                 "description", "What the job is, in at most " + AnswerValidator.SUMMARY_WORDS + " words."));
         this.properties = p;
         this.required = new ArrayList<>(p.keySet());
@@ -63,7 +63,20 @@ public final class ClassificationTool {
     }
 
     private static Map<String, Object> codes(Vocabulary v, String description) {
-        return Map.of("type", "string", "enum", v.codes(), "description", description);
+        return ordered("type", "string", "enum", v.codes(), "description", description);
+    }
+
+    /**
+     * A map that keeps the order its keys are given in. The schema is part of the cached prompt
+     * prefix and of the prompt version: Map.of's iteration order changes from one JVM to the
+     * next, which would change both on every run.
+     */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
     }
 
     /** A field the taxonomy defaults: null means "not stated", and the default is recorded as such. */

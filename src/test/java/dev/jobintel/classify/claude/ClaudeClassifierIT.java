@@ -405,20 +405,48 @@ class ClaudeClassifierIT {
     }
 
     @Test
-    void incident16TheSameTextIsClassifiedOnceEvenAcrossJobsAndRuns() {
+    void incident16AnAnswerOnRecordIsNeverPaidForAgain() {
         start(this::cleanAnswer);
-        Posting london = Fixtures.posting("greenhouse", "a", "Acme", "Senior Data Engineer", "London, UK", Fixtures.DESCRIPTION);
-        Posting berlin = Fixtures.posting("greenhouse", "b", "Acme", "Senior Data Engineer", "Berlin, Germany",
-                Fixtures.DESCRIPTION);
-        land(london, berlin);
+        land(job(1), job(2));
+        runner.enrich(0);
+        assertThat(sim.messageCalls()).isEqualTo(2);
+        // The jobs are lost (an older version, a hand-made script): backfill re-queues the postings,
+        // and their answers come from the cost ledger, not from the API.
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("jobintel.db"));
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("PRAGMA foreign_keys = OFF");
+            st.execute("DELETE FROM job_skills");
+            st.execute("DELETE FROM enriched_jobs");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(dev.jobintel.store.Requeue.dangling(db, null, clock.millis())).isEqualTo(2);
+        restartRunner();
+        Enricher.Result r = runner.enrich(0);
+        assertThat(r.enriched()).isEqualTo(2);
+        assertThat(sim.messageCalls()).isEqualTo(2);
+        assertThat(((ClaudeClassifier) runner.classifier()).stats().reused()).isEqualTo(2);
+    }
+
+    @Test
+    void theSameTextAtAnotherPlaceIsAskedAgainBecauseTheAnswerDependsOnThePlace() {
+        start(this::cleanAnswer);
+        land(Fixtures.posting("greenhouse", "a", "Acme", "Senior Data Engineer", "London, UK", Fixtures.DESCRIPTION),
+                Fixtures.posting("greenhouse", "b", "Acme", "Senior Data Engineer", "Remote - US", Fixtures.DESCRIPTION),
+                // The same job on another board: merged, not asked.
+                Fixtures.posting("lever", "c", "Acme", "Senior Data Engineer", "London", Fixtures.DESCRIPTION));
         runner.enrich(0);
         assertThat(count("SELECT count(*) FROM enriched_jobs")).isEqualTo(2);
-        assertThat(sim.messageCalls()).isEqualTo(1);
-        // A later run, another place, the same text: no request.
-        land(Fixtures.posting("lever", "c", "Acme", "Senior Data Engineer", "Paris, France", Fixtures.DESCRIPTION));
-        runner.enrich(0);
-        assertThat(count("SELECT count(*) FROM enriched_jobs")).isEqualTo(3);
-        assertThat(sim.messageCalls()).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'merged'")).isEqualTo(1);
+        assertThat(sim.messageCalls()).isEqualTo(2);
+        List<String> arrangements = db.read(c -> Jdbc.query(c, "SELECT arrangement FROM enriched_jobs ORDER BY place",
+                rs -> rs.getString(1)));
+        assertThat(arrangements).contains("remote");
+    }
+
+    private void restartRunner() {
+        runner.close();
+        runner = new Runner(Fixtures.claudeContext(dir, clock, Fixtures.claude(sim.baseUrl(), 4, 3, 10)), db, false);
     }
 
     @Test

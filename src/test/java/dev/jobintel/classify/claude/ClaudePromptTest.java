@@ -64,6 +64,22 @@ class ClaudePromptTest {
     }
 
     @Test
+    void theToolDefinitionHasAFixedKeyOrderSoThePrefixAndVersionAreTheSameInEveryProcess() {
+        // Map.of iterates in a different order in each JVM: the cached prefix would differ from run
+        // to run (no cache hits across processes) and so would the prompt version (no reuse).
+        assertOrdered(TOOL.definition());
+    }
+
+    private static void assertOrdered(Object node) {
+        if (node instanceof Map<?, ?> m) {
+            assertThat(m).isInstanceOf(java.util.LinkedHashMap.class);
+            m.values().forEach(ClaudePromptTest::assertOrdered);
+        } else if (node instanceof List<?> l) {
+            l.forEach(ClaudePromptTest::assertOrdered);
+        }
+    }
+
+    @Test
     void theToolSchemaEnumeratesEveryTaxonomyCode() {
         @SuppressWarnings("unchecked")
         Map<String, Object> family = (Map<String, Object>) TOOL.properties().get("family");
