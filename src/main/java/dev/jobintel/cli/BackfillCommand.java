@@ -48,10 +48,8 @@ final class BackfillCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
-        classifying.check(cl);
         Long from = since == null ? null : parse(cl, since);
-        Context ctx = common.context(classifying::apply);
-        classifying.checkAgainst(cl, ctx.classifierName());
+        Context ctx = classifying.context(common, cl);
         PrintWriter out = cl.getOut();
         try (Database db = ctx.openDatabase(); Runner runner = new Runner(ctx, db, common.progress())) {
             runner.prepare();

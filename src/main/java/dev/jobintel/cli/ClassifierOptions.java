@@ -21,6 +21,14 @@ final class ClassifierOptions {
             description = "Stop before this run's Claude spending could exceed USD; the rest stays pending.")
     Double budgetUsd;
 
+    /** Checks these options, loads the context with them applied, and checks them against it. */
+    dev.jobintel.pipeline.Context context(CommonOptions common, CommandLine cl) {
+        check(cl);
+        dev.jobintel.pipeline.Context ctx = common.context(this::apply);
+        checkAgainst(cl, ctx.classifierName());
+        return ctx;
+    }
+
     void check(CommandLine cl) {
         if (classifier != null && !ConfigLoader.CLASSIFIERS.contains(classifier)) {
             throw new CommandLine.ParameterException(cl, "unknown classifier '" + classifier + "' (available: "

@@ -49,13 +49,11 @@ final class EnrichCommand implements Callable<Integer> {
         if (limit < 0) {
             throw new CommandLine.ParameterException(cl, "--limit must be zero or more");
         }
-        classifying.check(cl);
         if (batch && limit > 0) {
             throw new CommandLine.ParameterException(cl, "--batch sends every pending posting that needs the model; "
                     + "it cannot be combined with --limit");
         }
-        Context ctx = common.context(classifying::apply);
-        classifying.checkAgainst(cl, ctx.classifierName());
+        Context ctx = classifying.context(common, cl);
         if (batch && !ctx.classifierName().equals(ClaudeClassifier.NAME)) {
             throw new CommandLine.ParameterException(cl, "--batch needs the claude classifier (--classifier claude)");
         }

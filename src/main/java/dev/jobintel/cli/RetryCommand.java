@@ -49,9 +49,7 @@ final class RetryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
-        classifying.check(cl);
-        Context ctx = common.context(classifying::apply);
-        classifying.checkAgainst(cl, ctx.classifierName());
+        Context ctx = classifying.context(common, cl);
         PrintWriter out = cl.getOut();
         Requeue.Failed selection = new Requeue.Failed(reasons == null ? List.of()
                 : reasons.stream().map(r -> r.strip().toLowerCase(Locale.ROOT)).toList(),

@@ -79,18 +79,7 @@ public final class Requeue {
 
     /** Re-queues the selected failed postings, a page per transaction; returns how many. */
     public static long failed(Database db, Failed f, long now) {
-        long total = 0;
-        long after = 0;
-        while (true) {
-            long from = after;
-            List<Long> ids = db.read(c -> Jdbc.query(c, "SELECT r.id FROM raw_postings r WHERE " + f.condition()
-                    + " AND r.id > ? ORDER BY r.id LIMIT ?", rs -> rs.getLong(1), with(f.args(), from, PAGE)));
-            if (ids.isEmpty()) {
-                return total;
-            }
-            total += db.inTransaction(c -> toPending(c, ids, List.of("failed", "filtered"), now));
-            after = ids.get(ids.size() - 1);
-        }
+        return inPages(db, f.condition(), f.args(), List.of("failed", "filtered"), now);
     }
 
     /** What backfill would enrich: postings whose job is gone, and pending ones not in a batch. */
@@ -103,17 +92,24 @@ public final class Requeue {
 
     /** Re-queues every posting whose job is gone; returns how many. */
     public static long dangling(Database db, Long since, long now) {
+        return inPages(db, dangling(since), since == null ? List.of() : List.of(since), List.of("enriched", "merged"), now);
+    }
+
+    /**
+     * Puts the postings matching {@code condition} back to pending, one keyset page of ids per
+     * transaction, only from {@code fromOutcomes}.
+     */
+    private static long inPages(Database db, String condition, List<Object> args, List<String> fromOutcomes, long now) {
         long total = 0;
         long after = 0;
         while (true) {
             long from = after;
-            List<Long> ids = db.read(c -> Jdbc.query(c, "SELECT r.id FROM raw_postings r WHERE " + dangling(since)
-                            + " AND r.id > ? ORDER BY r.id LIMIT ?", rs -> rs.getLong(1),
-                    with(since == null ? List.of() : List.of(since), from, PAGE)));
+            List<Long> ids = db.read(c -> Jdbc.query(c, "SELECT r.id FROM raw_postings r WHERE " + condition
+                    + " AND r.id > ? ORDER BY r.id LIMIT ?", rs -> rs.getLong(1), with(args, from, PAGE)));
             if (ids.isEmpty()) {
                 return total;
             }
-            total += db.inTransaction(c -> toPending(c, ids, List.of("enriched", "merged"), now));
+            total += db.inTransaction(c -> toPending(c, ids, fromOutcomes, now));
             after = ids.get(ids.size() - 1);
         }
     }

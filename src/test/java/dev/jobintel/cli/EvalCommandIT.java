@@ -4,14 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static dev.jobintel.cli.CliIT.jobintel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code jobintel eval} as a user runs it, in-process, with the rules classifier. */
@@ -19,19 +17,6 @@ class EvalCommandIT {
 
     @TempDir
     Path dir;
-
-    record Result(int exit, String out, String err) {
-    }
-
-    static Result jobintel(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Result(exit, out.toString(), err.toString());
-    }
 
     /*
      * Four postings whose rules classification is plain from their text and hints. Posting 3 is
@@ -58,7 +43,7 @@ class EvalCommandIT {
 
     @Test
     void printsPerFieldAccuracyOnAHandMadeSet() throws IOException {
-        Result r = jobintel("eval", "--labels", handMade().toString(), "--no-progress", "--show-errors", "5");
+        CliIT.Result r = jobintel("eval", "--labels", handMade().toString(), "--no-progress", "--show-errors", "5");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("Evaluated the rules classifier on 4 labelled postings")
                 .containsPattern("family +3 +4 +75\\.0%")
@@ -80,7 +65,7 @@ class EvalCommandIT {
 
     @Test
     void jsonCarriesTheSameNumbers() throws IOException {
-        Result r = jobintel("eval", "--labels", handMade().toString(), "--json", "--show-errors", "1",
+        CliIT.Result r = jobintel("eval", "--labels", handMade().toString(), "--json", "--show-errors", "1",
                 "--classifier", "rules");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -110,18 +95,18 @@ class EvalCommandIT {
         Path f = dir.resolve("bad.jsonl");
         String[] lines = HAND_MADE.split("\n");
         Files.writeString(f, lines[0] + "\n" + lines[1] + "\n{\"source\": \"lever\", \"title\": \n");
-        Result r = jobintel("eval", "--labels", f.toString());
+        CliIT.Result r = jobintel("eval", "--labels", f.toString());
         assertThat(r.exit()).isEqualTo(Main.CONFIG_ERROR);
         assertThat(r.err()).contains("error: " + f + ":3: not valid JSON").doesNotContain("\tat ");
         assertThat(r.out()).isEmpty();
 
         Files.writeString(f, lines[0] + "\n" + lines[1].replace("\"family\":\"data\"", "\"famly\":\"data\"") + "\n");
-        Result unknown = jobintel("eval", "--labels", f.toString());
+        CliIT.Result unknown = jobintel("eval", "--labels", f.toString());
         assertThat(unknown.exit()).isEqualTo(Main.CONFIG_ERROR);
         assertThat(unknown.err()).contains(f + ":2: labels.famly: unknown field");
 
         Files.writeString(f, lines[0].replaceAll(",\"labels\":.*}$", "}") + "\n");
-        Result missing = jobintel("eval", "--labels", f.toString());
+        CliIT.Result missing = jobintel("eval", "--labels", f.toString());
         assertThat(missing.exit()).isEqualTo(Main.CONFIG_ERROR);
         assertThat(missing.err()).contains(f + ":1: labels: missing");
     }
@@ -129,7 +114,7 @@ class EvalCommandIT {
     @Test
     void usageErrorsAreExitCodeTwo() {
         assertThat(jobintel("eval").exit()).isEqualTo(Main.CONFIG_ERROR);
-        Result nofile = jobintel("eval", "--labels", dir.resolve("missing.jsonl").toString());
+        CliIT.Result nofile = jobintel("eval", "--labels", dir.resolve("missing.jsonl").toString());
         assertThat(nofile.exit()).isEqualTo(Main.CONFIG_ERROR);
         assertThat(nofile.err()).contains("no labelled file");
         assertThat(jobintel("eval", "--labels", "demo", "--classifier", "gpt").exit()).isEqualTo(Main.CONFIG_ERROR);
@@ -140,7 +125,7 @@ class EvalCommandIT {
     @Test
     void theBundledSetWorksWithoutAFileOrADatabase() throws IOException {
         Path db = dir.resolve("never.db");
-        Result r = jobintel("eval", "--labels", "demo", "--json", "--limit", "200", "--db", "jdbc:sqlite:" + db);
+        CliIT.Result r = jobintel("eval", "--labels", "demo", "--json", "--limit", "200", "--db", "jdbc:sqlite:" + db);
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("examples").asInt()).isEqualTo(200);

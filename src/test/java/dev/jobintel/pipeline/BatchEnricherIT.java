@@ -6,11 +6,11 @@ import dev.jobintel.classify.claude.sim.MessagesSimulator;
 import dev.jobintel.classify.claude.sim.Responder;
 import dev.jobintel.classify.claude.sim.RulesResponder;
 import dev.jobintel.classify.claude.sim.SimRequest;
-import dev.jobintel.config.ClaudeConfig;
 import dev.jobintel.posting.Posting;
 import dev.jobintel.store.Database;
 import dev.jobintel.store.Jdbc;
 import dev.jobintel.store.LlmBatches;
+import dev.jobintel.testing.ClaudeRig;
 import dev.jobintel.testing.Fixtures;
 import dev.jobintel.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -34,44 +34,34 @@ class BatchEnricherIT {
 
     private final MutableClock clock = MutableClock.at("2026-11-20T08:00:00Z");
     private final RulesResponder model = new RulesResponder();
+    private ClaudeRig rig;
     private MessagesSimulator sim;
-    private Context ctx;
     private Database db;
     private Runner runner;
 
     @AfterEach
     void close() {
-        if (runner != null) {
-            runner.close();
-        }
-        if (db != null) {
-            db.close();
-        }
-        if (sim != null) {
-            sim.close();
+        if (rig != null) {
+            rig.close();
         }
     }
 
     private void start(Responder responder, Duration processing) {
-        sim = MessagesSimulator.start(responder).batchProcessing(processing);
-        ClaudeConfig cfg = Fixtures.claude(sim.baseUrl(), 4, 3, 10);
-        ctx = Fixtures.claudeContext(dir, clock, cfg);
-        db = ctx.openDatabase();
-        runner = new Runner(ctx, db, false);
-        runner.prepare();
+        rig = ClaudeRig.start(dir, clock, MessagesSimulator.start(responder).batchProcessing(processing), 4, 3, 10);
+        sim = rig.sim;
+        db = rig.db;
+        runner = rig.runner();
     }
 
     /** A new process on the same database: a new runner, classifier and client. */
     private void restart() {
-        runner.close();
-        runner = new Runner(ctx, db, false);
+        runner = rig.restart();
     }
 
     private BatchEnricher batches() {
-        ClaudeClassifier k = (ClaudeClassifier) runner.classifier();
-        k.backoffBase(Duration.ofMillis(20));
-        return new BatchEnricher(db, ctx.gate(), ctx.resolver(), k, k.api(), runner.budget(), clock, 100, 2, 10_000,
-                Duration.ofMillis(100), line -> { });
+        ClaudeClassifier k = rig.classifier();
+        return new BatchEnricher(db, rig.ctx.gate(), rig.ctx.resolver(), k, k.api(), runner.budget(), clock, 100, 2,
+                10_000, Duration.ofMillis(100), line -> { });
     }
 
     private Answer clean(SimRequest r) {
@@ -88,11 +78,11 @@ class BatchEnricherIT {
     }
 
     private void land(List<Posting> postings) {
-        runner.fetch(List.of(Fixtures.jsonl("test", postings)));
+        rig.land(postings);
     }
 
     private long count(String sql, Object... args) {
-        return db.read(c -> Jdbc.count(c, sql, args));
+        return rig.count(sql, args);
     }
 
     private long batchCreations() {
@@ -145,7 +135,6 @@ class BatchEnricherIT {
                 .isEqualTo(12);
         // While the batch is open, direct enrichment leaves its postings alone.
         restart();
-        ((ClaudeClassifier) runner.classifier()).backoffBase(Duration.ofMillis(20));
         assertThat(runner.enrich(0).processed()).isZero();
         assertThat(sim.messageCalls()).isZero();
 

@@ -2,7 +2,6 @@ package dev.jobintel.classify.claude;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.jobintel.classify.claude.sim.Answer;
 import dev.jobintel.classify.claude.sim.MessagesSimulator;
 import dev.jobintel.classify.claude.sim.Recorded;
@@ -11,7 +10,6 @@ import dev.jobintel.classify.claude.sim.RulesResponder;
 import dev.jobintel.classify.claude.sim.SimRequest;
 import dev.jobintel.classify.claude.sim.TokenCount;
 import dev.jobintel.config.ClaudeConfig;
-import dev.jobintel.pipeline.Context;
 import dev.jobintel.pipeline.Enricher;
 import dev.jobintel.pipeline.Runner;
 import dev.jobintel.pipeline.StatusReport;
@@ -19,6 +17,7 @@ import dev.jobintel.posting.Hints;
 import dev.jobintel.posting.Posting;
 import dev.jobintel.store.Database;
 import dev.jobintel.store.Jdbc;
+import dev.jobintel.testing.ClaudeRig;
 import dev.jobintel.testing.Fixtures;
 import dev.jobintel.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -46,31 +45,28 @@ class ClaudeClassifierIT {
 
     private final MutableClock clock = MutableClock.at("2026-11-20T08:00:00Z");
     private final RulesResponder model = new RulesResponder();
+    private ClaudeRig rig;
     private MessagesSimulator sim;
     private Database db;
     private Runner runner;
 
     @AfterEach
     void close() {
-        if (runner != null) {
-            runner.close();
-        }
-        if (db != null) {
-            db.close();
-        }
-        if (sim != null) {
-            sim.close();
+        if (rig != null) {
+            rig.close();
         }
     }
 
+    private void start(MessagesSimulator server, ClaudeConfig cfg) {
+        rig = ClaudeRig.start(dir, clock, server, cfg);
+        sim = rig.sim;
+        db = rig.db;
+        runner = rig.runner();
+    }
+
     private void start(Responder responder, int concurrency, int maxAttempts, int timeoutSeconds) {
-        sim = MessagesSimulator.start(responder);
-        ClaudeConfig cfg = Fixtures.claude(sim.baseUrl(), concurrency, maxAttempts, timeoutSeconds);
-        Context ctx = Fixtures.claudeContext(dir, clock, cfg);
-        db = ctx.openDatabase();
-        runner = new Runner(ctx, db, false);
-        runner.prepare();
-        ((ClaudeClassifier) runner.classifier()).backoffBase(Duration.ofMillis(20));
+        MessagesSimulator server = MessagesSimulator.start(responder);
+        start(server, Fixtures.claude(server.baseUrl(), concurrency, maxAttempts, timeoutSeconds));
     }
 
     private void start(Responder responder) {
@@ -83,7 +79,7 @@ class ClaudeClassifierIT {
     }
 
     private void land(List<Posting> postings) {
-        runner.fetch(List.of(Fixtures.jsonl("test", postings)));
+        rig.land(postings);
     }
 
     private void land(Posting... postings) {
@@ -112,7 +108,7 @@ class ClaudeClassifierIT {
     }
 
     private long count(String sql, Object... args) {
-        return db.read(c -> Jdbc.count(c, sql, args));
+        return rig.count(sql, args);
     }
 
     private List<Recorded> messageRequests() {
@@ -445,18 +441,13 @@ class ClaudeClassifierIT {
     }
 
     private void restartRunner() {
-        runner.close();
-        runner = new Runner(Fixtures.claudeContext(dir, clock, Fixtures.claude(sim.baseUrl(), 4, 3, 10)), db, false);
+        runner = rig.restart();
     }
 
     @Test
     void theBudgetStopsTheRunBeforeItIsExceeded() {
-        sim = MessagesSimulator.start(this::cleanAnswer);
-        ClaudeConfig cfg = Fixtures.claude(sim.baseUrl(), 2, 3, 10).with(null, 0.20);
-        Context ctx = Fixtures.claudeContext(dir, clock, cfg);
-        db = ctx.openDatabase();
-        runner = new Runner(ctx, db, false);
-        runner.prepare();
+        MessagesSimulator server = MessagesSimulator.start(this::cleanAnswer);
+        start(server, Fixtures.claude(server.baseUrl(), 2, 3, 10).with(null, 0.20));
         List<Posting> many = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
             many.add(job(i));
@@ -473,12 +464,8 @@ class ClaudeClassifierIT {
 
     @Test
     void aThousandPostingsAtConcurrency16MakeOneCallPerPostingThatNeedsOne() {
-        sim = MessagesSimulator.start(this::cleanAnswer).latency(Duration.ofMillis(200));
-        ClaudeConfig cfg = Fixtures.claude(sim.baseUrl(), 16, 3, 10);
-        Context ctx = Fixtures.claudeContext(dir, clock, cfg);
-        db = ctx.openDatabase();
-        runner = new Runner(ctx, db, false);
-        runner.prepare();
+        MessagesSimulator server = MessagesSimulator.start(this::cleanAnswer).latency(Duration.ofMillis(200));
+        start(server, Fixtures.claude(server.baseUrl(), 16, 3, 10));
         List<Posting> postings = new ArrayList<>();
         for (int i = 0; i < 600; i++) {
             postings.add(job(i));

@@ -1,0 +1,81 @@
+package dev.jobintel.testing;
+
+import dev.jobintel.classify.claude.ClaudeClassifier;
+import dev.jobintel.classify.claude.sim.MessagesSimulator;
+import dev.jobintel.config.ClaudeConfig;
+import dev.jobintel.pipeline.Context;
+import dev.jobintel.pipeline.Runner;
+import dev.jobintel.posting.Posting;
+import dev.jobintel.store.Database;
+import dev.jobintel.store.Jdbc;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The claude classifier wired to a local Messages server: a SQLite file in {@code dir}, a
+ * runner whose classifier backs off in milliseconds instead of seconds, and the server.
+ */
+public final class ClaudeRig implements AutoCloseable {
+
+    public final MessagesSimulator sim;
+    public final Context ctx;
+    public final Database db;
+    private Runner runner;
+
+    private ClaudeRig(MessagesSimulator sim, Context ctx) {
+        this.sim = sim;
+        this.ctx = ctx;
+        this.db = ctx.openDatabase();
+        this.runner = newRunner();
+        this.runner.prepare();
+    }
+
+    public static ClaudeRig start(Path dir, Clock clock, MessagesSimulator sim, ClaudeConfig config) {
+        return new ClaudeRig(sim, Fixtures.claudeContext(dir, clock, config));
+    }
+
+    public static ClaudeRig start(Path dir, Clock clock, MessagesSimulator sim, int concurrency, int maxAttempts,
+                                  int timeoutSeconds) {
+        return start(dir, clock, sim, Fixtures.claude(sim.baseUrl(), concurrency, maxAttempts, timeoutSeconds));
+    }
+
+    private Runner newRunner() {
+        Runner r = new Runner(ctx, db, false);
+        ((ClaudeClassifier) r.classifier()).backoffBase(Duration.ofMillis(20));
+        return r;
+    }
+
+    public Runner runner() {
+        return runner;
+    }
+
+    /** A new process on the same database and server: a new runner, classifier and client. */
+    public Runner restart() {
+        runner.close();
+        runner = newRunner();
+        return runner;
+    }
+
+    public ClaudeClassifier classifier() {
+        return (ClaudeClassifier) runner.classifier();
+    }
+
+    /** Lands the postings as pending, through the real importer. */
+    public void land(List<Posting> postings) {
+        runner.fetch(List.of(Fixtures.jsonl("test", postings)));
+    }
+
+    public long count(String sql, Object... args) {
+        return db.read(c -> Jdbc.count(c, sql, args));
+    }
+
+    @Override
+    public void close() {
+        runner.close();
+        db.close();
+        sim.close();
+    }
+}
