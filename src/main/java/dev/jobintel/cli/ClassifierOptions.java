@@ -26,6 +26,7 @@ final class ClassifierOptions {
         check(cl);
         dev.jobintel.pipeline.Context ctx = common.context(this::apply);
         checkAgainst(cl, ctx.classifierName());
+        ctx.checkClassifier();
         return ctx;
     }
 

@@ -84,6 +84,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         // The same override as enrich's; the classifier is made only after the whole file has been read.
         Context ctx = common.context(c -> classifier == null ? c : c.withClassifier(c.classifier().named(classifier)));
+        ctx.checkClassifier();
         String name = bundled ? "demo (bundled, " + DemoLabels.RESOURCE.substring(1) + ")" : file.toString();
         List<LabelledExample> examples;
         try (InputStream in = bundled ? DemoLabels.open() : Files.newInputStream(file);

@@ -41,6 +41,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         Context ctx = common.context();
+        ctx.checkClassifier();
         List<String> files = ctx.config().importing().files();
         FetchOptions.Selection selection;
         List<JobSource> sources = new ArrayList<>();

@@ -82,13 +82,19 @@ public final class Context {
                 places(loaded, gazetteer, "gate.location.include", g.location().include()),
                 places(loaded, gazetteer, "gate.location.exclude", g.location().exclude()),
                 g.location().keepUnknown(), agency, g.minDescriptionChars()));
-        Context ctx = new Context(loaded, taxonomy, gazetteer, gate, new RulesClassifier(taxonomy), clock, env);
-        if (ctx.classifierName().equals(ClaudeClassifier.NAME)) {
-            // Check the key and the price now, before any work, not at the first posting.
-            ctx.claudePrice();
-            ctx.apiKey();
+        return new Context(loaded, taxonomy, gazetteer, gate, new RulesClassifier(taxonomy), clock, env);
+    }
+
+    /**
+     * Checks what the configured classifier needs — for claude a price for the model and a key in
+     * the environment — so that a command that classifies stops before any work, not at the
+     * first posting. Commands that do not classify (fetch, import, status) never need a key.
+     */
+    public void checkClassifier() {
+        if (classifierName().equals(ClaudeClassifier.NAME)) {
+            claudePrice();
+            apiKey();
         }
-        return ctx;
     }
 
     public String classifierName() {

@@ -123,10 +123,20 @@ class ClaudeCliIT {
     }
 
     @Test
-    void withoutAKeyTheClaudeClassifierIsAConfigurationError() throws Exception {
+    void withoutAKeyTheClaudeClassifierIsAConfigurationErrorButCommandsThatDoNotClassifyRun() throws Exception {
         sim = MessagesSimulator.start(new RulesResponder());
         JobintelProcess.Result r = JobintelProcess.run(dir, Map.of(), "enrich", "--classifier", "claude", "--db", db());
         assertThat(r.exit()).isEqualTo(Main.CONFIG_ERROR);
         assertThat(r.err()).contains("ANTHROPIC_API_KEY").doesNotContain("\tat ");
+        Path cfg = dir.resolve("claude-only.yaml");
+        Files.writeString(cfg, "classifier: {name: claude}\n");
+        Path file = dir.resolve("one.jsonl");
+        Files.writeString(file, "{\"source\": \"import\", \"title\": \"Data Engineer\", \"url\": \"https://x.example/1\"}\n");
+        JobintelProcess.Result imported = JobintelProcess.run(dir, Map.of(), "import", file.toString(), "--config",
+                cfg.toString(), "--db", db());
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        JobintelProcess.Result run = JobintelProcess.run(dir, Map.of(), "run", "--config", cfg.toString(), "--db", db());
+        assertThat(run.exit()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(run.err()).contains("ANTHROPIC_API_KEY");
     }
 }

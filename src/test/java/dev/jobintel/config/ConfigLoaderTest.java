@@ -74,6 +74,38 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void claudeSettingsArePointedOutByFileLineAndKey() throws IOException {
+        ConfigException ttl = error("""
+                classifier:
+                  name: claude
+                  claude:
+                    cache_ttl: 10m
+                """);
+        assertThat(ttl.key()).isEqualTo("classifier.claude.cache_ttl");
+        assertThat(ttl.line()).isEqualTo(4);
+        assertThat(ttl.problem()).contains("5m or 1h");
+        ConfigException price = error("""
+                classifier:
+                  prices:
+                    claude-haiku-4-5: {input: 1.0}
+                """);
+        assertThat(price.key()).isEqualTo("classifier.prices.claude-haiku-4-5");
+        assertThat(price.problem()).contains("'input' and 'output'");
+        assertThat(error("classifier:\n  claude:\n    concurrency: 0\n").key()).isEqualTo("classifier.claude.concurrency");
+        assertThat(error("classifier:\n  claude:\n    base_url: not a url\n").key()).isEqualTo("classifier.claude.base_url");
+        assertThat(error("classifier:\n  claude:\n    api_key: sk-secret\n").getMessage()).contains("unknown key 'api_key'");
+    }
+
+    @Test
+    void aModelWithoutAPriceIsAConfigErrorForTheClaudeClassifier() throws IOException {
+        LoadedConfig lc = ConfigLoader.load(write("jobintel.yaml", "classifier:\n  name: claude\n  claude:\n    model: claude-mystery-9\n"));
+        Context ctx = Context.load(lc, Clock.systemUTC(), java.util.Map.of("ANTHROPIC_API_KEY", "k"));
+        ConfigException e = catchThrowableOfType(ConfigException.class, ctx::checkClassifier);
+        assertThat(e.key()).isEqualTo("classifier.prices");
+        assertThat(e.problem()).contains("claude-mystery-9").contains("classifier.prices.claude-mystery-9");
+    }
+
+    @Test
     void incident29AMisspelledFlagLikeKeyIsNotSilentlyIgnored() throws IOException {
         assertThat(error("clasifier:\n  name: rules\n").getMessage()).contains("unknown key 'clasifier'");
     }
