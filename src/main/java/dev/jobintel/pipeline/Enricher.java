@@ -155,7 +155,6 @@ public final class Enricher {
             afterId = page.get(page.size() - 1).id();
             writer.submit(decide(page, claimed, pool, classifyPool, filteredBy));
             decided += page.size();
-            progress.advance(page.size());
         }
         return decided;
     }
@@ -201,6 +200,8 @@ public final class Enricher {
             }
         }
         // A remote classifier waits on the network: one task per posting keeps `concurrency` in flight.
+        // Progress counts a posting once it is decided: now for the gate's and the merges, later for the classified.
+        progress.advance(n - toClassify.size());
         int chunks = classifier.remote() ? toClassify.size() : Math.min(toClassify.size(), threads * 2);
         for (int c = 0; c < chunks; c++) {
             int from = (int) ((long) toClassify.size() * c / chunks);
@@ -211,6 +212,7 @@ public final class Enricher {
                     int i = toClassify.get(k);
                     done[k - from] = classify(page.get(i), prepared[i]);
                 }
+                progress.advance(to - from);
                 return done;
             }, classifyPool);
             for (int k = from; k < to; k++) {

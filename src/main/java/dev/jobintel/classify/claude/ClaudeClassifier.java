@@ -190,7 +190,7 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
         }
         Classification byRules = rules.classify(posting);
         if (byRules.family().equals(fallbackFamily) && !byRules.defaulted().contains("family")) {
-            // A title the taxonomy places outside the market with certainty ("Registered Nurse"): no call.
+            // A title the taxonomy places outside the market with certainty ("Account Executive"): no call.
             stats.prefiltered();
             return byRules;
         }
