@@ -15,7 +15,6 @@ import dev.jobintel.classify.claude.ApiFailure;
 import dev.jobintel.classify.claude.ClaudeApi;
 import dev.jobintel.classify.claude.ClaudeClassifier;
 import dev.jobintel.classify.cost.Budget;
-import dev.jobintel.classify.cost.PriceTable;
 import dev.jobintel.gate.Gate;
 import dev.jobintel.posting.Prepared;
 import dev.jobintel.posting.location.LocationResolver;
@@ -363,10 +362,7 @@ public final class BatchEnricher {
                 stop = s;
                 return null;
             } finally {
-                budget.settle(held == null ? 0 : held, PriceTable.cost(claude.price(),
-                        new dev.jobintel.classify.cost.TokenUsage(message.usage().inputTokens(),
-                                message.usage().outputTokens(), message.usage().cacheCreationInputTokens().orElse(0L),
-                                message.usage().cacheReadInputTokens().orElse(0L)), true, false));
+                budget.settle(held == null ? 0 : held, claude.batchCost(message));
             }
         }
         budget.settle(held == null ? 0 : held, 0);

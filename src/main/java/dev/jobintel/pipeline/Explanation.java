@@ -20,6 +20,12 @@ public record Explanation(List<Entry> entries, List<Ledger.RunLine> runs, long p
 
     public static Explanation read(Database db, StatusReport s, int examples, int runs) {
         return db.read(c -> {
+            java.util.Map<String, Long> retryableByReason = new java.util.HashMap<>();
+            for (Ledger.Line l : Ledger.lines(c)) {
+                if (l.outcome().equals("failed") && l.reason() != null) {
+                    retryableByReason.merge(l.reason(), l.retryable(), Long::sum);
+                }
+            }
             List<Entry> entries = new ArrayList<>();
             for (String outcome : StatusReport.ORDER) {
                 StatusReport.OutcomeCount oc = s.outcomes().get(outcome);
@@ -31,7 +37,7 @@ public record Explanation(List<Entry> entries, List<Ledger.RunLine> runs, long p
                             Ledger.examples(c, outcome, null, null, examples)));
                 } else {
                     for (var r : oc.reasons().entrySet()) {
-                        long retryable = outcome.equals("failed") ? Ledger.retryable(c, r.getKey()) : 0;
+                        long retryable = outcome.equals("failed") ? retryableByReason.getOrDefault(r.getKey(), 0L) : 0;
                         entries.add(new Entry(outcome, r.getKey(), r.getValue(), retryable,
                                 action(outcome, r.getKey(), retryable), Ledger.examples(c, outcome, r.getKey(), null, examples)));
                     }

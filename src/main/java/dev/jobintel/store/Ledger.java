@@ -58,12 +58,6 @@ public final class Ledger {
                 rs.getString(4), rs.getString(5)), args.toArray());
     }
 
-    /** Failed postings with this reason that a retry may fix. */
-    public static long retryable(Connection c, String reason) {
-        return Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE outcome = 'failed' AND outcome_reason = ? "
-                + "AND retryable = 1", reason);
-    }
-
     /** Pending postings waiting in an open message batch. */
     public static long pendingInBatches(Connection c) {
         return Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE outcome = 'pending' AND batch_id IS NOT NULL");

@@ -132,18 +132,6 @@ public final class LlmCalls implements CallLog, AutoCloseable {
                 k.requestId(), clip(k.error(), 2000), k.answer(), k.createdAt());
     }
 
-    /** Several calls in one transaction (the results of a message batch). */
-    public void recordAll(List<LlmCall> calls) {
-        if (!calls.isEmpty()) {
-            db.inTransaction(c -> {
-                for (LlmCall k : calls) {
-                    insert(c, k);
-                }
-                return null;
-            });
-        }
-    }
-
     @Override
     public Optional<String> validAnswer(String contentKey, String model, String promptVersion) {
         return Optional.ofNullable(db.read(c -> Jdbc.one(c, REUSE, rs -> rs.getString(1), contentKey, model,

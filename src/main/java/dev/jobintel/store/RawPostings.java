@@ -47,9 +47,6 @@ public final class RawPostings {
     private static final String PENDING_COLUMNS = "SELECT r.id, r.source, r.source_job_id, r.url, r.company, r.title, "
             + "r.location_text, t.description, r.posted_at, t.hints, r.job_hash, r.place, r.closed_at, r.first_seen, "
             + "r.last_seen, r.attempts FROM raw_postings r JOIN posting_texts t ON t.posting_id = r.id ";
-    /** Pending postings not waiting in an open message batch. */
-    private static final String PENDING = PENDING_COLUMNS
-            + "WHERE r.outcome = 'pending' AND r.batch_id IS NULL AND r.id > ? ORDER BY r.id LIMIT ?";
 
     private record State(long id, String contentHash, String jobHash, String outcome, Long jobId) {
     }
@@ -178,7 +175,8 @@ public final class RawPostings {
 
     /** The next page of pending postings after {@code afterId}, in id order. */
     public static List<PendingPosting> pendingAfter(Connection c, long afterId, int limit) {
-        return Jdbc.query(c, PENDING, RawPostings::pending, afterId, limit);
+        // Not the postings waiting in an open message batch: they are being classified already.
+        return page(c, "r.outcome = 'pending' AND r.batch_id IS NULL", List.of(), afterId, limit);
     }
 
     /**

@@ -134,8 +134,7 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
     }
 
     public Estimate estimate(Prepared posting) {
-        Classification byRules = rules.classify(posting);
-        if (byRules.family().equals(fallbackFamily) && !byRules.defaulted().contains("family")) {
+        if (prefilter(posting) != null) {
             return new Estimate(Estimate.Need.PREFILTERED, null, 0);
         }
         String key = ContentKey.of(posting.posting());
@@ -188,9 +187,8 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
         if (s != null) {
             throw s;
         }
-        Classification byRules = rules.classify(posting);
-        if (byRules.family().equals(fallbackFamily) && !byRules.defaulted().contains("family")) {
-            // A title the taxonomy places outside the market with certainty ("Account Executive"): no call.
+        Classification byRules = prefilter(posting);
+        if (byRules != null) {
             stats.prefiltered();
             return byRules;
         }
@@ -229,6 +227,21 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
                 inFlight.remove(key, mine);
             }
         }
+    }
+
+    /**
+     * The rules' classification when they place the title outside the market with certainty
+     * ("Account Executive": a title pattern of the fallback family matched); else null, and the
+     * model is asked.
+     */
+    private Classification prefilter(Prepared posting) {
+        Classification byRules = rules.classify(posting);
+        return byRules.family().equals(fallbackFamily) && !byRules.defaulted().contains("family") ? byRules : null;
+    }
+
+    /** What a batch answer costs (half price), as the cost ledger records it. */
+    public double batchCost(Message answer) {
+        return PriceTable.cost(price, usage(answer.usage()), true, config.cacheTtl().equals("1h"));
     }
 
     /**
