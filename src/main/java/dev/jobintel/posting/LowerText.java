@@ -47,10 +47,19 @@ public final class LowerText {
 
     /** Whether the text contains {@code word} (lower case, letters and digits) as a whole word. */
     public boolean hasWord(String word) {
+        return hasWord(wordHash(word));
+    }
+
+    /** The hash {@link #hasWord(long)} looks up, computed once per word by callers that ask often. */
+    public static long wordHash(String word) {
+        return hash(word, 0, word.length());
+    }
+
+    /** Whether the text contains the word whose {@link #wordHash(String)} is {@code h}. */
+    public boolean hasWord(long h) {
         if (table == null) {
             index();
         }
-        long h = hash(word, 0, word.length());
         int slot = (int) mix(h) & mask;
         while (table[slot] != 0) {
             if (table[slot] == h) {

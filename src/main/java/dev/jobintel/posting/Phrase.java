@@ -5,33 +5,58 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A regex run over long lower-cased text, guarded by the words every match must contain, found
- * once from the pattern itself. Text lacking them is skipped with a few set lookups instead of
- * a regex scan; taxonomy phrases and agency signals run over every description, so this is what
- * keeps them cheap.
+ * A regex run over long lower-cased text without scanning all of it. Two facts are read once
+ * from the pattern itself, per top-level alternative: the whole words every match needs (text
+ * lacking them is skipped with a few hash lookups), and the literal prefixes a match can begin
+ * with (the regex is then tried anchored at their occurrences only). Taxonomy phrases and
+ * agency signals run over every description, so this is what keeps them cheap.
  *
- * <p>For each top-level alternative of the regex, the whole words of its literal text outside
- * optional parts and character classes are required, and a required group of alternatives
- * requires one of their first words. The alternatives are OR-ed. When some alternative yields
- * no word, the regex always runs.
+ * <p>Required words are the whole words of an alternative's literal text outside optional
+ * parts and character classes; a required group of alternatives requires one of their first
+ * words. Where the start is not known (a dot, an escape), the regex runs in windows around the
+ * alternative's most selective word; where neither is known, over the whole text.
  */
 public final class Phrase {
 
+    /**
+     * One top-level alternative: the words it needs (with their hashes; empty when none is
+     * known), the requirement searched for when running the regex in windows, and how its
+     * matches start (null when that is not known from the pattern).
+     */
+    private record Branch(List<Set<String>> words, long[][] hashes, Set<String> anchor, Starts starts) {
+    }
+
     private final Pattern pattern;
-    /** Per top-level alternative: groups of words, each group needing one of its words. */
-    private final List<List<Set<String>>> guard;
+    private final List<Branch> branches;
+    /** Whether every match is short and unanchored, so it can be searched for near its anchor word. */
+    private final boolean windowSafe;
 
     public Phrase(Pattern pattern) {
         this.pattern = pattern;
-        this.guard = guard(pattern.pattern());
+        this.branches = branches(pattern.pattern());
         this.windowSafe = windowSafe(pattern.pattern());
     }
 
-    /** Whether every match is short and unanchored, so it can be searched for near its anchor word. */
-    private final boolean windowSafe;
+    private static List<Branch> branches(String regex) {
+        List<Branch> out = new ArrayList<>();
+        for (String alternative : splitTopLevel(regex)) {
+            List<Set<String>> words = new ArrayList<>();
+            if (!collect(alternative, words)) {
+                words.clear();
+            }
+            long[][] hashes = new long[words.size()][];
+            for (int k = 0; k < words.size(); k++) {
+                hashes[k] = words.get(k).stream().mapToLong(LowerText::wordHash).toArray();
+            }
+            out.add(new Branch(List.copyOf(words), hashes, words.isEmpty() ? null : anchor(words),
+                    starts(alternative, 0)));
+        }
+        return List.copyOf(out);
+    }
 
     static boolean windowSafe(String regex) {
         boolean inClass = false;
@@ -56,61 +81,102 @@ public final class Phrase {
         return pattern;
     }
 
-    /** The word guard (for tests and diagnostics); null when the regex always runs. */
+    /** The words each alternative needs (for tests and diagnostics); null when some alternative needs none. */
     public List<List<Set<String>>> guard() {
-        return guard;
+        return branches.stream().anyMatch(b -> b.words().isEmpty()) ? null
+                : branches.stream().map(Branch::words).toList();
+    }
+
+    /** The literal prefixes each alternative's matches start with (for tests); null entries where unknown. */
+    List<Set<String>> starts() {
+        return branches.stream().map(b -> b.starts() == null ? null : b.starts().prefixes()).toList();
     }
 
     /** Characters a phrase match may extend around its anchor word. */
     static final int WINDOW = 120;
 
     /**
-     * Whether the pattern occurs in the text. When a branch's words are all present, the regex
-     * runs only in windows around that branch's longest required word.
+     * Whether the pattern occurs in the text. An alternative runs only when the text has all
+     * the words it needs; then the regex is tried only where a match of it could begin (at its
+     * literal prefixes), or else in windows around its most selective word.
      */
     public boolean foundIn(LowerText text) {
-        if (guard == null) {
-            return pattern.matcher(text.text()).find();
-        }
-        java.util.regex.Matcher m = null;
+        Matcher m = null;
         String t = text.text();
-        for (List<Set<String>> branch : guard) {
-            if (!possible(branch, text)) {
+        for (Branch branch : branches) {
+            if (!possible(branch.hashes(), text)) {
                 continue;
             }
-            if (!windowSafe) {
-                return pattern.matcher(t).find();
+            if (m == null) {
+                m = pattern.matcher(t).useTransparentBounds(true).useAnchoringBounds(false);
             }
-            Set<String> anchor = anchor(branch);
-            for (String word : anchor) {
-                int at = t.indexOf(word);
-                int scannedTo = -1;
-                while (at >= 0) {
-                    int from = Math.max(Math.max(0, at - WINDOW), scannedTo);
-                    int to = Math.min(t.length(), at + word.length() + WINDOW);
-                    if (from < to) {
-                        if (m == null) {
-                            m = pattern.matcher(t);
-                        }
-                        m.region(from, to).useTransparentBounds(true).useAnchoringBounds(false);
-                        if (m.find()) {
-                            return true;
-                        }
-                        // A match overlapping the window's end is found from the next window on.
-                        scannedTo = Math.max(from, to - WINDOW);
-                    }
-                    at = t.indexOf(word, at + word.length());
+            if (branch.starts() != null) {
+                if (matchesAtStarts(m, t, branch.starts())) {
+                    return true;
+                }
+            } else if (branch.anchor() == null || !windowSafe) {
+                return m.reset().find();
+            } else if (matchesNearAnchor(m, t, branch.anchor())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Tries the regex anchored where a match of the branch could begin. */
+    private static boolean matchesAtStarts(Matcher m, String t, Starts starts) {
+        if (starts.atTextStart()) {
+            return m.region(0, t.length()).lookingAt();
+        }
+        for (String prefix : starts.prefixes()) {
+            for (int at = t.indexOf(prefix); at >= 0; at = t.indexOf(prefix, at + 1)) {
+                // The prefix starts with a word character, so a \b before it needs a non-word one.
+                if (starts.bounded() && at > 0 && isWordChar(t.charAt(at - 1))) {
+                    continue;
+                }
+                if (m.region(at, t.length()).lookingAt()) {
+                    return true;
                 }
             }
         }
         return false;
     }
 
-    private static boolean possible(List<Set<String>> branch, LowerText text) {
-        for (Set<String> anyOf : branch) {
+    /** Runs the regex in windows around whole-word occurrences of the anchor's words. */
+    private static boolean matchesNearAnchor(Matcher m, String t, Set<String> anchor) {
+        for (String word : anchor) {
+            int scannedTo = -1;
+            for (int at = t.indexOf(word); at >= 0; at = t.indexOf(word, at + 1)) {
+                int after = at + word.length();
+                // Guard words are whole words of every match: an occurrence inside a longer word is none.
+                if ((at > 0 && Character.isLetterOrDigit(t.charAt(at - 1)))
+                        || (after < t.length() && Character.isLetterOrDigit(t.charAt(after)))) {
+                    continue;
+                }
+                int from = Math.max(Math.max(0, at - WINDOW), scannedTo);
+                int to = Math.min(t.length(), after + WINDOW);
+                if (from < to) {
+                    if (m.region(from, to).find()) {
+                        return true;
+                    }
+                    // A match overlapping the window's end is found from the next window on.
+                    scannedTo = Math.max(from, to - WINDOW);
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A character {@code \b} counts as part of a word (ASCII letters and digits, any letter or digit, '_'). */
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    private static boolean possible(long[][] branch, LowerText text) {
+        for (long[] anyOf : branch) {
             boolean found = false;
-            for (String w : anyOf) {
-                if (text.hasWord(w)) {
+            for (long h : anyOf) {
+                if (text.hasWord(h)) {
                     found = true;
                     break;
                 }
@@ -120,6 +186,121 @@ public final class Phrase {
             }
         }
         return true;
+    }
+
+    /**
+     * What every match of a regex (from {@code i}) starts with.
+     *
+     * @param prefixes    lower-case literal text, one of which each match begins with
+     * @param bounded     whether each match begins at a {@code \b}
+     * @param atTextStart whether each match begins at the start of the text ({@code ^}); then
+     *                    there are no prefixes
+     */
+    record Starts(Set<String> prefixes, boolean bounded, boolean atTextStart) {
+        Starts(Set<String> prefixes, boolean bounded) {
+            this(prefixes, bounded, false);
+        }
+    }
+
+    /**
+     * Reads the start of {@code re} from {@code i}: leading {@code \b} and lookarounds consume
+     * nothing; then a literal word ("days?" starts with "day"), or a group whose alternatives
+     * all have known starts (an optional group adds the starts of what follows it), or a small
+     * class of letters or digits ("[1-4]", "\\d"). Anything else (a dot, another escape, flags)
+     * gives null.
+     */
+    static Starts starts(String re, int i) {
+        int n = re.length();
+        boolean bounded = false;
+        while (i < n) {
+            if (re.startsWith("\\b", i)) {
+                bounded = true;
+                i += 2;
+            } else if (re.startsWith("(?=", i) || re.startsWith("(?!", i) || re.startsWith("(?<=", i)
+                    || re.startsWith("(?<!", i)) {
+                int close = closingParen(re, i);
+                if (close < 0) {
+                    return null;
+                }
+                i = close + 1;
+            } else {
+                break;
+            }
+        }
+        if (i >= n) {
+            return null;
+        }
+        char c = re.charAt(i);
+        if (c == '^') {
+            return new Starts(Set.of(), false, true);
+        }
+        if (Character.isLetterOrDigit(c)) {
+            int end = i;
+            while (end < n && Character.isLetterOrDigit(re.charAt(end))) {
+                end++;
+            }
+            if (end < n && "?*{".indexOf(re.charAt(end)) >= 0) {
+                end--; // the quantifier makes the run's last character optional
+            }
+            return end <= i ? null : new Starts(Set.of(re.substring(i, end).toLowerCase(Locale.ROOT)), bounded);
+        }
+        if (c == '[' || re.startsWith("\\d", i)) {
+            int close = c == '[' ? closingBracket(re, i) : i + 1;
+            Set<String> chars = close < 0 ? null : c == '[' ? classChars(re.substring(i + 1, close)) : classChars("0-9");
+            boolean optional = close + 1 < n && "?*{".indexOf(re.charAt(close + 1)) >= 0;
+            return chars == null || optional ? null : new Starts(chars, bounded);
+        }
+        if (c != '(' || (re.startsWith("(?", i) && !re.startsWith("(?:", i))) {
+            return null;
+        }
+        int close = closingParen(re, i);
+        if (close < 0) {
+            return null;
+        }
+        Set<String> prefixes = new HashSet<>();
+        boolean allBounded = true;
+        for (String alt : splitTopLevel(re.substring(re.startsWith("(?:", i) ? i + 3 : i + 1, close))) {
+            Starts s = starts(alt, 0);
+            if (s == null || s.atTextStart()) {
+                return null;
+            }
+            prefixes.addAll(s.prefixes());
+            allBounded &= s.bounded();
+        }
+        int after = close + 1;
+        boolean optional = after < n && (re.charAt(after) == '?' || re.charAt(after) == '*' || re.startsWith("{0", after));
+        if (optional) {
+            Starts rest = starts(re, skipQuantifier(re, after));
+            if (rest == null || rest.atTextStart()) {
+                return null;
+            }
+            prefixes.addAll(rest.prefixes());
+            allBounded &= rest.bounded();
+        }
+        return new Starts(Set.copyOf(prefixes), bounded || allBounded);
+    }
+
+    /**
+     * The characters of a small class of letters and digits ("1-4", "0-9", "ab"), lower-cased,
+     * or null for anything else (negation, escapes, more than a dozen characters).
+     */
+    private static Set<String> classChars(String body) {
+        Set<String> out = new HashSet<>();
+        for (int k = 0; k < body.length(); k++) {
+            char from = body.charAt(k);
+            char to = from;
+            if (k + 2 < body.length() && body.charAt(k + 1) == '-') {
+                to = body.charAt(k + 2);
+                k += 2;
+            }
+            if (!Character.isLetterOrDigit(from) || !Character.isLetterOrDigit(to) || to < from || to - from > 12) {
+                return null;
+            }
+            for (char ch = from; ch <= to; ch++) {
+                out.add(String.valueOf(ch).toLowerCase(Locale.ROOT));
+            }
+        }
+        return out.isEmpty() || out.size() > 12 ? null : Set.copyOf(out);
     }
 
     /**
@@ -142,18 +323,6 @@ public final class Phrase {
             }
         }
         return best;
-    }
-
-    static List<List<Set<String>>> guard(String regex) {
-        List<List<Set<String>>> out = new ArrayList<>();
-        for (String branch : splitTopLevel(regex)) {
-            List<Set<String>> need = new ArrayList<>();
-            if (!collect(branch, need) || need.isEmpty()) {
-                return null;
-            }
-            out.add(List.copyOf(need));
-        }
-        return out.isEmpty() ? null : List.copyOf(out);
     }
 
     /**

@@ -35,6 +35,52 @@ class PhraseTest {
     }
 
     @Test
+    void startsAreTheLiteralPrefixesEveryMatchBeginsWith() {
+        assertThat(phrase("\\bfully remote\\b").starts()).containsExactly(Set.of("fully"));
+        assertThat(phrase("\\b(fully|100 ?%?) (on[ -]site|onsite)\\b").starts()).containsExactly(Set.of("fully", "100"));
+        // An optional group adds what follows it; a lookbehind consumes nothing.
+        assertThat(phrase("(?<!hybrid )\\b(fully |100% )?remote (role|job)\\b").starts())
+                .containsExactly(Set.of("fully", "100", "remote"));
+        assertThat(phrase("\\bdays? in (the )?office\\b").starts()).containsExactly(Set.of("day"));
+        // "^" starts at the text's start (no prefix); an alternative with no required word still has starts.
+        assertThat(phrase("^((senior|sr) )*engineer$|\\bfront ?end\\b").starts()).containsExactly(Set.of(), Set.of("front"));
+        // A small class of letters or digits gives its characters.
+        assertThat(phrase("\\b([1-4]|two) days? in (the )?office\\b").starts())
+                .containsExactly(Set.of("1", "2", "3", "4", "two"));
+        assertThat(phrase("\\b\\d+ ?months? contract\\b").starts().get(0)).hasSize(10).contains("0", "9");
+        // A dot, a negated class or another escape at the start: unknown, so the regex runs in windows.
+        assertThat(phrase("\\b.ontract work\\b").starts()).containsExactly((Set<String>) null);
+        assertThat(phrase("\\b[^x]ontract work\\b").starts()).containsExactly((Set<String>) null);
+        assertThat(phrase("\\b\\w+ contract\\b").starts()).containsExactly((Set<String>) null);
+        assertThat(phrase("\\bhybrid\\b|\\b(partly|partially) remote\\b").starts())
+                .containsExactly(Set.of("hybrid"), Set.of("partly", "partially"));
+    }
+
+    @Test
+    void anchoredAttemptsFindWhatTheRegexFinds() {
+        List<String> regexes = List.of("\\b(fully|100 ?%?) (on[ -]site|onsite)\\b", "(ab)?abc", "\\b(ab)?abc\\b",
+                "(?<!hybrid )(?<!not a )\\b(fully |100% )?remote (role|job)\\b", "\\bremote\\b(?! friendly)",
+                "\\bdays? in (the )?office\\b", "\\bbuild(ing)? (our )?ci pipelines\\b.*\\bterraform\\b",
+                "\\bon[ -]site\\b", "\\b([1-4]|two) days? in (the )?office\\b", "\\b\\d+ ?months? contract\\b",
+                "[a-c]x", "^((senior|sr) )*(engineer|developer)$|\\bfront ?end\\b");
+        List<String> texts = List.of("fully on-site", "100% onsite", "100 % on site", "x100% onsite", "pythonsite role",
+                "_fully on-site", "remote role", "hybrid remote role", "not a remote job", "a fully remote job",
+                "ababc", "abababc", "xababc", "zabc", "remote friendly", "remote, friendly", "remote", "day in office",
+                "two days in the office", "holidays in the office", "building our ci pipelines with terraform",
+                "build ci pipelines. later: terraform", "build ci pipelines", "onsite", "on-site", "bon-site", "on-sites",
+                "3 days in the office", "13 days in office", "x3 days in office", "6 months contract", "12month contract",
+                "bx", "dx", "cxx", "senior sr engineer", "engineer", "lead engineer", "frontend", "front end lead",
+                "storefront ends");
+        for (String regex : regexes) {
+            Phrase ph = phrase(regex);
+            for (String raw : texts) {
+                LowerText text = LowerText.of(raw);
+                assertThat(ph.foundIn(text)).as("%s on %s", regex, raw).isEqualTo(ph.pattern().matcher(text.text()).find());
+            }
+        }
+    }
+
+    @Test
     void aGuardNeverHidesAMatch() {
         List<String> texts = new ArrayList<>(List.of(
                 "This is a fully remote role.", "We are remote-first and remote first.", "onsite role", "on-site role",
