@@ -26,8 +26,10 @@ public final class SalaryExtractor {
 
     private final Map<String, String> symbolToCode = new HashMap<>();
     private final Map<Character, List<String>> symbolsByFirstChar = new HashMap<>();
-    private final Pattern range;
-    private final Pattern single;
+    /** Indexed by character: whether some symbol or code starts with it. */
+    private final boolean[] firstChars;
+    final Pattern range;
+    final Pattern single;
 
     /**
      * @param currencySymbols currency code → the symbols and codes that denote it
@@ -41,9 +43,13 @@ public final class SalaryExtractor {
             }
         });
         symbols.sort(Comparator.comparingInt(String::length).reversed());
+        char maxFirst = 0;
         for (String sym : symbols) {
             symbolsByFirstChar.computeIfAbsent(sym.charAt(0), k -> new ArrayList<>()).add(sym);
+            maxFirst = (char) Math.max(maxFirst, sym.charAt(0));
         }
+        firstChars = new boolean[maxFirst + 1];
+        symbolsByFirstChar.keySet().forEach(c -> firstChars[c] = true);
         StringBuilder alt = new StringBuilder();
         for (String s : symbols) {
             if (alt.length() > 0) {
@@ -86,10 +92,10 @@ public final class SalaryExtractor {
     /** The next index where a currency symbol or code starts, or -1. */
     private int nextCurrency(String text, int from) {
         for (int i = from; i < text.length(); i++) {
-            List<String> candidates = symbolsByFirstChar.get(text.charAt(i));
-            if (candidates == null) {
+            if (!startsSymbol(text.charAt(i))) {
                 continue;
             }
+            List<String> candidates = symbolsByFirstChar.get(text.charAt(i));
             for (String sym : candidates) {
                 if (text.startsWith(sym, i) && (!Character.isLetter(sym.charAt(0))
                         || ((i == 0 || !Character.isLetter(text.charAt(i - 1)))
@@ -101,9 +107,25 @@ public final class SalaryExtractor {
         return -1;
     }
 
+    private boolean startsSymbol(char c) {
+        return c < firstChars.length && firstChars[c];
+    }
+
+    /** Where a range can begin: a currency symbol, a digit, or the white space before a digit. */
+    boolean rangeCanStart(String text, int i) {
+        char c = text.charAt(i);
+        return Character.isDigit(c) || startsSymbol(c)
+                || (c <= ' ' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1)));
+    }
+
+    /** Where a lone amount can begin: the first letter of "up to", "from", "salary", "pay", "compensation", "base"... */
+    static boolean singleCanStart(String text, int i) {
+        return "ufspcb".indexOf(text.charAt(i) | 0x20) >= 0;
+    }
+
     private Salary findIn(String text, int from, int to) {
-        Matcher m = range.matcher(text).region(from, to).useTransparentBounds(true).useAnchoringBounds(false);
-        while (m.find()) {
+        Matcher m = range.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        for (int next = from; Anchored.find(m, next, to, i -> rangeCanStart(text, i)); next = m.end()) {
             String currency = currency(m.group(1), m.group(4), m.group(5), m.group(8));
             if (currency == null) {
                 continue;
@@ -118,8 +140,8 @@ public final class SalaryExtractor {
                 return new Salary(lo, hi, currency, period);
             }
         }
-        Matcher s = single.matcher(text).region(from, to).useTransparentBounds(true).useAnchoringBounds(false);
-        while (s.find()) {
+        Matcher s = single.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        for (int next = from; Anchored.find(s, next, to, i -> singleCanStart(text, i)); next = s.end()) {
             String currency = currency(s.group(2), null, null, null);
             Double amount = amount(s.group(3), s.group(4) != null);
             if (currency == null || amount == null || amount <= 0) {

@@ -27,11 +27,11 @@ public final class YearsExtractor {
             + "(?:\\s+of)?(?:\\s+(?:professional|relevant|hands[- ]on|industry|commercial|work(?:ing)?|proven|practical|technical|related|progressive|software|engineering|prior|direct|total))*"
             + "\\s+(?:experience|exp\\b|working|building|designing|developing|leading|managing|as\\b))";
 
-    private static final Pattern RANGE = Pattern.compile("(?i)\\b" + N + "\\s*(?:\\+\\s*)?(?:-|–|—|to)\\s*" + N + EXP);
-    private static final Pattern AT_LEAST = Pattern.compile(
+    static final Pattern RANGE = Pattern.compile("(?i)\\b" + N + "\\s*(?:\\+\\s*)?(?:-|–|—|to)\\s*" + N + EXP);
+    static final Pattern AT_LEAST = Pattern.compile(
             "(?i)\\b(?:at least|minimum(?: of)?|min\\.?|over|more than|a minimum of)\\s+" + N + EXP);
-    private static final Pattern PLUS = Pattern.compile("(?i)\\b" + N + "\\s*\\+" + EXP);
-    private static final Pattern PLAIN = Pattern.compile("(?i)\\b" + N + EXP);
+    static final Pattern PLUS = Pattern.compile("(?i)\\b" + N + "\\s*\\+" + EXP);
+    static final Pattern PLAIN = Pattern.compile("(?i)\\b" + N + EXP);
 
     private YearsExtractor() {
     }
@@ -47,13 +47,49 @@ public final class YearsExtractor {
         String lower = text.toLowerCase(Locale.ROOT);
         int at = nextYear(lower, 0);
         while (at >= 0) {
-            Years y = findIn(text, Math.max(0, at - 60), Math.min(text.length(), at + 120));
-            if (y != null) {
-                return y;
+            if (numberBefore(lower, at)) {
+                Years y = findIn(text, Math.max(0, at - 60), Math.min(text.length(), at + 120));
+                if (y != null) {
+                    return y;
+                }
             }
             at = nextYear(lower, at + 2);
         }
         return null;
+    }
+
+    /**
+     * Whether a number (digits or a number word) ends just before the "year" at {@code at}, as
+     * every pattern needs: only spaces, a "+" and a "(5)" may come between. Most mentions of a
+     * year ("twice a year", "yearly") fail this and cost no regex.
+     */
+    static boolean numberBefore(String lower, int at) {
+        int j = skipBack(lower, at - 1);
+        if (j >= 0 && lower.charAt(j) == ')') {
+            int open = lower.lastIndexOf('(', j);
+            if (open < 0 || j - open > 8) {
+                return false;
+            }
+            j = skipBack(lower, open - 1);
+        }
+        if (j < 0) {
+            return false;
+        }
+        if (Character.isDigit(lower.charAt(j))) {
+            return true;
+        }
+        int start = j;
+        while (start > 0 && Character.isLetter(lower.charAt(start - 1))) {
+            start--;
+        }
+        return WORDS.containsKey(lower.substring(start, j + 1));
+    }
+
+    private static int skipBack(String s, int j) {
+        while (j >= 0 && (Character.isWhitespace(s.charAt(j)) || s.charAt(j) == '+')) {
+            j--;
+        }
+        return j;
     }
 
     private static int nextYear(String lower, int from) {
@@ -68,8 +104,8 @@ public final class YearsExtractor {
     private static Years findIn(String text, int from, int to) {
         Years best = null;
         int bestAt = Integer.MAX_VALUE;
-        Matcher m = RANGE.matcher(text).region(from, to).useTransparentBounds(true);
-        if (m.find()) {
+        Matcher m = RANGE.matcher(text).useTransparentBounds(true);
+        if (Anchored.find(m, from, to, i -> canStart(text, i))) {
             Integer lo = number(m.group(1));
             Integer hi = number(m.group(2));
             if (lo != null && hi != null && lo <= hi && hi <= 30) {
@@ -78,8 +114,8 @@ public final class YearsExtractor {
             }
         }
         for (Pattern p : new Pattern[] {AT_LEAST, PLUS, PLAIN}) {
-            Matcher s = p.matcher(text).region(from, to).useTransparentBounds(true);
-            if (s.find() && s.start() < bestAt) {
+            Matcher s = p.matcher(text).useTransparentBounds(true);
+            if (Anchored.find(s, from, to, i -> canStart(text, i)) && s.start() < bestAt) {
                 Integer v = number(s.group(1));
                 if (v != null && v <= 30) {
                     best = new Years(v, null);
@@ -88,6 +124,26 @@ public final class YearsExtractor {
             }
         }
         return best;
+    }
+
+    /** Words other than numbers a pattern can begin with ("at least", "minimum of", "over", "more than"). */
+    private static final java.util.Set<String> LEADS = java.util.Set.of("at", "minimum", "min", "over", "more", "a");
+
+    /** Where a pattern can begin: at the start of a number, a number word or a word {@link #LEADS} holds. */
+    static boolean canStart(String text, int i) {
+        char c = text.charAt(i);
+        if (!Character.isLetterOrDigit(c) || !Anchored.wordStart(text, i)) {
+            return false;
+        }
+        if (Character.isDigit(c)) {
+            return true;
+        }
+        int end = i + 1;
+        while (end < text.length() && Character.isLetter(text.charAt(end)) && end - i <= 8) {
+            end++;
+        }
+        String word = text.substring(i, end).toLowerCase(Locale.ROOT);
+        return WORDS.containsKey(word) || LEADS.contains(word);
     }
 
     private static Integer number(String s) {

@@ -23,4 +23,16 @@ class YearsExtractorTest {
         assertThat(YearsExtractor.find("99 years of experience")).isNull();
         assertThat(YearsExtractor.find(null)).isNull();
     }
+
+    @Test
+    void aMentionOfYearsWithNoNumberBeforeItIsPassedOverButLaterOnesAreFound() {
+        assertThat(YearsExtractor.find("We review pay twice a year. You bring six (6) years of experience."))
+                .isEqualTo(new YearsExtractor.Years(6, null));
+        assertThat(YearsExtractor.find("Yearly bonus; 4 + years experience")).isEqualTo(new YearsExtractor.Years(4, null));
+        assertThat(YearsExtractor.find("Someone with years of experience")).isNull();
+        assertThat(YearsExtractor.numberBefore("twice a year", 9)).isFalse();
+        assertThat(YearsExtractor.numberBefore("5+ years", 3)).isTrue();
+        assertThat(YearsExtractor.numberBefore("ten (10) + years", 10)).isTrue();
+        assertThat(YearsExtractor.numberBefore("someone years", 8)).isFalse();
+    }
 }
