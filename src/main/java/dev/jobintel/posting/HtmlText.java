@@ -102,39 +102,49 @@ public final class HtmlText {
      * spaces and keeps at most one blank line.
      */
     public static String tidy(String text) {
-        StringBuilder out = new StringBuilder(text.length());
+        int n = text.length();
+        char[] out = new char[n];
+        int len = 0;
         int newlines = 0;
         boolean space = false;
-        for (int i = 0; i < text.length(); i++) {
+        for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c == '\n' || c == '\r') {
-                newlines++;
-                space = false;
-                continue;
-            }
-            if (c == '\t' || c == ' ' || c == '\u00a0' || Character.isSpaceChar(c)) {
-                space = true;
-                continue;
-            }
-            int type = Character.getType(c);
-            if (type == Character.CONTROL || type == Character.FORMAT && c != '\u200d') {
-                continue;
-            }
-            if (type == Character.SURROGATE && !validSurrogate(text, i)) {
-                continue;
+            // Printable ASCII, most of any description, needs no character-class lookups.
+            boolean plain = c > ' ' && c < 0x7f;
+            if (!plain) {
+                if (c == '\n' || c == '\r') {
+                    newlines++;
+                    space = false;
+                    continue;
+                }
+                if (c == '\t' || c == ' ' || c == '\u00a0' || Character.isSpaceChar(c)) {
+                    space = true;
+                    continue;
+                }
+                int type = Character.getType(c);
+                if (type == Character.CONTROL || type == Character.FORMAT && c != '\u200d') {
+                    continue;
+                }
+                if (type == Character.SURROGATE && !validSurrogate(text, i)) {
+                    continue;
+                }
             }
             if (newlines > 0) {
-                if (out.length() > 0) {
-                    out.append(newlines > 1 ? "\n\n" : "\n");
+                if (len > 0) {
+                    // At most two characters are added per character read, and "\n\n" needs two newlines read.
+                    out[len++] = '\n';
+                    if (newlines > 1) {
+                        out[len++] = '\n';
+                    }
                 }
                 newlines = 0;
-            } else if (space && out.length() > 0) {
-                out.append(' ');
+            } else if (space && len > 0) {
+                out[len++] = ' ';
             }
             space = false;
-            out.append(c);
+            out[len++] = c;
         }
-        return out.toString();
+        return new String(out, 0, len);
     }
 
     private static boolean validSurrogate(String s, int i) {

@@ -23,21 +23,27 @@ public final class LowerText {
         if (text == null || text.isEmpty()) {
             return new LowerText("");
         }
-        StringBuilder sb = new StringBuilder(text.length());
+        int n = text.length();
+        char[] out = new char[n];
+        int len = 0;
         boolean space = false;
-        for (int i = 0; i < text.length(); i++) {
+        boolean ascii = true;
+        for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c) || c == '\u00a0') {
+            if (Chars.isWhitespace(c) || c == '\u00a0') {
                 space = true;
             } else {
-                if (space && sb.length() > 0) {
-                    sb.append(' ');
+                if (space && len > 0) {
+                    out[len++] = ' ';
                 }
                 space = false;
-                sb.append(c);
+                // Non-ASCII is left for String.toLowerCase below, which knows "İ" lowers to two chars.
+                ascii &= c < 0x80;
+                out[len++] = c < 0x80 ? Chars.toLowerCase(c) : c;
             }
         }
-        return new LowerText(sb.toString().toLowerCase(Locale.ROOT));
+        String folded = new String(out, 0, len);
+        return new LowerText(ascii ? folded : folded.toLowerCase(Locale.ROOT));
     }
 
     /** The lower-cased text. */
@@ -71,23 +77,46 @@ public final class LowerText {
     }
 
     private void index() {
-        int capacity = Integer.highestOneBit(Math.max(64, text.length() / 2)) << 1;
-        table = new long[capacity];
-        mask = capacity - 1;
+        // A description has far fewer distinct words than characters: start small (kept at most
+        // half full, so a probe is short) and grow when needed.
+        table = new long[Integer.highestOneBit(Math.max(32, text.length() / 8)) << 1];
+        mask = table.length - 1;
         String s = text;
         int start = -1;
+        int words = 0;
         for (int i = 0; i <= s.length(); i++) {
-            boolean word = i < s.length() && Character.isLetterOrDigit(s.charAt(i));
+            boolean word = i < s.length() && Chars.isLetterOrDigit(s.charAt(i));
             if (word && start < 0) {
                 start = i;
             } else if (!word && start >= 0) {
-                long h = hash(s, start, i);
-                int slot = (int) mix(h) & mask;
-                while (table[slot] != 0 && table[slot] != h) {
-                    slot = (slot + 1) & mask;
+                if (insert(hash(s, start, i)) && ++words * 2 > table.length) {
+                    grow();
                 }
-                table[slot] = h;
                 start = -1;
+            }
+        }
+    }
+
+    /** Adds a word's hash; false when it was there already. */
+    private boolean insert(long h) {
+        int slot = (int) mix(h) & mask;
+        while (table[slot] != 0) {
+            if (table[slot] == h) {
+                return false;
+            }
+            slot = (slot + 1) & mask;
+        }
+        table[slot] = h;
+        return true;
+    }
+
+    private void grow() {
+        long[] old = table;
+        table = new long[old.length * 2];
+        mask = table.length - 1;
+        for (long h : old) {
+            if (h != 0) {
+                insert(h);
             }
         }
     }

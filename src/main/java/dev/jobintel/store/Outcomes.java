@@ -25,7 +25,7 @@ public final class Outcomes {
             + "remote_scope, family, subfamily, seniority, track, arrangement, position_type, salary_min, salary_max, "
             + "salary_currency, salary_period, equity, years_min, years_max, summary, classifier, model, prompt_version, "
             + "defaulted, first_seen, last_seen, raw_count, classified_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) "
             + "ON CONFLICT (job_hash) DO NOTHING RETURNING id";
     static final String LINK = "UPDATE raw_postings SET outcome = ?, job_id = ?, outcome_reason = NULL, outcome_detail = NULL, "
             + "outcome_at = ?, retryable = NULL, attempts = attempts + ? WHERE id = ? AND outcome = 'pending'";
@@ -113,7 +113,8 @@ public final class Outcomes {
                         for (Classification.SkillMention m : e.job().classification().skills()) {
                             skills.add(new Object[] {jobId, m.name(), m.family()});
                         }
-                        if (linkTo(link, touch, e.postingId(), jobId, "enriched", 1, e.firstSeen(), e.lastSeen(), now)) {
+                        // The job was created counting this posting and its dates: linking is all that is left.
+                        if (run(link, LINK, "enriched", jobId, now, 1, e.postingId()) == 1) {
                             enriched++;
                         } else {
                             skills.removeIf(row -> row[0].equals(jobId));

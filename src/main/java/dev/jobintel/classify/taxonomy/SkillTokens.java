@@ -1,5 +1,7 @@
 package dev.jobintel.classify.taxonomy;
 
+import dev.jobintel.posting.Chars;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,7 +45,7 @@ public final class SkillTokens {
             char c = s.charAt(i);
             boolean leadingDot = c == '.' && i + 1 < n && Character.isLetter(s.charAt(i + 1))
                     && (i == 0 || !isTokenChar(s.charAt(i - 1)));
-            if (!Character.isLetterOrDigit(c) && !leadingDot) {
+            if (!Chars.isLetterOrDigit(c) && !leadingDot) {
                 if (HARD.indexOf(c) >= 0) {
                     hardBreak = true;
                 }
@@ -54,7 +56,7 @@ public final class SkillTokens {
             i++;
             while (i < n) {
                 char d = s.charAt(i);
-                if (Character.isLetterOrDigit(d) || d == '+' || d == '#') {
+                if (Chars.isLetterOrDigit(d) || d == '+' || d == '#') {
                     i++;
                 } else if (d == '.' && i + 1 < n && Character.isLetterOrDigit(s.charAt(i + 1))) {
                     i++;
@@ -93,7 +95,7 @@ public final class SkillTokens {
     static long lowerHash(String s, int from, int to) {
         long h = 0xcbf29ce484222325L;
         for (int i = from; i < to; i++) {
-            h ^= Character.toLowerCase(s.charAt(i));
+            h ^= Chars.toLowerCase(s.charAt(i));
             h *= 0x100000001b3L;
         }
         return h;

@@ -39,7 +39,21 @@ public final class LocationResolver {
 
     private static final int MARKER_MAX_TOKENS = 3;
 
+    /** Resolutions kept before the cache starts over; a few thousand distinct strings cover most markets. */
+    static final int CACHE_LIMIT = 20_000;
+
+    /** What a resolution depends on apart from the URL. */
+    private record Key(String text, List<String> countries, String workplace, Boolean remote) {
+    }
+
     private final Gazetteer gazetteer;
+    /**
+     * Location strings repeat across thousands of postings ("London", "Remote - US"), and every
+     * posting is resolved when it lands and again when it is gated, so resolutions are kept.
+     * Bounded by clearing when full: simple, and a miss only costs one resolution.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<Key, ResolvedLocation> cache =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public LocationResolver(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
@@ -55,7 +69,26 @@ public final class LocationResolver {
 
     public ResolvedLocation resolve(String text, Hints hints, String url) {
         Hints h = hints == null ? Hints.NONE : hints;
-        Builder b = new Builder();
+        Key key = new Key(text, h.countries(), h.workplace(), h.remote());
+        ResolvedLocation fromText = cache.get(key);
+        if (fromText == null) {
+            if (cache.size() >= CACHE_LIMIT) {
+                cache.clear();
+            }
+            fromText = resolve(text, h, null, new Builder());
+            cache.put(key, fromText);
+        }
+        // The URL is consulted only when the text and hints name no place, and most URLs name none either.
+        boolean placeless = fromText.cities().isEmpty() && fromText.countries().isEmpty() && fromText.regions().isEmpty();
+        if (url == null || !placeless) {
+            return fromText;
+        }
+        Builder fromUrl = new Builder();
+        applyUrl(url, fromUrl);
+        return fromUrl.cities.isEmpty() && fromUrl.countries.isEmpty() ? fromText : resolve(text, h, url, new Builder());
+    }
+
+    private ResolvedLocation resolve(String text, Hints h, String url, Builder b) {
         if (text != null && !text.isBlank()) {
             for (String segment : segments(text)) {
                 resolveSegment(segment, h, b);

@@ -128,6 +128,32 @@ class LocationResolverTest {
     }
 
     @Test
+    void aRememberedResolutionIsTheSameAsAFreshOneWhateverTheUrlAndHints() {
+        Hints remote = new Hints(null, "Remote", true, null, null, null, List.of(), Map.of());
+        Hints gb = new Hints(null, null, null, null, null, null, List.of("GB"), Map.of());
+        List<String> texts = java.util.Arrays.asList("Remote", "London", null, "Berlin or Remote (EU)", "");
+        List<Hints> hints = List.of(Hints.NONE, remote, gb);
+        List<String> urls = java.util.Arrays.asList(null, "https://careers.example.de/jobs/1",
+                "https://example.com/careers/london/x", "https://boards.example.com/acme/jobs/2");
+        LocationResolver shared = new LocationResolver(Gazetteer.bundled());
+        for (int round = 0; round < 2; round++) {
+            for (String text : texts) {
+                for (Hints h : hints) {
+                    for (String url : urls) {
+                        assertThat(shared.resolve(text, h, url)).as("%s %s %s", text, h, url)
+                                .isEqualTo(new LocationResolver(Gazetteer.bundled()).resolve(text, h, url));
+                    }
+                }
+            }
+        }
+        // Past its limit the cache starts over and answers stay the same.
+        for (int i = 0; i <= LocationResolver.CACHE_LIMIT; i++) {
+            shared.resolve("Office " + i, Hints.NONE, null);
+        }
+        assertThat(shared.resolve("Remote", remote, "https://careers.example.de/jobs/1").remotePlace()).isEqualTo("remote-de");
+    }
+
+    @Test
     void segmentsSplitOnSeparatorsAndTheWordOrButNotInsideParentheses() {
         assertThat(LocationResolver.segments("London or Remote (UK)")).containsExactly("London", "Remote (UK)");
         assertThat(LocationResolver.segments("Remote (US or Canada)")).containsExactly("Remote (US or Canada)");

@@ -1,0 +1,35 @@
+package dev.jobintel.posting;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LowerTextTest {
+
+    @Test
+    void lowerCasesAndFoldsEveryRunOfWhiteSpaceToOneSpace() {
+        assertThat(LowerText.of("  Senior\tPython\u00a0Engineer\n\n(Remote) ").text()).isEqualTo("senior python engineer (remote)");
+        // Outside ASCII the whole string is lowered as String.toLowerCase does.
+        assertThat(LowerText.of("İSTANBUL Straße ÉCOLE").text()).isEqualTo("İSTANBUL Straße ÉCOLE".toLowerCase(java.util.Locale.ROOT));
+        assertThat(LowerText.of(null).text()).isEmpty();
+    }
+
+    @Test
+    void findsWholeWordsOnlyHoweverManyDistinctWordsTheTextHas() {
+        StringBuilder sb = new StringBuilder("Kubernetes, Go; and C++.");
+        for (int i = 0; i < 5000; i++) {
+            sb.append(" w").append(i);
+        }
+        LowerText t = LowerText.of(sb.toString());
+        assertThat(t.hasWord("kubernetes")).isTrue();
+        assertThat(t.hasWord("go")).isTrue();
+        assertThat(t.hasWord("c")).isTrue();
+        assertThat(t.hasWord("kube")).isFalse();
+        assertThat(t.hasWord("and")).isTrue();
+        for (int i = 0; i < 5000; i += 97) {
+            assertThat(t.hasWord("w" + i)).as("w%d", i).isTrue();
+        }
+        assertThat(t.hasWord("w5000")).isFalse();
+        assertThat(t.hasWord(LowerText.wordHash("w4999"))).isTrue();
+    }
+}
