@@ -58,7 +58,7 @@ final class StatusCommand implements Callable<Integer> {
             return Main.DATABASE_ERROR;
         }
         try (Database db = Database.open(url, lc.config().database().username(), System.getenv("JOBINTEL_DB_PASSWORD"))) {
-            db.migrate();
+            db.migrateIfBehind();
             StatusReport s = StatusReport.read(db);
             Explanation e = explain ? Explanation.read(db, s, Math.max(0, examples), Math.max(0, runs)) : null;
             if (json) {

@@ -58,7 +58,7 @@ public final class Runner implements AutoCloseable {
 
     /** Migrates the schema and loads the reference data the constraints check against. */
     public void prepare() {
-        db.migrate();
+        db.migrateIfBehind();
         ReferenceData.sync(db, ctx.taxonomy(), ctx.gazetteer());
         if (db.dialect().name().equals("sqlite")) {
             // Only one process writes a SQLite file, so a fetch still marked running was cut short.
