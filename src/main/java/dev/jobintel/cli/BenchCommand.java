@@ -18,6 +18,7 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -189,7 +190,14 @@ final class BenchCommand implements Callable<Integer> {
             return Integer.MIN_VALUE;
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new java.util.ArrayList<>(List.of(java, "-Xmx" + heapMb + "m", "-jar", jar));
+        List<String> cmd = new java.util.ArrayList<>(List.of(java));
+        // The JVM options the launcher gave this process, so the child runs as a user's would.
+        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (arg.startsWith("-XX:") && !arg.contains("FlightRecord")) {
+                cmd.add(arg);
+            }
+        }
+        cmd.addAll(List.of("-Xmx" + heapMb + "m", "-jar", jar));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         if (!p.waitFor(300, TimeUnit.SECONDS)) {
