@@ -223,23 +223,31 @@ public final class RulesClassifier implements Classifier {
         if (name.isEmpty()) {
             return text;
         }
-        String lowerText = text.toLowerCase(Locale.ROOT);
-        String lowerName = name.toLowerCase(Locale.ROOT);
-        if (lowerText.length() != text.length()) {
-            return text;
-        }
-        int at = lowerText.indexOf(lowerName);
+        int at = indexOfIgnoreCase(text, name, 0);
         if (at < 0) {
             return text;
         }
         StringBuilder sb = new StringBuilder(text);
         while (at >= 0) {
-            for (int k = at; k < at + lowerName.length(); k++) {
+            for (int k = at; k < at + name.length(); k++) {
                 sb.setCharAt(k, ' ');
             }
-            at = lowerText.indexOf(lowerName, at + lowerName.length());
+            at = indexOfIgnoreCase(text, name, at + name.length());
         }
         return sb.toString();
+    }
+
+    /** Where {@code name} occurs in {@code text} from {@code from}, ignoring case, without lower-casing the text. */
+    private static int indexOfIgnoreCase(String text, String name, int from) {
+        char lower = Character.toLowerCase(name.charAt(0));
+        char upper = Character.toUpperCase(name.charAt(0));
+        for (int i = from; i <= text.length() - name.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == lower || c == upper) && text.regionMatches(true, i, name, 0, name.length())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean anyFound(List<Phrase> phrases, LowerText lowerText) {

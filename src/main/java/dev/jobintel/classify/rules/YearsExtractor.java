@@ -138,6 +138,9 @@ public final class YearsExtractor {
         if (Character.isDigit(c)) {
             return true;
         }
+        if ("otfsenam".indexOf(Character.toLowerCase(c)) < 0) {
+            return false; // no number word or lead word starts with it
+        }
         int end = i + 1;
         while (end < text.length() && Character.isLetter(text.charAt(end)) && end - i <= 8) {
             end++;

@@ -28,6 +28,61 @@ public final class SkillDictionary {
     private final Map<String, Skill> byKey = new HashMap<>();
     private final Map<Long, List<Form>> byFirstToken = new HashMap<>();
     private final List<Skill> all = new ArrayList<>();
+    /** byFirstToken as open addressing over primitive keys, built on first use: a description has hundreds of tokens. */
+    private volatile FirstTokenIndex index;
+
+    /** Forms by the hash of their first token, without boxing a Long per token looked up. */
+    private static final class FirstTokenIndex {
+        private final long[] keys;
+        private final boolean[] used;
+        private final Object[] forms;
+        private final int mask;
+
+        FirstTokenIndex(Map<Long, List<Form>> byHash) {
+            int capacity = Integer.highestOneBit(Math.max(16, byHash.size() * 2)) << 1;
+            keys = new long[capacity];
+            used = new boolean[capacity];
+            forms = new Object[capacity];
+            mask = capacity - 1;
+            byHash.forEach((h, list) -> {
+                int slot = slot(h);
+                while (used[slot]) {
+                    slot = (slot + 1) & mask;
+                }
+                used[slot] = true;
+                keys[slot] = h;
+                forms[slot] = List.copyOf(list);
+            });
+        }
+
+        private int slot(long h) {
+            return (int) (h ^ (h >>> 32)) * 0x9E3779B9 >>> 1 & mask;
+        }
+
+        @SuppressWarnings("unchecked")
+        List<Form> get(long h) {
+            for (int slot = slot(h); used[slot]; slot = (slot + 1) & mask) {
+                if (keys[slot] == h) {
+                    return (List<Form>) forms[slot];
+                }
+            }
+            return null;
+        }
+    }
+
+    private FirstTokenIndex index() {
+        FirstTokenIndex i = index;
+        if (i == null) {
+            synchronized (this) {
+                i = index;
+                if (i == null) {
+                    i = new FirstTokenIndex(byFirstToken);
+                    index = i;
+                }
+            }
+        }
+        return i;
+    }
 
     SkillDictionary() {
     }
@@ -58,6 +113,7 @@ public final class SkillDictionary {
         String key = String.join(" ", t.lowerTokens());
         Skill prev = byKey.putIfAbsent(key, skill);
         byFirstToken.computeIfAbsent(t.hash(0), k -> new ArrayList<>(1)).add(new Form(tokens, exactCase, skill));
+        index = null;
         return prev != null && prev != skill ? prev : null;
     }
 
@@ -94,10 +150,11 @@ public final class SkillDictionary {
     }
 
     private void scan(SkillTokens t, Set<Skill> found) {
+        FirstTokenIndex byFirst = index();
         int n = t.size();
         int i = 0;
         while (i < n) {
-            List<Form> forms = byFirstToken.get(t.hash(i));
+            List<Form> forms = byFirst.get(t.hash(i));
             int advance = 1;
             if (forms != null) {
                 Form best = null;

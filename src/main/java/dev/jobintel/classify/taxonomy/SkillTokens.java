@@ -19,6 +19,16 @@ public final class SkillTokens {
 
     /** Punctuation that ends a phrase: a skill name never spans it ("Spark, SQL" is not Spark SQL). */
     private static final String HARD = ",;:()[]{}!?\n\r\t|•·\"";
+    /** {@link #HARD} as a lookup by character, for the ASCII ones. */
+    private static final boolean[] HARD_ASCII = new boolean[128];
+
+    static {
+        for (char c : HARD.toCharArray()) {
+            if (c < 128) {
+                HARD_ASCII[c] = true;
+            }
+        }
+    }
 
     private final String text;
     private int size;
@@ -46,7 +56,7 @@ public final class SkillTokens {
             boolean leadingDot = c == '.' && i + 1 < n && Character.isLetter(s.charAt(i + 1))
                     && (i == 0 || !isTokenChar(s.charAt(i - 1)));
             if (!Chars.isLetterOrDigit(c) && !leadingDot) {
-                if (HARD.indexOf(c) >= 0) {
+                if (c < 128 ? HARD_ASCII[c] : HARD.indexOf(c) >= 0) {
                     hardBreak = true;
                 }
                 i++;

@@ -148,4 +148,14 @@ class RulesClassifierTest {
         assertThat(TAXONOMY.arrangements().contains(c.arrangement())).isTrue();
         assertThat(TAXONOMY.positionTypes().contains(c.positionType())).isTrue();
     }
+
+    @Test
+    void theEmployersOwnNameIsNotASkill() {
+        Posting p = new Posting("test", "1", "https://example.com/1", "Juniper Health", "Backend Engineer", null,
+                "At Juniper Health we build with Python. JUNIPER HEALTH is remote-first.", null, Hints.NONE);
+        assertThat(RULES.classify(Prepared.of(p, RESOLVER)).skills()).extracting(Classification.SkillMention::name)
+                .containsExactly("Python");
+        assertThat(RulesClassifier.withoutName("Acme and ACME, acme!", "Acme")).isEqualTo("     and     ,     !");
+        assertThat(RulesClassifier.withoutName("no name here", "Acme")).isEqualTo("no name here");
+    }
 }
