@@ -60,7 +60,7 @@ final class BenchCommand implements Callable<Integer> {
         Path work = temporary ? Files.createTempDirectory("jobintel-bench") : Files.createDirectories(dir);
         try {
             out.printf(Locale.ROOT, "jobintel bench: %,d postings of ~%,d characters; JVM max heap %,d MB; %d cores%n",
-                    postings, descriptionChars, Runtime.getRuntime().maxMemory() >> 20,
+                    postings, descriptionChars, maxHeapMb(),
                     Runtime.getRuntime().availableProcessors());
             Path file = work.resolve("postings.jsonl");
             long t0 = System.nanoTime();
@@ -134,6 +134,27 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The heap cap this JVM was given (-Xmx), in MB; else what the JVM reports. The parallel
+     * collector reports less than -Xmx (one survivor space is not counted).
+     */
+    static long maxHeapMb() {
+        long mb = Runtime.getRuntime().maxMemory() >> 20;
+        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("-Xmx(\\d+)([kKmMgG]?)").matcher(arg);
+            if (m.matches()) {
+                long v = Long.parseLong(m.group(1));
+                mb = switch (m.group(2).toLowerCase(Locale.ROOT)) {
+                    case "k" -> v >> 10;
+                    case "m" -> v;
+                    case "g" -> v << 10;
+                    default -> v >> 20;
+                };
+            }
+        }
+        return mb;
+    }
+
     /** CPU time of this process (all threads), in nanoseconds. */
     private static long cpuNanos() {
         var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
@@ -176,7 +197,7 @@ final class BenchCommand implements Callable<Integer> {
     /** Runs 'jobintel status' as a user would, in a fresh JVM with the same heap cap; -1 outside a jar. */
     private static double statusProcess(String url) throws IOException, InterruptedException {
         long t = System.nanoTime();
-        int exit = jobintelProcess(Runtime.getRuntime().maxMemory() >> 20, "status", "--db", url);
+        int exit = jobintelProcess(maxHeapMb(), "status", "--db", url);
         if (exit == Integer.MIN_VALUE) {
             return -1;
         }

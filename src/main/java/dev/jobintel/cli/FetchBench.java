@@ -56,7 +56,7 @@ final class FetchBench implements Callable<Integer> {
         try {
             int perBoard = Math.max(1, postings / boards);
             out.printf(Locale.ROOT, "jobintel bench fetch: %,d boards × %,d postings (~3,000 characters), replayed; "
-                    + "JVM max heap %,d MB%n", boards, perBoard, Runtime.getRuntime().maxMemory() >> 20);
+                    + "JVM max heap %,d MB%n", boards, perBoard, BenchCommand.maxHeapMb());
             Path rec = work.resolve("recording");
             long t0 = System.nanoTime();
             SourcesConfig sources = BulkBoards.write(rec, boards, perBoard, 3_000, 7);
