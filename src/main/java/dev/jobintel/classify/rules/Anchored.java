@@ -20,7 +20,12 @@ final class Anchored {
      * accepts. The matcher's bounds settings are kept; on success it holds the match.
      */
     static boolean find(Matcher m, int from, int to, IntPredicate canStart) {
-        for (int i = from; i < to; i++) {
+        return find(m, from, to, to, canStart);
+    }
+
+    /** As {@link #find(Matcher, int, int, IntPredicate)}, for matches starting before {@code startsBefore}. */
+    static boolean find(Matcher m, int from, int startsBefore, int to, IntPredicate canStart) {
+        for (int i = from; i < startsBefore; i++) {
             if (canStart.test(i) && m.region(i, to).lookingAt()) {
                 return true;
             }

@@ -45,17 +45,41 @@ public final class YearsExtractor {
             return null;
         }
         String lower = text.toLowerCase(Locale.ROOT);
-        int at = nextYear(lower, 0);
-        while (at >= 0) {
+        if (lower.length() != text.length()) {
+            lower = asciiLower(text); // keep indexes aligned with the text when a character lowers to two
+        }
+        int year = lower.indexOf("year");
+        int yr = lower.indexOf("yr");
+        while (year >= 0 || yr >= 0) {
+            int at = year < 0 ? yr : yr < 0 ? year : Math.min(year, yr);
             if (numberBefore(lower, at)) {
-                Years y = findIn(text, Math.max(0, at - 60), Math.min(text.length(), at + 120));
+                // A match holding this "year" starts before it (a number, at most "at least" or
+                // "3 to" earlier); one starting after it holds a later "year" and is found there.
+                Years y = findIn(text, Math.max(0, at - 60), at, Math.min(text.length(), at + 120));
                 if (y != null) {
                     return y;
                 }
             }
-            at = nextYear(lower, at + 2);
+            // Each word is searched again only once passed: "yr" is rare, and a fresh search for it
+            // at every "year" would scan the whole text each time.
+            if (at == year) {
+                year = lower.indexOf("year", at + 2);
+            }
+            if (at == yr) {
+                yr = lower.indexOf("yr", at + 2);
+            }
         }
         return null;
+    }
+
+    private static String asciiLower(String text) {
+        char[] out = text.toCharArray();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] >= 'A' && out[i] <= 'Z') {
+                out[i] += 32;
+            }
+        }
+        return new String(out);
     }
 
     /**
@@ -92,20 +116,11 @@ public final class YearsExtractor {
         return j;
     }
 
-    private static int nextYear(String lower, int from) {
-        int y = lower.indexOf("year", from);
-        int r = lower.indexOf("yr", from);
-        if (y < 0) {
-            return r;
-        }
-        return r < 0 ? y : Math.min(y, r);
-    }
-
-    private static Years findIn(String text, int from, int to) {
+    private static Years findIn(String text, int from, int startsBefore, int to) {
         Years best = null;
         int bestAt = Integer.MAX_VALUE;
         Matcher m = RANGE.matcher(text).useTransparentBounds(true);
-        if (Anchored.find(m, from, to, i -> canStart(text, i))) {
+        if (Anchored.find(m, from, startsBefore, to, i -> canStart(text, i))) {
             Integer lo = number(m.group(1));
             Integer hi = number(m.group(2));
             if (lo != null && hi != null && lo <= hi && hi <= 30) {
@@ -115,7 +130,7 @@ public final class YearsExtractor {
         }
         for (Pattern p : new Pattern[] {AT_LEAST, PLUS, PLAIN}) {
             Matcher s = p.matcher(text).useTransparentBounds(true);
-            if (Anchored.find(s, from, to, i -> canStart(text, i)) && s.start() < bestAt) {
+            if (Anchored.find(s, from, startsBefore, to, i -> canStart(text, i)) && s.start() < bestAt) {
                 Integer v = number(s.group(1));
                 if (v != null && v <= 30) {
                     best = new Years(v, null);
