@@ -29,11 +29,14 @@ public final class Database implements AutoCloseable {
     private final String url;
     private final Dialect dialect;
     private final HikariDataSource pool;
+    /** SQLite files only; null otherwise. */
+    private final WalCheckpointer checkpointer;
 
-    private Database(String url, Dialect dialect, HikariDataSource pool) {
+    private Database(String url, Dialect dialect, HikariDataSource pool, WalCheckpointer checkpointer) {
         this.url = url;
         this.dialect = dialect;
         this.pool = pool;
+        this.checkpointer = checkpointer;
     }
 
     /**
@@ -43,6 +46,7 @@ public final class Database implements AutoCloseable {
     public static Database open(String url, String username, String password) {
         Dialect dialect = Dialect.forUrl(url);
         HikariConfig hc = new HikariConfig();
+        SQLiteDataSource checkpoints = null;
         hc.setPoolName("jobintel");
         hc.setAutoCommit(true);
         if (dialect instanceof SqliteDialect) {
@@ -60,10 +64,11 @@ public final class Database implements AutoCloseable {
             cfg.enforceForeignKeys(true);
             cfg.setBusyTimeout(30_000);
             cfg.setCacheSize(-64_000);
-            // Descriptions are a few KB: larger pages keep a posting in one page, and a larger
-            // WAL between checkpoints turns many small checkpoint syncs into a few.
+            // Descriptions are a few KB: larger pages keep a posting in one page. Checkpoints run
+            // on a thread of their own (WalCheckpointer); SQLite's, inside a writer's commit, only
+            // past 256 MB of log, should that thread fall behind.
             cfg.setPageSize(8192);
-            cfg.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, "8000");
+            cfg.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, "32000");
             cfg.setTempStore(SQLiteConfig.TempStore.MEMORY);
             // Write transactions take the write lock when they begin: a transaction that read first
             // and wrote later would fail with SQLITE_BUSY_SNAPSHOT when another connection wrote
@@ -72,6 +77,7 @@ public final class Database implements AutoCloseable {
             SQLiteDataSource ds = new SQLiteDataSource(cfg);
             ds.setUrl(url);
             hc.setDataSource(ds);
+            checkpoints = ds;
             // One writer at a time is SQLite's model; a second connection serves reads.
             hc.setMaximumPoolSize(3);
         } else {
@@ -86,7 +92,9 @@ public final class Database implements AutoCloseable {
         }
         hc.setMinimumIdle(1);
         hc.setInitializationFailTimeout(-1);
-        return new Database(url, dialect, new HikariDataSource(hc));
+        HikariDataSource pool = new HikariDataSource(hc);
+        boolean file = checkpoints != null && sqliteFile(url) != null;
+        return new Database(url, dialect, pool, file ? new WalCheckpointer(checkpoints, url) : null);
     }
 
     /** The file of a jdbc:sqlite: URL, or null for in-memory and non-SQLite URLs. */
@@ -212,6 +220,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (checkpointer != null) {
+            checkpointer.close();
+        }
         pool.close();
     }
 }

@@ -38,4 +38,28 @@ class DatabaseIT {
             assertThat(db.schemaCurrent()).isFalse();
         }
     }
+
+    @Test
+    void writersOnlyAppendToTheLogWhileABackgroundThreadCopiesItIntoTheFile() throws Exception {
+        Path file = dir.resolve("b.db");
+        try (Database db = Database.open("jdbc:sqlite:" + file, null, null)) {
+            db.inTransaction(c -> Jdbc.update(c, "CREATE TABLE filler (id INTEGER PRIMARY KEY, body TEXT NOT NULL)"));
+            String body = "x".repeat(4_000);
+            for (int batch = 0; batch < 10; batch++) {
+                db.inTransaction(c -> {
+                    for (int i = 0; i < 500; i++) {
+                        Jdbc.update(c, "INSERT INTO filler (body) VALUES (?)", body);
+                    }
+                    return null;
+                });
+            }
+            // 20 MB written is far below SQLite's own checkpoint threshold (256 MB of log), so
+            // only the background checkpoints can have moved it into the database file.
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (Files.size(file) < 20_000_000L && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(Files.size(file)).isGreaterThan(20_000_000L);
+        }
+    }
 }
