@@ -63,30 +63,42 @@ public final class SkillTokens {
                 continue;
             }
             int start = i;
+            // The token's hash is computed as it is read: the same as lowerHash(s, start, i).
+            long h = (FNV_OFFSET ^ Chars.toLowerCase(c)) * FNV_PRIME;
             i++;
             while (i < n) {
                 char d = s.charAt(i);
+                boolean take;
+                boolean last = false;
                 if (Chars.isLetterOrDigit(d) || d == '+' || d == '#') {
-                    i++;
+                    take = true;
                 } else if (d == '.' && i + 1 < n && Character.isLetterOrDigit(s.charAt(i + 1))) {
-                    i++;
+                    take = true;
                 } else if (joins(s, start, i)) {
-                    i++;
+                    take = true;
                 } else if (d == '$' && i - start <= 3) {
                     // "C$", "A$", "R$": a currency, not the C or R language.
-                    i++;
-                    break;
+                    take = true;
+                    last = true;
                 } else {
+                    take = false;
+                }
+                if (!take) {
+                    break;
+                }
+                h = (h ^ Chars.toLowerCase(d)) * FNV_PRIME;
+                i++;
+                if (last) {
                     break;
                 }
             }
-            t.add(start, i, hardBreak);
+            t.add(start, i, hardBreak, h);
             hardBreak = i < n && s.charAt(i) == '.';
         }
         return t;
     }
 
-    private void add(int start, int end, boolean hardBreak) {
+    private void add(int start, int end, boolean hardBreak, long hash) {
         if (size == starts.length) {
             int cap = size * 2;
             starts = Arrays.copyOf(starts, cap);
@@ -96,20 +108,22 @@ public final class SkillTokens {
         }
         starts[size] = start;
         ends[size] = end;
-        hashes[size] = lowerHash(text, start, end);
+        hashes[size] = hash;
         breakBefore[size] = hardBreak;
         size++;
     }
 
     /** Hash of the lower-case form of {@code s[from, to)}; equal for equal lower-case strings. */
     static long lowerHash(String s, int from, int to) {
-        long h = 0xcbf29ce484222325L;
+        long h = FNV_OFFSET;
         for (int i = from; i < to; i++) {
-            h ^= Chars.toLowerCase(s.charAt(i));
-            h *= 0x100000001b3L;
+            h = (h ^ Chars.toLowerCase(s.charAt(i))) * FNV_PRIME;
         }
         return h;
     }
+
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
 
     /**
      * '&amp;' between letters ("R&amp;D", "AT&amp;T") and '-' after a single character ("C-level",
