@@ -27,7 +27,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -169,20 +168,21 @@ public final class Enricher {
         int n = page.size();
         Prepared[] prepared = new Prepared[n];
         GateDecision[] decisions = new GateDecision[n];
-        parallel(pool, n, i -> {
+        List<Future<Void>> gating = start(pool, n, i -> {
             PendingPosting p = page.get(i);
             prepared[i] = Prepared.of(p.posting(), resolver);
             decisions[i] = gate.decide(prepared[i], p.closedAt() != null);
         });
+        // Which hashes have a job already is read while the pool gates (for every posting of the
+        // page: a few lookups more than needed, but the pool does not sit idle waiting for them).
+        List<String> hashes = new ArrayList<>(n);
+        for (PendingPosting p : page) {
+            hashes.add(p.jobHash());
+        }
+        Map<String, Long> existing = db.read(c -> EnrichedJobs.idsByHash(c, hashes));
+        gating.forEach(Enricher::await);
 
         List<Future<Outcome>> out = new ArrayList<>(n);
-        List<String> hashes = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (decisions[i].passed()) {
-                hashes.add(page.get(i).jobHash());
-            }
-        }
-        Map<String, Long> existing = hashes.isEmpty() ? Map.of() : db.read(c -> EnrichedJobs.idsByHash(c, hashes));
         List<Integer> toClassify = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             PendingPosting p = page.get(i);
@@ -223,31 +223,21 @@ public final class Enricher {
         return out;
     }
 
-    /** Runs {@code body} for 0..n-1 on the pool in a few chunks, and waits. */
-    private void parallel(ExecutorService pool, int n, java.util.function.IntConsumer body) {
-        if (n == 0) {
-            return;
-        }
+    /** Starts {@code body} for 0..n-1 on the pool in a few chunks; the futures say when it is done. */
+    private List<Future<Void>> start(ExecutorService pool, int n, java.util.function.IntConsumer body) {
         int chunks = Math.min(n, threads * 2);
-        List<Callable<Void>> tasks = new ArrayList<>(chunks);
+        List<Future<Void>> tasks = new ArrayList<>(chunks);
         for (int c = 0; c < chunks; c++) {
             int from = (int) ((long) n * c / chunks);
             int to = (int) ((long) n * (c + 1) / chunks);
-            tasks.add(() -> {
+            tasks.add(pool.submit(() -> {
                 for (int i = from; i < to; i++) {
                     body.accept(i);
                 }
                 return null;
-            });
+            }));
         }
-        try {
-            for (Future<Void> f : pool.invokeAll(tasks)) {
-                await(f);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return tasks;
     }
 
     private Outcome classify(PendingPosting p, Prepared prepared) {
