@@ -13,6 +13,7 @@ public final class LowerText {
     private final String text;
     private long[] table;
     private int mask;
+    private int distinct;
 
     private LowerText(String text) {
         this.text = text;
@@ -28,10 +29,19 @@ public final class LowerText {
         int len = 0;
         boolean space = false;
         boolean ascii = true;
+        // ASCII text (nearly all) gets its word index in the same pass: the hashes of its words.
+        long[] words = new long[n / 2 + 1];
+        int count = 0;
+        long h = 0;
+        boolean inWord = false;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (Chars.isWhitespace(c) || c == '\u00a0') {
                 space = true;
+                if (inWord) {
+                    words[count++] = h == 0 ? 1 : h;
+                    inWord = false;
+                }
             } else {
                 if (space && len > 0) {
                     out[len++] = ' ';
@@ -39,11 +49,30 @@ public final class LowerText {
                 space = false;
                 // Non-ASCII is left for String.toLowerCase below, which knows "İ" lowers to two chars.
                 ascii &= c < 0x80;
-                out[len++] = c < 0x80 ? Chars.toLowerCase(c) : c;
+                char lower = c < 0x80 ? Chars.toLowerCase(c) : c;
+                out[len++] = lower;
+                if (Chars.isLetterOrDigit(lower)) {
+                    h = ((inWord ? h : FNV_OFFSET) ^ lower) * FNV_PRIME;
+                    inWord = true;
+                } else if (inWord) {
+                    words[count++] = h == 0 ? 1 : h;
+                    inWord = false;
+                }
             }
         }
+        if (inWord) {
+            words[count++] = h == 0 ? 1 : h;
+        }
         String folded = new String(out, 0, len);
-        return new LowerText(ascii ? folded : folded.toLowerCase(Locale.ROOT));
+        if (!ascii) {
+            return new LowerText(folded.toLowerCase(Locale.ROOT)); // indexed on first use
+        }
+        LowerText t = new LowerText(folded);
+        t.newTable();
+        for (int k = 0; k < count; k++) {
+            t.add(words[k]);
+        }
+        return t;
     }
 
     /** The lower-cased text. */
@@ -77,23 +106,31 @@ public final class LowerText {
     }
 
     private void index() {
-        // A description has far fewer distinct words than characters: start small (kept at most
-        // half full, so a probe is short) and grow when needed.
-        table = new long[Integer.highestOneBit(Math.max(32, text.length() / 8)) << 1];
-        mask = table.length - 1;
+        newTable();
         String s = text;
         int start = -1;
-        int words = 0;
         for (int i = 0; i <= s.length(); i++) {
             boolean word = i < s.length() && Chars.isLetterOrDigit(s.charAt(i));
             if (word && start < 0) {
                 start = i;
             } else if (!word && start >= 0) {
-                if (insert(hash(s, start, i)) && ++words * 2 > table.length) {
-                    grow();
-                }
+                add(hash(s, start, i));
                 start = -1;
             }
+        }
+    }
+
+    private void newTable() {
+        // A description has far fewer distinct words than characters: start small (kept at most
+        // half full, so a probe is short) and grow when needed.
+        table = new long[Integer.highestOneBit(Math.max(32, text.length() / 8)) << 1];
+        mask = table.length - 1;
+        distinct = 0;
+    }
+
+    private void add(long h) {
+        if (insert(h) && ++distinct * 2 > table.length) {
+            grow();
         }
     }
 
@@ -123,13 +160,15 @@ public final class LowerText {
 
     /** FNV-1a over the characters, never 0 (0 marks an empty slot). */
     private static long hash(String s, int from, int to) {
-        long h = 0xcbf29ce484222325L;
+        long h = FNV_OFFSET;
         for (int i = from; i < to; i++) {
-            h ^= s.charAt(i);
-            h *= 0x100000001b3L;
+            h = (h ^ s.charAt(i)) * FNV_PRIME;
         }
         return h == 0 ? 1 : h;
     }
+
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
 
     private static long mix(long h) {
         h ^= h >>> 33;

@@ -32,4 +32,20 @@ class LowerTextTest {
         assertThat(t.hasWord("w5000")).isFalse();
         assertThat(t.hasWord(LowerText.wordHash("w4999"))).isTrue();
     }
+
+    @Test
+    void theIndexBuiltWhileLoweringAgreesWithTheOneBuiltFromTheText() {
+        for (dev.jobintel.source.demo.DemoPosting p : dev.jobintel.source.demo.DemoDataset.postings()) {
+            String text = HtmlText.toText(p.jsonLine());
+            LowerText eager = LowerText.of(text);          // ASCII or not, as the posting is
+            LowerText lazy = LowerText.of(text + " \u00e9"); // non-ASCII: indexed from the lowered text
+            for (String word : eager.text().split("[^\\p{L}\\p{N}]+")) {
+                if (!word.isEmpty() && word.chars().allMatch(c -> c < 0x80)) {
+                    assertThat(eager.hasWord(word)).as(word).isTrue();
+                    assertThat(lazy.hasWord(word)).as(word).isTrue();
+                }
+            }
+            assertThat(eager.hasWord("zzzqqq")).isFalse();
+        }
+    }
 }
