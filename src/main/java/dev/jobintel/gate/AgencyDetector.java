@@ -49,27 +49,21 @@ public final class AgencyDetector {
         return judge(company, LowerText.of(description));
     }
 
-    public Verdict judge(String company, LowerText description) {
-        String name = normaliseName(company);
-        if (!name.isEmpty() && allow.contains(name)) {
-            return Verdict.NOT;
-        }
-        if (blockExact.contains(name)) {
-            return new Verdict(true, 1.0, List.of("'" + company + "' is on the agency block list"));
-        }
-        for (String b : list.block()) {
-            if (name.startsWith(b) && name.length() > b.length() && name.charAt(b.length()) == ' ') {
-                return new Verdict(true, 1.0, List.of("'" + company + "' is on the agency block list (" + b + ")"));
+    public Verdict judge(String employer, LowerText description) {
+        String company = employer == null ? "" : employer;
+        NameVerdict byName = names.get(company);
+        if (byName == null) {
+            if (names.size() >= NAME_CACHE_LIMIT) {
+                names.clear();
             }
+            byName = byName(company);
+            names.put(company, byName);
         }
-        double score = 0;
-        List<String> reasons = new ArrayList<>();
-        for (AgencyList.Signal s : list.nameSignals()) {
-            if (s.phrase().pattern().matcher(name).find()) {
-                score += s.weight();
-                reasons.add(s.why());
-            }
+        if (byName.decided() != null) {
+            return byName.decided();
         }
+        double score = byName.score();
+        List<String> reasons = new ArrayList<>(byName.reasons());
         if (!description.text().isEmpty()) {
             for (AgencyList.Signal s : list.descriptionSignals()) {
                 if (s.phrase().foundIn(description)) {
@@ -80,5 +74,45 @@ public final class AgencyDetector {
         }
         score = Math.min(1.0, score);
         return new Verdict(score >= threshold, score, List.copyOf(reasons));
+    }
+
+    /**
+     * What the employer's name alone says: a final verdict (allow or block list), or the score
+     * and reasons of its name signals.
+     */
+    private record NameVerdict(Verdict decided, double score, List<String> reasons) {
+    }
+
+    /** Name verdicts kept before the cache starts over; a run sees a few thousand employers at most. */
+    static final int NAME_CACHE_LIMIT = 20_000;
+
+    /** Employers post many jobs each: their names are judged once, not per posting. */
+    private final java.util.concurrent.ConcurrentHashMap<String, NameVerdict> names =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private NameVerdict byName(String company) {
+        String name = normaliseName(company);
+        if (!name.isEmpty() && allow.contains(name)) {
+            return new NameVerdict(Verdict.NOT, 0, List.of());
+        }
+        if (blockExact.contains(name)) {
+            return new NameVerdict(new Verdict(true, 1.0, List.of("'" + company + "' is on the agency block list")), 0,
+                    List.of());
+        }
+        for (String b : list.block()) {
+            if (name.startsWith(b) && name.length() > b.length() && name.charAt(b.length()) == ' ') {
+                return new NameVerdict(new Verdict(true, 1.0,
+                        List.of("'" + company + "' is on the agency block list (" + b + ")")), 0, List.of());
+            }
+        }
+        double score = 0;
+        List<String> reasons = new ArrayList<>();
+        for (AgencyList.Signal s : list.nameSignals()) {
+            if (s.phrase().pattern().matcher(name).find()) {
+                score += s.weight();
+                reasons.add(s.why());
+            }
+        }
+        return new NameVerdict(null, score, List.copyOf(reasons));
     }
 }

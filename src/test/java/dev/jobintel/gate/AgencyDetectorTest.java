@@ -42,6 +42,16 @@ class AgencyDetectorTest {
     }
 
     @Test
+    void anEmployersNameIsJudgedOnceButEachDescriptionOnItsOwn() {
+        AgencyDetector d = new AgencyDetector(AgencyList.bundled(), 0.7);
+        String agencyText = "Our client is a leading fintech in London. We are acting as an employment agency in relation to this vacancy.";
+        assertThat(d.judge("Blue Fox Talent", "We build software.").agency()).isFalse();
+        assertThat(d.judge("Blue Fox Talent", agencyText).agency()).isTrue();
+        assertThat(d.judge("Blue Fox Talent", "We build software.").agency()).isFalse();
+        assertThat(d.judge(null, "").agency()).isFalse();
+    }
+
+    @Test
     void configCanBlockAndAllowMore() {
         AgencyDetector custom = new AgencyDetector(AgencyList.bundled().with(List.of("Globex Talent"), List.of("Hays")), 0.7);
         assertThat(custom.judge("Globex Talent", "").agency()).isTrue();
