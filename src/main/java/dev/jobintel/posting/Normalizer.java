@@ -64,6 +64,9 @@ public final class Normalizer {
         if (s == null) {
             return "";
         }
+        if (isAscii(s)) {
+            return s; // ASCII is already in NFKC, with no accents to fold
+        }
         String nfkc = java.text.Normalizer.normalize(s, Form.NFKC);
         if (isAscii(nfkc)) {
             return nfkc;
@@ -79,7 +82,9 @@ public final class Normalizer {
 
     /** Employer name for identity: basic normalisation with legal suffixes dropped from the end. */
     public static String employer(String name) {
-        String b = basic(name == null ? null : DOTTED_INITIALS.matcher(name).replaceAll(""));
+        // The regexes run only when their required character is there: names and titles are
+        // normalised for every posting, and most have neither.
+        String b = basic(name == null || name.indexOf('.') < 0 ? name : DOTTED_INITIALS.matcher(name).replaceAll(""));
         String[] tokens = b.split(" ");
         int end = tokens.length;
         // "GmbH & Co. KG": suffixes joined by "and" go too.
@@ -95,7 +100,10 @@ public final class Normalizer {
         if (title == null) {
             return "";
         }
-        return basic(GENDER_NOISE.matcher(foldAccents(title)).replaceAll(" "));
+        String folded = foldAccents(title);
+        // Every gender marker has a '/' ("m/w/d") or a bracket ("(all genders)").
+        boolean marked = folded.indexOf('/') >= 0 || folded.indexOf('(') >= 0 || folded.indexOf('[') >= 0;
+        return basic(marked ? GENDER_NOISE.matcher(folded).replaceAll(" ") : folded);
     }
 
     private static boolean isAscii(String s) {
