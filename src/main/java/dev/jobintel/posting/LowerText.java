@@ -105,6 +105,18 @@ public final class LowerText {
         return false;
     }
 
+    /** Calls {@code each} with the hash of every distinct word of the text. */
+    public void forEachWord(java.util.function.LongConsumer each) {
+        if (table == null) {
+            index();
+        }
+        for (long h : table) {
+            if (h != 0) {
+                each.accept(h);
+            }
+        }
+    }
+
     private void index() {
         newTable();
         String s = text;

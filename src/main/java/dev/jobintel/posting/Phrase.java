@@ -87,6 +87,19 @@ public final class Phrase {
                 : branches.stream().map(Branch::words).toList();
     }
 
+    /**
+     * Per alternative, the hashes of the words one of which it needs ({@link LowerText#wordHash});
+     * an empty array where an alternative needs no known word. For {@link PhraseSet}.
+     */
+    long[][] firstRequirements() {
+        long[][] out = new long[branches.size()][];
+        for (int b = 0; b < out.length; b++) {
+            long[][] h = branches.get(b).hashes();
+            out[b] = h.length == 0 ? new long[0] : h[0];
+        }
+        return out;
+    }
+
     /** The literal prefixes each alternative's matches start with (for tests); null entries where unknown. */
     List<Set<String>> starts() {
         return branches.stream().map(b -> b.starts() == null ? null : b.starts().prefixes()).toList();

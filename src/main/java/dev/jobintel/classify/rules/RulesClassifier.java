@@ -8,6 +8,7 @@ import dev.jobintel.posting.Hints;
 import dev.jobintel.posting.LowerText;
 import dev.jobintel.posting.Normalizer;
 import dev.jobintel.posting.Phrase;
+import dev.jobintel.posting.PhraseSet;
 import dev.jobintel.posting.Posting;
 import dev.jobintel.posting.Prepared;
 import dev.jobintel.posting.Salary;
@@ -38,11 +39,44 @@ public final class RulesClassifier implements Classifier {
     private final Taxonomy taxonomy;
     private final SalaryExtractor salaries;
     private final String version;
+    /** The title patterns of the subfamily rules, the level markers (highest level first) and the track markers. */
+    private final Owned titleFamilies;
+    private final Owned titleLevels;
+    private final Owned titleTracks;
 
     public RulesClassifier(Taxonomy taxonomy) {
         this.taxonomy = taxonomy;
         this.salaries = new SalaryExtractor(taxonomy.currencySymbols());
         this.version = "rules-" + (taxonomy.version() == null ? "0" : taxonomy.version());
+        this.titleFamilies = Owned.of(taxonomy.subfamilyRules().stream().map(Taxonomy.SubfamilyRule::title).toList());
+        List<Taxonomy.LevelRule> levels = new ArrayList<>(taxonomy.levels());
+        java.util.Collections.reverse(levels);
+        this.titleLevels = Owned.of(levels.stream().map(Taxonomy.LevelRule::markers).toList());
+        this.titleTracks = Owned.of(taxonomy.trackRules().stream().map(Taxonomy.MarkerRule::markers).toList());
+    }
+
+    /**
+     * Ordered groups of phrases (one group per rule) as one {@link PhraseSet}: the first rule
+     * with a phrase found in a text, without checking every phrase of every rule.
+     */
+    private record Owned(PhraseSet phrases, int[] owner) {
+        static Owned of(List<List<Phrase>> groups) {
+            List<Phrase> all = new ArrayList<>();
+            List<Integer> owners = new ArrayList<>();
+            for (int g = 0; g < groups.size(); g++) {
+                for (Phrase p : groups.get(g)) {
+                    all.add(p);
+                    owners.add(g);
+                }
+            }
+            return new Owned(new PhraseSet(all), owners.stream().mapToInt(Integer::intValue).toArray());
+        }
+
+        /** The index of the first group with a phrase found in {@code text}, or -1. */
+        int first(LowerText text) {
+            int i = phrases.firstFound(text);
+            return i < 0 ? -1 : owner[i];
+        }
     }
 
     @Override
@@ -79,13 +113,8 @@ public final class RulesClassifier implements Classifier {
             defaulted.add("seniority");
         }
 
-        String track = null;
-        for (Taxonomy.MarkerRule t : taxonomy.trackRules()) {
-            if (anyFound(t.markers(), title)) {
-                track = t.code();
-                break;
-            }
-        }
+        int trackRule = titleTracks.first(title);
+        String track = trackRule < 0 ? null : taxonomy.trackRules().get(trackRule).code();
         if (track == null) {
             track = taxonomy.tracks().defaultCode();
             defaulted.add("track");
@@ -131,10 +160,9 @@ public final class RulesClassifier implements Classifier {
     }
 
     private Taxonomy.SubfamilyRule family(LowerText title, LowerText lowerDescription) {
-        for (Taxonomy.SubfamilyRule r : taxonomy.subfamilyRules()) {
-            if (anyFound(r.title(), title)) {
-                return r;
-            }
+        int byTitle = titleFamilies.first(title);
+        if (byTitle >= 0) {
+            return taxonomy.subfamilyRules().get(byTitle);
         }
         if (lowerDescription.text().isEmpty()) {
             return null;
@@ -149,10 +177,9 @@ public final class RulesClassifier implements Classifier {
 
     private String seniority(LowerText title, Hints hints, YearsExtractor.Years years) {
         List<Taxonomy.LevelRule> levels = taxonomy.levels();
-        for (int i = levels.size() - 1; i >= 0; i--) {
-            if (anyFound(levels.get(i).markers(), title)) {
-                return levels.get(i).code();
-            }
+        int highest = titleLevels.first(title);
+        if (highest >= 0) {
+            return levels.get(levels.size() - 1 - highest).code();
         }
         if (hints.experienceLevel() != null) {
             var fromHint = taxonomy.seniority().match(hints.experienceLevel());
