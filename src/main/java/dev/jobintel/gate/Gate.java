@@ -62,12 +62,25 @@ public final class Gate {
                 return GateDecision.filtered(FilterReason.AGENCY, v.explain());
             }
         }
-        int length = p.description().strip().length();
+        int length = strippedLength(p.description());
         if (length < rules.minDescriptionChars()) {
             return GateDecision.filtered(FilterReason.TOO_SHORT,
                     "description has " + length + " characters, fewer than " + rules.minDescriptionChars());
         }
         return GateDecision.PASS;
+    }
+
+    /** {@code s.strip().length()} without copying the description. */
+    static int strippedLength(String s) {
+        int from = 0;
+        int to = s.length();
+        while (from < to && Character.isWhitespace(s.codePointAt(from))) {
+            from += Character.charCount(s.codePointAt(from));
+        }
+        while (to > from && Character.isWhitespace(s.codePointBefore(to))) {
+            to -= Character.charCount(s.codePointBefore(to));
+        }
+        return to - from;
     }
 
     GateDecision title(String title) {

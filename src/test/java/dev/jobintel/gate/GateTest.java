@@ -81,4 +81,11 @@ class GateTest {
         assertThat(OPEN.decide(new Prepared(p, ResolvedLocation.NONE, LowerText.of("")), true).reason())
                 .isEqualTo(FilterReason.CLOSED);
     }
+
+    @Test
+    void theStrippedLengthIsWhatStripWouldLeave() {
+        for (String s : java.util.List.of("", "   ", " a ", "\u2003text\u2003", "\n\tline one\nline two \r\n", "x", "\u00a0nbsp\u00a0")) {
+            assertThat(Gate.strippedLength(s)).as("[%s]", s).isEqualTo(s.strip().length());
+        }
+    }
 }

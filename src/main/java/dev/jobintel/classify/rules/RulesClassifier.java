@@ -268,9 +268,12 @@ public final class RulesClassifier implements Classifier {
     private static int indexOfIgnoreCase(String text, String name, int from) {
         char lower = Character.toLowerCase(name.charAt(0));
         char upper = Character.toUpperCase(name.charAt(0));
+        // The second character too before comparing the rest: a first letter such as 'n' is everywhere.
+        char second = name.length() > 1 ? Character.toLowerCase(name.charAt(1)) : 0;
         for (int i = from; i <= text.length() - name.length(); i++) {
             char c = text.charAt(i);
-            if ((c == lower || c == upper) && text.regionMatches(true, i, name, 0, name.length())) {
+            if ((c == lower || c == upper) && (second == 0 || Character.toLowerCase(text.charAt(i + 1)) == second)
+                    && text.regionMatches(true, i, name, 0, name.length())) {
                 return i;
             }
         }
