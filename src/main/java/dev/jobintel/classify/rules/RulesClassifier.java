@@ -126,7 +126,12 @@ public final class RulesClassifier implements Classifier {
             defaulted.add("arrangement");
         }
 
-        String positionType = fromHintsOrPhrases(taxonomy.positionTypeRules(), hints.employmentType(), title);
+        // A title marker ("Intern") is more specific than the source's employment type, which ATSs
+        // often leave at its default of full-time.
+        String positionType = titleMarked(taxonomy.positionTypeRules(), title);
+        if (positionType == null) {
+            positionType = fromHintsOrPhrases(taxonomy.positionTypeRules(), hints.employmentType(), title);
+        }
         if (positionType == null) {
             positionType = fromHintsOrPhrases(taxonomy.positionTypeRules(), null, lower);
         }
@@ -226,6 +231,15 @@ public final class RulesClassifier implements Classifier {
         }
         for (Taxonomy.PhraseRule r : rules) {
             if (anyFound(r.phrases(), lowerText)) {
+                return r.code();
+            }
+        }
+        return null;
+    }
+
+    private static String titleMarked(List<Taxonomy.PhraseRule> rules, LowerText title) {
+        for (Taxonomy.PhraseRule r : rules) {
+            if (anyFound(r.titleMarkers(), title)) {
                 return r.code();
             }
         }

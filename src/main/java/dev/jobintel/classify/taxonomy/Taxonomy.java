@@ -34,7 +34,7 @@ public final class Taxonomy {
     }
 
     /** A value recognised from normalised source hints and from description phrases. */
-    public record PhraseRule(String code, Set<String> hints, List<Phrase> phrases) {
+    public record PhraseRule(String code, Set<String> hints, List<Phrase> phrases, List<Phrase> titleMarkers) {
     }
 
     private final String version;

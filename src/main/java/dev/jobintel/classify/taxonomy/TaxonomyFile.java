@@ -74,13 +74,18 @@ public record TaxonomyFile(
         }
     }
 
-    /** A value recognised from source hints and description phrases (arrangement, position type). */
+    /**
+     * A value recognised from source hints and phrases (arrangement, position type); title
+     * markers are phrases that count in a title only ("Intern" says internship there, not in
+     * "our intern once...").
+     */
     public record Coded(String code, String name, String description, List<String> synonyms,
-                        List<String> hints, List<String> phrases) {
+                        List<String> hints, List<String> phrases, List<String> titleMarkers) {
         public Coded {
             synonyms = orEmpty(synonyms);
             hints = orEmpty(hints);
             phrases = orEmpty(phrases);
+            titleMarkers = orEmpty(titleMarkers);
         }
     }
 

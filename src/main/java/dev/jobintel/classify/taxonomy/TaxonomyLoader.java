@@ -207,7 +207,8 @@ final class TaxonomyLoader {
                 }
                 hints.add(h);
             }
-            rules.add(new Taxonomy.PhraseRule(c.code(), hints, phrases(patterns(p + ".phrases", c.phrases()))));
+            rules.add(new Taxonomy.PhraseRule(c.code(), hints, phrases(patterns(p + ".phrases", c.phrases())),
+                    phrases(patterns(p + ".title_markers", c.titleMarkers()))));
         }
         requireDefault(key + ".default", vocab);
         return rules;

@@ -240,7 +240,16 @@ public final class DemoGenerator {
                 switch (i % 97) {
                     case 3 -> company = null;
                     case 5 -> posted = null;
-                    case 11 -> hints = null;
+                    case 11 -> {
+                        hints = null;
+                        if (payInHint) {
+                            // The pay was stated only in the hints: with them gone, no salary is stated.
+                            min = null;
+                            max = null;
+                            currency = null;
+                            period = null;
+                        }
+                    }
                     case 19 -> location = null;
                     default -> { }
                 }

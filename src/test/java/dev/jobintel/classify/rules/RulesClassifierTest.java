@@ -158,4 +158,22 @@ class RulesClassifierTest {
         assertThat(RulesClassifier.withoutName("Acme and ACME, acme!", "Acme")).isEqualTo("     and     ,     !");
         assertThat(RulesClassifier.withoutName("no name here", "Acme")).isEqualTo("no name here");
     }
+
+    @Test
+    void anInternTitleIsAnInternshipButAnInternInTheProseIsNot() {
+        Hints fullTime = new Hints(null, null, null, "Full-time", null, null, List.of(), Map.of());
+        assertThat(classify("Backend Engineer Intern", null, "Build APIs with Java and Kafka for our payments team.", fullTime)
+                .positionType()).isEqualTo("internship");
+        assertThat(classify("Backend Engineer", null,
+                "Build APIs with Java. Fun fact: our intern once named a table '; DROP TABLE x; --.", Hints.NONE)
+                .positionType()).isEqualTo("full_time");
+    }
+
+    @Test
+    void germanDeveloperTitlesAreSoftwareEngineering() {
+        Classification c = classify("Softwareentwickler (m/w/d)", "Du entwickelst unsere Plattform mit Java.");
+        assertThat(c.family()).isEqualTo("software_engineering");
+        assertThat(c.subfamily()).isEqualTo("engineering_general");
+        assertThat(classify("Frontend-Entwickler (w/m/d)", "React und TypeScript.").subfamily()).isEqualTo("frontend");
+    }
 }
