@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.jobintel.classify.Classifier;
 import dev.jobintel.classify.RunStop;
+import dev.jobintel.classify.cost.Budget;
+import dev.jobintel.classify.cost.CallLog;
 import dev.jobintel.classify.eval.DemoLabels;
 import dev.jobintel.classify.eval.EvalReport;
 import dev.jobintel.classify.eval.Evaluator;
 import dev.jobintel.classify.eval.LabelReader;
 import dev.jobintel.classify.eval.LabelledExample;
-import dev.jobintel.config.ConfigLoader;
 import dev.jobintel.pipeline.Context;
 import dev.jobintel.pipeline.Progress;
 import picocli.CommandLine;
@@ -47,9 +48,8 @@ final class EvalCommand implements Callable<Integer> {
             description = "The labelled JSON Lines file, or 'demo' for the bundled set.")
     String labels;
 
-    @Option(names = "--classifier", paramLabel = "NAME",
-            description = "Classifier to measure, overriding classifier.name: rules (offline) or claude.")
-    String classifier;
+    @Mixin
+    ClassifierOptions classifierOptions;
 
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
@@ -71,20 +71,15 @@ final class EvalCommand implements Callable<Integer> {
         if (showErrors < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--show-errors must be zero or more");
         }
-        if (classifier != null && !ConfigLoader.CLASSIFIERS.contains(classifier)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "unknown classifier '" + classifier + "' (available: "
-                            + String.join(", ", ConfigLoader.CLASSIFIERS.stream().sorted().toList()) + ")");
-        }
+        classifierOptions.check(spec.commandLine());
         boolean bundled = DemoLabels.NAME.equals(labels);
         Path file = bundled ? null : Path.of(labels);
         if (file != null && !Files.isRegularFile(file)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "no labelled file " + file
                     + " (or give '--labels demo' for the bundled set)");
         }
-        // The same override as enrich's; the classifier is made only after the whole file has been read.
-        Context ctx = common.context(c -> classifier == null ? c : c.withClassifier(c.classifier().named(classifier)));
-        ctx.checkClassifier();
+        // The same options as enrich's; the classifier is made only after the whole file has been read.
+        Context ctx = classifierOptions.context(common, spec.commandLine());
         String name = bundled ? "demo (bundled, " + DemoLabels.RESOURCE.substring(1) + ")" : file.toString();
         List<LabelledExample> examples;
         try (InputStream in = bundled ? DemoLabels.open() : Files.newInputStream(file);
@@ -98,7 +93,8 @@ final class EvalCommand implements Callable<Integer> {
             spec.commandLine().getErr().printf("%s has no labelled postings.%n", name);
             return Main.CONFIG_ERROR;
         }
-        Classifier k = ctx.classifier();
+        // Claude is paid per call: the run's budget applies here as in enrich, and what it cost is shown.
+        Classifier k = ctx.classifier(CallLog.NONE, new Budget(ctx.config().classifier().claude().budgetUsd()));
         long t0 = System.nanoTime();
         EvalReport report;
         try (Progress progress = new Progress(System.err, common.progress(), "eval", "postings", examples.size())) {
@@ -107,6 +103,7 @@ final class EvalCommand implements Callable<Integer> {
         } catch (RunStop stop) {
             spec.commandLine().getErr().printf("stopped: the %s classifier cannot go on (%s): %s%n", k.name(),
                     stop.reason(), stop.getMessage());
+            Summaries.claudeCalls(spec.commandLine().getErr(), k);
             return Main.RUN_STOPPED;
         }
         long nanos = System.nanoTime() - t0;
@@ -115,6 +112,7 @@ final class EvalCommand implements Callable<Integer> {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
         } else {
             print(out, report, nanos);
+            Summaries.claudeCalls(out, k);
         }
         out.flush();
         return 0;

@@ -72,8 +72,15 @@ final class Summaries {
 
     /** What the Claude classifier did and cost in this run, and the ledger's totals. Nothing for rules. */
     static void claude(PrintWriter out, dev.jobintel.classify.Classifier classifier, dev.jobintel.store.Database db) {
+        if (claudeCalls(out, classifier)) {
+            cost(out, db.read(dev.jobintel.store.LlmCalls::totals));
+        }
+    }
+
+    /** What the Claude classifier did and cost in this process; false (and nothing printed) for another classifier. */
+    static boolean claudeCalls(PrintWriter out, dev.jobintel.classify.Classifier classifier) {
         if (!(classifier instanceof dev.jobintel.classify.claude.ClaudeClassifier claude)) {
-            return;
+            return false;
         }
         dev.jobintel.classify.claude.ClaudeStats.Snapshot s = claude.stats();
         out.printf("Claude %s (prompt %s): %s requests, %s answered, %s retried, %s re-asked; %s postings reused an "
@@ -87,8 +94,8 @@ final class Summaries {
         }
         out.printf("  cost this run: %s%s%n", usd(s.costUsd()),
                 s.classified() == 0 ? "" : " (" + usd(s.costUsd() / s.classified()) + " per classified job)");
-        dev.jobintel.store.LlmCalls.Totals t = db.read(dev.jobintel.store.LlmCalls::totals);
-        cost(out, t);
+        out.flush();
+        return true;
     }
 
     static void cost(PrintWriter out, dev.jobintel.store.LlmCalls.Totals t) {

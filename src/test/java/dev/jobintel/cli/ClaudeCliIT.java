@@ -139,4 +139,27 @@ class ClaudeCliIT {
         assertThat(run.exit()).isEqualTo(Main.CONFIG_ERROR);
         assertThat(run.err()).contains("ANTHROPIC_API_KEY");
     }
+
+    @Test
+    void evalWithClaudeShowsWhatItCostAndStopsAtItsBudget() throws Exception {
+        sim = MessagesSimulator.start(new RulesResponder());
+        Path cfg = dir.resolve("claude.yaml");
+        Files.writeString(cfg, "classifier:\n  claude: {requests_per_minute: 100000, output_tokens_per_minute: 100000000}\n");
+        JobintelProcess.Result r = jobintel("eval", "--labels", "demo", "--limit", "12", "--classifier", "claude",
+                "--config", cfg.toString(), "--no-progress");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Evaluated the claude classifier on 12 labelled postings")
+                .contains("cost this run: $").doesNotContain("sk-test-secret-value");
+        long paid = sim.messageCalls();
+        assertThat(paid).isPositive();
+
+        // A budget below one request's worst case stops before the first call.
+        JobintelProcess.Result capped = jobintel("eval", "--labels", "demo", "--limit", "12", "--classifier", "claude",
+                "--config", cfg.toString(), "--budget-usd", "0.000001", "--no-progress");
+        assertThat(capped.exit()).as(capped.out() + capped.err()).isEqualTo(Main.RUN_STOPPED);
+        assertThat(capped.err()).contains("stopped").contains("budget").contains("cost this run: $0");
+        assertThat(sim.messageCalls()).isEqualTo(paid);
+        // The rules classifier has no budget to set.
+        assertThat(jobintel("eval", "--labels", "demo", "--budget-usd", "1").exit()).isEqualTo(2);
+    }
 }

@@ -32,8 +32,8 @@ public final class Budget {
     public synchronized void reserve(double worstCaseUsd) {
         if (limitUsd != null && spent + reserved + worstCaseUsd > limitUsd) {
             throw new RunStop("budget", String.format(Locale.ROOT,
-                    "the budget of $%.2f is reached: $%.4f spent, the next request could cost up to $%.4f",
-                    limitUsd, spent + reserved, worstCaseUsd));
+                    "the budget of $%s is reached: $%.4f spent, the next request could cost up to $%.4f",
+                    java.math.BigDecimal.valueOf(limitUsd).stripTrailingZeros().toPlainString(), spent + reserved, worstCaseUsd));
         }
         reserved += worstCaseUsd;
     }

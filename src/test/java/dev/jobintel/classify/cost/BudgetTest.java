@@ -31,4 +31,11 @@ class BudgetTest {
         }
         assertThat(b.limit()).isNull();
     }
+
+    @Test
+    void theStopSaysTheBudgetAsGivenNotRoundedToCents() {
+        Budget b = new Budget(0.005);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.reserve(0.01))
+                .hasMessageContaining("the budget of $0.005 is reached");
+    }
 }
