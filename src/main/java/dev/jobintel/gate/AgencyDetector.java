@@ -1,6 +1,7 @@
 package dev.jobintel.gate;
 
 import dev.jobintel.posting.LowerText;
+import dev.jobintel.posting.Memo;
 import dev.jobintel.posting.Normalizer;
 
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ public final class AgencyDetector {
     private final double threshold;
     private final Set<String> allow;
     private final Set<String> blockExact;
+    /** Employers post many jobs each: their names are judged once, not per posting. */
+    private final Memo<String, NameVerdict> names = new Memo<>(20_000, this::byName);
 
     public AgencyDetector(AgencyList list, double threshold) {
         this.list = list;
@@ -52,13 +55,6 @@ public final class AgencyDetector {
     public Verdict judge(String employer, LowerText description) {
         String company = employer == null ? "" : employer;
         NameVerdict byName = names.get(company);
-        if (byName == null) {
-            if (names.size() >= NAME_CACHE_LIMIT) {
-                names.clear();
-            }
-            byName = byName(company);
-            names.put(company, byName);
-        }
         if (byName.decided() != null) {
             return byName.decided();
         }
@@ -82,13 +78,6 @@ public final class AgencyDetector {
      */
     private record NameVerdict(Verdict decided, double score, List<String> reasons) {
     }
-
-    /** Name verdicts kept before the cache starts over; a run sees a few thousand employers at most. */
-    static final int NAME_CACHE_LIMIT = 20_000;
-
-    /** Employers post many jobs each: their names are judged once, not per posting. */
-    private final java.util.concurrent.ConcurrentHashMap<String, NameVerdict> names =
-            new java.util.concurrent.ConcurrentHashMap<>();
 
     private NameVerdict byName(String company) {
         String name = normaliseName(company);

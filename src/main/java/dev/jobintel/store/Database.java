@@ -116,7 +116,6 @@ public final class Database implements AutoCloseable {
         return Path.of(rest);
     }
 
-    /** Brings the schema to the latest version; returns how many migrations ran. */
     /** The newest migration in db/migration; DatabaseIT checks it against the files. */
     static final int SCHEMA_VERSION = 3;
 
@@ -150,6 +149,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Brings the schema to the latest version with Flyway (and its validation); returns how many migrations ran. */
     public int migrate() {
         try {
             MigrateResult r = flyway().migrate();

@@ -1,6 +1,7 @@
 package dev.jobintel.posting.location;
 
 import dev.jobintel.posting.Hints;
+import dev.jobintel.posting.Memo;
 
 import java.net.URI;
 import java.util.ArrayList;
@@ -44,16 +45,19 @@ public final class LocationResolver {
 
     /** What a resolution depends on apart from the URL. */
     private record Key(String text, List<String> countries, String workplace, Boolean remote) {
+        /** The hints as far as a resolution reads them. */
+        Hints hints() {
+            return new Hints(null, workplace, remote, null, null, null, countries, Map.of());
+        }
     }
 
     private final Gazetteer gazetteer;
     /**
      * Location strings repeat across thousands of postings ("London", "Remote - US"), and every
      * posting is resolved when it lands and again when it is gated, so resolutions are kept.
-     * Bounded by clearing when full: simple, and a miss only costs one resolution.
      */
-    private final java.util.concurrent.ConcurrentHashMap<Key, ResolvedLocation> cache =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final Memo<Key, ResolvedLocation> fromText =
+            new Memo<>(CACHE_LIMIT, k -> resolve(k.text(), k.hints(), null, new Builder()));
 
     public LocationResolver(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
@@ -69,15 +73,7 @@ public final class LocationResolver {
 
     public ResolvedLocation resolve(String text, Hints hints, String url) {
         Hints h = hints == null ? Hints.NONE : hints;
-        Key key = new Key(text, h.countries(), h.workplace(), h.remote());
-        ResolvedLocation fromText = cache.get(key);
-        if (fromText == null) {
-            if (cache.size() >= CACHE_LIMIT) {
-                cache.clear();
-            }
-            fromText = resolve(text, h, null, new Builder());
-            cache.put(key, fromText);
-        }
+        ResolvedLocation fromText = this.fromText.get(new Key(text, h.countries(), h.workplace(), h.remote()));
         // The URL is consulted only when the text and hints name no place, and most URLs name none either.
         boolean placeless = fromText.cities().isEmpty() && fromText.countries().isEmpty() && fromText.regions().isEmpty();
         if (url == null || !placeless) {
