@@ -169,6 +169,9 @@ public final class Database implements AutoCloseable {
     }
 
     public <T> T inTransaction(Work<T> work) {
+        if (checkpointer != null) {
+            checkpointer.start();
+        }
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {

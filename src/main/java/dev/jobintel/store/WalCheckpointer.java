@@ -26,6 +26,7 @@ final class WalCheckpointer implements AutoCloseable {
     private final DataSource source;
     private final String url;
     private final Thread thread;
+    private final java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean stopped;
 
     WalCheckpointer(DataSource source, String url) {
@@ -33,7 +34,13 @@ final class WalCheckpointer implements AutoCloseable {
         this.url = url;
         this.thread = new Thread(this::loop, "jobintel-checkpointer");
         this.thread.setDaemon(true);
-        this.thread.start();
+    }
+
+    /** Starts the thread on the first write: a command that only reads needs none. */
+    void start() {
+        if (!started.get() && started.compareAndSet(false, true)) {
+            thread.start();
+        }
     }
 
     private void loop() {
@@ -59,6 +66,9 @@ final class WalCheckpointer implements AutoCloseable {
     @Override
     public void close() {
         stopped = true;
+        if (!started.get()) {
+            return;
+        }
         thread.interrupt();
         try {
             thread.join(5_000);

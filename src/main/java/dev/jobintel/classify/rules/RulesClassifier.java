@@ -40,27 +40,27 @@ public final class RulesClassifier implements Classifier {
     private final SalaryExtractor salaries;
     private final String version;
     /** The title patterns of the subfamily rules, the level markers (highest level first) and the track markers. */
-    private final Owned titleFamilies;
-    private final Owned titleLevels;
-    private final Owned titleTracks;
+    private final RulePhrases titleFamilies;
+    private final RulePhrases titleLevels;
+    private final RulePhrases titleTracks;
 
     public RulesClassifier(Taxonomy taxonomy) {
         this.taxonomy = taxonomy;
         this.salaries = new SalaryExtractor(taxonomy.currencySymbols());
         this.version = "rules-" + (taxonomy.version() == null ? "0" : taxonomy.version());
-        this.titleFamilies = Owned.of(taxonomy.subfamilyRules().stream().map(Taxonomy.SubfamilyRule::title).toList());
+        this.titleFamilies = RulePhrases.of(taxonomy.subfamilyRules().stream().map(Taxonomy.SubfamilyRule::title).toList());
         List<Taxonomy.LevelRule> levels = new ArrayList<>(taxonomy.levels());
         java.util.Collections.reverse(levels);
-        this.titleLevels = Owned.of(levels.stream().map(Taxonomy.LevelRule::markers).toList());
-        this.titleTracks = Owned.of(taxonomy.trackRules().stream().map(Taxonomy.MarkerRule::markers).toList());
+        this.titleLevels = RulePhrases.of(levels.stream().map(Taxonomy.LevelRule::markers).toList());
+        this.titleTracks = RulePhrases.of(taxonomy.trackRules().stream().map(Taxonomy.MarkerRule::markers).toList());
     }
 
     /**
      * Ordered groups of phrases (one group per rule) as one {@link PhraseSet}: the first rule
      * with a phrase found in a text, without checking every phrase of every rule.
      */
-    private record Owned(PhraseSet phrases, int[] owner) {
-        static Owned of(List<List<Phrase>> groups) {
+    private record RulePhrases(PhraseSet phrases, int[] owner) {
+        static RulePhrases of(List<List<Phrase>> groups) {
             List<Phrase> all = new ArrayList<>();
             List<Integer> owners = new ArrayList<>();
             for (int g = 0; g < groups.size(); g++) {
@@ -69,7 +69,7 @@ public final class RulesClassifier implements Classifier {
                     owners.add(g);
                 }
             }
-            return new Owned(new PhraseSet(all), owners.stream().mapToInt(Integer::intValue).toArray());
+            return new RulePhrases(new PhraseSet(all), owners.stream().mapToInt(Integer::intValue).toArray());
         }
 
         /** The index of the first group with a phrase found in {@code text}, or -1. */
