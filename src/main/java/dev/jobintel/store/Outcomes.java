@@ -87,59 +87,100 @@ public final class Outcomes {
     }
 
     private static WriteResult writeAll(Connection c, List<Outcome> outcomes, long now) throws SQLException {
-        int enriched = 0;
-        int merged = 0;
-        int filtered = 0;
-        int failed = 0;
-        List<Long> deferred = new ArrayList<>();
-        List<Object[]> skills = new ArrayList<>();
-        try (PreparedStatement filter = c.prepareStatement(FILTER);
-             PreparedStatement fail = c.prepareStatement(FAIL);
-             PreparedStatement insertJob = c.prepareStatement(INSERT_JOB);
-             PreparedStatement link = c.prepareStatement(LINK);
-             PreparedStatement touch = c.prepareStatement(TOUCH_JOB);
-             PreparedStatement byHash = c.prepareStatement(JOB_BY_HASH)) {
+        try (Transaction t = new Transaction(c, now)) {
             for (Outcome o : outcomes) {
-                if (o instanceof Outcome.Unchanged) {
-                    continue;
-                }
                 if (o instanceof Outcome.Filtered f) {
-                    filtered += run(filter, FILTER, f.reason(), f.detail(), now, f.postingId());
+                    t.filtered(f);
                 } else if (o instanceof Outcome.Failed f) {
-                    failed += run(fail, FAIL, f.reason(), f.message(), f.retryable(), f.rawOutput(), now, f.postingId());
+                    t.failed(f);
                 } else if (o instanceof Outcome.Enriched e) {
-                    Long jobId = insertJob(insertJob, e, now);
-                    if (jobId != null) {
-                        for (Classification.SkillMention m : e.job().classification().skills()) {
-                            skills.add(new Object[] {jobId, m.name(), m.family()});
-                        }
-                        // The job was created counting this posting and its dates: linking is all that is left.
-                        if (run(link, LINK, "enriched", jobId, now, 1, e.postingId()) == 1) {
-                            enriched++;
-                        } else {
-                            skills.removeIf(row -> row[0].equals(jobId));
-                            Jdbc.update(c, "DELETE FROM enriched_jobs WHERE id = ?", jobId);
-                        }
-                    } else {
-                        // Another writer created this job first: link to it instead.
-                        Long existing = jobId(byHash, e.job().jobHash());
-                        if (existing != null
-                                && linkTo(link, touch, e.postingId(), existing, "merged", 1, e.firstSeen(), e.lastSeen(), now)) {
-                            merged++;
-                        }
-                    }
+                    t.enriched(e);
                 } else if (o instanceof Outcome.Merged m) {
-                    Long jobId = jobId(byHash, m.jobHash());
-                    if (jobId == null) {
-                        deferred.add(m.postingId());
-                    } else if (linkTo(link, touch, m.postingId(), jobId, "merged", 0, m.firstSeen(), m.lastSeen(), now)) {
-                        merged++;
-                    }
+                    t.merged(m);
                 }
+                // Outcome.Unchanged: nothing to write.
+            }
+            insertSkills(c, t.skills);
+            return new WriteResult(t.enriched, t.merged, t.filtered, t.failed, t.deferred, List.of());
+        }
+    }
+
+    /**
+     * One batch's writes, an outcome at a time, with the statements it reuses and what it counts.
+     * One method per kind of outcome keeps each small (and each compiled on its own).
+     */
+    private static final class Transaction implements AutoCloseable {
+        private final Connection c;
+        private final long now;
+        private final PreparedStatement filter;
+        private final PreparedStatement fail;
+        private final PreparedStatement insertJob;
+        private final PreparedStatement link;
+        private final PreparedStatement touch;
+        private final PreparedStatement byHash;
+        final List<Long> deferred = new ArrayList<>();
+        final List<Object[]> skills = new ArrayList<>();
+        int enriched;
+        int merged;
+        int filtered;
+        int failed;
+
+        Transaction(Connection c, long now) throws SQLException {
+            this.c = c;
+            this.now = now;
+            this.filter = c.prepareStatement(FILTER);
+            this.fail = c.prepareStatement(FAIL);
+            this.insertJob = c.prepareStatement(INSERT_JOB);
+            this.link = c.prepareStatement(LINK);
+            this.touch = c.prepareStatement(TOUCH_JOB);
+            this.byHash = c.prepareStatement(JOB_BY_HASH);
+        }
+
+        void filtered(Outcome.Filtered f) {
+            filtered += run(filter, FILTER, f.reason(), f.detail(), now, f.postingId());
+        }
+
+        void failed(Outcome.Failed f) {
+            failed += run(fail, FAIL, f.reason(), f.message(), f.retryable(), f.rawOutput(), now, f.postingId());
+        }
+
+        void enriched(Outcome.Enriched e) {
+            Long jobId = insertJob(insertJob, e, now);
+            if (jobId == null) {
+                // Another writer created this job first: link to it instead.
+                Long existing = jobId(byHash, e.job().jobHash());
+                if (existing != null
+                        && linkTo(link, touch, e.postingId(), existing, "merged", 1, e.firstSeen(), e.lastSeen(), now)) {
+                    merged++;
+                }
+                return;
+            }
+            // The job was created counting this posting and its dates: linking is all that is left.
+            if (run(link, LINK, "enriched", jobId, now, 1, e.postingId()) == 1) {
+                for (Classification.SkillMention m : e.job().classification().skills()) {
+                    skills.add(new Object[] {jobId, m.name(), m.family()});
+                }
+                enriched++;
+            } else {
+                Jdbc.update(c, "DELETE FROM enriched_jobs WHERE id = ?", jobId);
             }
         }
-        insertSkills(c, skills);
-        return new WriteResult(enriched, merged, filtered, failed, deferred, List.of());
+
+        void merged(Outcome.Merged m) {
+            Long jobId = jobId(byHash, m.jobHash());
+            if (jobId == null) {
+                deferred.add(m.postingId());
+            } else if (linkTo(link, touch, m.postingId(), jobId, "merged", 0, m.firstSeen(), m.lastSeen(), now)) {
+                merged++;
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            for (PreparedStatement ps : List.of(filter, fail, insertJob, link, touch, byHash)) {
+                ps.close();
+            }
+        }
     }
 
     private static int run(PreparedStatement ps, String sql, Object... args) {
