@@ -3,6 +3,7 @@ package dev.jobintel.cli;
 import dev.jobintel.classify.claude.sim.Answer;
 import dev.jobintel.classify.claude.sim.MessagesSimulator;
 import dev.jobintel.classify.claude.sim.RulesResponder;
+import dev.jobintel.testing.Fixtures;
 import dev.jobintel.testing.JobintelProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,8 +54,18 @@ class ClaudeCliIT {
         return jobintel(args.toArray(String[]::new));
     }
 
+    private String url;
+
+    /** The database the tests run on; {@link ClaudeCliOnPostgresIT} runs them all on PostgreSQL. */
+    protected String databaseUrl() {
+        return Fixtures.sqliteUrl(dir);
+    }
+
     private String db() {
-        return "jdbc:sqlite:" + dir.resolve("jobintel.db");
+        if (url == null) {
+            url = databaseUrl();
+        }
+        return url;
     }
 
     /** The first 300 lines of the demo data, imported and not yet enriched: every posting pending. */

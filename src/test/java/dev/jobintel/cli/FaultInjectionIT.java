@@ -108,6 +108,11 @@ class FaultInjectionIT {
         return attempt == 1 ? Answer.hang() : null;
     }
 
+    /** The database the test runs on; {@link FaultInjectionOnPostgresIT} runs it on PostgreSQL. */
+    protected String databaseUrl() {
+        return Fixtures.sqliteUrl(dir);
+    }
+
     @Test
     void afterEnrichThenRetryNothingIsPendingAndEveryFailureIsFinal() throws Exception {
         sim = MessagesSimulator.start(this::answer);
@@ -126,7 +131,7 @@ class FaultInjectionIT {
                   claude: {max_attempts: 2, timeout_seconds: 1, concurrency: 8, requests_per_minute: 100000,
                            output_tokens_per_minute: 100000000}
                 """);
-        String db = "jdbc:sqlite:" + dir.resolve("jobintel.db");
+        String db = databaseUrl();
         Map<String, String> env = Map.of("ANTHROPIC_API_KEY", "sk-test", "ANTHROPIC_BASE_URL", sim.baseUrl());
 
         assertThat(JobintelProcess.run(dir, env, "import", file.toString(), "--db", db).exit()).isZero();

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,8 +37,18 @@ class RepairCommandsIT {
 
     private final MutableClock clock = MutableClock.at("2026-11-20T08:00:00Z");
 
+    private String url;
+
+    /** The database the tests run on; {@link RepairCommandsOnPostgresIT} runs them all on PostgreSQL. */
+    protected String databaseUrl() {
+        return Fixtures.sqliteUrl(dir);
+    }
+
     private String db() {
-        return "jdbc:sqlite:" + dir.resolve("jobintel.db");
+        if (url == null) {
+            url = databaseUrl();
+        }
+        return url;
     }
 
     private static List<Posting> jobs(int n) {
@@ -57,6 +68,11 @@ class RepairCommandsIT {
             runner.prepare();
             runner.fetch(List.of(Fixtures.jsonl("test", postings)));
         }
+    }
+
+    /** As a hand-written script can: this session stops checking foreign keys. */
+    private void foreignKeysOff(Statement s) throws SQLException {
+        s.execute(db().startsWith("jdbc:sqlite:") ? "PRAGMA foreign_keys = OFF" : "SET session_replication_role = replica");
     }
 
     private long count(String sql, Object... args) {
@@ -126,7 +142,7 @@ class RepairCommandsIT {
         assertThat(jobintel("enrich", "--db", db(), "--no-progress").exit()).isZero();
         // An older version (or a hand-written script) deleted the jobs with foreign keys off.
         try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
-            s.execute("PRAGMA foreign_keys = OFF");
+            foreignKeysOff(s);
             s.execute("DELETE FROM job_skills");
             s.execute("DELETE FROM enriched_jobs");
         }
@@ -151,7 +167,7 @@ class RepairCommandsIT {
         land(jobs(6));
         assertThat(jobintel("enrich", "--db", db(), "--no-progress").exit()).isZero();
         try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
-            s.execute("PRAGMA foreign_keys = OFF");
+            foreignKeysOff(s);
             // A posting put back to pending, held by a batch row that a crash never finished collecting.
             s.execute("INSERT INTO llm_batches (id, model, prompt_version, status, request_count, created_at) "
                     + "VALUES (7, 'claude-haiku-4-5', 'v', 'collected', 1, 0)");

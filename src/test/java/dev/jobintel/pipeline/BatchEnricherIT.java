@@ -46,8 +46,13 @@ class BatchEnricherIT {
         }
     }
 
+    /** The database the tests run on; {@link BatchEnricherOnPostgresIT} runs them all on PostgreSQL. */
+    protected String databaseUrl() {
+        return Fixtures.sqliteUrl(dir);
+    }
+
     private void start(Responder responder, Duration processing) {
-        rig = ClaudeRig.start(dir, clock, MessagesSimulator.start(responder).batchProcessing(processing), 4, 3, 10);
+        rig = ClaudeRig.start(databaseUrl(), clock, MessagesSimulator.start(responder).batchProcessing(processing), 4, 3, 10);
         sim = rig.sim;
         db = rig.db;
         runner = rig.runner();

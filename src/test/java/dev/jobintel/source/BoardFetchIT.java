@@ -15,6 +15,7 @@ import dev.jobintel.source.http.HttpSettings;
 import dev.jobintel.source.http.OkHttpTransport;
 import dev.jobintel.store.Database;
 import dev.jobintel.store.Jdbc;
+import dev.jobintel.testing.Fixtures;
 import dev.jobintel.testing.LocalServer;
 import dev.jobintel.testing.LocalServer.Reply;
 import dev.jobintel.testing.MutableClock;
@@ -44,10 +45,15 @@ class BoardFetchIT {
     private OkHttpTransport transport;
     private Fetcher fetcher;
 
+    /** The database the tests run on; {@link BoardFetchOnPostgresIT} runs them all on PostgreSQL. */
+    protected String databaseUrl() {
+        return Fixtures.sqliteUrl(dir);
+    }
+
     @BeforeEach
     void start() throws IOException {
         server = new LocalServer();
-        JobintelConfig cfg = JobintelConfig.DEFAULTS.withDatabaseUrl("jdbc:sqlite:" + dir.resolve("j.db"));
+        JobintelConfig cfg = JobintelConfig.DEFAULTS.withDatabaseUrl(databaseUrl());
         cfg = new JobintelConfig(cfg.database(), null, null, null, null, null, cfg.pipeline(), null, null,
                 new HealthConfig(2, 6, 72));
         Context ctx = Context.load(new LoadedConfig(cfg, null, dir), clock);

@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The claude classifier wired to a local Messages server: a SQLite file in {@code dir}, a
+ * The claude classifier wired to a local Messages server: a database (a SQLite file in {@code dir}, or a URL), a
  * runner whose classifier backs off in milliseconds instead of seconds, and the server.
  */
 public final class ClaudeRig implements AutoCloseable {
@@ -34,12 +34,16 @@ public final class ClaudeRig implements AutoCloseable {
     }
 
     public static ClaudeRig start(Path dir, Clock clock, MessagesSimulator sim, ClaudeConfig config) {
-        return new ClaudeRig(sim, Fixtures.claudeContext(dir, clock, config));
+        return start(Fixtures.sqliteUrl(dir), clock, sim, config);
     }
 
-    public static ClaudeRig start(Path dir, Clock clock, MessagesSimulator sim, int concurrency, int maxAttempts,
-                                  int timeoutSeconds) {
-        return start(dir, clock, sim, Fixtures.claude(sim.baseUrl(), concurrency, maxAttempts, timeoutSeconds));
+    public static ClaudeRig start(String databaseUrl, Clock clock, MessagesSimulator sim, ClaudeConfig config) {
+        return new ClaudeRig(sim, Fixtures.claudeContext(databaseUrl, clock, config));
+    }
+
+    public static ClaudeRig start(String databaseUrl, Clock clock, MessagesSimulator sim, int concurrency,
+                                  int maxAttempts, int timeoutSeconds) {
+        return start(databaseUrl, clock, sim, Fixtures.claude(sim.baseUrl(), concurrency, maxAttempts, timeoutSeconds));
     }
 
     private Runner newRunner() {

@@ -50,9 +50,14 @@ public final class Fixtures {
         return new JsonlSource("import", List.of(new JsonlSource.Input(board, () -> new ByteArrayInputStream(bytes))));
     }
 
+    /** The URL of a SQLite file in {@code dir}. */
+    public static String sqliteUrl(Path dir) {
+        return "jdbc:sqlite:" + dir.resolve("jobintel.db");
+    }
+
     /** Defaults, with the database in {@code dir} and the given batch size. */
     public static Context context(Path dir, Clock clock, int batchSize) {
-        return context("jdbc:sqlite:" + dir.resolve("jobintel.db"), clock, batchSize);
+        return context(sqliteUrl(dir), clock, batchSize);
     }
 
     /**
@@ -65,7 +70,11 @@ public final class Fixtures {
     }
 
     public static Context claudeContext(Path dir, Clock clock, ClaudeConfig claude) {
-        JobintelConfig c = JobintelConfig.DEFAULTS.withDatabaseUrl("jdbc:sqlite:" + dir.resolve("jobintel.db"))
+        return claudeContext(sqliteUrl(dir), clock, claude);
+    }
+
+    public static Context claudeContext(String databaseUrl, Clock clock, ClaudeConfig claude) {
+        JobintelConfig c = JobintelConfig.DEFAULTS.withDatabaseUrl(databaseUrl)
                 .withPipeline(new JobintelConfig.Pipeline(100, 2));
         c = c.withClassifier(c.classifier().named("claude").with(claude));
         return Context.load(new LoadedConfig(c, null, Path.of(".")), clock, java.util.Map.of("ANTHROPIC_API_KEY",
