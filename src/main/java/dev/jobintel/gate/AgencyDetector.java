@@ -1,7 +1,7 @@
 package dev.jobintel.gate;
 
 import dev.jobintel.posting.LowerText;
-import dev.jobintel.posting.Memo;
+import dev.jobintel.internal.Memo;
 import dev.jobintel.posting.Normalizer;
 
 import java.util.ArrayList;

@@ -7,6 +7,7 @@ import dev.jobintel.classify.Deferred;
 import dev.jobintel.classify.RunStop;
 import dev.jobintel.gate.Gate;
 import dev.jobintel.gate.GateDecision;
+import dev.jobintel.internal.Futures;
 import dev.jobintel.posting.Prepared;
 import dev.jobintel.posting.location.LocationResolver;
 import dev.jobintel.store.Database;
@@ -28,7 +29,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -180,7 +180,9 @@ public final class Enricher {
             hashes.add(p.jobHash());
         }
         Map<String, Long> existing = db.read(c -> EnrichedJobs.idsByHash(c, hashes));
-        gating.forEach(Enricher::await);
+        for (Future<?> g : gating) {
+            Futures.await(g, "gating a posting");
+        }
 
         List<Future<Outcome>> out = new ArrayList<>(n);
         List<Integer> toClassify = new ArrayList<>();
@@ -265,21 +267,6 @@ public final class Enricher {
         return new Outcome.Enriched(p.id(), job, p.firstSeen(), p.lastSeen());
     }
 
-    private static <T> T await(Future<T> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(cause);
-        }
-    }
-
     /**
      * Writes pages of outcomes, in order, one transaction each, on its own thread. Counts are
      * read only after {@link #drain()}.
@@ -330,7 +317,7 @@ public final class Enricher {
                         if (failure == null && !pending.isEmpty()) {
                             List<Outcome> batch = new ArrayList<>(pending.size());
                             for (Future<Outcome> f : pending) {
-                                Outcome o = await(f);
+                                Outcome o = Futures.await(f, "classifying a posting");
                                 if (o instanceof Outcome.Failed failedOne) {
                                     failedBy.merge(failedOne.reason(), 1L, Long::sum);
                                 } else if (o instanceof Outcome.Unchanged) {

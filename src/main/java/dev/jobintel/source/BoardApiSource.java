@@ -3,6 +3,7 @@ package dev.jobintel.source;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobintel.config.SourcesConfig;
+import dev.jobintel.internal.Futures;
 import dev.jobintel.posting.Posting;
 import dev.jobintel.source.http.Body;
 import dev.jobintel.source.http.FetchException;
@@ -14,7 +15,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -96,14 +96,8 @@ public abstract class BoardApiSource implements JobSource {
                 }
             }
             for (Future<?> f : running) {
-                f.get();
+                Futures.await(f, "fetching " + name);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while fetching " + name, e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
         } finally {
             pool.shutdownNow();
         }

@@ -2,6 +2,7 @@ package dev.jobintel.store;
 
 import dev.jobintel.classify.cost.CallLog;
 import dev.jobintel.classify.cost.LlmCall;
+import dev.jobintel.internal.Futures;
 
 import java.sql.Connection;
 import java.util.List;
@@ -68,17 +69,7 @@ public final class LlmCalls implements CallLog, AutoCloseable {
             }
             queue.add(w);
         }
-        try {
-            w.done().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while recording a model call", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        Futures.await(w.done(), "recording a model call");
     }
 
     private void writeLoop() {

@@ -4,12 +4,12 @@ import dev.jobintel.classify.Classification;
 import dev.jobintel.classify.ClassificationFailure;
 import dev.jobintel.classify.Classifier;
 import dev.jobintel.classify.RunStop;
+import dev.jobintel.internal.Futures;
 import dev.jobintel.posting.Prepared;
 import dev.jobintel.posting.location.LocationResolver;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -61,7 +61,7 @@ public final class Evaluator {
                     }));
                 }
                 for (int i = 0; i < examples.size(); i++) {
-                    score(scorer, examples.get(i), await(answers.get(i)));
+                    score(scorer, examples.get(i), Futures.await(answers.get(i), "classifying a labelled posting"));
                 }
             } finally {
                 pool.shutdownNow();
@@ -87,23 +87,6 @@ public final class Evaluator {
             scorer.add(e, a.classification());
         } else {
             scorer.failed(e, a.reason(), a.message());
-        }
-    }
-
-    private static Answer await(Future<Answer> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
         }
     }
 }

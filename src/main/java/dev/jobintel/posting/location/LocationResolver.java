@@ -1,7 +1,7 @@
 package dev.jobintel.posting.location;
 
 import dev.jobintel.posting.Hints;
-import dev.jobintel.posting.Memo;
+import dev.jobintel.internal.Memo;
 
 import java.net.URI;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.jobintel.posting;
+package dev.jobintel.internal;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;

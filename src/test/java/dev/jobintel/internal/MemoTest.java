@@ -1,4 +1,4 @@
-package dev.jobintel.posting;
+package dev.jobintel.internal;
 
 import org.junit.jupiter.api.Test;
 
