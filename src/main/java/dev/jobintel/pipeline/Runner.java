@@ -56,8 +56,12 @@ public final class Runner implements AutoCloseable {
         this.showProgress = showProgress;
     }
 
-    /** Migrates the schema and loads the reference data the constraints check against. */
+    /**
+     * Makes this process the database's writer (one at a time on a SQLite file), migrates the
+     * schema and loads the reference data the constraints check against.
+     */
     public void prepare() {
+        db.claimWriter(ctx.clock().instant());
         db.migrateIfBehind();
         ReferenceData.sync(db, ctx.taxonomy(), ctx.gazetteer());
         if (db.dialect().name().equals("sqlite")) {

@@ -31,6 +31,8 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     /** SQLite files only; null otherwise. */
     private final WalCheckpointer checkpointer;
+    /** Held while this process writes a SQLite file; see {@link #claimWriter}. */
+    private WriterLock writerLock;
 
     private Database(String url, Dialect dialect, HikariDataSource pool, WalCheckpointer checkpointer) {
         this.url = url;
@@ -209,6 +211,19 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes this process the database's writer where the engine takes one writing process (a
+     * SQLite file), until {@link #close}; throws {@link DatabaseBusyException} naming the holder
+     * if another process is writing. PostgreSQL takes several writers (workers lease their
+     * postings), so there it does nothing.
+     */
+    public synchronized void claimWriter(java.time.Instant now) {
+        Path file = sqliteFile(url);
+        if (writerLock == null && file != null) {
+            writerLock = WriterLock.acquire(file.toAbsolutePath(), now);
+        }
+    }
+
     public Dialect dialect() {
         return dialect;
     }
@@ -227,5 +242,11 @@ public final class Database implements AutoCloseable {
             checkpointer.close();
         }
         pool.close();
+        synchronized (this) {
+            if (writerLock != null) {
+                writerLock.close();
+                writerLock = null;
+            }
+        }
     }
 }

@@ -16,6 +16,13 @@ public class StoreException extends RuntimeException {
         this.args = args == null ? new Object[0] : args.clone();
     }
 
+    /** A database condition that no SQL caused, such as another process holding the database. */
+    protected StoreException(String message) {
+        super(message);
+        this.sql = "";
+        this.args = new Object[0];
+    }
+
     private static String describe(Object[] args) {
         Object[] shown = new Object[Math.min(args.length, 12)];
         for (int i = 0; i < shown.length; i++) {

@@ -1,0 +1,34 @@
+package dev.jobintel.store;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class WriterLockIT {
+
+    @TempDir
+    Path dir;
+
+    private static final Instant NOW = Instant.parse("2026-11-20T08:00:00Z");
+
+    @Test
+    void aSecondWriterOfASqliteFileIsToldWhoHoldsItUntilTheFirstCloses() {
+        String url = "jdbc:sqlite:" + dir.resolve("j.db");
+        try (Database first = Database.open(url, null, null); Database second = Database.open(url, null, null)) {
+            first.claimWriter(NOW);
+            first.claimWriter(NOW); // a second claim by the holder is no claim at all
+            assertThatThrownBy(() -> second.claimWriter(NOW))
+                    .isInstanceOf(DatabaseBusyException.class)
+                    .hasMessageContaining("j.db is being written by another jobintel process")
+                    .hasMessageContaining("pid " + ProcessHandle.current().pid() + ", since 2026-11-20T08:00:00Z")
+                    .hasMessageContaining("PostgreSQL");
+            first.close();
+            second.claimWriter(NOW);
+        }
+    }
+}
