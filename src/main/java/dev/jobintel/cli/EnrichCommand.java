@@ -71,7 +71,7 @@ final class EnrichCommand implements Callable<Integer> {
                 ClaudeClassifier k = (ClaudeClassifier) runner.classifier();
                 var cfg = ctx.config().classifier().claude();
                 PrintWriter err = cl.getErr();
-                BatchEnricher.Result b = new BatchEnricher(db, ctx.gate(), ctx.resolver(), k, k.api(),
+                BatchEnricher.Result b = new BatchEnricher(db, runner.pendingWork(), ctx.gate(), ctx.resolver(), k, k.api(),
                         runner.budget(), ctx.clock(), ctx.config().pipeline().batchSize(),
                         ctx.config().pipeline().threads(), cfg.batchMaxRequests(), Duration.ofSeconds(cfg.batchPollSeconds()),
                         line -> {

@@ -60,7 +60,8 @@ final class StatusCommand implements Callable<Integer> {
         try (Database db = Database.open(url, lc.config().database().username(), System.getenv("JOBINTEL_DB_PASSWORD"))) {
             db.migrateIfBehind();
             StatusReport s = StatusReport.read(db);
-            Explanation e = explain ? Explanation.read(db, s, Math.max(0, examples), Math.max(0, runs)) : null;
+            Explanation e = explain ? Explanation.read(db, s, Math.max(0, examples), Math.max(0, runs),
+                    System.currentTimeMillis()) : null;
             if (json) {
                 ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
                 out.println(mapper.writeValueAsString(e == null ? s : java.util.Map.of("status", s, "explanation", e)));

@@ -170,8 +170,7 @@ final class Summaries {
                 n(s.rawPostings()), n(s.rejects()));
         out.printf("  = %s enriched + %s merged + %s filtered + %s failed + %s pending%s%n", n(o.get("enriched").count()),
                 n(o.get("merged").count()), n(o.get("filtered").count()), n(o.get("failed").count()),
-                n(o.get("pending").count()), e.pendingInBatches() == 0 ? ""
-                        : " (" + n(e.pendingInBatches()) + " of them in open message batches)");
+                n(o.get("pending").count()), pendingHeld(e));
         out.printf("  %s jobs: one per enriched posting; merged postings are further sightings of those jobs%n%n",
                 n(s.enrichedJobs()));
         for (dev.jobintel.pipeline.Explanation.Entry x : e.entries()) {
@@ -197,6 +196,18 @@ final class Summaries {
             }
             out.print(t.render("  "));
         }
+    }
+
+    /** Which pending postings someone is working on: in open message batches, or leased by a worker. */
+    private static String pendingHeld(dev.jobintel.pipeline.Explanation e) {
+        List<String> held = new java.util.ArrayList<>();
+        if (e.pendingInBatches() > 0) {
+            held.add(n(e.pendingInBatches()) + " in open message batches");
+        }
+        if (e.pendingLeased() > 0) {
+            held.add(n(e.pendingLeased()) + " leased by a running worker");
+        }
+        return held.isEmpty() ? "" : " (of which " + String.join(", ", held) + ")";
     }
 
     private static String clip(String s, int max) {

@@ -23,7 +23,9 @@ import dev.jobintel.store.LlmBatches;
 import dev.jobintel.store.Outcome;
 import dev.jobintel.store.Outcomes;
 import dev.jobintel.store.PendingPosting;
+import dev.jobintel.store.PendingWork;
 import dev.jobintel.store.RawPostings;
+import dev.jobintel.store.SessionLock;
 import dev.jobintel.store.WriteResult;
 
 import java.time.Clock;
@@ -67,6 +69,7 @@ public final class BatchEnricher {
     private static final long MAX_POLL_MILLIS = 600_000;
 
     private final Database db;
+    private final PendingWork work;
     private final Gate gate;
     private final LocationResolver resolver;
     private final ClaudeClassifier claude;
@@ -83,10 +86,16 @@ public final class BatchEnricher {
     private final Set<Long> returned = Collections.synchronizedSet(new HashSet<>());
     private RunStop stop;
 
-    public BatchEnricher(Database db, Gate gate, LocationResolver resolver, ClaudeClassifier claude, ClaudeApi api,
-                         Budget budget, Clock clock, int pageSize, int threads, int maxRequests, Duration firstPoll,
-                         Consumer<String> log) {
+    /**
+     * @param work the pending postings this process may decide; where workers lease them, the
+     *             postings collected for a batch stay leased to this process until the batch
+     *             holds them, so no other worker classifies them meanwhile
+     */
+    public BatchEnricher(Database db, PendingWork work, Gate gate, LocationResolver resolver, ClaudeClassifier claude,
+                         ClaudeApi api, Budget budget, Clock clock, int pageSize, int threads, int maxRequests,
+                         Duration firstPoll, Consumer<String> log) {
         this.db = db;
+        this.work = work;
         this.gate = gate;
         this.resolver = resolver;
         this.claude = claude;
@@ -105,25 +114,31 @@ public final class BatchEnricher {
                          long returnedToPending) {
     }
 
+    /**
+     * Resumes and collects open batches, then batches the pending postings, until none is left.
+     * One process at a time: two would collect the same batches and record their cost twice.
+     */
     public Result run() {
-        Totals totals = new Totals();
-        resumeInterrupted();
-        collectOpen(totals);
-        while (stop == null) {
-            Collector collector = new Collector();
-            Enricher.Result r = new Enricher(db, gate, resolver, collector, clock, pageSize, threads, 1, Progress.silent())
-                    .passes(1).run(0);
-            totals.add(r);
-            if (r.stop() != null) {
-                stop = r.stop();
-            }
-            if (collector.wanted.isEmpty() || stop != null) {
-                break;
-            }
-            submit(collector.wanted, totals);
+        try (SessionLock lock = SessionLock.acquire(db, "jobintel message batches", "running message batches")) {
+            Totals totals = new Totals();
+            resumeInterrupted();
             collectOpen(totals);
+            while (stop == null) {
+                Collector collector = new Collector();
+                Enricher.Result r = new Enricher(db, work, gate, resolver, collector, clock, pageSize, threads, 1,
+                        Progress.silent()).passes(1).run(0);
+                totals.add(r);
+                if (r.stop() != null) {
+                    stop = r.stop();
+                }
+                if (collector.wanted.isEmpty() || stop != null) {
+                    break;
+                }
+                submit(collector.wanted, totals);
+                collectOpen(totals);
+            }
+            return totals.result(stop);
         }
-        return totals.result(stop);
     }
 
     /** Asks the classifier what it can answer now; everything else is collected for a batch. */

@@ -16,7 +16,7 @@ import dev.jobintel.store.JobRecord;
 import dev.jobintel.store.Outcome;
 import dev.jobintel.store.Outcomes;
 import dev.jobintel.store.PendingPosting;
-import dev.jobintel.store.RawPostings;
+import dev.jobintel.store.PendingWork;
 import dev.jobintel.store.WriteResult;
 
 import java.time.Clock;
@@ -37,7 +37,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Gate, duplicate check, classification and store for pending postings, page by page in id
- * order (keyset pagination, so any number of rows). Gating and classifying run on a pool; each
+ * order (keyset pagination, so any number of rows), as {@link PendingWork} hands them to this
+ * process (leased, where several workers share the database). Gating and classifying run on a pool; each
  * page's outcomes are written in one transaction by a writer thread while the next page is read
  * and decided.
  *
@@ -58,6 +59,7 @@ public final class Enricher {
     }
 
     private final Database db;
+    private final PendingWork work;
     private final Gate gate;
     private final LocationResolver resolver;
     private final Classifier classifier;
@@ -73,9 +75,10 @@ public final class Enricher {
      * @param threads     CPU threads for gating (and for a local classifier); 0 = one per core
      * @param concurrency classifications in flight when the classifier is remote
      */
-    public Enricher(Database db, Gate gate, LocationResolver resolver, Classifier classifier, Clock clock,
-                    int batchSize, int threads, int concurrency, Progress progress) {
+    public Enricher(Database db, PendingWork work, Gate gate, LocationResolver resolver, Classifier classifier,
+                    Clock clock, int batchSize, int threads, int concurrency, Progress progress) {
         this.db = db;
+        this.work = work;
         this.gate = gate;
         this.resolver = resolver;
         this.classifier = classifier;
@@ -147,7 +150,7 @@ public final class Enricher {
         while ((limit == 0 || decided < limit) && stop.get() == null) {
             int pageSize = limit == 0 ? batchSize : (int) Math.min(batchSize, limit - decided);
             long from = afterId;
-            List<PendingPosting> page = db.read(c -> RawPostings.pendingAfter(c, from, pageSize));
+            List<PendingPosting> page = work.after(from, pageSize);
             if (page.isEmpty()) {
                 break;
             }

@@ -11,14 +11,15 @@ import java.util.List;
  * a few examples, and the command that would act on them; then the same per fetch run. This is
  * what the old system needed a day of scripts for (incident 27).
  */
-public record Explanation(List<Entry> entries, List<Ledger.RunLine> runs, long pendingInBatches) {
+public record Explanation(List<Entry> entries, List<Ledger.RunLine> runs, long pendingInBatches, long pendingLeased) {
 
     /** One outcome and reason: how many, what to do, examples. */
     public record Entry(String outcome, String reason, long count, long retryable, String action,
                        List<Ledger.Example> examples) {
     }
 
-    public static Explanation read(Database db, StatusReport s, int examples, int runs) {
+    /** @param now the time leases are judged at: a lease that ends before it holds nothing */
+    public static Explanation read(Database db, StatusReport s, int examples, int runs, long now) {
         return db.read(c -> {
             java.util.Map<String, Long> retryableByReason = new java.util.HashMap<>();
             for (Ledger.Line l : Ledger.lines(c)) {
@@ -43,7 +44,7 @@ public record Explanation(List<Entry> entries, List<Ledger.RunLine> runs, long p
                     }
                 }
             }
-            return new Explanation(entries, Ledger.runs(c, runs), Ledger.pendingInBatches(c));
+            return new Explanation(entries, Ledger.runs(c, runs), Ledger.pendingInBatches(c), Ledger.pendingLeased(c, now));
         });
     }
 
@@ -52,7 +53,8 @@ public record Explanation(List<Entry> entries, List<Ledger.RunLine> runs, long p
         return switch (outcome) {
             case "enriched" -> "nothing: each created a job";
             case "merged" -> "nothing: the same employer, title and place as a job already classified (counted once)";
-            case "pending" -> "jobintel enrich (or jobintel enrich --batch to collect open message batches)";
+            case "pending" -> "jobintel enrich (or jobintel enrich --batch to collect open message batches); a posting "
+                    + "leased by a worker is that worker's to decide, and returns to the pool if the worker stops";
             case "filtered" -> switch (reason == null ? "" : reason) {
                 case "agency" -> "kept out on purpose; if an employer is wrongly taken for an agency, add it to "
                         + "gate.agency.allow, then jobintel retry --reason agency";

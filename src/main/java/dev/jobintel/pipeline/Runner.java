@@ -8,6 +8,7 @@ import dev.jobintel.store.Database;
 import dev.jobintel.store.FetchRuns;
 import dev.jobintel.store.LandCounts;
 import dev.jobintel.store.LlmCalls;
+import dev.jobintel.store.PendingWork;
 import dev.jobintel.store.ReferenceData;
 
 import java.util.ArrayList;
@@ -49,6 +50,7 @@ public final class Runner implements AutoCloseable {
     private Classifier classifier;
     private Budget budget;
     private LlmCalls calls;
+    private PendingWork work;
 
     public Runner(Context ctx, Database db, boolean showProgress) {
         this.ctx = ctx;
@@ -105,12 +107,23 @@ public final class Runner implements AutoCloseable {
         return budget;
     }
 
+    /**
+     * The pending postings this process may decide, for the life of the runner: where workers
+     * lease them, the leases are renewed until {@link #close} gives back the undecided ones.
+     */
+    public synchronized PendingWork pendingWork() {
+        if (work == null) {
+            work = PendingWork.of(db, ctx.clock());
+        }
+        return work;
+    }
+
     public Enricher.Result enrich(long limit) {
         long pending = db.read(c -> dev.jobintel.store.Jdbc.count(c,
-                "SELECT count(*) FROM raw_postings WHERE outcome = 'pending'"));
+                "SELECT count(*) FROM raw_postings WHERE outcome = 'pending'")) - pendingWork().leasedByOthers();
         try (Progress progress = new Progress(System.err, showProgress, "enrich", "postings",
                 limit > 0 ? Math.min(limit, pending) : pending)) {
-            Enricher e = new Enricher(db, ctx.gate(), ctx.resolver(), classifier(), ctx.clock(),
+            Enricher e = new Enricher(db, pendingWork(), ctx.gate(), ctx.resolver(), classifier(), ctx.clock(),
                     ctx.config().pipeline().batchSize(), ctx.config().pipeline().threads(), ctx.concurrency(), progress);
             return e.run(limit);
         }
@@ -127,6 +140,9 @@ public final class Runner implements AutoCloseable {
         }
         if (calls != null) {
             calls.close();
+        }
+        if (work != null) {
+            work.close();
         }
     }
 }

@@ -15,6 +15,27 @@ public interface Dialect {
     /** Flyway placeholders used by the migrations (e.g. the identity column type). */
     Map<String, String> placeholders();
 
+    /**
+     * Whether several processes write this database at once, each leasing the pending postings
+     * it decides ({@link PendingWork}); otherwise one process writes it and owns them all.
+     */
+    boolean severalWriters();
+
+    /**
+     * What ends a SELECT so that it locks the rows it returns and skips rows another transaction
+     * has locked: how a worker claims pending postings without waiting for, or taking, another's.
+     */
+    String skipLocked();
+
+    /**
+     * A query taking a lock named by one BIGINT parameter for as long as the connection lives,
+     * answering true or false at once; null where one process writes the database anyway.
+     */
+    String tryLockSql();
+
+    /** The query that frees a lock {@link #tryLockSql()} took, with the same parameter. */
+    String unlockSql();
+
     /** Whether {@code e} reports a NOT NULL, CHECK, UNIQUE or foreign-key violation. */
     boolean isConstraintViolation(SQLException e);
 

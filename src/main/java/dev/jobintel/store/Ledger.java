@@ -63,6 +63,11 @@ public final class Ledger {
         return Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE outcome = 'pending' AND batch_id IS NOT NULL");
     }
 
+    /** Pending postings a worker holds under a lease that has not run out at {@code now}. */
+    public static long pendingLeased(Connection c, long now) {
+        return Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE outcome = 'pending' AND lease_until >= ?", now);
+    }
+
     /** The last {@code n} fetch runs, newest first, with the outcomes of the postings each first saw. */
     public static List<RunLine> runs(Connection c, int n) {
         List<Object[]> heads = Jdbc.query(c, "SELECT run_id, min(started_at) AS started, count(*) AS boards, "

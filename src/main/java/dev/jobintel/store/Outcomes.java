@@ -17,10 +17,12 @@ import java.util.List;
  */
 public final class Outcomes {
 
+    // Every decision ends the posting's lease, if a worker held it: a lease means "being decided".
     static final String FILTER = "UPDATE raw_postings SET outcome = 'filtered', outcome_reason = ?, outcome_detail = ?, "
-            + "outcome_at = ? WHERE id = ? AND outcome = 'pending'";
+            + "outcome_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND outcome = 'pending'";
     static final String FAIL = "UPDATE raw_postings SET outcome = 'failed', outcome_reason = ?, last_error = ?, "
-            + "retryable = ?, raw_output = ?, attempts = attempts + 1, outcome_at = ? WHERE id = ? AND outcome = 'pending'";
+            + "retryable = ?, raw_output = ?, attempts = attempts + 1, outcome_at = ?, lease_owner = NULL, "
+            + "lease_until = NULL WHERE id = ? AND outcome = 'pending'";
     static final String INSERT_JOB = "INSERT INTO enriched_jobs (job_hash, company, title, place, city_code, country_code, "
             + "remote_scope, family, subfamily, seniority, track, arrangement, position_type, salary_min, salary_max, "
             + "salary_currency, salary_period, equity, years_min, years_max, summary, classifier, model, prompt_version, "
@@ -28,7 +30,8 @@ public final class Outcomes {
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) "
             + "ON CONFLICT (job_hash) DO NOTHING RETURNING id";
     static final String LINK = "UPDATE raw_postings SET outcome = ?, job_id = ?, outcome_reason = NULL, outcome_detail = NULL, "
-            + "outcome_at = ?, retryable = NULL, attempts = attempts + ? WHERE id = ? AND outcome = 'pending'";
+            + "outcome_at = ?, retryable = NULL, attempts = attempts + ?, lease_owner = NULL, lease_until = NULL "
+            + "WHERE id = ? AND outcome = 'pending'";
     static final String TOUCH_JOB = "UPDATE enriched_jobs SET raw_count = raw_count + 1, "
             + "first_seen = CASE WHEN ? < first_seen THEN ? ELSE first_seen END, "
             + "last_seen = CASE WHEN ? > last_seen THEN ? ELSE last_seen END WHERE id = ?";

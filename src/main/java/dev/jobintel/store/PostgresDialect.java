@@ -17,6 +17,26 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean severalWriters() {
+        return true;
+    }
+
+    @Override
+    public String skipLocked() {
+        return " FOR UPDATE SKIP LOCKED";
+    }
+
+    @Override
+    public String tryLockSql() {
+        return "SELECT pg_try_advisory_lock(?)";
+    }
+
+    @Override
+    public String unlockSql() {
+        return "SELECT pg_advisory_unlock(?)";
+    }
+
+    @Override
     public boolean isConstraintViolation(SQLException e) {
         // Class 23: integrity constraint violation.
         return e.getSQLState() != null && e.getSQLState().startsWith("23");

@@ -158,7 +158,8 @@ public final class Requeue {
     /** Back to pending (only from the given outcomes); a failed posting keeps its last error for the record. */
     private static long toPending(Connection c, List<Long> ids, List<String> fromOutcomes, long now) {
         String sql = "UPDATE raw_postings SET outcome = 'pending', outcome_reason = NULL, outcome_detail = NULL, "
-                + "retryable = NULL, job_id = NULL, outcome_at = ? WHERE id IN (" + Jdbc.marks(ids.size()) + ")"
+                + "retryable = NULL, job_id = NULL, lease_owner = NULL, lease_until = NULL, outcome_at = ? "
+                + "WHERE id IN (" + Jdbc.marks(ids.size()) + ")"
                 + " AND outcome IN (" + Jdbc.marks(fromOutcomes.size()) + ")";
         List<Object> args = new ArrayList<>();
         args.add(now);

@@ -17,6 +17,26 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public boolean severalWriters() {
+        return false;
+    }
+
+    @Override
+    public String skipLocked() {
+        return ""; // a write transaction locks the whole file; there is no other writer to skip
+    }
+
+    @Override
+    public String tryLockSql() {
+        return null; // the writer lock (Database.claimWriter) already makes this process the only one
+    }
+
+    @Override
+    public String unlockSql() {
+        return null;
+    }
+
+    @Override
     public boolean isConstraintViolation(SQLException e) {
         // SQLITE_CONSTRAINT and its extended codes (NOTNULL, CHECK, UNIQUE, FOREIGNKEY...) share the low byte 19.
         return (e.getErrorCode() & 0xff) == 19 || String.valueOf(e.getMessage()).contains("SQLITE_CONSTRAINT");

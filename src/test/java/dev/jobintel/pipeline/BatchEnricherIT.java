@@ -65,7 +65,7 @@ class BatchEnricherIT {
 
     private BatchEnricher batches() {
         ClaudeClassifier k = rig.classifier();
-        return new BatchEnricher(db, rig.ctx.gate(), rig.ctx.resolver(), k, k.api(), runner.budget(), clock, 100, 2,
+        return new BatchEnricher(db, runner.pendingWork(), rig.ctx.gate(), rig.ctx.resolver(), k, k.api(), runner.budget(), clock, 100, 2,
                 10_000, Duration.ofMillis(100), line -> { });
     }
 

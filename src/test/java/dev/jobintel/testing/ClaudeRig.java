@@ -25,9 +25,13 @@ public final class ClaudeRig implements AutoCloseable {
     public final Database db;
     private Runner runner;
 
-    private ClaudeRig(MessagesSimulator sim, Context ctx) {
+    /** Whether closing this rig stops the server (the rig that started it does). */
+    private final boolean ownsServer;
+
+    private ClaudeRig(MessagesSimulator sim, Context ctx, boolean ownsServer) {
         this.sim = sim;
         this.ctx = ctx;
+        this.ownsServer = ownsServer;
         this.db = ctx.openDatabase();
         this.runner = newRunner();
         this.runner.prepare();
@@ -38,7 +42,7 @@ public final class ClaudeRig implements AutoCloseable {
     }
 
     public static ClaudeRig start(String databaseUrl, Clock clock, MessagesSimulator sim, ClaudeConfig config) {
-        return new ClaudeRig(sim, Fixtures.claudeContext(databaseUrl, clock, config));
+        return new ClaudeRig(sim, Fixtures.claudeContext(databaseUrl, clock, config), true);
     }
 
     public static ClaudeRig start(String databaseUrl, Clock clock, MessagesSimulator sim, int concurrency,
@@ -50,6 +54,14 @@ public final class ClaudeRig implements AutoCloseable {
         Runner r = new Runner(ctx, db, false);
         ((ClaudeClassifier) r.classifier()).backoffBase(Duration.ofMillis(20));
         return r;
+    }
+
+    /**
+     * Another worker process on the same database and server, with the same settings: its own
+     * connections, runner, classifier and client. Closing it leaves the server running.
+     */
+    public ClaudeRig anotherWorker() {
+        return new ClaudeRig(sim, ctx, false);
     }
 
     public Runner runner() {
@@ -80,6 +92,8 @@ public final class ClaudeRig implements AutoCloseable {
     public void close() {
         runner.close();
         db.close();
-        sim.close();
+        if (ownsServer) {
+            sim.close();
+        }
     }
 }

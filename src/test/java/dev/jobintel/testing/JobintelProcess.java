@@ -60,6 +60,12 @@ public final class JobintelProcess {
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 
+    /** SIGTERM, as a service manager stops a process: shutdown hooks run. */
+    public Result terminate(long seconds) throws IOException, InterruptedException {
+        process.destroy();
+        return await(seconds);
+    }
+
     /** SIGKILL: no shutdown hook, no finally block, no flush. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

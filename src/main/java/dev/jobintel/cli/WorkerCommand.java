@@ -1,0 +1,150 @@
+package dev.jobintel.cli;
+
+import dev.jobintel.pipeline.Context;
+import dev.jobintel.pipeline.Enricher;
+import dev.jobintel.pipeline.Runner;
+import dev.jobintel.store.Database;
+import dev.jobintel.store.Dialect;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Callable;
+
+@Command(name = "worker", mixinStandardHelpOptions = true,
+        description = {"Enrich pending postings as they arrive, until stopped (Ctrl-C or SIGTERM): one of several "
+                + "workers sharing a PostgreSQL database.",
+                "Each worker leases the postings it decides, so no posting is classified twice; a stopped worker "
+                        + "gives its undecided postings back, and a killed one's return to the pool within "
+                        + "2 minutes. A SQLite file takes one writing process: run 'jobintel enrich' there instead."})
+final class WorkerCommand implements Callable<Integer> {
+
+    /** Postings decided per round: how long a stop request waits at most, and how often a line is printed. */
+    static final int ROUND = 1_000;
+    /** How long stopping waits for the round in progress before leaving it to the leases. */
+    private static final long STOP_GRACE_SECONDS = 60;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    ClassifierOptions classifying;
+
+    @Option(names = "--poll", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Seconds between looks for new pending postings when there are none (default: ${DEFAULT-VALUE}).")
+    int pollSeconds;
+
+    @Spec
+    CommandSpec spec;
+
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final Object sleep = new Object();
+
+    @Override
+    public Integer call() {
+        CommandLine cl = spec.commandLine();
+        if (pollSeconds < 1) {
+            throw new CommandLine.ParameterException(cl, "--poll must be at least 1 second");
+        }
+        Context ctx = classifying.context(common, cl);
+        String url = ctx.config().database().url();
+        if (!Dialect.forUrl(url).severalWriters()) {
+            throw new CommandLine.ParameterException(cl, "jobintel worker shares a PostgreSQL database with other "
+                    + "workers; a SQLite file takes one writing process, so run 'jobintel enrich' (or 'jobintel run') "
+                    + "on a schedule instead");
+        }
+        PrintWriter out = cl.getOut();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> stop(finished), "jobintel-worker-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (Database db = ctx.openDatabase(); Runner runner = new Runner(ctx, db, false)) {
+            runner.prepare();
+            out.printf("jobintel worker %s: %s classifier; looking for pending postings every %d s when idle. "
+                    + "Ctrl-C or SIGTERM stops it.%n", runner.pendingWork().owner(), ctx.classifierName(), pollSeconds);
+            out.flush();
+            return loop(cl, ctx, runner, db);
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running: it was waiting for this.
+            }
+        }
+    }
+
+    private int loop(CommandLine cl, Context ctx, Runner runner, Database db) {
+        PrintWriter out = cl.getOut();
+        long decided = 0;
+        boolean idleSaid = false;
+        while (!stopping.get()) {
+            long t0 = System.nanoTime();
+            Enricher.Result r = runner.enrich(ROUND);
+            decided += r.processed();
+            if (r.processed() > 0) {
+                out.print(Instant.now().truncatedTo(ChronoUnit.SECONDS) + "  ");
+                Summaries.enrich(out, r, ctx.classifierName(), System.nanoTime() - t0);
+                out.flush();
+                idleSaid = false;
+            }
+            if (r.stop() != null) {
+                Summaries.claude(out, runner.classifier(), db);
+                Summaries.stopped(cl.getErr(), r.stop());
+                return Main.RUN_STOPPED;
+            }
+            if (r.processed() == 0) {
+                if (!idleSaid) {
+                    long held = runner.pendingWork().leasedByOthers();
+                    out.printf("%s  Nothing to decide%s; waiting.%n", Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                            held == 0 ? "" : " (" + Summaries.n(held) + " pending postings are leased by other workers)");
+                    out.flush();
+                    idleSaid = true;
+                }
+                pause(pollSeconds);
+            }
+        }
+        out.printf("Stopped. This worker decided %s postings.%n", Summaries.n(decided));
+        Summaries.claude(out, runner.classifier(), db);
+        out.flush();
+        return 0;
+    }
+
+    private void pause(int seconds) {
+        synchronized (sleep) {
+            if (stopping.get()) {
+                return;
+            }
+            try {
+                sleep.wait(seconds * 1000L);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stopping.set(true);
+            }
+        }
+    }
+
+    /**
+     * On SIGTERM or Ctrl-C: finish the round in progress, give back the undecided postings and
+     * print the summary. A round that takes longer is left to its leases, which run out.
+     */
+    private void stop(CountDownLatch finished) {
+        stopping.set(true);
+        synchronized (sleep) {
+            sleep.notifyAll();
+        }
+        try {
+            finished.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

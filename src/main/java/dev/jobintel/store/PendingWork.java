@@ -1,0 +1,136 @@
+package dev.jobintel.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The pending postings this process may decide, a keyset page at a time.
+ *
+ * <p>Where one process writes the database (a SQLite file, see {@link Database#claimWriter})
+ * every pending posting is its own. Where several workers share it (PostgreSQL), each page is
+ * leased: claimed in one statement that skips the rows another worker is claiming at that
+ * moment and the rows under another worker's live lease, and marked with this worker's name
+ * and an expiry. While the process lives a thread renews its leases; {@link #close} gives back
+ * the ones it did not decide. A killed worker renews nothing, so its postings return to the
+ * pool when the lease runs out ({@link #TERM}), and nothing is lost.
+ */
+public final class PendingWork implements AutoCloseable {
+
+    /** How long a lease lasts unrenewed: how long a killed worker's postings wait. */
+    public static final Duration TERM = Duration.ofMinutes(2);
+    private static final Duration RENEW_EVERY = Duration.ofSeconds(30);
+
+    private static final String CLAIMABLE = "outcome = 'pending' AND batch_id IS NULL AND id > ? "
+            + "AND (lease_owner IS NULL OR lease_owner = ? OR lease_until < ?)";
+    private static final String HELD = "r.outcome = 'pending' AND r.batch_id IS NULL AND r.lease_owner = ?";
+
+    private final Database db;
+    private final Clock clock;
+    private final String owner;
+    private final String claimSql;
+    private ScheduledExecutorService renewer;
+    private boolean closed;
+
+    private PendingWork(Database db, Clock clock, String owner) {
+        this.db = db;
+        this.clock = clock;
+        this.owner = owner;
+        this.claimSql = "UPDATE raw_postings SET lease_owner = ?, lease_until = ? WHERE id IN (SELECT id FROM "
+                + "raw_postings WHERE " + CLAIMABLE + " ORDER BY id LIMIT ?" + db.dialect().skipLocked() + ")";
+    }
+
+    /** This process's pending work on {@code db}, under a worker name unique to this process. */
+    public static PendingWork of(Database db, Clock clock) {
+        return new PendingWork(db, clock, workerName());
+    }
+
+    /** host:pid:random, so that the name says where a worker runs and is never reused. */
+    static String workerName() {
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = Files.readString(Path.of("/etc/hostname")).strip();
+            } catch (java.io.IOException | RuntimeException e) {
+                host = "";
+            }
+        }
+        return (host.isBlank() ? "localhost" : host) + ":" + ProcessHandle.current().pid() + ":"
+                + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public String owner() {
+        return owner;
+    }
+
+    /** Whether pages are leased (several workers share the database). */
+    public boolean leased() {
+        return db.dialect().severalWriters();
+    }
+
+    /** The next page of pending postings after {@code afterId} that this process may decide, in id order. */
+    public List<PendingPosting> after(long afterId, int limit) {
+        if (!leased()) {
+            return db.read(c -> RawPostings.pendingAfter(c, afterId, limit));
+        }
+        startRenewing();
+        long now = clock.millis();
+        return db.inTransaction(c -> {
+            Jdbc.update(c, claimSql, owner, now + TERM.toMillis(), afterId, owner, now, limit);
+            return RawPostings.page(c, HELD, List.of(owner), afterId, limit);
+        });
+    }
+
+    /** Pending postings under another worker's live lease: not this process's to decide now. */
+    public long leasedByOthers() {
+        if (!leased()) {
+            return 0;
+        }
+        return db.read(c -> Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE outcome = 'pending' "
+                + "AND lease_owner IS NOT NULL AND lease_owner <> ? AND lease_until >= ?", owner, clock.millis()));
+    }
+
+    private synchronized void startRenewing() {
+        if (renewer != null || closed) {
+            return;
+        }
+        renewer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "jobintel-leases");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = RENEW_EVERY.toMillis();
+        renewer.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** Extends this worker's leases; a failure is retried at the next tick, well inside the term. */
+    void renew() {
+        try {
+            db.inTransaction(c -> Jdbc.update(c, "UPDATE raw_postings SET lease_until = ? WHERE lease_owner = ? "
+                    + "AND outcome = 'pending'", clock.millis() + TERM.toMillis(), owner));
+        } catch (RuntimeException e) {
+            // The database is unreachable or busy for a moment: the next tick tries again.
+        }
+    }
+
+    /** Gives back the postings this worker holds and did not decide, and stops renewing. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (renewer == null) {
+            return;
+        }
+        renewer.shutdownNow();
+        db.inTransaction(c -> Jdbc.update(c, "UPDATE raw_postings SET lease_owner = NULL, lease_until = NULL "
+                + "WHERE lease_owner = ? AND outcome = 'pending'", owner));
+    }
+}

@@ -1,0 +1,128 @@
+package dev.jobintel.pipeline;
+
+import dev.jobintel.classify.claude.sim.Answer;
+import dev.jobintel.classify.claude.sim.MessagesSimulator;
+import dev.jobintel.classify.claude.sim.RulesResponder;
+import dev.jobintel.posting.Posting;
+import dev.jobintel.store.Database;
+import dev.jobintel.store.Jdbc;
+import dev.jobintel.store.PendingPosting;
+import dev.jobintel.store.PendingWork;
+import dev.jobintel.testing.ClaudeRig;
+import dev.jobintel.testing.Fixtures;
+import dev.jobintel.testing.MutableClock;
+import dev.jobintel.testing.Postgres;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Several workers on one PostgreSQL database: each pending posting is decided by one of them, once. */
+class WorkersOnPostgresIT {
+
+    private final MutableClock clock = MutableClock.at("2026-11-20T08:00:00Z");
+
+    private static List<Posting> jobs(int n) {
+        List<Posting> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(Fixtures.posting("greenhouse", "g" + i, "Company " + i, "Senior Data Engineer " + i, "Berlin, Germany",
+                    Fixtures.DESCRIPTION + " Team " + i + "."));
+        }
+        return out;
+    }
+
+    @Test
+    void twoWorkersShareThePendingPostingsAndNoPostingIsClassifiedTwice() {
+        RulesResponder model = new RulesResponder();
+        MessagesSimulator sim = MessagesSimulator.start(r -> Answer.tool(model.classify(r.userText())))
+                .latency(Duration.ofMillis(40));
+        try (ClaudeRig first = ClaudeRig.start(Postgres.freshDatabaseUrl(), clock, sim, 8, 3, 10);
+             ClaudeRig second = first.anotherWorker()) {
+            first.land(jobs(400));
+            CompletableFuture<Enricher.Result> a = CompletableFuture.supplyAsync(() -> first.runner().enrich(0));
+            CompletableFuture<Enricher.Result> b = CompletableFuture.supplyAsync(() -> second.runner().enrich(0));
+            Enricher.Result ra = a.join();
+            Enricher.Result rb = b.join();
+
+            assertThat(ra.processed()).as("first worker").isPositive();
+            assertThat(rb.processed()).as("second worker").isPositive();
+            assertThat(ra.enriched() + rb.enriched()).isEqualTo(400);
+            assertThat(sim.messageCalls()).as("one call per posting, whoever made it").isEqualTo(400);
+            assertThat(first.count("SELECT count(*) FROM llm_calls")).isEqualTo(400);
+            assertThat(first.count("SELECT count(*) FROM raw_postings WHERE outcome = 'pending'")).isZero();
+            assertThat(first.count("SELECT count(*) FROM raw_postings WHERE lease_owner IS NOT NULL")).isZero();
+            assertThat(StatusReport.read(first.db).violations()).isEmpty();
+        }
+    }
+
+    @Test
+    void aLiveLeaseIsAnotherWorkersAndAnExpiredOneReturnsToThePool() {
+        Context ctx = Fixtures.context(Postgres.freshDatabaseUrl(), clock, 100);
+        try (Database db = ctx.openDatabase()) {
+            try (Runner runner = new Runner(ctx, db, false)) {
+                runner.prepare();
+                runner.fetch(List.of(Fixtures.jsonl("test", jobs(10))));
+            }
+            long now = clock.millis();
+            // A worker killed a while ago, and one at work right now.
+            db.inTransaction(c -> Jdbc.update(c, "UPDATE raw_postings SET lease_owner = 'gone:1:a', lease_until = ? "
+                    + "WHERE source_job_id IN ('g0', 'g1', 'g2')", now - 1));
+            db.inTransaction(c -> Jdbc.update(c, "UPDATE raw_postings SET lease_owner = 'busy:2:b', lease_until = ? "
+                    + "WHERE source_job_id IN ('g3', 'g4')", now + 60_000));
+
+            try (Runner runner = new Runner(ctx, db, false)) {
+                runner.prepare();
+                assertThat(runner.pendingWork().leasedByOthers()).isEqualTo(2);
+                assertThat(runner.enrich(0).processed()).isEqualTo(8);
+            }
+            assertThat(pendingIds(db)).containsExactly("g3", "g4");
+            StatusReport s = StatusReport.read(db);
+            assertThat(Explanation.read(db, s, 1, 1, clock.millis()).pendingLeased()).isEqualTo(2);
+
+            // The busy worker died too: once its lease runs out, its postings are anyone's.
+            clock.advance(Duration.ofMinutes(2));
+            try (Runner runner = new Runner(ctx, db, false)) {
+                runner.prepare();
+                assertThat(runner.enrich(0).processed()).isEqualTo(2);
+            }
+            assertThat(pendingIds(db)).isEmpty();
+            assertThat(StatusReport.read(db).violations()).isEmpty();
+        }
+    }
+
+    @Test
+    void aWorkerClaimsOnlyWhatNoOtherHoldsAndGivesBackWhatItDidNotDecide() {
+        Context ctx = Fixtures.context(Postgres.freshDatabaseUrl(), clock, 100);
+        try (Database db = ctx.openDatabase()) {
+            try (Runner runner = new Runner(ctx, db, false)) {
+                runner.prepare();
+                runner.fetch(List.of(Fixtures.jsonl("test", jobs(10))));
+            }
+            PendingWork one = PendingWork.of(db, clock);
+            PendingWork two = PendingWork.of(db, clock);
+            assertThat(one.owner()).isNotEqualTo(two.owner());
+            List<PendingPosting> first = one.after(0, 4);
+            List<PendingPosting> second = two.after(0, 10);
+            assertThat(first).hasSize(4);
+            assertThat(second).hasSize(6);
+            assertThat(second).extracting(PendingPosting::id)
+                    .doesNotContainAnyElementsOf(first.stream().map(PendingPosting::id).toList());
+            assertThat(one.after(first.get(3).id(), 10)).as("the rest is the other worker's").isEmpty();
+
+            one.close();
+            assertThat(two.after(0, 10)).as("given back, and its own again").hasSize(10);
+            two.close();
+            long leased = db.read(c -> Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE lease_owner IS NOT NULL"));
+            assertThat(leased).isZero();
+        }
+    }
+
+    private static List<String> pendingIds(Database db) {
+        return db.read(c -> Jdbc.query(c, "SELECT source_job_id FROM raw_postings WHERE outcome = 'pending' "
+                + "ORDER BY source_job_id", rs -> rs.getString(1)));
+    }
+}
