@@ -59,22 +59,9 @@ public final class Phrase {
     }
 
     static boolean windowSafe(String regex) {
-        boolean inClass = false;
-        for (int i = 0; i < regex.length(); i++) {
-            char c = regex.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (inClass) {
-                inClass = c != ']';
-            } else if (c == '[') {
-                inClass = true;
-            } else if (c == '^' || c == '$' || c == '*' || c == '+'
-                    || (c == '{' && regex.indexOf(',', i) >= 0 && regex.indexOf(',', i) < regex.indexOf('}', i)
-                    && regex.indexOf('}', i) == regex.indexOf(',', i) + 1)) {
-                return false;
-            }
-        }
-        return true;
+        return walk(regex, 0, (i, c, depth) -> !(c == '^' || c == '$' || c == '*' || c == '+'
+                || (c == '{' && regex.indexOf(',', i) >= 0 && regex.indexOf(',', i) < regex.indexOf('}', i)
+                && regex.indexOf('}', i) == regex.indexOf(',', i) + 1))) < 0;
     }
 
     public Pattern pattern() {
@@ -593,27 +580,15 @@ public final class Phrase {
 
     private static List<String> splitTopLevel(String regex) {
         List<String> parts = new ArrayList<>();
-        int depth = 0;
-        boolean inClass = false;
-        int start = 0;
-        for (int i = 0; i < regex.length(); i++) {
-            char c = regex.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (inClass) {
-                inClass = c != ']';
-            } else if (c == '[') {
-                inClass = true;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
-            } else if (c == '|' && depth == 0) {
-                parts.add(regex.substring(start, i));
-                start = i + 1;
+        int[] start = {0};
+        walk(regex, 0, (i, c, depth) -> {
+            if (c == '|' && depth == 0) {
+                parts.add(regex.substring(start[0], i));
+                start[0] = i + 1;
             }
-        }
-        parts.add(regex.substring(start));
+            return true;
+        });
+        parts.add(regex.substring(start[0]));
         return parts;
     }
 
@@ -637,9 +612,24 @@ public final class Phrase {
     }
 
     private static int closingParen(String regex, int open) {
+        return walk(regex, open, (i, c, depth) -> !(c == ')' && depth == 0));
+    }
+
+    /** Sees a regex's structural characters, with the group depth they stand at; false stops the walk. */
+    @FunctionalInterface
+    private interface Structure {
+        boolean at(int index, char c, int depth);
+    }
+
+    /**
+     * Walks {@code regex} from {@code from}, showing {@code visitor} each character outside escapes
+     * and character classes, with its group depth (a parenthesis at the depth outside its group);
+     * returns where the visitor stopped the walk, or -1 when it never did.
+     */
+    private static int walk(String regex, int from, Structure visitor) {
         int depth = 0;
         boolean inClass = false;
-        for (int i = open; i < regex.length(); i++) {
+        for (int i = from; i < regex.length(); i++) {
             char c = regex.charAt(i);
             if (c == '\\') {
                 i++;
@@ -647,10 +637,16 @@ public final class Phrase {
                 inClass = c != ']';
             } else if (c == '[') {
                 inClass = true;
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return i;
+            } else {
+                if (c == ')') {
+                    depth--;
+                }
+                if (!visitor.at(i, c, depth)) {
+                    return i;
+                }
+                if (c == '(') {
+                    depth++;
+                }
             }
         }
         return -1;
