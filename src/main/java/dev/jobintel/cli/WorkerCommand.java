@@ -24,8 +24,9 @@ import java.util.concurrent.Callable;
         description = {"Enrich pending postings as they arrive, until stopped (Ctrl-C or SIGTERM): one of several "
                 + "workers sharing a PostgreSQL database.",
                 "Each worker leases the postings it decides, so no posting is classified twice; a stopped worker "
-                        + "gives its undecided postings back, and a killed one's return to the pool within "
-                        + "2 minutes. A SQLite file takes one writing process: run 'jobintel enrich' there instead."})
+                        + "gives its undecided postings back, and a killed one's return to the pool when its lease "
+                        + "runs out (pipeline.lease_seconds, 2 minutes by default). A SQLite file takes one writing "
+                        + "process: run 'jobintel enrich' there instead."})
 final class WorkerCommand implements Callable<Integer> {
 
     /** Postings decided per round: how long a stop request waits at most, and how often a line is printed. */

@@ -82,6 +82,9 @@ public final class ConfigLoader {
         if (c.pipeline().threads() < 0 || c.pipeline().threads() > 64) {
             throw lc.error("pipeline.threads", "must be between 0 (one per core) and 64, got " + c.pipeline().threads());
         }
+        if (c.pipeline().leaseSeconds() < 1 || c.pipeline().leaseSeconds() > 86_400) {
+            throw lc.error("pipeline.lease_seconds", "must be between 1 and 86400, got " + c.pipeline().leaseSeconds());
+        }
         checkClaude(lc);
         checkSources(lc);
         checkHttp(lc);

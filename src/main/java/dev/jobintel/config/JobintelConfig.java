@@ -156,15 +156,23 @@ public record JobintelConfig(
     }
 
     /**
-     * @param batchSize postings per write transaction
-     * @param threads   classification threads; 0 picks one per core
+     * @param batchSize    postings per write transaction
+     * @param threads      classification threads; 0 picks one per core
+     * @param leaseSeconds how long a worker's lease on pending postings lasts unrenewed (PostgreSQL):
+     *                     how long a killed worker's postings wait before another takes them
      */
-    public record Pipeline(Integer batchSize, Integer threads) {
+    public record Pipeline(Integer batchSize, Integer threads, Integer leaseSeconds) {
         public static final int DEFAULT_BATCH = 500;
+        public static final int DEFAULT_LEASE_SECONDS = 120;
 
         public Pipeline {
             batchSize = batchSize == null ? DEFAULT_BATCH : batchSize;
             threads = threads == null ? 0 : threads;
+            leaseSeconds = leaseSeconds == null ? DEFAULT_LEASE_SECONDS : leaseSeconds;
+        }
+
+        public Pipeline(Integer batchSize, Integer threads) {
+            this(batchSize, threads, null);
         }
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The database: a pooled connection source for SQLite or PostgreSQL, its {@link Dialect},
@@ -192,6 +193,39 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("cannot get a connection to " + url, "(connect)", null, e);
         }
+    }
+
+    /**
+     * Like {@link #inTransaction}, but run again from the start (up to five times) when the
+     * engine aborted it to break a deadlock with another worker's transaction. {@code work} must
+     * keep no state outside the database between attempts.
+     */
+    public <T> T inTransactionRetried(Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return inTransaction(work);
+            } catch (StoreException e) {
+                if (attempt >= 5 || !causedBy(e, dialect::isTransient)) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Whether an SQLException that {@code test} accepts is among the causes of {@code t}. */
+    static boolean causedBy(Throwable t, java.util.function.Predicate<SQLException> test) {
+        for (; t != null; t = t.getCause()) {
+            if (t instanceof SQLException se && test.test(se)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Runs read-only work on a pooled connection in auto-commit mode. */

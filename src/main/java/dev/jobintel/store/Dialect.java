@@ -36,6 +36,12 @@ public interface Dialect {
     /** The query that frees a lock {@link #tryLockSql()} took, with the same parameter. */
     String unlockSql();
 
+    /**
+     * Whether the engine aborted the transaction to break a deadlock or a serialization
+     * conflict with another: run from the start, it can succeed.
+     */
+    boolean isTransient(SQLException e);
+
     /** Whether {@code e} reports a NOT NULL, CHECK, UNIQUE or foreign-key violation. */
     boolean isConstraintViolation(SQLException e);
 

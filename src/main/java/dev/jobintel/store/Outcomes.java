@@ -48,7 +48,7 @@ public final class Outcomes {
             return WriteResult.EMPTY;
         }
         try {
-            return db.inTransaction(c -> writeAll(c, outcomes, now));
+            return db.inTransactionRetried(c -> writeAll(c, outcomes, now));
         } catch (StoreException batchError) {
             if (!isConstraint(batchError)) {
                 throw batchError;
@@ -56,7 +56,7 @@ public final class Outcomes {
             WriteResult total = WriteResult.EMPTY;
             for (Outcome o : outcomes) {
                 try {
-                    total = total.plus(db.inTransaction(c -> writeAll(c, List.of(o), now)));
+                    total = total.plus(db.inTransactionRetried(c -> writeAll(c, List.of(o), now)));
                 } catch (StoreException e) {
                     if (!isConstraint(e)) {
                         throw e;
@@ -71,14 +71,7 @@ public final class Outcomes {
     }
 
     private boolean isConstraint(StoreException e) {
-        Throwable t = e;
-        while (t != null) {
-            if (t instanceof SQLException se && db.dialect().isConstraintViolation(se)) {
-                return true;
-            }
-            t = t.getCause();
-        }
-        return false;
+        return Database.causedBy(e, db.dialect()::isConstraintViolation);
     }
 
     private static String rootMessage(Throwable e) {

@@ -19,13 +19,10 @@ import java.util.concurrent.TimeUnit;
  * moment and the rows under another worker's live lease, and marked with this worker's name
  * and an expiry. While the process lives a thread renews its leases; {@link #close} gives back
  * the ones it did not decide. A killed worker renews nothing, so its postings return to the
- * pool when the lease runs out ({@link #TERM}), and nothing is lost.
+ * pool when the lease runs out (its term, two minutes by default), and nothing is lost.
  */
 public final class PendingWork implements AutoCloseable {
 
-    /** How long a lease lasts unrenewed: how long a killed worker's postings wait. */
-    public static final Duration TERM = Duration.ofMinutes(2);
-    private static final Duration RENEW_EVERY = Duration.ofSeconds(30);
 
     private static final String CLAIMABLE = "outcome = 'pending' AND batch_id IS NULL AND id > ? "
             + "AND (lease_owner IS NULL OR lease_owner = ? OR lease_until < ?)";
@@ -34,21 +31,27 @@ public final class PendingWork implements AutoCloseable {
     private final Database db;
     private final Clock clock;
     private final String owner;
+    /** How long a lease lasts unrenewed: how long a killed worker's postings wait. */
+    private final long termMillis;
     private final String claimSql;
     private ScheduledExecutorService renewer;
     private boolean closed;
 
-    private PendingWork(Database db, Clock clock, String owner) {
+    private PendingWork(Database db, Clock clock, String owner, Duration term) {
         this.db = db;
         this.clock = clock;
         this.owner = owner;
+        this.termMillis = term.toMillis();
         this.claimSql = "UPDATE raw_postings SET lease_owner = ?, lease_until = ? WHERE id IN (SELECT id FROM "
                 + "raw_postings WHERE " + CLAIMABLE + " ORDER BY id LIMIT ?" + db.dialect().skipLocked() + ")";
     }
 
-    /** This process's pending work on {@code db}, under a worker name unique to this process. */
-    public static PendingWork of(Database db, Clock clock) {
-        return new PendingWork(db, clock, workerName());
+    /**
+     * This process's pending work on {@code db}, under a worker name unique to this process, with
+     * leases of {@code term} (renewed four times a term).
+     */
+    public static PendingWork of(Database db, Clock clock, Duration term) {
+        return new PendingWork(db, clock, workerName(), term);
     }
 
     /** host:pid:random, so that the name says where a worker runs and is never reused. */
@@ -82,7 +85,7 @@ public final class PendingWork implements AutoCloseable {
         startRenewing();
         long now = clock.millis();
         return db.inTransaction(c -> {
-            Jdbc.update(c, claimSql, owner, now + TERM.toMillis(), afterId, owner, now, limit);
+            Jdbc.update(c, claimSql, owner, now + termMillis, afterId, owner, now, limit);
             return RawPostings.page(c, HELD, List.of(owner), afterId, limit);
         });
     }
@@ -105,15 +108,20 @@ public final class PendingWork implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        long every = RENEW_EVERY.toMillis();
+        long every = Math.max(1, termMillis / 4);
         renewer.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** Extends this worker's leases; a failure is retried at the next tick, well inside the term. */
+    /**
+     * Extends this worker's leases; a failure is retried at the next tick, inside the term. Rows
+     * the outcome writer holds are skipped, not waited for: they are being decided (which ends
+     * their lease), and waiting on them while holding others is how two transactions deadlock.
+     */
     void renew() {
         try {
-            db.inTransaction(c -> Jdbc.update(c, "UPDATE raw_postings SET lease_until = ? WHERE lease_owner = ? "
-                    + "AND outcome = 'pending'", clock.millis() + TERM.toMillis(), owner));
+            db.inTransaction(c -> Jdbc.update(c, "UPDATE raw_postings SET lease_until = ? WHERE id IN (SELECT id FROM "
+                    + "raw_postings WHERE lease_owner = ? AND outcome = 'pending'" + db.dialect().skipLocked() + ")",
+                    clock.millis() + termMillis, owner));
         } catch (RuntimeException e) {
             // The database is unreachable or busy for a moment: the next tick tries again.
         }

@@ -37,6 +37,12 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean isTransient(SQLException e) {
+        // 40P01 deadlock_detected, 40001 serialization_failure
+        return "40P01".equals(e.getSQLState()) || "40001".equals(e.getSQLState());
+    }
+
+    @Override
     public boolean isConstraintViolation(SQLException e) {
         // Class 23: integrity constraint violation.
         return e.getSQLState() != null && e.getSQLState().startsWith("23");

@@ -37,6 +37,11 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public boolean isTransient(SQLException e) {
+        return false; // one writer, and write transactions take the lock up front: no deadlocks to break
+    }
+
+    @Override
     public boolean isConstraintViolation(SQLException e) {
         // SQLITE_CONSTRAINT and its extended codes (NOTNULL, CHECK, UNIQUE, FOREIGNKEY...) share the low byte 19.
         return (e.getErrorCode() & 0xff) == 19 || String.valueOf(e.getMessage()).contains("SQLITE_CONSTRAINT");

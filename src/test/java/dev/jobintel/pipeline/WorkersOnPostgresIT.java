@@ -102,8 +102,8 @@ class WorkersOnPostgresIT {
                 runner.prepare();
                 runner.fetch(List.of(Fixtures.jsonl("test", jobs(10))));
             }
-            PendingWork one = PendingWork.of(db, clock);
-            PendingWork two = PendingWork.of(db, clock);
+            PendingWork one = PendingWork.of(db, clock, Duration.ofMinutes(2));
+            PendingWork two = PendingWork.of(db, clock, Duration.ofMinutes(2));
             assertThat(one.owner()).isNotEqualTo(two.owner());
             List<PendingPosting> first = one.after(0, 4);
             List<PendingPosting> second = two.after(0, 10);
