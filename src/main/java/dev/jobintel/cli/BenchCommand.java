@@ -5,6 +5,7 @@ import dev.jobintel.pipeline.Context;
 import dev.jobintel.pipeline.Enricher;
 import dev.jobintel.pipeline.Runner;
 import dev.jobintel.pipeline.StatusReport;
+import dev.jobintel.report.TextTable;
 import dev.jobintel.source.demo.DemoGenerator;
 import dev.jobintel.source.jsonl.JsonlSource;
 import dev.jobintel.store.Database;

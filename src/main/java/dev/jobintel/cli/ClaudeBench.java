@@ -13,6 +13,7 @@ import dev.jobintel.config.LoadedConfig;
 import dev.jobintel.pipeline.Context;
 import dev.jobintel.pipeline.Enricher;
 import dev.jobintel.pipeline.Runner;
+import dev.jobintel.report.TextTable;
 import dev.jobintel.source.SourceFactory;
 import dev.jobintel.source.demo.DemoSnapshot;
 import dev.jobintel.store.Database;

@@ -51,6 +51,24 @@ final class CommonOptions {
         return Context.load(changed, Clock.systemUTC());
     }
 
+    /**
+     * The configured database for a command that only reads it (status, report), with its schema
+     * current; null, after saying so on {@code err}, when a SQLite file is not there yet (reading
+     * must not create an empty one).
+     */
+    static dev.jobintel.store.Database openForReading(LoadedConfig lc, java.io.PrintWriter err) {
+        String url = lc.config().database().url();
+        Path file = dev.jobintel.store.Database.sqliteFile(url);
+        if (file != null && !java.nio.file.Files.exists(file)) {
+            err.printf("No database at %s yet: run 'jobintel run' first.%n", file);
+            return null;
+        }
+        dev.jobintel.store.Database db = dev.jobintel.store.Database.open(url, lc.config().database().username(),
+                System.getenv("JOBINTEL_DB_PASSWORD"));
+        db.migrateIfBehind();
+        return db;
+    }
+
     boolean progress() {
         return !noProgress && Progress.interactive();
     }

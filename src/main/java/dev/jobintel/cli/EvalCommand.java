@@ -13,6 +13,7 @@ import dev.jobintel.classify.eval.LabelReader;
 import dev.jobintel.classify.eval.LabelledExample;
 import dev.jobintel.pipeline.Context;
 import dev.jobintel.pipeline.Progress;
+import dev.jobintel.report.TextTable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jobintel.config.SourcesConfig;
 import dev.jobintel.pipeline.Context;
 import dev.jobintel.pipeline.Runner;
+import dev.jobintel.report.TextTable;
 import dev.jobintel.source.SourceFactory;
 import dev.jobintel.source.demo.BulkBoards;
 import dev.jobintel.source.http.Recording;

@@ -13,8 +13,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
@@ -51,14 +49,11 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         LoadedConfig lc = common.loadConfig();
-        String url = lc.config().database().url();
-        Path file = Database.sqliteFile(url);
-        if (file != null && !Files.exists(file)) {
-            spec.commandLine().getErr().printf("No database at %s yet: run 'jobintel run' first.%n", file);
+        Database opened = CommonOptions.openForReading(lc, spec.commandLine().getErr());
+        if (opened == null) {
             return Main.DATABASE_ERROR;
         }
-        try (Database db = Database.open(url, lc.config().database().username(), System.getenv("JOBINTEL_DB_PASSWORD"))) {
-            db.migrateIfBehind();
+        try (Database db = opened) {
             StatusReport s = StatusReport.read(db);
             Explanation e = explain ? Explanation.read(db, s, Math.max(0, examples), Math.max(0, runs),
                     System.currentTimeMillis()) : null;

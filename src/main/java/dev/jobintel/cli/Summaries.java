@@ -5,6 +5,7 @@ import dev.jobintel.pipeline.Lander;
 import dev.jobintel.pipeline.Runner;
 import dev.jobintel.pipeline.StatusReport;
 import dev.jobintel.report.MarketSummary;
+import dev.jobintel.report.TextTable;
 import dev.jobintel.store.LandCounts;
 import dev.jobintel.store.Ledger;
 

@@ -45,11 +45,28 @@ class EnginesAgreeIT {
             assertThat(onSqlite).as(query).isNotEmpty();
             assertThat(rows(postgres, query)).as(query).isEqualTo(onSqlite);
         }
+        // Every market report gives the same answers (row order aside: the engines' collations may differ).
+        for (String question : dev.jobintel.report.MarketReports.QUESTIONS) {
+            assertThat(reportRows(postgres, question)).as(question).isEqualTo(reportRows(sqlite, question));
+        }
         // A second run on the server, as on the file, changes nothing.
         List<String> before = rows(postgres, POSTINGS);
         assertThat(jobintel("run", "--db", postgres, "--no-progress").out()).contains("Nothing new");
         assertThat(rows(postgres, POSTINGS)).isEqualTo(before);
         assertThat(jobintel("status", "--db", postgres, "--check").exit()).isZero();
+    }
+
+    private static List<String> reportRows(String url, String question) {
+        CliIT.Result r = jobintel("report", question, "--format", "json", "--limit", "1000", "--db", url);
+        assertThat(r.exit()).as(r.err()).isZero();
+        try {
+            List<String> rows = new java.util.ArrayList<>();
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out()).get("rows").forEach(n -> rows.add(n.toString()));
+            assertThat(rows).as(question).isNotEmpty();
+            return rows.stream().sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(question + ": not JSON: " + r.out(), e);
+        }
     }
 
     /** Every row of the query as text, sorted in Java: the engines' collations differ. */

@@ -1,21 +1,21 @@
-package dev.jobintel.cli;
+package dev.jobintel.report;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /** A plain-text table with right-aligned numbers, for one-screen summaries. */
-final class TextTable {
+public final class TextTable {
 
     private final List<String[]> rows = new ArrayList<>();
     private final int columns;
 
-    TextTable(String... header) {
+    public TextTable(String... header) {
         this.columns = header.length;
         rows.add(header);
     }
 
-    TextTable row(Object... cells) {
+    public TextTable row(Object... cells) {
         String[] r = new String[columns];
         for (int i = 0; i < columns; i++) {
             Object v = i < cells.length ? cells[i] : "";
@@ -26,7 +26,7 @@ final class TextTable {
         return this;
     }
 
-    String render(String indent) {
+    public String render(String indent) {
         int[] width = new int[columns];
         boolean[] numeric = new boolean[columns];
         for (int i = 0; i < columns; i++) {

@@ -1,0 +1,132 @@
+package dev.jobintel.cli;
+
+import dev.jobintel.config.LoadedConfig;
+import dev.jobintel.report.JobFilter;
+import dev.jobintel.report.MarketReports;
+import dev.jobintel.report.Report;
+import dev.jobintel.report.ReportFormat;
+import dev.jobintel.store.Database;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Answer market questions from the classified jobs, each distinct job counted once: "
+                + "demand (jobs by role), cities, skills, pay (stated pay per year, by family, seniority and "
+                + "currency), arrangements (on site, hybrid, remote), employers, trends (new jobs per week).",
+                "Without a question, all of them. Narrow every answer with --city, --family, --since and --open."})
+final class ReportCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(arity = "0..1", paramLabel = "QUESTION", completionCandidates = Questions.class,
+            description = "One of: ${COMPLETION-CANDIDATES} (default: all of them).")
+    String question;
+
+    @Option(names = "--city", paramLabel = "CITY", description = "Only jobs in this city (its name, e.g. 'New York', or code).")
+    String city;
+
+    @Option(names = "--family", paramLabel = "FAMILY", description = "Only jobs of this family (code or name, e.g. data).")
+    String family;
+
+    @Option(names = "--since", paramLabel = "DATE", description = "Only jobs first seen on or after DATE (2026-11-01, or an instant).")
+    String since;
+
+    @Option(names = "--open", description = "Only jobs still open: with a posting still on its board.")
+    boolean open;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, csv or json (default: ${DEFAULT-VALUE}); csv takes one question.")
+    String format;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "15",
+            description = "Rows per report at most (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Spec
+    CommandSpec spec;
+
+    /** The questions, for --help and shell completion. */
+    static final class Questions implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return MarketReports.QUESTIONS.iterator();
+        }
+    }
+
+    @Override
+    public Integer call() {
+        CommandLine cl = spec.commandLine();
+        if (question != null && !MarketReports.QUESTIONS.contains(question)) {
+            throw new CommandLine.ParameterException(cl, "no report '" + question + "' (reports: "
+                    + String.join(", ", MarketReports.QUESTIONS) + ")");
+        }
+        if (limit < 1) {
+            throw new CommandLine.ParameterException(cl, "--limit must be 1 or more");
+        }
+        ReportFormat fmt;
+        try {
+            fmt = ReportFormat.named(format);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage());
+        }
+        if (fmt == ReportFormat.CSV && question == null) {
+            throw new CommandLine.ParameterException(cl, "--format csv writes one report: name the question, "
+                    + "e.g. 'jobintel report skills --format csv'");
+        }
+        Long sinceMillis = since == null ? null : BackfillCommand.parse(cl, since);
+        LoadedConfig lc = common.loadConfig();
+        Database opened = CommonOptions.openForReading(lc, cl.getErr());
+        if (opened == null) {
+            return Main.DATABASE_ERROR;
+        }
+        try (Database db = opened) {
+            List<Report> reports = db.read(c -> {
+                JobFilter f;
+                try {
+                    f = JobFilter.resolve(c, city, family, sinceMillis, open);
+                } catch (IllegalArgumentException e) {
+                    throw new CommandLine.ParameterException(cl, e.getMessage());
+                }
+                List<Report> out = new ArrayList<>();
+                for (String q : question == null ? MarketReports.QUESTIONS : List.of(question)) {
+                    out.add(MarketReports.answer(c, q, f, limit));
+                }
+                return out;
+            });
+            fmt.write(cl.getOut(), reports, scope());
+            cl.getOut().flush();
+            return 0;
+        }
+    }
+
+    /** The filter as given, for the reports' headings and JSON. */
+    private Map<String, Object> scope() {
+        Map<String, Object> scope = new LinkedHashMap<>();
+        if (city != null) {
+            scope.put("city", city);
+        }
+        if (family != null) {
+            scope.put("family", family);
+        }
+        if (since != null) {
+            scope.put("since", since);
+        }
+        if (open) {
+            scope.put("open", true);
+        }
+        return scope;
+    }
+}

@@ -1,0 +1,268 @@
+package dev.jobintel.report;
+
+import dev.jobintel.store.Jdbc;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+import static dev.jobintel.report.Report.column;
+
+/**
+ * The market questions jobintel answers, each a {@link Report} over the enriched jobs a
+ * {@link JobFilter} selects: one row per distinct job counted once, however many postings it
+ * had. Every query binds its parameters; shares are percentages of the selected jobs.
+ */
+public final class MarketReports {
+
+    /** The questions, in the order an overview shows them. */
+    public static final List<String> QUESTIONS = List.of("demand", "cities", "skills", "pay", "arrangements",
+            "employers", "trends");
+
+    /** Where a job is, in words: its city, else "Remote" for a remote job, else its country, else unresolved. */
+    static final String PLACE = "CASE WHEN j.city_code IS NOT NULL THEN ci.name "
+            + "WHEN j.remote_scope IS NOT NULL AND j.remote_scope <> '' THEN 'Remote' "
+            + "WHEN j.country_code IS NOT NULL THEN co.name ELSE '(unresolved)' END";
+    static final String PLACE_JOINS = "LEFT JOIN ref_city ci ON ci.code = j.city_code "
+            + "LEFT JOIN ref_country co ON co.code = coalesce(ci.country, j.country_code) ";
+
+    private static final long WEEK = 7L * 24 * 3600 * 1000;
+    /** 1970-01-01 was a Thursday: shifting by three days makes weeks start on Monday. */
+    private static final long MONDAY_SHIFT = 3L * 24 * 3600 * 1000;
+
+    private MarketReports() {
+    }
+
+    /** The report called {@code question}, with at most {@code limit} rows. */
+    public static Report answer(Connection c, String question, JobFilter f, int limit) {
+        Map<String, Question> all = new LinkedHashMap<>();
+        all.put("demand", MarketReports::demand);
+        all.put("cities", MarketReports::cities);
+        all.put("skills", MarketReports::skills);
+        all.put("pay", MarketReports::pay);
+        all.put("arrangements", MarketReports::arrangements);
+        all.put("employers", MarketReports::employers);
+        all.put("trends", MarketReports::trends);
+        Question q = all.get(question);
+        if (q == null) {
+            throw new IllegalArgumentException("no report '" + question + "' (reports: " + String.join(", ", QUESTIONS) + ")");
+        }
+        return q.answer(c, f, limit);
+    }
+
+    @FunctionalInterface
+    private interface Question {
+        Report answer(Connection c, JobFilter f, int limit);
+    }
+
+    static long jobs(Connection c, JobFilter f) {
+        return Jdbc.count(c, "SELECT count(*) FROM enriched_jobs j WHERE " + f.where(), f.args().toArray());
+    }
+
+    private static Object[] args(JobFilter f, Object... more) {
+        List<Object> all = new ArrayList<>(f.args());
+        all.addAll(Arrays.asList(more));
+        return all.toArray();
+    }
+
+    /** part as a percentage of whole, to two decimals; null when there is no whole. */
+    static Double share(long part, long whole) {
+        return whole == 0 ? null : Math.round(part * 10_000.0 / whole) / 100.0;
+    }
+
+    /** Demand by role: jobs per family and subfamily, with the cities that have most of them. */
+    public static Report demand(Connection c, JobFilter f, int limit) {
+        long jobs = jobs(c, f);
+        Map<String, List<String>> topPlaces = new LinkedHashMap<>();
+        for (String[] r : Jdbc.query(c, "SELECT j.family, j.subfamily, " + PLACE + " AS place, count(*) AS n "
+                        + "FROM enriched_jobs j " + PLACE_JOINS + "WHERE " + f.where()
+                        + " GROUP BY j.family, j.subfamily, " + PLACE + " ORDER BY n DESC, place",
+                rs -> new String[] {rs.getString(1) + "/" + rs.getString(2), rs.getString(3) + " " + rs.getLong(4)},
+                f.args().toArray())) {
+            List<String> places = topPlaces.computeIfAbsent(r[0], k -> new ArrayList<>());
+            if (places.size() < 3) {
+                places.add(r[1]);
+            }
+        }
+        List<List<Object>> rows = Jdbc.query(c, "SELECT j.family, j.subfamily, fa.name, s.name, count(*) AS n "
+                        + "FROM enriched_jobs j JOIN ref_family fa ON fa.code = j.family "
+                        + "JOIN ref_subfamily s ON s.family = j.family AND s.code = j.subfamily WHERE " + f.where()
+                        + " GROUP BY j.family, j.subfamily, fa.name, s.name ORDER BY n DESC, fa.name, s.name LIMIT ?",
+                rs -> List.<Object>of(rs.getString(3), rs.getString(4), rs.getLong(5), share(rs.getLong(5), jobs),
+                        String.join(", ", topPlaces.getOrDefault(rs.getString(1) + "/" + rs.getString(2), List.of()))),
+                args(f, limit));
+        return new Report("demand", "Jobs by role", List.of(column("family", "family"), column("role", "role"),
+                column("jobs", "jobs"), column("share_pct", "share %"), column("top_places", "where most are")),
+                rows, jobs);
+    }
+
+    /** Demand by place: jobs per city (remote jobs and jobs with no known city each counted together). */
+    public static Report cities(Connection c, JobFilter f, int limit) {
+        long jobs = jobs(c, f);
+        List<List<Object>> rows = Jdbc.query(c, "SELECT " + PLACE + " AS place, "
+                        + "CASE WHEN j.city_code IS NOT NULL THEN co.name ELSE '' END AS country, count(*) AS n, "
+                        + "sum(CASE WHEN j.arrangement = 'remote' THEN 1 ELSE 0 END) AS remote "
+                        + "FROM enriched_jobs j " + PLACE_JOINS + "WHERE " + f.where() + " GROUP BY " + PLACE
+                        + ", CASE WHEN j.city_code IS NOT NULL THEN co.name ELSE '' END ORDER BY n DESC, place LIMIT ?",
+                rs -> List.<Object>of(rs.getString(1), rs.getString(2), rs.getLong(3), share(rs.getLong(3), jobs),
+                        share(rs.getLong(4), rs.getLong(3))),
+                args(f, limit));
+        return new Report("cities", "Jobs by place", List.of(column("place", "place"), column("country", "country"),
+                column("jobs", "jobs"), column("share_pct", "share %"), column("remote_pct", "remote %")), rows, jobs);
+    }
+
+    /** The skills jobs ask for: how many jobs name each, and what share of the selected jobs that is. */
+    public static Report skills(Connection c, JobFilter f, int limit) {
+        long jobs = jobs(c, f);
+        List<List<Object>> rows = Jdbc.query(c, "SELECT s.skill, coalesce(sf.name, '') AS family, count(*) AS n "
+                        + "FROM job_skills s JOIN enriched_jobs j ON j.id = s.job_id "
+                        + "LEFT JOIN ref_skill_family sf ON sf.code = s.family WHERE " + f.where()
+                        + " GROUP BY s.skill, sf.name ORDER BY n DESC, s.skill LIMIT ?",
+                rs -> List.<Object>of(rs.getString(1), rs.getString(2), rs.getLong(3), share(rs.getLong(3), jobs)),
+                args(f, limit));
+        return new Report("skills", "Skills asked for", List.of(column("skill", "skill"),
+                column("skill_family", "kind"), column("jobs", "jobs"), column("share_pct", "share %")), rows, jobs);
+    }
+
+    /**
+     * Stated pay by family, seniority and currency: quartiles of the annual midpoint of each
+     * job's stated range. Amounts per month, week, day or hour are annualised at 12, 52, 260
+     * and 2,080; currencies are never converted into each other.
+     */
+    public static Report pay(Connection c, JobFilter f, int limit) {
+        long jobs = jobs(c, f);
+        Map<String, List<Double>> amounts = new LinkedHashMap<>();
+        Map<String, String[]> labels = new LinkedHashMap<>();
+        Jdbc.query(c, "SELECT fa.name, se.name, j.salary_currency, j.salary_period, j.salary_min, j.salary_max "
+                        + "FROM enriched_jobs j JOIN ref_family fa ON fa.code = j.family "
+                        + "JOIN ref_seniority se ON se.code = j.seniority WHERE j.salary_currency IS NOT NULL AND "
+                        + f.where() + " ORDER BY fa.name, se.level_rank, j.salary_currency",
+                rs -> {
+                    String key = rs.getString(1) + "\u0000" + rs.getString(2) + "\u0000" + rs.getString(3);
+                    labels.putIfAbsent(key, new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+                    Double min = Jdbc.getDouble(rs, "salary_min");
+                    Double max = Jdbc.getDouble(rs, "salary_max");
+                    double mid = min == null ? max : max == null ? min : (min + max) / 2;
+                    amounts.computeIfAbsent(key, k -> new ArrayList<>()).add(mid * perYear(rs.getString(4)));
+                    return null;
+                }, f.args().toArray());
+        List<List<Object>> rows = new ArrayList<>();
+        long stating = 0;
+        for (Map.Entry<String, List<Double>> e : amounts.entrySet()) {
+            List<Double> v = e.getValue();
+            stating += v.size();
+            v.sort(Double::compare);
+            String[] l = labels.get(e.getKey());
+            rows.add(List.of(l[0], l[1], l[2], (long) v.size(), Math.round(quantile(v, 0.25)),
+                    Math.round(quantile(v, 0.5)), Math.round(quantile(v, 0.75))));
+        }
+        rows.sort((a, b) -> Long.compare((Long) b.get(3), (Long) a.get(3)));
+        String title = String.format(java.util.Locale.ROOT, "Stated pay per year (%,d of %,d jobs state it)", stating, jobs);
+        return new Report("pay", title, List.of(column("family", "family"), column("seniority", "seniority"),
+                column("currency", "currency"), column("jobs", "jobs"), column("p25", "25th pct"),
+                column("median", "median"), column("p75", "75th pct")), rows.subList(0, Math.min(limit, rows.size())), jobs);
+    }
+
+    static double perYear(String period) {
+        return switch (period) {
+            case "month" -> 12;
+            case "week" -> 52;
+            case "day" -> 260;
+            case "hour" -> 2080;
+            default -> 1;
+        };
+    }
+
+    /** The q-quantile of sorted values, interpolating between neighbours. */
+    static double quantile(List<Double> sorted, double q) {
+        double pos = q * (sorted.size() - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = (int) Math.ceil(pos);
+        return sorted.get(lo) + (sorted.get(hi) - sorted.get(lo)) * (pos - lo);
+    }
+
+    /** Working arrangements per family: the share of jobs on site, hybrid, remote, and not stated. */
+    public static Report arrangements(Connection c, JobFilter f, int limit) {
+        long jobs = jobs(c, f);
+        List<String[]> kinds = Jdbc.query(c, "SELECT code, name FROM ref_arrangement ORDER BY code",
+                rs -> new String[] {rs.getString(1), rs.getString(2)});
+        Map<String, long[]> byFamily = new LinkedHashMap<>();
+        long[] total = new long[kinds.size() + 1];
+        Jdbc.query(c, "SELECT fa.name, j.arrangement, count(*) AS n FROM enriched_jobs j "
+                        + "JOIN ref_family fa ON fa.code = j.family WHERE " + f.where()
+                        + " GROUP BY fa.name, j.arrangement ORDER BY fa.name",
+                rs -> {
+                    long[] counts = byFamily.computeIfAbsent(rs.getString(1), k -> new long[kinds.size() + 1]);
+                    for (int i = 0; i < kinds.size(); i++) {
+                        if (kinds.get(i)[0].equals(rs.getString(2))) {
+                            counts[i + 1] += rs.getLong(3);
+                            total[i + 1] += rs.getLong(3);
+                        }
+                    }
+                    counts[0] += rs.getLong(3);
+                    total[0] += rs.getLong(3);
+                    return null;
+                }, f.args().toArray());
+        BiFunction<String, long[], List<Object>> row = (label, counts) -> {
+            List<Object> r = new ArrayList<>();
+            r.add(label);
+            r.add(counts[0]);
+            for (int i = 1; i < counts.length; i++) {
+                r.add(share(counts[i], counts[0]));
+            }
+            return r;
+        };
+        List<List<Object>> rows = new ArrayList<>();
+        byFamily.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0])).limit(limit)
+                .forEach(e -> rows.add(row.apply(e.getKey(), e.getValue())));
+        rows.add(row.apply("all", total));
+        List<Report.Column> columns = new ArrayList<>(List.of(column("family", "family"), column("jobs", "jobs")));
+        for (String[] k : kinds) {
+            columns.add(column(k[0] + "_pct", k[1].toLowerCase(java.util.Locale.ROOT) + " %"));
+        }
+        return new Report("arrangements", "Working arrangements", columns, rows, jobs);
+    }
+
+    /** The employers with most jobs, and how many of those are still open. */
+    public static Report employers(Connection c, JobFilter f, int limit) {
+        long jobs = jobs(c, f);
+        List<List<Object>> rows = Jdbc.query(c, "SELECT j.company, count(*) AS n, "
+                        + "sum(CASE WHEN EXISTS (SELECT 1 FROM raw_postings r WHERE r.job_id = j.id AND r.closed_at IS NULL) "
+                        + "THEN 1 ELSE 0 END) AS still_open, count(DISTINCT j.family) AS families "
+                        + "FROM enriched_jobs j WHERE " + f.where() + " GROUP BY j.company ORDER BY n DESC, j.company LIMIT ?",
+                rs -> List.<Object>of(rs.getString(1), rs.getLong(2), share(rs.getLong(2), jobs), rs.getLong(3),
+                        rs.getLong(4)),
+                args(f, limit));
+        return new Report("employers", "Employers with most jobs", List.of(column("employer", "employer"),
+                column("jobs", "jobs"), column("share_pct", "share %"), column("open", "still open"),
+                column("families", "families")), rows, jobs);
+    }
+
+    /** New jobs per week (by when a job was first seen), newest first, and how many of them are still open. */
+    public static Report trends(Connection c, JobFilter f, int limit) {
+        long jobs = jobs(c, f);
+        List<List<Object>> rows = Jdbc.query(c, "SELECT (j.first_seen + ?) / ? AS week, count(*) AS n, "
+                        + "sum(CASE WHEN EXISTS (SELECT 1 FROM raw_postings r WHERE r.job_id = j.id AND r.closed_at IS NULL) "
+                        + "THEN 1 ELSE 0 END) AS still_open FROM enriched_jobs j WHERE " + f.where()
+                        + " GROUP BY 1 ORDER BY week DESC LIMIT ?",
+                rs -> List.<Object>of(Instant.ofEpochMilli(rs.getLong(1) * WEEK - MONDAY_SHIFT).atOffset(ZoneOffset.UTC)
+                        .toLocalDate().toString(), rs.getLong(2), rs.getLong(3), share(rs.getLong(2), jobs)),
+                argsAround(f, limit, MONDAY_SHIFT, WEEK));
+        return new Report("trends", "New jobs per week (weeks start on Monday, UTC)", List.of(column("week", "week of"),
+                column("new_jobs", "new jobs"), column("open", "still open"), column("share_pct", "share %")), rows, jobs);
+    }
+
+    /** Parameters for a query with {@code before} ahead of the filter's, and the limit after. */
+    private static Object[] argsAround(JobFilter f, int limit, Object... before) {
+        List<Object> all = new ArrayList<>(Arrays.asList(before));
+        all.addAll(f.args());
+        all.add(limit);
+        return all.toArray();
+    }
+}

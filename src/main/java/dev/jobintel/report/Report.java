@@ -1,0 +1,24 @@
+package dev.jobintel.report;
+
+import java.util.List;
+
+/**
+ * One answer to a market question: a table of rows under named columns, ready for any format.
+ * Cells are text, whole numbers (Long), shares and amounts (Double), or null for none.
+ *
+ * @param name    the question, e.g. "skills"
+ * @param title   what the table shows, in words
+ * @param columns the columns, in order
+ * @param rows    the rows, each with one cell per column
+ * @param jobs    how many jobs the filter selected (the base of every share)
+ */
+public record Report(String name, String title, List<Column> columns, List<List<Object>> rows, long jobs) {
+
+    /** A column: its key in CSV and JSON, and its heading in a table. */
+    public record Column(String key, String heading) {
+    }
+
+    public static Column column(String key, String heading) {
+        return new Column(key, heading);
+    }
+}

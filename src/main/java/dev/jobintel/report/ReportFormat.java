@@ -1,0 +1,122 @@
+package dev.jobintel.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** How reports are written: a table for people, CSV for spreadsheets, JSON for programs. */
+public enum ReportFormat {
+
+    TABLE {
+        @Override
+        public void write(PrintWriter out, List<Report> reports, Map<String, Object> scope) {
+            for (int i = 0; i < reports.size(); i++) {
+                Report r = reports.get(i);
+                if (i > 0) {
+                    out.println();
+                }
+                out.printf(Locale.ROOT, "%s — %,d jobs%s%n", r.title(), r.jobs(), describe(scope));
+                if (r.rows().isEmpty()) {
+                    out.println("  (no jobs)");
+                    continue;
+                }
+                TextTable t = new TextTable(r.columns().stream().map(Report.Column::heading).toArray(String[]::new));
+                for (List<Object> row : r.rows()) {
+                    t.row(row.toArray());
+                }
+                out.print(t.render("  "));
+            }
+        }
+    },
+
+    CSV {
+        @Override
+        public void write(PrintWriter out, List<Report> reports, Map<String, Object> scope) {
+            if (reports.size() != 1) {
+                throw new IllegalArgumentException("CSV holds one report: name the question, e.g. 'jobintel report skills'");
+            }
+            Report r = reports.get(0);
+            CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+            r.columns().forEach(c -> schema.addColumn(c.key()));
+            List<List<Object>> rows = new ArrayList<>();
+            for (List<Object> row : r.rows()) {
+                List<Object> cells = new ArrayList<>(row.size());
+                for (Object cell : row) {
+                    cells.add(cell instanceof String s ? inert(s) : cell);
+                }
+                rows.add(cells);
+            }
+            try {
+                out.print(new CsvMapper().writer(schema.build()).writeValueAsString(rows));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot write the " + r.name() + " report as CSV", e);
+            }
+        }
+    },
+
+    JSON {
+        @Override
+        public void write(PrintWriter out, List<Report> reports, Map<String, Object> scope) {
+            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ArrayNode all = mapper.createArrayNode();
+            for (Report r : reports) {
+                ObjectNode node = all.addObject();
+                node.put("report", r.name());
+                node.put("title", r.title());
+                node.put("jobs", r.jobs());
+                node.set("filter", mapper.valueToTree(scope));
+                ArrayNode rows = node.putArray("rows");
+                for (List<Object> row : r.rows()) {
+                    ObjectNode o = rows.addObject();
+                    for (int i = 0; i < r.columns().size(); i++) {
+                        o.set(r.columns().get(i).key(), mapper.valueToTree(row.get(i)));
+                    }
+                }
+            }
+            try {
+                out.println(mapper.writeValueAsString(reports.size() == 1 ? all.get(0) : all));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot write reports as JSON", e);
+            }
+        }
+    };
+
+    /** Writes the reports; {@code scope} is the filter as the user gave it (key to value, none for unset). */
+    public abstract void write(PrintWriter out, List<Report> reports, Map<String, Object> scope);
+
+    public static ReportFormat named(String name) {
+        for (ReportFormat f : values()) {
+            if (f.name().equalsIgnoreCase(name)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("no format '" + name + "' (formats: table, csv, json)");
+    }
+
+    private static String describe(Map<String, Object> scope) {
+        if (scope.isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        scope.forEach((k, v) -> parts.add(Boolean.TRUE.equals(v) ? k : k + " " + v));
+        return " (" + String.join(", ", parts) + ")";
+    }
+
+    /**
+     * Text from postings (an employer's name, a skill) that a spreadsheet would run as a formula
+     * if it began with =, +, -, @, a tab or a carriage return: a leading apostrophe keeps it text.
+     */
+    static String inert(String s) {
+        return !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+    }
+}

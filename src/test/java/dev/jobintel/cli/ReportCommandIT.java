@@ -1,0 +1,164 @@
+package dev.jobintel.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jobintel.posting.Posting;
+import dev.jobintel.source.jsonl.JsonlRecord;
+import dev.jobintel.testing.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.jobintel.cli.CliIT.jobintel;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** jobintel report on a small market whose answers are known, through the real import and rules. */
+class ReportCommandIT {
+
+    @TempDir
+    Path dir;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private String db() {
+        return Fixtures.sqliteUrl(dir);
+    }
+
+    private static Posting posting(String id, String company, String title, String location, String text) {
+        return Fixtures.posting("greenhouse", id, company, title, location,
+                text + " We build payment systems for merchants across Europe and care about reliability, "
+                        + "testing and clear writing. You will own services end to end with a small team.");
+    }
+
+    @BeforeEach
+    void market() throws IOException {
+        List<Posting> postings = List.of(
+                posting("1", "Acme", "Senior Data Engineer", "London, UK", "Python and SQL. Salary £80,000 - £100,000 per year."),
+                posting("2", "Acme", "Data Engineer", "London, UK", "Python and SQL. Salary £60,000 - £70,000 per year."),
+                posting("3", "Beta", "Backend Engineer", "Berlin, Germany", "Java and Kafka. Pay €4,000 - €5,000 per month."),
+                posting("4", "Gamma", "Data Analyst", "Berlin, Germany", "SQL and Tableau dashboards."),
+                posting("5", "=HYPERLINK(\"http://evil.example\")", "Frontend Engineer", "Amsterdam, Netherlands",
+                        "React and TypeScript."),
+                // The same job on another board: one job, counted once.
+                Fixtures.posting("lever", "l1", "Acme", "Data Engineer", "London, UK", "Python and SQL. Salary £60,000 - "
+                        + "£70,000 per year. We build payment systems for merchants across Europe and care about "
+                        + "reliability, testing and clear writing. You will own services end to end with a small team."));
+        List<String> lines = new ArrayList<>();
+        for (Posting p : postings) {
+            lines.add(JsonlRecord.toJson(JSON, p).toString());
+        }
+        Path file = dir.resolve("market.jsonl");
+        Files.write(file, lines);
+        assertThat(jobintel("import", file.toString(), "--db", db()).exit()).isZero();
+        CliIT.Result enrich = jobintel("enrich", "--db", db(), "--no-progress");
+        assertThat(enrich.out()).contains("5 enriched (new jobs), 1 merged");
+    }
+
+    private JsonNode report(String... args) throws IOException {
+        List<String> all = new ArrayList<>(List.of("report"));
+        all.addAll(List.of(args));
+        all.addAll(List.of("--format", "json", "--db", db()));
+        CliIT.Result r = jobintel(all.toArray(String[]::new));
+        assertThat(r.exit()).as(r.err()).isZero();
+        return JSON.readTree(r.out());
+    }
+
+    private static JsonNode row(JsonNode report, String key, String value) {
+        for (JsonNode row : report.get("rows")) {
+            if (row.get(key).asText().equals(value)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row with " + key + " = " + value + " in " + report);
+    }
+
+    @Test
+    void demandCountsEachJobOnceAndSharesAreOfTheSelectedJobs() throws IOException {
+        JsonNode demand = report("demand");
+        assertThat(demand.get("jobs").asLong()).isEqualTo(5);
+        JsonNode engineering = row(demand, "role", "Data engineering");
+        assertThat(engineering.get("jobs").asLong()).isEqualTo(2);
+        assertThat(engineering.get("share_pct").asDouble()).isEqualTo(40.0);
+        assertThat(engineering.get("top_places").asText()).isEqualTo("London 2");
+
+        JsonNode london = report("demand", "--city", "london");
+        assertThat(london.get("jobs").asLong()).isEqualTo(2);
+        assertThat(london.get("rows")).hasSize(1);
+        assertThat(report("cities", "--family", "Data").get("rows").get(0).get("place").asText()).isIn("London", "Berlin");
+        assertThat(row(report("cities"), "place", "Berlin").get("jobs").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void payIsAnnualisedPerCurrencyAndNeverConverted() throws IOException {
+        JsonNode pay = report("pay");
+        assertThat(pay.get("title").asText()).contains("3 of 5 jobs state it");
+        JsonNode eur = row(pay, "currency", "EUR");
+        assertThat(eur.get("median").asLong()).as("€4,500 a month").isEqualTo(54_000);
+        long gbpJobs = 0;
+        for (JsonNode r : pay.get("rows")) {
+            if (r.get("currency").asText().equals("GBP")) {
+                gbpJobs += r.get("jobs").asLong();
+                assertThat(r.get("median").asLong()).isIn(65_000L, 90_000L);
+            }
+        }
+        assertThat(gbpJobs).isEqualTo(2);
+    }
+
+    @Test
+    void skillsSinceAndOpenNarrowTheJobs() throws Exception {
+        JsonNode sql = row(report("skills"), "skill", "SQL");
+        assertThat(sql.get("jobs").asLong()).isEqualTo(3);
+        assertThat(sql.get("share_pct").asDouble()).isEqualTo(60.0);
+
+        assertThat(report("trends", "--since", "2999-01-01").get("jobs").asLong()).isZero();
+        try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE raw_postings SET closed_at = last_seen WHERE source_job_id = '4'");
+        }
+        JsonNode open = report("employers", "--open");
+        assertThat(open.get("jobs").asLong()).isEqualTo(4);
+        assertThat(open.get("filter").get("open").asBoolean()).isTrue();
+        assertThat(row(report("employers"), "employer", "Gamma").get("open").asLong()).isZero();
+        JsonNode arrangements = report("arrangements");
+        assertThat(row(arrangements, "family", "all").get("jobs").asLong()).isEqualTo(5);
+    }
+
+    @Test
+    void csvIsOneReportWithEmployerNamesKeptFromRunningAsFormulas() {
+        CliIT.Result r = jobintel("report", "employers", "--format", "csv", "--db", db());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("employer,jobs,share_pct,open,families\n")
+                .contains("\"'=HYPERLINK(\"\"http://evil.example\"\")\",1,20.0,1,1");
+        CliIT.Result all = jobintel("report", "--format", "csv", "--db", db());
+        assertThat(all.exit()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(all.err()).contains("--format csv writes one report");
+    }
+
+    @Test
+    void aTableForPeopleAndClearErrorsForWhatIsNotThere() {
+        CliIT.Result all = jobintel("report", "--db", db());
+        assertThat(all.exit()).isZero();
+        for (String title : List.of("Jobs by role", "Jobs by place", "Skills asked for", "Stated pay per year",
+                "Working arrangements", "Employers with most jobs", "New jobs per week")) {
+            assertThat(all.out()).contains(title);
+        }
+        CliIT.Result city = jobintel("report", "--city", "Atlantis", "--db", db());
+        assertThat(city.exit()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(city.err()).contains("no city 'Atlantis'");
+        CliIT.Result twoCambridges = jobintel("report", "--city", "Cambridge", "--db", db());
+        assertThat(twoCambridges.err()).contains("'Cambridge' is more than one city");
+        assertThat(jobintel("report", "salaries", "--db", db()).err()).contains("no report 'salaries'");
+        CliIT.Result none = jobintel("report", "--db", Fixtures.sqliteUrl(dir.resolve("elsewhere")));
+        assertThat(none.exit()).isEqualTo(Main.DATABASE_ERROR);
+        assertThat(none.err()).contains("No database at");
+        assertThat(Files.exists(dir.resolve("elsewhere").resolve("jobintel.db"))).isFalse();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.jobintel.report;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class MarketReportsTest {
+
+    @Test
+    void quartilesInterpolateBetweenNeighbours() {
+        List<Double> v = List.of(10.0, 20.0, 30.0, 40.0);
+        assertThat(MarketReports.quantile(v, 0.5)).isEqualTo(25.0);
+        assertThat(MarketReports.quantile(v, 0.25)).isCloseTo(17.5, within(1e-9));
+        assertThat(MarketReports.quantile(List.of(7.0), 0.75)).isEqualTo(7.0);
+    }
+
+    @Test
+    void payIsAnnualisedByItsPeriod() {
+        assertThat(MarketReports.perYear("year")).isEqualTo(1);
+        assertThat(MarketReports.perYear("month")).isEqualTo(12);
+        assertThat(MarketReports.perYear("week")).isEqualTo(52);
+        assertThat(MarketReports.perYear("day")).isEqualTo(260);
+        assertThat(MarketReports.perYear("hour")).isEqualTo(2080);
+    }
+
+    @Test
+    void sharesArePercentagesToTwoDecimalsAndNoneOfNothing() {
+        assertThat(MarketReports.share(1, 3)).isEqualTo(33.33);
+        assertThat(MarketReports.share(2, 3)).isEqualTo(66.67);
+        assertThat(MarketReports.share(0, 0)).isNull();
+    }
+}

@@ -1,0 +1,67 @@
+package dev.jobintel.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ReportFormatTest {
+
+    private static final Report EMPLOYERS = new Report("employers", "Employers", List.of(
+            Report.column("employer", "employer"), Report.column("jobs", "jobs"), Report.column("share_pct", "share %")),
+            List.of(Arrays.asList("Acme, \"the\" company", 3L, 60.0), Arrays.asList("@SUM(A1)", 2L, null)), 5);
+
+    private static String write(ReportFormat f, List<Report> reports, Map<String, Object> scope) {
+        StringWriter out = new StringWriter();
+        f.write(new PrintWriter(out), reports, scope);
+        return out.toString();
+    }
+
+    @Test
+    void csvQuotesWhatNeedsItAndKeepsFormulasInert() {
+        assertThat(write(ReportFormat.CSV, List.of(EMPLOYERS), Map.of())).isEqualTo("""
+                employer,jobs,share_pct
+                "Acme, ""the"" company",3,60.0
+                "'@SUM(A1)",2,
+                """);
+        assertThat(ReportFormat.inert("-1 + 2")).isEqualTo("'-1 + 2");
+        assertThat(ReportFormat.inert("Acme")).isEqualTo("Acme");
+        assertThatThrownBy(() -> write(ReportFormat.CSV, List.of(EMPLOYERS, EMPLOYERS), Map.of()))
+                .hasMessageContaining("CSV holds one report");
+    }
+
+    @Test
+    void jsonKeysRowsByColumnAndCarriesTheFilter() throws Exception {
+        JsonNode n = new ObjectMapper().readTree(write(ReportFormat.JSON, List.of(EMPLOYERS), Map.of("city", "London")));
+        assertThat(n.get("report").asText()).isEqualTo("employers");
+        assertThat(n.get("jobs").asLong()).isEqualTo(5);
+        assertThat(n.get("filter").get("city").asText()).isEqualTo("London");
+        assertThat(n.get("rows").get(0).get("employer").asText()).isEqualTo("Acme, \"the\" company");
+        assertThat(n.get("rows").get(1).get("share_pct").isNull()).isTrue();
+        JsonNode two = new ObjectMapper().readTree(write(ReportFormat.JSON, List.of(EMPLOYERS, EMPLOYERS), Map.of()));
+        assertThat(two.isArray()).isTrue();
+        assertThat(two).hasSize(2);
+    }
+
+    @Test
+    void aTableSaysWhatItCountsAndWhenThereIsNothing() {
+        Report empty = new Report("skills", "Skills asked for", EMPLOYERS.columns(), List.of(), 0);
+        String text = write(ReportFormat.TABLE, List.of(EMPLOYERS, empty), Map.of("open", true));
+        assertThat(text).contains("Employers — 5 jobs (open)").contains("Acme, \"the\" company     3     60.0")
+                .contains("Skills asked for — 0 jobs (open)\n  (no jobs)");
+    }
+
+    @Test
+    void formatsAreNamedCaseInsensitively() {
+        assertThat(ReportFormat.named("CSV")).isEqualTo(ReportFormat.CSV);
+        assertThatThrownBy(() -> ReportFormat.named("xml")).hasMessageContaining("formats: table, csv, json");
+    }
+}
