@@ -15,10 +15,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 
 @Command(name = "backfill", mixinStandardHelpOptions = true,
@@ -88,14 +84,9 @@ final class BackfillCommand implements Callable<Integer> {
 
     static long parse(CommandLine cl, String s) {
         try {
-            return Instant.parse(s.strip()).toEpochMilli();
-        } catch (DateTimeParseException e) {
-            try {
-                return LocalDate.parse(s.strip()).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-            } catch (DateTimeParseException e2) {
-                throw new CommandLine.ParameterException(cl, "--since takes a date (2026-11-01) or an instant "
-                        + "(2026-11-01T09:00:00Z), got '" + s + "'");
-            }
+            return dev.jobintel.report.JobFilter.parseTime(s);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage());
         }
     }
 }

@@ -16,7 +16,7 @@ import java.io.PrintWriter;
         description = {"Public job postings turned into a trustworthy picture of a hiring market.",
                 "Every posting fetched has exactly one recorded outcome; 'jobintel status' accounts for all of them."},
         subcommands = {RunCommand.class, FetchCommand.class, ImportCommand.class, EnrichCommand.class, StatusCommand.class,
-                RetryCommand.class, BackfillCommand.class, ReportCommand.class, WorkerCommand.class,
+                RetryCommand.class, BackfillCommand.class, ReportCommand.class, ServeCommand.class, WorkerCommand.class,
                 DemoCommand.class, EvalCommand.class,
                 DbCommand.class, BenchSuite.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

@@ -53,6 +53,26 @@ public record JobFilter(String cityCode, String family, Long since, boolean open
     }
 
     /**
+     * A time as a user gives it: a date (2026-11-01, midnight UTC) or an instant
+     * (2026-11-01T09:00:00Z); epoch millis.
+     *
+     * @throws IllegalArgumentException saying what is expected
+     */
+    public static long parseTime(String s) {
+        try {
+            return java.time.Instant.parse(s.strip()).toEpochMilli();
+        } catch (java.time.format.DateTimeParseException e) {
+            try {
+                return java.time.LocalDate.parse(s.strip()).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+                        .toEpochMilli();
+            } catch (java.time.format.DateTimeParseException e2) {
+                throw new IllegalArgumentException("--since takes a date (2026-11-01) or an instant "
+                        + "(2026-11-01T09:00:00Z), got '" + s + "'");
+            }
+        }
+    }
+
+    /**
      * A filter from what a user typed: a city by name or code and a family by code or name,
      * case-insensitively, as the database's reference tables know them.
      *

@@ -1,0 +1,85 @@
+package dev.jobintel.cli;
+
+import dev.jobintel.config.LoadedConfig;
+import dev.jobintel.store.Database;
+import dev.jobintel.web.Dashboard;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve a local dashboard of the ledger and the market reports (with CSV and JSON of each), "
+                + "read from the database on every request, until Ctrl-C.",
+                "It listens on 127.0.0.1 unless --host says otherwise; it never writes to the database."})
+final class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
+    String host;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+            description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "15",
+            description = "Rows per report at most (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        CommandLine cl = spec.commandLine();
+        if (port < 0 || port > 65_535) {
+            throw new CommandLine.ParameterException(cl, "--port must be between 0 and 65535");
+        }
+        if (limit < 1) {
+            throw new CommandLine.ParameterException(cl, "--limit must be 1 or more");
+        }
+        LoadedConfig lc = common.loadConfig();
+        Database opened = CommonOptions.openForReading(lc, cl.getErr());
+        if (opened == null) {
+            return Main.DATABASE_ERROR;
+        }
+        PrintWriter out = cl.getOut();
+        try (Database db = opened; Dashboard dashboard = start(cl, db)) {
+            if (!InetAddress.getByName(host).isLoopbackAddress()) {
+                cl.getErr().printf("warning: listening on %s: anyone who can reach this machine can read the "
+                        + "dashboard (it has no login).%n", host);
+            }
+            out.printf("jobintel dashboard at %s — Ctrl-C stops it.%n", dashboard.uri());
+            out.flush();
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "jobintel-serve-stop"));
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 0;
+        }
+    }
+
+    private Dashboard start(CommandLine cl, Database db) throws IOException {
+        try {
+            return Dashboard.start(db, host, port, limit);
+        } catch (BindException e) {
+            throw new CommandLine.ParameterException(cl, "cannot listen on " + host + ":" + port + ": " + e.getMessage()
+                    + " (another program has the port? try --port 0)");
+        }
+    }
+}

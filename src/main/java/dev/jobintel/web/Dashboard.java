@@ -1,0 +1,203 @@
+package dev.jobintel.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.jobintel.pipeline.StatusReport;
+import dev.jobintel.report.JobFilter;
+import dev.jobintel.report.MarketReports;
+import dev.jobintel.report.Report;
+import dev.jobintel.report.ReportFormat;
+import dev.jobintel.store.Database;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The local dashboard: the ledger and the market reports as one page, and each report as CSV or
+ * JSON, read from the database on every request. Read only: it never writes. It binds where it is
+ * told (the command defaults to 127.0.0.1), runs no script, and escapes everything a posting says.
+ *
+ * <ul>
+ *   <li>{@code GET /?city=&family=&since=&open=1}: the page</li>
+ *   <li>{@code GET /report/QUESTION.csv} or {@code .json}, with the same filter: one report</li>
+ *   <li>{@code GET /status.json}: the ledger, as {@code jobintel status --json} gives it</li>
+ * </ul>
+ */
+public final class Dashboard implements AutoCloseable {
+
+    private static final Pattern REPORT = Pattern.compile("/report/([a-z]+)\\.(csv|json)");
+    private static final List<String> FILTER_KEYS = List.of("city", "family", "since", "open");
+
+    private final Database db;
+    private final int limit;
+    private final HttpServer server;
+    private final ExecutorService pool;
+
+    private Dashboard(Database db, int limit, HttpServer server, ExecutorService pool) {
+        this.db = db;
+        this.limit = limit;
+        this.server = server;
+        this.pool = pool;
+    }
+
+    /** Serves {@code db} on {@code host:port} (port 0 picks a free one) with at most {@code limit} rows per report. */
+    public static Dashboard start(Database db, String host, int port, int limit) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
+        ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "jobintel-dashboard");
+            t.setDaemon(true);
+            return t;
+        });
+        Dashboard d = new Dashboard(db, limit, server, pool);
+        server.createContext("/", d::handle);
+        server.setExecutor(pool);
+        server.start();
+        return d;
+    }
+
+    public InetSocketAddress address() {
+        return server.getAddress();
+    }
+
+    public URI uri() {
+        InetSocketAddress a = server.getAddress();
+        String host = a.getAddress().isAnyLocalAddress() ? "127.0.0.1" : a.getAddress().getHostAddress();
+        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort() + "/");
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            String method = ex.getRequestMethod();
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                ex.getResponseHeaders().set("Allow", "GET, HEAD");
+                send(ex, 405, "text/plain", "Only GET: the dashboard never changes anything.");
+                return;
+            }
+            String path = ex.getRequestURI().getPath();
+            Map<String, String> filter = filter(ex.getRequestURI().getRawQuery());
+            Matcher m = REPORT.matcher(path);
+            if (path.equals("/")) {
+                page(ex, filter);
+            } else if (path.equals("/status.json")) {
+                ObjectMapper mapper = new ObjectMapper();
+                ObjectNode status = mapper.valueToTree(StatusReport.read(db));
+                status.remove("database"); // where the database is stays with whoever runs the server
+                send(ex, 200, "application/json", mapper.writerWithDefaultPrettyPrinter().writeValueAsString(status));
+            } else if (m.matches() && MarketReports.QUESTIONS.contains(m.group(1))) {
+                report(ex, m.group(1), m.group(2).equals("csv") ? ReportFormat.CSV : ReportFormat.JSON, filter);
+            } else {
+                send(ex, 404, "text/plain", "Not here. The dashboard is at /.");
+            }
+        } catch (RuntimeException e) {
+            // The details go to the operator's terminal, not to whoever asked.
+            System.err.println("dashboard: " + ex.getRequestURI() + ": " + e);
+            send(ex, 500, "text/plain", "The dashboard could not answer; the server's output says why.");
+        }
+    }
+
+    private void page(HttpExchange ex, Map<String, String> filter) throws IOException {
+        StatusReport status = StatusReport.read(db);
+        List<Report> reports = new ArrayList<>();
+        String error = null;
+        try {
+            reports = reports(MarketReports.QUESTIONS, filter);
+        } catch (IllegalArgumentException e) {
+            error = e.getMessage();
+        }
+        send(ex, error == null ? 200 : 400, "text/html", DashboardPage.render(status, reports, filter, error));
+    }
+
+    private void report(HttpExchange ex, String question, ReportFormat format, Map<String, String> filter)
+            throws IOException {
+        List<Report> reports;
+        try {
+            reports = reports(List.of(question), filter);
+        } catch (IllegalArgumentException e) {
+            send(ex, 400, "text/plain", e.getMessage());
+            return;
+        }
+        StringWriter out = new StringWriter();
+        format.write(new PrintWriter(out), reports, new LinkedHashMap<>(filter));
+        if (format == ReportFormat.CSV) {
+            ex.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"jobintel-" + question + ".csv\"");
+        }
+        send(ex, 200, format == ReportFormat.CSV ? "text/csv" : "application/json", out.toString());
+    }
+
+    private List<Report> reports(List<String> questions, Map<String, String> filter) {
+        return db.read(c -> {
+            Long since = filter.containsKey("since") ? JobFilter.parseTime(filter.get("since")) : null;
+            JobFilter f = JobFilter.resolve(c, filter.get("city"), filter.get("family"), since, filter.containsKey("open"));
+            List<Report> out = new ArrayList<>();
+            for (String q : questions) {
+                out.add(MarketReports.answer(c, q, f, limit));
+            }
+            return out;
+        });
+    }
+
+    /** The filter in a query string: known keys with a value; anything else is ignored. */
+    static Map<String, String> filter(String rawQuery) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (rawQuery == null) {
+            return out;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8).strip();
+            if (FILTER_KEYS.contains(key) && !value.isEmpty()) {
+                out.put(key, value);
+            }
+        }
+        return out;
+    }
+
+    /** The filter as a query string, for links that keep it ("" when empty). */
+    static String query(Map<String, String> filter) {
+        List<String> parts = new ArrayList<>();
+        filter.forEach((k, v) -> parts.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return parts.isEmpty() ? "" : "?" + String.join("&", parts);
+    }
+
+    private static void send(HttpExchange ex, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        var h = ex.getResponseHeaders();
+        h.set("Content-Type", type + "; charset=utf-8");
+        h.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'");
+        h.set("X-Content-Type-Options", "nosniff");
+        h.set("Referrer-Policy", "no-referrer");
+        h.set("Cache-Control", "no-store");
+        boolean head = ex.getRequestMethod().equals("HEAD");
+        ex.sendResponseHeaders(status, head ? -1 : bytes.length);
+        if (!head) {
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        pool.shutdownNow();
+    }
+}

@@ -1,0 +1,118 @@
+package dev.jobintel.web;
+
+import dev.jobintel.pipeline.StatusReport;
+import dev.jobintel.report.Report;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The dashboard's one page: the ledger, a filter form, and every market report as a table.
+ * Built as a jsoup document, whose text nodes are escaped when written, so that nothing a
+ * posting says (an employer called {@code <script>}) is ever markup.
+ */
+final class DashboardPage {
+
+    private static final String STYLE = "body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#222}"
+            + "table{border-collapse:collapse;margin:.5em 0 2em}td,th{padding:.2em .8em;border-bottom:1px solid #ddd}"
+            + "th{text-align:left}td.n{text-align:right;font-variant-numeric:tabular-nums}"
+            + "form label{margin-right:1em}.ok{color:#17692b}.broken{color:#a11}nav a{margin-right:1em}";
+
+    private DashboardPage() {
+    }
+
+    static String render(StatusReport status, List<Report> reports, Map<String, String> filter, String error) {
+        Document doc = Document.createShell("");
+        doc.head().appendElement("meta").attr("charset", "utf-8");
+        doc.title("jobintel — market dashboard");
+        doc.head().appendElement("style").appendText(STYLE);
+        Element body = doc.body();
+        body.appendElement("h1").text("jobintel — market dashboard");
+        ledger(body, status);
+        form(body, filter);
+        if (error != null) {
+            body.appendElement("p").addClass("broken").text(error);
+        }
+        Element nav = body.appendElement("nav");
+        for (Report r : reports) {
+            nav.appendElement("a").attr("href", "#" + r.name()).text(r.title());
+        }
+        for (Report r : reports) {
+            table(body, r, filter);
+        }
+        body.appendElement("p").text("Every job is counted once, however many boards posted it. The same answers: "
+                + "jobintel report --format json.");
+        return doc.outerHtml();
+    }
+
+    private static void ledger(Element body, StatusReport s) {
+        Element p = body.appendElement("p");
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%,d raw postings = ", s.rawPostings()));
+        for (int i = 0; i < StatusReport.ORDER.size(); i++) {
+            String o = StatusReport.ORDER.get(i);
+            text.append(i == 0 ? "" : " + ").append(String.format(Locale.ROOT, "%,d %s", s.outcomes().get(o).count(), o));
+        }
+        text.append(String.format(Locale.ROOT, "; %,d jobs. ", s.enrichedJobs()));
+        p.appendText(text.toString());
+        p.appendElement("span").addClass(s.consistent() ? "ok" : "broken")
+                .text(s.consistent() ? "Invariants hold." : "Invariants broken: run jobintel status --explain.");
+    }
+
+    private static void form(Element body, Map<String, String> filter) {
+        Element form = body.appendElement("form").attr("method", "get").attr("action", "/");
+        for (String[] f : new String[][] {{"city", "City"}, {"family", "Family"}, {"since", "First seen since"}}) {
+            Element label = form.appendElement("label").text(f[1] + " ");
+            label.appendElement("input").attr("name", f[0]).attr("value", filter.getOrDefault(f[0], ""))
+                    .attr("size", "14");
+        }
+        Element open = form.appendElement("label");
+        Element box = open.appendElement("input").attr("type", "checkbox").attr("name", "open").attr("value", "1");
+        if (filter.containsKey("open")) {
+            box.attr("checked", true);
+        }
+        open.appendText(" still open only");
+        form.appendElement("button").attr("type", "submit").text("Show");
+    }
+
+    private static void table(Element body, Report r, Map<String, String> filter) {
+        Element h = body.appendElement("h2").attr("id", r.name()).text(r.title());
+        h.appendText(String.format(Locale.ROOT, " — %,d jobs ", r.jobs()));
+        h.appendElement("a").attr("href", "/report/" + r.name() + ".csv" + Dashboard.query(filter)).text("CSV");
+        h.appendText(" ");
+        h.appendElement("a").attr("href", "/report/" + r.name() + ".json" + Dashboard.query(filter)).text("JSON");
+        if (r.rows().isEmpty()) {
+            body.appendElement("p").text("No jobs.");
+            return;
+        }
+        Element table = body.appendElement("table");
+        Element head = table.appendElement("tr");
+        for (Report.Column c : r.columns()) {
+            head.appendElement("th").text(c.heading());
+        }
+        for (List<Object> row : r.rows()) {
+            Element tr = table.appendElement("tr");
+            for (Object cell : row) {
+                Element td = tr.appendElement("td").text(cell(cell));
+                if (cell instanceof Number) {
+                    td.addClass("n");
+                }
+            }
+        }
+    }
+
+    private static String cell(Object v) {
+        if (v == null) {
+            return "";
+        }
+        if (v instanceof Double d) {
+            return String.format(Locale.ROOT, "%.1f", d);
+        }
+        if (v instanceof Number n) {
+            return String.format(Locale.ROOT, "%,d", n.longValue());
+        }
+        return v.toString();
+    }
+}

@@ -1,0 +1,153 @@
+package dev.jobintel.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jobintel.pipeline.Context;
+import dev.jobintel.pipeline.Runner;
+import dev.jobintel.posting.Posting;
+import dev.jobintel.store.Database;
+import dev.jobintel.testing.Fixtures;
+import dev.jobintel.testing.JobintelProcess;
+import dev.jobintel.testing.MutableClock;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The dashboard over HTTP, as a browser and a script see it. */
+class DashboardIT {
+
+    @TempDir
+    Path dir;
+
+    private static final String EVIL = "<script>alert('x')</script> & Co";
+    private final HttpClient http = HttpClient.newHttpClient();
+    private Database db;
+    private Dashboard dashboard;
+
+    @BeforeEach
+    void start() throws Exception {
+        Context ctx = Fixtures.context(dir, MutableClock.at("2026-11-20T08:00:00Z"), 100);
+        db = ctx.openDatabase();
+        try (Runner runner = new Runner(ctx, db, false)) {
+            runner.prepare();
+            runner.fetch(List.of(Fixtures.jsonl("test", List.<Posting>of(
+                    Fixtures.posting("1", EVIL, "Senior Data Engineer", "Berlin, Germany"),
+                    Fixtures.posting("2", "Acme", "Backend Engineer", "Berlin, Germany"),
+                    Fixtures.posting("3", "Acme", "Data Engineer", "London, UK")))));
+            runner.enrich(0);
+        }
+        dashboard = Dashboard.start(db, "127.0.0.1", 0, 15);
+    }
+
+    @AfterEach
+    void stop() {
+        if (dashboard != null) {
+            dashboard.close();
+            db.close();
+        }
+    }
+
+    private HttpResponse<String> get(String pathAndQuery) throws Exception {
+        return http.send(HttpRequest.newBuilder(dashboard.uri().resolve(pathAndQuery)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void thePageShowsTheLedgerAndEveryReportWithWhatPostingsSayEscaped() throws Exception {
+        HttpResponse<String> r = get("/");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+        assertThat(r.headers().firstValue("Content-Security-Policy").orElseThrow()).startsWith("default-src 'none'");
+        assertThat(r.body()).doesNotContain("<script>").contains("&lt;script&gt;");
+        Document page = Jsoup.parse(r.body());
+        assertThat(page.select("script")).isEmpty();
+        assertThat(page.select("p").first().text()).startsWith("3 raw postings = 3 enriched").contains("Invariants hold.");
+        assertThat(page.select("h2")).hasSize(7);
+        assertThat(page.select("#employers + table td").eachText()).contains(EVIL);
+    }
+
+    @Test
+    void theFilterNarrowsEveryReportAndABadOneIsShownNotRun() throws Exception {
+        Document berlin = Jsoup.parse(get("/?city=Berlin&family=&open=1").body());
+        assertThat(berlin.select("h2#demand").text()).contains("— 2 jobs");
+        assertThat(berlin.select("input[name=city]").attr("value")).isEqualTo("Berlin");
+        assertThat(berlin.select("input[name=open]").hasAttr("checked")).isTrue();
+        assertThat(berlin.select("h2#skills a").first().attr("href")).isEqualTo("/report/skills.csv?city=Berlin&open=1");
+
+        HttpResponse<String> bad = get("/?city=%3Cscript%3Ealert(1)%3C/script%3E");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        Document page = Jsoup.parse(bad.body());
+        assertThat(page.select("script")).isEmpty();
+        assertThat(page.select("p.broken").text()).contains("no city '<script>alert(1)</script>'");
+    }
+
+    @Test
+    void eachReportAsJsonOrCsvAndTheLedgerWithoutWhereTheDatabaseIs() throws Exception {
+        JsonNode skills = new ObjectMapper().readTree(get("/report/skills.json?family=data").body());
+        assertThat(skills.get("jobs").asLong()).isEqualTo(2);
+        assertThat(skills.get("filter").get("family").asText()).isEqualTo("data");
+
+        HttpResponse<String> csv = get("/report/employers.csv");
+        assertThat(csv.headers().firstValue("Content-Type")).hasValue("text/csv; charset=utf-8");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow()).contains("jobintel-employers.csv");
+        assertThat(csv.body()).startsWith("employer,jobs,").contains("Acme,2,");
+
+        JsonNode status = new ObjectMapper().readTree(get("/status.json").body());
+        assertThat(status.get("rawPostings").asLong()).isEqualTo(3);
+        assertThat(status.has("database")).isFalse();
+
+        assertThat(get("/report/salaries.json").statusCode()).isEqualTo(404);
+        assertThat(get("/admin").statusCode()).isEqualTo(404);
+        assertThat(get("/report/skills.json?since=yesterday").statusCode()).isEqualTo(400);
+        HttpResponse<String> post = http.send(HttpRequest.newBuilder(dashboard.uri())
+                .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(post.headers().firstValue("Allow")).hasValue("GET, HEAD");
+    }
+
+    @Test
+    void theServeCommandListensOnThisMachineOnlyAndLetsWritersWork() throws Exception {
+        dashboard.close();
+        db.close(); // this test's own writer lets go of the file: the process below is the only reader
+        dashboard = null;
+        JobintelProcess serve = JobintelProcess.start(dir, Map.of(), "serve", "--port", "0", "--db",
+                Fixtures.sqliteUrl(dir));
+        try {
+            String url = null;
+            for (int i = 0; i < 100 && url == null; i++) {
+                Matcher m = Pattern.compile("dashboard at (http://\\S+/)").matcher(serve.output());
+                url = m.find() ? m.group(1) : null;
+                Thread.sleep(100);
+            }
+            assertThat(url).as(serve.output()).startsWith("http://127.0.0.1:");
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).isEqualTo(200);
+            // A dashboard only reads: fetching and enriching go on while it serves.
+            Path more = dir.resolve("more.jsonl");
+            Files.writeString(more, "{\"source\":\"lever\",\"id\":\"9\",\"url\":\"https://x/9\",\"title\":\"Data Analyst\"}\n");
+            JobintelProcess.Result imported = JobintelProcess.run(dir, Map.of(), "import", more.toString(), "--db",
+                    Fixtures.sqliteUrl(dir));
+            assertThat(imported.exit()).as(imported.err()).isZero();
+        } finally {
+            JobintelProcess.Result end = serve.terminate(20);
+            assertThat(end.err()).doesNotContain("Exception");
+        }
+    }
+}
