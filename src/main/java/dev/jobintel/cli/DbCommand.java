@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 @Command(name = "db", mixinStandardHelpOptions = true, description = "Database maintenance.",
-        subcommands = {DbCommand.Migrate.class})
+        subcommands = {DbCommand.Migrate.class, DbCommand.Check.class, DbExport.class})
 final class DbCommand implements Runnable {
 
     @Spec
@@ -37,6 +37,7 @@ final class DbCommand implements Runnable {
             LoadedConfig lc = common.loadConfig();
             try (Database db = Database.open(lc.config().database().url(), lc.config().database().username(),
                     System.getenv("JOBINTEL_DB_PASSWORD"))) {
+                db.claimWriter(java.time.Instant.now());
                 int applied = db.migrate();
                 spec.commandLine().getOut().printf("%s: %s%n", db.url(),
                         applied == 0 ? "schema is up to date" : applied + " migration" + (applied == 1 ? "" : "s") + " applied");
@@ -45,4 +46,39 @@ final class DbCommand implements Runnable {
         }
     }
 
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = {"Check the database itself: the applied migrations against this version's (Flyway's "
+                    + "validation), the engine's own integrity checks (SQLite: pages and foreign keys), and the "
+                    + "ledger's invariants.",
+                    "Exit 3 when the database or its schema is damaged, 4 when only the ledger's invariants are broken."})
+    static final class Check implements Callable<Integer> {
+
+        @Mixin
+        CommonOptions common;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            java.io.PrintWriter out = spec.commandLine().getOut();
+            Database opened = CommonOptions.openForReading(common.loadConfig(), spec.commandLine().getErr());
+            if (opened == null) {
+                return Main.DATABASE_ERROR;
+            }
+            try (Database db = opened) {
+                java.util.List<String> problems = db.health();
+                out.println(problems.isEmpty() ? "Database: sound (migrations match this version; engine checks pass)."
+                        : "Database: DAMAGED");
+                problems.forEach(p -> out.println("  " + p));
+                java.util.List<dev.jobintel.store.Ledger.Violation> broken = db.read(dev.jobintel.store.Ledger::check);
+                out.println(broken.isEmpty() ? "Ledger: every invariant holds." : "Ledger: invariants BROKEN");
+                broken.forEach(v -> out.printf("  %s: %s rows%n", v.invariant(), Summaries.n(v.rows())));
+                if (!broken.isEmpty()) {
+                    out.println("  'jobintel backfill --dry-run' shows what a repair would do.");
+                }
+                return !problems.isEmpty() ? Main.DATABASE_ERROR : broken.isEmpty() ? 0 : Main.INVARIANT_BROKEN;
+            }
+        }
+    }
 }

@@ -52,7 +52,7 @@ public enum ReportFormat {
             for (List<Object> row : r.rows()) {
                 List<Object> cells = new ArrayList<>(row.size());
                 for (Object cell : row) {
-                    cells.add(cell instanceof String s ? inert(s) : cell);
+                    cells.add(csvCell(cell));
                 }
                 rows.add(cells);
             }
@@ -113,10 +113,18 @@ public enum ReportFormat {
     }
 
     /**
+     * A value as a CSV cell: none as an empty cell (Jackson's CSV writer drops a null from a row,
+     * moving every later cell one column left), text kept inert.
+     */
+    public static Object csvCell(Object v) {
+        return v == null ? "" : v instanceof String s ? inert(s) : v;
+    }
+
+    /**
      * Text from postings (an employer's name, a skill) that a spreadsheet would run as a formula
      * if it began with =, +, -, @, a tab or a carriage return: a leading apostrophe keeps it text.
      */
-    static String inert(String s) {
+    public static String inert(String s) {
         return !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -160,6 +161,44 @@ public final class Database implements AutoCloseable {
         } catch (FlywayException e) {
             throw new IllegalStateException("database migration failed on " + url + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * What is wrong with the database itself, as readable lines (none when sound): migrations
+     * applied that differ from the bundled ones (Flyway's validation), a schema older or newer than
+     * this version's, and damage the engine's own checks find.
+     */
+    public List<String> health() {
+        List<String> problems = new java.util.ArrayList<>();
+        try {
+            var result = flyway().validateWithResult();
+            if (!result.validationSuccessful) {
+                result.invalidMigrations.forEach(m -> problems.add("migration " + m.version + ": "
+                        + m.errorDetails.errorMessage));
+                if (result.invalidMigrations.isEmpty() && result.errorDetails != null) {
+                    problems.add("migrations: " + result.errorDetails.errorMessage);
+                }
+            }
+        } catch (FlywayException e) {
+            problems.add("migrations: " + e.getMessage());
+        }
+        for (String sql : dialect.integrityChecks()) {
+            read(c -> {
+                try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(sql)) {
+                    int columns = rs.getMetaData().getColumnCount();
+                    int shown = 0;
+                    while (rs.next() && shown++ < 20) {
+                        List<String> cells = new java.util.ArrayList<>();
+                        for (int i = 1; i <= columns; i++) {
+                            cells.add(rs.getMetaData().getColumnLabel(i) + "=" + rs.getString(i));
+                        }
+                        problems.add(sql.replaceAll(".*FROM (\\w+).*", "$1") + ": " + String.join(", ", cells));
+                    }
+                }
+                return null;
+            });
+        }
+        return problems;
     }
 
     private Flyway flyway() {

@@ -1,6 +1,7 @@
 package dev.jobintel.store;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,6 +42,12 @@ public interface Dialect {
      * conflict with another: run from the start, it can succeed.
      */
     boolean isTransient(SQLException e);
+
+    /**
+     * Queries that check the stored pages and references themselves, each answering rows that
+     * describe damage (none when all is well); empty where the engine checks its own pages.
+     */
+    List<String> integrityChecks();
 
     /** Whether {@code e} reports a NOT NULL, CHECK, UNIQUE or foreign-key violation. */
     boolean isConstraintViolation(SQLException e);

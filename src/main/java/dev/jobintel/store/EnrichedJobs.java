@@ -53,4 +53,41 @@ public final class EnrichedJobs {
             Jdbc.update(c, "DELETE FROM enriched_jobs WHERE id = ?", jobId);
         }
     }
+
+    /**
+     * The next page of jobs after {@code afterId}, in id order: every column of enriched_jobs by
+     * name (times as ISO instants), with the job's skills as a list under "skills".
+     */
+    public static List<Map<String, Object>> exportPage(Connection c, long afterId, int limit) {
+        List<Map<String, Object>> jobs = Jdbc.query(c, "SELECT * FROM enriched_jobs WHERE id > ? ORDER BY id LIMIT ?", rs -> {
+            Map<String, Object> row = new java.util.LinkedHashMap<>();
+            var meta = rs.getMetaData();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                String name = meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT);
+                Object v = rs.getObject(i);
+                if (v != null && (name.equals("first_seen") || name.equals("last_seen") || name.equals("classified_at"))) {
+                    v = java.time.Instant.ofEpochMilli(((Number) v).longValue()).toString();
+                } else if (v instanceof Number n && !(v instanceof Double) && !(v instanceof java.math.BigDecimal)) {
+                    v = n.longValue(); // one integer type whichever engine answered
+                }
+                row.put(name, v);
+            }
+            row.put("skills", new java.util.ArrayList<String>());
+            return row;
+        }, afterId, limit);
+        if (jobs.isEmpty()) {
+            return jobs;
+        }
+        Map<Long, Map<String, Object>> byId = new java.util.HashMap<>();
+        jobs.forEach(j -> byId.put((Long) j.get("id"), j));
+        long last = (Long) jobs.get(jobs.size() - 1).get("id");
+        Jdbc.query(c, "SELECT job_id, skill FROM job_skills WHERE job_id > ? AND job_id <= ? ORDER BY job_id, skill",
+                rs -> {
+                    @SuppressWarnings("unchecked")
+                    List<String> skills = (List<String>) byId.get(rs.getLong(1)).get("skills");
+                    skills.add(rs.getString(2));
+                    return null;
+                }, afterId, last);
+        return jobs;
+    }
 }

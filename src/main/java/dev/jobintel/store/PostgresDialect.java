@@ -1,6 +1,7 @@
 package dev.jobintel.store;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 
 /** PostgreSQL, for teams running several workers against one database. */
@@ -40,6 +41,11 @@ final class PostgresDialect implements Dialect {
     public boolean isTransient(SQLException e) {
         // 40P01 deadlock_detected, 40001 serialization_failure
         return "40P01".equals(e.getSQLState()) || "40001".equals(e.getSQLState());
+    }
+
+    @Override
+    public List<String> integrityChecks() {
+        return List.of(); // the server enforces every constraint, always; page checksums are its own business
     }
 
     @Override

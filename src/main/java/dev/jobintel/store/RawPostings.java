@@ -191,6 +191,11 @@ public final class RawPostings {
                 RawPostings::pending, all.toArray());
     }
 
+    /** The next page of every posting after {@code afterId} whatever its outcome, in id order (for export). */
+    public static List<PendingPosting> allAfter(Connection c, long afterId, int limit) {
+        return page(c, "1 = 1", List.of(), afterId, limit);
+    }
+
     /** Those of {@code ids} that are still pending (in a batch or not). */
     public static List<PendingPosting> pendingByIds(Connection c, List<Long> ids) {
         List<PendingPosting> out = new java.util.ArrayList<>(ids.size());

@@ -1,6 +1,7 @@
 package dev.jobintel.store;
 
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 
 /** SQLite: one file, WAL journal, foreign keys switched on per connection. */
@@ -39,6 +40,13 @@ final class SqliteDialect implements Dialect {
     @Override
     public boolean isTransient(SQLException e) {
         return false; // one writer, and write transactions take the lock up front: no deadlocks to break
+    }
+
+    @Override
+    public List<String> integrityChecks() {
+        // integrity_check answers one row 'ok' when the file is sound; foreign_key_check no rows.
+        return List.of("SELECT * FROM pragma_integrity_check() WHERE integrity_check <> 'ok'",
+                "SELECT * FROM pragma_foreign_key_check()");
     }
 
     @Override

@@ -17,7 +17,7 @@ class ReportFormatTest {
 
     private static final Report EMPLOYERS = new Report("employers", "Employers", List.of(
             Report.column("employer", "employer"), Report.column("jobs", "jobs"), Report.column("share_pct", "share %")),
-            List.of(Arrays.asList("Acme, \"the\" company", 3L, 60.0), Arrays.asList("@SUM(A1)", 2L, null)), 5);
+            List.of(Arrays.asList("Acme, \"the\" company", 3L, 60.0), Arrays.asList("@SUM(A1)", null, 40.0)), 5);
 
     private static String write(ReportFormat f, List<Report> reports, Map<String, Object> scope) {
         StringWriter out = new StringWriter();
@@ -30,7 +30,7 @@ class ReportFormatTest {
         assertThat(write(ReportFormat.CSV, List.of(EMPLOYERS), Map.of())).isEqualTo("""
                 employer,jobs,share_pct
                 "Acme, ""the"" company",3,60.0
-                "'@SUM(A1)",2,
+                "'@SUM(A1)",,40.0
                 """);
         assertThat(ReportFormat.inert("-1 + 2")).isEqualTo("'-1 + 2");
         assertThat(ReportFormat.inert("Acme")).isEqualTo("Acme");
@@ -45,7 +45,7 @@ class ReportFormatTest {
         assertThat(n.get("jobs").asLong()).isEqualTo(5);
         assertThat(n.get("filter").get("city").asText()).isEqualTo("London");
         assertThat(n.get("rows").get(0).get("employer").asText()).isEqualTo("Acme, \"the\" company");
-        assertThat(n.get("rows").get(1).get("share_pct").isNull()).isTrue();
+        assertThat(n.get("rows").get(1).get("jobs").isNull()).isTrue();
         JsonNode two = new ObjectMapper().readTree(write(ReportFormat.JSON, List.of(EMPLOYERS, EMPLOYERS), Map.of()));
         assertThat(two.isArray()).isTrue();
         assertThat(two).hasSize(2);

@@ -1,0 +1,172 @@
+package dev.jobintel.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.jobintel.source.jsonl.JsonlRecord;
+import dev.jobintel.store.Database;
+import dev.jobintel.store.EnrichedJobs;
+import dev.jobintel.store.PendingPosting;
+import dev.jobintel.store.RawPostings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.zip.GZIPOutputStream;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Write the classified jobs (every column, with their skills) as JSON Lines or CSV, or every "
+                + "posting in the import format (JSON Lines), page by page, so any size fits.",
+                "Postings exported from one database import into another: 'jobintel db export postings --out all.jsonl.gz', "
+                        + "then 'jobintel import all.jsonl.gz --db jdbc:postgresql://…' and 'jobintel enrich'."})
+final class DbExport implements Callable<Integer> {
+
+    private static final int PAGE = 1_000;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(paramLabel = "WHAT", description = "jobs or postings.")
+    String what;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl",
+            description = "jsonl or csv (jobs only) (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE (gzip when it ends in .gz) instead of standard output.")
+    Path outFile;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        CommandLine cl = spec.commandLine();
+        if (!what.equals("jobs") && !what.equals("postings")) {
+            throw new CommandLine.ParameterException(cl, "export takes 'jobs' or 'postings', got '" + what + "'");
+        }
+        if (!format.equals("jsonl") && !format.equals("csv")) {
+            throw new CommandLine.ParameterException(cl, "--format is jsonl or csv, got '" + format + "'");
+        }
+        if (what.equals("postings") && format.equals("csv")) {
+            throw new CommandLine.ParameterException(cl, "postings export as JSON Lines only: the import format, "
+                    + "whose descriptions and hints do not fit a spreadsheet's cells");
+        }
+        Database opened = CommonOptions.openForReading(common.loadConfig(), cl.getErr());
+        if (opened == null) {
+            return Main.DATABASE_ERROR;
+        }
+        long rows;
+        try (Database db = opened; Writer out = open(cl)) {
+            rows = what.equals("jobs") ? jobs(db, out) : postings(db, out);
+        }
+        cl.getErr().printf("Exported %s %s%s.%n", Summaries.n(rows), what, outFile == null ? "" : " to " + outFile);
+        return 0;
+    }
+
+    private Writer open(CommandLine cl) throws IOException {
+        if (outFile == null) {
+            return new NonClosing(cl.getOut());
+        }
+        OutputStream os = Files.newOutputStream(outFile);
+        if (outFile.getFileName().toString().endsWith(".gz")) {
+            os = new GZIPOutputStream(os, 1 << 16);
+        }
+        return new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    private long jobs(Database db, Writer out) throws IOException {
+        long n = 0;
+        long after = 0;
+        SequenceWriter csv = null;
+        ObjectMapper json = new ObjectMapper();
+        try {
+            while (true) {
+                long from = after;
+                List<Map<String, Object>> page = db.read(c -> EnrichedJobs.exportPage(c, from, PAGE));
+                if (page.isEmpty()) {
+                    break;
+                }
+                for (Map<String, Object> job : page) {
+                    if (format.equals("csv")) {
+                        if (csv == null) {
+                            CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
+                            job.keySet().forEach(schema::addColumn);
+                            csv = new CsvMapper().writer(schema.build()).writeValues(out);
+                        }
+                        csv.write(csvRow(job));
+                    } else {
+                        out.write(json.writeValueAsString(job));
+                        out.write('\n');
+                    }
+                    n++;
+                }
+                after = (Long) page.get(page.size() - 1).get("id");
+            }
+        } finally {
+            if (csv != null) {
+                csv.flush();
+            }
+        }
+        return n;
+    }
+
+    /** A job's cells for CSV: skills joined with "; ", text kept from running as a formula. */
+    private static List<Object> csvRow(Map<String, Object> job) {
+        List<Object> cells = new ArrayList<>();
+        for (Map.Entry<String, Object> e : job.entrySet()) {
+            Object v = e.getValue() instanceof List<?> list ? String.join("; ", list.stream().map(String::valueOf).toList())
+                    : e.getValue();
+            cells.add(dev.jobintel.report.ReportFormat.csvCell(v));
+        }
+        return cells;
+    }
+
+    private long postings(Database db, Writer out) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        long n = 0;
+        long after = 0;
+        while (true) {
+            long from = after;
+            List<PendingPosting> page = db.read(c -> RawPostings.allAfter(c, from, PAGE));
+            if (page.isEmpty()) {
+                return n;
+            }
+            for (PendingPosting p : page) {
+                out.write(json.writeValueAsString(JsonlRecord.toJson(json, p.posting())));
+                out.write('\n');
+                n++;
+            }
+            after = page.get(page.size() - 1).id();
+        }
+    }
+
+    /** Standard output, flushed but never closed by the export. */
+    private static final class NonClosing extends java.io.FilterWriter {
+        NonClosing(Writer w) {
+            super(w);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.jobintel.cli;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.jobintel.store.Database;
+import dev.jobintel.store.Jdbc;
+import dev.jobintel.testing.Fixtures;
+import dev.jobintel.testing.Postgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+
+import static dev.jobintel.cli.CliIT.jobintel;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** db check and db export, on the demo run. */
+class DbCommandIT {
+
+    @TempDir
+    Path dir;
+
+    private String demo() {
+        String db = Fixtures.sqliteUrl(dir);
+        assertThat(jobintel("run", "--db", db, "--no-progress").exit()).isZero();
+        return db;
+    }
+
+    private static List<String> column(String url, String sql) {
+        try (Database db = Database.open(url, null, null)) {
+            return db.read(c -> Jdbc.query(c, sql, rs -> rs.getString(1))).stream().sorted().toList();
+        }
+    }
+
+    @Test
+    void checkTellsASoundDatabaseFromABrokenLedgerAndFromADamagedSchema() throws Exception {
+        String db = demo();
+        CliIT.Result sound = jobintel("db", "check", "--db", db);
+        assertThat(sound.exit()).isZero();
+        assertThat(sound.out()).contains("Database: sound").contains("Ledger: every invariant holds.");
+
+        try (Connection c = DriverManager.getConnection(db); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE enriched_jobs SET raw_count = raw_count + 5 WHERE id = (SELECT min(id) FROM enriched_jobs)");
+        }
+        CliIT.Result ledger = jobintel("db", "check", "--db", db);
+        assertThat(ledger.exit()).as(ledger.out()).isEqualTo(Main.INVARIANT_BROKEN);
+        assertThat(ledger.out()).contains("Database: sound").contains("Ledger: invariants BROKEN")
+                .contains("every enriched job's raw_count equals the postings linked to it: 1 rows");
+
+        // Someone edited an applied migration's record: this version cannot trust the schema.
+        try (Connection c = DriverManager.getConnection(db); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE flyway_schema_history SET checksum = 12345 WHERE version = '2'");
+        }
+        CliIT.Result damaged = jobintel("db", "check", "--db", db);
+        assertThat(damaged.exit()).isEqualTo(Main.DATABASE_ERROR);
+        assertThat(damaged.out()).contains("Database: DAMAGED").contains("migration 2");
+    }
+
+    @Test
+    void aRowDeletedBehindTheForeignKeysIsDamageTheEngineFinds() throws Exception {
+        String db = demo();
+        try (Connection c = DriverManager.getConnection(db); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM enriched_jobs WHERE id = (SELECT min(id) FROM enriched_jobs)");
+        }
+        CliIT.Result r = jobintel("db", "check", "--db", db);
+        assertThat(r.exit()).isEqualTo(Main.DATABASE_ERROR);
+        assertThat(r.out()).contains("Database: DAMAGED").contains("pragma_foreign_key_check: table=raw_postings")
+                .contains("every enriched or merged posting points to an existing enriched job");
+    }
+
+    @Test
+    void jobsExportAsCsvWithEveryColumnInItsPlaceAndAsJsonLines() throws Exception {
+        String db = demo();
+        long jobs = column(db, "SELECT id FROM enriched_jobs").size();
+        CliIT.Result csv = jobintel("db", "export", "jobs", "--format", "csv", "--db", db);
+        assertThat(csv.exit()).as(csv.err()).isZero();
+        assertThat(csv.err()).contains("Exported " + Summaries.n(jobs) + " jobs.");
+        int rows = 0;
+        try (MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(csv.out())) {
+            while (it.hasNext()) {
+                Map<String, String> row = it.next();
+                // A job with no remote scope still has its family in the family column.
+                assertThat(row.get("family")).isIn("software_engineering", "data", "product", "design", "delivery",
+                        "out_of_scope");
+                assertThat(row.get("job_hash")).hasSize(32);
+                rows++;
+            }
+        }
+        assertThat(rows).isEqualTo(jobs);
+
+        Path out = dir.resolve("jobs.jsonl");
+        assertThat(jobintel("db", "export", "jobs", "--out", out.toString(), "--db", db).exit()).isZero();
+        List<String> lines = java.nio.file.Files.readAllLines(out);
+        assertThat(lines).hasSize((int) jobs);
+        assertThat(new ObjectMapper().readTree(lines.get(0)).get("skills").isArray()).isTrue();
+    }
+
+    @Test
+    void postingsExportedFromSqliteImportIntoPostgresAndBecomeTheSameJobs() {
+        String sqlite = demo();
+        Path all = dir.resolve("all.jsonl.gz");
+        CliIT.Result exported = jobintel("db", "export", "postings", "--out", all.toString(), "--db", sqlite);
+        assertThat(exported.exit()).as(exported.err()).isZero();
+
+        String postgres = Postgres.freshDatabaseUrl();
+        assertThat(jobintel("import", all.toString(), "--db", postgres, "--no-progress").exit()).isZero();
+        assertThat(jobintel("enrich", "--db", postgres, "--no-progress").exit()).isZero();
+        String postings = "SELECT source || ':' || source_job_id || ' ' || outcome FROM raw_postings";
+        assertThat(column(postgres, postings)).isEqualTo(column(sqlite, postings));
+        assertThat(column(postgres, "SELECT job_hash FROM enriched_jobs"))
+                .isEqualTo(column(sqlite, "SELECT job_hash FROM enriched_jobs"));
+    }
+}
