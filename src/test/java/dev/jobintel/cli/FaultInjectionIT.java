@@ -1,13 +1,10 @@
 package dev.jobintel.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jobintel.classify.claude.sim.Answer;
 import dev.jobintel.classify.claude.sim.MessagesSimulator;
 import dev.jobintel.classify.claude.sim.RulesResponder;
 import dev.jobintel.classify.claude.sim.SimRequest;
-import dev.jobintel.posting.Posting;
-import dev.jobintel.source.jsonl.JsonlRecord;
 import dev.jobintel.store.Database;
 import dev.jobintel.store.Jdbc;
 import dev.jobintel.testing.Fixtures;
@@ -18,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,7 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FaultInjectionIT {
 
     private static final long SEED = 20261129L;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -116,14 +111,7 @@ class FaultInjectionIT {
     @Test
     void afterEnrichThenRetryNothingIsPendingAndEveryFailureIsFinal() throws Exception {
         sim = MessagesSimulator.start(this::answer);
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < 300; i++) {
-            Posting p = Fixtures.posting("greenhouse", "g" + i, "Company " + i, "Senior Data Engineer " + i,
-                    "Berlin, Germany", Fixtures.DESCRIPTION + " Team " + i + ".");
-            lines.add(JsonlRecord.toJson(JSON, p).toString());
-        }
-        Path file = dir.resolve("postings.jsonl");
-        Files.write(file, lines);
+        Path file = Fixtures.jsonlFile(dir.resolve("postings.jsonl"), Fixtures.distinctJobs(0, 300));
         Path cfg = dir.resolve("jobintel.yaml");
         Files.writeString(cfg, """
                 classifier:

@@ -52,12 +52,7 @@ class RepairCommandsIT {
     }
 
     private static List<Posting> jobs(int n) {
-        List<Posting> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            out.add(Fixtures.posting("greenhouse", "g" + i, "Company " + i, "Senior Data Engineer " + i, "Berlin, Germany",
-                    Fixtures.DESCRIPTION + " Team " + i + "."));
-        }
-        return out;
+        return Fixtures.distinctJobs(0, n);
     }
 
     /** Lands the postings as pending, through the real importer. */

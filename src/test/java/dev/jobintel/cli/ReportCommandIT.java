@@ -3,7 +3,6 @@ package dev.jobintel.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jobintel.posting.Posting;
-import dev.jobintel.source.jsonl.JsonlRecord;
 import dev.jobintel.testing.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,12 +51,7 @@ class ReportCommandIT {
                 Fixtures.posting("lever", "l1", "Acme", "Data Engineer", "London, UK", "Python and SQL. Salary £60,000 - "
                         + "£70,000 per year. We build payment systems for merchants across Europe and care about "
                         + "reliability, testing and clear writing. You will own services end to end with a small team."));
-        List<String> lines = new ArrayList<>();
-        for (Posting p : postings) {
-            lines.add(JsonlRecord.toJson(JSON, p).toString());
-        }
-        Path file = dir.resolve("market.jsonl");
-        Files.write(file, lines);
+        Path file = Fixtures.jsonlFile(dir.resolve("market.jsonl"), postings);
         assertThat(jobintel("import", file.toString(), "--db", db()).exit()).isZero();
         CliIT.Result enrich = jobintel("enrich", "--db", db(), "--no-progress");
         assertThat(enrich.out()).contains("5 enriched (new jobs), 1 merged");

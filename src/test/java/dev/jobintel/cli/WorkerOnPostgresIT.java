@@ -1,11 +1,8 @@
 package dev.jobintel.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jobintel.classify.claude.sim.Answer;
 import dev.jobintel.classify.claude.sim.MessagesSimulator;
 import dev.jobintel.classify.claude.sim.RulesResponder;
-import dev.jobintel.posting.Posting;
-import dev.jobintel.source.jsonl.JsonlRecord;
 import dev.jobintel.store.Database;
 import dev.jobintel.store.Jdbc;
 import dev.jobintel.testing.Fixtures;
@@ -15,10 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -55,14 +50,8 @@ class WorkerOnPostgresIT {
 
         // Work arrives while they wait, in two deliveries.
         for (int part = 0; part < 2; part++) {
-            List<String> lines = new ArrayList<>();
-            for (int i = part * 150; i < (part + 1) * 150; i++) {
-                Posting p = Fixtures.posting("greenhouse", "g" + i, "Company " + i, "Senior Data Engineer " + i,
-                        "Berlin, Germany", Fixtures.DESCRIPTION + " Team " + i + ".");
-                lines.add(JsonlRecord.toJson(new ObjectMapper(), p).toString());
-            }
-            Path file = dir.resolve("part" + part + ".jsonl");
-            Files.write(file, lines);
+            Path file = Fixtures.jsonlFile(dir.resolve("part" + part + ".jsonl"),
+                    Fixtures.distinctJobs(part * 150, (part + 1) * 150));
             assertThat(JobintelProcess.run(dir, env, "import", file.toString(), "--db", db).exit()).isZero();
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

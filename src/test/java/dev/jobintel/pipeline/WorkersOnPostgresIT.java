@@ -15,7 +15,6 @@ import dev.jobintel.testing.Postgres;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -27,12 +26,7 @@ class WorkersOnPostgresIT {
     private final MutableClock clock = MutableClock.at("2026-11-20T08:00:00Z");
 
     private static List<Posting> jobs(int n) {
-        List<Posting> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            out.add(Fixtures.posting("greenhouse", "g" + i, "Company " + i, "Senior Data Engineer " + i, "Berlin, Germany",
-                    Fixtures.DESCRIPTION + " Team " + i + "."));
-        }
-        return out;
+        return Fixtures.distinctJobs(0, n);
     }
 
     @Test

@@ -39,6 +39,30 @@ public final class Fixtures {
                 description, Instant.parse("2026-11-01T09:00:00Z"), Hints.NONE);
     }
 
+    /** Job number {@code i} of a market of distinct jobs: each its own employer, title and classification. */
+    public static Posting distinctJob(int i) {
+        return posting("greenhouse", "g" + i, "Company " + i, "Senior Data Engineer " + i, "Berlin, Germany",
+                DESCRIPTION + " Team " + i + ".");
+    }
+
+    /** Distinct jobs number {@code from} (inclusive) to {@code to} (exclusive). */
+    public static List<Posting> distinctJobs(int from, int to) {
+        List<Posting> out = new java.util.ArrayList<>();
+        for (int i = from; i < to; i++) {
+            out.add(distinctJob(i));
+        }
+        return out;
+    }
+
+    /** Writes the postings as a JSON Lines file in the import format; returns the file. */
+    public static Path jsonlFile(Path file, List<Posting> postings) throws java.io.IOException {
+        List<String> lines = new java.util.ArrayList<>();
+        for (Posting p : postings) {
+            lines.add(JsonlRecord.toJson(JSON, p).toString());
+        }
+        return java.nio.file.Files.write(file, lines);
+    }
+
     /** The postings as a JSON Lines source: they go through the real importer. */
     public static JobSource jsonl(String board, List<Posting> postings) {
         String text = postings.stream().map(p -> JsonlRecord.toJson(JSON, p).toString()).collect(Collectors.joining("\n"));

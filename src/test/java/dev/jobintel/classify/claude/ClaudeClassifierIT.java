@@ -74,8 +74,7 @@ class ClaudeClassifierIT {
     }
 
     private static Posting job(int i) {
-        return Fixtures.posting("greenhouse", "g" + i, "Company " + i, "Senior Data Engineer " + i, "Berlin, Germany",
-                Fixtures.DESCRIPTION + " Team " + i + ".");
+        return Fixtures.distinctJob(i);
     }
 
     private void land(List<Posting> postings) {
