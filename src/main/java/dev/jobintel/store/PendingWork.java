@@ -23,7 +23,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PendingWork implements AutoCloseable {
 
-
     private static final String CLAIMABLE = "outcome = 'pending' AND batch_id IS NULL AND id > ? "
             + "AND (lease_owner IS NULL OR lease_owner = ? OR lease_until < ?)";
     private static final String HELD = "r.outcome = 'pending' AND r.batch_id IS NULL AND r.lease_owner = ?";
