@@ -18,6 +18,14 @@ public final class Chars {
         return Character.isLetterOrDigit(c);
     }
 
+    /** {@link Character#isLetter(char)}. */
+    public static boolean isLetter(char c) {
+        if (c < 0x80) {
+            return (char) ((c | 0x20) - 'a') < 26;
+        }
+        return Character.isLetter(c);
+    }
+
     /** {@link Character#isWhitespace(char)}. */
     public static boolean isWhitespace(char c) {
         if (c < 0x80) {

@@ -1,5 +1,7 @@
 package dev.jobintel.classify.rules;
 
+import dev.jobintel.posting.Chars;
+
 import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 
@@ -39,6 +41,6 @@ final class Anchored {
             return true;
         }
         char before = text.charAt(i - 1);
-        return !Character.isLetterOrDigit(before) && before != '_';
+        return !Chars.isLetterOrDigit(before) && before != '_';
     }
 }

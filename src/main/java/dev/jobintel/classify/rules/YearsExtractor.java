@@ -1,5 +1,7 @@
 package dev.jobintel.classify.rules;
 
+import dev.jobintel.posting.Chars;
+
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -103,7 +105,7 @@ public final class YearsExtractor {
             return true;
         }
         int start = j;
-        while (start > 0 && Character.isLetter(lower.charAt(start - 1))) {
+        while (start > 0 && Chars.isLetter(lower.charAt(start - 1))) {
             start--;
         }
         return WORDS.containsKey(lower.substring(start, j + 1));
@@ -147,7 +149,7 @@ public final class YearsExtractor {
     /** Where a pattern can begin: at the start of a number, a number word or a word {@link #LEADS} holds. */
     static boolean canStart(String text, int i) {
         char c = text.charAt(i);
-        if (!Character.isLetterOrDigit(c) || !Anchored.wordStart(text, i)) {
+        if (!Chars.isLetterOrDigit(c) || !Anchored.wordStart(text, i)) {
             return false;
         }
         if (Character.isDigit(c)) {
@@ -157,7 +159,7 @@ public final class YearsExtractor {
             return false; // no number word or lead word starts with it
         }
         int end = i + 1;
-        while (end < text.length() && Character.isLetter(text.charAt(end)) && end - i <= 8) {
+        while (end < text.length() && Chars.isLetter(text.charAt(end)) && end - i <= 8) {
             end++;
         }
         String word = text.substring(i, end).toLowerCase(Locale.ROOT);

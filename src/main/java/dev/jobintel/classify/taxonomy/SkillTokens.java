@@ -53,7 +53,7 @@ public final class SkillTokens {
         boolean hardBreak = true;
         while (i < n) {
             char c = s.charAt(i);
-            boolean leadingDot = c == '.' && i + 1 < n && Character.isLetter(s.charAt(i + 1))
+            boolean leadingDot = c == '.' && i + 1 < n && Chars.isLetter(s.charAt(i + 1))
                     && (i == 0 || !isTokenChar(s.charAt(i - 1)));
             if (!Chars.isLetterOrDigit(c) && !leadingDot) {
                 if (c < 128 ? HARD_ASCII[c] : HARD.indexOf(c) >= 0) {
@@ -72,7 +72,7 @@ public final class SkillTokens {
                 boolean last = false;
                 if (Chars.isLetterOrDigit(d) || d == '+' || d == '#') {
                     take = true;
-                } else if (d == '.' && i + 1 < n && Character.isLetterOrDigit(s.charAt(i + 1))) {
+                } else if (d == '.' && i + 1 < n && Chars.isLetterOrDigit(s.charAt(i + 1))) {
                     take = true;
                 } else if (joins(s, start, i)) {
                     take = true;
@@ -131,17 +131,18 @@ public final class SkillTokens {
      */
     private static boolean joins(String text, int start, int i) {
         char d = text.charAt(i);
-        if (i + 1 >= text.length() || !Character.isLetter(text.charAt(i + 1))) {
+        // Most token ends are a space or punctuation: the cheap test first.
+        if (d != '&' && (d != '-' || i - start != 1)) {
             return false;
         }
-        if (d == '&') {
-            return Character.isLetter(text.charAt(i - 1));
+        if (i + 1 >= text.length() || !Chars.isLetter(text.charAt(i + 1))) {
+            return false;
         }
-        return d == '-' && i - start == 1;
+        return d == '-' || Chars.isLetter(text.charAt(i - 1));
     }
 
     private static boolean isTokenChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '+' || c == '#' || c == '.';
+        return Chars.isLetterOrDigit(c) || c == '+' || c == '#' || c == '.';
     }
 
     public int size() {
