@@ -92,7 +92,8 @@ final class RunCommand implements Callable<Integer> {
             });
             out.println();
             Summaries.invariants(out, status);
-            out.println("See 'jobintel status' for the ledger per source at any time.");
+            out.println("See 'jobintel status' for the ledger per source at any time, 'jobintel report' for the market "
+                    + "(demand, skills, pay, trends), 'jobintel serve' for both in a browser.");
             if (enriched.stop() != null) {
                 Summaries.stopped(spec.commandLine().getErr(), enriched.stop());
                 return Main.RUN_STOPPED;
