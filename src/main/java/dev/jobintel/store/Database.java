@@ -130,31 +130,52 @@ public final class Database implements AutoCloseable {
      * runs Flyway (and so its validation).
      */
     public int migrateIfBehind() {
-        return schemaCurrent() ? 0 : migrate();
+        int applied = appliedVersion();
+        refuseNewer(applied);
+        return applied == SCHEMA_VERSION ? 0 : migrate();
     }
 
     boolean schemaCurrent() {
+        return appliedVersion() == SCHEMA_VERSION;
+    }
+
+    /** The newest migration the history records as applied; -1 with no history, a failed one, or one Flyway should judge. */
+    private int appliedVersion() {
         try (Connection c = pool.getConnection();
              java.sql.Statement st = c.createStatement();
              java.sql.ResultSet rs = st.executeQuery("SELECT version, success FROM flyway_schema_history")) {
             int newest = 0;
             while (rs.next()) {
                 if (!rs.getBoolean(2)) {
-                    return false;
+                    return -1;
                 }
                 String v = rs.getString(1);
                 if (v != null) {
                     newest = Math.max(newest, Integer.parseInt(v));
                 }
             }
-            return newest == SCHEMA_VERSION;
+            return newest;
         } catch (SQLException | NumberFormatException e) {
-            return false; // no history yet, or one Flyway should judge
+            return -1;
+        }
+    }
+
+    /**
+     * A schema a later jobintel migrated is not this version's to write: Flyway would let it pass
+     * (migrations it does not know are "future" ones), and the code would then write rows the newer
+     * schema's rules were never checked against.
+     */
+    private void refuseNewer(int applied) {
+        if (applied > SCHEMA_VERSION) {
+            throw new SchemaTooNewException("the database " + url + " has schema version " + applied
+                    + ", newer than this jobintel knows (" + SCHEMA_VERSION + "): a later version migrated it; "
+                    + "use that version");
         }
     }
 
     /** Brings the schema to the latest version with Flyway (and its validation); returns how many migrations ran. */
     public int migrate() {
+        refuseNewer(appliedVersion());
         try {
             MigrateResult r = flyway().migrate();
             return r.migrationsExecuted;
@@ -165,8 +186,8 @@ public final class Database implements AutoCloseable {
 
     /**
      * What is wrong with the database itself, as readable lines (none when sound): migrations
-     * applied that differ from the bundled ones (Flyway's validation), a schema older or newer than
-     * this version's, and damage the engine's own checks find.
+     * applied that differ from the bundled ones (Flyway's validation) and damage the engine's own
+     * checks find. (A schema newer than this version knows is refused on opening.)
      */
     public List<String> health() {
         List<String> problems = new java.util.ArrayList<>();

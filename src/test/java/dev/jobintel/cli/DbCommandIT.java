@@ -64,6 +64,24 @@ class DbCommandIT {
     }
 
     @Test
+    void aSchemaALaterVersionWroteIsNamedNotUsedBlindly() throws Exception {
+        String db = demo();
+        try (Connection c = DriverManager.getConnection(db); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, "
+                    + "checksum, installed_by, execution_time, success) VALUES (99, '99', 'future', 'SQL', "
+                    + "'V99__future.sql', 1, 'later', 1, 1)");
+        }
+        for (String[] command : List.of(new String[] {"db", "check"}, new String[] {"status"}, new String[] {"run"},
+                new String[] {"db", "migrate"})) {
+            List<String> args = new java.util.ArrayList<>(List.of(command));
+            args.addAll(List.of("--db", db, "--no-progress"));
+            CliIT.Result r = jobintel(args.toArray(String[]::new));
+            assertThat(r.exit()).as(args.toString()).isEqualTo(Main.DATABASE_ERROR);
+            assertThat(r.err()).contains("has schema version 99, newer than this jobintel knows (");
+        }
+    }
+
+    @Test
     void aRowDeletedBehindTheForeignKeysIsDamageTheEngineFinds() throws Exception {
         String db = demo();
         try (Connection c = DriverManager.getConnection(db); Statement s = c.createStatement()) {
