@@ -102,6 +102,9 @@ public final class Main implements Runnable {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
         System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+        // A pooled connection the server closed (a restart) is replaced without anyone's help; the
+        // commands say themselves when the database cannot be reached.
+        System.setProperty("org.slf4j.simpleLogger.log.com.zaxxer.hikari.pool.PoolBase", "error");
     }
 
     /** Version from the jar manifest. */

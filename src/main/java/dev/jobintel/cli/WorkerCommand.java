@@ -31,6 +31,8 @@ final class WorkerCommand implements Callable<Integer> {
 
     /** Postings decided per round: how long a stop request waits at most, and how often a line is printed. */
     static final int ROUND = 1_000;
+    /** The longest wait between looks while the database cannot be reached. */
+    private static final int MAX_OUTAGE_WAIT_SECONDS = 60;
     /** How long stopping waits for the round in progress before leaving it to the leases. */
     private static final long STOP_GRACE_SECONDS = 60;
 
@@ -87,9 +89,30 @@ final class WorkerCommand implements Callable<Integer> {
         PrintWriter out = cl.getOut();
         long decided = 0;
         boolean idleSaid = false;
+        int outageWait = 0;
         while (!stopping.get()) {
             long t0 = System.nanoTime();
-            Enricher.Result r = runner.enrich(ROUND);
+            Enricher.Result r;
+            try {
+                r = runner.enrich(ROUND);
+            } catch (RuntimeException e) {
+                if (!Database.isUnreachable(e)) {
+                    throw e;
+                }
+                // A server restart or a network blip: the undecided postings stay pending (and
+                // leased to this worker, which takes them up again); wait and look again.
+                outageWait = outageWait == 0 ? pollSeconds : Math.min(MAX_OUTAGE_WAIT_SECONDS, outageWait * 2);
+                out.printf("%s  The database cannot be reached (%s); trying again in %d s.%n",
+                        Instant.now().truncatedTo(ChronoUnit.SECONDS), rootMessage(e), outageWait);
+                out.flush();
+                pause(outageWait);
+                continue;
+            }
+            if (outageWait > 0) {
+                out.printf("%s  The database is reachable again.%n", Instant.now().truncatedTo(ChronoUnit.SECONDS));
+                outageWait = 0;
+                idleSaid = false;
+            }
             decided += r.processed();
             if (r.processed() > 0) {
                 out.print(Instant.now().truncatedTo(ChronoUnit.SECONDS) + "  ");
@@ -114,9 +137,21 @@ final class WorkerCommand implements Callable<Integer> {
             }
         }
         out.printf("Stopped. This worker decided %s postings.%n", Summaries.n(decided));
-        Summaries.claude(out, runner.classifier(), db);
+        try {
+            Summaries.claude(out, runner.classifier(), db);
+        } catch (RuntimeException e) {
+            out.printf("(the cost ledger could not be read: %s)%n", rootMessage(e));
+        }
         out.flush();
         return 0;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return String.valueOf(t.getMessage()).lines().findFirst().orElse("");
     }
 
     private void pause(int seconds) {

@@ -93,6 +93,8 @@ public final class Database implements AutoCloseable {
                 hc.setPassword(password);
             }
             hc.setMaximumPoolSize(8);
+            // A server that is down is said so within seconds, not after Hikari's default half minute.
+            hc.setConnectionTimeout(10_000);
         }
         hc.setMinimumIdle(1);
         hc.setInitializationFailTimeout(-1);
@@ -276,6 +278,16 @@ public final class Database implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Whether {@code t} says the database could not be reached (the server down or restarting,
+     * the network gone, no connection within the pool's timeout), rather than that it refused
+     * something: worth waiting for, not a reason to give up.
+     */
+    public static boolean isUnreachable(Throwable t) {
+        return causedBy(t, e -> e instanceof java.sql.SQLTransientConnectionException
+                || e.getSQLState() != null && (e.getSQLState().startsWith("08") || e.getSQLState().startsWith("57P")));
     }
 
     /** Whether an SQLException that {@code test} accepts is among the causes of {@code t}. */

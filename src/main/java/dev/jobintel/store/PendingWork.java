@@ -137,7 +137,11 @@ public final class PendingWork implements AutoCloseable {
             return;
         }
         renewer.shutdownNow();
-        db.inTransaction(c -> Jdbc.update(c, "UPDATE raw_postings SET lease_owner = NULL, lease_until = NULL "
-                + "WHERE lease_owner = ? AND outcome = 'pending'", owner));
+        try {
+            db.inTransaction(c -> Jdbc.update(c, "UPDATE raw_postings SET lease_owner = NULL, lease_until = NULL "
+                    + "WHERE lease_owner = ? AND outcome = 'pending'", owner));
+        } catch (RuntimeException e) {
+            // The database cannot be reached: the leases run out by themselves, as a killed worker's do.
+        }
     }
 }

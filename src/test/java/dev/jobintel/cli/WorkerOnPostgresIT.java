@@ -8,6 +8,7 @@ import dev.jobintel.store.Jdbc;
 import dev.jobintel.testing.Fixtures;
 import dev.jobintel.testing.JobintelProcess;
 import dev.jobintel.testing.Postgres;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +76,54 @@ class WorkerOnPostgresIT {
         assertThat(count(db, "SELECT count(*) FROM llm_calls")).isEqualTo(300);
         assertThat(count(db, "SELECT count(*) FROM raw_postings WHERE lease_owner IS NOT NULL")).isZero();
         assertThat(jobintel("status", "--db", db, "--check").exit()).isZero();
+    }
+
+    @Test
+    void aWorkerWaitsOutADatabaseRestartAndThenDecidesWhatArrived() throws Exception {
+        Path data = dir.resolve("pgdata");
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        EmbeddedPostgres pg = server(data, port);
+        String db = "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres";
+        JobintelProcess worker = null;
+        try {
+            assertThat(JobintelProcess.run(dir, Map.of(), "db", "migrate", "--db", db).exit()).isZero();
+            worker = JobintelProcess.start(dir, Map.of(), "worker", "--db", db, "--poll", "1");
+            awaitOutput(worker, "Nothing to decide");
+            pg.close(); // the server goes down under the waiting worker
+            awaitOutput(worker, "The database cannot be reached");
+            assertThat(worker.alive()).isTrue();
+            pg = server(data, port);
+            Path file = Fixtures.jsonlFile(dir.resolve("after.jsonl"), Fixtures.distinctJobs(0, 40));
+            assertThat(JobintelProcess.run(dir, Map.of(), "import", file.toString(), "--db", db).exit()).isZero();
+            awaitOutput(worker, "Decided 40 pending postings");
+            JobintelProcess.Result end = worker.terminate(30);
+            worker = null;
+            assertThat(end.out()).contains("The database is reachable again.").contains("This worker decided 40 postings");
+            assertThat(count(db, "SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(40);
+        } finally {
+            if (worker != null) {
+                worker.kill();
+            }
+            pg.close();
+        }
+    }
+
+    /** A server of this test's own, on a data directory that outlives it: stopped and started again, it keeps its rows. */
+    private static EmbeddedPostgres server(Path data, int port) throws java.io.IOException {
+        return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port).start();
+    }
+
+    private static void awaitOutput(JobintelProcess p, String text) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!p.output().contains(text)) {
+            if (System.nanoTime() > deadline || !p.alive()) {
+                throw new AssertionError("no '" + text + "' from the worker: " + p.output());
+            }
+            Thread.sleep(100);
+        }
     }
 
     @Test
