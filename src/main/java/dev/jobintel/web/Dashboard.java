@@ -91,6 +91,7 @@ public final class Dashboard implements AutoCloseable {
                 return;
             }
             String path = ex.getRequestURI().getPath();
+            // A query with a broken escape never gets here: the server answers 400 to its request line.
             Map<String, String> filter = filter(ex.getRequestURI().getRawQuery());
             Matcher m = REPORT.matcher(path);
             if (path.equals("/")) {

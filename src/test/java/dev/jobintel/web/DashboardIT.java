@@ -115,10 +115,21 @@ class DashboardIT {
         assertThat(get("/report/salaries.json").statusCode()).isEqualTo(404);
         assertThat(get("/admin").statusCode()).isEqualTo(404);
         assertThat(get("/report/skills.json?since=yesterday").statusCode()).isEqualTo(400);
+        assertThat(rawStatusLine("GET /?city=%zz HTTP/1.1")).contains(" 400 ");
         HttpResponse<String> post = http.send(HttpRequest.newBuilder(dashboard.uri())
                 .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(post.statusCode()).isEqualTo(405);
         assertThat(post.headers().firstValue("Allow")).hasValue("GET, HEAD");
+    }
+
+    /** What the server answers to a request line no HTTP client would send (a broken escape). */
+    private String rawStatusLine(String requestLine) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(dashboard.address().getAddress(), dashboard.address().getPort())) {
+            socket.getOutputStream().write((requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+        }
     }
 
     @Test
