@@ -1,5 +1,6 @@
 package dev.jobintel.cli;
 
+import dev.jobintel.internal.Throwables;
 import dev.jobintel.pipeline.Context;
 import dev.jobintel.pipeline.Enricher;
 import dev.jobintel.pipeline.Runner;
@@ -146,12 +147,9 @@ final class WorkerCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The root cause's first line: a driver's message can run to several. */
     private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return String.valueOf(t.getMessage()).lines().findFirst().orElse("");
+        return Throwables.rootMessage(e).lines().findFirst().orElse("");
     }
 
     private void pause(int seconds) {

@@ -1,6 +1,7 @@
 package dev.jobintel.store;
 
 import dev.jobintel.classify.Classification;
+import dev.jobintel.internal.Throwables;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -61,7 +62,7 @@ public final class Outcomes {
                     if (!isConstraint(e)) {
                         throw e;
                     }
-                    String message = "the database refused this posting's row: " + rootMessage(e);
+                    String message = "the database refused this posting's row: " + Throwables.rootMessage(e);
                     db.inTransaction(c -> Jdbc.update(c, FAIL, "store_error", message, false, null, now, o.postingId()));
                     total = total.plus(new WriteResult(0, 0, 0, 1, List.of(), List.of(o.postingId())));
                 }
@@ -72,14 +73,6 @@ public final class Outcomes {
 
     private boolean isConstraint(StoreException e) {
         return Database.causedBy(e, db.dialect()::isConstraintViolation);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getMessage();
     }
 
     private static WriteResult writeAll(Connection c, List<Outcome> outcomes, long now) throws SQLException {

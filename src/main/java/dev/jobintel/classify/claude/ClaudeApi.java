@@ -15,6 +15,7 @@ import com.anthropic.models.messages.batches.BatchListPage;
 import com.anthropic.models.messages.batches.BatchListParams;
 import com.anthropic.models.messages.batches.MessageBatch;
 import com.anthropic.models.messages.batches.MessageBatchIndividualResponse;
+import dev.jobintel.internal.Throwables;
 
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
@@ -132,9 +133,9 @@ public final class ClaudeApi implements AutoCloseable {
         if (e instanceof AnthropicIoException || hasCause(e, InterruptedIOException.class)) {
             boolean timeout = hasCause(e, SocketTimeoutException.class) || hasCause(e, InterruptedIOException.class);
             return new ApiFailure(timeout ? ApiFailure.Kind.TIMEOUT : ApiFailure.Kind.SERVER, null, null,
-                    (timeout ? "no answer in time: " : "connection failed: ") + rootMessage(e), null, null);
+                    (timeout ? "no answer in time: " : "connection failed: ") + Throwables.rootMessage(e), null, null);
         }
-        return new ApiFailure(ApiFailure.Kind.SERVER, null, null, e.getClass().getSimpleName() + ": " + rootMessage(e),
+        return new ApiFailure(ApiFailure.Kind.SERVER, null, null, e.getClass().getSimpleName() + ": " + Throwables.rootMessage(e),
                 null, null);
     }
 
@@ -153,14 +154,6 @@ public final class ClaudeApi implements AutoCloseable {
             }
         }
         return false;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     /** retry-after-ms, else retry-after in seconds or as an HTTP date. */
