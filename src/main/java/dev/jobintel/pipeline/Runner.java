@@ -66,8 +66,8 @@ public final class Runner implements AutoCloseable {
         db.claimWriter(ctx.clock().instant());
         db.migrateIfBehind();
         ReferenceData.sync(db, ctx.taxonomy(), ctx.gazetteer());
-        if (db.dialect().name().equals("sqlite")) {
-            // Only one process writes a SQLite file, so a fetch still marked running was cut short.
+        if (!db.dialect().severalWriters()) {
+            // This process is the only writer (claimWriter), so a fetch still marked running was cut short.
             FetchRuns.abandonStale(db, ctx.clock().millis());
         }
     }
