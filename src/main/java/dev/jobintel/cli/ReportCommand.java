@@ -14,7 +14,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,11 +99,7 @@ final class ReportCommand implements Callable<Integer> {
                 } catch (IllegalArgumentException e) {
                     throw new CommandLine.ParameterException(cl, e.getMessage());
                 }
-                List<Report> out = new ArrayList<>();
-                for (String q : question == null ? MarketReports.QUESTIONS : List.of(question)) {
-                    out.add(MarketReports.answer(c, q, f, limit));
-                }
-                return out;
+                return MarketReports.answer(c, question == null ? MarketReports.QUESTIONS : List.of(question), f, limit);
             });
             fmt.write(cl.getOut(), reports, scope());
             cl.getOut().flush();

@@ -21,9 +21,21 @@ import static dev.jobintel.report.Report.column;
  */
 public final class MarketReports {
 
+    /** Each question's report, in the order an overview shows them. */
+    private static final Map<String, Question> BY_NAME = new LinkedHashMap<>();
+
+    static {
+        BY_NAME.put("demand", MarketReports::demand);
+        BY_NAME.put("cities", MarketReports::cities);
+        BY_NAME.put("skills", MarketReports::skills);
+        BY_NAME.put("pay", MarketReports::pay);
+        BY_NAME.put("arrangements", MarketReports::arrangements);
+        BY_NAME.put("employers", MarketReports::employers);
+        BY_NAME.put("trends", MarketReports::trends);
+    }
+
     /** The questions, in the order an overview shows them. */
-    public static final List<String> QUESTIONS = List.of("demand", "cities", "skills", "pay", "arrangements",
-            "employers", "trends");
+    public static final List<String> QUESTIONS = List.copyOf(BY_NAME.keySet());
 
     /** Where a job is, in words: its city, else "Remote" for a remote job, else its country, else unresolved. */
     static final String PLACE = "CASE WHEN j.city_code IS NOT NULL THEN ci.name "
@@ -41,19 +53,20 @@ public final class MarketReports {
 
     /** The report called {@code question}, with at most {@code limit} rows. */
     public static Report answer(Connection c, String question, JobFilter f, int limit) {
-        Map<String, Question> all = new LinkedHashMap<>();
-        all.put("demand", MarketReports::demand);
-        all.put("cities", MarketReports::cities);
-        all.put("skills", MarketReports::skills);
-        all.put("pay", MarketReports::pay);
-        all.put("arrangements", MarketReports::arrangements);
-        all.put("employers", MarketReports::employers);
-        all.put("trends", MarketReports::trends);
-        Question q = all.get(question);
+        Question q = BY_NAME.get(question);
         if (q == null) {
             throw new IllegalArgumentException("no report '" + question + "' (reports: " + String.join(", ", QUESTIONS) + ")");
         }
         return q.answer(c, f, limit);
+    }
+
+    /** The reports of {@code questions}, in that order, over the same jobs. */
+    public static List<Report> answer(Connection c, List<String> questions, JobFilter f, int limit) {
+        List<Report> out = new ArrayList<>(questions.size());
+        for (String q : questions) {
+            out.add(answer(c, q, f, limit));
+        }
+        return out;
     }
 
     @FunctionalInterface
@@ -139,7 +152,7 @@ public final class MarketReports {
         long jobs = jobs(c, f);
         Map<String, List<Double>> amounts = new LinkedHashMap<>();
         Map<String, String[]> labels = new LinkedHashMap<>();
-        Jdbc.query(c, "SELECT fa.name, se.name, j.salary_currency, j.salary_period, j.salary_min, j.salary_max "
+        Jdbc.each(c, "SELECT fa.name, se.name, j.salary_currency, j.salary_period, j.salary_min, j.salary_max "
                         + "FROM enriched_jobs j JOIN ref_family fa ON fa.code = j.family "
                         + "JOIN ref_seniority se ON se.code = j.seniority WHERE j.salary_currency IS NOT NULL AND "
                         + f.where() + " ORDER BY fa.name, se.level_rank, j.salary_currency",
@@ -150,7 +163,6 @@ public final class MarketReports {
                     Double max = Jdbc.getDouble(rs, "salary_max");
                     double mid = min == null ? max : max == null ? min : (min + max) / 2;
                     amounts.computeIfAbsent(key, k -> new ArrayList<>()).add(mid * perYear(rs.getString(4)));
-                    return null;
                 }, f.args().toArray());
         List<List<Object>> rows = new ArrayList<>();
         long stating = 0;
@@ -194,7 +206,7 @@ public final class MarketReports {
                 rs -> new String[] {rs.getString(1), rs.getString(2)});
         Map<String, long[]> byFamily = new LinkedHashMap<>();
         long[] total = new long[kinds.size() + 1];
-        Jdbc.query(c, "SELECT fa.name, j.arrangement, count(*) AS n FROM enriched_jobs j "
+        Jdbc.each(c, "SELECT fa.name, j.arrangement, count(*) AS n FROM enriched_jobs j "
                         + "JOIN ref_family fa ON fa.code = j.family WHERE " + f.where()
                         + " GROUP BY fa.name, j.arrangement ORDER BY fa.name",
                 rs -> {
@@ -207,7 +219,6 @@ public final class MarketReports {
                     }
                     counts[0] += rs.getLong(3);
                     total[0] += rs.getLong(3);
-                    return null;
                 }, f.args().toArray());
         BiFunction<String, long[], List<Object>> row = (label, counts) -> {
             List<Object> r = new ArrayList<>();

@@ -81,12 +81,11 @@ public final class EnrichedJobs {
         Map<Long, Map<String, Object>> byId = new java.util.HashMap<>();
         jobs.forEach(j -> byId.put((Long) j.get("id"), j));
         long last = (Long) jobs.get(jobs.size() - 1).get("id");
-        Jdbc.query(c, "SELECT job_id, skill FROM job_skills WHERE job_id > ? AND job_id <= ? ORDER BY job_id, skill",
+        Jdbc.each(c, "SELECT job_id, skill FROM job_skills WHERE job_id > ? AND job_id <= ? ORDER BY job_id, skill",
                 rs -> {
                     @SuppressWarnings("unchecked")
                     List<String> skills = (List<String>) byId.get(rs.getLong(1)).get("skills");
                     skills.add(rs.getString(2));
-                    return null;
                 }, afterId, last);
         return jobs;
     }

@@ -20,6 +20,12 @@ public final class Jdbc {
         T map(ResultSet rs) throws SQLException;
     }
 
+    /** Takes in the current row (to aggregate or index it, where a list of rows is not the point). */
+    @FunctionalInterface
+    public interface RowHandler {
+        void handle(ResultSet rs) throws SQLException;
+    }
+
     private Jdbc() {
     }
 
@@ -33,14 +39,19 @@ public final class Jdbc {
     }
 
     public static <T> List<T> query(Connection c, String sql, RowMapper<T> mapper, Object... args) {
+        List<T> out = new ArrayList<>();
+        each(c, sql, rs -> out.add(mapper.map(rs)), args);
+        return out;
+    }
+
+    /** Runs the query and hands each row to {@code handler}, in order. */
+    public static void each(Connection c, String sql, RowHandler handler, Object... args) {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
-                List<T> out = new ArrayList<>();
                 while (rs.next()) {
-                    out.add(mapper.map(rs));
+                    handler.handle(rs);
                 }
-                return out;
             }
         } catch (SQLException e) {
             throw new StoreException("query failed", sql, args, e);

@@ -146,11 +146,7 @@ public final class Dashboard implements AutoCloseable {
         return db.read(c -> {
             Long since = filter.containsKey("since") ? JobFilter.parseTime(filter.get("since")) : null;
             JobFilter f = JobFilter.resolve(c, filter.get("city"), filter.get("family"), since, filter.containsKey("open"));
-            List<Report> out = new ArrayList<>();
-            for (String q : questions) {
-                out.add(MarketReports.answer(c, q, f, limit));
-            }
-            return out;
+            return MarketReports.answer(c, questions, f, limit);
         });
     }
 
