@@ -69,6 +69,10 @@ final class Summaries {
             out.printf("  %s postings were refused by the database and recorded as failed(store_error)%n",
                     n(r.storeFailures()));
         }
+        if (r.superseded() > 0) {
+            out.printf("  %s postings changed on their boards while being decided: left pending, to be decided on "
+                    + "their new content%n", n(r.superseded()));
+        }
     }
 
     /** What the Claude classifier did and cost in this run, and the ledger's totals. Nothing for rules. */

@@ -323,6 +323,7 @@ public final class BatchEnricher {
             pending.put(p.id(), p);
         }
         List<Outcome> outcomes = new ArrayList<>();
+        long changedBefore = totals.changedInBatch;
         try (StreamResponse<MessageBatchIndividualResponse> results = api.results(b.remoteId())) {
             results.stream().forEach(r -> {
                 LlmBatches.Item item = items.get(r.customId());
@@ -333,10 +334,7 @@ public final class BatchEnricher {
                 if (p == null) {
                     return;
                 }
-                Outcome o = outcome(b.id(), p, r.result(), totals);
-                if (o instanceof Outcome.Failed f) {
-                    totals.failedBy.merge(f.reason(), 1L, Long::sum);
-                }
+                Outcome o = outcome(b.id(), item, p, r.result(), totals);
                 if (o != null) {
                     outcomes.add(o);
                 }
@@ -348,9 +346,15 @@ public final class BatchEnricher {
         }
         Outcomes writer = new Outcomes(db);
         for (int from = 0; from < outcomes.size(); from += pageSize) {
-            WriteResult w = writer.write(outcomes.subList(from, Math.min(outcomes.size(), from + pageSize)),
-                    clock.millis());
+            List<Outcome> chunk = outcomes.subList(from, Math.min(outcomes.size(), from + pageSize));
+            WriteResult w = writer.write(chunk, clock.millis());
             totals.add(w);
+            Set<Long> skipped = new HashSet<>(w.superseded());
+            for (Outcome o : chunk) {
+                if (o instanceof Outcome.Failed f && !skipped.contains(f.postingId())) {
+                    totals.failedBy.merge(f.reason(), 1L, Long::sum);
+                }
+            }
         }
         if (stop == null) {
             db.inTransaction(c -> {
@@ -358,21 +362,31 @@ public final class BatchEnricher {
                 return null;
             });
             totals.collected++;
-            log.accept("collected batch " + b.remoteId() + ": " + outcomes.size() + " postings decided");
+            log.accept("collected batch " + b.remoteId() + ": " + outcomes.size() + " postings decided"
+                    + (totals.changedInBatch > changedBefore ? "; " + (totals.changedInBatch - changedBefore)
+                    + " changed on their boards while the batch ran and are asked again" : ""));
         }
     }
 
     /** The outcome of one result, or null when the posting goes back to pending. */
-    private Outcome outcome(long batchId, PendingPosting p, MessageBatchResult result, Totals totals) {
+    private Outcome outcome(long batchId, LlmBatches.Item item, PendingPosting p, MessageBatchResult result,
+                            Totals totals) {
         Prepared prepared = Prepared.of(p.posting(), resolver);
         Double held = reserved.remove(p.id());
         if (result.isSucceeded()) {
             var message = result.asSucceeded().message();
+            if (!item.contentKey().equals(ContentKey.of(p.posting()))) {
+                // The board changed the posting while the batch ran: the answer is not about it any more.
+                budget.settle(held == null ? 0 : held, claude.batchCost(message));
+                claude.recordBatchSuperseded(p.id(), item.contentKey(), batchId, message);
+                totals.changedInBatch++;
+                return null;
+            }
             try {
                 Classification k = claude.fromBatch(prepared, p.id(), new ClaudeClassifier.BatchAnswer(message, batchId));
                 return Enricher.enriched(p, prepared, k);
             } catch (ClassificationFailure f) {
-                return new Outcome.Failed(p.id(), f.reason(), f.getMessage(), f.retryable(), f.rawOutput());
+                return new Outcome.Failed(p.id(), p.contentHash(), f.reason(), f.getMessage(), f.retryable(), f.rawOutput());
             } catch (RunStop s) {
                 stop = s;
                 return null;
@@ -387,7 +401,7 @@ public final class BatchEnricher {
             String message = error.toString();
             if (error.isInvalidRequestError()) {
                 claude.recordBatchFailure(p.id(), prepared, batchId, "bad_request", 400, message);
-                return new Outcome.Failed(p.id(), "bad_request", "the batch request was refused: " + message, false, null);
+                return new Outcome.Failed(p.id(), p.contentHash(), "bad_request", "the batch request was refused: " + message, false, null);
             }
             claude.recordBatchFailure(p.id(), prepared, batchId, "server_error", null, type + ": " + message);
         } else if (result.isExpired()) {
@@ -414,6 +428,10 @@ public final class BatchEnricher {
         int collected;
         long sent;
         long returned;
+        /** Postings whose decision was not written because a fetch changed them meanwhile: left pending. */
+        long superseded;
+        /** Answers that came back for content their posting no longer has: paid, not used, asked again. */
+        long changedInBatch;
 
         void add(Enricher.Result r) {
             processed += r.processed();
@@ -422,6 +440,7 @@ public final class BatchEnricher {
             filtered += r.filtered();
             failed += r.failed();
             storeFailures += r.storeFailures();
+            superseded += r.superseded();
             r.filteredByReason().forEach((k, v) -> filteredBy.merge(k, v, Long::sum));
             r.failedByReason().forEach((k, v) -> failedBy.merge(k, v, Long::sum));
         }
@@ -432,11 +451,12 @@ public final class BatchEnricher {
             merged += w.merged();
             failed += w.failed();
             storeFailures += w.storeFailures().size();
+            superseded += w.superseded().size();
         }
 
         Result result(RunStop stop) {
             return new Result(new Enricher.Result(processed, enriched, merged, filtered, failed, filteredBy, failedBy,
-                    storeFailures, stop), submitted, collected, sent, returned);
+                    storeFailures, superseded, stop), submitted, collected, sent, returned);
         }
     }
 }

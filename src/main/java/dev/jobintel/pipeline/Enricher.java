@@ -50,12 +50,14 @@ public final class Enricher {
     /**
      * What an enrichment run did.
      *
-     * @param stop why the run ended early with postings left pending (the API refused the key,
-     *             the budget ran out), or null when it went through
+     * @param superseded postings whose decision was not written because a fetch landed new content
+     *                   for them meanwhile (and that the last pass left pending)
+     * @param stop       why the run ended early with postings left pending (the API refused the key,
+     *                   the budget ran out), or null when it went through
      */
     public record Result(long processed, long enriched, long merged, long filtered, long failed,
                          Map<String, Long> filteredByReason, Map<String, Long> failedByReason, long storeFailures,
-                         RunStop stop) {
+                         long superseded, RunStop stop) {
     }
 
     private final Database db;
@@ -112,16 +114,19 @@ public final class Enricher {
         }) : pool;
         Writer writer = new Writer(new Outcomes(db));
         long processed = 0;
-        Map<String, Long> filteredBy = new TreeMap<>();
+        long superseded = 0;
         Map<String, Long> failedBy = new TreeMap<>();
         try {
-            // A merged posting whose job's creator failed stays pending; the next pass classifies it.
+            // A merged posting whose job's creator failed stays pending, as does one whose content
+            // changed while it was decided: the next pass decides it again.
             for (int pass = 0; pass < passes; pass++) {
                 long deferredBefore = writer.deferred;
+                long supersededBefore = writer.superseded;
                 long before = processed;
-                processed += pass(pool, classifyPool, writer, limit == 0 ? 0 : limit - processed, filteredBy);
+                processed += pass(pool, classifyPool, writer, limit == 0 ? 0 : limit - processed);
                 writer.drain();
-                long deferred = writer.deferred - deferredBefore;
+                superseded = writer.superseded - supersededBefore;
+                long deferred = writer.deferred - deferredBefore + superseded;
                 processed -= deferred;
                 if (stop.get() != null || deferred == 0 || processed == before || (limit > 0 && processed >= limit)) {
                     break;
@@ -137,13 +142,12 @@ public final class Enricher {
         if (writer.storeFailures > 0) {
             failedBy.merge("store_error", writer.storeFailures, Long::sum);
         }
-        return new Result(processed, writer.enriched, writer.merged, writer.filtered, writer.failed, filteredBy, failedBy,
-                writer.storeFailures, stop.get());
+        return new Result(processed, writer.enriched, writer.merged, writer.filtered, writer.failed, writer.filteredBy,
+                failedBy, writer.storeFailures, superseded, stop.get());
     }
 
     /** One pass over the pending postings; returns how many were decided. */
-    private long pass(ExecutorService pool, ExecutorService classifyPool, Writer writer, long limit,
-                      Map<String, Long> filteredBy) {
+    private long pass(ExecutorService pool, ExecutorService classifyPool, Writer writer, long limit) {
         Set<String> claimed = new HashSet<>();
         long afterId = 0;
         long decided = 0;
@@ -155,7 +159,7 @@ public final class Enricher {
                 break;
             }
             afterId = page.get(page.size() - 1).id();
-            writer.submit(decide(page, claimed, pool, classifyPool, filteredBy));
+            writer.submit(decide(page, claimed, pool, classifyPool));
             decided += page.size();
         }
         return decided;
@@ -167,7 +171,7 @@ public final class Enricher {
      * gated while this one is classified and the one before is written.
      */
     private List<Future<Outcome>> decide(List<PendingPosting> page, Set<String> claimed, ExecutorService pool,
-                                         ExecutorService classifyPool, Map<String, Long> filteredBy) {
+                                         ExecutorService classifyPool) {
         int n = page.size();
         Prepared[] prepared = new Prepared[n];
         GateDecision[] decisions = new GateDecision[n];
@@ -193,12 +197,11 @@ public final class Enricher {
             PendingPosting p = page.get(i);
             if (!decisions[i].passed()) {
                 out.add(CompletableFuture.completedFuture(
-                        new Outcome.Filtered(p.id(), decisions[i].reason().code(), decisions[i].detail())));
-                filteredBy.merge(decisions[i].reason().code(), 1L, Long::sum);
+                        new Outcome.Filtered(p.id(), p.contentHash(), decisions[i].reason().code(), decisions[i].detail())));
             } else if (existing.containsKey(p.jobHash()) || !claimed.add(p.jobHash())) {
                 // If the claiming posting then fails, this one is deferred and decided on the next pass.
                 out.add(CompletableFuture.completedFuture(
-                        new Outcome.Merged(p.id(), p.jobHash(), p.firstSeen(), p.lastSeen())));
+                        new Outcome.Merged(p.id(), p.contentHash(), p.jobHash(), p.firstSeen(), p.lastSeen())));
             } else {
                 out.add(null);
                 toClassify.add(i);
@@ -249,15 +252,15 @@ public final class Enricher {
         try {
             return enriched(p, prepared, classifier.classify(prepared, p.id()));
         } catch (ClassificationFailure e) {
-            return new Outcome.Failed(p.id(), e.reason(), e.getMessage(), e.retryable(), e.rawOutput());
+            return new Outcome.Failed(p.id(), p.contentHash(), e.reason(), e.getMessage(), e.retryable(), e.rawOutput());
         } catch (RunStop e) {
             stop.compareAndSet(null, e);
-            return new Outcome.Unchanged(p.id(), e.getMessage());
+            return new Outcome.Unchanged(p.id(), p.contentHash(), e.getMessage());
         } catch (Deferred e) {
-            return new Outcome.Unchanged(p.id(), e.getMessage());
+            return new Outcome.Unchanged(p.id(), p.contentHash(), e.getMessage());
         } catch (RuntimeException e) {
             // A classifier bug must not lose the posting: record it, keep going.
-            return new Outcome.Failed(p.id(), "classifier_error", e.getClass().getSimpleName() + ": " + e.getMessage(),
+            return new Outcome.Failed(p.id(), p.contentHash(), "classifier_error", e.getClass().getSimpleName() + ": " + e.getMessage(),
                     false, null);
         }
     }
@@ -267,7 +270,7 @@ public final class Enricher {
         String city = prepared.where().city() == null ? null : prepared.where().city().code();
         JobRecord job = new JobRecord(p.jobHash(), p.posting().company(), p.posting().title(), p.place(), city,
                 prepared.where().country(), prepared.where().remoteScope(), k);
-        return new Outcome.Enriched(p.id(), job, p.firstSeen(), p.lastSeen());
+        return new Outcome.Enriched(p.id(), p.contentHash(), job, p.firstSeen(), p.lastSeen());
     }
 
     /**
@@ -278,6 +281,7 @@ public final class Enricher {
         private final Outcomes outcomes;
         private final BlockingQueue<List<Future<Outcome>>> queue = new ArrayBlockingQueue<>(2);
         private final Map<String, Long> failedBy = new TreeMap<>();
+        private final Map<String, Long> filteredBy = new TreeMap<>();
         private final Thread thread;
         private volatile Throwable failure;
         private final Object idle = new Object();
@@ -288,6 +292,7 @@ public final class Enricher {
         long failed;
         long storeFailures;
         long deferred;
+        long superseded;
         long unchanged;
 
         Writer(Outcomes outcomes) {
@@ -321,20 +326,20 @@ public final class Enricher {
                             List<Outcome> batch = new ArrayList<>(pending.size());
                             for (Future<Outcome> f : pending) {
                                 Outcome o = Futures.await(f, "classifying a posting");
-                                if (o instanceof Outcome.Failed failedOne) {
-                                    failedBy.merge(failedOne.reason(), 1L, Long::sum);
-                                } else if (o instanceof Outcome.Unchanged) {
+                                if (o instanceof Outcome.Unchanged) {
                                     unchanged++;
                                 }
                                 batch.add(o);
                             }
                             WriteResult r = outcomes.write(batch, clock.millis());
+                            countReasons(batch, r);
                             enriched += r.enriched();
                             merged += r.merged();
                             filtered += r.filtered();
                             failed += r.failed();
                             storeFailures += r.storeFailures().size();
                             deferred += r.deferred().size();
+                            superseded += r.superseded().size();
                         }
                     } catch (Throwable e) {
                         failure = e;
@@ -347,6 +352,21 @@ public final class Enricher {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Counts the written filters and failures by reason (not those the write found superseded). */
+        private void countReasons(List<Outcome> batch, WriteResult r) {
+            Set<Long> skipped = r.superseded().isEmpty() ? Set.of() : new HashSet<>(r.superseded());
+            for (Outcome o : batch) {
+                if (skipped.contains(o.postingId())) {
+                    continue;
+                }
+                if (o instanceof Outcome.Failed f) {
+                    failedBy.merge(f.reason(), 1L, Long::sum);
+                } else if (o instanceof Outcome.Filtered f) {
+                    filteredBy.merge(f.reason(), 1L, Long::sum);
+                }
             }
         }
 

@@ -15,15 +15,19 @@ import java.util.List;
  * posting's outcome and the job's counters together, so a crash leaves either all of a batch
  * or none of it. If the database refuses one row, the batch is written again posting by
  * posting and only the refused posting is marked failed(store_error); the run goes on.
+ *
+ * <p>Every update is conditional: the posting must still be pending and still have the content
+ * it was decided on. One that no longer does (a fetch landed new content meanwhile, or another
+ * worker decided it after this one's lease ran out) is left as it is and reported superseded.
  */
 public final class Outcomes {
 
     // Every decision ends the posting's lease, if a worker held it: a lease means "being decided".
     static final String FILTER = "UPDATE raw_postings SET outcome = 'filtered', outcome_reason = ?, outcome_detail = ?, "
-            + "outcome_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND outcome = 'pending'";
+            + "outcome_at = ?, lease_owner = NULL, lease_until = NULL WHERE id = ? AND outcome = 'pending' AND content_hash = ?";
     static final String FAIL = "UPDATE raw_postings SET outcome = 'failed', outcome_reason = ?, last_error = ?, "
             + "retryable = ?, raw_output = ?, attempts = attempts + 1, outcome_at = ?, lease_owner = NULL, "
-            + "lease_until = NULL WHERE id = ? AND outcome = 'pending'";
+            + "lease_until = NULL WHERE id = ? AND outcome = 'pending' AND content_hash = ?";
     static final String INSERT_JOB = "INSERT INTO enriched_jobs (job_hash, company, title, place, city_code, country_code, "
             + "remote_scope, family, subfamily, seniority, track, arrangement, position_type, salary_min, salary_max, "
             + "salary_currency, salary_period, equity, years_min, years_max, summary, classifier, model, prompt_version, "
@@ -32,7 +36,7 @@ public final class Outcomes {
             + "ON CONFLICT (job_hash) DO NOTHING RETURNING id";
     static final String LINK = "UPDATE raw_postings SET outcome = ?, job_id = ?, outcome_reason = NULL, outcome_detail = NULL, "
             + "outcome_at = ?, retryable = NULL, attempts = attempts + ?, lease_owner = NULL, lease_until = NULL "
-            + "WHERE id = ? AND outcome = 'pending'";
+            + "WHERE id = ? AND outcome = 'pending' AND content_hash = ?";
     static final String TOUCH_JOB = "UPDATE enriched_jobs SET raw_count = raw_count + 1, "
             + "first_seen = CASE WHEN ? < first_seen THEN ? ELSE first_seen END, "
             + "last_seen = CASE WHEN ? > last_seen THEN ? ELSE last_seen END WHERE id = ?";
@@ -63,8 +67,11 @@ public final class Outcomes {
                         throw e;
                     }
                     String message = "the database refused this posting's row: " + Throwables.rootMessage(e);
-                    db.inTransaction(c -> Jdbc.update(c, FAIL, "store_error", message, false, null, now, o.postingId()));
-                    total = total.plus(new WriteResult(0, 0, 0, 1, List.of(), List.of(o.postingId())));
+                    int failed = db.inTransaction(c -> Jdbc.update(c, FAIL, "store_error", message, false, null, now,
+                            o.postingId(), o.contentHash()));
+                    total = total.plus(failed == 1
+                            ? new WriteResult(0, 0, 0, 1, List.of(), List.of(o.postingId()), List.of())
+                            : new WriteResult(0, 0, 0, 0, List.of(), List.of(), List.of(o.postingId())));
                 }
             }
             return total;
@@ -90,7 +97,7 @@ public final class Outcomes {
                 // Outcome.Unchanged: nothing to write.
             }
             insertSkills(c, t.skills);
-            return new WriteResult(t.enriched, t.merged, t.filtered, t.failed, t.deferred, List.of());
+            return new WriteResult(t.enriched, t.merged, t.filtered, t.failed, t.deferred, List.of(), t.superseded);
         }
     }
 
@@ -108,6 +115,7 @@ public final class Outcomes {
         private final PreparedStatement touch;
         private final PreparedStatement byHash;
         final List<Long> deferred = new ArrayList<>();
+        final List<Long> superseded = new ArrayList<>();
         final List<Object[]> skills = new ArrayList<>();
         int enriched;
         int merged;
@@ -126,11 +134,20 @@ public final class Outcomes {
         }
 
         void filtered(Outcome.Filtered f) {
-            filtered += run(filter, FILTER, f.reason(), f.detail(), now, f.postingId());
+            filtered += counted(f, run(filter, FILTER, f.reason(), f.detail(), now, f.postingId(), f.contentHash()));
         }
 
         void failed(Outcome.Failed f) {
-            failed += run(fail, FAIL, f.reason(), f.message(), f.retryable(), f.rawOutput(), now, f.postingId());
+            failed += counted(f, run(fail, FAIL, f.reason(), f.message(), f.retryable(), f.rawOutput(), now,
+                    f.postingId(), f.contentHash()));
+        }
+
+        /** The rows an update changed (0 or 1); a posting it did not change is superseded. */
+        private int counted(Outcome o, int rows) {
+            if (rows == 0) {
+                superseded.add(o.postingId());
+            }
+            return rows;
         }
 
         void enriched(Outcome.Enriched e) {
@@ -138,14 +155,15 @@ public final class Outcomes {
             if (jobId == null) {
                 // Another writer created this job first: link to it instead.
                 Long existing = jobId(byHash, e.job().jobHash());
-                if (existing != null
-                        && linkTo(link, touch, e.postingId(), existing, "merged", 1, e.firstSeen(), e.lastSeen(), now)) {
+                if (existing == null) {
+                    deferred.add(e.postingId());
+                } else if (linkTo(link, touch, e, existing, "merged", 1, e.firstSeen(), e.lastSeen(), now)) {
                     merged++;
                 }
                 return;
             }
             // The job was created counting this posting and its dates: linking is all that is left.
-            if (run(link, LINK, "enriched", jobId, now, 1, e.postingId()) == 1) {
+            if (counted(e, run(link, LINK, "enriched", jobId, now, 1, e.postingId(), e.contentHash())) == 1) {
                 for (Classification.SkillMention m : e.job().classification().skills()) {
                     skills.add(new Object[] {jobId, m.name(), m.family()});
                 }
@@ -159,9 +177,19 @@ public final class Outcomes {
             Long jobId = jobId(byHash, m.jobHash());
             if (jobId == null) {
                 deferred.add(m.postingId());
-            } else if (linkTo(link, touch, m.postingId(), jobId, "merged", 0, m.firstSeen(), m.lastSeen(), now)) {
+            } else if (linkTo(link, touch, m, jobId, "merged", 0, m.firstSeen(), m.lastSeen(), now)) {
                 merged++;
             }
+        }
+
+        /** Links the posting to the job and counts it there; false (and superseded) if the posting moved on. */
+        private boolean linkTo(PreparedStatement link, PreparedStatement touch, Outcome o, long jobId, String outcome,
+                               int attempt, long firstSeen, long lastSeen, long now) {
+            if (counted(o, run(link, LINK, outcome, jobId, now, attempt, o.postingId(), o.contentHash())) == 0) {
+                return false;
+            }
+            run(touch, TOUCH_JOB, firstSeen, firstSeen, lastSeen, lastSeen, jobId);
+            return true;
         }
 
         @Override
@@ -248,15 +276,6 @@ public final class Outcomes {
             sql.append(i == 0 ? "(?, ?, ?)" : ", (?, ?, ?)");
         }
         return sql.append(" ON CONFLICT (job_id, skill) DO NOTHING").toString();
-    }
-
-    private static boolean linkTo(PreparedStatement link, PreparedStatement touch, long postingId, long jobId,
-                                  String outcome, int attempt, long firstSeen, long lastSeen, long now) {
-        if (run(link, LINK, outcome, jobId, now, attempt, postingId) == 0) {
-            return false;
-        }
-        run(touch, TOUCH_JOB, firstSeen, firstSeen, lastSeen, lastSeen, jobId);
-        return true;
     }
 
     private static Long jobId(PreparedStatement ps, String hash) {

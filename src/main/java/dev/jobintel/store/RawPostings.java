@@ -46,7 +46,7 @@ public final class RawPostings {
 
     private static final String PENDING_COLUMNS = "SELECT r.id, r.source, r.source_job_id, r.url, r.company, r.title, "
             + "r.location_text, t.description, r.posted_at, t.hints, r.job_hash, r.place, r.closed_at, r.first_seen, "
-            + "r.last_seen, r.attempts FROM raw_postings r JOIN posting_texts t ON t.posting_id = r.id ";
+            + "r.last_seen, r.attempts, r.content_hash FROM raw_postings r JOIN posting_texts t ON t.posting_id = r.id ";
 
     private record State(long id, String contentHash, String jobHash, String outcome, Long jobId) {
     }
@@ -215,7 +215,7 @@ public final class RawPostings {
                 HintsJson.read(rs.getString("hints")));
         return new PendingPosting(rs.getLong("id"), p, rs.getString("job_hash"), rs.getString("place"),
                 Jdbc.getLong(rs, "closed_at"),
-                rs.getLong("first_seen"), rs.getLong("last_seen"), rs.getInt("attempts"));
+                rs.getLong("first_seen"), rs.getLong("last_seen"), rs.getInt("attempts"), rs.getString("content_hash"));
     }
 
     /**

@@ -79,10 +79,12 @@ class RepairCommandsIT {
     /** Records outcomes for the first postings as a failed earlier run would have. */
     private void fail(String reason, boolean retryable, int from, int to) {
         try (Database db = Database.open(db(), null, null)) {
-            List<Long> ids = db.read(c -> Jdbc.query(c, "SELECT id FROM raw_postings ORDER BY id", rs -> rs.getLong(1)));
+            List<Object[]> rows = db.read(c -> Jdbc.query(c, "SELECT id, content_hash FROM raw_postings ORDER BY id",
+                    rs -> new Object[] {rs.getLong(1), rs.getString(2)}));
             List<Outcome> failed = new ArrayList<>();
             for (int i = from; i < to; i++) {
-                failed.add(new Outcome.Failed(ids.get(i), reason, "HTTP 529 overloaded_error: Overloaded", retryable, null));
+                failed.add(new Outcome.Failed((Long) rows.get(i)[0], (String) rows.get(i)[1], reason,
+                        "HTTP 529 overloaded_error: Overloaded", retryable, null));
             }
             new Outcomes(db).write(failed, clock.millis());
         }

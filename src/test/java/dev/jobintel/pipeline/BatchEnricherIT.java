@@ -153,6 +153,37 @@ class BatchEnricherIT {
     }
 
     @Test
+    void aPostingItsBoardChangesWhileItsBatchRunsIsAskedAgainOnItsNewContent() throws Exception {
+        start(this::clean, Duration.ofSeconds(3));
+        land(jobs(3, "E"));
+        Thread t = new Thread(() -> batches().run());
+        t.start();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (count("SELECT count(*) FROM llm_batches WHERE status = 'in_progress'") == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        t.interrupt();
+        t.join();
+        // While the batch runs, the board renames one of its postings.
+        land(List.of(Fixtures.posting("greenhouse", "E0", "Company E0", "E Machine Learning Engineer 0", "Berlin, Germany",
+                Fixtures.DESCRIPTION + " Team E0.")));
+
+        restart();
+        BatchEnricher.Result r = batches().run();
+
+        assertThat(r.decided().stop()).isNull();
+        assertThat(batchCreations()).as("the renamed posting is asked again, alone").isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(3);
+        List<String> titles = db.read(c -> Jdbc.query(c, "SELECT title FROM enriched_jobs ORDER BY title",
+                rs -> rs.getString(1)));
+        assertThat(titles).containsExactly("E Data Engineer 1", "E Data Engineer 2", "E Machine Learning Engineer 0");
+        // The answer about the old title was paid for: it stays in the cost ledger, never reused.
+        assertThat(count("SELECT count(*) FROM llm_calls WHERE outcome = 'canceled' AND cost_usd > 0")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM llm_calls WHERE outcome = 'valid'")).isEqualTo(3);
+        assertThat(StatusReport.read(db).violations()).isEmpty();
+    }
+
+    @Test
     void aBatchWrittenButNeverSubmittedIsReleasedAndSentOnce() {
         start(this::clean, Duration.ofMillis(100));
         land(jobs(5, "C"));

@@ -1,6 +1,9 @@
 package dev.jobintel.pipeline;
 
+import dev.jobintel.classify.Classification;
+import dev.jobintel.classify.Classifier;
 import dev.jobintel.posting.Posting;
+import dev.jobintel.posting.Prepared;
 import dev.jobintel.store.Database;
 import dev.jobintel.store.Jdbc;
 import dev.jobintel.store.LandCounts;
@@ -17,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static dev.jobintel.testing.Fixtures.posting;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -193,6 +197,59 @@ class PipelineIT {
     }
 
     @Test
+    void aPostingItsBoardChangesWhileItIsClassifiedIsDecidedOnItsNewContent() {
+        land(posting("1", "Acme", "Backend Engineer", "London"), posting("2", "Acme", "Data Engineer", "Berlin"));
+        Posting retitled = posting("greenhouse", "1", "Acme", "Platform Engineer", "London", Fixtures.DESCRIPTION);
+        Classifier rules = runner.classifier();
+        AtomicBoolean changed = new AtomicBoolean();
+        // What a fetch in another process does (several workers on PostgreSQL): the board changes the
+        // posting after the enricher read it and before its decision is written.
+        Classifier boardChangesMeanwhile = new Classifier() {
+            @Override
+            public String name() {
+                return rules.name();
+            }
+
+            @Override
+            public Classification classify(Prepared p) {
+                if (p.posting().title().equals("Backend Engineer") && changed.compareAndSet(false, true)) {
+                    assertThat(land(retitled)).isEqualTo(new LandCounts(0, 1, 0, 0));
+                }
+                return rules.classify(p);
+            }
+        };
+        Enricher.Result r = new Enricher(db, runner.pendingWork(), ctx.gate(), ctx.resolver(), boardChangesMeanwhile,
+                clock, 100, 1, 1, Progress.silent()).run(0);
+
+        assertThat(changed).isTrue();
+        // The answer about the old title was not written; the next pass decided the posting anew.
+        assertThat(r.enriched()).isEqualTo(2);
+        assertThat(r.superseded()).isZero();
+        assertThat(outcome("greenhouse", "1")).isEqualTo("enriched");
+        List<String> titles = db.read(c -> Jdbc.query(c, "SELECT title FROM enriched_jobs ORDER BY title",
+                rs -> rs.getString(1)));
+        assertThat(titles).containsExactly("Data Engineer", "Platform Engineer");
+        assertThat(count("SELECT count(*) FROM raw_postings r JOIN enriched_jobs j ON j.id = r.job_id "
+                + "WHERE r.job_hash <> j.job_hash")).isZero();
+        assertLedgerAddsUp();
+    }
+
+    @Test
+    void aDecisionAboutContentThePostingNoLongerHasIsNotWritten() {
+        land(posting("greenhouse", "1", "Acme", "Backend Engineer", "London", "Apply now."));
+        dev.jobintel.store.PendingPosting read = db.read(c -> dev.jobintel.store.RawPostings.pendingAfter(c, 0, 10)).get(0);
+        land(posting("greenhouse", "1", "Acme", "Backend Engineer", "London", Fixtures.DESCRIPTION));
+
+        dev.jobintel.store.WriteResult w = new dev.jobintel.store.Outcomes(db).write(List.of(
+                new dev.jobintel.store.Outcome.Filtered(read.id(), read.contentHash(), "too_short", "2 words")), clock.millis());
+
+        assertThat(w.filtered()).isZero();
+        assertThat(w.superseded()).containsExactly(read.id());
+        assertThat(outcome("greenhouse", "1")).isEqualTo("pending");
+        assertLedgerAddsUp();
+    }
+
+    @Test
     void aFilteredPostingThatChangesIsDecidedAgain() {
         land(posting("greenhouse", "1", "Acme", "Backend Engineer", "London", "Apply now."));
         runner.enrich(0);
@@ -261,7 +318,7 @@ class PipelineIT {
         List<dev.jobintel.store.Outcome> outcomes = new ArrayList<>();
         for (dev.jobintel.store.PendingPosting p : pending) {
             dev.jobintel.classify.Classification k = p.posting().sourceJobId().equals("1") ? nullFamily : valid;
-            outcomes.add(new dev.jobintel.store.Outcome.Enriched(p.id(), new dev.jobintel.store.JobRecord(p.jobHash(),
+            outcomes.add(new dev.jobintel.store.Outcome.Enriched(p.id(), p.contentHash(), new dev.jobintel.store.JobRecord(p.jobHash(),
                     "Acme", p.posting().title(), p.place(), null, null, null, k), p.firstSeen(), p.lastSeen()));
         }
         dev.jobintel.store.WriteResult r = new dev.jobintel.store.Outcomes(db).write(outcomes, clock.millis());

@@ -314,6 +314,19 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
                 batchId, TokenUsage.ZERO, 0, 0, outcome, status, null, error, null, clock.millis()));
     }
 
+    /**
+     * Records a batch answer that came back after its posting's content changed (a fetch landed
+     * new content while the batch ran): it was paid for and is counted, but it answers content the
+     * posting no longer has, so it is kept as canceled, never reused, and the posting is asked again.
+     */
+    public void recordBatchSuperseded(long postingId, String contentKey, long batchId, Message answer) {
+        usageOf(new ClaudeApi.Exchange(answer, RateLimits.NONE, answer.id(), 0), true);
+        log.record(new LlmCall(postingId, contentKey, config.model(), answer.model().asString(), prompt.version(), 1,
+                batchId, usage(answer.usage()), batchCost(answer), 0, "canceled", 200, answer.id(),
+                "answered after the posting changed on its board; its new content is classified again", null,
+                clock.millis()));
+    }
+
     /** Whether an earlier answer exists for this posting's content (so it needs no request). */
     public boolean answered(Prepared posting) {
         return reuse(ContentKey.of(posting.posting()), posting).isPresent();
