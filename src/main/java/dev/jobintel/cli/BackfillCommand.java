@@ -19,8 +19,8 @@ import java.util.concurrent.Callable;
 
 @Command(name = "backfill", mixinStandardHelpOptions = true,
         description = {"Find postings that should have a job and do not, and enrich them: postings recorded as "
-                + "enriched or merged whose job no longer exists (written by an older version, or with foreign keys "
-                + "off), postings held by a message batch that is gone, and postings never decided (pending). Jobs no "
+                + "enriched or merged whose job no longer exists or is the job of another title (written by an older "
+                + "version, or with foreign keys off), postings held by a message batch that is gone, and postings never decided (pending). Jobs no "
                 + "posting points to are removed and every job's posting count is recomputed.",
                 "Every scan is keyset-paginated, so any number of rows is covered."})
 final class BackfillCommand implements Callable<Integer> {
@@ -54,7 +54,7 @@ final class BackfillCommand implements Callable<Integer> {
             long orphans = db.read(Requeue::countOrphanJobs);
             long pending = db.read(c -> Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE outcome = 'pending'"
                     + (from == null ? "" : " AND first_seen >= ?"), from == null ? new Object[0] : new Object[] {from}));
-            out.printf("Postings whose job no longer exists: %s%n", Summaries.n(dangling));
+            out.printf("Postings whose job no longer exists or is another job: %s%n", Summaries.n(dangling));
             out.printf("Postings held by a message batch that is gone: %s%n", Summaries.n(stranded));
             out.printf("Jobs no posting points to: %s%n", Summaries.n(orphans));
             out.printf("Postings never decided (pending): %s%n", Summaries.n(pending));

@@ -119,7 +119,7 @@ public final class Ledger {
     /**
      * Checks the ledger's invariants: count(raw) = sum of outcomes; every enriched job is
      * referenced by at least one raw posting; every enriched or merged posting points to an
-     * existing job; every job's raw_count matches its postings; every filtered or failed posting
+     * existing job of its own job_hash; every job's raw_count matches its postings; every filtered or failed posting
      * has a reason, and every failed one says whether a retry may help; a posting held by a
      * message batch is pending and its batch open. Returns the violations, empty when all hold.
      */
@@ -137,9 +137,10 @@ public final class Ledger {
             out.add(new Violation("every enriched job is referenced by at least one raw posting", orphanJobs));
         }
         long dangling = Jdbc.count(c, "SELECT count(*) FROM raw_postings r WHERE r.outcome IN ('enriched', 'merged') "
-                + "AND NOT EXISTS (SELECT 1 FROM enriched_jobs j WHERE j.id = r.job_id)");
+                + "AND NOT EXISTS (SELECT 1 FROM enriched_jobs j WHERE j.id = r.job_id AND j.job_hash = r.job_hash)");
         if (dangling > 0) {
-            out.add(new Violation("every enriched or merged posting points to an existing enriched job", dangling));
+            out.add(new Violation("every enriched or merged posting points to an existing enriched job of its job_hash",
+                    dangling));
         }
         long unlinked = Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE outcome NOT IN ('enriched', 'merged') "
                 + "AND job_id IS NOT NULL");

@@ -82,15 +82,21 @@ public final class Requeue {
         return inPages(db, f.condition(), f.args(), List.of("failed", "filtered"), now);
     }
 
-    /** What backfill would enrich: postings whose job is gone, and pending ones not in a batch. */
+    /** What backfill would enrich: postings whose job is gone (or of another hash), and pending ones not in a batch. */
     public static List<PendingPosting> backfillPage(Connection c, Long since, long afterId, int limit) {
         String condition = "((r.outcome = 'pending' AND r.batch_id IS NULL) OR (r.outcome IN ('enriched', 'merged') "
-                + "AND NOT EXISTS (SELECT 1 FROM enriched_jobs j WHERE j.id = r.job_id)))"
-                + (since == null ? "" : " AND r.first_seen >= ?");
+                + "AND " + NO_JOB_OF_ITS_HASH + "))" + (since == null ? "" : " AND r.first_seen >= ?");
         return RawPostings.page(c, condition, since == null ? List.of() : List.of(since), afterId, limit);
     }
 
-    /** Re-queues every posting whose job is gone; returns how many. */
+    /**
+     * An enriched or merged posting whose job is gone, or is the job of another hash: a job an
+     * older version linked it to before its title changed. Either way its decision is not about it.
+     */
+    private static final String NO_JOB_OF_ITS_HASH =
+            "NOT EXISTS (SELECT 1 FROM enriched_jobs j WHERE j.id = r.job_id AND j.job_hash = r.job_hash)";
+
+    /** Re-queues every posting whose job is gone (or of another hash); returns how many. */
     public static long dangling(Database db, Long since, long now) {
         return inPages(db, dangling(since), since == null ? List.of() : List.of(since), List.of("enriched", "merged"), now);
     }
@@ -115,7 +121,7 @@ public final class Requeue {
     }
 
     private static String dangling(Long since) {
-        return "r.outcome IN ('enriched', 'merged') AND NOT EXISTS (SELECT 1 FROM enriched_jobs j WHERE j.id = r.job_id)"
+        return "r.outcome IN ('enriched', 'merged') AND " + NO_JOB_OF_ITS_HASH
                 + (since == null ? "" : " AND r.first_seen >= ?");
     }
 

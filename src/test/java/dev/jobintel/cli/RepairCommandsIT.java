@@ -145,11 +145,12 @@ class RepairCommandsIT {
         }
         CliIT.Result check = jobintel("status", "--check", "--db", db());
         assertThat(check.exit()).isEqualTo(Main.INVARIANT_BROKEN);
-        assertThat(check.out()).contains("every enriched or merged posting points to an existing enriched job: 2,500");
+        assertThat(check.out()).contains("every enriched or merged posting points to an existing enriched job of its "
+                + "job_hash: 2,500");
 
         CliIT.Result dry = jobintel("backfill", "--dry-run", "--db", db());
         assertThat(dry.exit()).as(dry.err()).isZero();
-        assertThat(dry.out()).contains("Postings whose job no longer exists: 2,500").contains("2,500 postings:");
+        assertThat(dry.out()).contains("Postings whose job no longer exists or is another job: 2,500").contains("2,500 postings:");
         assertThat(count("SELECT count(*) FROM enriched_jobs")).isZero();
 
         CliIT.Result r = jobintel("backfill", "--db", db(), "--no-progress");
@@ -180,6 +181,33 @@ class RepairCommandsIT {
         CliIT.Result check = jobintel("status", "--check", "--db", db());
         assertThat(check.exit()).as(check.out()).isZero();
         assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(6);
+    }
+
+    @Test
+    void backfillDecidesAgainAPostingLinkedToTheJobOfAnotherTitle() throws Exception {
+        land(jobs(3));
+        assertThat(jobintel("enrich", "--db", db(), "--no-progress").exit()).isZero();
+        // What an older version wrote when a fetch renamed a posting while a worker classified it:
+        // the posting's new title and hash, linked to the job made from its old title.
+        try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
+            s.execute("UPDATE raw_postings SET title = 'Platform Engineer', "
+                    + "job_hash = '00000000000000000000000000000001' WHERE source_job_id = 'g0'");
+        }
+        CliIT.Result check = jobintel("status", "--check", "--db", db());
+        assertThat(check.exit()).isEqualTo(Main.INVARIANT_BROKEN);
+        assertThat(check.out()).contains("points to an existing enriched job of its job_hash: 1");
+
+        CliIT.Result r = jobintel("backfill", "--db", db(), "--no-progress");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Postings whose job no longer exists or is another job: 1");
+        assertThat(jobintel("status", "--check", "--db", db()).exit()).isZero();
+        String title;
+        try (Database db = Database.open(db(), null, null)) {
+            title = db.read(c -> Jdbc.one(c, "SELECT j.title FROM enriched_jobs j JOIN raw_postings r ON r.job_id = j.id "
+                    + "WHERE r.source_job_id = 'g0'", rs -> rs.getString(1)));
+        }
+        assertThat(title).isEqualTo("Platform Engineer");
+        assertThat(count("SELECT count(*) FROM enriched_jobs")).isEqualTo(3);
     }
 
     @Test
