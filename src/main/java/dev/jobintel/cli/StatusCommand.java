@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"The ledger at this moment: raw postings by outcome and reason, overall and per source, "
                 + "with the invariant check (raw postings = sum of outcomes; every job has a posting; every merged "
-                + "posting points to an existing job)."})
+                + "posting points to an existing job of its hash; counts and reasons recorded)."})
 final class StatusCommand implements Callable<Integer> {
 
     @Mixin

@@ -297,7 +297,7 @@ final class Summaries {
     static void invariants(PrintWriter out, StatusReport s) {
         if (s.consistent()) {
             out.println("Invariants: all hold (every posting has one outcome; every job has a posting; "
-                    + "every merged or enriched posting points to an existing job).");
+                    + "every merged or enriched posting points to the job of its hash).");
         } else {
             out.println("Invariants: BROKEN");
             for (Ledger.Violation v : s.violations()) {
