@@ -66,6 +66,7 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler(Main::handle);
+        cl.setParameterExceptionHandler(Main::usageError);
         cl.setUsageHelpAutoWidth(true);
         return cl;
     }
@@ -75,10 +76,6 @@ public final class Main implements Runnable {
         boolean verbose = System.getenv("JOBINTEL_DEBUG") != null;
         if (e instanceof ConfigException ce) {
             err.println("error: " + ce.getMessage());
-            return CONFIG_ERROR;
-        }
-        if (e instanceof CommandLine.ParameterException pe) {
-            err.println("error: " + pe.getMessage());
             return CONFIG_ERROR;
         }
         if (e instanceof StoreException se) {
@@ -95,6 +92,21 @@ public final class Main implements Runnable {
             err.println("(set JOBINTEL_DEBUG=1 for the stack trace)");
         }
         return 1;
+    }
+
+    /**
+     * A mistaken command line (an unknown option, a bad value, a city no table knows) is said in a
+     * line, with picocli's suggestions for a misspelt option and where the options are listed,
+     * instead of the whole help under it. Thrown from a command too, picocli hands it here.
+     */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cl = e.getCommandLine();
+        PrintWriter err = cl.getErr();
+        err.println("error: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("See '" + cl.getCommandSpec().qualifiedName() + " --help' for the "
+                + (cl.getSubcommands().isEmpty() ? "options." : "commands."));
+        return CONFIG_ERROR;
     }
 
     /** Flyway and HikariCP speak only when something is wrong. */

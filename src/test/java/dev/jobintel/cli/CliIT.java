@@ -121,6 +121,20 @@ class CliIT {
     }
 
     @Test
+    void aMistakenCommandLineIsSaidInALineWithASuggestionNotTheWholeHelp() {
+        Result misspelt = jobintel("report", "--db", db(), "--limt", "3");
+        assertThat(misspelt.exit()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(misspelt.err()).contains("error: Unknown option: '--limt'").contains("--limit")
+                .contains("See 'jobintel report --help' for the options.").doesNotContain("Usage:");
+        assertThat(jobintel("db", "migrate", "--db", db()).exit()).isZero();
+        Result noSuchCity = jobintel("report", "--db", db(), "--city", "Atlantis");
+        assertThat(noSuchCity.exit()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(noSuchCity.err()).contains("error: no city 'Atlantis'").doesNotContain("Usage:");
+        Result command = jobintel("statsu");
+        assertThat(command.err()).contains("jobintel status").contains("See 'jobintel --help' for the commands.");
+    }
+
+    @Test
     void everyCommandHasHelp() {
         for (String cmd : new String[] {"run", "import", "enrich", "status", "db"}) {
             Result r = jobintel(cmd, "--help");

@@ -17,6 +17,7 @@ class WriterLockIT {
     private static final Instant NOW = Instant.parse("2026-11-20T08:00:00Z");
 
     @Test
+    @SuppressWarnings("try") // the first writer is closed inside the block on purpose: that is what frees the file
     void aSecondWriterOfASqliteFileIsToldWhoHoldsItUntilTheFirstCloses() {
         String url = "jdbc:sqlite:" + dir.resolve("j.db");
         try (Database first = Database.open(url, null, null); Database second = Database.open(url, null, null)) {
