@@ -63,8 +63,7 @@ final class CommonOptions {
             err.printf("No database at %s yet: run 'jobintel run' first.%n", file);
             return null;
         }
-        dev.jobintel.store.Database db = dev.jobintel.store.Database.open(url, lc.config().database().username(),
-                System.getenv("JOBINTEL_DB_PASSWORD"));
+        dev.jobintel.store.Database db = dev.jobintel.store.Database.open(url, lc.config().database().username());
         db.migrateIfBehind();
         return db;
     }

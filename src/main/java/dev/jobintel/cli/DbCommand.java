@@ -35,8 +35,7 @@ final class DbCommand implements Runnable {
         @Override
         public Integer call() {
             LoadedConfig lc = common.loadConfig();
-            try (Database db = Database.open(lc.config().database().url(), lc.config().database().username(),
-                    System.getenv("JOBINTEL_DB_PASSWORD"))) {
+            try (Database db = Database.open(lc.config().database().url(), lc.config().database().username())) {
                 db.claimWriter(java.time.Instant.now());
                 int applied = db.migrate();
                 spec.commandLine().getOut().printf("%s: %s%n", db.url(),

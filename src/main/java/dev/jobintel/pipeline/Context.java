@@ -186,7 +186,7 @@ public final class Context {
     /** Opens the configured database; the password comes only from JOBINTEL_DB_PASSWORD. */
     public Database openDatabase() {
         JobintelConfig.Database d = loaded.config().database();
-        return Database.open(d.url(), d.username(), System.getenv("JOBINTEL_DB_PASSWORD"));
+        return Database.open(d.url(), d.username());
     }
 
     public LoadedConfig loaded() {

@@ -43,9 +43,19 @@ public final class Database implements AutoCloseable {
         this.checkpointer = checkpointer;
     }
 
+    /** The environment variable the PostgreSQL password is read from: never a file, never a flag. */
+    public static final String PASSWORD_VARIABLE = "JOBINTEL_DB_PASSWORD";
+
+    /** Opens a database with the password in {@link #PASSWORD_VARIABLE}, if any. */
+    public static Database open(String url, String username) {
+        return open(url, username, System.getenv(PASSWORD_VARIABLE));
+    }
+
     /**
      * Opens a database. The PostgreSQL password, if any, is read from JOBINTEL_DB_PASSWORD by the
      * caller and passed here; it is never logged.
+     *
+     * @throws LoginRefusedException when a server answers and refuses the login (no waiting it out)
      */
     public static Database open(String url, String username, String password) {
         Dialect dialect = Dialect.forUrl(url);
@@ -85,6 +95,7 @@ public final class Database implements AutoCloseable {
             // One writer at a time is SQLite's model; a second connection serves reads.
             hc.setMaximumPoolSize(3);
         } else {
+            checkLogin(url, username, password);
             hc.setJdbcUrl(url);
             if (username != null) {
                 hc.setUsername(username);
@@ -101,6 +112,28 @@ public final class Database implements AutoCloseable {
         HikariDataSource pool = new HikariDataSource(hc);
         boolean file = checkpoints != null && sqliteFile(url) != null;
         return new Database(url, dialect, pool, file ? new WalCheckpointer(checkpoints, url) : null);
+    }
+
+    /**
+     * Logs in once, outside the pool: the pool retries a refused login for its whole connection
+     * timeout and then reports a timeout, which reads like (and would be waited out as) a server
+     * that is down. A server that cannot be reached is left to the pool and its callers.
+     */
+    private static void checkLogin(String url, String username, String password) {
+        java.util.Properties props = new java.util.Properties();
+        if (username != null) {
+            props.setProperty("user", username);
+        }
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        try (Connection c = java.sql.DriverManager.getConnection(url, props)) {
+            // Logged in: the pool will too.
+        } catch (SQLException e) {
+            if (LoginRefusedException.refused(e)) {
+                throw new LoginRefusedException(url, username, password != null, e);
+            }
+        }
     }
 
     /** The file of a jdbc:sqlite: URL, or null for in-memory and non-SQLite URLs. */
@@ -286,6 +319,9 @@ public final class Database implements AutoCloseable {
      * something: worth waiting for, not a reason to give up.
      */
     public static boolean isUnreachable(Throwable t) {
+        if (causedBy(t, LoginRefusedException::refused)) {
+            return false;
+        }
         return causedBy(t, e -> e instanceof java.sql.SQLTransientConnectionException
                 || e.getSQLState() != null && (e.getSQLState().startsWith("08") || e.getSQLState().startsWith("57P")));
     }
