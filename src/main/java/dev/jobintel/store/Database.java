@@ -90,6 +90,7 @@ public final class Database implements AutoCloseable {
             cfg.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
             SQLiteDataSource ds = new SQLiteDataSource(cfg);
             ds.setUrl(url);
+            checkFile(ds, file);
             hc.setDataSource(ds);
             checkpoints = ds;
             // One writer at a time is SQLite's model; a second connection serves reads.
@@ -132,6 +133,23 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             if (LoginRefusedException.refused(e)) {
                 throw new LoginRefusedException(url, username, password != null, e);
+            }
+        }
+    }
+
+    /**
+     * Reads an existing file's header once: a file that is not a SQLite database would otherwise
+     * fail every connection the pool tries, for its whole timeout, and then read as a timeout.
+     */
+    private static void checkFile(SQLiteDataSource ds, Path file) {
+        if (file == null || !Files.exists(file)) {
+            return;
+        }
+        try (Connection c = ds.getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.execute("PRAGMA schema_version");
+        } catch (SQLException e) {
+            if (NotADatabaseException.notADatabase(e)) {
+                throw new NotADatabaseException(file, e);
             }
         }
     }

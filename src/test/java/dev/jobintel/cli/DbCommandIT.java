@@ -11,6 +11,7 @@ import dev.jobintel.testing.Postgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -79,6 +80,22 @@ class DbCommandIT {
             assertThat(r.exit()).as(args.toString()).isEqualTo(Main.DATABASE_ERROR);
             assertThat(r.err()).contains("has schema version 99, newer than this jobintel knows (");
         }
+    }
+
+    @Test
+    void aFileThatIsNotADatabaseIsNamedAtOnceNotWaitedOn() throws Exception {
+        Path notes = dir.resolve("notes.db");
+        Files.writeString(notes, "shopping list: milk, eggs, a better job tracker\n".repeat(200));
+        String url = "jdbc:sqlite:" + notes;
+        for (String[] args : List.of(new String[] {"status", "--db", url}, new String[] {"db", "check", "--db", url},
+                new String[] {"run", "--db", url, "--no-progress"})) {
+            long t0 = System.nanoTime();
+            CliIT.Result r = jobintel(args);
+            assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(Main.DATABASE_ERROR);
+            assertThat(r.err()).contains("notes.db is not a jobintel database SQLite can open").doesNotContain("\tat ");
+            assertThat((System.nanoTime() - t0) / 1e9).as("seconds").isLessThan(5);
+        }
+        assertThat(Files.readString(notes)).as("the file is left as it was").startsWith("shopping list");
     }
 
     @Test
