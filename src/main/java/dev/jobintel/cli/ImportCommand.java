@@ -47,7 +47,8 @@ final class ImportCommand implements Callable<Integer> {
             Runner.FetchResult r = runner.fetch(List.of(JsonlSource.files(files)));
             Summaries.fetch(out, r, System.nanoTime() - t0);
             out.println("Pending postings are classified by 'jobintel enrich' (or 'jobintel run').");
-            return 0;
+            // A file that could not be read to its end is a failed board: what it held so far is kept.
+            return r.failedBoards() > 0 ? Main.BOARDS_FAILED : 0;
         }
     }
 }

@@ -98,7 +98,11 @@ final class RunCommand implements Callable<Integer> {
                 Summaries.stopped(spec.commandLine().getErr(), enriched.stop());
                 return Main.RUN_STOPPED;
             }
-            return status.consistent() ? 0 : Main.INVARIANT_BROKEN;
+            if (!status.consistent()) {
+                return Main.INVARIANT_BROKEN;
+            }
+            // A scheduled run says, as fetch does, that some boards failed (status names them).
+            return fetched.failedBoards() > 0 ? Main.BOARDS_FAILED : 0;
         }
     }
 }

@@ -169,6 +169,52 @@ class CliIT {
     }
 
     @Test
+    void fetchRunAndImportSayInTheirExitCodeThatABoardOrFileFailedAndKeepWhatArrived() throws IOException {
+        Path rec = dir.resolve("rec");
+        assertThat(jobintel("demo", "--recording", rec.toString()).exit()).isZero();
+        // One Greenhouse board was taken down: the recording answers 404 for it.
+        Path meta;
+        try (var files = Files.list(rec.resolve("boards-api.greenhouse.io"))) {
+            meta = files.filter(f -> f.toString().endsWith(".meta.json")).sorted().findFirst().orElseThrow();
+        }
+        Files.writeString(meta, Files.readString(meta).replace("\"status\" : 200", "\"status\" : 404"));
+        String config = rec.resolve("jobintel.yaml").toString();
+
+        Result fetch = jobintel("fetch", "--config", config, "--replay", rec.toString(), "--db", db(),
+                "--sources", "greenhouse", "--no-progress");
+        assertThat(fetch.exit()).as(fetch.err()).isEqualTo(Main.BOARDS_FAILED);
+        assertThat(fetch.out()).contains("failed: not found (HTTP 404)");
+        Result run = jobintel("run", "--config", config, "--replay", rec.toString(), "--db", db(), "--no-progress");
+        assertThat(run.exit()).as(run.err()).isEqualTo(Main.BOARDS_FAILED);
+        assertThat(run.out()).contains("Invariants: all hold");
+
+        // A file cut short in transfer: the postings before the cut are kept.
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 2_000; i++) {
+            lines.append("{\"source\":\"lever\",\"id\":\"cut").append(i).append("\",\"url\":\"https://jobs.lever.co/acme/")
+                    .append(i).append("\",\"company\":\"Acme\",\"title\":\"Engineer ").append(i).append("\"}\n");
+        }
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        byte[] whole = gz.toByteArray();
+        Path cut = dir.resolve("cut.jsonl.gz");
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length - 200));
+        Result imported = jobintel("import", "--db", db(), cut.toString(), "--no-progress");
+        assertThat(imported.exit()).as(imported.err()).isEqualTo(Main.BOARDS_FAILED);
+        assertThat(imported.out()).contains("partly fetched").contains("cut.jsonl.gz after line");
+        Result status = jobintel("status", "--db", db(), "--json");
+        java.util.regex.Matcher kept = java.util.regex.Pattern.compile("partly fetched \\(([0-9,]+) postings kept\\)")
+                .matcher(imported.out());
+        assertThat(kept.find()).isTrue();
+        long read = Long.parseLong(kept.group(1).replace(",", ""));
+        assertThat(read).as("most of the file was read before the cut").isGreaterThan(1_000);
+        assertThat(new ObjectMapper().readTree(status.out()).at("/bySource/lever/pending/count").asLong())
+                .as("every posting read before the cut is in the ledger, pending").isEqualTo(read);
+    }
+
+    @Test
     void importThenEnrichIsTheSameAsRun() throws IOException {
         Path file = dir.resolve("postings.jsonl");
         Files.writeString(file, """
