@@ -45,7 +45,7 @@ final class BackfillCommand implements Callable<Integer> {
     public Integer call() {
         CommandLine cl = spec.commandLine();
         Long from = since == null ? null : parse(cl, since);
-        Context ctx = classifying.context(common, cl);
+        Context ctx = classifying.context(common, cl, dryRun);
         PrintWriter out = cl.getOut();
         try (Database db = ctx.openDatabase(); Runner runner = new Runner(ctx, db, common.progress())) {
             runner.prepare();

@@ -53,7 +53,7 @@ final class EnrichCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--batch sends every pending posting that needs the model; "
                     + "it cannot be combined with --limit");
         }
-        Context ctx = classifying.context(common, cl);
+        Context ctx = classifying.context(common, cl, dryRun);
         if (batch && !ctx.classifierName().equals(ClaudeClassifier.NAME)) {
             throw new CommandLine.ParameterException(cl, "--batch needs the claude classifier (--classifier claude)");
         }

@@ -49,7 +49,7 @@ final class RetryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
-        Context ctx = classifying.context(common, cl);
+        Context ctx = classifying.context(common, cl, dryRun);
         PrintWriter out = cl.getOut();
         Requeue.Failed selection = new Requeue.Failed(reasons == null ? List.of()
                 : reasons.stream().map(r -> r.strip().toLowerCase(Locale.ROOT)).toList(),

@@ -45,10 +45,12 @@ public final class Context {
     private final Classifier rules;
     private final Clock clock;
     private final Map<String, String> env;
+    /** A dry run: it plans and estimates, sends nothing, and so needs no API key. */
+    private final boolean sendsNothing;
     private Classifier classifier;
 
     private Context(LoadedConfig loaded, Taxonomy taxonomy, Gazetteer gazetteer, Gate gate, Classifier rules,
-                    Clock clock, Map<String, String> env) {
+                    Clock clock, Map<String, String> env, boolean sendsNothing) {
         this.loaded = loaded;
         this.taxonomy = taxonomy;
         this.gazetteer = gazetteer;
@@ -57,6 +59,15 @@ public final class Context {
         this.rules = rules;
         this.clock = clock;
         this.env = Map.copyOf(env);
+        this.sendsNothing = sendsNothing;
+    }
+
+    /**
+     * This context for a dry run, which sends nothing: its classifier is built without an API key,
+     * so a cost can be estimated before there is one.
+     */
+    public Context sendingNothing() {
+        return new Context(loaded, taxonomy, gazetteer, gate, rules, clock, env, true);
     }
 
     public static Context load(LoadedConfig loaded, Clock clock) {
@@ -82,7 +93,7 @@ public final class Context {
                 places(loaded, gazetteer, "gate.location.include", g.location().include()),
                 places(loaded, gazetteer, "gate.location.exclude", g.location().exclude()),
                 g.location().keepUnknown(), agency, g.minDescriptionChars()));
-        return new Context(loaded, taxonomy, gazetteer, gate, new RulesClassifier(taxonomy), clock, env);
+        return new Context(loaded, taxonomy, gazetteer, gate, new RulesClassifier(taxonomy), clock, env, false);
     }
 
     /**
@@ -140,6 +151,10 @@ public final class Context {
 
     private String apiKey() {
         String key = env.get("ANTHROPIC_API_KEY");
+        if ((key == null || key.isBlank()) && sendsNothing) {
+            // Never sent: a dry run makes no request (one that did would be refused, and cost nothing).
+            return "no key: a dry run sends nothing";
+        }
         if (key == null || key.isBlank()) {
             throw new ConfigException(loaded.origin(), 0, "classifier.name",
                     "the claude classifier needs an API key in the environment variable ANTHROPIC_API_KEY "

@@ -142,13 +142,25 @@ class ClaudeCliIT {
         Path cfg = dir.resolve("claude-only.yaml");
         Files.writeString(cfg, "classifier: {name: claude}\n");
         Path file = dir.resolve("one.jsonl");
-        Files.writeString(file, "{\"source\": \"import\", \"title\": \"Data Engineer\", \"url\": \"https://x.example/1\"}\n");
+        Files.writeString(file, "{\"source\": \"import\", \"title\": \"Data Engineer\", \"url\": \"https://x.example/1\", "
+                + "\"company\": \"Acme\", \"description\": \"" + Fixtures.DESCRIPTION + "\"}\n");
         JobintelProcess.Result imported = JobintelProcess.run(dir, Map.of(), "import", file.toString(), "--config",
                 cfg.toString(), "--db", db());
         assertThat(imported.exit()).as(imported.err()).isZero();
         JobintelProcess.Result run = JobintelProcess.run(dir, Map.of(), "run", "--config", cfg.toString(), "--db", db());
         assertThat(run.exit()).isEqualTo(Main.CONFIG_ERROR);
         assertThat(run.err()).contains("ANTHROPIC_API_KEY");
+
+        // What it would cost can be known before there is a key: a dry run sends nothing.
+        JobintelProcess.Result plan = JobintelProcess.run(dir, Map.of("ANTHROPIC_BASE_URL", sim.baseUrl()), "enrich",
+                "--dry-run", "--config", cfg.toString(), "--db", db());
+        assertThat(plan.exit()).as(plan.err()).isZero();
+        assertThat(plan.out()).contains("Dry run: nothing is sent").contains("1 postings need a request")
+                .contains("Estimated cost: $");
+        assertThat(sim.requests()).isEmpty();
+        JobintelProcess.Result retryPlan = JobintelProcess.run(dir, Map.of(), "retry", "--dry-run", "--config",
+                cfg.toString(), "--db", db());
+        assertThat(retryPlan.exit()).as(retryPlan.err()).isZero();
     }
 
     @Test
