@@ -48,8 +48,9 @@ final class RunCommand implements Callable<Integer> {
         String what;
         if (ctx.config().sources().isEmpty() && files.isEmpty()) {
             selection = fetch.demo(spec.commandLine());
-            what = "the bundled demo snapshot, replayed through the six source adapters (no sources configured in "
-                    + ctx.loaded().origin() + ")";
+            what = "the bundled demo snapshot, replayed through the six source adapters ("
+                    + (ctx.loaded().isDefaults() ? "no jobintel.yaml, so no sources configured"
+                    : "no sources configured in " + ctx.loaded().origin()) + ")";
         } else {
             selection = fetch.configured(spec.commandLine(), ctx);
             List<Path> paths = files.stream().map(f -> ctx.loaded().resolve(f)).toList();

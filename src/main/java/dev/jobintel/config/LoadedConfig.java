@@ -18,6 +18,11 @@ public record LoadedConfig(JobintelConfig config, YamlDocument doc, Path baseDir
     }
 
     /** "jobintel.yaml" or "defaults (no jobintel.yaml)" for messages. */
+    /** Whether no file was read: every key has its default. */
+    public boolean isDefaults() {
+        return doc == null;
+    }
+
     public String origin() {
         return doc == null ? "defaults (no " + ConfigLoader.DEFAULT_FILE + ")" : doc.origin();
     }
