@@ -175,7 +175,7 @@ public final class MarketReports {
                     Math.round(quantile(v, 0.5)), Math.round(quantile(v, 0.75))));
         }
         rows.sort((a, b) -> Long.compare((Long) b.get(3), (Long) a.get(3)));
-        String title = String.format(java.util.Locale.ROOT, "Stated pay per year (%,d of %,d jobs state it)", stating, jobs);
+        String title = String.format(java.util.Locale.ROOT, "Stated pay per year (%,d state it)", stating);
         return new Report("pay", title, List.of(column("family", "family"), column("seniority", "seniority"),
                 column("currency", "currency"), column("jobs", "jobs"), column("p25", "25th pct"),
                 column("median", "median"), column("p75", "75th pct")), rows.subList(0, Math.min(limit, rows.size())), jobs);
