@@ -116,9 +116,9 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Logs in once, outside the pool: the pool retries a refused login for its whole connection
-     * timeout and then reports a timeout, which reads like (and would be waited out as) a server
-     * that is down. A server that cannot be reached is left to the pool and its callers.
+     * Logs in once, outside the pool, so that a command starts only with a database it can use:
+     * the pool retries a failed login for its whole connection timeout and then reports a timeout,
+     * which says neither that the password is wrong nor that nothing listens at the address.
      */
     private static void checkLogin(String url, String username, String password) {
         java.util.Properties props = new java.util.Properties();
@@ -133,6 +133,9 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             if (LoginRefusedException.refused(e)) {
                 throw new LoginRefusedException(url, username, password != null, e);
+            }
+            if (isUnreachable(e)) {
+                throw new DatabaseUnreachableException(url, e);
             }
         }
     }
@@ -233,7 +236,7 @@ public final class Database implements AutoCloseable {
             MigrateResult r = flyway().migrate();
             return r.migrationsExecuted;
         } catch (FlywayException e) {
-            throw new IllegalStateException("database migration failed on " + url + ": " + e.getMessage(), e);
+            throw new StoreException("database migration failed on " + url + ": " + e.getMessage(), e);
         }
     }
 

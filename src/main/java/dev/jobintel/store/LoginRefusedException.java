@@ -11,8 +11,7 @@ public final class LoginRefusedException extends StoreException {
     LoginRefusedException(String url, String username, boolean passwordGiven, SQLException cause) {
         super("cannot log in to " + url + (username == null ? "" : " as " + username) + ": " + cause.getMessage()
                 + " (the user comes from database.username, the password only from the environment variable "
-                + Database.PASSWORD_VARIABLE + (passwordGiven ? "" : ", which is not set") + ")");
-        initCause(cause);
+                + Database.PASSWORD_VARIABLE + (passwordGiven ? "" : ", which is not set") + ")", cause);
     }
 
     /**

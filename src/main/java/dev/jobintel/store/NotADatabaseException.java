@@ -12,8 +12,7 @@ public final class NotADatabaseException extends StoreException {
 
     NotADatabaseException(Path file, SQLException cause) {
         super(file + " is not a jobintel database SQLite can open (" + cause.getMessage() + "); point --db or "
-                + "database.url at another file, or move this one away and run 'jobintel run' to start afresh");
-        initCause(cause);
+                + "database.url at another file, or move this one away and run 'jobintel run' to start afresh", cause);
     }
 
     static boolean notADatabase(SQLException e) {

@@ -18,7 +18,12 @@ public class StoreException extends RuntimeException {
 
     /** A database condition that no SQL caused, such as another process holding the database. */
     protected StoreException(String message) {
-        super(message);
+        this(message, (Throwable) null);
+    }
+
+    /** A database condition that no SQL of ours caused (a migration, a connection), with its cause. */
+    protected StoreException(String message, Throwable cause) {
+        super(message, cause);
         this.sql = "";
         this.args = new Object[0];
     }

@@ -135,6 +135,20 @@ class CliIT {
     }
 
     @Test
+    void aDatabaseServerNobodyRunsIsSaidAtOnce() throws IOException {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        long t0 = System.nanoTime();
+        Result r = jobintel("status", "--db", "jdbc:postgresql://127.0.0.1:" + port + "/jobintel");
+        assertThat(r.exit()).isEqualTo(Main.DATABASE_ERROR);
+        assertThat(r.err()).contains("cannot reach the database at jdbc:postgresql://127.0.0.1:" + port)
+                .doesNotContain("\tat ").doesNotContain("Flyway");
+        assertThat((System.nanoTime() - t0) / 1e9).as("seconds, not the pool's timeouts").isLessThan(5);
+    }
+
+    @Test
     void everyCommandHasHelp() {
         for (String cmd : new String[] {"run", "import", "enrich", "status", "db"}) {
             Result r = jobintel(cmd, "--help");
