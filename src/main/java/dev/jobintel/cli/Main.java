@@ -71,9 +71,11 @@ public final class Main implements Runnable {
         return cl;
     }
 
-    private static int handle(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+    private static int handle(Exception thrown, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
         boolean verbose = System.getenv("JOBINTEL_DEBUG") != null;
+        // A database or configuration error raised on a worker thread arrives wrapped: it is still one.
+        Exception e = knownCause(thrown);
         if (e instanceof ConfigException ce) {
             err.println("error: " + ce.getMessage());
             return CONFIG_ERROR;
@@ -81,17 +83,27 @@ public final class Main implements Runnable {
         if (e instanceof StoreException se) {
             err.println("database error: " + se.getMessage());
             if (verbose) {
-                se.printStackTrace(err);
+                thrown.printStackTrace(err);
             }
             return DATABASE_ERROR;
         }
         err.println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
         if (verbose) {
-            e.printStackTrace(err);
+            thrown.printStackTrace(err);
         } else {
             err.println("(set JOBINTEL_DEBUG=1 for the stack trace)");
         }
         return 1;
+    }
+
+    /** The first ConfigException or StoreException among the causes of {@code e}, else {@code e} itself. */
+    private static Exception knownCause(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConfigException || t instanceof StoreException) {
+                return (Exception) t;
+            }
+        }
+        return e;
     }
 
     /**

@@ -69,7 +69,7 @@ public final class Database implements AutoCloseable {
                 try {
                     Files.createDirectories(file.getParent());
                 } catch (java.io.IOException e) {
-                    throw new IllegalStateException("cannot create the directory for " + file + ": " + e.getMessage(), e);
+                    throw new StoreException("cannot create the directory for the database " + file + ": " + e, e);
                 }
             }
             SQLiteConfig cfg = new SQLiteConfig();
