@@ -197,6 +197,7 @@ final class DemoData {
             new Level("Lead %s", "lead", "ic", 7, 5),
             new Level("%s Intern", "intern", "ic", 0, 3));
 
-    static final List<String> TEAMS = List.of("Payments", "Growth", "Platform", "Core", "Search", "Identity", "Checkout",
-            "Data Platform", "Mobile", "Billing", "Onboarding", "Risk", "Marketplace", "Infrastructure", "Insights");
+    // Teams that name no specialism: "Software Engineer, Mobile" is a mobile engineer, and the rules say so.
+    static final List<String> TEAMS = List.of("Payments", "Growth", "Pricing", "Core", "Search", "Identity", "Checkout",
+            "Logistics", "Partnerships", "Billing", "Onboarding", "Risk", "Marketplace", "Trust", "Insights");
 }

@@ -51,6 +51,12 @@ class RulesClassifierTest {
             "Software Engineering Intern          | software_engineering | engineering_general | intern    | ic",
             "Recruiter                            | out_of_scope         | operations_admin    | mid       | ic",
             "Account Executive                    | out_of_scope         | sales               | mid       | ic",
+            // The team after the role: as common on real boards as before it.
+            "Staff Engineer, Platform             | software_engineering | devops_sre          | staff     | ic",
+            "Senior Software Engineer - iOS       | software_engineering | mobile              | senior    | ic",
+            "Engineer II (Backend)                | software_engineering | backend             | mid       | ic",
+            "Senior Engineer, Payments            | software_engineering | engineering_general | senior    | ic",
+            "Developer Advocate                   | out_of_scope         | marketing           | mid       | ic",
     })
     void classifiesRealisticTitles(String title, String family, String subfamily, String seniority, String track) {
         Classification c = classify(title, "We are a fintech company building payment rails for Europe.");
