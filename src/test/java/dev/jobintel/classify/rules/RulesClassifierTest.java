@@ -57,6 +57,8 @@ class RulesClassifierTest {
             "Engineer II (Backend)                | software_engineering | backend             | mid       | ic",
             "Senior Engineer, Payments            | software_engineering | engineering_general | senior    | ic",
             "Developer Advocate                   | out_of_scope         | marketing           | mid       | ic",
+            "Werkstudent Softwareentwicklung (m/w/d) | software_engineering | engineering_general | intern | ic",
+            "Group Product Manager                | product              | product_management  | lead      | management",
     })
     void classifiesRealisticTitles(String title, String family, String subfamily, String seniority, String track) {
         Classification c = classify(title, "We are a fintech company building payment rails for Europe.");
