@@ -103,6 +103,11 @@ class RulesClassifierTest {
                 .isEqualTo("remote");
         assertThat(classify("Data Analyst", "Berlin", "Hybrid, 3 days a week in the office.", Hints.NONE).arrangement())
                 .isEqualTo("hybrid");
+        // Home on some days is not remote: it is the office on the others.
+        assertThat(classify("Data Analyst", "Paris", "Office-based, with the option to work from home on Fridays.",
+                Hints.NONE).arrangement()).isEqualTo("hybrid");
+        assertThat(classify("Data Analyst", "Paris", "You can work from home, always.", Hints.NONE).arrangement())
+                .isEqualTo("remote");
         Hints workable = new Hints(null, null, true, null, null, null, List.of(), Map.of());
         assertThat(classify("Data Analyst", null, "Great team.", workable).arrangement()).isEqualTo("remote");
     }
@@ -116,6 +121,8 @@ class RulesClassifierTest {
         assertThat(c.defaulted()).doesNotContain("seniority", "position_type");
         Hints contract = new Hints(null, null, null, "Contract", null, null, List.of(), Map.of());
         assertThat(classify("Backend Engineer", null, "x", contract).positionType()).isEqualTo("contract");
+        assertThat(classify("Backend Engineer", null, "This is a 6-month contract with a view to extend.", Hints.NONE)
+                .positionType()).isEqualTo("contract");
     }
 
     @Test
