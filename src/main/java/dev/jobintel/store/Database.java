@@ -55,7 +55,9 @@ public final class Database implements AutoCloseable {
      * Opens a database. The PostgreSQL password, if any, is read from JOBINTEL_DB_PASSWORD by the
      * caller and passed here; it is never logged.
      *
-     * @throws LoginRefusedException when a server answers and refuses the login (no waiting it out)
+     * @throws LoginRefusedException        when a server answers and refuses the login (no waiting it out)
+     * @throws DatabaseUnreachableException when no server answers at the URL's address
+     * @throws NotADatabaseException        when the SQLite file exists and is not a database
      */
     public static Database open(String url, String username, String password) {
         Dialect dialect = Dialect.forUrl(url);
