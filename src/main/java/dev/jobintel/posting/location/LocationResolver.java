@@ -263,11 +263,11 @@ public final class LocationResolver {
                 continue;
             }
             String country = first(s, Gazetteer.Kind.COUNTRY);
-            if (country != null) {
+            String sub = chooseSubdivision(s, hints);
+            if (country != null && !(sub != null && hintsPreferSubdivision(hints, country, sub))) {
                 segCountries.add(country);
                 continue;
             }
-            String sub = chooseSubdivision(s, hints);
             if (sub != null) {
                 segCountries.add(sub.substring(0, sub.indexOf(':')));
                 continue;
@@ -412,6 +412,16 @@ public final class LocationResolver {
             }
         }
         return false;
+    }
+
+    /**
+     * "Dublin, CA" is in Canada or in California: a country is preferred, unless the source's
+     * own country hints name the subdivision's country and not that one.
+     */
+    private static boolean hintsPreferSubdivision(Hints hints, String country, String sub) {
+        String subCountry = sub.substring(0, sub.indexOf(':'));
+        return hints.countries().stream().noneMatch(h -> h.equalsIgnoreCase(country))
+                && hints.countries().stream().anyMatch(h -> h.equalsIgnoreCase(subCountry));
     }
 
     private String chooseSubdivision(Span s, Hints hints) {

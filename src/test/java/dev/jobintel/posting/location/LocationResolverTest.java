@@ -114,6 +114,11 @@ class LocationResolverTest {
         // A hint country disambiguates a city name without a qualifier.
         Hints us = new Hints(null, null, null, null, null, null, List.of("US"), Map.of());
         assertThat(RESOLVER.resolve("Cambridge", us, null).place()).isEqualTo("cbm");
+        // "CA" after a town no table knows: Canada, unless the source says the posting is in the US.
+        assertThat(RESOLVER.resolve("Dublin, CA", Hints.NONE, null).countries()).containsExactly("CA");
+        assertThat(RESOLVER.resolve("Dublin, CA", us, null).countries()).containsExactly("US");
+        Hints germany = new Hints(null, null, null, null, null, null, List.of("DE"), Map.of());
+        assertThat(RESOLVER.resolve("Potsdam, DE", germany, null).countries()).containsExactly("DE");
     }
 
     @Test
