@@ -108,6 +108,10 @@ class RulesClassifierTest {
                 Hints.NONE).arrangement()).isEqualTo("hybrid");
         assertThat(classify("Data Analyst", "Paris", "You can work from home, always.", Hints.NONE).arrangement())
                 .isEqualTo("remote");
+        assertThat(classify("Data Analyst", null, "We work remotely and meet twice a year.", Hints.NONE).arrangement())
+                .isEqualTo("remote");
+        assertThat(classify("Data Analyst", null, "We work remotely two days a week.", Hints.NONE).arrangement())
+                .isNotEqualTo("remote");
         Hints workable = new Hints(null, null, true, null, null, null, List.of(), Map.of());
         assertThat(classify("Data Analyst", null, "Great team.", workable).arrangement()).isEqualTo("remote");
     }
