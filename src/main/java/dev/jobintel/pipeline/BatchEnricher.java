@@ -349,9 +349,8 @@ public final class BatchEnricher {
             List<Outcome> chunk = outcomes.subList(from, Math.min(outcomes.size(), from + pageSize));
             WriteResult w = writer.write(chunk, clock.millis());
             totals.add(w);
-            Set<Long> skipped = new HashSet<>(w.superseded());
-            for (Outcome o : chunk) {
-                if (o instanceof Outcome.Failed f && !skipped.contains(f.postingId())) {
+            for (Outcome o : w.notSuperseded(chunk)) {
+                if (o instanceof Outcome.Failed f) {
                     totals.failedBy.merge(f.reason(), 1L, Long::sum);
                 }
             }

@@ -151,11 +151,11 @@ public final class Context {
 
     private String apiKey() {
         String key = env.get("ANTHROPIC_API_KEY");
-        if ((key == null || key.isBlank()) && sendsNothing) {
-            // Never sent: a dry run makes no request (one that did would be refused, and cost nothing).
-            return "no key: a dry run sends nothing";
-        }
         if (key == null || key.isBlank()) {
+            if (sendsNothing) {
+                // Never sent: a dry run makes no request (one that did would be refused, and cost nothing).
+                return "no key: a dry run sends nothing";
+            }
             throw new ConfigException(loaded.origin(), 0, "classifier.name",
                     "the claude classifier needs an API key in the environment variable ANTHROPIC_API_KEY "
                             + "(it is never read from a file); or use --classifier rules");

@@ -357,11 +357,7 @@ public final class Enricher {
 
         /** Counts the written filters and failures by reason (not those the write found superseded). */
         private void countReasons(List<Outcome> batch, WriteResult r) {
-            Set<Long> skipped = r.superseded().isEmpty() ? Set.of() : new HashSet<>(r.superseded());
-            for (Outcome o : batch) {
-                if (skipped.contains(o.postingId())) {
-                    continue;
-                }
+            for (Outcome o : r.notSuperseded(batch)) {
                 if (o instanceof Outcome.Failed f) {
                     failedBy.merge(f.reason(), 1L, Long::sum);
                 } else if (o instanceof Outcome.Filtered f) {

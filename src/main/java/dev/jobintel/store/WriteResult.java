@@ -1,7 +1,9 @@
 package dev.jobintel.store;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What writing a batch of outcomes did.
@@ -27,6 +29,15 @@ public record WriteResult(int enriched, int merged, int filtered, int failed, Li
     public WriteResult plus(WriteResult o) {
         return new WriteResult(enriched + o.enriched, merged + o.merged, filtered + o.filtered, failed + o.failed,
                 concat(deferred, o.deferred), concat(storeFailures, o.storeFailures), concat(superseded, o.superseded));
+    }
+
+    /** Those of {@code batch}, in order, that this write did not find superseded. */
+    public List<Outcome> notSuperseded(List<Outcome> batch) {
+        if (superseded.isEmpty()) {
+            return batch;
+        }
+        Set<Long> skipped = new HashSet<>(superseded);
+        return batch.stream().filter(o -> !skipped.contains(o.postingId())).toList();
     }
 
     private static List<Long> concat(List<Long> a, List<Long> b) {

@@ -69,6 +69,20 @@ class BatchEnricherIT {
                 10_000, Duration.ofMillis(100), line -> { });
     }
 
+    /** Runs batch enrichment until its batch is submitted and being polled, then stops it as a dying process would. */
+    private BatchEnricher.Result stopWhilePolling() throws InterruptedException {
+        AtomicReference<BatchEnricher.Result> result = new AtomicReference<>();
+        Thread t = new Thread(() -> result.set(batches().run()));
+        t.start();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (count("SELECT count(*) FROM llm_batches WHERE status = 'in_progress'") == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        t.interrupt();
+        t.join();
+        return result.get();
+    }
+
     private Answer clean(SimRequest r) {
         return Answer.tool(model.classify(r.userText()));
     }
@@ -125,17 +139,8 @@ class BatchEnricherIT {
     void aRestartWhilePollingResumesTheBatchInsteadOfResubmitting() throws Exception {
         start(this::clean, Duration.ofSeconds(3));
         land(jobs(12, "B"));
-        AtomicReference<BatchEnricher.Result> first = new AtomicReference<>();
-        Thread t = new Thread(() -> first.set(batches().run()));
-        t.start();
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (count("SELECT count(*) FROM llm_batches WHERE status = 'in_progress'") == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
         // The process dies while polling: nothing after the stored batch id is written.
-        t.interrupt();
-        t.join();
-        assertThat(first.get().decided().stop()).isNotNull();
+        assertThat(stopWhilePolling().decided().stop()).isNotNull();
         assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'pending' AND batch_id IS NOT NULL"))
                 .isEqualTo(12);
         // While the batch is open, direct enrichment leaves its postings alone.
@@ -156,14 +161,7 @@ class BatchEnricherIT {
     void aPostingItsBoardChangesWhileItsBatchRunsIsAskedAgainOnItsNewContent() throws Exception {
         start(this::clean, Duration.ofSeconds(3));
         land(jobs(3, "E"));
-        Thread t = new Thread(() -> batches().run());
-        t.start();
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (count("SELECT count(*) FROM llm_batches WHERE status = 'in_progress'") == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        t.interrupt();
-        t.join();
+        stopWhilePolling();
         // While the batch runs, the board renames one of its postings.
         land(List.of(Fixtures.posting("greenhouse", "E0", "Company E0", "E Machine Learning Engineer 0", "Berlin, Germany",
                 Fixtures.DESCRIPTION + " Team E0.")));
