@@ -16,23 +16,42 @@ final class CommonOptions {
             description = "Configuration file (default: ./jobintel.yaml if present, else built-in defaults).")
     Path config;
 
-    @Option(names = "--db", paramLabel = "URL",
-            description = "Database JDBC URL, overriding database.url (default: jdbc:sqlite:jobintel.db).")
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec spec;
+
     String database;
+
+    @Option(names = "--db", paramLabel = "URL",
+            description = "Database, overriding database.url: a jdbc:sqlite: or jdbc:postgresql: URL, or the path "
+                    + "of a SQLite file (default: jdbc:sqlite:jobintel.db).")
+    void database(String given) {
+        database = databaseUrl(given);
+        if (database == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--db must be a jdbc:sqlite: or jdbc:postgresql: URL or a SQLite file's path, got '" + given + "'");
+        }
+    }
+
+    /**
+     * The JDBC URL a {@code --db} value names: a URL as given, a plain path as a SQLite file (what
+     * someone typing {@code --db market.db} means); null for any other URL (a postgres:// one).
+     */
+    static String databaseUrl(String given) {
+        if (given.startsWith("jdbc:sqlite:") || given.startsWith("jdbc:postgresql:")) {
+            return given;
+        }
+        if (given.isBlank() || given.startsWith("jdbc:") || given.contains("://")) {
+            return null;
+        }
+        return "jdbc:sqlite:" + given;
+    }
 
     @Option(names = "--no-progress", description = "Do not draw progress bars (they are drawn only on a terminal anyway).")
     boolean noProgress;
 
     LoadedConfig loadConfig() {
         LoadedConfig lc = ConfigLoader.load(config);
-        if (database == null) {
-            return lc;
-        }
-        if (!database.startsWith("jdbc:sqlite:") && !database.startsWith("jdbc:postgresql:")) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new Main()),
-                    "--db must be a jdbc:sqlite: or jdbc:postgresql: URL, got '" + database + "'");
-        }
-        return withDatabase(lc, database);
+        return database == null ? lc : withDatabase(lc, database);
     }
 
     /** The configuration with another database URL. */

@@ -25,24 +25,31 @@ final class Summaries {
         return String.format(Locale.ROOT, "%,d", v);
     }
 
+    /** "1 posting", "2 postings": a count with its noun, plural unless it is exactly one. */
+    static String count(long v, String noun) {
+        return n(v) + " " + noun + (v == 1 ? "" : "s");
+    }
+
     static String secs(long nanos) {
         return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
     }
 
     static void fetch(PrintWriter out, Runner.FetchResult r, long nanos) {
         LandCounts t = r.total();
-        out.printf("Fetched %s postings from %s in %s: %s new, %s changed, %s seen again%s%n",
-                n(t.seen() + r.rejected()), r.boards().size() == 1 ? "1 board" : n(r.boards().size()) + " boards",
+        out.printf("Fetched %s from %s in %s: %s new, %s changed, %s seen again%s%n",
+                count(t.seen() + r.rejected(), "posting"), count(r.boards().size(), "board"),
                 secs(nanos), n(t.fresh()), n(t.updated()), n(t.unchanged()),
                 r.rejected() > 0 ? ", " + n(r.rejected()) + " rejected (kept in the rejects table)" : "");
         if (t.requeued() > 0) {
-            out.printf("  %s changed postings went back to pending to be decided again%n", n(t.requeued()));
+            out.printf("  %s went back to pending to be decided again (changed on their boards)%n",
+                    count(t.requeued(), "posting"));
         }
         if (t.seen() > 0 && t.fresh() == 0 && t.updated() == 0) {
             out.println("  Nothing new: every posting was seen before, only last_seen moved.");
         }
         if (r.closed() > 0) {
-            out.printf("  %s postings left their boards and were closed (their outcomes stay as they were)%n", n(r.closed()));
+            out.printf("  %s left their boards and were closed (their outcomes stay as they were)%n",
+                    count(r.closed(), "posting"));
         }
         for (Lander.BoardResult b : r.boards()) {
             if (b.skipped()) {
@@ -51,7 +58,7 @@ final class Summaries {
                 out.printf("  board %s/%s stopped at a limit: %s%n", b.source(), b.board(), b.note());
             } else if (b.error() != null) {
                 out.printf("  board %s/%s %s: %s%n", b.source(), b.board(),
-                        b.counts().seen() > 0 ? "partly fetched (" + n(b.counts().seen()) + " postings kept)" : "failed",
+                        b.counts().seen() > 0 ? "partly fetched (" + count(b.counts().seen(), "posting") + " kept)" : "failed",
                         b.error());
             }
         }
@@ -62,16 +69,16 @@ final class Summaries {
             out.println("Nothing to enrich: no pending postings.");
             return;
         }
-        out.printf("Decided %s pending postings in %s with the %s classifier: %s enriched (new jobs), %s merged, "
+        out.printf("Decided %s in %s with the %s classifier: %s enriched (new jobs), %s merged, "
                         + "%s filtered, %s failed%n",
-                n(r.processed()), secs(nanos), classifier, n(r.enriched()), n(r.merged()), n(r.filtered()), n(r.failed()));
+                count(r.processed(), "pending posting"), secs(nanos), classifier, n(r.enriched()), n(r.merged()), n(r.filtered()), n(r.failed()));
         if (r.storeFailures() > 0) {
-            out.printf("  %s postings were refused by the database and recorded as failed(store_error)%n",
-                    n(r.storeFailures()));
+            out.printf("  %s refused by the database and recorded as failed(store_error)%n",
+                    count(r.storeFailures(), "posting"));
         }
         if (r.superseded() > 0) {
-            out.printf("  %s postings changed on their boards while being decided: left pending, to be decided on "
-                    + "their new content%n", n(r.superseded()));
+            out.printf("  %s changed on their boards while being decided: left pending, to be decided on "
+                    + "their new content%n", count(r.superseded(), "posting"));
         }
     }
 

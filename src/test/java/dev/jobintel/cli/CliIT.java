@@ -132,6 +132,20 @@ class CliIT {
         assertThat(noSuchCity.err()).contains("error: no city 'Atlantis'").doesNotContain("Usage:");
         Result command = jobintel("statsu");
         assertThat(command.err()).contains("jobintel status").contains("See 'jobintel --help' for the commands.");
+        Result notJdbc = jobintel("status", "--db", "postgres://localhost/jobintel");
+        assertThat(notJdbc.exit()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(notJdbc.err()).contains("error: --db must be a jdbc:sqlite: or jdbc:postgresql: URL")
+                .contains("See 'jobintel status --help' for the options.");
+    }
+
+    @Test
+    void aPlainPathAfterDbIsThatSqliteFile() {
+        Path file = dir.resolve("market.db");
+        assertThat(jobintel("db", "migrate", "--db", file.toString()).exit()).isZero();
+        assertThat(file).isNotEmptyFile();
+        Result status = jobintel("status", "--db", file.toString());
+        assertThat(status.exit()).as(status.err()).isZero();
+        assertThat(status.out()).contains("Ledger: 0 raw postings");
     }
 
     @Test
@@ -219,7 +233,7 @@ class CliIT {
         assertThat(imported.exit()).as(imported.err()).isEqualTo(Main.BOARDS_FAILED);
         assertThat(imported.out()).contains("partly fetched").contains("cut.jsonl.gz after line");
         Result status = jobintel("status", "--db", db(), "--json");
-        java.util.regex.Matcher kept = java.util.regex.Pattern.compile("partly fetched \\(([0-9,]+) postings kept\\)")
+        java.util.regex.Matcher kept = java.util.regex.Pattern.compile("partly fetched \\(([0-9,]+) postings? kept\\)")
                 .matcher(imported.out());
         assertThat(kept.find()).isTrue();
         long read = Long.parseLong(kept.group(1).replace(",", ""));
