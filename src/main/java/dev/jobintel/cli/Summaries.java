@@ -6,6 +6,7 @@ import dev.jobintel.pipeline.Runner;
 import dev.jobintel.pipeline.StatusReport;
 import dev.jobintel.report.MarketSummary;
 import dev.jobintel.report.TextTable;
+import dev.jobintel.source.jsonl.JsonlSource;
 import dev.jobintel.store.LandCounts;
 import dev.jobintel.store.Ledger;
 
@@ -52,13 +53,16 @@ final class Summaries {
                     count(r.closed(), "posting"));
         }
         for (Lander.BoardResult b : r.boards()) {
+            boolean file = b.source().equals(JsonlSource.IMPORT);
+            String name = file ? "file " + b.board() : "board " + b.source() + "/" + b.board();
             if (b.skipped()) {
-                out.printf("  board %s/%s skipped: %s%n", b.source(), b.board(), b.error());
+                out.printf("  %s skipped: %s%n", name, b.error());
             } else if (b.note() != null) {
-                out.printf("  board %s/%s stopped at a limit: %s%n", b.source(), b.board(), b.note());
+                out.printf("  %s stopped at a limit: %s%n", name, b.note());
             } else if (b.error() != null) {
-                out.printf("  board %s/%s %s: %s%n", b.source(), b.board(),
-                        b.counts().seen() > 0 ? "partly fetched (" + count(b.counts().seen(), "posting") + " kept)" : "failed",
+                // An imported file is named by its path (not "board import//data/a.jsonl") and read, not fetched.
+                out.printf("  %s %s: %s%n", name, b.counts().seen() == 0 ? "failed"
+                        : (file ? "partly read (" : "partly fetched (") + count(b.counts().seen(), "posting") + " kept)",
                         b.error());
             }
         }

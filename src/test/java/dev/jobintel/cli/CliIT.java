@@ -231,9 +231,9 @@ class CliIT {
         Files.write(cut, java.util.Arrays.copyOf(whole, whole.length - 200));
         Result imported = jobintel("import", "--db", db(), cut.toString(), "--no-progress");
         assertThat(imported.exit()).as(imported.err()).isEqualTo(Main.BOARDS_FAILED);
-        assertThat(imported.out()).contains("partly fetched").contains("cut.jsonl.gz after line");
+        assertThat(imported.out()).contains("file " + cut + " partly read").contains("cut.jsonl.gz after line");
         Result status = jobintel("status", "--db", db(), "--json");
-        java.util.regex.Matcher kept = java.util.regex.Pattern.compile("partly fetched \\(([0-9,]+) postings? kept\\)")
+        java.util.regex.Matcher kept = java.util.regex.Pattern.compile("partly read \\(([0-9,]+) postings? kept\\)")
                 .matcher(imported.out());
         assertThat(kept.find()).isTrue();
         long read = Long.parseLong(kept.group(1).replace(",", ""));

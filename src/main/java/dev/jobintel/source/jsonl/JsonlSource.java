@@ -31,6 +31,9 @@ public final class JsonlSource implements JobSource {
     public record Input(String board, Supplier<InputStream> open) {
     }
 
+    /** The name imported files are fetched under (their boards are their paths). */
+    public static final String IMPORT = "import";
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final String name;
@@ -42,7 +45,7 @@ public final class JsonlSource implements JobSource {
     }
 
     public static JsonlSource files(List<Path> files) {
-        return new JsonlSource("import", files.stream().map(f -> new Input(f.toString(), () -> {
+        return new JsonlSource(IMPORT, files.stream().map(f -> new Input(f.toString(), () -> {
             try {
                 InputStream in = Files.newInputStream(f);
                 return f.toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
