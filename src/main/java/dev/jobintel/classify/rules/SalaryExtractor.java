@@ -12,9 +12,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Explicit pay ranges in prose: "$120,000 – $150,000 per year", "£60k-£80k", "€70.000 bis
- * €90.000", "USD 45-60/hour", "up to CHF 140'000". A number counts only with a currency next to
- * it; revenue and funding figures ("$100M Series B") are not pay. The period comes from the
+ * Explicit pay in prose: ranges ("$120,000 – $150,000 per year", "£60k-£80k", "€70.000 bis
+ * €90.000", "USD 45-60/hour"), one bound after a pay word ("up to CHF 140'000", "from £50k"), and
+ * one figure with its period stated ("USD 80/hour", "$150,000 a year"). A number counts only with
+ * a currency next to it; revenue and funding figures ("$100M Series B") are not pay, nor are
+ * perks priced per period ("a $500 monthly home-office stipend"). The period comes from the
  * words after the range, else from the amount's size.
  */
 public final class SalaryExtractor {
@@ -30,6 +32,7 @@ public final class SalaryExtractor {
     private final boolean[] firstChars;
     final Pattern range;
     final Pattern single;
+    final Pattern rate;
 
     /**
      * @param currencySymbols currency code → the symbols and codes that denote it
@@ -65,6 +68,7 @@ public final class SalaryExtractor {
                 + "(" + cur + ")?\\s?" + amount + "\\s?(" + cur + ")?");
         single = Pattern.compile("(?i:(up to|upto|from|starting at|starting from|salary(?: of)?:?|pay(?: of)?:?|compensation:?|base:?)\\s*)"
                 + "(" + cur + ")\\s?" + amount);
+        rate = Pattern.compile("(" + cur + ")?\\s?" + amount + "\\s?(" + cur + ")?");
     }
 
     /**
@@ -151,10 +155,56 @@ public final class SalaryExtractor {
             if (period == null || !plausible(amount, period)) {
                 continue;
             }
-            boolean upTo = s.group(1).toLowerCase(Locale.ROOT).startsWith("up");
-            return upTo ? new Salary(null, amount, currency, period) : new Salary(amount, null, currency, period);
+            String word = s.group(1).toLowerCase(Locale.ROOT);
+            if (word.startsWith("up")) {
+                return new Salary(null, amount, currency, period);
+            }
+            // "from £50k" is a floor; "salary: $140,000" is the figure itself.
+            return word.startsWith("from") || word.startsWith("starting")
+                    ? new Salary(amount, null, currency, period) : new Salary(amount, amount, currency, period);
+        }
+        return lone(text, from, to);
+    }
+
+    /**
+     * One figure with no pay word before it, taken as pay only when its period is stated right
+     * after it and nothing around it says it is a perk: "a contract at USD 80/hour" is the rate,
+     * "$150 a month for your gym" is not pay.
+     */
+    private Salary lone(String text, int from, int to) {
+        Matcher m = rate.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        for (int next = from; Anchored.find(m, next, to, i -> rangeCanStart(text, i)); next = m.end()) {
+            String currency = currency(m.group(1), m.group(4));
+            Double amount = amount(m.group(2), m.group(3) != null);
+            if (currency == null || amount == null) {
+                continue;
+            }
+            Salary.Period period = statedPeriod(text, m.end());
+            if (period != null && plausibleAlone(amount, period) && !notPay(text, m.start(), m.end())) {
+                return new Salary(amount, amount, currency, period);
+            }
         }
         return null;
+    }
+
+    private static final Pattern NOT_PAY = Pattern.compile("(?i)stipend|allowance|budget|bonus|credit|reimburs|voucher"
+            + "|contribution|match|per diem|relocation|referral|sign-on|signing|revenue|turnover|raised|funding|\\barr\\b");
+
+    /** Whether the words just before or after a figure make it a perk, a benefit or the company's money rather than pay. */
+    private static boolean notPay(String text, int start, int end) {
+        String around = text.substring(Math.max(0, start - 40), Math.min(text.length(), end + 50));
+        return NOT_PAY.matcher(around).find();
+    }
+
+    /** A lone figure is pay only at a size pay has for its period; smaller ones are perks and fees. */
+    private static boolean plausibleAlone(double amount, Salary.Period p) {
+        return switch (p) {
+            case HOUR -> amount >= 10 && amount <= 2_000;
+            case DAY -> amount >= 100 && amount <= 10_000;
+            case WEEK -> amount >= 400 && amount <= 50_000;
+            case MONTH -> amount >= 1_000 && amount <= 2_000_000;
+            case YEAR -> amount >= 20_000;
+        };
     }
 
     private String currency(String... found) {
@@ -204,6 +254,16 @@ public final class SalaryExtractor {
             "(?i)^[^.\\n]{0,25}?(?:per week|/\\s?(?:week|wk)|a week|weekly)");
 
     private static Salary.Period period(String text, int from, double top) {
+        Salary.Period stated = statedPeriod(text, from);
+        if (stated != null) {
+            return stated;
+        }
+        // No period stated: judge by size. Ranges like "$120k–$150k" are yearly pay.
+        return top >= 20_000 ? Salary.Period.YEAR : null;
+    }
+
+    /** The period the words after an amount state ("per year", "/hour", "pro Monat"), or null. */
+    private static Salary.Period statedPeriod(String text, int from) {
         String after = text.substring(from, Math.min(text.length(), from + 40));
         if (YEAR.matcher(after).find()) {
             return Salary.Period.YEAR;
@@ -219,10 +279,6 @@ public final class SalaryExtractor {
         }
         if (WEEK.matcher(after).find()) {
             return Salary.Period.WEEK;
-        }
-        // No period stated: judge by size. Ranges like "$120k–$150k" are yearly pay.
-        if (top >= 20_000) {
-            return Salary.Period.YEAR;
         }
         return null;
     }

@@ -16,11 +16,11 @@ import java.util.Objects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The rules on 128 hand-written postings that the demo generator would never make: titles as real
+ * The rules on 130 hand-written postings that the demo generator would never make: titles as real
  * boards write them ("Staff Engineer, Platform", "Werkstudent Softwareentwicklung (m/w/d)", "CTO
  * &amp; Co-Founder"), prose that states an arrangement, a type or pay in passing, and words that
- * only look like skills ("react quickly to swift changes"). What they get right must stay right;
- * the one miss asserted here is what the rules knowingly do not do.
+ * only look like skills ("react quickly to swift changes"), perks priced like pay ("a $1,500
+ * monthly stipend"). What they get right must stay right.
  */
 class HandmadeLabelsTest {
 
@@ -43,11 +43,9 @@ class HandmadeLabelsTest {
             assertThat(r.field(field).mismatches()).as(field).isEmpty();
             assertThat(r.field(field).total()).as(field).isEqualTo(100);
         }
-        for (String field : List.of("track", "arrangement", "position_type")) {
+        for (String field : List.of("track", "arrangement", "position_type", "salary")) {
             assertThat(r.field(field).mismatches()).as(field).isEmpty();
         }
-        assertThat(r.field("salary").mismatches()).extracting(EvalReport.Mismatch::expected)
-                .as("a single hourly rate, not a range, is not read").containsExactly("80-80 USD/hour");
         assertThat(r.skills().falsePositives()).as("no skill found in 'go the extra mile' or 'sparkling'").isZero();
         assertThat(r.skills().falseNegatives()).isZero();
     }

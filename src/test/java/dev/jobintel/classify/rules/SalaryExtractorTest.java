@@ -41,7 +41,38 @@ class SalaryExtractorTest {
         Salary upTo = EXTRACTOR.find("Compensation up to £80k plus bonus");
         assertThat(upTo.min()).isNull();
         assertThat(upTo.max()).isEqualTo(80000);
-        assertThat(EXTRACTOR.find("Salary: $140,000 per year").min()).isEqualTo(140000);
+        Salary from = EXTRACTOR.find("Starting from £50k depending on experience");
+        assertThat(from.min()).isEqualTo(50000);
+        assertThat(from.max()).isNull();
+        Salary stated = EXTRACTOR.find("Salary: $140,000 per year");
+        assertThat(stated.min()).as("a figure after a pay word is the figure itself").isEqualTo(140000);
+        assertThat(stated.max()).isEqualTo(140000);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "This is a 6-month contract at USD 80/hour.            | 80     | USD | HOUR",
+            "The role pays $150,000 a year plus equity.            | 150000 | USD | YEAR",
+            "Tagessatz 650 € pro Tag                                | 650    | EUR | DAY",
+            "We pay £4,200 per month, paid monthly.                 | 4200   | GBP | MONTH",
+    })
+    void oneFigureCountsWhenItsPeriodIsStated(String text, double amount, String currency, Salary.Period period) {
+        Salary s = EXTRACTOR.find(text);
+        assertThat(s).isNotNull();
+        assertThat(s.min()).isEqualTo(amount);
+        assertThat(s.max()).isEqualTo(amount);
+        assertThat(s.currency()).isEqualTo(currency);
+        assertThat(s.period()).isEqualTo(period);
+    }
+
+    @Test
+    void oneFigureThatIsAPerkOrTheCompanysMoneyIsNotPay() {
+        assertThat(EXTRACTOR.find("We give you $500 per month towards your home office.")).as("too small for monthly pay")
+                .isNull();
+        assertThat(EXTRACTOR.find("A $1,500 monthly stipend for coworking.")).isNull();
+        assertThat(EXTRACTOR.find("Enjoy a $5,000 annual learning budget.")).isNull();
+        assertThat(EXTRACTOR.find("We passed $30,000,000 in yearly revenue.")).isNull();
+        assertThat(EXTRACTOR.find("$150,000 in seed money")).as("no period").isNull();
     }
 
     @Test
