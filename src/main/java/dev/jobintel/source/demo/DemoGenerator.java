@@ -176,13 +176,17 @@ public final class DemoGenerator {
             String period = null;
             if (rng.nextInt(100) < 48 && place != null && place.currency() != null) {
                 currency = place.currency();
+                // Employers pay differently, and so do families and jobs within them: a spread, so
+                // the pay report's quartiles are quartiles, not one figure repeated.
+                double spread = spread(e.name(), 0.85, 1.2) * familyPay(family)
+                        * spread(e.name() + "|" + title + "|" + placeKey, 0.93, 1.07);
                 if (positionType.equals("contract")) {
-                    double rate = Math.round(60 * factor(currency) / 5.0) * 5.0;
+                    double rate = Math.round(60 * factor(currency) * spread / 5.0) * 5.0;
                     min = rate;
                     max = rate + Math.round(20 * factor(currency) / 5.0) * 5.0;
                     period = "hour";
                 } else {
-                    double base = annual(seniority) * factor(currency);
+                    double base = annual(seniority) * factor(currency) * spread;
                     double step = currency.equals("INR") ? 100_000 : currency.equals("SEK") ? 10_000 : 1_000;
                     min = Math.round(base * 0.9 / step) * step;
                     max = Math.round(base * 1.2 / step) * step;
@@ -616,6 +620,21 @@ public final class DemoGenerator {
             case "director" -> 230_000;
             case "executive" -> 280_000;
             default -> 120_000;
+        };
+    }
+
+    /** A factor in [lo, hi) fixed by {@code key}: the same employer pays the same way in every run. */
+    static double spread(String key, double lo, double hi) {
+        return lo + (hi - lo) * (Math.floorMod(key.hashCode(), 1000) / 1000.0);
+    }
+
+    /** How a family's pay sits against software engineering's. */
+    static double familyPay(String family) {
+        return switch (family) {
+            case "product" -> 1.05;
+            case "design", "delivery" -> 0.9;
+            case "out_of_scope" -> 0.85;
+            default -> 1.0;
         };
     }
 
