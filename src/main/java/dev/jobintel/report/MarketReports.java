@@ -255,18 +255,26 @@ public final class MarketReports {
                 column("families", "families")), rows, jobs);
     }
 
-    /** New jobs per week (by when a job was first seen), newest first, and how many of them are still open. */
+    /**
+     * New jobs per week, newest first, and how many of them are still open. A job is dated by
+     * the earliest date a board gave for its postings, else by when jobintel first saw it (never
+     * later: a board's date in the future is a board's mistake), so a first fetch already shows
+     * weeks of a market rather than one week holding everything.
+     */
     public static Report trends(Connection c, JobFilter f, int limit) {
         long jobs = jobs(c, f);
-        List<List<Object>> rows = Jdbc.query(c, "SELECT (j.first_seen + ?) / ? AS week, count(*) AS n, "
-                        + "sum(CASE WHEN EXISTS (SELECT 1 FROM raw_postings r WHERE r.job_id = j.id AND r.closed_at IS NULL) "
-                        + "THEN 1 ELSE 0 END) AS still_open FROM enriched_jobs j WHERE " + f.where()
+        List<List<Object>> rows = Jdbc.query(c, "SELECT (CASE WHEN d.posted IS NOT NULL AND d.posted < d.first_seen "
+                        + "THEN d.posted ELSE d.first_seen END + ?) / ? AS week, count(*) AS n, sum(d.still_open) AS still_open "
+                        + "FROM (SELECT j.first_seen, (SELECT min(r.posted_at) FROM raw_postings r WHERE r.job_id = j.id) AS posted, "
+                        + "CASE WHEN EXISTS (SELECT 1 FROM raw_postings r WHERE r.job_id = j.id AND r.closed_at IS NULL) "
+                        + "THEN 1 ELSE 0 END AS still_open FROM enriched_jobs j WHERE " + f.where() + ") d"
                         + " GROUP BY 1 ORDER BY week DESC LIMIT ?",
                 rs -> List.<Object>of(Instant.ofEpochMilli(rs.getLong(1) * WEEK - MONDAY_SHIFT).atOffset(ZoneOffset.UTC)
                         .toLocalDate().toString(), rs.getLong(2), rs.getLong(3), share(rs.getLong(2), jobs)),
                 argsAround(f, limit, MONDAY_SHIFT, WEEK));
-        return new Report("trends", "New jobs per week (weeks start on Monday, UTC)", List.of(column("week", "week of"),
-                column("new_jobs", "new jobs"), column("open", "still open"), column("share_pct", "share %")), rows, jobs);
+        return new Report("trends", "New jobs per week, by the date their boards gave (weeks start on Monday, UTC)",
+                List.of(column("week", "week of"), column("new_jobs", "new jobs"), column("open", "still open"),
+                        column("share_pct", "share %")), rows, jobs);
     }
 
     /** Parameters for a query with {@code before} ahead of the filter's, and the limit after. */

@@ -127,6 +127,29 @@ class ReportCommandIT {
     }
 
     @Test
+    void trendsDateEachJobByTheEarliestDateItsBoardsGaveElseWhenItWasFirstSeen() throws Exception {
+        long nov20 = java.time.Instant.parse("2026-11-20T12:00:00Z").toEpochMilli();
+        try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE enriched_jobs SET first_seen = " + nov20);
+            s.executeUpdate("UPDATE raw_postings SET posted_at = " + java.time.Instant.parse("2026-11-10T09:00:00Z")
+                    .toEpochMilli() + " WHERE source_job_id = '1'");
+            // The same job on two boards: the earlier board's date counts.
+            s.executeUpdate("UPDATE raw_postings SET posted_at = " + java.time.Instant.parse("2026-10-20T09:00:00Z")
+                    .toEpochMilli() + " WHERE source_job_id = 'l1'");
+            s.executeUpdate("UPDATE raw_postings SET posted_at = NULL WHERE source_job_id = '3'");
+            s.executeUpdate("UPDATE raw_postings SET posted_at = " + java.time.Instant.parse("2030-01-01T00:00:00Z")
+                    .toEpochMilli() + " WHERE source_job_id = '4'");
+        }
+        JsonNode trends = report("trends");
+        List<String> weeks = new ArrayList<>();
+        for (JsonNode r : trends.get("rows")) {
+            weeks.add(r.get("week").asText() + " " + r.get("new_jobs").asLong());
+        }
+        assertThat(weeks).as("newest first; no date, or one in the future, is the week first seen")
+                .containsExactly("2026-11-16 2", "2026-11-09 1", "2026-10-26 1", "2026-10-19 1");
+    }
+
+    @Test
     void csvIsOneReportWithEmployerNamesKeptFromRunningAsFormulas() {
         CliIT.Result r = jobintel("report", "employers", "--format", "csv", "--db", db());
         assertThat(r.exit()).as(r.err()).isZero();
