@@ -279,11 +279,13 @@ final class Summaries {
         if (fetches.isEmpty()) {
             return;
         }
-        TextTable t = new TextTable("fetched via", "board fetches", "failed", "rejects");
+        TextTable t = new TextTable("fetched via", "board fetches", "failed", "rejected");
         for (Ledger.SourceFetches f : fetches) {
             t.row(f.source(), f.fetches(), f.failed(), f.rejected());
         }
-        out.println("Fetches:");
+        // Summed over every fetch: an item rejected on each of two fetches counts twice here, and
+        // once in the rejects table the ledger line counts.
+        out.println("Fetches (all runs added up; the rejects table keeps each rejected item once):");
         out.print(t.render("  "));
     }
 

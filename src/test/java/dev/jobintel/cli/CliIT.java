@@ -72,7 +72,7 @@ class CliIT {
 
         Result check = jobintel("status", "--db", db(), "--check");
         assertThat(check.exit()).isZero();
-        assertThat(check.out()).contains("By source:").contains("greenhouse").contains("Fetches:");
+        assertThat(check.out()).contains("By source:").contains("greenhouse").contains("Fetches (all runs added up");
     }
 
     @Test
