@@ -272,7 +272,7 @@ public final class MarketReports {
                 rs -> List.<Object>of(Instant.ofEpochMilli(rs.getLong(1) * WEEK - MONDAY_SHIFT).atOffset(ZoneOffset.UTC)
                         .toLocalDate().toString(), rs.getLong(2), rs.getLong(3), share(rs.getLong(2), jobs)),
                 argsAround(f, limit, MONDAY_SHIFT, WEEK));
-        return new Report("trends", "New jobs per week, by the date their boards gave (weeks start on Monday, UTC)",
+        return new Report("trends", "New jobs per week (dated by their boards; weeks start on Monday, UTC)",
                 List.of(column("week", "week of"), column("new_jobs", "new jobs"), column("open", "still open"),
                         column("share_pct", "share %")), rows, jobs);
     }
