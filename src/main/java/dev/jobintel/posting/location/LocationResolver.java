@@ -147,8 +147,12 @@ public final class LocationResolver {
 
     // ---- matching -------------------------------------------------------------------------
 
-    /** A run of tokens that named something. */
-    private record Span(List<Gazetteer.Ref> refs, Marker marker) {
+    /**
+     * A run of tokens that named something. {@code code}: it is a two-letter code in capitals;
+     * {@code afterUnknown}: right after a word no table knows, as "DE" in "Wilmington, DE" (see
+     * {@link #usStateAfterName}).
+     */
+    private record Span(List<Gazetteer.Ref> refs, Marker marker, boolean code, boolean afterUnknown) {
         boolean has(Gazetteer.Kind kind) {
             for (Gazetteer.Ref r : refs) {
                 if (r.kind() == kind) {
@@ -169,14 +173,16 @@ public final class LocationResolver {
         int n = orig.size();
         int max = Math.max(gazetteer.maxTokens(), MARKER_MAX_TOKENS);
         int i = 0;
+        int coveredUntil = 0; // the index after the last token a span took
         while (i < n) {
             int matched = 0;
             for (int len = Math.min(max, n - i); len >= 1 && matched == 0; len--) {
                 String key = String.join(" ", lower.subList(i, i + len));
                 Marker marker = MARKERS.get(key);
                 if (marker != null) {
-                    spans.add(new Span(List.of(), marker));
+                    spans.add(new Span(List.of(), marker, false, false));
                     matched = len;
+                    coveredUntil = i + len;
                     break;
                 }
                 List<Gazetteer.Ref> refs = new ArrayList<>(gazetteer.byName(key));
@@ -188,13 +194,25 @@ public final class LocationResolver {
                     }
                 }
                 if (!refs.isEmpty()) {
-                    spans.add(new Span(refs, null));
+                    boolean code = len == 1 && orig.get(i).length() == 2 && allUpper(orig, i, i + 1);
+                    boolean afterName = i > 0 && coveredUntil < i && hasLetter(orig.get(i - 1));
+                    spans.add(new Span(refs, null, code, afterName));
                     matched = len;
+                    coveredUntil = i + len;
                 }
             }
             i += Math.max(matched, 1);
         }
         return spans;
+    }
+
+    private static boolean hasLetter(String token) {
+        for (int j = 0; j < token.length(); j++) {
+            if (Character.isLetter(token.charAt(j))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean allUpper(List<String> tokens, int from, int to) {
@@ -264,7 +282,10 @@ public final class LocationResolver {
             }
             String country = first(s, Gazetteer.Kind.COUNTRY);
             String sub = chooseSubdivision(s, hints);
-            if (country != null && !(sub != null && hintsPreferSubdivision(hints, country, sub))) {
+            // After a town: one no table knows, or a known city this code contradicts ("Dublin, CA").
+            boolean afterTown = s.afterUnknown() || (i > 0 && spans.get(i - 1).has(Gazetteer.Kind.CITY) && asCity[i - 1] == null);
+            if (country != null && !(sub != null && (hintsPreferSubdivision(hints, country, sub)
+                    || usStateAfterName(s, afterTown, country, sub, hints)))) {
                 segCountries.add(country);
                 continue;
             }
@@ -332,7 +353,7 @@ public final class LocationResolver {
                 refs.add(r);
             }
         }
-        return new Span(refs, null);
+        return new Span(refs, null, s.code(), s.afterUnknown());
     }
 
     private List<Places.City> cityCandidates(Span span) {
@@ -422,6 +443,19 @@ public final class LocationResolver {
         String subCountry = sub.substring(0, sub.indexOf(':'));
         return hints.countries().stream().noneMatch(h -> h.equalsIgnoreCase(country))
                 && hints.countries().stream().anyMatch(h -> h.equalsIgnoreCase(subCountry));
+    }
+
+    /**
+     * "Newark, DE", "Boise, ID", "Dublin, CA": a town the city table does not hold (or a city
+     * of that name elsewhere), then a code that is both a US state's and a country's. Boards
+     * write a US place as "Town, ST" and a place elsewhere with its country's name far more
+     * often than with its ISO code, so the state is read, unless the source's country hints name
+     * the country. Only US states: a Canadian province's code after a town ("NL", "SK") is as
+     * often a country's.
+     */
+    private static boolean usStateAfterName(Span s, boolean afterTown, String country, String sub, Hints hints) {
+        return s.code() && afterTown && sub.startsWith("US:")
+                && hints.countries().stream().noneMatch(h -> h.equalsIgnoreCase(country));
     }
 
     private String chooseSubdivision(Span s, Hints hints) {

@@ -114,11 +114,30 @@ class LocationResolverTest {
         // A hint country disambiguates a city name without a qualifier.
         Hints us = new Hints(null, null, null, null, null, null, List.of("US"), Map.of());
         assertThat(RESOLVER.resolve("Cambridge", us, null).place()).isEqualTo("cbm");
-        // "CA" after a town no table knows: Canada, unless the source says the posting is in the US.
-        assertThat(RESOLVER.resolve("Dublin, CA", Hints.NONE, null).countries()).containsExactly("CA");
+        // A state's code after a town is the state, unless the source says the posting is in that country.
         assertThat(RESOLVER.resolve("Dublin, CA", us, null).countries()).containsExactly("US");
         Hints germany = new Hints(null, null, null, null, null, null, List.of("DE"), Map.of());
         assertThat(RESOLVER.resolve("Potsdam, DE", germany, null).countries()).containsExactly("DE");
+        Hints canada = new Hints(null, null, null, null, null, null, List.of("CA"), Map.of());
+        assertThat(RESOLVER.resolve("Dublin, CA", canada, null).countries()).containsExactly("CA");
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is in {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Wilmington, DE    | US",  // Delaware, not Germany
+            "Newark DE         | US",
+            "Boise, ID         | US",  // Idaho, not Indonesia
+            "Fort Collins, CO  | US",  // Colorado, not Colombia
+            "Bloomington, IN   | US",  // Indiana, not India
+            "Dublin, CA        | US",  // Dublin, California: the city table's Dublin is in Ireland
+            "Remote - CA       | CA",  // no town before it: the country
+            "CA                | CA",
+            "Berlin, DE        | DE",  // a city the code agrees with
+            "Toronto, CA       | CA",
+            "Walldorf, Germany | DE",  // a country's name is never a state's code
+    })
+    void aStatesCodeAfterATownIsTheStateWhenItIsAlsoACountrysCode(String text, String country) {
+        assertThat(resolve(text).countries()).containsExactly(country);
     }
 
     @Test
