@@ -34,6 +34,10 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         for (Path f : files) {
+            if (Files.isDirectory(f)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), f + " is a directory: name its "
+                        + "files (" + f.resolve("*.jsonl") + ")");
+            }
             if (!Files.isRegularFile(f)) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "file not found: " + f);
             }

@@ -62,6 +62,14 @@ final class RetryCommand implements Callable<Integer> {
                     + String.join(" or ", selection.reasons());
             if (total == 0) {
                 out.printf("No %s%s to retry.%n", what, source == null ? "" : " from " + source);
+                if (!selection.reasons().isEmpty()) {
+                    // A misspelt reason finds nothing: say which ones the ledger holds.
+                    var outcomes = dev.jobintel.pipeline.StatusReport.read(db).outcomes();
+                    java.util.Set<String> recorded = new java.util.TreeSet<>(outcomes.get("failed").reasons().keySet());
+                    recorded.addAll(outcomes.get("filtered").reasons().keySet());
+                    out.printf("Reasons recorded for failed or filtered postings: %s%n",
+                            recorded.isEmpty() ? "none" : String.join(", ", recorded));
+                }
                 return 0;
             }
             out.printf("%s %s%s: %s%n", Summaries.n(total), what, source == null ? "" : " from " + source, byReason);

@@ -149,15 +149,16 @@ final class Summaries {
     static void plan(PrintWriter out, dev.jobintel.pipeline.EnrichPlan.Plan p, dev.jobintel.classify.Classifier classifier,
                      long limit) {
         out.printf("Dry run: nothing is sent and nothing is written.%n");
-        out.printf("%s postings%s: %s would be filtered%s, %s merged into jobs already classified or classified earlier "
-                        + "in the run%n", n(p.pending()), limit > 0 ? " (--limit " + limit + ")" : "", n(p.filtered()),
+        out.printf("%s to decide%s: %s would be filtered%s, %s merged into jobs already classified or classified earlier "
+                        + "in the run%n", count(p.pending(), "posting"), limit > 0 ? " (--limit " + limit + ")" : "", n(p.filtered()),
                 p.filteredBy().isEmpty() ? "" : " " + p.filteredBy(), n(p.merged()));
         if (!(classifier instanceof dev.jobintel.classify.claude.ClaudeClassifier claude)) {
             out.printf("The %s classifier runs offline: no requests, no cost.%n", classifier.name());
             return;
         }
-        out.printf("Claude %s (prompt %s): %s postings need a request; %s would reuse an earlier answer; %s would be "
-                        + "decided by the rules pre-filter%n", claude.model(), claude.promptVersion(), n(p.requests()),
+        out.printf("Claude %s (prompt %s): %s; %s would reuse an earlier answer; %s would be "
+                        + "decided by the rules pre-filter%n", claude.model(), claude.promptVersion(),
+                p.requests() == 1 ? "1 posting needs a request" : n(p.requests()) + " postings need a request",
                 n(p.reused()), n(p.prefiltered()));
         if (p.requests() > 0) {
             out.printf("Estimated tokens (about 4 characters per token): %s input, %s cache write, %s cache read, "

@@ -156,9 +156,10 @@ public final class Context {
                 // Never sent: a dry run makes no request (one that did would be refused, and cost nothing).
                 return "no key: a dry run sends nothing";
             }
-            throw new ConfigException(loaded.origin(), 0, "classifier.name",
-                    "the claude classifier needs an API key in the environment variable ANTHROPIC_API_KEY "
-                            + "(it is never read from a file); or use --classifier rules");
+            // The environment, not the config file, is where the key is missing.
+            throw new ConfigException("environment", 0, "ANTHROPIC_API_KEY",
+                    "not set: the claude classifier needs an API key from this variable (it is never read "
+                            + "from a file); set it, or use --classifier rules");
         }
         return key.strip();
     }

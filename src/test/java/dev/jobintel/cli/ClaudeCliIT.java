@@ -138,7 +138,7 @@ class ClaudeCliIT {
         sim = MessagesSimulator.start(new RulesResponder());
         JobintelProcess.Result r = JobintelProcess.run(dir, Map.of(), "enrich", "--classifier", "claude", "--db", db());
         assertThat(r.exit()).isEqualTo(Main.CONFIG_ERROR);
-        assertThat(r.err()).contains("ANTHROPIC_API_KEY").doesNotContain("\tat ");
+        assertThat(r.err()).contains("environment: ANTHROPIC_API_KEY: not set").doesNotContain("\tat ");
         Path cfg = dir.resolve("claude-only.yaml");
         Files.writeString(cfg, "classifier: {name: claude}\n");
         Path file = dir.resolve("one.jsonl");
@@ -155,7 +155,7 @@ class ClaudeCliIT {
         JobintelProcess.Result plan = JobintelProcess.run(dir, Map.of("ANTHROPIC_BASE_URL", sim.baseUrl()), "enrich",
                 "--dry-run", "--config", cfg.toString(), "--db", db());
         assertThat(plan.exit()).as(plan.err()).isZero();
-        assertThat(plan.out()).contains("Dry run: nothing is sent").contains("1 postings need a request")
+        assertThat(plan.out()).contains("Dry run: nothing is sent").contains("1 posting needs a request")
                 .contains("Estimated cost: $");
         assertThat(sim.requests()).isEmpty();
         JobintelProcess.Result retryPlan = JobintelProcess.run(dir, Map.of(), "retry", "--dry-run", "--config",

@@ -118,6 +118,9 @@ class CliIT {
         assertThat(jobintel("enrich", "--db", db(), "--limit", "-3").exit()).isEqualTo(2);
         assertThat(jobintel("frobnicate").exit()).isEqualTo(2);
         assertThat(jobintel("import", "--db", db(), dir.resolve("missing.jsonl").toString()).exit()).isEqualTo(2);
+        Result folder = jobintel("import", "--db", db(), dir.toString());
+        assertThat(folder.exit()).isEqualTo(2);
+        assertThat(folder.err()).contains(dir + " is a directory: name its files");
     }
 
     @Test

@@ -100,6 +100,9 @@ class RepairCommandsIT {
         assertThat(dry.exit()).as(dry.err()).isZero();
         assertThat(dry.out()).contains("4 retryable failed postings: {overloaded=4}").contains("Dry run");
         assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'failed'")).isEqualTo(6);
+        CliIT.Result misspelt = jobintel("retry", "--reason", "invalid-output", "--db", db(), "--no-progress");
+        assertThat(misspelt.out()).contains("No postings failed or filtered as invalid-output to retry.")
+                .contains("Reasons recorded for failed or filtered postings: invalid_output, overloaded");
 
         CliIT.Result r = jobintel("retry", "--db", db(), "--no-progress");
         assertThat(r.exit()).as(r.err()).isZero();
@@ -150,7 +153,7 @@ class RepairCommandsIT {
 
         CliIT.Result dry = jobintel("backfill", "--dry-run", "--db", db());
         assertThat(dry.exit()).as(dry.err()).isZero();
-        assertThat(dry.out()).contains("Postings whose job no longer exists or is another job: 2,500").contains("2,500 postings:");
+        assertThat(dry.out()).contains("Postings whose job no longer exists or is another job: 2,500").contains("2,500 postings to decide:");
         assertThat(count("SELECT count(*) FROM enriched_jobs")).isZero();
 
         CliIT.Result r = jobintel("backfill", "--db", db(), "--no-progress");
