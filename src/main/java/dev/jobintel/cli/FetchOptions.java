@@ -49,6 +49,7 @@ final class FetchOptions {
             throw new CommandLine.ParameterException(cl, "--replay: no such directory: " + replay);
         }
         SourceFactory factory = SourceFactory.create(ctx.config(), record, replay);
+        checkCompanies(cl, factory);
         return new Selection(factory, factory.sources(names(cl), boards()), false);
     }
 
@@ -60,7 +61,23 @@ final class FetchOptions {
         DemoSnapshot snapshot = DemoSnapshot.bundled();
         SourceFactory factory = SourceFactory.create(dev.jobintel.config.JobintelConfig.DEFAULTS.withSources(snapshot.sources()),
                 record, snapshot).withAdzunaCredentials("demo", "demo");
+        checkCompanies(cl, factory);
         return new Selection(factory, factory.sources(names(cl), boards()), true);
+    }
+
+    /** A --companies entry that names no board is a mistake to say, not a board to skip quietly (incident 29). */
+    private void checkCompanies(CommandLine cl, SourceFactory factory) {
+        List<String> unknown = factory.unknownCompanies(boards());
+        if (unknown.isEmpty()) {
+            return;
+        }
+        factory.close();
+        List<String> known = factory.boardNames();
+        String some = known.isEmpty() ? "none are configured"
+                : "configured: " + String.join(", ", known.subList(0, Math.min(8, known.size())))
+                + (known.size() > 8 ? ", … (" + known.size() + " in all)" : "");
+        throw new CommandLine.ParameterException(cl, "--companies: no board is " + unknown.stream()
+                .map(u -> "'" + u + "'").collect(java.util.stream.Collectors.joining(" or ")) + " (" + some + ")");
     }
 
     private Set<String> names(CommandLine cl) {

@@ -133,6 +133,27 @@ public final class SourceFactory implements AutoCloseable {
         return out;
     }
 
+    /** The configured boards of every board source, as "source/slug". */
+    public List<String> boardNames() {
+        SourcesConfig s = config.sources();
+        List<String> out = new ArrayList<>();
+        for (var e : java.util.Map.of("greenhouse", s.greenhouse(), "lever", s.lever(), "ashby", s.ashby(),
+                "workable", s.workable(), "smartrecruiters", s.smartrecruiters()).entrySet()) {
+            e.getValue().boards().forEach(b -> out.add(e.getKey() + "/" + b.slug()));
+        }
+        out.sort(String.CASE_INSENSITIVE_ORDER);
+        return out;
+    }
+
+    /** Those of {@code companies} that name no configured board (by slug or display name, any case). */
+    public List<String> unknownCompanies(Set<String> companies) {
+        SourcesConfig s = config.sources();
+        List<SourcesConfig.BoardSource> all = List.of(s.greenhouse(), s.lever(), s.ashby(), s.workable(), s.smartrecruiters());
+        return companies.stream()
+                .filter(c -> all.stream().allMatch(src -> pick(src, Set.of(c)).boards().isEmpty()))
+                .toList();
+    }
+
     private static boolean blank(String s) {
         return s == null || s.isBlank();
     }

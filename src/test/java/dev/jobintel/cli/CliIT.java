@@ -183,6 +183,14 @@ class CliIT {
     }
 
     @Test
+    void aCompanyNoBoardHasIsAMistakeSaidBeforeAnyFetchNotABoardSkipped() {
+        Result r = jobintel("run", "--db", db(), "--companies", "arcadia,arcadai");
+        assertThat(r.exit()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(r.err()).contains("--companies: no board is 'arcadai' (configured: ").contains("in all)");
+        assertThat(Files.exists(dir.resolve("jobintel.db"))).as("nothing was fetched").isFalse();
+    }
+
+    @Test
     void theDemoRecordingReplaysThroughFetch() throws IOException {
         Path rec = dir.resolve("rec");
         Result demo = jobintel("demo", "--recording", rec.toString());
