@@ -89,6 +89,7 @@ public final class LocationResolver {
             for (String segment : segments(text)) {
                 resolveSegment(segment, h, b);
             }
+            widenRemoteScope(b);
         }
         applyHints(h, b);
         if (b.cities.isEmpty() && b.countries.isEmpty() && b.regions.isEmpty() && url != null) {
@@ -240,6 +241,7 @@ public final class LocationResolver {
         }
         boolean remote = false;
         boolean global = false;
+        boolean marked = false;
         List<Places.City> segCities = new ArrayList<>();
         List<String> segCountries = new ArrayList<>();
         List<String> segRegions = new ArrayList<>();
@@ -262,6 +264,7 @@ public final class LocationResolver {
         for (int i = 0; i < spans.size(); i++) {
             Span s = spans.get(i);
             if (s.marker() != null) {
+                marked = true;
                 switch (s.marker()) {
                     case REMOTE -> remote = true;
                     case GLOBAL -> global = true;
@@ -318,7 +321,35 @@ public final class LocationResolver {
             if (b.remoteScope == null || b.remoteScope.isEmpty()) {
                 b.remoteScope = scope;
             }
+            if (!global) {
+                b.remoteCountries.addAll(segCountries.isEmpty() ? countriesOf(segCities) : segCountries);
+                b.remoteRegions.addAll(segRegions);
+            }
+        } else if (!marked && segCities.isEmpty()) {
+            b.bareCountries.addAll(segCountries);
+            b.bareRegions.addAll(segRegions);
         }
+    }
+
+    private static List<String> countriesOf(List<Places.City> cities) {
+        return cities.stream().map(c -> c.country().toUpperCase(Locale.ROOT)).toList();
+    }
+
+    /**
+     * "Remote - US or Canada", "UK or Ireland (Remote)": a segment that names only countries or
+     * regions, beside a remote one, is more of where the remote work may be done, not an office
+     * somewhere in that country. "London or Remote (UK)" keeps its scope: London is a city.
+     */
+    private void widenRemoteScope(Builder b) {
+        if (b.remoteScope == null || b.remoteScope.equals("global") || b.remoteCountries.isEmpty()
+                || (b.bareCountries.isEmpty() && b.bareRegions.isEmpty())) {
+            return;
+        }
+        Set<String> countries = new LinkedHashSet<>(b.remoteCountries);
+        countries.addAll(b.bareCountries);
+        List<String> regions = new ArrayList<>(b.remoteRegions);
+        regions.addAll(b.bareRegions);
+        b.remoteScope = scopeOf(countries, regions);
     }
 
     /**
@@ -579,6 +610,11 @@ public final class LocationResolver {
         final Set<String> countries = new LinkedHashSet<>();
         final Set<String> regions = new LinkedHashSet<>();
         String remoteScope;
+        /** Countries and regions of the remote segments, and of the segments that name nothing else. */
+        final Set<String> remoteCountries = new LinkedHashSet<>();
+        final List<String> remoteRegions = new ArrayList<>();
+        final Set<String> bareCountries = new LinkedHashSet<>();
+        final List<String> bareRegions = new ArrayList<>();
         boolean hybrid;
         boolean onsite;
 

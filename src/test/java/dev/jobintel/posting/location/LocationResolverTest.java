@@ -67,6 +67,19 @@ class LocationResolverTest {
         assertThat(two.remote()).isFalse();
     }
 
+    @ParameterizedTest(name = "\"{0}\" → {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Remote - US or Canada   | remote-north_america", // the countries after "or" are more of where to work
+            "US or Canada (Remote)   | remote-north_america",
+            "Remote (US or Canada)   | remote-north_america",
+            "Remote: UK or Ireland   | remote-europe",
+            "London or Remote (UK)   | remote-gb",            // a city beside it is an office, not more scope
+            "India - Remote          | remote-in",
+    })
+    void countriesBesideARemoteSegmentWidenItsScope(String text, String remotePlace) {
+        assertThat(resolve(text).remotePlace()).isEqualTo(remotePlace);
+    }
+
     @Test
     void stateAbbreviationAfterACityIsTheStateNotTheCountry() {
         // "CA" after San Francisco is California, not Canada.
