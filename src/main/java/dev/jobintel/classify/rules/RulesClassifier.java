@@ -106,7 +106,8 @@ public final class RulesClassifier implements Classifier {
             subfamilyCode = family.subfamily();
         }
 
-        YearsExtractor.Years years = YearsExtractor.find(description);
+        // The lower-cased text the phrases read: no second lower-casing of a long description.
+        YearsExtractor.Years years = YearsExtractor.find(lower.text());
         String seniority = seniority(title, hints, years);
         if (seniority == null) {
             seniority = taxonomy.seniority().defaultCode();
@@ -154,7 +155,10 @@ public final class RulesClassifier implements Classifier {
 
         List<Classification.SkillMention> skills = new ArrayList<>();
         // The employer's own name is not a skill ("Juniper Health" is not Juniper networking).
-        String skillText = p.company().isBlank() ? description : withoutName(description, p.company().strip());
+        // Most descriptions never name the employer: the lower-cased text says so without a scan of the original.
+        String company = p.company().strip();
+        String skillText = company.isEmpty() || !lower.text().contains(LowerText.of(company).text()) ? description
+                : withoutName(description, company);
         for (SkillDictionary.Skill s : taxonomy.skills().find(p.title(), skillText)) {
             skills.add(new Classification.SkillMention(s.name(), s.family()));
         }

@@ -27,9 +27,8 @@ public final class SalaryExtractor {
     private static final String SEP = "\\s*(?:-|–|—|to|bis|à)\\s*";
 
     private final Map<String, String> symbolToCode = new HashMap<>();
-    private final Map<Character, List<String>> symbolsByFirstChar = new HashMap<>();
-    /** Indexed by character: whether some symbol or code starts with it. */
-    private final boolean[] firstChars;
+    /** Indexed by character: the symbols and codes that start with it, longest first; null for none. */
+    private final String[][] symbolsByFirstChar;
     final Pattern range;
     final Pattern single;
     final Pattern rate;
@@ -46,13 +45,15 @@ public final class SalaryExtractor {
             }
         });
         symbols.sort(Comparator.comparingInt(String::length).reversed());
+        Map<Character, List<String>> byFirst = new HashMap<>();
         char maxFirst = 0;
         for (String sym : symbols) {
-            symbolsByFirstChar.computeIfAbsent(sym.charAt(0), k -> new ArrayList<>()).add(sym);
+            byFirst.computeIfAbsent(sym.charAt(0), k -> new ArrayList<>()).add(sym);
             maxFirst = (char) Math.max(maxFirst, sym.charAt(0));
         }
-        firstChars = new boolean[maxFirst + 1];
-        symbolsByFirstChar.keySet().forEach(c -> firstChars[c] = true);
+        // An array, not the map: this is asked for every capital letter of every description.
+        symbolsByFirstChar = new String[maxFirst + 1][];
+        byFirst.forEach((c, list) -> symbolsByFirstChar[c] = list.toArray(String[]::new));
         StringBuilder alt = new StringBuilder();
         for (String s : symbols) {
             if (alt.length() > 0) {
@@ -95,15 +96,20 @@ public final class SalaryExtractor {
 
     /** The next index where a currency symbol or code starts, or -1. */
     private int nextCurrency(String text, int from) {
+        String[][] byFirst = symbolsByFirstChar;
         for (int i = from; i < text.length(); i++) {
-            if (!startsSymbol(text.charAt(i))) {
+            char c = text.charAt(i);
+            String[] candidates = c < byFirst.length ? byFirst[c] : null;
+            if (candidates == null) {
                 continue;
             }
-            List<String> candidates = symbolsByFirstChar.get(text.charAt(i));
+            boolean letter = Character.isLetter(c);
+            if (letter && i > 0 && Character.isLetter(text.charAt(i - 1))) {
+                continue; // a letter code starts a word: "USD", not the end of "THOUSD"
+            }
             for (String sym : candidates) {
-                if (text.startsWith(sym, i) && (!Character.isLetter(sym.charAt(0))
-                        || ((i == 0 || !Character.isLetter(text.charAt(i - 1)))
-                        && (i + sym.length() >= text.length() || !Character.isLetter(text.charAt(i + sym.length())))))) {
+                if (text.startsWith(sym, i) && (!letter
+                        || i + sym.length() >= text.length() || !Character.isLetter(text.charAt(i + sym.length())))) {
                     return i;
                 }
             }
@@ -112,7 +118,7 @@ public final class SalaryExtractor {
     }
 
     private boolean startsSymbol(char c) {
-        return c < firstChars.length && firstChars[c];
+        return c < symbolsByFirstChar.length && symbolsByFirstChar[c] != null;
     }
 
     /** Where a range can begin: a currency symbol, a digit, or the white space before a digit. */

@@ -35,14 +35,14 @@ public final class SkillDictionary {
     private static final class FirstTokenIndex {
         private final long[] keys;
         private final boolean[] used;
-        private final Object[] forms;
+        private final Form[][] forms;
         private final int mask;
 
         FirstTokenIndex(Map<Long, List<Form>> byHash) {
             int capacity = Integer.highestOneBit(Math.max(16, byHash.size() * 2)) << 1;
             keys = new long[capacity];
             used = new boolean[capacity];
-            forms = new Object[capacity];
+            forms = new Form[capacity][];
             mask = capacity - 1;
             byHash.forEach((h, list) -> {
                 int slot = slot(h);
@@ -51,7 +51,11 @@ public final class SkillDictionary {
                 }
                 used[slot] = true;
                 keys[slot] = h;
-                forms[slot] = List.copyOf(list);
+                // Longest first (stable: equal lengths keep their order), so the first form that
+                // matches is the longest, as the scan wants, and the rest need no look.
+                List<Form> sorted = new java.util.ArrayList<>(list);
+                sorted.sort(java.util.Comparator.comparingInt((Form f) -> f.tokens().size()).reversed());
+                forms[slot] = sorted.toArray(Form[]::new);
             });
         }
 
@@ -59,11 +63,10 @@ public final class SkillDictionary {
             return (int) (h ^ (h >>> 32)) * 0x9E3779B9 >>> 1 & mask;
         }
 
-        @SuppressWarnings("unchecked")
-        List<Form> get(long h) {
+        Form[] get(long h) {
             for (int slot = slot(h); used[slot]; slot = (slot + 1) & mask) {
                 if (keys[slot] == h) {
-                    return (List<Form>) forms[slot];
+                    return forms[slot];
                 }
             }
             return null;
@@ -154,18 +157,15 @@ public final class SkillDictionary {
         int n = t.size();
         int i = 0;
         while (i < n) {
-            List<Form> forms = byFirst.get(t.hash(i));
+            Form[] forms = byFirst.get(t.hash(i));
             int advance = 1;
             if (forms != null) {
-                Form best = null;
                 for (Form f : forms) {
-                    if ((best == null || f.tokens().size() > best.tokens().size()) && matches(f, t, i)) {
-                        best = f;
+                    if (matches(f, t, i)) {
+                        found.add(f.skill());
+                        advance = f.tokens().size();
+                        break;
                     }
-                }
-                if (best != null) {
-                    found.add(best.skill());
-                    advance = best.tokens().size();
                 }
             }
             i += advance;
