@@ -103,12 +103,15 @@ public final class HtmlText {
      */
     public static String tidy(String text) {
         int n = text.length();
+        // One bulk copy, then plain array reads: charAt checks its index and the string's coder
+        // on every character, and a description with one curly quote is UTF-16 throughout.
+        char[] in = text.toCharArray();
         char[] out = new char[n];
         int len = 0;
         int newlines = 0;
         boolean space = false;
         for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
+            char c = in[i];
             // Printable ASCII, most of any description, needs no character-class lookups.
             boolean plain = c > ' ' && c < 0x7f;
             if (!plain) {

@@ -25,6 +25,7 @@ public final class LowerText {
             return new LowerText("");
         }
         int n = text.length();
+        char[] in = text.toCharArray(); // array reads, not charAt's checks per character (see HtmlText.tidy)
         char[] out = new char[n];
         int len = 0;
         boolean space = false;
@@ -35,7 +36,7 @@ public final class LowerText {
         long h = 0;
         boolean inWord = false;
         for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
+            char c = in[i];
             if (Chars.isWhitespace(c) || c == '\u00a0') {
                 space = true;
                 if (inWord) {

@@ -49,12 +49,13 @@ public final class SkillTokens {
         String s = text == null ? "" : text;
         SkillTokens t = new SkillTokens(s, Math.max(8, s.length() / 5));
         int n = s.length();
+        char[] a = s.toCharArray(); // array reads, not charAt's checks per character
         int i = 0;
         boolean hardBreak = true;
         while (i < n) {
-            char c = s.charAt(i);
-            boolean leadingDot = c == '.' && i + 1 < n && Chars.isLetter(s.charAt(i + 1))
-                    && (i == 0 || !isTokenChar(s.charAt(i - 1)));
+            char c = a[i];
+            boolean leadingDot = c == '.' && i + 1 < n && Chars.isLetter(a[i + 1])
+                    && (i == 0 || !isTokenChar(a[i - 1]));
             if (!Chars.isLetterOrDigit(c) && !leadingDot) {
                 if (c < 128 ? HARD_ASCII[c] : HARD.indexOf(c) >= 0) {
                     hardBreak = true;
@@ -67,12 +68,12 @@ public final class SkillTokens {
             long h = (FNV_OFFSET ^ Chars.toLowerCase(c)) * FNV_PRIME;
             i++;
             while (i < n) {
-                char d = s.charAt(i);
+                char d = a[i];
                 boolean take;
                 boolean last = false;
                 if (Chars.isLetterOrDigit(d) || d == '+' || d == '#') {
                     take = true;
-                } else if (d == '.' && i + 1 < n && Chars.isLetterOrDigit(s.charAt(i + 1))) {
+                } else if (d == '.' && i + 1 < n && Chars.isLetterOrDigit(a[i + 1])) {
                     take = true;
                 } else if (joins(s, start, i)) {
                     take = true;
@@ -93,7 +94,7 @@ public final class SkillTokens {
                 }
             }
             t.add(start, i, hardBreak, h);
-            hardBreak = i < n && s.charAt(i) == '.';
+            hardBreak = i < n && a[i] == '.';
         }
         return t;
     }
