@@ -54,18 +54,23 @@ final class Summaries {
         }
         for (Lander.BoardResult b : r.boards()) {
             boolean file = b.source().equals(JsonlSource.IMPORT);
-            String name = file ? "file " + b.board() : "board " + b.source() + "/" + b.board();
+            String name = boardName(b.source(), b.board());
             if (b.skipped()) {
                 out.printf("  %s skipped: %s%n", name, b.error());
             } else if (b.note() != null) {
                 out.printf("  %s stopped at a limit: %s%n", name, b.note());
             } else if (b.error() != null) {
-                // An imported file is named by its path (not "board import//data/a.jsonl") and read, not fetched.
+                // An imported file is read, not fetched.
                 out.printf("  %s %s: %s%n", name, b.counts().seen() == 0 ? "failed"
                         : (file ? "partly read (" : "partly fetched (") + count(b.counts().seen(), "posting") + " kept)",
                         b.error());
             }
         }
+    }
+
+    /** "board greenhouse/acme"; an imported file by its path ("file /data/a.jsonl", not "board import//data/a.jsonl"). */
+    static String boardName(String source, String board) {
+        return source.equals(JsonlSource.IMPORT) ? "file " + board : "board " + source + "/" + board;
     }
 
     static void enrich(PrintWriter out, Enricher.Result r, String classifier, long nanos) {
@@ -198,6 +203,16 @@ final class Summaries {
                 out.printf("  e.g. %s %s — %s — %s%s%n", ex.source(), ex.sourceJobId(),
                         ex.company() == null || ex.company().isBlank() ? "(no company)" : ex.company(), ex.title(),
                         ex.detail() == null ? "" : ": " + clip(ex.detail(), 160));
+            }
+        }
+        for (dev.jobintel.store.Rejects.ReasonCount r : e.rejects()) {
+            out.printf("rejected (%s): %s, never postings%s%n", r.reason(), n(r.count()),
+                    r.timesSeen() > r.count() ? " (sent " + n(r.timesSeen()) + " times in all)" : "");
+            out.printf("  what to do: nothing in jobintel: the source sent it unusable; each is kept once with what "
+                    + "was sent (SELECT payload FROM rejects WHERE id = …)%n");
+            for (dev.jobintel.store.Rejects.Example ex : r.examples()) {
+                out.printf("  e.g. reject %d from %s: %s%n", ex.id(), boardName(ex.source(), ex.board()),
+                        ex.detail() == null ? "(no detail)" : clip(ex.detail(), 160));
             }
         }
         if (!e.runs().isEmpty()) {

@@ -2,6 +2,7 @@ package dev.jobintel.pipeline;
 
 import dev.jobintel.store.Database;
 import dev.jobintel.store.Ledger;
+import dev.jobintel.store.Rejects;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.List;
  * a few examples, and the command that would act on them; then the same per fetch run. This is
  * what the old system needed a day of scripts for (incident 27).
  */
-public record Explanation(List<Entry> entries, List<Ledger.RunLine> runs, long pendingInBatches, long pendingLeased) {
+public record Explanation(List<Entry> entries, List<Rejects.ReasonCount> rejects, List<Ledger.RunLine> runs,
+                          long pendingInBatches, long pendingLeased) {
 
     /** One outcome and reason: how many, what to do, examples. */
     public record Entry(String outcome, String reason, long count, long retryable, String action,
@@ -44,7 +46,8 @@ public record Explanation(List<Entry> entries, List<Ledger.RunLine> runs, long p
                     }
                 }
             }
-            return new Explanation(entries, Ledger.runs(c, runs), Ledger.pendingInBatches(c), Ledger.pendingLeased(c, now));
+            return new Explanation(entries, Rejects.byReason(c, examples), Ledger.runs(c, runs), Ledger.pendingInBatches(c),
+                    Ledger.pendingLeased(c, now));
         });
     }
 

@@ -1,6 +1,8 @@
 package dev.jobintel.store;
 
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * rejects: what a source sent that could not become a posting (a body that does not parse, a
@@ -11,6 +13,14 @@ public final class Rejects {
 
     /** One reject. {@code payload} is the offending JSON or text, cut to a sane size. */
     public record Reject(String source, String board, String reason, String detail, String payload) {
+    }
+
+    /** Rejects of one reason: how many distinct items, how many times seen in all, a few examples. */
+    public record ReasonCount(String reason, long count, long timesSeen, List<Example> examples) {
+    }
+
+    /** One rejected item: where it came from and what was wrong (its payload stays in the table). */
+    public record Example(long id, String source, String board, String detail, long timesSeen) {
     }
 
     static final int MAX_PAYLOAD = 64 * 1024;
@@ -29,5 +39,19 @@ public final class Rejects {
                 + "fetch_run_id = excluded.fetch_run_id, detail = excluded.detail, last_seen = excluded.last_seen, "
                 + "times_seen = rejects.times_seen + 1", fetchRunId, r.source(), r.board(), r.reason(), r.detail(), payload,
                 hash, now, now);
+    }
+
+    /** Every reason with its counts and the first {@code examples} items, most frequent reason first. */
+    public static List<ReasonCount> byReason(Connection c, int examples) {
+        List<ReasonCount> out = new ArrayList<>();
+        for (Object[] r : Jdbc.query(c, "SELECT reason, count(*), sum(times_seen) FROM rejects GROUP BY reason "
+                + "ORDER BY count(*) DESC, reason", rs -> new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3)})) {
+            String reason = (String) r[0];
+            List<Example> shown = Jdbc.query(c, "SELECT id, source, board, detail, times_seen FROM rejects WHERE reason = ? "
+                    + "ORDER BY id LIMIT ?", rs -> new Example(rs.getLong(1), rs.getString(2), rs.getString(3),
+                    rs.getString(4), rs.getLong(5)), reason, examples);
+            out.add(new ReasonCount(reason, (Long) r[1], (Long) r[2], shown));
+        }
+        return out;
     }
 }

@@ -228,10 +228,16 @@ class RepairCommandsIT {
     }
 
     @Test
-    void incident27StatusExplainSaysWhereEveryPostingWentAndWhatToDo() {
+    void incident27StatusExplainSaysWhereEveryPostingWentAndWhatToDo() throws IOException {
         land(jobs(5));
         fail("overloaded", true, 0, 2);
         fail("invalid_output", false, 2, 3);
+        // What a source sent that never became a posting is part of the account too.
+        Path bad = dir.resolve("bad.jsonl");
+        Files.writeString(bad, "{not json\n{\"source\": \"lever\", \"id\": \"x\", \"url\": \"https://x.example/1\", "
+                + "\"company\": \"Acme\"}\n");
+        jobintel("import", bad.toString(), "--db", db());
+        jobintel("import", bad.toString(), "--db", db());
         CliIT.Result r = jobintel("status", "--explain", "--db", db());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("Where every posting went: 5 raw postings")
@@ -240,7 +246,10 @@ class RepairCommandsIT {
                 .contains("failed (invalid_output): 1, 0 retryable").contains("jobintel retry --reason invalid_output")
                 .contains("e.g. greenhouse g0 — Company 0 — Senior Data Engineer 0: HTTP 529 overloaded_error")
                 .contains("pending: 2").contains("what to do: jobintel enrich")
-                .contains("Recent fetch runs").contains("failed 3, pending 2");
+                .contains("Recent fetch runs").contains("failed 3, pending 2")
+                .contains("(and 2 rejects that never became postings)")
+                .contains("rejected (malformed_json): 1, never postings (sent 2 times in all)")
+                .contains("rejected (no_title): 1").contains("from file " + bad + ": line 2 (a lever posting): 'title' is missing or empty");
         CliIT.Result json = jobintel("status", "--explain", "--json", "--db", db());
         assertThat(json.exit()).isZero();
         assertThat(json.out()).contains("\"explanation\"").contains("\"action\"").contains("\"examples\"");

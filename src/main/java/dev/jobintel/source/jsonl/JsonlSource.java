@@ -92,9 +92,11 @@ public final class JsonlSource implements JobSource {
                 try {
                     board.accept(JsonlRecord.toPosting(node));
                 } catch (JsonlRecord.Invalid e) {
+                    // Kept under this file's fetch, as its fetch_runs row counts it; the line's own
+                    // source is said in the detail.
                     String source = JsonlRecord.text(node, "source");
-                    board.reject(new Rejects.Reject(source == null ? name : source, input.board(), e.reason(),
-                            "line " + lineNo + ": " + e.getMessage(), line));
+                    board.reject(new Rejects.Reject(name, input.board(), e.reason(), "line " + lineNo
+                            + (source == null ? "" : " (a " + source + " posting)") + ": " + e.getMessage(), line));
                 }
             }
             board.finish(true, null, null);
