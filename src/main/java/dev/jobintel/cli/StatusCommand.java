@@ -55,8 +55,7 @@ final class StatusCommand implements Callable<Integer> {
         }
         try (Database db = opened) {
             StatusReport s = StatusReport.read(db);
-            Explanation e = explain ? Explanation.read(db, s, Math.max(0, examples), Math.max(0, runs),
-                    System.currentTimeMillis()) : null;
+            Explanation e = explain ? Explanation.read(db, s, Math.max(0, examples), Math.max(0, runs)) : null;
             if (json) {
                 ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
                 out.println(mapper.writeValueAsString(e == null ? s : java.util.Map.of("status", s, "explanation", e)));

@@ -20,8 +20,7 @@ public record Explanation(List<Entry> entries, List<Rejects.ReasonCount> rejects
                        List<Ledger.Example> examples) {
     }
 
-    /** @param now the time leases are judged at: a lease that ends before it holds nothing */
-    public static Explanation read(Database db, StatusReport s, int examples, int runs, long now) {
+    public static Explanation read(Database db, StatusReport s, int examples, int runs) {
         return db.read(c -> {
             java.util.Map<String, Long> retryableByReason = new java.util.HashMap<>();
             for (Ledger.Line l : Ledger.lines(c)) {
@@ -47,7 +46,7 @@ public record Explanation(List<Entry> entries, List<Rejects.ReasonCount> rejects
                 }
             }
             return new Explanation(entries, Rejects.byReason(c, examples), Ledger.runs(c, runs), Ledger.pendingInBatches(c),
-                    Ledger.pendingLeased(c, now));
+                    Ledger.pendingLeased(c, db.dialect().nowMillis()));
         });
     }
 

@@ -113,7 +113,7 @@ public final class Runner implements AutoCloseable {
      */
     public synchronized PendingWork pendingWork() {
         if (work == null) {
-            work = PendingWork.of(db, ctx.clock(), java.time.Duration.ofSeconds(ctx.config().pipeline().leaseSeconds()));
+            work = PendingWork.of(db, java.time.Duration.ofSeconds(ctx.config().pipeline().leaseSeconds()));
         }
         return work;
     }

@@ -29,6 +29,13 @@ public interface Dialect {
     String skipLocked();
 
     /**
+     * An SQL expression for the database server's time in epoch milliseconds. Leases are judged
+     * by it, not by each worker's clock: one worker's clock running ahead must not take another's
+     * live lease, nor one running behind hold a dead one (incident 5: decisions against client clocks).
+     */
+    String nowMillis();
+
+    /**
      * A query taking a lock named by one BIGINT parameter for as long as the connection lives,
      * answering true or false at once; null where one process writes the database anyway.
      */

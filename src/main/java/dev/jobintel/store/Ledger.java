@@ -63,9 +63,9 @@ public final class Ledger {
         return Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE outcome = 'pending' AND batch_id IS NOT NULL");
     }
 
-    /** Pending postings a worker holds under a lease that has not run out at {@code now}. */
-    public static long pendingLeased(Connection c, long now) {
-        return Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE outcome = 'pending' AND lease_until >= ?", now);
+    /** Pending postings a worker holds under a lease that has not run out by the server's clock ({@code nowSql}). */
+    public static long pendingLeased(Connection c, String nowSql) {
+        return Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE outcome = 'pending' AND lease_until >= " + nowSql);
     }
 
     /** The last {@code n} fetch runs, newest first, with the outcomes of the postings each first saw. */

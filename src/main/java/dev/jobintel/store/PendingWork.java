@@ -2,7 +2,6 @@ package dev.jobintel.store;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -19,38 +18,39 @@ import java.util.concurrent.TimeUnit;
  * moment and the rows under another worker's live lease, and marked with this worker's name
  * and an expiry. While the process lives a thread renews its leases; {@link #close} gives back
  * the ones it did not decide. A killed worker renews nothing, so its postings return to the
- * pool when the lease runs out (its term, two minutes by default), and nothing is lost.
+ * pool when the lease runs out (its term, two minutes by default), and nothing is lost. Lease
+ * times are the database server's ({@link Dialect#nowMillis}), so workers' clocks need not agree.
  */
 public final class PendingWork implements AutoCloseable {
 
-    private static final String CLAIMABLE = "outcome = 'pending' AND batch_id IS NULL AND id > ? "
-            + "AND (lease_owner IS NULL OR lease_owner = ? OR lease_until < ?)";
     private static final String HELD = "r.outcome = 'pending' AND r.batch_id IS NULL AND r.lease_owner = ?";
 
     private final Database db;
-    private final Clock clock;
     private final String owner;
+    /** The server's time, in the SQL of this database. */
+    private final String now;
     /** How long a lease lasts unrenewed: how long a killed worker's postings wait. */
     private final long termMillis;
     private final String claimSql;
     private ScheduledExecutorService renewer;
     private boolean closed;
 
-    private PendingWork(Database db, Clock clock, String owner, Duration term) {
+    private PendingWork(Database db, String owner, Duration term) {
         this.db = db;
-        this.clock = clock;
         this.owner = owner;
         this.termMillis = term.toMillis();
-        this.claimSql = "UPDATE raw_postings SET lease_owner = ?, lease_until = ? WHERE id IN (SELECT id FROM "
-                + "raw_postings WHERE " + CLAIMABLE + " ORDER BY id LIMIT ?" + db.dialect().skipLocked() + ")";
+        this.now = db.dialect().nowMillis();
+        this.claimSql = "UPDATE raw_postings SET lease_owner = ?, lease_until = " + now + " + ? WHERE id IN (SELECT id "
+                + "FROM raw_postings WHERE outcome = 'pending' AND batch_id IS NULL AND id > ? AND (lease_owner IS NULL "
+                + "OR lease_owner = ? OR lease_until < " + now + ") ORDER BY id LIMIT ?" + db.dialect().skipLocked() + ")";
     }
 
     /**
      * This process's pending work on {@code db}, under a worker name unique to this process, with
      * leases of {@code term} (renewed four times a term).
      */
-    public static PendingWork of(Database db, Clock clock, Duration term) {
-        return new PendingWork(db, clock, workerName(), term);
+    public static PendingWork of(Database db, Duration term) {
+        return new PendingWork(db, workerName(), term);
     }
 
     /** host:pid:random, so that the name says where a worker runs and is never reused. */
@@ -82,9 +82,8 @@ public final class PendingWork implements AutoCloseable {
             return db.read(c -> RawPostings.pendingAfter(c, afterId, limit));
         }
         startRenewing();
-        long now = clock.millis();
         return db.inTransaction(c -> {
-            Jdbc.update(c, claimSql, owner, now + termMillis, afterId, owner, now, limit);
+            Jdbc.update(c, claimSql, owner, termMillis, afterId, owner, limit);
             return RawPostings.page(c, HELD, List.of(owner), afterId, limit);
         });
     }
@@ -95,7 +94,7 @@ public final class PendingWork implements AutoCloseable {
             return 0;
         }
         return db.read(c -> Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE outcome = 'pending' "
-                + "AND lease_owner IS NOT NULL AND lease_owner <> ? AND lease_until >= ?", owner, clock.millis()));
+                + "AND lease_owner IS NOT NULL AND lease_owner <> ? AND lease_until >= " + now, owner));
     }
 
     private synchronized void startRenewing() {
@@ -118,9 +117,9 @@ public final class PendingWork implements AutoCloseable {
      */
     void renew() {
         try {
-            db.inTransaction(c -> Jdbc.update(c, "UPDATE raw_postings SET lease_until = ? WHERE id IN (SELECT id FROM "
-                    + "raw_postings WHERE lease_owner = ? AND outcome = 'pending'" + db.dialect().skipLocked() + ")",
-                    clock.millis() + termMillis, owner));
+            db.inTransaction(c -> Jdbc.update(c, "UPDATE raw_postings SET lease_until = " + now + " + ? WHERE id IN "
+                    + "(SELECT id FROM raw_postings WHERE lease_owner = ? AND outcome = 'pending'"
+                    + db.dialect().skipLocked() + ")", termMillis, owner));
         } catch (RuntimeException e) {
             // The database is unreachable or busy for a moment: the next tick tries again.
         }

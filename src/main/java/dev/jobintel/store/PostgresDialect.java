@@ -28,6 +28,11 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public String nowMillis() {
+        return "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)";
+    }
+
+    @Override
     public String tryLockSql() {
         return "SELECT pg_try_advisory_lock(?)";
     }

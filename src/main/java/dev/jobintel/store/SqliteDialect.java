@@ -28,6 +28,11 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public String nowMillis() {
+        return "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)";
+    }
+
+    @Override
     public String tryLockSql() {
         return null; // the writer lock (Database.claimWriter) already makes this process the only one
     }

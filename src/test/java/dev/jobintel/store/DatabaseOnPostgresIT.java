@@ -51,6 +51,19 @@ class DatabaseOnPostgresIT {
     }
 
     @Test
+    void theServersClockReadsAsEpochMillisecondsOnBothEngines(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        for (String url : new String[] {Postgres.freshDatabaseUrl(), "jdbc:sqlite:" + dir.resolve("clock.db")}) {
+            try (Database db = Database.open(url, null, null)) {
+                long before = System.currentTimeMillis();
+                long server = db.read(c -> Jdbc.count(c, "SELECT " + db.dialect().nowMillis()));
+                long after = System.currentTimeMillis();
+                // The same machine: the server's time falls in the call, give or take a second.
+                assertThat(server).as(url).isBetween(before - 1_000, after + 1_000);
+            }
+        }
+    }
+
+    @Test
     void aSessionLockIsOneProcessesAtATimeAndFreedWhenReleased() {
         String url = Postgres.freshDatabaseUrl();
         try (Database one = Database.open(url, null, null); Database two = Database.open(url, null, null)) {
