@@ -97,6 +97,34 @@ public final class PendingWork implements AutoCloseable {
                 + "AND lease_owner IS NOT NULL AND lease_owner <> ? AND lease_until >= " + now, owner));
     }
 
+    /**
+     * For each of {@code hashes} that another worker holds a pending posting of under a live
+     * lease, the lowest such posting's id. A posting of the same job with a higher id waits for
+     * that worker's job instead of paying for its own (incident 16); the lowest id goes first,
+     * so two workers never both wait. Empty where one process owns all pending postings.
+     */
+    public java.util.Map<String, Long> heldByOthers(List<String> hashes) {
+        java.util.Map<String, Long> out = new java.util.HashMap<>();
+        if (!leased() || hashes.isEmpty()) {
+            return out;
+        }
+        db.read(c -> {
+            for (int from = 0; from < hashes.size(); from += 500) {
+                List<String> chunk = hashes.subList(from, Math.min(hashes.size(), from + 500));
+                List<Object> args = new java.util.ArrayList<>(List.of(owner));
+                args.addAll(chunk);
+                for (Object[] row : Jdbc.query(c, "SELECT job_hash, min(id) FROM raw_postings WHERE outcome = 'pending' "
+                        + "AND lease_owner IS NOT NULL AND lease_owner <> ? AND lease_until >= " + now + " AND job_hash IN ("
+                        + Jdbc.marks(chunk.size()) + ") GROUP BY job_hash", rs -> new Object[] {rs.getString(1), rs.getLong(2)},
+                        args.toArray())) {
+                    out.put((String) row[0], (Long) row[1]);
+                }
+            }
+            return null;
+        });
+        return out;
+    }
+
     private synchronized void startRenewing() {
         if (renewer != null || closed) {
             return;

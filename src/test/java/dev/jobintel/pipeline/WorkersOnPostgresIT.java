@@ -117,6 +117,46 @@ class WorkersOnPostgresIT {
         }
     }
 
+    @Test
+    void incident16AJobAnotherWorkerIsClassifyingIsWaitedForNotPaidForTwice() {
+        Context ctx = Fixtures.context(Postgres.freshDatabaseUrl(), clock, 100);
+        try (Database db = ctx.openDatabase()) {
+            // One job on two boards: the Greenhouse posting lands first (the lower id).
+            Posting onGreenhouse = Fixtures.posting("greenhouse", "g1", "Acme", "Data Engineer", "Berlin, Germany",
+                    Fixtures.DESCRIPTION);
+            Posting onLever = Fixtures.posting("lever", "l1", "Acme", "Data Engineer", "Berlin, Germany",
+                    Fixtures.DESCRIPTION + " Apply on Lever.");
+            try (Runner runner = new Runner(ctx, db, false)) {
+                runner.prepare();
+                runner.fetch(List.of(Fixtures.jsonl("test", List.of(onGreenhouse, onLever))));
+            }
+            // Another worker has claimed the Greenhouse posting and is classifying it.
+            String now = db.dialect().nowMillis();
+            db.inTransaction(c -> Jdbc.update(c, "UPDATE raw_postings SET lease_owner = 'other:1:a', lease_until = "
+                    + now + " + 60000 WHERE source_job_id = 'g1'"));
+
+            try (Runner runner = new Runner(ctx, db, false)) {
+                runner.prepare();
+                runner.enrich(0);
+            }
+            assertThat(pendingIds(db)).as("the Lever posting waits for the other worker's job").containsExactly("g1", "l1");
+            long jobs = db.read(c -> Jdbc.count(c, "SELECT count(*) FROM enriched_jobs"));
+            assertThat(jobs).as("nothing paid for").isZero();
+
+            // The other worker stopped before deciding (its lease ran out): this one takes both, one job.
+            db.inTransaction(c -> Jdbc.update(c, "UPDATE raw_postings SET lease_until = " + now + " - 1 "
+                    + "WHERE lease_owner = 'other:1:a'"));
+            try (Runner runner = new Runner(ctx, db, false)) {
+                runner.prepare();
+                Enricher.Result r = runner.enrich(0);
+                assertThat(r.enriched()).isEqualTo(1);
+                assertThat(r.merged()).isEqualTo(1);
+            }
+            assertThat(pendingIds(db)).isEmpty();
+            assertThat(StatusReport.read(db).violations()).isEmpty();
+        }
+    }
+
     private static List<String> pendingIds(Database db) {
         return db.read(c -> Jdbc.query(c, "SELECT source_job_id FROM raw_postings WHERE outcome = 'pending' "
                 + "ORDER BY source_job_id", rs -> rs.getString(1)));
