@@ -3,7 +3,10 @@ package dev.jobintel.store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -103,15 +106,15 @@ public final class PendingWork implements AutoCloseable {
      * that worker's job instead of paying for its own (incident 16); the lowest id goes first,
      * so two workers never both wait. Empty where one process owns all pending postings.
      */
-    public java.util.Map<String, Long> heldByOthers(List<String> hashes) {
-        java.util.Map<String, Long> out = new java.util.HashMap<>();
+    public Map<String, Long> heldByOthers(List<String> hashes) {
+        Map<String, Long> out = new HashMap<>();
         if (!leased() || hashes.isEmpty()) {
             return out;
         }
         db.read(c -> {
             for (int from = 0; from < hashes.size(); from += 500) {
                 List<String> chunk = hashes.subList(from, Math.min(hashes.size(), from + 500));
-                List<Object> args = new java.util.ArrayList<>(List.of(owner));
+                List<Object> args = new ArrayList<>(List.of(owner));
                 args.addAll(chunk);
                 for (Object[] row : Jdbc.query(c, "SELECT job_hash, min(id) FROM raw_postings WHERE outcome = 'pending' "
                         + "AND lease_owner IS NOT NULL AND lease_owner <> ? AND lease_until >= " + now + " AND job_hash IN ("
