@@ -259,29 +259,32 @@ public final class MarketReports {
      * New jobs per week, newest first, and how many of them are still open. A job is dated by
      * the earliest date a board gave for its postings, else by when jobintel first saw it (never
      * later: a board's date in the future is a board's mistake), so a first fetch already shows
-     * weeks of a market rather than one week holding everything.
+     * weeks of a market rather than one week holding everything. {@code --since} here asks for
+     * the weeks since then: jobs dated since, whenever jobintel first saw them.
      */
     public static Report trends(Connection c, JobFilter f, int limit) {
-        long jobs = jobs(c, f);
-        List<List<Object>> rows = Jdbc.query(c, "SELECT (CASE WHEN d.posted IS NOT NULL AND d.posted < d.first_seen "
-                        + "THEN d.posted ELSE d.first_seen END + ?) / ? AS week, count(*) AS n, sum(d.still_open) AS still_open "
-                        + "FROM (SELECT j.first_seen, (SELECT min(r.posted_at) FROM raw_postings r WHERE r.job_id = j.id) AS posted, "
-                        + "CASE WHEN EXISTS (SELECT 1 FROM raw_postings r WHERE r.job_id = j.id AND r.closed_at IS NULL) "
-                        + "THEN 1 ELSE 0 END AS still_open FROM enriched_jobs j WHERE " + f.where() + ") d"
-                        + " GROUP BY 1 ORDER BY week DESC LIMIT ?",
+        JobFilter others = new JobFilter(f.cityCode(), f.family(), null, f.openOnly());
+        String dated = "SELECT CASE WHEN x.posted IS NOT NULL AND x.posted < x.first_seen THEN x.posted ELSE x.first_seen END "
+                + "AS dated, x.still_open FROM (SELECT j.first_seen, "
+                + "(SELECT min(r.posted_at) FROM raw_postings r WHERE r.job_id = j.id) AS posted, "
+                + "CASE WHEN EXISTS (SELECT 1 FROM raw_postings r WHERE r.job_id = j.id AND r.closed_at IS NULL) "
+                + "THEN 1 ELSE 0 END AS still_open FROM enriched_jobs j WHERE " + others.where() + ") x";
+        String since = f.since() == null ? "" : " WHERE d.dated >= ?";
+        List<Object> args = new ArrayList<>(others.args());
+        if (f.since() != null) {
+            args.add(f.since());
+        }
+        long jobs = Jdbc.count(c, "SELECT count(*) FROM (" + dated + ") d" + since, args.toArray());
+        List<Object> rowArgs = new ArrayList<>(List.of(MONDAY_SHIFT, WEEK));
+        rowArgs.addAll(args);
+        rowArgs.add(limit);
+        List<List<Object>> rows = Jdbc.query(c, "SELECT (d.dated + ?) / ? AS week, count(*) AS n, sum(d.still_open) "
+                        + "FROM (" + dated + ") d" + since + " GROUP BY 1 ORDER BY week DESC LIMIT ?",
                 rs -> List.<Object>of(Instant.ofEpochMilli(rs.getLong(1) * WEEK - MONDAY_SHIFT).atOffset(ZoneOffset.UTC)
                         .toLocalDate().toString(), rs.getLong(2), rs.getLong(3), share(rs.getLong(2), jobs)),
-                argsAround(f, limit, MONDAY_SHIFT, WEEK));
+                rowArgs.toArray());
         return new Report("trends", "New jobs per week (dated by their boards; weeks start on Monday, UTC)",
                 List.of(column("week", "week of"), column("new_jobs", "new jobs"), column("open", "still open"),
                         column("share_pct", "share %")), rows, jobs);
-    }
-
-    /** Parameters for a query with {@code before} ahead of the filter's, and the limit after. */
-    private static Object[] argsAround(JobFilter f, int limit, Object... before) {
-        List<Object> all = new ArrayList<>(Arrays.asList(before));
-        all.addAll(f.args());
-        all.add(limit);
-        return all.toArray();
     }
 }

@@ -147,6 +147,15 @@ class ReportCommandIT {
         }
         assertThat(weeks).as("newest first; no date, or one in the future, is the week first seen")
                 .containsExactly("2026-11-16 2", "2026-11-09 1", "2026-10-26 1", "2026-10-19 1");
+
+        // --since asks for the weeks since then, though all five were first seen on the 20th.
+        JsonNode recent = report("trends", "--since", "2026-11-05");
+        List<String> recentWeeks = new ArrayList<>();
+        for (JsonNode r : recent.get("rows")) {
+            recentWeeks.add(r.get("week").asText() + " " + r.get("new_jobs").asLong());
+        }
+        assertThat(recentWeeks).containsExactly("2026-11-16 2", "2026-11-09 1");
+        assertThat(recent.get("jobs").asLong()).isEqualTo(3);
     }
 
     @Test
