@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.jobintel.pipeline.Progress;
 import dev.jobintel.source.jsonl.JsonlRecord;
 import dev.jobintel.store.Database;
 import dev.jobintel.store.EnrichedJobs;
@@ -75,7 +76,12 @@ final class DbExport implements Callable<Integer> {
         }
         long rows;
         try (Database db = opened; Writer out = open(cl)) {
-            rows = what.equals("jobs") ? jobs(db, out) : postings(db, out);
+            // A bar on the terminal (stderr) while a large database pages out; never in the output.
+            long total = db.read(c -> what.equals("jobs") ? dev.jobintel.store.Ledger.jobCount(c)
+                    : dev.jobintel.store.Ledger.rawCount(c));
+            try (Progress progress = new Progress(System.err, common.progress(), "export", what, total)) {
+                rows = what.equals("jobs") ? jobs(db, out, progress) : postings(db, out, progress);
+            }
         }
         cl.getErr().printf("Exported %s %s%s.%n", Summaries.n(rows), what, outFile == null ? "" : " to " + outFile);
         return 0;
@@ -92,7 +98,7 @@ final class DbExport implements Callable<Integer> {
         return new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);
     }
 
-    private long jobs(Database db, Writer out) throws IOException {
+    private long jobs(Database db, Writer out, Progress progress) throws IOException {
         long n = 0;
         long after = 0;
         SequenceWriter csv = null;
@@ -119,6 +125,7 @@ final class DbExport implements Callable<Integer> {
                     n++;
                 }
                 after = (Long) page.get(page.size() - 1).get("id");
+                progress.advance(page.size());
             }
         } finally {
             if (csv != null) {
@@ -139,7 +146,7 @@ final class DbExport implements Callable<Integer> {
         return cells;
     }
 
-    private long postings(Database db, Writer out) throws IOException {
+    private long postings(Database db, Writer out, Progress progress) throws IOException {
         ObjectMapper json = new ObjectMapper();
         long n = 0;
         long after = 0;
@@ -155,6 +162,7 @@ final class DbExport implements Callable<Integer> {
                 n++;
             }
             after = page.get(page.size() - 1).id();
+            progress.advance(page.size());
         }
     }
 
