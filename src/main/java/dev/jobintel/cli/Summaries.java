@@ -85,6 +85,11 @@ final class Summaries {
             out.printf("  %s refused by the database and recorded as failed(store_error)%n",
                     count(r.storeFailures(), "posting"));
         }
+        if (r.waiting() > 0) {
+            out.printf("  %s for its job, which another worker is classifying (or which failed here): left "
+                    + "pending, for the next run to merge or classify%n", r.waiting() == 1 ? "1 posting waits"
+                    : n(r.waiting()) + " postings wait");
+        }
         if (r.superseded() > 0) {
             out.printf("  %s changed on their boards while being decided: left pending, to be decided on "
                     + "their new content%n", count(r.superseded(), "posting"));

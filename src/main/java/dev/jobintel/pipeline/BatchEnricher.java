@@ -455,7 +455,7 @@ public final class BatchEnricher {
 
         Result result(RunStop stop) {
             return new Result(new Enricher.Result(processed, enriched, merged, filtered, failed, filteredBy, failedBy,
-                    storeFailures, superseded, stop), submitted, collected, sent, returned);
+                    storeFailures, superseded, 0, stop), submitted, collected, sent, returned);
         }
     }
 }

@@ -52,12 +52,14 @@ public final class Enricher {
      *
      * @param superseded postings whose decision was not written because a fetch landed new content
      *                   for them meanwhile (and that the last pass left pending)
+     * @param waiting    postings the last pass left pending because the job they merge into was not
+     *                   stored yet: another worker is classifying it, or its creator here failed
      * @param stop       why the run ended early with postings left pending (the API refused the key,
      *                   the budget ran out), or null when it went through
      */
     public record Result(long processed, long enriched, long merged, long filtered, long failed,
                          Map<String, Long> filteredByReason, Map<String, Long> failedByReason, long storeFailures,
-                         long superseded, RunStop stop) {
+                         long superseded, long waiting, RunStop stop) {
     }
 
     private final Database db;
@@ -115,6 +117,7 @@ public final class Enricher {
         Writer writer = new Writer(new Outcomes(db));
         long processed = 0;
         long superseded = 0;
+        long waiting = 0;
         Map<String, Long> failedBy = new TreeMap<>();
         try {
             // A merged posting whose job's creator failed stays pending, as does one whose content
@@ -126,7 +129,8 @@ public final class Enricher {
                 processed += pass(pool, classifyPool, writer, limit == 0 ? 0 : limit - processed);
                 writer.drain();
                 superseded = writer.superseded - supersededBefore;
-                long deferred = writer.deferred - deferredBefore + superseded;
+                waiting = writer.deferred - deferredBefore;
+                long deferred = waiting + superseded;
                 processed -= deferred;
                 if (stop.get() != null || deferred == 0 || processed == before || (limit > 0 && processed >= limit)) {
                     break;
@@ -143,7 +147,7 @@ public final class Enricher {
             failedBy.merge("store_error", writer.storeFailures, Long::sum);
         }
         return new Result(processed, writer.enriched, writer.merged, writer.filtered, writer.failed, writer.filteredBy,
-                failedBy, writer.storeFailures, superseded, stop.get());
+                failedBy, writer.storeFailures, superseded, waiting, stop.get());
     }
 
     /** One pass over the pending postings; returns how many were decided. */

@@ -137,7 +137,9 @@ class WorkersOnPostgresIT {
 
             try (Runner runner = new Runner(ctx, db, false)) {
                 runner.prepare();
-                runner.enrich(0);
+                Enricher.Result r = runner.enrich(0);
+                assertThat(r.waiting()).as("said to wait, not counted as decided").isEqualTo(1);
+                assertThat(r.processed()).isZero();
             }
             assertThat(pendingIds(db)).as("the Lever posting waits for the other worker's job").containsExactly("g1", "l1");
             long jobs = db.read(c -> Jdbc.count(c, "SELECT count(*) FROM enriched_jobs"));
