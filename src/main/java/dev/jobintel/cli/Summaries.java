@@ -86,9 +86,9 @@ final class Summaries {
                     count(r.storeFailures(), "posting"));
         }
         if (r.waiting() > 0) {
-            out.printf("  %s for its job, which another worker is classifying (or which failed here): left "
-                    + "pending, for the next run to merge or classify%n", r.waiting() == 1 ? "1 posting waits"
-                    : n(r.waiting()) + " postings wait");
+            out.printf("  %s (being classified by another worker, or failed here): left pending, for the next "
+                    + "run to merge or classify%n", r.waiting() == 1 ? "1 posting waits for its job"
+                    : n(r.waiting()) + " postings wait for their jobs");
         }
         if (r.superseded() > 0) {
             out.printf("  %s changed on their boards while being decided: left pending, to be decided on "
