@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.jobintel.pipeline.Explanation;
 import dev.jobintel.pipeline.StatusReport;
 import dev.jobintel.report.JobFilter;
 import dev.jobintel.report.MarketReports;
@@ -115,6 +116,7 @@ public final class Dashboard implements AutoCloseable {
 
     private void page(HttpExchange ex, Map<String, String> filter) throws IOException {
         StatusReport status = StatusReport.read(db);
+        Explanation explanation = Explanation.read(db, status, 2, 0);
         List<Report> reports = new ArrayList<>();
         String error = null;
         try {
@@ -122,7 +124,7 @@ public final class Dashboard implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             error = e.getMessage();
         }
-        send(ex, error == null ? 200 : 400, "text/html", DashboardPage.render(status, reports, filter, error));
+        send(ex, error == null ? 200 : 400, "text/html", DashboardPage.render(status, explanation, reports, filter, error));
     }
 
     private void report(HttpExchange ex, String question, ReportFormat format, Map<String, String> filter)

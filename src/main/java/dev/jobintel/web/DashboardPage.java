@@ -1,5 +1,6 @@
 package dev.jobintel.web;
 
+import dev.jobintel.pipeline.Explanation;
 import dev.jobintel.pipeline.StatusReport;
 import dev.jobintel.report.Report;
 import org.jsoup.nodes.Document;
@@ -24,7 +25,8 @@ final class DashboardPage {
     private DashboardPage() {
     }
 
-    static String render(StatusReport status, List<Report> reports, Map<String, String> filter, String error) {
+    static String render(StatusReport status, Explanation explanation, List<Report> reports, Map<String, String> filter,
+                         String error) {
         Document doc = Document.createShell("");
         doc.head().appendElement("meta").attr("charset", "utf-8");
         doc.title("jobintel — market dashboard");
@@ -40,9 +42,11 @@ final class DashboardPage {
         for (Report r : reports) {
             nav.appendElement("a").attr("href", "#" + r.name()).text(r.title());
         }
+        nav.appendElement("a").attr("href", "#postings").text(WHERE);
         for (Report r : reports) {
             table(body, r, filter);
         }
+        explanation(body, explanation);
         body.appendElement("p").text("Every job is counted once, however many boards posted it. The same answers: "
                 + "jobintel report --format json.");
         return doc.outerHtml();
@@ -61,9 +65,40 @@ final class DashboardPage {
                 .text(s.consistent() ? "Invariants hold." : "Invariants broken: run jobintel status --explain.");
     }
 
+    private static final String WHERE = "Where every posting went";
+
+    /** status --explain as a table: every outcome and reason, how many, what to do, an example; then the rejects. */
+    private static void explanation(Element body, Explanation e) {
+        body.appendElement("h2").attr("id", "postings").text(WHERE);
+        Element table = body.appendElement("table");
+        Element head = table.appendElement("tr");
+        for (String h : new String[] {"outcome", "reason", "postings", "what to do", "for example"}) {
+            head.appendElement("th").text(h);
+        }
+        for (Explanation.Entry x : e.entries()) {
+            Element tr = table.appendElement("tr");
+            tr.appendElement("td").text(x.outcome());
+            tr.appendElement("td").text(x.reason() == null ? "" : x.reason());
+            tr.appendElement("td").addClass("n").text(String.format(Locale.ROOT, "%,d", x.count()));
+            tr.appendElement("td").text(x.action());
+            tr.appendElement("td").text(x.examples().stream().map(ex -> ex.source() + " " + ex.sourceJobId() + ": "
+                    + ex.company() + " — " + ex.title()).collect(java.util.stream.Collectors.joining("; ")));
+        }
+        for (dev.jobintel.store.Rejects.ReasonCount r : e.rejects()) {
+            Element tr = table.appendElement("tr");
+            tr.appendElement("td").text("rejected");
+            tr.appendElement("td").text(r.reason());
+            tr.appendElement("td").addClass("n").text(String.format(Locale.ROOT, "%,d", r.count()));
+            tr.appendElement("td").text("never a posting: the source sent it unusable; kept once in rejects, with what "
+                    + "was sent");
+            tr.appendElement("td").text(r.examples().stream().map(ex -> ex.source() + "/" + ex.board() + ": "
+                    + ex.detail()).collect(java.util.stream.Collectors.joining("; ")));
+        }
+    }
+
     private static void form(Element body, Map<String, String> filter) {
         Element form = body.appendElement("form").attr("method", "get").attr("action", "/");
-        for (String[] f : new String[][] {{"city", "City"}, {"family", "Family"}, {"since", "First seen since"}}) {
+        for (String[] f : new String[][] {{"city", "City"}, {"family", "Family"}, {"since", "Since"}}) {
             Element label = form.appendElement("label").text(f[1] + " ");
             label.appendElement("input").attr("name", f[0]).attr("value", filter.getOrDefault(f[0], ""))
                     .attr("size", "14");

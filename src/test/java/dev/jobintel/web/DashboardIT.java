@@ -78,8 +78,23 @@ class DashboardIT {
         Document page = Jsoup.parse(r.body());
         assertThat(page.select("script")).isEmpty();
         assertThat(page.select("p").first().text()).startsWith("3 raw postings = 3 enriched").contains("Invariants hold.");
-        assertThat(page.select("h2")).hasSize(7);
+        assertThat(page.select("h2")).hasSize(8);
         assertThat(page.select("#employers + table td").eachText()).contains(EVIL);
+    }
+
+    @Test
+    void thePageSaysWhereEveryPostingWentRejectsIncluded() throws Exception {
+        db.inTransaction(c -> {
+            dev.jobintel.store.Rejects.record(c, null, new dev.jobintel.store.Rejects.Reject("lever", "acme", "no_title",
+                    "Lever posting 9 has no title " + EVIL, "{}"), 0L);
+            return null;
+        });
+        Document page = Jsoup.parse(get("/").body());
+        assertThat(page.select("script")).isEmpty();
+        List<String> rows = page.select("#postings + table tr").eachText();
+        assertThat(rows).anySatisfy(r -> assertThat(r).startsWith("enriched 3 nothing: each created a job").contains(EVIL));
+        assertThat(rows).anySatisfy(r -> assertThat(r).startsWith("rejected no_title 1 never a posting")
+                .contains("lever/acme: Lever posting 9 has no title " + EVIL));
     }
 
     @Test
