@@ -24,7 +24,7 @@ public final class SalaryExtractor {
     private static final String NUMBER = "\\d{1,2}(?:,\\d{2})+,\\d{3}"             // Indian grouping: 12,50,000
             + "|\\d{1,3}(?:[,.'\u2019 \u00a0]\\d{3})+(?:[.,]\\d{1,2})?"         // 120,000  120.000  120 000
             + "|\\d+(?:[.,]\\d{1,2})?";                                        // 120  45.50
-    private static final String SEP = "\\s*(?:-|–|—|to|bis|à)\\s*";
+    private static final String SEP = "\\s*(?:-|–|—|to|and|bis|à)\\s*"; // "and": "between 90,000 and 110,000 EUR"
 
     private final Map<String, String> symbolToCode = new HashMap<>();
     /** Indexed by character: the symbols and codes that start with it, longest first; null for none. */
@@ -68,7 +68,7 @@ public final class SalaryExtractor {
         range = Pattern.compile("(" + cur + ")?\\s?" + amount + "\\s?(" + cur + ")?" + SEP
                 + "(" + cur + ")?\\s?" + amount + "\\s?(" + cur + ")?");
         single = Pattern.compile("(?i:(up to|upto|from|starting at|starting from|salary(?: of)?:?|pay(?: of)?:?|compensation:?|base:?)\\s*)"
-                + "(" + cur + ")\\s?" + amount);
+                + "(?:(" + cur + ")\\s?" + amount + "|" + amount + "\\s?(" + cur + "))");
         rate = Pattern.compile("(" + cur + ")?\\s?" + amount + "\\s?(" + cur + ")?");
     }
 
@@ -90,6 +90,34 @@ public final class SalaryExtractor {
                 return s;
             }
             at = nextCurrency(text, at + 1);
+        }
+        // Indian pay is often in lakhs per annum with no currency written ("18-24 LPA").
+        return text.indexOf("LPA") >= 0 || text.indexOf("lpa") >= 0 || text.indexOf("akh") >= 0 ? lakhs(text) : null;
+    }
+
+    private static final Pattern LAKHS = Pattern.compile("(?i)(?:\\b(up to|upto|from)\\s+)?((?:inr|rs\\.?|₹)\\s?)?"
+            + "\\b(\\d{1,3}(?:\\.\\d{1,2})?)\\s*(?:(?:-|–|—|to)\\s*(?:(?:inr|rs\\.?|₹)\\s?)?(\\d{1,3}(?:\\.\\d{1,2})?)\\s*)?"
+            + "(lpa|l\\.p\\.a\\.?|lakhs? (?:per annum|p\\.?a\\.?|a year|per year)|lakhs?)(?![a-z])");
+
+    /** "18-24 LPA", "up to 30 lakhs per annum": rupees, a lakh being 100,000. */
+    private static Salary lakhs(String text) {
+        Matcher m = LAKHS.matcher(text);
+        while (m.find()) {
+            if (m.group(2) == null && m.group(5).toLowerCase(Locale.ROOT).startsWith("lakh") && !m.group(5).contains(" ")) {
+                continue; // "5 lakh users": a bare lakh is rupees only with a rupee sign or code before it
+            }
+            double lo = Double.parseDouble(m.group(3)) * 100_000;
+            Double hi = m.group(4) == null ? null : Double.parseDouble(m.group(4)) * 100_000;
+            if (lo <= 0 || (hi != null && hi < lo)) {
+                continue;
+            }
+            String word = m.group(1) == null ? "" : m.group(1).toLowerCase(Locale.ROOT);
+            if (hi != null) {
+                return new Salary(lo, hi, "INR", Salary.Period.YEAR);
+            }
+            return word.startsWith("up") ? new Salary(null, lo, "INR", Salary.Period.YEAR)
+                    : word.equals("from") ? new Salary(lo, null, "INR", Salary.Period.YEAR)
+                    : new Salary(lo, lo, "INR", Salary.Period.YEAR);
         }
         return null;
     }
@@ -152,8 +180,9 @@ public final class SalaryExtractor {
         }
         Matcher s = single.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         for (int next = from; Anchored.find(s, next, to, i -> singleCanStart(text, i)); next = s.end()) {
-            String currency = currency(s.group(2), null, null, null);
-            Double amount = amount(s.group(3), s.group(4) != null);
+            // The currency before the amount ("from £50k") or after it ("from 4.500 €").
+            String currency = currency(s.group(2), s.group(7));
+            Double amount = s.group(3) != null ? amount(s.group(3), s.group(4) != null) : amount(s.group(5), s.group(6) != null);
             if (currency == null || amount == null || amount <= 0) {
                 continue;
             }
@@ -255,7 +284,7 @@ public final class SalaryExtractor {
     private static final Pattern DAY = Pattern.compile(
             "(?i)^[^.\\n]{0,25}?(?:per day|/\\s?day|a day|daily|day rate|p/d|pro tag)");
     private static final Pattern MONTH = Pattern.compile(
-            "(?i)^[^.\\n]{0,25}?(?:per month|/\\s?(?:month|mo|mth)\\b|a month|monthly|pro monat|par mois|mensuel)");
+            "(?i)^[^.\\n]{0,25}?(?:per month|/\\s?(?:month|mo|mth)\\b|a month|monthly|pro monat|monatlich|par mois|mensuel)");
     private static final Pattern WEEK = Pattern.compile(
             "(?i)^[^.\\n]{0,25}?(?:per week|/\\s?(?:week|wk)|a week|weekly)");
 

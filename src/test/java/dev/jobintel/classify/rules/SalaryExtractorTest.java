@@ -26,6 +26,9 @@ class SalaryExtractorTest {
             "£450 - £550 per day outside IR35                       | 450    | 550    | GBP | DAY",
             "C$95,000 to C$115,000                                  | 95000  | 115000 | CAD | YEAR",
             "S$8,000 - S$10,000 per month                           | 8000   | 10000  | SGD | MONTH",
+            "between 90,000 and 110,000 EUR per year                | 90000  | 110000 | EUR | YEAR",
+            "CTC: 18-24 LPA                                         | 1800000| 2400000| INR | YEAR",
+            "₹12 - ₹15 lakhs per annum                              | 1200000| 1500000| INR | YEAR",
     })
     void findsStatedRanges(String text, double min, double max, String currency, Salary.Period period) {
         Salary s = EXTRACTOR.find(text);
@@ -44,6 +47,11 @@ class SalaryExtractorTest {
         Salary from = EXTRACTOR.find("Starting from £50k depending on experience");
         assertThat(from.min()).isEqualTo(50000);
         assertThat(from.max()).isNull();
+        Salary after = EXTRACTOR.find("Salary from 4.500 € brutto monatlich.");
+        assertThat(after).isNotNull();
+        assertThat(after.min()).as("the currency after the amount").isEqualTo(4500);
+        assertThat(after.max()).isNull();
+        assertThat(after.period()).isEqualTo(Salary.Period.MONTH);
         Salary stated = EXTRACTOR.find("Salary: $140,000 per year");
         assertThat(stated.min()).as("a figure after a pay word is the figure itself").isEqualTo(140000);
         assertThat(stated.max()).isEqualTo(140000);
@@ -72,6 +80,7 @@ class SalaryExtractorTest {
         assertThat(EXTRACTOR.find("A $1,500 monthly stipend for coworking.")).isNull();
         assertThat(EXTRACTOR.find("Enjoy a $5,000 annual learning budget.")).isNull();
         assertThat(EXTRACTOR.find("We passed $30,000,000 in yearly revenue.")).isNull();
+        assertThat(EXTRACTOR.find("Our app has 5 lakh users across India.")).as("lakhs of users, not rupees").isNull();
         assertThat(EXTRACTOR.find("$150,000 in seed money")).as("no period").isNull();
     }
 
