@@ -165,8 +165,8 @@ public final class SalaryExtractor {
         Matcher m = range.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         for (int next = from; Anchored.find(m, next, to, i -> rangeCanStart(text, i)); next = m.end()) {
             String currency = currency(m.group(1), m.group(4), m.group(5), m.group(8));
-            if (currency == null) {
-                continue;
+            if (currency == null || (m.group().contains("and") && !betweenBefore(text, m.start()))) {
+                continue; // "$50,000 and $100,000 in grants" is two figures; "between X and Y" is a range
             }
             Double lo = amount(m.group(2), m.group(3) != null || m.group(7) != null);
             Double hi = amount(m.group(6), m.group(7) != null);
@@ -240,6 +240,15 @@ public final class SalaryExtractor {
             case MONTH -> amount >= 1_000 && amount <= 2_000_000;
             case YEAR -> amount >= 20_000;
         };
+    }
+
+    /** Whether "between" ends just before {@code at} (a space or two apart). */
+    private static boolean betweenBefore(String text, int at) {
+        int end = at;
+        while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return end >= 7 && text.regionMatches(true, end - 7, "between", 0, 7);
     }
 
     private String currency(String... found) {

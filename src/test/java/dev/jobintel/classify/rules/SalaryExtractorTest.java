@@ -79,6 +79,8 @@ class SalaryExtractorTest {
                 .isNull();
         assertThat(EXTRACTOR.find("A $1,500 monthly stipend for coworking.")).isNull();
         assertThat(EXTRACTOR.find("Enjoy a $5,000 annual learning budget.")).isNull();
+        assertThat(EXTRACTOR.find("Grants of $50,000 and $100,000 went to our founders.")).as("'and' joins a range "
+                + "only after 'between'").isNull();
         assertThat(EXTRACTOR.find("We passed $30,000,000 in yearly revenue.")).isNull();
         assertThat(EXTRACTOR.find("Our app has 5 lakh users across India.")).as("lakhs of users, not rupees").isNull();
         assertThat(EXTRACTOR.find("$150,000 in seed money")).as("no period").isNull();
