@@ -349,9 +349,9 @@ final class Summaries {
         families.forEach(c -> f.row(c.label(), c.jobs()));
         out.println("Jobs by family:");
         out.print(f.render("  "));
-        TextTable ci = new TextTable("city", "jobs");
+        TextTable ci = new TextTable("place", "jobs");
         cities.forEach(c -> ci.row(c.label(), c.jobs()));
-        out.println("Jobs by city (top " + cities.size() + "):");
+        out.println("Jobs by place (top " + cities.size() + "):");
         out.print(ci.render("  "));
         if (!skills.isEmpty()) {
             out.println("Top skills: " + skills.stream().map(c -> c.label() + " " + n(c.jobs()))

@@ -21,14 +21,13 @@ public final class MarketSummary {
                 rs -> new Count(rs.getString("label"), rs.getLong("n")));
     }
 
-    /** Jobs per city; jobs with no city are counted under their remote scope or as unresolved. */
+    /**
+     * Jobs per place, as the cities report counts them (a city; else remote; else the country;
+     * else unresolved), so the run's summary and 'jobintel report cities' never disagree.
+     */
     public static List<Count> byCity(Connection c, int limit) {
-        return Jdbc.query(c, "SELECT CASE WHEN j.city_code IS NOT NULL THEN ci.name "
-                        + "WHEN j.remote_scope IS NOT NULL THEN 'Remote' ELSE '(unresolved)' END AS label, count(*) AS n "
-                        + "FROM enriched_jobs j LEFT JOIN ref_city ci ON ci.code = j.city_code "
-                        + "GROUP BY CASE WHEN j.city_code IS NOT NULL THEN ci.name "
-                        + "WHEN j.remote_scope IS NOT NULL THEN 'Remote' ELSE '(unresolved)' END "
-                        + "ORDER BY n DESC, label LIMIT ?",
+        return Jdbc.query(c, "SELECT " + MarketReports.PLACE + " AS label, count(*) AS n FROM enriched_jobs j "
+                        + MarketReports.PLACE_JOINS + "GROUP BY " + MarketReports.PLACE + " ORDER BY n DESC, label LIMIT ?",
                 rs -> new Count(rs.getString("label"), rs.getLong("n")), limit);
     }
 

@@ -70,6 +70,15 @@ class CliIT {
         assertThat(s2.get("enrichedJobs").asLong()).isEqualTo(s.get("enrichedJobs").asLong());
         assertThat(s2.get("outcomes")).isEqualTo(s.get("outcomes"));
 
+        // The run's summary and the cities report count places the same way.
+        JsonNode cities = new ObjectMapper().readTree(jobintel("report", "cities", "--format", "json", "--db", db()).out());
+        for (JsonNode row : cities.get("rows")) {
+            if (row.get("place").asText().equals("Remote") || row.get("place").asText().equals("(unresolved)")) {
+                assertThat(first.out()).containsPattern("(?m)^  " + java.util.regex.Pattern.quote(row.get("place").asText())
+                        + " +" + String.format(java.util.Locale.ROOT, "%,d", row.get("jobs").asLong()) + "$");
+            }
+        }
+
         Result check = jobintel("status", "--db", db(), "--check");
         assertThat(check.exit()).isZero();
         assertThat(check.out()).contains("By source:").contains("greenhouse").contains("Fetches (all runs added up");
