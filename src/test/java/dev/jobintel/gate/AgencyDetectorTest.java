@@ -17,6 +17,7 @@ class AgencyDetectorTest {
         assertThat(v.confidence()).isEqualTo(1.0);
         assertThat(DETECTOR.judge("Robert Half", "").agency()).isTrue();
         assertThat(DETECTOR.judge("RANDSTAD GmbH", "").agency()).isTrue();
+        assertThat(DETECTOR.judge("Jobandtalent", "").agency()).as("a staffing platform").isTrue();
     }
 
     @Test
@@ -38,6 +39,9 @@ class AgencyDetectorTest {
         // On the allow list although the name looks like an agency's.
         assertThat(DETECTOR.judge("SmartRecruiters", "").agency()).isFalse();
         assertThat(DETECTOR.judge("Recruit Holdings Co., Ltd.", "").agency()).isFalse();
+        for (String software : List.of("Staffbase", "Recruitee", "TalentLMS", "Personio", "Greenhouse Software")) {
+            assertThat(DETECTOR.judge(software, "We build software for HR teams.").agency()).as(software).isFalse();
+        }
         assertThat(DETECTOR.judge("", "").agency()).isFalse();
     }
 
