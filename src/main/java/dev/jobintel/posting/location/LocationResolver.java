@@ -317,22 +317,16 @@ public final class LocationResolver {
                     segCities.forEach(c -> cs.add(c.country().toUpperCase(Locale.ROOT)));
                 }
                 scope = scopeOf(cs, segRegions);
+                b.remoteCountries.addAll(cs);
+                b.remoteRegions.addAll(segRegions);
             }
             if (b.remoteScope == null || b.remoteScope.isEmpty()) {
                 b.remoteScope = scope;
-            }
-            if (!global) {
-                b.remoteCountries.addAll(segCountries.isEmpty() ? countriesOf(segCities) : segCountries);
-                b.remoteRegions.addAll(segRegions);
             }
         } else if (!marked && segCities.isEmpty()) {
             b.bareCountries.addAll(segCountries);
             b.bareRegions.addAll(segRegions);
         }
-    }
-
-    private static List<String> countriesOf(List<Places.City> cities) {
-        return cities.stream().map(c -> c.country().toUpperCase(Locale.ROOT)).toList();
     }
 
     /**
