@@ -111,13 +111,8 @@ public final class SalaryExtractor {
             if (lo <= 0 || (hi != null && hi < lo)) {
                 continue;
             }
-            String word = m.group(1) == null ? "" : m.group(1).toLowerCase(Locale.ROOT);
-            if (hi != null) {
-                return new Salary(lo, hi, "INR", Salary.Period.YEAR);
-            }
-            return word.startsWith("up") ? new Salary(null, lo, "INR", Salary.Period.YEAR)
-                    : word.equals("from") ? new Salary(lo, null, "INR", Salary.Period.YEAR)
-                    : new Salary(lo, lo, "INR", Salary.Period.YEAR);
+            return hi != null ? new Salary(lo, hi, "INR", Salary.Period.YEAR)
+                    : oneFigure(m.group(1), lo, "INR", Salary.Period.YEAR);
         }
         return null;
     }
@@ -190,15 +185,22 @@ public final class SalaryExtractor {
             if (period == null || !plausible(amount, period)) {
                 continue;
             }
-            String word = s.group(1).toLowerCase(Locale.ROOT);
-            if (word.startsWith("up")) {
-                return new Salary(null, amount, currency, period);
-            }
-            // "from £50k" is a floor; "salary: $140,000" is the figure itself.
-            return word.startsWith("from") || word.startsWith("starting")
-                    ? new Salary(amount, null, currency, period) : new Salary(amount, amount, currency, period);
+            return oneFigure(s.group(1), amount, currency, period);
         }
         return lone(text, from, to);
+    }
+
+    /**
+     * One figure after the word before it: "up to" a ceiling, "from" or "starting at" a floor,
+     * anything else ("salary: $140,000", none) the figure itself.
+     */
+    private static Salary oneFigure(String word, double amount, String currency, Salary.Period period) {
+        String w = word == null ? "" : word.toLowerCase(Locale.ROOT);
+        if (w.startsWith("up")) {
+            return new Salary(null, amount, currency, period);
+        }
+        return w.startsWith("from") || w.startsWith("starting")
+                ? new Salary(amount, null, currency, period) : new Salary(amount, amount, currency, period);
     }
 
     /**
