@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -133,22 +134,24 @@ public final class SourceFactory implements AutoCloseable {
         return out;
     }
 
+    /** The sources configured by boards, by name (Adzuna is configured by queries). */
+    private Map<String, SourcesConfig.BoardSource> boardSources() {
+        SourcesConfig s = config.sources();
+        return Map.of("greenhouse", s.greenhouse(), "lever", s.lever(), "ashby", s.ashby(), "workable", s.workable(),
+                "smartrecruiters", s.smartrecruiters());
+    }
+
     /** The configured boards of every board source, as "source/slug". */
     public List<String> boardNames() {
-        SourcesConfig s = config.sources();
         List<String> out = new ArrayList<>();
-        for (var e : java.util.Map.of("greenhouse", s.greenhouse(), "lever", s.lever(), "ashby", s.ashby(),
-                "workable", s.workable(), "smartrecruiters", s.smartrecruiters()).entrySet()) {
-            e.getValue().boards().forEach(b -> out.add(e.getKey() + "/" + b.slug()));
-        }
+        boardSources().forEach((name, src) -> src.boards().forEach(b -> out.add(name + "/" + b.slug())));
         out.sort(String.CASE_INSENSITIVE_ORDER);
         return out;
     }
 
     /** Those of {@code companies} that name no configured board (by slug or display name, any case). */
     public List<String> unknownCompanies(Set<String> companies) {
-        SourcesConfig s = config.sources();
-        List<SourcesConfig.BoardSource> all = List.of(s.greenhouse(), s.lever(), s.ashby(), s.workable(), s.smartrecruiters());
+        var all = boardSources().values();
         return companies.stream()
                 .filter(c -> all.stream().allMatch(src -> pick(src, Set.of(c)).boards().isEmpty()))
                 .toList();
