@@ -64,9 +64,12 @@ final class RetryCommand implements Callable<Integer> {
                 out.printf("No %s%s to retry.%n", what, source == null ? "" : " from " + source);
                 if (!selection.reasons().isEmpty()) {
                     // A misspelt reason finds nothing: say which ones the ledger holds.
-                    var outcomes = dev.jobintel.pipeline.StatusReport.read(db).outcomes();
-                    java.util.Set<String> recorded = new java.util.TreeSet<>(outcomes.get("failed").reasons().keySet());
-                    recorded.addAll(outcomes.get("filtered").reasons().keySet());
+                    java.util.Set<String> recorded = new java.util.TreeSet<>();
+                    for (dev.jobintel.store.Ledger.Line l : db.read(dev.jobintel.store.Ledger::lines)) {
+                        if ((l.outcome().equals("failed") || l.outcome().equals("filtered")) && l.reason() != null) {
+                            recorded.add(l.reason());
+                        }
+                    }
                     out.printf("Reasons recorded for failed or filtered postings: %s%n",
                             recorded.isEmpty() ? "none" : String.join(", ", recorded));
                 }
