@@ -213,8 +213,7 @@ final class Summaries {
         for (dev.jobintel.store.Rejects.ReasonCount r : e.rejects()) {
             out.printf("rejected (%s): %s, never postings%s%n", r.reason(), n(r.count()),
                     r.timesSeen() > r.count() ? " (sent " + n(r.timesSeen()) + " times in all)" : "");
-            out.printf("  what to do: nothing in jobintel: the source sent it unusable; each is kept once with what "
-                    + "was sent (SELECT payload FROM rejects WHERE id = …)%n");
+            out.printf("  what to do: %s%n", dev.jobintel.pipeline.Explanation.REJECT_ACTION);
             for (dev.jobintel.store.Rejects.Example ex : r.examples()) {
                 out.printf("  e.g. reject %d from %s: %s%n", ex.id(), boardName(ex.source(), ex.board()),
                         ex.detail() == null ? "(no detail)" : clip(ex.detail(), 160));

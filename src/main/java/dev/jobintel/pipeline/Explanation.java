@@ -50,6 +50,10 @@ public record Explanation(List<Entry> entries, List<Rejects.ReasonCount> rejects
         });
     }
 
+    /** What to do about rejects, whatever their reason. */
+    public static final String REJECT_ACTION = "never a posting: the source sent it unusable; kept once in the rejects "
+            + "table with what was sent (SELECT payload FROM rejects WHERE id = …)";
+
     /** What to do about postings with this outcome and reason. */
     static String action(String outcome, String reason, long retryable) {
         return switch (outcome) {

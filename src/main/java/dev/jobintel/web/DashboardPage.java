@@ -89,8 +89,7 @@ final class DashboardPage {
             tr.appendElement("td").text("rejected");
             tr.appendElement("td").text(r.reason());
             tr.appendElement("td").addClass("n").text(String.format(Locale.ROOT, "%,d", r.count()));
-            tr.appendElement("td").text("never a posting: the source sent it unusable; kept once in rejects, with what "
-                    + "was sent");
+            tr.appendElement("td").text(Explanation.REJECT_ACTION);
             tr.appendElement("td").text(r.examples().stream().map(ex -> ex.source() + "/" + ex.board() + ": "
                     + ex.detail()).collect(java.util.stream.Collectors.joining("; ")));
         }
