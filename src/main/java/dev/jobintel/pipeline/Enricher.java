@@ -191,7 +191,7 @@ public final class Enricher {
             hashes.add(p.jobHash());
         }
         Map<String, Long> existing = db.read(c -> EnrichedJobs.idsByHash(c, hashes));
-        Map<String, Long> othersFirst = work.heldByOthers(hashes);
+        Map<String, Long> firstElsewhere = work.firstElsewhere(hashes);
         for (Future<?> g : gating) {
             Futures.await(g, "gating a posting");
         }
@@ -203,10 +203,11 @@ public final class Enricher {
             if (!decisions[i].passed()) {
                 out.add(CompletableFuture.completedFuture(
                         new Outcome.Filtered(p.id(), p.contentHash(), decisions[i].reason().code(), decisions[i].detail())));
-            } else if (existing.containsKey(p.jobHash()) || othersFirst.getOrDefault(p.jobHash(), Long.MAX_VALUE) < p.id()
+            } else if (existing.containsKey(p.jobHash()) || firstElsewhere.getOrDefault(p.jobHash(), Long.MAX_VALUE) < p.id()
                     || !claimed.add(p.jobHash())) {
-                // The job is this run's or another worker's to create: if it is not there when this
-                // is written, this one is deferred and decided on a later pass, merged or classified.
+                // The job is this run's to create, or a lower posting's this worker does not hold: if
+                // it is not there when this is written, this one is deferred and decided on a later
+                // pass, merged or classified.
                 out.add(CompletableFuture.completedFuture(
                         new Outcome.Merged(p.id(), p.contentHash(), p.jobHash(), p.firstSeen(), p.lastSeen())));
             } else {

@@ -101,12 +101,15 @@ public final class PendingWork implements AutoCloseable {
     }
 
     /**
-     * For each of {@code hashes} that another worker holds a pending posting of under a live
-     * lease, the lowest such posting's id. A posting of the same job with a higher id waits for
-     * that worker's job instead of paying for its own (incident 16); the lowest id goes first,
-     * so two workers never both wait. Empty where one process owns all pending postings.
+     * For each of {@code hashes}, the lowest id of a pending posting of it that this worker does
+     * not hold: another worker's, one another worker is claiming this instant (its claim skipped
+     * the row), or nobody's yet. A posting of the same job with a higher id waits to be merged
+     * into that one's job instead of paying for its own (incident 16). The lowest id always goes
+     * first, so two workers never both pay and never both wait: the waiting one claims the lower
+     * posting itself on its next pass if nobody else has. Empty where one process owns all
+     * pending postings. (Postings held by a message batch are not claimable and not counted.)
      */
-    public Map<String, Long> heldByOthers(List<String> hashes) {
+    public Map<String, Long> firstElsewhere(List<String> hashes) {
         Map<String, Long> out = new HashMap<>();
         if (!leased() || hashes.isEmpty()) {
             return out;
@@ -117,9 +120,9 @@ public final class PendingWork implements AutoCloseable {
                 List<Object> args = new ArrayList<>(List.of(owner));
                 args.addAll(chunk);
                 for (Object[] row : Jdbc.query(c, "SELECT job_hash, min(id) FROM raw_postings WHERE outcome = 'pending' "
-                        + "AND lease_owner IS NOT NULL AND lease_owner <> ? AND lease_until >= " + now + " AND job_hash IN ("
-                        + Jdbc.marks(chunk.size()) + ") GROUP BY job_hash", rs -> new Object[] {rs.getString(1), rs.getLong(2)},
-                        args.toArray())) {
+                        + "AND batch_id IS NULL AND (lease_owner IS NULL OR lease_owner <> ? OR lease_until < " + now
+                        + ") AND job_hash IN (" + Jdbc.marks(chunk.size()) + ") GROUP BY job_hash",
+                        rs -> new Object[] {rs.getString(1), rs.getLong(2)}, args.toArray())) {
                     out.put((String) row[0], (Long) row[1]);
                 }
             }

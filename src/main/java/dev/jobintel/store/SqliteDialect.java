@@ -14,7 +14,7 @@ final class SqliteDialect implements Dialect {
 
     @Override
     public Map<String, String> placeholders() {
-        return Map.of("without_rowid", " WITHOUT ROWID", "pk", "INTEGER PRIMARY KEY");
+        return Map.of("without_rowid", " WITHOUT ROWID", "pk", "INTEGER PRIMARY KEY", "pending_by_job", "");
     }
 
     @Override

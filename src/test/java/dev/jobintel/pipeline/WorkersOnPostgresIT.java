@@ -14,6 +14,9 @@ import dev.jobintel.testing.MutableClock;
 import dev.jobintel.testing.Postgres;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -156,6 +159,42 @@ class WorkersOnPostgresIT {
             }
             assertThat(pendingIds(db)).isEmpty();
             assertThat(StatusReport.read(db).violations()).isEmpty();
+        }
+    }
+
+    @Test
+    void incident16AJobWhoseFirstPostingAnotherWorkerIsClaimingThisInstantIsNotPaidForTwice() throws Exception {
+        String url = Postgres.freshDatabaseUrl();
+        Context ctx = Fixtures.context(url, clock, 100);
+        try (Database db = ctx.openDatabase()) {
+            Posting onGreenhouse = Fixtures.posting("greenhouse", "g1", "Acme", "Data Engineer", "Berlin, Germany",
+                    Fixtures.DESCRIPTION);
+            Posting onLever = Fixtures.posting("lever", "l1", "Acme", "Data Engineer", "Berlin, Germany",
+                    Fixtures.DESCRIPTION + " Apply on Lever.");
+            try (Runner runner = new Runner(ctx, db, false)) {
+                runner.prepare();
+                runner.fetch(List.of(Fixtures.jsonl("test", List.of(onGreenhouse, onLever))));
+            }
+            // Another worker's claim of the Greenhouse posting, not yet committed: this worker's
+            // claim skips the locked row, and no lease on it is visible yet.
+            String now = db.dialect().nowMillis();
+            try (Connection other = DriverManager.getConnection(url)) {
+                other.setAutoCommit(false);
+                try (Statement st = other.createStatement()) {
+                    st.executeUpdate("UPDATE raw_postings SET lease_owner = 'other:1:a', lease_until = " + now
+                            + " + 60000 WHERE source_job_id = 'g1'");
+                }
+                try (Runner runner = new Runner(ctx, db, false)) {
+                    runner.prepare();
+                    Enricher.Result r = runner.enrich(0);
+                    assertThat(r.processed()).as("the Lever posting is not this worker's to pay for").isZero();
+                    assertThat(r.waiting()).isEqualTo(1);
+                }
+                other.commit();
+            }
+            long jobs = db.read(c -> Jdbc.count(c, "SELECT count(*) FROM enriched_jobs"));
+            assertThat(jobs).as("the other worker classifies the job; this one paid for nothing").isZero();
+            assertThat(pendingIds(db)).containsExactly("g1", "l1");
         }
     }
 
