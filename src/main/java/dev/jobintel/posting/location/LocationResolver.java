@@ -285,10 +285,14 @@ public final class LocationResolver {
             }
             String country = first(s, Gazetteer.Kind.COUNTRY);
             String sub = chooseSubdivision(s, hints);
+            if (country == null && sub != null && laterNamesAnotherCountry(spans, i, sub)) {
+                continue; // "Victoria, BC": a town that shares a state's name, then its own place
+            }
             // After a town: one no table knows, or a known city this code contradicts ("Dublin, CA").
             boolean afterTown = s.afterUnknown() || (i > 0 && spans.get(i - 1).has(Gazetteer.Kind.CITY) && asCity[i - 1] == null);
             if (country != null && !(sub != null && (hintsPreferSubdivision(hints, country, sub)
-                    || usStateAfterName(s, afterTown, country, sub, hints)))) {
+                    || usStateAfterName(s, afterTown, country, sub, hints) || stateNameOverCountry(spans, i, country, hints)
+                    || laterNamesCountryOf(spans, i, country, sub)))) {
                 segCountries.add(country);
                 continue;
             }
@@ -481,6 +485,68 @@ public final class LocationResolver {
     private static boolean usStateAfterName(Span s, boolean afterTown, String country, String sub, Hints hints) {
         return s.code() && afterTown && sub.startsWith("US:")
                 && hints.countries().stream().noneMatch(h -> h.equalsIgnoreCase(country));
+    }
+
+    /**
+     * "Georgia": a name both a country's and a US state's. Boards that write a state's name mostly
+     * mean the state; the country is read where a city of it is beside the name ("Tbilisi,
+     * Georgia", decided before this), the segment names it again ("Batumi, Georgia, GE") or the
+     * source's country hints name it. Codes are decided by {@link #usStateAfterName}.
+     */
+    private static boolean stateNameOverCountry(List<Span> spans, int i, String country, Hints hints) {
+        return !spans.get(i).code() && !laterNames(spans, i, country)
+                && hints.countries().stream().noneMatch(h -> h.equalsIgnoreCase(country));
+    }
+
+    /**
+     * "Moose Jaw, SK, Canada": a later span of the segment names the subdivision's country and
+     * not the other one the code could mean, so the code is the subdivision ("SK" is Saskatchewan,
+     * not Slovakia).
+     */
+    private static boolean laterNamesCountryOf(List<Span> spans, int i, String country, String sub) {
+        return laterNames(spans, i, sub.substring(0, sub.indexOf(':'))) && !laterNames(spans, i, country);
+    }
+
+    /** Whether a span after the {@code i}th names country {@code cc}. */
+    private static boolean laterNames(List<Span> spans, int i, String cc) {
+        for (int j = i + 1; j < spans.size(); j++) {
+            for (Gazetteer.Ref r : spans.get(j).refs()) {
+                if (r.kind() == Gazetteer.Kind.COUNTRY && r.key().equals(cc)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a later span of the segment places it in another country than subdivision {@code
+     * sub}'s, and nowhere in that one: then the span before it is a town of the same name
+     * ("Victoria, BC" is in Canada, not in Australia's Victoria).
+     */
+    private static boolean laterNamesAnotherCountry(List<Span> spans, int i, String sub) {
+        String subCountry = sub.substring(0, sub.indexOf(':'));
+        for (int j = i + 1; j < spans.size(); j++) {
+            Span later = spans.get(j);
+            if (later.marker() != null || later.refs().isEmpty()) {
+                continue;
+            }
+            boolean placed = false;
+            boolean same = false;
+            for (Gazetteer.Ref r : later.refs()) {
+                String cc = switch (r.kind()) {
+                    case COUNTRY -> r.key();
+                    case SUBDIVISION -> r.key().substring(0, r.key().indexOf(':'));
+                    default -> null;
+                };
+                placed |= cc != null;
+                same |= subCountry.equals(cc);
+            }
+            if (placed && !same) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String chooseSubdivision(Span s, Hints hints) {

@@ -153,6 +153,31 @@ class LocationResolverTest {
         assertThat(resolve(text).countries()).containsExactly(country);
     }
 
+    @ParameterizedTest(name = "\"{0}\" is in {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Moose Jaw, SK, Canada   | CA",  // Saskatchewan, not Slovakia: the country named after it says so
+            "Corner Brook, NL, Canada| CA",
+            "Lima, PE, Peru          | PE",
+            "Eindhoven, NL           | NL",  // the code alone after a town is still the country's
+            "Victoria, BC            | CA",  // a town named like Australia's state, then its province
+            "Victoria, Australia     | AU",
+            "Savannah, Georgia       | US",  // the state's name is the state's...
+            "Georgia                 | US",
+            "Tbilisi, Georgia        | GE",  // ...unless a city of the country is beside it
+            "Batumi, Georgia, GE     | GE",
+            "Texas, USA              | US",
+            "Germany, Austria        | DE AT",
+    })
+    void aNameOrCodeTwoPlacesShareIsReadFromWhatTheSegmentSaysBesideIt(String text, String countries) {
+        assertThat(resolve(text).countries()).containsExactly(countries.split(" "));
+    }
+
+    @Test
+    void aNameBothACountrysAndAStatesIsTheCountryWhenTheSourceSaysSo() {
+        Hints georgia = new Hints(null, null, null, null, null, null, List.of("GE"), Map.of());
+        assertThat(RESOLVER.resolve("Batumi, Georgia", georgia, null).countries()).containsExactly("GE");
+    }
+
     @Test
     void theUrlIsTheLastResort() {
         assertThat(RESOLVER.resolve(null, Hints.NONE, "https://careers.example.de/jobs/123").countries())
