@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"The shipped benchmarks; without a subcommand, all of them in turn.",
-                "Run with the heap capped as the targets assume: JOBINTEL_JAVA_OPTS=-Xmx512m ./jobintel bench"},
+                "Run with the heap capped as the targets assume:", "  JOBINTEL_JAVA_OPTS=-Xmx512m ./jobintel bench"},
         subcommands = {BenchCommand.class, FetchBench.class, ClaudeBench.class})
 final class BenchSuite implements Callable<Integer> {
 
