@@ -86,8 +86,8 @@ final class Summaries {
                     count(r.storeFailures(), "posting"));
         }
         if (r.waiting() > 0) {
-            out.printf("  %s (being classified by another worker, or failed here): left pending, for the next "
-                    + "run to merge or classify%n", r.waiting() == 1 ? "1 posting waits for its job"
+            out.printf("  %s (being classified by another worker or an open message batch, or failed here): left "
+                    + "pending, for the next run to merge or classify%n", r.waiting() == 1 ? "1 posting waits for its job"
                     : n(r.waiting()) + " postings wait for their jobs");
         }
         if (r.superseded() > 0) {

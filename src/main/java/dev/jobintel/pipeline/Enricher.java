@@ -13,6 +13,7 @@ import dev.jobintel.posting.location.LocationResolver;
 import dev.jobintel.store.Database;
 import dev.jobintel.store.EnrichedJobs;
 import dev.jobintel.store.JobRecord;
+import dev.jobintel.store.LlmBatches;
 import dev.jobintel.store.Outcome;
 import dev.jobintel.store.Outcomes;
 import dev.jobintel.store.PendingPosting;
@@ -153,6 +154,7 @@ public final class Enricher {
     /** One pass over the pending postings; returns how many were decided. */
     private long pass(ExecutorService pool, ExecutorService classifyPool, Writer writer, long limit) {
         Set<String> claimed = new HashSet<>();
+        Set<String> inBatches = db.read(LlmBatches::heldJobs);
         long afterId = 0;
         long decided = 0;
         while ((limit == 0 || decided < limit) && stop.get() == null) {
@@ -163,7 +165,7 @@ public final class Enricher {
                 break;
             }
             afterId = page.get(page.size() - 1).id();
-            writer.submit(decide(page, claimed, pool, classifyPool));
+            writer.submit(decide(page, claimed, inBatches, pool, classifyPool));
             decided += page.size();
         }
         return decided;
@@ -174,8 +176,8 @@ public final class Enricher {
      * without waiting: the writer collects the classifications, so the next page is read and
      * gated while this one is classified and the one before is written.
      */
-    private List<Future<Outcome>> decide(List<PendingPosting> page, Set<String> claimed, ExecutorService pool,
-                                         ExecutorService classifyPool) {
+    private List<Future<Outcome>> decide(List<PendingPosting> page, Set<String> claimed, Set<String> inBatches,
+                                         ExecutorService pool, ExecutorService classifyPool) {
         int n = page.size();
         Prepared[] prepared = new Prepared[n];
         GateDecision[] decisions = new GateDecision[n];
@@ -204,10 +206,10 @@ public final class Enricher {
                 out.add(CompletableFuture.completedFuture(
                         new Outcome.Filtered(p.id(), p.contentHash(), decisions[i].reason().code(), decisions[i].detail())));
             } else if (existing.containsKey(p.jobHash()) || firstElsewhere.getOrDefault(p.jobHash(), Long.MAX_VALUE) < p.id()
-                    || !claimed.add(p.jobHash())) {
-                // The job is this run's to create, or a lower posting's this worker does not hold: if
-                // it is not there when this is written, this one is deferred and decided on a later
-                // pass, merged or classified.
+                    || inBatches.contains(p.jobHash()) || !claimed.add(p.jobHash())) {
+                // The job is this run's to create, a lower posting's this worker does not hold, or an
+                // open message batch's: if it is not there when this is written, this one is deferred
+                // and decided on a later pass or run, merged or classified.
                 out.add(CompletableFuture.completedFuture(
                         new Outcome.Merged(p.id(), p.contentHash(), p.jobHash(), p.firstSeen(), p.lastSeen())));
             } else {

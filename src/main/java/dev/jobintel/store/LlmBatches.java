@@ -34,6 +34,18 @@ public final class LlmBatches {
     }
 
     /**
+     * The jobs (job hashes) of the pending postings open batches hold. A batch's answer makes
+     * each of those jobs, so another posting of one waits to be merged into it instead of paying
+     * for the same job again (incident 16).
+     */
+    public static Set<String> heldJobs(Connection c) {
+        return new HashSet<>(Jdbc.query(c, "SELECT DISTINCT r.job_hash FROM llm_batches b "
+                + "JOIN llm_batch_items i ON i.batch_id = b.id JOIN raw_postings r ON r.id = i.raw_posting_id "
+                + "WHERE b.status IN ('submitting', 'in_progress', 'ended') AND r.batch_id = b.id AND r.outcome = 'pending'",
+                rs -> rs.getString(1)));
+    }
+
+    /**
      * Writes a batch about to be submitted and claims its postings; returns the batch id. A
      * posting no longer pending or already in another open batch is left out of the claim.
      */

@@ -158,6 +158,29 @@ class BatchEnricherIT {
     }
 
     @Test
+    void incident16AnotherPostingOfAJobAnOpenBatchIsMakingWaitsForItInsteadOfPayingAgain() throws Exception {
+        start(this::clean, Duration.ofSeconds(3));
+        land(jobs(4, "F"));
+        stopWhilePolling();
+        // While the batch runs, the job's posting on another board arrives, in other words.
+        land(List.of(Fixtures.posting("lever", "F0-copy", "Company F0", "F Data Engineer 0", "Berlin, Germany",
+                Fixtures.DESCRIPTION + " Apply on Lever.")));
+
+        restart();
+        Enricher.Result direct = runner.enrich(0);
+        assertThat(direct.waiting()).as("waits for the batch's job").isEqualTo(1);
+        assertThat(direct.processed()).isZero();
+        assertThat(sim.messageCalls()).as("nothing paid for directly").isZero();
+
+        restart();
+        batches().run();
+        assertThat(count("SELECT count(*) FROM llm_calls")).as("one answer per job, all from the batch").isEqualTo(4);
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE source_job_id = 'F0-copy' AND outcome = 'merged'"))
+                .isEqualTo(1);
+        assertThat(StatusReport.read(db).violations()).isEmpty();
+    }
+
+    @Test
     void aPostingItsBoardChangesWhileItsBatchRunsIsAskedAgainOnItsNewContent() throws Exception {
         start(this::clean, Duration.ofSeconds(3));
         land(jobs(3, "E"));
