@@ -77,7 +77,7 @@ public final class Main implements Runnable {
         // A database or configuration error raised on a worker thread arrives wrapped: it is still one.
         Exception e = knownCause(thrown);
         if (e instanceof ConfigException ce) {
-            err.println("error: " + ce.getMessage());
+            ce.all().forEach(problem -> err.println("error: " + problem.getMessage()));
             return CONFIG_ERROR;
         }
         if (e instanceof StoreException se) {

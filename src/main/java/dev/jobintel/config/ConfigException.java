@@ -23,6 +23,29 @@ public class ConfigException extends RuntimeException {
         this.problem = problem;
     }
 
+    /**
+     * Several problems as one exception: the first, with the others suppressed in it, in order.
+     * {@link #all()} lists them again.
+     */
+    public static ConfigException all(java.util.List<ConfigException> problems) {
+        ConfigException first = problems.get(0);
+        for (ConfigException other : problems.subList(1, problems.size())) {
+            first.addSuppressed(other);
+        }
+        return first;
+    }
+
+    /** This problem and the ones found with it ({@link #all(java.util.List)}), in order. */
+    public java.util.List<ConfigException> all() {
+        java.util.List<ConfigException> out = new java.util.ArrayList<>(java.util.List.of(this));
+        for (Throwable t : getSuppressed()) {
+            if (t instanceof ConfigException ce) {
+                out.add(ce);
+            }
+        }
+        return out;
+    }
+
     private static String format(String file, int line, String key, String problem) {
         StringBuilder sb = new StringBuilder(file == null ? "<config>" : file);
         if (line > 0) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class ConfigLoaderTest {
@@ -167,6 +168,30 @@ class ConfigLoaderTest {
         ConfigException place = error("gate:\n  location:\n    include: [lon, Atlantis]\n");
         assertThat(place.key()).isEqualTo("gate.location.include[1]");
         assertThat(place.line()).isEqualTo(3);
+    }
+
+    @Test
+    void everyProblemInAFileIsReportedAtOnceEachWithItsLineAndKey() throws IOException {
+        ConfigException e = error("""
+                gate:
+                  title:
+                    exclude: ['(unclosed', ok, '[x']
+                  min_description_chars: -5
+                classifier:
+                  name: gpt
+                sources:
+                  lever:
+                    boards:
+                      - slug: a b
+                      - name: No slug
+                """);
+        assertThat(e.all()).extracting(ConfigException::key, ConfigException::line).containsExactly(
+                tuple("gate.min_description_chars", 4),
+                tuple("gate.title.exclude[0]", 3),
+                tuple("gate.title.exclude[2]", 3),
+                tuple("classifier.name", 6),
+                tuple("sources.lever.boards[0].slug", 10),
+                tuple("sources.lever.boards[1].slug", 11));
     }
 
     @Test
