@@ -336,11 +336,11 @@ public final class LocationResolver {
     /**
      * "Remote - US or Canada", "UK or Ireland (Remote)": a segment that names only countries or
      * regions, beside a remote one, is more of where the remote work may be done, not an office
-     * somewhere in that country. "London or Remote (UK)" keeps its scope: London is a city.
+     * somewhere in that country; so is a second remote segment ("Remote, UK; Remote, Ireland").
+     * "London or Remote (UK)" keeps its scope: London is a city.
      */
     private void widenRemoteScope(Builder b) {
-        if (b.remoteScope == null || b.remoteScope.equals("global") || b.remoteCountries.isEmpty()
-                || (b.bareCountries.isEmpty() && b.bareRegions.isEmpty())) {
+        if (b.remoteScope == null || b.remoteScope.equals("global") || b.remoteCountries.isEmpty()) {
             return;
         }
         Set<String> countries = new LinkedHashSet<>(b.remoteCountries);
@@ -576,6 +576,10 @@ public final class LocationResolver {
 
     /** The remote scope for these countries/regions: one country, their common region, a named region, or "". */
     private String scopeOf(Set<String> countries, List<String> regions) {
+        // "Remote, UK; Remote - EMEA": a region named beside countries it holds is the wider scope.
+        if (!regions.isEmpty() && countries.stream().allMatch(c -> gazetteer.regionsOf(c).contains(regions.get(0)))) {
+            return regions.get(0);
+        }
         if (countries.size() == 1) {
             return countries.iterator().next().toLowerCase(Locale.ROOT);
         }

@@ -75,6 +75,10 @@ class LocationResolverTest {
             "Remote: UK or Ireland   | remote-europe",
             "London or Remote (UK)   | remote-gb",            // a city beside it is an office, not more scope
             "India - Remote          | remote-in",
+            "Remote, UK; Remote, Ireland | remote-europe",   // so does a second remote segment
+            "Remote - US; Remote - Canada | remote-north_america",
+            "Remote, UK; Remote - EMEA | remote-emea",       // a region holding the country is the wider scope
+            "London; Remote - UK     | remote-gb",
     })
     void countriesBesideARemoteSegmentWidenItsScope(String text, String remotePlace) {
         assertThat(resolve(text).remotePlace()).isEqualTo(remotePlace);
