@@ -107,7 +107,8 @@ public final class PendingWork implements AutoCloseable {
      * into that one's job instead of paying for its own (incident 16). The lowest id always goes
      * first, so two workers never both pay and never both wait: the waiting one claims the lower
      * posting itself on its next pass if nobody else has. Empty where one process owns all
-     * pending postings. (Postings held by a message batch are not claimable and not counted.)
+     * pending postings. (Postings an open message batch holds are not claimable and not counted
+     * here: {@link LlmBatches#heldJobs} names their jobs, on every engine.)
      */
     public Map<String, Long> firstElsewhere(List<String> hashes) {
         Map<String, Long> out = new HashMap<>();
