@@ -162,7 +162,7 @@ class BatchEnricherIT {
         start(this::clean, Duration.ofSeconds(3));
         land(jobs(4, "F"));
         stopWhilePolling();
-        // While the batch runs, the job's posting on another board arrives, in other words.
+        // While the batch runs, the job's posting on another board arrives, worded differently.
         land(List.of(Fixtures.posting("lever", "F0-copy", "Company F0", "F Data Engineer 0", "Berlin, Germany",
                 Fixtures.DESCRIPTION + " Apply on Lever.")));
 

@@ -124,15 +124,7 @@ class WorkersOnPostgresIT {
     void incident16AJobAnotherWorkerIsClassifyingIsWaitedForNotPaidForTwice() {
         Context ctx = Fixtures.context(Postgres.freshDatabaseUrl(), clock, 100);
         try (Database db = ctx.openDatabase()) {
-            // One job on two boards: the Greenhouse posting lands first (the lower id).
-            Posting onGreenhouse = Fixtures.posting("greenhouse", "g1", "Acme", "Data Engineer", "Berlin, Germany",
-                    Fixtures.DESCRIPTION);
-            Posting onLever = Fixtures.posting("lever", "l1", "Acme", "Data Engineer", "Berlin, Germany",
-                    Fixtures.DESCRIPTION + " Apply on Lever.");
-            try (Runner runner = new Runner(ctx, db, false)) {
-                runner.prepare();
-                runner.fetch(List.of(Fixtures.jsonl("test", List.of(onGreenhouse, onLever))));
-            }
+            landOneJobOnTwoBoards(ctx, db);
             // Another worker has claimed the Greenhouse posting and is classifying it.
             String now = db.dialect().nowMillis();
             db.inTransaction(c -> Jdbc.update(c, "UPDATE raw_postings SET lease_owner = 'other:1:a', lease_until = "
@@ -167,14 +159,7 @@ class WorkersOnPostgresIT {
         String url = Postgres.freshDatabaseUrl();
         Context ctx = Fixtures.context(url, clock, 100);
         try (Database db = ctx.openDatabase()) {
-            Posting onGreenhouse = Fixtures.posting("greenhouse", "g1", "Acme", "Data Engineer", "Berlin, Germany",
-                    Fixtures.DESCRIPTION);
-            Posting onLever = Fixtures.posting("lever", "l1", "Acme", "Data Engineer", "Berlin, Germany",
-                    Fixtures.DESCRIPTION + " Apply on Lever.");
-            try (Runner runner = new Runner(ctx, db, false)) {
-                runner.prepare();
-                runner.fetch(List.of(Fixtures.jsonl("test", List.of(onGreenhouse, onLever))));
-            }
+            landOneJobOnTwoBoards(ctx, db);
             // Another worker's claim of the Greenhouse posting, not yet committed: this worker's
             // claim skips the locked row, and no lease on it is visible yet.
             String now = db.dialect().nowMillis();
@@ -195,6 +180,21 @@ class WorkersOnPostgresIT {
             long jobs = db.read(c -> Jdbc.count(c, "SELECT count(*) FROM enriched_jobs"));
             assertThat(jobs).as("the other worker classifies the job; this one paid for nothing").isZero();
             assertThat(pendingIds(db)).containsExactly("g1", "l1");
+        }
+    }
+
+    /**
+     * One job on two boards, each in words of its own: the Greenhouse posting g1 lands first (the
+     * lower id), Lever's l1 second.
+     */
+    private static void landOneJobOnTwoBoards(Context ctx, Database db) {
+        Posting onGreenhouse = Fixtures.posting("greenhouse", "g1", "Acme", "Data Engineer", "Berlin, Germany",
+                Fixtures.DESCRIPTION);
+        Posting onLever = Fixtures.posting("lever", "l1", "Acme", "Data Engineer", "Berlin, Germany",
+                Fixtures.DESCRIPTION + " Apply on Lever.");
+        try (Runner runner = new Runner(ctx, db, false)) {
+            runner.prepare();
+            runner.fetch(List.of(Fixtures.jsonl("test", List.of(onGreenhouse, onLever))));
         }
     }
 
