@@ -68,6 +68,15 @@ class GateTest {
     }
 
     @Test
+    void aRemoteOnlyFilterKeepsAJobRemoteInOneOfSeveralCountriesAndDropsItsOfficeCity() {
+        Gate remoteEurope = gate(List.of(), List.of(), Set.of("remote-europe"), Set.of(), false);
+        assertThat(decide(remoteEurope, "Acme", "Backend Engineer", "Remote - US; Remote - Germany", LONG).passed()).isTrue();
+        assertThat(decide(remoteEurope, "Acme", "Backend Engineer", "Remote - Germany", LONG).passed()).isTrue();
+        assertThat(decide(remoteEurope, "Acme", "Backend Engineer", "Berlin", LONG).reason()).isEqualTo(FilterReason.LOCATION);
+        assertThat(decide(remoteEurope, "Acme", "Backend Engineer", "Remote - US", LONG).reason()).isEqualTo(FilterReason.LOCATION);
+    }
+
+    @Test
     void excludedAreasWinOverIncludes() {
         Gate g = gate(List.of(), List.of(), Set.of("europe"), Set.of("DE"), true);
         assertThat(decide(g, "Acme", "Backend Engineer", "Paris", LONG).passed()).isTrue();

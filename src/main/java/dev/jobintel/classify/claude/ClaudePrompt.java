@@ -162,7 +162,7 @@ public final class ClaudePrompt {
         if (w.remote()) {
             String scope = w.remoteScope();
             parts.add(scope.isEmpty() ? "remote" : scope.equals("global") ? "remote, anywhere"
-                    : "remote within " + scope.toUpperCase(Locale.ROOT));
+                    : "remote within " + scope.toUpperCase(Locale.ROOT).replace("+", " or "));
         }
         if (w.hybrid()) {
             parts.add("hybrid");

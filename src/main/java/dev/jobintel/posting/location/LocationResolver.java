@@ -52,6 +52,7 @@ public final class LocationResolver {
     }
 
     private final Gazetteer gazetteer;
+    private final RemoteScopes scopes;
     /**
      * Location strings repeat across thousands of postings ("London", "Remote - US"), and every
      * posting is resolved when it lands and again when it is gated, so resolutions are kept.
@@ -61,6 +62,7 @@ public final class LocationResolver {
 
     public LocationResolver(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
+        this.scopes = new RemoteScopes(gazetteer);
     }
 
     public Gazetteer gazetteer() {
@@ -314,13 +316,13 @@ public final class LocationResolver {
         if (remote || global) {
             String scope;
             if (global) {
-                scope = "global";
+                scope = RemoteScopes.GLOBAL;
             } else {
                 Set<String> cs = new LinkedHashSet<>(segCountries);
                 if (cs.isEmpty()) {
                     segCities.forEach(c -> cs.add(c.country().toUpperCase(Locale.ROOT)));
                 }
-                scope = scopeOf(cs, segRegions);
+                scope = scopes.of(cs, segRegions);
                 b.remoteCountries.addAll(cs);
                 b.remoteRegions.addAll(segRegions);
             }
@@ -340,14 +342,13 @@ public final class LocationResolver {
      * "London or Remote (UK)" keeps its scope: London is a city.
      */
     private void widenRemoteScope(Builder b) {
-        if (b.remoteScope == null || b.remoteScope.equals("global") || b.remoteCountries.isEmpty()) {
+        if (b.remoteScope == null || b.remoteScope.equals(RemoteScopes.GLOBAL)
+                || (b.remoteCountries.isEmpty() && b.remoteRegions.isEmpty())) {
             return;
         }
-        Set<String> countries = new LinkedHashSet<>(b.remoteCountries);
-        countries.addAll(b.bareCountries);
-        List<String> regions = new ArrayList<>(b.remoteRegions);
-        regions.addAll(b.bareRegions);
-        b.remoteScope = scopeOf(countries, regions);
+        b.remoteCountries.addAll(b.bareCountries);
+        b.remoteRegions.addAll(b.bareRegions);
+        b.remoteScope = scopes.of(b.remoteCountries, b.remoteRegions);
     }
 
     /**
@@ -574,25 +575,6 @@ public final class LocationResolver {
         return null;
     }
 
-    /** The remote scope for these countries/regions: one country, their common region, a named region, or "". */
-    private String scopeOf(Set<String> countries, List<String> regions) {
-        // "Remote, UK; Remote - EMEA": a region named beside countries it holds is the wider scope.
-        if (!regions.isEmpty() && countries.stream().allMatch(c -> gazetteer.regionsOf(c).contains(regions.get(0)))) {
-            return regions.get(0);
-        }
-        if (countries.size() == 1) {
-            return countries.iterator().next().toLowerCase(Locale.ROOT);
-        }
-        if (countries.size() > 1) {
-            String common = gazetteer.commonRegion(countries);
-            return common != null ? common : countries.iterator().next().toLowerCase(Locale.ROOT);
-        }
-        if (!regions.isEmpty()) {
-            return regions.get(0);
-        }
-        return "";
-    }
-
     // ---- hints and URL --------------------------------------------------------------------
 
     private void applyHints(Hints h, Builder b) {
@@ -665,7 +647,7 @@ public final class LocationResolver {
     /** Remote with no stated scope takes the scope of what the rest of the text and hints say. */
     private void scopeRemote(Builder b) {
         if (b.remoteScope != null && b.remoteScope.isEmpty()) {
-            b.remoteScope = scopeOf(new LinkedHashSet<>(b.countries), new ArrayList<>(b.regions));
+            b.remoteScope = scopes.of(b.countries, b.regions);
         }
     }
 
@@ -676,7 +658,7 @@ public final class LocationResolver {
         String remoteScope;
         /** Countries and regions of the remote segments, and of the segments that name nothing else. */
         final Set<String> remoteCountries = new LinkedHashSet<>();
-        final List<String> remoteRegions = new ArrayList<>();
+        final Set<String> remoteRegions = new LinkedHashSet<>();
         final Set<String> bareCountries = new LinkedHashSet<>();
         final List<String> bareRegions = new ArrayList<>();
         boolean hybrid;
@@ -696,12 +678,7 @@ public final class LocationResolver {
             }
             if (remoteScope != null) {
                 area.add("remote");
-                if (!remoteScope.isEmpty()) {
-                    area.add("remote-" + remoteScope);
-                }
-                if (remoteScope.equals("global")) {
-                    area.add("remote-global");
-                }
+                area.addAll(scopes.areaOf(remoteScope, remoteCountries));
             }
             return new ResolvedLocation(List.copyOf(cities), List.copyOf(countries), List.copyOf(regions),
                     remoteScope, hybrid, onsite, Set.copyOf(area));

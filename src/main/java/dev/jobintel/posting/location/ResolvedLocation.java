@@ -10,7 +10,8 @@ import java.util.Set;
  * @param countries   ISO alpha-2 codes of every country named or implied, in order
  * @param regions     regions named outright ("Europe", "EMEA")
  * @param remoteScope null when the posting is not remote; "global"; a lower-case country code
- *                    ("us"); a region code ("europe"); or "" when remote with no stated scope
+ *                    ("us"); a region code ("europe"); one of those per continent joined by "+"
+ *                    ("de+us"); or "" when remote with no stated scope
  * @param hybrid      the location says hybrid
  * @param onsite      the location says on-site / office
  * @param area        every code the place belongs to (cities, countries, regions with the
@@ -32,7 +33,7 @@ public record ResolvedLocation(
         return remoteScope != null;
     }
 
-    /** "remote-us", "remote-global", "remote" (unscoped), or null when not remote. */
+    /** "remote-us", "remote-de+us", "remote-global", "remote" (unscoped), or null when not remote. */
     public String remotePlace() {
         if (remoteScope == null) {
             return null;

@@ -47,6 +47,13 @@ class ClaudePromptTest {
     }
 
     @Test
+    void aRemoteScopeOnSeveralContinentsReachesTheModelAsEachPlace() {
+        assertThat(ClaudePrompt.place(RESOLVER.resolve("Remote - US; Remote - Germany")))
+                .isEqualTo("US, DE; remote within DE or US");
+        assertThat(ClaudePrompt.place(RESOLVER.resolve("Remote, Worldwide"))).isEqualTo("remote, anywhere");
+    }
+
+    @Test
     void aLongDescriptionIsCutAtASentenceEndAndMarked() {
         String d = "First sentence here. " + "x".repeat(50) + ". Third sentence goes past the limit.";
         String cut = ClaudePrompt.cut(d, 80);

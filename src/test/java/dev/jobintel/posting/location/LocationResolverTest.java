@@ -84,6 +84,37 @@ class LocationResolverTest {
         assertThat(resolve(text).remotePlace()).isEqualTo(remotePlace);
     }
 
+    @ParameterizedTest(name = "\"{0}\" → {1}")
+    @CsvSource(delimiter = '|', value = {
+            // Places on different continents keep one part each: the first named used to be all of it.
+            "Remote - US; Remote - Germany               | remote-de+us",
+            "Remote - Germany; Remote - US               | remote-de+us",   // the same job_hash in either order
+            "Remote (US, Canada, UK)                     | remote-gb+north_america",
+            "US, Canada or UK (Remote)                   | remote-gb+north_america",
+            "Remote - US / Remote - UK / Remote - Germany | remote-europe+us",
+            "Remote, North America; Remote, Europe       | remote-europe+north_america",
+            "Remote in US or Europe                      | remote-europe+us",
+            "San Francisco, CA; Remote - US; Remote - UK | remote-gb+us",
+    })
+    void remotePlacesOnSeveralContinentsKeepEachOne(String text, String remotePlace) {
+        assertThat(resolve(text).remotePlace()).isEqualTo(remotePlace);
+    }
+
+    @Test
+    void aRemoteJobBelongsToTheRemoteAreaOfEveryPlaceItNamesAndOfTheRegionsHoldingThem() {
+        // A location filter on remote-de or remote-europe keeps a job remote in the US or Germany.
+        assertThat(resolve("Remote - US; Remote - Germany").area())
+                .contains("remote-us", "remote-north_america", "remote-de", "remote-europe", "remote-emea");
+        // A job remote in the US or Canada is remote in the US.
+        assertThat(resolve("Remote - US or Canada").area()).contains("remote-us", "remote-ca", "remote-north_america");
+        // Remote within Germany is remote within Europe; the reverse does not hold.
+        assertThat(resolve("Remote - Germany").area()).contains("remote-de", "remote-europe");
+        assertThat(resolve("Remote - Europe").area()).contains("remote-europe").doesNotContain("remote-de");
+        // The office city of a posting is not a place of remote work.
+        assertThat(resolve("San Francisco, CA; Remote - UK").area()).contains("remote-gb").doesNotContain("remote-us");
+        assertThat(resolve("Remote, Worldwide").area()).containsExactlyInAnyOrder("remote", "remote-global");
+    }
+
     @Test
     void stateAbbreviationAfterACityIsTheStateNotTheCountry() {
         // "CA" after San Francisco is California, not Canada.
