@@ -113,7 +113,7 @@ public final class YamlDocument {
                     "'" + e.getValue() + "' is not a valid " + describe(e.getTargetType()));
         } catch (MismatchedInputException e) {
             throw new ConfigException(origin, lineFor(e), pathOf(e),
-                    "expected " + describe(e.getTargetType()) + ": " + firstLine(e.getOriginalMessage()));
+                    "expected " + describe(e.getTargetType()) + found(e));
         } catch (JsonMappingException e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
@@ -195,6 +195,25 @@ public final class YamlDocument {
 
     private static int lineOf(JsonLocation loc) {
         return loc == null ? 0 : Math.max(loc.getLineNr(), 0);
+    }
+
+    /** ", found text 'intern'": what the file holds where the type did not fit, in the file's terms. */
+    private static String found(MismatchedInputException e) {
+        if (!(e.getProcessor() instanceof JsonParser p) || p.currentToken() == null) {
+            return ": " + firstLine(e.getOriginalMessage());
+        }
+        try {
+            return switch (p.currentToken()) {
+                case VALUE_STRING -> ", found text '" + p.getText() + "'";
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> ", found the number " + p.getText();
+                case VALUE_TRUE, VALUE_FALSE -> ", found " + p.getText();
+                case START_ARRAY -> ", found a list";
+                case START_OBJECT, FIELD_NAME -> ", found keys with values";
+                default -> ": " + firstLine(e.getOriginalMessage());
+            };
+        } catch (IOException unreadable) {
+            return ": " + firstLine(e.getOriginalMessage());
+        }
     }
 
     private static String describe(Class<?> type) {

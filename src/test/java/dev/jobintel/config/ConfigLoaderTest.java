@@ -143,8 +143,11 @@ class ConfigLoaderTest {
         ConfigException e = error("gate:\n  min_description_chars: lots\n");
         assertThat(e.key()).isEqualTo("gate.min_description_chars");
         assertThat(e.line()).isEqualTo(2);
-        assertThat(e.problem()).contains("whole number");
-        assertThat(error("gate:\n  title:\n    exclude: intern\n").problem()).contains("list");
+        assertThat(e.problem()).isEqualTo("'lots' is not a valid whole number");
+        // What the file holds is named in its own terms, not in the parser's Java types.
+        assertThat(error("gate:\n  title:\n    exclude: intern\n").problem()).isEqualTo("expected list, found text 'intern'");
+        assertThat(error("gate:\n  title:\n    exclude: 5\n").problem()).isEqualTo("expected list, found the number 5");
+        assertThat(error("gate:\n  agency:\n    enabled: [yes]\n").problem()).isEqualTo("expected true or false, found a list");
     }
 
     @Test
