@@ -150,16 +150,6 @@ public abstract class BoardApiSource implements JobSource {
         }
     }
 
-    /** Text of a field: null for missing, JSON null, blank, or the string "null". */
-    public static String text(JsonNode n, String field) {
-        JsonNode v = n == null ? null : n.get(field);
-        if (v == null || v.isNull() || v.isContainerNode()) {
-            return null;
-        }
-        String s = v.asText().strip();
-        return s.isEmpty() || s.equalsIgnoreCase("null") ? null : s;
-    }
-
     /** The base URL without a trailing slash. */
     protected static String base(String configured, String fallback) {
         String b = configured == null || configured.isBlank() ? fallback : configured.strip();

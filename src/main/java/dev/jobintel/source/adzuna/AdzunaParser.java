@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import static dev.jobintel.source.BoardApiSource.text;
+import static dev.jobintel.source.JsonFields.amount;
+import static dev.jobintel.source.JsonFields.text;
 
 /**
  * One result of the Adzuna search API ({@code GET /v1/api/jobs/{country}/search/{page}}) as a
@@ -113,24 +114,6 @@ public final class AdzunaParser {
         String s = v.asText().strip();
         return s.equals("1") || s.equalsIgnoreCase("true") ? Boolean.TRUE
                 : s.equals("0") || s.equalsIgnoreCase("false") ? Boolean.FALSE : null;
-    }
-
-    /** A positive amount as a number or numeric string; null otherwise. */
-    private static Double amount(JsonNode v) {
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        double d;
-        if (v.isNumber()) {
-            d = v.asDouble();
-        } else {
-            try {
-                d = Double.parseDouble(v.asText().strip());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return d > 0 && Double.isFinite(d) ? d : null;
     }
 
     /** "min-max" without trailing zeros; one bound alone when the other is missing. */

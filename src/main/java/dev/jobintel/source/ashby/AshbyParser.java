@@ -16,7 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static dev.jobintel.source.BoardApiSource.text;
+import static dev.jobintel.source.JsonFields.amount;
+import static dev.jobintel.source.JsonFields.text;
 
 /**
  * One job of Ashby's public job board API ({@code GET /posting-api/job-board/{board}}) as a
@@ -114,20 +115,6 @@ public final class AshbyParser {
             }
         }
         return null;
-    }
-
-    private static Double amount(JsonNode v) {
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (v.isNumber()) {
-            return Double.isFinite(v.asDouble()) ? v.asDouble() : null;
-        }
-        try {
-            return Double.parseDouble(v.asText().strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     private static String orEmpty(String s) {

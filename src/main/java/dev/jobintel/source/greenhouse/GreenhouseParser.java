@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static dev.jobintel.source.BoardApiSource.text;
+import static dev.jobintel.source.JsonFields.text;
 
 /**
  * One job of the Greenhouse Job Board API ({@code GET /v1/boards/{token}/jobs?content=true}) as a

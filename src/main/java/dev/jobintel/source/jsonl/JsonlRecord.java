@@ -20,6 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.jobintel.source.JsonFields.amount;
+import static dev.jobintel.source.JsonFields.text;
+
 /**
  * One line of the neutral JSON Lines import format (documented in the README):
  *
@@ -85,8 +88,8 @@ public final class JsonlRecord {
         Salary salary = null;
         JsonNode s = h.get("salary");
         if (s != null && s.isObject()) {
-            Double min = number(s.get("min"));
-            Double max = number(s.get("max"));
+            Double min = amount(s.get("min"));
+            Double max = amount(s.get("max"));
             if (min != null || max != null) {
                 salary = new Salary(min, max, text(s, "currency"), Salary.Period.parse(text(s, "period")));
             }
@@ -114,30 +117,6 @@ public final class JsonlRecord {
         JsonNode remote = h.get("remote");
         return new Hints(salary, text(h, "workplace"), remote != null && remote.isBoolean() ? remote.asBoolean() : null,
                 text(h, "employment_type"), text(h, "department"), text(h, "experience_level"), countries, extra);
-    }
-
-    /** Text of a field; null for missing, null, blank, or the string "null". */
-    static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull() || v.isContainerNode()) {
-            return null;
-        }
-        String s = v.asText();
-        return s.isBlank() || s.equalsIgnoreCase("null") ? null : s;
-    }
-
-    private static Double number(JsonNode v) {
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (v.isNumber()) {
-            return v.asDouble();
-        }
-        try {
-            return Double.parseDouble(v.asText().replace(",", ""));
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     /** ISO-8601 with offset, a date, or epoch milliseconds; anything else is null (never a reject). */

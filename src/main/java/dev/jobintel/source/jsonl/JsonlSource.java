@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jobintel.source.BoardSink;
 import dev.jobintel.source.FetchSink;
 import dev.jobintel.source.JobSource;
+import dev.jobintel.source.JsonFields;
 import dev.jobintel.store.Rejects;
 
 import java.io.BufferedReader;
@@ -94,7 +95,7 @@ public final class JsonlSource implements JobSource {
                 } catch (JsonlRecord.Invalid e) {
                     // Kept under this file's fetch, as its fetch_runs row counts it; the line's own
                     // source is said in the detail.
-                    String source = JsonlRecord.text(node, "source");
+                    String source = JsonFields.text(node, "source");
                     board.reject(new Rejects.Reject(name, input.board(), e.reason(), "line " + lineNo
                             + (source == null ? "" : " (a " + source + " posting)") + ": " + e.getMessage(), line));
                 }

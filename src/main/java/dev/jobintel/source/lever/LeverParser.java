@@ -18,7 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static dev.jobintel.source.BoardApiSource.text;
+import static dev.jobintel.source.JsonFields.amount;
+import static dev.jobintel.source.JsonFields.text;
 
 /**
  * One posting of the Lever Postings API ({@code GET /v0/postings/{site}?mode=json}) as a posting.
@@ -116,23 +117,6 @@ public final class LeverParser {
             return null;
         }
         return new Salary(min, max, text(range, "currency"), Salary.Period.parse(text(range, "interval")));
-    }
-
-    private static Double amount(JsonNode v) {
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        double d;
-        if (v.isNumber()) {
-            d = v.asDouble();
-        } else {
-            try {
-                d = Double.parseDouble(v.asText().strip());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return d > 0 && Double.isFinite(d) ? d : null;
     }
 
     private static String orEmpty(String s) {

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import static dev.jobintel.source.BoardApiSource.text;
+import static dev.jobintel.source.JsonFields.text;
 
 /**
  * One posting of the SmartRecruiters Posting API as a posting: the list item

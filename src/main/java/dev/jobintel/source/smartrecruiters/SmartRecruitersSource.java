@@ -20,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 
+import static dev.jobintel.source.JsonFields.text;
+
 /**
  * SmartRecruiters companies: the postings list is paged ({@code limit}/{@code offset}, up to 100 a
  * page) and carries no description, so every new posting costs one detail call, made as its list

@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import static dev.jobintel.source.BoardApiSource.text;
+import static dev.jobintel.source.JsonFields.text;
 
 /**
  * One job of the Workable widget API ({@code GET /api/v1/widget/accounts/{account}?details=true})

@@ -1,0 +1,45 @@
+package dev.jobintel.source;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Reading the fields of a source's JSON the way every source needs: sources send null, "null",
+ * blank strings, numbers as strings and objects where a text was expected, and each of those is
+ * "not stated", never an error and never the text "null".
+ */
+public final class JsonFields {
+
+    private JsonFields() {
+    }
+
+    /** Text of a field, stripped: null for missing, JSON null, blank, an object or array, or the string "null". */
+    public static String text(JsonNode n, String field) {
+        JsonNode v = n == null ? null : n.get(field);
+        if (v == null || v.isNull() || v.isContainerNode()) {
+            return null;
+        }
+        String s = v.asText().strip();
+        return s.isEmpty() || s.equalsIgnoreCase("null") ? null : s;
+    }
+
+    /**
+     * A pay amount: a positive, finite number, or a string holding one ("85000", "85,000");
+     * null for anything else, zero included (boards send 0 for "not disclosed").
+     */
+    public static Double amount(JsonNode v) {
+        if (v == null || v.isNull() || v.isContainerNode()) {
+            return null;
+        }
+        double d;
+        if (v.isNumber()) {
+            d = v.asDouble();
+        } else {
+            try {
+                d = Double.parseDouble(v.asText().strip().replace(",", ""));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return d > 0 && Double.isFinite(d) ? d : null;
+    }
+}

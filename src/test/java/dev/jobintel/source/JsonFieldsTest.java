@@ -1,0 +1,38 @@
+package dev.jobintel.source;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class JsonFieldsTest {
+
+    private static JsonNode json(String s) throws Exception {
+        return new ObjectMapper().readTree(s);
+    }
+
+    @Test
+    void missingNullBlankAndTheWordNullAreAllNotStated() throws Exception {
+        JsonNode n = json("{\"a\": null, \"b\": \"null\", \"c\": \"  \", \"d\": {\"x\": 1}, \"e\": [1], \"f\": \"  Berlin \", \"g\": 42}");
+        for (String field : new String[] {"a", "b", "c", "d", "e", "missing"}) {
+            assertThat(JsonFields.text(n, field)).as(field).isNull();
+        }
+        assertThat(JsonFields.text(n, "f")).isEqualTo("Berlin");
+        assertThat(JsonFields.text(n, "g")).isEqualTo("42");
+        assertThat(JsonFields.text(null, "a")).isNull();
+    }
+
+    @Test
+    void anAmountIsAPositiveNumberWrittenAsANumberOrAsText() throws Exception {
+        JsonNode n = json("{\"num\": 85000, \"str\": \" 85000.5 \", \"grouped\": \"85,000\", \"zero\": 0, \"negative\": -1,"
+                + " \"word\": \"competitive\", \"nan\": \"NaN\", \"obj\": {\"v\": 1}, \"nul\": null}");
+        assertThat(JsonFields.amount(n.get("num"))).isEqualTo(85000.0);
+        assertThat(JsonFields.amount(n.get("str"))).isEqualTo(85000.5);
+        assertThat(JsonFields.amount(n.get("grouped"))).isEqualTo(85000.0);
+        // Boards send 0 for "not disclosed"; none of these is a pay figure.
+        for (String field : new String[] {"zero", "negative", "word", "nan", "obj", "nul", "missing"}) {
+            assertThat(JsonFields.amount(n.get(field))).as(field).isNull();
+        }
+    }
+}
