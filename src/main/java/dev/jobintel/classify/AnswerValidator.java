@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobintel.classify.taxonomy.SkillDictionary;
 import dev.jobintel.classify.taxonomy.Taxonomy;
 import dev.jobintel.classify.taxonomy.Vocabulary;
+import dev.jobintel.internal.Clip;
 import dev.jobintel.posting.Posting;
 import dev.jobintel.posting.Salary;
 
@@ -135,7 +136,7 @@ public final class AnswerValidator {
         }
         Optional<String> code = vocabulary.match(v.asText().strip());
         if (code.isEmpty()) {
-            problems.add(field + " '" + clip(v.asText()) + "' is not allowed; use exactly one of: "
+            problems.add(field + " '" + Clip.oneLine(v.asText(), 80) + "' is not allowed; use exactly one of: "
                     + String.join(", ", vocabulary.codes()));
             return null;
         }
@@ -176,7 +177,7 @@ public final class AnswerValidator {
         } else {
             currency = taxonomy.currencies().match(c.asText().strip()).orElse(null);
             if (currency == null) {
-                problems.add("salary.currency '" + clip(c.asText()) + "' is not allowed; use one of "
+                problems.add("salary.currency '" + Clip.oneLine(c.asText(), 80) + "' is not allowed; use one of "
                         + String.join(", ", taxonomy.currencies().codes()) + ", or set salary to null");
             }
         }
@@ -217,7 +218,7 @@ public final class AnswerValidator {
             }
         }
         if (d == null || d.isNaN() || d.isInfinite() || d < 0) {
-            problems.add(field + " must be a non-negative number or null, got " + clip(v.toString()));
+            problems.add(field + " must be a non-negative number or null, got " + Clip.oneLine(v.toString(), 80));
             return null;
         }
         return d;
@@ -237,7 +238,7 @@ public final class AnswerValidator {
         if (s.equals("false") || s.equals("no")) {
             return false;
         }
-        problems.add("equity must be true or false, got " + clip(v.toString()));
+        problems.add("equity must be true or false, got " + Clip.oneLine(v.toString(), 80));
         return null;
     }
 
@@ -258,7 +259,7 @@ public final class AnswerValidator {
         }
         if (d == null || d < 0 || d > MAX_YEARS || d != Math.floor(d)) {
             problems.add(field + " must be a whole number of years between 0 and " + MAX_YEARS + ", or null; got "
-                    + clip(v.toString()));
+                    + Clip.oneLine(v.toString(), 80));
             return null;
         }
         return d.intValue();
@@ -314,9 +315,5 @@ public final class AnswerValidator {
             return String.join(" ", parts);
         }
         return String.join(" ", java.util.Arrays.copyOf(parts, words));
-    }
-
-    private static String clip(String s) {
-        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
     }
 }

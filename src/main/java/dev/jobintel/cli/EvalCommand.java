@@ -11,6 +11,7 @@ import dev.jobintel.classify.eval.EvalReport;
 import dev.jobintel.classify.eval.Evaluator;
 import dev.jobintel.classify.eval.LabelReader;
 import dev.jobintel.classify.eval.LabelledExample;
+import dev.jobintel.internal.Clip;
 import dev.jobintel.pipeline.Context;
 import dev.jobintel.pipeline.Progress;
 import dev.jobintel.report.TextTable;
@@ -156,7 +157,7 @@ final class EvalCommand implements Callable<Integer> {
         if (!r.failed().isEmpty()) {
             out.printf("%nFailed postings (first %d):%n", r.failed().size());
             TextTable ft = new TextTable("id", "title", "reason", "message");
-            r.failed().forEach(x -> ft.row(x.id(), cut(x.title()), x.reason(), cut(x.message())));
+            r.failed().forEach(x -> ft.row(x.id(), Clip.oneLine(x.title(), 60), x.reason(), Clip.oneLine(x.message(), 60)));
             out.print(ft.render("  "));
         }
     }
@@ -167,16 +168,8 @@ final class EvalCommand implements Callable<Integer> {
         }
         out.printf("%nMismatches, %s (%s):%n", field, what);
         TextTable t = new TextTable("id", "title", "expected", "got");
-        shown.forEach(m -> t.row(m.id(), cut(m.title()), m.expected(), m.got()));
+        shown.forEach(m -> t.row(m.id(), Clip.oneLine(m.title(), 60), m.expected(), m.got()));
         out.print(t.render("  "));
-    }
-
-    private static String cut(String s) {
-        if (s == null) {
-            return "";
-        }
-        s = s.strip().replaceAll("\\s+", " ");
-        return s.length() <= 60 ? s : s.substring(0, 59) + "…";
     }
 
     private static String pct(Double ratio) {

@@ -1,5 +1,6 @@
 package dev.jobintel.cli;
 
+import dev.jobintel.internal.Clip;
 import dev.jobintel.pipeline.Enricher;
 import dev.jobintel.pipeline.Lander;
 import dev.jobintel.pipeline.Runner;
@@ -205,9 +206,9 @@ final class Summaries {
                     x.outcome().equals("failed") ? ", " + n(x.retryable()) + " retryable" : "");
             out.printf("  what to do: %s%n", x.action());
             for (Ledger.Example ex : x.examples()) {
-                out.printf("  e.g. %s %s — %s — %s%s%n", ex.source(), ex.sourceJobId(),
-                        ex.company() == null || ex.company().isBlank() ? "(no company)" : ex.company(), ex.title(),
-                        ex.detail() == null ? "" : ": " + clip(ex.detail(), 160));
+                out.printf("  e.g. %s %s — %s — %s%s%n", ex.source(), Clip.oneLine(ex.sourceJobId(), 80),
+                        ex.company() == null || ex.company().isBlank() ? "(no company)" : Clip.oneLine(ex.company(), 60),
+                        Clip.oneLine(ex.title(), 100), ex.detail() == null ? "" : ": " + Clip.oneLine(ex.detail(), 160));
             }
         }
         for (dev.jobintel.store.Rejects.ReasonCount r : e.rejects()) {
@@ -216,7 +217,7 @@ final class Summaries {
             out.printf("  what to do: %s%n", dev.jobintel.pipeline.Explanation.REJECT_ACTION);
             for (dev.jobintel.store.Rejects.Example ex : r.examples()) {
                 out.printf("  e.g. reject %d from %s: %s%n", ex.id(), boardName(ex.source(), ex.board()),
-                        ex.detail() == null ? "(no detail)" : clip(ex.detail(), 160));
+                        ex.detail() == null ? "(no detail)" : Clip.oneLine(ex.detail(), 160));
             }
         }
         if (!e.runs().isEmpty()) {
@@ -244,11 +245,6 @@ final class Summaries {
             held.add(n(e.pendingLeased()) + " leased by a running worker");
         }
         return held.isEmpty() ? "" : " (of which " + String.join(", ", held) + ")";
-    }
-
-    private static String clip(String s, int max) {
-        String one = s.replaceAll("\\s+", " ").strip();
-        return one.length() <= max ? one : one.substring(0, max - 1) + "…";
     }
 
     static void ledger(PrintWriter out, StatusReport s) {
@@ -320,8 +316,7 @@ final class Summaries {
                     .substring(0, 16) + " UTC";
             String error = (b.lastStatus() == null ? "" : "HTTP " + b.lastStatus() + ": ")
                     + (b.lastError() == null ? "" : b.lastError());
-            t.row(b.source(), b.board(), b.consecutiveFailures(), error.length() > 90 ? error.substring(0, 87) + "..." : error,
-                    next);
+            t.row(b.source(), b.board(), b.consecutiveFailures(), Clip.oneLine(error, 90), next);
         }
         out.println("Boards failing:");
         out.print(t.render("  "));

@@ -1,11 +1,16 @@
 package dev.jobintel.report;
 
+import dev.jobintel.internal.Clip;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /** A plain-text table with right-aligned numbers, for one-screen summaries. */
 public final class TextTable {
+
+    /** The widest a cell is drawn: a posting's company or title can be any length, a terminal cannot. */
+    public static final int CELL_MAX = 120;
 
     private final List<String[]> rows = new ArrayList<>();
     private final int columns;
@@ -20,7 +25,7 @@ public final class TextTable {
         for (int i = 0; i < columns; i++) {
             Object v = i < cells.length ? cells[i] : "";
             r[i] = v instanceof Number n && !(v instanceof Double) ? String.format(Locale.ROOT, "%,d", n.longValue())
-                    : v instanceof Double d ? String.format(Locale.ROOT, "%.1f", d) : String.valueOf(v == null ? "" : v);
+                    : v instanceof Double d ? String.format(Locale.ROOT, "%.1f", d) : Clip.oneLine(v == null ? "" : v.toString(), CELL_MAX);
         }
         rows.add(r);
         return this;
@@ -51,7 +56,7 @@ public final class TextTable {
                     sb.append("  ");
                 }
             }
-            sb.append('\n');
+            endLine(sb);
             if (r == 0) {
                 sb.append(indent);
                 for (int i = 0; i < columns; i++) {
@@ -60,9 +65,19 @@ public final class TextTable {
                         sb.append("  ");
                     }
                 }
-                sb.append('\n');
+                endLine(sb);
             }
         }
-        return sb.toString().replaceAll(" +\n", "\n");
+        return sb.toString();
+    }
+
+    /** Ends a line without the padding after its last non-empty cell. */
+    private static void endLine(StringBuilder sb) {
+        int end = sb.length();
+        while (end > 0 && sb.charAt(end - 1) == ' ') {
+            end--;
+        }
+        sb.setLength(end);
+        sb.append('\n');
     }
 }

@@ -1,8 +1,10 @@
 package dev.jobintel.web;
 
+import dev.jobintel.internal.Clip;
 import dev.jobintel.pipeline.Explanation;
 import dev.jobintel.pipeline.StatusReport;
 import dev.jobintel.report.Report;
+import dev.jobintel.report.TextTable;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -81,8 +83,9 @@ final class DashboardPage {
             tr.appendElement("td").text(x.reason() == null ? "" : x.reason());
             tr.appendElement("td").addClass("n").text(String.format(Locale.ROOT, "%,d", x.count()));
             tr.appendElement("td").text(x.action());
-            tr.appendElement("td").text(x.examples().stream().map(ex -> ex.source() + " " + ex.sourceJobId() + ": "
-                    + ex.company() + " — " + ex.title()).collect(java.util.stream.Collectors.joining("; ")));
+            tr.appendElement("td").text(x.examples().stream().map(ex -> ex.source() + " " + Clip.oneLine(ex.sourceJobId(), 80)
+                    + ": " + Clip.oneLine(ex.company(), 60) + " — " + Clip.oneLine(ex.title(), 100))
+                    .collect(java.util.stream.Collectors.joining("; ")));
         }
         for (dev.jobintel.store.Rejects.ReasonCount r : e.rejects()) {
             Element tr = table.appendElement("tr");
@@ -91,7 +94,7 @@ final class DashboardPage {
             tr.appendElement("td").addClass("n").text(String.format(Locale.ROOT, "%,d", r.count()));
             tr.appendElement("td").text(Explanation.REJECT_ACTION);
             tr.appendElement("td").text(r.examples().stream().map(ex -> ex.source() + "/" + ex.board() + ": "
-                    + ex.detail()).collect(java.util.stream.Collectors.joining("; ")));
+                    + Clip.oneLine(ex.detail(), 160)).collect(java.util.stream.Collectors.joining("; ")));
         }
     }
 
@@ -147,6 +150,6 @@ final class DashboardPage {
         if (v instanceof Number n) {
             return String.format(Locale.ROOT, "%,d", n.longValue());
         }
-        return v.toString();
+        return Clip.oneLine(v.toString(), TextTable.CELL_MAX); // the CSV and JSON keep every character
     }
 }

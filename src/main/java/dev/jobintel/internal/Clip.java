@@ -1,0 +1,44 @@
+package dev.jobintel.internal;
+
+/**
+ * Text shortened to one line of output: a posting's title or company can be a megabyte of
+ * junk, and one line of a summary, a table cell or a prompt field must stay one short line.
+ */
+public final class Clip {
+
+    private Clip() {
+    }
+
+    /**
+     * {@code s} with every run of white space as one space, stripped, and at most {@code max}
+     * characters, the last of them "…" when it was cut; "" for null. Reads no further into
+     * {@code s} than the result needs, so a huge value costs no more than a short one.
+     */
+    public static String oneLine(String s, int max) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(Math.min(s.length(), max + 1));
+        boolean space = false;
+        for (int i = 0; i < s.length() && out.length() <= max; i++) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                space = out.length() > 0;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        if (out.length() <= max) {
+            return out.toString();
+        }
+        int cut = max - 1;
+        if (cut > 0 && Character.isHighSurrogate(out.charAt(cut - 1))) {
+            cut--; // never half of an emoji
+        }
+        return out.substring(0, cut).stripTrailing() + "…";
+    }
+}
