@@ -8,6 +8,7 @@ import dev.jobintel.classify.AnswerValidator;
 import dev.jobintel.classify.taxonomy.SkillDictionary;
 import dev.jobintel.classify.taxonomy.Taxonomy;
 import dev.jobintel.classify.taxonomy.Vocabulary;
+import dev.jobintel.internal.Clip;
 import dev.jobintel.posting.Hints;
 import dev.jobintel.posting.Posting;
 import dev.jobintel.posting.Prepared;
@@ -45,6 +46,12 @@ public final class ClaudePrompt {
     /** Bump when {@link #postingMessage} changes shape. */
     private static final String TEMPLATE = "posting-v1";
     private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * The most a one-line field (title, company, location, a hint) takes of the request: the
+     * description is cut to its own allowance, and a megabyte location must not make a request
+     * the API refuses as too long.
+     */
+    static final int FIELD_CHARS = 500;
 
     private final List<String> prefix;
     private final int descriptionChars;
@@ -97,12 +104,12 @@ public final class ClaudePrompt {
                                  List<String> hints, String description) {
         StringBuilder sb = new StringBuilder(256 + (description == null ? 0 : description.length()));
         sb.append("Classify this job posting with the ").append(ClassificationTool.NAME).append(" tool.\n\n<posting>\n");
-        sb.append("Title: ").append(oneLine(title)).append('\n');
+        sb.append("Title: ").append(Clip.oneLine(title, FIELD_CHARS)).append('\n');
         if (company != null && !company.isBlank()) {
-            sb.append("Company: ").append(oneLine(company)).append('\n');
+            sb.append("Company: ").append(Clip.oneLine(company, FIELD_CHARS)).append('\n');
         }
         if (location != null && !location.isBlank()) {
-            sb.append("Location: ").append(oneLine(location)).append('\n');
+            sb.append("Location: ").append(Clip.oneLine(location, FIELD_CHARS)).append('\n');
         }
         if (resolved != null && !resolved.isBlank()) {
             sb.append("Resolved place: ").append(resolved).append('\n');
@@ -176,19 +183,19 @@ public final class ClaudePrompt {
     static List<String> hintLines(Hints h) {
         List<String> out = new ArrayList<>();
         if (h.employmentType() != null) {
-            out.add("employment type: " + oneLine(h.employmentType()));
+            out.add("employment type: " + Clip.oneLine(h.employmentType(), FIELD_CHARS));
         }
         if (h.workplace() != null) {
-            out.add("workplace: " + oneLine(h.workplace()));
+            out.add("workplace: " + Clip.oneLine(h.workplace(), FIELD_CHARS));
         }
         if (h.remote() != null) {
             out.add("remote: " + h.remote());
         }
         if (h.department() != null) {
-            out.add("department: " + oneLine(h.department()));
+            out.add("department: " + Clip.oneLine(h.department(), FIELD_CHARS));
         }
         if (h.experienceLevel() != null) {
-            out.add("experience level: " + oneLine(h.experienceLevel()));
+            out.add("experience level: " + Clip.oneLine(h.experienceLevel(), FIELD_CHARS));
         }
         if (h.salary() != null) {
             out.add("salary: " + salary(h.salary()));
@@ -197,7 +204,7 @@ public final class ClaudePrompt {
             out.add("countries: " + String.join(", ", h.countries()));
         }
         for (Map.Entry<String, String> e : new TreeMap<>(h.extra()).entrySet()) {
-            out.add(oneLine(e.getKey()) + ": " + oneLine(e.getValue()));
+            out.add(Clip.oneLine(e.getKey(), FIELD_CHARS) + ": " + Clip.oneLine(e.getValue(), FIELD_CHARS));
         }
         return out;
     }
@@ -212,10 +219,6 @@ public final class ClaudePrompt {
 
     private static String amount(double d) {
         return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
-    }
-
-    private static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("[\\r\\n\\t]+", " ").strip();
     }
 
     private static String taxonomyReference(Taxonomy t) {

@@ -40,6 +40,12 @@ public final class LocationResolver {
 
     private static final int MARKER_MAX_TOKENS = 3;
 
+    /**
+     * The most of a location string read. The longest real ones list a few dozen offices in under
+     * 2,000 characters; a megabyte of them is junk, and each resolution is kept under its text.
+     */
+    static final int TEXT_MAX = 4_000;
+
     /** Resolutions kept before the cache starts over; a few thousand distinct strings cover most markets. */
     static final int CACHE_LIMIT = 20_000;
 
@@ -75,6 +81,9 @@ public final class LocationResolver {
 
     public ResolvedLocation resolve(String text, Hints hints, String url) {
         Hints h = hints == null ? Hints.NONE : hints;
+        if (text != null && text.length() > TEXT_MAX) {
+            text = text.substring(0, TEXT_MAX);
+        }
         ResolvedLocation fromText = this.fromText.get(new Key(text, h.countries(), h.workplace(), h.remote()));
         // The URL is consulted only when the text and hints name no place, and most URLs name none either.
         boolean placeless = fromText.cities().isEmpty() && fromText.countries().isEmpty() && fromText.regions().isEmpty();

@@ -54,6 +54,16 @@ class ClaudePromptTest {
     }
 
     @Test
+    void aHugeTitleOrLocationIsCutSoTheRequestStaysWithinWhatTheApiTakes() {
+        Posting p = new Posting("import", "1", null, "Acme", "Backend Engineer ".repeat(50_000),
+                "London; ".repeat(500_000), "We build payment systems.", null, Hints.NONE);
+        String m = PROMPT.postingMessage(Prepared.of(p, RESOLVER));
+        assertThat(m.length()).isLessThan(2 * ClaudePrompt.FIELD_CHARS + 1_000);
+        assertThat(m).contains("Title: Backend Engineer Backend Engineer").contains("…\nCompany: Acme\n")
+                .contains("Resolved place: London, GB").contains("We build payment systems.");
+    }
+
+    @Test
     void aLongDescriptionIsCutAtASentenceEndAndMarked() {
         String d = "First sentence here. " + "x".repeat(50) + ". Third sentence goes past the limit.";
         String cut = ClaudePrompt.cut(d, 80);

@@ -116,6 +116,17 @@ class LocationResolverTest {
     }
 
     @Test
+    void aHugeLocationIsReadOnlyAsFarAsAnyRealOneGoes() {
+        String huge = "Berlin, Germany; " + "Remote - US; ".repeat(400_000);
+        ResolvedLocation r = resolve(huge);
+        assertThat(r.cities()).extracting(Places.City::code).containsExactly("ber");
+        assertThat(r.remotePlace()).isEqualTo("remote-us");
+        // What lies beyond the limit is not read.
+        assertThat(resolve("Paris; " + "x".repeat(LocationResolver.TEXT_MAX) + "; London").cities())
+                .extracting(Places.City::code).containsExactly("par");
+    }
+
+    @Test
     void stateAbbreviationAfterACityIsTheStateNotTheCountry() {
         // "CA" after San Francisco is California, not Canada.
         assertThat(resolve("San Francisco, CA").countries()).containsExactly("US");
