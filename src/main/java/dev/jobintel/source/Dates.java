@@ -8,8 +8,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
-/** The date formats the job APIs use: offset ISO, Z ISO, date only, epoch milliseconds. */
+/**
+ * The date formats the job APIs use: offset ISO, Z ISO, date only, epoch seconds or milliseconds.
+ * A date outside {@link #EARLIEST}..{@link #LATEST} is no date a job board means (a year of 0 or
+ * of 292 million, an overflowed number): it is treated as not stated, like an unreadable one.
+ */
 public final class Dates {
+
+    static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
     private Dates() {
     }
@@ -20,9 +27,12 @@ public final class Dates {
             return null;
         }
         if (v.isNumber()) {
+            if (!v.canConvertToLong() || v.asLong() <= 0) {
+                return null;
+            }
             long n = v.asLong();
             // Seconds or milliseconds since the epoch: 10-digit values are seconds.
-            return n < 100_000_000_000L ? Instant.ofEpochSecond(n) : Instant.ofEpochMilli(n);
+            return plausible(n < 100_000_000_000L ? Instant.ofEpochSecond(n) : Instant.ofEpochMilli(n));
         }
         return parse(v.asText());
     }
@@ -33,17 +43,22 @@ public final class Dates {
         }
         String t = s.strip();
         try {
-            return OffsetDateTime.parse(t).toInstant();
+            return plausible(OffsetDateTime.parse(t).toInstant());
         } catch (DateTimeParseException e) {
             try {
-                return Instant.parse(t);
+                return plausible(Instant.parse(t));
             } catch (DateTimeParseException e2) {
                 try {
-                    return LocalDate.parse(t.length() > 10 ? t.substring(0, 10) : t).atStartOfDay().toInstant(ZoneOffset.UTC);
+                    return plausible(LocalDate.parse(t.length() > 10 ? t.substring(0, 10) : t).atStartOfDay()
+                            .toInstant(ZoneOffset.UTC));
                 } catch (DateTimeParseException e3) {
                     return null;
                 }
             }
         }
+    }
+
+    private static Instant plausible(Instant i) {
+        return i.isBefore(EARLIEST) || i.isAfter(LATEST) ? null : i;
     }
 }

@@ -8,12 +8,8 @@ import dev.jobintel.posting.Hints;
 import dev.jobintel.posting.HtmlText;
 import dev.jobintel.posting.Posting;
 import dev.jobintel.posting.Salary;
+import dev.jobintel.source.Dates;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -74,7 +70,7 @@ public final class JsonlRecord {
             id = url;
         }
         return new Posting(source.trim(), id.trim(), url, nullToEmpty(text(n, "company")).trim(), title.trim(),
-                text(n, "location"), HtmlText.toText(text(n, "description")), instant(n.get("posted_at")),
+                text(n, "location"), HtmlText.toText(text(n, "description")), Dates.parse(n.get("posted_at")),
                 hints(n.get("hints")));
     }
 
@@ -117,26 +113,6 @@ public final class JsonlRecord {
         JsonNode remote = h.get("remote");
         return new Hints(salary, text(h, "workplace"), remote != null && remote.isBoolean() ? remote.asBoolean() : null,
                 text(h, "employment_type"), text(h, "department"), text(h, "experience_level"), countries, extra);
-    }
-
-    /** ISO-8601 with offset, a date, or epoch milliseconds; anything else is null (never a reject). */
-    static Instant instant(JsonNode v) {
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (v.isNumber()) {
-            return Instant.ofEpochMilli(v.asLong());
-        }
-        String s = v.asText().trim();
-        try {
-            return OffsetDateTime.parse(s).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return LocalDate.parse(s).atStartOfDay().toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException e2) {
-                return null;
-            }
-        }
     }
 
     private static void putIfPresent(ObjectNode n, String field, String value) {
