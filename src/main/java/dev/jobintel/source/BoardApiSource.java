@@ -120,6 +120,26 @@ public abstract class BoardApiSource implements JobSource {
         bs.finish(outcome.complete(), outcome.httpStatus(), outcome.error());
     }
 
+    /**
+     * Maps one item of a board and hands the posting to the sink. An item that cannot be a
+     * posting becomes a reject with its JSON; so does one the parser fails on, so that one odd
+     * item costs that item, recorded with the failure, and not the rest of the board.
+     */
+    public static void mapItem(String source, String board, JsonNode item, ItemMapper mapper, BoardSink sink) {
+        Posting posting;
+        try {
+            posting = mapper.map(item);
+        } catch (Invalid e) {
+            sink.reject(new Rejects.Reject(source, board, e.reason(), e.getMessage(), item.toString()));
+            return;
+        } catch (RuntimeException e) {
+            sink.reject(new Rejects.Reject(source, board, "unmappable", "the " + source + " parser failed on this item: "
+                    + e.getClass().getSimpleName() + ": " + e.getMessage(), item.toString()));
+            return;
+        }
+        sink.accept(posting);
+    }
+
     /** GETs a JSON body through the shared fetcher (retries, politeness, HTML detection). */
     protected Body get(URI uri) throws FetchException {
         return fetcher.getJson(uri);
@@ -135,13 +155,7 @@ public abstract class BoardApiSource implements JobSource {
     protected ObjectNode items(Body body, String arrayField, SourcesConfig.Board board, BoardSink sink,
                                ItemMapper mapper) throws JsonStream.Malformed {
         try (InputStream in = body.open()) {
-            return JsonStream.items(in, arrayField, item -> {
-                try {
-                    sink.accept(mapper.map(item));
-                } catch (Invalid e) {
-                    sink.reject(new Rejects.Reject(name, board.slug(), e.reason(), e.getMessage(), item.toString()));
-                }
-            });
+            return JsonStream.items(in, arrayField, item -> mapItem(name, board.slug(), item, mapper, sink));
         } catch (JsonStream.Malformed e) {
             sink.reject(new Rejects.Reject(name, board.slug(), "malformed_body", e.getMessage(), body.preview(64 * 1024)));
             throw e;

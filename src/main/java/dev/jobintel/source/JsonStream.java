@@ -3,6 +3,7 @@ package dev.jobintel.source;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * Reads the postings of a large JSON body one at a time: only one posting's tree exists at
@@ -85,11 +87,21 @@ public final class JsonStream {
         } catch (Malformed e) {
             throw e;
         } catch (JsonParseException e) {
-            throw new Malformed("malformed JSON after " + count[0] + " items: " + e.getOriginalMessage(), count[0], e);
+            throw new Malformed("malformed JSON after " + count[0] + " items: " + problem(e), count[0], e);
         } catch (IOException e) {
             throw new Malformed("unreadable body after " + count[0] + " items: " + e.getMessage(), count[0], e);
         }
     }
+
+    /**
+     * What is wrong with a body, on one line: the parser's message without its own location
+     * lines, and without the "[Source: REDACTED (...)" it puts inside them (the body is never quoted).
+     */
+    public static String problem(JsonProcessingException e) {
+        return SOURCE_NOTE.matcher(e.getOriginalMessage()).replaceAll("[").replaceAll("\\s+", " ").strip();
+    }
+
+    private static final Pattern SOURCE_NOTE = Pattern.compile("\\[Source: [^;\\]]*; ");
 
     private static void readArray(JsonParser p, Consumer<JsonNode> each, long[] count) throws IOException {
         JsonToken t;

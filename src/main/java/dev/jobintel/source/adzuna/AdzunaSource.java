@@ -161,11 +161,7 @@ public final class AdzunaSource implements JobSource {
                     return;
                 }
                 seen[0]++;
-                try {
-                    sink.accept(AdzunaParser.posting(item, country));
-                } catch (BoardApiSource.Invalid e) {
-                    sink.reject(new Rejects.Reject(name(), name, e.reason(), e.getMessage(), item.toString()));
-                }
+                BoardApiSource.mapItem(name(), name, item, i -> AdzunaParser.posting(i, country), sink);
             });
         } catch (JsonStream.Malformed e) {
             sink.reject(new Rejects.Reject(name(), name, "malformed_body", scrub(e.getMessage()),

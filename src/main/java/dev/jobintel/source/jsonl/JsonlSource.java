@@ -3,10 +3,12 @@ package dev.jobintel.source.jsonl;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jobintel.posting.Posting;
 import dev.jobintel.source.BoardSink;
 import dev.jobintel.source.FetchSink;
 import dev.jobintel.source.JobSource;
 import dev.jobintel.source.JsonFields;
+import dev.jobintel.source.JsonStream;
 import dev.jobintel.store.Rejects;
 
 import java.io.BufferedReader;
@@ -87,18 +89,25 @@ public final class JsonlSource implements JobSource {
                     node = MAPPER.readTree(line);
                 } catch (JsonProcessingException e) {
                     board.reject(new Rejects.Reject(name, input.board(), "malformed_json",
-                            "line " + lineNo + ": " + e.getOriginalMessage(), line));
+                            "line " + lineNo + ": " + JsonStream.problem(e), line));
                     continue;
                 }
+                Posting posting;
                 try {
-                    board.accept(JsonlRecord.toPosting(node));
+                    posting = JsonlRecord.toPosting(node);
+                } catch (RuntimeException e) {
+                    board.reject(new Rejects.Reject(name, input.board(), "unmappable", "line " + lineNo + ": the import "
+                            + "could not read this line: " + e.getClass().getSimpleName() + ": " + e.getMessage(), line));
+                    continue;
                 } catch (JsonlRecord.Invalid e) {
                     // Kept under this file's fetch, as its fetch_runs row counts it; the line's own
                     // source is said in the detail.
                     String source = JsonFields.text(node, "source");
                     board.reject(new Rejects.Reject(name, input.board(), e.reason(), "line " + lineNo
                             + (source == null ? "" : " (a " + source + " posting)") + ": " + e.getMessage(), line));
+                    continue;
                 }
+                board.accept(posting);
             }
             board.finish(true, null, null);
         } catch (IOException | java.io.UncheckedIOException e) {

@@ -123,8 +123,10 @@ public final class SmartRecruitersSource extends BoardApiSource {
                 return detail;
             } catch (FetchException e) {
                 return fail(e.getMessage());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                return fail("malformed detail JSON for posting " + id + ": " + JsonStream.problem(e));
             } catch (IOException e) {
-                return fail("malformed detail JSON for posting " + id + ": " + e.getMessage());
+                return fail("unreadable detail of posting " + id + ": " + e.getMessage());
             }
         }
 

@@ -1,0 +1,29 @@
+package dev.jobintel.source;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class JsonStreamTest {
+
+    @Test
+    void aBodyCutShortKeepsItsItemsAndSaysWhereOnOneLine() {
+        List<JsonNode> items = new ArrayList<>();
+        String body = "{\"jobs\": [{\"id\": 1}, {\"id\": 2, \"title\": \"SRE\"";
+        JsonStream.Malformed e = catchThrowableOfType(JsonStream.Malformed.class, () -> JsonStream.items(
+                new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), "jobs", items::add));
+        assertThat(items).hasSize(1);
+        assertThat(e.items()).isEqualTo(1);
+        // The board's error is one line in status and fetch_runs: no parser location lines, no
+        // "[Source: REDACTED (`StreamReadFeature...` disabled)" inside it.
+        assertThat(e.getMessage()).startsWith("malformed JSON after 1 items: Unexpected end-of-input")
+                .doesNotContain("\n").doesNotContain("REDACTED").doesNotContain("StreamReadFeature");
+    }
+}
