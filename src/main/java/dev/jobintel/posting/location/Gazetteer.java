@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -275,20 +274,6 @@ public final class Gazetteer {
     /** The region itself and every region containing it, nearest first. */
     public List<String> regionChain(String region) {
         return regions.containsKey(region) ? chainOf(region) : List.of();
-    }
-
-    /** The smallest region containing all the given countries, or null if none does. */
-    public String commonRegion(Collection<String> countryCodes) {
-        List<String> common = null;
-        for (String c : countryCodes) {
-            List<String> chain = regionsOf(c);
-            if (common == null) {
-                common = new ArrayList<>(chain);
-            } else {
-                common.retainAll(new LinkedHashSet<>(chain));
-            }
-        }
-        return common == null || common.isEmpty() ? null : common.get(0);
     }
 
     public Collection<Places.City> cities() {
