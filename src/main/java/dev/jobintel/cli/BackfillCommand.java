@@ -29,6 +29,9 @@ final class BackfillCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Mixin
+    ProgressOption bars;
+
+    @Mixin
     ClassifierOptions classifying;
 
     @Option(names = "--since", paramLabel = "TIME",
@@ -47,7 +50,7 @@ final class BackfillCommand implements Callable<Integer> {
         Long from = since == null ? null : parse(cl, since);
         Context ctx = classifying.context(common, cl, dryRun);
         PrintWriter out = cl.getOut();
-        try (Database db = ctx.openDatabase(); Runner runner = new Runner(ctx, db, common.progress())) {
+        try (Database db = ctx.openDatabase(); Runner runner = new Runner(ctx, db, bars.on())) {
             runner.prepare();
             long dangling = db.read(c -> Requeue.countDangling(c, from));
             long stranded = db.read(Requeue::countStranded);

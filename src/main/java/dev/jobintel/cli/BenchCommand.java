@@ -37,7 +37,10 @@ final class BenchCommand implements Callable<Integer> {
     static final double TARGET_STATUS_SECONDS = 1.0;
 
     @Mixin
-    CommonOptions common;
+    ConfigOption common;
+
+    @Mixin
+    ProgressOption bars;
 
     @Option(names = "--postings", paramLabel = "N", defaultValue = "100000",
             description = "Postings to generate (default: ${DEFAULT-VALUE}).")
@@ -78,7 +81,7 @@ final class BenchCommand implements Callable<Integer> {
             Path dbFile = work.resolve("bench.db");
             Files.deleteIfExists(dbFile);
             String url = "jdbc:sqlite:" + dbFile;
-            Context ctx = Context.load(CommonOptions.withDatabase(common.loadConfig(), url), java.time.Clock.systemUTC());
+            Context ctx = Context.load(ConfigOption.withDatabase(common.loadConfig(), url), java.time.Clock.systemUTC());
             long landNanos;
             long enrichNanos;
             long landCpu;
@@ -87,7 +90,7 @@ final class BenchCommand implements Callable<Integer> {
             long t1 = System.nanoTime();
             Enricher.Result enriched;
             try (Database db = ctx.openDatabase()) {
-                Runner runner = new Runner(ctx, db, common.progress());
+                Runner runner = new Runner(ctx, db, bars.on());
                 runner.prepare();
                 long tLand = System.nanoTime();
                 long cLand = cpuNanos();

@@ -22,12 +22,12 @@ final class ClassifierOptions {
     Double budgetUsd;
 
     /** Checks these options, loads the context with them applied, and checks them against it. */
-    dev.jobintel.pipeline.Context context(CommonOptions common, CommandLine cl) {
+    dev.jobintel.pipeline.Context context(ConfigOption common, CommandLine cl) {
         return context(common, cl, false);
     }
 
-    /** As {@link #context(CommonOptions, CommandLine)}; a dry run needs no API key, since it sends nothing. */
-    dev.jobintel.pipeline.Context context(CommonOptions common, CommandLine cl, boolean dryRun) {
+    /** As {@link #context(ConfigOption, CommandLine)}; a dry run needs no API key, since it sends nothing. */
+    dev.jobintel.pipeline.Context context(ConfigOption common, CommandLine cl, boolean dryRun) {
         check(cl);
         dev.jobintel.pipeline.Context loaded = common.context(this::apply);
         dev.jobintel.pipeline.Context ctx = dryRun ? loaded.sendingNothing() : loaded;

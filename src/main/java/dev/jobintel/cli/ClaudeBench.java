@@ -50,7 +50,10 @@ final class ClaudeBench implements Callable<Integer> {
     static final double TARGET_BILLED_SHARE = 0.40;
 
     @Mixin
-    CommonOptions common;
+    ConfigOption common;
+
+    @Mixin
+    ProgressOption bars;
 
     @Option(names = "--concurrency", defaultValue = "32", description = "Requests in flight (default: ${DEFAULT-VALUE}).")
     int concurrency;
@@ -75,13 +78,13 @@ final class ClaudeBench implements Callable<Integer> {
             String url = "jdbc:sqlite:" + work.resolve("bench.db");
             ClaudeConfig claude = new ClaudeConfig(ClaudeConfig.DEFAULT_MODEL, sim.baseUrl(), null, null, null, 30, null,
                     concurrency, null, null, null, null, null, null, null).withLimits(1_000_000, 1_000_000_000, 1_000_000_000);
-            LoadedConfig base = CommonOptions.withDatabase(common.loadConfig(), url);
+            LoadedConfig base = ConfigOption.withDatabase(common.loadConfig(), url);
             JobintelConfig cfg = base.config().withClassifier(base.config().classifier().named(ClaudeClassifier.NAME)
                     .with(claude));
             Context ctx = Context.load(new LoadedConfig(cfg, base.doc(), base.baseDir()), Clock.systemUTC(),
                     Map.of("ANTHROPIC_API_KEY", "sk-bench-local-server"));
             DemoSnapshot snapshot = DemoSnapshot.bundled();
-            try (Database db = ctx.openDatabase(); Runner runner = new Runner(ctx, db, common.progress());
+            try (Database db = ctx.openDatabase(); Runner runner = new Runner(ctx, db, bars.on());
                  SourceFactory factory = SourceFactory.create(JobintelConfig.DEFAULTS.withSources(snapshot.sources()), null,
                          snapshot).withAdzunaCredentials("demo", "demo")) {
                 runner.prepare();

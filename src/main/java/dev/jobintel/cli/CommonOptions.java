@@ -1,20 +1,12 @@
 package dev.jobintel.cli;
 
-import dev.jobintel.config.ConfigLoader;
 import dev.jobintel.config.LoadedConfig;
-import dev.jobintel.pipeline.Context;
-import dev.jobintel.pipeline.Progress;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.time.Clock;
 
-/** Options every command takes: where the config and the database are, and progress output. */
-final class CommonOptions {
-
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "Configuration file (default: ./jobintel.yaml if present, else built-in defaults).")
-    Path config;
+/** Options of every command that works on the configured database: the config file and {@code --db}. */
+final class CommonOptions extends ConfigOption {
 
     @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
     picocli.CommandLine.Model.CommandSpec spec;
@@ -46,28 +38,10 @@ final class CommonOptions {
         return "jdbc:sqlite:" + given;
     }
 
-    @Option(names = "--no-progress", description = "Do not draw progress bars (they are drawn only on a terminal anyway).")
-    boolean noProgress;
-
+    @Override
     LoadedConfig loadConfig() {
-        LoadedConfig lc = ConfigLoader.load(config);
+        LoadedConfig lc = super.loadConfig();
         return database == null ? lc : withDatabase(lc, database);
-    }
-
-    /** The configuration with another database URL. */
-    static LoadedConfig withDatabase(LoadedConfig lc, String url) {
-        return new LoadedConfig(lc.config().withDatabaseUrl(url), lc.doc(), lc.baseDir());
-    }
-
-    Context context() {
-        return Context.load(loadConfig(), Clock.systemUTC());
-    }
-
-    /** The context with command-line overrides applied to the loaded configuration. */
-    Context context(java.util.function.UnaryOperator<dev.jobintel.config.JobintelConfig> overrides) {
-        LoadedConfig lc = loadConfig();
-        LoadedConfig changed = new LoadedConfig(overrides.apply(lc.config()), lc.doc(), lc.baseDir());
-        return Context.load(changed, Clock.systemUTC());
     }
 
     /**
@@ -85,9 +59,5 @@ final class CommonOptions {
         dev.jobintel.store.Database db = dev.jobintel.store.Database.open(url, lc.config().database().username());
         db.migrateIfBehind();
         return db;
-    }
-
-    boolean progress() {
-        return !noProgress && Progress.interactive();
     }
 }

@@ -44,6 +44,9 @@ final class DbExport implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    ProgressOption bars;
+
     @Parameters(paramLabel = "WHAT", description = "jobs or postings.")
     String what;
 
@@ -79,7 +82,7 @@ final class DbExport implements Callable<Integer> {
             // A bar on the terminal (stderr) while a large database pages out; never in the output.
             long total = db.read(c -> what.equals("jobs") ? dev.jobintel.store.Ledger.jobCount(c)
                     : dev.jobintel.store.Ledger.rawCount(c));
-            try (Progress progress = new Progress(System.err, common.progress(), "export", what, total)) {
+            try (Progress progress = new Progress(System.err, bars.on(), "export", what, total)) {
                 rows = what.equals("jobs") ? jobs(db, out, progress) : postings(db, out, progress);
             }
         }

@@ -27,6 +27,9 @@ final class EnrichCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    ProgressOption bars;
+
     @Option(names = "--limit", paramLabel = "N", description = "Decide at most N pending postings (default: all).")
     long limit;
 
@@ -58,7 +61,7 @@ final class EnrichCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--batch needs the claude classifier (--classifier claude)");
         }
         PrintWriter out = cl.getOut();
-        try (Database db = ctx.openDatabase(); Runner runner = new Runner(ctx, db, common.progress())) {
+        try (Database db = ctx.openDatabase(); Runner runner = new Runner(ctx, db, bars.on())) {
             runner.prepare();
             if (dryRun) {
                 Summaries.plan(out, EnrichPlan.plan(db, ctx.gate(), ctx.resolver(), runner.classifier(),

@@ -44,7 +44,10 @@ import java.util.concurrent.Callable;
 final class EvalCommand implements Callable<Integer> {
 
     @Mixin
-    CommonOptions common;
+    ConfigOption common;
+
+    @Mixin
+    ProgressOption bars;
 
     @Option(names = "--labels", paramLabel = "FILE", required = true,
             description = "The labelled JSON Lines file, or 'demo' for the bundled set.")
@@ -99,7 +102,7 @@ final class EvalCommand implements Callable<Integer> {
         Classifier k = ctx.classifier(CallLog.NONE, new Budget(ctx.config().classifier().claude().budgetUsd()));
         long t0 = System.nanoTime();
         EvalReport report;
-        try (Progress progress = new Progress(System.err, common.progress(), "eval", "postings", examples.size())) {
+        try (Progress progress = new Progress(System.err, bars.on(), "eval", "postings", examples.size())) {
             report = Evaluator.run(name, examples, k, ctx.resolver(), k.remote() ? ctx.concurrency() : 1, showErrors,
                     () -> progress.advance(1));
         } catch (RunStop stop) {

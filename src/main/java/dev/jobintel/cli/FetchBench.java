@@ -36,7 +36,10 @@ final class FetchBench implements Callable<Integer> {
     static final int SMALL_HEAP_MB = 48;
 
     @Mixin
-    CommonOptions common;
+    ConfigOption common;
+
+    @Mixin
+    ProgressOption bars;
 
     @Option(names = "--boards", defaultValue = "200", description = "Boards (default: ${DEFAULT-VALUE}).")
     int boards;
@@ -69,12 +72,12 @@ final class FetchBench implements Callable<Integer> {
             long total = (long) perBoard * boards;
 
             String url = "jdbc:sqlite:" + work.resolve("bench.db");
-            Context ctx = Context.load(CommonOptions.withDatabase(common.loadConfig(), url), java.time.Clock.systemUTC());
+            Context ctx = Context.load(ConfigOption.withDatabase(common.loadConfig(), url), java.time.Clock.systemUTC());
             double fetchSecs;
             long landed;
             try (Database db = ctx.openDatabase();
                  SourceFactory factory = SourceFactory.create(ctx.config().withSources(sources), null, rec)) {
-                Runner runner = new Runner(ctx, db, common.progress());
+                Runner runner = new Runner(ctx, db, bars.on());
                 runner.prepare();
                 long t1 = System.nanoTime();
                 Runner.FetchResult r = runner.fetch(factory.sources(Set.of(), Set.of()));

@@ -25,6 +25,9 @@ final class FetchCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Mixin
+    ProgressOption bars;
+
+    @Mixin
     FetchOptions fetch;
 
     @Spec
@@ -42,7 +45,7 @@ final class FetchCommand implements Callable<Integer> {
                     + (fetch.narrowed() ? ", or widen --sources/--companies" : ""));
         }
         try (SourceFactory factory = selection.factory(); Database db = ctx.openDatabase()) {
-            Runner runner = new Runner(ctx, db, common.progress());
+            Runner runner = new Runner(ctx, db, bars.on());
             runner.prepare();
             long t0 = System.nanoTime();
             Runner.FetchResult r = runner.fetch(selection.sources());

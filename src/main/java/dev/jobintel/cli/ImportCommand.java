@@ -25,6 +25,9 @@ final class ImportCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    ProgressOption bars;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "JSON Lines files to import.")
     List<Path> files;
 
@@ -45,7 +48,7 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Context ctx = common.context();
         try (Database db = ctx.openDatabase()) {
-            Runner runner = new Runner(ctx, db, common.progress());
+            Runner runner = new Runner(ctx, db, bars.on());
             runner.prepare();
             long t0 = System.nanoTime();
             Runner.FetchResult r = runner.fetch(List.of(JsonlSource.files(files)));

@@ -31,6 +31,9 @@ final class RetryCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Mixin
+    ProgressOption bars;
+
+    @Mixin
     ClassifierOptions classifying;
 
     @Option(names = "--reason", paramLabel = "REASON", split = ",",
@@ -54,7 +57,7 @@ final class RetryCommand implements Callable<Integer> {
         Requeue.Failed selection = new Requeue.Failed(reasons == null ? List.of()
                 : reasons.stream().map(r -> r.strip().toLowerCase(Locale.ROOT)).toList(),
                 source == null ? null : source.strip().toLowerCase(Locale.ROOT), null);
-        try (Database db = ctx.openDatabase(); Runner runner = new Runner(ctx, db, common.progress())) {
+        try (Database db = ctx.openDatabase(); Runner runner = new Runner(ctx, db, bars.on())) {
             runner.prepare();
             Map<String, Long> byReason = db.read(c -> Requeue.count(c, selection));
             long total = byReason.values().stream().mapToLong(Long::longValue).sum();

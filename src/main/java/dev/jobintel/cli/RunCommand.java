@@ -32,6 +32,9 @@ final class RunCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Mixin
+    ProgressOption bars;
+
+    @Mixin
     FetchOptions fetch;
 
     @Spec
@@ -70,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
         try (SourceFactory factory = selection.factory(); Database db = ctx.openDatabase()) {
             out.printf("jobintel run: %s%nDatabase: %s, classifier: %s%n%n", what, db.url(), ctx.classifierName());
             out.flush();
-            Runner runner = new Runner(ctx, db, common.progress());
+            Runner runner = new Runner(ctx, db, bars.on());
             runner.prepare();
             long t0 = System.nanoTime();
             Runner.FetchResult fetched = runner.fetch(sources);

@@ -75,7 +75,7 @@ class DbCommandIT {
         for (String[] command : List.of(new String[] {"db", "check"}, new String[] {"status"}, new String[] {"run"},
                 new String[] {"db", "migrate"})) {
             List<String> args = new java.util.ArrayList<>(List.of(command));
-            args.addAll(List.of("--db", db, "--no-progress"));
+            args.addAll(List.of("--db", db));
             CliIT.Result r = jobintel(args.toArray(String[]::new));
             assertThat(r.exit()).as(args.toString()).isEqualTo(Main.DATABASE_ERROR);
             assertThat(r.err()).contains("has schema version 99, newer than this jobintel knows (");

@@ -125,12 +125,17 @@ class EvalCommandIT {
     @Test
     void theBundledSetWorksWithoutAFileOrADatabase() throws IOException {
         Path db = dir.resolve("never.db");
-        CliIT.Result r = jobintel("eval", "--labels", "demo", "--json", "--limit", "200", "--db", "jdbc:sqlite:" + db);
+        Path config = Files.writeString(dir.resolve("jobintel.yaml"), "database:\n  url: jdbc:sqlite:" + db + "\n");
+        CliIT.Result r = jobintel("eval", "--labels", "demo", "--json", "--limit", "200", "--config", config.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("examples").asInt()).isEqualTo(200);
         assertThat(j.get("labels").asText()).startsWith("demo");
         assertThat(j.get("fields").get(0).get("accuracy").asDouble()).isGreaterThan(0.9);
         assertThat(db).as("eval opens no database").doesNotExist();
+        // So it offers no --db to be misread as where the results go.
+        CliIT.Result withDb = jobintel("eval", "--labels", "demo", "--db", "jdbc:sqlite:" + db);
+        assertThat(withDb.exit()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(withDb.err()).contains("Unknown options: '--db'");
     }
 }
