@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
         description = {"Answer market questions from the classified jobs, each distinct job counted once: "
                 + "demand (jobs by role), cities, skills, pay (stated pay per year, by family, seniority and "
                 + "currency), arrangements (on site, hybrid, remote), employers, trends (new jobs per week).",
-                "Without a question, all of them. Narrow every answer with --city, --family, --since and --open."})
+                "Without a question, all of them. Narrow every answer with --city, --family, --since, --open and "
+                        + "--remote."})
 final class ReportCommand implements Callable<Integer> {
 
     @Mixin
@@ -45,6 +46,10 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--open", description = "Only jobs still open: with a posting still on its board.")
     boolean open;
+
+    @Option(names = "--remote", description = "Only jobs that may be done remotely: fully remote, or remote as "
+            + "well as at an office ('London or Remote (UK)').")
+    boolean remote;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, csv or json (default: ${DEFAULT-VALUE}); csv takes one question.")
@@ -95,7 +100,7 @@ final class ReportCommand implements Callable<Integer> {
             List<Report> reports = db.read(c -> {
                 JobFilter f;
                 try {
-                    f = JobFilter.resolve(c, city, family, sinceMillis, open);
+                    f = JobFilter.resolve(c, city, family, sinceMillis, open, remote);
                 } catch (IllegalArgumentException e) {
                     throw new CommandLine.ParameterException(cl, e.getMessage());
                 }
@@ -121,6 +126,9 @@ final class ReportCommand implements Callable<Integer> {
         }
         if (open) {
             scope.put("open", true);
+        }
+        if (remote) {
+            scope.put("remote", true);
         }
         return scope;
     }

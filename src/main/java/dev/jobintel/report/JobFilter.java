@@ -7,17 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which jobs a report counts: in one city, of one family, first seen since a time, still open.
- * Each set field narrows the jobs; an empty filter counts every job.
+ * Which jobs a report counts: in one city, of one family, first seen since a time, still open,
+ * open to remote work. Each set field narrows the jobs; an empty filter counts every job.
  *
  * @param cityCode   the city (a code of the city table), or null
  * @param family     the family code, or null
  * @param since      epoch millis: only jobs first seen at or after it; null for all
  * @param openOnly   only jobs with a posting still on its board (not closed)
+ * @param remoteOnly only jobs that may be done remotely (fully remote, or an office or remote)
  */
-public record JobFilter(String cityCode, String family, Long since, boolean openOnly) {
+public record JobFilter(String cityCode, String family, Long since, boolean openOnly, boolean remoteOnly) {
 
-    public static final JobFilter ALL = new JobFilter(null, null, null, false);
+    public static final JobFilter ALL = new JobFilter(null, null, null, false, false);
 
     /** The filter's condition on enriched_jobs {@code j}, with {@link #args()}. */
     public String where() {
@@ -34,6 +35,9 @@ public record JobFilter(String cityCode, String family, Long since, boolean open
         }
         if (openOnly) {
             parts.add("EXISTS (SELECT 1 FROM raw_postings r WHERE r.job_id = j.id AND r.closed_at IS NULL)");
+        }
+        if (remoteOnly) {
+            parts.add("j.remote_scope IS NOT NULL");
         }
         return String.join(" AND ", parts);
     }
@@ -78,7 +82,8 @@ public record JobFilter(String cityCode, String family, Long since, boolean open
      *
      * @throws IllegalArgumentException naming what is unknown and what is known
      */
-    public static JobFilter resolve(Connection c, String city, String family, Long since, boolean openOnly) {
+    public static JobFilter resolve(Connection c, String city, String family, Long since, boolean openOnly,
+                                    boolean remoteOnly) {
         String cityCode = null;
         if (city != null) {
             cityCode = Jdbc.one(c, "SELECT code FROM ref_city WHERE lower(code) = lower(?)", rs -> rs.getString(1),
@@ -108,6 +113,6 @@ public record JobFilter(String cityCode, String family, Long since, boolean open
                         + String.join(", ", known) + ")");
             }
         }
-        return new JobFilter(cityCode, familyCode, since, openOnly);
+        return new JobFilter(cityCode, familyCode, since, openOnly, remoteOnly);
     }
 }

@@ -21,4 +21,9 @@ public record Report(String name, String title, List<Column> columns, List<List<
     public static Column column(String key, String heading) {
         return new Column(key, heading);
     }
+
+    /** "1 job", "1,204 jobs": how many jobs the report counted, for its heading. */
+    public String jobCount() {
+        return String.format(java.util.Locale.ROOT, "%,d %s", jobs, jobs == 1 ? "job" : "jobs");
+    }
 }

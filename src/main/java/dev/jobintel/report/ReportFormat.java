@@ -25,7 +25,7 @@ public enum ReportFormat {
                 if (i > 0) {
                     out.println();
                 }
-                out.printf(Locale.ROOT, "%s — %,d jobs%s%n", r.title(), r.jobs(), describe(scope));
+                out.printf(Locale.ROOT, "%s — %s%s%n", r.title(), r.jobCount(), describe(scope));
                 if (r.rows().isEmpty()) {
                     out.println("  (no jobs)");
                     continue;

@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * told (the command defaults to 127.0.0.1), runs no script, and escapes everything a posting says.
  *
  * <ul>
- *   <li>{@code GET /?city=&family=&since=&open=1}: the page</li>
+ *   <li>{@code GET /?city=&family=&since=&open=1&remote=1}: the page</li>
  *   <li>{@code GET /report/QUESTION.csv} or {@code .json}, with the same filter: one report</li>
  *   <li>{@code GET /status.json}: the ledger, as {@code jobintel status --json} gives it</li>
  * </ul>
@@ -44,7 +44,7 @@ import java.util.regex.Pattern;
 public final class Dashboard implements AutoCloseable {
 
     private static final Pattern REPORT = Pattern.compile("/report/([a-z]+)\\.(csv|json)");
-    private static final List<String> FILTER_KEYS = List.of("city", "family", "since", "open");
+    private static final List<String> FILTER_KEYS = List.of("city", "family", "since", "open", "remote");
 
     private final Database db;
     private final int limit;
@@ -147,7 +147,8 @@ public final class Dashboard implements AutoCloseable {
     private List<Report> reports(List<String> questions, Map<String, String> filter) {
         return db.read(c -> {
             Long since = filter.containsKey("since") ? JobFilter.parseTime(filter.get("since")) : null;
-            JobFilter f = JobFilter.resolve(c, filter.get("city"), filter.get("family"), since, filter.containsKey("open"));
+            JobFilter f = JobFilter.resolve(c, filter.get("city"), filter.get("family"), since, filter.containsKey("open"),
+                    filter.containsKey("remote"));
             return MarketReports.answer(c, questions, f, limit);
         });
     }

@@ -105,18 +105,23 @@ final class DashboardPage {
             label.appendElement("input").attr("name", f[0]).attr("value", filter.getOrDefault(f[0], ""))
                     .attr("size", "14");
         }
-        Element open = form.appendElement("label");
-        Element box = open.appendElement("input").attr("type", "checkbox").attr("name", "open").attr("value", "1");
-        if (filter.containsKey("open")) {
+        checkbox(form, filter, "open", " still open only");
+        checkbox(form, filter, "remote", " remote possible only");
+        form.appendElement("button").attr("type", "submit").text("Show");
+    }
+
+    private static void checkbox(Element form, Map<String, String> filter, String name, String label) {
+        Element l = form.appendElement("label");
+        Element box = l.appendElement("input").attr("type", "checkbox").attr("name", name).attr("value", "1");
+        if (filter.containsKey(name)) {
             box.attr("checked", true);
         }
-        open.appendText(" still open only");
-        form.appendElement("button").attr("type", "submit").text("Show");
+        l.appendText(label);
     }
 
     private static void table(Element body, Report r, Map<String, String> filter) {
         Element h = body.appendElement("h2").attr("id", r.name()).text(r.title());
-        h.appendText(String.format(Locale.ROOT, " — %,d jobs ", r.jobs()));
+        h.appendText(" — " + r.jobCount() + " ");
         h.appendElement("a").attr("href", "/report/" + r.name() + ".csv" + Dashboard.query(filter)).text("CSV");
         h.appendText(" ");
         h.appendElement("a").attr("href", "/report/" + r.name() + ".json" + Dashboard.query(filter)).text("JSON");

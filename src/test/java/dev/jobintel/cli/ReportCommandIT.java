@@ -127,6 +127,23 @@ class ReportCommandIT {
     }
 
     @Test
+    void remoteNarrowsToJobsThatMayBeDoneRemotely() throws IOException {
+        Path more = Fixtures.jsonlFile(dir.resolve("remote.jsonl"), List.of(
+                posting("6", "Delta", "Backend Engineer", "Remote - US; Remote - Germany", "Go and Kafka."),
+                posting("7", "Delta", "Data Engineer", "London or Remote (UK)", "Python and Spark.")));
+        assertThat(jobintel("import", more.toString(), "--db", db()).exit()).isZero();
+        assertThat(jobintel("enrich", "--db", db(), "--no-progress").exit()).isZero();
+
+        JsonNode remote = report("cities", "--remote");
+        assertThat(remote.get("jobs").asLong()).isEqualTo(2);
+        assertThat(remote.get("filter").get("remote").asBoolean()).isTrue();
+        assertThat(row(remote, "place", "Remote").get("jobs").asLong()).isEqualTo(1);
+        assertThat(row(remote, "place", "London").get("jobs").asLong()).as("an office, or remote").isEqualTo(1);
+        assertThat(report("employers", "--remote", "--city", "London").get("jobs").asLong()).isEqualTo(1);
+        assertThat(report("employers").get("jobs").asLong()).isEqualTo(7);
+    }
+
+    @Test
     void trendsDateEachJobByTheEarliestDateItsBoardsGaveElseWhenItWasFirstSeen() throws Exception {
         long nov20 = java.time.Instant.parse("2026-11-20T12:00:00Z").toEpochMilli();
         try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {

@@ -49,7 +49,7 @@ class DashboardIT {
             runner.fetch(List.of(Fixtures.jsonl("test", List.<Posting>of(
                     Fixtures.posting("1", EVIL, "Senior Data Engineer", "Berlin, Germany"),
                     Fixtures.posting("2", "Acme", "Backend Engineer", "Berlin, Germany"),
-                    Fixtures.posting("3", "Acme", "Data Engineer", "London, UK")))));
+                    Fixtures.posting("3", "Acme", "Data Engineer", "London or Remote (UK)")))));
             runner.enrich(0);
         }
         dashboard = Dashboard.start(db, "127.0.0.1", 0, 15);
@@ -104,6 +104,11 @@ class DashboardIT {
         assertThat(berlin.select("input[name=city]").attr("value")).isEqualTo("Berlin");
         assertThat(berlin.select("input[name=open]").hasAttr("checked")).isTrue();
         assertThat(berlin.select("h2#skills a").first().attr("href")).isEqualTo("/report/skills.csv?city=Berlin&open=1");
+
+        Document remote = Jsoup.parse(get("/?remote=1").body());
+        assertThat(remote.select("h2#demand").text()).contains("— 1 job ");
+        assertThat(remote.select("input[name=remote]").hasAttr("checked")).isTrue();
+        assertThat(remote.select("h2#skills a").first().attr("href")).isEqualTo("/report/skills.csv?remote=1");
 
         HttpResponse<String> bad = get("/?city=%3Cscript%3Ealert(1)%3C/script%3E");
         assertThat(bad.statusCode()).isEqualTo(400);
