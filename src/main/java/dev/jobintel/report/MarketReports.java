@@ -39,7 +39,7 @@ public final class MarketReports {
 
     /** Where a job is, in words: its city, else "Remote" for a remote job, else its country, else unresolved. */
     static final String PLACE = "CASE WHEN j.city_code IS NOT NULL THEN ci.name "
-            + "WHEN j.remote_scope IS NOT NULL AND j.remote_scope <> '' THEN 'Remote' "
+            + "WHEN j.remote_scope IS NOT NULL THEN 'Remote' "
             + "WHEN j.country_code IS NOT NULL THEN co.name ELSE '(unresolved)' END";
     static final String PLACE_JOINS = "LEFT JOIN ref_city ci ON ci.code = j.city_code "
             + "LEFT JOIN ref_country co ON co.code = coalesce(ci.country, j.country_code) ";
