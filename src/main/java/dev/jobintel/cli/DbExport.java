@@ -73,6 +73,15 @@ final class DbExport implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "postings export as JSON Lines only: the import format, "
                     + "whose descriptions and hints do not fit a spreadsheet's cells");
         }
+        if (outFile != null) {
+            Path dir = outFile.toAbsolutePath().getParent();
+            if (dir != null && !Files.isDirectory(dir)) {
+                throw new CommandLine.ParameterException(cl, "--out " + outFile + ": there is no directory " + dir);
+            }
+            if (Files.isDirectory(outFile)) {
+                throw new CommandLine.ParameterException(cl, "--out " + outFile + " is a directory; give a file in it");
+            }
+        }
         Database opened = CommonOptions.openForReading(common.loadConfig(), cl.getErr());
         if (opened == null) {
             return Main.DATABASE_ERROR;

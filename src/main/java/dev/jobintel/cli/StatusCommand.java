@@ -48,6 +48,10 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (examples < 0 || runs < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    (examples < 0 ? "--examples" : "--runs") + " must be 0 or more");
+        }
         LoadedConfig lc = common.loadConfig();
         Database opened = CommonOptions.openForReading(lc, spec.commandLine().getErr());
         if (opened == null) {
@@ -55,7 +59,7 @@ final class StatusCommand implements Callable<Integer> {
         }
         try (Database db = opened) {
             StatusReport s = StatusReport.read(db);
-            Explanation e = explain ? Explanation.read(db, s, Math.max(0, examples), Math.max(0, runs)) : null;
+            Explanation e = explain ? Explanation.read(db, s, examples, runs) : null;
             if (json) {
                 ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
                 out.println(mapper.writeValueAsString(e == null ? s : java.util.Map.of("status", s, "explanation", e)));

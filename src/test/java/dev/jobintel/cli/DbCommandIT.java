@@ -136,6 +136,15 @@ class DbCommandIT {
         List<String> lines = java.nio.file.Files.readAllLines(out);
         assertThat(lines).hasSize((int) jobs);
         assertThat(new ObjectMapper().readTree(lines.get(0)).get("skills").isArray()).isTrue();
+
+        // Where the file cannot go is a usage error naming the path, before the database is read.
+        CliIT.Result noDir = jobintel("db", "export", "jobs", "--out", dir.resolve("no/such/jobs.jsonl").toString(),
+                "--db", db);
+        assertThat(noDir.exit()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(noDir.err()).contains("there is no directory " + dir.resolve("no/such"));
+        CliIT.Result aDir = jobintel("db", "export", "jobs", "--out", dir.toString(), "--db", db);
+        assertThat(aDir.exit()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(aDir.err()).contains("is a directory");
     }
 
     @Test

@@ -269,5 +269,7 @@ class RepairCommandsIT {
         assertThat(jobintel("retry", "--dry-run", "--db", db()).exit()).isZero();
         assertThat(jobintel("backfill", "--dry-run", "--db", db()).exit()).isZero();
         assertThat(jobintel("status", "--explain", "--db", db()).exit()).isZero();
+        assertThat(jobintel("status", "--explain", "--examples", "-1", "--db", db()).err())
+                .contains("--examples must be 0 or more");
     }
 }
