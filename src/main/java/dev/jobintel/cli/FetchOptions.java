@@ -48,6 +48,7 @@ final class FetchOptions {
         if (replay != null && !Files.isDirectory(replay)) {
             throw new CommandLine.ParameterException(cl, "--replay: no such directory: " + replay);
         }
+        checkRecord(cl);
         SourceFactory factory = SourceFactory.create(ctx.config(), record, replay);
         checkCompanies(cl, factory);
         return new Selection(factory, factory.sources(names(cl), boards()), false);
@@ -58,11 +59,31 @@ final class FetchOptions {
         if (replay != null) {
             throw new CommandLine.ParameterException(cl, "--replay needs sources configured to know which boards to ask for");
         }
+        checkRecord(cl);
         DemoSnapshot snapshot = DemoSnapshot.bundled();
         SourceFactory factory = SourceFactory.create(dev.jobintel.config.JobintelConfig.DEFAULTS.withSources(snapshot.sources()),
                 record, snapshot).withAdzunaCredentials("demo", "demo");
         checkCompanies(cl, factory);
         return new Selection(factory, factory.sources(names(cl), boards()), true);
+    }
+
+    /**
+     * The --record directory, created now: a directory that cannot be written is the user's to fix
+     * before any board is asked, not a failure of every board that answered.
+     */
+    private void checkRecord(CommandLine cl) {
+        if (record == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(record);
+        } catch (java.io.IOException | SecurityException e) {
+            throw new CommandLine.ParameterException(cl, "--record: cannot create the directory " + record + " ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        }
+        if (!Files.isWritable(record)) {
+            throw new CommandLine.ParameterException(cl, "--record: cannot write in " + record);
+        }
     }
 
     /** A --companies entry that names no board is a mistake to say, not a board to skip quietly (incident 29). */

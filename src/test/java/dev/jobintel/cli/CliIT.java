@@ -236,6 +236,15 @@ class CliIT {
         assertThat(run.exit()).as(run.err()).isEqualTo(Main.BOARDS_FAILED);
         assertThat(run.out()).contains("Invariants: all hold");
 
+        // A recording that cannot be written is said once, before any board is asked; it used to fail
+        // every board as "connection failed".
+        Path aFile = Files.writeString(dir.resolve("a-file"), "");
+        Result unwritable = jobintel("fetch", "--config", config, "--replay", rec.toString(), "--db", db(),
+                "--record", aFile.resolve("rec").toString());
+        assertThat(unwritable.exit()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(unwritable.err()).contains("--record: cannot create the directory " + aFile.resolve("rec"));
+        assertThat(unwritable.out()).doesNotContain("board");
+
         // A file cut short in transfer: the postings before the cut are kept.
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < 2_000; i++) {
