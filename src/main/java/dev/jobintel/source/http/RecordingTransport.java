@@ -9,6 +9,15 @@ import java.util.Map;
 /** Passes requests through and saves every response exactly as received ({@code fetch --record DIR}). */
 public final class RecordingTransport implements Transport {
 
+    /** The response arrived but could not be saved (disk full, directory gone): not the server's fault, not retried. */
+    public static final class NotSaved extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        NotSaved(String message, IOException cause) {
+            super(message, cause);
+        }
+    }
+
     private final Transport inner;
     private final Recording recording;
 
@@ -24,7 +33,12 @@ public final class RecordingTransport implements Transport {
             String type = ex.header("Content-Type");
             String retryAfter = ex.header("Retry-After");
             byte[] body = in.readAllBytes();
-            recording.write(uri, status, type, body);
+            try {
+                recording.write(uri, status, type, body);
+            } catch (IOException e) {
+                throw new NotSaved("could not save the response to the recording: " + e.getClass().getSimpleName()
+                        + ": " + e.getMessage(), e);
+            }
             return new Exchange() {
                 @Override
                 public int status() {
