@@ -214,7 +214,7 @@ final class Summaries {
         for (dev.jobintel.store.Rejects.ReasonCount r : e.rejects()) {
             out.printf("rejected (%s): %s, never postings%s%n", r.reason(), n(r.count()),
                     r.timesSeen() > r.count() ? " (sent " + n(r.timesSeen()) + " times in all)" : "");
-            out.printf("  what to do: %s%n", dev.jobintel.pipeline.Explanation.REJECT_ACTION);
+            out.printf("  what to do: %s%n", dev.jobintel.pipeline.Explanation.rejectAction(r.reason()));
             for (dev.jobintel.store.Rejects.Example ex : r.examples()) {
                 out.printf("  e.g. reject %d from %s: %s%n", ex.id(), boardName(ex.source(), ex.board()),
                         ex.detail() == null ? "(no detail)" : Clip.oneLine(ex.detail(), 160));

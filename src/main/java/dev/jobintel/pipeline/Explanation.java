@@ -54,6 +54,13 @@ public record Explanation(List<Entry> entries, List<Rejects.ReasonCount> rejects
     public static final String REJECT_ACTION = "never a posting: the source sent it unusable; kept once in the rejects "
             + "table with what was sent (SELECT payload FROM rejects WHERE id = …)";
 
+    /** What to do about items rejected for this reason. */
+    public static String rejectAction(String reason) {
+        // The one reject that is jobintel's to fix: its parser failed on what the source sent.
+        return "unmappable".equals(reason) ? "jobintel's parser failed on what the source sent: report it with the "
+                + "payload (SELECT payload FROM rejects WHERE id = …); the rest of the board was kept" : REJECT_ACTION;
+    }
+
     /** What to do about postings with this outcome and reason. */
     static String action(String outcome, String reason, long retryable) {
         return switch (outcome) {

@@ -92,7 +92,7 @@ final class DashboardPage {
             tr.appendElement("td").text("rejected");
             tr.appendElement("td").text(r.reason());
             tr.appendElement("td").addClass("n").text(String.format(Locale.ROOT, "%,d", r.count()));
-            tr.appendElement("td").text(Explanation.REJECT_ACTION);
+            tr.appendElement("td").text(Explanation.rejectAction(r.reason()));
             tr.appendElement("td").text(r.examples().stream().map(ex -> ex.source() + "/" + ex.board() + ": "
                     + Clip.oneLine(ex.detail(), 160)).collect(java.util.stream.Collectors.joining("; ")));
         }
