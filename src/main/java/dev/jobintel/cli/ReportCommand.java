@@ -23,7 +23,8 @@ import java.util.concurrent.Callable;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Answer market questions from the classified jobs, each distinct job counted once: "
                 + "demand (jobs by role), cities, skills, pay (stated pay per year, by family, seniority and "
-                + "currency), arrangements (on site, hybrid, remote), employers, trends (new jobs per week).",
+                + "currency), arrangements (on site, hybrid, remote), remote (where remote jobs may be done), employers, trends "
+                + "(new jobs per week).",
                 "Without a question, all of them. Narrow every answer with --city, --family, --since, --open and "
                         + "--remote."})
 final class ReportCommand implements Callable<Integer> {

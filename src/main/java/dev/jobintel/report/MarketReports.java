@@ -30,6 +30,7 @@ public final class MarketReports {
         BY_NAME.put("skills", MarketReports::skills);
         BY_NAME.put("pay", MarketReports::pay);
         BY_NAME.put("arrangements", MarketReports::arrangements);
+        BY_NAME.put("remote", MarketReports::remote);
         BY_NAME.put("employers", MarketReports::employers);
         BY_NAME.put("trends", MarketReports::trends);
     }
@@ -197,6 +198,41 @@ public final class MarketReports {
         int lo = (int) Math.floor(pos);
         int hi = (int) Math.ceil(pos);
         return sorted.get(lo) + (sorted.get(hi) - sorted.get(lo)) * (pos - lo);
+    }
+
+    /**
+     * Where the remote jobs may be done: remote jobs per scope (a country, a region, one place per
+     * continent, anywhere, or not stated), each with the share that also names an office city
+     * ("London or Remote (UK)"). Shares are of the selected jobs that are remote.
+     */
+    public static Report remote(Connection c, JobFilter f, int limit) {
+        String where = f.where() + " AND j.remote_scope IS NOT NULL";
+        long jobs = Jdbc.count(c, "SELECT count(*) FROM enriched_jobs j WHERE " + where, f.args().toArray());
+        Map<String, String> names = new java.util.HashMap<>();
+        Jdbc.each(c, "SELECT code, name FROM ref_country", rs -> names.put(rs.getString(1).toLowerCase(java.util.Locale.ROOT),
+                rs.getString(2)));
+        Jdbc.each(c, "SELECT code, name FROM ref_region", rs -> names.put(rs.getString(1), rs.getString(2)));
+        List<List<Object>> rows = Jdbc.query(c, "SELECT j.remote_scope, count(*) AS n, "
+                        + "sum(CASE WHEN j.city_code IS NOT NULL THEN 1 ELSE 0 END) AS offices FROM enriched_jobs j "
+                        + "WHERE " + where + " GROUP BY j.remote_scope ORDER BY n DESC, j.remote_scope LIMIT ?",
+                rs -> List.<Object>of(scopeName(rs.getString(1), names), rs.getString(1), rs.getLong(2),
+                        share(rs.getLong(2), jobs), share(rs.getLong(3), rs.getLong(2))),
+                args(f, limit));
+        return new Report("remote", "Where remote jobs may be done", List.of(column("remote_from", "remote from"),
+                column("scope", "scope"), column("jobs", "jobs"), column("share_pct", "share %"),
+                column("with_office_pct", "with an office %")), rows, jobs);
+    }
+
+    /** "Germany or United States" for the scope "de+us"; "anywhere" for global; "not stated" for "". */
+    static String scopeName(String scope, Map<String, String> names) {
+        if (scope.isEmpty()) {
+            return "not stated";
+        }
+        if (scope.equals("global")) {
+            return "anywhere";
+        }
+        return Arrays.stream(scope.split("\\+")).map(p -> names.getOrDefault(p, p.toUpperCase(java.util.Locale.ROOT)))
+                .collect(java.util.stream.Collectors.joining(" or "));
     }
 
     /** Working arrangements per family: the share of jobs on site, hybrid, remote, and not stated. */

@@ -142,6 +142,12 @@ class ReportCommandIT {
         assertThat(row(remote, "place", "Remote").get("jobs").asLong()).isEqualTo(2);
         assertThat(row(remote, "place", "London").get("jobs").asLong()).as("an office, or remote").isEqualTo(1);
         assertThat(report("employers", "--remote", "--city", "London").get("jobs").asLong()).isEqualTo(1);
+
+        JsonNode where = report("remote");
+        assertThat(where.get("jobs").asLong()).isEqualTo(3);
+        assertThat(row(where, "scope", "de+us").get("remote_from").asText()).isEqualTo("Germany or United States");
+        assertThat(row(where, "scope", "gb").get("with_office_pct").asDouble()).isEqualTo(100.0);
+        assertThat(row(where, "scope", "").get("remote_from").asText()).isEqualTo("not stated");
         assertThat(report("employers").get("jobs").asLong()).isEqualTo(8);
     }
 
