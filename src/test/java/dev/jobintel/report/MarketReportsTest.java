@@ -18,6 +18,16 @@ class MarketReportsTest {
     }
 
     @Test
+    void aRemoteScopeIsNamedInWordsPartByPart() {
+        java.util.Map<String, String> names = java.util.Map.of("de", "Germany", "us", "United States", "europe", "Europe");
+        assertThat(MarketReports.scopeName("de+us", names)).isEqualTo("Germany or United States");
+        assertThat(MarketReports.scopeName("europe", names)).isEqualTo("Europe");
+        assertThat(MarketReports.scopeName("global", names)).isEqualTo("anywhere");
+        assertThat(MarketReports.scopeName("", names)).isEqualTo("not stated");
+        assertThat(MarketReports.scopeName("xk", names)).as("a code the tables lack").isEqualTo("XK");
+    }
+
+    @Test
     void payIsAnnualisedByItsPeriod() {
         assertThat(MarketReports.perYear("year")).isEqualTo(1);
         assertThat(MarketReports.perYear("month")).isEqualTo(12);
