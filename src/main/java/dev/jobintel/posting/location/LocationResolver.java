@@ -335,7 +335,8 @@ public final class LocationResolver {
                 b.remoteCountries.addAll(cs);
                 b.remoteRegions.addAll(segRegions);
             }
-            if (b.remoteScope == null || b.remoteScope.isEmpty()) {
+            // The first remote segment decides, and later ones widen it; "anywhere" is already the widest.
+            if (b.remoteScope == null || b.remoteScope.isEmpty() || global) {
                 b.remoteScope = scope;
             }
         } else if (!marked && segCities.isEmpty()) {

@@ -95,6 +95,8 @@ class LocationResolverTest {
             "Remote, North America; Remote, Europe       | remote-europe+north_america",
             "Remote in US or Europe                      | remote-europe+us",
             "San Francisco, CA; Remote - US; Remote - UK | remote-gb+us",
+            "Remote - US; Remote (Worldwide)             | remote-global",   // anywhere, whichever is written first
+            "Remote (Worldwide); Remote - US             | remote-global",
     })
     void remotePlacesOnSeveralContinentsKeepEachOne(String text, String remotePlace) {
         assertThat(resolve(text).remotePlace()).isEqualTo(remotePlace);
