@@ -324,7 +324,9 @@ public final class LocationResolver {
         b.regions.addAll(segRegions);
         if (remote || global) {
             String scope;
-            if (global) {
+            // "Anywhere in Europe" is anywhere within the places the segment names.
+            boolean anywhere = global && segCountries.isEmpty() && segRegions.isEmpty();
+            if (anywhere) {
                 scope = RemoteScopes.GLOBAL;
             } else {
                 Set<String> cs = new LinkedHashSet<>(segCountries);
@@ -336,7 +338,7 @@ public final class LocationResolver {
                 b.remoteRegions.addAll(segRegions);
             }
             // The first remote segment decides, and later ones widen it; "anywhere" is already the widest.
-            if (b.remoteScope == null || b.remoteScope.isEmpty() || global) {
+            if (b.remoteScope == null || b.remoteScope.isEmpty() || anywhere) {
                 b.remoteScope = scope;
             }
         } else if (!marked && segCities.isEmpty()) {

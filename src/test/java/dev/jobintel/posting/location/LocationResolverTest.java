@@ -97,6 +97,8 @@ class LocationResolverTest {
             "San Francisco, CA; Remote - US; Remote - UK | remote-gb+us",
             "Remote - US; Remote (Worldwide)             | remote-global",   // anywhere, whichever is written first
             "Remote (Worldwide); Remote - US             | remote-global",
+            "Anywhere in Europe (Remote)                 | remote-europe",   // anywhere within the places named
+            "Work from anywhere in the US                | remote-us",
     })
     void remotePlacesOnSeveralContinentsKeepEachOne(String text, String remotePlace) {
         assertThat(resolve(text).remotePlace()).isEqualTo(remotePlace);
