@@ -30,6 +30,9 @@ import java.util.regex.Pattern;
  */
 public final class AnswerValidator {
 
+    /** How much of a value that is not allowed the problems quote back to the model. */
+    private static final int QUOTED = 80;
+
     public static final int MAX_SKILLS = 50;
     public static final int SUMMARY_WORDS = 50;
     private static final int MAX_YEARS = 50;
@@ -136,7 +139,7 @@ public final class AnswerValidator {
         }
         Optional<String> code = vocabulary.match(v.asText().strip());
         if (code.isEmpty()) {
-            problems.add(field + " '" + Clip.oneLine(v.asText(), 80) + "' is not allowed; use exactly one of: "
+            problems.add(field + " '" + Clip.oneLine(v.asText(), QUOTED) + "' is not allowed; use exactly one of: "
                     + String.join(", ", vocabulary.codes()));
             return null;
         }
@@ -177,7 +180,7 @@ public final class AnswerValidator {
         } else {
             currency = taxonomy.currencies().match(c.asText().strip()).orElse(null);
             if (currency == null) {
-                problems.add("salary.currency '" + Clip.oneLine(c.asText(), 80) + "' is not allowed; use one of "
+                problems.add("salary.currency '" + Clip.oneLine(c.asText(), QUOTED) + "' is not allowed; use one of "
                         + String.join(", ", taxonomy.currencies().codes()) + ", or set salary to null");
             }
         }
@@ -218,7 +221,7 @@ public final class AnswerValidator {
             }
         }
         if (d == null || d.isNaN() || d.isInfinite() || d < 0) {
-            problems.add(field + " must be a non-negative number or null, got " + Clip.oneLine(v.toString(), 80));
+            problems.add(field + " must be a non-negative number or null, got " + Clip.oneLine(v.toString(), QUOTED));
             return null;
         }
         return d;
@@ -238,7 +241,7 @@ public final class AnswerValidator {
         if (s.equals("false") || s.equals("no")) {
             return false;
         }
-        problems.add("equity must be true or false, got " + Clip.oneLine(v.toString(), 80));
+        problems.add("equity must be true or false, got " + Clip.oneLine(v.toString(), QUOTED));
         return null;
     }
 
@@ -259,7 +262,7 @@ public final class AnswerValidator {
         }
         if (d == null || d < 0 || d > MAX_YEARS || d != Math.floor(d)) {
             problems.add(field + " must be a whole number of years between 0 and " + MAX_YEARS + ", or null; got "
-                    + Clip.oneLine(v.toString(), 80));
+                    + Clip.oneLine(v.toString(), QUOTED));
             return null;
         }
         return d.intValue();

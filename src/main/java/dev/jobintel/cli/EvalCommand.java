@@ -43,6 +43,9 @@ import java.util.concurrent.Callable;
                 "Opens no database."})
 final class EvalCommand implements Callable<Integer> {
 
+    /** The widest a title or message is shown in the mismatch tables. */
+    private static final int CELL = 60;
+
     @Mixin
     ConfigOption common;
 
@@ -160,7 +163,7 @@ final class EvalCommand implements Callable<Integer> {
         if (!r.failed().isEmpty()) {
             out.printf("%nFailed postings (first %d):%n", r.failed().size());
             TextTable ft = new TextTable("id", "title", "reason", "message");
-            r.failed().forEach(x -> ft.row(x.id(), Clip.oneLine(x.title(), 60), x.reason(), Clip.oneLine(x.message(), 60)));
+            r.failed().forEach(x -> ft.row(x.id(), Clip.oneLine(x.title(), CELL), x.reason(), Clip.oneLine(x.message(), CELL)));
             out.print(ft.render("  "));
         }
     }
@@ -171,7 +174,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         out.printf("%nMismatches, %s (%s):%n", field, what);
         TextTable t = new TextTable("id", "title", "expected", "got");
-        shown.forEach(m -> t.row(m.id(), Clip.oneLine(m.title(), 60), m.expected(), m.got()));
+        shown.forEach(m -> t.row(m.id(), Clip.oneLine(m.title(), CELL), m.expected(), m.got()));
         out.print(t.render("  "));
     }
 
