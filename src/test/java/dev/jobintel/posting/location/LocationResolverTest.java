@@ -120,6 +120,16 @@ class LocationResolverTest {
     }
 
     @Test
+    void aTimeZoneIsNotACountry() {
+        // "EST" is Estonia's three-letter code, and in a job's location always Eastern Standard Time.
+        ResolvedLocation est = resolve("Remote (EST timezone)");
+        assertThat(est.countries()).isEmpty();
+        assertThat(est.remotePlace()).isEqualTo("remote");
+        assertThat(resolve("Tallinn, Estonia").countries()).containsExactly("EE");
+        assertThat(resolve("Remote - EE").remotePlace()).isEqualTo("remote-ee");
+    }
+
+    @Test
     void aHugeLocationIsReadOnlyAsFarAsAnyRealOneGoes() {
         String huge = "Berlin, Germany; " + "Remote - US; ".repeat(400_000);
         ResolvedLocation r = resolve(huge);
