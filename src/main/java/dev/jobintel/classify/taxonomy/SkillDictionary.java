@@ -141,7 +141,12 @@ public final class SkillDictionary {
         return Optional.ofNullable(byKey.get(String.join(" ", SkillTokens.of(text).lowerTokens())));
     }
 
-    /** Every skill mentioned in the texts, in order of first mention. */
+    /**
+     * Every skill mentioned in the texts, in order of first mention. A name that is also an
+     * English verb, where it opens a sentence as that verb ("Make sure to apply", "Express your
+     * interest", "Go beyond"), is not a mention of the skill; any other mention is ("Go is our
+     * language", the title "Go Engineer").
+     */
     public Set<Skill> find(String... texts) {
         Set<Skill> found = new LinkedHashSet<>();
         for (String text : texts) {
@@ -162,7 +167,10 @@ public final class SkillDictionary {
             if (forms != null) {
                 for (Form f : forms) {
                     if (matches(f, t, i)) {
-                        found.add(f.skill());
+                        boolean verbLike = f.exactCase() && f.tokens().size() == 1 && t.headsSentenceAsVerb(i);
+                        if (!verbLike) {
+                            found.add(f.skill());
+                        }
                         advance = f.tokens().size();
                         break;
                     }

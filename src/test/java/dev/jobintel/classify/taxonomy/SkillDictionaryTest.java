@@ -39,6 +39,16 @@ class SkillDictionaryTest {
     }
 
     @Test
+    void aNameThatOpensASentenceAsAVerbIsTheVerb() {
+        assertThat(names("Make sure to apply by Friday. Express your interest below!\n- Go beyond the brief."))
+                .doesNotContain("Make", "Express", "Go");
+        // As the subject of its sentence, in a list, or named again, it is the skill.
+        assertThat(names("Go is our main language. Chef and Puppet manage our fleet. Make targets build it."))
+                .contains("Go", "Chef", "Puppet", "Make");
+        assertThat(names("Express your ideas with Node.js and Express.")).contains("Express");
+    }
+
+    @Test
     void oneLetterSkillsAreNotFoundInsideRAndDOrCLevel() {
         assertThat(names("Our R&D team reports to the C-level")).doesNotContain("R", "C");
         assertThat(names("Pay: C$90,000 or R$200,000")).doesNotContain("R", "C");
