@@ -170,8 +170,9 @@ public final class SkillTokens {
 
     /**
      * Words after which a sentence's first word is a verb, not a name: "Make sure", "Express your
-     * interest", "Go beyond", "Go the extra mile". A name is followed by its verb or a conjunction
-     * ("Go is our language", "Chef and Puppet manage our fleet", "Spark jobs run nightly").
+     * interest", "Go beyond", "Go the extra mile", and in headings "Make An Impact". A name is
+     * followed by its verb or a conjunction ("Go is our language", "Chef and Puppet manage our
+     * fleet", "Spark jobs run nightly").
      */
     private static final java.util.Set<String> VERB_OBJECTS = java.util.Set.of("sure", "your", "yourself", "the", "a",
             "an", "our", "their", "this", "that", "these", "those", "it", "them", "us", "beyond", "above", "ahead",
@@ -180,11 +181,10 @@ public final class SkillTokens {
     /**
      * Whether token {@code i} reads as a verb at the head of a sentence: it opens a sentence or a
      * list item (only white space since the text's start, a '.', '!', '?', a line break or a
-     * bullet) and one of {@link #VERB_OBJECTS} follows it.
+     * bullet) and one of {@link #VERB_OBJECTS} follows it, in any case.
      */
     boolean headsSentenceAsVerb(int i) {
-        if (i + 1 >= size || breakBefore[i + 1] || !Character.isLowerCase(text.charAt(starts[i + 1]))
-                || !VERB_OBJECTS.contains(original(i + 1))) {
+        if (i + 1 >= size || breakBefore[i + 1] || !VERB_OBJECTS.contains(lower(i + 1))) {
             return false;
         }
         for (int k = starts[i] - 1; k >= 0; k--) {
