@@ -23,6 +23,8 @@ public final class JsonStream {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonFactory FACTORY = MAPPER.getFactory();
+    /** Jackson's "[Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); " in a location. */
+    private static final Pattern SOURCE_NOTE = Pattern.compile("\\[Source: [^;\\]]*; ");
 
     private JsonStream() {
     }
@@ -100,8 +102,6 @@ public final class JsonStream {
     public static String problem(JsonProcessingException e) {
         return SOURCE_NOTE.matcher(e.getOriginalMessage()).replaceAll("[").replaceAll("\\s+", " ").strip();
     }
-
-    private static final Pattern SOURCE_NOTE = Pattern.compile("\\[Source: [^;\\]]*; ");
 
     private static void readArray(JsonParser p, Consumer<JsonNode> each, long[] count) throws IOException {
         JsonToken t;
