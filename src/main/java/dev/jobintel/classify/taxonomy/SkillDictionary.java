@@ -144,8 +144,9 @@ public final class SkillDictionary {
     /**
      * Every skill mentioned in the texts, in order of first mention. A name that is also an
      * English verb, where it opens a sentence as that verb ("Make sure to apply", "Express your
-     * interest", "Go beyond"), is not a mention of the skill; any other mention is ("Go is our
-     * language", the title "Go Engineer").
+     * interest", "Go beyond"), or a person's name, where a person is introduced ("Julia, our
+     * CTO"), is not a mention of the skill; any other mention is ("Go is our language", the title
+     * "Go Engineer").
      */
     public Set<Skill> find(String... texts) {
         Set<Skill> found = new LinkedHashSet<>();
@@ -167,8 +168,9 @@ public final class SkillDictionary {
             if (forms != null) {
                 for (Form f : forms) {
                     if (matches(f, t, i)) {
-                        boolean verbLike = f.exactCase() && f.tokens().size() == 1 && t.headsSentenceAsVerb(i);
-                        if (!verbLike) {
+                        boolean word = f.exactCase() && f.tokens().size() == 1
+                                && (t.headsSentenceAsVerb(i) || t.namesAPerson(i));
+                        if (!word) {
                             found.add(f.skill());
                         }
                         advance = f.tokens().size();

@@ -198,6 +198,22 @@ public final class SkillTokens {
         return true;
     }
 
+    /** Words that open an apposition about a person: "Julia, our CTO", "Ruby, who leads recruiting". */
+    private static final java.util.Set<String> APPOSITION = java.util.Set.of("our", "your", "their", "the", "who", "a",
+            "an", "my");
+
+    /**
+     * Whether token {@code i} names a person: a comma and one of {@link #APPOSITION} follow it, as
+     * in "Julia, our CTO, will interview you". Lists never read so ("Python, Go and Julia").
+     */
+    boolean namesAPerson(int i) {
+        // In lower case as written: "Excel, A/B testing" is a list.
+        if (i + 1 >= size || !breakBefore[i + 1] || !APPOSITION.contains(original(i + 1))) {
+            return false;
+        }
+        return text.substring(ends[i], starts[i + 1]).strip().equals(",");
+    }
+
     /** Whether punctuation separates token {@code i} from the one before it. */
     public boolean breakBefore(int i) {
         return breakBefore[i];

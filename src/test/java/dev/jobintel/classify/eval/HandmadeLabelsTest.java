@@ -16,7 +16,7 @@ import java.util.Objects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The rules on 272 hand-written postings that the demo generator would never make: titles as real
+ * The rules on 273 hand-written postings that the demo generator would never make: titles as real
  * boards write them ("Staff Engineer, Platform", "Werkstudent Softwareentwicklung (m/w/d)", "CTO
  * &amp; Co-Founder"), prose that states an arrangement, a type or pay in passing, and words that
  * only look like skills ("react quickly to swift changes"), perks priced like pay ("a $1,500

@@ -50,6 +50,15 @@ class SkillDictionaryTest {
     }
 
     @Test
+    void aPersonIntroducedByNameIsNotASkill() {
+        assertThat(names("Julia, our CTO, will interview you; Ruby, who leads recruiting, answers questions."))
+                .doesNotContain("Julia", "Ruby");
+        assertThat(names("Modelling in Python, R, Julia, and SQL.")).contains("Julia");
+        assertThat(names("Day to day you will work with Excel, A/B testing and Power BI.")).contains("Excel");
+        assertThat(names("Services in Ruby, Go and Rust.")).contains("Ruby", "Go", "Rust");
+    }
+
+    @Test
     void oneLetterSkillsAreNotFoundInsideRAndDOrCLevel() {
         assertThat(names("Our R&D team reports to the C-level")).doesNotContain("R", "C");
         assertThat(names("Pay: C$90,000 or R$200,000")).doesNotContain("R", "C");
