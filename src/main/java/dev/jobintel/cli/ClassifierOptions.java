@@ -18,7 +18,8 @@ final class ClassifierOptions {
     Integer concurrency;
 
     @Option(names = "--budget-usd", paramLabel = "USD",
-            description = "Stop before this run's Claude spending could exceed USD; the rest stays pending.")
+            description = "Stop before this run's Claude spending could exceed USD (exit 6): postings not yet "
+                    + "classified stay pending; eval scores the ones classified before it stopped.")
     Double budgetUsd;
 
     /** Checks these options, loads the context with them applied, and checks them against it. */

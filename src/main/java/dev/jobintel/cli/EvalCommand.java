@@ -3,7 +3,6 @@ package dev.jobintel.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.jobintel.classify.Classifier;
-import dev.jobintel.classify.RunStop;
 import dev.jobintel.classify.cost.Budget;
 import dev.jobintel.classify.cost.CallLog;
 import dev.jobintel.classify.eval.DemoLabels;
@@ -108,13 +107,17 @@ final class EvalCommand implements Callable<Integer> {
         try (Progress progress = new Progress(System.err, bars.on(), "eval", "postings", examples.size())) {
             report = Evaluator.run(name, examples, k, ctx.resolver(), k.remote() ? ctx.concurrency() : 1, showErrors,
                     () -> progress.advance(1));
-        } catch (RunStop stop) {
+        }
+        long nanos = System.nanoTime() - t0;
+        EvalReport.Stop stop = report.stopped();
+        if (stop != null) {
             spec.commandLine().getErr().printf("stopped: the %s classifier cannot go on (%s): %s%n", k.name(),
-                    stop.reason(), stop.getMessage());
+                    stop.reason(), stop.message());
+        }
+        if (stop != null && report.examples() == 0) {
             Summaries.claudeCalls(spec.commandLine().getErr(), k);
             return Main.RUN_STOPPED;
         }
-        long nanos = System.nanoTime() - t0;
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
@@ -123,12 +126,18 @@ final class EvalCommand implements Callable<Integer> {
             Summaries.claudeCalls(out, k);
         }
         out.flush();
-        return 0;
+        return stop == null ? 0 : Main.RUN_STOPPED;
     }
 
     static void print(PrintWriter out, EvalReport r, long nanos) {
-        out.printf("Evaluated the %s classifier on %s labelled postings from %s in %s.%n%n", r.classifier(),
-                Summaries.n(r.examples()), r.labels(), Summaries.secs(nanos));
+        if (r.stopped() == null) {
+            out.printf("Evaluated the %s classifier on %s from %s in %s.%n%n", r.classifier(),
+                    Summaries.count(r.examples(), "labelled posting"), r.labels(), Summaries.secs(nanos));
+        } else {
+            out.printf("Evaluated the %s classifier on %s of %s labelled postings from %s in %s: it stopped (%s) "
+                            + "before the rest, which are not counted.%n%n", r.classifier(), Summaries.n(r.examples()),
+                    Summaries.n(r.labelled()), r.labels(), Summaries.secs(nanos), r.stopped().reason());
+        }
         TextTable t = new TextTable("field", "correct", "total", "accuracy");
         for (EvalReport.FieldScore f : r.fields()) {
             t.row(f.field(), f.correct(), f.total(), pct(f.accuracy()));
@@ -140,10 +149,10 @@ final class EvalCommand implements Callable<Integer> {
                 Summaries.n(s.found()), Summaries.n(s.stated()), Summaries.n(s.matched()), Summaries.n(s.spurious()),
                 Summaries.n(s.none()));
         EvalReport.SkillScore k = r.skills();
-        out.printf("Skills: precision %s (%s of %s predicted), recall %s (%s of %s labelled), over %s postings.%n",
+        out.printf("Skills: precision %s (%s of %s predicted), recall %s (%s of %s labelled), over %s.%n",
                 pct(k.precision()), Summaries.n(k.truePositives()), Summaries.n(k.truePositives() + k.falsePositives()),
                 pct(k.recall()), Summaries.n(k.truePositives()), Summaries.n(k.truePositives() + k.falseNegatives()),
-                Summaries.n(k.postings()));
+                Summaries.count(k.postings(), "posting"));
         if (r.failures().isEmpty()) {
             out.println("Failures: none.");
         } else {

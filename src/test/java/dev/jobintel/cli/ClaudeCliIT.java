@@ -180,8 +180,25 @@ class ClaudeCliIT {
         JobintelProcess.Result capped = jobintel("eval", "--labels", "demo", "--limit", "12", "--classifier", "claude",
                 "--config", cfg.toString(), "--budget-usd", "0.000001", "--no-progress");
         assertThat(capped.exit()).as(capped.out() + capped.err()).isEqualTo(Main.RUN_STOPPED);
-        assertThat(capped.err()).contains("stopped").contains("budget").contains("cost this run: $0");
+        assertThat(capped.err()).contains("stopped").contains("budget");
+        assertThat(capped.out() + capped.err()).contains("cost this run: $0");
         assertThat(sim.messageCalls()).isEqualTo(paid);
+
+        // A budget that buys some of the postings: those are scored, the rest are not counted.
+        JobintelProcess.Result part = jobintel("eval", "--labels", "demo", "--limit", "12", "--classifier", "claude",
+                "--config", cfg.toString(), "--budget-usd", "0.105", "--concurrency", "1", "--json", "--no-progress");
+        assertThat(part.exit()).as(part.out() + part.err()).isEqualTo(Main.RUN_STOPPED);
+        assertThat(part.err()).contains("stopped").contains("budget");
+        com.fasterxml.jackson.databind.JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(part.out());
+        long bought = sim.messageCalls() - paid;
+        long scored = report.path("examples").asLong();
+        assertThat(bought).isPositive();
+        // Postings the rules pre-filter decides cost nothing, so more may be scored than were paid for.
+        assertThat(scored).isBetween(bought, 11L);
+        assertThat(report.path("labelled").asInt()).isEqualTo(12);
+        assertThat(report.path("stopped").path("reason").asText()).isEqualTo("budget");
+        assertThat(report.path("fields").get(0).path("total").asLong()).isEqualTo(scored);
         // The rules classifier has no budget to set.
         assertThat(jobintel("eval", "--labels", "demo", "--budget-usd", "1").exit()).isEqualTo(2);
     }

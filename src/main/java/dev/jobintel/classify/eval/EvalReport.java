@@ -17,6 +17,9 @@ import java.util.Map;
  * @param failures   postings the classifier could not classify, by reason, most frequent first (each is
  *                   counted wrong on every field it is labelled for)
  * @param failed     the first failed postings, up to the mismatch limit
+ * @param labelled   labelled postings given to the evaluation: {@code examples} unless it was stopped
+ * @param stopped    why the evaluation ended before every labelled posting was classified (the key
+ *                   refused, the budget spent), or null when it ran to the end
  */
 public record EvalReport(
         String classifier,
@@ -27,7 +30,9 @@ public record EvalReport(
         SalaryCounts salary,
         SkillScore skills,
         Map<String, Integer> failures,
-        List<Failure> failed) {
+        List<Failure> failed,
+        int labelled,
+        Stop stopped) {
 
     public EvalReport {
         fields = List.copyOf(fields);
@@ -79,6 +84,10 @@ public record EvalReport(
         public SkillScore {
             mismatches = List.copyOf(mismatches);
         }
+    }
+
+    /** Why the classifier could not go on for anyone, as {@link dev.jobintel.classify.RunStop} says. */
+    public record Stop(String reason, String message) {
     }
 
     /** A posting the classifier could not classify. */

@@ -13,13 +13,15 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs a classifier over a labelled set and scores it, in file order. A
  * {@link ClassificationFailure} counts against the classifier under its reason, any other
  * exception under {@code classifier_error} (as the enricher records it); a {@link RunStop}
- * (the classifier cannot go on for anyone: key refused, budget spent) ends the evaluation.
- * No I/O beyond what the classifier itself does.
+ * (the classifier cannot go on for anyone: key refused, budget spent) ends the evaluation, and
+ * the report scores the postings classified before it, saying why it stopped: what a budget
+ * bought is measured, not thrown away. No I/O beyond what the classifier itself does.
  */
 public final class Evaluator {
 
@@ -35,14 +37,18 @@ public final class Evaluator {
      * @param threads       postings classified at once (1: one after another); the scores do not depend on it
      * @param maxMismatches mismatches to keep per field
      * @param onEach        run after each posting is classified, possibly from several threads
-     * @throws RunStop when the classifier stops the run
      */
     public static EvalReport run(String labels, List<LabelledExample> examples, Classifier classifier,
                                  LocationResolver resolver, int threads, int maxMismatches, Runnable onEach) {
         Scorer scorer = new Scorer(maxMismatches);
+        AtomicReference<RunStop> stop = new AtomicReference<>();
         if (threads <= 1) {
             for (LabelledExample e : examples) {
-                score(scorer, e, answer(e, classifier, resolver));
+                Answer a = answer(e, classifier, resolver, stop);
+                if (a == null) {
+                    break;
+                }
+                score(scorer, e, a);
                 onEach.run();
             }
         } else {
@@ -55,28 +61,41 @@ public final class Evaluator {
                 List<Future<Answer>> answers = new ArrayList<>(examples.size());
                 for (LabelledExample e : examples) {
                     answers.add(pool.submit(() -> {
-                        Answer a = answer(e, classifier, resolver);
-                        onEach.run();
+                        Answer a = answer(e, classifier, resolver, stop);
+                        if (a != null) {
+                            onEach.run();
+                        }
                         return a;
                     }));
                 }
                 for (int i = 0; i < examples.size(); i++) {
-                    score(scorer, examples.get(i), Futures.await(answers.get(i), "classifying a labelled posting"));
+                    Answer a = Futures.await(answers.get(i), "classifying a labelled posting");
+                    if (a != null) {
+                        score(scorer, examples.get(i), a);
+                    }
                 }
             } finally {
                 pool.shutdownNow();
             }
         }
-        return scorer.report(classifier.name(), labels);
+        RunStop stopped = stop.get();
+        return scorer.report(classifier.name(), labels, examples.size(),
+                stopped == null ? null : new EvalReport.Stop(stopped.reason(), stopped.getMessage()));
     }
 
-    private static Answer answer(LabelledExample e, Classifier classifier, LocationResolver resolver) {
+    /** The classifier's answer, or null when the run is stopped (by this posting or an earlier one). */
+    private static Answer answer(LabelledExample e, Classifier classifier, LocationResolver resolver,
+                                 AtomicReference<RunStop> stop) {
+        if (stop.get() != null) {
+            return null;
+        }
         try {
             return new Answer(classifier.classify(Prepared.of(e.posting(), resolver)), null, null);
         } catch (ClassificationFailure f) {
             return new Answer(null, f.reason(), f.getMessage());
         } catch (RunStop s) {
-            throw s;
+            stop.compareAndSet(null, s);
+            return null;
         } catch (RuntimeException x) {
             return new Answer(null, "classifier_error", x.getClass().getSimpleName() + ": " + x.getMessage());
         }

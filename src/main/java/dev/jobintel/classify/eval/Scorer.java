@@ -156,7 +156,18 @@ public final class Scorer {
         }
     }
 
+    /** The scores so far, of an evaluation that ran to the end. */
     public EvalReport report(String classifier, String labels) {
+        return report(classifier, labels, examples, null);
+    }
+
+    /**
+     * The scores so far.
+     *
+     * @param labelled the labelled postings the evaluation was given (those scored, and those it stopped before)
+     * @param stopped  why it stopped before scoring them all, or null
+     */
+    public EvalReport report(String classifier, String labels, int labelled, EvalReport.Stop stopped) {
         List<EvalReport.FieldScore> fields = new ArrayList<>();
         tallies.forEach((f, t) -> fields.add(new EvalReport.FieldScore(f, t.correct, t.total, ratio(t.correct, t.total),
                 t.mismatches)));
@@ -170,7 +181,7 @@ public final class Scorer {
                 new EvalReport.SkillScore(skillPostings, truePositives, falsePositives, falseNegatives,
                         ratio(truePositives, truePositives + falsePositives),
                         ratio(truePositives, truePositives + falseNegatives), skillMismatches),
-                byReason, failed);
+                byReason, failed, labelled, stopped);
     }
 
     private void count(LabelledExample e, String field, boolean correct, String expected, String got) {

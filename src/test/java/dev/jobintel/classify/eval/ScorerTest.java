@@ -236,8 +236,9 @@ class ScorerTest {
                 .containsExactly("no family", "IllegalStateException: bug");
     }
 
-    @Test
-    void aRunStopEndsTheEvaluationInsteadOfFailingEveryPosting() {
+    @ParameterizedTest(name = "threads {0}")
+    @ValueSource(ints = {1, 3})
+    void aRunStopEndsTheEvaluationInsteadOfFailingEveryPosting(int threads) {
         Classifier refused = new Classifier() {
             @Override
             public String name() {
@@ -251,9 +252,47 @@ class ScorerTest {
         };
         List<LabelledExample> examples = List.of(example("1", labels("data", "data_engineering", "mid", null)),
                 example("2", labels("data", "data_engineering", "mid", null)));
-        for (int threads : new int[] {1, 3}) {
-            assertThatThrownBy(() -> Evaluator.run("x", examples, refused, new LocationResolver(Gazetteer.bundled()),
-                    threads, 0, () -> { })).isInstanceOf(RunStop.class).hasMessage("the key is refused");
-        }
+        EvalReport r = Evaluator.run("x", examples, refused, new LocationResolver(Gazetteer.bundled()), threads, 0,
+                () -> { });
+        assertThat(r.stopped()).isEqualTo(new EvalReport.Stop("authentication", "the key is refused"));
+        assertThat(r.examples()).isZero();
+        assertThat(r.labelled()).isEqualTo(2);
+        assertThat(r.failures()).as("a stop is not a failure of the posting").isEmpty();
+        assertThat(r.field("family").total()).isZero();
+    }
+
+    @Test
+    void aBudgetSpentPartWayScoresWhatItBought() {
+        AtomicInteger calls = new AtomicInteger();
+        Classifier budgeted = new Classifier() {
+            @Override
+            public String name() {
+                return "budgeted";
+            }
+
+            @Override
+            public Classification classify(dev.jobintel.posting.Prepared p) {
+                if (calls.incrementAndGet() > 2) {
+                    throw new RunStop("budget", "the budget is spent");
+                }
+                return got("data", "data_engineering", "mid", null);
+            }
+        };
+        List<LabelledExample> examples = List.of(example("1", labels("data", "data_engineering", "mid", null)),
+                example("2", labels("data", "data_engineering", "senior", null)),
+                example("3", labels("data", "data_engineering", "mid", null)),
+                example("4", labels("data", "data_engineering", "mid", null)));
+        AtomicInteger progress = new AtomicInteger();
+        EvalReport r = Evaluator.run("x", examples, budgeted, new LocationResolver(Gazetteer.bundled()), 1, 5,
+                progress::incrementAndGet);
+        assertThat(r.stopped()).isEqualTo(new EvalReport.Stop("budget", "the budget is spent"));
+        assertThat(r.examples()).isEqualTo(2);
+        assertThat(r.labelled()).isEqualTo(4);
+        assertThat(calls.get()).as("nothing is asked after the stop").isEqualTo(3);
+        assertThat(progress.get()).isEqualTo(2);
+        assertThat(r.field("family")).extracting(EvalReport.FieldScore::correct, EvalReport.FieldScore::total)
+                .containsExactly(2, 2);
+        assertThat(r.field("seniority")).extracting(EvalReport.FieldScore::correct, EvalReport.FieldScore::total)
+                .containsExactly(1, 2);
     }
 }
