@@ -219,4 +219,31 @@ class ConfigLoaderTest {
         assertThat(e.key()).isEqualTo("families[0].subfamilies[0].title_patterns[0]");
         assertThat(e.line()).isEqualTo(7);
     }
+
+    @Test
+    void aBadTimeZoneInAReferencedPlaceTableNamesThatFileAndKey() throws IOException {
+        write("places.yaml", """
+                regions:
+                  - code: pacific
+                    name: Pacific
+                    time_zones:
+                      codes: [ChST]
+                """);
+        ConfigException code = error("places: places.yaml\n");
+        assertThat(code.file()).endsWith("places.yaml");
+        assertThat(code.key()).isEqualTo("regions[0].time_zones.codes[0]");
+        assertThat(code.line()).isEqualTo(5);
+        assertThat(code.problem()).contains("capital letters").contains("ChST");
+
+        write("places.yaml", """
+                regions:
+                  - code: pacific
+                    name: Pacific
+                    time_zones:
+                      utc_offsets: [10]
+                """);
+        ConfigException offsets = error("places: places.yaml\n");
+        assertThat(offsets.key()).isEqualTo("regions[0].time_zones.utc_offsets");
+        assertThat(offsets.line()).isEqualTo(5);
+    }
 }

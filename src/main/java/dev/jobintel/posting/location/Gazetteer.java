@@ -41,6 +41,7 @@ public final class Gazetteer {
     private final Map<String, List<Ref>> names = new HashMap<>();
     private final Map<String, List<Ref>> codes = new HashMap<>();
     private final Map<String, List<String>> regionChains = new HashMap<>();
+    private ZoneRegions zoneRegions;
     private int maxTokens = 1;
 
     private Gazetteer() {
@@ -116,6 +117,7 @@ public final class Gazetteer {
                     throw doc.error("regions[" + i + "].includes[" + j + "]", "unknown region '" + r.includes().get(j) + "'");
                 }
             }
+            checkTimeZones(doc, "regions[" + i + "].time_zones", r.timeZones());
         }
         for (int i = 0; i < p.countries().size(); i++) {
             Places.Country c = p.countries().get(i);
@@ -133,6 +135,28 @@ public final class Gazetteer {
                 throw doc.error("cities[" + i + "].subdivision",
                         "'" + c.subdivision() + "' is not a subdivision of " + country.code());
             }
+        }
+    }
+
+    private static void checkTimeZones(YamlDocument doc, String path, Places.TimeZones z) {
+        for (int j = 0; j < z.codes().size(); j++) {
+            String code = z.codes().get(j);
+            // Matched only as written in capitals, so that "est" or "cat" in a text never reads as a zone.
+            if (code == null || !code.trim().matches("[A-Z]{2,6}")) {
+                throw doc.error(path + ".codes[" + j + "]", "expected a zone abbreviation of 2 to 6 capital letters, "
+                        + "found '" + code + "'");
+            }
+        }
+        for (int j = 0; j < z.names().size(); j++) {
+            if (z.names().get(j) == null || LocationTokens.folded(z.names().get(j)).isEmpty()) {
+                throw doc.error(path + ".names[" + j + "]", "missing value");
+            }
+        }
+        List<Integer> o = z.utcOffsets();
+        if (!o.isEmpty() && (o.size() != 2 || o.get(0) == null || o.get(1) == null || o.get(0) < -12 || o.get(1) > 14
+                || o.get(0) > o.get(1))) {
+            throw doc.error(path + ".utc_offsets", "expected [lowest, highest] whole hours between -12 and 14, "
+                    + "lowest first, found " + o);
         }
     }
 
@@ -164,6 +188,7 @@ public final class Gazetteer {
         for (String country : countries.keySet()) {
             regionChains.put(country, chainOf(countries.get(country).region()));
         }
+        zoneRegions = new ZoneRegions(regions.values());
     }
 
     private List<String> chainOf(String region) {
@@ -260,6 +285,11 @@ public final class Gazetteer {
             }
         }
         return null;
+    }
+
+    /** The regions whose time zones {@code text} names (see {@link Places.TimeZones}), in the order named. */
+    public Set<String> regionsOfTimeZones(String text) {
+        return zoneRegions.in(text);
     }
 
     public boolean isRegion(String code) {

@@ -103,11 +103,19 @@ public final class LocationResolver {
             widenRemoteScope(b);
         }
         applyHints(h, b);
-        if (b.cities.isEmpty() && b.countries.isEmpty() && b.regions.isEmpty() && url != null) {
+        if (b.remoteScope != null && b.remoteScope.isEmpty() && placeless(b)) {
+            // "Remote (CET)": working hours are the only place a remote posting gives.
+            b.regions.addAll(gazetteer.regionsOfTimeZones(text));
+        }
+        if (placeless(b) && url != null) {
             applyUrl(url, b);
         }
         scopeRemote(b);
         return b.build();
+    }
+
+    private static boolean placeless(Builder b) {
+        return b.cities.isEmpty() && b.countries.isEmpty() && b.regions.isEmpty();
     }
 
     // ---- segments -------------------------------------------------------------------------

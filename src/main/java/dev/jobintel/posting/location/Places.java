@@ -21,11 +21,30 @@ public record Places(
         cities = cities == null ? List.of() : List.copyOf(cities);
     }
 
-    public record Region(String code, String name, List<String> aliases, List<String> codes, List<String> includes) {
+    public record Region(String code, String name, List<String> aliases, List<String> codes, List<String> includes,
+                         @JsonProperty("time_zones") TimeZones timeZones) {
         public Region {
             aliases = nullToEmpty(aliases);
             codes = nullToEmpty(codes);
             includes = nullToEmpty(includes);
+            timeZones = timeZones == null ? TimeZones.NONE : timeZones;
+        }
+    }
+
+    /**
+     * The time zones that stand for a region when a remote posting names nothing else ("Remote
+     * (CET)", "Remote, UTC-5 to UTC+1"): zone abbreviations (matched only in upper case, as
+     * written), zone names, and a range of whole-hour UTC offsets.
+     *
+     * @param utcOffsets the lowest and highest offset, in hours, both included
+     */
+    public record TimeZones(List<String> codes, List<String> names, @JsonProperty("utc_offsets") List<Integer> utcOffsets) {
+        public static final TimeZones NONE = new TimeZones(null, null, null);
+
+        public TimeZones {
+            codes = nullToEmpty(codes);
+            names = nullToEmpty(names);
+            utcOffsets = nullToEmpty(utcOffsets);
         }
     }
 

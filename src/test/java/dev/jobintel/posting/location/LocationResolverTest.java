@@ -104,6 +104,34 @@ class LocationResolverTest {
         assertThat(resolve(text).remotePlace()).isEqualTo(remotePlace);
     }
 
+    @ParameterizedTest(name = "\"{0}\" → {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Remote (CET ±2h)                    | remote-europe",
+            "Remote - European time zones        | remote-europe",
+            "Remote (EST/PST)                    | remote-north_america",
+            "Remote, Pacific Time                | remote-north_america",
+            "Remote (AEST)                       | remote-oceania",
+            "Remote (GMT+1)                      | remote-emea",          // not GMT's Europe: the offset says it
+            "Remote (GMT−3)                      | remote-americas",      // a minus sign, not a hyphen
+            "Remote (UTC+5:30)                   | remote-apac",
+            "Remote (UTC-5 to UTC+1)             | remote-americas+emea", // hours that span two continents
+            "Remote (GMT-05:00) Eastern Time     | remote-north_america", // the named zone narrows the offset
+            "Remote (UTC)                        | remote",               // UTC alone is no place
+            "Remote (est. 2020)                  | remote",               // zone codes only in capitals
+            "Remote - PT                         | remote-pt",            // a place wins: Portugal
+            "Remote, Germany (EST hours)         | remote-de",            // a place wins over working hours
+    })
+    void aRemotePostingThatNamesOnlyItsHoursIsScopedByTheirTimeZone(String text, String remotePlace) {
+        assertThat(resolve(text).remotePlace()).isEqualTo(remotePlace);
+    }
+
+    @Test
+    void aTimeZoneNeverPlacesAnOnSiteJob() {
+        assertThat(resolve("Berlin (CET)").place()).isEqualTo("ber");
+        assertThat(resolve("Berlin (CET)").regions()).isEmpty();
+        assertThat(resolve("CET").isEmpty()).isTrue();
+    }
+
     @Test
     void aRemoteJobBelongsToTheRemoteAreaOfEveryPlaceItNamesAndOfTheRegionsHoldingThem() {
         // A location filter on remote-de or remote-europe keeps a job remote in the US or Germany.
@@ -121,10 +149,11 @@ class LocationResolverTest {
 
     @Test
     void aTimeZoneIsNotACountry() {
-        // "EST" is Estonia's three-letter code, and in a job's location always Eastern Standard Time.
+        // "EST" is Estonia's three-letter code, and in a job's location always Eastern Standard Time:
+        // the hours of North America, not a country.
         ResolvedLocation est = resolve("Remote (EST timezone)");
         assertThat(est.countries()).isEmpty();
-        assertThat(est.remotePlace()).isEqualTo("remote");
+        assertThat(est.remotePlace()).isEqualTo("remote-north_america");
         assertThat(resolve("Tallinn, Estonia").countries()).containsExactly("EE");
         assertThat(resolve("Remote - EE").remotePlace()).isEqualTo("remote-ee");
     }
