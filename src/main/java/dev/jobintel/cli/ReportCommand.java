@@ -1,6 +1,8 @@
 package dev.jobintel.cli;
 
 import dev.jobintel.config.LoadedConfig;
+import dev.jobintel.pipeline.Context;
+import dev.jobintel.posting.location.LocationResolver;
 import dev.jobintel.report.JobFilter;
 import dev.jobintel.report.MarketReports;
 import dev.jobintel.report.Report;
@@ -25,8 +27,8 @@ import java.util.concurrent.Callable;
                 + "demand (jobs by role), cities, skills, pay (stated pay per year, by family, seniority and "
                 + "currency), arrangements (on site, hybrid, remote), remote (where remote jobs may be done), employers, trends "
                 + "(new jobs per week).",
-                "Without a question, all of them. Narrow every answer with --city, --family, --since, --open and "
-                        + "--remote."})
+                "Without a question, all of them. Narrow every answer with --city, --family, --since, --open, "
+                        + "--remote and --area."})
 final class ReportCommand implements Callable<Integer> {
 
     @Mixin
@@ -51,6 +53,11 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--remote", description = "Only jobs that may be done remotely: fully remote, or remote as "
             + "well as at an office ('London or Remote (UK)').")
     boolean remote;
+
+    @Option(names = "--area", paramLabel = "AREA", description = "Only jobs in this area, as the gate's location "
+            + "filters take it: a city code (lon), a country code (DE), a region (europe), 'remote', or a remote "
+            + "scope (remote-europe: jobs that may be done remotely from somewhere in Europe).")
+    String area;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, csv or json (default: ${DEFAULT-VALUE}); csv takes one question.")
@@ -93,6 +100,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         Long sinceMillis = since == null ? null : BackfillCommand.parse(cl, since);
         LoadedConfig lc = common.loadConfig();
+        LocationResolver places = new LocationResolver(Context.gazetteer(lc));
         Database opened = CommonOptions.openForReading(lc, cl.getErr());
         if (opened == null) {
             return Main.DATABASE_ERROR;
@@ -101,7 +109,7 @@ final class ReportCommand implements Callable<Integer> {
             List<Report> reports = db.read(c -> {
                 JobFilter f;
                 try {
-                    f = JobFilter.resolve(c, city, family, sinceMillis, open, remote);
+                    f = JobFilter.resolve(c, places, new JobFilter.Asked(city, family, sinceMillis, open, remote, area));
                 } catch (IllegalArgumentException e) {
                     throw new CommandLine.ParameterException(cl, e.getMessage());
                 }
@@ -130,6 +138,9 @@ final class ReportCommand implements Callable<Integer> {
         }
         if (remote) {
             scope.put("remote", true);
+        }
+        if (area != null) {
+            scope.put("area", area);
         }
         return scope;
     }

@@ -1,6 +1,8 @@
 package dev.jobintel.cli;
 
 import dev.jobintel.config.LoadedConfig;
+import dev.jobintel.pipeline.Context;
+import dev.jobintel.posting.location.LocationResolver;
 import dev.jobintel.store.Database;
 import dev.jobintel.web.Dashboard;
 import picocli.CommandLine;
@@ -56,7 +58,8 @@ final class ServeCommand implements Callable<Integer> {
             return Main.DATABASE_ERROR;
         }
         PrintWriter out = cl.getOut();
-        try (Database db = opened; Dashboard dashboard = start(cl, db)) {
+        LocationResolver places = new LocationResolver(Context.gazetteer(lc));
+        try (Database db = opened; Dashboard dashboard = start(cl, db, places)) {
             if (!InetAddress.getByName(host).isLoopbackAddress()) {
                 cl.getErr().printf("warning: listening on %s: anyone who can reach this machine can read the "
                         + "dashboard (it has no login).%n", host);
@@ -74,9 +77,9 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private Dashboard start(CommandLine cl, Database db) throws IOException {
+    private Dashboard start(CommandLine cl, Database db, LocationResolver places) throws IOException {
         try {
-            return Dashboard.start(db, host, port, limit);
+            return Dashboard.start(db, places, host, port, limit);
         } catch (BindException e) {
             throw new CommandLine.ParameterException(cl, "cannot listen on " + host + ":" + port + ": " + e.getMessage()
                     + " (another program has the port? try --port 0)");

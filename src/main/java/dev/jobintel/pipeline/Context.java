@@ -79,8 +79,7 @@ public final class Context {
         JobintelConfig c = loaded.config();
         Taxonomy taxonomy = c.taxonomy() == null ? Taxonomy.bundled()
                 : Taxonomy.load(loaded.resolve(c.taxonomy()));
-        Gazetteer gazetteer = c.places() == null ? Gazetteer.bundled()
-                : Gazetteer.withExtension(loaded.resolve(c.places()));
+        Gazetteer gazetteer = gazetteer(loaded);
         JobintelConfig.Gate g = c.gate();
         AgencyDetector agency = null;
         if (g.agency().enabled()) {
@@ -168,31 +167,20 @@ public final class Context {
         return regexes.stream().map(r -> Pattern.compile(r, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)).toList();
     }
 
+    /** The place table the configuration names: the bundled one, extended by {@code places:} when given. */
+    public static Gazetteer gazetteer(LoadedConfig loaded) {
+        String places = loaded.config().places();
+        return places == null ? Gazetteer.bundled() : Gazetteer.withExtension(loaded.resolve(places));
+    }
+
     /** Location filter entries as area codes, checked against the place table. */
     static Set<String> places(LoadedConfig loaded, Gazetteer g, String key, List<String> entries) {
         Set<String> out = new LinkedHashSet<>();
         for (int i = 0; i < entries.size(); i++) {
-            String raw = entries.get(i).trim();
-            String lower = raw.toLowerCase(Locale.ROOT);
-            String code = null;
-            if (lower.equals("remote")) {
-                code = "remote";
-            } else if (lower.startsWith("remote-")) {
-                String scope = lower.substring("remote-".length());
-                if (scope.equals("global") || g.country(scope) != null || g.isRegion(scope)) {
-                    code = "remote-" + scope;
-                }
-            } else if (g.city(lower) != null) {
-                code = lower;
-            } else if (g.country(raw) != null) {
-                code = raw.toUpperCase(Locale.ROOT);
-            } else if (g.isRegion(lower)) {
-                code = lower;
-            }
+            String code = g.areaCode(entries.get(i));
             if (code == null) {
-                throw loaded.error(key + "[" + i + "]", "'" + raw + "' is not a city code (e.g. lon), country code "
-                        + "(e.g. GB), region (e.g. europe), 'remote' or a remote scope (e.g. remote-us, remote-europe, "
-                        + "remote-global)");
+                throw loaded.error(key + "[" + i + "]", "'" + entries.get(i).trim() + "' is not "
+                        + Gazetteer.AREA_FORMS);
             }
             out.add(code);
         }

@@ -1,24 +1,84 @@
 package dev.jobintel.report;
 
+import dev.jobintel.posting.location.Gazetteer;
+import dev.jobintel.posting.location.LocationResolver;
 import dev.jobintel.store.Jdbc;
 
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
  * Which jobs a report counts: in one city, of one family, first seen since a time, still open,
- * open to remote work. Each set field narrows the jobs; an empty filter counts every job.
+ * open to remote work, in one area. Each set field narrows the jobs; an empty filter counts every job.
  *
  * @param cityCode   the city (a code of the city table), or null
  * @param family     the family code, or null
  * @param since      epoch millis: only jobs first seen at or after it; null for all
  * @param openOnly   only jobs with a posting still on its board (not closed)
  * @param remoteOnly only jobs that may be done remotely (fully remote, or an office or remote)
+ * @param area       only jobs in this area, or null
  */
-public record JobFilter(String cityCode, String family, Long since, boolean openOnly, boolean remoteOnly) {
+public record JobFilter(String cityCode, String family, Long since, boolean openOnly, boolean remoteOnly, Area area) {
 
-    public static final JobFilter ALL = new JobFilter(null, null, null, false, false);
+    public static final JobFilter ALL = new JobFilter(null, null, null, false, false, null);
+
+    /** What a user asked for, as typed: each null or false when not asked. */
+    public record Asked(String city, String family, Long since, boolean open, boolean remote, String area) {
+    }
+
+    /**
+     * An area as the gate's location filters take it (see {@link Gazetteer#areaCode}), as the
+     * stored jobs can be matched to it: by their city, by their country, or by their remote scope.
+     *
+     * @param code         the area, as given in canonical case
+     * @param anyRemote    every job that may be done remotely ("remote")
+     * @param cityCode     the city (a city area), or null
+     * @param countries    countries whose jobs are in it (a country area, or a region's countries)
+     * @param remoteScopes the stored remote scopes whose jobs are in it ("de+us" for DE, europe, remote-de…)
+     */
+    public record Area(String code, boolean anyRemote, String cityCode, List<String> countries,
+                       List<String> remoteScopes) {
+        public Area {
+            countries = List.copyOf(countries);
+            remoteScopes = List.copyOf(remoteScopes);
+        }
+
+        private String condition() {
+            List<String> any = new ArrayList<>();
+            if (anyRemote) {
+                any.add("j.remote_scope IS NOT NULL");
+            }
+            if (cityCode != null) {
+                any.add("j.city_code = ?");
+            }
+            if (!countries.isEmpty()) {
+                any.add("j.country_code IN (" + placeholders(countries.size()) + ")");
+            }
+            if (!remoteScopes.isEmpty()) {
+                any.add("j.remote_scope IN (" + placeholders(remoteScopes.size()) + ")");
+            }
+            return any.isEmpty() ? "1 = 0" : "(" + String.join(" OR ", any) + ")";
+        }
+
+        private void addArgs(List<Object> args) {
+            if (cityCode != null) {
+                args.add(cityCode);
+            }
+            args.addAll(countries);
+            args.addAll(remoteScopes);
+        }
+
+        private static String placeholders(int n) {
+            return String.join(", ", Collections.nCopies(n, "?"));
+        }
+    }
+
+    /** This filter for every date: the same jobs, whenever first seen. */
+    public JobFilter anyTime() {
+        return new JobFilter(cityCode, family, null, openOnly, remoteOnly, area);
+    }
 
     /** The filter's condition on enriched_jobs {@code j}, with {@link #args()}. */
     public String where() {
@@ -39,6 +99,9 @@ public record JobFilter(String cityCode, String family, Long since, boolean open
         if (remoteOnly) {
             parts.add("j.remote_scope IS NOT NULL");
         }
+        if (area != null) {
+            parts.add(area.condition());
+        }
         return String.join(" AND ", parts);
     }
 
@@ -52,6 +115,9 @@ public record JobFilter(String cityCode, String family, Long since, boolean open
         }
         if (since != null) {
             args.add(since);
+        }
+        if (area != null) {
+            area.addArgs(args);
         }
         return args;
     }
@@ -78,12 +144,14 @@ public record JobFilter(String cityCode, String family, Long since, boolean open
 
     /**
      * A filter from what a user typed: a city by name or code and a family by code or name,
-     * case-insensitively, as the database's reference tables know them.
+     * case-insensitively, as the database's reference tables know them, and an area by code, as
+     * {@code places} (the place table in use) knows it.
      *
      * @throws IllegalArgumentException naming what is unknown and what is known
      */
-    public static JobFilter resolve(Connection c, String city, String family, Long since, boolean openOnly,
-                                    boolean remoteOnly) {
+    public static JobFilter resolve(Connection c, LocationResolver places, Asked asked) {
+        String city = asked.city();
+        String family = asked.family();
         String cityCode = null;
         if (city != null) {
             cityCode = Jdbc.one(c, "SELECT code FROM ref_city WHERE lower(code) = lower(?)", rs -> rs.getString(1),
@@ -113,6 +181,28 @@ public record JobFilter(String cityCode, String family, Long since, boolean open
                         + String.join(", ", known) + ")");
             }
         }
-        return new JobFilter(cityCode, familyCode, since, openOnly, remoteOnly);
+        Area area = asked.area() == null ? null : area(c, places, asked.area());
+        return new JobFilter(cityCode, familyCode, asked.since(), asked.open(), asked.remote(), area);
+    }
+
+    private static Area area(Connection c, LocationResolver places, String given) {
+        String code = places.gazetteer().areaCode(given);
+        if (code == null) {
+            throw new IllegalArgumentException("no area '" + given.strip() + "': an area is " + Gazetteer.AREA_FORMS);
+        }
+        if (code.equals("remote")) {
+            return new Area(code, true, null, List.of(), List.of());
+        }
+        String cityCode = places.gazetteer().city(code) != null ? code : null;
+        // The stored scopes are few (one per remote place seen); each is matched as the resolver would.
+        List<String> scopes = new ArrayList<>();
+        for (String scope : Jdbc.query(c, "SELECT DISTINCT remote_scope FROM enriched_jobs WHERE remote_scope IS NOT NULL",
+                rs -> rs.getString(1))) {
+            if (places.areaOfRemoteScope(scope).contains(code)) {
+                scopes.add(scope);
+            }
+        }
+        scopes.sort(null);
+        return new Area(code, false, cityCode, List.copyOf(places.gazetteer().countriesIn(code)), scopes);
     }
 }

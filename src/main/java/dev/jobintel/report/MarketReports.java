@@ -299,7 +299,7 @@ public final class MarketReports {
      * the weeks since then: jobs dated since, whenever jobintel first saw them.
      */
     public static Report trends(Connection c, JobFilter f, int limit) {
-        JobFilter others = new JobFilter(f.cityCode(), f.family(), null, f.openOnly(), f.remoteOnly());
+        JobFilter others = f.anyTime();
         String dated = "SELECT CASE WHEN x.posted IS NOT NULL AND x.posted < x.first_seen THEN x.posted ELSE x.first_seen END "
                 + "AS dated, x.still_open FROM (SELECT j.first_seen, "
                 + "(SELECT min(r.posted_at) FROM raw_postings r WHERE r.job_id = j.id) AS posted, "

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.jobintel.pipeline.Explanation;
 import dev.jobintel.pipeline.StatusReport;
+import dev.jobintel.posting.location.LocationResolver;
 import dev.jobintel.report.JobFilter;
 import dev.jobintel.report.MarketReports;
 import dev.jobintel.report.Report;
@@ -36,7 +37,7 @@ import java.util.regex.Pattern;
  * told (the command defaults to 127.0.0.1), runs no script, and escapes everything a posting says.
  *
  * <ul>
- *   <li>{@code GET /?city=&family=&since=&open=1&remote=1}: the page</li>
+ *   <li>{@code GET /?city=&family=&since=&open=1&remote=1&area=}: the page</li>
  *   <li>{@code GET /report/QUESTION.csv} or {@code .json}, with the same filter: one report</li>
  *   <li>{@code GET /status.json}: the ledger, as {@code jobintel status --json} gives it</li>
  * </ul>
@@ -44,29 +45,35 @@ import java.util.regex.Pattern;
 public final class Dashboard implements AutoCloseable {
 
     private static final Pattern REPORT = Pattern.compile("/report/([a-z]+)\\.(csv|json)");
-    private static final List<String> FILTER_KEYS = List.of("city", "family", "since", "open", "remote");
+    private static final List<String> FILTER_KEYS = List.of("city", "family", "since", "open", "remote", "area");
 
     private final Database db;
+    private final LocationResolver places;
     private final int limit;
     private final HttpServer server;
     private final ExecutorService pool;
 
-    private Dashboard(Database db, int limit, HttpServer server, ExecutorService pool) {
+    private Dashboard(Database db, LocationResolver places, int limit, HttpServer server, ExecutorService pool) {
         this.db = db;
+        this.places = places;
         this.limit = limit;
         this.server = server;
         this.pool = pool;
     }
 
-    /** Serves {@code db} on {@code host:port} (port 0 picks a free one) with at most {@code limit} rows per report. */
-    public static Dashboard start(Database db, String host, int port, int limit) throws IOException {
+    /**
+     * Serves {@code db} on {@code host:port} (port 0 picks a free one) with at most {@code limit} rows per
+     * report; {@code places} reads the area filter.
+     */
+    public static Dashboard start(Database db, LocationResolver places, String host, int port, int limit)
+            throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
         ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "jobintel-dashboard");
             t.setDaemon(true);
             return t;
         });
-        Dashboard d = new Dashboard(db, limit, server, pool);
+        Dashboard d = new Dashboard(db, places, limit, server, pool);
         server.createContext("/", d::handle);
         server.setExecutor(pool);
         server.start();
@@ -147,8 +154,8 @@ public final class Dashboard implements AutoCloseable {
     private List<Report> reports(List<String> questions, Map<String, String> filter) {
         return db.read(c -> {
             Long since = filter.containsKey("since") ? JobFilter.parseTime(filter.get("since")) : null;
-            JobFilter f = JobFilter.resolve(c, filter.get("city"), filter.get("family"), since, filter.containsKey("open"),
-                    filter.containsKey("remote"));
+            JobFilter f = JobFilter.resolve(c, places, new JobFilter.Asked(filter.get("city"), filter.get("family"), since,
+                    filter.containsKey("open"), filter.containsKey("remote"), filter.get("area")));
             return MarketReports.answer(c, questions, f, limit);
         });
     }

@@ -100,7 +100,7 @@ final class DashboardPage {
 
     private static void form(Element body, Map<String, String> filter) {
         Element form = body.appendElement("form").attr("method", "get").attr("action", "/");
-        for (String[] f : new String[][] {{"city", "City"}, {"family", "Family"}, {"since", "Since"}}) {
+        for (String[] f : new String[][] {{"city", "City"}, {"family", "Family"}, {"since", "Since"}, {"area", "Area"}}) {
             Element label = form.appendElement("label").text(f[1] + " ");
             label.appendElement("input").attr("name", f[0]).attr("value", filter.getOrDefault(f[0], ""))
                     .attr("size", "14");

@@ -152,6 +152,40 @@ class ReportCommandIT {
     }
 
     @Test
+    void anAreaNarrowsAsTheGatesLocationFiltersDo() throws IOException {
+        Path more = Fixtures.jsonlFile(dir.resolve("remote.jsonl"), List.of(
+                posting("6", "Delta", "Backend Engineer", "Remote - US; Remote - Germany", "Go and Kafka."),
+                posting("7", "Delta", "Data Engineer", "London or Remote (UK)", "Python and Spark."),
+                posting("8", "Epsilon", "Frontend Engineer", "Remote", "React and TypeScript."),
+                posting("9", "Zeta", "Data Analyst", "Remote (CET ±2h)", "SQL and Looker.")));
+        assertThat(jobintel("import", more.toString(), "--db", db()).exit()).isZero();
+        assertThat(jobintel("enrich", "--db", db(), "--no-progress").exit()).isZero();
+
+        // Berlin twice, and the job remote in Germany or the US.
+        JsonNode germany = report("employers", "--area", "de");
+        assertThat(germany.get("jobs").asLong()).isEqualTo(3);
+        assertThat(germany.get("filter").get("area").asText()).isEqualTo("de");
+        // Every job with an office or a place of remote work in Europe; not the one remote with no place.
+        assertThat(report("employers", "--area", "europe").get("jobs").asLong()).isEqualTo(8);
+        assertThat(report("employers", "--area", "DACH").get("jobs").asLong()).isEqualTo(3);
+        // Remote from somewhere in Europe: Germany (or the US), the UK (or London), Central European hours.
+        JsonNode remoteEurope = report("remote", "--area", "remote-europe");
+        assertThat(remoteEurope.get("jobs").asLong()).isEqualTo(3);
+        assertThat(row(remoteEurope, "scope", "europe").get("jobs").asLong()).isEqualTo(1);
+        assertThat(report("employers", "--area", "remote-us").get("jobs").asLong()).isEqualTo(1);
+        assertThat(report("employers", "--area", "north_america").get("jobs").asLong()).isEqualTo(1);
+        assertThat(report("employers", "--area", "lon").get("jobs").asLong()).as("London, or remote in the UK")
+                .isEqualTo(3);
+        assertThat(report("employers", "--area", "remote").get("jobs").asLong()).isEqualTo(4);
+        assertThat(report("employers", "--area", "remote-global").get("jobs").asLong()).isZero();
+        assertThat(report("employers", "--area", "europe", "--family", "data").get("jobs").asLong()).isEqualTo(5);
+
+        CliIT.Result unknown = jobintel("report", "--area", "narnia", "--db", db());
+        assertThat(unknown.exit()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(unknown.err()).contains("no area 'narnia'").contains("remote-europe");
+    }
+
+    @Test
     void trendsDateEachJobByTheEarliestDateItsBoardsGaveElseWhenItWasFirstSeen() throws Exception {
         long nov20 = java.time.Instant.parse("2026-11-20T12:00:00Z").toEpochMilli();
         try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jobintel.pipeline.Context;
 import dev.jobintel.pipeline.Runner;
 import dev.jobintel.posting.Posting;
+import dev.jobintel.posting.location.Gazetteer;
+import dev.jobintel.posting.location.LocationResolver;
 import dev.jobintel.store.Database;
 import dev.jobintel.testing.Fixtures;
 import dev.jobintel.testing.JobintelProcess;
@@ -52,7 +54,7 @@ class DashboardIT {
                     Fixtures.posting("3", "Acme", "Data Engineer", "London or Remote (UK)")))));
             runner.enrich(0);
         }
-        dashboard = Dashboard.start(db, "127.0.0.1", 0, 15);
+        dashboard = Dashboard.start(db, new LocationResolver(Gazetteer.bundled()), "127.0.0.1", 0, 15);
     }
 
     @AfterEach
@@ -112,6 +114,13 @@ class DashboardIT {
         assertThat(remote.select("h2#demand").text()).contains("— 1 job ");
         assertThat(remote.select("input[name=remote]").hasAttr("checked")).isTrue();
         assertThat(remote.select("h2#skills a").first().attr("href")).isEqualTo("/report/skills.csv?remote=1");
+
+        Document uk = Jsoup.parse(get("/?area=GB").body());
+        assertThat(uk.select("h2#demand").text()).contains("— 1 job ");
+        assertThat(uk.select("input[name=area]").attr("value")).isEqualTo("GB");
+        assertThat(uk.select("h2#skills a").first().attr("href")).isEqualTo("/report/skills.csv?area=GB");
+        assertThat(Jsoup.parse(get("/?area=dach").body()).select("h2#demand").text()).contains("— 2 jobs");
+        assertThat(get("/?area=atlantis").statusCode()).isEqualTo(400);
 
         HttpResponse<String> bad = get("/?city=%3Cscript%3Ealert(1)%3C/script%3E");
         assertThat(bad.statusCode()).isEqualTo(400);

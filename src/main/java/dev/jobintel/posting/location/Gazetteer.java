@@ -318,6 +318,52 @@ public final class Gazetteer {
         return regions.values();
     }
 
+    /**
+     * An area as the location filters take it — a city code (lon), a country code (GB), a region
+     * (europe), "remote", or "remote-" and a country, a region or "global" — in the case
+     * {@link ResolvedLocation#area()} writes it; null when {@code raw} names none of these.
+     */
+    public String areaCode(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String trimmed = raw.trim();
+        String lower = trimmed.toLowerCase(Locale.ROOT);
+        if (lower.equals("remote")) {
+            return lower;
+        }
+        if (lower.startsWith("remote-")) {
+            String scope = lower.substring("remote-".length());
+            return scope.equals(RemoteScopes.GLOBAL) || country(scope) != null || isRegion(scope) ? lower : null;
+        }
+        if (city(lower) != null) {
+            return lower;
+        }
+        if (country(trimmed) != null) {
+            return trimmed.toUpperCase(Locale.ROOT);
+        }
+        return isRegion(lower) ? lower : null;
+    }
+
+    /** What {@link #areaCode} takes, for messages that say what was expected. */
+    public static final String AREA_FORMS = "a city code (e.g. lon), country code (e.g. GB), region (e.g. europe), "
+            + "'remote' or a remote scope (e.g. remote-us, remote-europe, remote-global)";
+
+    /** The countries of an area: the country itself, or every country of a region however deep; else none. */
+    public Set<String> countriesIn(String area) {
+        Set<String> out = new java.util.TreeSet<>();
+        if (country(area) != null && area.equals(area.toUpperCase(Locale.ROOT))) {
+            out.add(area);
+        } else if (isRegion(area)) {
+            regionChains.forEach((country, chain) -> {
+                if (chain.contains(area)) {
+                    out.add(country);
+                }
+            });
+        }
+        return out;
+    }
+
     /** Throws if {@code code} names no city; used to validate config selectors. */
     public void requireKnown(String code, ConfigException ifUnknown) {
         if (city(code) == null && country(code) == null && !isRegion(code)) {

@@ -75,6 +75,31 @@ public final class LocationResolver {
         return gazetteer;
     }
 
+    /**
+     * The filter areas of a job remote in {@code scope} (a stored remote scope: "us", "de+us",
+     * "europe", "global", "" for unscoped), as {@link ResolvedLocation#area()} gives them for the
+     * places that scope names: "de+us" is in DE, US, their regions, remote-de, remote-us,
+     * remote-europe, remote-north_america and so on. Reports use it on jobs already stored.
+     */
+    public Set<String> areaOfRemoteScope(String scope) {
+        Set<String> area = new LinkedHashSet<>();
+        area.add("remote");
+        if (scope == null || scope.isEmpty()) {
+            return area;
+        }
+        for (String part : scope.split("\\" + RemoteScopes.SEPARATOR)) {
+            if (gazetteer.isRegion(part)) {
+                area.addAll(gazetteer.regionChain(part));
+            } else if (gazetteer.country(part) != null) {
+                String country = part.toUpperCase(Locale.ROOT);
+                area.add(country);
+                area.addAll(gazetteer.regionsOf(country));
+            }
+        }
+        area.addAll(scopes.areaOf(scope, List.of()));
+        return area;
+    }
+
     public ResolvedLocation resolve(String text) {
         return resolve(text, Hints.NONE, null);
     }
