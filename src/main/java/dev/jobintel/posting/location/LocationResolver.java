@@ -82,22 +82,33 @@ public final class LocationResolver {
      * remote-europe, remote-north_america and so on. Reports use it on jobs already stored.
      */
     public Set<String> areaOfRemoteScope(String scope) {
-        Set<String> area = new LinkedHashSet<>();
-        area.add("remote");
-        if (scope == null || scope.isEmpty()) {
-            return area;
-        }
-        for (String part : scope.split("\\" + RemoteScopes.SEPARATOR)) {
-            if (gazetteer.isRegion(part)) {
-                area.addAll(gazetteer.regionChain(part));
-            } else if (gazetteer.country(part) != null) {
-                String country = part.toUpperCase(Locale.ROOT);
-                area.add(country);
-                area.addAll(gazetteer.regionsOf(country));
+        List<String> countries = new ArrayList<>();
+        List<String> regions = new ArrayList<>();
+        if (scope != null && !scope.isEmpty()) {
+            for (String part : scope.split("\\" + RemoteScopes.SEPARATOR)) {
+                if (gazetteer.isRegion(part)) {
+                    regions.add(part);
+                } else if (gazetteer.country(part) != null) {
+                    countries.add(part.toUpperCase(Locale.ROOT));
+                }
             }
         }
-        area.addAll(scopes.areaOf(scope, List.of()));
+        Set<String> area = new LinkedHashSet<>();
+        addPlaces(area, countries, regions);
+        area.add("remote");
+        area.addAll(scopes.areaOf(scope == null ? "" : scope, List.of()));
         return area;
+    }
+
+    /** Each country with the regions holding it, and each region with the regions holding it. */
+    private void addPlaces(Set<String> area, Iterable<String> countries, Iterable<String> regions) {
+        for (String c : countries) {
+            area.add(c);
+            area.addAll(gazetteer.regionsOf(c));
+        }
+        for (String r : regions) {
+            area.addAll(gazetteer.regionChain(r));
+        }
     }
 
     public ResolvedLocation resolve(String text) {
@@ -714,13 +725,7 @@ public final class LocationResolver {
             for (Places.City c : cities) {
                 area.add(c.code());
             }
-            for (String c : countries) {
-                area.add(c);
-                area.addAll(gazetteer.regionsOf(c));
-            }
-            for (String r : regions) {
-                area.addAll(gazetteer.regionChain(r));
-            }
+            addPlaces(area, countries, regions);
             if (remoteScope != null) {
                 area.add("remote");
                 area.addAll(scopes.areaOf(remoteScope, remoteCountries));

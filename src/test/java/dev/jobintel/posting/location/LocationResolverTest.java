@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -123,6 +124,25 @@ class LocationResolverTest {
     })
     void aRemotePostingThatNamesOnlyItsHoursIsScopedByTheirTimeZone(String text, String remotePlace) {
         assertThat(resolve(text).remotePlace()).isEqualTo(remotePlace);
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @CsvSource(delimiter = '|', value = {
+            "Remote - US; Remote - Germany", "Remote (UK)", "Remote, Europe", "Remote", "Anywhere in the world",
+            "Remote (UTC-5 to UTC+1)", "Remote - DACH"})
+    void aStoredRemoteScopeIsInTheSameAreasAsThePostingItCameFrom(String text) {
+        // Reports match stored jobs by their scope; the gate matched the posting by its text.
+        ResolvedLocation r = resolve(text);
+        assertThat(RESOLVER.areaOfRemoteScope(r.remoteScope())).containsExactlyInAnyOrderElementsOf(r.area());
+    }
+
+    @Test
+    void theCountriesARegionScopeStandsForAreNotStoredWithIt() {
+        // "US or Canada" is stored as north_america: its scope's areas are fewer than the posting's, never other.
+        ResolvedLocation r = resolve("Remote (US or Canada)");
+        Set<String> stored = RESOLVER.areaOfRemoteScope(r.remoteScope());
+        assertThat(r.area()).containsAll(stored).contains("US", "CA");
+        assertThat(stored).contains("remote-north_america").doesNotContain("US", "CA");
     }
 
     @Test
