@@ -1,9 +1,7 @@
 package dev.jobintel.classify.claude.sim;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -17,21 +15,12 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Random;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -41,7 +30,11 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
+
+import static dev.jobintel.classify.claude.sim.SimReply.error;
+import static dev.jobintel.classify.claude.sim.SimReply.errorBody;
+import static dev.jobintel.classify.claude.sim.SimReply.json;
+import static dev.jobintel.classify.claude.sim.SimReply.notFound;
 
 /**
  * A local stand-in for the Anthropic Messages and Message Batches APIs, good enough for the
@@ -66,15 +59,8 @@ import java.util.regex.Pattern;
  * every /v1/messages response then carries {@code anthropic-ratelimit-requests-limit/-remaining/-reset}
  * (reset: RFC 3339, when the window is fully replenished).
  *
- * <p>Batches: each request of a batch is answered by the same responder, without latency, once the batch
- * has been {@code in_progress} for {@link #batchProcessing} (measured on the simulator's clock; the answers
- * are computed when a client first observes the batch after that). {@code hang()} makes a request
- * {@code expired}, an error makes it {@code errored}, a raw body makes it {@code errored} with
- * {@code api_error} (a batch result line cannot carry a malformed body), {@code delayed(d, a)} is {@code a}.
- * Batch usage has {@code service_tier: "batch"} and the same cache accounting (entries are written at once).
- * A cancel while in progress keeps the share of requests already "processed" (in submission order,
- * proportional to the elapsed processing time), and cancels the rest; the batch is {@code canceling} for
- * at most 50 ms (never beyond its normal end), then {@code ended}.
+ * <p>Batches: {@link SimBatches} says when a batch's requests are answered and what its results and a
+ * cancel look like.
  *
  * <p>Recording: every HTTP request is kept in {@link #requests()} (a batch's individual requests are in the
  * body of its {@code POST /v1/messages/batches}). Credentials are never stored.
@@ -89,14 +75,6 @@ public final class MessagesSimulator implements AutoCloseable {
     }
 
     static final ObjectMapper JSON = new ObjectMapper();
-
-    private static final Duration WINDOW = Duration.ofMinutes(1);
-    private static final Duration CANCEL_GRACE = Duration.ofMillis(50);
-    private static final Pattern CUSTOM_ID = Pattern.compile("^[a-zA-Z0-9_-]{1,64}$");
-    private static final DateTimeFormatter MICROS =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
-    /** Result files are served as the real API serves them; the SDK reads lines whatever the type. */
-    static final String RESULTS_CONTENT_TYPE = "application/binary";
 
     /** Aliases the real API answers with a dated id; any other model id is echoed unchanged. */
     private static final Map<String, String> DATED = Map.ofEntries(
@@ -124,17 +102,15 @@ public final class MessagesSimulator implements AutoCloseable {
     private volatile Clock clock = Clock.systemUTC();
 
     private final List<Recorded> recorded = new ArrayList<>();
-    private final Deque<Instant> window = new ArrayDeque<>();
-    private final Map<String, Batch> batches = new LinkedHashMap<>();
+    private final RequestWindow window = new RequestWindow();
+    private final MessageFactory messageFactory = new MessageFactory();
+    private final SimBatches batches;
     private final ConcurrentHashMap<String, Integer> attempts = new ConcurrentHashMap<>();
     private final AtomicInteger messageCalls = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicInteger batchAnswered = new AtomicInteger();
     private final AtomicLong requestIds = new AtomicLong();
-    private final AtomicLong messageIds = new AtomicLong();
-    private final AtomicLong toolUseIds = new AtomicLong();
-    private final AtomicLong batchIds = new AtomicLong();
 
     private MessagesSimulator(Responder responder) throws IOException {
         this.responder = Objects.requireNonNull(responder, "responder");
@@ -152,6 +128,8 @@ public final class MessagesSimulator implements AutoCloseable {
         server.createContext("/", this::handle);
         server.start();
         this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
+        // Lambdas, not clock::instant: clock(...) and batchProcessing(...) may replace either later.
+        this.batches = new SimBatches(baseUrl, () -> clock.instant(), () -> batchProcessing, this::batchResult);
     }
 
     /** Starts a simulator on 127.0.0.1 and an ephemeral port, with no latency, no request limit. */
@@ -248,10 +226,6 @@ public final class MessagesSimulator implements AutoCloseable {
     // ---------------------------------------------------------------------------------------------
     // HTTP plumbing
 
-    /** A response to write; null from a route means "hang up without answering". */
-    private record Reply(int status, String contentType, Map<String, String> headers, byte[] body) {
-    }
-
     private void handle(HttpExchange ex) {
         long arrived = System.nanoTime();
         boolean message = false;
@@ -270,7 +244,8 @@ public final class MessagesSimulator implements AutoCloseable {
             }
             String[] rawAuth = {ex.getRequestHeaders().getFirst("x-api-key"),
                     ex.getRequestHeaders().getFirst("authorization")};
-            Reply reply = route(method, path, ex.getRequestURI().getRawQuery(), headers, rawAuth, raw, body, arrived);
+            SimReply reply = route(method, path, ex.getRequestURI().getRawQuery(), headers, rawAuth, raw, body,
+                    arrived);
             if (message) {
                 // No longer "in flight" once the answer exists: a client that has read every response
                 // then always sees inFlight() == 0.
@@ -296,8 +271,8 @@ public final class MessagesSimulator implements AutoCloseable {
         }
     }
 
-    private Reply route(String method, String path, String query, Map<String, String> headers, String[] rawAuth,
-                        byte[] raw, JsonNode body, long arrived) throws InterruptedException {
+    private SimReply route(String method, String path, String query, Map<String, String> headers, String[] rawAuth,
+                           byte[] raw, JsonNode body, long arrived) throws InterruptedException {
         if (!hasCredential(rawAuth)) {
             return error(401, "authentication_error", "x-api-key header is required", Map.of(), null);
         }
@@ -319,24 +294,24 @@ public final class MessagesSimulator implements AutoCloseable {
         }
         if (segments.size() == 3) {
             return switch (method) {
-                case "POST" -> createBatch(body);
-                case "GET" -> listBatches(query);
+                case "POST" -> batches.create(body);
+                case "GET" -> batches.list(query);
                 default -> notFound(path);
             };
         }
         String id = segments.get(3);
         if (segments.size() == 4) {
             return switch (method) {
-                case "GET" -> retrieveBatch(id);
-                case "DELETE" -> deleteBatch(id);
+                case "GET" -> batches.retrieve(id);
+                case "DELETE" -> batches.delete(id);
                 default -> notFound(path);
             };
         }
         if (segments.size() == 5 && segments.get(4).equals("results") && method.equals("GET")) {
-            return results(id);
+            return batches.results(id);
         }
         if (segments.size() == 5 && segments.get(4).equals("cancel") && method.equals("POST")) {
-            return cancelBatch(id);
+            return batches.cancel(id);
         }
         return notFound(path);
     }
@@ -351,11 +326,7 @@ public final class MessagesSimulator implements AutoCloseable {
         return out;
     }
 
-    private Reply notFound(String path) {
-        return error(404, "not_found_error", "Not found: " + path, Map.of(), null);
-    }
-
-    private void send(HttpExchange ex, Reply reply) throws IOException {
+    private void send(HttpExchange ex, SimReply reply) throws IOException {
         var h = ex.getResponseHeaders();
         h.set("request-id", "req_sim_" + requestIds.incrementAndGet());
         if (reply.contentType() != null) {
@@ -441,28 +412,6 @@ public final class MessagesSimulator implements AutoCloseable {
         return s == null || s.isBlank();
     }
 
-    private static Reply json(int status, JsonNode body, Map<String, String> headers) {
-        try {
-            return new Reply(status, "application/json", headers, JSON.writeValueAsBytes(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static ObjectNode errorBody(String type, String message, JsonNode details) {
-        ObjectNode body = JSON.createObjectNode().put("type", "error");
-        ObjectNode error = body.putObject("error").put("type", type).put("message", message);
-        if (details != null) {
-            error.set("details", details);
-        }
-        return body;
-    }
-
-    private static Reply error(int status, String type, String message, Map<String, String> headers,
-                               JsonNode details) {
-        return json(status, errorBody(type, message, details), headers);
-    }
-
     // ---------------------------------------------------------------------------------------------
     // Messages
 
@@ -492,13 +441,13 @@ public final class MessagesSimulator implements AutoCloseable {
         return null;
     }
 
-    private Reply messages(JsonNode body, long arrived) throws InterruptedException {
+    private SimReply messages(JsonNode body, long arrived) throws InterruptedException {
         String problem = invalid(body);
         if (problem != null) {
             return error(400, "invalid_request_error", problem, Map.of(), null);
         }
         Map<String, String> limitHeaders = new LinkedHashMap<>();
-        Reply limited = admit(limitHeaders);
+        SimReply limited = window.admit(requestLimit, clock, limitHeaders);
         if (limited != null) {
             return limited;
         }
@@ -531,10 +480,10 @@ public final class MessagesSimulator implements AutoCloseable {
             if (r.status() >= 200 && r.status() < 300) {
                 cache.commit(decision, clock.instant());
             }
-            return new Reply(r.status(), r.contentType(), limitHeaders, r.body().getBytes(StandardCharsets.UTF_8));
+            return new SimReply(r.status(), r.contentType(), limitHeaders, r.body().getBytes(StandardCharsets.UTF_8));
         }
         cache.commit(decision, clock.instant());
-        return json(200, message(model, body, answer, decision.usage(), "standard"), limitHeaders);
+        return json(200, messageFactory.message(model, body, answer, decision.usage(), "standard"), limitHeaders);
     }
 
     /** Asks the responder; an exception from it becomes a 500 api_error answer. */
@@ -606,416 +555,9 @@ public final class MessagesSimulator implements AutoCloseable {
         }
     }
 
-    /**
-     * The sliding-window request limit. Fills {@code headers} with the rate-limit headers when a limit
-     * is set; returns the 429 reply when the request is over the limit, else null (admitted).
-     */
-    private Reply admit(Map<String, String> headers) {
-        int limit = requestLimit;
-        if (limit <= 0) {
-            return null;
-        }
-        Instant now = clock.instant();
-        synchronized (window) {
-            while (!window.isEmpty() && !window.peekFirst().plus(WINDOW).isAfter(now)) {
-                window.pollFirst();
-            }
-            headers.put("anthropic-ratelimit-requests-limit", Integer.toString(limit));
-            if (window.size() >= limit) {
-                Instant slotFrees = window.peekFirst().plus(WINDOW);
-                long millis = Duration.between(now, slotFrees).toMillis();
-                long retryAfter = Math.max(1, (millis + 999) / 1000);
-                headers.put("anthropic-ratelimit-requests-remaining", "0");
-                headers.put("anthropic-ratelimit-requests-reset", rfc3339(window.peekLast().plus(WINDOW)));
-                Map<String, String> h = new LinkedHashMap<>(headers);
-                h.put("retry-after", Long.toString(retryAfter));
-                return error(429, "rate_limit_error", "This request would exceed the rate limit for your organization "
-                        + "of " + limit + " requests per minute. Please wait before trying again.", h, null);
-            }
-            window.addLast(now);
-            headers.put("anthropic-ratelimit-requests-remaining", Integer.toString(limit - window.size()));
-            headers.put("anthropic-ratelimit-requests-reset", rfc3339(now.plus(WINDOW)));
-            return null;
-        }
-    }
-
-    private static String rfc3339(Instant t) {
-        return DateTimeFormatter.ISO_INSTANT.format(t.truncatedTo(ChronoUnit.SECONDS));
-    }
-
-    /** The name of the tool a request forces ({@code tool_choice.name}), else its first tool, else null. */
-    private static String toolName(JsonNode body) {
-        JsonNode choice = body.path("tool_choice");
-        if ("tool".equals(choice.path("type").asText()) && choice.path("name").isTextual()) {
-            return choice.get("name").asText();
-        }
-        JsonNode tools = body.path("tools");
-        if (tools.isArray() && !tools.isEmpty() && tools.get(0).path("name").isTextual()) {
-            return tools.get(0).get("name").asText();
-        }
-        return null;
-    }
-
-    private ObjectNode toolUse(String name, JsonNode input) {
-        ObjectNode block = JSON.createObjectNode();
-        block.put("type", "tool_use");
-        block.put("id", "toolu_sim_" + toolUseIds.incrementAndGet());
-        block.put("name", name);
-        block.set("input", input);
-        block.putObject("caller").put("type", "direct");
-        return block;
-    }
-
-    private static ObjectNode textBlock(String text) {
-        return JSON.createObjectNode().put("type", "text").put("text", text);
-    }
-
-    /**
-     * A Message for a content answer (tool, text, truncated, refusal). Output tokens are
-     * {@link TokenCount#of} each text block's text plus each tool_use block's compact input JSON;
-     * a truncated answer reports exactly {@code max_tokens}.
-     */
-    ObjectNode message(String model, JsonNode body, Answer answer, PromptCache.Usage input, String tier) {
-        ObjectNode m = JSON.createObjectNode();
-        m.put("id", "msg_sim_" + messageIds.incrementAndGet());
-        m.put("type", "message");
-        m.put("role", "assistant");
-        m.put("model", model);
-        ArrayNode content = m.putArray("content");
-        String stopReason;
-        JsonNode stopDetails = null;
-        String tool = toolName(body);
-        if (answer instanceof Answer.ToolUse t) {
-            if (t.text() != null) {
-                content.add(textBlock(t.text()));
-            }
-            content.add(toolUse(tool == null ? "tool" : tool, t.input()));
-            stopReason = "tool_use";
-        } else if (answer instanceof Answer.Text t) {
-            content.add(textBlock(t.text()));
-            stopReason = "end_turn";
-        } else if (answer instanceof Answer.Truncated t) {
-            if (tool != null) {
-                content.add(toolUse(tool, JSON.createObjectNode()));
-            }
-            content.add(textBlock(t.partialJson()));
-            stopReason = "max_tokens";
-        } else if (answer instanceof Answer.Refusal) {
-            stopReason = "refusal";
-            stopDetails = JSON.createObjectNode().put("type", "refusal").put("category", "cyber")
-                    .put("explanation", "The simulated model declined to answer this request.");
-        } else {
-            throw new IllegalArgumentException("not a content answer: " + answer);
-        }
-        m.put("stop_reason", stopReason);
-        m.putNull("stop_sequence");
-        m.set("stop_details", stopDetails == null ? JSON.nullNode() : stopDetails);
-        int output = answer instanceof Answer.Truncated ? body.path("max_tokens").asInt() : outputTokens(content);
-        ObjectNode usage = m.putObject("usage");
-        usage.put("input_tokens", input.inputTokens());
-        usage.put("cache_creation_input_tokens", input.cacheCreationInputTokens());
-        usage.put("cache_read_input_tokens", input.cacheReadInputTokens());
-        usage.putObject("cache_creation")
-                .put("ephemeral_5m_input_tokens", input.ephemeral5mInputTokens())
-                .put("ephemeral_1h_input_tokens", input.ephemeral1hInputTokens());
-        usage.put("output_tokens", output);
-        usage.put("service_tier", tier);
-        usage.put("inference_geo", "not_available");
-        return m;
-    }
-
-    private static int outputTokens(ArrayNode content) {
-        int n = 0;
-        for (JsonNode block : content) {
-            if ("text".equals(block.path("type").asText())) {
-                n += TokenCount.of(block.path("text").asText());
-            } else if ("tool_use".equals(block.path("type").asText())) {
-                n += TokenCount.of(PromptCache.compact(block.get("input")));
-            }
-        }
-        return n;
-    }
-
     // ---------------------------------------------------------------------------------------------
     // Message Batches
-
-    private record Item(String customId, JsonNode params) {
-    }
-
-    /** One batch; all state guarded by its own monitor. */
-    private static final class Batch {
-        final String id;
-        final List<Item> items;
-        final Instant createdAt;
-        final Instant expiresAt;
-        final Instant processingEndsAt;
-        String status = "in_progress";
-        Instant cancelInitiatedAt;
-        Instant cancelEndsAt;
-        int processedAtCancel;
-        Instant endedAt;
-        List<ObjectNode> lines;
-        int succeeded;
-        int errored;
-        int canceled;
-        int expired;
-
-        Batch(String id, List<Item> items, Instant createdAt, Duration processing) {
-            this.id = id;
-            this.items = items;
-            this.createdAt = createdAt;
-            this.expiresAt = createdAt.plus(Duration.ofHours(24));
-            this.processingEndsAt = createdAt.plus(processing);
-        }
-    }
-
-    private Reply createBatch(JsonNode body) {
-        JsonNode requests = body == null ? null : body.get("requests");
-        if (requests == null || !requests.isArray() || requests.isEmpty()) {
-            return error(400, "invalid_request_error", "requests: at least one request is required", Map.of(), null);
-        }
-        if (requests.size() > 100_000) {
-            return error(400, "invalid_request_error", "requests: at most 100000 requests per batch", Map.of(), null);
-        }
-        List<Item> items = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < requests.size(); i++) {
-            JsonNode r = requests.get(i);
-            JsonNode customId = r.get("custom_id");
-            if (customId == null || !customId.isTextual() || !CUSTOM_ID.matcher(customId.asText()).matches()) {
-                return error(400, "invalid_request_error", "requests." + i + ".custom_id: String should match "
-                        + "pattern '^[a-zA-Z0-9_-]{1,64}$'", Map.of(), null);
-            }
-            if (!seen.add(customId.asText())) {
-                return error(400, "invalid_request_error", "requests." + i + ".custom_id: custom_id '"
-                        + customId.asText() + "' is not unique within the batch", Map.of(), null);
-            }
-            JsonNode params = r.get("params");
-            if (params == null || !params.isObject()) {
-                return error(400, "invalid_request_error", "requests." + i + ".params: Field required", Map.of(), null);
-            }
-            items.add(new Item(customId.asText(), params));
-        }
-        Instant now = clock.instant();
-        Batch batch = new Batch("msgbatch_sim_" + batchIds.incrementAndGet(), List.copyOf(items), now, batchProcessing);
-        synchronized (batches) {
-            batches.put(batch.id, batch);
-        }
-        synchronized (batch) {
-            refresh(batch, now);
-            return json(200, batchJson(batch), Map.of());
-        }
-    }
-
-    private Batch batch(String id) {
-        synchronized (batches) {
-            return batches.get(id);
-        }
-    }
-
-    private Reply batchNotFound(String id) {
-        return error(404, "not_found_error", "message_batch_id: no Message Batch with id '" + id + "'", Map.of(), null);
-    }
-
-    private Reply retrieveBatch(String id) {
-        Batch batch = batch(id);
-        if (batch == null) {
-            return batchNotFound(id);
-        }
-        synchronized (batch) {
-            refresh(batch, clock.instant());
-            return json(200, batchJson(batch), Map.of());
-        }
-    }
-
-    private Reply cancelBatch(String id) {
-        Batch batch = batch(id);
-        if (batch == null) {
-            return batchNotFound(id);
-        }
-        synchronized (batch) {
-            Instant now = clock.instant();
-            refresh(batch, now);
-            if (batch.status.equals("ended")) {
-                // Unverified against the real API, which documents canceling only "before processing ends".
-                return error(400, "invalid_request_error", "Message Batch " + id + " has already ended and cannot "
-                        + "be canceled.", Map.of(), null);
-            }
-            if (batch.status.equals("in_progress")) {
-                long total = Duration.between(batch.createdAt, batch.processingEndsAt).toNanos();
-                long elapsed = Duration.between(batch.createdAt, now).toNanos();
-                int n = batch.items.size();
-                batch.processedAtCancel = total <= 0 ? n
-                        : (int) Math.max(0, Math.min(n, (long) Math.floor((double) n * elapsed / total)));
-                batch.status = "canceling";
-                batch.cancelInitiatedAt = now;
-                Instant graceEnd = now.plus(CANCEL_GRACE);
-                batch.cancelEndsAt = graceEnd.isBefore(batch.processingEndsAt) ? graceEnd : batch.processingEndsAt;
-            }
-            return json(200, batchJson(batch), Map.of());
-        }
-    }
-
-    private Reply deleteBatch(String id) {
-        Batch batch = batch(id);
-        if (batch == null) {
-            return batchNotFound(id);
-        }
-        synchronized (batch) {
-            refresh(batch, clock.instant());
-            if (!batch.status.equals("ended")) {
-                return error(400, "invalid_request_error", "Message Batch " + id + " is still processing; cancel it "
-                        + "and wait for it to end before deleting it.", Map.of(), null);
-            }
-        }
-        synchronized (batches) {
-            batches.remove(id);
-        }
-        return json(200, JSON.createObjectNode().put("id", id).put("type", "message_batch_deleted"), Map.of());
-    }
-
-    private Reply results(String id) {
-        Batch batch = batch(id);
-        if (batch == null) {
-            return batchNotFound(id);
-        }
-        StringBuilder out = new StringBuilder();
-        synchronized (batch) {
-            refresh(batch, clock.instant());
-            if (!batch.status.equals("ended")) {
-                // The real API has no results before the batch ends (results_url is null until then); the
-                // status code it uses for this is not documented. The simulator answers 400.
-                return error(400, "invalid_request_error", "Message Batch " + id + " has not finished processing "
-                        + "(processing_status: " + batch.status + "); results are available once it has ended.",
-                        Map.of(), null);
-            }
-            try {
-                for (ObjectNode line : batch.lines) {
-                    out.append(JSON.writeValueAsString(line)).append('\n');
-                }
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return new Reply(200, RESULTS_CONTENT_TYPE, Map.of(), out.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private Reply listBatches(String query) {
-        Map<String, String> params = query(query);
-        int limit = 20;
-        if (params.containsKey("limit")) {
-            try {
-                limit = Integer.parseInt(params.get("limit"));
-            } catch (NumberFormatException e) {
-                limit = -1;
-            }
-            if (limit < 1 || limit > 1000) {
-                return error(400, "invalid_request_error", "limit: Input should be between 1 and 1000", Map.of(), null);
-            }
-        }
-        List<Batch> newestFirst;
-        synchronized (batches) {
-            newestFirst = new ArrayList<>(batches.values());
-        }
-        Collections.reverse(newestFirst);
-        String afterId = params.get("after_id");
-        String beforeId = params.get("before_id");
-        int from;
-        int to;
-        boolean hasMore;
-        if (beforeId != null) {
-            int at = indexOf(newestFirst, beforeId);
-            if (at < 0) {
-                return batchNotFound(beforeId);
-            }
-            to = at;
-            from = Math.max(0, at - limit);
-            hasMore = from > 0;
-        } else {
-            from = 0;
-            if (afterId != null) {
-                int at = indexOf(newestFirst, afterId);
-                if (at < 0) {
-                    return batchNotFound(afterId);
-                }
-                from = at + 1;
-            }
-            to = Math.min(newestFirst.size(), from + limit);
-            hasMore = to < newestFirst.size();
-        }
-        ObjectNode page = JSON.createObjectNode();
-        ArrayNode data = page.putArray("data");
-        Instant now = clock.instant();
-        for (Batch b : newestFirst.subList(from, to)) {
-            synchronized (b) {
-                refresh(b, now);
-                data.add(batchJson(b));
-            }
-        }
-        page.put("has_more", hasMore);
-        if (data.isEmpty()) {
-            page.putNull("first_id");
-            page.putNull("last_id");
-        } else {
-            page.put("first_id", data.get(0).get("id").asText());
-            page.put("last_id", data.get(data.size() - 1).get("id").asText());
-        }
-        return json(200, page, Map.of());
-    }
-
-    private static int indexOf(List<Batch> list, String id) {
-        for (int i = 0; i < list.size(); i++) {
-            if (list.get(i).id.equals(id)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return out;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            out.put(k, v);
-        }
-        return out;
-    }
-
-    /** Ends the batch if its processing (or its cancellation) is over at {@code now}. Caller holds the batch. */
-    private void refresh(Batch b, Instant now) {
-        if (b.status.equals("in_progress") && !now.isBefore(b.processingEndsAt)) {
-            finish(b, b.items.size(), b.processingEndsAt);
-        } else if (b.status.equals("canceling") && !now.isBefore(b.cancelEndsAt)) {
-            finish(b, b.processedAtCancel, b.cancelEndsAt);
-        }
-    }
-
-    private void finish(Batch b, int answered, Instant endedAt) {
-        List<ObjectNode> lines = new ArrayList<>();
-        for (int i = 0; i < b.items.size(); i++) {
-            Item item = b.items.get(i);
-            ObjectNode line = JSON.createObjectNode().put("custom_id", item.customId());
-            ObjectNode result = i < answered ? batchResult(item.params()) : JSON.createObjectNode().put("type", "canceled");
-            line.set("result", result);
-            switch (result.get("type").asText()) {
-                case "succeeded" -> b.succeeded++;
-                case "errored" -> b.errored++;
-                case "expired" -> b.expired++;
-                default -> b.canceled++;
-            }
-            lines.add(line);
-        }
-        // Result order is not guaranteed by the real API: shuffle, reproducibly per batch.
-        Collections.shuffle(lines, new Random(b.id.hashCode()));
-        b.lines = lines;
-        b.status = "ended";
-        b.endedAt = endedAt;
-    }
+    // (the endpoints are SimBatches'; the answers are made here, with the same cache and responder as /v1/messages)
 
     private ObjectNode batchResult(JsonNode params) {
         String problem = invalid(params);
@@ -1041,7 +583,7 @@ public final class MessagesSimulator implements AutoCloseable {
         }
         cache.commit(decision, clock.instant());
         ObjectNode result = JSON.createObjectNode().put("type", "succeeded");
-        result.set("message", message(model, params, answer, decision.usage(), "batch"));
+        result.set("message", messageFactory.message(model, params, answer, decision.usage(), "batch"));
         return result;
     }
 
@@ -1049,39 +591,5 @@ public final class MessagesSimulator implements AutoCloseable {
         ObjectNode result = JSON.createObjectNode().put("type", "errored");
         result.set("error", errorResponse);
         return result;
-    }
-
-    private ObjectNode batchJson(Batch b) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("id", b.id);
-        o.put("type", "message_batch");
-        o.put("processing_status", b.status);
-        boolean ended = b.status.equals("ended");
-        o.putObject("request_counts")
-                .put("processing", ended ? 0 : b.items.size())
-                .put("succeeded", b.succeeded)
-                .put("errored", b.errored)
-                .put("canceled", b.canceled)
-                .put("expired", b.expired);
-        putTime(o, "ended_at", b.endedAt);
-        putTime(o, "created_at", b.createdAt);
-        putTime(o, "expires_at", b.expiresAt);
-        o.putNull("archived_at");
-        putTime(o, "cancel_initiated_at", b.cancelInitiatedAt);
-        if (ended) {
-            o.put("results_url", baseUrl + "/v1/messages/batches/" + b.id + "/results");
-        } else {
-            o.putNull("results_url");
-        }
-        return o;
-    }
-
-    /** Real batch timestamps have microseconds and "+00:00": 2026-08-02T17:48:04.374913+00:00. */
-    private static void putTime(ObjectNode o, String field, Instant t) {
-        if (t == null) {
-            o.putNull(field);
-        } else {
-            o.put(field, MICROS.format(t.truncatedTo(ChronoUnit.MICROS)));
-        }
     }
 }
