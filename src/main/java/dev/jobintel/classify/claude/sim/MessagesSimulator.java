@@ -124,12 +124,13 @@ public final class MessagesSimulator implements AutoCloseable {
         // Unbounded: every request may sleep for the simulated latency (or hang), so the pool must
         // never be what limits concurrency (hundreds of requests in flight are expected).
         this.executor = Executors.newCachedThreadPool(factory);
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
+        // The port is bound at create(); every field is set before start() lets a request in.
         this.baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
         // Lambdas, not clock::instant: clock(...) and batchProcessing(...) may replace either later.
         this.batches = new SimBatches(baseUrl, () -> clock.instant(), () -> batchProcessing, this::batchResult);
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
     }
 
     /** Starts a simulator on 127.0.0.1 and an ephemeral port, with no latency, no request limit. */
