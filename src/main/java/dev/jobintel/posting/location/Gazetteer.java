@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The place table indexed for matching: every name and alias as a sequence of folded,
@@ -23,6 +24,10 @@ import java.util.Set;
 public final class Gazetteer {
 
     public static final String BUNDLED = "/jobintel/cities.yaml";
+
+    /** What {@link #areaCode} takes, for messages that say what was expected. */
+    public static final String AREA_FORMS = "a city code (e.g. lon), country code (e.g. GB), region (e.g. europe), "
+            + "'remote' or a remote scope (e.g. remote-us, remote-europe, remote-global)";
 
     /** What a matched name refers to. */
     public enum Kind { CITY, SUBDIVISION, COUNTRY, REGION }
@@ -345,13 +350,9 @@ public final class Gazetteer {
         return isRegion(lower) ? lower : null;
     }
 
-    /** What {@link #areaCode} takes, for messages that say what was expected. */
-    public static final String AREA_FORMS = "a city code (e.g. lon), country code (e.g. GB), region (e.g. europe), "
-            + "'remote' or a remote scope (e.g. remote-us, remote-europe, remote-global)";
-
     /** The countries of an area: the country itself, or every country of a region however deep; else none. */
     public Set<String> countriesIn(String area) {
-        Set<String> out = new java.util.TreeSet<>();
+        Set<String> out = new TreeSet<>();
         if (country(area) != null && area.equals(area.toUpperCase(Locale.ROOT))) {
             out.add(area);
         } else if (isRegion(area)) {
