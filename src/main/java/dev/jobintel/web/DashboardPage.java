@@ -100,10 +100,12 @@ final class DashboardPage {
 
     private static void form(Element body, Map<String, String> filter) {
         Element form = body.appendElement("form").attr("method", "get").attr("action", "/");
-        for (String[] f : new String[][] {{"city", "City"}, {"family", "Family"}, {"since", "Since"}, {"area", "Area"}}) {
+        // name, label, an example of what it takes
+        for (String[] f : new String[][] {{"city", "City", "London"}, {"family", "Family", "data"},
+                {"since", "Since", "2026-11-01"}, {"area", "Area", "DE, europe, remote-us"}}) {
             Element label = form.appendElement("label").text(f[1] + " ");
             label.appendElement("input").attr("name", f[0]).attr("value", filter.getOrDefault(f[0], ""))
-                    .attr("size", "14");
+                    .attr("placeholder", f[2]).attr("size", "14");
         }
         checkbox(form, filter, "open", " still open only");
         checkbox(form, filter, "remote", " remote possible only");
