@@ -49,6 +49,11 @@ class EnginesAgreeIT {
         for (String question : dev.jobintel.report.MarketReports.QUESTIONS) {
             assertThat(reportRows(postgres, question)).as(question).isEqualTo(reportRows(sqlite, question));
         }
+        // And narrowed to an area: a region's countries and remote scopes, bound as lists.
+        for (String area : List.of("europe", "remote-americas")) {
+            assertThat(reportRows(postgres, "demand", "--area", area)).as(area)
+                    .isEqualTo(reportRows(sqlite, "demand", "--area", area));
+        }
         // A second run on the server, as on the file, changes nothing.
         List<String> before = rows(postgres, POSTINGS);
         assertThat(jobintel("run", "--db", postgres, "--no-progress").out()).contains("Nothing new");
@@ -56,8 +61,11 @@ class EnginesAgreeIT {
         assertThat(jobintel("status", "--db", postgres, "--check").exit()).isZero();
     }
 
-    private static List<String> reportRows(String url, String question) {
-        CliIT.Result r = jobintel("report", question, "--format", "json", "--limit", "1000", "--db", url);
+    private static List<String> reportRows(String url, String question, String... filter) {
+        List<String> args = new java.util.ArrayList<>(List.of("report", question, "--format", "json", "--limit", "1000",
+                "--db", url));
+        args.addAll(List.of(filter));
+        CliIT.Result r = jobintel(args.toArray(String[]::new));
         assertThat(r.exit()).as(r.err()).isZero();
         try {
             List<String> rows = new java.util.ArrayList<>();
