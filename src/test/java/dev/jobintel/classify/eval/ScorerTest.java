@@ -6,6 +6,7 @@ import dev.jobintel.classify.ClassificationFailure;
 import dev.jobintel.classify.RunStop;
 import dev.jobintel.posting.Hints;
 import dev.jobintel.posting.Posting;
+import dev.jobintel.posting.Prepared;
 import dev.jobintel.posting.Salary;
 import dev.jobintel.posting.location.Gazetteer;
 import dev.jobintel.posting.location.LocationResolver;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -204,21 +206,11 @@ class ScorerTest {
     @ParameterizedTest(name = "threads {0}")
     @ValueSource(ints = {1, 4})
     void theEvaluatorCountsFailuresAndClassifierBugsAgainstTheClassifier(int threads) {
-        Classifier flaky = new Classifier() {
-            @Override
-            public String name() {
-                return "flaky";
-            }
-
-            @Override
-            public Classification classify(dev.jobintel.posting.Prepared p) {
-                return switch (p.posting().sourceJobId()) {
-                    case "1" -> got("data", "data_engineering", "mid", null);
-                    case "2" -> throw new ClassificationFailure("invalid_output", "no family", false, "{}", null);
-                    default -> throw new IllegalStateException("bug");
-                };
-            }
-        };
+        Classifier flaky = classifier("flaky", p -> switch (p.posting().sourceJobId()) {
+            case "1" -> got("data", "data_engineering", "mid", null);
+            case "2" -> throw new ClassificationFailure("invalid_output", "no family", false, "{}", null);
+            default -> throw new IllegalStateException("bug");
+        });
         List<LabelledExample> examples = List.of(
                 example("1", labels("data", "data_engineering", "mid", null)),
                 example("2", labels("data", "data_engineering", "mid", null)),
@@ -239,17 +231,9 @@ class ScorerTest {
     @ParameterizedTest(name = "threads {0}")
     @ValueSource(ints = {1, 3})
     void aRunStopEndsTheEvaluationInsteadOfFailingEveryPosting(int threads) {
-        Classifier refused = new Classifier() {
-            @Override
-            public String name() {
-                return "refused";
-            }
-
-            @Override
-            public Classification classify(dev.jobintel.posting.Prepared p) {
-                throw new RunStop("authentication", "the key is refused");
-            }
-        };
+        Classifier refused = classifier("refused", p -> {
+            throw new RunStop("authentication", "the key is refused");
+        });
         List<LabelledExample> examples = List.of(example("1", labels("data", "data_engineering", "mid", null)),
                 example("2", labels("data", "data_engineering", "mid", null)));
         EvalReport r = Evaluator.run("x", examples, refused, new LocationResolver(Gazetteer.bundled()), threads, 0,
@@ -264,20 +248,12 @@ class ScorerTest {
     @Test
     void aBudgetSpentPartWayScoresWhatItBought() {
         AtomicInteger calls = new AtomicInteger();
-        Classifier budgeted = new Classifier() {
-            @Override
-            public String name() {
-                return "budgeted";
+        Classifier budgeted = classifier("budgeted", p -> {
+            if (calls.incrementAndGet() > 2) {
+                throw new RunStop("budget", "the budget is spent");
             }
-
-            @Override
-            public Classification classify(dev.jobintel.posting.Prepared p) {
-                if (calls.incrementAndGet() > 2) {
-                    throw new RunStop("budget", "the budget is spent");
-                }
-                return got("data", "data_engineering", "mid", null);
-            }
-        };
+            return got("data", "data_engineering", "mid", null);
+        });
         List<LabelledExample> examples = List.of(example("1", labels("data", "data_engineering", "mid", null)),
                 example("2", labels("data", "data_engineering", "senior", null)),
                 example("3", labels("data", "data_engineering", "mid", null)),
@@ -294,5 +270,20 @@ class ScorerTest {
                 .containsExactly(2, 2);
         assertThat(r.field("seniority")).extracting(EvalReport.FieldScore::correct, EvalReport.FieldScore::total)
                 .containsExactly(1, 2);
+    }
+
+    /** A classifier that answers as {@code answer} says, for the evaluator's tests. */
+    private static Classifier classifier(String name, Function<Prepared, Classification> answer) {
+        return new Classifier() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Classification classify(Prepared p) {
+                return answer.apply(p);
+            }
+        };
     }
 }
