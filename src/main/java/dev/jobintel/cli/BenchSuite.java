@@ -2,6 +2,7 @@ package dev.jobintel.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -12,6 +13,9 @@ import java.util.concurrent.Callable;
                 "Run with the heap capped as the targets assume:", "  JOBINTEL_JAVA_OPTS=-Xmx512m ./jobintel bench"},
         subcommands = {BenchCommand.class, FetchBench.class, ClaudeBench.class})
 final class BenchSuite implements Callable<Integer> {
+
+    @Mixin
+    ProgressOption bars;
 
     @Spec
     CommandSpec spec;
@@ -24,7 +28,7 @@ final class BenchSuite implements Callable<Integer> {
             cl.setOut(spec.commandLine().getOut());
             cl.setErr(spec.commandLine().getErr());
             spec.commandLine().getOut().println();
-            worst = Math.max(worst, cl.execute("--no-progress"));
+            worst = Math.max(worst, bars.noProgress ? cl.execute("--no-progress") : cl.execute());
         }
         return worst;
     }
