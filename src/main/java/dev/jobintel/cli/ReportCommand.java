@@ -55,8 +55,8 @@ final class ReportCommand implements Callable<Integer> {
     boolean remote;
 
     @Option(names = "--area", paramLabel = "AREA", description = "Only jobs in this area, as the gate's location "
-            + "filters take it: a city code (lon), a country code (DE), a region (europe), 'remote', or a remote "
-            + "scope (remote-europe: jobs that may be done remotely from somewhere in Europe).")
+            + "filters take it, by code or name: a city (lon, London), a country (DE, Germany), a region (europe), "
+            + "'remote', or a remote scope (remote-europe: jobs that may be done remotely from somewhere in Europe).")
     String area;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",

@@ -179,8 +179,7 @@ public final class Context {
         for (int i = 0; i < entries.size(); i++) {
             String code = g.areaCode(entries.get(i));
             if (code == null) {
-                throw loaded.error(key + "[" + i + "]", "'" + entries.get(i).trim() + "' is not "
-                        + Gazetteer.AREA_FORMS);
+                throw loaded.error(key + "[" + i + "]", g.areaProblem(entries.get(i)));
             }
             out.add(code);
         }

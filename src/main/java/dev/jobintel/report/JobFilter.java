@@ -1,6 +1,5 @@
 package dev.jobintel.report;
 
-import dev.jobintel.posting.location.Gazetteer;
 import dev.jobintel.posting.location.LocationResolver;
 import dev.jobintel.store.Jdbc;
 
@@ -29,7 +28,7 @@ public record JobFilter(String cityCode, String family, Long since, boolean open
     }
 
     /**
-     * An area as the gate's location filters take it (see {@link Gazetteer#areaCode}), as the
+     * An area as the gate's location filters take it (see {@link dev.jobintel.posting.location.Gazetteer#areaCode}), as the
      * stored jobs can be matched to it: by their city, by their country, or by their remote scope.
      *
      * @param code         the area, as given in canonical case
@@ -188,7 +187,7 @@ public record JobFilter(String cityCode, String family, Long since, boolean open
     private static Area area(Connection c, LocationResolver places, String given) {
         String code = places.gazetteer().areaCode(given);
         if (code == null) {
-            throw new IllegalArgumentException("no area '" + given.strip() + "': an area is " + Gazetteer.AREA_FORMS);
+            throw new IllegalArgumentException("area " + places.gazetteer().areaProblem(given));
         }
         if (code.equals("remote")) {
             return new Area(code, true, null, List.of(), List.of());

@@ -182,7 +182,10 @@ class ReportCommandIT {
 
         CliIT.Result unknown = jobintel("report", "--area", "narnia", "--db", db());
         assertThat(unknown.exit()).isEqualTo(Main.CONFIG_ERROR);
-        assertThat(unknown.err()).contains("no area 'narnia'").contains("remote-europe");
+        assertThat(unknown.err()).contains("area 'narnia' is not").contains("remote-europe");
+        // Places by name, when the name means one place.
+        assertThat(report("employers", "--area", "Germany").get("jobs").asLong()).isEqualTo(3);
+        assertThat(report("employers", "--area", "remote-Europe").get("jobs").asLong()).isEqualTo(3);
     }
 
     @Test

@@ -171,6 +171,10 @@ class ConfigLoaderTest {
         ConfigException place = error("gate:\n  location:\n    include: [lon, Atlantis]\n");
         assertThat(place.key()).isEqualTo("gate.location.include[1]");
         assertThat(place.line()).isEqualTo(3);
+        // A name that means two places asks for a code instead of guessing.
+        ConfigException georgia = error("gate:\n  location:\n    include: [Germany, remote-Europe, Georgia]\n");
+        assertThat(georgia.key()).isEqualTo("gate.location.include[2]");
+        assertThat(georgia.problem()).contains("names more than one place").contains("country GE");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,8 +27,8 @@ public final class Gazetteer {
     public static final String BUNDLED = "/jobintel/cities.yaml";
 
     /** What {@link #areaCode} takes, for messages that say what was expected. */
-    public static final String AREA_FORMS = "a city code (e.g. lon), country code (e.g. GB), region (e.g. europe), "
-            + "'remote' or a remote scope (e.g. remote-us, remote-europe, remote-global)";
+    public static final String AREA_FORMS = "a city (e.g. lon or London), a country (e.g. GB or Germany), a region "
+            + "(e.g. europe), 'remote' or a remote scope (e.g. remote-us, remote-europe, remote-global)";
 
     /** What a matched name refers to. */
     public enum Kind { CITY, SUBDIVISION, COUNTRY, REGION }
@@ -324,9 +325,11 @@ public final class Gazetteer {
     }
 
     /**
-     * An area as the location filters take it — a city code (lon), a country code (GB), a region
-     * (europe), "remote", or "remote-" and a country, a region or "global" — in the case
-     * {@link ResolvedLocation#area()} writes it; null when {@code raw} names none of these.
+     * An area as the location filters take it — a city (lon), a country (GB), a region (europe),
+     * "remote", or "remote-" and a country, a region or "global" — in the case
+     * {@link ResolvedLocation#area()} writes it; null when {@code raw} names none of these. Places
+     * may be given by code or by a name that means one place only ("Germany", "UK", "North
+     * America", "remote-Germany"); "Georgia", a country and a US state, needs its code.
      */
     public String areaCode(String raw) {
         if (raw == null) {
@@ -338,16 +341,61 @@ public final class Gazetteer {
             return lower;
         }
         if (lower.startsWith("remote-")) {
-            String scope = lower.substring("remote-".length());
-            return scope.equals(RemoteScopes.GLOBAL) || country(scope) != null || isRegion(scope) ? lower : null;
+            String scope = trimmed.substring("remote-".length()).trim();
+            if (scope.equalsIgnoreCase(RemoteScopes.GLOBAL)) {
+                return "remote-" + RemoteScopes.GLOBAL;
+            }
+            // A remote scope is a country or a region, never a city.
+            String place = placeCode(scope);
+            return place == null || city(place) != null ? null : "remote-" + place.toLowerCase(Locale.ROOT);
         }
+        return placeCode(trimmed);
+    }
+
+    /** A city, country or region by its code or by a name (or other code) that means it alone; else null. */
+    private String placeCode(String s) {
+        String lower = s.toLowerCase(Locale.ROOT);
         if (city(lower) != null) {
             return lower;
         }
-        if (country(trimmed) != null) {
-            return trimmed.toUpperCase(Locale.ROOT);
+        if (country(s) != null) {
+            return s.toUpperCase(Locale.ROOT);
         }
-        return isRegion(lower) ? lower : null;
+        if (isRegion(lower)) {
+            return lower;
+        }
+        Set<Ref> refs = placesNamed(s);
+        if (refs.size() != 1) {
+            return null;
+        }
+        Ref only = refs.iterator().next();
+        return only.kind() == Kind.SUBDIVISION ? null : only.key();
+    }
+
+    private Set<Ref> placesNamed(String s) {
+        Set<Ref> refs = new LinkedHashSet<>(byName(String.join(" ", LocationTokens.folded(s))));
+        refs.addAll(byCode(String.join(" ", LocationTokens.original(Normalizer.foldAccents(s).toUpperCase(Locale.ROOT)))));
+        return refs;
+    }
+
+    /** Why {@link #areaCode} found no area in {@code raw}, for an error message that says what to give instead. */
+    public String areaProblem(String raw) {
+        String trimmed = raw == null ? "" : raw.trim();
+        String place = trimmed.toLowerCase(Locale.ROOT).startsWith("remote-")
+                ? trimmed.substring("remote-".length()).trim() : trimmed;
+        Set<Ref> refs = placesNamed(place);
+        if (refs.size() > 1) {
+            List<String> meanings = new ArrayList<>();
+            refs.forEach(r -> meanings.add(r.kind().name().toLowerCase(Locale.ROOT) + " " + r.key()));
+            return "'" + trimmed + "' names more than one place (" + String.join(", ", meanings) + "): give its code";
+        }
+        if (refs.size() == 1 && refs.iterator().next().kind() == Kind.SUBDIVISION) {
+            return "'" + trimmed + "' is a state or province, which is no area: give " + AREA_FORMS;
+        }
+        if (refs.size() == 1 && refs.iterator().next().kind() == Kind.CITY) {
+            return "'" + trimmed + "': " + place + " is a city, and a remote scope is a country or a region";
+        }
+        return "'" + trimmed + "' is not " + AREA_FORMS;
     }
 
     /** The countries of an area: the country itself, or every country of a region however deep; else none. */
