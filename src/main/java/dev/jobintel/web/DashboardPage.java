@@ -102,7 +102,7 @@ final class DashboardPage {
         Element form = body.appendElement("form").attr("method", "get").attr("action", "/");
         // name, label, an example of what it takes
         for (String[] f : new String[][] {{"city", "City", "London"}, {"family", "Family", "data"},
-                {"since", "Since", "2026-11-01"}, {"area", "Area", "DE, europe, remote-us"}}) {
+                {"since", "Since", "2026-11-01"}, {"area", "Area", "Germany"}}) {
             Element label = form.appendElement("label").text(f[1] + " ");
             label.appendElement("input").attr("name", f[0]).attr("value", filter.getOrDefault(f[0], ""))
                     .attr("placeholder", f[2]).attr("size", "14");
