@@ -74,13 +74,7 @@ final class DbExport implements Callable<Integer> {
                     + "whose descriptions and hints do not fit a spreadsheet's cells");
         }
         if (outFile != null) {
-            Path dir = outFile.toAbsolutePath().getParent();
-            if (dir != null && !Files.isDirectory(dir)) {
-                throw new CommandLine.ParameterException(cl, "--out " + outFile + ": there is no directory " + dir);
-            }
-            if (Files.isDirectory(outFile)) {
-                throw new CommandLine.ParameterException(cl, "--out " + outFile + " is a directory; give a file in it");
-            }
+            OutputPaths.file(cl, "--out", outFile);
         }
         Database opened = CommonOptions.openForReading(common.loadConfig(), cl.getErr());
         if (opened == null) {

@@ -9,6 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -40,26 +41,51 @@ final class DemoCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "give --recording DIR, --jsonl FILE and/or --labels FILE");
         }
-        var out = spec.commandLine().getOut();
+        CommandLine cl = spec.commandLine();
+        if (recording != null) {
+            OutputPaths.directory(cl, "--recording", recording);
+        }
+        if (jsonl != null) {
+            OutputPaths.file(cl, "--jsonl", jsonl);
+        }
+        if (labels != null) {
+            OutputPaths.file(cl, "--labels", labels);
+        }
+        var out = cl.getOut();
         if (recording != null) {
             DemoSnapshot snapshot = DemoSnapshot.bundled();
-            Files.createDirectories(recording);
-            snapshot.export(recording);
             Path config = recording.resolve("jobintel.yaml");
-            Files.writeString(config, DemoConfig.yaml(snapshot.sources()));
+            write(cl, "--recording", recording, () -> {
+                snapshot.export(recording);
+                Files.writeString(config, DemoConfig.yaml(snapshot.sources()));
+            });
             out.printf("Wrote %,d recorded responses of %s to %s%n", snapshot.size(), snapshot.boardCounts(), recording);
             out.printf("Try: ./jobintel fetch --config %s --replay %s%n", config, recording);
         }
         if (jsonl != null) {
-            DemoDataset.write(jsonl);
+            write(cl, "--jsonl", jsonl, () -> DemoDataset.write(jsonl));
             out.printf("Wrote %,d lines to %s%nTry: ./jobintel import %s%n", DemoDataset.postings().size(), jsonl, jsonl);
         }
         if (labels != null) {
             String text = DemoLabels.generate();
-            Files.writeString(labels, text);
+            write(cl, "--labels", labels, () -> Files.writeString(labels, text));
             out.printf("Wrote %,d labelled postings to %s%nTry: ./jobintel eval --labels %s%n", text.lines().count(), labels,
                     labels);
         }
         return 0;
+    }
+
+    private interface Writing {
+        void run() throws IOException;
+    }
+
+    /** Runs {@code writing}; a path the checks passed that still cannot be written is said with its option. */
+    private static void write(CommandLine cl, String option, Path path, Writing writing) {
+        try {
+            writing.run();
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(cl, option + ": cannot write " + path + " ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        }
     }
 }

@@ -75,15 +75,7 @@ final class FetchOptions {
         if (record == null) {
             return;
         }
-        try {
-            Files.createDirectories(record);
-        } catch (java.io.IOException | SecurityException e) {
-            throw new CommandLine.ParameterException(cl, "--record: cannot create the directory " + record + " ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
-        }
-        if (!Files.isWritable(record)) {
-            throw new CommandLine.ParameterException(cl, "--record: cannot write in " + record);
-        }
+        OutputPaths.directory(cl, "--record", record);
     }
 
     /** A --companies entry that names no board is a mistake to say, not a board to skip quietly (incident 29). */

@@ -217,6 +217,22 @@ class CliIT {
     }
 
     @Test
+    void demoSaysWhichPathItCannotWriteBeforeWritingAnything() throws IOException {
+        Result noDir = jobintel("demo", "--labels", dir.resolve("labels.jsonl").toString(), "--jsonl",
+                dir.resolve("no/such/demo.jsonl").toString());
+        assertThat(noDir.exit()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(noDir.err()).contains("--jsonl").contains("there is no directory " + dir.resolve("no/such"));
+        assertThat(Files.exists(dir.resolve("labels.jsonl"))).as("checked before writing anything").isFalse();
+        Result aDir = jobintel("demo", "--labels", dir.toString());
+        assertThat(aDir.exit()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(aDir.err()).contains("--labels").contains("is a directory");
+        Files.writeString(dir.resolve("file"), "x");
+        Result underAFile = jobintel("demo", "--recording", dir.resolve("file/rec").toString());
+        assertThat(underAFile.exit()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(underAFile.err()).contains("--recording: cannot create the directory");
+    }
+
+    @Test
     void fetchRunAndImportSayInTheirExitCodeThatABoardOrFileFailedAndKeepWhatArrived() throws IOException {
         Path rec = dir.resolve("rec");
         assertThat(jobintel("demo", "--recording", rec.toString()).exit()).isZero();

@@ -1,0 +1,45 @@
+package dev.jobintel.cli;
+
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Checks on the files and directories a command is told to write, made before any work: a path
+ * that cannot be written is the user's to fix, said with the option that gave it, not a stack
+ * trace after minutes of work.
+ */
+final class OutputPaths {
+
+    private OutputPaths() {
+    }
+
+    /** {@code file} can be created or replaced: its directory exists and is writable, and it is no directory. */
+    static void file(CommandLine cl, String option, Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new CommandLine.ParameterException(cl, option + " " + file + ": there is no directory " + dir);
+        }
+        if (Files.isDirectory(file)) {
+            throw new CommandLine.ParameterException(cl, option + " " + file + " is a directory; give a file in it");
+        }
+        if (dir != null && !Files.isWritable(dir)) {
+            throw new CommandLine.ParameterException(cl, option + " " + file + ": cannot write in " + dir);
+        }
+    }
+
+    /** {@code dir} exists (created now if need be) and is writable. */
+    static void directory(CommandLine cl, String option, Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException | SecurityException e) {
+            throw new CommandLine.ParameterException(cl, option + ": cannot create the directory " + dir + " ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        }
+        if (!Files.isWritable(dir)) {
+            throw new CommandLine.ParameterException(cl, option + ": cannot write in " + dir);
+        }
+    }
+}
