@@ -150,12 +150,19 @@ public final class Database implements AutoCloseable {
         if (file == null || !Files.exists(file)) {
             return;
         }
+        if (Files.isDirectory(file)) {
+            throw new StoreException(file + " is a directory, not a SQLite database file: point --db or database.url "
+                    + "at a file, such as " + file.resolve("jobintel.db"));
+        }
+        // Once, outside the pool: the pool would retry a file it cannot open for its whole connection
+        // timeout and then report only a timeout.
         try (Connection c = ds.getConnection(); java.sql.Statement s = c.createStatement()) {
             s.execute("PRAGMA schema_version");
         } catch (SQLException e) {
             if (NotADatabaseException.notADatabase(e)) {
                 throw new NotADatabaseException(file, e);
             }
+            throw new StoreException("cannot open the SQLite database " + file + ": " + e.getMessage(), e);
         }
     }
 

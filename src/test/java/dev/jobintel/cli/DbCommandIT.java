@@ -99,6 +99,18 @@ class DbCommandIT {
     }
 
     @Test
+    void aDirectoryGivenAsTheDatabaseIsNamedAtOnceNotWaitedOn() {
+        for (String[] args : List.of(new String[] {"status", "--db", dir.toString()},
+                new String[] {"report", "--db", dir.toString()}, new String[] {"run", "--db", dir.toString(), "--no-progress"})) {
+            long t0 = System.nanoTime();
+            CliIT.Result r = jobintel(args);
+            assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(Main.DATABASE_ERROR);
+            assertThat(r.err()).contains(dir + " is a directory, not a SQLite database file").doesNotContain("\tat ");
+            assertThat((System.nanoTime() - t0) / 1e9).as("seconds").isLessThan(5);
+        }
+    }
+
+    @Test
     void aRowDeletedBehindTheForeignKeysIsDamageTheEngineFinds() throws Exception {
         String db = demo();
         try (Connection c = DriverManager.getConnection(db); Statement s = c.createStatement()) {
