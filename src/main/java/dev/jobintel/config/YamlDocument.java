@@ -87,8 +87,7 @@ public final class YamlDocument {
                 }
             }
         } catch (JsonProcessingException e) {
-            throw new ConfigException(origin, lineOf(e.getLocation()), null,
-                    "not valid YAML: " + e.getOriginalMessage());
+            throw new ConfigException(origin, syntaxLine(e), null, "not valid YAML: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -122,7 +121,7 @@ public final class YamlDocument {
             throw new ConfigException(origin, lineFor(e), pathOf(e),
                     root instanceof IllegalArgumentException ? root.getMessage() : firstLine(e.getOriginalMessage()), e);
         } catch (JsonProcessingException e) {
-            throw new ConfigException(origin, lineOf(e.getLocation()), null, "not valid YAML: " + e.getOriginalMessage());
+            throw new ConfigException(origin, syntaxLine(e), null, "not valid YAML: " + e.getOriginalMessage());
         }
     }
 
@@ -191,6 +190,19 @@ public final class YamlDocument {
     private int lineFor(JsonMappingException e) {
         int l = line(pathOf(e));
         return l > 0 ? l : lineOf(e.getLocation());
+    }
+
+    /**
+     * The line of a syntax error: where SnakeYAML found the problem (a tab on line 2), not where
+     * Jackson's parser stood (the end of line 1).
+     */
+    private static int syntaxLine(JsonProcessingException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblemMark() != null) {
+                return m.getProblemMark().getLine() + 1;
+            }
+        }
+        return lineOf(e.getLocation());
     }
 
     private static int lineOf(JsonLocation loc) {

@@ -160,6 +160,12 @@ class ConfigLoaderTest {
                 """);
         assertThat(e.line()).isGreaterThan(0);
         assertThat(e.problem()).startsWith("not valid YAML");
+        // The line is where the problem is, not where the parser last stood.
+        ConfigException tab = error("gate:\n\tmin_description_chars: 10\n");
+        assertThat(tab.line()).isEqualTo(2);
+        assertThat(tab.problem()).contains("TAB");
+        ConfigException indent = error("gate:\n  title:\n    include: [x]\n   exclude: [y]\n");
+        assertThat(indent.line()).isEqualTo(4);
     }
 
     @Test
