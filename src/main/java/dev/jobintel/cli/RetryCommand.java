@@ -65,16 +65,22 @@ final class RetryCommand implements Callable<Integer> {
                     + String.join(" or ", selection.reasons());
             if (total == 0) {
                 out.printf("No %s%s to retry.%n", what, source == null ? "" : " from " + source);
-                if (!selection.reasons().isEmpty()) {
-                    // A misspelt reason finds nothing: say which ones the ledger holds.
-                    java.util.Set<String> recorded = new java.util.TreeSet<>();
-                    for (dev.jobintel.store.Ledger.Line l : db.read(dev.jobintel.store.Ledger::lines)) {
-                        if ((l.outcome().equals("failed") || l.outcome().equals("filtered")) && l.reason() != null) {
-                            recorded.add(l.reason());
-                        }
+                // A misspelt reason or source finds nothing: say which ones the ledger holds.
+                java.util.Set<String> reasonsRecorded = new java.util.TreeSet<>();
+                java.util.Set<String> sourcesRecorded = new java.util.TreeSet<>();
+                for (dev.jobintel.store.Ledger.Line l : db.read(dev.jobintel.store.Ledger::lines)) {
+                    sourcesRecorded.add(l.source());
+                    if ((l.outcome().equals("failed") || l.outcome().equals("filtered")) && l.reason() != null) {
+                        reasonsRecorded.add(l.reason());
                     }
+                }
+                if (!selection.reasons().isEmpty()) {
                     out.printf("Reasons recorded for failed or filtered postings: %s%n",
-                            recorded.isEmpty() ? "none" : String.join(", ", recorded));
+                            reasonsRecorded.isEmpty() ? "none" : String.join(", ", reasonsRecorded));
+                }
+                if (selection.source() != null && !sourcesRecorded.contains(selection.source())) {
+                    out.printf("No posting comes from %s; the sources in the ledger: %s%n", selection.source(),
+                            sourcesRecorded.isEmpty() ? "none" : String.join(", ", sourcesRecorded));
                 }
                 return 0;
             }

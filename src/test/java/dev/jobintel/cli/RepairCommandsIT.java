@@ -103,6 +103,9 @@ class RepairCommandsIT {
         CliIT.Result misspelt = jobintel("retry", "--reason", "invalid-output", "--db", db(), "--no-progress");
         assertThat(misspelt.out()).contains("No postings failed or filtered as invalid-output to retry.")
                 .contains("Reasons recorded for failed or filtered postings: invalid_output, overloaded");
+        CliIT.Result noSource = jobintel("retry", "--source", "greenhose", "--db", db(), "--no-progress");
+        assertThat(noSource.out()).contains("No retryable failed postings from greenhose to retry.")
+                .containsPattern("No posting comes from greenhose; the sources in the ledger: [a-z, ]+");
 
         CliIT.Result r = jobintel("retry", "--db", db(), "--no-progress");
         assertThat(r.exit()).as(r.err()).isZero();
