@@ -129,4 +129,28 @@ class RecordReplayIT {
         assertThat(acme.error()).contains("could not save the response to the recording").doesNotContain("connection failed");
         assertThat(server.hits(board("acme"))).as("not retried: the server is not at fault").isEqualTo(1);
     }
+
+    @Test
+    void aDamagedRecordingFailsItsBoardsSayingWhichFileNotAsAConnectionFailure() throws Exception {
+        Path rec = dir.resolve("rec");
+        fetch("live", new RecordingTransport(http, new Recording(rec)), "acme", "globex");
+        List<Path> metas;
+        try (Stream<Path> files = Files.walk(rec)) {
+            metas = files.filter(f -> f.toString().endsWith(".meta.json")).sorted().toList();
+        }
+        assertThat(metas).hasSize(2);
+        Files.writeString(metas.get(0), "{broken");
+        Path body = metas.get(1).resolveSibling(metas.get(1).getFileName().toString().replace(".meta.json", ".body"));
+        Files.delete(body);
+
+        server.close();
+        Runner.FetchResult r = fetch("replayed", new ReplayTransport(new Recording(rec)), "acme", "globex");
+        assertThat(r.failedBoards()).isEqualTo(2);
+        assertThat(r.boards()).extracting(Lander.BoardResult::error).allSatisfy(e -> assertThat(e)
+                .doesNotContain("connection failed").doesNotContain("REDACTED"));
+        assertThat(r.boards()).extracting(Lander.BoardResult::error).anySatisfy(e -> assertThat(e)
+                .contains("the recording's " + metas.get(0) + " is not valid JSON (line 1"));
+        assertThat(r.boards()).extracting(Lander.BoardResult::error).anySatisfy(e -> assertThat(e)
+                .contains("but no " + body));
+    }
 }

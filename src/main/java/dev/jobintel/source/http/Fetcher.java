@@ -102,7 +102,7 @@ public final class Fetcher {
                 }
             } catch (FetchException e) {
                 throw e;
-            } catch (ReplayTransport.NotRecorded | RecordingTransport.NotSaved e) {
+            } catch (ReplayTransport.NotRecorded | ReplayTransport.BrokenRecording | RecordingTransport.NotSaved e) {
                 throw new FetchException(e.getMessage(), shown, null, attempt, e);
             } catch (InterruptedIOException e) {
                 lastError = e;

@@ -109,8 +109,21 @@ public final class Recording implements ResponseStore {
         if (!Files.exists(meta)) {
             return null;
         }
-        JsonNode m = JSON.readTree(meta.toFile());
+        JsonNode m;
+        try {
+            m = JSON.readTree(meta.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            throw new ReplayTransport.BrokenRecording("the recording's " + meta + " is not valid JSON"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"), e);
+        }
+        if (!m.isObject()) {
+            throw new ReplayTransport.BrokenRecording("the recording's " + meta + " holds no JSON object", null);
+        }
         Path body = base.resolveSibling(base.getFileName() + ".body");
+        if (!Files.isRegularFile(body)) {
+            throw new ReplayTransport.BrokenRecording("the recording has " + meta + " but no " + body, null);
+        }
         return new Entry(m.path("url").asText(), m.path("status").asInt(200),
                 m.hasNonNull("content_type") ? m.get("content_type").asText() : null, () -> Files.newInputStream(body));
     }

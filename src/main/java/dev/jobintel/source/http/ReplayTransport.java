@@ -16,6 +16,13 @@ public final class ReplayTransport implements Transport {
         }
     }
 
+    /** A recorded response whose files cannot be read (a damaged or hand-edited recording); never retried. */
+    public static final class BrokenRecording extends IOException {
+        BrokenRecording(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     private final ResponseStore recording;
 
     public ReplayTransport(ResponseStore recording) {
