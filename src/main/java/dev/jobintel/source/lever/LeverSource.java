@@ -60,9 +60,9 @@ public final class LeverSource extends BoardApiSource {
                     return LeverParser.posting(item, board);
                 });
             } catch (JsonStream.Malformed e) {
-                // JsonStream's shape errors do not say "malformed"; the page number helps too.
-                throw new JsonStream.Malformed("malformed body on page " + (page + 1) + " (skip=" + skip + "): "
-                        + e.getMessage(), e.items(), e);
+                // Which page: Lever pages by skip, and a later page can break where the first did not.
+                throw new JsonStream.Malformed("page " + (page + 1) + " (skip=" + skip + "): " + e.getMessage(),
+                        e.items(), e);
             }
             if (read.items < pageSize) {
                 return Outcome.complete(status);
