@@ -11,7 +11,8 @@ public class RunStop extends RuntimeException {
 
     private final String reason;
 
-    /** @param reason a short code: authentication, permission, billing, spend_limit, not_found, budget, bad_requests */
+    /** @param reason a short code: authentication, permission, billing, spend_limit, not_found, budget, bad_requests,
+     *               unreachable */
     public RunStop(String reason, String message) {
         super(message);
         this.reason = reason;

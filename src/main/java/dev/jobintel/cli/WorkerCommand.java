@@ -1,5 +1,6 @@
 package dev.jobintel.cli;
 
+import dev.jobintel.classify.claude.ClaudeClassifier;
 import dev.jobintel.internal.Throwables;
 import dev.jobintel.pipeline.Context;
 import dev.jobintel.pipeline.Enricher;
@@ -91,6 +92,7 @@ final class WorkerCommand implements Callable<Integer> {
         long decided = 0;
         boolean idleSaid = false;
         int outageWait = 0;
+        int apiOutageWait = 0;
         while (!stopping.get()) {
             long t0 = System.nanoTime();
             Enricher.Result r;
@@ -120,6 +122,20 @@ final class WorkerCommand implements Callable<Integer> {
                 Summaries.enrich(out, r, ctx.classifierName(), System.nanoTime() - t0);
                 out.flush();
                 idleSaid = false;
+            }
+            if (r.stop() != null && runner.classifier() instanceof ClaudeClassifier claude && claude.resumeAfterOutage()) {
+                // The API cannot be reached: as with the database, wait it out; the postings of this
+                // round stay pending and leased to this worker, which takes them up again.
+                apiOutageWait = apiOutageWait == 0 ? pollSeconds : Math.min(MAX_OUTAGE_WAIT_SECONDS, apiOutageWait * 2);
+                out.printf("%s  %s; trying again in %d s.%n", Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                        r.stop().getMessage(), apiOutageWait);
+                out.flush();
+                pause(apiOutageWait);
+                continue;
+            }
+            if (apiOutageWait > 0 && r.stop() == null && r.processed() > 0) {
+                out.printf("%s  The Claude API answers again.%n", Instant.now().truncatedTo(ChronoUnit.SECONDS));
+                apiOutageWait = 0;
             }
             if (r.stop() != null) {
                 Summaries.claude(out, runner.classifier(), db);

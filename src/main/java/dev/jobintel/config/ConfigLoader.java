@@ -239,16 +239,22 @@ public final class ConfigLoader {
     }
 
     private static void url(Problems p, String key, String value) {
-        if (value == null) {
-            return;
+        String problem = value == null ? null : urlProblem(value);
+        if (problem != null) {
+            p.add(key, problem);
         }
+    }
+
+    /** What is wrong with {@code value} as a base URL (it must be http or https, with a host), or null. */
+    public static String urlProblem(String value) {
         try {
             java.net.URI u = new java.net.URI(value.strip());
             if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https")) || u.getHost() == null) {
-                p.add(key, "expected an http(s) URL, got '" + value + "'");
+                return "expected an http(s) URL, got '" + value + "'";
             }
+            return null;
         } catch (java.net.URISyntaxException e) {
-            p.add(key, "not a URL: '" + value + "' (" + e.getReason() + ")");
+            return "not a URL: '" + value + "' (" + e.getReason() + ")";
         }
     }
 

@@ -10,6 +10,7 @@ import dev.jobintel.classify.cost.PriceTable;
 import dev.jobintel.classify.rules.RulesClassifier;
 import dev.jobintel.config.ClaudeConfig;
 import dev.jobintel.config.ConfigException;
+import dev.jobintel.config.ConfigLoader;
 import dev.jobintel.config.ModelPrice;
 import dev.jobintel.classify.taxonomy.Taxonomy;
 import dev.jobintel.config.JobintelConfig;
@@ -103,6 +104,7 @@ public final class Context {
         if (classifierName().equals(ClaudeClassifier.NAME)) {
             claudePrice();
             apiKey();
+            baseUrl();
         }
     }
 
@@ -141,6 +143,11 @@ public final class Context {
     public String baseUrl() {
         String fromEnv = env.get("ANTHROPIC_BASE_URL");
         if (fromEnv != null && !fromEnv.isBlank()) {
+            // The config's base_url was checked with the file; the variable is checked here, as the key is.
+            String problem = ConfigLoader.urlProblem(fromEnv);
+            if (problem != null) {
+                throw new ConfigException("environment", 0, "ANTHROPIC_BASE_URL", problem);
+            }
             return fromEnv.strip();
         }
         String fromConfig = loaded.config().classifier().claude().baseUrl();

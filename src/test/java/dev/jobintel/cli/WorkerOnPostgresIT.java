@@ -111,6 +111,45 @@ class WorkerOnPostgresIT {
         }
     }
 
+    @Test
+    void aWorkerWaitsOutAnApiThatCannotBeReachedAndFailsNothing() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String db = Postgres.freshDatabaseUrl();
+        Map<String, String> env = Map.of("ANTHROPIC_API_KEY", "sk-test", "ANTHROPIC_BASE_URL", "http://127.0.0.1:" + port);
+        Path cfg = dir.resolve("claude.yaml");
+        java.nio.file.Files.writeString(cfg, "classifier:\n  name: claude\n  claude: {max_attempts: 1}\n");
+        assertThat(JobintelProcess.run(dir, env, "db", "migrate", "--db", db).exit()).isZero();
+        Path file = Fixtures.jsonlFile(dir.resolve("jobs.jsonl"), Fixtures.distinctJobs(0, 20));
+        assertThat(JobintelProcess.run(dir, env, "import", file.toString(), "--db", db).exit()).isZero();
+        JobintelProcess worker = JobintelProcess.start(dir, env, "worker", "--db", db, "--config", cfg.toString(),
+                "--poll", "1");
+        try {
+            awaitOutput(worker, "cannot reach the Claude API");
+            assertThat(worker.alive()).as("an API outage is waited out, as a database's is").isTrue();
+            assertThat(count(db, "SELECT count(*) FROM raw_postings WHERE outcome = 'failed'")).isZero();
+            RulesResponder model = new RulesResponder();
+            sim = MessagesSimulator.start(r -> Answer.tool(model.classify(r.userText())), port);
+            awaitOutput(worker, "The Claude API answers again.");
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (count(db, "SELECT count(*) FROM raw_postings WHERE outcome = 'pending'") > 0
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            JobintelProcess.Result end = worker.terminate(30);
+            worker = null;
+            assertThat(end.out()).contains("This worker decided 20 postings");
+            assertThat(count(db, "SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(20);
+            assertThat(count(db, "SELECT count(*) FROM raw_postings WHERE outcome = 'failed'")).isZero();
+        } finally {
+            if (worker != null) {
+                worker.kill();
+            }
+        }
+    }
+
     /** A server of this test's own, on a data directory that outlives it: stopped and started again, it keeps its rows. */
     private static EmbeddedPostgres server(Path data, int port) throws java.io.IOException {
         return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port).start();

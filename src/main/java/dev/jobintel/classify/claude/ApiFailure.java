@@ -4,9 +4,15 @@ package dev.jobintel.classify.claude;
  * A request the API did not answer with a message, sorted by what to do about it.
  *
  * @param retryAfterMillis what the server asked us to wait (retry-after-ms or retry-after), or null
+ * @param noConnection     no connection could be made at all (refused, unknown host, no route): a
+ *                         {@link Kind#SERVER} failure that says nothing answers at the base URL
  */
 public record ApiFailure(Kind kind, Integer status, String type, String message, String requestId,
-                         Long retryAfterMillis) {
+                         Long retryAfterMillis, boolean noConnection) {
+
+    public ApiFailure(Kind kind, Integer status, String type, String message, String requestId, Long retryAfterMillis) {
+        this(kind, status, type, message, requestId, retryAfterMillis, false);
+    }
 
     /** What a failure means for the posting and for the run. */
     public enum Kind {

@@ -132,8 +132,11 @@ public final class ClaudeApi implements AutoCloseable {
         }
         if (e instanceof AnthropicIoException || hasCause(e, InterruptedIOException.class)) {
             boolean timeout = hasCause(e, SocketTimeoutException.class) || hasCause(e, InterruptedIOException.class);
+            boolean noConnection = !timeout && (hasCause(e, java.net.ConnectException.class)
+                    || hasCause(e, java.net.UnknownHostException.class) || hasCause(e, java.net.NoRouteToHostException.class));
             return new ApiFailure(timeout ? ApiFailure.Kind.TIMEOUT : ApiFailure.Kind.SERVER, null, null,
-                    (timeout ? "no answer in time: " : "connection failed: ") + Throwables.rootMessage(e), null, null);
+                    (timeout ? "no answer in time: " : noConnection ? "cannot connect: " : "connection failed: ")
+                            + Throwables.rootMessage(e), null, null, noConnection);
         }
         return new ApiFailure(ApiFailure.Kind.SERVER, null, null, e.getClass().getSimpleName() + ": " + Throwables.rootMessage(e),
                 null, null);

@@ -79,6 +79,8 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
     private volatile boolean primed;
     private volatile long backoffBaseMillis = 1_000;
     private volatile RunStop stop;
+    /** The stop reason when nothing answers at the base URL (see {@link #resumeAfterOutage()}). */
+    public static final String UNREACHABLE = "unreachable";
 
     public ClaudeClassifier(ClaudeApi api, ClaudeConfig config, Taxonomy taxonomy, ModelPrice price, CallLog log,
                             Budget budget, RateLimiter limiter, Clock clock) {
@@ -417,6 +419,7 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
         long messageTokens = Tokens.estimate(attempts.message) + (reAsk == null ? 0 : 400);
         long estimatedInput = messageTokens + (primed ? 0 : prefixTokens);
         double worstCase = worstCase(attempts.message, reAsk != null, maxTokens);
+        int noConnectionInARow = 0;
         for (int tries = 1; ; tries++) {
             RunStop s = stop;
             if (s != null) {
@@ -447,13 +450,18 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
                 limiter.settle(estimatedInput, 0, maxTokens, 0);
                 ApiFailure f = e.failure();
                 attempts.recordFailure(f, e.latencyMillis());
-                handle(f, tries);
+                noConnectionInARow = f.noConnection() ? noConnectionInARow + 1 : 0;
+                handle(f, tries, noConnectionInARow == tries);
             }
         }
     }
 
-    /** Decides what a failed request means: stop the run, fail the posting, or wait and try again. */
-    private void handle(ApiFailure f, int tries) {
+    /**
+     * Decides what a failed request means: stop the run, fail the posting, or wait and try again.
+     *
+     * @param neverConnected no attempt for this request could connect at all
+     */
+    private void handle(ApiFailure f, int tries, boolean neverConnected) {
         switch (f.kind()) {
             case FATAL -> throw stopRun(f);
             case BAD_REQUEST -> {
@@ -467,6 +475,13 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
             case TOO_LARGE -> throw new ClassificationFailure("too_large", f.describe(), false, null, null);
             default -> {
                 badRequestsInARow.set(0);
+                if (tries >= config.maxAttempts() && neverConnected) {
+                    // Nothing answers at the base URL: every posting after this one would fail the same
+                    // way, minutes of backoff each. They stay pending for a run that can reach the API.
+                    throw stopRun(new RunStop(UNREACHABLE, "cannot reach the Claude API: " + f.describe() + " ("
+                            + tries + " attempts) — check ANTHROPIC_BASE_URL (or classifier.claude.base_url) and "
+                            + "the network"));
+                }
                 if (tries >= config.maxAttempts()) {
                     throw new ClassificationFailure(f.kind().code(), f.describe() + " (after " + tries + " attempts)",
                             true, null, null);
@@ -497,6 +512,18 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
             default -> "a spend limit is reached; raise it in the Claude Console or wait for it to reset";
         };
         return stopRun(new RunStop(reason, "the Claude API refused the run: " + f.describe() + " — " + advice));
+    }
+
+    /**
+     * Lifts a stop that time may lift — the API unreachable — so that a long-running worker can
+     * try again later; false, and nothing changed, for a stop only a person can lift.
+     */
+    public synchronized boolean resumeAfterOutage() {
+        if (stop == null || !stop.reason().equals(UNREACHABLE)) {
+            return false;
+        }
+        stop = null;
+        return true;
     }
 
     private synchronized RunStop stopRun(RunStop s) {

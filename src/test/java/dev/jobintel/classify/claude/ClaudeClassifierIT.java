@@ -342,6 +342,26 @@ class ClaudeClassifierIT {
     }
 
     @Test
+    void anApiNothingAnswersAtStopsTheRunAndLeavesThePostingsPending() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        MessagesSimulator unused = MessagesSimulator.start(model);
+        start(unused, Fixtures.claude("http://127.0.0.1:" + closedPort, 2, 3, 10));
+        land(job(1), job(2), job(3), job(4));
+        Enricher.Result r = runner.enrich(0);
+        assertThat(r.stop()).isNotNull();
+        assertThat(r.stop().reason()).isEqualTo("unreachable");
+        assertThat(r.stop().getMessage()).contains("cannot reach the Claude API").contains("ANTHROPIC_BASE_URL");
+        // No posting is failed for the API's absence: each waits for a run that can reach it.
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'pending'")).isEqualTo(4);
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'failed'")).isZero();
+        assertThat(count("SELECT count(*) FROM llm_calls WHERE outcome = 'server_error' AND error LIKE 'cannot connect%'"))
+                .as("each attempt is in the cost ledger").isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
     void theRequestCachesTheStablePrefixAndCarriesTitleAndHints() {
         start(this::cleanAnswer, 1, 3, 10);
         Hints hints = new Hints(null, "hybrid", null, "FullTime", "Data Platform", "mid_senior_level", List.of("DE"),

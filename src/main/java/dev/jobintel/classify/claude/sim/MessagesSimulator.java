@@ -112,9 +112,9 @@ public final class MessagesSimulator implements AutoCloseable {
     private final AtomicInteger batchAnswered = new AtomicInteger();
     private final AtomicLong requestIds = new AtomicLong();
 
-    private MessagesSimulator(Responder responder) throws IOException {
+    private MessagesSimulator(Responder responder, int port) throws IOException {
         this.responder = Objects.requireNonNull(responder, "responder");
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 1024);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 1024);
         AtomicInteger threads = new AtomicInteger();
         ThreadFactory factory = r -> {
             Thread t = new Thread(r, "messages-sim-" + threads.incrementAndGet());
@@ -135,10 +135,15 @@ public final class MessagesSimulator implements AutoCloseable {
 
     /** Starts a simulator on 127.0.0.1 and an ephemeral port, with no latency, no request limit. */
     public static MessagesSimulator start(Responder responder) {
+        return start(responder, 0);
+    }
+
+    /** As {@link #start(Responder)}, on {@code port}: an API that comes back where a client last saw it. */
+    public static MessagesSimulator start(Responder responder, int port) {
         try {
-            return new MessagesSimulator(responder);
+            return new MessagesSimulator(responder, port);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the Messages simulator", e);
+            throw new UncheckedIOException("cannot start the Messages simulator on port " + port, e);
         }
     }
 
