@@ -71,6 +71,7 @@ final class StatusCommand implements Callable<Integer> {
                 if (s.cost().calls() > 0) {
                     out.println("Model calls:");
                     Summaries.cost(out, s.cost());
+                    Summaries.answers(out, s.answers());
                     out.println();
                 }
                 Summaries.invariants(out, s);
@@ -84,6 +85,7 @@ final class StatusCommand implements Callable<Integer> {
                 if (s.cost().calls() > 0) {
                     out.println("Model calls:");
                     Summaries.cost(out, s.cost());
+                    Summaries.answers(out, s.answers());
                     out.println();
                 }
                 if (!s.failingBoards().isEmpty()) {

@@ -101,6 +101,48 @@ final class Summaries {
     static void claude(PrintWriter out, dev.jobintel.classify.Classifier classifier, dev.jobintel.store.Database db) {
         if (claudeCalls(out, classifier)) {
             cost(out, db.read(dev.jobintel.store.LlmCalls::totals));
+            invalidAnswers(out, db.read(dev.jobintel.store.LlmCalls::byPrompt));
+        }
+    }
+
+    /** At or above this share of invalid answers (over enough answers to tell), a prompt is said to go bad. */
+    static final double INVALID_WARNING = 0.10;
+    private static final long INVALID_WARNING_MIN_ANSWERS = 20;
+
+    /** The model calls of each model and prompt version by what they got back, then any warning. */
+    static void answers(PrintWriter out, List<dev.jobintel.store.LlmCalls.PromptAnswers> answers) {
+        if (answers.isEmpty()) {
+            return;
+        }
+        TextTable t = new TextTable("model", "prompt", "calls", "valid", "invalid %", "truncated", "refused",
+                "without an answer");
+        for (dev.jobintel.store.LlmCalls.PromptAnswers a : answers) {
+            StringBuilder none = new StringBuilder();
+            a.outcomes().forEach((outcome, count) -> {
+                if (!dev.jobintel.store.LlmCalls.PromptAnswers.ANSWERED.contains(outcome)) {
+                    none.append(none.length() == 0 ? "" : ", ").append(outcome).append(' ').append(n(count));
+                }
+            });
+            Double share = a.invalidShare();
+            t.row(a.model(), a.promptVersion(), a.calls(), a.outcomes().getOrDefault("valid", 0L),
+                    share == null ? "-" : String.format(Locale.ROOT, "%.1f", 100 * share),
+                    a.outcomes().getOrDefault("truncated", 0L), a.outcomes().getOrDefault("refused", 0L),
+                    none.length() == 0 ? "0" : none.toString());
+        }
+        out.print(t.render("  "));
+        invalidAnswers(out, answers);
+    }
+
+    /** A warning for each prompt whose answers are often invalid (incident 14: a rate nobody saw for weeks). */
+    static void invalidAnswers(PrintWriter out, List<dev.jobintel.store.LlmCalls.PromptAnswers> answers) {
+        for (dev.jobintel.store.LlmCalls.PromptAnswers a : answers) {
+            Double share = a.invalidShare();
+            if (share != null && share >= INVALID_WARNING && a.answered() >= INVALID_WARNING_MIN_ANSWERS) {
+                out.printf("  warning: %.1f%% of %s's answers to prompt %s were invalid (%s of %s): each was asked "
+                                + "again, paid twice, and may have failed as invalid_output; see 'jobintel status "
+                                + "--explain'%n", 100 * share, a.model(), a.promptVersion(),
+                        n(a.outcomes().getOrDefault("invalid", 0L)), n(a.answered()));
+            }
         }
     }
 

@@ -11,7 +11,8 @@ import java.util.TreeMap;
 
 /**
  * The ledger at one moment: counts by outcome and reason, overall and per source, enriched
- * jobs, rejects, board fetches, and the invariant check. Serialises to JSON for {@code --json}.
+ * jobs, rejects, board fetches, model calls and what each prompt's answers were, and the
+ * invariant check. Serialises to JSON for {@code --json}.
  */
 public record StatusReport(
         String database,
@@ -23,7 +24,8 @@ public record StatusReport(
         List<Ledger.SourceFetches> fetches,
         List<dev.jobintel.store.BoardHealth.Row> failingBoards,
         List<Ledger.Violation> violations,
-        dev.jobintel.store.LlmCalls.Totals cost) {
+        dev.jobintel.store.LlmCalls.Totals cost,
+        List<dev.jobintel.store.LlmCalls.PromptAnswers> answers) {
 
     /** The outcomes in the order the ledger is always shown. */
     public static final List<String> ORDER = List.of("enriched", "merged", "filtered", "failed", "pending");
@@ -46,7 +48,7 @@ public record StatusReport(
                     .forEach(s -> bySource.put(s, fold(lines, s)));
             return new StatusReport(db.url(), raw, overall, bySource, Ledger.jobCount(c), Ledger.rejectCount(c),
                     Ledger.fetches(c), dev.jobintel.store.BoardHealth.troubled(c), Ledger.check(c),
-                    dev.jobintel.store.LlmCalls.totals(c));
+                    dev.jobintel.store.LlmCalls.totals(c), dev.jobintel.store.LlmCalls.byPrompt(c));
         });
     }
 

@@ -1,11 +1,17 @@
 package dev.jobintel.store;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.jobintel.classify.cost.CallLog;
 import dev.jobintel.classify.cost.LlmCall;
 import dev.jobintel.internal.Futures;
 
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -73,7 +79,7 @@ public final class LlmCalls implements CallLog, AutoCloseable {
     }
 
     private void writeLoop() {
-        List<Waiting> group = new java.util.ArrayList<>(GROUP);
+        List<Waiting> group = new ArrayList<>(GROUP);
         while (true) {
             try {
                 Waiting first = queue.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -140,6 +146,53 @@ public final class LlmCalls implements CallLog, AutoCloseable {
         long jobs = Jdbc.count(c, "SELECT count(*) FROM enriched_jobs WHERE model IS NOT NULL");
         return new Totals(t.calls(), t.answered(), t.failed(), t.inputTokens(), t.outputTokens(), t.cacheWriteTokens(),
                 t.cacheReadTokens(), t.costUsd(), jobs);
+    }
+
+    /**
+     * What one model and prompt version answered, call by call: how many answers were valid,
+     * invalid, truncated or refused, and how many calls had no answer (by their outcome), so that a
+     * prompt whose answers go bad is seen at once (incident 14), not found later.
+     *
+     * @param outcomes calls by outcome ("valid", "invalid", "timeout"…), most frequent first
+     */
+    public record PromptAnswers(String model, String promptVersion, long calls, Map<String, Long> outcomes) {
+
+        /** The outcomes of calls the model answered; every other outcome is a call without an answer. */
+        public static final List<String> ANSWERED = List.of("valid", "invalid", "truncated", "refused");
+
+        public PromptAnswers {
+            outcomes = Collections.unmodifiableMap(new LinkedHashMap<>(outcomes));
+        }
+
+        @JsonProperty("answered")
+        public long answered() {
+            return ANSWERED.stream().mapToLong(o -> outcomes.getOrDefault(o, 0L)).sum();
+        }
+
+        /** Invalid answers as a share of the answers (0–1), null when there were none. */
+        @JsonProperty("invalidShare")
+        public Double invalidShare() {
+            long answered = answered();
+            return answered == 0 ? null : (double) outcomes.getOrDefault("invalid", 0L) / answered;
+        }
+    }
+
+    /** Every model and prompt version in the ledger, the first used first. */
+    public static List<PromptAnswers> byPrompt(Connection c) {
+        Map<List<String>, Map<String, Long>> grouped = new LinkedHashMap<>();
+        Jdbc.each(c, "SELECT model, prompt_version, outcome, count(*) FROM llm_calls GROUP BY model, prompt_version, "
+                + "outcome ORDER BY min(id)", rs -> grouped.computeIfAbsent(List.of(rs.getString(1), rs.getString(2)),
+                        k -> new HashMap<>()).merge(rs.getString(3), rs.getLong(4), Long::sum));
+        List<PromptAnswers> out = new ArrayList<>();
+        grouped.forEach((key, counts) -> {
+            Map<String, Long> sorted = new LinkedHashMap<>();
+            counts.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+            out.add(new PromptAnswers(key.get(0), key.get(1), counts.values().stream().mapToLong(Long::longValue).sum(),
+                    sorted));
+        });
+        return out;
     }
 
     private static String clip(String s, int max) {

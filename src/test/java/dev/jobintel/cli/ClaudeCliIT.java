@@ -1,5 +1,6 @@
 package dev.jobintel.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobintel.classify.claude.sim.Answer;
 import dev.jobintel.classify.claude.sim.MessagesSimulator;
 import dev.jobintel.classify.claude.sim.RulesResponder;
@@ -117,6 +118,34 @@ class ClaudeCliIT {
         assertThat(run.find()).isTrue();
         assertThat(ledger.find()).isTrue();
         assertThat(ledger.group(1)).isEqualTo(run.group(1));
+    }
+
+    @Test
+    void incident14APromptWhoseAnswersGoBadIsSaidInTheRunAndInStatus() throws Exception {
+        RulesResponder good = new RulesResponder();
+        // A third of the postings get malformed JSON, asked or re-asked.
+        sim = MessagesSimulator.start(req -> Math.floorMod(req.userText().hashCode(), 3) == 0
+                ? Answer.text("{\"family\": \"data\", \"subfamily\": ") : good.answer(req));
+        landDemo();
+        JobintelProcess.Result r = enrich("--concurrency", "8");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("warning: [0-9.]+% of claude-haiku-4-5[-0-9]*'s answers to prompt claude-"
+                + "[0-9a-f]+ were invalid");
+        JobintelProcess.Result status = jobintel("status", "--db", db());
+        assertThat(status.out()).contains("invalid %").containsPattern("warning: [0-9.]+% of ");
+        JsonNode answers = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(jobintel("status", "--db", db(), "--json").out()).get("answers");
+        assertThat(answers).hasSize(1);
+        JsonNode a = answers.get(0);
+        long invalid = a.get("outcomes").get("invalid").asLong();
+        assertThat(invalid).isPositive();
+        assertThat(a.get("invalidShare").asDouble()).isBetween(0.10, 0.90)
+                .isCloseTo((double) invalid / (invalid + a.get("outcomes").get("valid").asLong()),
+                        org.assertj.core.data.Offset.offset(1e-9));
+        // Each invalid first answer was asked again with its problems (an invalid re-ask is not).
+        Matcher reAsked = Pattern.compile("([\\d,]+) re-asked").matcher(r.out());
+        assertThat(reAsked.find()).isTrue();
+        assertThat(Long.parseLong(reAsked.group(1).replace(",", ""))).isPositive().isLessThanOrEqualTo(invalid);
     }
 
     @Test
