@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
         description = {"The main job: fetch or import postings, gate them, classify each distinct job once, store, "
                 + "and print the ledger and the market at a glance.",
                 "With no sources configured it replays the bundled demo snapshot (recorded in the six APIs' formats) "
-                        + "through the real adapters, offline, with the rules classifier.",
+                        + "through the real adapters, offline, with the rules classifier (or the one --classifier "
+                        + "names).",
                 "Running it again is safe: postings seen before only get their last_seen moved."})
 final class RunCommand implements Callable<Integer> {
 
@@ -37,14 +38,16 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     FetchOptions fetch;
 
+    @Mixin
+    ClassifierOptions classifying;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Context ctx = common.context();
-        ctx.checkClassifier();
+        Context ctx = classifying.context(common, spec.commandLine());
         List<String> files = ctx.config().importing().files();
         FetchOptions.Selection selection;
         List<JobSource> sources = new ArrayList<>();

@@ -149,6 +149,20 @@ class ClaudeCliIT {
     }
 
     @Test
+    void theMainJobTakesTheClassifierOptionsOfEnrich() throws Exception {
+        sim = MessagesSimulator.start(new RulesResponder());
+        Path cfg = dir.resolve("limits.yaml");
+        Files.writeString(cfg, "classifier:\n  claude: {requests_per_minute: 100000, output_tokens_per_minute: 100000000}\n");
+        JobintelProcess.Result r = jobintel("run", "--classifier", "claude", "--concurrency", "16", "--config",
+                cfg.toString(), "--db", db(), "--no-progress");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("classifier: claude").contains("Claude claude-haiku-4-5 (prompt claude-")
+                .contains("Invariants: all hold");
+        assertThat(sim.messageCalls()).isPositive();
+        assertThat(sim.maxInFlight()).isLessThanOrEqualTo(16);
+    }
+
+    @Test
     void aRefusedKeyStopsWithExit6AndLeavesEverythingPending() throws Exception {
         sim = MessagesSimulator.start(req -> Answer.error(401, "authentication_error", "invalid x-api-key"));
         landDemo();

@@ -148,6 +148,13 @@ class CliIT {
         assertThat(notJdbc.exit()).isEqualTo(Main.CONFIG_ERROR);
         assertThat(notJdbc.err()).contains("error: --db must be a jdbc:sqlite: or jdbc:postgresql: URL")
                 .contains("See 'jobintel status --help' for the options.");
+        // The main job takes enrich's classifier options, checked as enrich checks them, before any fetch.
+        Result gpt = jobintel("run", "--db", db(), "--classifier", "gpt");
+        assertThat(gpt.exit()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(gpt.err()).contains("unknown classifier 'gpt'");
+        Result budget = jobintel("run", "--db", db(), "--budget-usd", "1");
+        assertThat(budget.exit()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(budget.err()).contains("apply to the claude classifier");
     }
 
     @Test
