@@ -54,6 +54,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ClaudeClassifier implements Classifier, AutoCloseable {
 
     public static final String NAME = "claude";
+    /** The stop reason when nothing answers at the base URL (see {@link #resumeAfterOutage()}). */
+    public static final String UNREACHABLE = "unreachable";
     /** This many 400s in a row mean every request is malformed: stop rather than fail every posting. */
     static final int BAD_REQUEST_LIMIT = 5;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -79,8 +81,6 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
     private volatile boolean primed;
     private volatile long backoffBaseMillis = 1_000;
     private volatile RunStop stop;
-    /** The stop reason when nothing answers at the base URL (see {@link #resumeAfterOutage()}). */
-    public static final String UNREACHABLE = "unreachable";
 
     public ClaudeClassifier(ClaudeApi api, ClaudeConfig config, Taxonomy taxonomy, ModelPrice price, CallLog log,
                             Budget budget, RateLimiter limiter, Clock clock) {
