@@ -365,11 +365,32 @@ public final class Gazetteer {
             return lower;
         }
         Set<Ref> refs = placesNamed(s);
+        String cityState = cityState(refs);
+        if (cityState != null) {
+            return cityState;
+        }
         if (refs.size() != 1) {
             return null;
         }
         Ref only = refs.iterator().next();
         return only.kind() == Kind.SUBDIVISION ? null : only.key();
+    }
+
+    /** "Singapore", "Luxembourg": a country and its own city of one name are one area, the country's. */
+    private String cityState(Set<Ref> refs) {
+        if (refs.size() != 2) {
+            return null;
+        }
+        String country = null;
+        String cityCountry = null;
+        for (Ref r : refs) {
+            if (r.kind() == Kind.COUNTRY) {
+                country = r.key();
+            } else if (r.kind() == Kind.CITY) {
+                cityCountry = city(r.key()).country().toUpperCase(Locale.ROOT);
+            }
+        }
+        return country != null && country.equals(cityCountry) ? country : null;
     }
 
     private Set<Ref> placesNamed(String s) {

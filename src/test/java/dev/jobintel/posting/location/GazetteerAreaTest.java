@@ -21,6 +21,8 @@ class GazetteerAreaTest {
             "UK              | GB",             // another code of the country
             "Germany         | DE",
             "Deutschland     | DE",
+            "Singapore       | SG",             // a city-state: the country holds the city
+            "Luxembourg      | LU",
             "europe          | europe",
             "North America   | north_america",
             "EU              | europe",         // a region's code
