@@ -109,16 +109,11 @@ public final class ConfigLoader {
             p.add("classifier.name", "unknown classifier '" + c.classifier().name() + "' (known: "
                     + String.join(", ", CLASSIFIERS.stream().sorted().toList()) + ")");
         }
-        int batch = c.pipeline().batchSize();
-        if (batch < 1 || batch > 10_000) {
-            p.add("pipeline.batch_size", "must be between 1 and 10000, got " + batch);
-        }
+        range(p, "pipeline.batch_size", c.pipeline().batchSize(), 1, 10_000);
         if (c.pipeline().threads() < 0 || c.pipeline().threads() > 64) {
             p.add("pipeline.threads", "must be between 0 (one per core) and 64, got " + c.pipeline().threads());
         }
-        if (c.pipeline().leaseSeconds() < 1 || c.pipeline().leaseSeconds() > 86_400) {
-            p.add("pipeline.lease_seconds", "must be between 1 and 86400, got " + c.pipeline().leaseSeconds());
-        }
+        range(p, "pipeline.lease_seconds", c.pipeline().leaseSeconds(), 1, 86_400);
         checkClaude(p);
         checkSources(p);
         checkHttp(p);
