@@ -194,7 +194,7 @@ public final class Gazetteer {
         for (String country : countries.keySet()) {
             regionChains.put(country, chainOf(countries.get(country).region()));
         }
-        zoneRegions = new ZoneRegions(regions.values());
+        zoneRegions = new ZoneRegions(regions.values(), this::regionChain);
     }
 
     private List<String> chainOf(String region) {
@@ -283,9 +283,7 @@ public final class Gazetteer {
         if (direct != null) {
             return direct.code().toUpperCase(Locale.ROOT);
         }
-        List<Ref> refs = new ArrayList<>(byName(String.join(" ", LocationTokens.folded(trimmed))));
-        refs.addAll(byCode(String.join(" ", LocationTokens.original(Normalizer.foldAccents(trimmed).toUpperCase(Locale.ROOT)))));
-        for (Ref r : refs) {
+        for (Ref r : placesNamed(trimmed)) {
             if (r.kind() == Kind.COUNTRY) {
                 return r.key();
             }
@@ -393,6 +391,7 @@ public final class Gazetteer {
         return country != null && country.equals(cityCountry) ? country : null;
     }
 
+    /** Every place {@code s} names, as a name (any case) or as a code (in capitals): names first. */
     private Set<Ref> placesNamed(String s) {
         Set<Ref> refs = new LinkedHashSet<>(byName(String.join(" ", LocationTokens.folded(s))));
         refs.addAll(byCode(String.join(" ", LocationTokens.original(Normalizer.foldAccents(s).toUpperCase(Locale.ROOT)))));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,12 +31,13 @@ final class ZoneRegions {
     private final Map<String, List<String>> codes = new HashMap<>();
     private final Map<String, List<String>> names = new HashMap<>();
     private final List<Band> bands = new ArrayList<>();
-    private final Map<String, List<String>> includes = new HashMap<>();
+    private final Function<String, List<String>> regionChain;
     private int maxNameTokens = 1;
 
-    ZoneRegions(Iterable<Places.Region> regions) {
+    /** @param regionChain a region and every region holding it (see {@link Gazetteer#regionChain}) */
+    ZoneRegions(Iterable<Places.Region> regions, Function<String, List<String>> regionChain) {
+        this.regionChain = regionChain;
         for (Places.Region r : regions) {
-            includes.put(r.code(), r.includes());
             Places.TimeZones z = r.timeZones();
             for (String code : z.codes()) {
                 codes.computeIfAbsent(code.trim(), k -> new ArrayList<>(1)).add(r.code());
@@ -98,14 +100,6 @@ final class ZoneRegions {
 
     /** Whether {@code outer} is {@code inner} or includes it, however deep. */
     private boolean holds(String outer, String inner) {
-        if (outer.equals(inner)) {
-            return true;
-        }
-        for (String r : includes.getOrDefault(outer, List.of())) {
-            if (holds(r, inner)) {
-                return true;
-            }
-        }
-        return false;
+        return regionChain.apply(inner).contains(outer);
     }
 }
