@@ -68,12 +68,7 @@ final class StatusCommand implements Callable<Integer> {
                 out.println();
                 Summaries.bySource(out, s);
                 out.println();
-                if (s.cost().calls() > 0) {
-                    out.println("Model calls:");
-                    Summaries.cost(out, s.cost());
-                    Summaries.answers(out, s.answers());
-                    out.println();
-                }
+                Summaries.modelCalls(out, s);
                 Summaries.invariants(out, s);
             } else {
                 Summaries.ledger(out, s);
@@ -82,12 +77,7 @@ final class StatusCommand implements Callable<Integer> {
                 out.println();
                 Summaries.fetches(out, s.fetches());
                 out.println();
-                if (s.cost().calls() > 0) {
-                    out.println("Model calls:");
-                    Summaries.cost(out, s.cost());
-                    Summaries.answers(out, s.answers());
-                    out.println();
-                }
+                Summaries.modelCalls(out, s);
                 if (!s.failingBoards().isEmpty()) {
                     Summaries.boards(out, s.failingBoards(), System.currentTimeMillis());
                     out.println();

@@ -109,8 +109,19 @@ final class Summaries {
     static final double INVALID_WARNING = 0.10;
     private static final long INVALID_WARNING_MIN_ANSWERS = 20;
 
+    /** status: the cost ledger and what each prompt's answers were, with a blank line after; nothing without calls. */
+    static void modelCalls(PrintWriter out, StatusReport s) {
+        if (s.cost().calls() == 0) {
+            return;
+        }
+        out.println("Model calls:");
+        cost(out, s.cost());
+        answers(out, s.answers());
+        out.println();
+    }
+
     /** The model calls of each model and prompt version by what they got back, then any warning. */
-    static void answers(PrintWriter out, List<dev.jobintel.store.LlmCalls.PromptAnswers> answers) {
+    private static void answers(PrintWriter out, List<dev.jobintel.store.LlmCalls.PromptAnswers> answers) {
         if (answers.isEmpty()) {
             return;
         }

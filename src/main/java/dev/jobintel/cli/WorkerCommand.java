@@ -104,7 +104,7 @@ final class WorkerCommand implements Callable<Integer> {
                 }
                 // A server restart or a network blip: the undecided postings stay pending (and
                 // leased to this worker, which takes them up again); wait and look again.
-                outageWait = outageWait == 0 ? pollSeconds : Math.min(MAX_OUTAGE_WAIT_SECONDS, outageWait * 2);
+                outageWait = longer(outageWait);
                 out.printf("%s  The database cannot be reached (%s); trying again in %d s.%n",
                         Instant.now().truncatedTo(ChronoUnit.SECONDS), rootMessage(e), outageWait);
                 out.flush();
@@ -126,7 +126,7 @@ final class WorkerCommand implements Callable<Integer> {
             if (r.stop() != null && runner.classifier() instanceof ClaudeClassifier claude && claude.resumeAfterOutage()) {
                 // The API cannot be reached: as with the database, wait it out; the postings of this
                 // round stay pending and leased to this worker, which takes them up again.
-                apiOutageWait = apiOutageWait == 0 ? pollSeconds : Math.min(MAX_OUTAGE_WAIT_SECONDS, apiOutageWait * 2);
+                apiOutageWait = longer(apiOutageWait);
                 out.printf("%s  %s; trying again in %d s.%n", Instant.now().truncatedTo(ChronoUnit.SECONDS),
                         r.stop().getMessage(), apiOutageWait);
                 out.flush();
@@ -161,6 +161,11 @@ final class WorkerCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The next pause of an outage: the poll interval first, then twice the last, up to a minute. */
+    private int longer(int lastWait) {
+        return lastWait == 0 ? pollSeconds : Math.min(MAX_OUTAGE_WAIT_SECONDS, lastWait * 2);
     }
 
     /** The root cause's first line: a driver's message can run to several. */
