@@ -84,13 +84,11 @@ public final class LocationResolver {
     public Set<String> areaOfRemoteScope(String scope) {
         List<String> countries = new ArrayList<>();
         List<String> regions = new ArrayList<>();
-        if (scope != null && !scope.isEmpty()) {
-            for (String part : scope.split("\\" + RemoteScopes.SEPARATOR)) {
-                if (gazetteer.isRegion(part)) {
-                    regions.add(part);
-                } else if (gazetteer.country(part) != null) {
-                    countries.add(part.toUpperCase(Locale.ROOT));
-                }
+        for (String place : scopes.places(scope)) {
+            if (gazetteer.isRegion(place)) {
+                regions.add(place);
+            } else if (gazetteer.country(place) != null) {
+                countries.add(place);
             }
         }
         Set<String> area = new LinkedHashSet<>();

@@ -60,11 +60,7 @@ final class RemoteScopes {
             return area;
         }
         List<String> places = new ArrayList<>(remoteCountries);
-        if (!scope.isEmpty()) {
-            for (String part : scope.split("\\" + SEPARATOR)) {
-                places.add(gazetteer.isRegion(part) ? part : part.toUpperCase(Locale.ROOT));
-            }
-        }
+        places.addAll(places(scope));
         for (String p : places) {
             area.add("remote-" + code(p));
             for (String r : regionsHolding(p)) {
@@ -72,6 +68,21 @@ final class RemoteScopes {
             }
         }
         return area;
+    }
+
+    /**
+     * The places a scope names, as the gazetteer keys them: regions ("europe") and countries in
+     * capitals ("DE"); none for "global" or an unscoped remote ("").
+     */
+    List<String> places(String scope) {
+        List<String> places = new ArrayList<>();
+        if (scope == null || scope.isEmpty() || scope.equals(GLOBAL)) {
+            return places;
+        }
+        for (String part : scope.split("\\" + SEPARATOR)) {
+            places.add(gazetteer.isRegion(part) ? part : part.toUpperCase(Locale.ROOT));
+        }
+        return places;
     }
 
     /** The smallest region holding all of {@code places}, which share an outermost region. */
