@@ -160,8 +160,8 @@ public record JobFilter(String cityCode, String family, Long since, boolean open
                         + "ON co.code = ci.country WHERE lower(ci.name) = lower(?) ORDER BY ci.code",
                         rs -> new String[] {rs.getString(1), rs.getString(2)}, city.strip());
                 if (named.isEmpty()) {
-                    throw new IllegalArgumentException("no city '" + city + "' in the city table (places:); give its "
-                            + "name, as in 'London' or 'New York', or its code");
+                    throw new IllegalArgumentException("no city '" + city + "' in the city table (the bundled cities, with "
+                            + "those of the config's places: file); give its name, as in 'London' or 'New York', or its code");
                 }
                 if (named.size() > 1) {
                     throw new IllegalArgumentException("'" + city + "' is more than one city: " + String.join(", ",
