@@ -76,6 +76,7 @@ public final class YamlDocument {
 
     public static YamlDocument parse(String origin, String text) {
         Map<String, Integer> lines = new HashMap<>();
+        Map<String, Integer> keys = new HashMap<>();
         try (JsonParser p = MAPPER.getFactory().createParser(text)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
@@ -83,7 +84,11 @@ public final class YamlDocument {
                 if (opens || t == JsonToken.FIELD_NAME || t.isScalarValue()) {
                     // An opening token has already entered its own context; its key lives in the parent.
                     JsonStreamContext ctx = opens ? p.getParsingContext().getParent() : p.getParsingContext();
-                    lines.putIfAbsent(pathOf(ctx), p.currentTokenLocation().getLineNr());
+                    int line = p.currentTokenLocation().getLineNr();
+                    lines.putIfAbsent(pathOf(ctx), line);
+                    if (t == JsonToken.FIELD_NAME) {
+                        rejectRepeated(origin, keys, pathOf(ctx), line);
+                    }
                 }
             }
         } catch (JsonProcessingException e) {
@@ -94,9 +99,21 @@ public final class YamlDocument {
         return new YamlDocument(origin, text, lines);
     }
 
-    /** Binds the document to {@code type}; an empty document gives null. */
+    /**
+     * A key written twice in one mapping: YAML parsers keep the last and drop the first without a
+     * word, so a hand-edited file (a block pasted twice) would lose settings silently (incident 19).
+     */
+    private static void rejectRepeated(String origin, Map<String, Integer> keys, String path, int line) {
+        Integer first = keys.putIfAbsent(path, line);
+        if (first != null) {
+            throw new ConfigException(origin, line, path, "this key is written twice (first on line " + first
+                    + "); a YAML file keeps only the last, so say it once");
+        }
+    }
+
+    /** Binds the document to {@code type}; an empty document (blank, or only comments) gives null. */
     public <T> T bind(Class<T> type) {
-        if (text.isBlank()) {
+        if (lines.isEmpty()) {
             return null;
         }
         try {

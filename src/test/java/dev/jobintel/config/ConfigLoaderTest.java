@@ -169,6 +169,36 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void incident19AKeyPastedTwiceIsAnErrorNotALastOneWins() throws IOException {
+        ConfigException e = error("""
+                gate:
+                  title:
+                    exclude: [intern]
+                  min_description_chars: 10
+                  title:
+                    exclude: [junior]
+                """);
+        assertThat(e.line()).isEqualTo(5);
+        assertThat(e.key()).isEqualTo("gate.title");
+        assertThat(e.problem()).contains("twice", "line 2");
+        // The same key in two list items is two boards, not a repeat.
+        LoadedConfig two = ConfigLoader.load(write("boards.yaml", """
+                sources:
+                  greenhouse:
+                    boards:
+                      - slug: acme
+                      - slug: globex
+                """));
+        assertThat(two.config().sources().greenhouse().boards()).hasSize(2);
+    }
+
+    @Test
+    void aFileOfOnlyCommentsMeansEveryDefault() throws IOException {
+        LoadedConfig lc = ConfigLoader.load(write("jobintel.yaml", "# database:\n#   url: jdbc:sqlite:x.db\n"));
+        assertThat(lc.config().database().url()).isEqualTo("jdbc:sqlite:jobintel.db");
+    }
+
+    @Test
     void valuesAreCheckedNotJustTyped() throws IOException {
         assertThat(error("gate:\n  agency:\n    threshold: 1.5\n").key()).isEqualTo("gate.agency.threshold");
         assertThat(error("classifier:\n  name: gpt\n").problem()).contains("unknown classifier 'gpt'");
