@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -166,7 +167,19 @@ public final class Context {
                     "not set: the claude classifier needs an API key from this variable (it is never read "
                             + "from a file); set it, or use --classifier rules");
         }
-        return key.strip();
+        String stripped = key.strip();
+        for (int i = 0; i < stripped.length(); i++) {
+            char c = stripped.charAt(i);
+            if (c <= ' ' || c > '~') {
+                // Checked here because the HTTP client would refuse it on every request, and each
+                // posting would fail as a server error after its retries; and some clients quote
+                // a bad header's value in their error, which must never carry the key.
+                throw new ConfigException("environment", 0, "ANTHROPIC_API_KEY", String.format(Locale.ROOT,
+                        "has a character an HTTP header cannot carry (U+%04X at position %d of %d): a key is "
+                                + "printable ASCII; copy it again", (int) c, i + 1, stripped.length()));
+            }
+        }
+        return stripped;
     }
 
     private static List<Pattern> patterns(List<String> regexes) {

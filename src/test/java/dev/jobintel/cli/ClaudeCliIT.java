@@ -182,6 +182,13 @@ class ClaudeCliIT {
         JobintelProcess.Result r = JobintelProcess.run(dir, Map.of(), "enrich", "--classifier", "claude", "--db", db());
         assertThat(r.exit()).isEqualTo(Main.CONFIG_ERROR);
         assertThat(r.err()).contains("environment: ANTHROPIC_API_KEY: not set").doesNotContain("\tat ");
+        // A key pasted with a control character in it is refused before any request, without echoing it.
+        JobintelProcess.Result garbled = JobintelProcess.run(dir, Map.of("ANTHROPIC_API_KEY", "sk-ant-SECRET\u0001TAIL",
+                "ANTHROPIC_BASE_URL", sim.baseUrl()), "enrich", "--classifier", "claude", "--db", db());
+        assertThat(garbled.exit()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(garbled.err()).contains("ANTHROPIC_API_KEY: has a character an HTTP header cannot carry (U+0001")
+                .doesNotContain("SECRET").doesNotContain("TAIL");
+        assertThat(sim.messageCalls()).isZero();
         Path cfg = dir.resolve("claude-only.yaml");
         Files.writeString(cfg, "classifier: {name: claude}\n");
         Path file = dir.resolve("one.jsonl");
