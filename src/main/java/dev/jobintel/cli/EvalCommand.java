@@ -82,7 +82,8 @@ final class EvalCommand implements Callable<Integer> {
         boolean bundled = DemoLabels.NAME.equals(labels);
         Path file = bundled ? null : Path.of(labels);
         if (file != null && !Files.isRegularFile(file)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "no labelled file " + file
+            throw new CommandLine.ParameterException(spec.commandLine(), (Files.isDirectory(file)
+                    ? file + " is a directory; give a labelled JSON Lines file in it" : "no labelled file " + file)
                     + " (or give '--labels demo' for the bundled set)");
         }
         // The same options as enrich's; the classifier is made only after the whole file has been read.
