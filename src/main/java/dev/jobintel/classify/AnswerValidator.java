@@ -16,8 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Checks a model's answer against the taxonomy before anything is written (incidents 1, 12,
@@ -36,8 +34,6 @@ public final class AnswerValidator {
     public static final int MAX_SKILLS = 50;
     public static final int SUMMARY_WORDS = 50;
     private static final int MAX_YEARS = 50;
-    private static final Pattern AMOUNT = Pattern.compile("^\\s*[^0-9-]{0,4}?(-?[0-9][0-9,. ]*)\\s*([kKmM])?\\s*$");
-
     /** The outcome of a check: a classification, or the problems to send back to the model. */
     public record Result(Classification classification, List<String> problems) {
         public boolean valid() {
@@ -195,7 +191,14 @@ public final class AnswerValidator {
         if (currency == null || period == null) {
             return null;
         }
-        return new Salary(min, max, currency, period);
+        Salary salary = new Salary(min, max, currency, period);
+        if (!salary.plausible()) {
+            problems.add(String.format(Locale.ROOT, "salary %s–%s %s per %s is more than anyone is paid (over %,.0f a "
+                    + "year): give the amounts as the posting states them, per the period it states, or set salary "
+                    + "to null", min, max, currency, period.code(), Salary.MAX_PER_YEAR));
+            return null;
+        }
+        return salary;
     }
 
     /** A number, or a numeric string such as "120,000", "$95k" or "1.2m". */
@@ -203,23 +206,7 @@ public final class AnswerValidator {
         if (isNull(v)) {
             return null;
         }
-        Double d = null;
-        if (v.isNumber()) {
-            d = v.asDouble();
-        } else if (v.isTextual()) {
-            Matcher m = AMOUNT.matcher(v.asText());
-            if (m.matches()) {
-                String digits = m.group(1).replace(",", "").replace(" ", "");
-                try {
-                    d = Double.parseDouble(digits);
-                    if (m.group(2) != null) {
-                        d *= m.group(2).equalsIgnoreCase("k") ? 1_000 : 1_000_000;
-                    }
-                } catch (NumberFormatException e) {
-                    d = null;
-                }
-            }
-        }
+        Double d = v.isNumber() ? Double.valueOf(v.asDouble()) : v.isTextual() ? Salary.amount(v.asText()) : null;
         if (d == null || d.isNaN() || d.isInfinite() || d < 0) {
             problems.add(field + " must be a non-negative number or null, got " + Clip.oneLine(v.toString(), QUOTED));
             return null;

@@ -1,6 +1,8 @@
 package dev.jobintel.posting;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A stated pay range. Either bound may be missing (e.g. "up to £80k"), never both.
@@ -8,11 +10,32 @@ import java.util.Locale;
  */
 public record Salary(Double min, Double max, String currency, Period period) {
 
+    /**
+     * No pay stated for one person comes near this many units of any currency a year (a senior
+     * engineer's pay is about 10^9 in the currencies of the largest numbers); an amount past it
+     * is a typo, a unit mix-up or garbage, and would drag every pay figure it joins.
+     */
+    public static final double MAX_PER_YEAR = 1e10;
+
+    /** An amount as text: "85000", "85,000", "$95k", "1.2m", "EUR 70 000". */
+    private static final Pattern AMOUNT = Pattern.compile("^\\s*[^0-9-]{0,4}?(-?[0-9][0-9,. ]*)\\s*([kKmM])?\\s*$");
+
     public enum Period {
-        YEAR, MONTH, WEEK, DAY, HOUR;
+        YEAR(1), MONTH(12), WEEK(52), DAY(260), HOUR(2080);
+
+        private final int perYear;
+
+        Period(int perYear) {
+            this.perYear = perYear;
+        }
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** How many of this period make a working year: the factor pay is annualised by. */
+        public int perYear() {
+            return perYear;
         }
 
         /** Parses the many spellings sources use ("1 YEAR", "yearly", "per annum", "hourly"...). */
@@ -53,5 +76,34 @@ public record Salary(Double min, Double max, String currency, Period period) {
             max = t;
         }
         currency = currency == null ? null : currency.trim().toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * Whether both bounds could be one person's pay: a year's worth of either (a stated period,
+     * else a year) at most {@link #MAX_PER_YEAR}.
+     */
+    public boolean plausible() {
+        double factor = period == null ? 1 : period.perYear();
+        return (min == null || min * factor <= MAX_PER_YEAR) && (max == null || max * factor <= MAX_PER_YEAR);
+    }
+
+    /**
+     * The number an amount written as text states, sign included ("-5" is -5.0), with thousands
+     * and millions suffixes applied; null when the text is no number ("competitive", "NaN").
+     */
+    public static Double amount(String text) {
+        Matcher m = AMOUNT.matcher(text);
+        if (!m.matches()) {
+            return null;
+        }
+        try {
+            double d = Double.parseDouble(m.group(1).replace(",", "").replace(" ", ""));
+            if (m.group(2) != null) {
+                d *= m.group(2).equalsIgnoreCase("k") ? 1_000 : 1_000_000;
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }

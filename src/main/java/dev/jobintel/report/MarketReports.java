@@ -1,5 +1,6 @@
 package dev.jobintel.report;
 
+import dev.jobintel.posting.Salary;
 import dev.jobintel.store.Jdbc;
 
 import java.sql.Connection;
@@ -183,13 +184,7 @@ public final class MarketReports {
     }
 
     static double perYear(String period) {
-        return switch (period) {
-            case "month" -> 12;
-            case "week" -> 52;
-            case "day" -> 260;
-            case "hour" -> 2080;
-            default -> 1;
-        };
+        return Salary.Period.valueOf(period.toUpperCase(java.util.Locale.ROOT)).perYear();
     }
 
     /** The q-quantile of sorted values, interpolating between neighbours. */

@@ -1,6 +1,7 @@
 package dev.jobintel.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobintel.posting.Salary;
 
 /**
  * Reading the fields of a source's JSON the way every source needs: sources send null, "null",
@@ -23,23 +24,14 @@ public final class JsonFields {
     }
 
     /**
-     * A pay amount: a positive, finite number, or a string holding one ("85000", "85,000");
-     * null for anything else, zero included (boards send 0 for "not disclosed").
+     * A pay amount: a positive, finite number, or a string holding one ("85000", "85,000",
+     * "$95k"); null for anything else, zero included (boards send 0 for "not disclosed").
      */
     public static Double amount(JsonNode v) {
         if (v == null || v.isNull() || v.isContainerNode()) {
             return null;
         }
-        double d;
-        if (v.isNumber()) {
-            d = v.asDouble();
-        } else {
-            try {
-                d = Double.parseDouble(v.asText().strip().replace(",", ""));
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return d > 0 && Double.isFinite(d) ? d : null;
+        Double d = v.isNumber() ? Double.valueOf(v.asDouble()) : Salary.amount(v.asText());
+        return d != null && d > 0 && Double.isFinite(d) ? d : null;
     }
 }

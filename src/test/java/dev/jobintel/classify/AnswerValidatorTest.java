@@ -140,6 +140,17 @@ class AnswerValidatorTest {
     }
 
     @Test
+    void amountsWrittenAsTextAreReadAndPayNoOneIsPaidIsAProblemToReAsk() throws Exception {
+        assertThat(validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"salary\":{\"min\":\"$95k\","
+                + "\"max\":\"120,000\",\"currency\":\"USD\",\"period\":\"year\"}}").classification().salary())
+                .isEqualTo(new Salary(95_000.0, 120_000.0, "USD", Salary.Period.YEAR));
+        // 90,000 an hour is 187 million a year: the model put a yearly figure under the wrong period.
+        AnswerValidator.Result hourly = validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"salary\":"
+                + "{\"min\":90000,\"max\":1e300,\"currency\":\"USD\",\"period\":\"hour\"}}");
+        assertThat(hourly.problems()).singleElement().asString().startsWith("salary ").contains("per hour");
+    }
+
+    @Test
     void anAnswerThatIsNotAnObjectIsAProblem() throws Exception {
         assertThat(validate("[1,2]").problems()).singleElement().asString().contains("JSON object");
     }

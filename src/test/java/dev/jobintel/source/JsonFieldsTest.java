@@ -30,6 +30,8 @@ class JsonFieldsTest {
         assertThat(JsonFields.amount(n.get("num"))).isEqualTo(85000.0);
         assertThat(JsonFields.amount(n.get("str"))).isEqualTo(85000.5);
         assertThat(JsonFields.amount(n.get("grouped"))).isEqualTo(85000.0);
+        assertThat(JsonFields.amount(json("\"$95k\""))).isEqualTo(95_000.0);
+        assertThat(JsonFields.amount(json("\"1.2m\""))).isEqualTo(1_200_000.0);
         // Boards send 0 for "not disclosed"; none of these is a pay figure.
         for (String field : new String[] {"zero", "negative", "word", "nan", "obj", "nul", "missing"}) {
             assertThat(JsonFields.amount(n.get(field))).as(field).isNull();

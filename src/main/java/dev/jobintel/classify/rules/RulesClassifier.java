@@ -141,16 +141,9 @@ public final class RulesClassifier implements Classifier {
             defaulted.add("position_type");
         }
 
-        Salary salary = hints.salary();
-        if (salary != null && (salary.currency() == null || !taxonomy.currencies().contains(salary.currency())
-                || salary.period() == null)) {
-            salary = null;
-        }
+        Salary salary = storable(hints.salary());
         if (salary == null) {
-            salary = salaries.find(description);
-            if (salary != null && !taxonomy.currencies().contains(salary.currency())) {
-                salary = null;
-            }
+            salary = storable(salaries.find(description));
         }
 
         List<Classification.SkillMention> skills = new ArrayList<>();
@@ -348,5 +341,14 @@ public final class RulesClassifier implements Classifier {
             sb.setLength(lastSentenceEnd);
         }
         return sb.toString();
+    }
+
+    /**
+     * A salary the store can take: in a currency of the taxonomy, with a period, and plausible
+     * (a board's "1e300", a description's "$1,000,000,000" are no one's pay); otherwise none.
+     */
+    private Salary storable(Salary s) {
+        return s != null && s.currency() != null && taxonomy.currencies().contains(s.currency()) && s.period() != null
+                && s.plausible() ? s : null;
     }
 }

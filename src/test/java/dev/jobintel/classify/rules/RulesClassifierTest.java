@@ -141,6 +141,12 @@ class RulesClassifierTest {
         Hints bad = new Hints(new Salary(1.0, 2.0, "XYZ", Salary.Period.YEAR), null, null, null, null, null,
                 List.of(), Map.of());
         assertThat(classify("Data Engineer", null, "No pay stated.", bad).salary()).isNull();
+        // Nor is a hint no one could be paid: the prose is read instead.
+        Hints garbage = new Hints(new Salary(-5.0, 1e300, "USD", Salary.Period.HOUR), null, null, null, null, null,
+                List.of(), Map.of());
+        assertThat(classify("Data Engineer", null, "The base salary is €70,000 - €85,000 per year.", garbage).salary())
+                .isEqualTo(new Salary(70000.0, 85000.0, "EUR", Salary.Period.YEAR));
+        assertThat(classify("Data Engineer", "Salary: $2,000,000,000,000 per year.").salary()).isNull();
     }
 
     @Test
