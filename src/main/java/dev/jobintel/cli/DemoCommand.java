@@ -15,7 +15,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Write out the bundled demo data, to try the other ways in:",
+        description = {"Write out the bundled demo data, to try the other ways in: as a recording, as JSON Lines, or as "
+                + "a labelled set.",
                 "--recording DIR: the six APIs' responses as a recording, for 'jobintel fetch --replay DIR' with "
                         + "the boards listed in DIR/jobintel.yaml;",
                 "--jsonl FILE: the same postings in the JSON Lines import format, for 'jobintel import FILE';",
