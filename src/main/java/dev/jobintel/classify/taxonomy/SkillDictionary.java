@@ -169,7 +169,7 @@ public final class SkillDictionary {
                 for (Form f : forms) {
                     if (matches(f, t, i)) {
                         boolean word = f.exactCase() && f.tokens().size() == 1
-                                && (t.headsSentenceAsVerb(i) || t.namesAPerson(i));
+                                && (t.opensSentence(i) && !namedAsTool(t, i, byFirst) || t.namesAPerson(i));
                         if (!word) {
                             found.add(f.skill());
                         }
@@ -180,6 +180,51 @@ public final class SkillDictionary {
             }
             i += advance;
         }
+    }
+
+    /**
+     * Words that, after a sentence's first word, show it names a tool: "Swift is our language",
+     * "Spark jobs run nightly", "Excel skills", "Unity developers". Ordinary words capitalised
+     * by their place are followed by anything else: "Spark joy", "Excel in a fast-paced team",
+     * "Lean teams", "Swift decisions", "Make sure", "Go beyond".
+     */
+    private static final Set<String> TOOL_FOLLOWERS = Set.of("is", "are", "was", "were", "has", "have", "had", "will",
+            "would", "can", "could", "should", "must", "may", "runs", "powers", "experience", "expertise", "knowledge",
+            "skills", "skill", "proficiency", "background", "certification", "certified", "developer", "developers",
+            "development", "engineer", "engineers", "engineering", "programming", "programmer", "programmers", "code",
+            "codebase", "codebases", "application", "applications", "app", "apps", "service", "services", "stack",
+            "ecosystem", "framework", "frameworks", "library", "libraries", "platform", "pipeline", "pipelines",
+            "cluster", "clusters", "job", "jobs", "queries", "scripts", "scripting", "tests", "testing", "targets",
+            "charts", "recipes", "cookbooks", "manifests", "playbooks", "dashboards", "workflows", "dags", "plugins",
+            "modules", "packages", "components", "builds", "streaming", "models", "methodology", "methodologies",
+            "principles", "practices", "expert", "experts", "specialist", "specialists", "admin", "administration",
+            "administrator", "consultant", "architect");
+
+    /**
+     * Whether a capitalised name opening a sentence names the tool: it stands alone (the end of
+     * the text, of a list item, or punctuation follows), a version or another skill follows it
+     * ("Swift 5", "Swift iOS Engineer", "Spark and Kafka"), or a word of {@link #TOOL_FOLLOWERS}.
+     * A name that opens its sentence as an ordinary word still counts where it is named again.
+     */
+    private boolean namedAsTool(SkillTokens t, int i, FirstTokenIndex byFirst) {
+        int next = i + 1;
+        if (next >= t.size() || t.breakBefore(next) || t.isNumber(next) || TOOL_FOLLOWERS.contains(t.lower(next))) {
+            return true;
+        }
+        String word = t.lower(next);
+        if ((word.equals("and") || word.equals("or")) && next + 1 < t.size()
+                && !t.breakBefore(next + 1)) {
+            next++;
+        }
+        Form[] forms = byFirst.get(t.hash(next));
+        if (forms != null) {
+            for (Form f : forms) {
+                if (matches(f, t, next)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean matches(Form f, SkillTokens t, int at) {

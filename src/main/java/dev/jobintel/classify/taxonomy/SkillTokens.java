@@ -169,24 +169,11 @@ public final class SkillTokens {
     }
 
     /**
-     * Words after which a sentence's first word is a verb, not a name: "Make sure", "Express your
-     * interest", "Go beyond", "Go the extra mile", and in headings "Make An Impact". A name is
-     * followed by its verb or a conjunction ("Go is our language", "Chef and Puppet manage our
-     * fleet", "Spark jobs run nightly").
+     * Whether token {@code i} opens a sentence or a list item: only white space since the text's
+     * start, a '.', '!', '?', a line break or a bullet before it. There a word is capitalised
+     * whatever it means, so the capital says nothing about "Spark" the engine.
      */
-    private static final java.util.Set<String> VERB_OBJECTS = java.util.Set.of("sure", "your", "yourself", "the", "a",
-            "an", "our", "their", "this", "that", "these", "those", "it", "them", "us", "beyond", "above", "ahead",
-            "forward", "further", "up", "out");
-
-    /**
-     * Whether token {@code i} reads as a verb at the head of a sentence: it opens a sentence or a
-     * list item (only white space since the text's start, a '.', '!', '?', a line break or a
-     * bullet) and one of {@link #VERB_OBJECTS} follows it, in any case.
-     */
-    boolean headsSentenceAsVerb(int i) {
-        if (i + 1 >= size || breakBefore[i + 1] || !VERB_OBJECTS.contains(lower(i + 1))) {
-            return false;
-        }
+    boolean opensSentence(int i) {
         for (int k = starts[i] - 1; k >= 0; k--) {
             char c = text.charAt(k);
             if (c == ' ' || c == '\t' || c == '\u00a0') {
@@ -194,6 +181,17 @@ public final class SkillTokens {
             }
             return c == '.' || c == '!' || c == '?' || c == '\n' || c == '\r' || c == '-' || c == '*' || c == '•'
                     || c == '·';
+        }
+        return true;
+    }
+
+    /** Whether token {@code i} is a number, such as a version ("Swift 5", "Unity 2022"). */
+    boolean isNumber(int i) {
+        for (int k = starts[i]; k < ends[i]; k++) {
+            char c = text.charAt(k);
+            if ((c < '0' || c > '9') && c != '.') {
+                return false;
+            }
         }
         return true;
     }

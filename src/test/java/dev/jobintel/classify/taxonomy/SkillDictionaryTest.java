@@ -50,6 +50,22 @@ class SkillDictionaryTest {
     }
 
     @Test
+    void anOrdinaryWordCapitalisedOnlyByOpeningASentenceIsNotTheTool() {
+        assertThat(names("Excel in a fast-paced environment. Spark joy in what you build. Lean teams move fast. "
+                + "Swift decisions matter. Unity of purpose drives us. Jest aside, we test everything. Linear growth "
+                + "is not enough. Notion of ownership is key. Salt and pepper your reviews with kindness.")).isEmpty();
+        // Followed by what a tool is followed by, it is the tool.
+        assertThat(names("Swift is our iOS language.")).contains("Swift");
+        assertThat(names("Excel skills are a must.")).contains("Excel");
+        assertThat(names("Spark and Kafka power the platform.")).contains("Spark", "Kafka");
+        assertThat(names("Unity 2022 LTS is our engine.")).contains("Unity");
+        assertThat(names("- Excel\n- Tableau")).contains("Excel", "Tableau");
+        assertThat(names("Swift iOS Engineer")).as("a title").contains("Swift");
+        // Named again where its capital means something, the sentence's opening word does not hide it.
+        assertThat(names("Lean teams win. We follow Lean and Kanban.")).contains("Lean");
+    }
+
+    @Test
     void aPersonIntroducedByNameIsNotASkill() {
         assertThat(names("Julia, our CTO, will interview you; Ruby, who leads recruiting, answers questions."))
                 .doesNotContain("Julia", "Ruby");
