@@ -169,8 +169,8 @@ public final class SkillTokens {
     }
 
     /**
-     * Whether token {@code i} opens a sentence or a list item: only white space since the text's
-     * start, a '.', '!', '?', a line break or a bullet before it. There a word is capitalised
+     * Whether token {@code i} opens a sentence, a list item or what a heading introduces: only
+     * white space since the text's start, a '.', '!', '?', ':', a line break or a bullet before it. There a word is capitalised
      * whatever it means, so the capital says nothing about "Spark" the engine.
      */
     boolean opensSentence(int i) {
@@ -179,8 +179,8 @@ public final class SkillTokens {
             if (c == ' ' || c == '\t' || c == '\u00a0') {
                 continue;
             }
-            return c == '.' || c == '!' || c == '?' || c == '\n' || c == '\r' || c == '-' || c == '*' || c == '•'
-                    || c == '·';
+            return c == '.' || c == '!' || c == '?' || c == ':' || c == '\n' || c == '\r' || c == '-' || c == '*'
+                    || c == '•' || c == '·';
         }
         return true;
     }

@@ -43,6 +43,8 @@ class SkillDictionaryTest {
         assertThat(names("Make sure to apply by Friday. Express your interest below!\n- Go beyond the brief."))
                 .doesNotContain("Make", "Express", "Go");
         assertThat(names("Make An Impact\nSpark Your Curiosity\nGo Further")).as("headings").isEmpty();
+        assertThat(names("Why join us: Make An Impact")).as("after a heading's colon").isEmpty();
+        assertThat(names("Stack: Go, Kafka")).contains("Go", "Kafka");
         // As the subject of its sentence, in a list, or named again, it is the skill.
         assertThat(names("Go is our main language. Chef and Puppet manage our fleet. Make targets build it."))
                 .contains("Go", "Chef", "Puppet", "Make");
