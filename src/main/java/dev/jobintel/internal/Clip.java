@@ -10,9 +10,38 @@ public final class Clip {
     }
 
     /**
-     * {@code s} with every run of white space as one space, stripped, and at most {@code max}
-     * characters, the last of them "…" when it was cut; "" for null. Reads no further into
-     * {@code s} than the result needs, so a huge value costs no more than a short one.
+     * {@code s} as one line of any length, as {@link #oneLine(String, int)} makes it; null stays
+     * null, and a value already clean is returned as it is.
+     */
+    public static String line(String s) {
+        if (s == null || clean(s)) {
+            return s;
+        }
+        return oneLine(s, Integer.MAX_VALUE - 1);
+    }
+
+    /** Whether {@link #line} would return {@code s} unchanged: no leading, trailing, double or odd space, nothing invisible. */
+    private static boolean clean(String s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == ' ') {
+                if (i == 0 || i == n - 1 || s.charAt(i + 1) == ' ') {
+                    return false;
+                }
+            } else if (c < ' ' || c >= 0x7f && (Character.isWhitespace(c) || Character.isSpaceChar(c) || Invisible.is(c))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@code s} with every run of white space as one space, control and invisible characters
+     * dropped ({@link Invisible}: text from a posting printed to a terminal must not
+     * carry its escape sequences), stripped, and at most {@code max} characters, the last of them
+     * "…" when it was cut; "" for null. Reads no further into {@code s} than the result needs, so
+     * a huge value costs no more than a short one.
      */
     public static String oneLine(String s, int max) {
         if (s == null) {
@@ -24,7 +53,7 @@ public final class Clip {
             char c = s.charAt(i);
             if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
                 space = out.length() > 0;
-            } else {
+            } else if (!Invisible.is(c)) {
                 if (space) {
                     out.append(' ');
                     space = false;

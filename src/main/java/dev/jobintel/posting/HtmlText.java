@@ -1,5 +1,6 @@
 package dev.jobintel.posting;
 
+import dev.jobintel.internal.Invisible;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -124,11 +125,10 @@ public final class HtmlText {
                     space = true;
                     continue;
                 }
-                int type = Character.getType(c);
-                if (type == Character.CONTROL || type == Character.FORMAT && c != '\u200d') {
+                if (Invisible.is(c)) {
                     continue;
                 }
-                if (type == Character.SURROGATE && !validSurrogate(text, i)) {
+                if (Character.isSurrogate(c) && !validSurrogate(text, i)) {
                     continue;
                 }
             }

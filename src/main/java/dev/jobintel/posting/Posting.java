@@ -1,5 +1,7 @@
 package dev.jobintel.posting;
 
+import dev.jobintel.internal.Clip;
+
 import java.time.Instant;
 import java.util.Objects;
 
@@ -33,7 +35,11 @@ public record Posting(
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(sourceJobId, "sourceJobId");
         Objects.requireNonNull(title, "title");
-        company = company == null ? "" : company;
+        // One-line fields are shown in terminals, tables and prompts: no line breaks, and none of
+        // the control characters (ESC sequences) or bidi overrides a board may send in them.
+        title = Clip.line(title);
+        company = company == null ? "" : Clip.line(company);
+        locationText = Clip.line(locationText);
         description = description == null ? "" : description;
         hints = hints == null ? Hints.NONE : hints;
     }

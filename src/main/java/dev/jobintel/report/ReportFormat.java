@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.jobintel.internal.Invisible;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -123,8 +124,21 @@ public enum ReportFormat {
     /**
      * Text from postings (an employer's name, a skill) that a spreadsheet would run as a formula
      * if it began with =, +, -, @, a tab or a carriage return: a leading apostrophe keeps it text.
+     * Control characters a terminal would run (a CSV is often read with cat) are dropped; line
+     * breaks stay, quoted.
      */
     public static String inert(String s) {
-        return !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+        StringBuilder kept = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean drop = c != '\n' && c != '\r' && c != '\t' && Invisible.is(c);
+            if (drop && kept == null) {
+                kept = new StringBuilder(s.length()).append(s, 0, i);
+            } else if (!drop && kept != null) {
+                kept.append(c);
+            }
+        }
+        String t = kept == null ? s : kept.toString();
+        return !t.isEmpty() && "=+-@\t\r".indexOf(t.charAt(0)) >= 0 ? "'" + t : t;
     }
 }

@@ -24,4 +24,20 @@ class ClipTest {
         String cut = Clip.oneLine("abcdefgh\uD83D\uDE80xyz", 10); // the rocket's two chars straddle the cut
         assertThat(cut).isEqualTo("abcdefgh…");
     }
+
+    @Test
+    void whatATerminalWouldRunOrReadBackwardsIsDropped() {
+        assertThat(Clip.oneLine("Evil\u001b[31mCorp\u001b]0;pwned\u0007 \u202eLtd", 40)).isEqualTo("Evil[31mCorp]0;pwned Ltd");
+        // The joiner inside an emoji stays: it is part of the character people see.
+        assertThat(Clip.oneLine("dev \uD83D\uDC69\u200D\uD83D\uDCBB", 40)).isEqualTo("dev \uD83D\uDC69\u200D\uD83D\uDCBB");
+    }
+
+    @Test
+    void aLineOfAnyLengthIsFoldedTooAndACleanOneIsReturnedAsItIs() {
+        String clean = "Senior Backend Engineer";
+        assertThat(Clip.line(clean)).isSameAs(clean);
+        assertThat(Clip.line(" Senior\nBackend \u0000Engineer ")).isEqualTo("Senior Backend Engineer");
+        assertThat(Clip.line("Acme ".repeat(100_000))).hasSize(499_999);
+        assertThat(Clip.line(null)).isNull();
+    }
 }

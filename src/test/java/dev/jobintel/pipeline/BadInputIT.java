@@ -65,7 +65,9 @@ class BadInputIT {
         }
         String[] lines = {
             line("huge", "Senior Data Engineer", huge.toString()),
-            line("control", "Backend\u0000 Engineer\u0007\u001b[31m", body + "\u0000\u0001 tabs\tand\u000b\u000c feeds"),
+            line("control", "Backend\u0000 Engineer\u0007\u001b[31m", body + "\u0000\u0001 tabs\tand\u000b\u000c feeds")
+                    .replace("\"Acme\"", "\"Acme\\u001b]0;pwned\\u0007\\u202e\"")
+                    .replace("\"Berlin, Germany\"", "\"Berlin,\\u001b[2J Germany\""),
             line("zero-width", "Data\u200b Engi\u200dneer\ufeff", body + "\u200b\u2060\u00ad"),
             line("rtl", "\u200fמהנדס נתונים Data Engineer", "نرحب بالمتقدمين من جميع الخلفيات. " + body),
             line("emoji", "🚀 Senior Backend Engineer 👩‍💻", body + " 🎉🔥 Join us!"),
@@ -124,6 +126,15 @@ class BadInputIT {
                         .containsEntry("emoji", "enriched").containsEntry("sql", "enriched")
                         .containsEntry("html", "enriched").containsEntry("bytes", "enriched")
                         .containsValue("filtered too_short");
+                // What a terminal would run (ESC sequences) or read backwards (bidi marks) is not kept in
+                // the one-line fields that status, reports and exports print.
+                String control = db.read(c -> Jdbc.one(c, "SELECT title FROM raw_postings WHERE source_job_id = 'control'",
+                        rs -> rs.getString(1)));
+                assertThat(control).isEqualTo("Backend Engineer[31m");
+                List<String> shown = db.read(c -> Jdbc.query(c, "SELECT title || company || coalesce(location_text, '') "
+                        + "FROM raw_postings", rs -> rs.getString(1)));
+                assertThat(shown).isNotEmpty().allSatisfy(v -> assertThat(v.chars()
+                        .filter(ch -> dev.jobintel.internal.Invisible.is((char) ch)).count()).as(v).isZero());
                 // The hostile title is data, stored as given; the tables it names are intact.
                 assertThat(count(db, "SELECT count(*) FROM raw_postings WHERE title = ?",
                         "Data Engineer'); DROP TABLE raw_postings;--")).isEqualTo(1);

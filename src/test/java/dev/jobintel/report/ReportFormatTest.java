@@ -34,6 +34,9 @@ class ReportFormatTest {
                 """);
         assertThat(ReportFormat.inert("-1 + 2")).isEqualTo("'-1 + 2");
         assertThat(ReportFormat.inert("Acme")).isEqualTo("Acme");
+        // A CSV read with cat runs no escape sequence from an employer's name.
+        assertThat(ReportFormat.inert("Evil\u001b[2JCorp\nLtd")).isEqualTo("Evil[2JCorp\nLtd");
+        assertThat(ReportFormat.inert("\u001b=cmd")).isEqualTo("'=cmd");
         assertThatThrownBy(() -> write(ReportFormat.CSV, List.of(EMPLOYERS, EMPLOYERS), Map.of()))
                 .hasMessageContaining("CSV holds one report");
     }
