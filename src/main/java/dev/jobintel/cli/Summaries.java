@@ -1,6 +1,7 @@
 package dev.jobintel.cli;
 
 import dev.jobintel.internal.Clip;
+import dev.jobintel.internal.Invisible;
 import dev.jobintel.pipeline.Enricher;
 import dev.jobintel.pipeline.Lander;
 import dev.jobintel.pipeline.Runner;
@@ -64,7 +65,7 @@ final class Summaries {
                 // An imported file is read, not fetched.
                 out.printf("  %s %s: %s%n", name, b.counts().seen() == 0 ? "failed"
                         : (file ? "partly read (" : "partly fetched (") + count(b.counts().seen(), "posting") + " kept)",
-                        b.error());
+                        Invisible.strip(b.error()));
             }
         }
     }
@@ -240,7 +241,7 @@ final class Summaries {
     /** Why a run stopped early, on stderr, and that nothing was lost. */
     static void stopped(PrintWriter err, dev.jobintel.classify.RunStop stop) {
         err.printf("stopped: %s%nThe postings not yet classified are still pending; run 'jobintel enrich' again when "
-                + "this is resolved.%n", stop.getMessage());
+                + "this is resolved.%n", Invisible.strip(stop.getMessage()));
         err.flush();
     }
 

@@ -18,4 +18,25 @@ public final class Invisible {
         int type = Character.getType(c);
         return type == Character.CONTROL || type == Character.FORMAT && c != '\u200d';
     }
+
+    /**
+     * {@code s} without its invisible characters, line breaks and tabs kept: for text from outside
+     * (a server's error body, an employer's name) printed as it is, several lines perhaps.
+     */
+    public static String strip(String s) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder kept = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean drop = c != '\n' && c != '\r' && c != '\t' && is(c);
+            if (drop && kept == null) {
+                kept = new StringBuilder(s.length()).append(s, 0, i);
+            } else if (!drop && kept != null) {
+                kept.append(c);
+            }
+        }
+        return kept == null ? s : kept.toString();
+    }
 }

@@ -128,17 +128,7 @@ public enum ReportFormat {
      * breaks stay, quoted.
      */
     public static String inert(String s) {
-        StringBuilder kept = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean drop = c != '\n' && c != '\r' && c != '\t' && Invisible.is(c);
-            if (drop && kept == null) {
-                kept = new StringBuilder(s.length()).append(s, 0, i);
-            } else if (!drop && kept != null) {
-                kept.append(c);
-            }
-        }
-        String t = kept == null ? s : kept.toString();
+        String t = Invisible.strip(s);
         return !t.isEmpty() && "=+-@\t\r".indexOf(t.charAt(0)) >= 0 ? "'" + t : t;
     }
 }

@@ -1,5 +1,7 @@
 package dev.jobintel.source.http;
 
+import dev.jobintel.internal.Clip;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -109,8 +111,9 @@ public final class Body implements AutoCloseable {
     /** The first {@code max} characters, for error messages. */
     public String preview(int max) {
         try (InputStream in = open()) {
-            byte[] head = in.readNBytes(max);
-            return new String(head, java.nio.charset.StandardCharsets.UTF_8).replaceAll("\\s+", " ").strip();
+            byte[] head = in.readNBytes(max + 1); // one more than shown, so a cut says so
+            // A server's text goes into error messages printed to a terminal: one line, no escape sequences.
+            return Clip.oneLine(new String(head, java.nio.charset.StandardCharsets.UTF_8), max);
         } catch (IOException e) {
             return "";
         }
