@@ -372,7 +372,8 @@ public final class BatchEnricher {
                             Totals totals) {
         Prepared prepared = Prepared.of(p.posting(), resolver);
         Double held = reserved.remove(p.id());
-        if (result.isSucceeded()) {
+        String malformed = result.isSucceeded() ? ClaudeApi.malformed(result.asSucceeded().message()) : null;
+        if (result.isSucceeded() && malformed == null) {
             var message = result.asSucceeded().message();
             if (!item.contentKey().equals(ContentKey.of(p.posting()))) {
                 // The board changed the posting while the batch ran: the answer is not about it any more.
@@ -394,7 +395,10 @@ public final class BatchEnricher {
             }
         }
         budget.settle(held == null ? 0 : held, 0);
-        if (result.isErrored()) {
+        if (malformed != null) {
+            // An answer without its content or usage cannot be read or billed: asked again, as an api_error is.
+            claude.recordBatchFailure(p.id(), prepared, batchId, "server_error", null, "malformed result: " + malformed);
+        } else if (result.isErrored()) {
             var error = result.asErrored().error().error();
             String type = error.isInvalidRequestError() ? "invalid_request_error" : "api_error";
             String message = error.toString();

@@ -258,6 +258,9 @@ class BatchEnricherIT {
             if (r.userText().contains("Refused")) {
                 return Answer.error(400, "invalid_request_error", "messages.0.content: too long");
             }
+            if (r.userText().contains("Hollow")) {
+                return Answer.rawBody(200, "application/json", "{\"id\":\"msg_h\",\"type\":\"message\"}");
+            }
             if (r.userText().contains("Sloppy") && r.body().get("messages").size() == 1) {
                 return Answer.tool(model.classify(r.userText()).put("arrangement", "on the moon"));
             }
@@ -268,16 +271,20 @@ class BatchEnricherIT {
         postings.addAll(jobs(1, "Flaky"));
         postings.addAll(jobs(1, "Refused"));
         postings.addAll(jobs(1, "Sloppy"));
+        postings.addAll(jobs(1, "Hollow"));
         land(postings);
         BatchEnricher.Result r = batches().run();
-        assertThat(r.returnedToPending()).isEqualTo(2);
+        // A succeeded result whose message has no content or usage cannot be read or billed: asked again later.
+        assertThat(count("SELECT count(*) FROM llm_calls WHERE outcome = 'server_error' AND error LIKE 'malformed result%'"))
+                .isEqualTo(1);
+        assertThat(r.returnedToPending()).isEqualTo(3);
         assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(4);
         assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'failed' AND outcome_reason = 'bad_request'"))
                 .isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'pending' AND batch_id IS NULL")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'pending' AND batch_id IS NULL")).isEqualTo(3);
         // The invalid answer was re-asked directly, once.
         assertThat(sim.messageCalls()).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM llm_calls WHERE outcome IN ('expired', 'server_error')")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM llm_calls WHERE outcome IN ('expired', 'server_error')")).isEqualTo(3);
         // Returned postings wait for the next run rather than looping within this one.
         assertThat(batchCreations()).isEqualTo(1);
     }

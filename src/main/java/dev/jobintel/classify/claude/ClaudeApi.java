@@ -58,6 +58,12 @@ public final class ClaudeApi implements AutoCloseable {
         long t0 = System.nanoTime();
         try (HttpResponseFor<Message> r = client.messages().withRawResponse().create(params)) {
             Message m = r.parse();
+            String malformed = malformed(m);
+            if (malformed != null) {
+                throw new ApiCallException(new ApiFailure(ApiFailure.Kind.SERVER, null, null,
+                        "malformed response body: " + malformed, r.requestId().orElse(null), null),
+                        (System.nanoTime() - t0) / 1_000_000, null);
+            }
             return new Exchange(m, RateLimits.from(r.headers()), r.requestId().orElse(null),
                     (System.nanoTime() - t0) / 1_000_000);
         } catch (RuntimeException e) {
@@ -91,6 +97,26 @@ public final class ClaudeApi implements AutoCloseable {
             return work.get();
         } catch (RuntimeException e) {
             throw new ApiCallException(failure(e), (System.nanoTime() - t0) / 1_000_000, e);
+        }
+    }
+
+    /**
+     * What a message lacks of the fields every answer is read for (its id, model, content and
+     * token usage), or null when it has them. The SDK checks a field only when it is read, so a
+     * body such as {@code {}} would otherwise pass as an answer and fail later, outside the
+     * handling of bad responses (retried, then failed as a server error; in a batch, back to
+     * pending).
+     */
+    public static String malformed(Message m) {
+        try {
+            m.id();
+            m.model();
+            m.content();
+            m.usage().inputTokens();
+            m.usage().outputTokens();
+            return null;
+        } catch (AnthropicInvalidDataException e) {
+            return e.getMessage();
         }
     }
 

@@ -208,6 +208,20 @@ class ClaudeClassifierIT {
     }
 
     @Test
+    void aWellFormedBodyWithoutTheFieldsOfAnAnswerIsMalformedToo() {
+        // Valid JSON, but no content and no usage: the SDK only notices when a field is read.
+        start(r -> r.attempt() == 1 ? Answer.rawBody(200, "application/json", "{}")
+                : r.attempt() == 2 ? Answer.rawBody(200, "application/json", "{\"id\":\"msg_2\",\"type\":\"message\","
+                        + "\"role\":\"assistant\",\"model\":\"claude-haiku-4-5\",\"content\":[],\"stop_reason\":\"end_turn\"}")
+                : Answer.tool(clean(r)));
+        land(job(1));
+        runner.enrich(0);
+        assertThat(posting("g1")).containsEntry("outcome", "enriched");
+        assertThat(count("SELECT count(*) FROM llm_calls WHERE outcome = 'server_error' AND error LIKE "
+                + "'malformed response body%'")).isEqualTo(2);
+    }
+
+    @Test
     void incident13AnAnswerCutByMaxTokensIsAskedAgainWithMoreRoom() {
         start(r -> r.maxTokens() < 4096 ? Answer.truncated("{\"family\":\"data\",\"skills\":[\"Python\",")
                 : Answer.tool(clean(r)));

@@ -35,8 +35,10 @@ import static dev.jobintel.classify.claude.sim.SimReply.json;
  * <p>Each request of a batch is answered by the same responder, without latency, once the batch has been
  * {@code in_progress} for {@link MessagesSimulator#batchProcessing(Duration)} (measured on the simulator's
  * clock; the answers are computed when a client first observes the batch after that). {@code hang()} makes a
- * request {@code expired}, an error makes it {@code errored}, a raw body makes it {@code errored} with
- * {@code api_error} (a batch result line cannot carry a malformed body), {@code delayed(d, a)} is {@code a}.
+ * request {@code expired}, an error makes it {@code errored}, a raw 200 body that is a JSON object is the
+ * {@code succeeded} result's message as it is (fields missing or not), any other raw body makes it
+ * {@code errored} with {@code api_error} (a batch result line cannot carry a malformed body),
+ * {@code delayed(d, a)} is {@code a}.
  * Batch usage has {@code service_tier: "batch"} and the same cache accounting (entries are written at once).
  * A cancel while in progress keeps the share of requests already "processed" (in submission order,
  * proportional to the elapsed processing time), and cancels the rest; the batch is {@code canceling} for
