@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
         description = {"Answer market questions from the classified jobs, each distinct job counted once: "
                 + "demand (jobs by role), cities, skills, pay (stated pay per year, by family, seniority and "
                 + "currency), arrangements (on site, hybrid, remote), remote (where remote jobs may be done), employers, trends "
-                + "(new jobs per week).",
+                + "(new jobs per week), jobs (the newest jobs, each with a link to a posting).",
                 "Without a question, all of them. Narrow every answer with --city, --family, --since, --open, "
                         + "--remote and --area."})
 final class ReportCommand implements Callable<Integer> {

@@ -34,6 +34,7 @@ public final class MarketReports {
         BY_NAME.put("remote", MarketReports::remote);
         BY_NAME.put("employers", MarketReports::employers);
         BY_NAME.put("trends", MarketReports::trends);
+        BY_NAME.put("jobs", MarketReports::jobList);
     }
 
     /** The questions, in the order an overview shows them. */
@@ -317,5 +318,57 @@ public final class MarketReports {
         return new Report("trends", "New jobs per week (dated by their boards; weeks start on Monday, UTC)",
                 List.of(column("week", "week of"), column("new_jobs", "new jobs"), column("open", "still open"),
                         column("share_pct", "share %")), rows, jobs);
+    }
+
+    /**
+     * The jobs behind the numbers, newest first: what a user reads after a count surprises them.
+     * Each job once, dated as {@link #trends} dates it (the earliest date its boards gave, else
+     * when jobintel first saw it), with a link to a posting of it still on its board, else to the
+     * one seen last.
+     */
+    public static Report jobList(Connection c, JobFilter f, int limit) {
+        long jobs = jobs(c, f);
+        String selected = "(SELECT j.*, (SELECT min(r.posted_at) FROM raw_postings r WHERE r.job_id = j.id) AS posted "
+                + "FROM enriched_jobs j WHERE " + f.where() + ") j ";
+        List<List<Object>> rows = Jdbc.query(c, "SELECT CASE WHEN j.posted IS NOT NULL AND j.posted < j.first_seen "
+                        + "THEN j.posted ELSE j.first_seen END AS dated, j.title, j.company, " + PLACE + " AS place, "
+                        + "se.name, ar.name, j.salary_min, j.salary_max, j.salary_currency, j.salary_period, j.raw_count, "
+                        + "CASE WHEN EXISTS (SELECT 1 FROM raw_postings r WHERE r.job_id = j.id AND r.closed_at IS NULL) "
+                        + "THEN 1 ELSE 0 END, "
+                        + "(SELECT r.url FROM raw_postings r WHERE r.job_id = j.id AND r.url IS NOT NULL "
+                        + "ORDER BY CASE WHEN r.closed_at IS NULL THEN 0 ELSE 1 END, r.last_seen DESC, r.id LIMIT 1) "
+                        + "FROM " + selected + PLACE_JOINS
+                        + "JOIN ref_seniority se ON se.code = j.seniority JOIN ref_arrangement ar ON ar.code = j.arrangement "
+                        + "ORDER BY dated DESC, j.id DESC LIMIT ?",
+                rs -> Arrays.<Object>asList(Instant.ofEpochMilli(rs.getLong(1)).atOffset(ZoneOffset.UTC).toLocalDate().toString(),
+                        rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                        pay(rs.getObject(7) == null ? null : rs.getDouble(7), rs.getObject(8) == null ? null : rs.getDouble(8),
+                                rs.getString(9), rs.getString(10)),
+                        rs.getLong(11), rs.getInt(12) == 1 ? "yes" : "no", rs.getString(13)),
+                args(f, limit));
+        return new Report("jobs", "Newest jobs (dated by their boards)", List.of(column("posted", "posted"),
+                column("title", "title"), column("employer", "employer"), column("place", "place"),
+                column("seniority", "seniority"), column("arrangement", "arrangement"), column("pay", "stated pay"),
+                column("postings", "postings"), column("open", "open"), column("url", "link")), rows, jobs);
+    }
+
+    /** "90,000–120,000 USD a year", "from 70,000 EUR a year", "" when none is stated. */
+    static String pay(Double min, Double max, String currency, String period) {
+        if (currency == null || min == null && max == null) {
+            return "";
+        }
+        String per = " " + currency + (period.equals("hour") ? " an " : " a ") + period;
+        if (min != null && max != null && !min.equals(max)) {
+            return amount(min) + "–" + amount(max) + per;
+        }
+        if (min != null && max != null) {
+            return amount(min) + per;
+        }
+        return min != null ? "from " + amount(min) + per : "up to " + amount(max) + per;
+    }
+
+    private static String amount(double v) {
+        return v == Math.rint(v) ? String.format(java.util.Locale.ROOT, "%,.0f", v)
+                : String.format(java.util.Locale.ROOT, "%,.2f", v);
     }
 }

@@ -138,12 +138,31 @@ final class DashboardPage {
         }
         for (List<Object> row : r.rows()) {
             Element tr = table.appendElement("tr");
-            for (Object cell : row) {
-                Element td = tr.appendElement("td").text(cell(cell));
+            for (int i = 0; i < row.size(); i++) {
+                Object cell = row.get(i);
+                Element td = tr.appendElement("td");
+                if (r.columns().get(i).key().equals("url") && cell instanceof String url && webAddress(url)) {
+                    // A posting's link, as a link: only http(s) ("javascript:" from a board stays text), and the
+                    // board learns nothing of the dashboard it was opened from.
+                    td.appendElement("a").attr("href", url).attr("rel", "noopener noreferrer nofollow")
+                            .text(cell(cell));
+                } else {
+                    td.text(cell(cell));
+                }
                 if (cell instanceof Number) {
                     td.addClass("n");
                 }
             }
+        }
+    }
+
+    /** Whether a link to {@code url} opens a web page: http(s) with a host, not "javascript:" or "data:". */
+    static boolean webAddress(String url) {
+        try {
+            java.net.URI u = new java.net.URI(url);
+            return ("https".equalsIgnoreCase(u.getScheme()) || "http".equalsIgnoreCase(u.getScheme())) && u.getHost() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
         }
     }
 

@@ -221,6 +221,38 @@ class ReportCommandIT {
     }
 
     @Test
+    void jobsListsEachJobOnceNewestFirstWithALinkToAPostingStillOnItsBoard() throws Exception {
+        long nov20 = java.time.Instant.parse("2026-11-20T12:00:00Z").toEpochMilli();
+        try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE enriched_jobs SET first_seen = " + nov20);
+            s.executeUpdate("UPDATE raw_postings SET posted_at = NULL WHERE source_job_id IN ('3', '4', '5')");
+            s.executeUpdate("UPDATE raw_postings SET posted_at = " + java.time.Instant.parse("2026-11-10T09:00:00Z")
+                    .toEpochMilli() + " WHERE source_job_id = '1'");
+            s.executeUpdate("UPDATE raw_postings SET posted_at = " + java.time.Instant.parse("2026-10-20T09:00:00Z")
+                    .toEpochMilli() + " WHERE source_job_id = 'l1'");
+            // The Greenhouse posting of the Acme data engineer left its board; the Lever one is still there.
+            s.executeUpdate("UPDATE raw_postings SET closed_at = " + nov20 + " WHERE source_job_id = '2'");
+        }
+        JsonNode jobs = report("jobs");
+        assertThat(jobs.get("rows")).hasSize(5);
+        List<String> dates = new ArrayList<>();
+        for (JsonNode r : jobs.get("rows")) {
+            dates.add(r.get("posted").asText());
+        }
+        assertThat(dates).containsExactly("2026-11-20", "2026-11-20", "2026-11-20", "2026-11-10", "2026-10-20");
+        JsonNode acme = row(jobs, "title", "Data Engineer");
+        assertThat(acme.get("postings").asLong()).isEqualTo(2);
+        assertThat(acme.get("open").asText()).isEqualTo("yes");
+        assertThat(acme.get("url").asText()).isEqualTo("https://jobs.example.com/lever/l1");
+        assertThat(acme.get("pay").asText()).isEqualTo("60,000–70,000 GBP a year");
+        assertThat(row(jobs, "title", "Backend Engineer").get("pay").asText()).isEqualTo("4,000–5,000 EUR a month");
+        assertThat(row(jobs, "title", "Data Analyst").get("pay").asText()).isEmpty();
+        // Narrowed as every report is, and cut to --limit.
+        assertThat(report("jobs", "--family", "data").get("rows")).hasSize(3);
+        assertThat(report("jobs", "--limit", "2").get("rows")).hasSize(2);
+    }
+
+    @Test
     void csvIsOneReportWithEmployerNamesKeptFromRunningAsFormulas() {
         CliIT.Result r = jobintel("report", "employers", "--format", "csv", "--db", db());
         assertThat(r.exit()).as(r.err()).isZero();

@@ -42,4 +42,13 @@ class MarketReportsTest {
         assertThat(MarketReports.share(2, 3)).isEqualTo(66.67);
         assertThat(MarketReports.share(0, 0)).isNull();
     }
+
+    @Test
+    void statedPayReadsAsItIsStated() {
+        assertThat(MarketReports.pay(90_000.0, 120_000.0, "USD", "year")).isEqualTo("90,000–120,000 USD a year");
+        assertThat(MarketReports.pay(70_000.0, null, "EUR", "year")).isEqualTo("from 70,000 EUR a year");
+        assertThat(MarketReports.pay(null, 45.5, "GBP", "hour")).isEqualTo("up to 45.50 GBP an hour");
+        assertThat(MarketReports.pay(80_000.0, 80_000.0, "CAD", "year")).isEqualTo("80,000 CAD a year");
+        assertThat(MarketReports.pay(null, null, null, null)).isEmpty();
+    }
 }

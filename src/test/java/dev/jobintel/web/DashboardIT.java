@@ -85,6 +85,11 @@ class DashboardIT {
         questions.add("postings");
         assertThat(page.select("h2").eachAttr("id")).containsExactlyElementsOf(questions);
         assertThat(page.select("#employers + table td").eachText()).contains(EVIL);
+        // The jobs link to their postings.
+        assertThat(page.select("#jobs + table a").eachAttr("href")).containsExactlyInAnyOrder(
+                "https://jobs.example.com/greenhouse/1", "https://jobs.example.com/greenhouse/2",
+                "https://jobs.example.com/greenhouse/3");
+        assertThat(page.select("#jobs + table a").eachAttr("rel")).allSatisfy(rel -> assertThat(rel).contains("noreferrer"));
     }
 
     @Test
