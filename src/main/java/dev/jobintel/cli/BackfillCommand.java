@@ -3,6 +3,8 @@ package dev.jobintel.cli;
 import dev.jobintel.pipeline.Context;
 import dev.jobintel.pipeline.EnrichPlan;
 import dev.jobintel.pipeline.Enricher;
+import dev.jobintel.pipeline.Identities;
+import dev.jobintel.pipeline.Relocation;
 import dev.jobintel.pipeline.Runner;
 import dev.jobintel.store.Database;
 import dev.jobintel.store.Jdbc;
@@ -41,6 +43,12 @@ final class BackfillCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Show what would be repaired and what enriching it would cost; change nothing.")
     boolean dryRun;
 
+    @Option(names = "--relocate", description = {"First give every posting the place and job identity the place table "
+            + "and rules in use give it (after extending places: or upgrading jobintel): a posting lands once and keeps "
+            + "its identity until its content changes. Decided postings that move are decided again, reusing their "
+            + "classification where their content is the same."})
+    boolean relocate;
+
     @Spec
     CommandSpec spec;
 
@@ -52,6 +60,18 @@ final class BackfillCommand implements Callable<Integer> {
         PrintWriter out = cl.getOut();
         try (Database db = ctx.openDatabase(); Runner runner = new Runner(ctx, db, bars.on())) {
             runner.prepare();
+            if (relocate) {
+                long moved = Relocation.run(db, new Identities(ctx.resolver()), from, !dryRun);
+                out.printf("Postings the place table and rules in use place otherwise: %s%s%n", Summaries.n(moved),
+                        moved == 0 ? "" : dryRun ? " (would move; those decided would be decided again)"
+                                : " (moved; those decided are re-queued below)");
+                long byLocation = moved == 0 ? 0 : db.read(c -> Jdbc.count(c, "SELECT count(*) FROM raw_postings "
+                        + "WHERE outcome = 'filtered' AND outcome_reason = 'location'"));
+                if (byLocation > 0) {
+                    out.printf("  (%s postings filtered by gate.location keep that decision: 'jobintel retry --reason "
+                            + "location' decides them again)%n", Summaries.n(byLocation));
+                }
+            }
             long dangling = db.read(c -> Requeue.countDangling(c, from));
             long stranded = db.read(Requeue::countStranded);
             long orphans = db.read(Requeue::countOrphanJobs);

@@ -191,6 +191,14 @@ public final class RawPostings {
                 RawPostings::pending, all.toArray());
     }
 
+    /**
+     * The next page of every posting after {@code afterId} whatever its outcome, first seen at or
+     * after {@code since} when given, in id order.
+     */
+    public static List<PendingPosting> seenAfter(Connection c, Long since, long afterId, int limit) {
+        return since == null ? allAfter(c, afterId, limit) : page(c, "r.first_seen >= ?", List.of(since), afterId, limit);
+    }
+
     /** The next page of every posting after {@code afterId} whatever its outcome, in id order (for export). */
     public static List<PendingPosting> allAfter(Connection c, long afterId, int limit) {
         return page(c, "1 = 1", List.of(), afterId, limit);

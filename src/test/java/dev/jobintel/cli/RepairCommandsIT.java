@@ -217,6 +217,44 @@ class RepairCommandsIT {
     }
 
     @Test
+    void backfillRelocateGivesPostingsThePlacesAnExtendedPlaceTableKnowsAndMergesTheJobTheyNowShare()
+            throws IOException {
+        // Springfield is not a bundled city: each spelling is a place of its own (incident 3), so two jobs.
+        land(List.of(
+                Fixtures.posting("greenhouse", "s1", "Prairie Labs", "Backend Engineer", "Springfield, IL", Fixtures.DESCRIPTION),
+                Fixtures.posting("lever", "s2", "Prairie Labs", "Backend Engineer", "Springfield, Illinois",
+                        Fixtures.DESCRIPTION),
+                Fixtures.posting("greenhouse", "b1", "Prairie Labs", "Backend Engineer", "Berlin, Germany",
+                        Fixtures.DESCRIPTION)));
+        assertThat(jobintel("enrich", "--db", db(), "--no-progress").exit()).isZero();
+        assertThat(count("SELECT count(*) FROM enriched_jobs")).isEqualTo(3);
+
+        Files.writeString(dir.resolve("my-places.yaml"),
+                "cities:\n  - {code: spi, name: Springfield, country: \"US\", subdivision: \"IL\", aliases: [], codes: []}\n");
+        Path cfg = dir.resolve("jobintel.yaml");
+        Files.writeString(cfg, "places: my-places.yaml\n");
+        // Without --relocate nothing moves: a posting keeps its identity until its content changes.
+        CliIT.Result plain = jobintel("backfill", "--config", cfg.toString(), "--db", db(), "--no-progress");
+        assertThat(plain.exit()).as(plain.err()).isZero();
+        assertThat(count("SELECT count(*) FROM enriched_jobs")).isEqualTo(3);
+
+        CliIT.Result dry = jobintel("backfill", "--relocate", "--dry-run", "--config", cfg.toString(), "--db", db());
+        assertThat(dry.out()).contains("place otherwise: 2 (would move");
+        assertThat(count("SELECT count(*) FROM enriched_jobs")).isEqualTo(3);
+
+        CliIT.Result r = jobintel("backfill", "--relocate", "--config", cfg.toString(), "--db", db(), "--no-progress");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("place otherwise: 2 (moved");
+        assertThat(count("SELECT count(*) FROM enriched_jobs")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM enriched_jobs WHERE city_code = 'spi' AND raw_count = 2")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'merged'")).isEqualTo(1);
+        assertThat(jobintel("status", "--check", "--db", db()).exit()).isZero();
+        // Nothing is left to move.
+        assertThat(jobintel("backfill", "--relocate", "--config", cfg.toString(), "--db", db(), "--no-progress").out())
+                .contains("place otherwise: 0");
+    }
+
+    @Test
     void backfillSinceOnlyTouchesPostingsFirstSeenSinceThen() {
         assertThat(BackfillCommand.parse(new CommandLine(new Main()), "2026-11-01"))
                 .isEqualTo(java.time.Instant.parse("2026-11-01T00:00:00Z").toEpochMilli());

@@ -1,0 +1,77 @@
+package dev.jobintel.pipeline;
+
+import dev.jobintel.store.Database;
+import dev.jobintel.store.Jdbc;
+import dev.jobintel.store.Landing;
+import dev.jobintel.store.PendingPosting;
+import dev.jobintel.store.RawPostings;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Postings whose identity the place table and rules in use give otherwise than when they
+ * landed: the table was extended ({@code places:}) or jobintel upgraded, and "Springfield, IL",
+ * unresolved then, is a city now. A posting lands once and is only re-identified when its
+ * content changes, so without this its old place (and the job it was merged into) would stay.
+ *
+ * <p>Moving a posting changes only its place and job_hash. A decided posting then points to the
+ * job of another hash, which is what {@code backfill} already re-queues; its job, if no other
+ * posting keeps it, is removed as an orphan; and deciding it again reuses its classification
+ * where the content is the same (the content key holds no place).
+ */
+public final class Relocation {
+
+    static final int PAGE = 1_000;
+
+    private Relocation() {
+    }
+
+    /** One posting's new identity. */
+    public record Move(long postingId, String contentHash, String place, String jobHash) {
+    }
+
+    /**
+     * Finds the postings (first seen at or after {@code since}, when given) whose identity
+     * differs, page by page; writes each page's moves when {@code apply}. Returns how many moved
+     * (or would).
+     */
+    public static long run(Database db, Identities identities, Long since, boolean apply) {
+        long moved = 0;
+        long after = 0;
+        while (true) {
+            long from = after;
+            List<PendingPosting> page = db.read(c -> RawPostings.seenAfter(c, since, from, PAGE));
+            if (page.isEmpty()) {
+                return moved;
+            }
+            List<Move> moves = moves(identities, page);
+            if (apply && !moves.isEmpty()) {
+                moved += db.inTransaction(c -> {
+                    int n = 0;
+                    for (Move m : moves) {
+                        // Only if the posting is as read: a fetch that changed it since has re-identified it already.
+                        n += Jdbc.update(c, "UPDATE raw_postings SET place = ?, job_hash = ? WHERE id = ? AND content_hash = ?",
+                                m.place(), m.jobHash(), m.postingId(), m.contentHash());
+                    }
+                    return n;
+                });
+            } else {
+                moved += moves.size();
+            }
+            after = page.get(page.size() - 1).id();
+        }
+    }
+
+    /** The postings of {@code page} whose place or job_hash the current rules give otherwise. */
+    static List<Move> moves(Identities identities, List<PendingPosting> page) {
+        List<Move> out = new ArrayList<>();
+        for (PendingPosting p : page) {
+            Landing now = identities.prepare(p.posting());
+            if (!now.place().equals(p.place()) || !now.jobHash().equals(p.jobHash())) {
+                out.add(new Move(p.id(), p.contentHash(), now.place(), now.jobHash()));
+            }
+        }
+        return out;
+    }
+}
