@@ -26,6 +26,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,23 +82,43 @@ final class DbExport implements Callable<Integer> {
             return Main.DATABASE_ERROR;
         }
         long rows;
-        try (Database db = opened; Writer out = open(cl)) {
+        // The file is written beside its name and moved into place when complete: an export that was
+        // interrupted or failed leaves no file that looks whole (or the earlier one, untouched).
+        Path part = outFile == null ? null : partFile(outFile);
+        boolean done = false;
+        try (Database db = opened; Writer out = open(cl, part)) {
             // A bar on the terminal (stderr) while a large database pages out; never in the output.
             long total = db.read(c -> what.equals("jobs") ? dev.jobintel.store.Ledger.jobCount(c)
                     : dev.jobintel.store.Ledger.rawCount(c));
             try (Progress progress = new Progress(System.err, bars.on(), "export", what, total)) {
                 rows = what.equals("jobs") ? jobs(db, out, progress) : postings(db, out, progress);
             }
+            done = true;
+        } finally {
+            if (part != null && !done) {
+                Files.deleteIfExists(part);
+            }
+        }
+        if (part != null) {
+            Files.move(part, outFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
         cl.getErr().printf("Exported %s %s%s.%n", Summaries.n(rows), what, outFile == null ? "" : " to " + outFile);
         return 0;
     }
 
-    private Writer open(CommandLine cl) throws IOException {
-        if (outFile == null) {
+    /** A hidden sibling of {@code file}, on the same file system so the final move is atomic; removed if the JVM stops. */
+    private static Path partFile(Path file) {
+        Path abs = file.toAbsolutePath();
+        Path part = abs.resolveSibling("." + abs.getFileName() + ".part-" + ProcessHandle.current().pid());
+        part.toFile().deleteOnExit();
+        return part;
+    }
+
+    private Writer open(CommandLine cl, Path part) throws IOException {
+        if (part == null) {
             return new NonClosing(cl.getOut());
         }
-        OutputStream os = Files.newOutputStream(outFile);
+        OutputStream os = Files.newOutputStream(part);
         if (outFile.getFileName().toString().endsWith(".gz")) {
             os = new GZIPOutputStream(os, 1 << 16);
         }

@@ -44,6 +44,7 @@ public final class Main implements Runnable {
         quietLibraries();
         int exit;
         CommandLine cl = commandLine();
+        Interruption interruption = Interruption.arm(args, System.err);
         try {
             exit = cl.execute(args);
         } catch (Error e) {
@@ -55,6 +56,9 @@ public final class Main implements Runnable {
                 System.err.println("(set JOBINTEL_DEBUG=1 for the stack trace)");
             }
             exit = 1;
+        }
+        if (interruption != null) {
+            interruption.disarm();
         }
         // picocli's writers flush on println only; a command ending in print() would lose its tail.
         cl.getOut().flush();

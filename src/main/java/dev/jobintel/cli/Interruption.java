@@ -1,0 +1,59 @@
+package dev.jobintel.cli;
+
+import java.io.PrintStream;
+import java.util.Set;
+
+/**
+ * What an interrupted command (Ctrl-C, SIGTERM) means, said as the process stops: otherwise the
+ * terminal shows nothing, and a user cannot tell whether an hour of fetching was lost. Every
+ * write is a committed batch, so the truth is short: what was written stays, and running the
+ * command again goes on from there. (The worker stops gracefully on its own; serve is stopped
+ * this way by design.)
+ */
+final class Interruption {
+
+    private static final Set<String> WRITERS = Set.of("run", "fetch", "import", "enrich", "retry", "backfill");
+
+    private final Thread hook;
+
+    private Interruption(Thread hook) {
+        this.hook = hook;
+    }
+
+    /** Armed for the command {@code args} name when it writes; null for the others. */
+    static Interruption arm(String[] args, PrintStream err) {
+        String message = message(args);
+        if (message == null) {
+            return null;
+        }
+        Thread hook = new Thread(() -> {
+            err.println();
+            err.println(message);
+            err.flush();
+        }, "jobintel-interrupted");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return new Interruption(hook);
+    }
+
+    static String message(String[] args) {
+        String command = args.length == 0 ? "" : args[0];
+        if (WRITERS.contains(command)) {
+            return "jobintel " + command + ": interrupted. What it wrote before is kept, each posting with one "
+                    + "outcome (pending if it was not decided); run it again to go on. 'jobintel status' shows where "
+                    + "things stand.";
+        }
+        if (command.equals("db") && args.length > 1 && args[1].equals("export")) {
+            return "jobintel db export: interrupted; no file was written.";
+        }
+        return null;
+    }
+
+    /** The command finished: nothing to say at exit. */
+    void disarm() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // already stopping: the hook says its piece
+        }
+    }
+}
