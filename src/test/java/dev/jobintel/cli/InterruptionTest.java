@@ -1,0 +1,23 @@
+package dev.jobintel.cli;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InterruptionTest {
+
+    @Test
+    void commandsThatWriteSayWhatAStopMeansAndTheOthersStayQuiet() {
+        for (String writer : new String[] {"run", "fetch", "import", "enrich", "retry", "backfill"}) {
+            assertThat(Interruption.message(new String[] {writer, "--db", "x.db"})).as(writer)
+                    .startsWith("jobintel " + writer + ": interrupted");
+        }
+        assertThat(Interruption.message(new String[] {"db", "export", "jobs", "--out", "x.jsonl"}))
+                .contains("no file was written");
+        // Ctrl-C is how serve is meant to stop, the worker stops gracefully on its own, and readers change nothing.
+        for (String quiet : new String[] {"serve", "worker", "status", "report", "eval", "--help"}) {
+            assertThat(Interruption.message(new String[] {quiet})).as(quiet).isNull();
+        }
+        assertThat(Interruption.message(new String[0])).isNull();
+    }
+}
