@@ -157,11 +157,11 @@ public final class ConfigLoader {
 
     private static void checkSources(Problems p) {
         SourcesConfig s = p.lc.config().sources();
-        boards(p, "greenhouse", s.greenhouse(), true);
-        boards(p, "lever", s.lever(), true);
-        boards(p, "ashby", s.ashby(), false);
-        boards(p, "workable", s.workable(), false);
-        boards(p, "smartrecruiters", s.smartrecruiters(), false);
+        boards(p, "greenhouse", s.greenhouse(), true, false);
+        boards(p, "lever", s.lever(), true, true);
+        boards(p, "ashby", s.ashby(), false, false);
+        boards(p, "workable", s.workable(), false, false);
+        boards(p, "smartrecruiters", s.smartrecruiters(), false, true);
         SourcesConfig.Adzuna a = s.adzuna();
         url(p, "sources.adzuna.base_url", a.baseUrl());
         for (int i = 0; i < a.countries().size(); i++) {
@@ -185,12 +185,24 @@ public final class ConfigLoader {
         range(p, "sources.adzuna.requests_per_minute", a.requestsPerMinute(), 1, 10_000);
     }
 
-    private static void boards(Problems p, String source, SourcesConfig.BoardSource src, boolean hasEu) {
+    /**
+     * One source's boards and settings. The sources share one shape of settings, but only Greenhouse
+     * and Lever have an EU host and only Lever and SmartRecruiters page: elsewhere those keys would
+     * be accepted and do nothing (incident 29), so they are errors.
+     */
+    private static void boards(Problems p, String source, SourcesConfig.BoardSource src, boolean hasEu, boolean pages) {
         String key = "sources." + source;
         url(p, key + ".base_url", src.baseUrl());
-        url(p, key + ".eu_base_url", src.euBaseUrl());
-        if (src.pageSize() != null) {
+        if (hasEu) {
+            url(p, key + ".eu_base_url", src.euBaseUrl());
+        } else if (src.euBaseUrl() != null) {
+            p.add(key + ".eu_base_url", source + " has no EU instance; only greenhouse and lever take eu_base_url");
+        }
+        if (src.pageSize() != null && pages) {
             range(p, key + ".page_size", src.pageSize(), 1, 100);
+        } else if (src.pageSize() != null) {
+            p.add(key + ".page_size", source + " returns a board in one response; only lever and smartrecruiters "
+                    + "take page_size");
         }
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < src.boards().size(); i++) {

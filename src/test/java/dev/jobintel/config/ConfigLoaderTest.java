@@ -109,6 +109,15 @@ class ConfigLoaderTest {
     @Test
     void incident29AMisspelledFlagLikeKeyIsNotSilentlyIgnored() throws IOException {
         assertThat(error("clasifier:\n  name: rules\n").getMessage()).contains("unknown key 'clasifier'");
+        // Keys every board source has in its shape, but that only some sources use.
+        ConfigException eu = error("sources:\n  ashby:\n    eu_base_url: https://eu.example\n");
+        assertThat(eu.key()).isEqualTo("sources.ashby.eu_base_url");
+        assertThat(eu.line()).isEqualTo(3);
+        assertThat(eu.problem()).contains("no EU instance");
+        assertThat(error("sources:\n  greenhouse:\n    page_size: 50\n").problem()).contains("only lever and smartrecruiters");
+        assertThat(ConfigLoader.load(write("ok.yaml", "sources:\n  lever:\n    page_size: 50\n    eu_base_url: "
+                + "https://api.eu.lever.co\n  smartrecruiters:\n    page_size: 20\n")).config().sources().lever().pageSize())
+                .isEqualTo(50);
     }
 
     @Test
