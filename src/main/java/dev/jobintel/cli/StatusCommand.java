@@ -52,6 +52,13 @@ final class StatusCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     (examples < 0 ? "--examples" : "--runs") + " must be 0 or more");
         }
+        var parsed = spec.commandLine().getParseResult();
+        if (!explain && (parsed.hasMatchedOption("--examples") || parsed.hasMatchedOption("--runs"))) {
+            // Without --explain there are no examples or runs to shape: the option would do nothing (incident 29).
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    (parsed.hasMatchedOption("--examples") ? "--examples" : "--runs") + " shapes what --explain shows; "
+                            + "add --explain");
+        }
         LoadedConfig lc = common.loadConfig();
         Database opened = CommonOptions.openForReading(lc, spec.commandLine().getErr());
         if (opened == null) {

@@ -312,5 +312,9 @@ class RepairCommandsIT {
         assertThat(jobintel("status", "--explain", "--db", db()).exit()).isZero();
         assertThat(jobintel("status", "--explain", "--examples", "-1", "--db", db()).err())
                 .contains("--examples must be 0 or more");
+        // An option that would do nothing is refused (incident 29).
+        CliIT.Result idle = jobintel("status", "--examples", "10", "--db", db());
+        assertThat(idle.exit()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(idle.err()).contains("--examples shapes what --explain shows");
     }
 }
