@@ -55,10 +55,10 @@ final class ClaudeBench implements Callable<Integer> {
     @Mixin
     ProgressOption bars;
 
-    @Option(names = "--concurrency", defaultValue = "32", description = "Requests in flight (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "32", description = "Requests in flight (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
-    @Option(names = "--latency-ms", defaultValue = "500", description = "The server's latency per request (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--latency-ms", paramLabel = "MS", defaultValue = "500", description = "The server's latency per request (default: ${DEFAULT-VALUE}).")
     int latencyMs;
 
     @Spec

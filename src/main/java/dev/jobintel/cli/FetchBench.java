@@ -41,13 +41,13 @@ final class FetchBench implements Callable<Integer> {
     @Mixin
     ProgressOption bars;
 
-    @Option(names = "--boards", defaultValue = "200", description = "Boards (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--boards", paramLabel = "N", defaultValue = "200", description = "Boards (default: ${DEFAULT-VALUE}).")
     int boards;
 
-    @Option(names = "--postings", defaultValue = "100000", description = "Postings in all (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--postings", paramLabel = "N", defaultValue = "100000", description = "Postings in all (default: ${DEFAULT-VALUE}).")
     int postings;
 
-    @Option(names = "--big-board-mb", defaultValue = "15", description = "Size of the single big board (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--big-board-mb", paramLabel = "MB", defaultValue = "15", description = "Size of the single big board (default: ${DEFAULT-VALUE}).")
     int bigBoardMb;
 
     @Spec
