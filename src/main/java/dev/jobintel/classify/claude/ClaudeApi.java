@@ -8,6 +8,7 @@ import com.anthropic.core.http.StreamResponse;
 import com.anthropic.errors.AnthropicInvalidDataException;
 import com.anthropic.errors.AnthropicIoException;
 import com.anthropic.errors.AnthropicServiceException;
+import com.anthropic.models.messages.ContentBlock;
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.batches.BatchCreateParams;
@@ -101,19 +102,25 @@ public final class ClaudeApi implements AutoCloseable {
     }
 
     /**
-     * What a message lacks of the fields every answer is read for (its id, model, content and
-     * token usage), or null when it has them. The SDK checks a field only when it is read, so a
-     * body such as {@code {}} would otherwise pass as an answer and fail later, outside the
-     * handling of bad responses (retried, then failed as a server error; in a batch, back to
-     * pending).
+     * What a message lacks of the fields every answer is read for (its id, model, token usage,
+     * and the name of each tool call and the text of each text block), or null when it has them.
+     * The SDK checks a field only when it is read, so a body such as {@code {}} would otherwise
+     * pass as an answer and fail later, outside the handling of bad responses (retried, then
+     * failed as a server error; in a batch, back to pending).
      */
     public static String malformed(Message m) {
         try {
             m.id();
             m.model();
-            m.content();
             m.usage().inputTokens();
             m.usage().outputTokens();
+            for (ContentBlock b : m.content()) {
+                if (b.isToolUse()) {
+                    b.asToolUse().name();
+                } else if (b.isText()) {
+                    b.asText().text();
+                }
+            }
             return null;
         } catch (AnthropicInvalidDataException e) {
             return e.getMessage();

@@ -211,8 +211,11 @@ class ClaudeClassifierIT {
     void aWellFormedBodyWithoutTheFieldsOfAnAnswerIsMalformedToo() {
         // Valid JSON, but no content and no usage: the SDK only notices when a field is read.
         start(r -> r.attempt() == 1 ? Answer.rawBody(200, "application/json", "{}")
+                // A tool call without the tool's name.
                 : r.attempt() == 2 ? Answer.rawBody(200, "application/json", "{\"id\":\"msg_2\",\"type\":\"message\","
-                        + "\"role\":\"assistant\",\"model\":\"claude-haiku-4-5\",\"content\":[],\"stop_reason\":\"end_turn\"}")
+                        + "\"role\":\"assistant\",\"model\":\"claude-haiku-4-5\",\"content\":[{\"type\":\"tool_use\","
+                        + "\"id\":\"t\",\"input\":{}}],\"stop_reason\":\"tool_use\",\"usage\":{\"input_tokens\":5,"
+                        + "\"output_tokens\":1}}")
                 : Answer.tool(clean(r)));
         land(job(1));
         runner.enrich(0);
