@@ -1,6 +1,7 @@
 package dev.jobintel.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobintel.internal.Invisible;
 import dev.jobintel.posting.Salary;
 
 /**
@@ -13,14 +14,22 @@ public final class JsonFields {
     private JsonFields() {
     }
 
-    /** Text of a field, stripped: null for missing, JSON null, blank, an object or array, or the string "null". */
+    /**
+     * Text of a field, stripped: null for missing, JSON null, blank (control and invisible
+     * characters count as blank: a title of a bell and a zero-width space is no title), an
+     * object or array, or the string "null".
+     */
     public static String text(JsonNode n, String field) {
         JsonNode v = n == null ? null : n.get(field);
         if (v == null || v.isNull() || v.isContainerNode()) {
             return null;
         }
         String s = v.asText().strip();
-        return s.isEmpty() || s.equalsIgnoreCase("null") ? null : s;
+        if (s.isEmpty() || s.equalsIgnoreCase("null")) {
+            return null;
+        }
+        // Only a text that starts with an invisible character can be nothing else: the usual text costs one test.
+        return Invisible.is(s.charAt(0)) && Invisible.strip(s).isBlank() ? null : s;
     }
 
     /**

@@ -19,6 +19,9 @@ class JsonFieldsTest {
             assertThat(JsonFields.text(n, field)).as(field).isNull();
         }
         assertThat(JsonFields.text(n, "f")).isEqualTo("Berlin");
+        JsonNode invisible = json("{\"title\": \"\\u0007\\u200b \\u202e\", \"ok\": \"\\u200bData Engineer\"}");
+        assertThat(JsonFields.text(invisible, "title")).as("nothing a reader sees").isNull();
+        assertThat(JsonFields.text(invisible, "ok")).isEqualTo("\u200bData Engineer");
         assertThat(JsonFields.text(n, "g")).isEqualTo("42");
         assertThat(JsonFields.text(null, "a")).isNull();
     }
