@@ -3,6 +3,7 @@ package dev.jobintel.cli;
 import dev.jobintel.source.demo.DemoGenerator;
 import dev.jobintel.store.Database;
 import dev.jobintel.store.Jdbc;
+import dev.jobintel.store.StoreException;
 import dev.jobintel.testing.JobintelProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,8 @@ class InterruptIT {
     private long landed(String url) {
         try (Database db = Database.open(url, null, null)) {
             return db.read(c -> Jdbc.count(c, "SELECT count(*) FROM raw_postings"));
+        } catch (StoreException schemaNotYetCreated) {
+            return 0;
         }
     }
 
