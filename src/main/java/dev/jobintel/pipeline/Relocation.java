@@ -50,9 +50,11 @@ public final class Relocation {
                 moved += db.inTransaction(c -> {
                     int n = 0;
                     for (Move m : moves) {
-                        // Only if the posting is as read: a fetch that changed it since has re-identified it already.
-                        n += Jdbc.update(c, "UPDATE raw_postings SET place = ?, job_hash = ? WHERE id = ? AND content_hash = ?",
-                                m.place(), m.jobHash(), m.postingId(), m.contentHash());
+                        // Only if the posting is as read (a fetch that changed it since has re-identified it
+                        // already) and no worker is deciding it under its old identity (the next run moves it).
+                        n += Jdbc.update(c, "UPDATE raw_postings SET place = ?, job_hash = ? WHERE id = ? "
+                                + "AND content_hash = ? AND lease_owner IS NULL", m.place(), m.jobHash(), m.postingId(),
+                                m.contentHash());
                     }
                     return n;
                 });
