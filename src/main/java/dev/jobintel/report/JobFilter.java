@@ -21,6 +21,9 @@ import java.util.List;
  */
 public record JobFilter(String cityCode, String family, Long since, boolean openOnly, boolean remoteOnly, Area area) {
 
+    /** Whether job {@code j} is still open: a posting of it is still on its board. */
+    static final String STILL_OPEN = "EXISTS (SELECT 1 FROM raw_postings r WHERE r.job_id = j.id AND r.closed_at IS NULL)";
+
     public static final JobFilter ALL = new JobFilter(null, null, null, false, false, null);
 
     /** What a user asked for, as typed: each null or false when not asked. */
@@ -93,7 +96,7 @@ public record JobFilter(String cityCode, String family, Long since, boolean open
             parts.add("j.first_seen >= ?");
         }
         if (openOnly) {
-            parts.add("EXISTS (SELECT 1 FROM raw_postings r WHERE r.job_id = j.id AND r.closed_at IS NULL)");
+            parts.add(STILL_OPEN);
         }
         if (remoteOnly) {
             parts.add("j.remote_scope IS NOT NULL");

@@ -47,6 +47,20 @@ public final class MarketReports {
     static final String PLACE_JOINS = "LEFT JOIN ref_city ci ON ci.code = j.city_code "
             + "LEFT JOIN ref_country co ON co.code = coalesce(ci.country, j.country_code) ";
 
+    /** 1 when job {@code j} is still open, else 0: for counting open jobs. */
+    private static final String OPEN_AS_ONE = "CASE WHEN " + JobFilter.STILL_OPEN + " THEN 1 ELSE 0 END";
+    /** The earliest date the boards gave for job {@code j}'s postings, or null. */
+    private static final String POSTED = "(SELECT min(r.posted_at) FROM raw_postings r WHERE r.job_id = j.id)";
+
+    /**
+     * When the job in {@code alias} (with its {@link #POSTED} as {@code posted}) was new: its
+     * boards' earliest date, else when jobintel first saw it; never later than that.
+     */
+    private static String dated(String alias) {
+        return "CASE WHEN " + alias + ".posted IS NOT NULL AND " + alias + ".posted < " + alias + ".first_seen THEN "
+                + alias + ".posted ELSE " + alias + ".first_seen END";
+    }
+
     private static final long WEEK = 7L * 24 * 3600 * 1000;
     /** 1970-01-01 was a Thursday: shifting by three days makes weeks start on Monday. */
     private static final long MONDAY_SHIFT = 3L * 24 * 3600 * 1000;
@@ -276,8 +290,7 @@ public final class MarketReports {
     public static Report employers(Connection c, JobFilter f, int limit) {
         long jobs = jobs(c, f);
         List<List<Object>> rows = Jdbc.query(c, "SELECT j.company, count(*) AS n, "
-                        + "sum(CASE WHEN EXISTS (SELECT 1 FROM raw_postings r WHERE r.job_id = j.id AND r.closed_at IS NULL) "
-                        + "THEN 1 ELSE 0 END) AS still_open, count(DISTINCT j.family) AS families "
+                        + "sum(" + OPEN_AS_ONE + ") AS still_open, count(DISTINCT j.family) AS families "
                         + "FROM enriched_jobs j WHERE " + f.where() + " GROUP BY j.company ORDER BY n DESC, j.company LIMIT ?",
                 rs -> List.<Object>of(rs.getString(1), rs.getLong(2), share(rs.getLong(2), jobs), rs.getLong(3),
                         rs.getLong(4)),
@@ -296,11 +309,8 @@ public final class MarketReports {
      */
     public static Report trends(Connection c, JobFilter f, int limit) {
         JobFilter others = f.anyTime();
-        String dated = "SELECT CASE WHEN x.posted IS NOT NULL AND x.posted < x.first_seen THEN x.posted ELSE x.first_seen END "
-                + "AS dated, x.still_open FROM (SELECT j.first_seen, "
-                + "(SELECT min(r.posted_at) FROM raw_postings r WHERE r.job_id = j.id) AS posted, "
-                + "CASE WHEN EXISTS (SELECT 1 FROM raw_postings r WHERE r.job_id = j.id AND r.closed_at IS NULL) "
-                + "THEN 1 ELSE 0 END AS still_open FROM enriched_jobs j WHERE " + others.where() + ") x";
+        String dated = "SELECT " + dated("x") + " AS dated, x.still_open FROM (SELECT j.first_seen, " + POSTED
+                + " AS posted, " + OPEN_AS_ONE + " AS still_open FROM enriched_jobs j WHERE " + others.where() + ") x";
         String since = f.since() == null ? "" : " WHERE d.dated >= ?";
         List<Object> args = new ArrayList<>(others.args());
         if (f.since() != null) {
@@ -328,13 +338,10 @@ public final class MarketReports {
      */
     public static Report jobList(Connection c, JobFilter f, int limit) {
         long jobs = jobs(c, f);
-        String selected = "(SELECT j.*, (SELECT min(r.posted_at) FROM raw_postings r WHERE r.job_id = j.id) AS posted "
-                + "FROM enriched_jobs j WHERE " + f.where() + ") j ";
-        List<List<Object>> rows = Jdbc.query(c, "SELECT CASE WHEN j.posted IS NOT NULL AND j.posted < j.first_seen "
-                        + "THEN j.posted ELSE j.first_seen END AS dated, j.title, j.company, " + PLACE + " AS place, "
-                        + "se.name, ar.name, j.salary_min, j.salary_max, j.salary_currency, j.salary_period, j.raw_count, "
-                        + "CASE WHEN EXISTS (SELECT 1 FROM raw_postings r WHERE r.job_id = j.id AND r.closed_at IS NULL) "
-                        + "THEN 1 ELSE 0 END, "
+        String selected = "(SELECT j.*, " + POSTED + " AS posted FROM enriched_jobs j WHERE " + f.where() + ") j ";
+        List<List<Object>> rows = Jdbc.query(c, "SELECT " + dated("j") + " AS dated, j.title, j.company, " + PLACE
+                        + " AS place, se.name, ar.name, j.salary_min, j.salary_max, j.salary_currency, j.salary_period, "
+                        + "j.raw_count, " + OPEN_AS_ONE + ", "
                         + "(SELECT r.url FROM raw_postings r WHERE r.job_id = j.id AND r.url IS NOT NULL "
                         + "ORDER BY CASE WHEN r.closed_at IS NULL THEN 0 ELSE 1 END, r.last_seen DESC, r.id LIMIT 1) "
                         + "FROM " + selected + PLACE_JOINS
