@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -154,18 +155,11 @@ final class SimBatches {
         return error(404, "not_found_error", "message_batch_id: no Message Batch with id '" + id + "'", Map.of(), null);
     }
 
-    SimReply retrieve(String id) {
-        Batch batch = batch(id);
-        if (batch == null) {
-            return batchNotFound(id);
-        }
-        synchronized (batch) {
-            refresh(batch, clock.get());
-            return json(200, batchJson(batch), Map.of());
-        }
-    }
-
-    SimReply cancel(String id) {
+    /**
+     * Answers a request about batch {@code id}: {@code then} sees the batch brought up to now,
+     * under its lock (a batch's lock may be held while taking the map's, never the other way).
+     */
+    private SimReply onBatch(String id, BiFunction<Batch, Instant, SimReply> then) {
         Batch batch = batch(id);
         if (batch == null) {
             return batchNotFound(id);
@@ -173,6 +167,16 @@ final class SimBatches {
         synchronized (batch) {
             Instant now = clock.get();
             refresh(batch, now);
+            return then.apply(batch, now);
+        }
+    }
+
+    SimReply retrieve(String id) {
+        return onBatch(id, (batch, now) -> json(200, batchJson(batch), Map.of()));
+    }
+
+    SimReply cancel(String id) {
+        return onBatch(id, (batch, now) -> {
             if (batch.status.equals("ended")) {
                 // Unverified against the real API, which documents canceling only "before processing ends".
                 return error(400, "invalid_request_error", "Message Batch " + id + " has already ended and cannot "
@@ -190,35 +194,24 @@ final class SimBatches {
                 batch.cancelEndsAt = graceEnd.isBefore(batch.processingEndsAt) ? graceEnd : batch.processingEndsAt;
             }
             return json(200, batchJson(batch), Map.of());
-        }
+        });
     }
 
     SimReply delete(String id) {
-        Batch batch = batch(id);
-        if (batch == null) {
-            return batchNotFound(id);
-        }
-        synchronized (batch) {
-            refresh(batch, clock.get());
+        return onBatch(id, (batch, now) -> {
             if (!batch.status.equals("ended")) {
                 return error(400, "invalid_request_error", "Message Batch " + id + " is still processing; cancel it "
                         + "and wait for it to end before deleting it.", Map.of(), null);
             }
-        }
-        synchronized (batches) {
-            batches.remove(id);
-        }
-        return json(200, JSON.createObjectNode().put("id", id).put("type", "message_batch_deleted"), Map.of());
+            synchronized (batches) {
+                batches.remove(id);
+            }
+            return json(200, JSON.createObjectNode().put("id", id).put("type", "message_batch_deleted"), Map.of());
+        });
     }
 
     SimReply results(String id) {
-        Batch batch = batch(id);
-        if (batch == null) {
-            return batchNotFound(id);
-        }
-        StringBuilder out = new StringBuilder();
-        synchronized (batch) {
-            refresh(batch, clock.get());
+        return onBatch(id, (batch, now) -> {
             if (!batch.status.equals("ended")) {
                 // The real API has no results before the batch ends (results_url is null until then); the
                 // status code it uses for this is not documented. The simulator answers 400.
@@ -226,6 +219,7 @@ final class SimBatches {
                         + "(processing_status: " + batch.status + "); results are available once it has ended.",
                         Map.of(), null);
             }
+            StringBuilder out = new StringBuilder();
             try {
                 for (ObjectNode line : batch.lines) {
                     out.append(JSON.writeValueAsString(line)).append('\n');
@@ -233,8 +227,8 @@ final class SimBatches {
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
-        }
-        return new SimReply(200, RESULTS_CONTENT_TYPE, Map.of(), out.toString().getBytes(StandardCharsets.UTF_8));
+            return new SimReply(200, RESULTS_CONTENT_TYPE, Map.of(), out.toString().getBytes(StandardCharsets.UTF_8));
+        });
     }
 
     SimReply list(String query) {
