@@ -13,10 +13,12 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -56,6 +58,8 @@ public final class YamlDocument {
             return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
             throw new ConfigException(file.toString(), 0, null, "file not found");
+        } catch (CharacterCodingException e) {
+            throw new ConfigException(file.toString(), 0, null, "not UTF-8 text; save the file as UTF-8", e);
         } catch (IOException e) {
             throw new ConfigException(file.toString(), 0, null, "cannot read file: " + e.getMessage(), e);
         }
@@ -79,16 +83,22 @@ public final class YamlDocument {
         Map<String, Integer> keys = new HashMap<>();
         try (JsonParser p = MAPPER.getFactory().createParser(text)) {
             JsonToken t;
+            int documents = 0;
             while ((t = p.nextToken()) != null) {
                 boolean opens = t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY;
                 if (opens || t == JsonToken.FIELD_NAME || t.isScalarValue()) {
                     // An opening token has already entered its own context; its key lives in the parent.
                     JsonStreamContext ctx = opens ? p.getParsingContext().getParent() : p.getParsingContext();
                     int line = p.currentTokenLocation().getLineNr();
+                    if (ctx.inRoot() && ++documents > 1) {
+                        throw new ConfigException(origin, line, null, "a second YAML document (after '---');"
+                                + " only the first would be read, so keep one document per file");
+                    }
                     lines.putIfAbsent(pathOf(ctx), line);
                     if (t == JsonToken.FIELD_NAME) {
                         rejectRepeated(origin, keys, pathOf(ctx), line);
                     }
+                    rejectAlias(origin, p, pathOf(ctx), line);
                 }
             }
         } catch (JsonProcessingException e) {
@@ -108,6 +118,17 @@ public final class YamlDocument {
         if (first != null) {
             throw new ConfigException(origin, line, path, "this key is written twice (first on line " + first
                     + "); a YAML file keeps only the last, so say it once");
+        }
+    }
+
+    /**
+     * Jackson reads an alias ({@code *defaults}) as the text of its name, so a file using one would
+     * fail with "found text 'defaults'" or, for a text key, silently hold the anchor's name.
+     */
+    private static void rejectAlias(String origin, JsonParser p, String path, int line) throws IOException {
+        if (p instanceof YAMLParser y && y.isCurrentAlias()) {
+            throw new ConfigException(origin, line, path.isEmpty() ? null : path, "YAML aliases ('*"
+                    + y.getText() + "') are not supported here; write the value out");
         }
     }
 
@@ -273,9 +294,9 @@ public final class YamlDocument {
             return sb.toString();
         }
         if (Map.class.isAssignableFrom(type)) {
-            return "mapping";
+            return "keys with values";
         }
-        return "mapping of " + type.getSimpleName();
+        return "keys with values";
     }
 
     private static String firstLine(String s) {

@@ -202,6 +202,36 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void incident19SettingsTheLoaderWouldNotReadAreErrorsNotSilence() throws IOException {
+        // A second document after '---' would be dropped whole by the binder.
+        ConfigException second = error("database:\n  url: jdbc:sqlite:a.db\n---\ngate:\n  min_description_chars: 10\n");
+        assertThat(second.line()).isEqualTo(4);
+        assertThat(second.problem()).contains("second YAML document");
+        // A leading '---' is still one document.
+        assertThat(ConfigLoader.load(write("lead.yaml", "---\ngate:\n  min_description_chars: 10\n"))
+                .config().gate().minDescriptionChars()).isEqualTo(10);
+        // An alias reads as the anchor's name: rejected rather than bound as that text.
+        ConfigException alias = error("""
+                sources:
+                  greenhouse:
+                    boards:
+                      - slug: &acme acme
+                      - slug: *acme
+                """);
+        assertThat(alias.line()).isEqualTo(5);
+        assertThat(alias.key()).isEqualTo("sources.greenhouse.boards[1].slug");
+        assertThat(alias.problem()).contains("'*acme'", "not supported");
+    }
+
+    @Test
+    void aFileThatIsNotUtf8SaysSo() throws IOException {
+        Path f = dir.resolve("latin1.yaml");
+        Files.write(f, "gate:\n  title:\n    exclude: [pr\u00e4ktikant]\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(f));
+        assertThat(e.getMessage()).contains("latin1.yaml", "not UTF-8");
+    }
+
+    @Test
     void aFileOfOnlyCommentsMeansEveryDefault() throws IOException {
         LoadedConfig lc = ConfigLoader.load(write("jobintel.yaml", "# database:\n#   url: jdbc:sqlite:x.db\n"));
         assertThat(lc.config().database().url()).isEqualTo("jdbc:sqlite:jobintel.db");
@@ -213,6 +243,7 @@ class ConfigLoaderTest {
         assertThat(error("classifier:\n  name: gpt\n").problem()).contains("unknown classifier 'gpt'");
         assertThat(error("database:\n  url: mysql://x\n").key()).isEqualTo("database.url");
         assertThat(error("pipeline:\n  batch_size: 0\n").key()).isEqualTo("pipeline.batch_size");
+        assertThat(error("database: 5\n").problem()).isEqualTo("expected keys with values, found the number 5");
         ConfigException place = error("gate:\n  location:\n    include: [lon, Atlantis]\n");
         assertThat(place.key()).isEqualTo("gate.location.include[1]");
         assertThat(place.line()).isEqualTo(3);
