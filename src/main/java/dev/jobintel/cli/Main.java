@@ -23,7 +23,7 @@ import java.io.PrintWriter;
         exitCodeList = {"0:done", "1:unexpected error", "2:usage or configuration error", "3:database error",
                 "4:the ledger's invariants do not hold (status --check)",
                 "5:fetched (or imported), but some boards (or files) failed (details in 'jobintel status')",
-                "6:stopped early (the API refused the key, or the budget is spent); the rest stays pending"})
+                "6:stopped early (the API refused the key or is down, or the budget is spent); the rest stays pending"})
 public final class Main implements Runnable {
 
     public static final int CONFIG_ERROR = 2;

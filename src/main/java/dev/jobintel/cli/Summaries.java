@@ -39,8 +39,10 @@ final class Summaries {
 
     static void fetch(PrintWriter out, Runner.FetchResult r, long nanos) {
         LandCounts t = r.total();
-        out.printf("Fetched %s from %s in %s: %s new, %s changed, %s seen again%s%n",
-                count(t.seen() + r.rejected(), "posting"), count(r.boards().size(), "board"),
+        // An import reads files; calling them boards would send a user looking for a source.
+        boolean files = !r.boards().isEmpty() && r.boards().stream().allMatch(b -> b.source().equals(JsonlSource.IMPORT));
+        out.printf("%s %s from %s in %s: %s new, %s changed, %s seen again%s%n", files ? "Imported" : "Fetched",
+                count(t.seen() + r.rejected(), "posting"), count(r.boards().size(), files ? "file" : "board"),
                 secs(nanos), n(t.fresh()), n(t.updated()), n(t.unchanged()),
                 r.rejected() > 0 ? ", " + n(r.rejected()) + " rejected (kept in the rejects table)" : "");
         if (t.requeued() > 0) {

@@ -304,7 +304,7 @@ class CliIT {
                 """);
         Result imported = jobintel("import", "--db", db(), file.toString());
         assertThat(imported.exit()).as(imported.err()).isZero();
-        assertThat(imported.out()).contains("Fetched 3 postings").contains("2 new").contains("1 rejected");
+        assertThat(imported.out()).contains("Imported 3 postings from 1 file").contains("2 new").contains("1 rejected");
         Result enriched = jobintel("enrich", "--db", db());
         assertThat(enriched.exit()).isZero();
         assertThat(enriched.out()).contains("1 enriched (new jobs), 1 merged");

@@ -58,6 +58,13 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
     public static final String UNREACHABLE = "unreachable";
     /** This many 400s in a row mean every request is malformed: stop rather than fail every posting. */
     static final int BAD_REQUEST_LIMIT = 5;
+    /**
+     * Postings in a row whose every attempt failed (429, 5xx, 529, timeouts) with no answer between:
+     * the API is down. At least this many, and twice the concurrency, since the postings in flight
+     * when an ordinary burst of errors hits all run out together.
+     */
+    static final int EXHAUSTED_LIMIT = 5;
+    public static final String FAILING = "api_failing";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ClaudeApi api;
@@ -75,6 +82,7 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
     private final ClaudeStats stats = new ClaudeStats();
     private final Map<String, CompletableFuture<Classification>> inFlight = new ConcurrentHashMap<>();
     private final AtomicInteger badRequestsInARow = new AtomicInteger();
+    private final AtomicInteger exhaustedInARow = new AtomicInteger();
     private final Object primeLock = new Object();
     private final long prefixTokens;
     private final long prefixBytes;
@@ -444,6 +452,7 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
                 limiter.observe(ex.limits(), clock.instant());
                 stats.answered(u, usd);
                 badRequestsInARow.set(0);
+                exhaustedInARow.set(0);
                 return ex;
             } catch (ClaudeApi.ApiCallException e) {
                 budget.settle(worstCase, 0);
@@ -483,6 +492,14 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
                             + "the network"));
                 }
                 if (tries >= config.maxAttempts()) {
+                    int limit = Math.max(EXHAUSTED_LIMIT, 2 * config.concurrency());
+                    if (exhaustedInARow.incrementAndGet() >= limit) {
+                        // An API that fails every request would otherwise grind through every pending posting,
+                        // minutes of backoff each, and leave thousands failed; they wait for a later run instead.
+                        throw stopRun(new RunStop(FAILING, "the Claude API failed every attempt for " + limit
+                                + " postings in a row (last: " + f.describe() + "); stopping instead of failing every"
+                                + " posting — check the API's status, then run 'jobintel retry'"));
+                    }
                     throw new ClassificationFailure(f.kind().code(), f.describe() + " (after " + tries + " attempts)",
                             true, null, null);
                 }
@@ -515,11 +532,11 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
     }
 
     /**
-     * Lifts a stop that time may lift — the API unreachable — so that a long-running worker can
+     * Lifts a stop that time may lift — the API unreachable or failing — so that a long-running worker can
      * try again later; false, and nothing changed, for a stop only a person can lift.
      */
     public synchronized boolean resumeAfterOutage() {
-        if (stop == null || !stop.reason().equals(UNREACHABLE)) {
+        if (stop == null || !(stop.reason().equals(UNREACHABLE) || stop.reason().equals(FAILING))) {
             return false;
         }
         stop = null;

@@ -316,6 +316,25 @@ class ClaudeClassifierIT {
     }
 
     @Test
+    void anApiThatFailsEveryRequestStopsTheRunInsteadOfFailingEveryPosting() {
+        start(r -> Answer.error(500, "api_error", "Internal server error"), 1, 2, 10);
+        List<Posting> many = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            many.add(job(i));
+        }
+        land(many);
+        Enricher.Result r = runner.enrich(0);
+        assertThat(r.stop()).isNotNull();
+        assertThat(r.stop().reason()).isEqualTo("api_failing");
+        assertThat(r.stop().getMessage()).contains("Internal server error").contains("jobintel retry");
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'failed' AND retryable = 1"))
+                .isEqualTo(ClaudeClassifier.EXHAUSTED_LIMIT - 1);
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'pending'"))
+                .isEqualTo(20 - ClaudeClassifier.EXHAUSTED_LIMIT + 1);
+        assertThat(sim.messageCalls()).isEqualTo(2 * ClaudeClassifier.EXHAUSTED_LIMIT);
+    }
+
+    @Test
     void a401StopsTheRunAtOnceAndEveryPostingStaysPending() {
         start(r -> Answer.error(401, "authentication_error", "invalid x-api-key"), 8, 3, 10);
         List<Posting> many = new ArrayList<>();
