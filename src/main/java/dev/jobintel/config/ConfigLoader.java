@@ -212,7 +212,7 @@ public final class ConfigLoader {
                 p.add(bk + ".slug", "every board needs a slug (the board's identifier in the API's URL)");
                 continue;
             }
-            if (!b.slug().strip().matches("[A-Za-z0-9._-]+")) {
+            if (!b.slug().strip().matches("[A-Za-z0-9._-]+") || b.slug().strip().matches("\\.+")) {
                 p.add(bk + ".slug", "'" + b.slug() + "' is not a board identifier (letters, digits, '.', '_', '-')");
             } else if (!seen.add(b.slug().strip().toLowerCase(java.util.Locale.ROOT))) {
                 p.add(bk + ".slug", "board '" + b.slug() + "' is listed twice for " + source);

@@ -54,6 +54,10 @@ public record SourcesConfig(
      * @param instance "eu" for the EU instance (Lever EU, Greenhouse EU); default the global one
      */
     public record Board(String slug, String name, String instance) {
+        public Board {
+            // Validated stripped, so used stripped: ' acme ' is the board acme, not a 404 for '+acme+'.
+            slug = slug == null ? null : slug.strip();
+        }
     }
 
     /**

@@ -39,4 +39,23 @@ public final class Invisible {
         }
         return kept == null ? s : kept.toString();
     }
+
+    /**
+     * True when {@code s} shows nothing: only spaces of any kind (no-break, figure, ideographic),
+     * invisible characters, and the fillers that render as blank (Hangul fillers, the braille
+     * blank). A title of nothing but those is no title. The usual text answers at its first character.
+     */
+    public static boolean blank(String s) {
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            boolean empty = Character.isWhitespace(cp) || Character.isSpaceChar(cp)
+                    || Character.getType(cp) == Character.CONTROL || Character.getType(cp) == Character.FORMAT
+                    || cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0 || cp == 0x2800;
+            if (!empty) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return true;
+    }
 }

@@ -23,7 +23,11 @@ public final class CanonicalUrl {
     private CanonicalUrl() {
     }
 
-    /** The canonical form of {@code url}; a string that is not a URL is returned trimmed. Null stays null. */
+    /**
+     * The canonical form of {@code url}; null for anything that is not an absolute http or https
+     * address (a relative path, "javascript:…", "ftp://…", a number): the posting's link is shown
+     * and followed, so a source's odd value must not become it.
+     */
     public static String of(String url) {
         if (url == null) {
             return null;
@@ -36,12 +40,15 @@ public final class CanonicalUrl {
         try {
             uri = new URI(trimmed);
         } catch (URISyntaxException e) {
-            return trimmed;
+            return null;
         }
         if (uri.getScheme() == null || uri.getRawAuthority() == null) {
-            return trimmed;
+            return null;
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return null;
+        }
         String host = uri.getHost() == null ? uri.getRawAuthority() : uri.getHost().toLowerCase(Locale.ROOT);
         int port = uri.getPort();
         boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);

@@ -104,7 +104,7 @@ public abstract class BoardApiSource implements JobSource {
     }
 
     private void fetchOne(SourcesConfig.Board board, FetchSink sink) {
-        BoardSink bs = sink.board(name, board.slug(), authoritative());
+        BoardSink bs = new OncePerId(sink.board(name, board.slug(), authoritative()), name, board.slug());
         Outcome outcome;
         try {
             outcome = fetchBoard(board, bs);

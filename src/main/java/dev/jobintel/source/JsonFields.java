@@ -28,8 +28,31 @@ public final class JsonFields {
         if (s.isEmpty() || s.equalsIgnoreCase("null")) {
             return null;
         }
-        // Only a text that starts with an invisible character can be nothing else: the usual text costs one test.
-        return Invisible.is(s.charAt(0)) && Invisible.strip(s).isBlank() ? null : s;
+        return Invisible.blank(s) ? null : s;
+    }
+
+    /**
+     * An identifier as text: a string (stripped, as {@link #text}) or a whole number written
+     * plainly, however the source wrote it ({@code 1002}, {@code 1002.0}, {@code 6.136160004E9}
+     * are all "1002" or "6136160004"). Null for a fraction, a boolean, a number too long to be an id,
+     * or anything {@link #text} calls missing: a posting without a usable id is rejected, where
+     * Java's own rendering ("6.136160004E9", "Infinity") would store an id the next fetch may not
+     * reproduce, or fold two ids into one.
+     */
+    public static String id(JsonNode n, String field) {
+        JsonNode v = n == null ? null : n.get(field);
+        if (v == null || !v.isNumber()) {
+            return v != null && v.isBoolean() ? null : text(n, field);
+        }
+        if (v.isIntegralNumber()) {
+            return v.bigIntegerValue().toString();
+        }
+        java.math.BigDecimal d = v.isBigDecimal() ? v.decimalValue()
+                : Double.isFinite(v.doubleValue()) ? java.math.BigDecimal.valueOf(v.doubleValue()) : null;
+        if (d == null || d.signum() != 0 && d.stripTrailingZeros().scale() > 0 || d.precision() - d.scale() > 30) {
+            return null;
+        }
+        return d.toBigInteger().toString();
     }
 
     /**

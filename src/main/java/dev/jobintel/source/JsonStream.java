@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
  */
 public final class JsonStream {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    // Exact decimals: an id written as 9007199254740993.0 must not become its neighbour as a double.
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final JsonFactory FACTORY = MAPPER.getFactory();
     /** Jackson's "[Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); " in a location. */
     private static final Pattern SOURCE_NOTE = Pattern.compile("\\[Source: [^;\\]]*; ");
@@ -63,6 +65,7 @@ public final class JsonStream {
                     throw new Malformed("malformed body: expected a JSON array, got " + describe(first), 0, null);
                 }
                 readArray(p, each, count);
+                end(p, count[0]);
                 return envelope;
             }
             if (first != JsonToken.START_OBJECT) {
@@ -85,6 +88,7 @@ public final class JsonStream {
             if (!found) {
                 throw new Malformed("malformed body: it has no '" + arrayField + "' array", 0, null);
             }
+            end(p, count[0]);
             return envelope;
         } catch (Malformed e) {
             throw e;
@@ -101,6 +105,16 @@ public final class JsonStream {
      */
     public static String problem(JsonProcessingException e) {
         return SOURCE_NOTE.matcher(e.getOriginalMessage()).replaceAll("[").replaceAll("\\s+", " ").strip();
+    }
+
+    /**
+     * More after the JSON value (a second object, a cut-off error page) means the body is not the
+     * one answer it should be: the items read stay, but the fetch is not complete and closes nothing.
+     */
+    private static void end(JsonParser p, long items) throws IOException {
+        if (p.nextToken() != null) {
+            throw new Malformed("malformed body: more follows the JSON value after " + items + " items", items, null);
+        }
     }
 
     private static void readArray(JsonParser p, Consumer<JsonNode> each, long[] count) throws IOException {

@@ -22,8 +22,12 @@ class CanonicalUrlTest {
     }
 
     @Test
-    void nonUrlsAreKeptTrimmedAndBlankIsNull() {
-        assertThat(CanonicalUrl.of("  not a url ")).isEqualTo("not a url");
+    void onlyAbsoluteWebAddressesAreLinks() {
+        assertThat(CanonicalUrl.of("  not a url ")).isNull();
+        assertThat(CanonicalUrl.of("/jobs/1009")).isNull();
+        assertThat(CanonicalUrl.of("javascript:alert(1)")).isNull();
+        assertThat(CanonicalUrl.of("ftp://evil.example/x")).isNull();
+        assertThat(CanonicalUrl.of(" https://x.io/j ")).isEqualTo("https://x.io/j");
         assertThat(CanonicalUrl.of("   ")).isNull();
         assertThat(CanonicalUrl.of(null)).isNull();
     }

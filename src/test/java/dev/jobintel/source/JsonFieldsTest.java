@@ -24,6 +24,28 @@ class JsonFieldsTest {
         assertThat(JsonFields.text(invisible, "ok")).isEqualTo("\u200bData Engineer");
         assertThat(JsonFields.text(n, "g")).isEqualTo("42");
         assertThat(JsonFields.text(null, "a")).isNull();
+        // Spaces no reader sees, and fillers that render as blank, are no title either.
+        JsonNode blank = json("{\"nbsp\": \"\\u00a0\", \"spaces\": \"\\u202f\\u00a0\\u2007\\u3000\", \"hangul\": \"\\u3164\","
+                + " \"braille\": \"\\u2800\", \"tag\": \"\\udb40\\udc20\", \"word\": \"\\u00a0SRE\"}");
+        for (String field : new String[] {"nbsp", "spaces", "hangul", "braille", "tag"}) {
+            assertThat(JsonFields.text(blank, field)).as(field).isNull();
+        }
+        assertThat(JsonFields.text(blank, "word")).isEqualTo("\u00a0SRE");
+    }
+
+    @Test
+    void anIdIsTextOrAWholeNumberWrittenPlainly() throws Exception {
+        JsonNode n = JsonStream.mapper().readTree("{\"int\": 4012345678, \"float\": 1002.0, \"exp\": 6.136160004E9,"
+                + " \"big\": 9007199254740993.0, \"text\": \" abc-1 \", \"fraction\": 1.5, \"huge\": 1e400,"
+                + " \"bool\": true, \"nul\": null, \"obj\": {\"id\": 1}}");
+        assertThat(JsonFields.id(n, "int")).isEqualTo("4012345678");
+        assertThat(JsonFields.id(n, "float")).isEqualTo("1002");
+        assertThat(JsonFields.id(n, "exp")).isEqualTo("6136160004");
+        assertThat(JsonFields.id(n, "big")).as("not folded into its neighbour as a double").isEqualTo("9007199254740993");
+        assertThat(JsonFields.id(n, "text")).isEqualTo("abc-1");
+        for (String field : new String[] {"fraction", "huge", "bool", "nul", "obj", "missing"}) {
+            assertThat(JsonFields.id(n, field)).as(field).isNull();
+        }
     }
 
     @Test

@@ -26,4 +26,18 @@ class JsonStreamTest {
         assertThat(e.getMessage()).startsWith("malformed JSON after 1 items: Unexpected end-of-input")
                 .doesNotContain("\n").doesNotContain("REDACTED").doesNotContain("StreamReadFeature");
     }
+
+    @Test
+    void moreAfterTheJsonValueMakesTheBodyIncompleteButKeepsItsItems() {
+        for (String body : new String[] {"{\"jobs\": [{\"id\": 1}]} garbage {", "{\"jobs\": [{\"id\": 1}]}{\"jobs\": []}",
+                "[{\"id\": 1}] [{\"id\": 2}]"}) {
+            List<JsonNode> items = new ArrayList<>();
+            JsonStream.Malformed e = catchThrowableOfType(JsonStream.Malformed.class, () -> JsonStream.items(
+                    new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), body.startsWith("[") ? null : "jobs",
+                    items::add));
+            assertThat(e).as(body).isNotNull();
+            assertThat(items).as(body).hasSize(1);
+            assertThat(e.items()).isEqualTo(1);
+        }
+    }
 }

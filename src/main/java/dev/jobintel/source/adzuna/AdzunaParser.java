@@ -18,6 +18,7 @@ import java.util.Map;
 
 import static dev.jobintel.source.JsonFields.amount;
 import static dev.jobintel.source.JsonFields.text;
+import static dev.jobintel.source.JsonFields.id;
 
 /**
  * One result of the Adzuna search API ({@code GET /v1/api/jobs/{country}/search/{page}}) as a
@@ -45,7 +46,7 @@ public final class AdzunaParser {
      * @param country the Adzuna market the result was searched in ("gb", "us"…)
      */
     public static Posting posting(JsonNode job, String country) throws BoardApiSource.Invalid {
-        String id = text(job, "id");
+        String id = id(job, "id");
         if (id == null) {
             throw new BoardApiSource.Invalid("no_id", "an Adzuna result without an id");
         }
@@ -55,7 +56,8 @@ public final class AdzunaParser {
         }
         String url = CanonicalUrl.of(text(job, "redirect_url"));
         if (url == null) {
-            throw new BoardApiSource.Invalid("no_url", "Adzuna result " + id + " has no redirect_url");
+            throw new BoardApiSource.Invalid("no_url", "Adzuna result " + id
+                    + " has no redirect_url that is a web address (http or https)");
         }
         String market = country == null ? null : country.strip().toLowerCase(Locale.ROOT);
         Map<String, String> extra = new LinkedHashMap<>();

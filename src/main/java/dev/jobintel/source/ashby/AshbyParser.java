@@ -18,6 +18,7 @@ import java.util.Set;
 
 import static dev.jobintel.source.JsonFields.amount;
 import static dev.jobintel.source.JsonFields.text;
+import static dev.jobintel.source.JsonFields.id;
 
 /**
  * One job of Ashby's public job board API ({@code GET /posting-api/job-board/{board}}) as a
@@ -33,7 +34,7 @@ public final class AshbyParser {
     }
 
     public static Posting posting(JsonNode job, SourcesConfig.Board board) throws BoardApiSource.Invalid {
-        String id = text(job, "id");
+        String id = id(job, "id");
         if (id == null) {
             throw new BoardApiSource.Invalid("no_id", "an Ashby job without an id");
         }
@@ -47,7 +48,8 @@ public final class AshbyParser {
         }
         String url = CanonicalUrl.of(text(job, "jobUrl"));
         if (url == null) {
-            throw new BoardApiSource.Invalid("no_url", "Ashby job " + id + " has no jobUrl");
+            throw new BoardApiSource.Invalid("no_url", "Ashby job " + id
+                    + " has no jobUrl that is a web address (http or https)");
         }
         String company = board.name() != null ? board.name() : board.slug();
 

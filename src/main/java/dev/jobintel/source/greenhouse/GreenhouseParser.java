@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static dev.jobintel.source.JsonFields.text;
+import static dev.jobintel.source.JsonFields.id;
 
 /**
  * One job of the Greenhouse Job Board API ({@code GET /v1/boards/{token}/jobs?content=true}) as a
@@ -32,8 +33,8 @@ public final class GreenhouseParser {
     }
 
     public static Posting posting(JsonNode job, SourcesConfig.Board board) throws BoardApiSource.Invalid {
-        String id = job.hasNonNull("id") ? job.get("id").asText() : null;
-        if (id == null || id.isBlank()) {
+        String id = id(job, "id");
+        if (id == null) {
             throw new BoardApiSource.Invalid("no_id", "a Greenhouse job without an id");
         }
         String title = text(job, "title");
@@ -42,7 +43,8 @@ public final class GreenhouseParser {
         }
         String url = CanonicalUrl.of(text(job, "absolute_url"));
         if (url == null) {
-            throw new BoardApiSource.Invalid("no_url", "Greenhouse job " + id + " has no absolute_url");
+            throw new BoardApiSource.Invalid("no_url", "Greenhouse job " + id
+                    + " has no absolute_url that is a web address (http or https)");
         }
         String company = board.name() != null ? board.name()
                 : text(job, "company_name") != null ? text(job, "company_name") : board.slug();

@@ -143,14 +143,15 @@ public final class Fetcher {
         return Duration.ofMillis(jittered);
     }
 
-    /** Retry-After in seconds or as an HTTP date; null when absent or unreadable. */
+    /** Retry-After in seconds or as an HTTP date; null when absent or unreadable (a negative or endless number). */
     static Duration retryAfter(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         String v = value.trim();
         try {
-            return Duration.ofMillis((long) (Double.parseDouble(v) * 1000));
+            double seconds = Double.parseDouble(v);
+            return seconds >= 0 && seconds < 1e9 ? Duration.ofMillis((long) (seconds * 1000)) : null;
         } catch (NumberFormatException e) {
             try {
                 ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);

@@ -18,6 +18,7 @@ import java.util.Map;
 
 import static dev.jobintel.source.JsonFields.amount;
 import static dev.jobintel.source.JsonFields.text;
+import static dev.jobintel.source.JsonFields.id;
 
 /**
  * One line of the neutral JSON Lines import format (documented in the README):
@@ -63,9 +64,9 @@ public final class JsonlRecord {
         }
         String url = CanonicalUrl.of(text(n, "url"));
         if (url == null) {
-            throw new Invalid("no_url", "'url' is missing or empty");
+            throw new Invalid("no_url", "'url' is missing, empty, or not a web address (http or https)");
         }
-        String id = text(n, "id");
+        String id = id(n, "id");
         if (id == null) {
             id = url;
         }

@@ -9,6 +9,7 @@ import dev.jobintel.source.FetchSink;
 import dev.jobintel.source.JobSource;
 import dev.jobintel.source.JsonFields;
 import dev.jobintel.source.JsonStream;
+import dev.jobintel.source.OncePerId;
 import dev.jobintel.store.Rejects;
 
 import java.io.BufferedReader;
@@ -66,7 +67,7 @@ public final class JsonlSource implements JobSource {
     @Override
     public void fetch(FetchSink sink) {
         for (Input input : inputs) {
-            BoardSink board = sink.board(name, input.board(), false);
+            BoardSink board = new OncePerId(sink.board(name, input.board(), false), name, input.board());
             read(input, board);
         }
     }
@@ -81,6 +82,10 @@ public final class JsonlSource implements JobSource {
             String line;
             while ((line = r.readLine()) != null) {
                 lineNo++;
+                if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                    // A byte-order mark, as Notepad and PowerShell write one: not part of the first posting.
+                    line = line.substring(1);
+                }
                 if (line.isBlank()) {
                     continue;
                 }

@@ -20,6 +20,7 @@ import java.util.Set;
 
 import static dev.jobintel.source.JsonFields.amount;
 import static dev.jobintel.source.JsonFields.text;
+import static dev.jobintel.source.JsonFields.id;
 
 /**
  * One posting of the Lever Postings API ({@code GET /v0/postings/{site}?mode=json}) as a posting.
@@ -34,7 +35,7 @@ public final class LeverParser {
     }
 
     public static Posting posting(JsonNode p, SourcesConfig.Board board) throws BoardApiSource.Invalid {
-        String id = text(p, "id");
+        String id = id(p, "id");
         if (id == null) {
             throw new BoardApiSource.Invalid("no_id", "a Lever posting without an id");
         }
@@ -44,7 +45,8 @@ public final class LeverParser {
         }
         String url = CanonicalUrl.of(text(p, "hostedUrl"));
         if (url == null) {
-            throw new BoardApiSource.Invalid("no_url", "Lever posting " + id + " has no hostedUrl");
+            throw new BoardApiSource.Invalid("no_url", "Lever posting " + id
+                    + " has no hostedUrl that is a web address (http or https)");
         }
         String company = board.name() != null ? board.name() : board.slug();
         JsonNode categories = p.path("categories");

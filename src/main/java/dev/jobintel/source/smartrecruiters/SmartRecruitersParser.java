@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import static dev.jobintel.source.JsonFields.text;
+import static dev.jobintel.source.JsonFields.id;
 
 /**
  * One posting of the SmartRecruiters Posting API as a posting: the list item
@@ -42,7 +43,7 @@ public final class SmartRecruitersParser {
      *               then has the list's facts and an empty description
      */
     public static Posting posting(JsonNode item, JsonNode detail, SourcesConfig.Board board) throws BoardApiSource.Invalid {
-        String id = text(item, "id");
+        String id = id(item, "id");
         if (id == null) {
             throw new BoardApiSource.Invalid("no_id", "a SmartRecruiters posting without an id");
         }
@@ -108,7 +109,7 @@ public final class SmartRecruitersParser {
 
     /** The machine id of a {@code {id, label}} object, else its label. */
     private static String code(JsonNode n) {
-        String id = text(n, "id");
+        String id = id(n, "id");
         return id != null ? id : text(n, "label");
     }
 

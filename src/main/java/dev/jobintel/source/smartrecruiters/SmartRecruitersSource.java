@@ -6,6 +6,7 @@ import dev.jobintel.config.SourcesConfig;
 import dev.jobintel.posting.Posting;
 import dev.jobintel.source.BoardApiSource;
 import dev.jobintel.source.BoardSink;
+import dev.jobintel.source.JsonFields;
 import dev.jobintel.source.JsonStream;
 import dev.jobintel.source.http.Body;
 import dev.jobintel.source.http.FetchException;
@@ -59,18 +60,23 @@ public final class SmartRecruitersSource extends BoardApiSource {
         String postings = base + "/v1/companies/" + URLEncoder.encode(board.slug(), StandardCharsets.UTF_8) + "/postings";
         Details details = new Details(postings);
         OnlyNew fresh = new OnlyNew(sink);
+        // Ids of every item served, rejects included: a page of rejects is still a page of progress.
+        Set<String> served = new HashSet<>();
         long offset = 0;
         Integer status = null;
         String stopped = null;
         for (int page = 1; ; page++) {
-            int before = fresh.landed();
             long[] received = {0};
+            long[] novel = {0};
             ObjectNode envelope;
             try (Body body = get(URI.create(postings + "?limit=" + pageSize + "&offset=" + offset))) {
                 status = body.status();
                 envelope = items(body, "content", board, fresh, item -> {
                     received[0]++;
-                    String id = text(item, "id");
+                    String id = JsonFields.id(item, "id");
+                    if (id == null || served.add(id)) {
+                        novel[0]++;
+                    }
                     // No detail call for what cannot land: no id, no name, or already landed (OnlyNew drops it).
                     boolean wanted = id != null && text(item, "name") != null && !fresh.has(id);
                     JsonNode detail = wanted ? details.of(id) : null;
@@ -81,8 +87,9 @@ public final class SmartRecruitersSource extends BoardApiSource {
             if (received[0] == 0 || (total != null && total.canConvertToLong() && offset + received[0] >= total.asLong())) {
                 break;
             }
-            if (fresh.landed() == before) {
-                stopped = "the page at offset " + offset + " brought no new posting (does the server ignore offset?); "
+            if (novel[0] == 0) {
+                stopped = "the page at offset " + offset + " repeated only postings already seen (does the server ignore"
+                        + " offset?); "
                         + "stopped paging after " + page + " pages and " + fresh.landed() + " postings";
                 break;
             }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static dev.jobintel.source.JsonFields.text;
+import static dev.jobintel.source.JsonFields.id;
 
 /**
  * One job of the Workable widget API ({@code GET /api/v1/widget/accounts/{account}?details=true})
@@ -34,7 +35,7 @@ public final class WorkableParser {
     }
 
     public static Posting posting(JsonNode job, SourcesConfig.Board board) throws BoardApiSource.Invalid {
-        String id = text(job, "shortcode");
+        String id = id(job, "shortcode");
         if (id == null) {
             throw new BoardApiSource.Invalid("no_id", "a Workable job without a shortcode");
         }
@@ -42,9 +43,13 @@ public final class WorkableParser {
         if (title == null) {
             throw new BoardApiSource.Invalid("no_title", "Workable job " + id + " has no title");
         }
-        String url = CanonicalUrl.of(text(job, "url") != null ? text(job, "url") : text(job, "shortlink"));
+        String url = CanonicalUrl.of(text(job, "url"));
         if (url == null) {
-            throw new BoardApiSource.Invalid("no_url", "Workable job " + id + " has neither url nor shortlink");
+            url = CanonicalUrl.of(text(job, "shortlink"));
+        }
+        if (url == null) {
+            throw new BoardApiSource.Invalid("no_url", "Workable job " + id
+                    + " has neither a url nor a shortlink that is a web address (http or https)");
         }
         // The account name may follow the jobs array in the body, so the board's name is used.
         String company = board.name() != null ? board.name() : board.slug();

@@ -77,6 +77,10 @@ class SmartRecruitersSourceIT {
         return r.boards().stream().filter(b -> b.board().equals(BOARD)).findFirst().orElseThrow();
     }
 
+    private long count(String sql) {
+        return db.read(c -> Jdbc.one(c, sql, rs -> rs.getLong(1)));
+    }
+
     /** Description of every landed posting, by source_job_id. */
     private Map<String, String> descriptions() {
         return db.read(c -> Jdbc.query(c, "SELECT r.source_job_id, t.description FROM raw_postings r "
@@ -183,10 +187,29 @@ class SmartRecruitersSourceIT {
         assertThat(server.hits(api.boardPath(BOARD))).isEqualTo(2);
         assertThat(b.counts().seen()).isEqualTo(3);
         assertThat(b.complete()).isFalse();
-        assertThat(b.error()).contains("offset 3 brought no new posting");
+        assertThat(b.error()).contains("offset 3 repeated only postings already seen");
         assertThat(lastRun("status")).isEqualTo("partial");
         assertThat(server.hits(SmartRecruitersFixture.detailPath(BOARD, SmartRecruitersFixture.id(0))))
                 .as("no detail call for a posting seen already").isEqualTo(1);
+    }
+
+    @Test
+    void aPageOfRejectsIsProgressAndPagingGoesOn() {
+        SmartRecruitersFixture api = new SmartRecruitersFixture();
+        api.serveBoard(server, BOARD, 6);
+        // The first page's three postings have no name (rejects); the next pages are fine.
+        server.on(api.boardPath(BOARD), req -> {
+            boolean first = !req.uri().getRawQuery().contains("offset=") || req.uri().getRawQuery().contains("offset=0");
+            String page = SmartRecruitersFixture.page(BOARD, 6, first ? 0 : 3, 3);
+            return Reply.json(first ? page.replaceAll("\"name\":\"[^\"]*\"", "\"name\":null") : page);
+        });
+
+        Lander.BoardResult b = fetch(3);
+
+        assertThat(b.counts().seen()).isEqualTo(3);
+        assertThat(b.error()).isNull();
+        assertThat(b.complete()).isTrue();
+        assertThat(count("SELECT count(*) FROM rejects WHERE reason = 'no_title'")).isEqualTo(3);
     }
 
     @Test

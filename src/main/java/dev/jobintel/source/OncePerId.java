@@ -1,0 +1,55 @@
+package dev.jobintel.source;
+
+import dev.jobintel.posting.Posting;
+import dev.jobintel.source.jsonl.JsonlRecord;
+import dev.jobintel.store.Rejects;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Lands each posting identity once per fetch of a board (or import of a file): the first copy
+ * is kept and a later copy of the same source and id becomes a {@code repeated_id} reject with
+ * its content. Without this, two different postings a board serves under one id would overwrite
+ * each other on every fetch, so that an unchanged board looks changed and its job is classified,
+ * and paid for, again each run, while one of the two is nowhere to be seen.
+ */
+public final class OncePerId implements BoardSink {
+
+    private final BoardSink sink;
+    private final String source;
+    private final String board;
+    private final Set<String> seen = new HashSet<>();
+
+    public OncePerId(BoardSink sink, String source, String board) {
+        this.sink = sink;
+        this.source = source;
+        this.board = board;
+    }
+
+    @Override
+    public void accept(Posting posting) {
+        if (seen.add(posting.source() + '\u0000' + posting.sourceJobId())) {
+            sink.accept(posting);
+            return;
+        }
+        sink.reject(new Rejects.Reject(source, board, "repeated_id", "id " + posting.sourceJobId()
+                + " appears again in this fetch (\"" + posting.title() + "\"); the first posting with this id is kept",
+                JsonlRecord.toJson(JsonStream.mapper(), posting).toString()));
+    }
+
+    @Override
+    public void reject(Rejects.Reject reject) {
+        sink.reject(reject);
+    }
+
+    @Override
+    public void finish(boolean complete, Integer httpStatus, String error) {
+        sink.finish(complete, httpStatus, error);
+    }
+
+    @Override
+    public void finishLimited(Integer httpStatus, String note) {
+        sink.finishLimited(httpStatus, note);
+    }
+}
