@@ -25,7 +25,10 @@ public final class OkHttpTransport implements Transport {
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
                 .writeTimeout(settings.readTimeout())
-                .retryOnConnectionFailure(false)
+                // A pooled connection the server has closed since (an HTTP/1.0 server, a short keep-alive)
+                // fails at once; OkHttp's silent retry on a fresh connection keeps that from costing one
+                // of the Fetcher's attempts and hiding the server's real answer behind "end of stream".
+                .retryOnConnectionFailure(true)
                 .followRedirects(true)
                 .dispatcher(dispatcher)
                 .connectionPool(new ConnectionPool(8, 1, TimeUnit.MINUTES))
