@@ -366,10 +366,36 @@ public final class Database implements AutoCloseable {
         return false;
     }
 
-    /** Runs read-only work on a pooled connection in auto-commit mode. */
+    /**
+     * Runs read-only work on a pooled connection, all of it in one snapshot: a ledger read while
+     * another process writes must not count the raw postings before a batch lands and the outcomes
+     * after it, and then report numbers that do not add up (or miss what does not).
+     */
     public <T> T read(Work<T> work) {
         try (Connection c = pool.getConnection()) {
-            return work.run(c);
+            int isolation = c.getTransactionIsolation();
+            org.sqlite.SQLiteConnectionConfig sqlite = c.isWrapperFor(org.sqlite.SQLiteConnection.class)
+                    ? c.unwrap(org.sqlite.SQLiteConnection.class).getConnectionConfig() : null;
+            if (sqlite != null) {
+                // A deferred transaction reads one snapshot and takes no lock; the pool's usual
+                // IMMEDIATE one would hold the write lock, and writers would wait on a status.
+                sqlite.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
+            } else {
+                // PostgreSQL's default takes a snapshot per statement.
+                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            }
+            c.setAutoCommit(false);
+            try {
+                return work.run(c);
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+                if (sqlite != null) {
+                    sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+                } else {
+                    c.setTransactionIsolation(isolation);
+                }
+            }
         } catch (SQLException e) {
             throw new StoreException("read failed on " + url, "(read)", null, e);
         }

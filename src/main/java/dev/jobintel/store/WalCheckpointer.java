@@ -21,6 +21,7 @@ import java.sql.Statement;
 final class WalCheckpointer implements AutoCloseable {
 
     static final long INTERVAL_MILLIS = 250;
+    private static final int SQLITE_BUSY = 5;
     private static final Logger LOG = LoggerFactory.getLogger(WalCheckpointer.class);
 
     private final DataSource source;
@@ -53,6 +54,11 @@ final class WalCheckpointer implements AutoCloseable {
                 }
                 try (ResultSet rs = st.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
                     rs.next();
+                } catch (SQLException e) {
+                    // Busy: another connection holds the checkpoint lock this moment; the next round copies it.
+                    if ((e.getErrorCode() & 0xff) != SQLITE_BUSY) {
+                        throw e;
+                    }
                 }
             }
         } catch (SQLException e) {

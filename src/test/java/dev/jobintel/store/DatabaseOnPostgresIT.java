@@ -51,6 +51,29 @@ class DatabaseOnPostgresIT {
     }
 
     @Test
+    void aReadSeesOneSnapshotWhileAnotherConnectionWritesOnBothEngines(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        for (String url : new String[] {Postgres.freshDatabaseUrl(), "jdbc:sqlite:" + dir.resolve("snap.db")}) {
+            try (Database db = Database.open(url, null, null)) {
+                db.inTransaction(c -> {
+                    Jdbc.update(c, "CREATE TABLE rows_ (id INTEGER PRIMARY KEY)");
+                    return Jdbc.update(c, "INSERT INTO rows_ VALUES (1)");
+                });
+                long[] seen = db.read(c -> {
+                    long before = Jdbc.count(c, "SELECT count(*) FROM rows_");
+                    // Another connection commits a row between this read's two queries, as a writer
+                    // landing a batch does between status's count of raw postings and its outcomes.
+                    CompletableFuture.runAsync(() -> db.inTransaction(w -> Jdbc.update(w, "INSERT INTO rows_ VALUES (2)")))
+                            .join();
+                    return new long[] {before, Jdbc.count(c, "SELECT count(*) FROM rows_")};
+                });
+                assertThat(seen).as(url).containsExactly(1, 1);
+                long committed = db.read(c -> Jdbc.count(c, "SELECT count(*) FROM rows_"));
+                assertThat(committed).as("committed").isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
     void theServersClockReadsAsEpochMillisecondsOnBothEngines(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         for (String url : new String[] {Postgres.freshDatabaseUrl(), "jdbc:sqlite:" + dir.resolve("clock.db")}) {
             try (Database db = Database.open(url, null, null)) {
