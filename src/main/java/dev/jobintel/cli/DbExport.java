@@ -101,6 +101,9 @@ final class DbExport implements Callable<Integer> {
         }
         if (part != null) {
             Files.move(part, outFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } else if (Main.outputLost(cl)) {
+            cl.getErr().println(Main.OUTPUT_LOST);
+            return 1;
         }
         cl.getErr().printf("Exported %s %s%s.%n", Summaries.n(rows), what, outFile == null ? "" : " to " + outFile);
         return 0;

@@ -61,9 +61,23 @@ public final class Main implements Runnable {
             interruption.disarm();
         }
         // picocli's writers flush on println only; a command ending in print() would lose its tail.
-        cl.getOut().flush();
         cl.getErr().flush();
+        if (outputLost(cl) && exit == 0) {
+            System.err.println(OUTPUT_LOST);
+            exit = 1;
+        }
         System.exit(exit);
+    }
+
+    static final String OUTPUT_LOST = "error: the output could not all be written (the disk is full, or the reader"
+            + " closed the pipe): what arrived is incomplete";
+
+    /**
+     * Whether standard output failed: PrintStream and PrintWriter swallow write errors, so a report or
+     * an export sent to a full disk would otherwise end "done" with exit 0. Flushes first.
+     */
+    static boolean outputLost(CommandLine cl) {
+        return cl.getOut().checkError() | System.out.checkError();
     }
 
     /** The configured command line (also used by tests to run commands in-process). */

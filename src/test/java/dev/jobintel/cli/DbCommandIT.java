@@ -160,6 +160,32 @@ class DbCommandIT {
     }
 
     @Test
+    void anExportToAnOutputThatFailsSaysSoInsteadOfExported() {
+        String db = demo();
+        // Standard output on a full disk: every write fails, and PrintWriter only remembers it.
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cl = Main.commandLine();
+        cl.setOut(new java.io.PrintWriter(new java.io.Writer() {
+            @Override
+            public void write(char[] buf, int off, int len) throws java.io.IOException {
+                throw new java.io.IOException("No space left on device");
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        }));
+        cl.setErr(new java.io.PrintWriter(err, true));
+        int exit = cl.execute("db", "export", "postings", "--db", db);
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("could not all be written").doesNotContain("Exported");
+    }
+
+    @Test
     void postingsExportedFromSqliteImportIntoPostgresAndBecomeTheSameJobs() {
         String sqlite = demo();
         Path all = dir.resolve("all.jsonl.gz");
