@@ -163,6 +163,15 @@ public record JobFilter(String cityCode, String family, Long since, boolean open
                         + "ON co.code = ci.country WHERE lower(ci.name) = lower(?) ORDER BY ci.code",
                         rs -> new String[] {rs.getString(1), rs.getString(2)}, city.strip());
                 if (named.isEmpty()) {
+                    // An alias or another spelling the place table knows ("Zürich", "München", "NYC").
+                    String alias = places.gazetteer().areaCode(city);
+                    if (alias != null && places.gazetteer().city(alias) != null) {
+                        named = Jdbc.query(c, "SELECT ci.code, co.name FROM ref_city ci JOIN ref_country co "
+                                + "ON co.code = ci.country WHERE ci.code = ?", rs -> new String[] {rs.getString(1),
+                                rs.getString(2)}, alias);
+                    }
+                }
+                if (named.isEmpty()) {
                     throw new IllegalArgumentException("no city '" + city + "' in the city table (the bundled cities, with "
                             + "those of the config's places: file); give its name, as in 'London' or 'New York', or its code");
                 }

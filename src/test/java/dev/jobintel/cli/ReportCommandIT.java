@@ -87,6 +87,8 @@ class ReportCommandIT {
         JsonNode london = report("demand", "--city", "london");
         assertThat(london.get("jobs").asLong()).isEqualTo(2);
         assertThat(london.get("rows")).hasSize(1);
+        // An alias the place table knows names the same city, as it does in a posting's location.
+        assertThat(report("demand", "--city", "Greater London").get("jobs").asLong()).isEqualTo(2);
         assertThat(report("cities", "--family", "Data").get("rows").get(0).get("place").asText()).isIn("London", "Berlin");
         assertThat(row(report("cities"), "place", "Berlin").get("jobs").asLong()).isEqualTo(2);
     }
