@@ -46,6 +46,9 @@ public final class Dashboard implements AutoCloseable {
 
     private static final Pattern REPORT = Pattern.compile("/report/([a-z]+)\\.(csv|json)");
     private static final List<String> FILTER_KEYS = List.of("city", "family", "since", "open", "remote", "area");
+    private static final List<String> SWITCHES = List.of("open", "remote");
+    private static final java.util.Set<String> SWITCH_ON = java.util.Set.of("on", "true", "1", "yes");
+    private static final java.util.Set<String> SWITCH_OFF = java.util.Set.of("off", "false", "0", "no");
 
     private final Database db;
     private final LocationResolver places;
@@ -144,7 +147,10 @@ public final class Dashboard implements AutoCloseable {
             return;
         }
         StringWriter out = new StringWriter();
-        format.write(new PrintWriter(out), reports, new LinkedHashMap<>(filter));
+        // The scope as the command line writes it: the two switches as booleans, not the form's "on".
+        Map<String, Object> scope = new LinkedHashMap<>(filter);
+        scope.replaceAll((k, v) -> SWITCHES.contains(k) ? (Object) Boolean.TRUE : v);
+        format.write(new PrintWriter(out), reports, scope);
         if (format == ReportFormat.CSV) {
             ex.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"jobintel-" + question + ".csv\"");
         }
@@ -152,6 +158,11 @@ public final class Dashboard implements AutoCloseable {
     }
 
     private List<Report> reports(List<String> questions, Map<String, String> filter) {
+        for (String k : SWITCHES) {
+            if (filter.containsKey(k) && !filter.get(k).equals("on")) {
+                throw new IllegalArgumentException(k + " takes on or off (true or false), got '" + filter.get(k) + "'");
+            }
+        }
         return db.read(c -> {
             Long since = filter.containsKey("since") ? JobFilter.parseTime(filter.get("since")) : null;
             JobFilter f = JobFilter.resolve(c, places, new JobFilter.Asked(filter.get("city"), filter.get("family"), since,
@@ -170,7 +181,13 @@ public final class Dashboard implements AutoCloseable {
             int eq = pair.indexOf('=');
             String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
             String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8).strip();
-            if (FILTER_KEYS.contains(key) && !value.isEmpty()) {
+            if (SWITCHES.contains(key)) {
+                // A checkbox sends "on"; a hand-written link may say true or false, and false means off.
+                String v = value.toLowerCase(java.util.Locale.ROOT);
+                if (!SWITCH_OFF.contains(v)) {
+                    out.put(key, SWITCH_ON.contains(v) || v.isEmpty() ? "on" : value);
+                }
+            } else if (FILTER_KEYS.contains(key) && !value.isEmpty()) {
                 out.put(key, value);
             }
         }

@@ -113,12 +113,19 @@ class DashboardIT {
         assertThat(berlin.select("h2#demand").text()).contains("— 2 jobs");
         assertThat(berlin.select("input[name=city]").attr("value")).isEqualTo("Berlin");
         assertThat(berlin.select("input[name=open]").hasAttr("checked")).isTrue();
-        assertThat(berlin.select("h2#skills a").first().attr("href")).isEqualTo("/report/skills.csv?city=Berlin&open=1");
+        assertThat(berlin.select("h2#skills a").first().attr("href")).isEqualTo("/report/skills.csv?city=Berlin&open=on");
 
         Document remote = Jsoup.parse(get("/?remote=1").body());
         assertThat(remote.select("h2#demand").text()).contains("— 1 job ");
         assertThat(remote.select("input[name=remote]").hasAttr("checked")).isTrue();
-        assertThat(remote.select("h2#skills a").first().attr("href")).isEqualTo("/report/skills.csv?remote=1");
+        assertThat(remote.select("h2#skills a").first().attr("href")).isEqualTo("/report/skills.csv?remote=on");
+        // A switch said off is off, in the page and in the JSON, whose scope is a boolean as on the command line.
+        assertThat(Jsoup.parse(get("/?remote=false").body()).select("input[name=remote]").hasAttr("checked")).isFalse();
+        JsonNode off = new ObjectMapper().readTree(get("/report/demand.json?remote=false").body());
+        JsonNode on = new ObjectMapper().readTree(get("/report/demand.json?remote=true").body());
+        assertThat(off.get("jobs").asLong()).isGreaterThan(on.get("jobs").asLong());
+        assertThat(on.get("filter").get("remote").isBoolean()).isTrue();
+        assertThat(get("/report/demand.json?remote=maybe").statusCode()).isEqualTo(400);
 
         Document uk = Jsoup.parse(get("/?area=GB").body());
         assertThat(uk.select("h2#demand").text()).contains("— 1 job ");
