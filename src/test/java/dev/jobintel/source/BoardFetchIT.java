@@ -177,6 +177,18 @@ class BoardFetchIT {
         Lander.BoardResult partial = fetch("acme").boards().get(0);
         assertThat(partial.error()).isNotNull();
         assertThat(closed("acme")).isZero();
+        // A list shorter than the board says (meta.total) is cut, not a board that shrank.
+        server.on(board("acme"), Reply.json(GreenhouseFixture.body("acme", 1).replace("\"total\":1", "\"total\":4")));
+        Lander.BoardResult cut = fetch("acme").boards().get(0);
+        assertThat(cut.error()).contains("meta.total");
+        assertThat(closed("acme")).isZero();
+        // Something after the JSON (two answers run together): the fetch is not complete either.
+        // (Another board: acme has failed three times in a row now and is backed off.)
+        server.on(board("globex"), Reply.json(GreenhouseFixture.body("globex", 4)));
+        fetch("globex");
+        server.on(board("globex"), Reply.json(GreenhouseFixture.body("globex", 1) + "{\"jobs\":[]}"));
+        assertThat(fetch("globex").boards().get(0).error()).contains("more follows the JSON");
+        assertThat(closed("globex")).isZero();
     }
 
     @Test

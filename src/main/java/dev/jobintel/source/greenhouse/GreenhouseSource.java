@@ -1,5 +1,6 @@
 package dev.jobintel.source.greenhouse;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobintel.config.SourcesConfig;
 import dev.jobintel.source.BoardApiSource;
 import dev.jobintel.source.BoardSink;
@@ -32,7 +33,16 @@ public final class GreenhouseSource extends BoardApiSource {
         URI uri = URI.create(root + "/v1/boards/" + URLEncoder.encode(board.slug(), StandardCharsets.UTF_8)
                 + "/jobs?content=true");
         try (Body body = get(uri)) {
-            items(body, "jobs", board, sink, job -> GreenhouseParser.posting(job, board));
+            long[] received = {0};
+            JsonNode total = items(body, "jobs", board, sink, job -> {
+                received[0]++;
+                return GreenhouseParser.posting(job, board);
+            }).path("meta").path("total");
+            // Fewer jobs than the board says it has: a cut list must not close the postings left out of it.
+            if (total.canConvertToLong() && total.isNumber() && total.asLong() > received[0]) {
+                return Outcome.partial(body.status(), "the board says it has " + total.asLong() + " jobs (meta.total) "
+                        + "but the body held " + received[0] + "; kept what arrived and closed nothing");
+            }
             return Outcome.complete(body.status());
         }
     }
