@@ -49,8 +49,10 @@ final class EnrichCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
-        if (limit < 0) {
-            throw new CommandLine.ParameterException(cl, "--limit must be zero or more");
+        if (limit < 0 || limit == 0 && cl.getParseResult().hasMatchedOption("--limit")) {
+            // 0 is "all" inside; said by a user it would mean none, and deciding all instead could spend money.
+            throw new CommandLine.ParameterException(cl,
+                    "--limit must be 1 or more (leave it out to decide every pending posting)");
         }
         if (batch && limit > 0) {
             throw new CommandLine.ParameterException(cl, "--batch sends every pending posting that needs the model; "

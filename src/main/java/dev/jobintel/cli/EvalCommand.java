@@ -72,8 +72,9 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (limit < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--limit must be zero or more");
+        if (limit < 0 || limit == 0 && spec.commandLine().getParseResult().hasMatchedOption("--limit")) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--limit must be 1 or more (leave it out to evaluate every labelled posting)");
         }
         if (showErrors < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--show-errors must be zero or more");

@@ -82,7 +82,12 @@ final class ServeCommand implements Callable<Integer> {
             return Dashboard.start(db, places, host, port, limit);
         } catch (BindException e) {
             throw new CommandLine.ParameterException(cl, "cannot listen on " + host + ":" + port + ": " + e.getMessage()
-                    + " (another program has the port? try --port 0)");
+                    + (port == 0 ? " (is " + host + " an address of this machine?)"
+                    : " (another program has the port? try --port 0)"));
+        } catch (java.net.SocketException e) {
+            // "Unresolved address": a name no resolver knows, or an address that cannot be one.
+            throw new CommandLine.ParameterException(cl, "cannot listen on " + host + ": " + e.getMessage()
+                    + " (--host takes an address of this machine, such as 127.0.0.1)");
         }
     }
 }

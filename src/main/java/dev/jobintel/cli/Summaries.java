@@ -255,14 +255,23 @@ final class Summaries {
         out.printf("  = %s enriched + %s merged + %s filtered + %s failed + %s pending%s%n", n(o.get("enriched").count()),
                 n(o.get("merged").count()), n(o.get("filtered").count()), n(o.get("failed").count()),
                 n(o.get("pending").count()), pendingHeld(e));
-        out.printf("  %s jobs: one per enriched posting; merged postings are further sightings of those jobs%n%n",
-                n(s.enrichedJobs()));
+        out.printf("  %s: each classified from an enriched posting; merged postings are further sightings of them%n",
+                count(s.enrichedJobs(), "job"));
+        long apart = s.enrichedJobs() - o.get("enriched").count();
+        if (apart != 0) {
+            // A posting that changed on its board is decided again as the job it now is; the job it
+            // first made stays while postings merged into it still point to it.
+            out.printf("  (%s %s enriched postings: a posting that changed on its board became another job, and the "
+                    + "job it made first stays for the postings merged into it)%n",
+                    count(Math.abs(apart), "job"), apart > 0 ? "more than" : "fewer than");
+        }
+        out.println();
         for (dev.jobintel.pipeline.Explanation.Entry x : e.entries()) {
             out.printf("%s%s: %s%s%n", x.outcome(), x.reason() == null ? "" : " (" + x.reason() + ")", n(x.count()),
                     x.outcome().equals("failed") ? ", " + n(x.retryable()) + " retryable" : "");
             out.printf("  what to do: %s%n", x.action());
             for (Ledger.Example ex : x.examples()) {
-                out.printf("  e.g. %s %s — %s — %s%s%n", ex.source(), Clip.oneLine(ex.sourceJobId(), 80),
+                out.printf("  e.g. %s %s — %s — %s%s%n", Clip.oneLine(ex.source(), 40), Clip.oneLine(ex.sourceJobId(), 80),
                         ex.company() == null || ex.company().isBlank() ? "(no company)" : Clip.oneLine(ex.company(), 60),
                         Clip.oneLine(ex.title(), 100), ex.detail() == null ? "" : ": " + Clip.oneLine(ex.detail(), 160));
             }
@@ -272,18 +281,19 @@ final class Summaries {
                     r.timesSeen() > r.count() ? " (sent " + n(r.timesSeen()) + " times in all)" : "");
             out.printf("  what to do: %s%n", dev.jobintel.pipeline.Explanation.rejectAction(r.reason()));
             for (dev.jobintel.store.Rejects.Example ex : r.examples()) {
-                out.printf("  e.g. reject %d from %s: %s%n", ex.id(), boardName(ex.source(), ex.board()),
+                out.printf("  e.g. reject %d from %s: %s%n", ex.id(), Clip.oneLine(boardName(ex.source(), ex.board()), 160),
                         ex.detail() == null ? "(no detail)" : Clip.oneLine(ex.detail(), 160));
             }
         }
         if (!e.runs().isEmpty()) {
             out.println();
             out.println("Recent fetch runs, newest first (outcomes of the postings each run saw first):");
-            TextTable t = new TextTable("run", "started (UTC)", "boards", "failed", "seen", "new", "rejected", "outcomes of new");
+            TextTable t = new TextTable("run", "started (UTC)", "boards", "failed", "partial", "seen", "new", "rejected",
+                    "outcomes of new");
             for (Ledger.RunLine r : e.runs()) {
                 t.row(r.runId().length() > 8 ? r.runId().substring(0, 8) : r.runId(),
                         java.time.Instant.ofEpochMilli(r.startedAt()).toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"),
-                        r.boards(), r.failedBoards(), r.seen(), r.newPostings(), r.rejected(),
+                        r.boards(), r.failedBoards(), r.partialBoards(), r.seen(), r.newPostings(), r.rejected(),
                         r.outcomes().entrySet().stream().map(x -> x.getKey() + " " + n(x.getValue()))
                                 .collect(Collectors.joining(", ")));
             }
@@ -351,9 +361,9 @@ final class Summaries {
         if (fetches.isEmpty()) {
             return;
         }
-        TextTable t = new TextTable("fetched via", "board fetches", "failed", "rejected");
+        TextTable t = new TextTable("fetched via", "board fetches", "failed", "partial", "rejected");
         for (Ledger.SourceFetches f : fetches) {
-            t.row(f.source(), f.fetches(), f.failed(), f.rejected());
+            t.row(f.source(), f.fetches(), f.failed(), f.partial(), f.rejected());
         }
         // Summed over every fetch: an item rejected on each of two fetches counts twice here, and
         // once in the rejects table the ledger line counts.

@@ -38,6 +38,8 @@ public record Posting(
         // One-line fields are shown in terminals, tables and prompts: no line breaks, and none of
         // the control characters (ESC sequences) or bidi overrides a board may send in them.
         title = Clip.line(title);
+        // An imported file names its own source: shown in status like the rest.
+        source = Clip.line(source);
         company = company == null ? "" : Clip.line(company);
         locationText = Clip.line(locationText);
         description = description == null ? "" : description;

@@ -59,6 +59,6 @@ public final class Dates {
     }
 
     private static Instant plausible(Instant i) {
-        return i.isBefore(EARLIEST) || i.isAfter(LATEST) ? null : i;
+        return i.isBefore(EARLIEST) || !i.isBefore(LATEST) ? null : i;
     }
 }

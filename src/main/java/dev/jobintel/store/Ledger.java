@@ -19,7 +19,8 @@ public final class Ledger {
     }
 
     /** Board fetches of one source: how many, how many failed, rejects. */
-    public record SourceFetches(String source, long fetches, long failed, long rejected) {
+    /** @param partial fetches that kept what arrived but did not read the whole board (a page failed, a limit) */
+    public record SourceFetches(String source, long fetches, long failed, long partial, long rejected) {
     }
 
     /** One posting shown as an example of an outcome. */
@@ -27,8 +28,8 @@ public final class Ledger {
     }
 
     /** One fetch run (all the boards fetched by one command) and what became of the postings it first saw. */
-    public record RunLine(String runId, long startedAt, long boards, long failedBoards, long seen, long newPostings,
-                          long rejected, java.util.Map<String, Long> outcomes) {
+    public record RunLine(String runId, long startedAt, long boards, long failedBoards, long partialBoards, long seen,
+                          long newPostings, long rejected, java.util.Map<String, Long> outcomes) {
     }
 
     private Ledger() {
@@ -71,11 +72,12 @@ public final class Ledger {
     /** The last {@code n} fetch runs, newest first, with the outcomes of the postings each first saw. */
     public static List<RunLine> runs(Connection c, int n) {
         List<Object[]> heads = Jdbc.query(c, "SELECT run_id, min(started_at) AS started, count(*) AS boards, "
-                        + "sum(CASE WHEN status = 'failed' THEN 1 ELSE 0 END) AS failed, sum(seen) AS seen, "
+                        + "sum(CASE WHEN status = 'failed' THEN 1 ELSE 0 END) AS failed, "
+                        + "sum(CASE WHEN status = 'partial' THEN 1 ELSE 0 END) AS partial, sum(seen) AS seen, "
                         + "sum(new_count) AS fresh, sum(rejected) AS rejected FROM fetch_runs GROUP BY run_id "
                         + "ORDER BY started DESC, run_id LIMIT ?",
                 rs -> new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                        rs.getLong(6), rs.getLong(7)}, n);
+                        rs.getLong(6), rs.getLong(7), rs.getLong(8)}, n);
         List<RunLine> out = new ArrayList<>();
         for (Object[] h : heads) {
             java.util.Map<String, Long> outcomes = new java.util.TreeMap<>();
@@ -85,7 +87,7 @@ public final class Ledger {
                 outcomes.put((String) row[0], (Long) row[1]);
             }
             out.add(new RunLine((String) h[0], (Long) h[1], (Long) h[2], (Long) h[3], (Long) h[4], (Long) h[5],
-                    (Long) h[6], outcomes));
+                    (Long) h[6], (Long) h[7], outcomes));
         }
         return out;
     }
@@ -112,8 +114,10 @@ public final class Ledger {
 
     public static List<SourceFetches> fetches(Connection c) {
         return Jdbc.query(c, "SELECT source, count(*) AS n, sum(CASE WHEN status = 'failed' THEN 1 ELSE 0 END) AS f, "
+                        + "sum(CASE WHEN status = 'partial' THEN 1 ELSE 0 END) AS p, "
                         + "sum(rejected) AS r FROM fetch_runs GROUP BY source ORDER BY source",
-                rs -> new SourceFetches(rs.getString("source"), rs.getLong("n"), rs.getLong("f"), rs.getLong("r")));
+                rs -> new SourceFetches(rs.getString("source"), rs.getLong("n"), rs.getLong("f"), rs.getLong("p"),
+                        rs.getLong("r")));
     }
 
     /**

@@ -312,6 +312,22 @@ class CliIT {
     }
 
     @Test
+    void anImportedSourceNameCannotWriteToTheTerminalAndLimitZeroIsNotAll() throws IOException {
+        Path file = dir.resolve("escape.jsonl");
+        Files.writeString(file, "{\"source\":\"gh\\u001b[31mRED\\u001b[0m\",\"id\":\"1\",\"url\":\"https://x.example/1\","
+                + "\"company\":\"A\",\"title\":\"Backend Engineer\",\"description\":\"short\"}\n");
+        assertThat(jobintel("import", "--db", db(), file.toString()).exit()).isZero();
+        Result zero = jobintel("enrich", "--db", db(), "--limit", "0");
+        assertThat(zero.exit()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(zero.err()).contains("--limit must be 1 or more");
+        assertThat(new ObjectMapper().readTree(jobintel("status", "--db", db(), "--json").out())
+                .get("outcomes").get("pending").get("count").asLong()).as("nothing decided").isEqualTo(1);
+        assertThat(jobintel("enrich", "--db", db()).exit()).isZero();
+        Result explain = jobintel("status", "--db", db(), "--explain");
+        assertThat(explain.out()).contains("gh[31mRED[0m").doesNotContain("\u001b");
+    }
+
+    @Test
     void importThenEnrichIsTheSameAsRun() throws IOException {
         Path file = dir.resolve("postings.jsonl");
         Files.writeString(file, """
