@@ -81,6 +81,16 @@ class ClaudeClassifierIT {
         rig.land(postings);
     }
 
+    /** Lands {@code n} distinct jobs and enriches them. */
+    private Enricher.Result enrichDistinctJobs(int n) {
+        List<Posting> many = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            many.add(job(i));
+        }
+        land(many);
+        return runner.enrich(0);
+    }
+
     private void land(Posting... postings) {
         land(List.of(postings));
     }
@@ -301,12 +311,7 @@ class ClaudeClassifierIT {
     @Test
     void aRunOf400sStopsTheRunInsteadOfFailingEveryPosting() {
         start(r -> Answer.error(400, "invalid_request_error", "tools.0.input_schema: invalid"), 1, 3, 10);
-        List<Posting> many = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            many.add(job(i));
-        }
-        land(many);
-        Enricher.Result r = runner.enrich(0);
+        Enricher.Result r = enrichDistinctJobs(20);
         assertThat(r.stop()).isNotNull();
         assertThat(r.stop().reason()).isEqualTo("bad_requests");
         assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'failed'"))
@@ -318,12 +323,7 @@ class ClaudeClassifierIT {
     @Test
     void anApiThatFailsEveryRequestStopsTheRunInsteadOfFailingEveryPosting() {
         start(r -> Answer.error(500, "api_error", "Internal server error"), 1, 2, 10);
-        List<Posting> many = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            many.add(job(i));
-        }
-        land(many);
-        Enricher.Result r = runner.enrich(0);
+        Enricher.Result r = enrichDistinctJobs(20);
         assertThat(r.stop()).isNotNull();
         assertThat(r.stop().reason()).isEqualTo("api_failing");
         assertThat(r.stop().getMessage()).contains("Internal server error").contains("jobintel retry");
@@ -337,12 +337,7 @@ class ClaudeClassifierIT {
     @Test
     void a401StopsTheRunAtOnceAndEveryPostingStaysPending() {
         start(r -> Answer.error(401, "authentication_error", "invalid x-api-key"), 8, 3, 10);
-        List<Posting> many = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            many.add(job(i));
-        }
-        land(many);
-        Enricher.Result r = runner.enrich(0);
+        Enricher.Result r = enrichDistinctJobs(40);
         assertThat(r.stop()).isNotNull();
         assertThat(r.stop().reason()).isEqualTo("authentication");
         assertThat(r.stop().getMessage()).contains("invalid x-api-key").contains("ANTHROPIC_API_KEY")
