@@ -45,6 +45,7 @@ final class DemoCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         if (recording != null) {
             OutputPaths.directory(cl, "--recording", recording);
+            refuseToReplaceAConfig(cl, recording.resolve("jobintel.yaml"));
         }
         if (jsonl != null) {
             OutputPaths.file(cl, "--jsonl", jsonl);
@@ -74,6 +75,18 @@ final class DemoCommand implements Callable<Integer> {
                     labels);
         }
         return 0;
+    }
+
+    /**
+     * The recording's jobintel.yaml is a file the user did not name: given the directory they work
+     * in, it would replace their own configuration. Only a demo's own earlier one is replaced.
+     */
+    private static void refuseToReplaceAConfig(CommandLine cl, Path config) throws IOException {
+        if (Files.isRegularFile(config) && !Files.readString(config, java.nio.charset.StandardCharsets.UTF_8)
+                .startsWith(DemoConfig.HEADER)) {
+            throw new CommandLine.ParameterException(cl, "--recording: " + config + " exists and is not one a demo "
+                    + "wrote; give a new or empty directory, so that your configuration is not replaced");
+        }
     }
 
     private interface Writing {

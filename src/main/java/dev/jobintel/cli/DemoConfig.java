@@ -7,11 +7,14 @@ import java.util.List;
 /** The sources section of a jobintel.yaml listing the demo snapshot's boards. */
 final class DemoConfig {
 
+    /** The first line, by which 'demo --recording' knows a jobintel.yaml of its own from a user's. */
+    static final String HEADER = "# The boards of jobintel's demo snapshot (written by 'jobintel demo --recording').\n";
+
     private DemoConfig() {
     }
 
     static String yaml(SourcesConfig s) {
-        StringBuilder sb = new StringBuilder("# The boards of jobintel's demo snapshot (written by 'jobintel demo --recording').\n")
+        StringBuilder sb = new StringBuilder(HEADER)
                 .append("# Replay them with: jobintel fetch --config <this file> --replay <its directory>\n")
                 .append("database:\n  url: jdbc:sqlite:demo-replay.db\nsources:\n");
         boards(sb, "greenhouse", s.greenhouse().boards());

@@ -237,6 +237,17 @@ class CliIT {
         Result underAFile = jobintel("demo", "--recording", dir.resolve("file/rec").toString());
         assertThat(underAFile.exit()).isEqualTo(Main.CONFIG_ERROR);
         assertThat(underAFile.err()).contains("--recording: cannot create the directory");
+        // The directory a user works in holds their own jobintel.yaml: never replaced by the demo's.
+        Path work = Files.createDirectories(dir.resolve("work"));
+        Files.writeString(work.resolve("jobintel.yaml"), "classifier:\n  name: claude\n");
+        Result mine = jobintel("demo", "--recording", work.toString());
+        assertThat(mine.exit()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(mine.err()).contains("is not one a demo wrote");
+        assertThat(Files.readString(work.resolve("jobintel.yaml"))).isEqualTo("classifier:\n  name: claude\n");
+        // A demo's own earlier recording is written again.
+        Path again = dir.resolve("again");
+        assertThat(jobintel("demo", "--recording", again.toString()).exit()).isZero();
+        assertThat(jobintel("demo", "--recording", again.toString()).exit()).isZero();
     }
 
     @Test
