@@ -45,7 +45,8 @@ public final class JsonFields {
             return v != null && v.isBoolean() ? null : text(n, field);
         }
         if (v.isIntegralNumber()) {
-            return v.bigIntegerValue().toString();
+            String whole = v.bigIntegerValue().toString();
+            return whole.length() > 30 ? null : whole;
         }
         java.math.BigDecimal d = v.isBigDecimal() ? v.decimalValue()
                 : Double.isFinite(v.doubleValue()) ? java.math.BigDecimal.valueOf(v.doubleValue()) : null;

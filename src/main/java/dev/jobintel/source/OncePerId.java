@@ -4,13 +4,13 @@ import dev.jobintel.posting.Posting;
 import dev.jobintel.source.jsonl.JsonlRecord;
 import dev.jobintel.store.Rejects;
 
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Lands each posting identity once per fetch of a board (or import of a file): the first copy
- * is kept and a later copy of the same source and id becomes a {@code repeated_id} reject with
- * its content. Without this, two different postings a board serves under one id would overwrite
+ * is kept and a later, different copy of the same source and id becomes a {@code repeated_id}
+ * reject with its content (the same posting served twice is simply seen again). Without this, two different postings a board serves under one id would overwrite
  * each other on every fetch, so that an unchanged board looks changed and its job is classified,
  * and paid for, again each run, while one of the two is nowhere to be seen.
  */
@@ -19,7 +19,8 @@ public final class OncePerId implements BoardSink {
     private final BoardSink sink;
     private final String source;
     private final String board;
-    private final Set<String> seen = new HashSet<>();
+    /** The content hash of the first copy of each identity. */
+    private final Map<String, Integer> seen = new HashMap<>();
 
     public OncePerId(BoardSink sink, String source, String board) {
         this.sink = sink;
@@ -29,7 +30,9 @@ public final class OncePerId implements BoardSink {
 
     @Override
     public void accept(Posting posting) {
-        if (seen.add(posting.source() + '\u0000' + posting.sourceJobId())) {
+        Integer first = seen.putIfAbsent(posting.source() + '\u0000' + posting.sourceJobId(), posting.hashCode());
+        if (first == null || first == posting.hashCode()) {
+            // The same posting again (Adzuna's pages overlap as ads move): seen again, as before.
             sink.accept(posting);
             return;
         }

@@ -37,13 +37,13 @@ class JsonFieldsTest {
     void anIdIsTextOrAWholeNumberWrittenPlainly() throws Exception {
         JsonNode n = JsonStream.mapper().readTree("{\"int\": 4012345678, \"float\": 1002.0, \"exp\": 6.136160004E9,"
                 + " \"big\": 9007199254740993.0, \"text\": \" abc-1 \", \"fraction\": 1.5, \"huge\": 1e400,"
-                + " \"bool\": true, \"nul\": null, \"obj\": {\"id\": 1}}");
+                + " \"bool\": true, \"nul\": null, \"obj\": {\"id\": 1}, \"long\": 1" + "0".repeat(40) + "}");
         assertThat(JsonFields.id(n, "int")).isEqualTo("4012345678");
         assertThat(JsonFields.id(n, "float")).isEqualTo("1002");
         assertThat(JsonFields.id(n, "exp")).isEqualTo("6136160004");
         assertThat(JsonFields.id(n, "big")).as("not folded into its neighbour as a double").isEqualTo("9007199254740993");
         assertThat(JsonFields.id(n, "text")).isEqualTo("abc-1");
-        for (String field : new String[] {"fraction", "huge", "bool", "nul", "obj", "missing"}) {
+        for (String field : new String[] {"fraction", "huge", "long", "bool", "nul", "obj", "missing"}) {
             assertThat(JsonFields.id(n, field)).as(field).isNull();
         }
     }
