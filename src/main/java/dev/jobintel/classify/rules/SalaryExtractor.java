@@ -65,7 +65,9 @@ public final class SalaryExtractor {
         }
         String cur = "(?:" + alt + ")";
         String amount = "(" + NUMBER + ")\\s?([kK])?(?![\\d%])(?!\\s?(?i:m\\b|mm\\b|mn\\b|million|bn\\b|billion|b\\b))";
-        range = Pattern.compile("(" + cur + ")?\\s?" + amount + "\\s?(" + cur + ")?" + SEP
+        // A period may follow each bound ("$163,000/yr - $245,000/yr"); the last one is read as the range's.
+        String unit = "(?:\\s?/\\s?(?i:yr|year|annum|hr|hour|h|mo|month|mth|wk|week|day)\\b)?";
+        range = Pattern.compile("(" + cur + ")?\\s?" + amount + "\\s?(" + cur + ")?" + unit + SEP
                 + "(" + cur + ")?\\s?" + amount + "\\s?(" + cur + ")?");
         single = Pattern.compile("(?i:(up to|upto|from|starting at|starting from|salary(?: of)?:?|pay(?: of)?:?|compensation:?|base:?)\\s*)"
                 + "(?:(" + cur + ")\\s?" + amount + "|" + amount + "\\s?(" + cur + "))");
@@ -254,15 +256,20 @@ public final class SalaryExtractor {
     }
 
     private String currency(String... found) {
+        String first = null;
         for (String f : found) {
-            if (f != null) {
-                String code = symbolToCode.get(f);
-                if (code != null) {
-                    return code;
-                }
+            String code = f == null ? null : symbolToCode.get(f);
+            if (code == null) {
+                continue;
+            }
+            if (first == null) {
+                first = code;
+            } else if (!code.equals(first) && !f.equals("$")) {
+                // "$110,000 - $140,000 CAD": a bare $ is any dollar; the code says which.
+                return code;
             }
         }
-        return null;
+        return first;
     }
 
     /** "120,000" "120.000" "120 000" "120'000" "120k" "1,20,000" → number; "45.50" stays 45.5. */
@@ -289,13 +296,15 @@ public final class SalaryExtractor {
     }
 
     private static final Pattern YEAR = Pattern.compile(
-            "(?i)^[^.\\n]{0,25}?(?:per (?:year|annum)|/\\s?(?:year|yr|annum)|a year|annual(?:ly)?|yearly|p\\.?a\\.?(?![a-z])|per anno|pro jahr|brutto(?:jahres)?gehalt|jährlich)");
+            "(?i)^[^.\\n]{0,25}?(?:per (?:year|annum|jaar)|/\\s?(?:year|yr|annum)|a year|annual(?:ly)?|yearly|p\\.?a\\.?(?![a-z])|per anno"
+                    + "|pro jahr|im jahr|brutto(?:jahres)?gehalt|jährlich|par an\\b|rocznie|por año|al año|om året)");
     private static final Pattern HOUR = Pattern.compile(
             "(?i)^[^.\\n]{0,25}?(?:per hour|/\\s?(?:hour|hr|h)\\b|an hour|hourly|p/h|ph\\b|pro stunde)");
     private static final Pattern DAY = Pattern.compile(
             "(?i)^[^.\\n]{0,25}?(?:per day|/\\s?day|a day|daily|day rate|p/d|pro tag)");
     private static final Pattern MONTH = Pattern.compile(
-            "(?i)^[^.\\n]{0,25}?(?:per month|/\\s?(?:month|mo|mth)\\b|a month|monthly|pro monat|monatlich|par mois|mensuel)");
+            "(?i)^[^.\\n]{0,25}?(?:per month|/\\s?(?:month|mo|mth|miesiąc)\\b|a month|monthly|pro monat|monatlich|par mois|mensuel"
+                    + "|miesięcznie|per maand|om måneden|mensa(?:l|is)|mensuales|al mes|por mes|por mês)");
     private static final Pattern WEEK = Pattern.compile(
             "(?i)^[^.\\n]{0,25}?(?:per week|/\\s?(?:week|wk)|a week|weekly)");
 

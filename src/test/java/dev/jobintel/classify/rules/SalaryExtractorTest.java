@@ -29,6 +29,16 @@ class SalaryExtractorTest {
             "between 90,000 and 110,000 EUR per year                | 90000  | 110000 | EUR | YEAR",
             "CTC: 18-24 LPA                                         | 1800000| 2400000| INR | YEAR",
             "₹12 - ₹15 lakhs per annum                              | 1200000| 1500000| INR | YEAR",
+            // A period after each bound, as Greenhouse and LinkedIn write a base pay range.
+            "Base pay range: $163,000.00/yr - $245,000.00/yr        | 163000 | 245000 | USD | YEAR",
+            "$75,000/year - $95,000/year                            | 75000  | 95000  | USD | YEAR",
+            "$45/hour - $55/hour                                    | 45     | 55     | USD | HOUR",
+            // A bare $ is any dollar: the code after the range says which.
+            "Salary: $110,000 - $140,000 CAD.                       | 110000 | 140000 | CAD | YEAR",
+            // The period in the posting's own language.
+            "Wynagrodzenie: 18 000 - 25 000 PLN netto (B2B) miesięcznie | 18000 | 25000 | PLN | MONTH",
+            "DKK 50.000 - 60.000 om måneden                         | 50000  | 60000  | DKK | MONTH",
+            "Sueldo: $30,000 - $40,000 MXN mensuales.               | 30000  | 40000  | MXN | MONTH",
     })
     void findsStatedRanges(String text, double min, double max, String currency, Salary.Period period) {
         Salary s = EXTRACTOR.find(text);
