@@ -121,7 +121,7 @@ public final class RulesClassifier implements Classifier {
             defaulted.add("track");
         }
 
-        String arrangement = arrangement(hints, where, lower);
+        String arrangement = arrangement(hints, title, where, lower);
         if (arrangement == null) {
             arrangement = taxonomy.arrangements().defaultCode();
             defaulted.add("arrangement");
@@ -201,13 +201,18 @@ public final class RulesClassifier implements Classifier {
         return null;
     }
 
-    private String arrangement(Hints hints, ResolvedLocation where, LowerText lowerDescription) {
+    private String arrangement(Hints hints, LowerText title, ResolvedLocation where, LowerText lowerDescription) {
         String fromHint = hintCode(taxonomy.arrangementRules(), hints.workplace());
         if (fromHint == null && hints.remote() != null && hints.remote()) {
             fromHint = hintCode(taxonomy.arrangementRules(), "true");
         }
         if (fromHint != null) {
             return fromHint;
+        }
+        // "Senior Backend Engineer (Hybrid)": the employer says it where every reader looks first.
+        String marked = titleMarked(taxonomy.arrangementRules(), title);
+        if (marked != null) {
+            return marked;
         }
         if (where.hybrid() && taxonomy.arrangements().contains("hybrid")) {
             return "hybrid";

@@ -184,6 +184,30 @@ class RulesClassifierTest {
         assertThat(RulesClassifier.withoutName("no name here", "Acme")).isEqualTo("no name here");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Senior Backend Engineer (Hybrid)        | hybrid  | full_time",
+            "Senior Backend Engineer (Fully Remote)  | remote  | full_time",
+            "DevOps Engineer (m/w/d) – Remote        | remote  | full_time",
+            "Backend Engineer - 100% Remote          | remote  | full_time",
+            "Data Engineer (On-site)                 | onsite  | full_time",
+            "Backend Engineer (Contract)             | unknown | contract",
+            "Contract Data Engineer                  | unknown | contract",
+            "Part-time Backend Engineer (20h)        | unknown | part_time",
+            "Data Analyst (Fixed-term)               | unknown | temporary",
+            "Co-op Software Developer                | unknown | internship",
+            "Apprentice Software Developer           | unknown | internship",
+            // The words as part of what the job is about, not how it is held.
+            "Hybrid Cloud Engineer                   | unknown | full_time",
+            "Remote Sensing Data Scientist           | unknown | full_time",
+            "Contract Manager                        | unknown | full_time",
+    })
+    void theTitleSaysHowTheJobIsHeld(String title, String arrangement, String positionType) {
+        Classification c = classify(title, null, "Build APIs with Java and Kafka for our payments team.", Hints.NONE);
+        assertThat(c.arrangement()).isEqualTo(arrangement);
+        assertThat(c.positionType()).isEqualTo(positionType);
+    }
+
     @Test
     void anInternTitleIsAnInternshipButAnInternInTheProseIsNot() {
         Hints fullTime = new Hints(null, null, null, "Full-time", null, null, List.of(), Map.of());
