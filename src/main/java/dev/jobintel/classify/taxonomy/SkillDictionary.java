@@ -169,7 +169,8 @@ public final class SkillDictionary {
                 for (Form f : forms) {
                     if (matches(f, t, i)) {
                         boolean word = f.exactCase() && f.tokens().size() == 1
-                                && (t.opensSentence(i) && !namedAsTool(t, i, byFirst) || t.namesAPerson(i));
+                                && (t.opensSentence(i) && !namedAsTool(t, i, byFirst) || t.namesAPerson(i)
+                                || partOfAName(t, i));
                         if (!word) {
                             found.add(f.skill());
                         }
@@ -225,6 +226,22 @@ public final class SkillDictionary {
             }
         }
         return false;
+    }
+
+    /** Words after which a single letter is a label, not a language: "Series C", "Vitamin C", "Plan B". */
+    private static final Set<String> LABELLED_BY = Set.of("series", "round", "vitamin", "grade", "class", "tier",
+            "type", "phase", "part", "level", "section", "category", "option", "plan", "appendix", "exhibit",
+            "schedule", "model");
+
+    /** Words after which an ambiguous name is part of a place or a phrase: "Salt Lake City", "Go-Live", "Linear Algebra". */
+    private static final Set<String> NAME_CONTINUES = Set.of("lake", "live", "algebra", "train", "entry", "building",
+            "street", "avenue", "road", "river", "city", "county", "valley", "island", "bay", "lane", "square");
+
+    /** Whether the ambiguous name at {@code i} is a piece of a longer name or label rather than the tool. */
+    private static boolean partOfAName(SkillTokens t, int i) {
+        boolean labelled = t.original(i).length() == 1 && i > 0 && !t.breakBefore(i) && LABELLED_BY.contains(t.lower(i - 1));
+        boolean continued = i + 1 < t.size() && !t.breakBefore(i + 1) && NAME_CONTINUES.contains(t.lower(i + 1));
+        return labelled || continued;
     }
 
     private static boolean matches(Form f, SkillTokens t, int at) {

@@ -39,6 +39,15 @@ class SkillDictionaryTest {
     }
 
     @Test
+    void aNameInsideAnotherNameIsNotTheSkill() {
+        assertThat(names("We just closed our Series C and moved to Salt Lake City. You will support Go-Live activities "
+                + "and know Linear Algebra."))
+                .doesNotContain("C", "Salt", "Go", "Linear");
+        assertThat(names("Services in C and Go, config in Salt, tickets in Linear."))
+                .contains("C", "Go", "Salt", "Linear");
+    }
+
+    @Test
     void aNameThatOpensASentenceAsAVerbIsTheVerb() {
         assertThat(names("Make sure to apply by Friday. Express your interest below!\n- Go beyond the brief."))
                 .doesNotContain("Make", "Express", "Go");
