@@ -59,6 +59,12 @@ class RulesClassifierTest {
             "Developer Advocate                   | out_of_scope         | marketing           | mid       | ic",
             "Werkstudent Softwareentwicklung (m/w/d) | software_engineering | engineering_general | intern | ic",
             "Group Product Manager                | product              | product_management  | lead      | management",
+            // The manager before the function, German team leads, five-level ladders, bank grades.
+            "Manager, Engineering                 | software_engineering | engineering_general | mid       | management",
+            "Senior Manager, Engineering          | software_engineering | engineering_general | senior    | management",
+            "Teamleiter Softwareentwicklung (m/w/d) | software_engineering | engineering_general | lead    | management",
+            "Software Engineer IV                 | software_engineering | engineering_general | senior    | ic",
+            "Assistant Vice President - Java Developer | software_engineering | backend | mid          | ic",
     })
     void classifiesRealisticTitles(String title, String family, String subfamily, String seniority, String track) {
         Classification c = classify(title, "We are a fintech company building payment rails for Europe.");
