@@ -43,6 +43,25 @@ class AgencyDetectorTest {
             assertThat(DETECTOR.judge(software, "We build software for HR teams.").agency()).as(software).isFalse();
         }
         assertThat(DETECTOR.judge("", "").agency()).isFalse();
+        // Consultancies place their own engineers with "our client": employers, whatever the wording.
+        String placement = "Our client is a leading bank. The client is a leading name in payments.";
+        for (String consultancy : List.of("Thoughtworks", "EPAM Systems, Inc.", "Accenture")) {
+            assertThat(DETECTOR.judge(consultancy, placement).agency()).as(consultancy).isFalse();
+        }
+        assertThat(DETECTOR.judge("Blue Fox Talent", placement).agency()).as("the same words from anyone else").isTrue();
+    }
+
+    @Test
+    void forOurClientInItsCommonFormsIsAgencyWording() {
+        for (String text : List.of("Our client, a fast-growing fintech in Berlin, is looking for a Go engineer.",
+                "Für unseren Kunden, ein Softwarehaus in München, suchen wir einen Java-Entwickler.",
+                "Pour le compte de notre client, nous recherchons un développeur.",
+                "Voor onze opdrachtgever zoeken wij een ontwikkelaar.",
+                "Dla naszego klienta poszukujemy programisty.")) {
+            AgencyDetector.Verdict v = DETECTOR.judge("Blue Fox Talent", text);
+            assertThat(v.agency()).as(text).isTrue();
+        }
+        assertThat(DETECTOR.judge("Acme", "We build tools for our customers and their clients.").agency()).isFalse();
     }
 
     @Test
