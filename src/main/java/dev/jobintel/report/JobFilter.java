@@ -56,7 +56,10 @@ public record JobFilter(String cityCode, String family, Long since, boolean open
                 any.add("j.city_code = ?");
             }
             if (!countries.isEmpty()) {
-                any.add("j.country_code IN (" + placeholders(countries.size()) + ")");
+                // A job with an office there, or none remote: a fully remote job is in the area its remote
+                // scope names, not in the first country of "Remote - Canada or US".
+                any.add("(j.country_code IN (" + placeholders(countries.size()) + ") AND (j.remote_scope IS NULL"
+                        + " OR j.city_code IS NOT NULL))");
             }
             if (!remoteScopes.isEmpty()) {
                 any.add("j.remote_scope IN (" + placeholders(remoteScopes.size()) + ")");

@@ -154,6 +154,21 @@ class ReportCommandIT {
     }
 
     @Test
+    void aJobRemoteFromSeveralCountriesIsInItsScopeNotInTheFirstCountryNamed() throws IOException {
+        long canada = report("employers", "--area", "CA").get("jobs").asLong();
+        long northAmerica = report("employers", "--area", "north_america").get("jobs").asLong();
+        Path more = Fixtures.jsonlFile(dir.resolve("na.jsonl"), List.of(
+                posting("21", "Theta", "Backend Engineer", "Remote - Canada or US", "Go and Kafka."),
+                posting("22", "Theta", "Data Engineer", "Toronto, Canada", "Python and Spark."),
+                posting("23", "Theta", "Frontend Engineer", "Toronto or Remote (North America)", "React.")));
+        assertThat(jobintel("import", more.toString(), "--db", db()).exit()).isZero();
+        assertThat(jobintel("enrich", "--db", db(), "--no-progress").exit()).isZero();
+        assertThat(report("employers", "--area", "CA").get("jobs").asLong()).as("the two with an office in Toronto")
+                .isEqualTo(canada + 2);
+        assertThat(report("employers", "--area", "north_america").get("jobs").asLong()).isEqualTo(northAmerica + 3);
+    }
+
+    @Test
     void anAreaNarrowsAsTheGatesLocationFiltersDo() throws IOException {
         Path more = Fixtures.jsonlFile(dir.resolve("remote.jsonl"), List.of(
                 posting("6", "Delta", "Backend Engineer", "Remote - US; Remote - Germany", "Go and Kafka."),
