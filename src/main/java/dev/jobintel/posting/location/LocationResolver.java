@@ -129,8 +129,15 @@ public final class LocationResolver {
         return fromUrl.cities.isEmpty() && fromUrl.countries.isEmpty() ? fromText : resolve(text, h, url, new Builder());
     }
 
+    /** "Remote OK", "remote is okay": remote allowed, not Oklahoma (which is written "Remote - OK", "Tulsa, OK"). */
+    private static final java.util.regex.Pattern REMOTE_OK = java.util.regex.Pattern.compile(
+            "(?i)\\bremote(?: is)? (?:ok|okay)\\b");
+
     private ResolvedLocation resolve(String text, Hints h, String url, Builder b) {
         if (text != null && !text.isBlank()) {
+            if (text.length() < 200 && REMOTE_OK.matcher(text).find()) {
+                text = REMOTE_OK.matcher(text).replaceAll("Remote");
+            }
             for (String segment : segments(text)) {
                 resolveSegment(segment, h, b);
             }
@@ -188,7 +195,16 @@ public final class LocationResolver {
         }
         boolean before = i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1));
         boolean after = i + 2 >= s.length() || !Character.isLetterOrDigit(s.charAt(i + 2));
-        return before && after;
+        return before && after && !oregon(s, i);
+    }
+
+    /** "Bend, OR", "Remote - OR": capitals closing the text after a comma or a dash are the state, not the word. */
+    private static boolean oregon(String s, int i) {
+        if (s.charAt(i) != 'O' || s.charAt(i + 1) != 'R' || !s.substring(i + 2).isBlank()) {
+            return false;
+        }
+        String head = s.substring(0, i).stripTrailing();
+        return head.endsWith(",") || head.endsWith("-") || head.endsWith("–");
     }
 
     private static void flush(StringBuilder cur, List<String> out) {

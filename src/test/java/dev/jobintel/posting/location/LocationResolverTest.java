@@ -50,6 +50,12 @@ class LocationResolverTest {
             "Toronto, ON, Canada            | tor",
             "Cambridge, MA                  | cbm",
             "Cambridge, United Kingdom      | cbg",
+            // "OK" and "OR" as words and as states.
+            "Remote OK                      | remote",
+            "Remote is okay                 | remote",
+            "Remote - OK                    | remote-us",
+            "Remote - OR                    | remote-us",
+            "Berlin OR Munich               | ber",
     })
     void resolvesPlaces(String text, String place) {
         assertThat(resolve(text.strip()).place()).isEqualTo(place.strip());
@@ -193,6 +199,8 @@ class LocationResolverTest {
     void stateAbbreviationAfterACityIsTheStateNotTheCountry() {
         // "CA" after San Francisco is California, not Canada.
         assertThat(resolve("San Francisco, CA").countries()).containsExactly("US");
+        // "OR" closing the text after a comma is Oregon, not the word that separates two places.
+        assertThat(resolve("Bend, OR").countries()).containsExactly("US");
         // Without a city, "CA" is Canada.
         assertThat(resolve("Remote - CA").remotePlace()).isEqualTo("remote-ca");
     }
