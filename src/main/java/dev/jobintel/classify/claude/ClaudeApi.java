@@ -101,8 +101,12 @@ public final class ClaudeApi implements AutoCloseable {
         }
     }
 
+    /** More tokens than any model's context and output hold: a usage count above it is not real. */
+    static final long MAX_TOKENS = 10_000_000;
+
     /**
-     * What a message lacks of the fields every answer is read for (its id, model, token usage,
+     * What a message lacks of the fields every answer is read for (its id, model, token usage — each count
+     * between 0 and {@link #MAX_TOKENS} —
      * and the name of each tool call and the text of each text block), or null when it has them.
      * The SDK checks a field only when it is read, so a body such as {@code {}} would otherwise
      * pass as an answer and fail later, outside the handling of bad responses (retried, then
@@ -112,8 +116,15 @@ public final class ClaudeApi implements AutoCloseable {
         try {
             m.id();
             m.model();
-            m.usage().inputTokens();
-            m.usage().outputTokens();
+            var u = m.usage();
+            for (long tokens : new long[] {u.inputTokens(), u.outputTokens(), u.cacheCreationInputTokens().orElse(0L),
+                    u.cacheReadInputTokens().orElse(0L)}) {
+                // Billed as it stands, a negative count would break the cost ledger and an absurd one would
+                // stall the rate limiter for years: neither is an answer to keep.
+                if (tokens < 0 || tokens > MAX_TOKENS) {
+                    return "usage reports " + tokens + " tokens, which no answer has";
+                }
+            }
             for (ContentBlock b : m.content()) {
                 if (b.isToolUse()) {
                     b.asToolUse().name();
@@ -159,7 +170,7 @@ public final class ClaudeApi implements AutoCloseable {
             }
             return new ApiFailure(kind, status, type, message == null ? se.getMessage() : message, requestId, retryAfter);
         }
-        if (e instanceof AnthropicInvalidDataException) {
+        if (e instanceof AnthropicInvalidDataException && !hasCause(e, SocketTimeoutException.class)) {
             return new ApiFailure(ApiFailure.Kind.SERVER, null, null, "malformed response body: " + e.getMessage(),
                     null, null);
         }
@@ -176,7 +187,9 @@ public final class ClaudeApi implements AutoCloseable {
     }
 
     private static boolean mentionsSpendLimit(String message) {
-        return message != null && message.toLowerCase(Locale.ROOT).contains("spend limit");
+        // "You have reached your specified API usage limits": the workspace's own limit, as a 400.
+        String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
+        return m.contains("spend limit") || m.contains("usage limit");
     }
 
     private static boolean mentionsCredit(String message) {

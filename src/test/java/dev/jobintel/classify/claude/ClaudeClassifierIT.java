@@ -235,6 +235,35 @@ class ClaudeClassifierIT {
     }
 
     @Test
+    void aUsageNoAnswerCanHaveIsMalformedNotBilled() {
+        String body = "{\"id\":\"msg_u\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-haiku-4-5\","
+                + "\"content\":[{\"type\":\"text\",\"text\":\"x\"}],\"stop_reason\":\"end_turn\",\"usage\":%s}";
+        // A negative count would fail the cost ledger's check; a trillion tokens would stall the rate limiter.
+        start(r -> r.attempt() == 1 ? Answer.rawBody(200, "application/json",
+                        String.format(body, "{\"input_tokens\":-1000,\"output_tokens\":-5}"))
+                : r.attempt() == 2 ? Answer.rawBody(200, "application/json",
+                        String.format(body, "{\"input_tokens\":1000000000000,\"output_tokens\":100000000000}"))
+                : Answer.tool(clean(r)));
+        land(job(1));
+        runner.enrich(0);
+        assertThat(posting("g1")).containsEntry("outcome", "enriched");
+        assertThat(count("SELECT count(*) FROM llm_calls WHERE outcome = 'server_error' AND error LIKE "
+                + "'malformed response body: usage reports%'")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM llm_calls WHERE input_tokens < 0 OR input_tokens > 10000000")).isZero();
+    }
+
+    @Test
+    void theWorkspacesOwnUsageLimitStopsTheRunLikeASpendLimit() {
+        start(r -> Answer.error(400, "invalid_request_error", "You have reached your specified API usage limits. "
+                + "You will regain access on 2026-12-01 at 00:00 UTC."));
+        land(job(1), job(2));
+        Enricher.Result r = runner.enrich(0);
+        assertThat(r.stop()).isNotNull();
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'pending'")).isEqualTo(2);
+        assertThat(sim.messageCalls()).isEqualTo(1);
+    }
+
+    @Test
     void incident13AnAnswerCutByMaxTokensIsAskedAgainWithMoreRoom() {
         start(r -> r.maxTokens() < 4096 ? Answer.truncated("{\"family\":\"data\",\"skills\":[\"Python\",")
                 : Answer.tool(clean(r)));
