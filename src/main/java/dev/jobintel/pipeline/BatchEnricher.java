@@ -16,6 +16,7 @@ import dev.jobintel.classify.claude.ClaudeApi;
 import dev.jobintel.classify.claude.ClaudeClassifier;
 import dev.jobintel.classify.cost.Budget;
 import dev.jobintel.gate.Gate;
+import dev.jobintel.internal.Throwables;
 import dev.jobintel.posting.Prepared;
 import dev.jobintel.posting.location.LocationResolver;
 import dev.jobintel.store.Database;
@@ -324,25 +325,56 @@ public final class BatchEnricher {
         }
         List<Outcome> outcomes = new ArrayList<>();
         long changedBefore = totals.changedInBatch;
+        Set<String> answered = new HashSet<>();
+        String unreadable = null;
         try (StreamResponse<MessageBatchIndividualResponse> results = api.results(b.remoteId())) {
-            results.stream().forEach(r -> {
-                LlmBatches.Item item = items.get(r.customId());
-                if (item == null || recorded.contains(item.postingId()) || stop != null) {
-                    return;
+            java.util.Iterator<MessageBatchIndividualResponse> it = results.stream().iterator();
+            while (stop == null) {
+                MessageBatchIndividualResponse r;
+                try {
+                    if (!it.hasNext()) {
+                        break;
+                    }
+                    r = it.next();
+                } catch (RuntimeException e) {
+                    if (!unparseable(e)) {
+                        // The connection broke: what was read is kept, the next run reads on from there.
+                        stop = new RunStop("api_unavailable", "reading the results of batch " + b.remoteId()
+                                + " broke off: " + Throwables.rootMessage(e) + "; the next run collects the rest");
+                        break;
+                    }
+                    // A line that is no result: the stream cannot be read past it.
+                    unreadable = Throwables.rootMessage(e);
+                    break;
+                }
+                String customId;
+                try {
+                    customId = r.customId();
+                } catch (RuntimeException noId) {
+                    continue; // a result without its custom_id belongs to no posting
+                }
+                LlmBatches.Item item = items.get(customId);
+                // The same custom_id twice: the first answer counts, the second is neither used nor billed.
+                if (item == null || !answered.add(customId) || recorded.contains(item.postingId())) {
+                    continue;
                 }
                 PendingPosting p = pending.get(item.postingId());
                 if (p == null) {
-                    return;
+                    continue;
                 }
                 Outcome o = outcome(b.id(), item, p, r.result(), totals);
                 if (o != null) {
                     outcomes.add(o);
                 }
-            });
+            }
         } catch (ClaudeApi.ApiCallException e) {
-            stop = new RunStop("api_unavailable", "cannot read the results of batch " + b.remoteId() + ": "
-                    + e.getMessage() + "; the next run collects them");
-            return;
+            if (!Integer.valueOf(404).equals(e.failure().status())) {
+                stop = new RunStop("api_unavailable", "cannot read the results of batch " + b.remoteId() + ": "
+                        + e.getMessage() + "; the next run collects them");
+                return;
+            }
+            // The batch ended, but its results are gone (deleted, or past the days they are kept).
+            unreadable = "its results are no longer there (" + e.getMessage() + ")";
         }
         Outcomes writer = new Outcomes(db);
         for (int from = 0; from < outcomes.size(); from += pageSize) {
@@ -361,10 +393,31 @@ public final class BatchEnricher {
                 return null;
             });
             totals.collected++;
+            if (unreadable != null) {
+                // Sent again in this run, they could meet the same fate (results that keep disappearing) and
+                // be paid for round after round: the next run sends them.
+                stop = new RunStop("results_unreadable", "batch " + b.remoteId() + ": " + unreadable + "; "
+                        + outcomes.size() + " postings were decided from what could be read, the others are pending "
+                        + "again and the next run sends them");
+            }
             log.accept("collected batch " + b.remoteId() + ": " + outcomes.size() + " postings decided"
                     + (totals.changedInBatch > changedBefore ? "; " + (totals.changedInBatch - changedBefore)
                     + " changed on their boards while the batch ran and are asked again" : ""));
         }
+    }
+
+    /** Whether a results stream failed on what it read (a line that is not a result), not on the network. */
+    private static boolean unparseable(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.JsonProcessingException
+                    || t instanceof com.anthropic.errors.AnthropicInvalidDataException) {
+                return true;
+            }
+            if (t instanceof java.io.IOException || t instanceof com.anthropic.errors.AnthropicIoException) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The outcome of one result, or null when the posting goes back to pending. */

@@ -136,6 +136,45 @@ class BatchEnricherIT {
     }
 
     @Test
+    void resultsWithABrokenLineSettleWhatTheyCanAndSendTheRestAgain() {
+        start(this::clean, Duration.ofMillis(100));
+        land(jobs(20, "B"));
+        // Ten results, the first repeated, a result without its custom_id, then a line that is no JSON.
+        sim.resultsServed(body -> {
+            List<String> lines = body.lines().toList();
+            return String.join("\n", lines.subList(0, 10)) + "\n" + lines.get(0) + "\n"
+                    + "{\"result\": {\"type\": \"expired\"}}\n{\"custom_id\": \"x\", this is not json\n"
+                    + String.join("\n", lines.subList(10, lines.size())) + "\n";
+        });
+        BatchEnricher.Result first = batches().run();
+        assertThat(first.decided().stop().reason()).as("the rest waits for the next run").isEqualTo("results_unreadable");
+        assertThat(count("SELECT count(*) FROM llm_batches WHERE status = 'collected'")).isEqualTo(1);
+        long enriched = count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'");
+        assertThat(enriched + count("SELECT count(*) FROM raw_postings WHERE outcome = 'pending' AND batch_id IS NULL"))
+                .as("every posting decided or free to be asked again").isEqualTo(20);
+
+        sim.resultsServed(null);
+        batches().run();
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(20);
+        assertThat(count("SELECT count(*) FROM llm_calls WHERE outcome = 'valid'")).as("each answer billed once").isEqualTo(20);
+        assertThat(StatusReport.read(db).violations()).isEmpty();
+    }
+
+    @Test
+    void resultsNoLongerThereSendTheBatchsPostingsAgain() {
+        start(this::clean, Duration.ofMillis(100));
+        land(jobs(5, "C"));
+        sim.resultsServed(body -> null);
+        BatchEnricher.Result first = batches().run();
+        assertThat(first.decided().stop().getMessage()).contains("no longer there").contains("the next run sends them");
+        assertThat(batchCreations()).as("not sent again into the same fate in this run").isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'pending' AND batch_id IS NULL")).isEqualTo(5);
+        sim.resultsServed(null);
+        batches().run();
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(5);
+    }
+
+    @Test
     void aRestartWhilePollingResumesTheBatchInsteadOfResubmitting() throws Exception {
         start(this::clean, Duration.ofSeconds(3));
         land(jobs(12, "B"));

@@ -105,6 +105,7 @@ public final class MessagesSimulator implements AutoCloseable {
     private final RequestWindow window = new RequestWindow();
     private final MessageFactory messageFactory = new MessageFactory();
     private final SimBatches batches;
+    private volatile java.util.function.UnaryOperator<String> resultsRewrite;
     private final ConcurrentHashMap<String, Integer> attempts = new ConcurrentHashMap<>();
     private final AtomicInteger messageCalls = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -162,6 +163,15 @@ public final class MessagesSimulator implements AutoCloseable {
             throw new IllegalArgumentException("requestLimit must be >= 0");
         }
         this.requestLimit = perMinute;
+        return this;
+    }
+
+    /**
+     * Rewrites the results of an ended batch as they are served: a test's broken line, a repeated
+     * custom_id, or null for results no longer there (404, as after the days they are kept).
+     */
+    public MessagesSimulator resultsServed(java.util.function.UnaryOperator<String> rewrite) {
+        this.resultsRewrite = rewrite;
         return this;
     }
 
@@ -314,7 +324,15 @@ public final class MessagesSimulator implements AutoCloseable {
             };
         }
         if (segments.size() == 5 && segments.get(4).equals("results") && method.equals("GET")) {
-            return batches.results(id);
+            SimReply served = batches.results(id);
+            java.util.function.UnaryOperator<String> rewrite = resultsRewrite;
+            if (rewrite == null || served.status() != 200) {
+                return served;
+            }
+            String lines = rewrite.apply(new String(served.body(), StandardCharsets.UTF_8));
+            return lines == null ? SimReply.error(404, "not_found_error", "results of " + id + " are no longer available",
+                    Map.of(), null)
+                    : new SimReply(200, served.contentType(), served.headers(), lines.getBytes(StandardCharsets.UTF_8));
         }
         if (segments.size() == 5 && segments.get(4).equals("cancel") && method.equals("POST")) {
             return batches.cancel(id);
