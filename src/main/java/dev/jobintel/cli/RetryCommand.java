@@ -88,7 +88,9 @@ final class RetryCommand implements Callable<Integer> {
             if (dryRun) {
                 Summaries.plan(out, EnrichPlan.plan(db, ctx.gate(), ctx.resolver(), runner.classifier(),
                         ctx.config().pipeline().batchSize(), 0,
-                        (c, after, size) -> Requeue.failedPage(c, selection, after, size)), runner.classifier(), 0);
+                        // A retry enriches what is pending already as well as what it re-queues.
+                        EnrichPlan.pendingAnd((c, after, size) -> Requeue.failedPage(c, selection, after, size))),
+                        runner.classifier(), 0);
                 return 0;
             }
             long requeued = Requeue.failed(db, selection, ctx.clock().millis());

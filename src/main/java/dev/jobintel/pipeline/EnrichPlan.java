@@ -55,6 +55,16 @@ public final class EnrichPlan {
     /** The pending postings, as enrich reads them. */
     public static final Pages PENDING = RawPostings::pendingAfter;
 
+    /** The postings of {@code more} and the pending ones, in one order of ids: what a retry decides. */
+    public static Pages pendingAnd(Pages more) {
+        return (c, afterId, limit) -> {
+            List<PendingPosting> both = new java.util.ArrayList<>(more.after(c, afterId, limit));
+            both.addAll(PENDING.after(c, afterId, limit));
+            both.sort(java.util.Comparator.comparingLong(PendingPosting::id));
+            return both.size() > limit ? both.subList(0, limit) : both;
+        };
+    }
+
     private EnrichPlan() {
     }
 
