@@ -79,7 +79,8 @@ final class Summaries {
 
     static void enrich(PrintWriter out, Enricher.Result r, String classifier, long nanos) {
         if (r.processed() == 0) {
-            out.println("Nothing to enrich: no pending postings.");
+            // Pending postings an open message batch or another worker holds are not this run's to decide.
+            out.println("Nothing to enrich: no pending posting free to decide.");
             return;
         }
         out.printf("Decided %s in %s with the %s classifier: %s enriched (new jobs), %s merged, "

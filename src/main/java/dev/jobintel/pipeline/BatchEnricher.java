@@ -454,7 +454,7 @@ public final class BatchEnricher {
         } else if (result.isErrored()) {
             var error = result.asErrored().error().error();
             String type = error.isInvalidRequestError() ? "invalid_request_error" : "api_error";
-            String message = error.toString();
+            String message = errorMessage(error);
             if (error.isInvalidRequestError()) {
                 claude.recordBatchFailure(p.id(), prepared, batchId, "bad_request", 400, message);
                 return new Outcome.Failed(p.id(), p.contentHash(), "bad_request", "the batch request was refused: " + message, false, null);
@@ -468,6 +468,17 @@ public final class BatchEnricher {
         totals.returned++;
         returned.add(p.id());
         return null;
+    }
+
+    /** The API's own words for an errored result ("messages.0: …"), not the SDK object's rendering. */
+    private static String errorMessage(Object error) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode n = com.anthropic.core.ObjectMappers.jsonMapper().valueToTree(error);
+            String message = n.path("message").asText("");
+            return message.isBlank() ? n.toString() : message;
+        } catch (IllegalArgumentException unserialisable) {
+            return String.valueOf(error);
+        }
     }
 
     /** Running totals over the rounds. */

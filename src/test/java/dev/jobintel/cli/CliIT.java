@@ -64,7 +64,7 @@ class CliIT {
         Result again = jobintel("run", "--db", db(), "--no-progress");
         assertThat(again.exit()).isZero();
         assertThat(again.out()).contains(": 0 new, 0 changed,").contains("Nothing new")
-                .contains("Nothing to enrich: no pending postings.");
+                .contains("Nothing to enrich: no pending posting free to decide.");
         JsonNode s2 = new ObjectMapper().readTree(jobintel("status", "--db", db(), "--json").out());
         assertThat(s2.get("rawPostings").asLong()).isEqualTo(raw);
         assertThat(s2.get("enrichedJobs").asLong()).isEqualTo(s.get("enrichedJobs").asLong());

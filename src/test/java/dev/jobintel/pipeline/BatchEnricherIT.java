@@ -320,6 +320,9 @@ class BatchEnricherIT {
         assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(4);
         assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'failed' AND outcome_reason = 'bad_request'"))
                 .isEqualTo(1);
+        // The API's words, not the SDK object's rendering of them.
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome_reason = 'bad_request' AND last_error = "
+                + "'the batch request was refused: messages.0.content: too long'")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'pending' AND batch_id IS NULL")).isEqualTo(3);
         // The invalid answer was re-asked directly, once.
         assertThat(sim.messageCalls()).isEqualTo(1);

@@ -31,9 +31,12 @@ public final class Budget {
      */
     public synchronized void reserve(double worstCaseUsd) {
         if (limitUsd != null && spent + reserved + worstCaseUsd > limitUsd) {
+            // Requests in flight hold their worst case until they are billed: say so, not that it is spent.
             throw new RunStop("budget", String.format(Locale.ROOT,
-                    "the budget of $%s is reached: $%.4f spent, the next request could cost up to $%.4f",
-                    java.math.BigDecimal.valueOf(limitUsd).stripTrailingZeros().toPlainString(), spent + reserved, worstCaseUsd));
+                    "the budget of $%s is reached: $%.4f spent%s, the next request could cost up to $%.4f",
+                    java.math.BigDecimal.valueOf(limitUsd).stripTrailingZeros().toPlainString(), spent,
+                    reserved > 0 ? String.format(Locale.ROOT, " and $%.4f held for requests in flight", reserved) : "",
+                    worstCaseUsd));
         }
         reserved += worstCaseUsd;
     }
