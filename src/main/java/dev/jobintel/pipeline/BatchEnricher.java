@@ -325,48 +325,9 @@ public final class BatchEnricher {
         }
         List<Outcome> outcomes = new ArrayList<>();
         long changedBefore = totals.changedInBatch;
-        Set<String> answered = new HashSet<>();
-        String unreadable = null;
+        String unreadable;
         try (StreamResponse<MessageBatchIndividualResponse> results = api.results(b.remoteId())) {
-            java.util.Iterator<MessageBatchIndividualResponse> it = results.stream().iterator();
-            while (stop == null) {
-                MessageBatchIndividualResponse r;
-                try {
-                    if (!it.hasNext()) {
-                        break;
-                    }
-                    r = it.next();
-                } catch (RuntimeException e) {
-                    if (!unparseable(e)) {
-                        // The connection broke: what was read is kept, the next run reads on from there.
-                        stop = new RunStop("api_unavailable", "reading the results of batch " + b.remoteId()
-                                + " broke off: " + Throwables.rootMessage(e) + "; the next run collects the rest");
-                        break;
-                    }
-                    // A line that is no result: the stream cannot be read past it.
-                    unreadable = Throwables.rootMessage(e);
-                    break;
-                }
-                String customId;
-                try {
-                    customId = r.customId();
-                } catch (RuntimeException noId) {
-                    continue; // a result without its custom_id belongs to no posting
-                }
-                LlmBatches.Item item = items.get(customId);
-                // The same custom_id twice: the first answer counts, the second is neither used nor billed.
-                if (item == null || !answered.add(customId) || recorded.contains(item.postingId())) {
-                    continue;
-                }
-                PendingPosting p = pending.get(item.postingId());
-                if (p == null) {
-                    continue;
-                }
-                Outcome o = outcome(b.id(), item, p, r.result(), totals);
-                if (o != null) {
-                    outcomes.add(o);
-                }
-            }
+            unreadable = read(b, results, items, recorded, pending, outcomes, totals);
         } catch (ClaudeApi.ApiCallException e) {
             if (!Integer.valueOf(404).equals(e.failure().status())) {
                 stop = new RunStop("api_unavailable", "cannot read the results of batch " + b.remoteId() + ": "
@@ -404,6 +365,55 @@ public final class BatchEnricher {
                     + (totals.changedInBatch > changedBefore ? "; " + (totals.changedInBatch - changedBefore)
                     + " changed on their boards while the batch ran and are asked again" : ""));
         }
+    }
+
+    /**
+     * Turns each result into its posting's outcome, in {@code outcomes}. Returns why the results could
+     * not be read to their end (a line that is no result), or null; a broken connection sets the stop.
+     */
+    private String read(LlmBatches.Batch b, StreamResponse<MessageBatchIndividualResponse> results,
+                        Map<String, LlmBatches.Item> items, Set<Long> recorded, Map<Long, PendingPosting> pending,
+                        List<Outcome> outcomes, Totals totals) {
+        Set<String> answered = new HashSet<>();
+        java.util.Iterator<MessageBatchIndividualResponse> it = results.stream().iterator();
+        while (stop == null) {
+            MessageBatchIndividualResponse r;
+            try {
+                if (!it.hasNext()) {
+                    return null;
+                }
+                r = it.next();
+            } catch (RuntimeException e) {
+                if (!unparseable(e)) {
+                    // The connection broke: what was read is kept, the next run reads on from there.
+                    stop = new RunStop("api_unavailable", "reading the results of batch " + b.remoteId()
+                            + " broke off: " + Throwables.rootMessage(e) + "; the next run collects the rest");
+                    return null;
+                }
+                // A line that is no result: the stream cannot be read past it.
+                return Throwables.rootMessage(e);
+            }
+            String customId;
+            try {
+                customId = r.customId();
+            } catch (RuntimeException noId) {
+                continue; // a result without its custom_id belongs to no posting
+            }
+            LlmBatches.Item item = items.get(customId);
+            // The same custom_id twice: the first answer counts, the second is neither used nor billed.
+            if (item == null || !answered.add(customId) || recorded.contains(item.postingId())) {
+                continue;
+            }
+            PendingPosting p = pending.get(item.postingId());
+            if (p == null) {
+                continue;
+            }
+            Outcome o = outcome(b.id(), item, p, r.result(), totals);
+            if (o != null) {
+                outcomes.add(o);
+            }
+        }
+        return null;
     }
 
     /** Whether a results stream failed on what it read (a line that is not a result), not on the network. */
