@@ -373,7 +373,6 @@ public final class Database implements AutoCloseable {
      */
     public <T> T read(Work<T> work) {
         try (Connection c = pool.getConnection()) {
-            int isolation = c.getTransactionIsolation();
             org.sqlite.SQLiteConnectionConfig sqlite = c.isWrapperFor(org.sqlite.SQLiteConnection.class)
                     ? c.unwrap(org.sqlite.SQLiteConnection.class).getConnectionConfig() : null;
             if (sqlite != null) {
@@ -393,7 +392,8 @@ public final class Database implements AutoCloseable {
                 if (sqlite != null) {
                     sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
                 } else {
-                    c.setTransactionIsolation(isolation);
+                    // Back to the server's default for the pool's other users (asking for it costs a round trip).
+                    c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 }
             }
         } catch (SQLException e) {
