@@ -184,8 +184,8 @@ public final class Dashboard implements AutoCloseable {
             if (SWITCHES.contains(key)) {
                 // A checkbox sends "on"; a hand-written link may say true or false, and false means off.
                 String v = value.toLowerCase(java.util.Locale.ROOT);
-                if (!SWITCH_OFF.contains(v)) {
-                    out.put(key, SWITCH_ON.contains(v) || v.isEmpty() ? "on" : value);
+                if (!v.isEmpty() && !SWITCH_OFF.contains(v)) {
+                    out.put(key, SWITCH_ON.contains(v) ? "on" : value);
                 }
             } else if (FILTER_KEYS.contains(key) && !value.isEmpty()) {
                 out.put(key, value);
