@@ -23,32 +23,39 @@ public final class CanonicalUrl {
     private CanonicalUrl() {
     }
 
+    /** Whether {@code url} is an absolute http or https address, one a link may open (not "javascript:…"). */
+    public static boolean isWebAddress(String url) {
+        return webUri(url) != null;
+    }
+
+    /** {@code url} parsed, when it is an absolute http or https address with a host part; else null. */
+    private static URI webUri(String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        URI uri;
+        try {
+            uri = new URI(url.trim());
+        } catch (URISyntaxException e) {
+            return null;
+        }
+        String scheme = uri.getScheme();
+        return uri.getRawAuthority() != null && ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
+                ? uri : null;
+    }
+
     /**
      * The canonical form of {@code url}; null for anything that is not an absolute http or https
      * address (a relative path, "javascript:…", "ftp://…", a number): the posting's link is shown
      * and followed, so a source's odd value must not become it.
      */
     public static String of(String url) {
-        if (url == null) {
+        URI uri = webUri(url);
+        if (uri == null) {
             return null;
         }
         String trimmed = url.trim();
-        if (trimmed.isEmpty()) {
-            return null;
-        }
-        URI uri;
-        try {
-            uri = new URI(trimmed);
-        } catch (URISyntaxException e) {
-            return null;
-        }
-        if (uri.getScheme() == null || uri.getRawAuthority() == null) {
-            return null;
-        }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            return null;
-        }
         String host = uri.getHost() == null ? uri.getRawAuthority() : uri.getHost().toLowerCase(Locale.ROOT);
         int port = uri.getPort();
         boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);

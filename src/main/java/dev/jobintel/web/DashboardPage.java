@@ -3,6 +3,7 @@ package dev.jobintel.web;
 import dev.jobintel.internal.Clip;
 import dev.jobintel.pipeline.Explanation;
 import dev.jobintel.pipeline.StatusReport;
+import dev.jobintel.posting.CanonicalUrl;
 import dev.jobintel.report.Report;
 import dev.jobintel.report.TextTable;
 import org.jsoup.nodes.Document;
@@ -141,7 +142,8 @@ final class DashboardPage {
             for (int i = 0; i < row.size(); i++) {
                 Object cell = row.get(i);
                 Element td = tr.appendElement("td");
-                if (r.columns().get(i).key().equals("url") && cell instanceof String url && webAddress(url)) {
+                if (r.columns().get(i).key().equals("url") && cell instanceof String url
+                        && CanonicalUrl.isWebAddress(url)) {
                     // A posting's link, as a link: only http(s) ("javascript:" from a board stays text), and the
                     // board learns nothing of the dashboard it was opened from.
                     td.appendElement("a").attr("href", url).attr("rel", "noopener noreferrer nofollow")
@@ -153,16 +155,6 @@ final class DashboardPage {
                     td.addClass("n");
                 }
             }
-        }
-    }
-
-    /** Whether a link to {@code url} opens a web page: http(s) with a host, not "javascript:" or "data:". */
-    static boolean webAddress(String url) {
-        try {
-            java.net.URI u = new java.net.URI(url);
-            return ("https".equalsIgnoreCase(u.getScheme()) || "http".equalsIgnoreCase(u.getScheme())) && u.getHost() != null;
-        } catch (java.net.URISyntaxException e) {
-            return false;
         }
     }
 

@@ -31,4 +31,14 @@ class CanonicalUrlTest {
         assertThat(CanonicalUrl.of("   ")).isNull();
         assertThat(CanonicalUrl.of(null)).isNull();
     }
+
+    @Test
+    void onlyAWebAddressBecomesALink() {
+        assertThat(CanonicalUrl.isWebAddress("https://jobs.lever.co/acme/1")).isTrue();
+        assertThat(CanonicalUrl.isWebAddress("HTTP://boards.example.com/x?y=1")).isTrue();
+        for (String notWeb : new String[] {"javascript:alert(1)", "JavaScript://%0aalert(1)", "data:text/html,x",
+                "file:///etc/passwd", "//evil.example/x", "https:///nohost", "not a url at all"}) {
+            assertThat(CanonicalUrl.isWebAddress(notWeb)).as(notWeb).isFalse();
+        }
+    }
 }
