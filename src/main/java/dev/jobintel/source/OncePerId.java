@@ -10,9 +10,10 @@ import java.util.Map;
 /**
  * Lands each posting identity once per fetch of a board (or import of a file): the first copy
  * is kept and a later, different copy of the same source and id becomes a {@code repeated_id}
- * reject with its content (the same posting served twice is simply seen again). Without this, two different postings a board serves under one id would overwrite
- * each other on every fetch, so that an unchanged board looks changed and its job is classified,
- * and paid for, again each run, while one of the two is nowhere to be seen.
+ * reject with its content (the same posting served twice is simply seen again). Without this,
+ * two different postings a board serves under one id would overwrite each other on every fetch,
+ * so that an unchanged board looks changed and its job is classified, and paid for, again each
+ * run, while one of the two is nowhere to be seen.
  */
 public final class OncePerId implements BoardSink {
 
@@ -30,8 +31,10 @@ public final class OncePerId implements BoardSink {
 
     @Override
     public void accept(Posting posting) {
-        Integer first = seen.putIfAbsent(posting.source() + '\u0000' + posting.sourceJobId(), posting.hashCode());
-        if (first == null || first == posting.hashCode()) {
+        // A record's hash reads every field, the description included: once per posting.
+        int content = posting.hashCode();
+        Integer first = seen.putIfAbsent(posting.source() + '\u0000' + posting.sourceJobId(), content);
+        if (first == null || first == content) {
             // The same posting again (Adzuna's pages overlap as ads move): seen again, as before.
             sink.accept(posting);
             return;
