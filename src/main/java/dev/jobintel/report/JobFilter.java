@@ -157,34 +157,7 @@ public record JobFilter(String cityCode, String family, Long since, boolean open
     public static JobFilter resolve(Connection c, LocationResolver places, Asked asked) {
         String city = asked.city();
         String family = asked.family();
-        String cityCode = null;
-        if (city != null) {
-            cityCode = Jdbc.one(c, "SELECT code FROM ref_city WHERE lower(code) = lower(?)", rs -> rs.getString(1),
-                    city.strip());
-            if (cityCode == null) {
-                List<String[]> named = Jdbc.query(c, "SELECT ci.code, co.name FROM ref_city ci JOIN ref_country co "
-                        + "ON co.code = ci.country WHERE lower(ci.name) = lower(?) ORDER BY ci.code",
-                        rs -> new String[] {rs.getString(1), rs.getString(2)}, city.strip());
-                if (named.isEmpty()) {
-                    // An alias or another spelling the place table knows ("Zürich", "München", "NYC").
-                    String alias = places.gazetteer().areaCode(city);
-                    if (alias != null && places.gazetteer().city(alias) != null) {
-                        named = Jdbc.query(c, "SELECT ci.code, co.name FROM ref_city ci JOIN ref_country co "
-                                + "ON co.code = ci.country WHERE ci.code = ?", rs -> new String[] {rs.getString(1),
-                                rs.getString(2)}, alias);
-                    }
-                }
-                if (named.isEmpty()) {
-                    throw new IllegalArgumentException("no city '" + city + "' in the city table (the bundled cities, with "
-                            + "those of the config's places: file); give its name, as in 'London' or 'New York', or its code");
-                }
-                if (named.size() > 1) {
-                    throw new IllegalArgumentException("'" + city + "' is more than one city: " + String.join(", ",
-                            named.stream().map(n -> n[0] + " (" + n[1] + ")").toList()) + "; give the code");
-                }
-                cityCode = named.get(0)[0];
-            }
-        }
+        String cityCode = city == null ? null : cityCode(c, places, city);
         String familyCode = null;
         if (family != null) {
             familyCode = Jdbc.one(c, "SELECT code FROM ref_family WHERE lower(code) = lower(?) OR lower(name) = lower(?)",
@@ -197,6 +170,34 @@ public record JobFilter(String cityCode, String family, Long since, boolean open
         }
         Area area = asked.area() == null ? null : area(c, places, asked.area());
         return new JobFilter(cityCode, familyCode, asked.since(), asked.open(), asked.remote(), area);
+    }
+
+    /** A city of the database's city table by its code, its name, or a spelling the place table knows. */
+    private static String cityCode(Connection c, LocationResolver places, String city) {
+        String byCode = "SELECT code FROM ref_city WHERE lower(code) = lower(?)";
+        String code = Jdbc.one(c, byCode, rs -> rs.getString(1), city.strip());
+        if (code != null) {
+            return code;
+        }
+        List<String[]> named = Jdbc.query(c, "SELECT ci.code, co.name FROM ref_city ci JOIN ref_country co "
+                + "ON co.code = ci.country WHERE lower(ci.name) = lower(?) ORDER BY ci.code",
+                rs -> new String[] {rs.getString(1), rs.getString(2)}, city.strip());
+        if (named.size() > 1) {
+            throw new IllegalArgumentException("'" + city + "' is more than one city: " + String.join(", ",
+                    named.stream().map(n -> n[0] + " (" + n[1] + ")").toList()) + "; give the code");
+        }
+        if (named.size() == 1) {
+            return named.get(0)[0];
+        }
+        // An alias or another spelling the place table knows ("Zürich", "München", "NYC").
+        String alias = places.gazetteer().areaCode(city);
+        code = alias == null || places.gazetteer().city(alias) == null ? null
+                : Jdbc.one(c, byCode, rs -> rs.getString(1), alias);
+        if (code == null) {
+            throw new IllegalArgumentException("no city '" + city + "' in the city table (the bundled cities, with "
+                    + "those of the config's places: file); give its name, as in 'London' or 'New York', or its code");
+        }
+        return code;
     }
 
     private static Area area(Connection c, LocationResolver places, String given) {
