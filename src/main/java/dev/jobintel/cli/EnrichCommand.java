@@ -31,7 +31,7 @@ final class EnrichCommand implements Callable<Integer> {
     ProgressOption bars;
 
     @Option(names = "--limit", paramLabel = "N", description = "Decide at most N pending postings (default: all).")
-    long limit;
+    Long limit;
 
     @Mixin
     ClassifierOptions classifying;
@@ -49,12 +49,13 @@ final class EnrichCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
-        if (limit < 0 || limit == 0 && cl.getParseResult().hasMatchedOption("--limit")) {
-            // 0 is "all" inside; said by a user it would mean none, and deciding all instead could spend money.
+        if (limit != null && limit < 1) {
+            // Said by a user 0 would mean none; read as "all", as inside, it could spend money.
             throw new CommandLine.ParameterException(cl,
                     "--limit must be 1 or more (leave it out to decide every pending posting)");
         }
-        if (batch && limit > 0) {
+        long max = limit == null ? 0 : limit; // 0: every pending posting
+        if (batch && limit != null) {
             throw new CommandLine.ParameterException(cl, "--batch sends every pending posting that needs the model; "
                     + "it cannot be combined with --limit");
         }
@@ -67,7 +68,7 @@ final class EnrichCommand implements Callable<Integer> {
             runner.prepare();
             if (dryRun) {
                 Summaries.plan(out, EnrichPlan.plan(db, ctx.gate(), ctx.resolver(), runner.classifier(),
-                        ctx.config().pipeline().batchSize(), limit), runner.classifier(), limit);
+                        ctx.config().pipeline().batchSize(), max), runner.classifier(), max);
                 return 0;
             }
             long t0 = System.nanoTime();
@@ -88,9 +89,9 @@ final class EnrichCommand implements Callable<Integer> {
                         + "(errored, expired or canceled)%n", b.batchesSubmitted(), b.batchesCollected(),
                         Summaries.n(b.requestsSent()), Summaries.n(b.returnedToPending()));
             } else {
-                r = runner.enrich(limit);
+                r = runner.enrich(max);
             }
-            return Summaries.enriched(cl, ctx, runner, db, r, System.nanoTime() - t0, limit);
+            return Summaries.enriched(cl, ctx, runner, db, r, System.nanoTime() - t0, max);
         }
     }
 }

@@ -62,7 +62,7 @@ final class EvalCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--limit", paramLabel = "N", description = "Evaluate only the first N labelled postings (default: all).")
-    int limit;
+    Integer limit;
 
     @Option(names = "--show-errors", paramLabel = "N", description = "List up to N mismatches per field (default: none).")
     int showErrors;
@@ -72,7 +72,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (limit < 0 || limit == 0 && spec.commandLine().getParseResult().hasMatchedOption("--limit")) {
+        if (limit != null && limit < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--limit must be 1 or more (leave it out to evaluate every labelled posting)");
         }
@@ -95,7 +95,7 @@ final class EvalCommand implements Callable<Integer> {
              BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
             examples = new LabelReader(bundled ? DemoLabels.RESOURCE.substring(1) : file.toString(), ctx.taxonomy()).read(r);
         }
-        if (limit > 0 && examples.size() > limit) {
+        if (limit != null && examples.size() > limit) {
             examples = examples.subList(0, limit);
         }
         if (examples.isEmpty()) {
