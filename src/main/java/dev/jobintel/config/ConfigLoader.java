@@ -208,13 +208,14 @@ public final class ConfigLoader {
         for (int i = 0; i < src.boards().size(); i++) {
             SourcesConfig.Board b = src.boards().get(i);
             String bk = key + ".boards[" + i + "]";
-            if (b == null || b.slug() == null || b.slug().isBlank()) {
+            if (b == null || b.slug() == null || b.slug().isEmpty()) {
                 p.add(bk + ".slug", "every board needs a slug (the board's identifier in the API's URL)");
                 continue;
             }
-            if (!b.slug().strip().matches("[A-Za-z0-9._-]+") || b.slug().strip().matches("\\.+")) {
+            // The slug is stripped as it is read (SourcesConfig.Board).
+            if (!b.slug().matches("[A-Za-z0-9._-]+") || b.slug().matches("\\.+")) {
                 p.add(bk + ".slug", "'" + b.slug() + "' is not a board identifier (letters, digits, '.', '_', '-')");
-            } else if (!seen.add(b.slug().strip().toLowerCase(java.util.Locale.ROOT))) {
+            } else if (!seen.add(b.slug().toLowerCase(java.util.Locale.ROOT))) {
                 p.add(bk + ".slug", "board '" + b.slug() + "' is listed twice for " + source);
             }
             if (b.instance() != null && !(b.instance().equalsIgnoreCase("global") || (hasEu && b.instance().equalsIgnoreCase("eu")))) {
