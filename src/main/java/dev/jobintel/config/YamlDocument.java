@@ -94,11 +94,12 @@ public final class YamlDocument {
                         throw new ConfigException(origin, line, null, "a second YAML document (after '---');"
                                 + " only the first would be read, so keep one document per file");
                     }
-                    lines.putIfAbsent(pathOf(ctx), line);
+                    String path = pathOf(ctx);
+                    lines.putIfAbsent(path, line);
                     if (t == JsonToken.FIELD_NAME) {
-                        rejectRepeated(origin, keys, pathOf(ctx), line);
+                        rejectRepeated(origin, keys, path, line);
                     }
-                    rejectAlias(origin, p, pathOf(ctx), line);
+                    rejectAlias(origin, p, path, line);
                 }
             }
         } catch (JsonProcessingException e) {
