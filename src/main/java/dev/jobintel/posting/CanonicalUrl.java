@@ -23,12 +23,16 @@ public final class CanonicalUrl {
     private CanonicalUrl() {
     }
 
-    /** Whether {@code url} is an absolute http or https address, one a link may open (not "javascript:…"). */
+    /**
+     * Whether {@code url} is an absolute http or https address with a host a browser can name, one a
+     * link may open (not "javascript:…").
+     */
     public static boolean isWebAddress(String url) {
-        return webUri(url) != null;
+        URI uri = webUri(url);
+        return uri != null && uri.getHost() != null;
     }
 
-    /** {@code url} parsed, when it is an absolute http or https address with a host part; else null. */
+    /** {@code url} parsed, when it is an absolute http or https address with an authority part; else null. */
     private static URI webUri(String url) {
         if (url == null || url.isBlank()) {
             return null;
