@@ -1,10 +1,12 @@
 package dev.jobintel.config;
 
+import dev.jobintel.classify.taxonomy.Taxonomy;
 import dev.jobintel.pipeline.Context;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -298,6 +300,19 @@ class ConfigLoaderTest {
         assertThat(e.file()).endsWith("taxonomy.yaml");
         assertThat(e.key()).isEqualTo("families[0].subfamilies[0].title_patterns[0]");
         assertThat(e.line()).isEqualTo(7);
+    }
+
+    @Test
+    void aCountryGivenTwoCurrenciesInATaxonomyIsNamed() throws IOException {
+        String bundled;
+        try (var in = Taxonomy.class.getResourceAsStream(Taxonomy.BUNDLED)) {
+            bundled = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(bundled).contains("countries: [CA]");
+        write("taxonomy.yaml", bundled.replace("countries: [CA]", "countries: [US]"));
+        ConfigException e = error("taxonomy: taxonomy.yaml\n");
+        assertThat(e.key()).isEqualTo("currencies[3].countries[0]");
+        assertThat(e.problem()).isEqualTo("country US already uses USD");
     }
 
     @Test

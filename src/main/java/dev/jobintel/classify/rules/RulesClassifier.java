@@ -46,7 +46,7 @@ public final class RulesClassifier implements Classifier {
 
     public RulesClassifier(Taxonomy taxonomy) {
         this.taxonomy = taxonomy;
-        this.salaries = new SalaryExtractor(taxonomy.currencySymbols());
+        this.salaries = new SalaryExtractor(taxonomy.currencySymbols(), taxonomy.currencyOfCountry());
         this.version = "rules-" + (taxonomy.version() == null ? "0" : taxonomy.version());
         this.titleFamilies = RulePhrases.of(taxonomy.subfamilyRules().stream().map(Taxonomy.SubfamilyRule::title).toList());
         List<Taxonomy.LevelRule> levels = new ArrayList<>(taxonomy.levels());
@@ -143,7 +143,8 @@ public final class RulesClassifier implements Classifier {
 
         Salary salary = storable(hints.salary());
         if (salary == null) {
-            salary = storable(salaries.find(description));
+            // A job in Canada and the US ("Toronto or New York") leaves "$" to mean US dollars.
+            salary = storable(salaries.find(description, where.countries().stream().distinct().count() == 1 ? where.country() : null));
         }
 
         List<Classification.SkillMention> skills = new ArrayList<>();

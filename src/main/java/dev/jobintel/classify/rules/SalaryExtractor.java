@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * one figure with its period stated ("USD 80/hour", "$150,000 a year"). A number counts only with
  * a currency next to it; revenue and funding figures ("$100M Series B") are not pay, nor are
  * perks priced per period ("a $500 monthly home-office stipend"). The period comes from the
- * words after the range, else from the amount's size.
+ * words after the range, else from the amount's size. A bare symbol that several currencies share
+ * ("$", "¥") reads as the money of the country the posting is in when that country's currency
+ * writes it with a prefix ("C$", "CN¥"): "$120,000" in Toronto is Canadian dollars.
  */
 public final class SalaryExtractor {
 
@@ -27,6 +29,10 @@ public final class SalaryExtractor {
     private static final String SEP = "\\s*(?:-|–|—|to|and|bis|à)\\s*"; // "and": "between 90,000 and 110,000 EUR"
 
     private final Map<String, String> symbolToCode = new HashMap<>();
+    /** Country code → its currency's code. */
+    private final Map<String, String> currencyOfCountry;
+    /** Currency code → the bare symbols of other currencies it takes in its own country ("CAD" → "$"). */
+    private final Map<String, List<String>> bareSymbolsTaken = new HashMap<>();
     /** Indexed by character: the symbols and codes that start with it, longest first; null for none. */
     private final String[][] symbolsByFirstChar;
     final Pattern range;
@@ -34,14 +40,28 @@ public final class SalaryExtractor {
     final Pattern rate;
 
     /**
-     * @param currencySymbols currency code → the symbols and codes that denote it
+     * @param currencySymbols   currency code → the symbols and codes that denote it
+     * @param currencyOfCountry country code (ISO alpha-2) → the code of the currency in use there
      */
-    public SalaryExtractor(Map<String, List<String>> currencySymbols) {
+    public SalaryExtractor(Map<String, List<String>> currencySymbols, Map<String, String> currencyOfCountry) {
+        this.currencyOfCountry = Map.copyOf(currencyOfCountry);
         List<String> symbols = new ArrayList<>();
         currencySymbols.forEach((code, syms) -> {
             for (String s : syms) {
                 symbolToCode.put(s, code);
                 symbols.add(s);
+            }
+        });
+        currencySymbols.forEach((code, syms) -> {
+            List<String> taken = new ArrayList<>();
+            for (String bare : symbols) {
+                if (!Character.isLetter(bare.charAt(0)) && !syms.contains(bare)
+                        && syms.stream().anyMatch(own -> own.length() > bare.length() && own.endsWith(bare))) {
+                    taken.add(bare);
+                }
+            }
+            if (!taken.isEmpty()) {
+                bareSymbolsTaken.put(code, List.copyOf(taken));
             }
         });
         symbols.sort(Comparator.comparingInt(String::length).reversed());
@@ -74,20 +94,28 @@ public final class SalaryExtractor {
         rate = Pattern.compile("(" + cur + ")?\\s?" + amount + "\\s?(" + cur + ")?");
     }
 
-    /**
-     * The first stated salary in {@code text}, or null. The regexes run only in windows around
-     * currency symbols and codes, so a description without money costs one scan of its characters.
-     */
+    /** The first stated salary in {@code text}, or null, as read with no country known. */
     public Salary find(String text) {
+        return find(text, null);
+    }
+
+    /**
+     * The first stated salary in {@code text}, or null, for a posting in {@code country} (ISO
+     * alpha-2, or null when unknown). The regexes run only in windows around currency symbols and
+     * codes, so a description without money costs one scan of its characters.
+     */
+    public Salary find(String text, String country) {
         if (text == null || text.isEmpty()) {
             return null;
         }
+        String local = country == null ? null : currencyOfCountry.get(country);
+        List<String> localBare = local == null ? List.of() : bareSymbolsTaken.getOrDefault(local, List.of());
         int n = text.length();
         int at = nextCurrency(text, 0);
         while (at >= 0) {
             int from = Math.max(0, at - 45);
             int to = Math.min(n, at + 100);
-            Salary s = findIn(text, from, to);
+            Salary s = findIn(text, from, to, local, localBare);
             if (s != null) {
                 return s;
             }
@@ -158,10 +186,10 @@ public final class SalaryExtractor {
         return "ufspcb".indexOf(text.charAt(i) | 0x20) >= 0;
     }
 
-    private Salary findIn(String text, int from, int to) {
+    private Salary findIn(String text, int from, int to, String local, List<String> localBare) {
         Matcher m = range.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         for (int next = from; Anchored.find(m, next, to, i -> rangeCanStart(text, i)); next = m.end()) {
-            String currency = currency(m.group(1), m.group(4), m.group(5), m.group(8));
+            String currency = currency(local, localBare, m.group(1), m.group(4), m.group(5), m.group(8));
             if (currency == null || (m.group().contains("and") && !betweenBefore(text, m.start()))) {
                 continue; // "$50,000 and $100,000 in grants" is two figures; "between X and Y" is a range
             }
@@ -178,7 +206,7 @@ public final class SalaryExtractor {
         Matcher s = single.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         for (int next = from; Anchored.find(s, next, to, i -> singleCanStart(text, i)); next = s.end()) {
             // The currency before the amount ("from £50k") or after it ("from 4.500 €").
-            String currency = currency(s.group(2), s.group(7));
+            String currency = currency(local, localBare, s.group(2), s.group(7));
             Double amount = s.group(3) != null ? amount(s.group(3), s.group(4) != null) : amount(s.group(5), s.group(6) != null);
             if (currency == null || amount == null || amount <= 0) {
                 continue;
@@ -189,7 +217,7 @@ public final class SalaryExtractor {
             }
             return oneFigure(s.group(1), amount, currency, period);
         }
-        return lone(text, from, to);
+        return lone(text, from, to, local, localBare);
     }
 
     /**
@@ -210,10 +238,10 @@ public final class SalaryExtractor {
      * after it and nothing around it says it is a perk: "a contract at USD 80/hour" is the rate,
      * "$150 a month for your gym" is not pay.
      */
-    private Salary lone(String text, int from, int to) {
+    private Salary lone(String text, int from, int to, String local, List<String> localBare) {
         Matcher m = rate.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         for (int next = from; Anchored.find(m, next, to, i -> rangeCanStart(text, i)); next = m.end()) {
-            String currency = currency(m.group(1), m.group(4));
+            String currency = currency(local, localBare, m.group(1), m.group(4));
             Double amount = amount(m.group(2), m.group(3) != null);
             if (currency == null || amount == null) {
                 continue;
@@ -255,13 +283,20 @@ public final class SalaryExtractor {
         return end >= 7 && text.regionMatches(true, end - 7, "between", 0, 7);
     }
 
-    private String currency(String... found) {
+    /**
+     * The currency the symbols around an amount name. {@code localBare} are the bare symbols the
+     * posting's country writes its own money with ("$" in Canada); a range written only in those
+     * is {@code local}.
+     */
+    private String currency(String local, List<String> localBare, String... found) {
         String first = null;
+        boolean onlyLocalBare = true;
         for (String f : found) {
             String code = f == null ? null : symbolToCode.get(f);
             if (code == null) {
                 continue;
             }
+            onlyLocalBare &= localBare.contains(f);
             if (first == null) {
                 first = code;
             } else if (!code.equals(first) && !f.equals("$")) {
@@ -269,7 +304,7 @@ public final class SalaryExtractor {
                 return code;
             }
         }
-        return first;
+        return first != null && onlyLocalBare && !localBare.isEmpty() ? local : first;
     }
 
     /** "120,000" "120.000" "120 000" "120'000" "120k" "1,20,000" → number; "45.50" stays 45.5. */

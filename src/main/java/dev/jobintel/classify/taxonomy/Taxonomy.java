@@ -55,6 +55,7 @@ public final class Taxonomy {
     private final List<PhraseRule> positionTypeRules;
     private final Vocabulary currencies;
     private final Map<String, List<String>> currencySymbols;
+    private final Map<String, String> currencyOfCountry;
     private final Vocabulary skillFamilies;
     private final SkillDictionary skills;
 
@@ -64,8 +65,8 @@ public final class Taxonomy {
              List<SubfamilyRule> subfamilyRules, Vocabulary seniority, List<LevelRule> levels,
              Vocabulary tracks, List<MarkerRule> trackRules, Vocabulary arrangements,
              List<PhraseRule> arrangementRules, Vocabulary positionTypes, List<PhraseRule> positionTypeRules,
-             Vocabulary currencies, Map<String, List<String>> currencySymbols, Vocabulary skillFamilies,
-             SkillDictionary skills) {
+             Vocabulary currencies, Map<String, List<String>> currencySymbols, Map<String, String> currencyOfCountry,
+             Vocabulary skillFamilies, SkillDictionary skills) {
         this.version = version;
         this.origin = origin;
         this.fallbackFamily = fallbackFamily;
@@ -84,6 +85,7 @@ public final class Taxonomy {
         this.positionTypeRules = List.copyOf(positionTypeRules);
         this.currencies = currencies;
         this.currencySymbols = Map.copyOf(currencySymbols);
+        this.currencyOfCountry = Map.copyOf(currencyOfCountry);
         this.skillFamilies = skillFamilies;
         this.skills = skills;
     }
@@ -177,6 +179,11 @@ public final class Taxonomy {
     /** Currency code → the symbols and codes that denote it in prose. */
     public Map<String, List<String>> currencySymbols() {
         return currencySymbols;
+    }
+
+    /** Country code (ISO alpha-2) → the code of the currency in use there, as the taxonomy states it. */
+    public Map<String, String> currencyOfCountry() {
+        return currencyOfCountry;
     }
 
     public Vocabulary skillFamilies() {

@@ -89,9 +89,14 @@ public record TaxonomyFile(
         }
     }
 
-    public record Currency(String code, String name, List<String> symbols) {
+    /**
+     * @param countries where this is the money in use (ISO alpha-2): there a bare symbol it shares
+     *                  with another currency ("$" of "C$", "¥" of "CN¥") reads as this one
+     */
+    public record Currency(String code, String name, List<String> symbols, List<String> countries) {
         public Currency {
             symbols = orEmpty(symbols);
+            countries = orEmpty(countries);
         }
     }
 

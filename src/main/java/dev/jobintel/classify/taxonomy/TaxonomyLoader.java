@@ -128,6 +128,7 @@ final class TaxonomyLoader {
         Vocabulary currencies = new Vocabulary("currency", null);
         Map<String, List<String>> symbols = new LinkedHashMap<>();
         Map<String, String> symbolOwner = new HashMap<>();
+        Map<String, String> currencyOfCountry = new LinkedHashMap<>();
         for (int i = 0; i < f.currencies().size(); i++) {
             TaxonomyFile.Currency c = f.currencies().get(i);
             String cp = "currencies[" + i + "]";
@@ -147,6 +148,17 @@ final class TaxonomyLoader {
                 }
             }
             symbols.put(c.code(), List.copyOf(syms));
+            for (int j = 0; j < c.countries().size(); j++) {
+                String country = c.countries().get(j);
+                String key = cp + ".countries[" + j + "]";
+                if (country == null || !country.matches("[A-Z]{2}")) {
+                    throw doc.error(key, "a country code is two upper-case letters (ISO 3166), got '" + country + "'");
+                }
+                String prev = currencyOfCountry.putIfAbsent(country, c.code());
+                if (prev != null && !prev.equals(c.code())) {
+                    throw doc.error(key, "country " + country + " already uses " + prev);
+                }
+            }
         }
 
         // Skills
@@ -183,7 +195,7 @@ final class TaxonomyLoader {
 
         return new Taxonomy(f.version(), doc.origin(), fbFamily, fbSub, families, subfamilies, familyOf, rules,
                 seniority, levels, tracks, trackRules, arrangements, arrangementRules, positionTypes, positionRules,
-                currencies, symbols, skillFamilies, skills);
+                currencies, symbols, currencyOfCountry, skillFamilies, skills);
     }
 
     private List<Taxonomy.PhraseRule> coded(String key, TaxonomyFile.Choice<TaxonomyFile.Coded> choice, Vocabulary vocab) {

@@ -156,6 +156,17 @@ class RulesClassifierTest {
     }
 
     @Test
+    void aBareDollarIsTheMoneyOfTheCountryTheJobIsIn() {
+        String pay = "The base salary is $120,000 - $150,000 per year.";
+        assertThat(classify("Data Engineer", "Toronto, ON", pay, Hints.NONE).salary().currency()).isEqualTo("CAD");
+        assertThat(classify("Data Engineer", "Remote - Australia", pay, Hints.NONE).salary().currency()).isEqualTo("AUD");
+        assertThat(classify("Data Engineer", "New York, NY", pay, Hints.NONE).salary().currency()).isEqualTo("USD");
+        // A job in two dollar countries leaves the $ as US dollars.
+        assertThat(classify("Data Engineer", "Toronto, ON or New York, NY", pay, Hints.NONE).salary().currency())
+                .isEqualTo("USD");
+    }
+
+    @Test
     void skillsEquityAndSummary() {
         Classification c = classify("Senior Backend Engineer",
                 "We build APIs in Java and Kotlin on PostgreSQL and Kafka, deployed with Kubernetes on AWS. "

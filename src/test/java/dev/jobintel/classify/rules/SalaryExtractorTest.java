@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SalaryExtractorTest {
 
-    private static final SalaryExtractor EXTRACTOR = new SalaryExtractor(Taxonomy.bundled().currencySymbols());
+    private static final SalaryExtractor EXTRACTOR = new SalaryExtractor(Taxonomy.bundled().currencySymbols(), Taxonomy.bundled().currencyOfCountry());
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
@@ -47,6 +47,26 @@ class SalaryExtractorTest {
         assertThat(s.max()).isEqualTo(max);
         assertThat(s.currency()).isEqualTo(currency);
         assertThat(s.period()).isEqualTo(period);
+    }
+
+    @ParameterizedTest(name = "{0} in {1}")
+    @CsvSource(delimiter = '|', value = {
+            // A bare $ is the money of the country the job is in, when that money writes it with a prefix.
+            "Salary: $120,000 - $150,000 per year.     | CA | CAD",
+            "Salary: $120,000 - $150,000 per year.     | AU | AUD",
+            "Salary: $120,000 - $150,000 per year.     | SG | SGD",
+            "Salary: $120,000 - $150,000 per year.     | US | USD",
+            "Salary: $120,000 - $150,000 per year.     | DE | USD",
+            "Salary: ¥6,000,000 - ¥9,000,000 per year. | CN | CNY",
+            "Salary: ¥6,000,000 - ¥9,000,000 per year. | JP | JPY",
+            // A code or a prefixed symbol says which money, wherever the job is.
+            "Salary: US$120,000 - US$150,000 per year. | CA | USD",
+            "Salary: $120,000 - $150,000 USD per year. | CA | USD",
+            "Salary: 120,000 - 150,000 USD per year.   | CA | USD",
+            "Salary: £60,000 - £80,000 per year.       | CA | GBP",
+    })
+    void aBareSymbolReadsAsTheMoneyOfTheJobsCountry(String text, String country, String currency) {
+        assertThat(EXTRACTOR.find(text, country).currency()).isEqualTo(currency);
     }
 
     @Test
