@@ -110,6 +110,8 @@ public abstract class BoardApiSource implements JobSource {
             outcome = fetchBoard(board, bs);
         } catch (FetchException e) {
             outcome = Outcome.partial(e.status(), e.getMessage());
+        } catch (JsonStream.Malformed e) {
+            outcome = Outcome.partial(e.status(), e.getMessage());
         } catch (IOException e) {
             outcome = Outcome.partial(null, e.getMessage());
         } catch (RuntimeException e) {
@@ -157,8 +159,9 @@ public abstract class BoardApiSource implements JobSource {
         try (InputStream in = body.open()) {
             return JsonStream.items(in, arrayField, item -> mapItem(name, board.slug(), item, mapper, sink));
         } catch (JsonStream.Malformed e) {
-            sink.reject(new Rejects.Reject(name, board.slug(), "malformed_body", e.getMessage(), body.preview(64 * 1024)));
-            throw e;
+            JsonStream.Malformed located = body.url() == null ? e : e.at(body.url(), body.status());
+            sink.reject(new Rejects.Reject(name, board.slug(), "malformed_body", located.getMessage(), body.preview(64 * 1024)));
+            throw located;
         } catch (IOException e) {
             throw new JsonStream.Malformed("unreadable body: " + e.getMessage(), 0, e);
         }

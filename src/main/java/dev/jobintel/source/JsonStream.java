@@ -35,15 +35,36 @@ public final class JsonStream {
     public static final class Malformed extends IOException {
         private static final long serialVersionUID = 1L;
         private final long items;
+        private final Integer status;
 
         public Malformed(String message, long items, Throwable cause) {
+            this(message, items, cause, null);
+        }
+
+        private Malformed(String message, long items, Throwable cause, Integer status) {
             super(message, cause);
             this.items = items;
+            this.status = status;
         }
 
         /** Items read before the problem. */
         public long items() {
             return items;
+        }
+
+        /** The HTTP status the body came with, or null when not known. */
+        public Integer status() {
+            return status;
+        }
+
+        /** This problem, naming the address the body came from (secrets redacted) and its status. */
+        public Malformed at(String url, int status) {
+            return new Malformed(getMessage() + " (" + url + ", HTTP " + status + ")", items, this, status);
+        }
+
+        /** This problem after {@code context} ("page 2 (skip=100): "), keeping what it knows. */
+        public Malformed in(String context) {
+            return new Malformed(context + getMessage(), items, this, status);
         }
     }
 

@@ -161,8 +161,13 @@ class AdapterContractIT {
     void malformedJsonIsARejectAndABoardError(ApiFixture api) {
         server.on(api.boardPath("acme"), Reply.json("{\"jobs\": [ {\"id\": 1, \"title\": \"Broken"));
         Runner.FetchResult r = fetch(api, "acme");
-        assertThat(board(r, "acme").error()).containsIgnoringCase("malformed");
+        // The error says which address sent the body, and the run records that it came with 200.
+        assertThat(board(r, "acme").error()).containsIgnoringCase("malformed").contains(api.boardPath("acme"))
+                .contains("HTTP 200");
         assertThat(board(r, "acme").rejected()).isEqualTo(1);
+        Integer http = db.read(c -> Jdbc.one(c, "SELECT http_status FROM fetch_runs WHERE board = 'acme'",
+                rs -> Jdbc.getInt(rs, "http_status")));
+        assertThat(http).isEqualTo(200);
         String reason = db.read(c -> Jdbc.one(c, "SELECT reason FROM rejects", rs -> rs.getString(1)));
         assertThat(reason).isEqualTo("malformed_body");
     }

@@ -164,9 +164,10 @@ public final class AdzunaSource implements JobSource {
                 BoardApiSource.mapItem(name(), name, item, i -> AdzunaParser.posting(i, country), sink);
             });
         } catch (JsonStream.Malformed e) {
-            sink.reject(new Rejects.Reject(name(), name, "malformed_body", scrub(e.getMessage()),
+            JsonStream.Malformed located = body.url() == null ? e : e.at(body.url(), body.status());
+            sink.reject(new Rejects.Reject(name(), name, "malformed_body", scrub(located.getMessage()),
                     scrub(body.preview(64 * 1024))));
-            throw e;
+            throw located;
         } catch (IOException e) {
             throw new JsonStream.Malformed("unreadable body: " + e.getMessage(), 0, e);
         }

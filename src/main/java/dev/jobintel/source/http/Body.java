@@ -18,13 +18,15 @@ public final class Body implements AutoCloseable {
 
     static final int SPOOL_ABOVE = 4 << 20;
 
+    private final String url;
     private final int status;
     private final String contentType;
     private final byte[] bytes;
     private final Path file;
     private final long size;
 
-    private Body(int status, String contentType, byte[] bytes, Path file, long size) {
+    private Body(String url, int status, String contentType, byte[] bytes, Path file, long size) {
+        this.url = url;
         this.status = status;
         this.contentType = contentType;
         this.bytes = bytes;
@@ -33,11 +35,11 @@ public final class Body implements AutoCloseable {
     }
 
     public static Body of(int status, String contentType, byte[] bytes) {
-        return new Body(status, contentType, bytes, null, bytes.length);
+        return new Body(null, status, contentType, bytes, null, bytes.length);
     }
 
     /** Reads {@code in} to the end, spooling to a temporary file past {@link #SPOOL_ABOVE} bytes. */
-    static Body read(int status, String contentType, InputStream in) throws IOException {
+    static Body read(String url, int status, String contentType, InputStream in) throws IOException {
         byte[] buf = new byte[64 * 1024];
         java.io.ByteArrayOutputStream mem = new java.io.ByteArrayOutputStream();
         int n;
@@ -53,14 +55,19 @@ public final class Body implements AutoCloseable {
                         out.write(buf, 0, n);
                         size += n;
                     }
-                    return new Body(status, contentType, null, f, size);
+                    return new Body(url, status, contentType, null, f, size);
                 } catch (IOException | RuntimeException e) {
                     Files.deleteIfExists(f);
                     throw e;
                 }
             }
         }
-        return new Body(status, contentType, mem.toByteArray(), null, mem.size());
+        return new Body(url, status, contentType, mem.toByteArray(), null, mem.size());
+    }
+
+    /** Where the body came from, with secrets redacted, for messages; null when not fetched. */
+    public String url() {
+        return url;
     }
 
     public int status() {

@@ -76,7 +76,7 @@ public final class Fetcher {
                     int status = ex.status();
                     lastStatus = status;
                     if (status >= 200 && status < 300) {
-                        Body body = Body.read(status, ex.header("Content-Type"), ex.body());
+                        Body body = Body.read(shown, status, ex.header("Content-Type"), ex.body());
                         char first = body.firstChar();
                         if (first == '<') {
                             String preview = body.preview(120);
@@ -87,11 +87,11 @@ public final class Fetcher {
                         return body;
                     }
                     if (!retryable(status)) {
-                        String preview = Body.read(status, ex.header("Content-Type"), ex.body()).preview(200);
+                        String preview = Body.read(shown, status, ex.header("Content-Type"), ex.body()).preview(200);
                         throw new FetchException(describe(status) + (preview.isEmpty() ? "" : ": " + preview), shown,
                                 status, attempt, null);
                     }
-                    lastBody = Body.read(status, ex.header("Content-Type"), ex.body()).preview(200);
+                    lastBody = Body.read(shown, status, ex.header("Content-Type"), ex.body()).preview(200);
                     wait = retryAfter(ex.header("Retry-After"));
                     if (wait != null && wait.compareTo(settings.maxRetryAfter()) > 0) {
                         throw new FetchException("the server asks to wait " + wait.toSeconds()

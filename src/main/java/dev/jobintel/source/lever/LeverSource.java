@@ -61,8 +61,7 @@ public final class LeverSource extends BoardApiSource {
                 });
             } catch (JsonStream.Malformed e) {
                 // Which page: Lever pages by skip, and a later page can break where the first did not.
-                throw new JsonStream.Malformed("page " + (page + 1) + " (skip=" + skip + "): " + e.getMessage(),
-                        e.items(), e);
+                throw e.in("page " + (page + 1) + " (skip=" + skip + "): ");
             }
             if (read.items < pageSize) {
                 return Outcome.complete(status);
