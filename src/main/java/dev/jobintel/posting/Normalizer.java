@@ -23,6 +23,14 @@ public final class Normalizer {
             "(?i)(?<!\\p{L})[(\\[]?\\s*(?:[mwfdhx*]\\s*/\\s*){1,3}[mwfdhx*]\\s*[)\\]]?(?!\\p{L})"
                     + "|[(\\[]\\s*(?:all genders?|gn\\*?|genderneutral|gender neutral)\\s*[)\\]]");
 
+    /**
+     * Abbreviations boards write for one word of a title: "Sr. Data Engineer" on one board is
+     * "Senior Data Engineer" on another, and the same job. Only words no title uses otherwise.
+     */
+    private static final java.util.Map<String, String> TITLE_ABBREVIATIONS = java.util.Map.of(
+            "sr", "senior", "snr", "senior", "jr", "junior", "jnr", "junior",
+            "mgr", "manager", "mgmt", "management", "engr", "engineer");
+
     private static final Pattern COMBINING = Pattern.compile("\\p{M}+");
 
     private Normalizer() {
@@ -95,7 +103,7 @@ public final class Normalizer {
         return String.join(" ", java.util.Arrays.copyOf(tokens, end));
     }
 
-    /** Title for identity: gender markers dropped, then basic normalisation. */
+    /** Title for identity: gender markers dropped, basic normalisation, abbreviations spelled out. */
     public static String title(String title) {
         if (title == null) {
             return "";
@@ -103,7 +111,20 @@ public final class Normalizer {
         String folded = foldAccents(title);
         // Every gender marker has a '/' ("m/w/d") or a bracket ("(all genders)").
         boolean marked = folded.indexOf('/') >= 0 || folded.indexOf('(') >= 0 || folded.indexOf('[') >= 0;
-        return basic(marked ? GENDER_NOISE.matcher(folded).replaceAll(" ") : folded);
+        return spelledOut(basic(marked ? GENDER_NOISE.matcher(folded).replaceAll(" ") : folded));
+    }
+
+    private static String spelledOut(String normalised) {
+        String[] words = normalised.split(" ");
+        boolean changed = false;
+        for (int i = 0; i < words.length; i++) {
+            String full = TITLE_ABBREVIATIONS.get(words[i]);
+            if (full != null) {
+                words[i] = full;
+                changed = true;
+            }
+        }
+        return changed ? String.join(" ", words) : normalised;
     }
 
     private static boolean isAscii(String s) {

@@ -41,4 +41,15 @@ class NormalizerTest {
         assertThat(Normalizer.title("Head/Director of Data")).isEqualTo("head director of data");
         assertThat(Normalizer.title("UI/UX Designer")).isEqualTo("ui ux designer");
     }
+
+    @Test
+    void titleSpellsOutTheAbbreviationsBoardsWriteSoOneJobHasOneIdentity() {
+        assertThat(Normalizer.title("Sr. Backend Engineer")).isEqualTo(Normalizer.title("Senior Backend Engineer"));
+        assertThat(Normalizer.title("Jr Data Analyst")).isEqualTo("junior data analyst");
+        assertThat(Normalizer.title("Engineering Mgr, Payments")).isEqualTo("engineering manager payments");
+        // Only whole words: "Srinivasan" or "mgrs" are not abbreviations.
+        assertThat(Normalizer.title("Srinivasan Fellow")).isEqualTo("srinivasan fellow");
+        assertThat(JobHash.of("Acme", "Sr. Backend Engineer", "lon"))
+                .isEqualTo(JobHash.of("Acme Inc.", "Senior Backend Engineer", "lon"));
+    }
 }
