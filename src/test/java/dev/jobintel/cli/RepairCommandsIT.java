@@ -2,6 +2,8 @@ package dev.jobintel.cli;
 
 import dev.jobintel.pipeline.Context;
 import dev.jobintel.pipeline.Runner;
+import dev.jobintel.posting.JobHash;
+import dev.jobintel.posting.Normalizer;
 import dev.jobintel.posting.Posting;
 import dev.jobintel.store.Database;
 import dev.jobintel.store.Jdbc;
@@ -254,6 +256,28 @@ class RepairCommandsIT {
         // Nothing is left to move.
         assertThat(jobintel("backfill", "--relocate", "--config", cfg.toString(), "--db", db(), "--no-progress").out())
                 .contains("place otherwise: 0");
+    }
+
+    @Test
+    void backfillRelocateMergesTheJobsAnOlderVersionKeptApartForAnAbbreviatedTitle() throws Exception {
+        land(List.of(
+                Fixtures.posting("greenhouse", "s1", "Prairie Labs", "Sr. Backend Engineer", "Berlin, Germany",
+                        Fixtures.DESCRIPTION),
+                Fixtures.posting("lever", "s2", "Prairie Labs", "Senior Backend Engineer", "Berlin, Germany",
+                        Fixtures.DESCRIPTION)));
+        // The identity an older version gave "Sr." (it did not spell the abbreviation out), before enriching.
+        try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
+            s.execute("UPDATE raw_postings SET job_hash = '" + JobHash.md5Hex(Normalizer.employer("Prairie Labs")
+                    + "|sr backend engineer|ber") + "' WHERE source_job_id = 's1'");
+        }
+        assertThat(jobintel("enrich", "--db", db(), "--no-progress").exit()).isZero();
+        assertThat(count("SELECT count(*) FROM enriched_jobs")).isEqualTo(2);
+
+        CliIT.Result r = jobintel("backfill", "--relocate", "--db", db(), "--no-progress");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(count("SELECT count(*) FROM enriched_jobs")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM enriched_jobs WHERE raw_count = 2")).isEqualTo(1);
+        assertThat(jobintel("status", "--check", "--db", db()).exit()).isZero();
     }
 
     @Test
