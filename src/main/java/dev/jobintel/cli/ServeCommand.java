@@ -22,7 +22,9 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve a local dashboard of the ledger and the market reports (with CSV and JSON of each), "
                 + "read from the database on every request, until Ctrl-C.",
-                "It listens on 127.0.0.1 unless --host says otherwise; it never writes to the database."})
+                "It listens on 127.0.0.1 unless --host says otherwise, and then answers only requests addressed "
+                        + "to localhost or 127.0.0.1. It changes no posting or job (like every command, it first brings "
+                        + "an older schema up to date)."})
 final class ServeCommand implements Callable<Integer> {
 
     @Mixin
@@ -67,7 +69,12 @@ final class ServeCommand implements Callable<Integer> {
             out.printf("jobintel dashboard at %s — Ctrl-C stops it.%n", dashboard.uri());
             out.flush();
             CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "jobintel-serve-stop"));
+            // Said from the hook: after Ctrl-C the JVM may end before this thread runs again.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                out.printf("Stopped the dashboard after %,d requests.%n", dashboard.answered());
+                out.flush();
+                stopped.countDown();
+            }, "jobintel-serve-stop"));
             try {
                 stopped.await();
             } catch (InterruptedException e) {
@@ -81,9 +88,12 @@ final class ServeCommand implements Callable<Integer> {
         try {
             return Dashboard.start(db, places, host, port, limit);
         } catch (BindException e) {
+            // Linux says "Address already in use" for a taken port and "Cannot assign requested
+            // address" for an address that is not this machine's.
+            boolean taken = port != 0 && String.valueOf(e.getMessage()).contains("in use");
             throw new CommandLine.ParameterException(cl, "cannot listen on " + host + ":" + port + ": " + e.getMessage()
-                    + (port == 0 ? " (is " + host + " an address of this machine?)"
-                    : " (another program has the port? try --port 0)"));
+                    + (taken ? " (another program has the port? try --port 0)"
+                    : " (is " + host + " an address of this machine?)"));
         } catch (java.net.SocketException e) {
             // "Unresolved address": a name no resolver knows, or an address that cannot be one.
             throw new CommandLine.ParameterException(cl, "cannot listen on " + host + ": " + e.getMessage()

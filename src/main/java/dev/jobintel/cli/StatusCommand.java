@@ -65,8 +65,9 @@ final class StatusCommand implements Callable<Integer> {
             return Main.DATABASE_ERROR;
         }
         try (Database db = opened) {
-            StatusReport s = StatusReport.read(db);
-            Explanation e = explain ? Explanation.read(db, s, examples, runs) : null;
+            Explanation.Explained both = explain ? Explanation.read(db, examples, runs) : null;
+            StatusReport s = both != null ? both.status() : StatusReport.read(db);
+            Explanation e = both != null ? both.explanation() : null;
             if (json) {
                 ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
                 out.println(mapper.writeValueAsString(e == null ? s : java.util.Map.of("status", s, "explanation", e)));

@@ -272,9 +272,7 @@ final class Summaries {
                     x.outcome().equals("failed") ? ", " + n(x.retryable()) + " retryable" : "");
             out.printf("  what to do: %s%n", x.action());
             for (Ledger.Example ex : x.examples()) {
-                out.printf("  e.g. %s %s — %s — %s%s%n", Clip.oneLine(ex.source(), 40), Clip.oneLine(ex.sourceJobId(), 80),
-                        ex.company() == null || ex.company().isBlank() ? "(no company)" : Clip.oneLine(ex.company(), 60),
-                        Clip.oneLine(ex.title(), 100), ex.detail() == null ? "" : ": " + Clip.oneLine(ex.detail(), 160));
+                out.printf("  e.g. %s%n", ex.line());
             }
         }
         for (dev.jobintel.store.Rejects.ReasonCount r : e.rejects()) {

@@ -1,9 +1,11 @@
 package dev.jobintel.pipeline;
 
 import dev.jobintel.store.Database;
+import dev.jobintel.store.Dialect;
 import dev.jobintel.store.Ledger;
 import dev.jobintel.store.Rejects;
 
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,34 +22,44 @@ public record Explanation(List<Entry> entries, List<Rejects.ReasonCount> rejects
                        List<Ledger.Example> examples) {
     }
 
-    public static Explanation read(Database db, StatusReport s, int examples, int runs) {
+    /** The ledger and its explanation, read in one snapshot so that the two agree while others write. */
+    public record Explained(StatusReport status, Explanation explanation) {
+    }
+
+    public static Explained read(Database db, int examples, int runs) {
         return db.read(c -> {
-            java.util.Map<String, Long> retryableByReason = new java.util.HashMap<>();
-            for (Ledger.Line l : Ledger.lines(c)) {
-                if (l.outcome().equals("failed") && l.reason() != null) {
-                    retryableByReason.merge(l.reason(), l.retryable(), Long::sum);
-                }
-            }
-            List<Entry> entries = new ArrayList<>();
-            for (String outcome : StatusReport.ORDER) {
-                StatusReport.OutcomeCount oc = s.outcomes().get(outcome);
-                if (oc.count() == 0) {
-                    continue;
-                }
-                if (oc.reasons().isEmpty()) {
-                    entries.add(new Entry(outcome, null, oc.count(), oc.retryable(), action(outcome, null, oc.retryable()),
-                            Ledger.examples(c, outcome, null, null, examples)));
-                } else {
-                    for (var r : oc.reasons().entrySet()) {
-                        long retryable = outcome.equals("failed") ? retryableByReason.getOrDefault(r.getKey(), 0L) : 0;
-                        entries.add(new Entry(outcome, r.getKey(), r.getValue(), retryable,
-                                action(outcome, r.getKey(), retryable), Ledger.examples(c, outcome, r.getKey(), null, examples)));
-                    }
-                }
-            }
-            return new Explanation(entries, Rejects.byReason(c, examples), Ledger.runs(c, runs), Ledger.pendingInBatches(c),
-                    Ledger.pendingLeased(c, db.dialect().nowMillis()));
+            StatusReport s = StatusReport.read(c, db.url());
+            return new Explained(s, read(c, db.dialect(), s, examples, runs));
         });
+    }
+
+    /** The explanation of {@code s}, which must have been read from {@code c}'s snapshot. */
+    public static Explanation read(Connection c, Dialect dialect, StatusReport s, int examples, int runs) {
+        java.util.Map<String, Long> retryableByReason = new java.util.HashMap<>();
+        for (Ledger.Line l : Ledger.lines(c)) {
+            if (l.outcome().equals("failed") && l.reason() != null) {
+                retryableByReason.merge(l.reason(), l.retryable(), Long::sum);
+            }
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (String outcome : StatusReport.ORDER) {
+            StatusReport.OutcomeCount oc = s.outcomes().get(outcome);
+            if (oc.count() == 0) {
+                continue;
+            }
+            if (oc.reasons().isEmpty()) {
+                entries.add(new Entry(outcome, null, oc.count(), oc.retryable(), action(outcome, null, oc.retryable()),
+                        Ledger.examples(c, outcome, null, null, examples)));
+            } else {
+                for (var r : oc.reasons().entrySet()) {
+                    long retryable = outcome.equals("failed") ? retryableByReason.getOrDefault(r.getKey(), 0L) : 0;
+                    entries.add(new Entry(outcome, r.getKey(), r.getValue(), retryable,
+                            action(outcome, r.getKey(), retryable), Ledger.examples(c, outcome, r.getKey(), null, examples)));
+                }
+            }
+        }
+        return new Explanation(entries, Rejects.byReason(c, examples), Ledger.runs(c, runs), Ledger.pendingInBatches(c),
+                Ledger.pendingLeased(c, dialect.nowMillis()));
     }
 
     /** What to do about rejects, whatever their reason. */

@@ -3,6 +3,7 @@ package dev.jobintel.pipeline;
 import dev.jobintel.store.Database;
 import dev.jobintel.store.Ledger;
 
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,17 +40,20 @@ public record StatusReport(
     }
 
     public static StatusReport read(Database db) {
-        return db.read(c -> {
-            List<Ledger.Line> lines = Ledger.lines(c);
-            long raw = Ledger.rawCount(c);
-            Map<String, OutcomeCount> overall = fold(lines, null);
-            Map<String, Map<String, OutcomeCount>> bySource = new TreeMap<>();
-            lines.stream().map(Ledger.Line::source).distinct()
-                    .forEach(s -> bySource.put(s, fold(lines, s)));
-            return new StatusReport(db.url(), raw, overall, bySource, Ledger.jobCount(c), Ledger.rejectCount(c),
-                    Ledger.fetches(c), dev.jobintel.store.BoardHealth.troubled(c), Ledger.check(c),
-                    dev.jobintel.store.LlmCalls.totals(c), dev.jobintel.store.LlmCalls.byPrompt(c));
-        });
+        return db.read(c -> read(c, db.url()));
+    }
+
+    /** The ledger as {@code c}'s snapshot holds it, for a reader that needs more from the same moment. */
+    public static StatusReport read(Connection c, String databaseUrl) {
+        List<Ledger.Line> lines = Ledger.lines(c);
+        long raw = Ledger.rawCount(c);
+        Map<String, OutcomeCount> overall = fold(lines, null);
+        Map<String, Map<String, OutcomeCount>> bySource = new TreeMap<>();
+        lines.stream().map(Ledger.Line::source).distinct()
+                .forEach(s -> bySource.put(s, fold(lines, s)));
+        return new StatusReport(databaseUrl, raw, overall, bySource, Ledger.jobCount(c), Ledger.rejectCount(c),
+                Ledger.fetches(c), dev.jobintel.store.BoardHealth.troubled(c), Ledger.check(c),
+                dev.jobintel.store.LlmCalls.totals(c), dev.jobintel.store.LlmCalls.byPrompt(c));
     }
 
     private static Map<String, OutcomeCount> fold(List<Ledger.Line> lines, String source) {

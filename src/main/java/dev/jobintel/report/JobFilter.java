@@ -136,11 +136,12 @@ public record JobFilter(String cityCode, String family, Long since, boolean open
     public static long parseTime(String s) {
         try {
             return java.time.Instant.parse(s.strip()).toEpochMilli();
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (java.time.format.DateTimeParseException | ArithmeticException e) {
             try {
                 return java.time.LocalDate.parse(s.strip()).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
                         .toEpochMilli();
-            } catch (java.time.format.DateTimeParseException e2) {
+            } catch (java.time.format.DateTimeParseException | ArithmeticException e2) {
+                // ArithmeticException: a year such as -999999999 parses but is no instant in milliseconds.
                 throw new IllegalArgumentException("--since takes a date (2026-11-01) or an instant "
                         + "(2026-11-01T09:00:00Z), got '" + s + "'");
             }

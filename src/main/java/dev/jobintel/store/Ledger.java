@@ -1,5 +1,7 @@
 package dev.jobintel.store;
 
+import dev.jobintel.internal.Clip;
+
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,13 @@ public final class Ledger {
 
     /** One posting shown as an example of an outcome. */
     public record Example(String source, String sourceJobId, String company, String title, String detail) {
+
+        /** "greenhouse 4100427626 — Acme — Data Engineer: why", clipped, on one line, as status --explain shows it. */
+        public String line() {
+            return Clip.oneLine(source, 40) + " " + Clip.oneLine(sourceJobId, 80) + " — "
+                    + (company == null || company.isBlank() ? "(no company)" : Clip.oneLine(company, 60)) + " — "
+                    + Clip.oneLine(title, 100) + (detail == null ? "" : ": " + Clip.oneLine(detail, 160));
+        }
     }
 
     /** One fetch run (all the boards fetched by one command) and what became of the postings it first saw. */

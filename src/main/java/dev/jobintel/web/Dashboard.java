@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
 
 /**
  * The local dashboard: the ledger and the market reports as one page, and each report as CSV or
- * JSON, read from the database on every request. Read only: it never writes. It binds where it is
+ * JSON, read from the database on every request. Read only: it changes nothing. It binds where it is
  * told (the command defaults to 127.0.0.1), runs no script, and escapes everything a posting says.
  *
  * <ul>
@@ -55,6 +55,7 @@ public final class Dashboard implements AutoCloseable {
     private final int limit;
     private final HttpServer server;
     private final ExecutorService pool;
+    private final java.util.concurrent.atomic.AtomicLong answered = new java.util.concurrent.atomic.AtomicLong();
 
     private Dashboard(Database db, LocationResolver places, int limit, HttpServer server, ExecutorService pool) {
         this.db = db;
@@ -70,6 +71,10 @@ public final class Dashboard implements AutoCloseable {
      */
     public static Dashboard start(Database db, LocationResolver places, String host, int port, int limit)
             throws IOException {
+        // The JDK server reads a request on a worker thread and waits for it without limit by
+        // default: four clients that send half a request would take the dashboard down.
+        System.setProperty("sun.net.httpserver.maxReqTime", System.getProperty("sun.net.httpserver.maxReqTime", "10"));
+        System.setProperty("sun.net.httpserver.maxRspTime", System.getProperty("sun.net.httpserver.maxRspTime", "120"));
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
         ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "jobintel-dashboard");
@@ -93,55 +98,100 @@ public final class Dashboard implements AutoCloseable {
         return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort() + "/");
     }
 
+    /** Requests answered so far. */
+    public long answered() {
+        return answered.get();
+    }
+
     private void handle(HttpExchange ex) throws IOException {
+        // The catch is inside: a 500 must be sent before the exchange is closed, not after.
         try (ex) {
-            String method = ex.getRequestMethod();
-            if (!method.equals("GET") && !method.equals("HEAD")) {
-                ex.getResponseHeaders().set("Allow", "GET, HEAD");
-                send(ex, 405, "text/plain", "Only GET: the dashboard never changes anything.");
-                return;
+            answered.incrementAndGet();
+            try {
+                route(ex);
+            } catch (RuntimeException e) {
+                // The details go to the operator's terminal, not to whoever asked.
+                System.err.println("dashboard: " + ex.getRequestURI() + ": " + e);
+                send(ex, 500, "text/plain", "The dashboard could not answer; the server's output says why.");
             }
-            String path = ex.getRequestURI().getPath();
-            // A query with a broken escape never gets here: the server answers 400 to its request line.
-            Map<String, String> filter = filter(ex.getRequestURI().getRawQuery());
-            Matcher m = REPORT.matcher(path);
-            if (path.equals("/")) {
-                page(ex, filter);
-            } else if (path.equals("/status.json")) {
-                ObjectMapper mapper = new ObjectMapper();
-                ObjectNode status = mapper.valueToTree(StatusReport.read(db));
-                status.remove("database"); // where the database is stays with whoever runs the server
-                send(ex, 200, "application/json", mapper.writerWithDefaultPrettyPrinter().writeValueAsString(status));
-            } else if (m.matches() && MarketReports.QUESTIONS.contains(m.group(1))) {
-                report(ex, m.group(1), m.group(2).equals("csv") ? ReportFormat.CSV : ReportFormat.JSON, filter);
-            } else {
-                send(ex, 404, "text/plain", "Not here. The dashboard is at /.");
-            }
-        } catch (RuntimeException e) {
-            // The details go to the operator's terminal, not to whoever asked.
-            System.err.println("dashboard: " + ex.getRequestURI() + ": " + e);
-            send(ex, 500, "text/plain", "The dashboard could not answer; the server's output says why.");
         }
     }
 
-    private void page(HttpExchange ex, Map<String, String> filter) throws IOException {
-        StatusReport status = StatusReport.read(db);
-        Explanation explanation = Explanation.read(db, status, 2, 0);
-        List<Report> reports = new ArrayList<>();
-        String error = null;
-        try {
-            reports = reports(MarketReports.QUESTIONS, filter);
-        } catch (IllegalArgumentException e) {
-            error = e.getMessage();
+    private void route(HttpExchange ex) throws IOException {
+        if (!hostAllowed(ex.getRequestHeaders().getFirst("Host"))) {
+            // A page elsewhere can point a name of its own at 127.0.0.1 (DNS rebinding) and read
+            // what it serves; a dashboard bound to this machine only answers to this machine's names.
+            send(ex, 403, "text/plain", "This dashboard answers to localhost and 127.0.0.1 only.");
+            return;
         }
-        send(ex, error == null ? 200 : 400, "text/html", DashboardPage.render(status, explanation, reports, filter, error));
+        String method = ex.getRequestMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            ex.getResponseHeaders().set("Allow", "GET, HEAD");
+            send(ex, 405, "text/plain", "Only GET: the dashboard never changes anything.");
+            return;
+        }
+        String path = ex.getRequestURI().getPath();
+        // A query with a broken escape never gets here: the server answers 400 to its request line.
+        Map<String, String> filter = filter(ex.getRequestURI().getRawQuery());
+        Matcher m = REPORT.matcher(path);
+        if (path.equals("/")) {
+            page(ex, filter);
+        } else if (path.equals("/status.json")) {
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode status = mapper.valueToTree(StatusReport.read(db));
+            status.remove("database"); // where the database is stays with whoever runs the server
+            send(ex, 200, "application/json", mapper.writerWithDefaultPrettyPrinter().writeValueAsString(status));
+        } else if (m.matches() && MarketReports.QUESTIONS.contains(m.group(1))) {
+            report(ex, m.group(1), m.group(2).equals("csv") ? ReportFormat.CSV : ReportFormat.JSON, filter);
+        } else {
+            send(ex, 404, "text/plain", "Not here. The dashboard is at /.");
+        }
+    }
+
+    /**
+     * Whether a request naming {@code host} (its Host header) is for this server: any name when
+     * it listens beyond this machine, else only the loopback names and addresses.
+     */
+    boolean hostAllowed(String host) {
+        if (!server.getAddress().getAddress().isLoopbackAddress()) {
+            return true;
+        }
+        if (host == null) {
+            return false;
+        }
+        String name = host.strip().toLowerCase(java.util.Locale.ROOT);
+        if (name.startsWith("[")) {
+            int end = name.indexOf(']');
+            name = end < 0 ? name : name.substring(0, end + 1);
+        } else if (name.indexOf(':') >= 0) {
+            name = name.substring(0, name.indexOf(':'));
+        }
+        return name.equals("localhost") || name.equals("[::1]") || name.matches("127(\\.\\d{1,3}){3}");
+    }
+
+    private record PageData(StatusReport status, Explanation explanation, List<Report> reports, String error) {
+    }
+
+    private void page(HttpExchange ex, Map<String, String> filter) throws IOException {
+        // One snapshot: the ledger, its explanation and the reports agree while a run writes.
+        PageData d = db.read(c -> {
+            StatusReport status = StatusReport.read(c, db.url());
+            Explanation explanation = Explanation.read(c, db.dialect(), status, 2, 0);
+            try {
+                return new PageData(status, explanation, reports(c, MarketReports.QUESTIONS, filter), null);
+            } catch (IllegalArgumentException e) {
+                return new PageData(status, explanation, List.of(), e.getMessage());
+            }
+        });
+        send(ex, d.error() == null ? 200 : 400, "text/html",
+                DashboardPage.render(d.status(), d.explanation(), d.reports(), filter, d.error()));
     }
 
     private void report(HttpExchange ex, String question, ReportFormat format, Map<String, String> filter)
             throws IOException {
         List<Report> reports;
         try {
-            reports = reports(List.of(question), filter);
+            reports = db.read(c -> reports(c, List.of(question), filter));
         } catch (IllegalArgumentException e) {
             send(ex, 400, "text/plain", e.getMessage());
             return;
@@ -157,18 +207,17 @@ public final class Dashboard implements AutoCloseable {
         send(ex, 200, format == ReportFormat.CSV ? "text/csv" : "application/json", out.toString());
     }
 
-    private List<Report> reports(List<String> questions, Map<String, String> filter) {
+    /** The reports for {@code filter}, from {@code c}; IllegalArgumentException names a filter value it cannot take. */
+    private List<Report> reports(java.sql.Connection c, List<String> questions, Map<String, String> filter) {
         for (String k : SWITCHES) {
             if (filter.containsKey(k) && !filter.get(k).equals("on")) {
                 throw new IllegalArgumentException(k + " takes on or off (true or false), got '" + filter.get(k) + "'");
             }
         }
-        return db.read(c -> {
-            Long since = filter.containsKey("since") ? JobFilter.parseTime(filter.get("since")) : null;
-            JobFilter f = JobFilter.resolve(c, places, new JobFilter.Asked(filter.get("city"), filter.get("family"), since,
-                    filter.containsKey("open"), filter.containsKey("remote"), filter.get("area")));
-            return MarketReports.answer(c, questions, f, limit);
-        });
+        Long since = filter.containsKey("since") ? JobFilter.parseTime(filter.get("since")) : null;
+        JobFilter f = JobFilter.resolve(c, places, new JobFilter.Asked(filter.get("city"), filter.get("family"), since,
+                filter.containsKey("open"), filter.containsKey("remote"), filter.get("area")));
+        return MarketReports.answer(c, questions, f, limit);
     }
 
     /** The filter in a query string: known keys with a value; anything else is ignored. */

@@ -1,6 +1,7 @@
 package dev.jobintel.web;
 
 import dev.jobintel.internal.Clip;
+import dev.jobintel.store.Ledger;
 import dev.jobintel.pipeline.Explanation;
 import dev.jobintel.pipeline.StatusReport;
 import dev.jobintel.posting.CanonicalUrl;
@@ -84,8 +85,7 @@ final class DashboardPage {
             tr.appendElement("td").text(x.reason() == null ? "" : x.reason());
             tr.appendElement("td").addClass("n").text(String.format(Locale.ROOT, "%,d", x.count()));
             tr.appendElement("td").text(x.action());
-            tr.appendElement("td").text(x.examples().stream().map(ex -> ex.source() + " " + Clip.oneLine(ex.sourceJobId(), 80)
-                    + ": " + Clip.oneLine(ex.company(), 60) + " — " + Clip.oneLine(ex.title(), 100))
+            tr.appendElement("td").text(x.examples().stream().map(Ledger.Example::line)
                     .collect(java.util.stream.Collectors.joining("; ")));
         }
         for (dev.jobintel.store.Rejects.ReasonCount r : e.rejects()) {

@@ -78,8 +78,7 @@ class WorkersOnPostgresIT {
                 assertThat(runner.enrich(0).processed()).isEqualTo(8);
             }
             assertThat(pendingIds(db)).containsExactly("g3", "g4");
-            StatusReport s = StatusReport.read(db);
-            assertThat(Explanation.read(db, s, 1, 1).pendingLeased()).isEqualTo(2);
+            assertThat(Explanation.read(db, 1, 1).explanation().pendingLeased()).isEqualTo(2);
 
             // The busy worker died too: once its lease runs out, its postings are anyone's.
             db.inTransaction(c -> Jdbc.update(c, "UPDATE raw_postings SET lease_until = " + now + " - 1 "

@@ -103,6 +103,11 @@ class DashboardIT {
         assertThat(page.select("script")).isEmpty();
         List<String> rows = page.select("#postings + table tr").eachText();
         assertThat(rows).anySatisfy(r -> assertThat(r).startsWith("enriched 3 nothing: each created a job").contains(EVIL));
+        // Each example says why, as status --explain does.
+        db.inTransaction(c -> dev.jobintel.store.Jdbc.update(c, "UPDATE raw_postings SET outcome = 'failed', job_id = NULL, "
+                + "outcome_reason = 'refused', last_error = 'the model declined to answer' WHERE source_job_id = '2'"));
+        assertThat(Jsoup.parse(get("/").body()).select("#postings + table tr").eachText()).anySatisfy(r -> assertThat(r)
+                .startsWith("failed refused 1").contains("Acme — Backend Engineer: the model declined to answer"));
         assertThat(rows).anySatisfy(r -> assertThat(r).startsWith("rejected no_title 1 never a posting")
                 .contains("lever/acme: Lever posting 9 has no title " + EVIL));
     }
@@ -159,6 +164,9 @@ class DashboardIT {
         assertThat(get("/report/salaries.json").statusCode()).isEqualTo(404);
         assertThat(get("/admin").statusCode()).isEqualTo(404);
         assertThat(get("/report/skills.json?since=yesterday").statusCode()).isEqualTo(400);
+        // A year beyond what an instant can hold is a bad value too, not a failure.
+        assertThat(get("/report/skills.json?since=-999999999-01-01").statusCode()).isEqualTo(400);
+        assertThat(get("/?since=%2B999999999-01-01").statusCode()).isEqualTo(400);
         assertThat(rawStatusLine("GET /?city=%zz HTTP/1.1")).contains(" 400 ");
         HttpResponse<String> post = http.send(HttpRequest.newBuilder(dashboard.uri())
                 .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
@@ -166,10 +174,32 @@ class DashboardIT {
         assertThat(post.headers().firstValue("Allow")).hasValue("GET, HEAD");
     }
 
+    @Test
+    void aDatabaseThatFailsIsAnsweredWithAServerErrorNotADroppedConnection() throws Exception {
+        db.inTransaction(c -> dev.jobintel.store.Jdbc.update(c, "ALTER TABLE enriched_jobs RENAME TO gone"));
+        HttpResponse<String> r = get("/report/skills.csv");
+        assertThat(r.statusCode()).isEqualTo(500);
+        assertThat(r.body()).contains("could not answer");
+    }
+
+    @Test
+    void onThisMachineOnlyItAnswersOnlyToThisMachinesNames() throws Exception {
+        // A page elsewhere whose name points at 127.0.0.1 (DNS rebinding) sends its own name as the Host.
+        assertThat(rawStatusLine("GET /status.json HTTP/1.1", "attacker.example:" + dashboard.address().getPort()))
+                .contains(" 403 ");
+        for (String host : new String[] {"localhost", "127.0.0.1:" + dashboard.address().getPort(), "[::1]:8080"}) {
+            assertThat(rawStatusLine("GET /status.json HTTP/1.1", host)).as(host).contains(" 200 ");
+        }
+    }
+
     /** What the server answers to a request line no HTTP client would send (a broken escape). */
     private String rawStatusLine(String requestLine) throws Exception {
+        return rawStatusLine(requestLine, "localhost");
+    }
+
+    private String rawStatusLine(String requestLine, String host) throws Exception {
         try (java.net.Socket socket = new java.net.Socket(dashboard.address().getAddress(), dashboard.address().getPort())) {
-            socket.getOutputStream().write((requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+            socket.getOutputStream().write((requestLine + "\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
                     .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
                     java.nio.charset.StandardCharsets.US_ASCII)).readLine();
@@ -203,6 +233,7 @@ class DashboardIT {
         } finally {
             JobintelProcess.Result end = serve.terminate(20);
             assertThat(end.err()).doesNotContain("Exception");
+            assertThat(end.out()).containsPattern("Stopped the dashboard after [1-9]\\d* requests");
         }
     }
 }
