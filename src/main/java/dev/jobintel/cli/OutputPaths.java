@@ -28,6 +28,33 @@ final class OutputPaths {
         if (dir != null && !Files.isWritable(dir)) {
             throw new CommandLine.ParameterException(cl, option + " " + file + ": cannot write in " + dir);
         }
+        // "--out jobintel.db" would put the export where the ledger was: the database is never an output.
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        for (String companion : new String[] {"-wal", "-shm", "-journal", "-writer.lock"}) {
+            if (name.endsWith(companion) && isSqliteDatabase(file.resolveSibling(name.substring(0, name.length()
+                    - companion.length())))) {
+                throw new CommandLine.ParameterException(cl, option + " " + file + " belongs to the SQLite database "
+                        + "beside it; give another file");
+            }
+        }
+        if (isSqliteDatabase(file)) {
+            throw new CommandLine.ParameterException(cl, option + " " + file + " is a SQLite database; jobintel "
+                    + "does not write over one (remove it first if that is what you mean)");
+        }
+    }
+
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** Whether {@code file} exists and starts as every SQLite database file does. */
+    static boolean isSqliteDatabase(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try (var in = Files.newInputStream(file)) {
+            return java.util.Arrays.equals(in.readNBytes(SQLITE_HEADER.length), SQLITE_HEADER);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** {@code dir} exists (created now if need be) and is writable. */

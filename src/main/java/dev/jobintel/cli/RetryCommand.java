@@ -69,7 +69,7 @@ final class RetryCommand implements Callable<Integer> {
                 java.util.Set<String> reasonsRecorded = new java.util.TreeSet<>();
                 java.util.Set<String> sourcesRecorded = new java.util.TreeSet<>();
                 for (dev.jobintel.store.Ledger.Line l : db.read(dev.jobintel.store.Ledger::lines)) {
-                    sourcesRecorded.add(l.source());
+                    sourcesRecorded.add(l.source().toLowerCase(Locale.ROOT));
                     if ((l.outcome().equals("failed") || l.outcome().equals("filtered")) && l.reason() != null) {
                         reasonsRecorded.add(l.reason());
                     }

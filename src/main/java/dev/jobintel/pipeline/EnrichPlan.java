@@ -101,7 +101,7 @@ public final class EnrichPlan {
             List<PendingPosting> passedPostings = new ArrayList<>();
             for (PendingPosting p : page) {
                 Prepared prepared = Prepared.of(p.posting(), resolver);
-                GateDecision d = gate.decide(prepared, p.closedAt() != null);
+                GateDecision d = gate.decide(prepared, p.closedBeforeClassified());
                 if (!d.passed()) {
                     filteredBy.merge(d.reason().code(), 1L, Long::sum);
                 } else {

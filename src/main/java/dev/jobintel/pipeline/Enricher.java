@@ -184,7 +184,7 @@ public final class Enricher {
         List<Future<Void>> gating = start(pool, n, i -> {
             PendingPosting p = page.get(i);
             prepared[i] = Prepared.of(p.posting(), resolver);
-            decisions[i] = gate.decide(prepared[i], p.closedAt() != null);
+            decisions[i] = gate.decide(prepared[i], p.closedBeforeClassified());
         });
         // Which hashes have a job already is read while the pool gates (for every posting of the
         // page: a few lookups more than needed, but the pool does not sit idle waiting for them).

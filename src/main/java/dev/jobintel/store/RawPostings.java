@@ -45,8 +45,8 @@ public final class RawPostings {
             + "outcome_detail = NULL, job_id = NULL, outcome_at = ?, retryable = NULL WHERE id = ?";
 
     private static final String PENDING_COLUMNS = "SELECT r.id, r.source, r.source_job_id, r.url, r.company, r.title, "
-            + "r.location_text, t.description, r.posted_at, t.hints, r.job_hash, r.place, r.closed_at, r.first_seen, "
-            + "r.last_seen, r.attempts, r.content_hash FROM raw_postings r JOIN posting_texts t ON t.posting_id = r.id ";
+            + "r.location_text, t.description, r.posted_at, t.hints, r.job_hash, r.place, r.closed_at, r.joined_job_at, "
+            + "r.first_seen, r.last_seen, r.attempts, r.content_hash FROM raw_postings r JOIN posting_texts t ON t.posting_id = r.id ";
 
     private record State(long id, String contentHash, String jobHash, String outcome, Long jobId) {
     }
@@ -222,7 +222,7 @@ public final class RawPostings {
                 rs.getString("description"), posted == null ? null : Instant.ofEpochMilli(posted),
                 HintsJson.read(rs.getString("hints")));
         return new PendingPosting(rs.getLong("id"), p, rs.getString("job_hash"), rs.getString("place"),
-                Jdbc.getLong(rs, "closed_at"),
+                Jdbc.getLong(rs, "closed_at"), Jdbc.getLong(rs, "joined_job_at"),
                 rs.getLong("first_seen"), rs.getLong("last_seen"), rs.getInt("attempts"), rs.getString("content_hash"));
     }
 

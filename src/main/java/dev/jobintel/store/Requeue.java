@@ -39,7 +39,8 @@ public final class Requeue {
                         .append(Jdbc.marks(reasons.size())).append(')');
             }
             if (source != null) {
-                sb.append(" AND r.source = ?");
+                // Sources are stored as they came (an import may say "MyBoard"); --source is lower-cased.
+                sb.append(" AND lower(r.source) = ?");
             }
             if (since != null) {
                 sb.append(" AND r.first_seen >= ?");

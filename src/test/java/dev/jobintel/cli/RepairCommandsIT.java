@@ -222,7 +222,7 @@ class RepairCommandsIT {
 
     @Test
     void backfillRelocateGivesPostingsThePlacesAnExtendedPlaceTableKnowsAndMergesTheJobTheyNowShare()
-            throws IOException {
+            throws Exception {
         // Springfield is not a bundled city: each spelling is a place of its own (incident 3), so two jobs.
         land(List.of(
                 Fixtures.posting("greenhouse", "s1", "Prairie Labs", "Backend Engineer", "Springfield, IL", Fixtures.DESCRIPTION),
@@ -246,9 +246,14 @@ class RepairCommandsIT {
         assertThat(dry.out()).contains("place otherwise: 2 (would move");
         assertThat(count("SELECT count(*) FROM enriched_jobs")).isEqualTo(3);
 
+        // Both left their board since they were classified: decided again, they still count, not 'closed'.
+        try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
+            s.execute("UPDATE raw_postings SET closed_at = last_seen WHERE source_job_id IN ('s1', 's2')");
+        }
         CliIT.Result r = jobintel("backfill", "--relocate", "--config", cfg.toString(), "--db", db(), "--no-progress");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("place otherwise: 2 (moved");
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'filtered'")).isZero();
         assertThat(count("SELECT count(*) FROM enriched_jobs")).isEqualTo(2);
         assertThat(count("SELECT count(*) FROM enriched_jobs WHERE city_code = 'spi' AND raw_count = 2")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'merged'")).isEqualTo(1);
