@@ -82,11 +82,15 @@ final class DbExport implements Callable<Integer> {
             return Main.DATABASE_ERROR;
         }
         long rows;
-        // The file is written beside its name and moved into place when complete: an export that was
+        // A link is followed: the file it names is the one replaced, the link stays.
+        Path target = outFile != null && Files.isSymbolicLink(outFile) && Files.exists(outFile) ? outFile.toRealPath() : outFile;
+        // A device or a pipe (/dev/null, a FIFO) is written to as it is; it cannot be replaced.
+        boolean inPlace = target != null && Files.exists(target) && !Files.isRegularFile(target);
+        // A file is written beside its name and moved into place when complete: an export that was
         // interrupted or failed leaves no file that looks whole (or the earlier one, untouched).
-        Path part = outFile == null ? null : partFile(outFile);
+        Path part = target == null || inPlace ? null : partFile(target);
         boolean done = false;
-        try (Database db = opened; Writer out = open(cl, part)) {
+        try (Database db = opened; Writer out = open(cl, inPlace ? target : part)) {
             // A bar on the terminal (stderr) while a large database pages out; never in the output.
             long total = db.read(c -> what.equals("jobs") ? dev.jobintel.store.Ledger.jobCount(c)
                     : dev.jobintel.store.Ledger.rawCount(c));
@@ -100,8 +104,8 @@ final class DbExport implements Callable<Integer> {
             }
         }
         if (part != null) {
-            Files.move(part, outFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } else if (Main.outputLost(cl)) {
+            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } else if (outFile == null && Main.outputLost(cl)) {
             cl.getErr().println(Main.OUTPUT_LOST);
             return 1;
         }
@@ -117,11 +121,12 @@ final class DbExport implements Callable<Integer> {
         return part;
     }
 
-    private Writer open(CommandLine cl, Path part) throws IOException {
-        if (part == null) {
+    /** A writer on {@code file}, or on standard output when it is null. */
+    private Writer open(CommandLine cl, Path file) throws IOException {
+        if (file == null) {
             return new NonClosing(cl.getOut());
         }
-        OutputStream os = Files.newOutputStream(part);
+        OutputStream os = Files.newOutputStream(file);
         if (outFile.getFileName().toString().endsWith(".gz")) {
             os = new GZIPOutputStream(os, 1 << 16);
         }
@@ -132,6 +137,15 @@ final class DbExport implements Callable<Integer> {
         long n = 0;
         long after = 0;
         SequenceWriter csv = null;
+        if (format.equals("csv")) {
+            // The header from the table, not from a first row: an empty database still exports its columns.
+            // (Jackson writes a header only before a first row, so the header is written as one.)
+            List<String> columns = db.read(EnrichedJobs::exportColumns);
+            CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(false);
+            columns.forEach(schema::addColumn);
+            csv = new CsvMapper().writer(schema.build()).writeValues(out);
+            csv.write(columns);
+        }
         ObjectMapper json = new ObjectMapper();
         try {
             while (true) {
@@ -141,12 +155,7 @@ final class DbExport implements Callable<Integer> {
                     break;
                 }
                 for (Map<String, Object> job : page) {
-                    if (format.equals("csv")) {
-                        if (csv == null) {
-                            CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-                            job.keySet().forEach(schema::addColumn);
-                            csv = new CsvMapper().writer(schema.build()).writeValues(out);
-                        }
+                    if (csv != null) {
                         csv.write(csvRow(job));
                     } else {
                         out.write(json.writeValueAsString(job));

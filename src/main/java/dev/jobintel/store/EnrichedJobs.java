@@ -83,10 +83,28 @@ public final class EnrichedJobs {
         long last = (Long) jobs.get(jobs.size() - 1).get("id");
         Jdbc.each(c, "SELECT job_id, skill FROM job_skills WHERE job_id > ? AND job_id <= ? ORDER BY job_id, skill",
                 rs -> {
-                    @SuppressWarnings("unchecked")
-                    List<String> skills = (List<String>) byId.get(rs.getLong(1)).get("skills");
-                    skills.add(rs.getString(2));
+                    Map<String, Object> job = byId.get(rs.getLong(1));
+                    if (job != null) { // a skill row of a job removed behind the foreign keys belongs to no job
+                        @SuppressWarnings("unchecked")
+                        List<String> skills = (List<String>) job.get("skills");
+                        skills.add(rs.getString(2));
+                    }
                 }, afterId, last);
         return jobs;
+    }
+
+    /** The keys of every {@link #exportPage} row, in order: the table's columns, then skills. */
+    public static List<String> exportColumns(Connection c) {
+        List<String> columns = new java.util.ArrayList<>();
+        try (var st = c.createStatement(); var rs = st.executeQuery("SELECT * FROM enriched_jobs WHERE 1 = 0")) {
+            var meta = rs.getMetaData();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                columns.add(meta.getColumnLabel(i).toLowerCase(java.util.Locale.ROOT));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new StoreException("reading the columns of enriched_jobs failed: " + e.getMessage(), e);
+        }
+        columns.add("skills");
+        return columns;
     }
 }

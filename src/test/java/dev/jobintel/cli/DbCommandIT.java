@@ -160,6 +160,36 @@ class DbCommandIT {
     }
 
     @Test
+    void anExportNeverReplacesTheDatabaseAndFollowsALinkToTheFileItNames() throws Exception {
+        String db = demo();
+        Path file = java.nio.file.Path.of(db.substring("jdbc:sqlite:".length()));
+        long size = java.nio.file.Files.size(file);
+        for (Path out : List.of(file, file.resolveSibling(file.getFileName() + "-wal"))) {
+            CliIT.Result r = jobintel("db", "export", "jobs", "--out", out.toString(), "--db", db);
+            assertThat(r.exit()).as(out.toString()).isEqualTo(Main.CONFIG_ERROR);
+            assertThat(r.err()).contains("SQLite database");
+        }
+        assertThat(java.nio.file.Files.size(file)).isEqualTo(size);
+        assertThat(jobintel("status", "--check", "--db", db).exit()).isZero();
+
+        Path real = dir.resolve("real.jsonl");
+        java.nio.file.Files.writeString(real, "old\n");
+        Path link = java.nio.file.Files.createSymbolicLink(dir.resolve("link.jsonl"), real);
+        assertThat(jobintel("db", "export", "jobs", "--out", link.toString(), "--db", db).exit()).isZero();
+        assertThat(java.nio.file.Files.isSymbolicLink(link)).isTrue();
+        assertThat(java.nio.file.Files.readAllLines(real)).hasSize(column(db, "SELECT id FROM enriched_jobs").size());
+    }
+
+    @Test
+    void anEmptyDatabaseExportsTheCsvHeader() {
+        String db = Fixtures.sqliteUrl(dir);
+        assertThat(jobintel("db", "migrate", "--db", db).exit()).isZero();
+        CliIT.Result csv = jobintel("db", "export", "jobs", "--format", "csv", "--db", db);
+        assertThat(csv.exit()).as(csv.err()).isZero();
+        assertThat(csv.out().strip()).startsWith("id,job_hash,company,title,").endsWith(",skills").doesNotContain("\n");
+    }
+
+    @Test
     void anExportToAnOutputThatFailsSaysSoInsteadOfExported() {
         String db = demo();
         // Standard output on a full disk: every write fails, and PrintWriter only remembers it.
