@@ -196,7 +196,7 @@ final class DbExport implements Callable<Integer> {
                 return n;
             }
             for (PendingPosting p : page) {
-                out.write(json.writeValueAsString(JsonlRecord.toJson(json, p.posting())));
+                out.write(json.writeValueAsString(JsonlRecord.exportJson(json, p.posting())));
                 out.write('\n');
                 n++;
             }

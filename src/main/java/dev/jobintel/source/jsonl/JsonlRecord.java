@@ -71,8 +71,31 @@ public final class JsonlRecord {
             id = url;
         }
         return new Posting(source.trim(), id.trim(), url, nullToEmpty(text(n, "company")).trim(), title.trim(),
-                text(n, "location"), HtmlText.toText(text(n, "description")), Dates.parse(n.get("posted_at")),
-                hints(n.get("hints")));
+                text(n, "location"), description(n), Dates.parse(n.get("posted_at")), hints(n.get("hints")));
+    }
+
+    /**
+     * The description as clean text: read as HTML, escaped HTML or text, unless the line says it is
+     * text already ("description_format": "text", as {@code db export postings} writes it), so that
+     * a description saying "write &lt;div&gt; elements" in words survives an export and import.
+     */
+    private static String description(JsonNode n) throws Invalid {
+        String format = text(n, "description_format");
+        String description = text(n, "description");
+        if (format == null || format.equals("html")) {
+            return HtmlText.toText(description);
+        }
+        if (format.equals("text")) {
+            return HtmlText.tidy(description == null ? "" : description);
+        }
+        throw new Invalid("bad_description_format", "'description_format' is html or text, got '" + format + "'");
+    }
+
+    /** A posting as {@code db export postings} writes it: its description is clean text, and says so. */
+    public static ObjectNode exportJson(ObjectMapper mapper, Posting p) {
+        ObjectNode n = toJson(mapper, p);
+        n.put("description_format", "text");
+        return n;
     }
 
     private static Hints hints(JsonNode h) throws Invalid {

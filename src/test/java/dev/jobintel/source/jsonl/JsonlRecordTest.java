@@ -1,0 +1,40 @@
+package dev.jobintel.source.jsonl;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jobintel.posting.Hints;
+import dev.jobintel.posting.Posting;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class JsonlRecordTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static Posting posting(String description) {
+        return new Posting("greenhouse", "1", "https://jobs.example.com/1", "Acme", "Frontend Engineer", "Berlin",
+                description, null, Hints.NONE);
+    }
+
+    @Test
+    void anExportedDescriptionImportsAsTheSameTextEvenWhenItsWordsLookLikeMarkup() throws Exception {
+        // Clean text as a board's escaped HTML became: its words name tags, which are not tags.
+        String text = "You write <div> and <span> elements, and never trust <script> tags.\n\nEscape &lt; as &amp;lt;.";
+        ObjectNode line = JsonlRecord.exportJson(JSON, posting(text));
+        assertThat(JsonlRecord.toPosting(JSON.readTree(line.toString())).description()).isEqualTo(text);
+        // A line without the format is read as a board's HTML, as before.
+        assertThat(JsonlRecord.toPosting(JsonlRecord.toJson(JSON, posting("<p>Hello <b>there</b></p>"))).description())
+                .isEqualTo("Hello there");
+    }
+
+    @Test
+    void anUnknownDescriptionFormatIsNamed() {
+        ObjectNode line = JsonlRecord.toJson(JSON, posting("text"));
+        line.put("description_format", "markdown");
+        JsonlRecord.Invalid e = catchThrowableOfType(JsonlRecord.Invalid.class, () -> JsonlRecord.toPosting(line));
+        assertThat(e.reason()).isEqualTo("bad_description_format");
+        assertThat(e.getMessage()).contains("markdown");
+    }
+}
