@@ -9,6 +9,7 @@ import dev.jobintel.report.TextTable;
 import dev.jobintel.source.demo.DemoGenerator;
 import dev.jobintel.source.jsonl.JsonlSource;
 import dev.jobintel.store.Database;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,9 +60,15 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        CommandLine cl = spec.commandLine();
+        OptionRanges.atLeast(cl, "--postings", postings, 1);
+        OptionRanges.atLeast(cl, "--description-chars", descriptionChars, 1);
+        if (dir != null) {
+            OutputPaths.directory(cl, "--dir", dir);
+        }
+        PrintWriter out = cl.getOut();
         boolean temporary = dir == null;
-        Path work = temporary ? Files.createTempDirectory("jobintel-bench") : Files.createDirectories(dir);
+        Path work = temporary ? Files.createTempDirectory("jobintel-bench") : dir;
         try {
             out.printf(Locale.ROOT, "jobintel bench: %,d postings of ~%,d characters; JVM max heap %,d MB; %d cores%n",
                     postings, descriptionChars, maxHeapMb(),

@@ -18,6 +18,7 @@ import dev.jobintel.source.SourceFactory;
 import dev.jobintel.source.demo.DemoSnapshot;
 import dev.jobintel.store.Database;
 import dev.jobintel.store.Jdbc;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -66,7 +67,10 @@ final class ClaudeBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        CommandLine cl = spec.commandLine();
+        OptionRanges.atLeast(cl, "--concurrency", concurrency, 1);
+        OptionRanges.atLeast(cl, "--latency-ms", latencyMs, 1);
+        PrintWriter out = cl.getOut();
         Path work = Files.createTempDirectory("jobintel-claude-bench");
         double ideal = concurrency / (latencyMs / 1000.0);
         out.printf(Locale.ROOT, "jobintel bench claude: the demo snapshot, classifier claude, %d in flight, a local "

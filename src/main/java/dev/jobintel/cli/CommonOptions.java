@@ -20,7 +20,8 @@ final class CommonOptions extends ConfigOption {
         database = databaseUrl(given);
         if (database == null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--db must be a jdbc:sqlite: or jdbc:postgresql: URL or a SQLite file's path, got '" + given + "'");
+                    "--db must be a jdbc:sqlite: URL naming a file, a jdbc:postgresql: URL or a SQLite file's path, got '"
+                            + given + "' (an in-memory database would lose every posting when the command ends)");
         }
     }
 
@@ -29,7 +30,11 @@ final class CommonOptions extends ConfigOption {
      * someone typing {@code --db market.db} means); null for any other URL (a postgres:// one).
      */
     static String databaseUrl(String given) {
-        if (given.startsWith("jdbc:sqlite:") || given.startsWith("jdbc:postgresql:")) {
+        if (given.startsWith("jdbc:sqlite:")) {
+            // An in-memory database would take a run's postings and lose them all when it ends.
+            return dev.jobintel.store.Database.sqliteFile(given) == null ? null : given;
+        }
+        if (given.startsWith("jdbc:postgresql:")) {
             return given;
         }
         if (given.isBlank() || given.startsWith("jdbc:") || given.contains("://")) {

@@ -9,6 +9,7 @@ import dev.jobintel.source.SourceFactory;
 import dev.jobintel.source.demo.BulkBoards;
 import dev.jobintel.source.http.Recording;
 import dev.jobintel.store.Database;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,7 +56,14 @@ final class FetchBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        CommandLine cl = spec.commandLine();
+        OptionRanges.atLeast(cl, "--boards", boards, 1);
+        OptionRanges.atLeast(cl, "--big-board-mb", bigBoardMb, 1);
+        if (postings < boards) {
+            throw new CommandLine.ParameterException(cl, "--postings must be at least --boards (" + boards
+                    + "): every board holds one or more, got " + postings);
+        }
+        PrintWriter out = cl.getOut();
         Path work = Files.createTempDirectory("jobintel-fetch-bench");
         try {
             int perBoard = Math.max(1, postings / boards);

@@ -86,7 +86,14 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler(Main::usageError);
         cl.setUsageHelpAutoWidth(true);
+        versionEverywhere(cl);
         return cl;
+    }
+
+    /** Every command's -V prints the version, not only the top one's (picocli gives none to a subcommand). */
+    private static void versionEverywhere(CommandLine cl) {
+        cl.getCommandSpec().versionProvider(new Version());
+        cl.getSubcommands().values().forEach(Main::versionEverywhere);
     }
 
     private static int handle(Exception thrown, CommandLine cl, CommandLine.ParseResult parsed) {

@@ -78,6 +78,10 @@ final class Summaries {
     }
 
     static void enrich(PrintWriter out, Enricher.Result r, String classifier, long nanos) {
+        if (r.processed() == 0 && r.stop() != null) {
+            out.println("Decided no posting: the run stopped before deciding the first.");
+            return;
+        }
         if (r.processed() == 0) {
             // Pending postings an open message batch or another worker holds are not this run's to decide.
             out.println("Nothing to enrich: no pending posting free to decide.");

@@ -81,6 +81,9 @@ public final class ConfigLoader {
         String url = c.database().url();
         if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {
             p.add("database.url", "expected a jdbc:sqlite: or jdbc:postgresql: URL, got '" + url + "'");
+        } else if (url.startsWith("jdbc:sqlite:") && dev.jobintel.store.Database.sqliteFile(url) == null) {
+            p.add("database.url", "'" + url + "' names no file: an in-memory database would lose every posting "
+                    + "when the command ends");
         }
         if (c.taxonomy() != null) {
             p.requireFile("taxonomy", c.taxonomy());

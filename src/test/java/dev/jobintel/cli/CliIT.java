@@ -146,8 +146,21 @@ class CliIT {
         assertThat(command.err()).contains("jobintel status").contains("See 'jobintel --help' for the commands.");
         Result notJdbc = jobintel("status", "--db", "postgres://localhost/jobintel");
         assertThat(notJdbc.exit()).isEqualTo(Main.CONFIG_ERROR);
-        assertThat(notJdbc.err()).contains("error: --db must be a jdbc:sqlite: or jdbc:postgresql: URL")
+        assertThat(notJdbc.err()).contains("error: --db must be a jdbc:sqlite: URL naming a file, a jdbc:postgresql: URL")
                 .contains("See 'jobintel status --help' for the options.");
+        // A benchmark asked for nothing, or for an impossible server, says which option before it starts.
+        for (String[] bench : new String[][] {{"bench", "fetch", "--boards", "0"}, {"bench", "claude", "--latency-ms", "0"},
+                {"bench", "claude", "--concurrency", "0"}, {"bench", "pipeline", "--postings", "-5"}}) {
+            Result r = jobintel(bench);
+            assertThat(r.exit()).as(String.join(" ", bench)).isEqualTo(Main.CONFIG_ERROR);
+            assertThat(r.err()).contains("error: " + bench[2] + " must be 1 or more");
+        }
+        // An in-memory database would take an import and lose it when the command ends.
+        for (String memory : new String[] {"jdbc:sqlite:", "jdbc:sqlite::memory:"}) {
+            Result r = jobintel("run", "--db", memory);
+            assertThat(r.exit()).as(memory).isEqualTo(Main.CONFIG_ERROR);
+            assertThat(r.err()).contains("in-memory database would lose every posting");
+        }
         // The main job takes enrich's classifier options, checked as enrich checks them, before any fetch.
         Result gpt = jobintel("run", "--db", db(), "--classifier", "gpt");
         assertThat(gpt.exit()).isEqualTo(Main.CONFIG_ERROR);

@@ -337,6 +337,8 @@ class RepairCommandsIT {
             CliIT.Result help = jobintel(name, "--help");
             assertThat(help.exit()).as(name + ": " + help.err()).isZero();
             assertThat(help.out()).as(name).contains("Usage: jobintel " + name);
+            // -V, which every help lists, says the version.
+            assertThat(jobintel(name, "-V").out()).as(name).startsWith("jobintel ");
         }
         assertThat(jobintel("retry", "--dry-run", "--db", db()).exit()).isZero();
         assertThat(jobintel("backfill", "--dry-run", "--db", db()).exit()).isZero();
