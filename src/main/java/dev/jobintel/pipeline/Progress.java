@@ -38,7 +38,11 @@ public final class Progress implements AutoCloseable {
 
     /** Whether a bar should be drawn by default: stderr is an interactive terminal. */
     public static boolean interactive() {
-        return System.console() != null && System.getenv("CI") == null;
+        // The launcher says whether stderr is a terminal; System.console() (the fallback for
+        // 'java -jar') asks about stdin and stdout instead.
+        String stderrTty = System.getProperty("jobintel.stderr.tty");
+        boolean terminal = stderrTty != null ? Boolean.parseBoolean(stderrTty) : System.console() != null;
+        return terminal && System.getenv("CI") == null;
     }
 
     public void total(long total) {
