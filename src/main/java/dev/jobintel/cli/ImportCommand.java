@@ -41,8 +41,12 @@ final class ImportCommand implements Callable<Integer> {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), f + " is a directory: name its "
                         + "files (" + f.resolve("*.jsonl") + ")");
             }
-            if (!Files.isRegularFile(f)) {
+            // Not only regular files: a pipe (/dev/stdin, <(zcat …)) is read the same way.
+            if (!Files.exists(f)) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "file not found: " + f);
+            }
+            if (!Files.isReadable(f)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "cannot read " + f);
             }
         }
         PrintWriter out = spec.commandLine().getOut();

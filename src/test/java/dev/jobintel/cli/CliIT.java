@@ -133,6 +133,26 @@ class CliIT {
     }
 
     @Test
+    void importReadsAPipeAsItReadsAFile() throws Exception {
+        // What 'jobintel import /dev/stdin' or 'import <(zcat old.jsonl.gz)' hands over: a named pipe.
+        Path pipe = dir.resolve("postings.pipe");
+        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+        Thread writer = new Thread(() -> {
+            try {
+                java.nio.file.Files.writeString(pipe, "{\"source\":\"lever\",\"id\":\"1\",\"url\":\"https://x/1\","
+                        + "\"title\":\"Data Analyst\"}\n");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.start();
+        Result r = jobintel("import", "--db", db(), pipe.toString(), "--no-progress");
+        writer.join(10_000);
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Imported 1 posting from 1 file");
+    }
+
+    @Test
     void aMistakenCommandLineIsSaidInALineWithASuggestionNotTheWholeHelp() {
         Result misspelt = jobintel("report", "--db", db(), "--limt", "3");
         assertThat(misspelt.exit()).isEqualTo(Main.CONFIG_ERROR);
