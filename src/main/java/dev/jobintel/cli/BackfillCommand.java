@@ -37,7 +37,8 @@ final class BackfillCommand implements Callable<Integer> {
     ClassifierOptions classifying;
 
     @Option(names = "--since", paramLabel = "TIME",
-            description = "Only postings first seen at or after TIME (2026-11-01 or 2026-11-01T09:00:00Z).")
+            description = "Only repair and relocate postings first seen at or after TIME (2026-11-01 or "
+                    + "2026-11-01T09:00:00Z). Pending postings are all decided, whenever first seen, as enrich decides them.")
     String since;
 
     @Option(names = "--dry-run", description = "Show what would be repaired and what enriching it would cost; change nothing.")
@@ -59,9 +60,10 @@ final class BackfillCommand implements Callable<Integer> {
         Context ctx = classifying.context(common, cl, dryRun);
         PrintWriter out = cl.getOut();
         try (Database db = ctx.openDatabase(); Runner runner = new Runner(ctx, db, bars.on())) {
-            runner.prepare();
+            runner.prepare(dryRun);
+            long moved = 0;
             if (relocate) {
-                long moved = Relocation.run(db, new Identities(ctx.resolver()), from, !dryRun);
+                moved = Relocation.run(db, new Identities(ctx.resolver()), from, !dryRun);
                 out.printf("Postings the place table and rules in use place otherwise: %s%s%n", Summaries.n(moved),
                         moved == 0 ? "" : dryRun ? " (would move; those decided would be decided again)"
                                 : " (moved; those decided are re-queued below)");
@@ -75,15 +77,17 @@ final class BackfillCommand implements Callable<Integer> {
             long dangling = db.read(c -> Requeue.countDangling(c, from));
             long stranded = db.read(Requeue::countStranded);
             long orphans = db.read(Requeue::countOrphanJobs);
-            long pending = db.read(c -> Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE outcome = 'pending'"
-                    + (from == null ? "" : " AND first_seen >= ?"), from == null ? new Object[0] : new Object[] {from}));
+            // Every pending posting, whenever first seen: the enrich below decides them all, as enrich would.
+            long pending = db.read(c -> Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE outcome = 'pending'"));
             out.printf("Postings whose job no longer exists or is another job: %s%n", Summaries.n(dangling));
             out.printf("Postings held by a message batch that is gone: %s%n", Summaries.n(stranded));
             out.printf("Jobs no posting points to: %s%n", Summaries.n(orphans));
             out.printf("Postings never decided (pending): %s%n", Summaries.n(pending));
             if (dryRun) {
-                EnrichPlan.Pages pages = (c, after, size) -> Requeue.backfillPage(c, from, after, size);
-                if (dangling + pending > 0) {
+                // Relocating is not done in a dry run: the plan takes the postings that would move as moved.
+                EnrichPlan.Pages pages = relocate ? Relocation.decidedAfterMoving(new Identities(ctx.resolver()), from)
+                        : (c, after, size) -> Requeue.backfillPage(c, from, after, size);
+                if (dangling + pending + moved > 0) {
                     out.println();
                     Summaries.plan(out, EnrichPlan.plan(db, ctx.gate(), ctx.resolver(), runner.classifier(),
                             ctx.config().pipeline().batchSize(), 0, pages), runner.classifier(), 0);

@@ -65,7 +65,7 @@ final class EnrichCommand implements Callable<Integer> {
         }
         PrintWriter out = cl.getOut();
         try (Database db = ctx.openDatabase(); Runner runner = new Runner(ctx, db, bars.on())) {
-            runner.prepare();
+            runner.prepare(dryRun);
             if (dryRun) {
                 Summaries.plan(out, EnrichPlan.plan(db, ctx.gate(), ctx.resolver(), runner.classifier(),
                         ctx.config().pipeline().batchSize(), max), runner.classifier(), max);

@@ -58,7 +58,7 @@ final class RetryCommand implements Callable<Integer> {
                 : reasons.stream().map(r -> r.strip().toLowerCase(Locale.ROOT)).toList(),
                 source == null ? null : source.strip().toLowerCase(Locale.ROOT), null);
         try (Database db = ctx.openDatabase(); Runner runner = new Runner(ctx, db, bars.on())) {
-            runner.prepare();
+            runner.prepare(dryRun);
             Map<String, Long> byReason = db.read(c -> Requeue.count(c, selection));
             long total = byReason.values().stream().mapToLong(Long::longValue).sum();
             String what = selection.reasons().isEmpty() ? "retryable failed postings" : "postings failed or filtered as "

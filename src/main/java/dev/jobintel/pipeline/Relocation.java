@@ -5,9 +5,11 @@ import dev.jobintel.store.Jdbc;
 import dev.jobintel.store.Landing;
 import dev.jobintel.store.PendingPosting;
 import dev.jobintel.store.RawPostings;
+import dev.jobintel.store.Requeue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Postings whose identity the place table and rules in use give otherwise than when they
@@ -63,6 +65,43 @@ public final class Relocation {
             }
             after = page.get(page.size() - 1).id();
         }
+    }
+
+    /**
+     * For a dry run: the postings backfill would decide after relocating (those it decides anyway,
+     * and those in a job that would move), each with the identity it would then have.
+     */
+    public static EnrichPlan.Pages decidedAfterMoving(Identities identities, Long since) {
+        return (c, afterId, limit) -> {
+            long after = afterId;
+            while (true) {
+                List<PendingPosting> anyway = Requeue.backfillPage(c, since, after, limit);
+                List<PendingPosting> inAJob = RawPostings.inAJobAfter(c, since, after, limit);
+                if (anyway.isEmpty() && inAJob.isEmpty()) {
+                    return List.of();
+                }
+                // The first ids of both, in order (as EnrichPlan.pendingAnd): no posting between them is missed.
+                java.util.TreeMap<Long, PendingPosting> byId = new java.util.TreeMap<>();
+                inAJob.forEach(p -> byId.put(p.id(), p));
+                anyway.forEach(p -> byId.put(p.id(), p));
+                List<PendingPosting> first = new ArrayList<>(byId.values()).subList(0, Math.min(limit, byId.size()));
+                Set<Long> decidedAnyway = new java.util.HashSet<>();
+                anyway.forEach(p -> decidedAnyway.add(p.id()));
+                List<PendingPosting> out = new ArrayList<>();
+                for (PendingPosting p : first) {
+                    Landing now = identities.prepare(p.posting());
+                    boolean moves = !now.place().equals(p.place()) || !now.jobHash().equals(p.jobHash());
+                    if (moves || decidedAnyway.contains(p.id())) {
+                        out.add(new PendingPosting(p.id(), p.posting(), now.jobHash(), now.place(), p.closedAt(),
+                                p.joinedJobAt(), p.firstSeen(), p.lastSeen(), p.attempts(), p.contentHash()));
+                    }
+                }
+                if (!out.isEmpty()) {
+                    return out;
+                }
+                after = first.get(first.size() - 1).id();
+            }
+        };
     }
 
     /** The postings of {@code page} whose place or job_hash the current rules give otherwise. */

@@ -62,6 +62,18 @@ public final class Runner implements AutoCloseable {
      * Makes this process the database's writer (one at a time on a SQLite file), migrates the
      * schema and loads the reference data the constraints check against.
      */
+    /**
+     * Readies the database; for a command that only reads it (a dry run), only its schema: no
+     * writer's lock and nothing written, so that it runs beside an import and on a file it may not write.
+     */
+    public void prepare(boolean onlyReading) {
+        if (onlyReading) {
+            db.migrateIfBehind();
+        } else {
+            prepare();
+        }
+    }
+
     public void prepare() {
         db.claimWriter(ctx.clock().instant());
         db.migrateIfBehind();

@@ -200,6 +200,12 @@ public final class RawPostings {
     }
 
     /** The next page of every posting after {@code afterId} whatever its outcome, in id order (for export). */
+    /** The next page of postings that are part of a job (enriched or merged), first seen at or after {@code since} when given. */
+    public static List<PendingPosting> inAJobAfter(Connection c, Long since, long afterId, int limit) {
+        return page(c, "r.outcome IN ('enriched', 'merged')" + (since == null ? "" : " AND r.first_seen >= ?"),
+                since == null ? List.of() : List.of(since), afterId, limit);
+    }
+
     public static List<PendingPosting> allAfter(Connection c, long afterId, int limit) {
         return page(c, "1 = 1", List.of(), afterId, limit);
     }

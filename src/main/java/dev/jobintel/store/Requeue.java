@@ -85,8 +85,9 @@ public final class Requeue {
 
     /** What backfill would enrich: postings whose job is gone (or of another hash), and pending ones not in a batch. */
     public static List<PendingPosting> backfillPage(Connection c, Long since, long afterId, int limit) {
+        // Every pending posting, whenever first seen: the enrich that follows decides them all.
         String condition = "((r.outcome = 'pending' AND r.batch_id IS NULL) OR (r.outcome IN ('enriched', 'merged') "
-                + "AND " + NO_JOB_OF_ITS_HASH + "))" + (since == null ? "" : " AND r.first_seen >= ?");
+                + "AND " + NO_JOB_OF_ITS_HASH + (since == null ? "" : " AND r.first_seen >= ?") + "))";
         return RawPostings.page(c, condition, since == null ? List.of() : List.of(since), afterId, limit);
     }
 

@@ -243,7 +243,9 @@ class RepairCommandsIT {
         assertThat(count("SELECT count(*) FROM enriched_jobs")).isEqualTo(3);
 
         CliIT.Result dry = jobintel("backfill", "--relocate", "--dry-run", "--config", cfg.toString(), "--db", db());
-        assertThat(dry.out()).contains("place otherwise: 2 (would move");
+        // The plan counts what the move would have decided again: both, one merged into the other.
+        assertThat(dry.out()).contains("place otherwise: 2 (would move")
+                .contains("2 postings to decide: 0 would be filtered, 1 merged");
         assertThat(count("SELECT count(*) FROM enriched_jobs")).isEqualTo(3);
 
         // Both left their board since they were classified: decided again, they still count, not 'closed'.
@@ -286,17 +288,37 @@ class RepairCommandsIT {
     }
 
     @Test
-    void backfillSinceOnlyTouchesPostingsFirstSeenSinceThen() {
+    void aDryRunWritesNothingNotEvenTheEndOfAFetchThatLooksCutShort() throws Exception {
+        land(jobs(3));
+        try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
+            s.execute("UPDATE fetch_runs SET status = 'running', finished_at = NULL");
+        }
+        for (String command : new String[] {"backfill", "retry", "enrich"}) {
+            assertThat(jobintel(command, "--dry-run", "--db", db()).exit()).as(command).isZero();
+        }
+        assertThat(count("SELECT count(*) FROM fetch_runs WHERE status = 'running'")).isPositive();
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'pending'")).isEqualTo(3);
+    }
+
+    @Test
+    void backfillSinceOnlyRepairsPostingsFirstSeenSinceThenAndDecidesEveryPendingOne() throws Exception {
         assertThat(BackfillCommand.parse(new CommandLine(new Main()), "2026-11-01"))
                 .isEqualTo(java.time.Instant.parse("2026-11-01T00:00:00Z").toEpochMilli());
         CliIT.Result bad = jobintel("backfill", "--since", "last tuesday", "--db", db());
         assertThat(bad.exit()).isEqualTo(Main.CONFIG_ERROR);
         assertThat(bad.err()).contains("--since takes a date");
         land(jobs(3));
+        assertThat(jobintel("enrich", "--db", db(), "--no-progress").exit()).isZero();
+        try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
+            s.execute("UPDATE raw_postings SET job_hash = '00000000000000000000000000000001' WHERE source_job_id = 'g0'");
+        }
+        land(Fixtures.distinctJobs(3, 4));
         CliIT.Result none = jobintel("backfill", "--since", "2030-01-01", "--dry-run", "--db", db());
-        assertThat(none.out()).contains("Postings never decided (pending): 0");
+        assertThat(none.out()).contains("Postings whose job no longer exists or is another job: 0")
+                .contains("Postings never decided (pending): 1").contains("1 posting to decide");
         CliIT.Result all = jobintel("backfill", "--since", "2026-01-01", "--dry-run", "--db", db());
-        assertThat(all.out()).contains("Postings never decided (pending): 3");
+        assertThat(all.out()).contains("Postings whose job no longer exists or is another job: 1")
+                .contains("Postings never decided (pending): 1").contains("2 postings to decide");
     }
 
     @Test
