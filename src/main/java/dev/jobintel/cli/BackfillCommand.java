@@ -5,6 +5,7 @@ import dev.jobintel.pipeline.EnrichPlan;
 import dev.jobintel.pipeline.Enricher;
 import dev.jobintel.pipeline.Identities;
 import dev.jobintel.pipeline.Relocation;
+import dev.jobintel.pipeline.StatusReport;
 import dev.jobintel.pipeline.Runner;
 import dev.jobintel.store.Database;
 import dev.jobintel.store.Jdbc;
@@ -76,18 +77,22 @@ final class BackfillCommand implements Callable<Integer> {
             }
             long dangling = db.read(c -> Requeue.countDangling(c, from));
             long stranded = db.read(Requeue::countStranded);
+            long unsound = db.read(Requeue::countUnsound);
             long orphans = db.read(Requeue::countOrphanJobs);
             // Every pending posting, whenever first seen: the enrich below decides them all, as enrich would.
             long pending = db.read(c -> Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE outcome = 'pending'"));
             out.printf("Postings whose job no longer exists or is another job: %s%n", Summaries.n(dangling));
             out.printf("Postings held by a message batch that is gone: %s%n", Summaries.n(stranded));
+            if (unsound > 0) {
+                out.printf("Postings whose outcome breaks the ledger's rules (changed by hand): %s%n", Summaries.n(unsound));
+            }
             out.printf("Jobs no posting points to: %s%n", Summaries.n(orphans));
             out.printf("Postings never decided (pending): %s%n", Summaries.n(pending));
             if (dryRun) {
                 // Relocating is not done in a dry run: the plan takes the postings that would move as moved.
                 EnrichPlan.Pages pages = relocate ? Relocation.decidedAfterMoving(new Identities(ctx.resolver()), from)
                         : (c, after, size) -> Requeue.backfillPage(c, from, after, size);
-                if (dangling + pending + moved > 0) {
+                if (dangling + pending + moved + unsound > 0) {
                     out.println();
                     Summaries.plan(out, EnrichPlan.plan(db, ctx.gate(), ctx.resolver(), runner.classifier(),
                             ctx.config().pipeline().batchSize(), 0, pages), runner.classifier(), 0);
@@ -95,7 +100,7 @@ final class BackfillCommand implements Callable<Integer> {
                 return 0;
             }
             long now = ctx.clock().millis();
-            long requeued = Requeue.dangling(db, from, now);
+            long requeued = Requeue.dangling(db, from, now) + db.inTransaction(c -> Requeue.requeueUnsound(c, now));
             int released = db.inTransaction(Requeue::releaseStranded);
             int removed = db.inTransaction(Requeue::deleteOrphanJobs);
             int recounted = db.inTransaction(Requeue::recount);
@@ -105,7 +110,14 @@ final class BackfillCommand implements Callable<Integer> {
             out.flush();
             long t0 = System.nanoTime();
             Enricher.Result r = runner.enrich(0);
-            return Summaries.enriched(cl, ctx, runner, db, r, System.nanoTime() - t0, 0);
+            int exit = Summaries.enriched(cl, ctx, runner, db, r, System.nanoTime() - t0, 0);
+            StatusReport after = StatusReport.read(db);
+            if (exit == 0 && !after.consistent()) {
+                // What backfill cannot mend is said, not hidden behind exit 0.
+                Summaries.invariants(out, after);
+                return Main.INVARIANT_BROKEN;
+            }
+            return exit;
         }
     }
 

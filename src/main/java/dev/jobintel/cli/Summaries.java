@@ -257,18 +257,28 @@ final class Summaries {
         Map<String, StatusReport.OutcomeCount> o = s.outcomes();
         out.printf("Where every posting went: %s raw postings (and %s rejects that never became postings)%n",
                 n(s.rawPostings()), n(s.rejects()));
-        out.printf("  = %s enriched + %s merged + %s filtered + %s failed + %s pending%s%n", n(o.get("enriched").count()),
+        StringBuilder others = new StringBuilder();
+        o.forEach((outcome, c) -> {
+            if (!StatusReport.ORDER.contains(outcome)) {
+                others.append(" + ").append(n(c.count())).append(' ').append(Clip.oneLine(outcome, 40));
+            }
+        });
+        out.printf("  = %s enriched + %s merged + %s filtered + %s failed + %s pending%s%s%n", n(o.get("enriched").count()),
                 n(o.get("merged").count()), n(o.get("filtered").count()), n(o.get("failed").count()),
-                n(o.get("pending").count()), pendingHeld(e));
+                n(o.get("pending").count()), others, pendingHeld(e));
         out.printf("  %s: each classified from an enriched posting; merged postings are further sightings of them%n",
                 count(s.enrichedJobs(), "job"));
         long apart = s.enrichedJobs() - o.get("enriched").count();
-        if (apart != 0) {
+        if (apart != 0 && !s.consistent()) {
+            out.printf("  (%s %s enriched postings, and the ledger is broken: see the invariants below, then "
+                    + "'jobintel backfill --dry-run')%n", count(Math.abs(apart), "job"), apart > 0 ? "more than" : "fewer than");
+        } else if (apart > 0) {
             // A posting that changed on its board is decided again as the job it now is; the job it
             // first made stays while postings merged into it still point to it.
-            out.printf("  (%s %s enriched postings: a posting that changed on its board became another job, and the "
-                    + "job it made first stays for the postings merged into it)%n",
-                    count(Math.abs(apart), "job"), apart > 0 ? "more than" : "fewer than");
+            out.printf("  (%s more than enriched postings: a posting that changed on its board became another job, and "
+                    + "the job it made first stays for the postings merged into it)%n", count(apart, "job"));
+        } else if (apart < 0) {
+            out.printf("  (%s fewer than enriched postings: several enriched postings share a job)%n", count(-apart, "job"));
         }
         out.println();
         for (dev.jobintel.pipeline.Explanation.Entry x : e.entries()) {
@@ -320,10 +330,8 @@ final class Summaries {
         out.printf("Ledger: %s raw postings, %s enriched jobs, %s rejects%n", n(s.rawPostings()), n(s.enrichedJobs()),
                 n(s.rejects()));
         TextTable t = new TextTable("outcome", "postings", "reasons");
-        for (String o : StatusReport.ORDER) {
-            StatusReport.OutcomeCount c = s.outcomes().get(o);
-            t.row(o, c.count(), reasons(o, c));
-        }
+        // The five outcomes first, then any other a hand-made change left: the rows must add up to the total.
+        s.outcomes().forEach((o, c) -> t.row(o, c.count(), reasons(o, c)));
         t.row("total", s.outcomeTotal(), s.outcomeTotal() == s.rawPostings() ? "= raw postings"
                 : "!= raw postings (" + n(s.rawPostings()) + ")");
         out.print(t.render("  "));

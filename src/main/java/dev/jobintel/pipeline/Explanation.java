@@ -42,7 +42,7 @@ public record Explanation(List<Entry> entries, List<Rejects.ReasonCount> rejects
             }
         }
         List<Entry> entries = new ArrayList<>();
-        for (String outcome : StatusReport.ORDER) {
+        for (String outcome : s.outcomes().keySet()) {
             StatusReport.OutcomeCount oc = s.outcomes().get(outcome);
             if (oc.count() == 0) {
                 continue;
@@ -104,7 +104,7 @@ public record Explanation(List<Entry> entries, List<Rejects.ReasonCount> rejects
                 default -> retryable > 0 ? "jobintel retry (a retry may help: " + reason + ")"
                         : "jobintel retry --reason " + reason;
             };
-            default -> "";
+            default -> "not an outcome jobintel writes (a row changed by hand): set it to 'pending' and run jobintel enrich";
         };
     }
 }

@@ -86,8 +86,8 @@ public final class Requeue {
     /** What backfill would enrich: postings whose job is gone (or of another hash), and pending ones not in a batch. */
     public static List<PendingPosting> backfillPage(Connection c, Long since, long afterId, int limit) {
         // Every pending posting, whenever first seen: the enrich that follows decides them all.
-        String condition = "((r.outcome = 'pending' AND r.batch_id IS NULL) OR (r.outcome IN ('enriched', 'merged') "
-                + "AND " + NO_JOB_OF_ITS_HASH + (since == null ? "" : " AND r.first_seen >= ?") + "))";
+        String condition = "((r.outcome = 'pending' AND r.batch_id IS NULL) OR " + UNSOUND + " OR (r.outcome IN "
+                + "('enriched', 'merged') AND " + NO_JOB_OF_ITS_HASH + (since == null ? "" : " AND r.first_seen >= ?") + "))";
         return RawPostings.page(c, condition, since == null ? List.of() : List.of(since), afterId, limit);
     }
 
@@ -130,6 +130,27 @@ public final class Requeue {
     public static long countDangling(Connection c, Long since) {
         return Jdbc.count(c, "SELECT count(*) FROM raw_postings r WHERE " + dangling(since),
                 since == null ? new Object[0] : new Object[] {since});
+    }
+
+    /**
+     * A posting whose row breaks the ledger's rules in a way only a hand-made change (or a script
+     * with the checks off) leaves: an outcome jobintel does not write, a failure or filter with no
+     * reason, a failure that does not say whether a retry may help, a job on a posting not in one.
+     */
+    private static final String UNSOUND = "(r.outcome NOT IN ('pending', 'enriched', 'merged', 'filtered', 'failed') "
+            + "OR (r.outcome IN ('filtered', 'failed') AND (r.outcome_reason IS NULL OR r.outcome_reason = '')) "
+            + "OR (r.outcome = 'failed' AND r.retryable IS NULL) "
+            + "OR (r.outcome NOT IN ('enriched', 'merged') AND r.job_id IS NOT NULL))";
+
+    public static long countUnsound(Connection c) {
+        return Jdbc.count(c, "SELECT count(*) FROM raw_postings r WHERE " + UNSOUND);
+    }
+
+    /** Puts every unsound posting back to pending, to be decided again; returns how many. */
+    public static int requeueUnsound(Connection c, long now) {
+        return Jdbc.update(c, "UPDATE raw_postings SET outcome = 'pending', outcome_reason = NULL, outcome_detail = NULL, "
+                + "retryable = NULL, job_id = NULL, lease_owner = NULL, lease_until = NULL, outcome_at = ? "
+                + "WHERE id IN (SELECT r.id FROM raw_postings r WHERE " + UNSOUND + ")", now);
     }
 
     /** Postings held by a batch that is no longer open (a crash between collecting and releasing). */

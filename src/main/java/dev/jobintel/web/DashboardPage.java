@@ -59,9 +59,11 @@ final class DashboardPage {
     private static void ledger(Element body, StatusReport s) {
         Element p = body.appendElement("p");
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%,d raw postings = ", s.rawPostings()));
-        for (int i = 0; i < StatusReport.ORDER.size(); i++) {
-            String o = StatusReport.ORDER.get(i);
-            text.append(i == 0 ? "" : " + ").append(String.format(Locale.ROOT, "%,d %s", s.outcomes().get(o).count(), o));
+        // Every outcome the ledger holds, the five first: the sum is the total whatever rows say.
+        String plus = "";
+        for (var o : s.outcomes().entrySet()) {
+            text.append(plus).append(String.format(Locale.ROOT, "%,d %s", o.getValue().count(), Clip.oneLine(o.getKey(), 40)));
+            plus = " + ";
         }
         text.append(String.format(Locale.ROOT, "; %,d jobs. ", s.enrichedJobs()));
         p.appendText(text.toString());

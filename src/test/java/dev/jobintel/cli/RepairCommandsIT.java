@@ -288,6 +288,24 @@ class RepairCommandsIT {
     }
 
     @Test
+    void backfillDecidesAgainAPostingWhoseOutcomeWasChangedByHandAgainstTheLedgersRules() throws Exception {
+        land(jobs(3));
+        assertThat(jobintel("enrich", "--db", db(), "--no-progress").exit()).isZero();
+        // A script marked a posting failed without saying whether a retry may help.
+        try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
+            s.execute("UPDATE raw_postings SET outcome = 'failed', outcome_reason = 'timeout', retryable = NULL, "
+                    + "job_id = NULL WHERE source_job_id = 'g0'");
+        }
+        assertThat(jobintel("status", "--check", "--db", db()).exit()).isEqualTo(Main.INVARIANT_BROKEN);
+        assertThat(jobintel("backfill", "--dry-run", "--db", db()).out())
+                .contains("Postings whose outcome breaks the ledger's rules (changed by hand): 1");
+        CliIT.Result r = jobintel("backfill", "--db", db(), "--no-progress");
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(3);
+        assertThat(jobintel("status", "--check", "--db", db()).exit()).isZero();
+    }
+
+    @Test
     void aDryRunWritesNothingNotEvenTheEndOfAFetchThatLooksCutShort() throws Exception {
         land(jobs(3));
         try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
