@@ -154,6 +154,10 @@ public final class Main implements Runnable {
         // A pooled connection the server closed (a restart) is replaced without anyone's help; the
         // commands say themselves when the database cannot be reached.
         System.setProperty("org.slf4j.simpleLogger.log.com.zaxxer.hikari.pool.PoolBase", "error");
+        System.setProperty("org.slf4j.simpleLogger.log.com.zaxxer.hikari.pool.ProxyConnection", "error");
+        // Processes started together race to tidy each other's unpacked native library; the one that
+        // loses has nothing to tidy, and says so with a stack trace.
+        System.setProperty("org.slf4j.simpleLogger.log.org.sqlite.SQLiteJDBCLoader", "off");
     }
 
     /** Version from the jar manifest. */

@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
                         + "process: run 'jobintel enrich' there instead."})
 final class WorkerCommand implements Callable<Integer> {
 
-    /** Postings decided per round: how long a stop request waits at most, and how often a line is printed. */
+    /** Postings claimed per round: how often a line is printed. */
     static final int ROUND = 1_000;
     /** The longest wait between looks while the database cannot be reached. */
     private static final int MAX_OUTAGE_WAIT_SECONDS = 60;
@@ -52,6 +52,8 @@ final class WorkerCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final AtomicBoolean stopping = new AtomicBoolean();
+    /** The runner of the loop, for the stop hook to end its round early. */
+    private volatile Runner running;
     private final Object sleep = new Object();
 
     @Override
@@ -73,6 +75,8 @@ final class WorkerCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try (Database db = ctx.openDatabase(); Runner runner = new Runner(ctx, db, false)) {
             runner.prepare();
+            runner.pendingWork().handBackOnlyOnClose();
+            running = runner;
             out.printf("jobintel worker %s: %s classifier; looking for pending postings every %d s when idle. "
                     + "Ctrl-C or SIGTERM stops it.%n", runner.pendingWork().owner(), ctx.classifierName(), pollSeconds);
             out.flush();
@@ -193,6 +197,11 @@ final class WorkerCommand implements Callable<Integer> {
      */
     private void stop(CountDownLatch finished) {
         stopping.set(true);
+        Runner runner = running;
+        if (runner != null) {
+            // The round ends with the requests in flight, not after the rest of its thousand postings.
+            runner.requestStop();
+        }
         synchronized (sleep) {
             sleep.notifyAll();
         }

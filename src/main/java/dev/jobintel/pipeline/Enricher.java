@@ -74,6 +74,8 @@ public final class Enricher {
     private final int classifyThreads;
     private final Progress progress;
     private final AtomicReference<RunStop> stop = new AtomicReference<>();
+    /** Asked to stop (a worker's SIGTERM): what is in flight finishes, the rest stays pending. */
+    private volatile boolean stopRequested;
     private int passes = 3;
 
     /**
@@ -133,7 +135,8 @@ public final class Enricher {
                 waiting = writer.deferred - deferredBefore;
                 long deferred = waiting + superseded;
                 processed -= deferred;
-                if (stop.get() != null || deferred == 0 || processed == before || (limit > 0 && processed >= limit)) {
+                if (stop.get() != null || stopRequested || deferred == 0 || processed == before
+                        || (limit > 0 && processed >= limit)) {
                     break;
                 }
             }
@@ -157,7 +160,7 @@ public final class Enricher {
         Set<String> inBatches = db.read(LlmBatches::heldJobs);
         long afterId = 0;
         long decided = 0;
-        while ((limit == 0 || decided < limit) && stop.get() == null) {
+        while ((limit == 0 || decided < limit) && stop.get() == null && !stopRequested) {
             int pageSize = limit == 0 ? batchSize : (int) Math.min(batchSize, limit - decided);
             long from = afterId;
             List<PendingPosting> page = work.after(from, pageSize);
@@ -258,7 +261,18 @@ public final class Enricher {
         return tasks;
     }
 
+    /**
+     * Stops taking postings: the requests in flight finish and are written; postings not yet sent
+     * stay pending (and, for a worker, leased to it until it gives them back).
+     */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
     private Outcome classify(PendingPosting p, Prepared prepared) {
+        if (stopRequested) {
+            return new Outcome.Unchanged(p.id(), p.contentHash(), "stopping");
+        }
         try {
             return enriched(p, prepared, classifier.classify(prepared, p.id()));
         } catch (ClassificationFailure e) {
@@ -268,6 +282,13 @@ public final class Enricher {
             return new Outcome.Unchanged(p.id(), p.contentHash(), e.getMessage());
         } catch (Deferred e) {
             return new Outcome.Unchanged(p.id(), p.contentHash(), e.getMessage());
+        } catch (dev.jobintel.store.StoreException e) {
+            if (Database.isUnreachable(e)) {
+                // The database went away mid-classification (a restart): nothing is wrong with the
+                // posting; it stays pending, as the write of its outcome would have left it anyway.
+                return new Outcome.Unchanged(p.id(), p.contentHash(), "the database could not be reached: " + e.getMessage());
+            }
+            return new Outcome.Failed(p.id(), p.contentHash(), "store_error", e.getMessage(), true, null);
         } catch (RuntimeException e) {
             // A classifier bug must not lose the posting: record it, keep going.
             return new Outcome.Failed(p.id(), p.contentHash(), "classifier_error", e.getClass().getSimpleName() + ": " + e.getMessage(),

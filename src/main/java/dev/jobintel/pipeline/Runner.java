@@ -45,6 +45,8 @@ public final class Runner implements AutoCloseable {
     }
 
     private final Context ctx;
+    private volatile Enricher enriching;
+    private volatile boolean stopRequested;
     private final Database db;
     private final boolean showProgress;
     private Classifier classifier;
@@ -137,7 +139,24 @@ public final class Runner implements AutoCloseable {
                 limit > 0 ? Math.min(limit, pending) : pending)) {
             Enricher e = new Enricher(db, pendingWork(), ctx.gate(), ctx.resolver(), classifier(), ctx.clock(),
                     ctx.config().pipeline().batchSize(), ctx.config().pipeline().threads(), ctx.concurrency(), progress);
-            return e.run(limit);
+            enriching = e;
+            if (stopRequested) {
+                e.requestStop();
+            }
+            try {
+                return e.run(limit);
+            } finally {
+                enriching = null;
+            }
+        }
+    }
+
+    /** Asks the enrich in progress, and any later one, to stop taking postings (see {@link Enricher#requestStop}). */
+    public void requestStop() {
+        stopRequested = true;
+        Enricher e = enriching;
+        if (e != null) {
+            e.requestStop();
         }
     }
 

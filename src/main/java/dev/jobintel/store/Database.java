@@ -302,19 +302,22 @@ public final class Database implements AutoCloseable {
         }
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
+            T result;
             try {
-                T result = work.run(c);
+                result = work.run(c);
                 c.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c, e);
+                // Cleaning up a connection the server dropped fails too ("Connection is closed"); that
+                // must not replace the failure that says why (a restart, which a worker waits out).
+                quietly(c::rollback, e);
+                quietly(() -> c.setAutoCommit(true), e);
                 if (e instanceof SQLException se) {
                     throw new StoreException("transaction failed", "(transaction)", null, se);
                 }
                 throw (RuntimeException) e;
-            } finally {
-                c.setAutoCommit(true);
             }
+            quietly(() -> c.setAutoCommit(true), null);
+            return result;
         } catch (SQLException e) {
             throw new StoreException("cannot get a connection to " + url, "(connect)", null, e);
         }
@@ -384,28 +387,47 @@ public final class Database implements AutoCloseable {
                 c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             }
             c.setAutoCommit(false);
+            T result;
             try {
-                return work.run(c);
-            } finally {
-                c.rollback();
-                c.setAutoCommit(true);
-                if (sqlite != null) {
-                    sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-                } else {
-                    // Back to the server's default for the pool's other users (asking for it costs a round trip).
-                    c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-                }
+                result = work.run(c);
+            } catch (SQLException | RuntimeException e) {
+                endRead(c, sqlite, e);
+                throw e;
             }
+            endRead(c, sqlite, null);
+            return result;
         } catch (SQLException e) {
             throw new StoreException("read failed on " + url, "(read)", null, e);
         }
     }
 
-    private static void rollbackQuietly(Connection c, Exception cause) {
+    /** Ends a read and hands the connection back as the pool lent it; a step that fails is added to {@code failure}. */
+    private static void endRead(Connection c, org.sqlite.SQLiteConnectionConfig sqlite, Exception failure) {
+        quietly(c::rollback, failure);
+        quietly(() -> c.setAutoCommit(true), failure);
+        if (sqlite != null) {
+            sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        } else {
+            // Back to the server's default for the pool's other users (asking for it costs a round trip).
+            quietly(() -> c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED), failure);
+        }
+    }
+
+    private interface SqlStep {
+        void run() throws SQLException;
+    }
+
+    /**
+     * A clean-up step whose failure is not the story: added to {@code failure} when there is one,
+     * else dropped (the pool discards a connection that fails it, and the work itself succeeded).
+     */
+    private static void quietly(SqlStep step, Exception failure) {
         try {
-            c.rollback();
+            step.run();
         } catch (SQLException e) {
-            cause.addSuppressed(e);
+            if (failure != null) {
+                failure.addSuppressed(e);
+            }
         }
     }
 

@@ -80,17 +80,20 @@ public final class LlmCalls implements CallLog, AutoCloseable {
 
     private void writeLoop() {
         List<Waiting> group = new ArrayList<>(GROUP);
+        long pauseMillis = 0;
         while (true) {
             try {
-                Waiting first = queue.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    if (closed) {
-                        return;
+                if (group.isEmpty()) {
+                    Waiting first = queue.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        if (closed) {
+                            return;
+                        }
+                        continue;
                     }
-                    continue;
+                    group.add(first);
+                    queue.drainTo(group, GROUP - 1);
                 }
-                group.add(first);
-                queue.drainTo(group, GROUP - 1);
                 db.inTransaction(c -> {
                     for (Waiting w : group) {
                         insert(c, w.call());
@@ -98,12 +101,27 @@ public final class LlmCalls implements CallLog, AutoCloseable {
                     return null;
                 });
                 group.forEach(w -> w.done().complete(null));
+                group.clear();
+                pauseMillis = 0;
             } catch (InterruptedException e) {
+                group.forEach(w -> w.done().completeExceptionally(e));
                 return;
             } catch (RuntimeException e) {
+                if (Database.isUnreachable(e) && !closed) {
+                    // These answers are paid for: they are written when the database is back (a
+                    // restart), and the calls waiting on them wait too, rather than fail their postings.
+                    pauseMillis = Math.min(30_000, Math.max(500, pauseMillis * 2));
+                    try {
+                        Thread.sleep(pauseMillis);
+                    } catch (InterruptedException ie) {
+                        group.forEach(w -> w.done().completeExceptionally(e));
+                        return;
+                    }
+                    continue;
+                }
                 group.forEach(w -> w.done().completeExceptionally(e));
+                group.clear();
             }
-            group.clear();
         }
     }
 

@@ -36,7 +36,10 @@ public final class PendingWork implements AutoCloseable {
     private final long termMillis;
     private final String claimSql;
     private ScheduledExecutorService renewer;
-    private boolean closed;
+    private volatile boolean closed;
+    /** Gives the leases back if the JVM is stopped (SIGTERM, Ctrl-C) before {@link #close}; null for a worker. */
+    private Thread atExit;
+    private boolean handsBackItself;
 
     private PendingWork(Database db, String owner, Duration term) {
         this.db = db;
@@ -79,10 +82,21 @@ public final class PendingWork implements AutoCloseable {
         return db.dialect().severalWriters();
     }
 
+    /**
+     * For a worker, which on SIGTERM finishes what it is deciding and then gives back the rest
+     * itself: no leases are given back behind its back while its last postings are classified.
+     */
+    public synchronized void handBackOnlyOnClose() {
+        handsBackItself = true;
+    }
+
     /** The next page of pending postings after {@code afterId} that this process may decide, in id order. */
     public List<PendingPosting> after(long afterId, int limit) {
         if (!leased()) {
             return db.read(c -> RawPostings.pendingAfter(c, afterId, limit));
+        }
+        if (closed) {
+            return List.of(); // stopping: nothing more is claimed
         }
         startRenewing();
         return db.inTransaction(c -> {
@@ -143,6 +157,13 @@ public final class PendingWork implements AutoCloseable {
         });
         long every = Math.max(1, termMillis / 4);
         renewer.scheduleWithFixedDelay(this::renew, every, every, TimeUnit.MILLISECONDS);
+        if (!handsBackItself) {
+            // An 'enrich' stopped by Ctrl-C ends in its shutdown hooks, never reaching close(): without
+            // this, its postings would sit leased to a dead process, and a rerun find nothing to do
+            // until the leases ran out.
+            atExit = new Thread(this::close, "jobintel-give-back-leases");
+            Runtime.getRuntime().addShutdownHook(atExit);
+        }
     }
 
     /**
@@ -171,6 +192,13 @@ public final class PendingWork implements AutoCloseable {
             return;
         }
         renewer.shutdownNow();
+        if (atExit != null && Thread.currentThread() != atExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(atExit);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is stopping: the hook runs this again and finds it done.
+            }
+        }
         try {
             db.inTransaction(c -> Jdbc.update(c, "UPDATE raw_postings SET lease_owner = NULL, lease_until = NULL "
                     + "WHERE lease_owner = ? AND outcome = 'pending'", owner));

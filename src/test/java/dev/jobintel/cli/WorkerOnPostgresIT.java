@@ -79,6 +79,53 @@ class WorkerOnPostgresIT {
     }
 
     @Test
+    void sigtermEndsAWorkersRoundWithTheRequestsInFlightAndGivesTheRestBack() throws Exception {
+        RulesResponder model = new RulesResponder();
+        sim = MessagesSimulator.start(r -> Answer.tool(model.classify(r.userText()))).latency(Duration.ofMillis(500));
+        String db = Postgres.freshDatabaseUrl();
+        Map<String, String> env = Map.of("ANTHROPIC_API_KEY", "sk-test", "ANTHROPIC_BASE_URL", sim.baseUrl());
+        Path file = Fixtures.jsonlFile(dir.resolve("jobs.jsonl"), Fixtures.distinctJobs(0, 200));
+        assertThat(JobintelProcess.run(dir, env, "import", file.toString(), "--db", db).exit()).isZero();
+        // 200 postings, two at a time, half a second each: the round would take 50 s to finish.
+        JobintelProcess worker = JobintelProcess.start(dir, env, "worker", "--db", db, "--classifier", "claude",
+                "--concurrency", "2", "--poll", "1");
+        awaitCalls(db, 4);
+        JobintelProcess.Result end = worker.terminate(20);
+        assertThat(end.out()).contains("Stopped. This worker decided");
+        assertThat(count(db, "SELECT count(*) FROM raw_postings WHERE lease_owner IS NOT NULL")).isZero();
+        assertThat(count(db, "SELECT count(*) FROM raw_postings WHERE outcome = 'pending'")).isPositive();
+        assertThat(jobintel("status", "--db", db, "--check").exit()).isZero();
+    }
+
+    @Test
+    void anEnrichStoppedByCtrlCGivesItsLeasesBackSoARerunGoesOn() throws Exception {
+        RulesResponder model = new RulesResponder();
+        sim = MessagesSimulator.start(r -> Answer.tool(model.classify(r.userText()))).latency(Duration.ofMillis(300));
+        String db = Postgres.freshDatabaseUrl();
+        Map<String, String> env = Map.of("ANTHROPIC_API_KEY", "sk-test", "ANTHROPIC_BASE_URL", sim.baseUrl());
+        Path file = Fixtures.jsonlFile(dir.resolve("jobs.jsonl"), Fixtures.distinctJobs(0, 60));
+        assertThat(JobintelProcess.run(dir, env, "import", file.toString(), "--db", db).exit()).isZero();
+        JobintelProcess enrich = JobintelProcess.start(dir, env, "enrich", "--db", db, "--classifier", "claude",
+                "--concurrency", "2", "--no-progress");
+        awaitCalls(db, 2);
+        assertThat(enrich.terminate(30).exit()).isEqualTo(143);
+        assertThat(count(db, "SELECT count(*) FROM raw_postings WHERE lease_owner IS NOT NULL")).isZero();
+        // Run again at once, it decides the rest instead of finding them all leased to a dead process.
+        JobintelProcess.Result again = JobintelProcess.run(dir, env, "enrich", "--db", db, "--classifier", "claude",
+                "--concurrency", "8", "--no-progress");
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(count(db, "SELECT count(*) FROM raw_postings WHERE outcome = 'pending'")).isZero();
+    }
+
+    private static void awaitCalls(String db, long calls) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (count(db, "SELECT count(*) FROM llm_calls") < calls && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(count(db, "SELECT count(*) FROM llm_calls")).isGreaterThanOrEqualTo(calls);
+    }
+
+    @Test
     void aWorkerWaitsOutADatabaseRestartAndThenDecidesWhatArrived() throws Exception {
         Path data = dir.resolve("pgdata");
         int port;
