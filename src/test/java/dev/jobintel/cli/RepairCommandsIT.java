@@ -306,6 +306,20 @@ class RepairCommandsIT {
     }
 
     @Test
+    void aPostingWhoseTextRowWasRemovedIsStillDecidedAndExportedNotSkipped() throws Exception {
+        land(jobs(3));
+        try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM posting_texts WHERE posting_id = (SELECT id FROM raw_postings WHERE source_job_id = 'g0')");
+        }
+        assertThat(jobintel("enrich", "--db", db(), "--no-progress").exit()).isZero();
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'pending'")).isZero();
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'filtered' AND outcome_reason = 'too_short'"))
+                .isEqualTo(1);
+        CliIT.Result exported = jobintel("db", "export", "postings", "--db", db());
+        assertThat(exported.out().lines().count()).isEqualTo(3);
+    }
+
+    @Test
     void aDryRunWritesNothingNotEvenTheEndOfAFetchThatLooksCutShort() throws Exception {
         land(jobs(3));
         try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
