@@ -80,13 +80,9 @@ class WorkerOnPostgresIT {
 
     @Test
     void sigtermEndsAWorkersRoundWithTheRequestsInFlightAndGivesTheRestBack() throws Exception {
-        RulesResponder model = new RulesResponder();
-        sim = MessagesSimulator.start(r -> Answer.tool(model.classify(r.userText()))).latency(Duration.ofMillis(500));
-        String db = Postgres.freshDatabaseUrl();
-        Map<String, String> env = Map.of("ANTHROPIC_API_KEY", "sk-test", "ANTHROPIC_BASE_URL", sim.baseUrl());
-        Path file = Fixtures.jsonlFile(dir.resolve("jobs.jsonl"), Fixtures.distinctJobs(0, 200));
-        assertThat(JobintelProcess.run(dir, env, "import", file.toString(), "--db", db).exit()).isZero();
         // 200 postings, two at a time, half a second each: the round would take 50 s to finish.
+        String db = pendingForASlowApi(200, 500);
+        Map<String, String> env = claudeEnv();
         JobintelProcess worker = JobintelProcess.start(dir, env, "worker", "--db", db, "--classifier", "claude",
                 "--concurrency", "2", "--poll", "1");
         awaitCalls(db, 4);
@@ -99,12 +95,8 @@ class WorkerOnPostgresIT {
 
     @Test
     void anEnrichStoppedByCtrlCGivesItsLeasesBackSoARerunGoesOn() throws Exception {
-        RulesResponder model = new RulesResponder();
-        sim = MessagesSimulator.start(r -> Answer.tool(model.classify(r.userText()))).latency(Duration.ofMillis(300));
-        String db = Postgres.freshDatabaseUrl();
-        Map<String, String> env = Map.of("ANTHROPIC_API_KEY", "sk-test", "ANTHROPIC_BASE_URL", sim.baseUrl());
-        Path file = Fixtures.jsonlFile(dir.resolve("jobs.jsonl"), Fixtures.distinctJobs(0, 60));
-        assertThat(JobintelProcess.run(dir, env, "import", file.toString(), "--db", db).exit()).isZero();
+        String db = pendingForASlowApi(60, 300);
+        Map<String, String> env = claudeEnv();
         JobintelProcess enrich = JobintelProcess.start(dir, env, "enrich", "--db", db, "--classifier", "claude",
                 "--concurrency", "2", "--no-progress");
         awaitCalls(db, 2);
@@ -115,6 +107,20 @@ class WorkerOnPostgresIT {
                 "--concurrency", "8", "--no-progress");
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(count(db, "SELECT count(*) FROM raw_postings WHERE outcome = 'pending'")).isZero();
+    }
+
+    /** A fresh database with {@code postings} pending, and a Messages server answering each in {@code latencyMs}. */
+    private String pendingForASlowApi(int postings, int latencyMs) throws Exception {
+        RulesResponder model = new RulesResponder();
+        sim = MessagesSimulator.start(r -> Answer.tool(model.classify(r.userText()))).latency(Duration.ofMillis(latencyMs));
+        String db = Postgres.freshDatabaseUrl();
+        Path file = Fixtures.jsonlFile(dir.resolve("jobs.jsonl"), Fixtures.distinctJobs(0, postings));
+        assertThat(JobintelProcess.run(dir, claudeEnv(), "import", file.toString(), "--db", db).exit()).isZero();
+        return db;
+    }
+
+    private Map<String, String> claudeEnv() {
+        return Map.of("ANTHROPIC_API_KEY", "sk-test", "ANTHROPIC_BASE_URL", sim.baseUrl());
     }
 
     private static void awaitCalls(String db, long calls) throws Exception {
