@@ -173,9 +173,14 @@ public final class Lander implements FetchSink, AutoCloseable {
                 if (t instanceof Batch b) {
                     LandCounts counts = db.inTransaction(c -> {
                         LandCounts lc = b.landings().isEmpty() ? LandCounts.ZERO
-                                : RawPostings.land(c, b.landings(), seenAt, b.board().fetchRunId, b.board().board);
+                                : RawPostings.land(c, b.landings(), seenAt, b.board().fetchRunId, b.board().board,
+                                        b.board().authoritative);
                         for (Rejects.Reject r : b.rejects()) {
                             Rejects.record(c, b.board().fetchRunId, r, seenAt);
+                            if (r.listedId() != null && b.board().authoritative) {
+                                // Listed but unusable this time (a title gone null): not gone from the board.
+                                RawPostings.stillListed(c, r.source(), r.listedId(), b.board().fetchRunId);
+                            }
                         }
                         return lc;
                     });

@@ -40,14 +40,28 @@ public abstract class BoardApiSource implements JobSource {
     /** A posting JSON that cannot become a posting. */
     public static final class Invalid extends Exception {
         private final String reason;
+        private final String id;
 
         public Invalid(String reason, String message) {
+            this(null, reason, message);
+        }
+
+        /**
+         * @param id the source's id of the posting the item is, when it has one: the item is still
+         *           listed, so the posting stored under that id has not left its board
+         */
+        public Invalid(String id, String reason, String message) {
             super(message);
             this.reason = reason;
+            this.id = id;
         }
 
         public String reason() {
             return reason;
+        }
+
+        public String id() {
+            return id;
         }
     }
 
@@ -132,7 +146,7 @@ public abstract class BoardApiSource implements JobSource {
         try {
             posting = mapper.map(item);
         } catch (Invalid e) {
-            sink.reject(new Rejects.Reject(source, board, e.reason(), e.getMessage(), item.toString()));
+            sink.reject(new Rejects.Reject(source, board, e.reason(), e.getMessage(), item.toString(), e.id()));
             return;
         } catch (RuntimeException e) {
             sink.reject(new Rejects.Reject(source, board, "unmappable", "the " + source + " parser failed on this item: "

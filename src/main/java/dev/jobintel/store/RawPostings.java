@@ -33,13 +33,18 @@ public final class RawPostings {
 
     private static final String UPDATE_TEXT = "UPDATE posting_texts SET description = ?, hints = ? WHERE posting_id = ?";
 
+    // A sighting on a board that lists every open posting (a fetch) puts the posting on that board and
+    // opens it; any other (an import, a search) says nothing about where it is listed or whether it
+    // still is, so neither changes: importing last month's export reopens nothing.
+    private static final String OPENS = ", board = ?, closed_at = NULL WHERE id = ?";
+    private static final String KEEPS = " WHERE id = ?";
+
     private static final String SEEN = "UPDATE raw_postings SET last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END, "
-            + "last_fetch_run_id = ?, board = ?, closed_at = NULL WHERE id = ?";
+            + "last_fetch_run_id = ?";
 
     private static final String CHANGED = "UPDATE raw_postings SET url = ?, company = ?, title = ?, location_text = ?, "
             + "posted_at = ?, content_hash = ?, job_hash = ?, place = ?, "
-            + "last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END, last_fetch_run_id = ?, board = ?, "
-            + "closed_at = NULL WHERE id = ?";
+            + "last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END, last_fetch_run_id = ?";
 
     private static final String REQUEUE = "UPDATE raw_postings SET outcome = 'pending', outcome_reason = NULL, "
             + "outcome_detail = NULL, job_id = NULL, outcome_at = ?, retryable = NULL WHERE id = ?";
@@ -51,7 +56,12 @@ public final class RawPostings {
             + "r.closed_at, r.joined_job_at, r.first_seen, r.last_seen, r.attempts, r.content_hash "
             + "FROM raw_postings r LEFT JOIN posting_texts t ON t.posting_id = r.id ";
 
-    private record State(long id, String contentHash, String jobHash, String outcome, Long jobId) {
+    private record State(long id, String contentHash, String jobHash, String outcome, String reason, Long jobId) {
+
+        /** Filtered as closed, and seen on its board again: it is to be decided after all. */
+        boolean closedAndBack() {
+            return outcome.equals("filtered") && "closed".equals(reason);
+        }
     }
 
     private RawPostings() {
@@ -61,8 +71,14 @@ public final class RawPostings {
      * Lands a batch inside the caller's transaction. Postings repeated within the batch are
      * treated in order, the later ones as re-sightings.
      */
-    public static LandCounts land(Connection c, List<Landing> batch, long seenAt, Long fetchRunId, String board)
-            throws SQLException {
+    /**
+     * @param listsAll whether the board lists every open posting (a job board's API, not an import
+     *                 or a search): only its sightings move a posting to it and reopen a closed one
+     */
+    public static LandCounts land(Connection c, List<Landing> batch, long seenAt, Long fetchRunId, String board,
+                                  boolean listsAll) throws SQLException {
+        String seenSql = SEEN + (listsAll ? OPENS : KEEPS);
+        String changedSql = CHANGED + (listsAll ? OPENS : KEEPS);
         Map<String, State> states = existing(c, batch);
         Map<Long, Long> jobsSeen = new HashMap<>();
         int fresh = 0;
@@ -72,8 +88,8 @@ public final class RawPostings {
         try (PreparedStatement insert = c.prepareStatement(INSERT);
              PreparedStatement insertText = c.prepareStatement(INSERT_TEXT);
              PreparedStatement updateText = c.prepareStatement(UPDATE_TEXT);
-             PreparedStatement seen = c.prepareStatement(SEEN);
-             PreparedStatement changed = c.prepareStatement(CHANGED);
+             PreparedStatement seen = c.prepareStatement(seenSql);
+             PreparedStatement changed = c.prepareStatement(changedSql);
              PreparedStatement requeue = c.prepareStatement(REQUEUE)) {
             for (Landing l : batch) {
                 Posting p = l.posting();
@@ -83,25 +99,31 @@ public final class RawPostings {
                     Long id = insert(insert, l, seenAt, fetchRunId, board);
                     if (id != null) {
                         bindAndRun(insertText, INSERT_TEXT, id, p.description(), l.hintsJson());
-                        states.put(key, new State(id, l.contentHash(), l.jobHash(), "pending", null));
+                        states.put(key, new State(id, l.contentHash(), l.jobHash(), "pending", null, null));
                         fresh++;
                         continue;
                     }
                     // Another writer landed it in between: treat as a re-sighting.
                     st = existing(c, List.of(l)).get(key);
                 }
+                Object[] where = listsAll ? new Object[] {board, st.id()} : new Object[] {st.id()};
                 if (st.contentHash().equals(l.contentHash())) {
-                    bindAndRun(seen, SEEN, seenAt, seenAt, fetchRunId, board, st.id());
+                    bindAndRun(seen, seenSql, concat(new Object[] {seenAt, seenAt, fetchRunId}, where));
                     unchanged++;
                     if (st.jobId() != null) {
                         jobsSeen.merge(st.jobId(), seenAt, Math::max);
                     }
+                    if (listsAll && st.closedAndBack()) {
+                        // It left before it was classified and is listed again: decide it now.
+                        bindAndRun(requeue, REQUEUE, seenAt, st.id());
+                        requeued++;
+                        st = new State(st.id(), st.contentHash(), st.jobHash(), "pending", null, null);
+                    }
                     states.put(key, st);
                     continue;
                 }
-                bindAndRun(changed, CHANGED, p.url(), p.company(), p.title(), p.locationText(),
-                        millis(p.postedAt()), l.contentHash(), l.jobHash(), l.place(),
-                        seenAt, seenAt, fetchRunId, board, st.id());
+                bindAndRun(changed, changedSql, concat(new Object[] {p.url(), p.company(), p.title(), p.locationText(),
+                        millis(p.postedAt()), l.contentHash(), l.jobHash(), l.place(), seenAt, seenAt, fetchRunId}, where));
                 bindAndRun(updateText, UPDATE_TEXT, p.description(), l.hintsJson(), st.id());
                 updated++;
                 boolean decided = st.outcome().equals("enriched") || st.outcome().equals("merged");
@@ -120,7 +142,7 @@ public final class RawPostings {
                 } else if (jobId != null) {
                     jobsSeen.merge(jobId, seenAt, Math::max);
                 }
-                states.put(key, new State(st.id(), l.contentHash(), l.jobHash(), outcome, jobId));
+                states.put(key, new State(st.id(), l.contentHash(), l.jobHash(), outcome, redo ? null : st.reason(), jobId));
             }
         }
         EnrichedJobs.seen(c, jobsSeen);
@@ -164,11 +186,11 @@ public final class RawPostings {
                 for (int i = 0; i < chunk.size(); i++) {
                     args[i + 1] = chunk.get(i);
                 }
-                String sql = "SELECT id, source_job_id, content_hash, job_hash, outcome, job_id FROM raw_postings "
-                        + "WHERE source = ? AND source_job_id IN (" + Jdbc.marks(chunk.size()) + ")";
+                String sql = "SELECT id, source_job_id, content_hash, job_hash, outcome, outcome_reason, job_id "
+                        + "FROM raw_postings WHERE source = ? AND source_job_id IN (" + Jdbc.marks(chunk.size()) + ")";
                 for (Object[] row : Jdbc.query(c, sql, rs -> new Object[] {rs.getString("source_job_id"),
                         new State(rs.getLong("id"), rs.getString("content_hash"), rs.getString("job_hash"),
-                                rs.getString("outcome"), Jdbc.getLong(rs, "job_id"))}, args)) {
+                                rs.getString("outcome"), rs.getString("outcome_reason"), Jdbc.getLong(rs, "job_id"))}, args)) {
                     out.put(e.getKey() + '\u0000' + row[0], (State) row[1]);
                 }
             }
@@ -239,9 +261,24 @@ public final class RawPostings {
      * Liveness: after a complete fetch of an authoritative board, its postings that this fetch did
      * not see have left the board. They get closed_at; their outcome never changes (incident 23).
      */
+    /**
+     * A posting its board still lists though the item could not be read this time: marked as seen
+     * by {@code fetchRunId}, so that the fetch does not close it; nothing else of it changes.
+     */
+    public static void stillListed(Connection c, String source, String sourceJobId, long fetchRunId) {
+        Jdbc.update(c, "UPDATE raw_postings SET last_fetch_run_id = ? WHERE source = ? AND source_job_id = ?",
+                fetchRunId, source, sourceJobId);
+    }
+
     public static int closeAbsent(Connection c, String source, String board, long fetchRunId, long now) {
         return Jdbc.update(c, "UPDATE raw_postings SET closed_at = ? WHERE source = ? AND board = ? AND closed_at IS NULL "
                 + "AND (last_fetch_run_id IS NULL OR last_fetch_run_id <> ?)", now, source, board, fetchRunId);
+    }
+
+    private static Object[] concat(Object[] head, Object[] tail) {
+        Object[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+        System.arraycopy(tail, 0, all, head.length, tail.length);
+        return all;
     }
 
     static Long millis(Instant t) {

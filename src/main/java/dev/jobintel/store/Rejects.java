@@ -12,7 +12,15 @@ import java.util.List;
 public final class Rejects {
 
     /** One reject. {@code payload} is the offending JSON or text, cut to a sane size. */
-    public record Reject(String source, String board, String reason, String detail, String payload) {
+    /**
+     * @param listedId the source's id of the posting the item is, when known: a posting stored
+     *                 under it is still on its board, though this sighting of it is unusable
+     */
+    public record Reject(String source, String board, String reason, String detail, String payload, String listedId) {
+
+        public Reject(String source, String board, String reason, String detail, String payload) {
+            this(source, board, reason, detail, payload, null);
+        }
     }
 
     /** Rejects of one reason: how many distinct items, how many times seen in all, a few examples. */

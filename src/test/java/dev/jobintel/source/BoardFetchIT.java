@@ -201,6 +201,45 @@ class BoardFetchIT {
         String reason = db.read(c -> Jdbc.one(c, "SELECT outcome_reason FROM raw_postings WHERE closed_at IS NOT NULL",
                 rs -> rs.getString(1)));
         assertThat(reason).isEqualTo("closed");
+        // Listed again, it is decided after all, not left filtered as closed while open.
+        server.on(board("acme"), Reply.json(GreenhouseFixture.body("acme", 3)));
+        assertThat(fetch("acme").total().requeued()).isEqualTo(1);
+        runner.enrich(0);
+        long enriched = db.read(c -> Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'"));
+        assertThat(enriched).isEqualTo(3);
+    }
+
+    @Test
+    void anImportOfAClosedPostingNeitherReopensItNorTakesItOffItsBoard() {
+        server.on(board("acme"), Reply.json(GreenhouseFixture.body("acme", 3)));
+        fetch("acme");
+        server.on(board("acme"), Reply.json(GreenhouseFixture.body("acme", 2)));
+        fetch("acme");
+        String id = db.read(c -> Jdbc.one(c, "SELECT source_job_id FROM raw_postings WHERE closed_at IS NOT NULL",
+                rs -> rs.getString(1)));
+        // Last month's export, imported again: a sighting, but no word on whether its board still lists it.
+        runner.fetch(List.of(Fixtures.jsonl("old-export.jsonl", List.of(Fixtures
+                .posting("greenhouse", id, "Acme acme", "Backend Engineer 2", "London", Fixtures.DESCRIPTION)))));
+        assertThat(closed("acme")).isEqualTo(1);
+        // So the board's next complete fetch still decides it, as ever.
+        server.on(board("acme"), Reply.json(GreenhouseFixture.body("acme", 3)));
+        fetch("acme");
+        assertThat(closed("acme")).isZero();
+    }
+
+    @Test
+    void aListedItemThatCannotBeReadThisTimeDoesNotCloseThePostingStoredUnderItsId() {
+        server.on(board("acme"), Reply.json(GreenhouseFixture.body("acme", 3)));
+        fetch("acme");
+        // The board still lists the third job, with its title gone null for a fetch.
+        server.on(board("acme"), Reply.json(GreenhouseFixture.body("acme", 3).replace("\"Backend Engineer 2\"", "null")));
+        Lander.BoardResult r = fetch("acme").boards().get(0);
+        assertThat(r.rejected()).isEqualTo(1);
+        assertThat(closed("acme")).isZero();
+        // Once it is off the board, it closes.
+        server.on(board("acme"), Reply.json(GreenhouseFixture.body("acme", 2)));
+        fetch("acme");
+        assertThat(closed("acme")).isEqualTo(1);
     }
 
     @Test

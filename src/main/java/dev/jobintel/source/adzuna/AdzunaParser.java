@@ -52,11 +52,11 @@ public final class AdzunaParser {
         }
         String title = HtmlText.toText(text(job, "title"));
         if (title.isEmpty()) {
-            throw new BoardApiSource.Invalid("no_title", "Adzuna result " + id + " has no title");
+            throw new BoardApiSource.Invalid(id, "no_title", "Adzuna result " + id + " has no title");
         }
         String url = CanonicalUrl.of(text(job, "redirect_url"));
         if (url == null) {
-            throw new BoardApiSource.Invalid("no_url", "Adzuna result " + id
+            throw new BoardApiSource.Invalid(id, "no_url", "Adzuna result " + id
                     + " has no redirect_url that is a web address (http or https)");
         }
         String market = country == null ? null : country.strip().toLowerCase(Locale.ROOT);

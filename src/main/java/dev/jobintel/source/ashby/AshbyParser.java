@@ -44,11 +44,11 @@ public final class AshbyParser {
         // text() strips: titles arrive with leading spaces (" Security Engineer, Cloud").
         String title = text(job, "title");
         if (title == null) {
-            throw new BoardApiSource.Invalid("no_title", "Ashby job " + id + " has no title");
+            throw new BoardApiSource.Invalid(id, "no_title", "Ashby job " + id + " has no title");
         }
         String url = CanonicalUrl.of(text(job, "jobUrl"));
         if (url == null) {
-            throw new BoardApiSource.Invalid("no_url", "Ashby job " + id
+            throw new BoardApiSource.Invalid(id, "no_url", "Ashby job " + id
                     + " has no jobUrl that is a web address (http or https)");
         }
         String company = board.name() != null ? board.name() : board.slug();

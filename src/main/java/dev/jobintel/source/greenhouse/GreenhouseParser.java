@@ -39,11 +39,11 @@ public final class GreenhouseParser {
         }
         String title = text(job, "title");
         if (title == null) {
-            throw new BoardApiSource.Invalid("no_title", "Greenhouse job " + id + " has no title");
+            throw new BoardApiSource.Invalid(id, "no_title", "Greenhouse job " + id + " has no title");
         }
         String url = CanonicalUrl.of(text(job, "absolute_url"));
         if (url == null) {
-            throw new BoardApiSource.Invalid("no_url", "Greenhouse job " + id
+            throw new BoardApiSource.Invalid(id, "no_url", "Greenhouse job " + id
                     + " has no absolute_url that is a web address (http or https)");
         }
         String company = board.name() != null ? board.name()

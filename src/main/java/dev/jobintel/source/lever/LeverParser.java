@@ -41,11 +41,11 @@ public final class LeverParser {
         }
         String title = text(p, "text");
         if (title == null) {
-            throw new BoardApiSource.Invalid("no_title", "Lever posting " + id + " has no text (title)");
+            throw new BoardApiSource.Invalid(id, "no_title", "Lever posting " + id + " has no text (title)");
         }
         String url = CanonicalUrl.of(text(p, "hostedUrl"));
         if (url == null) {
-            throw new BoardApiSource.Invalid("no_url", "Lever posting " + id
+            throw new BoardApiSource.Invalid(id, "no_url", "Lever posting " + id
                     + " has no hostedUrl that is a web address (http or https)");
         }
         String company = board.name() != null ? board.name() : board.slug();

@@ -49,7 +49,7 @@ public final class SmartRecruitersParser {
         }
         String title = text(item, "name");
         if (title == null) {
-            throw new BoardApiSource.Invalid("no_title", "SmartRecruiters posting " + id + " has no name");
+            throw new BoardApiSource.Invalid(id, "no_title", "SmartRecruiters posting " + id + " has no name");
         }
         String url = CanonicalUrl.of(text(detail, "postingUrl"));
         if (url == null) {

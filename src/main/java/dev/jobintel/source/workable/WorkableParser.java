@@ -41,14 +41,14 @@ public final class WorkableParser {
         }
         String title = text(job, "title");
         if (title == null) {
-            throw new BoardApiSource.Invalid("no_title", "Workable job " + id + " has no title");
+            throw new BoardApiSource.Invalid(id, "no_title", "Workable job " + id + " has no title");
         }
         String url = CanonicalUrl.of(text(job, "url"));
         if (url == null) {
             url = CanonicalUrl.of(text(job, "shortlink"));
         }
         if (url == null) {
-            throw new BoardApiSource.Invalid("no_url", "Workable job " + id
+            throw new BoardApiSource.Invalid(id, "no_url", "Workable job " + id
                     + " has neither a url nor a shortlink that is a web address (http or https)");
         }
         // The account name may follow the jobs array in the body, so the board's name is used.
