@@ -22,7 +22,7 @@ public final class ContentKey {
     }
 
     public static String of(Posting p) {
-        return JobHash.md5Hex(Normalizer.title(p.title()) + "|" + Normalizer.employer(p.company()) + "|"
+        return JobHash.md5Hex(Normalizer.titleAsWritten(p.title()) + "|" + Normalizer.employer(p.company()) + "|"
                 + Normalizer.basic(p.locationText()) + "|" + (p.hints().isEmpty() ? "" : HintsJson.write(p.hints()))
                 + "|" + Normalizer.basic(p.description()));
     }

@@ -16,8 +16,24 @@ final class OutputPaths {
     private OutputPaths() {
     }
 
-    /** {@code file} can be created or replaced: its directory exists and is writable, and it is no directory. */
-    static void file(CommandLine cl, String option, Path file) {
+    /**
+     * {@code file} can be created or replaced: its directory exists and is writable, and it is no
+     * directory; or it is a device or a pipe (/dev/null, a FIFO) this process may write. A link is
+     * judged by the file it names.
+     */
+    static void file(CommandLine cl, String option, Path given) {
+        Path file = given;
+        try {
+            file = Files.isSymbolicLink(given) && Files.exists(given) ? given.toRealPath() : given;
+        } catch (IOException e) {
+            // Judged as given.
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file)) {
+            if (!Files.isWritable(file)) {
+                throw new CommandLine.ParameterException(cl, option + " " + given + ": cannot write to it");
+            }
+            return;
+        }
         Path dir = file.toAbsolutePath().getParent();
         if (dir != null && !Files.isDirectory(dir)) {
             throw new CommandLine.ParameterException(cl, option + " " + file + ": there is no directory " + dir);

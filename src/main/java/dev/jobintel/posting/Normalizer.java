@@ -105,13 +105,21 @@ public final class Normalizer {
 
     /** Title for identity: gender markers dropped, basic normalisation, abbreviations spelled out. */
     public static String title(String title) {
+        return spelledOut(titleAsWritten(title));
+    }
+
+    /**
+     * Title with gender markers dropped and basic normalisation, its words as written: the key of
+     * a paid answer ({@code ContentKey}) must not change when the identity rules learn a new spelling.
+     */
+    public static String titleAsWritten(String title) {
         if (title == null) {
             return "";
         }
         String folded = foldAccents(title);
         // Every gender marker has a '/' ("m/w/d") or a bracket ("(all genders)").
         boolean marked = folded.indexOf('/') >= 0 || folded.indexOf('(') >= 0 || folded.indexOf('[') >= 0;
-        return spelledOut(basic(marked ? GENDER_NOISE.matcher(folded).replaceAll(" ") : folded));
+        return basic(marked ? GENDER_NOISE.matcher(folded).replaceAll(" ") : folded);
     }
 
     private static String spelledOut(String normalised) {

@@ -143,8 +143,7 @@ public final class RulesClassifier implements Classifier {
 
         Salary salary = storable(hints.salary());
         if (salary == null) {
-            // A job in Canada and the US ("Toronto or New York") leaves "$" to mean US dollars.
-            salary = storable(salaries.find(description, where.countries().stream().distinct().count() == 1 ? where.country() : null));
+            salary = storable(salaries.find(description, where.countries()));
         }
 
         List<Classification.SkillMention> skills = new ArrayList<>();

@@ -31,8 +31,11 @@ public final class SalaryExtractor {
     private final Map<String, String> symbolToCode = new HashMap<>();
     /** Country code → its currency's code. */
     private final Map<String, String> currencyOfCountry;
-    /** Currency code → the bare symbols of other currencies it takes in its own country ("CAD" → "$"). */
-    private final Map<String, List<String>> bareSymbolsTaken = new HashMap<>();
+    /**
+     * A bare symbol several currencies write ("$": US$ and C$ and A$…; "¥": ¥ and CN¥) → the codes of
+     * those currencies, its owner first ("$" → USD, CAD, AUD…).
+     */
+    private final Map<String, List<String>> sharedBare = new HashMap<>();
     /** Indexed by character: the symbols and codes that start with it, longest first; null for none. */
     private final String[][] symbolsByFirstChar;
     final Pattern range;
@@ -52,18 +55,21 @@ public final class SalaryExtractor {
                 symbols.add(s);
             }
         });
-        currencySymbols.forEach((code, syms) -> {
-            List<String> taken = new ArrayList<>();
-            for (String bare : symbols) {
-                if (!Character.isLetter(bare.charAt(0)) && !syms.contains(bare)
-                        && syms.stream().anyMatch(own -> own.length() > bare.length() && own.endsWith(bare))) {
-                    taken.add(bare);
+        for (String bare : symbols) {
+            if (Character.isLetter(bare.charAt(0))) {
+                continue;
+            }
+            String owner = symbolToCode.get(bare);
+            List<String> writers = new ArrayList<>(List.of(owner));
+            currencySymbols.forEach((code, syms) -> {
+                if (!code.equals(owner) && syms.stream().anyMatch(s -> s.length() > bare.length() && s.endsWith(bare))) {
+                    writers.add(code);
                 }
+            });
+            if (writers.size() > 1) {
+                sharedBare.put(bare, List.copyOf(writers));
             }
-            if (!taken.isEmpty()) {
-                bareSymbolsTaken.put(code, List.copyOf(taken));
-            }
-        });
+        }
         symbols.sort(Comparator.comparingInt(String::length).reversed());
         Map<Character, List<String>> byFirst = new HashMap<>();
         char maxFirst = 0;
@@ -96,26 +102,31 @@ public final class SalaryExtractor {
 
     /** The first stated salary in {@code text}, or null, as read with no country known. */
     public Salary find(String text) {
-        return find(text, null);
+        return find(text, List.of());
     }
 
     /**
-     * The first stated salary in {@code text}, or null, for a posting in {@code country} (ISO
-     * alpha-2, or null when unknown). The regexes run only in windows around currency symbols and
+     * The first stated salary in {@code text}, or null, for a posting in {@code countries} (ISO
+     * alpha-2; empty when unknown). The regexes run only in windows around currency symbols and
      * codes, so a description without money costs one scan of its characters.
      */
-    public Salary find(String text, String country) {
+    public Salary find(String text, java.util.Collection<String> countries) {
         if (text == null || text.isEmpty()) {
             return null;
         }
-        String local = country == null ? null : currencyOfCountry.get(country);
-        List<String> localBare = local == null ? List.of() : bareSymbolsTaken.getOrDefault(local, List.of());
+        java.util.Set<String> local = new java.util.HashSet<>();
+        for (String country : countries) {
+            String code = currencyOfCountry.get(country);
+            if (code != null) {
+                local.add(code);
+            }
+        }
         int n = text.length();
         int at = nextCurrency(text, 0);
         while (at >= 0) {
             int from = Math.max(0, at - 45);
             int to = Math.min(n, at + 100);
-            Salary s = findIn(text, from, to, local, localBare);
+            Salary s = findIn(text, from, to, local);
             if (s != null) {
                 return s;
             }
@@ -186,10 +197,10 @@ public final class SalaryExtractor {
         return "ufspcb".indexOf(text.charAt(i) | 0x20) >= 0;
     }
 
-    private Salary findIn(String text, int from, int to, String local, List<String> localBare) {
+    private Salary findIn(String text, int from, int to, java.util.Set<String> local) {
         Matcher m = range.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         for (int next = from; Anchored.find(m, next, to, i -> rangeCanStart(text, i)); next = m.end()) {
-            String currency = currency(local, localBare, m.group(1), m.group(4), m.group(5), m.group(8));
+            String currency = currency(local, m.group(1), m.group(4), m.group(5), m.group(8));
             if (currency == null || (m.group().contains("and") && !betweenBefore(text, m.start()))) {
                 continue; // "$50,000 and $100,000 in grants" is two figures; "between X and Y" is a range
             }
@@ -206,7 +217,7 @@ public final class SalaryExtractor {
         Matcher s = single.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         for (int next = from; Anchored.find(s, next, to, i -> singleCanStart(text, i)); next = s.end()) {
             // The currency before the amount ("from £50k") or after it ("from 4.500 €").
-            String currency = currency(local, localBare, s.group(2), s.group(7));
+            String currency = currency(local, s.group(2), s.group(7));
             Double amount = s.group(3) != null ? amount(s.group(3), s.group(4) != null) : amount(s.group(5), s.group(6) != null);
             if (currency == null || amount == null || amount <= 0) {
                 continue;
@@ -217,7 +228,7 @@ public final class SalaryExtractor {
             }
             return oneFigure(s.group(1), amount, currency, period);
         }
-        return lone(text, from, to, local, localBare);
+        return lone(text, from, to, local);
     }
 
     /**
@@ -238,10 +249,10 @@ public final class SalaryExtractor {
      * after it and nothing around it says it is a perk: "a contract at USD 80/hour" is the rate,
      * "$150 a month for your gym" is not pay.
      */
-    private Salary lone(String text, int from, int to, String local, List<String> localBare) {
+    private Salary lone(String text, int from, int to, java.util.Set<String> local) {
         Matcher m = rate.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         for (int next = from; Anchored.find(m, next, to, i -> rangeCanStart(text, i)); next = m.end()) {
-            String currency = currency(local, localBare, m.group(1), m.group(4));
+            String currency = currency(local, m.group(1), m.group(4));
             Double amount = amount(m.group(2), m.group(3) != null);
             if (currency == null || amount == null) {
                 continue;
@@ -284,27 +295,34 @@ public final class SalaryExtractor {
     }
 
     /**
-     * The currency the symbols around an amount name. {@code localBare} are the bare symbols the
-     * posting's country writes its own money with ("$" in Canada); a range written only in those
-     * is {@code local}.
+     * The currency the symbols around an amount name. A bare symbol several currencies write ("$")
+     * is any of them: a code or a prefixed symbol beside it says which ("$110,000 - $140,000 CAD",
+     * "CN¥300,000 - ¥400,000"), else the one money among the job's countries' ({@code local}) that
+     * writes it ("$" in Toronto is CAD; in "Toronto or New York" it stays the owner's, USD).
      */
-    private String currency(String local, List<String> localBare, String... found) {
+    private String currency(java.util.Set<String> local, String... found) {
         String first = null;
-        boolean onlyLocalBare = true;
+        String firstSymbol = null;
+        boolean onlyShared = true;
         for (String f : found) {
             String code = f == null ? null : symbolToCode.get(f);
             if (code == null) {
                 continue;
             }
-            onlyLocalBare &= localBare.contains(f);
+            boolean shared = sharedBare.containsKey(f);
+            onlyShared &= shared;
             if (first == null) {
                 first = code;
-            } else if (!code.equals(first) && !f.equals("$")) {
-                // "$110,000 - $140,000 CAD": a bare $ is any dollar; the code says which.
+                firstSymbol = f;
+            } else if (!code.equals(first) && !shared) {
                 return code;
             }
         }
-        return first != null && onlyLocalBare && !localBare.isEmpty() ? local : first;
+        if (first == null || !onlyShared || local.isEmpty()) {
+            return first;
+        }
+        List<String> here = sharedBare.get(firstSymbol).stream().filter(local::contains).toList();
+        return here.size() == 1 ? here.get(0) : first;
     }
 
     /** "120,000" "120.000" "120 000" "120'000" "120k" "1,20,000" → number; "45.50" stays 45.5. */

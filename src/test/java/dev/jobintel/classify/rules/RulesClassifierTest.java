@@ -161,9 +161,11 @@ class RulesClassifierTest {
         assertThat(classify("Data Engineer", "Toronto, ON", pay, Hints.NONE).salary().currency()).isEqualTo("CAD");
         assertThat(classify("Data Engineer", "Remote - Australia", pay, Hints.NONE).salary().currency()).isEqualTo("AUD");
         assertThat(classify("Data Engineer", "New York, NY", pay, Hints.NONE).salary().currency()).isEqualTo("USD");
-        // A job in two dollar countries leaves the $ as US dollars.
+        // A job in two dollar countries leaves the $ as US dollars; in Canada and Britain it is Canada's.
         assertThat(classify("Data Engineer", "Toronto, ON or New York, NY", pay, Hints.NONE).salary().currency())
                 .isEqualTo("USD");
+        assertThat(classify("Data Engineer", "Toronto, ON or London, UK", pay, Hints.NONE).salary().currency())
+                .isEqualTo("CAD");
     }
 
     @Test

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SalaryExtractorTest {
@@ -64,9 +66,15 @@ class SalaryExtractorTest {
             "Salary: $120,000 - $150,000 USD per year. | CA | USD",
             "Salary: 120,000 - 150,000 USD per year.   | CA | USD",
             "Salary: £60,000 - £80,000 per year.       | CA | GBP",
+            "Salary: CN¥300,000 - ¥400,000 per year.   | CN | CNY",
+            "Salary: CN¥300,000 - ¥400,000 per year.   |    | CNY",
+            // Among several countries, the one money that writes the symbol; the owner's when two do.
+            "Salary: $120,000 - $150,000 per year.     | CA GB | CAD",
+            "Salary: $120,000 - $150,000 per year.     | CA US | USD",
     })
-    void aBareSymbolReadsAsTheMoneyOfTheJobsCountry(String text, String country, String currency) {
-        assertThat(EXTRACTOR.find(text, country).currency()).isEqualTo(currency);
+    void aBareSymbolReadsAsTheMoneyOfTheJobsCountry(String text, String countries, String currency) {
+        List<String> in = countries == null ? List.of() : List.of(countries.split(" "));
+        assertThat(EXTRACTOR.find(text, in).currency()).isEqualTo(currency);
     }
 
     @Test
