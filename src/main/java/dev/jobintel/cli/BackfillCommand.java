@@ -23,8 +23,10 @@ import java.util.concurrent.Callable;
 @Command(name = "backfill", mixinStandardHelpOptions = true,
         description = {"Find postings that should have a job and do not, and enrich them: postings recorded as "
                 + "enriched or merged whose job no longer exists or is the job of another title (written by an older "
-                + "version, or with foreign keys off), postings held by a message batch that is gone, and postings never decided (pending). Jobs no "
-                + "posting points to are removed and every job's posting count is recomputed.",
+                + "version, or with foreign keys off), postings held by a message batch that is gone, postings whose "
+                + "row was changed by hand against the ledger's rules (an unknown outcome, a failure with no reason), "
+                + "and postings never decided (pending). Jobs no posting points to are removed and every job's "
+                + "posting count is recomputed; if the ledger still breaks an invariant, it says which and exits 4.",
                 "Every scan is keyset-paginated, so any number of rows is covered."})
 final class BackfillCommand implements Callable<Integer> {
 
@@ -39,7 +41,8 @@ final class BackfillCommand implements Callable<Integer> {
 
     @Option(names = "--since", paramLabel = "TIME",
             description = "Only repair and relocate postings first seen at or after TIME (2026-11-01 or "
-                    + "2026-11-01T09:00:00Z). Pending postings are all decided, whenever first seen, as enrich decides them.")
+                    + "2026-11-01T09:00:00Z). Pending postings, and rows changed by hand against the ledger's rules, "
+                    + "are all decided, whenever first seen.")
     String since;
 
     @Option(names = "--dry-run", description = "Show what would be repaired and what enriching it would cost; change nothing.")

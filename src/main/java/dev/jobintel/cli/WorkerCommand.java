@@ -76,6 +76,7 @@ final class WorkerCommand implements Callable<Integer> {
         try (Database db = ctx.openDatabase(); Runner runner = new Runner(ctx, db, false)) {
             runner.prepare();
             runner.pendingWork().handBackOnlyOnClose();
+            runner.waitOutDatabaseOutages();
             running = runner;
             out.printf("jobintel worker %s: %s classifier; looking for pending postings every %d s when idle. "
                     + "Ctrl-C or SIGTERM stops it.%n", runner.pendingWork().owner(), ctx.classifierName(), pollSeconds);
@@ -146,7 +147,7 @@ final class WorkerCommand implements Callable<Integer> {
                 Summaries.stopped(cl.getErr(), r.stop());
                 return Main.RUN_STOPPED;
             }
-            if (r.processed() == 0) {
+            if (r.processed() == 0 && !stopping.get()) {
                 if (!idleSaid) {
                     long held = runner.pendingWork().leasedByOthers();
                     out.printf("%s  Nothing to decide%s; waiting.%n", Instant.now().truncatedTo(ChronoUnit.SECONDS),

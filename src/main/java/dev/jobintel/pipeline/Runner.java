@@ -52,6 +52,7 @@ public final class Runner implements AutoCloseable {
     private Classifier classifier;
     private Budget budget;
     private LlmCalls calls;
+    private boolean waitsOutOutages;
     private PendingWork work;
 
     public Runner(Context ctx, Database db, boolean showProgress) {
@@ -65,12 +66,17 @@ public final class Runner implements AutoCloseable {
      * schema and loads the reference data the constraints check against.
      */
     /**
-     * Readies the database; for a command that only reads it (a dry run), only its schema: no
-     * writer's lock and nothing written, so that it runs beside an import and on a file it may not write.
+     * Readies the database; for a command that only reads it (a dry run), nothing: no writer's
+     * lock and nothing written, so that it runs beside an import and on a file it may not write.
+     * Only a schema an older jobintel left is brought up to date first, as every command does,
+     * under the writer's lock.
      */
     public void prepare(boolean onlyReading) {
         if (onlyReading) {
-            db.migrateIfBehind();
+            if (!db.schemaCurrent()) {
+                db.claimWriter(ctx.clock().instant());
+                db.migrateIfBehind();
+            }
         } else {
             prepare();
         }
@@ -102,12 +108,20 @@ public final class Runner implements AutoCloseable {
     }
 
     /**
+     * For a worker, which waits out a database that goes away: the answers it has paid for wait to
+     * be written rather than fail. Before the classifier is first asked for.
+     */
+    public synchronized void waitOutDatabaseOutages() {
+        waitsOutOutages = true;
+    }
+
+    /**
      * The configured classifier for this run: its model calls go to the cost ledger, and it
      * stops before the configured budget is exceeded. One per runner.
      */
     public synchronized Classifier classifier() {
         if (classifier == null) {
-            calls = new LlmCalls(db);
+            calls = new LlmCalls(db, waitsOutOutages);
             classifier = ctx.classifier(calls, budget());
         }
         return classifier;

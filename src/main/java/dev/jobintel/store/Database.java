@@ -200,7 +200,7 @@ public final class Database implements AutoCloseable {
         return applied == SCHEMA_VERSION ? 0 : migrate();
     }
 
-    boolean schemaCurrent() {
+    public boolean schemaCurrent() {
         return appliedVersion() == SCHEMA_VERSION;
     }
 
@@ -390,8 +390,9 @@ public final class Database implements AutoCloseable {
             T result;
             try {
                 result = work.run(c);
-            } catch (SQLException | RuntimeException e) {
-                endRead(c, sqlite, e);
+            } catch (Throwable e) {
+                // Errors too (a report out of memory): the connection goes back to the pool as it was lent.
+                endRead(c, sqlite, e instanceof Exception ex ? ex : null);
                 throw e;
             }
             endRead(c, sqlite, null);

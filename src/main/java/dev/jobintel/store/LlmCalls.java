@@ -55,9 +55,20 @@ public final class LlmCalls implements CallLog, AutoCloseable {
     private final java.util.concurrent.BlockingQueue<Waiting> queue = new java.util.concurrent.LinkedBlockingQueue<>();
     private Thread writer;
     private volatile boolean closed;
+    private final boolean waitsOutOutages;
 
     public LlmCalls(Database db) {
+        this(db, false);
+    }
+
+    /**
+     * @param waitsOutOutages whether a database that cannot be reached is waited for (a worker,
+     *                        which waits it out anyway) rather than failing the calls being recorded
+     *                        (a one-off command, which then stops with a database error)
+     */
+    public LlmCalls(Database db, boolean waitsOutOutages) {
         this.db = db;
+        this.waitsOutOutages = waitsOutOutages;
     }
 
     /** Writes the call (with any others waiting) and returns once it is committed. */
@@ -107,7 +118,7 @@ public final class LlmCalls implements CallLog, AutoCloseable {
                 group.forEach(w -> w.done().completeExceptionally(e));
                 return;
             } catch (RuntimeException e) {
-                if (Database.isUnreachable(e) && !closed) {
+                if (waitsOutOutages && Database.isUnreachable(e) && !closed) {
                     // These answers are paid for: they are written when the database is back (a
                     // restart), and the calls waiting on them wait too, rather than fail their postings.
                     pauseMillis = Math.min(30_000, Math.max(500, pauseMillis * 2));

@@ -162,7 +162,11 @@ public final class PendingWork implements AutoCloseable {
             // this, its postings would sit leased to a dead process, and a rerun find nothing to do
             // until the leases ran out.
             atExit = new Thread(this::close, "jobintel-give-back-leases");
-            Runtime.getRuntime().addShutdownHook(atExit);
+            try {
+                Runtime.getRuntime().addShutdownHook(atExit);
+            } catch (IllegalStateException shuttingDown) {
+                atExit = null; // Ctrl-C came first: the command's own close gives the leases back, or they run out
+            }
         }
     }
 
