@@ -40,16 +40,21 @@ public final class YamlDocument {
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            // "min_description_chars: 1.5" is no whole number; Jackson would quietly make it 1.
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
     private final String origin;
     private final String text;
     private final Map<String, Integer> lines;
+    /** The keys written with an empty (null) value, in order: a map that refuses one is named by them. */
+    private final java.util.List<String> nulls;
 
-    private YamlDocument(String origin, String text, Map<String, Integer> lines) {
+    private YamlDocument(String origin, String text, Map<String, Integer> lines, java.util.List<String> nulls) {
         this.origin = origin;
         this.text = text;
         this.lines = lines;
+        this.nulls = nulls;
     }
 
     /** Reads a file; a missing file is a {@link ConfigException} naming it. */
@@ -81,6 +86,7 @@ public final class YamlDocument {
     public static YamlDocument parse(String origin, String text) {
         Map<String, Integer> lines = new HashMap<>();
         Map<String, Integer> keys = new HashMap<>();
+        java.util.List<String> nulls = new java.util.ArrayList<>();
         try (JsonParser p = MAPPER.getFactory().createParser(text)) {
             JsonToken t;
             int documents = 0;
@@ -96,6 +102,13 @@ public final class YamlDocument {
                     }
                     String path = pathOf(ctx);
                     lines.putIfAbsent(path, line);
+                    if (t == JsonToken.VALUE_NULL && ctx.inArray()) {
+                        // "include: [~]" or a bare "-": no list in these files holds an empty item.
+                        throw new ConfigException(origin, line, path, "an empty item in a list: give it a value or remove it");
+                    }
+                    if (t == JsonToken.VALUE_NULL) {
+                        nulls.add(path);
+                    }
                     if (t == JsonToken.FIELD_NAME) {
                         rejectRepeated(origin, keys, path, line);
                     }
@@ -107,7 +120,7 @@ public final class YamlDocument {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new YamlDocument(origin, text, lines);
+        return new YamlDocument(origin, text, lines, nulls);
     }
 
     /**
@@ -156,6 +169,12 @@ public final class YamlDocument {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
+            }
+            if (root instanceof NullPointerException) {
+                // A record that copies its map refuses a null value ("prices: {foo: ~}"): name that key.
+                String under = pathOf(e);
+                String key = nulls.stream().filter(n -> under.isEmpty() || n.startsWith(under + ".")).findFirst().orElse(under);
+                throw new ConfigException(origin, line(key), key, "an empty value: give it one or remove the key", e);
             }
             throw new ConfigException(origin, lineFor(e), pathOf(e),
                     root instanceof IllegalArgumentException ? root.getMessage() : firstLine(e.getOriginalMessage()), e);

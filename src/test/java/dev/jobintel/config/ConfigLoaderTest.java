@@ -303,6 +303,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void anEmptyListItemAnEmptyMapValueAndAFractionWhereAWholeNumberGoesAreNamed() throws IOException {
+        ConfigException item = error("gate:\n  title:\n    include:\n      - dev\n      -\n");
+        assertThat(item.key()).isEqualTo("gate.title.include[1]");
+        assertThat(item.line()).isEqualTo(5);
+        assertThat(item.problem()).contains("an empty item in a list");
+        ConfigException value = error("classifier:\n  prices:\n    foo: ~\n");
+        assertThat(value.key()).isEqualTo("classifier.prices.foo");
+        assertThat(value.line()).isEqualTo(3);
+        ConfigException fraction = error("gate:\n  min_description_chars: 1.5\n");
+        assertThat(fraction.key()).isEqualTo("gate.min_description_chars");
+        assertThat(fraction.problem()).contains("'1.5' is not a valid whole number");
+    }
+
+    @Test
     void aCountryGivenTwoCurrenciesInATaxonomyIsNamed() throws IOException {
         String bundled;
         try (var in = Taxonomy.class.getResourceAsStream(Taxonomy.BUNDLED)) {
