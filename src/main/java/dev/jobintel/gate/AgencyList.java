@@ -85,7 +85,11 @@ public final class AgencyList {
                 throw doc.error(path + ".weight", "a weight is above 0 and at most 1, got " + s.weight());
             }
             try {
-                out.add(new Signal(new Phrase(Pattern.compile(s.pattern())), s.weight(),
+                // Matched against lower-cased text: a pattern with capitals ("Our Client") would never
+                // match, so it matches case-insensitively (the bundled ones, all lower case, need not).
+                int flags = s.pattern().equals(s.pattern().toLowerCase(java.util.Locale.ROOT)) ? 0
+                        : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+                out.add(new Signal(new Phrase(Pattern.compile(s.pattern(), flags)), s.weight(),
                         s.why() == null ? s.pattern() : s.why()));
             } catch (PatternSyntaxException e) {
                 throw doc.error(path + ".pattern", "bad regex '" + s.pattern() + "': " + e.getDescription());

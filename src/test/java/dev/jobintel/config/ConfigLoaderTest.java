@@ -317,6 +317,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aSynonymTwoSubfamiliesShareInATaxonomyIsNamed() throws IOException {
+        String bundled;
+        try (var in = Taxonomy.class.getResourceAsStream(Taxonomy.BUNDLED)) {
+            bundled = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        // "Backend" must not come to mean content design because a user's file says so of both.
+        assertThat(bundled).contains("synonyms: [ux writing,");
+        write("taxonomy.yaml", bundled.replace("synonyms: [ux writing,", "synonyms: [backend, ux writing,"));
+        ConfigException e = error("taxonomy: taxonomy.yaml\n");
+        assertThat(e.key()).endsWith(".synonyms");
+        assertThat(e.problem()).contains("of 'backend' already means 'content_design'");
+    }
+
+    @Test
     void aCountryGivenTwoCurrenciesInATaxonomyIsNamed() throws IOException {
         String bundled;
         try (var in = Taxonomy.class.getResourceAsStream(Taxonomy.BUNDLED)) {

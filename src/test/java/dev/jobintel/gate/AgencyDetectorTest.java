@@ -75,6 +75,14 @@ class AgencyDetectorTest {
     }
 
     @Test
+    void aUsersListMatchesWhateverTheCaseItsPatternsAreWrittenIn() {
+        AgencyList mine = AgencyList.compile(dev.jobintel.config.YamlDocument.parse("my-agencies.yaml",
+                "description_signals:\n  - {pattern: 'Our Client', weight: 0.9}\n"));
+        assertThat(new AgencyDetector(mine, 0.7).judge("Blue Fox", "Our client is looking for a Go engineer.").agency())
+                .isTrue();
+    }
+
+    @Test
     void configCanBlockAndAllowMore() {
         AgencyDetector custom = new AgencyDetector(AgencyList.bundled().with(List.of("Globex Talent"), List.of("Hays")), 0.7);
         assertThat(custom.judge("Globex Talent", "").agency()).isTrue();

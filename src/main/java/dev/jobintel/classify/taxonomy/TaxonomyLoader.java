@@ -49,7 +49,8 @@ final class TaxonomyLoader {
             if (families.contains(fam.code())) {
                 throw doc.error(path + ".code", "duplicate family '" + fam.code() + "'");
             }
-            families.add(new Vocabulary.Entry(fam.code(), name(fam.name(), fam.code()), fam.description(), fam.synonyms()));
+            // A synonym two families (or subfamilies) share would map a model's answer to whichever came first.
+            claim(families, path, new Vocabulary.Entry(fam.code(), name(fam.name(), fam.code()), fam.description(), fam.synonyms()));
             if (fam.subfamilies().isEmpty()) {
                 throw doc.error(path + ".subfamilies", "family '" + fam.code() + "' needs at least one subfamily");
             }
@@ -64,7 +65,7 @@ final class TaxonomyLoader {
                 if (sub.description() == null || sub.description().isBlank()) {
                     throw doc.error(sp + ".description", "every subfamily needs a one-line description");
                 }
-                subfamilies.add(new Vocabulary.Entry(sub.code(), name(sub.name(), sub.code()), sub.description(), sub.synonyms()));
+                claim(subfamilies, sp, new Vocabulary.Entry(sub.code(), name(sub.name(), sub.code()), sub.description(), sub.synonyms()));
                 familyOf.put(sub.code(), fam.code());
                 rules.add(new Taxonomy.SubfamilyRule(fam.code(), sub.code(),
                         phrases(patterns(sp + ".title_patterns", sub.titlePatterns())),
@@ -235,7 +236,7 @@ final class TaxonomyLoader {
     private void claim(Vocabulary vocab, String path, Vocabulary.Entry entry) {
         String clash = vocab.add(entry);
         if (clash != null) {
-            throw doc.error(path + ".synonyms", "a synonym of '" + entry.code() + "' already means '" + clash + "'");
+            throw doc.error(path + ".synonyms", "the code, name or a synonym of '" + entry.code() + "' already means '" + clash + "'");
         }
     }
 
