@@ -369,4 +369,26 @@ class ConfigLoaderTest {
         assertThat(offsets.key()).isEqualTo("regions[0].time_zones.utc_offsets");
         assertThat(offsets.line()).isEqualTo(5);
     }
+
+    @Test
+    void aPlaceTableEntryIsCheckedAndOneUnderABundledCodeAddsToItWithoutReplacingIt() throws IOException {
+        write("places.yaml", "countries:\n  - {code: XKX, name: Kosovo, region: europe}\n");
+        assertThat(error("places: places.yaml\n").key()).isEqualTo("countries[0].code");
+        write("places.yaml", "cities:\n  - {code: prn, country: GB}\n");
+        assertThat(error("places: places.yaml\n").key()).isEqualTo("cities[0].name");
+        // London's code for a city in Brazil would quietly move every London job.
+        write("places.yaml", "cities:\n  - {code: lon, name: Londrina, country: BR}\n");
+        ConfigException taken = error("places: places.yaml\n");
+        assertThat(taken.key()).isEqualTo("cities[0].code");
+        assertThat(taken.problem()).contains("already the code of London (GB)");
+        write("places.yaml", "cities:\n  - {code: ipw, name: Ipswich, country: GB}\n  - {code: ipw, name: Ipswich, country: GB}\n");
+        assertThat(error("places: places.yaml\n").key()).isEqualTo("cities[1].code");
+        // A bundled city given one more alias keeps its own.
+        write("places.yaml", "cities:\n  - {code: lon, aliases: [the big smoke]}\n");
+        Files.writeString(dir.resolve("jobintel.yaml"), "places: places.yaml\n");
+        var resolver = new dev.jobintel.posting.location.LocationResolver(
+                Context.gazetteer(ConfigLoader.load(dir.resolve("jobintel.yaml"))));
+        assertThat(resolver.resolve("The Big Smoke").place()).isEqualTo("lon");
+        assertThat(resolver.resolve("London, UK").place()).isEqualTo("lon");
+    }
 }

@@ -59,7 +59,11 @@ public final class Gazetteer {
         return build(List.of(new Source(doc, doc.bind(Places.class))));
     }
 
-    /** The bundled table extended (and, code by code, overridden) by a user file. */
+    /**
+     * The bundled table extended by a user file. An entry under a code the bundled table has adds
+     * to that entry (its aliases, codes, subdivisions; a name or region it gives replaces the
+     * bundled one); a city under the code of a city of another country is an error.
+     */
     public static Gazetteer withExtension(Path extra) {
         YamlDocument base = YamlDocument.resource(BUNDLED);
         YamlDocument user = YamlDocument.read(extra);
@@ -81,23 +85,53 @@ public final class Gazetteer {
             if (s.places() == null) {
                 continue;
             }
+            YamlDocument doc = s.doc();
+            java.util.Set<String> inThisFile = new java.util.HashSet<>();
             List<Places.Region> rs = s.places().regions();
             for (int i = 0; i < rs.size(); i++) {
                 Places.Region r = rs.get(i);
-                require(s.doc(), "regions[" + i + "].code", r.code());
-                g.regions.put(r.code(), r);
+                String path = "regions[" + i + "]";
+                require(doc, path + ".code", r.code());
+                once(doc, path, inThisFile, "region " + r.code());
+                g.regions.merge(r.code(), r, (was, more) -> new Places.Region(was.code(), or(more.name(), was.name()),
+                        union(was.aliases(), more.aliases()), union(was.codes(), more.codes()),
+                        union(was.includes(), more.includes()),
+                        more.timeZones() == Places.TimeZones.NONE ? was.timeZones() : more.timeZones()));
             }
             List<Places.Country> cs = s.places().countries();
             for (int i = 0; i < cs.size(); i++) {
                 Places.Country c = cs.get(i);
-                require(s.doc(), "countries[" + i + "].code", c.code());
-                g.countries.put(c.code().toUpperCase(Locale.ROOT), c);
+                String path = "countries[" + i + "]";
+                require(doc, path + ".code", c.code());
+                if (!c.code().matches("[A-Za-z]{2}")) {
+                    throw doc.error(path + ".code", "a country code is two letters (ISO 3166), got '" + c.code() + "'");
+                }
+                String code = c.code().toUpperCase(Locale.ROOT);
+                once(doc, path, inThisFile, "country " + code);
+                if (!g.countries.containsKey(code)) {
+                    require(doc, path + ".name", c.name());
+                }
+                g.countries.merge(code, c, (was, more) -> new Places.Country(was.code(), or(more.name(), was.name()),
+                        or(more.region(), was.region()), union(was.aliases(), more.aliases()),
+                        union(was.codes(), more.codes()), union(was.subdivisions(), more.subdivisions())));
             }
             List<Places.City> ci = s.places().cities();
             for (int i = 0; i < ci.size(); i++) {
                 Places.City c = ci.get(i);
-                require(s.doc(), "cities[" + i + "].code", c.code());
-                g.cities.put(c.code().toLowerCase(Locale.ROOT), c);
+                String path = "cities[" + i + "]";
+                require(doc, path + ".code", c.code());
+                String code = c.code().toLowerCase(Locale.ROOT);
+                once(doc, path, inThisFile, "city " + code);
+                Places.City was = g.cities.get(code);
+                if (was == null) {
+                    require(doc, path + ".name", c.name());
+                } else if (c.country() != null && !c.country().equalsIgnoreCase(was.country())) {
+                    throw doc.error(path + ".code", "'" + c.code() + "' is already the code of " + was.name() + " ("
+                            + was.country() + "); give this city a code of its own");
+                }
+                g.cities.merge(code, c, (old, more) -> new Places.City(old.code(), or(more.name(), old.name()),
+                        old.country(), or(more.subdivision(), old.subdivision()), union(old.aliases(), more.aliases()),
+                        union(old.codes(), more.codes())));
             }
         }
         for (Source s : sources) {
@@ -107,6 +141,23 @@ public final class Gazetteer {
         }
         g.index();
         return g;
+    }
+
+    /** A code written twice in one file: the second would silently replace the first. */
+    private static void once(YamlDocument doc, String path, java.util.Set<String> seen, String what) {
+        if (!seen.add(what.toLowerCase(Locale.ROOT))) {
+            throw doc.error(path + ".code", what + " is written twice in this file; say it once");
+        }
+    }
+
+    private static String or(String given, String otherwise) {
+        return given == null || given.isBlank() ? otherwise : given;
+    }
+
+    private static <T> List<T> union(List<T> a, List<T> b) {
+        java.util.LinkedHashSet<T> all = new java.util.LinkedHashSet<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
     }
 
     private static void require(YamlDocument doc, String path, String value) {
@@ -126,13 +177,14 @@ public final class Gazetteer {
             checkTimeZones(doc, "regions[" + i + "].time_zones", r.timeZones());
         }
         for (int i = 0; i < p.countries().size(); i++) {
-            Places.Country c = p.countries().get(i);
+            // As merged: an entry that adds aliases to a bundled country keeps its region.
+            Places.Country c = countries.get(p.countries().get(i).code().toUpperCase(Locale.ROOT));
             if (c.region() == null || !regions.containsKey(c.region())) {
                 throw doc.error("countries[" + i + "].region", "unknown region '" + c.region() + "'");
             }
         }
         for (int i = 0; i < p.cities().size(); i++) {
-            Places.City c = p.cities().get(i);
+            Places.City c = cities.get(p.cities().get(i).code().toLowerCase(Locale.ROOT));
             Places.Country country = c.country() == null ? null : countries.get(c.country().toUpperCase(Locale.ROOT));
             if (country == null) {
                 throw doc.error("cities[" + i + "].country", "unknown country '" + c.country() + "'");
