@@ -9,6 +9,7 @@ import dev.jobintel.pipeline.StatusReport;
 import dev.jobintel.pipeline.Runner;
 import dev.jobintel.store.Database;
 import dev.jobintel.store.Jdbc;
+import dev.jobintel.store.ReferenceData;
 import dev.jobintel.store.Requeue;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,6 +55,11 @@ final class BackfillCommand implements Callable<Integer> {
             + "classification where their content is the same."})
     boolean relocate;
 
+    @Option(names = "--taxonomy-changed", description = {"First put back to pending the postings of jobs classified with "
+            + "a code the taxonomy in use does not have (a family, subfamily, seniority, track, arrangement or position "
+            + "type removed or renamed in taxonomy:), so that they are classified again under it. Whenever first seen."})
+    boolean taxonomyChanged;
+
     @Spec
     CommandSpec spec;
 
@@ -78,6 +84,8 @@ final class BackfillCommand implements Callable<Integer> {
                             + "location' decides them again)%n", Summaries.n(byLocation));
                 }
             }
+            java.util.Map<String, java.util.List<String>> codes = ReferenceData.jobCodes(ctx.taxonomy());
+            long stale = db.read(c -> Requeue.countStaleCodes(c, codes));
             long dangling = db.read(c -> Requeue.countDangling(c, from));
             long stranded = db.read(Requeue::countStranded);
             long unsound = db.read(Requeue::countUnsound);
@@ -89,13 +97,20 @@ final class BackfillCommand implements Callable<Integer> {
             if (unsound > 0) {
                 out.printf("Postings whose outcome breaks the ledger's rules (changed by hand): %s%n", Summaries.n(unsound));
             }
+            if (stale > 0 || taxonomyChanged) {
+                out.printf("Postings of jobs with codes the taxonomy in use does not have: %s%s%n", Summaries.n(stale),
+                        stale == 0 || taxonomyChanged ? "" : " (--taxonomy-changed classifies them again)");
+            }
             out.printf("Jobs no posting points to: %s%n", Summaries.n(orphans));
             out.printf("Postings never decided (pending): %s%n", Summaries.n(pending));
             if (dryRun) {
                 // Relocating is not done in a dry run: the plan takes the postings that would move as moved.
                 EnrichPlan.Pages pages = relocate ? Relocation.decidedAfterMoving(new Identities(ctx.resolver()), from)
                         : (c, after, size) -> Requeue.backfillPage(c, from, after, size);
-                if (dangling + pending + moved + unsound > 0) {
+                if (taxonomyChanged) {
+                    pages = EnrichPlan.union(pages, (c, after, size) -> Requeue.staleCodesPage(c, codes, after, size));
+                }
+                if (dangling + pending + moved + unsound + (taxonomyChanged ? stale : 0) > 0) {
                     out.println();
                     Summaries.plan(out, EnrichPlan.plan(db, ctx.gate(), ctx.resolver(), runner.classifier(),
                             ctx.config().pipeline().batchSize(), 0, pages), runner.classifier(), 0);
@@ -103,7 +118,8 @@ final class BackfillCommand implements Callable<Integer> {
                 return 0;
             }
             long now = ctx.clock().millis();
-            long requeued = Requeue.dangling(db, from, now) + db.inTransaction(c -> Requeue.requeueUnsound(c, now));
+            long requeued = Requeue.dangling(db, from, now) + db.inTransaction(c -> Requeue.requeueUnsound(c, now))
+                    + (taxonomyChanged ? Requeue.staleCodes(db, codes, now) : 0);
             int released = db.inTransaction(Requeue::releaseStranded);
             int removed = db.inTransaction(Requeue::deleteOrphanJobs);
             int recounted = db.inTransaction(Requeue::recount);

@@ -57,11 +57,20 @@ public final class EnrichPlan {
 
     /** The postings of {@code more} and the pending ones, in one order of ids: what a retry decides. */
     public static Pages pendingAnd(Pages more) {
+        return union(more, PENDING);
+    }
+
+    /**
+     * The postings of both, in one order of ids, each once: the first {@code limit} ids of their
+     * union are among the first {@code limit} of each, so no posting between pages is missed.
+     */
+    public static Pages union(Pages a, Pages b) {
         return (c, afterId, limit) -> {
-            List<PendingPosting> both = new java.util.ArrayList<>(more.after(c, afterId, limit));
-            both.addAll(PENDING.after(c, afterId, limit));
-            both.sort(java.util.Comparator.comparingLong(PendingPosting::id));
-            return both.size() > limit ? both.subList(0, limit) : both;
+            java.util.TreeMap<Long, PendingPosting> both = new java.util.TreeMap<>();
+            a.after(c, afterId, limit).forEach(p -> both.put(p.id(), p));
+            b.after(c, afterId, limit).forEach(p -> both.putIfAbsent(p.id(), p));
+            List<PendingPosting> inOrder = new ArrayList<>(both.values());
+            return inOrder.size() > limit ? inOrder.subList(0, limit) : inOrder;
         };
     }
 

@@ -8,7 +8,9 @@ import dev.jobintel.posting.location.Places;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Copies the taxonomy's codes and the city table into the reference tables that enriched_jobs'
@@ -17,7 +19,25 @@ import java.util.Locale;
  */
 public final class ReferenceData {
 
+    /** Added to the rank of a level the taxonomy in use no longer has. */
+    private static final int STALE_RANK = 1_000;
+
     private ReferenceData() {
+    }
+
+    /**
+     * The codes a job's classification may hold under {@code taxonomy}, by column of enriched_jobs:
+     * a job holding another (classified under an earlier taxonomy) is to be classified again.
+     */
+    public static Map<String, List<String>> jobCodes(Taxonomy taxonomy) {
+        Map<String, List<String>> codes = new java.util.LinkedHashMap<>();
+        codes.put("family", List.copyOf(taxonomy.families().entries().keySet()));
+        codes.put("subfamily", List.copyOf(taxonomy.subfamilies().entries().keySet()));
+        codes.put("seniority", List.copyOf(taxonomy.seniority().entries().keySet()));
+        codes.put("track", List.copyOf(taxonomy.tracks().entries().keySet()));
+        codes.put("arrangement", List.copyOf(taxonomy.arrangements().entries().keySet()));
+        codes.put("position_type", List.copyOf(taxonomy.positionTypes().entries().keySet()));
+        return codes;
     }
 
     public static void sync(Database db, Taxonomy taxonomy, Gazetteer places) {
@@ -41,6 +61,12 @@ public final class ReferenceData {
                 }
                 ps.executeBatch();
             }
+            // A level an earlier taxonomy had keeps its row (jobs may name it) but ranks after every
+            // current one, so that no two levels share a rank in the pay report's order.
+            List<String> current = taxonomy.levels().stream().map(Taxonomy.LevelRule::code).toList();
+            List<Object> args = new java.util.ArrayList<>(current);
+            Jdbc.update(c, "UPDATE ref_seniority SET level_rank = level_rank + " + STALE_RANK + " WHERE level_rank < "
+                    + STALE_RANK + " AND code NOT IN (" + Jdbc.marks(current.size()) + ")", args.toArray());
             codes(c, "ref_track", taxonomy.tracks());
             codes(c, "ref_arrangement", taxonomy.arrangements());
             codes(c, "ref_position_type", taxonomy.positionTypes());

@@ -98,6 +98,41 @@ public final class Requeue {
     private static final String NO_JOB_OF_ITS_HASH =
             "NOT EXISTS (SELECT 1 FROM enriched_jobs j WHERE j.id = r.job_id AND j.job_hash = r.job_hash)";
 
+    /**
+     * Postings of jobs classified with a code the taxonomy in use does not have ({@code codes}:
+     * the codes each column may hold, as {@link ReferenceData#jobCodes} gives them). The column
+     * names are jobintel's own, never a user's.
+     */
+    private static String staleCodes(Map<String, List<String>> codes, List<Object> args) {
+        StringBuilder sb = new StringBuilder("r.outcome IN ('enriched', 'merged') AND EXISTS (SELECT 1 FROM enriched_jobs j "
+                + "WHERE j.id = r.job_id AND (");
+        String or = "";
+        for (Map.Entry<String, List<String>> e : codes.entrySet()) {
+            sb.append(or).append("j.").append(e.getKey()).append(" NOT IN (").append(Jdbc.marks(e.getValue().size())).append(')');
+            args.addAll(e.getValue());
+            or = " OR ";
+        }
+        return sb.append("))").toString();
+    }
+
+    public static long countStaleCodes(Connection c, Map<String, List<String>> codes) {
+        List<Object> args = new ArrayList<>();
+        return Jdbc.count(c, "SELECT count(*) FROM raw_postings r WHERE " + staleCodes(codes, args), args.toArray());
+    }
+
+    /** Puts back to pending the postings of jobs with codes the taxonomy in use does not have; returns how many. */
+    public static long staleCodes(Database db, Map<String, List<String>> codes, long now) {
+        List<Object> args = new ArrayList<>();
+        return inPages(db, staleCodes(codes, args), args, List.of("enriched", "merged"), now);
+    }
+
+    /** A keyset page of the postings {@link #staleCodes(Database, Map, long)} would put back, for a dry run. */
+    public static List<PendingPosting> staleCodesPage(Connection c, Map<String, List<String>> codes, long afterId, int limit) {
+        List<Object> args = new ArrayList<>();
+        String condition = staleCodes(codes, args);
+        return RawPostings.page(c, condition, args, afterId, limit);
+    }
+
     /** Re-queues every posting whose job is gone (or of another hash); returns how many. */
     public static long dangling(Database db, Long since, long now) {
         return inPages(db, dangling(since), since == null ? List.of() : List.of(since), List.of("enriched", "merged"), now);

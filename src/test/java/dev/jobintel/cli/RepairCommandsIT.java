@@ -320,6 +320,37 @@ class RepairCommandsIT {
     }
 
     @Test
+    void backfillTaxonomyChangedClassifiesAgainTheJobsWhoseCodesTheTaxonomyInUseDoesNotHave() throws Exception {
+        land(jobs(3));
+        assertThat(jobintel("enrich", "--db", db(), "--no-progress").exit()).isZero();
+        assertThat(count("SELECT count(*) FROM enriched_jobs WHERE subfamily = 'data_engineering'")).isEqualTo(3);
+        // The user's own taxonomy renames the subfamily the three jobs were classified into.
+        String bundled;
+        try (var in = dev.jobintel.classify.taxonomy.Taxonomy.class.getResourceAsStream(
+                dev.jobintel.classify.taxonomy.Taxonomy.BUNDLED)) {
+            bundled = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(bundled).contains("      - code: data_engineering\n");
+        Files.writeString(dir.resolve("mine.yaml"), bundled.replace("      - code: data_engineering\n",
+                "      - code: data_platform\n"));
+        Path cfg = dir.resolve("jobintel.yaml");
+        Files.writeString(cfg, "taxonomy: mine.yaml\n");
+
+        CliIT.Result plain = jobintel("backfill", "--dry-run", "--config", cfg.toString(), "--db", db());
+        assertThat(plain.out()).contains("Postings of jobs with codes the taxonomy in use does not have: 3 "
+                + "(--taxonomy-changed classifies them again)");
+        CliIT.Result dry = jobintel("backfill", "--taxonomy-changed", "--dry-run", "--config", cfg.toString(), "--db", db());
+        assertThat(dry.out()).contains("3 postings to decide");
+        assertThat(count("SELECT count(*) FROM enriched_jobs WHERE subfamily = 'data_platform'")).isZero();
+
+        CliIT.Result r = jobintel("backfill", "--taxonomy-changed", "--config", cfg.toString(), "--db", db(), "--no-progress");
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(count("SELECT count(*) FROM enriched_jobs WHERE subfamily = 'data_platform'")).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM enriched_jobs")).isEqualTo(3);
+        assertThat(jobintel("status", "--check", "--db", db()).exit()).isZero();
+    }
+
+    @Test
     void aDryRunWritesNothingNotEvenTheEndOfAFetchThatLooksCutShort() throws Exception {
         land(jobs(3));
         try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
