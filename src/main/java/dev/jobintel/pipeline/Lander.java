@@ -112,7 +112,16 @@ public final class Lander implements FetchSink, AutoCloseable {
 
             @Override
             public void accept(Posting posting) {
-                landings.add(identities.prepare(posting));
+                land(identities.prepare(posting));
+            }
+
+            @Override
+            public void acceptPartial(Posting posting) {
+                land(identities.prepare(posting).asPartial());
+            }
+
+            private void land(Landing landing) {
+                landings.add(landing);
                 if (landings.size() >= batchSize) {
                     flush();
                 }

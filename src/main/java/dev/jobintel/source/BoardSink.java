@@ -11,6 +11,14 @@ public interface BoardSink {
 
     void accept(Posting posting);
 
+    /**
+     * A posting read without part of its content (its detail call failed): landed as it is if
+     * new, while a posting already stored under its id keeps its stored text and is only seen again.
+     */
+    default void acceptPartial(Posting posting) {
+        accept(posting);
+    }
+
     void reject(Rejects.Reject reject);
 
     /**

@@ -31,12 +31,25 @@ public final class OncePerId implements BoardSink {
 
     @Override
     public void accept(Posting posting) {
+        accept(posting, false);
+    }
+
+    @Override
+    public void acceptPartial(Posting posting) {
+        accept(posting, true);
+    }
+
+    private void accept(Posting posting, boolean partial) {
         // A record's hash reads every field, the description included: once per posting.
         int content = posting.hashCode();
         Integer first = seen.putIfAbsent(posting.source() + '\u0000' + posting.sourceJobId(), content);
         if (first == null || first == content) {
             // The same posting again (Adzuna's pages overlap as ads move): seen again, as before.
-            sink.accept(posting);
+            if (partial) {
+                sink.acceptPartial(posting);
+            } else {
+                sink.accept(posting);
+            }
             return;
         }
         sink.reject(new Rejects.Reject(source, board, "repeated_id", "id " + posting.sourceJobId()

@@ -107,7 +107,7 @@ public final class RawPostings {
                     st = existing(c, List.of(l)).get(key);
                 }
                 Object[] where = listsAll ? new Object[] {board, st.id()} : new Object[] {st.id()};
-                if (st.contentHash().equals(l.contentHash())) {
+                if (st.contentHash().equals(l.contentHash()) || l.partial()) {
                     bindAndRun(seen, seenSql, concat(new Object[] {seenAt, seenAt, fetchRunId}, where));
                     unchanged++;
                     if (st.jobId() != null) {

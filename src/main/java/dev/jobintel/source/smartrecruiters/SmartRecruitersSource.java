@@ -80,11 +80,22 @@ public final class SmartRecruitersSource extends BoardApiSource {
                     // No detail call for what cannot land: no id, no name, or already landed (OnlyNew drops it).
                     boolean wanted = id != null && text(item, "name") != null && !fresh.has(id);
                     JsonNode detail = wanted ? details.of(id) : null;
+                    if (wanted && detail == null) {
+                        // Landed without its description if new; a stored one keeps its text (it would
+                        // otherwise lose it, and be decided again on none, until the next fetch).
+                        fresh.withoutDetail(id);
+                    }
                     return SmartRecruitersParser.posting(item, detail, board);
                 });
             }
             JsonNode total = envelope.get("totalFound");
-            if (received[0] == 0 || (total != null && total.canConvertToLong() && offset + received[0] >= total.asLong())) {
+            boolean counted = total != null && total.canConvertToLong();
+            if (received[0] == 0 && counted && offset < total.asLong()) {
+                // Fewer than announced: the board is cut short, not shrunk, so nothing of it may close.
+                stopped = "the page at offset " + offset + " came back empty though totalFound is " + total.asText();
+                break;
+            }
+            if (received[0] == 0 || (counted && offset + received[0] >= total.asLong())) {
                 break;
             }
             if (novel[0] == 0) {
@@ -155,6 +166,7 @@ public final class SmartRecruitersSource extends BoardApiSource {
     private static final class OnlyNew implements BoardSink {
         private final BoardSink sink;
         private final Set<String> ids = new HashSet<>();
+        private final Set<String> partial = new HashSet<>();
 
         OnlyNew(BoardSink sink) {
             this.sink = sink;
@@ -171,8 +183,17 @@ public final class SmartRecruitersSource extends BoardApiSource {
         @Override
         public void accept(Posting posting) {
             if (ids.add(posting.sourceJobId())) {
-                sink.accept(posting);
+                if (partial.contains(posting.sourceJobId())) {
+                    sink.acceptPartial(posting);
+                } else {
+                    sink.accept(posting);
+                }
             }
+        }
+
+        /** The posting {@code id} comes without its detail: see {@link BoardSink#acceptPartial}. */
+        void withoutDetail(String id) {
+            partial.add(id);
         }
 
         @Override

@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * SmartRecruiters beyond the common adapter contract: paging, one detail call per posting, a
- * detail that keeps failing (the posting lands anyway, the board ends partial and closes
- * nothing), and servers that would page forever.
+ * detail that keeps failing (a new posting lands anyway, a stored one keeps its text, the board
+ * ends partial and closes nothing), and servers that would page forever or serve less than they announce.
  */
 class SmartRecruitersSourceIT {
 
@@ -124,7 +124,7 @@ class SmartRecruitersSourceIT {
     }
 
     @Test
-    void aDetailThatKeepsFailingLandsThePostingWithoutDescriptionAndTheBoardEndsPartialClosingNothing() {
+    void aDetailThatKeepsFailingLeavesAStoredPostingsTextAndTheBoardEndsPartialClosingNothing() {
         SmartRecruitersFixture api = new SmartRecruitersFixture();
         api.serveBoard(server, BOARD, 5);
         assertThat(fetch(2).counts().fresh()).isEqualTo(5);
@@ -149,9 +149,10 @@ class SmartRecruitersSourceIT {
         long open = db.read(c -> Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE closed_at IS NULL"));
         assertThat(open).as("posting 4 is not closed by a partial fetch").isEqualTo(5);
 
-        // The failed detail's posting was updated to the list data: an empty description.
+        // The failed detail's posting keeps the text it had: not emptied, not counted as changed.
         Map<String, String> texts = descriptions();
-        assertThat(texts.get(broken)).isEmpty();
+        assertThat(texts.get(broken)).contains("We build payment rails");
+        assertThat(b.counts().updated()).isZero();
         assertThat(texts.get(SmartRecruitersFixture.id(0))).contains("We build payment rails");
         assertThat(texts.get(SmartRecruitersFixture.id(3))).contains("We build payment rails");
         String title = db.read(c -> Jdbc.one(c, "SELECT title FROM raw_postings WHERE source_job_id = ?",
@@ -191,6 +192,23 @@ class SmartRecruitersSourceIT {
         assertThat(lastRun("status")).isEqualTo("partial");
         assertThat(server.hits(SmartRecruitersFixture.detailPath(BOARD, SmartRecruitersFixture.id(0))))
                 .as("no detail call for a posting seen already").isEqualTo(1);
+    }
+
+    @Test
+    void aBoardThatServesFewerThanItAnnouncesEndsPartialAndClosesNothing() {
+        SmartRecruitersFixture api = new SmartRecruitersFixture();
+        api.serveBoard(server, BOARD, 6);
+        assertThat(fetch(3).counts().fresh()).isEqualTo(6);
+        // Next day the second page comes back empty, with six still announced.
+        server.on(api.boardPath(BOARD), req -> {
+            boolean first = !req.uri().getRawQuery().contains("offset=") || req.uri().getRawQuery().contains("offset=0");
+            return Reply.json(first ? SmartRecruitersFixture.page(BOARD, 6, 0, 3)
+                    : "{\"offset\":3,\"limit\":3,\"totalFound\":6,\"content\":[]}");
+        });
+        Lander.BoardResult b = fetch(3);
+        assertThat(b.complete()).isFalse();
+        assertThat(b.error()).contains("came back empty though totalFound is 6");
+        assertThat(b.closed()).isZero();
     }
 
     @Test
