@@ -70,8 +70,7 @@ public final class RawPostings {
     /**
      * Lands a batch inside the caller's transaction. Postings repeated within the batch are
      * treated in order, the later ones as re-sightings.
-     */
-    /**
+     *
      * @param listsAll whether the board lists every open posting (a job board's API, not an import
      *                 or a search): only its sightings move a posting to it and reopen a closed one
      */
@@ -224,13 +223,13 @@ public final class RawPostings {
         return since == null ? allAfter(c, afterId, limit) : page(c, "r.first_seen >= ?", List.of(since), afterId, limit);
     }
 
-    /** The next page of every posting after {@code afterId} whatever its outcome, in id order (for export). */
     /** The next page of postings that are part of a job (enriched or merged), first seen at or after {@code since} when given. */
     public static List<PendingPosting> inAJobAfter(Connection c, Long since, long afterId, int limit) {
         return page(c, "r.outcome IN ('enriched', 'merged')" + (since == null ? "" : " AND r.first_seen >= ?"),
                 since == null ? List.of() : List.of(since), afterId, limit);
     }
 
+    /** The next page of every posting after {@code afterId} whatever its outcome, in id order (for export). */
     public static List<PendingPosting> allAfter(Connection c, long afterId, int limit) {
         return page(c, "1 = 1", List.of(), afterId, limit);
     }
