@@ -29,7 +29,10 @@ public final class RawPostings {
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending') "
             + "ON CONFLICT (source, source_job_id) DO NOTHING RETURNING id";
 
-    private static final String INSERT_TEXT = "INSERT INTO posting_texts (posting_id, description, hints) VALUES (?, ?, ?)";
+    // A text row left behind by a posting removed by hand (foreign keys off) would otherwise refuse the
+    // new posting that reuses its id, and stop every import.
+    private static final String INSERT_TEXT = "INSERT INTO posting_texts (posting_id, description, hints) VALUES (?, ?, ?) "
+            + "ON CONFLICT (posting_id) DO UPDATE SET description = excluded.description, hints = excluded.hints";
 
     private static final String UPDATE_TEXT = "UPDATE posting_texts SET description = ?, hints = ? WHERE posting_id = ?";
 

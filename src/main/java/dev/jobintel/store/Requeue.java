@@ -208,6 +208,10 @@ public final class Requeue {
 
     public static int deleteOrphanJobs(Connection c) {
         Jdbc.update(c, "DELETE FROM job_skills WHERE NOT EXISTS (SELECT 1 FROM raw_postings r WHERE r.job_id = job_skills.job_id)");
+        // The text of a posting removed by hand (foreign keys off): a new posting given the same id
+        // (SQLite reuses the highest) would find it in its way.
+        Jdbc.update(c, "DELETE FROM posting_texts WHERE NOT EXISTS "
+                + "(SELECT 1 FROM raw_postings r WHERE r.id = posting_texts.posting_id)");
         return Jdbc.update(c, "DELETE FROM enriched_jobs WHERE NOT EXISTS "
                 + "(SELECT 1 FROM raw_postings r WHERE r.job_id = enriched_jobs.id)");
     }

@@ -166,6 +166,9 @@ public final class Dashboard implements AutoCloseable {
         } else if (name.indexOf(':') >= 0) {
             name = name.substring(0, name.indexOf(':'));
         }
+        if (name.endsWith(".")) {
+            name = name.substring(0, name.length() - 1); // "localhost." is the same name, fully qualified
+        }
         return name.equals("localhost") || name.equals("[::1]") || name.matches("127(\\.\\d{1,3}){3}");
     }
 

@@ -351,6 +351,20 @@ class RepairCommandsIT {
     }
 
     @Test
+    void aPostingRemovedByHandLeavesNothingInTheWayOfTheNextAndBackfillTidiesWhatItLeft() throws Exception {
+        land(jobs(3));
+        try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
+            foreignKeysOff(s);
+            s.execute("DELETE FROM raw_postings WHERE id = (SELECT max(id) FROM raw_postings)");
+        }
+        // The next posting may be given the removed one's id; its text row must not refuse it.
+        land(Fixtures.distinctJobs(10, 11));
+        assertThat(count("SELECT count(*) FROM raw_postings")).isEqualTo(3);
+        assertThat(jobintel("backfill", "--db", db(), "--no-progress").exit()).isZero();
+        assertThat(jobintel("db", "check", "--db", db()).exit()).isZero();
+    }
+
+    @Test
     void aDryRunWritesNothingNotEvenTheEndOfAFetchThatLooksCutShort() throws Exception {
         land(jobs(3));
         try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
