@@ -321,7 +321,7 @@ final class Summaries {
             held.add(n(e.pendingInBatches()) + " in open message batches");
         }
         if (e.pendingLeased() > 0) {
-            held.add(n(e.pendingLeased()) + " leased by a running worker");
+            held.add(n(e.pendingLeased()) + " leased by a worker (a lease a killed worker left runs out by itself)");
         }
         return held.isEmpty() ? "" : " (of which " + String.join(", ", held) + ")";
     }
