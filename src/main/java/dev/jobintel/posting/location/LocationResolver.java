@@ -678,6 +678,13 @@ public final class LocationResolver {
         return "";
     }
 
+    /**
+     * Country domains sold to anyone as words ("jobs.lever.co", "greenhouse.io", "x.ai"): they say
+     * nothing about where a job is. Lever's postings with no location were placed in Colombia.
+     */
+    private static final Set<String> VANITY_TLDS = Set.of("CO", "IO", "AI", "ME", "TV", "LY", "FM", "TO", "SO", "GG",
+            "SH", "WS", "CC", "LA", "AM", "IM", "VC", "SC", "NU", "TK");
+
     private void applyUrl(String url, Builder b) {
         URI uri;
         try {
@@ -689,7 +696,7 @@ public final class LocationResolver {
         if (host != null) {
             String tld = host.substring(host.lastIndexOf('.') + 1).toUpperCase(Locale.ROOT);
             String cc = tld.equals("UK") ? "GB" : tld;
-            if (tld.length() == 2 && gazetteer.country(cc) != null) {
+            if (tld.length() == 2 && !VANITY_TLDS.contains(tld) && gazetteer.country(cc) != null) {
                 b.countries.add(cc);
             }
         }

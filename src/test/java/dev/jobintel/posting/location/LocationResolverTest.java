@@ -299,6 +299,10 @@ class LocationResolverTest {
     void theUrlIsTheLastResort() {
         assertThat(RESOLVER.resolve(null, Hints.NONE, "https://careers.example.de/jobs/123").countries())
                 .containsExactly("DE");
+        // A country domain sold as a word is no country: Lever's jobs.lever.co is not in Colombia.
+        assertThat(RESOLVER.resolve("TBD", Hints.NONE, "https://jobs.lever.co/acme/6f1c2d3e").countries()).isEmpty();
+        assertThat(RESOLVER.resolve("Remote", Hints.NONE, "https://boards.greenhouse.io/acme/jobs/1").remotePlace())
+                .isEqualTo("remote");
         assertThat(RESOLVER.resolve(null, Hints.NONE, "https://example.com/careers/london/backend-engineer").place())
                 .isEqualTo("lon");
         // The text wins over the URL.
