@@ -112,8 +112,11 @@ final class BackfillCommand implements Callable<Integer> {
                 }
                 if (dangling + pending + moved + unsound + (taxonomyChanged ? stale : 0) > 0) {
                     out.println();
+                    // The jobs of stale codes are removed once their postings are put back: not there to merge into.
+                    java.util.Set<String> gone = taxonomyChanged ? db.read(c -> Requeue.staleJobHashes(c, codes))
+                            : java.util.Set.of();
                     Summaries.plan(out, EnrichPlan.plan(db, ctx.gate(), ctx.resolver(), runner.classifier(),
-                            ctx.config().pipeline().batchSize(), 0, pages), runner.classifier(), 0);
+                            ctx.config().pipeline().batchSize(), 0, pages, gone), runner.classifier(), 0);
                 }
                 return 0;
             }

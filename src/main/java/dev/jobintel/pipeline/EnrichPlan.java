@@ -85,6 +85,15 @@ public final class EnrichPlan {
     /** What deciding the postings {@code pages} yields would take, as if they were pending. */
     public static Plan plan(Database db, Gate gate, LocationResolver resolver, Classifier classifier, int pageSize,
                             long limit, Pages pages) {
+        return plan(db, gate, resolver, classifier, pageSize, limit, pages, Set.of());
+    }
+
+    /**
+     * As {@link #plan(Database, Gate, LocationResolver, Classifier, int, long, Pages)}, with the jobs
+     * of {@code jobsGone} (hashes) taken as removed by then: a posting of one is classified, not merged.
+     */
+    public static Plan plan(Database db, Gate gate, LocationResolver resolver, Classifier classifier, int pageSize,
+                            long limit, Pages pages, Set<String> jobsGone) {
         Map<String, Long> filteredBy = new TreeMap<>();
         Set<String> claimed = new HashSet<>();
         Set<String> contents = new HashSet<>();
@@ -122,7 +131,7 @@ public final class EnrichPlan {
             Map<String, Long> existing = hashes.isEmpty() ? Map.of() : db.read(c -> EnrichedJobs.idsByHash(c, hashes));
             for (int i = 0; i < passed.size(); i++) {
                 PendingPosting p = passedPostings.get(i);
-                if (existing.containsKey(p.jobHash()) || !claimed.add(p.jobHash())) {
+                if ((existing.containsKey(p.jobHash()) && !jobsGone.contains(p.jobHash())) || !claimed.add(p.jobHash())) {
                     merged++;
                     continue;
                 }

@@ -104,15 +104,28 @@ public final class Requeue {
      * names are jobintel's own, never a user's.
      */
     private static String staleCodes(Map<String, List<String>> codes, List<Object> args) {
-        StringBuilder sb = new StringBuilder("r.outcome IN ('enriched', 'merged') AND EXISTS (SELECT 1 FROM enriched_jobs j "
-                + "WHERE j.id = r.job_id AND (");
+        return "r.outcome IN ('enriched', 'merged') AND EXISTS (SELECT 1 FROM enriched_jobs j WHERE j.id = r.job_id AND "
+                + staleJob(codes, args) + ")";
+    }
+
+    /** A condition on job {@code j}: it holds a code {@code codes} does not have. */
+    private static String staleJob(Map<String, List<String>> codes, List<Object> args) {
+        StringBuilder sb = new StringBuilder("(");
         String or = "";
         for (Map.Entry<String, List<String>> e : codes.entrySet()) {
             sb.append(or).append("j.").append(e.getKey()).append(" NOT IN (").append(Jdbc.marks(e.getValue().size())).append(')');
             args.addAll(e.getValue());
             or = " OR ";
         }
-        return sb.append("))").toString();
+        return sb.append(')').toString();
+    }
+
+    /** The hashes of the jobs that hold codes the taxonomy in use does not have: they go once their postings are put back. */
+    public static java.util.Set<String> staleJobHashes(Connection c, Map<String, List<String>> codes) {
+        List<Object> args = new ArrayList<>();
+        String where = staleJob(codes, args);
+        return new java.util.HashSet<>(Jdbc.query(c, "SELECT j.job_hash FROM enriched_jobs j WHERE " + where,
+                rs -> rs.getString(1), args.toArray()));
     }
 
     public static long countStaleCodes(Connection c, Map<String, List<String>> codes) {
