@@ -30,7 +30,7 @@ import java.util.stream.Stream;
 @Command(name = "fetch", mixinStandardHelpOptions = true,
         description = {"Writes many boards in the real APIs' formats to a recording, then measures side by side a "
                 + "read-and-parse baseline and a replayed fetch through the real adapters into a fresh SQLite file; "
-                + "then fetches one 15 MB board in a separate JVM with a 48 MB heap, which only a streaming parser fits."})
+                + "then fetches one board of about 16 MB in a separate JVM with a 48 MB heap, which only a streaming parser fits."})
 final class FetchBench implements Callable<Integer> {
 
     static final double TARGET_POSTINGS_PER_SECOND = 5_000;

@@ -36,11 +36,35 @@ public final class ConfigLoader {
         YamlDocument doc = YamlDocument.read(file);
         JobintelConfig cfg = doc.bind(JobintelConfig.class);
         Path base = file.toAbsolutePath().getParent();
+        if (cfg != null) {
+            cfg = cfg.withDatabaseUrl(besideTheFile(cfg.database().url(), base));
+        }
         LoadedConfig loaded = new LoadedConfig(cfg == null ? JobintelConfig.DEFAULTS : cfg, doc, base);
         Problems p = new Problems(loaded);
         check(p);
         p.throwIfAny();
         return loaded;
+    }
+
+    /**
+     * A SQLite file written in the config as a relative path lives beside the config, as every other
+     * path in it does ("jdbc:sqlite:market.db" in config/jobintel.yaml is config/market.db), whichever
+     * directory the command runs in. Other URLs are kept as written.
+     */
+    static String besideTheFile(String url, Path base) {
+        if (url == null || !url.startsWith("jdbc:sqlite:")) {
+            return url;
+        }
+        String rest = url.substring("jdbc:sqlite:".length());
+        if (rest.isEmpty() || rest.startsWith(":") || rest.startsWith("file:")) {
+            return url; // in memory, or a URI form whose meaning SQLite decides
+        }
+        int q = rest.indexOf('?');
+        String path = q < 0 ? rest : rest.substring(0, q);
+        if (Path.of(path).isAbsolute()) {
+            return url;
+        }
+        return "jdbc:sqlite:" + base.resolve(path).normalize() + (q < 0 ? "" : rest.substring(q));
     }
 
     /**

@@ -61,6 +61,8 @@ class ConfigLoaderTest {
         Context ctx = Context.load(lc, Clock.systemUTC());
         assertThat(ctx.config().gate().minDescriptionChars()).isEqualTo(200);
         assertThat(ctx.config().pipeline().batchSize()).isEqualTo(250);
+        // A relative SQLite file lives beside the config, as every path in it does, wherever the command runs.
+        assertThat(ctx.config().database().url()).isEqualTo("jdbc:sqlite:" + dir.toAbsolutePath().resolve("data/jobs.db"));
     }
 
     @Test
