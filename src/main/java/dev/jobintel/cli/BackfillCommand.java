@@ -105,11 +105,14 @@ final class BackfillCommand implements Callable<Integer> {
             out.printf("Postings never decided (pending): %s%n", Summaries.n(pending));
             if (dryRun) {
                 // Relocating is not done in a dry run: the plan takes the postings that would move as moved.
-                EnrichPlan.Pages pages = relocate ? Relocation.decidedAfterMoving(new Identities(ctx.resolver()), from)
-                        : (c, after, size) -> Requeue.backfillPage(c, from, after, size);
+                // (Each stream gives the first ids after the one asked, which union needs; the moved
+                // postings, filtered from a scan, come last.)
+                EnrichPlan.Pages anyway = (c, after, size) -> Requeue.backfillPage(c, from, after, size);
                 if (taxonomyChanged) {
-                    pages = EnrichPlan.union(pages, (c, after, size) -> Requeue.staleCodesPage(c, codes, after, size));
+                    anyway = EnrichPlan.union(anyway, (c, after, size) -> Requeue.staleCodesPage(c, codes, after, size));
                 }
+                EnrichPlan.Pages pages = relocate ? Relocation.decidedAfterMoving(new Identities(ctx.resolver()), from, anyway)
+                        : anyway;
                 if (dangling + pending + moved + unsound + (taxonomyChanged ? stale : 0) > 0) {
                     out.println();
                     // The jobs of stale codes are removed once their postings are put back: not there to merge into.

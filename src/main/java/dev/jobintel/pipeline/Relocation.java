@@ -5,7 +5,6 @@ import dev.jobintel.store.Jdbc;
 import dev.jobintel.store.Landing;
 import dev.jobintel.store.PendingPosting;
 import dev.jobintel.store.RawPostings;
-import dev.jobintel.store.Requeue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -69,24 +68,25 @@ public final class Relocation {
 
     /**
      * For a dry run: the postings backfill would decide after relocating (those it decides anyway,
-     * and those in a job that would move), each with the identity it would then have.
+     * {@code anyway}, a stream that gives the first ids after each id asked; and those in a job that
+     * would move), each with the identity it would then have.
      */
-    public static EnrichPlan.Pages decidedAfterMoving(Identities identities, Long since) {
+    public static EnrichPlan.Pages decidedAfterMoving(Identities identities, Long since, EnrichPlan.Pages anyway) {
         return (c, afterId, limit) -> {
             long after = afterId;
             while (true) {
-                List<PendingPosting> anyway = Requeue.backfillPage(c, since, after, limit);
+                List<PendingPosting> decided = anyway.after(c, after, limit);
                 List<PendingPosting> inAJob = RawPostings.inAJobAfter(c, since, after, limit);
-                if (anyway.isEmpty() && inAJob.isEmpty()) {
+                if (decided.isEmpty() && inAJob.isEmpty()) {
                     return List.of();
                 }
                 // The first ids of both, in order (as EnrichPlan.pendingAnd): no posting between them is missed.
                 java.util.TreeMap<Long, PendingPosting> byId = new java.util.TreeMap<>();
                 inAJob.forEach(p -> byId.put(p.id(), p));
-                anyway.forEach(p -> byId.put(p.id(), p));
+                decided.forEach(p -> byId.put(p.id(), p));
                 List<PendingPosting> first = new ArrayList<>(byId.values()).subList(0, Math.min(limit, byId.size()));
                 Set<Long> decidedAnyway = new java.util.HashSet<>();
-                anyway.forEach(p -> decidedAnyway.add(p.id()));
+                decided.forEach(p -> decidedAnyway.add(p.id()));
                 List<PendingPosting> out = new ArrayList<>();
                 for (PendingPosting p : first) {
                     Landing now = identities.prepare(p.posting());

@@ -26,17 +26,20 @@ public final class ReferenceData {
     }
 
     /**
-     * The codes a job's classification may hold under {@code taxonomy}, by column of enriched_jobs:
-     * a job holding another (classified under an earlier taxonomy) is to be classified again.
+     * The values a job's classification may hold under {@code taxonomy}, by an expression over
+     * enriched_jobs {@code j} (jobintel's own SQL): a job holding another (classified under an
+     * earlier taxonomy) is to be classified again. A subfamily counts with its family: one the
+     * taxonomy moved to another family is stale too.
      */
     public static Map<String, List<String>> jobCodes(Taxonomy taxonomy) {
         Map<String, List<String>> codes = new java.util.LinkedHashMap<>();
-        codes.put("family", List.copyOf(taxonomy.families().entries().keySet()));
-        codes.put("subfamily", List.copyOf(taxonomy.subfamilies().entries().keySet()));
-        codes.put("seniority", List.copyOf(taxonomy.seniority().entries().keySet()));
-        codes.put("track", List.copyOf(taxonomy.tracks().entries().keySet()));
-        codes.put("arrangement", List.copyOf(taxonomy.arrangements().entries().keySet()));
-        codes.put("position_type", List.copyOf(taxonomy.positionTypes().entries().keySet()));
+        codes.put("j.family", List.copyOf(taxonomy.families().entries().keySet()));
+        codes.put("j.family || '/' || j.subfamily", taxonomy.subfamilies().entries().keySet().stream()
+                .map(sub -> taxonomy.familyOf(sub) + "/" + sub).toList());
+        codes.put("j.seniority", List.copyOf(taxonomy.seniority().entries().keySet()));
+        codes.put("j.track", List.copyOf(taxonomy.tracks().entries().keySet()));
+        codes.put("j.arrangement", List.copyOf(taxonomy.arrangements().entries().keySet()));
+        codes.put("j.position_type", List.copyOf(taxonomy.positionTypes().entries().keySet()));
         return codes;
     }
 

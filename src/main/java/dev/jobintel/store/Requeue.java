@@ -100,8 +100,8 @@ public final class Requeue {
 
     /**
      * Postings of jobs classified with a code the taxonomy in use does not have ({@code codes}:
-     * the codes each column may hold, as {@link ReferenceData#jobCodes} gives them). The column
-     * names are jobintel's own, never a user's.
+     * the values each expression over the job may take, as {@link ReferenceData#jobCodes} gives
+     * them). The expressions are jobintel's own SQL, never a user's; the values are bound.
      */
     private static String staleCodes(Map<String, List<String>> codes, List<Object> args) {
         return "r.outcome IN ('enriched', 'merged') AND EXISTS (SELECT 1 FROM enriched_jobs j WHERE j.id = r.job_id AND "
@@ -113,7 +113,7 @@ public final class Requeue {
         StringBuilder sb = new StringBuilder("(");
         String or = "";
         for (Map.Entry<String, List<String>> e : codes.entrySet()) {
-            sb.append(or).append("j.").append(e.getKey()).append(" NOT IN (").append(Jdbc.marks(e.getValue().size())).append(')');
+            sb.append(or).append(e.getKey()).append(" NOT IN (").append(Jdbc.marks(e.getValue().size())).append(')');
             args.addAll(e.getValue());
             or = " OR ";
         }

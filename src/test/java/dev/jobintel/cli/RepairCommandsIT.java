@@ -349,6 +349,15 @@ class RepairCommandsIT {
         assertThat(count("SELECT count(*) FROM enriched_jobs WHERE subfamily = 'data_platform'")).isEqualTo(3);
         assertThat(count("SELECT count(*) FROM enriched_jobs")).isEqualTo(3);
         assertThat(jobintel("status", "--check", "--db", db()).exit()).isZero();
+
+        // A subfamily the taxonomy keeps but under another family is stale too: the pair is what counts.
+        try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
+            foreignKeysOff(s);
+            s.execute("UPDATE enriched_jobs SET family = 'software_engineering' WHERE id = (SELECT min(id) FROM enriched_jobs)");
+        }
+        CliIT.Result moved = jobintel("backfill", "--taxonomy-changed", "--config", cfg.toString(), "--db", db(), "--no-progress");
+        assertThat(moved.out()).contains("Postings of jobs with codes the taxonomy in use does not have: 1");
+        assertThat(count("SELECT count(*) FROM enriched_jobs WHERE family = 'software_engineering'")).isZero();
     }
 
     @Test
