@@ -61,8 +61,9 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommandLine cl = spec.commandLine();
-        OptionRanges.atLeast(cl, "--postings", postings, 1);
-        OptionRanges.atLeast(cl, "--description-chars", descriptionChars, 1);
+        // Upper bounds a benchmark's generated data fits in, under the heap the targets assume.
+        OptionRanges.between(cl, "--postings", postings, 1, 1_000_000);
+        OptionRanges.between(cl, "--description-chars", descriptionChars, 1, 20_000);
         if (dir != null) {
             OutputPaths.directory(cl, "--dir", dir);
         }

@@ -68,8 +68,8 @@ final class ClaudeBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommandLine cl = spec.commandLine();
-        OptionRanges.atLeast(cl, "--concurrency", concurrency, 1);
-        OptionRanges.atLeast(cl, "--latency-ms", latencyMs, 1);
+        OptionRanges.between(cl, "--concurrency", concurrency, 1, 256);
+        OptionRanges.between(cl, "--latency-ms", latencyMs, 1, 60_000);
         PrintWriter out = cl.getOut();
         Path work = Files.createTempDirectory("jobintel-claude-bench");
         double ideal = concurrency / (latencyMs / 1000.0);

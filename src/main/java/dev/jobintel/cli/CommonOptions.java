@@ -40,7 +40,8 @@ final class CommonOptions extends ConfigOption {
         if (given.isBlank() || given.startsWith("jdbc:") || given.contains("://")) {
             return null;
         }
-        return "jdbc:sqlite:" + given;
+        String url = "jdbc:sqlite:" + given;
+        return dev.jobintel.store.Database.sqliteFile(url) == null ? null : url; // ":memory:" is no file either
     }
 
     @Override

@@ -83,7 +83,7 @@ final class DbExport implements Callable<Integer> {
         }
         long rows;
         // A link is followed: the file it names is the one replaced, the link stays.
-        Path target = outFile != null && Files.isSymbolicLink(outFile) && Files.exists(outFile) ? outFile.toRealPath() : outFile;
+        Path target = outFile == null ? null : OutputPaths.followed(outFile);
         // A device or a pipe (/dev/null, a FIFO) is written to as it is; it cannot be replaced.
         boolean inPlace = target != null && Files.exists(target) && !Files.isRegularFile(target);
         // A file is written beside its name and moved into place when complete: an export that was

@@ -57,8 +57,8 @@ final class FetchBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommandLine cl = spec.commandLine();
-        OptionRanges.atLeast(cl, "--boards", boards, 1);
-        OptionRanges.atLeast(cl, "--big-board-mb", bigBoardMb, 1);
+        OptionRanges.between(cl, "--boards", boards, 1, 100_000);
+        OptionRanges.between(cl, "--big-board-mb", bigBoardMb, 1, 200);
         if (postings < boards) {
             throw new CommandLine.ParameterException(cl, "--postings must be at least --boards (" + boards
                     + "): every board holds one or more, got " + postings);

@@ -13,4 +13,12 @@ final class OptionRanges {
             throw new CommandLine.ParameterException(cl, option + " must be " + min + " or more, got " + value);
         }
     }
+
+    static void between(CommandLine cl, String option, long value, long min, long max) {
+        atLeast(cl, option, value, min);
+        if (value > max) {
+            throw new CommandLine.ParameterException(cl, option + " must be at most " + String.format(java.util.Locale.ROOT,
+                    "%,d", max) + ", got " + value);
+        }
+    }
 }

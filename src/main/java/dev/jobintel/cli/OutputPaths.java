@@ -22,12 +22,7 @@ final class OutputPaths {
      * judged by the file it names.
      */
     static void file(CommandLine cl, String option, Path given) {
-        Path file = given;
-        try {
-            file = Files.isSymbolicLink(given) && Files.exists(given) ? given.toRealPath() : given;
-        } catch (IOException e) {
-            // Judged as given.
-        }
+        Path file = followed(given);
         if (Files.exists(file) && !Files.isRegularFile(file) && !Files.isDirectory(file)) {
             if (!Files.isWritable(file)) {
                 throw new CommandLine.ParameterException(cl, option + " " + given + ": cannot write to it");
@@ -36,27 +31,43 @@ final class OutputPaths {
         }
         Path dir = file.toAbsolutePath().getParent();
         if (dir != null && !Files.isDirectory(dir)) {
-            throw new CommandLine.ParameterException(cl, option + " " + file + ": there is no directory " + dir);
+            throw new CommandLine.ParameterException(cl, option + " " + given + ": there is no directory " + dir);
         }
         if (Files.isDirectory(file)) {
-            throw new CommandLine.ParameterException(cl, option + " " + file + " is a directory; give a file in it");
+            throw new CommandLine.ParameterException(cl, option + " " + given + " is a directory; give a file in it");
         }
         if (dir != null && !Files.isWritable(dir)) {
-            throw new CommandLine.ParameterException(cl, option + " " + file + ": cannot write in " + dir);
+            throw new CommandLine.ParameterException(cl, option + " " + given + ": cannot write in " + dir);
         }
         // "--out jobintel.db" would put the export where the ledger was: the database is never an output.
         String name = file.getFileName() == null ? "" : file.getFileName().toString();
         for (String companion : new String[] {"-wal", "-shm", "-journal", "-writer.lock"}) {
             if (name.endsWith(companion) && isSqliteDatabase(file.resolveSibling(name.substring(0, name.length()
                     - companion.length())))) {
-                throw new CommandLine.ParameterException(cl, option + " " + file + " belongs to the SQLite database "
+                throw new CommandLine.ParameterException(cl, option + " " + given + " belongs to the SQLite database "
                         + "beside it; give another file");
             }
         }
         if (isSqliteDatabase(file)) {
-            throw new CommandLine.ParameterException(cl, option + " " + file + " is a SQLite database; jobintel "
+            throw new CommandLine.ParameterException(cl, option + " " + given + " is a SQLite database; jobintel "
                     + "does not write over one (remove it first if that is what you mean)");
         }
+    }
+
+    /**
+     * The file {@code path} names: the target of a link (followed to the end, even one not created
+     * yet), else the path itself. Writing there replaces that file and keeps the link.
+     */
+    static Path followed(Path path) {
+        Path p = path.toAbsolutePath();
+        for (int hops = 0; hops < 40 && Files.isSymbolicLink(p); hops++) {
+            try {
+                p = p.resolveSibling(Files.readSymbolicLink(p)).normalize();
+            } catch (IOException e) {
+                return p;
+            }
+        }
+        return p;
     }
 
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);

@@ -174,6 +174,9 @@ public final class Database implements AutoCloseable {
         String rest = url.substring("jdbc:sqlite:".length());
         int q = rest.indexOf('?');
         if (q >= 0) {
+            if (rest.substring(q).contains("mode=memory")) {
+                return null; // "file:x.db?mode=memory" names a file it never writes
+            }
             rest = rest.substring(0, q);
         }
         if (rest.isEmpty() || rest.equals(":memory:") || rest.startsWith("file::memory:")) {

@@ -76,7 +76,9 @@ public final class Dashboard implements AutoCloseable {
         System.setProperty("sun.net.httpserver.maxReqTime", System.getProperty("sun.net.httpserver.maxReqTime", "10"));
         System.setProperty("sun.net.httpserver.maxRspTime", System.getProperty("sun.net.httpserver.maxRspTime", "120"));
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
-        ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
+        // Enough threads that a request does not queue behind a few stalled ones (the JDK times
+        // a queued request from its arrival, and drops it with them).
+        ExecutorService pool = Executors.newFixedThreadPool(16, r -> {
             Thread t = new Thread(r, "jobintel-dashboard");
             t.setDaemon(true);
             return t;

@@ -176,7 +176,8 @@ class CliIT {
             assertThat(r.err()).contains("error: " + bench[2] + " must be 1 or more");
         }
         // An in-memory database would take an import and lose it when the command ends.
-        for (String memory : new String[] {"jdbc:sqlite:", "jdbc:sqlite::memory:"}) {
+        for (String memory : new String[] {"jdbc:sqlite:", "jdbc:sqlite::memory:", ":memory:",
+                "jdbc:sqlite:file:x.db?mode=memory"}) {
             Result r = jobintel("run", "--db", memory);
             assertThat(r.exit()).as(memory).isEqualTo(Main.CONFIG_ERROR);
             assertThat(r.err()).contains("in-memory database would lose every posting");

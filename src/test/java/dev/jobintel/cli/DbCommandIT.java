@@ -178,6 +178,12 @@ class DbCommandIT {
         assertThat(jobintel("db", "export", "jobs", "--out", link.toString(), "--db", db).exit()).isZero();
         assertThat(java.nio.file.Files.isSymbolicLink(link)).isTrue();
         assertThat(java.nio.file.Files.readAllLines(real)).hasSize(column(db, "SELECT id FROM enriched_jobs").size());
+        // A link to a file not there yet: the file is made, the link kept.
+        Path later = dir.resolve("later.jsonl");
+        Path dangling = java.nio.file.Files.createSymbolicLink(dir.resolve("dangling.jsonl"), later);
+        assertThat(jobintel("db", "export", "jobs", "--out", dangling.toString(), "--db", db).exit()).isZero();
+        assertThat(java.nio.file.Files.isSymbolicLink(dangling)).isTrue();
+        assertThat(java.nio.file.Files.exists(later)).isTrue();
     }
 
     @Test

@@ -383,6 +383,11 @@ class ConfigLoaderTest {
         ConfigException taken = error("places: places.yaml\n");
         assertThat(taken.key()).isEqualTo("cities[0].code");
         assertThat(taken.problem()).contains("already the code of London (GB)");
+        // An entry that adds to a bundled one answers for what it adds, in its own file.
+        write("places.yaml", "countries:\n  - {code: GB, region: nowhere}\n");
+        ConfigException region = error("places: places.yaml\n");
+        assertThat(region.file()).endsWith("places.yaml");
+        assertThat(region.key()).isEqualTo("countries[0].region");
         write("places.yaml", "cities:\n  - {code: ipw, name: Ipswich, country: GB}\n  - {code: ipw, name: Ipswich, country: GB}\n");
         assertThat(error("places: places.yaml\n").key()).isEqualTo("cities[1].code");
         // A bundled city given one more alias keeps its own.

@@ -134,7 +134,9 @@ public final class Gazetteer {
                         union(old.codes(), more.codes())));
             }
         }
-        for (Source s : sources) {
+        // The user's file first: an entry it adds to a bundled one is its to answer for.
+        for (int i = sources.size() - 1; i >= 0; i--) {
+            Source s = sources.get(i);
             if (s.places() != null) {
                 g.check(s.doc(), s.places());
             }

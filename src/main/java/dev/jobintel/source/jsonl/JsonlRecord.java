@@ -80,7 +80,8 @@ public final class JsonlRecord {
      * a description saying "write &lt;div&gt; elements" in words survives an export and import.
      */
     private static String description(JsonNode n) throws Invalid {
-        String format = text(n, "description_format");
+        JsonNode given = n.get("description_format");
+        String format = given == null || given.isNull() ? null : given.isTextual() ? given.textValue() : given.toString();
         String description = text(n, "description");
         if (format == null || format.equals("html")) {
             return HtmlText.toText(description);

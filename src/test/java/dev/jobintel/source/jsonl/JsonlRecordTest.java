@@ -36,5 +36,20 @@ class JsonlRecordTest {
         JsonlRecord.Invalid e = catchThrowableOfType(JsonlRecord.Invalid.class, () -> JsonlRecord.toPosting(line));
         assertThat(e.reason()).isEqualTo("bad_description_format");
         assertThat(e.getMessage()).contains("markdown");
+        // Empty, a list or an object is no format either; only a missing or null one means html.
+        for (String odd : new String[] {"\"\"", "[\"text\"]", "{\"a\":1}"}) {
+            ObjectNode bad = JsonlRecord.toJson(JSON, posting("text"));
+            bad.set("description_format", readTree(odd));
+            assertThat(catchThrowableOfType(JsonlRecord.Invalid.class, () -> JsonlRecord.toPosting(bad)).reason())
+                    .as(odd).isEqualTo("bad_description_format");
+        }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
