@@ -320,29 +320,28 @@ class ConfigLoaderTest {
 
     @Test
     void aSynonymTwoSubfamiliesShareInATaxonomyIsNamed() throws IOException {
-        String bundled;
-        try (var in = Taxonomy.class.getResourceAsStream(Taxonomy.BUNDLED)) {
-            bundled = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
         // "Backend" must not come to mean content design because a user's file says so of both.
-        assertThat(bundled).contains("synonyms: [ux writing,");
-        write("taxonomy.yaml", bundled.replace("synonyms: [ux writing,", "synonyms: [backend, ux writing,"));
-        ConfigException e = error("taxonomy: taxonomy.yaml\n");
+        ConfigException e = errorInBundledTaxonomyWith("synonyms: [ux writing,", "synonyms: [backend, ux writing,");
         assertThat(e.key()).endsWith(".synonyms");
         assertThat(e.problem()).contains("of 'backend' already means 'content_design'");
     }
 
     @Test
     void aCountryGivenTwoCurrenciesInATaxonomyIsNamed() throws IOException {
+        ConfigException e = errorInBundledTaxonomyWith("countries: [CA]", "countries: [US]");
+        assertThat(e.key()).isEqualTo("currencies[3].countries[0]");
+        assertThat(e.problem()).isEqualTo("country US already uses USD");
+    }
+
+    /** The error a copy of the bundled taxonomy with {@code written} replaced by {@code instead} stops at. */
+    private ConfigException errorInBundledTaxonomyWith(String written, String instead) throws IOException {
         String bundled;
         try (var in = Taxonomy.class.getResourceAsStream(Taxonomy.BUNDLED)) {
             bundled = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        assertThat(bundled).contains("countries: [CA]");
-        write("taxonomy.yaml", bundled.replace("countries: [CA]", "countries: [US]"));
-        ConfigException e = error("taxonomy: taxonomy.yaml\n");
-        assertThat(e.key()).isEqualTo("currencies[3].countries[0]");
-        assertThat(e.problem()).isEqualTo("country US already uses USD");
+        assertThat(bundled).contains(written);
+        write("taxonomy.yaml", bundled.replace(written, instead));
+        return error("taxonomy: taxonomy.yaml\n");
     }
 
     @Test
