@@ -30,18 +30,16 @@ final class CommonOptions extends ConfigOption {
      * someone typing {@code --db market.db} means); null for any other URL (a postgres:// one).
      */
     static String databaseUrl(String given) {
-        if (given.startsWith("jdbc:sqlite:")) {
-            // An in-memory database would take a run's postings and lose them all when it ends.
-            return dev.jobintel.store.Database.sqliteFile(given) == null ? null : given;
-        }
         if (given.startsWith("jdbc:postgresql:")) {
             return given;
         }
-        if (given.isBlank() || given.startsWith("jdbc:") || given.contains("://")) {
+        boolean jdbc = given.startsWith("jdbc:sqlite:");
+        if (!jdbc && (given.isBlank() || given.startsWith("jdbc:") || given.contains("://"))) {
             return null;
         }
-        String url = "jdbc:sqlite:" + given;
-        return dev.jobintel.store.Database.sqliteFile(url) == null ? null : url; // ":memory:" is no file either
+        String url = jdbc ? given : "jdbc:sqlite:" + given;
+        // An in-memory database (":memory:", "?mode=memory") would take a run's postings and lose them all when it ends.
+        return dev.jobintel.store.Database.sqliteFile(url) == null ? null : url;
     }
 
     @Override

@@ -52,19 +52,12 @@ public final class ConfigLoader {
      * directory the command runs in. Other URLs are kept as written.
      */
     static String besideTheFile(String url, Path base) {
-        if (url == null || !url.startsWith("jdbc:sqlite:")) {
-            return url;
+        Path file = url == null ? null : dev.jobintel.store.Database.sqliteFile(url);
+        if (file == null || file.isAbsolute() || url.startsWith("jdbc:sqlite:file:")) {
+            return url; // not a SQLite file, already absolute, or a URI form whose meaning SQLite decides
         }
-        String rest = url.substring("jdbc:sqlite:".length());
-        if (rest.isEmpty() || rest.startsWith(":") || rest.startsWith("file:")) {
-            return url; // in memory, or a URI form whose meaning SQLite decides
-        }
-        int q = rest.indexOf('?');
-        String path = q < 0 ? rest : rest.substring(0, q);
-        if (Path.of(path).isAbsolute()) {
-            return url;
-        }
-        return "jdbc:sqlite:" + base.resolve(path).normalize() + (q < 0 ? "" : rest.substring(q));
+        int q = url.indexOf('?');
+        return "jdbc:sqlite:" + base.resolve(file).normalize() + (q < 0 ? "" : url.substring(q));
     }
 
     /**

@@ -65,13 +65,19 @@ public final class EnrichPlan {
      * union are among the first {@code limit} of each, so no posting between pages is missed.
      */
     public static Pages union(Pages a, Pages b) {
-        return (c, afterId, limit) -> {
-            java.util.TreeMap<Long, PendingPosting> both = new java.util.TreeMap<>();
-            a.after(c, afterId, limit).forEach(p -> both.put(p.id(), p));
-            b.after(c, afterId, limit).forEach(p -> both.putIfAbsent(p.id(), p));
-            List<PendingPosting> inOrder = new ArrayList<>(both.values());
-            return inOrder.size() > limit ? inOrder.subList(0, limit) : inOrder;
-        };
+        return (c, afterId, limit) -> firstOfBoth(a.after(c, afterId, limit), b.after(c, afterId, limit), limit);
+    }
+
+    /**
+     * The first {@code limit} ids of two pages that each hold the first {@code limit} ids of their
+     * stream after one id, in order, each once ({@code a}'s copy where both have it).
+     */
+    static List<PendingPosting> firstOfBoth(List<PendingPosting> a, List<PendingPosting> b, int limit) {
+        java.util.TreeMap<Long, PendingPosting> both = new java.util.TreeMap<>();
+        a.forEach(p -> both.put(p.id(), p));
+        b.forEach(p -> both.putIfAbsent(p.id(), p));
+        List<PendingPosting> inOrder = new ArrayList<>(both.values());
+        return inOrder.size() > limit ? inOrder.subList(0, limit) : inOrder;
     }
 
     private EnrichPlan() {

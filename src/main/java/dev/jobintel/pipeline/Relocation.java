@@ -80,11 +80,8 @@ public final class Relocation {
                 if (decided.isEmpty() && inAJob.isEmpty()) {
                     return List.of();
                 }
-                // The first ids of both, in order (as EnrichPlan.pendingAnd): no posting between them is missed.
-                java.util.TreeMap<Long, PendingPosting> byId = new java.util.TreeMap<>();
-                inAJob.forEach(p -> byId.put(p.id(), p));
-                decided.forEach(p -> byId.put(p.id(), p));
-                List<PendingPosting> first = new ArrayList<>(byId.values()).subList(0, Math.min(limit, byId.size()));
+                // The first ids of both, in order: no posting between them is missed.
+                List<PendingPosting> first = EnrichPlan.firstOfBoth(decided, inAJob, limit);
                 Set<Long> decidedAnyway = new java.util.HashSet<>();
                 decided.forEach(p -> decidedAnyway.add(p.id()));
                 List<PendingPosting> out = new ArrayList<>();

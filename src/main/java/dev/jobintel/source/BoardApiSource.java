@@ -173,12 +173,17 @@ public abstract class BoardApiSource implements JobSource {
         try (InputStream in = body.open()) {
             return JsonStream.items(in, arrayField, item -> mapItem(name, board.slug(), item, mapper, sink));
         } catch (JsonStream.Malformed e) {
-            JsonStream.Malformed located = body.url() == null ? e : e.at(body.url(), body.status());
+            JsonStream.Malformed located = located(e, body);
             sink.reject(new Rejects.Reject(name, board.slug(), "malformed_body", located.getMessage(), body.preview(64 * 1024)));
             throw located;
         } catch (IOException e) {
             throw new JsonStream.Malformed("unreadable body: " + e.getMessage(), 0, e);
         }
+    }
+
+    /** {@code e}, naming the address {@code body} came from and its status when it was fetched. */
+    public static JsonStream.Malformed located(JsonStream.Malformed e, Body body) {
+        return body.url() == null ? e : e.at(body.url(), body.status());
     }
 
     /** The base URL without a trailing slash. */

@@ -114,19 +114,12 @@ public final class SalaryExtractor {
         if (text == null || text.isEmpty()) {
             return null;
         }
-        java.util.Set<String> local = new java.util.HashSet<>();
-        for (String country : countries) {
-            String code = currencyOfCountry.get(country);
-            if (code != null) {
-                local.add(code);
-            }
-        }
         int n = text.length();
         int at = nextCurrency(text, 0);
         while (at >= 0) {
             int from = Math.max(0, at - 45);
             int to = Math.min(n, at + 100);
-            Salary s = findIn(text, from, to, local);
+            Salary s = findIn(text, from, to, countries);
             if (s != null) {
                 return s;
             }
@@ -197,10 +190,10 @@ public final class SalaryExtractor {
         return "ufspcb".indexOf(text.charAt(i) | 0x20) >= 0;
     }
 
-    private Salary findIn(String text, int from, int to, java.util.Set<String> local) {
+    private Salary findIn(String text, int from, int to, java.util.Collection<String> countries) {
         Matcher m = range.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         for (int next = from; Anchored.find(m, next, to, i -> rangeCanStart(text, i)); next = m.end()) {
-            String currency = currency(local, m.group(1), m.group(4), m.group(5), m.group(8));
+            String currency = currency(countries, m.group(1), m.group(4), m.group(5), m.group(8));
             if (currency == null || (m.group().contains("and") && !betweenBefore(text, m.start()))) {
                 continue; // "$50,000 and $100,000 in grants" is two figures; "between X and Y" is a range
             }
@@ -217,7 +210,7 @@ public final class SalaryExtractor {
         Matcher s = single.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         for (int next = from; Anchored.find(s, next, to, i -> singleCanStart(text, i)); next = s.end()) {
             // The currency before the amount ("from £50k") or after it ("from 4.500 €").
-            String currency = currency(local, s.group(2), s.group(7));
+            String currency = currency(countries, s.group(2), s.group(7));
             Double amount = s.group(3) != null ? amount(s.group(3), s.group(4) != null) : amount(s.group(5), s.group(6) != null);
             if (currency == null || amount == null || amount <= 0) {
                 continue;
@@ -228,7 +221,7 @@ public final class SalaryExtractor {
             }
             return oneFigure(s.group(1), amount, currency, period);
         }
-        return lone(text, from, to, local);
+        return lone(text, from, to, countries);
     }
 
     /**
@@ -249,10 +242,10 @@ public final class SalaryExtractor {
      * after it and nothing around it says it is a perk: "a contract at USD 80/hour" is the rate,
      * "$150 a month for your gym" is not pay.
      */
-    private Salary lone(String text, int from, int to, java.util.Set<String> local) {
+    private Salary lone(String text, int from, int to, java.util.Collection<String> countries) {
         Matcher m = rate.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         for (int next = from; Anchored.find(m, next, to, i -> rangeCanStart(text, i)); next = m.end()) {
-            String currency = currency(local, m.group(1), m.group(4));
+            String currency = currency(countries, m.group(1), m.group(4));
             Double amount = amount(m.group(2), m.group(3) != null);
             if (currency == null || amount == null) {
                 continue;
@@ -297,10 +290,10 @@ public final class SalaryExtractor {
     /**
      * The currency the symbols around an amount name. A bare symbol several currencies write ("$")
      * is any of them: a code or a prefixed symbol beside it says which ("$110,000 - $140,000 CAD",
-     * "CN¥300,000 - ¥400,000"), else the one money among the job's countries' ({@code local}) that
-     * writes it ("$" in Toronto is CAD; in "Toronto or New York" it stays the owner's, USD).
+     * "CN¥300,000 - ¥400,000"), else the one money among those of the job's {@code countries}
+     * that writes it ("$" in Toronto is CAD; in "Toronto or New York" it stays the owner's, USD).
      */
-    private String currency(java.util.Set<String> local, String... found) {
+    private String currency(java.util.Collection<String> countries, String... found) {
         String first = null;
         String firstSymbol = null;
         boolean onlyShared = true;
@@ -318,10 +311,12 @@ public final class SalaryExtractor {
                 return code;
             }
         }
-        if (first == null || !onlyShared || local.isEmpty()) {
+        if (first == null || !onlyShared || countries.isEmpty()) {
             return first;
         }
-        List<String> here = sharedBare.get(firstSymbol).stream().filter(local::contains).toList();
+        // Asked only here, of a range written in a bare shared symbol: most descriptions have no money.
+        List<String> here = sharedBare.get(firstSymbol).stream()
+                .filter(code -> countries.stream().anyMatch(country -> code.equals(currencyOfCountry.get(country)))).toList();
         return here.size() == 1 ? here.get(0) : first;
     }
 

@@ -164,7 +164,7 @@ public final class AdzunaSource implements JobSource {
                 BoardApiSource.mapItem(name(), name, item, i -> AdzunaParser.posting(i, country), sink);
             });
         } catch (JsonStream.Malformed e) {
-            JsonStream.Malformed located = body.url() == null ? e : e.at(body.url(), body.status());
+            JsonStream.Malformed located = BoardApiSource.located(e, body);
             sink.reject(new Rejects.Reject(name(), name, "malformed_body", scrub(located.getMessage()),
                     scrub(body.preview(64 * 1024))));
             throw located;
