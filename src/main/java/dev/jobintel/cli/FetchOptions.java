@@ -42,6 +42,7 @@ final class FetchOptions {
 
     /** The configured sources, narrowed by --sources and --companies. */
     Selection configured(CommandLine cl, Context ctx) {
+        checkNamed(cl);
         if (record != null && replay != null && record.toAbsolutePath().normalize().equals(replay.toAbsolutePath().normalize())) {
             throw new CommandLine.ParameterException(cl, "--record and --replay cannot be the same directory");
         }
@@ -56,6 +57,7 @@ final class FetchOptions {
 
     /** The bundled demo snapshot, replayed through the real adapters. */
     Selection demo(CommandLine cl) {
+        checkNamed(cl);
         if (replay != null) {
             throw new CommandLine.ParameterException(cl, "--replay needs sources configured to know which boards to ask for");
         }
@@ -76,6 +78,21 @@ final class FetchOptions {
             return;
         }
         OutputPaths.directory(cl, "--record", record);
+    }
+
+    /**
+     * "--companies ," splits into no names at all, which would otherwise mean "not narrowed" and
+     * fetch every board: a list given must name something, and every entry must be a name.
+     */
+    private void checkNamed(CommandLine cl) {
+        named(cl, "--sources", sources);
+        named(cl, "--companies", companies);
+    }
+
+    private static void named(CommandLine cl, String option, List<String> names) {
+        if (names != null && (names.isEmpty() || names.stream().anyMatch(String::isBlank))) {
+            throw new CommandLine.ParameterException(cl, option + " needs names separated by commas, got an empty one");
+        }
     }
 
     /** A --companies entry that names no board is a mistake to say, not a board to skip quietly (incident 29). */

@@ -219,7 +219,8 @@ public final class ConfigLoader {
             p.add(key + ".eu_base_url", source + " has no EU instance; only greenhouse and lever take eu_base_url");
         }
         if (src.pageSize() != null && pages) {
-            range(p, key + ".page_size", src.pageSize(), 1, 100);
+            // Pages overlap by one posting (a listing that moves while it is read shows that way).
+            range(p, key + ".page_size", src.pageSize(), 2, 100);
         } else if (src.pageSize() != null) {
             p.add(key + ".page_size", source + " returns a board in one response; only lever and smartrecruiters "
                     + "take page_size");

@@ -11,7 +11,6 @@ import dev.jobintel.source.http.Fetcher;
 import dev.jobintel.store.Rejects;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +64,7 @@ public abstract class BoardApiSource implements JobSource {
         }
     }
 
-    /** Maps one item of a response to a posting. */
+    /** Maps one item of a response to a posting, or to null when this fetch has already landed it. */
     @FunctionalInterface
     public interface ItemMapper {
         Posting map(JsonNode item) throws Invalid;
@@ -153,7 +152,9 @@ public abstract class BoardApiSource implements JobSource {
                     + e.getClass().getSimpleName() + ": " + e.getMessage(), item.toString()));
             return;
         }
-        sink.accept(posting);
+        if (posting != null) {
+            sink.accept(posting);
+        }
     }
 
     /** GETs a JSON body through the shared fetcher (retries, politeness, HTML detection). */
@@ -170,14 +171,12 @@ public abstract class BoardApiSource implements JobSource {
      */
     protected ObjectNode items(Body body, String arrayField, SourcesConfig.Board board, BoardSink sink,
                                ItemMapper mapper) throws JsonStream.Malformed {
-        try (InputStream in = body.open()) {
-            return JsonStream.items(in, arrayField, item -> mapItem(name, board.slug(), item, mapper, sink));
+        try {
+            return JsonStream.items(body, arrayField, item -> mapItem(name, board.slug(), item, mapper, sink));
         } catch (JsonStream.Malformed e) {
             JsonStream.Malformed located = located(e, body);
             sink.reject(new Rejects.Reject(name, board.slug(), "malformed_body", located.getMessage(), body.preview(64 * 1024)));
             throw located;
-        } catch (IOException e) {
-            throw new JsonStream.Malformed("unreadable body: " + e.getMessage(), 0, e);
         }
     }
 

@@ -8,9 +8,12 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jobintel.source.http.Body;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -74,9 +77,48 @@ public final class JsonStream {
      * top-level field.
      */
     public static ObjectNode items(InputStream in, String arrayField, Consumer<JsonNode> each) throws Malformed {
+        JsonParser p;
+        try {
+            p = FACTORY.createParser(in);
+        } catch (IOException e) {
+            throw new Malformed("unreadable body: " + e.getMessage(), 0, e);
+        }
+        return items(p, arrayField, each);
+    }
+
+    /** As {@link #items(InputStream, String, Consumer)}, in the charset the body's Content-Type declares. */
+    public static ObjectNode items(Body body, String arrayField, Consumer<JsonNode> each) throws Malformed {
+        JsonParser p;
+        try {
+            p = parser(body);
+        } catch (IOException e) {
+            throw new Malformed("unreadable body: " + e.getMessage(), 0, e);
+        }
+        return items(p, arrayField, each);
+    }
+
+    /** The body as one JSON tree, in the charset its Content-Type declares. */
+    public static JsonNode tree(Body body) throws IOException {
+        try (JsonParser p = parser(body)) {
+            return MAPPER.readTree(p);
+        }
+    }
+
+    /**
+     * A parser of the body: from its bytes, where the parser tells UTF-8, -16 and -32 apart
+     * itself, or through a reader when the server declares another charset (ISO-8859-1 bytes
+     * read as UTF-8 would fail on the first accented letter, on every fetch).
+     */
+    private static JsonParser parser(Body body) throws IOException {
+        Charset declared = body.declaredLegacyCharset();
+        InputStream in = body.open();
+        return declared == null ? FACTORY.createParser(in) : FACTORY.createParser(new InputStreamReader(in, declared));
+    }
+
+    private static ObjectNode items(JsonParser parser, String arrayField, Consumer<JsonNode> each) throws Malformed {
         ObjectNode envelope = MAPPER.createObjectNode();
         long[] count = {0};
-        try (JsonParser p = FACTORY.createParser(in)) {
+        try (JsonParser p = parser) {
             JsonToken first = p.nextToken();
             if (first == null) {
                 throw new Malformed("malformed body: it is empty", 0, null);

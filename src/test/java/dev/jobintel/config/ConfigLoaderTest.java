@@ -119,6 +119,7 @@ class ConfigLoaderTest {
         assertThat(eu.line()).isEqualTo(3);
         assertThat(eu.problem()).contains("no EU instance");
         assertThat(error("sources:\n  greenhouse:\n    page_size: 50\n").problem()).contains("only lever and smartrecruiters");
+        assertThat(error("sources:\n  lever:\n    page_size: 1\n").problem()).contains("between 2 and 100");
         assertThat(ConfigLoader.load(write("ok.yaml", "sources:\n  lever:\n    page_size: 50\n    eu_base_url: "
                 + "https://api.eu.lever.co\n  smartrecruiters:\n    page_size: 20\n")).config().sources().lever().pageSize())
                 .isEqualTo(50);

@@ -134,6 +134,23 @@ class BoardFetchIT {
     }
 
     @Test
+    void aBoardThatServesPostingsIsNotBackedOffHoweverOftenItEndsPartial() {
+        // Half a body every time: the postings before the cut arrive, so the board is alive.
+        String body = GreenhouseFixture.body("half", 4);
+        server.on(board("half"), Reply.json(body.substring(0, body.length() / 2)));
+        for (int i = 0; i < 4; i++) {
+            Lander.BoardResult r = fetch("half").boards().get(0);
+            assertThat(r.skipped()).as("fetch %d", i + 1).isFalse();
+            assertThat(r.counts().seen()).isPositive();
+            assertThat(r.error()).isNotNull();
+        }
+        assertThat(server.hits(board("half"))).isEqualTo(4);
+        List<String> runs = db.read(c -> Jdbc.query(c, "SELECT status FROM fetch_runs WHERE board = 'half'",
+                rs -> rs.getString(1)));
+        assertThat(runs).containsOnly("partial");
+    }
+
+    @Test
     void incident23PostingsAbsentFromACompleteFetchAreClosedNotDeletedAndKeepTheirOutcome() {
         server.on(board("acme"), Reply.json(GreenhouseFixture.body("acme", 5)));
         fetch("acme");

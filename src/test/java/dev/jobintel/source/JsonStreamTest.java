@@ -1,6 +1,7 @@
 package dev.jobintel.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobintel.source.http.Body;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -12,6 +13,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class JsonStreamTest {
+
+    @Test
+    void aBodyIsReadInTheCharsetItsContentTypeDeclares() throws Exception {
+        String json = "{\"jobs\": [{\"title\": \"Ingénieur logiciel à Montréal\"}]}";
+        for (var c : List.of(java.util.Map.entry("application/json; charset=ISO-8859-1", StandardCharsets.ISO_8859_1),
+                java.util.Map.entry("application/json;charset=\"windows-1252\"", java.nio.charset.Charset.forName("windows-1252")),
+                java.util.Map.entry("application/json; charset=utf-8", StandardCharsets.UTF_8),
+                java.util.Map.entry("application/json; charset=UTF-16", StandardCharsets.UTF_16),
+                java.util.Map.entry("text/html", StandardCharsets.UTF_8),
+                java.util.Map.entry("application/json; charset=no-such-charset", StandardCharsets.UTF_8))) {
+            List<JsonNode> items = new ArrayList<>();
+            try (Body body = Body.of(200, c.getKey(), json.getBytes(c.getValue()))) {
+                JsonStream.items(body, "jobs", items::add);
+            }
+            assertThat(items).as(c.getKey()).singleElement()
+                    .satisfies(i -> assertThat(i.get("title").asText()).isEqualTo("Ingénieur logiciel à Montréal"));
+        }
+    }
 
     @Test
     void aBodyCutShortKeepsItsItemsAndSaysWhereOnOneLine() {

@@ -8,13 +8,13 @@ import dev.jobintel.source.BoardSink;
 import dev.jobintel.source.FetchSink;
 import dev.jobintel.source.JobSource;
 import dev.jobintel.source.JsonStream;
+import dev.jobintel.source.OncePerId;
 import dev.jobintel.source.http.Body;
 import dev.jobintel.source.http.FetchException;
 import dev.jobintel.source.http.Fetcher;
 import dev.jobintel.store.Rejects;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -87,7 +87,9 @@ public final class AdzunaSource implements JobSource {
                 if (!sink.mayFetch(name(), name)) {
                     continue;
                 }
-                BoardSink bs = sink.board(name(), name, false);
+                // Ads move between pages as a search is read, so one can be served twice, and two
+                // different ads can come under one id: the first is kept (see OncePerId).
+                BoardSink bs = new OncePerId(sink.board(name(), name, false), name(), name);
                 if (!search(country.strip().toLowerCase(Locale.ROOT), q, name, bs, pacer)) {
                     return;
                 }
@@ -155,8 +157,8 @@ public final class AdzunaSource implements JobSource {
      */
     private ObjectNode results(Body body, String country, String name, BoardSink sink, long[] seen, long limit)
             throws JsonStream.Malformed {
-        try (InputStream in = body.open()) {
-            return JsonStream.items(in, "results", item -> {
+        try {
+            return JsonStream.items(body, "results", item -> {
                 if (seen[0] >= limit) {
                     return;
                 }
@@ -168,8 +170,6 @@ public final class AdzunaSource implements JobSource {
             sink.reject(new Rejects.Reject(name(), name, "malformed_body", scrub(located.getMessage()),
                     scrub(body.preview(64 * 1024))));
             throw located;
-        } catch (IOException e) {
-            throw new JsonStream.Malformed("unreadable body: " + e.getMessage(), 0, e);
         }
     }
 

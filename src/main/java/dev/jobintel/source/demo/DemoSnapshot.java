@@ -240,7 +240,8 @@ public final class DemoSnapshot implements ResponseStore {
 
     private void lever(String board, List<DemoRecord> list) {
         for (int page = 0; ; page++) {
-            int from = page * LEVER_PAGE;
+            // Pages overlap by one posting, as the adapter asks for them (PagedListing).
+            int from = page * (LEVER_PAGE - 1);
             int to = Math.min(list.size(), from + LEVER_PAGE);
             ArrayNode arr = JSON.createArrayNode();
             for (int i = from; i < to; i++) {
@@ -392,7 +393,7 @@ public final class DemoSnapshot implements ResponseStore {
 
     private void smartrecruiters(String board, List<DemoRecord> list) {
         for (int page = 0; ; page++) {
-            int from = page * SMARTRECRUITERS_PAGE;
+            int from = page * (SMARTRECRUITERS_PAGE - 1);
             int to = Math.min(list.size(), from + SMARTRECRUITERS_PAGE);
             ObjectNode root = JSON.createObjectNode();
             root.put("offset", from);

@@ -5,6 +5,9 @@ import dev.jobintel.internal.Clip;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +18,8 @@ import java.nio.file.Path;
  * temporary file, so a 15 MB board costs a file, not a heap.
  */
 public final class Body implements AutoCloseable {
+
+    private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([A-Za-z0-9._:+-]+)");
 
     static final int SPOOL_ABOVE = 4 << 20;
 
@@ -80,6 +85,27 @@ public final class Body implements AutoCloseable {
 
     public long size() {
         return size;
+    }
+
+    /**
+     * The charset the Content-Type declares when it is one a JSON parser cannot detect from the
+     * bytes (anything but UTF-8, -16 and -32, such as ISO-8859-1); null otherwise, or when it names
+     * no charset this JVM knows (the bytes are then read as UTF-8, as JSON says they should be).
+     */
+    public Charset declaredLegacyCharset() {
+        if (contentType == null) {
+            return null;
+        }
+        Matcher m = CHARSET.matcher(contentType);
+        if (!m.find()) {
+            return null;
+        }
+        try {
+            Charset cs = Charset.forName(m.group(1));
+            return cs.name().startsWith("UTF-") ? null : cs;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     public InputStream open() {

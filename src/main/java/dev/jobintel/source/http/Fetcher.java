@@ -172,15 +172,19 @@ public final class Fetcher {
             case 401, 403 -> "access denied (HTTP " + status + ")";
             case 404 -> "not found (HTTP 404): unknown board or posting";
             case 429 -> "rate limited (HTTP 429) on every attempt";
-            default -> status >= 500 ? "server error (HTTP " + status + ") on every attempt" : "HTTP " + status;
+            default -> status >= 500 ? "server error (HTTP " + status + ") on every attempt"
+                    : status >= 300 && status < 400 ? "a redirect or not-modified answer with no JSON (HTTP " + status + ")"
+                    : "unexpected status (HTTP " + status + ")";
         };
     }
 
     private static String describe(Exception e) {
         String kind = e instanceof java.net.SocketTimeoutException || e instanceof InterruptedIOException ? "timed out"
                 : e instanceof java.net.ConnectException ? "connection refused"
-                : e instanceof java.net.UnknownHostException ? "unknown host" : "connection failed";
-        return kind + ": " + e.getMessage();
+                : e instanceof java.net.UnknownHostException ? "unknown host"
+                : e instanceof java.io.EOFException ? "the response was cut off" : "connection failed";
+        // Some failures carry no message (an EOFException from a body cut mid-chunk): name the kind.
+        return kind + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
 
     /** Per-host politeness: a concurrency limit and a minimum gap between request starts. */

@@ -8,24 +8,27 @@ import dev.jobintel.source.BoardApiSource;
 import dev.jobintel.source.BoardSink;
 import dev.jobintel.source.JsonFields;
 import dev.jobintel.source.JsonStream;
+import dev.jobintel.source.PagedListing;
 import dev.jobintel.source.http.Body;
 import dev.jobintel.source.http.FetchException;
 import dev.jobintel.source.http.Fetcher;
 import dev.jobintel.store.Rejects;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static dev.jobintel.source.JsonFields.text;
 
 /**
  * SmartRecruiters companies: the postings list is paged ({@code limit}/{@code offset}, up to 100 a
- * page) and carries no description, so every new posting costs one detail call, made as its list
+ * page, the pages overlapping by one posting: see {@link PagedListing}) and carries no description, so every new posting costs one detail call, made as its list
  * item is read (one posting in memory at a time; the fetcher limits calls per host). A failed
  * detail call does not lose the posting: it lands with the list's facts and an empty description,
  * and the board ends partial, so nothing is closed and a later fetch fills the description in.
@@ -51,7 +54,7 @@ public final class SmartRecruitersSource extends BoardApiSource {
         super(SmartRecruitersParser.SOURCE, fetcher, config.boards(), concurrency);
         this.base = base(config.baseUrl(), DEFAULT_BASE);
         Integer size = config.pageSize();
-        this.pageSize = size == null ? DEFAULT_PAGE_SIZE : Math.max(1, Math.min(MAX_PAGE_SIZE, size));
+        this.pageSize = size == null ? DEFAULT_PAGE_SIZE : Math.max(2, Math.min(MAX_PAGE_SIZE, size));
         this.maxPages = Math.max(1, maxPages);
     }
 
@@ -59,63 +62,61 @@ public final class SmartRecruitersSource extends BoardApiSource {
     protected Outcome fetchBoard(SourcesConfig.Board board, BoardSink sink) throws IOException {
         String postings = base + "/v1/companies/" + URLEncoder.encode(board.slug(), StandardCharsets.UTF_8) + "/postings";
         Details details = new Details(postings);
-        OnlyNew fresh = new OnlyNew(sink);
-        // Ids of every item served, rejects included: a page of rejects is still a page of progress.
-        Set<String> served = new HashSet<>();
-        long offset = 0;
+        WithoutDetail partial = new WithoutDetail(sink);
+        PagedListing listing = new PagedListing(pageSize);
         Integer status = null;
         String stopped = null;
-        for (int page = 1; ; page++) {
-            long[] received = {0};
-            long[] novel = {0};
+        while (true) {
+            int page = listing.nextPage();
+            long offset = listing.offset(page);
             ObjectNode envelope;
             try (Body body = get(URI.create(postings + "?limit=" + pageSize + "&offset=" + offset))) {
                 status = body.status();
-                envelope = items(body, "content", board, fresh, item -> {
-                    received[0]++;
+                envelope = items(body, "content", board, partial, item -> {
                     String id = JsonFields.id(item, "id");
-                    if (id == null || served.add(id)) {
-                        novel[0]++;
+                    PagedListing.Seen seen = listing.see(item, id);
+                    if (seen == PagedListing.Seen.AGAIN) {
+                        return null;
                     }
-                    // No detail call for what cannot land: no id, no name, or already landed (OnlyNew drops it).
-                    boolean wanted = id != null && text(item, "name") != null && !fresh.has(id);
+                    // No detail call for what cannot land: no id, no name, or another posting under
+                    // an id already landed (a repeated_id reject).
+                    boolean wanted = id != null && text(item, "name") != null && seen == PagedListing.Seen.NEW;
                     JsonNode detail = wanted ? details.of(id) : null;
                     if (wanted && detail == null) {
                         // Landed without its description if new; a stored one keeps its text (it would
                         // otherwise lose it, and be decided again on none, until the next fetch).
-                        fresh.withoutDetail(id);
+                        partial.add(id);
                     }
                     return SmartRecruitersParser.posting(item, detail, board);
                 });
             }
+            listing.endPage();
+            long received = listing.items();
             JsonNode total = envelope.get("totalFound");
             boolean counted = total != null && total.canConvertToLong();
-            if (received[0] == 0 && counted && offset < total.asLong()) {
+            if (received == 0 && counted && offset < total.asLong()) {
                 // Fewer than announced: the board is cut short, not shrunk, so nothing of it may close.
                 stopped = "the page at offset " + offset + " came back empty though totalFound is " + total.asText();
                 break;
             }
-            if (received[0] == 0 || (counted && offset + received[0] >= total.asLong())) {
+            // Without a total, a short page is the end (with the overlap, the last one is never empty).
+            if (received == 0 || (counted ? offset + received >= total.asLong() : received < pageSize)) {
                 break;
             }
-            if (novel[0] == 0) {
+            if (listing.fresh() == 0) {
                 stopped = "the page at offset " + offset + " repeated only postings already seen (does the server ignore"
-                        + " offset?); "
-                        + "stopped paging after " + page + " pages and " + fresh.landed() + " postings";
+                        + " offset?); stopped paging after " + (page + 1) + " pages and " + listing.distinct() + " postings";
                 break;
             }
-            if (page >= maxPages) {
-                stopped = "stopped after " + maxPages + " pages (" + fresh.landed() + " postings) with more announced "
+            if (page + 1 >= maxPages) {
+                stopped = "stopped after " + maxPages + " pages (" + listing.distinct() + " postings) with more announced "
                         + "(totalFound " + (total == null ? "missing" : total.asText()) + ")";
                 break;
             }
-            offset += received[0];
         }
-        String failed = details.failures();
-        if (stopped == null && failed == null) {
-            return Outcome.complete(status);
-        }
-        return Outcome.partial(status, stopped == null ? failed : failed == null ? stopped : stopped + "; " + failed);
+        String why = Stream.of(stopped, listing.moved(), details.failures())
+                .filter(Objects::nonNull).collect(Collectors.joining("; "));
+        return why.isEmpty() ? Outcome.complete(status) : Outcome.partial(status, why);
     }
 
     /** Detail calls for one board: the JSON of each, and a tally of the ones that failed. */
@@ -132,9 +133,8 @@ public final class SmartRecruitersSource extends BoardApiSource {
         /** The detail of posting {@code id}, or null when it could not be had (remembered). */
         JsonNode of(String id) {
             calls++;
-            try (Body body = get(URI.create(postings + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8)));
-                 InputStream in = body.open()) {
-                JsonNode detail = JsonStream.mapper().readTree(in);
+            try (Body body = get(URI.create(postings + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8)))) {
+                JsonNode detail = JsonStream.tree(body);
                 if (detail == null || !detail.isObject()) {
                     return fail("the detail of posting " + id + " is not a JSON object");
                 }
@@ -162,38 +162,27 @@ public final class SmartRecruitersSource extends BoardApiSource {
         }
     }
 
-    /** Passes each posting on once: a page served again (offset ignored) lands nothing twice. */
-    private static final class OnlyNew implements BoardSink {
+    /** Passes each posting on, the ones whose detail call failed as partial postings. */
+    private static final class WithoutDetail implements BoardSink {
         private final BoardSink sink;
         private final Set<String> ids = new HashSet<>();
-        private final Set<String> partial = new HashSet<>();
 
-        OnlyNew(BoardSink sink) {
+        WithoutDetail(BoardSink sink) {
             this.sink = sink;
         }
 
-        boolean has(String id) {
-            return ids.contains(id);
-        }
-
-        int landed() {
-            return ids.size();
+        /** The posting {@code id} comes without its detail: see {@link BoardSink#acceptPartial}. */
+        void add(String id) {
+            ids.add(id);
         }
 
         @Override
         public void accept(Posting posting) {
-            if (ids.add(posting.sourceJobId())) {
-                if (partial.contains(posting.sourceJobId())) {
-                    sink.acceptPartial(posting);
-                } else {
-                    sink.accept(posting);
-                }
+            if (ids.remove(posting.sourceJobId())) {
+                sink.acceptPartial(posting);
+            } else {
+                sink.accept(posting);
             }
-        }
-
-        /** The posting {@code id} comes without its detail: see {@link BoardSink#acceptPartial}. */
-        void withoutDetail(String id) {
-            partial.add(id);
         }
 
         @Override

@@ -179,6 +179,25 @@ class AdzunaSourceIT {
     }
 
     @Test
+    void anotherAdUnderAnIdAlreadyServedIsARepeatedIdRejectAndTheFirstStays() {
+        // Page 2 serves a different ad under the id of the first ad of page 1.
+        server.on(path("gb", 1), Reply.json(page("gb", 0, 50, 60)));
+        server.on(path("gb", 2), Reply.json(page("gb", 50, 10, 60).replace("\"id\":\"4100000050\"", "\"id\":\"4100000000\"")));
+        Runner.FetchResult first = fetch(config(List.of("gb"), null), APP_ID, APP_KEY);
+        assertThat(board(first, "gb: software engineer @ London").counts().fresh()).isEqualTo(59);
+        long rejects = db.read(c -> Jdbc.count(c, "SELECT count(*) FROM rejects WHERE reason = 'repeated_id'"));
+        assertThat(rejects).isEqualTo(1);
+        String title = db.read(c -> Jdbc.one(c, "SELECT title FROM raw_postings WHERE source_job_id = '4100000000'",
+                rs -> rs.getString(1)));
+        assertThat(title).isEqualTo("Senior Software Engineer 0");
+
+        // The same search again is the same board: nothing changed, nothing to classify again.
+        Lander.BoardResult again = board(fetch(config(List.of("gb"), null), APP_ID, APP_KEY), "gb: software engineer @ London");
+        assertThat(again.counts().updated()).isZero();
+        assertThat(again.counts().fresh()).isZero();
+    }
+
+    @Test
     void maxResultsStopsPagingAndSaysSo() {
         serveSearch("gb", 237);
         Runner.FetchResult r = fetch(config(List.of("gb"), 100), APP_ID, APP_KEY);

@@ -100,17 +100,19 @@ class LeverSourceIT {
         assertThat(result(r, "acme").counts().fresh()).isEqualTo(8);
         assertThat(raw("acme")).isEqualTo(8);
         assertThat(fetchStatus("acme")).isEqualTo("ok");
-        assertThat(queries(server)).containsExactly("mode=json&skip=0&limit=3", "mode=json&skip=3&limit=3",
-                "mode=json&skip=6&limit=3");
+        // Each page after the first starts on the last posting of the one before.
+        assertThat(queries(server)).containsExactly("mode=json&skip=0&limit=3", "mode=json&skip=2&limit=3",
+                "mode=json&skip=4&limit=3", "mode=json&skip=6&limit=3");
     }
 
     @Test
-    void aBoardOfExactlyFullPagesEndsOnAnEmptyPage() {
-        new LeverFixture().serveBoard(server, "acme", 6);
+    void aBoardThatEndsOnAFullPageEndsOnThePageOfItsLastPostingAlone() {
+        new LeverFixture().serveBoard(server, "acme", 5);
         Runner.FetchResult r = fetch(3, board("acme"));
         assertThat(result(r, "acme").error()).isNull();
-        assertThat(raw("acme")).isEqualTo(6);
-        assertThat(server.requests()).hasSize(3);
+        assertThat(raw("acme")).isEqualTo(5);
+        assertThat(queries(server)).containsExactly("mode=json&skip=0&limit=3", "mode=json&skip=2&limit=3",
+                "mode=json&skip=4&limit=3");
         assertThat(fetchStatus("acme")).isEqualTo("ok");
     }
 
@@ -119,21 +121,62 @@ class LeverSourceIT {
         new LeverFixture().serveBoard(server, "acme", 150);
         Runner.FetchResult r = fetch(null, board("acme"));
         assertThat(result(r, "acme").counts().fresh()).isEqualTo(150);
-        assertThat(queries(server)).containsExactly("mode=json&skip=0&limit=100", "mode=json&skip=100&limit=100");
+        assertThat(queries(server)).containsExactly("mode=json&skip=0&limit=100", "mode=json&skip=99&limit=100");
     }
 
     @Test
     void postingsShiftedOntoTheNextPageMidFetchAreLandedOnce() {
-        // A posting added while paging pushes the last one of page 1 onto page 2.
+        // A posting added ahead while paging pushes page 2 back by one: it repeats two postings.
         server.on("/v0/postings/acme", req -> switch (LeverFixture.param(req, "skip", 0)) {
             case 0 -> Reply.json(LeverFixture.body("acme", 0, 3));
-            case 3 -> Reply.json(LeverFixture.body("acme", 2, 3));
-            default -> Reply.json(LeverFixture.body("acme", 5, 1));
+            case 2 -> Reply.json(LeverFixture.body("acme", 1, 3));
+            default -> Reply.json(LeverFixture.body("acme", 3, 2));
         });
         Runner.FetchResult r = fetch(3, board("acme"));
         assertThat(result(r, "acme").error()).isNull();
-        assertThat(result(r, "acme").counts().seen()).isEqualTo(6);
-        assertThat(raw("acme")).isEqualTo(6);
+        assertThat(result(r, "acme").complete()).isTrue();
+        assertThat(result(r, "acme").counts().seen()).isEqualTo(5);
+        assertThat(raw("acme")).isEqualTo(5);
+    }
+
+    @Test
+    void aPostingRemovedAheadWhilePagingClosesNothing() {
+        new LeverFixture().serveBoard(server, "acme", 6);
+        assertThat(result(fetch(3, board("acme")), "acme").complete()).isTrue();
+        clock.advance(Duration.ofHours(6));
+
+        // The first posting goes after page 1 was served: what was at skip 3 is now at skip 2, so
+        // read without the overlap, posting 3 would be on no page and a complete fetch would close it.
+        server.on("/v0/postings/acme", req -> switch (LeverFixture.param(req, "skip", 0)) {
+            case 0 -> Reply.json(LeverFixture.body("acme", 0, 3));
+            case 2 -> Reply.json(LeverFixture.body("acme", 3, 3));
+            default -> Reply.json(LeverFixture.body("acme", 5, 1));
+        });
+        Lander.BoardResult b = result(fetch(3, board("acme")), "acme");
+
+        assertThat(b.complete()).isFalse();
+        assertThat(b.error()).contains("the listing changed while it was read");
+        assertThat(b.counts().seen()).isEqualTo(6);
+        assertThat(b.closed()).isZero();
+        assertThat(fetchStatus("acme")).isEqualTo("partial");
+        long closed = db.read(c -> Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE closed_at IS NOT NULL"));
+        assertThat(closed).isZero();
+    }
+
+    @Test
+    void anotherPostingUnderAnIdAlreadyServedIsARepeatedIdReject() {
+        // The fifth posting comes under the first one's id.
+        java.util.function.IntFunction<String> page = skip -> LeverFixture.body("acme", skip, Math.min(3, 5 - skip))
+                .replace(LeverFixture.id("acme", 4), LeverFixture.id("acme", 0));
+        server.on("/v0/postings/acme", req -> Reply.json(page.apply(LeverFixture.param(req, "skip", 0))));
+
+        Lander.BoardResult b = result(fetch(3, board("acme")), "acme");
+
+        assertThat(b.complete()).isTrue();
+        assertThat(b.counts().seen()).isEqualTo(4);
+        assertThat(b.rejected()).isEqualTo(1);
+        long rejects = db.read(c -> Jdbc.count(c, "SELECT count(*) FROM rejects WHERE reason = 'repeated_id'"));
+        assertThat(rejects).isEqualTo(1);
     }
 
     @Test
@@ -164,20 +207,20 @@ class LeverSourceIT {
         // on Nagle and delayed ACKs in the JDK server, and a thousand of them would take a minute.
         String padding = " ".repeat(70_000);
         server.on("/v0/postings/endless",
-                req -> Reply.json(LeverFixture.body("endless", LeverFixture.param(req, "skip", 0), 1) + padding));
-        Runner.FetchResult r = fetch(1, board("endless"));
+                req -> Reply.json(LeverFixture.body("endless", LeverFixture.param(req, "skip", 0), 2) + padding));
+        Runner.FetchResult r = fetch(2, board("endless"));
         Lander.BoardResult b = result(r, "endless");
         assertThat(server.requests()).hasSize(LeverSource.MAX_PAGES);
         assertThat(b.complete()).isFalse();
         assertThat(b.error()).contains("stopped after 1000 pages").contains("incomplete");
-        assertThat(raw("endless")).isEqualTo(LeverSource.MAX_PAGES);
+        assertThat(raw("endless")).as("two on the first page, one more on each after").isEqualTo(LeverSource.MAX_PAGES + 1);
         assertThat(fetchStatus("endless")).isEqualTo("partial");
     }
 
     @Test
     void aPageThatFailsKeepsThePostingsReadBeforeIt() {
         new LeverFixture().serveBoard(server, "acme", 8);
-        server.on("/v0/postings/acme?mode=json&skip=3&limit=3", Reply.status(500, "oops"));
+        server.on("/v0/postings/acme?mode=json&skip=2&limit=3", Reply.status(500, "oops"));
         Runner.FetchResult r = fetch(3, board("acme"));
         assertThat(result(r, "acme").error()).contains("500");
         assertThat(result(r, "acme").complete()).isFalse();
@@ -188,9 +231,9 @@ class LeverSourceIT {
     @Test
     void aMalformedLaterPageNamesThePage() {
         new LeverFixture().serveBoard(server, "acme", 8);
-        server.on("/v0/postings/acme?mode=json&skip=3&limit=3", Reply.json("[{\"id\":\"x\",\"text\":\"Bro"));
+        server.on("/v0/postings/acme?mode=json&skip=2&limit=3", Reply.json("[{\"id\":\"x\",\"text\":\"Bro"));
         Runner.FetchResult r = fetch(3, board("acme"));
-        assertThat(result(r, "acme").error()).contains("malformed").contains("page 2 (skip=3)");
+        assertThat(result(r, "acme").error()).contains("malformed").contains("page 2 (skip=2)");
         assertThat(result(r, "acme").rejected()).isEqualTo(1);
         assertThat(raw("acme")).isEqualTo(3);
     }

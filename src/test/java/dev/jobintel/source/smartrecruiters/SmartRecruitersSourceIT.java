@@ -1,9 +1,11 @@
 package dev.jobintel.source.smartrecruiters;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobintel.config.SourcesConfig;
 import dev.jobintel.pipeline.Context;
 import dev.jobintel.pipeline.Lander;
 import dev.jobintel.pipeline.Runner;
+import dev.jobintel.source.JsonStream;
 import dev.jobintel.source.http.Fetcher;
 import dev.jobintel.source.http.HttpSettings;
 import dev.jobintel.source.http.OkHttpTransport;
@@ -107,7 +109,9 @@ class SmartRecruitersSourceIT {
 
         assertThat(b.error()).isNull();
         assertThat(b.counts().fresh()).isEqualTo(8);
-        assertThat(listOffsets()).containsExactly("limit=3&offset=0", "limit=3&offset=3", "limit=3&offset=6");
+        // Each page after the first starts on the last posting of the one before.
+        assertThat(listOffsets()).containsExactly("limit=3&offset=0", "limit=3&offset=2", "limit=3&offset=4",
+                "limit=3&offset=6");
         Map<String, String> texts = descriptions();
         assertThat(texts).hasSize(8).containsKeys(SmartRecruitersFixture.id(0), SmartRecruitersFixture.id(7));
         assertThat(texts.values()).allSatisfy(d -> assertThat(d)
@@ -188,7 +192,7 @@ class SmartRecruitersSourceIT {
         assertThat(server.hits(api.boardPath(BOARD))).isEqualTo(2);
         assertThat(b.counts().seen()).isEqualTo(3);
         assertThat(b.complete()).isFalse();
-        assertThat(b.error()).contains("offset 3 repeated only postings already seen");
+        assertThat(b.error()).contains("offset 2 repeated only postings already seen");
         assertThat(lastRun("status")).isEqualTo("partial");
         assertThat(server.hits(SmartRecruitersFixture.detailPath(BOARD, SmartRecruitersFixture.id(0))))
                 .as("no detail call for a posting seen already").isEqualTo(1);
@@ -212,14 +216,65 @@ class SmartRecruitersSourceIT {
     }
 
     @Test
+    void aPostingRemovedAheadWhilePagingClosesNothing() {
+        SmartRecruitersFixture api = new SmartRecruitersFixture();
+        api.serveBoard(server, BOARD, 4);
+        assertThat(fetch(2).complete()).isTrue();
+        clock.advance(Duration.ofDays(1));
+
+        // Posting 0 goes once the first page is served: the rest slide back by one, so the page
+        // at the next offset no longer starts with posting 1.
+        server.on(api.boardPath(BOARD), req -> {
+            int offset = Integer.parseInt(req.uri().getQuery().replaceAll(".*offset=(\\d+).*", "$1"));
+            if (offset == 0) {
+                return Reply.json(SmartRecruitersFixture.page(BOARD, 4, 0, 2));
+            }
+            ObjectNode page = (ObjectNode) JsonStream.mapper().valueToTree(Map.of("offset", offset, "limit", 2, "totalFound", 3));
+            for (int i = offset + 1; i < Math.min(4, offset + 3); i++) {
+                page.withArray("content").add(SmartRecruitersFixture.item(BOARD, i));
+            }
+            return Reply.json(page.toString());
+        });
+        Lander.BoardResult b = fetch(2);
+
+        assertThat(b.complete()).isFalse();
+        assertThat(b.error()).contains("the listing changed while it was read");
+        assertThat(b.counts().seen()).as("posting 2, on no page without the overlap, is seen").isEqualTo(4);
+        assertThat(b.closed()).isZero();
+        assertThat(lastRun("status")).isEqualTo("partial");
+    }
+
+    @Test
+    void anotherPostingUnderAnIdAlreadyServedIsARepeatedIdReject() {
+        SmartRecruitersFixture api = new SmartRecruitersFixture();
+        api.serveBoard(server, BOARD, 4);
+        // The second page serves posting 3 under posting 1's id.
+        server.on(api.boardPath(BOARD), req -> {
+            int offset = Integer.parseInt(req.uri().getQuery().replaceAll(".*offset=(\\d+).*", "$1"));
+            String page = SmartRecruitersFixture.page(BOARD, 4, offset, 3);
+            return Reply.json(offset == 2 ? page.replace("\"id\":\"" + SmartRecruitersFixture.id(3) + "\"",
+                    "\"id\":\"" + SmartRecruitersFixture.id(0) + "\"") : page);
+        });
+
+        Lander.BoardResult b = fetch(3);
+
+        assertThat(b.complete()).isTrue();
+        assertThat(b.counts().seen()).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM rejects WHERE reason = 'repeated_id'")).isEqualTo(1);
+        String kept = db.read(c -> Jdbc.one(c, "SELECT title FROM raw_postings WHERE source_job_id = ?", rs -> rs.getString(1),
+                SmartRecruitersFixture.id(0)));
+        assertThat(kept).as("the first posting under the id is kept").isEqualTo("Senior Backend Engineer 0");
+    }
+
+    @Test
     void aPageOfRejectsIsProgressAndPagingGoesOn() {
         SmartRecruitersFixture api = new SmartRecruitersFixture();
         api.serveBoard(server, BOARD, 6);
-        // The first page's three postings have no name (rejects); the next pages are fine.
+        // The first page's three postings have no name (rejects); the ones after are fine.
         server.on(api.boardPath(BOARD), req -> {
-            boolean first = !req.uri().getRawQuery().contains("offset=") || req.uri().getRawQuery().contains("offset=0");
-            String page = SmartRecruitersFixture.page(BOARD, 6, first ? 0 : 3, 3);
-            return Reply.json(first ? page.replaceAll("\"name\":\"[^\"]*\"", "\"name\":null") : page);
+            int offset = Integer.parseInt(req.uri().getQuery().replaceAll(".*offset=(\\d+).*", "$1"));
+            String page = SmartRecruitersFixture.page(BOARD, 6, offset, 3);
+            return Reply.json(page.replaceAll("\"name\":\"(?:Senior )?Backend Engineer [0-2]\"", "\"name\":null"));
         });
 
         Lander.BoardResult b = fetch(3);
@@ -239,8 +294,8 @@ class SmartRecruitersSourceIT {
 
         assertThat(SmartRecruitersSource.MAX_PAGES).isEqualTo(1_000);
         assertThat(server.hits(api.boardPath(BOARD))).isEqualTo(4);
-        assertThat(b.counts().fresh()).isEqualTo(8);
-        assertThat(b.error()).contains("stopped after 4 pages (8 postings)", "totalFound 50");
+        assertThat(b.counts().fresh()).as("two on the first page, one more on each after").isEqualTo(5);
+        assertThat(b.error()).contains("stopped after 4 pages (5 postings)", "totalFound 50");
         assertThat(lastRun("status")).isEqualTo("partial");
     }
 
@@ -257,7 +312,7 @@ class SmartRecruitersSourceIT {
 
         assertThat(b.error()).isNull();
         assertThat(b.counts().fresh()).isEqualTo(5);
-        assertThat(listOffsets()).containsExactly("limit=3&offset=0", "limit=3&offset=3", "limit=3&offset=5");
+        assertThat(listOffsets()).containsExactly("limit=3&offset=0", "limit=3&offset=2", "limit=3&offset=4");
     }
 
     @Test

@@ -1,0 +1,74 @@
+package dev.jobintel.source;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PagedListingTest {
+
+    private static JsonNode item(int i) {
+        return JsonStream.mapper().createObjectNode().put("id", "p" + i).put("title", "Engineer " + i);
+    }
+
+    /** Reads one page of {@code listing} from what the board lists now; returns what was new. */
+    private static List<PagedListing.Seen> read(PagedListing listing, List<Integer> board, int size) {
+        int page = listing.nextPage();
+        int from = (int) listing.offset(page);
+        List<PagedListing.Seen> seen = IntStream.range(from, Math.min(board.size(), from + size))
+                .mapToObj(i -> listing.see(item(board.get(i)), "p" + board.get(i))).toList();
+        listing.endPage();
+        return seen;
+    }
+
+    @Test
+    void eachPageAfterTheFirstStartsOnTheLastItemOfThePageBefore() {
+        PagedListing listing = new PagedListing(3);
+        List<Integer> board = List.of(0, 1, 2, 3, 4);
+        assertThat(read(listing, board, 3)).containsOnly(PagedListing.Seen.NEW);
+        assertThat(listing.offset(1)).isEqualTo(2);
+        assertThat(read(listing, board, 3)).containsExactly(PagedListing.Seen.AGAIN, PagedListing.Seen.NEW,
+                PagedListing.Seen.NEW);
+        assertThat(read(listing, board, 3)).containsExactly(PagedListing.Seen.AGAIN);
+        assertThat(listing.distinct()).isEqualTo(5);
+        assertThat(listing.moved()).isNull();
+    }
+
+    @Test
+    void aPostingRemovedAheadOfTheOffsetShowsAsAMovedListing() {
+        PagedListing listing = new PagedListing(3);
+        read(listing, List.of(0, 1, 2, 3, 4), 3);
+        // 0 goes: what was at offset 2 is now at 1, and page 2 no longer starts on posting 2.
+        read(listing, List.of(1, 2, 3, 4), 3);
+        assertThat(listing.moved()).contains("the listing changed while it was read");
+    }
+
+    @Test
+    void aPostingAddedAheadOfTheOffsetLosesNothingAndIsNoMove() {
+        PagedListing listing = new PagedListing(3);
+        read(listing, List.of(0, 1, 2, 3, 4), 3);
+        assertThat(read(listing, List.of(9, 0, 1, 2, 3, 4), 3)).containsExactly(PagedListing.Seen.AGAIN,
+                PagedListing.Seen.AGAIN, PagedListing.Seen.NEW);
+        assertThat(listing.moved()).isNull();
+    }
+
+    @Test
+    void anotherItemUnderAnIdAlreadyServedIsChangedOnceAndThenAgain() {
+        PagedListing listing = new PagedListing(2);
+        listing.nextPage();
+        assertThat(listing.see(item(1), "p1")).isEqualTo(PagedListing.Seen.NEW);
+        JsonNode other = item(2);
+        assertThat(listing.see(other, "p1")).isEqualTo(PagedListing.Seen.CHANGED);
+        assertThat(listing.see(other, "p1")).isEqualTo(PagedListing.Seen.AGAIN);
+        assertThat(listing.fresh()).isEqualTo(1);
+    }
+
+    @Test
+    void aPageOfOneCannotOverlap() {
+        assertThatThrownBy(() -> new PagedListing(1)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
