@@ -86,7 +86,7 @@ final class EnrichCommand implements Callable<Integer> {
                         }).run();
                 r = b.decided();
                 out.printf("Message batches: %d submitted, %d collected, %s requests sent, %s returned to pending "
-                        + "(errored, expired or canceled)%n", b.batchesSubmitted(), b.batchesCollected(),
+                        + "(errored, expired, canceled, or missing from the results)%n", b.batchesSubmitted(), b.batchesCollected(),
                         Summaries.n(b.requestsSent()), Summaries.n(b.returnedToPending()));
             } else {
                 r = runner.enrich(max);

@@ -19,6 +19,7 @@ import dev.jobintel.gate.Gate;
 import dev.jobintel.internal.Throwables;
 import dev.jobintel.posting.Prepared;
 import dev.jobintel.posting.location.LocationResolver;
+import dev.jobintel.source.JsonStream;
 import dev.jobintel.store.Database;
 import dev.jobintel.store.LlmBatches;
 import dev.jobintel.store.Outcome;
@@ -40,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /**
@@ -62,9 +64,14 @@ import java.util.function.Consumer;
  */
 public final class BatchEnricher {
 
-    /** Matches the API's custom_id rule ^[a-zA-Z0-9_-]{1,64}$. */
-    static String customId(long postingId) {
-        return "p" + postingId;
+    /**
+     * The posting's id with a token of its batch, within the API's custom_id rule
+     * ^[a-zA-Z0-9_-]{1,64}$. Posting ids alone are the same in every database: a batch adopted by
+     * mistake (another database's, found while resuming) must match none of ours, so that its
+     * answers are never written onto postings they are not about.
+     */
+    static String customId(long postingId, String batchToken) {
+        return "p" + postingId + "-" + batchToken;
     }
 
     private static final long MAX_POLL_MILLIS = 600_000;
@@ -135,8 +142,12 @@ public final class BatchEnricher {
                 if (collector.wanted.isEmpty() || stop != null) {
                     break;
                 }
-                submit(collector.wanted, totals);
+                // The budget stops further batches, not the collection of the ones it paid for.
+                RunStop spent = submit(collector.wanted, totals);
                 collectOpen(totals);
+                if (spent != null && stop == null) {
+                    stop = spent;
+                }
             }
             return totals.result(stop);
         }
@@ -171,28 +182,33 @@ public final class BatchEnricher {
         }
     }
 
-    /** Writes each batch with its postings, submits it, and stores the API's id. */
-    private void submit(Map<Long, Prepared> wanted, Totals totals) {
+    /**
+     * Writes each batch with its postings, submits it, and stores the API's id. Returns the
+     * budget's stop when it allows no more requests (what fitted is submitted), else null.
+     */
+    private RunStop submit(Map<Long, Prepared> wanted, Totals totals) {
         List<Map.Entry<Long, Prepared>> all = new ArrayList<>(wanted.entrySet());
-        for (int from = 0; from < all.size() && stop == null; from += maxRequests) {
+        RunStop spent = null;
+        for (int from = 0; from < all.size() && stop == null && spent == null; from += maxRequests) {
             List<Map.Entry<Long, Prepared>> chunk = all.subList(from, Math.min(all.size(), from + maxRequests));
             List<LlmBatches.Item> items = new ArrayList<>();
             List<BatchCreateParams.Request> requests = new ArrayList<>();
+            String token = Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
             for (Map.Entry<Long, Prepared> e : chunk) {
                 double worst = claude.batchWorstCase(e.getValue());
                 try {
                     budget.reserve(worst);
                 } catch (RunStop s) {
-                    stop = s;
+                    spent = s;
                     break;
                 }
                 reserved.put(e.getKey(), worst);
-                String id = customId(e.getKey());
+                String id = customId(e.getKey(), token);
                 items.add(new LlmBatches.Item(e.getKey(), id, ContentKey.of(e.getValue().posting())));
                 requests.add(claude.batchRequest(id, e.getValue()));
             }
             if (items.isEmpty()) {
-                return;
+                return spent;
             }
             long batchId = db.inTransaction(c -> LlmBatches.create(c, claude.model(), claude.promptVersion(), items,
                     clock.millis()));
@@ -206,7 +222,19 @@ public final class BatchEnricher {
                 totals.sent += items.size();
                 log.accept("submitted batch " + b.id() + " with " + items.size() + " postings");
             } catch (ClaudeApi.ApiCallException e) {
-                // Nothing was accepted: release the postings; a refusal of the key stops the run.
+                ApiFailure f = e.failure();
+                boolean maybeAccepted = f.status() == null ? !f.noConnection() : f.status() < 300;
+                if (maybeAccepted) {
+                    // No answer (a timeout, a dropped connection) or one that cannot be read: the API
+                    // may hold the batch and bill it. It stays 'submitting', so the next run looks for it among the API's batches
+                    // instead of sending its postings again.
+                    stop = new RunStop("api_unavailable", "could not confirm that a batch of " + items.size()
+                            + " postings reached the API: " + f.describe() + "; the next run looks for it and"
+                            + " collects it, or sends its postings again if it never arrived");
+                    return spent;
+                }
+                // Refused with a status, nothing was accepted: release the postings; a refusal of
+                // the key stops the run.
                 db.inTransaction(c -> {
                     LlmBatches.abandon(c, batchId, e.getMessage());
                     return null;
@@ -214,7 +242,6 @@ public final class BatchEnricher {
                 for (LlmBatches.Item i : items) {
                     budget.settle(reserved.remove(i.postingId()), 0);
                 }
-                ApiFailure f = e.failure();
                 if (f.kind() == ApiFailure.Kind.FATAL || f.kind() == ApiFailure.Kind.BAD_REQUEST
                         || f.kind() == ApiFailure.Kind.TOO_LARGE) {
                     stop = new RunStop(f.kind() == ApiFailure.Kind.FATAL ? "api_refused" : "bad_requests",
@@ -225,11 +252,14 @@ public final class BatchEnricher {
                 }
             }
         }
+        return spent;
     }
 
     /**
      * A batch written but not known to have reached the API: look for it among the API's recent
      * batches (same size, created after it was written); release its postings if it is not there.
+     * A batch of the same size another database sent meanwhile could be taken for it: its custom_ids match none of ours (see {@link #customId}), so its answers
+     * decide nothing here and the postings go back to pending.
      */
     private void resumeInterrupted() {
         for (LlmBatches.Batch b : db.read(LlmBatches::open)) {
@@ -326,8 +356,9 @@ public final class BatchEnricher {
         List<Outcome> outcomes = new ArrayList<>();
         long changedBefore = totals.changedInBatch;
         String unreadable;
+        Set<String> answered = new HashSet<>();
         try (StreamResponse<MessageBatchIndividualResponse> results = api.results(b.remoteId())) {
-            unreadable = read(b, results, items, recorded, pending, outcomes, totals);
+            unreadable = read(b, results, items, recorded, pending, outcomes, totals, answered);
         } catch (ClaudeApi.ApiCallException e) {
             if (!Integer.valueOf(404).equals(e.failure().status())) {
                 stop = new RunStop("api_unavailable", "cannot read the results of batch " + b.remoteId() + ": "
@@ -336,6 +367,9 @@ public final class BatchEnricher {
             }
             // The batch ended, but its results are gone (deleted, or past the days they are kept).
             unreadable = "its results are no longer there (" + e.getMessage() + ")";
+        }
+        if (stop == null) {
+            unanswered(b, items, recorded, pending, answered, unreadable, totals);
         }
         Outcomes writer = new Outcomes(db);
         for (int from = 0; from < outcomes.size(); from += pageSize) {
@@ -373,8 +407,7 @@ public final class BatchEnricher {
      */
     private String read(LlmBatches.Batch b, StreamResponse<MessageBatchIndividualResponse> results,
                         Map<String, LlmBatches.Item> items, Set<Long> recorded, Map<Long, PendingPosting> pending,
-                        List<Outcome> outcomes, Totals totals) {
-        Set<String> answered = new HashSet<>();
+                        List<Outcome> outcomes, Totals totals, Set<String> answered) {
         java.util.Iterator<MessageBatchIndividualResponse> it = results.stream().iterator();
         while (stop == null) {
             MessageBatchIndividualResponse r;
@@ -391,7 +424,7 @@ public final class BatchEnricher {
                     return null;
                 }
                 // A line that is no result: the stream cannot be read past it.
-                return Throwables.rootMessage(e);
+                return unreadableLine(e);
             }
             String customId;
             try {
@@ -414,6 +447,39 @@ public final class BatchEnricher {
             }
         }
         return null;
+    }
+
+    /**
+     * The requests of an ended batch that its results do not answer (left out, past a line that
+     * cannot be read, or all of them when the results are gone) are recorded as such in the cost
+     * ledger and go back to pending for the next run. Sent again in this run, a batch whose
+     * results keep leaving them out would be sent round after round.
+     */
+    private void unanswered(LlmBatches.Batch b, Map<String, LlmBatches.Item> items, Set<Long> recorded,
+                            Map<Long, PendingPosting> pending, Set<String> answered, String unreadable, Totals totals) {
+        for (LlmBatches.Item item : items.values()) {
+            PendingPosting p = pending.get(item.postingId());
+            if (p == null || answered.contains(item.customId()) || recorded.contains(item.postingId())) {
+                continue;
+            }
+            budget.settle(reserved.getOrDefault(p.id(), 0.0), 0);
+            reserved.remove(p.id());
+            claude.recordBatchFailure(p.id(), Prepared.of(p.posting(), resolver), b.id(), "server_error", null,
+                    unreadable != null ? "no result could be read: " + unreadable
+                            : "the batch's results have no line for this request");
+            totals.returned++;
+            returned.add(p.id());
+        }
+    }
+
+    /** What is wrong with the results, on one line (a parser's message spans several, with its internals). */
+    private static String unreadableLine(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+                return "a results line is not JSON: " + JsonStream.problem(j);
+            }
+        }
+        return Throwables.rootMessage(e).replaceAll("\\s+", " ").strip();
     }
 
     /** Whether a results stream failed on what it read (a line that is not a result), not on the network. */

@@ -17,8 +17,11 @@ public record Salary(Double min, Double max, String currency, Period period) {
      */
     public static final double MAX_PER_YEAR = 1e10;
 
-    /** An amount as text: "85000", "85,000", "$95k", "1.2m", "EUR 70 000". */
+    /** An amount as text: "85000", "85,000", "$95k", "1.2m", "EUR 70 000", "70.000", "1.234,50". */
     private static final Pattern AMOUNT = Pattern.compile("^\\s*[^0-9-]{0,4}?(-?[0-9][0-9,. ]*)\\s*([kKmM])?\\s*$");
+
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("-?[0-9]+,[0-9]{1,2}");
+    private static final Pattern GROUPING_DOTS = Pattern.compile("-?[1-9][0-9]{0,2}(\\.[0-9]{3})+");
 
     public enum Period {
         YEAR(1), MONTH(12), WEEK(52), DAY(260), HOUR(2080);
@@ -88,6 +91,24 @@ public record Salary(Double min, Double max, String currency, Period period) {
     }
 
     /**
+     * The digits of an amount in Java's notation: a comma or a dot groups thousands unless it is
+     * the decimal mark, which is the later of the two when both appear ("1,234.50", "1.234,50"), a
+     * lone comma before one or two digits ("70,5"), and never dots that group digits in threes
+     * ("70.000" and "1.200.000" are European thousands: seventy thousand, not seventy).
+     */
+    private static String plainNumber(String n, boolean suffixed) {
+        int dot = n.lastIndexOf('.');
+        int comma = n.lastIndexOf(',');
+        if (dot >= 0 && comma >= 0) {
+            return dot > comma ? n.replace(",", "") : n.replace(".", "").replace(',', '.');
+        }
+        if (comma >= 0) {
+            return DECIMAL_COMMA.matcher(n).matches() ? n.replace(',', '.') : n.replace(",", "");
+        }
+        return !suffixed && GROUPING_DOTS.matcher(n).matches() ? n.replace(".", "") : n;
+    }
+
+    /**
      * The number an amount written as text states, sign included ("-5" is -5.0), with thousands
      * and millions suffixes applied; null when the text is no number ("competitive", "NaN").
      */
@@ -97,7 +118,7 @@ public record Salary(Double min, Double max, String currency, Period period) {
             return null;
         }
         try {
-            double d = Double.parseDouble(m.group(1).replace(",", "").replace(" ", ""));
+            double d = Double.parseDouble(plainNumber(m.group(1).replace(" ", ""), m.group(2) != null));
             if (m.group(2) != null) {
                 d *= m.group(2).equalsIgnoreCase("k") ? 1_000 : 1_000_000;
             }

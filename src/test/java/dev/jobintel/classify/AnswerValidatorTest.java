@@ -144,6 +144,10 @@ class AnswerValidatorTest {
         assertThat(validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"salary\":{\"min\":\"$95k\","
                 + "\"max\":\"120,000\",\"currency\":\"USD\",\"period\":\"year\"}}").classification().salary())
                 .isEqualTo(new Salary(95_000.0, 120_000.0, "USD", Salary.Period.YEAR));
+        assertThat(validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"salary\":{\"min\":\"70.000\","
+                + "\"max\":\"90.000\",\"currency\":\"EUR\",\"period\":\"year\"}}").classification().salary())
+                .as("European thousands, not seventy euros a year")
+                .isEqualTo(new Salary(70_000.0, 90_000.0, "EUR", Salary.Period.YEAR));
         // 90,000 an hour is 187 million a year: the model put a yearly figure under the wrong period.
         AnswerValidator.Result hourly = validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"salary\":"
                 + "{\"min\":90000,\"max\":1e300,\"currency\":\"USD\",\"period\":\"hour\"}}");

@@ -6,7 +6,9 @@ import dev.jobintel.classify.claude.sim.MessagesSimulator;
 import dev.jobintel.classify.claude.sim.Responder;
 import dev.jobintel.classify.claude.sim.RulesResponder;
 import dev.jobintel.classify.claude.sim.SimRequest;
+import dev.jobintel.classify.cost.Budget;
 import dev.jobintel.posting.Posting;
+import dev.jobintel.posting.Prepared;
 import dev.jobintel.store.Database;
 import dev.jobintel.store.Jdbc;
 import dev.jobintel.store.LlmBatches;
@@ -15,6 +17,7 @@ import dev.jobintel.testing.Fixtures;
 import dev.jobintel.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -64,8 +67,12 @@ class BatchEnricherIT {
     }
 
     private BatchEnricher batches() {
+        return batches(runner.budget());
+    }
+
+    private BatchEnricher batches(Budget budget) {
         ClaudeClassifier k = rig.classifier();
-        return new BatchEnricher(db, runner.pendingWork(), rig.ctx.gate(), rig.ctx.resolver(), k, k.api(), runner.budget(), clock, 100, 2,
+        return new BatchEnricher(db, runner.pendingWork(), rig.ctx.gate(), rig.ctx.resolver(), k, k.api(), budget, clock, 100, 2,
                 10_000, Duration.ofMillis(100), line -> { });
     }
 
@@ -241,6 +248,77 @@ class BatchEnricherIT {
         assertThat(count("SELECT count(*) FROM llm_calls WHERE outcome = 'canceled' AND cost_usd > 0")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM llm_calls WHERE outcome = 'valid'")).isEqualTo(3);
         assertThat(StatusReport.read(db).violations()).isEmpty();
+    }
+
+    @Test
+    @Timeout(60)
+    void requestsTheResultsLeaveOutGoBackToPendingOnceAndAreNotSentAgainInTheSameRun() {
+        start(this::clean, Duration.ofMillis(100));
+        land(jobs(10, "M"));
+        // The results hold four of the ten requests.
+        sim.resultsServed(body -> String.join("\n", body.lines().limit(4).toList()) + "\n");
+        BatchEnricher.Result first = batches().run();
+        assertThat(batchCreations()).as("not sent round after round").isEqualTo(1);
+        assertThat(first.returnedToPending()).isEqualTo(6);
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(4);
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'pending' AND batch_id IS NULL")).isEqualTo(6);
+        assertThat(count("SELECT count(*) FROM llm_calls WHERE outcome = 'server_error' AND error LIKE '%no line for this request%'"))
+                .as("each left-out request is in the cost ledger").isEqualTo(6);
+
+        sim.resultsServed(null);
+        batches().run();
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(10);
+        assertThat(StatusReport.read(db).violations()).isEmpty();
+    }
+
+    @Test
+    void resultsForAnotherBatchsRequestsDecideNothingHere() {
+        start(this::clean, Duration.ofMillis(100));
+        land(jobs(5, "F"));
+        // The same posting ids with another batch's token: what a batch another database sent
+        // answers, if it were taken for ours while resuming an interrupted submission.
+        sim.resultsServed(body -> body.replaceAll("\"custom_id\":\\s*\"(p[0-9]+)-[0-9a-z]+\"", "\"custom_id\":\"$1-other\""));
+        BatchEnricher.Result first = batches().run();
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isZero();
+        assertThat(first.returnedToPending()).isEqualTo(5);
+        assertThat(count("SELECT count(*) FROM llm_calls WHERE outcome = 'valid'")).isZero();
+
+        sim.resultsServed(null);
+        batches().run();
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(5);
+    }
+
+    @Test
+    void aBatchCreateThatGetsNoAnswerInTimeIsLookedForByTheNextRunNotSentAgain() {
+        rig = ClaudeRig.start(databaseUrl(), clock, MessagesSimulator.start(this::clean).batchProcessing(Duration.ofMillis(100))
+                .batchCreateDelay(Duration.ofSeconds(3)), 4, 3, 1);
+        sim = rig.sim;
+        db = rig.db;
+        runner = rig.runner();
+        land(jobs(5, "T"));
+        BatchEnricher.Result first = batches().run();
+        assertThat(first.decided().stop().getMessage()).contains("could not confirm that a batch of 5 postings reached the API");
+        assertThat(count("SELECT count(*) FROM llm_batches WHERE status = 'submitting'")).isEqualTo(1);
+
+        sim.batchCreateDelay(Duration.ZERO);
+        restart();
+        BatchEnricher.Result r = batches().run();
+        assertThat(r.batchesSubmitted()).isZero();
+        assertThat(batchCreations()).as("the batch the API took is collected, not paid for again").isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(5);
+    }
+
+    @Test
+    void aBudgetThatStopsFurtherBatchesStillCollectsTheOneItPaidFor() {
+        start(this::clean, Duration.ofMillis(100));
+        land(jobs(30, "G"));
+        double one = rig.classifier().batchWorstCase(Prepared.of(jobs(1, "G").get(0), rig.ctx.resolver()));
+        BatchEnricher.Result r = batches(new Budget(one * 10.5)).run();
+        assertThat(r.decided().stop().reason()).isEqualTo("budget");
+        assertThat(r.batchesSubmitted()).isEqualTo(1);
+        assertThat(r.batchesCollected()).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM llm_batches WHERE status = 'collected'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(r.requestsSent());
     }
 
     @Test

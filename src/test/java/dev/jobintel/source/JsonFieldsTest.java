@@ -57,6 +57,15 @@ class JsonFieldsTest {
         assertThat(JsonFields.amount(n.get("grouped"))).isEqualTo(85000.0);
         assertThat(JsonFields.amount(json("\"$95k\""))).isEqualTo(95_000.0);
         assertThat(JsonFields.amount(json("\"1.2m\""))).isEqualTo(1_200_000.0);
+        // Europe's way round: dots group thousands, a comma is the decimal mark.
+        assertThat(JsonFields.amount(json("\"70.000\""))).isEqualTo(70_000.0);
+        assertThat(JsonFields.amount(json("\"1.200.000\""))).isEqualTo(1_200_000.0);
+        assertThat(JsonFields.amount(json("\"1.234,50\""))).isEqualTo(1_234.5);
+        assertThat(JsonFields.amount(json("\"1,234.50\""))).isEqualTo(1_234.5);
+        assertThat(JsonFields.amount(json("\"62,5\""))).isEqualTo(62.5);
+        assertThat(JsonFields.amount(json("\"62.5\""))).isEqualTo(62.5);
+        assertThat(JsonFields.amount(json("\"0.500\""))).isEqualTo(0.5);
+        assertThat(JsonFields.amount(json("\"1.500k\""))).isEqualTo(1_500.0);
         // Boards send 0 for "not disclosed"; none of these is a pay figure.
         for (String field : new String[] {"zero", "negative", "word", "nan", "obj", "nul", "missing"}) {
             assertThat(JsonFields.amount(n.get(field))).as(field).isNull();

@@ -192,7 +192,7 @@ public final class ClaudeApi implements AutoCloseable {
         return m.contains("spend limit") || m.contains("usage limit");
     }
 
-    private static boolean mentionsCredit(String message) {
+    static boolean mentionsCredit(String message) {
         return message != null && message.toLowerCase(Locale.ROOT).contains("credit balance");
     }
 

@@ -519,7 +519,8 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
             case 402 -> "billing";
             case 403 -> "permission";
             case 404 -> "not_found";
-            default -> "spend_limit";
+            // "Your credit balance is too low" comes as a 400: a billing matter, not a limit that resets.
+            default -> ClaudeApi.mentionsCredit(f.message()) ? "billing" : "spend_limit";
         };
         String advice = switch (reason) {
             case "authentication" -> "check ANTHROPIC_API_KEY";

@@ -390,6 +390,17 @@ class ClaudeClassifierIT {
     }
 
     @Test
+    void aCreditBalanceTooLowStopsTheRunAsABillingMatter() {
+        start(r -> Answer.error(400, "invalid_request_error",
+                "Your credit balance is too low to access the Anthropic API. Please go to Plans & Billing to upgrade or purchase credits."));
+        land(job(1), job(2));
+        Enricher.Result r = runner.enrich(0);
+        assertThat(r.stop().reason()).isEqualTo("billing");
+        assertThat(r.stop().getMessage()).contains("credit balance").doesNotContain("wait for it to reset");
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'pending'")).isEqualTo(2);
+    }
+
+    @Test
     void aHangingServerTimesOutAndThePostingFailsRetryable() {
         start(r -> Answer.hang(), 2, 2, 1);
         land(job(1));

@@ -97,6 +97,7 @@ public final class MessagesSimulator implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
 
     private volatile Duration latency = Duration.ZERO;
+    private volatile Duration batchCreateDelay = Duration.ZERO;
     private volatile int requestLimit;
     private volatile Duration batchProcessing = Duration.ofMillis(200);
     private volatile Clock clock = Clock.systemUTC();
@@ -172,6 +173,18 @@ public final class MessagesSimulator implements AutoCloseable {
      */
     public MessagesSimulator resultsServed(java.util.function.UnaryOperator<String> rewrite) {
         this.resultsRewrite = rewrite;
+        return this;
+    }
+
+    /**
+     * How long the answer to {@code POST /v1/messages/batches} takes after the batch is created
+     * (default none): longer than the client waits, and it holds a batch it never heard of.
+     */
+    public MessagesSimulator batchCreateDelay(Duration d) {
+        if (d == null || d.isNegative()) {
+            throw new IllegalArgumentException("batchCreateDelay must be zero or positive");
+        }
+        this.batchCreateDelay = d;
         return this;
     }
 
@@ -310,7 +323,12 @@ public final class MessagesSimulator implements AutoCloseable {
         }
         if (segments.size() == 3) {
             return switch (method) {
-                case "POST" -> batches.create(body);
+                case "POST" -> {
+                    SimReply created = batches.create(body);
+                    // The batch exists from now on, whether or not the answer reaches the client in time.
+                    sleep(batchCreateDelay);
+                    yield created;
+                }
                 case "GET" -> batches.list(query);
                 default -> notFound(path);
             };
