@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Which jobs a report counts: in one city, of one family, first seen since a time, still open,
@@ -60,6 +61,10 @@ public record JobFilter(String cityCode, String family, Long since, boolean open
                 // scope names, not in the first country of "Remote - Canada or US".
                 any.add("(j.country_code IN (" + placeholders(countries.size()) + ") AND (j.remote_scope IS NULL"
                         + " OR j.city_code IS NOT NULL))");
+                // The office's country too: "Remote (UK) or Berlin" is stored with GB as its country and
+                // Berlin as its city, and is in Germany as the cities report and the gate place it.
+                any.add("j.city_code IN (SELECT code FROM ref_city WHERE country IN (" + placeholders(countries.size())
+                        + "))");
             }
             if (!remoteScopes.isEmpty()) {
                 any.add("j.remote_scope IN (" + placeholders(remoteScopes.size()) + ")");
@@ -71,6 +76,7 @@ public record JobFilter(String cityCode, String family, Long since, boolean open
             if (cityCode != null) {
                 args.add(cityCode);
             }
+            args.addAll(countries);
             args.addAll(countries);
             args.addAll(remoteScopes);
         }
@@ -180,9 +186,13 @@ public record JobFilter(String cityCode, String family, Long since, boolean open
         if (code != null) {
             return code;
         }
-        List<String[]> named = Jdbc.query(c, "SELECT ci.code, co.name FROM ref_city ci JOIN ref_country co "
-                + "ON co.code = ci.country WHERE lower(ci.name) = lower(?) ORDER BY ci.code",
-                rs -> new String[] {rs.getString(1), rs.getString(2)}, city.strip());
+        // Names are compared here, not with SQL's lower(), which on SQLite folds only ASCII letters
+        // ("SÃO PAULO" would match nothing there, and São Paulo on PostgreSQL).
+        String wanted = city.strip().toLowerCase(Locale.ROOT);
+        List<String[]> named = Jdbc.query(c, "SELECT ci.code, co.name, ci.name FROM ref_city ci JOIN ref_country co "
+                + "ON co.code = ci.country ORDER BY ci.code",
+                rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).stream()
+                .filter(n -> n[2].toLowerCase(Locale.ROOT).equals(wanted)).toList();
         if (named.size() > 1) {
             throw new IllegalArgumentException("'" + city + "' is more than one city: " + String.join(", ",
                     named.stream().map(n -> n[0] + " (" + n[1] + ")").toList()) + "; give the code");

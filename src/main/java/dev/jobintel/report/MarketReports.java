@@ -46,6 +46,18 @@ public final class MarketReports {
             + "WHEN j.country_code IS NOT NULL THEN co.name ELSE '(unresolved)' END";
     static final String PLACE_JOINS = "LEFT JOIN ref_city ci ON ci.code = j.city_code "
             + "LEFT JOIN ref_country co ON co.code = coalesce(ci.country, j.country_code) ";
+    /**
+     * {@link #PLACE} as one label per place where places are listed without their country: a city
+     * whose name another city shares is "Cambridge (United Kingdom)", so the two are never counted
+     * as one. Needs {@link #PLACE_JOINS} and {@link #SHARED_NAME_JOIN}.
+     */
+    static final String PLACE_LABEL = "CASE WHEN dup.name IS NOT NULL THEN ci.name || ' (' || co.name || ')' ELSE "
+            + PLACE + " END";
+    static final String SHARED_NAME_JOIN = "LEFT JOIN (SELECT name FROM ref_city GROUP BY name HAVING count(*) > 1) dup "
+            + "ON dup.name = ci.name ";
+    /** What tells one place from another (a city's code, remote, a country), to group by with its label. */
+    static final String PLACE_KEY = "CASE WHEN j.city_code IS NOT NULL THEN j.city_code WHEN j.remote_scope IS NOT NULL "
+            + "THEN '~remote' ELSE '~' || coalesce(j.country_code, '') END";
 
     /** 1 when job {@code j} is still open, else 0: for counting open jobs. */
     private static final String OPEN_AS_ONE = "CASE WHEN " + JobFilter.STILL_OPEN + " THEN 1 ELSE 0 END";
@@ -110,9 +122,9 @@ public final class MarketReports {
     public static Report demand(Connection c, JobFilter f, int limit) {
         long jobs = jobs(c, f);
         Map<String, List<String>> topPlaces = new LinkedHashMap<>();
-        for (String[] r : Jdbc.query(c, "SELECT j.family, j.subfamily, " + PLACE + " AS place, count(*) AS n "
-                        + "FROM enriched_jobs j " + PLACE_JOINS + "WHERE " + f.where()
-                        + " GROUP BY j.family, j.subfamily, " + PLACE + " ORDER BY n DESC, place",
+        for (String[] r : Jdbc.query(c, "SELECT j.family, j.subfamily, " + PLACE_LABEL + " AS place, count(*) AS n "
+                        + "FROM enriched_jobs j " + PLACE_JOINS + SHARED_NAME_JOIN + "WHERE " + f.where()
+                        + " GROUP BY j.family, j.subfamily, " + PLACE_KEY + ", " + PLACE_LABEL + " ORDER BY n DESC, place",
                 rs -> new String[] {rs.getString(1) + "/" + rs.getString(2), rs.getString(3) + " " + rs.getLong(4)},
                 f.args().toArray())) {
             List<String> places = topPlaces.computeIfAbsent(r[0], k -> new ArrayList<>());
@@ -139,7 +151,7 @@ public final class MarketReports {
                         + "CASE WHEN j.city_code IS NOT NULL THEN co.name ELSE '' END AS country, count(*) AS n, "
                         + "sum(CASE WHEN j.arrangement = 'remote' THEN 1 ELSE 0 END) AS remote "
                         + "FROM enriched_jobs j " + PLACE_JOINS + "WHERE " + f.where() + " GROUP BY " + PLACE
-                        + ", CASE WHEN j.city_code IS NOT NULL THEN co.name ELSE '' END ORDER BY n DESC, place LIMIT ?",
+                        + ", CASE WHEN j.city_code IS NOT NULL THEN co.name ELSE '' END ORDER BY n DESC, place, country LIMIT ?",
                 rs -> List.<Object>of(rs.getString(1), rs.getString(2), rs.getLong(3), share(rs.getLong(3), jobs),
                         share(rs.getLong(4), rs.getLong(3))),
                 args(f, limit));

@@ -26,8 +26,9 @@ public final class MarketSummary {
      * else unresolved), so the run's summary and 'jobintel report cities' never disagree.
      */
     public static List<Count> byCity(Connection c, int limit) {
-        return Jdbc.query(c, "SELECT " + MarketReports.PLACE + " AS label, count(*) AS n FROM enriched_jobs j "
-                        + MarketReports.PLACE_JOINS + "GROUP BY " + MarketReports.PLACE + " ORDER BY n DESC, label LIMIT ?",
+        return Jdbc.query(c, "SELECT " + MarketReports.PLACE_LABEL + " AS label, count(*) AS n FROM enriched_jobs j "
+                        + MarketReports.PLACE_JOINS + MarketReports.SHARED_NAME_JOIN + "GROUP BY " + MarketReports.PLACE_KEY
+                        + ", " + MarketReports.PLACE_LABEL + " ORDER BY n DESC, label LIMIT ?",
                 rs -> new Count(rs.getString("label"), rs.getLong("n")), limit);
     }
 

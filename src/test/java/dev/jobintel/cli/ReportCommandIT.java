@@ -206,6 +206,49 @@ class ReportCommandIT {
     }
 
     @Test
+    void citiesThatShareANameAreNeverCountedAsOne() throws IOException {
+        Path more = Fixtures.jsonlFile(dir.resolve("cambridge.jsonl"), List.of(
+                posting("31", "Iota", "Backend Engineer", "Cambridge, UK", "Go and Kafka."),
+                posting("32", "Iota", "Data Engineer", "Cambridge, UK", "Python and Spark."),
+                posting("33", "Kappa", "Backend Engineer", "Cambridge, MA", "Go and Kafka."),
+                posting("34", "Kappa", "Data Engineer", "Cambridge, MA", "Python and Spark.")));
+        assertThat(jobintel("import", more.toString(), "--db", db()).exit()).isZero();
+        assertThat(jobintel("enrich", "--db", db(), "--no-progress").exit()).isZero();
+        // The run's summary: each Cambridge has two jobs of its own, not four together ahead of London.
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(db())) {
+            assertThat(dev.jobintel.report.MarketSummary.byCity(c, 10)).extracting(k -> k.label() + " " + k.jobs())
+                    .contains("Cambridge (United Kingdom) 2", "Cambridge (United States) 2", "London 2")
+                    .noneMatch(line -> line.equals("Cambridge 4"));
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+        JsonNode engineering = row(report("demand"), "role", "Data engineering");
+        assertThat(engineering.get("top_places").asText()).contains("Cambridge (United Kingdom) 1",
+                "Cambridge (United States) 1", "London 2");
+    }
+
+    @Test
+    void aJobIsInTheCountryOfItsOfficeWhateverItsRemoteScopeSays() throws IOException {
+        long germany = report("employers", "--area", "DE").get("jobs").asLong();
+        Path more = Fixtures.jsonlFile(dir.resolve("office.jsonl"), List.of(
+                posting("41", "Lambda", "Backend Engineer", "Remote (UK) or Berlin", "Go and Kafka.")));
+        assertThat(jobintel("import", more.toString(), "--db", db()).exit()).isZero();
+        assertThat(jobintel("enrich", "--db", db(), "--no-progress").exit()).isZero();
+        assertThat(report("employers", "--area", "DE").get("jobs").asLong()).isEqualTo(germany + 1);
+        assertThat(report("employers", "--area", "dach").get("jobs").asLong()).isEqualTo(germany + 1);
+    }
+
+    @Test
+    void aCityIsFoundByItsNameInAnyCaseWhateverItsLetters() throws IOException {
+        Path more = Fixtures.jsonlFile(dir.resolve("sp.jsonl"), List.of(
+                posting("51", "Mu", "Backend Engineer", "São Paulo, Brazil", "Go and Kafka.")));
+        assertThat(jobintel("import", more.toString(), "--db", db()).exit()).isZero();
+        assertThat(jobintel("enrich", "--db", db(), "--no-progress").exit()).isZero();
+        assertThat(report("employers", "--city", "SÃO PAULO").get("jobs").asLong()).isEqualTo(1);
+        assertThat(report("employers", "--city", "são paulo").get("jobs").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void trendsDateEachJobByTheEarliestDateItsBoardsGaveElseWhenItWasFirstSeen() throws Exception {
         long nov20 = java.time.Instant.parse("2026-11-20T12:00:00Z").toEpochMilli();
         try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
