@@ -25,15 +25,24 @@ public final class YearsExtractor {
             Map.entry("fifteen", 15), Map.entry("twenty", 20));
 
     private static final String N = "(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)";
-    private static final String EXP = "(?:\\s*(?:\\(\\s*\\d{1,2}\\s*\\)\\s*)?(?:\\+\\s*)?(?:years?|yrs?)(?:'|’)?"
+    private static final String EXP = "(?:\\s*(?:\\(\\s*\\d{1,2}\\s*\\)\\s*)?(?:\\+\\s*)?(?:years?|yrs?)(?:'|’)?(?:"
             + "(?:\\s+of)?(?:\\s+(?:professional|relevant|hands[- ]on|industry|commercial|work(?:ing)?|proven|practical|technical|related|progressive|software|engineering|prior|direct|total))*"
-            + "\\s+(?:experience|exp\\b|working|building|designing|developing|leading|managing|as\\b))";
+            + "\\s+(?:experience|exp\\b|working|building|designing|developing|leading|managing|as\\b)"
+            // "7+ years of backend development experience": a few words between "of" and "experience",
+            // not joined by "and" ("12 years of history and experience" are two things).
+            + "|\\s+of(?:\\s+(?!and\\b|or\\b)[a-z][a-z0-9/+#.-]*){1,4}?\\s+experience\\b"
+            + "|\\s+in\\s+(?:a|an)\\s+(?:similar|related|comparable|equivalent|relevant)\\s+(?:role|position|capacity)\\b))";
 
     static final Pattern RANGE = Pattern.compile("(?i)\\b" + N + "\\s*(?:\\+\\s*)?(?:-|–|—|to)\\s*" + N + EXP);
     static final Pattern AT_LEAST = Pattern.compile(
             "(?i)\\b(?:at least|minimum(?: of)?|min\\.?|over|more than|a minimum of)\\s+" + N + EXP);
     static final Pattern PLUS = Pattern.compile("(?i)\\b" + N + "\\s*\\+" + EXP);
     static final Pattern PLAIN = Pattern.compile("(?i)\\b" + N + EXP);
+    /** "5 or more years of experience". */
+    static final Pattern OR_MORE = Pattern.compile("(?i)\\b" + N + "\\s+or\\s+more" + EXP);
+    /** A labelled field: "Experience: 6+ years", "Experience required: 3-5 yrs". */
+    static final Pattern LABELLED = Pattern.compile("(?i)\\bexperience(?:\\s+(?:required|level))?\\s*[:–—-]\\s*"
+            + "(?:(?:at least|minimum(?: of)?|min\\.?)\\s+)?" + N + "(?:\\s*(?:-|–|—|to)\\s*" + N + ")?\\s*\\+?\\s*(?:years?|yrs?)\\b");
 
     private YearsExtractor() {
     }
@@ -91,6 +100,9 @@ public final class YearsExtractor {
      */
     static boolean numberBefore(String lower, int at) {
         int j = skipBack(lower, at - 1);
+        if (j >= 6 && lower.startsWith("or more", j - 6)) {
+            j = skipBack(lower, j - 7); // "5 or more years"
+        }
         if (j >= 0 && lower.charAt(j) == ')') {
             int open = lower.lastIndexOf('(', j);
             if (open < 0 || j - open > 8) {
@@ -130,7 +142,7 @@ public final class YearsExtractor {
                 bestAt = m.start();
             }
         }
-        for (Pattern p : new Pattern[] {AT_LEAST, PLUS, PLAIN}) {
+        for (Pattern p : new Pattern[] {AT_LEAST, PLUS, OR_MORE, PLAIN}) {
             Matcher s = p.matcher(text).useTransparentBounds(true);
             if (Anchored.find(s, from, startsBefore, to, i -> canStart(text, i)) && s.start() < bestAt) {
                 Integer v = number(s.group(1));
@@ -140,11 +152,20 @@ public final class YearsExtractor {
                 }
             }
         }
+        Matcher l = LABELLED.matcher(text).useTransparentBounds(true);
+        if (Anchored.find(l, from, startsBefore, to, i -> canStart(text, i)) && l.start() < bestAt) {
+            Integer lo = number(l.group(1));
+            Integer hi = l.group(2) == null ? null : number(l.group(2));
+            if (lo != null && lo <= 30 && (hi == null || (lo <= hi && hi <= 30))) {
+                best = new Years(lo, hi);
+            }
+        }
         return best;
     }
 
-    /** Words other than numbers a pattern can begin with ("at least", "minimum of", "over", "more than"). */
-    private static final java.util.Set<String> LEADS = java.util.Set.of("at", "minimum", "min", "over", "more", "a");
+    /** Words other than numbers a pattern can begin with ("at least", "minimum of", "over", "more than", "experience:"). */
+    private static final java.util.Set<String> LEADS = java.util.Set.of("at", "minimum", "min", "over", "more", "a",
+            "experience");
 
     /** Where a pattern can begin: at the start of a number, a number word or a word {@link #LEADS} holds. */
     static boolean canStart(String text, int i) {
@@ -159,7 +180,7 @@ public final class YearsExtractor {
             return false; // no number word or lead word starts with it
         }
         int end = i + 1;
-        while (end < text.length() && Chars.isLetter(text.charAt(end)) && end - i <= 8) {
+        while (end < text.length() && Chars.isLetter(text.charAt(end)) && end - i <= 10) {
             end++;
         }
         String word = text.substring(i, end).toLowerCase(Locale.ROOT);

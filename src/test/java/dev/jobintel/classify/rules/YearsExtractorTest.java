@@ -35,4 +35,19 @@ class YearsExtractorTest {
         assertThat(YearsExtractor.numberBefore("ten (10) + years", 10)).isTrue();
         assertThat(YearsExtractor.numberBefore("someone years", 8)).isFalse();
     }
+
+    @Test
+    void findsCommonPhrasingsBeyondTheListedQualifiers() {
+        assertThat(YearsExtractor.find("What you bring: 7+ years of backend development experience, solid SQL."))
+                .isEqualTo(new YearsExtractor.Years(7, null));
+        assertThat(YearsExtractor.find("You have 5 or more years of experience building data pipelines."))
+                .isEqualTo(new YearsExtractor.Years(5, null));
+        assertThat(YearsExtractor.find("5+ years in a similar role. £65,000 - £80,000."))
+                .isEqualTo(new YearsExtractor.Years(5, null));
+        assertThat(YearsExtractor.find("Experience: 6+ years.\n\nHybrid.")).isEqualTo(new YearsExtractor.Years(6, null));
+        assertThat(YearsExtractor.find("Experience required: 3-5 years")).isEqualTo(new YearsExtractor.Years(3, 5));
+        // Still only experience: a history, or a number far from the word, is none.
+        assertThat(YearsExtractor.find("10 years of company history and experience")).isNull();
+        assertThat(YearsExtractor.find("We have grown for 9 years in a row.")).isNull();
+    }
 }
