@@ -33,6 +33,9 @@ public final class RulesClassifier implements Classifier {
 
     public static final String NAME = "rules";
     private static final int SUMMARY_WORDS = 50;
+    /** The bundled taxonomy's codes for an internship and its level; a taxonomy without them skips the link. */
+    private static final String INTERNSHIP = "internship";
+    private static final String INTERN = "intern";
     private final Phrase equity = new Phrase(Pattern.compile(
             "\\b(equity|stock options?|share options?|rsus?|restricted stock|esop|employee stock|ownership stake)\\b"));
 
@@ -106,13 +109,6 @@ public final class RulesClassifier implements Classifier {
             subfamilyCode = family.subfamily();
         }
 
-        // The lower-cased text the phrases read: no second lower-casing of a long description.
-        YearsExtractor.Years years = YearsExtractor.find(lower.text());
-        String seniority = seniority(title, hints, years);
-        if (seniority == null) {
-            seniority = taxonomy.seniority().defaultCode();
-            defaulted.add("seniority");
-        }
 
         int trackRule = titleTracks.first(title);
         String track = trackRule < 0 ? null : taxonomy.trackRules().get(trackRule).code();
@@ -139,6 +135,14 @@ public final class RulesClassifier implements Classifier {
         if (positionType == null) {
             positionType = taxonomy.positionTypes().defaultCode();
             defaulted.add("position_type");
+        }
+
+        // The lower-cased text the phrases read: no second lower-casing of a long description.
+        YearsExtractor.Years years = YearsExtractor.find(lower.text());
+        String seniority = seniority(title, hints, years, positionType);
+        if (seniority == null) {
+            seniority = taxonomy.seniority().defaultCode();
+            defaulted.add("seniority");
         }
 
         Salary salary = storable(hints.salary());
@@ -177,11 +181,16 @@ public final class RulesClassifier implements Classifier {
         return null;
     }
 
-    private String seniority(LowerText title, Hints hints, YearsExtractor.Years years) {
+    private String seniority(LowerText title, Hints hints, YearsExtractor.Years years, String positionType) {
         List<Taxonomy.LevelRule> levels = taxonomy.levels();
         int highest = titleLevels.first(title);
         if (highest >= 0) {
             return levels.get(levels.size() - 1 - highest).code();
+        }
+        // An internship is held at the intern level whatever the source's experience level (ATSs
+        // often leave "entry level") or a stated number of years says.
+        if (INTERNSHIP.equals(positionType) && taxonomy.seniority().contains(INTERN)) {
+            return INTERN;
         }
         if (hints.experienceLevel() != null) {
             var fromHint = taxonomy.seniority().match(hints.experienceLevel());

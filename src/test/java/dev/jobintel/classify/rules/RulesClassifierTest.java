@@ -244,4 +244,29 @@ class RulesClassifierTest {
         assertThat(c.subfamily()).isEqualTo("engineering_general");
         assertThat(classify("Frontend-Entwickler (w/m/d)", "React und TypeScript.").subfamily()).isEqualTo("frontend");
     }
+
+    @Test
+    void aStaffAccountantOrStaffNurseIsNotAStaffLevelEngineer() {
+        Classification accountant = classify("Staff Accountant", "Pioneer Foods is looking for a Staff Accountant to "
+                + "support month-end close.\n\nRequirements: bachelor's degree in accounting, 1-3 years of accounting experience.");
+        assertThat(accountant.seniority()).isEqualTo("junior");
+        Classification nurse = classify("Staff Nurse - Cardiology", "We are looking for a newly qualified or experienced "
+                + "Staff Nurse (Band 5) to join our cardiology ward.");
+        assertThat(nurse.seniority()).isNotEqualTo("staff");
+        assertThat(classify("Nursing Staff (Night Shifts)", "Join our ward.").seniority()).isNotEqualTo("staff");
+        assertThat(classify("Staff Software Engineer", "Join our platform team.").seniority()).isEqualTo("staff");
+    }
+
+    @Test
+    void anInternshipIsHeldAtTheInternLevel() {
+        // SmartRecruiters: typeOfEmployment "Internship", experienceLevel "entry_level".
+        Hints sr = new Hints(null, null, null, "Internship", null, "entry_level", List.of(), Map.of());
+        Classification fromHint = classify("Summer Analyst, Engineering", null, "Join our engineering team for the summer.", sr);
+        assertThat(fromHint.positionType()).isEqualTo("internship");
+        assertThat(fromHint.seniority()).isEqualTo("intern");
+        Classification fromProse = classify("Software Engineering Summer Program",
+                "This is a paid 12-week internship for students in their penultimate year.");
+        assertThat(fromProse.positionType()).isEqualTo("internship");
+        assertThat(fromProse.seniority()).isEqualTo("intern");
+    }
 }
