@@ -216,8 +216,8 @@ public final class SalaryExtractor {
                 continue;
             }
             Salary.Period period = period(text, s.end(), amount);
-            if (period == null || !plausible(amount, period)) {
-                continue;
+            if (period == null || !plausible(amount, period) || notPayBefore(text, s.start())) {
+                continue; // "We match 401(k) contributions up to $6,000 per year" is a benefit
             }
             return oneFigure(s.group(1), amount, currency, period);
         }
@@ -259,12 +259,23 @@ public final class SalaryExtractor {
     }
 
     private static final Pattern NOT_PAY = Pattern.compile("(?i)stipend|allowance|budget|bonus|credit|reimburs|voucher"
-            + "|contribution|match|per diem|relocation|referral|sign-on|signing|revenue|turnover|raised|funding|\\barr\\b");
+            + "|contribution|match|per diem|relocation|referral|sign-on|signing|revenue|turnover|raised|funding|\\barr\\b"
+            + "|401\\(?k|pension|retirement|tuition|equipment");
 
     /** Whether the words just before or after a figure make it a perk, a benefit or the company's money rather than pay. */
     private static boolean notPay(String text, int start, int end) {
         String around = text.substring(Math.max(0, start - 40), Math.min(text.length(), end + 50));
         return NOT_PAY.matcher(around).find();
+    }
+
+    /**
+     * Whether the words of its sentence before a figure with a pay word ("up to $6,000 per year") make
+     * it a perk: only before, as "Salary: up to $150,000 plus bonus" is pay with a perk after it.
+     */
+    private static boolean notPayBefore(String text, int start) {
+        int from = Math.max(0, start - 50);
+        int stop = text.lastIndexOf(". ", start);
+        return NOT_PAY.matcher(text).region(Math.max(from, stop < 0 ? 0 : stop + 1), start).find();
     }
 
     /** A lone figure is pay only at a size pay has for its period; smaller ones are perks and fees. */

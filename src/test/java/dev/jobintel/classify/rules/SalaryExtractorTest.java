@@ -125,6 +125,22 @@ class SalaryExtractorTest {
     }
 
     @Test
+    void aCeilingOnABenefitIsNotPay() {
+        assertThat(EXTRACTOR.find("We are a fully distributed team. We match 401(k) contributions up to $6,000 per year "
+                + "and offer up to $10,000 in tuition reimbursement.")).isNull();
+        assertThat(EXTRACTOR.find("Pension: we pay in up to £4,000 per year.")).isNull();
+        assertThat(EXTRACTOR.find("Relocation support of up to €5,000 per year of the move.")).isNull();
+        assertThat(EXTRACTOR.find("An equipment allowance up to $2,000 a year.")).isNull();
+        // A perk after the pay does not make it one.
+        Salary pay = EXTRACTOR.find("Salary: up to $150,000 per year plus bonus and 401(k) match.");
+        assertThat(pay).isNotNull();
+        assertThat(pay.max()).isEqualTo(150000.0);
+        Salary after = EXTRACTOR.find("Great 401(k) plan. Compensation: up to $140,000 per year.");
+        assertThat(after).isNotNull();
+        assertThat(after.max()).isEqualTo(140000.0);
+    }
+
+    @Test
     void numbersThatAreNotPayAreIgnored() {
         assertThat(EXTRACTOR.find("We raised $100M in our Series B and serve 10,000 customers")).isNull();
         assertThat(EXTRACTOR.find("Join 2,000 - 3,000 engineers worldwide")).isNull();
