@@ -245,6 +245,13 @@ public final class RulesClassifier implements Classifier {
                 return r.code();
             }
         }
+        // "A remote-first company, but this role is based in our studio 3 days a week": what the
+        // posting says of the company counts only where it says nothing of the role.
+        for (Taxonomy.PhraseRule r : rules) {
+            if (anyFound(r.culturePhrases(), lowerText)) {
+                return r.code();
+            }
+        }
         return null;
     }
 

@@ -33,8 +33,12 @@ public final class Taxonomy {
     public record MarkerRule(String code, List<Phrase> markers) {
     }
 
-    /** A value recognised from normalised source hints and from description phrases. */
-    public record PhraseRule(String code, Set<String> hints, List<Phrase> phrases, List<Phrase> titleMarkers) {
+    /**
+     * A value recognised from normalised source hints and from description phrases; culture
+     * phrases (about the company, not the role) count after every rule's phrases.
+     */
+    public record PhraseRule(String code, Set<String> hints, List<Phrase> phrases, List<Phrase> titleMarkers,
+                             List<Phrase> culturePhrases) {
     }
 
     private final String version;

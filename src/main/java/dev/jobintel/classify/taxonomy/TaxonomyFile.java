@@ -77,15 +77,19 @@ public record TaxonomyFile(
     /**
      * A value recognised from source hints and phrases (arrangement, position type); title
      * markers are phrases that count in a title only ("Intern" says internship there, not in
-     * "our intern once...").
+     * "our intern once..."). Culture phrases (optional) are what a posting says of the whole
+     * company ("a remote-first company"); they count only when no value's phrases are found, as
+     * what it says of the role ("this role is based in our studio 3 days a week") is more specific.
      */
     public record Coded(String code, String name, String description, List<String> synonyms,
-                        List<String> hints, List<String> phrases, List<String> titleMarkers) {
+                        List<String> hints, List<String> phrases, List<String> titleMarkers,
+                        List<String> culturePhrases) {
         public Coded {
             synonyms = orEmpty(synonyms);
             hints = orEmpty(hints);
             phrases = orEmpty(phrases);
             titleMarkers = orEmpty(titleMarkers);
+            culturePhrases = orEmpty(culturePhrases);
         }
     }
 

@@ -221,7 +221,8 @@ final class TaxonomyLoader {
                 hints.add(h);
             }
             rules.add(new Taxonomy.PhraseRule(c.code(), hints, phrases(patterns(p + ".phrases", c.phrases())),
-                    phrases(patterns(p + ".title_markers", c.titleMarkers()))));
+                    phrases(patterns(p + ".title_markers", c.titleMarkers())),
+                    phrases(patterns(p + ".culture_phrases", c.culturePhrases()))));
         }
         requireDefault(key + ".default", vocab);
         return rules;

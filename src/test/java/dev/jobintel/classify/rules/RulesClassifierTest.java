@@ -269,4 +269,24 @@ class RulesClassifierTest {
         assertThat(fromProse.positionType()).isEqualTo("internship");
         assertThat(fromProse.seniority()).isEqualTo("intern");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // The role's days in the office beat the company's culture and a phrase for the other days.
+            "Loam is a remote-first company, but this role is based in our Lisbon studio 3 days a week. | hybrid",
+            "You'll join us 2 days a week in our Amsterdam office and work from home the rest of the week. | hybrid",
+            "Our product, engineering and design teams work on-site in Dublin four days a week. | hybrid",
+            "Loam is a remote-first company: everyone works from wherever they do their best work. | remote",
+            // Common phrasings of each.
+            "This role is not remote: the team works together in our Shoreditch office every day. | onsite",
+            "You must be based in Berlin: we work together in person at our Kreuzberg office. | onsite",
+            "We are an office-first company: the whole team works from our Warsaw office every day. | onsite",
+            "This is an in-person role at our West Loop office. | onsite",
+            "This is a home-based role with occasional visits to our Manchester office. | remote",
+            "Degree in mechanical engineering; 3+ years in food manufacturing. On-site. $80,000 - $95,000 CAD. | onsite",
+            "We work on-site at customers' premises when a launch needs it, otherwise from our offices. | onsite",
+    })
+    void theRolesOwnArrangementBeatsTheCompanysCulture(String description, String arrangement) {
+        assertThat(classify("Product Designer", description).arrangement()).isEqualTo(arrangement);
+    }
 }
