@@ -289,4 +289,22 @@ class RulesClassifierTest {
     void theRolesOwnArrangementBeatsTheCompanysCulture(String description, String arrangement) {
         assertThat(classify("Product Designer", description).arrangement()).isEqualTo(arrangement);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // A mention of freelancers or an internship programme is not the role's terms.
+            "Klarfeld builds tax software for freelancers. You'll design and build services in Kotlin. | full_time",
+            "You'll work in Figma with designers and manage our small pool of freelance writers. | full_time",
+            "You'll run hiring, one-on-ones and planning, and help run our summer internship program. | full_time",
+            // The role's own terms still count.
+            "This is a freelance contract for three months, paid per day. | freelance",
+            "We are looking for a freelancer to redesign our onboarding flow. | freelance",
+            "You will work with us on a freelance basis, about 20 hours per week. | freelance",
+            "This is a paid 12-week internship for students. | internship",
+            "During your internship you will ship features to production. | internship",
+            "You will join the data team as a working student for 20 hours a week. | internship",
+    })
+    void positionTypePhrasesMustDescribeTheRole(String description, String positionType) {
+        assertThat(classify("Software Engineer", description).positionType()).isEqualTo(positionType);
+    }
 }
