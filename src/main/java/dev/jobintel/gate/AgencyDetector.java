@@ -38,7 +38,20 @@ public final class AgencyDetector {
         this.threshold = threshold;
         this.allow = new HashSet<>(list.allow());
         this.blockExact = new HashSet<>(list.block());
+        this.blockExact.addAll(list.blockNames());
     }
+
+    /**
+     * Words an agency adds to its name ("Hays Specialist Recruitment", "Reed Technology", "Huxley
+     * UK"): after a {@link AgencyList#blockNames()} entry, a name made only of these is the agency's.
+     */
+    private static final Set<String> AGENCY_FORMS = Set.of("recruitment", "recruiting", "recruiters", "recruiter",
+            "staffing", "specialist", "specialists", "talent", "resourcing", "personnel", "search", "executive",
+            "group", "global", "international", "worldwide", "it", "tech", "technology", "technologies", "digital",
+            "solutions", "careers", "career", "jobs", "workforce", "people", "partners", "consulting", "services",
+            "holdings", "for", "work", "uk", "us", "usa", "na", "emea", "apac", "europe", "ireland", "india",
+            "germany", "deutschland", "france", "nederland", "netherlands", "belgium", "australia", "canada",
+            "singapore", "japan", "espana", "spain", "italia", "italy", "polska", "poland", "com");
 
     /**
      * Employer names as the lists compare them: {@link Normalizer#employer} (case, accents,
@@ -79,6 +92,15 @@ public final class AgencyDetector {
     private record NameVerdict(Verdict decided, double score, List<String> reasons) {
     }
 
+    private static boolean onlyAgencyForms(String words) {
+        for (String w : words.split(" ")) {
+            if (!w.isEmpty() && !AGENCY_FORMS.contains(w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private NameVerdict byName(String company) {
         String name = normaliseName(company);
         if (!name.isEmpty() && allow.contains(name)) {
@@ -90,6 +112,13 @@ public final class AgencyDetector {
         }
         for (String b : list.block()) {
             if (name.startsWith(b) && name.length() > b.length() && name.charAt(b.length()) == ' ') {
+                return new NameVerdict(new Verdict(true, 1.0,
+                        List.of("'" + company + "' is on the agency block list (" + b + ")")), 0, List.of());
+            }
+        }
+        for (String b : list.blockNames()) {
+            if (name.startsWith(b) && name.length() > b.length() && name.charAt(b.length()) == ' '
+                    && onlyAgencyForms(name.substring(b.length() + 1))) {
                 return new NameVerdict(new Verdict(true, 1.0,
                         List.of("'" + company + "' is on the agency block list (" + b + ")")), 0, List.of());
             }

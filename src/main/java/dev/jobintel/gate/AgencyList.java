@@ -19,10 +19,11 @@ public final class AgencyList {
     public static final String BUNDLED = "/jobintel/agencies.yaml";
 
     /** The file as written. */
-    public record File(String version, List<String> block, List<String> allow,
+    public record File(String version, List<String> block, List<String> blockNames, List<String> allow,
                        List<SignalSpec> nameSignals, List<SignalSpec> descriptionSignals) {
         public File {
             block = block == null ? List.of() : List.copyOf(block);
+            blockNames = blockNames == null ? List.of() : List.copyOf(blockNames);
             allow = allow == null ? List.of() : List.copyOf(allow);
             nameSignals = nameSignals == null ? List.of() : List.copyOf(nameSignals);
             descriptionSignals = descriptionSignals == null ? List.of() : List.copyOf(descriptionSignals);
@@ -37,12 +38,20 @@ public final class AgencyList {
     }
 
     private final List<String> block;
+    /**
+     * Agencies whose name is also an ordinary word or another organisation's ("Hays", "Reed"):
+     * they match the name and its agency forms ("Hays Specialist Recruitment"), not every name
+     * starting with the word ("Hays Medical Center", "Reed College").
+     */
+    private final List<String> blockNames;
     private final List<String> allow;
     private final List<Signal> nameSignals;
     private final List<Signal> descriptionSignals;
 
-    private AgencyList(List<String> block, List<String> allow, List<Signal> nameSignals, List<Signal> descriptionSignals) {
+    private AgencyList(List<String> block, List<String> blockNames, List<String> allow, List<Signal> nameSignals,
+                       List<Signal> descriptionSignals) {
         this.block = block;
+        this.blockNames = blockNames;
         this.allow = allow;
         this.nameSignals = nameSignals;
         this.descriptionSignals = descriptionSignals;
@@ -65,11 +74,15 @@ public final class AgencyList {
         for (String b : f.block()) {
             block.add(AgencyDetector.normaliseName(b));
         }
+        List<String> blockNames = new ArrayList<>();
+        for (String b : f.blockNames()) {
+            blockNames.add(AgencyDetector.normaliseName(b));
+        }
         List<String> allow = new ArrayList<>();
         for (String a : f.allow()) {
             allow.add(AgencyDetector.normaliseName(a));
         }
-        return new AgencyList(block, allow, signals(doc, "name_signals", f.nameSignals()),
+        return new AgencyList(block, List.copyOf(blockNames), allow, signals(doc, "name_signals", f.nameSignals()),
                 signals(doc, "description_signals", f.descriptionSignals()));
     }
 
@@ -104,11 +117,15 @@ public final class AgencyList {
         extraBlock.forEach(x -> b.add(AgencyDetector.normaliseName(x)));
         List<String> a = new ArrayList<>(allow);
         extraAllow.forEach(x -> a.add(AgencyDetector.normaliseName(x)));
-        return new AgencyList(List.copyOf(b), List.copyOf(a), nameSignals, descriptionSignals);
+        return new AgencyList(List.copyOf(b), blockNames, List.copyOf(a), nameSignals, descriptionSignals);
     }
 
     public List<String> block() {
         return block;
+    }
+
+    public List<String> blockNames() {
+        return blockNames;
     }
 
     public List<String> allow() {

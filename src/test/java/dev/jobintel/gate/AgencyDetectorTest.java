@@ -88,4 +88,20 @@ class AgencyDetectorTest {
         assertThat(custom.judge("Globex Talent", "").agency()).isTrue();
         assertThat(custom.judge("Hays", "").agency()).isFalse();
     }
+
+    @Test
+    void anAgencyNamedLikeAnotherOrganisationBlocksOnlyItsOwnNameForms() {
+        for (String agency : new String[] {"Hays", "Hays plc", "Hays Recruitment", "Hays Specialist Recruitment Ltd",
+                "Reed", "Reed Global", "Reed Technology", "Huxley UK", "Crossover for Work", "Jobs via Dice"}) {
+            assertThat(DETECTOR.judge(agency, "A role.").agency()).as(agency).isTrue();
+        }
+        assertThat(DETECTOR.judge("Hays Medical Center", "Hays Medical Center is a 200-bed regional hospital in "
+                + "western Kansas. Our ICU is hiring a Registered Nurse.").agency()).isFalse();
+        assertThat(DETECTOR.judge("Reed College", "Reed College's Computing & Information Services department is "
+                + "hiring a Systems Administrator.").agency()).isFalse();
+        assertThat(DETECTOR.judge("DICE", "DICE is the studio behind Battlefield. As Senior Gameplay Programmer "
+                + "you'll build weapons and vehicles in C++.").agency()).isFalse();
+        // Other block entries still cover every name they start.
+        assertThat(DETECTOR.judge("Randstad Sourceright", "").agency()).isTrue();
+    }
 }
