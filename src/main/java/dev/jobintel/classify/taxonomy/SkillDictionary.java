@@ -20,7 +20,7 @@ public final class SkillDictionary {
     public record Skill(String name, String family) {
     }
 
-    private record Form(List<String> tokens, boolean exactCase, Skill skill) {
+    private record Form(List<String> tokens, boolean exactCase, Skill skill, SkillContext context) {
     }
 
     public static final int MAX_TOKENS = 4;
@@ -92,11 +92,16 @@ public final class SkillDictionary {
 
     /** Adds a skill; returns the skill already holding one of its forms, else null. */
     Skill add(String name, String family, List<String> aliases, boolean caseSensitive) {
+        return add(name, family, aliases, caseSensitive, SkillContext.NONE);
+    }
+
+    /** Adds a skill whose forms do not count in the phrases {@code context} lists. */
+    Skill add(String name, String family, List<String> aliases, boolean caseSensitive, SkillContext context) {
         Skill skill = new Skill(name, family);
         all.add(skill);
-        Skill clash = addForm(name, caseSensitive, skill);
+        Skill clash = addForm(name, caseSensitive, skill, context);
         for (String alias : aliases) {
-            Skill c = addForm(alias, false, skill);
+            Skill c = addForm(alias, false, skill, context);
             if (clash == null) {
                 clash = c;
             }
@@ -104,7 +109,7 @@ public final class SkillDictionary {
         return clash;
     }
 
-    private Skill addForm(String text, boolean exactCase, Skill skill) {
+    private Skill addForm(String text, boolean exactCase, Skill skill, SkillContext context) {
         SkillTokens t = SkillTokens.of(text);
         if (t.size() == 0) {
             return null;
@@ -115,7 +120,7 @@ public final class SkillDictionary {
         }
         String key = String.join(" ", t.lowerTokens());
         Skill prev = byKey.putIfAbsent(key, skill);
-        byFirstToken.computeIfAbsent(t.hash(0), k -> new ArrayList<>(1)).add(new Form(tokens, exactCase, skill));
+        byFirstToken.computeIfAbsent(t.hash(0), k -> new ArrayList<>(1)).add(new Form(tokens, exactCase, skill, context));
         index = null;
         return prev != null && prev != skill ? prev : null;
     }
@@ -168,10 +173,13 @@ public final class SkillDictionary {
             if (forms != null) {
                 for (Form f : forms) {
                     if (matches(f, t, i)) {
+                        int end = i + f.tokens().size();
                         boolean word = f.exactCase() && f.tokens().size() == 1
                                 && (t.opensSentence(i) && !namedAsTool(t, i, byFirst) || t.namesAPerson(i)
-                                || partOfAName(t, i));
-                        if (!word) {
+                                || partOfAName(t, i) || surname(t, i, byFirst));
+                        // "our leadership team", "trusted by OpenAI, PayPal": the name, not the skill.
+                        boolean elsewise = word || f.context().rulesOut(t, i, end) || SkillContext.inListOfNames(t, i);
+                        if (!elsewise) {
                             found.add(f.skill());
                         }
                         advance = f.tokens().size();
@@ -226,6 +234,25 @@ public final class SkillDictionary {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether an ambiguous name is a person's surname: it follows a capitalised first name in the
+     * middle of a sentence ("Contact Maria Jenkins in our Talent team"), one that is neither a
+     * skill nor a word of a role ("DevOps Engineer Jenkins"), and no word of a tool follows it.
+     */
+    private boolean surname(SkillTokens t, int i, FirstTokenIndex byFirst) {
+        int prev = i - 1;
+        if (prev < 0 || t.breakBefore(i) || t.opensSentence(prev)) {
+            return false;
+        }
+        String first = t.original(prev);
+        if (first.length() < 2 || !Character.isUpperCase(first.charAt(0)) || !Character.isLowerCase(first.charAt(1))
+                || TOOL_FOLLOWERS.contains(t.lower(prev)) || byFirst.get(t.hash(prev)) != null) {
+            return false;
+        }
+        int next = i + 1;
+        return next >= t.size() || t.breakBefore(next) || !TOOL_FOLLOWERS.contains(t.lower(next));
     }
 
     /** Words after which a single letter is a label, not a language: "Series C", "Vitamin C", "Plan B". */

@@ -212,6 +212,20 @@ public final class SkillTokens {
         return text.substring(ends[i], starts[i + 1]).strip().equals(",");
     }
 
+    /** Whether a sentence ends between token {@code i} and the one before it ('.', '!', '?' or a line break). */
+    boolean sentenceBreakBefore(int i) {
+        if (i <= 0 || i >= size || !breakBefore[i]) {
+            return false;
+        }
+        for (int k = ends[i - 1]; k < starts[i]; k++) {
+            char c = text.charAt(k);
+            if (c == '.' || c == '!' || c == '?' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether punctuation separates token {@code i} from the one before it. */
     public boolean breakBefore(int i) {
         return breakBefore[i];

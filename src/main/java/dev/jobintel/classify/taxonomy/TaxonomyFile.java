@@ -107,9 +107,17 @@ public record TaxonomyFile(
     public record SkillFamily(String code, String name, String description) {
     }
 
-    public record Skill(String name, String family, List<String> aliases, Boolean caseSensitive) {
+    /**
+     * @param notPrecededBy words right before a name or alias that make it something else ("in line
+     *                      with the" GDPR)
+     * @param notFollowedBy words right after one that do ("leadership team", "Express Scripts")
+     */
+    public record Skill(String name, String family, List<String> aliases, Boolean caseSensitive,
+                        List<String> notPrecededBy, List<String> notFollowedBy) {
         public Skill {
             aliases = orEmpty(aliases);
+            notPrecededBy = orEmpty(notPrecededBy);
+            notFollowedBy = orEmpty(notFollowedBy);
         }
     }
 

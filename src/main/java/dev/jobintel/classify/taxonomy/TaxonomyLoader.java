@@ -188,7 +188,16 @@ final class TaxonomyLoader {
                     throw doc.error(sp, "'" + form + "' must be 1 to " + SkillDictionary.MAX_TOKENS + " words");
                 }
             }
-            SkillDictionary.Skill clash = skills.add(s.name(), s.family(), s.aliases(), Boolean.TRUE.equals(s.caseSensitive()));
+            List<String> context = new ArrayList<>(s.notPrecededBy());
+            context.addAll(s.notFollowedBy());
+            for (String words : context) {
+                int n = SkillDictionary.tokenCount(words);
+                if (n == 0 || n > SkillDictionary.MAX_TOKENS) {
+                    throw doc.error(sp, "'" + words + "' must be 1 to " + SkillDictionary.MAX_TOKENS + " words");
+                }
+            }
+            SkillDictionary.Skill clash = skills.add(s.name(), s.family(), s.aliases(), Boolean.TRUE.equals(s.caseSensitive()),
+                    SkillContext.of(s.notPrecededBy(), s.notFollowedBy()));
             if (clash != null) {
                 throw doc.error(sp, "'" + s.name() + "' repeats a name or alias of skill '" + clash.name() + "'");
             }

@@ -98,4 +98,46 @@ class SkillDictionaryTest {
         assertThat(SKILLS.lookup("K8S")).map(SkillDictionary.Skill::name).contains("Kubernetes");
         assertThat(SKILLS.lookup("no such skill at all")).isEmpty();
     }
+
+    @Test
+    void ordinaryWordsInOrdinaryUseAreNotSkills() {
+        assertThat(names("Questions? Contact Maria Jenkins in our Talent team.")).doesNotContain("Jenkins");
+        assertThat(names("We're a small, agile team of 14 people spread across Europe.")).doesNotContain("Agile");
+        assertThat(names("You'll plan maintenance windows with the product teams.")).doesNotContain("Windows");
+        assertThat(names("You will own our core data models and the streaming platform.")).doesNotContain("Core Data");
+        assertThat(names("As an Account Executive you will own the Mid-Market Segment in the central US."))
+                .doesNotContain("Segment");
+        assertThat(names("Present findings to our leadership team.")).doesNotContain("Leadership");
+        assertThat(names("Our values: Unity, Courage and Care.")).doesNotContain("Unity");
+        assertThat(names("A Registered Nurse for the medical-surgical unit at our Aurora campus.")).doesNotContain("Amazon Aurora");
+        assertThat(names("We are trusted by OpenAI, PayPal and Stripe to reconcile payouts.")).doesNotContain("OpenAI API", "Stripe");
+        assertThat(names("Before joining us she led pharmacy analytics at Express Scripts.")).doesNotContain("Express");
+        assertThat(names("If you need an accessibility accommodation during the interview process, email us."))
+                .doesNotContain("Accessibility");
+        assertThat(names("By applying you agree that we process your data in line with the GDPR.")).doesNotContain("GDPR");
+        assertThat(names("A culture of experimentation and learning.")).doesNotContain("A/B testing");
+        assertThat(names("Plan and optimise programmatic campaigns across DSP and SSP platforms.")).doesNotContain("DSP");
+    }
+
+    @Test
+    void theSameNamesAsToolsStillCount() {
+        assertThat(names("Maintain Jenkins pipelines and GitHub Actions.")).contains("Jenkins");
+        assertThat(names("Senior Backend Go Engineer")).contains("Go");
+        assertThat(names("We work in Agile sprints; experience with agile methodologies.")).contains("Agile");
+        assertThat(names("Manage our Linux and Windows servers.")).contains("Windows");
+        assertThat(names("Persistence with Core Data and SwiftUI.")).contains("Core Data");
+        assertThat(names("Event tracking with Segment and Amplitude.")).contains("Segment");
+        assertThat(names("You bring leadership and mentoring of junior engineers.")).contains("Leadership");
+        assertThat(names("Games built in Unity and C#.")).contains("Unity");
+        assertThat(names("We run PostgreSQL on Aurora and DynamoDB.")).contains("Amazon Aurora");
+        assertThat(names("You'll build agents on the OpenAI API and Anthropic's models.")).contains("OpenAI API");
+        assertThat(names("Our services run on Node.js with Express and PostgreSQL.")).contains("Express");
+        assertThat(names("Build to WCAG 2.2 and champion accessibility across the product.")).contains("Accessibility");
+        assertThat(names("You will ensure our data pipelines comply with GDPR.")).contains("GDPR");
+        assertThat(names("Run A/B testing on our experimentation platform.")).contains("A/B testing");
+        assertThat(names("Firmware for DSP chips and real-time audio.")).contains("DSP");
+        assertThat(names("Tools used by our engineers: Python, Go and Terraform.")).contains("Python", "Go", "Terraform");
+        assertThat(names("We are trusted by Stripe. Python is our language.")).contains("Python");
+        assertThat(names("Payouts services in Go, backed by PostgreSQL and Kafka.")).contains("PostgreSQL", "Kafka");
+    }
 }
