@@ -302,6 +302,7 @@ class RulesClassifierTest {
             "You will work with us on a freelance basis, about 20 hours per week. | freelance",
             "This is a paid 12-week internship for students. | internship",
             "During your internship you will ship features to production. | internship",
+            "You will work with a friendly team and ship often. Summer internship (12 weeks). | internship",
             "You will join the data team as a working student for 20 hours a week. | internship",
     })
     void positionTypePhrasesMustDescribeTheRole(String description, String positionType) {
