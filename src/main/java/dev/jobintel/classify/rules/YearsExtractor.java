@@ -66,7 +66,8 @@ public final class YearsExtractor {
             if (numberBefore(lower, at)) {
                 // A match holding this "year" starts before it (a number, at most "at least" or
                 // "3 to" earlier); one starting after it holds a later "year" and is found there.
-                Years y = findIn(text, Math.max(0, at - 60), at, Math.min(text.length(), at + 120));
+                Years y = findIn(text, Math.max(0, at - 60), at, Math.min(text.length(), at + 120),
+                        orMoreBefore(lower, at), wordBefore(lower, "experience", at, 40));
                 if (y != null) {
                     return y;
                 }
@@ -123,6 +124,22 @@ public final class YearsExtractor {
         return WORDS.containsKey(lower.substring(start, j + 1));
     }
 
+    /** Whether "or more" stands just before the "year" at {@code at} ("5 or more years"). */
+    private static boolean orMoreBefore(String lower, int at) {
+        int j = skipBack(lower, at - 1);
+        return j >= 6 && lower.startsWith("or more", j - 6);
+    }
+
+    /** Whether {@code word} starts within {@code reach} characters before {@code at}, without scanning the text. */
+    private static boolean wordBefore(String lower, String word, int at, int reach) {
+        for (int i = Math.max(0, at - reach); i + word.length() <= at; i++) {
+            if (lower.charAt(i) == word.charAt(0) && lower.startsWith(word, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static int skipBack(String s, int j) {
         while (j >= 0 && (Character.isWhitespace(s.charAt(j)) || s.charAt(j) == '+')) {
             j--;
@@ -130,7 +147,11 @@ public final class YearsExtractor {
         return j;
     }
 
-    private static Years findIn(String text, int from, int startsBefore, int to) {
+    /**
+     * The first band in the window; the "or more" and labelled patterns run only where the words
+     * they start with or hold were seen near the "year" (most windows have neither).
+     */
+    private static Years findIn(String text, int from, int startsBefore, int to, boolean orMore, boolean labelled) {
         Years best = null;
         int bestAt = Integer.MAX_VALUE;
         Matcher m = RANGE.matcher(text).useTransparentBounds(true);
@@ -142,7 +163,7 @@ public final class YearsExtractor {
                 bestAt = m.start();
             }
         }
-        for (Pattern p : new Pattern[] {AT_LEAST, PLUS, OR_MORE, PLAIN}) {
+        for (Pattern p : orMore ? new Pattern[] {AT_LEAST, PLUS, OR_MORE, PLAIN} : new Pattern[] {AT_LEAST, PLUS, PLAIN}) {
             Matcher s = p.matcher(text).useTransparentBounds(true);
             if (Anchored.find(s, from, startsBefore, to, i -> canStart(text, i)) && s.start() < bestAt) {
                 Integer v = number(s.group(1));
@@ -152,8 +173,8 @@ public final class YearsExtractor {
                 }
             }
         }
-        Matcher l = LABELLED.matcher(text).useTransparentBounds(true);
-        if (Anchored.find(l, from, startsBefore, to, i -> canStart(text, i)) && l.start() < bestAt) {
+        Matcher l = labelled ? LABELLED.matcher(text).useTransparentBounds(true) : null;
+        if (l != null && Anchored.find(l, from, startsBefore, to, i -> canStart(text, i)) && l.start() < bestAt) {
             Integer lo = number(l.group(1));
             Integer hi = l.group(2) == null ? null : number(l.group(2));
             if (lo != null && lo <= 30 && (hi == null || (lo <= hi && hi <= 30))) {

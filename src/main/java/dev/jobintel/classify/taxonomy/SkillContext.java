@@ -78,9 +78,6 @@ record SkillContext(List<List<String>> notPrecededBy, List<List<String>> notFoll
     private static final Set<String> BEFORE_BY = Set.of("trusted", "used", "loved", "funded", "chosen");
     /** Words that, before "include", "including" or "like", introduce customers or partners. */
     private static final Set<String> WHO = Set.of("customers", "clients", "partners", "investors", "brands");
-    private static final Set<String> INCLUDE = Set.of("include", "includes", "including", "like");
-    /** A list of names runs back to its introduction over these and capitalised names only. */
-    private static final Set<String> JOINS = Set.of("and", "or", "&");
     /** How far back a list's introduction is looked for. */
     private static final int LIST_REACH = 12;
 
@@ -88,24 +85,25 @@ record SkillContext(List<List<String>> notPrecededBy, List<List<String>> notFoll
      * Whether the name at {@code i} is one in a list of customers, backers or values rather than
      * a tool: "trusted by OpenAI, PayPal and Stripe", "customers include Shopify", "Our values:
      * Unity, Courage". Between the introduction and the name there are only other capitalised
-     * names and "and"/"or", so "tools used by our engineers: Python" stays a list of tools.
+     * names and "and"/"or" (at most a dozen tokens back), so "tools used by our engineers: Python" stays a list of tools.
      */
     static boolean inListOfNames(SkillTokens t, int i) {
+        // Most names follow a lower-case word that is none of these: one look and no allocation.
         for (int j = i - 1; j >= 0 && j >= i - LIST_REACH; j--) {
             if (t.sentenceBreakBefore(j + 1)) {
                 return false; // "Trusted by Stripe. Python is our language."
             }
-            String w = t.lower(j);
-            if (w.equals("values") && j == i - 1 && t.breakBefore(i)) {
-                return true;
+            if (t.is(j, "values", false)) {
+                return j == i - 1 && t.breakBefore(i);
             }
-            if (w.equals("by") && j > 0 && !t.breakBefore(j) && BEFORE_BY.contains(t.lower(j - 1))) {
-                return true;
+            if (t.is(j, "by", false)) {
+                return j > 0 && !t.breakBefore(j) && BEFORE_BY.contains(t.lower(j - 1));
             }
-            if (INCLUDE.contains(w) && j > 0 && !t.breakBefore(j) && WHO.contains(t.lower(j - 1))) {
-                return true;
+            if (t.is(j, "include", false) || t.is(j, "includes", false) || t.is(j, "including", false)
+                    || t.is(j, "like", false)) {
+                return j > 0 && !t.breakBefore(j) && WHO.contains(t.lower(j - 1));
             }
-            if (!JOINS.contains(w) && !Character.isUpperCase(t.original(j).charAt(0))) {
+            if (!t.is(j, "and", false) && !t.is(j, "or", false) && !Character.isUpperCase(t.firstChar(j))) {
                 return false;
             }
         }

@@ -246,8 +246,11 @@ public final class SkillDictionary {
         if (prev < 0 || t.breakBefore(i) || t.opensSentence(prev)) {
             return false;
         }
+        if (!Character.isUpperCase(t.firstChar(prev))) {
+            return false; // most names follow a lower-case word: no allocation for them
+        }
         String first = t.original(prev);
-        if (first.length() < 2 || !Character.isUpperCase(first.charAt(0)) || !Character.isLowerCase(first.charAt(1))
+        if (first.length() < 2 || !Character.isLowerCase(first.charAt(1))
                 || TOOL_FOLLOWERS.contains(t.lower(prev)) || byFirst.get(t.hash(prev)) != null) {
             return false;
         }

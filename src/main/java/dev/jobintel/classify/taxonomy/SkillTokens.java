@@ -212,6 +212,11 @@ public final class SkillTokens {
         return text.substring(ends[i], starts[i + 1]).strip().equals(",");
     }
 
+    /** The first character of token {@code i}, as written. */
+    char firstChar(int i) {
+        return text.charAt(starts[i]);
+    }
+
     /** Whether a sentence ends between token {@code i} and the one before it ('.', '!', '?' or a line break). */
     boolean sentenceBreakBefore(int i) {
         if (i <= 0 || i >= size || !breakBefore[i]) {
