@@ -97,7 +97,7 @@ public final class ConfigLoader {
         JobintelConfig c = p.lc.config();
         String url = c.database().url();
         if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {
-            p.add("database.url", "expected a jdbc:sqlite: or jdbc:postgresql: URL, got '" + url + "'");
+            p.add("database.url", "expected a jdbc:sqlite: or jdbc:postgresql: URL, got '" + dev.jobintel.internal.Secrets.redactUrl(url) + "'");
         } else if (url.startsWith("jdbc:sqlite:") && dev.jobintel.store.Database.sqliteFile(url) == null) {
             p.add("database.url", "'" + url + "' names no file: an in-memory database would lose every posting "
                     + "when the command ends");

@@ -7,6 +7,7 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import dev.jobintel.internal.Secrets;
 
 import javax.sql.DataSource;
 import java.nio.file.Files;
@@ -37,7 +38,8 @@ public final class Database implements AutoCloseable {
     private WriterLock writerLock;
 
     private Database(String url, Dialect dialect, HikariDataSource pool, WalCheckpointer checkpointer) {
-        this.url = url;
+        // Only ever shown (messages, status): a password in the URL stays out of them.
+        this.url = Secrets.redactUrl(url);
         this.dialect = dialect;
         this.pool = pool;
         this.checkpointer = checkpointer;
@@ -134,10 +136,10 @@ public final class Database implements AutoCloseable {
             // Logged in: the pool will too.
         } catch (SQLException e) {
             if (LoginRefusedException.refused(e)) {
-                throw new LoginRefusedException(url, username, password != null, e);
+                throw new LoginRefusedException(Secrets.redactUrl(url), username, password != null, e);
             }
             if (isUnreachable(e)) {
-                throw new DatabaseUnreachableException(url, e);
+                throw new DatabaseUnreachableException(Secrets.redactUrl(url), e);
             }
         }
     }
@@ -456,6 +458,7 @@ public final class Database implements AutoCloseable {
         return pool;
     }
 
+    /** The URL as it may be shown, a password in it masked. */
     public String url() {
         return url;
     }

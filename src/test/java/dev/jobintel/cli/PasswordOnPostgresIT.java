@@ -90,4 +90,19 @@ class PasswordOnPostgresIT {
         assertThat(worker.err()).contains("password authentication failed").doesNotContain(wrong);
         assertThat((System.nanoTime() - t0) / 1e9).as("seconds for all three").isLessThan(30);
     }
+
+    @Test
+    void aPasswordWrittenIntoTheUrlIsNeverPrinted() throws Exception {
+        String inUrl = url + "?password=" + PASSWORD;
+        JobintelProcess.Result migrate = jobintel(Map.of(), "db", "migrate", "--db", inUrl);
+        assertThat(migrate.exit()).as(migrate.err()).isZero();
+        assertThat(migrate.out()).contains("password=***");
+        JobintelProcess.Result status = jobintel(Map.of(), "status", "--json", "--db", inUrl);
+        assertThat(status.exit()).as(status.err()).isZero();
+        String wrongInUrl = url + "?password=not-the-password-at-all";
+        JobintelProcess.Result refused = jobintel(Map.of(), "status", "--db", wrongInUrl);
+        assertThat(refused.exit()).isEqualTo(Main.DATABASE_ERROR);
+        assertThat(migrate.out() + migrate.err() + status.out() + status.err()).doesNotContain(PASSWORD);
+        assertThat(refused.out() + refused.err()).doesNotContain("not-the-password-at-all");
+    }
 }

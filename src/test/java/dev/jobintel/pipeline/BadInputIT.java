@@ -78,6 +78,8 @@ class BadInputIT {
                     + "\"hints\": null}",
             "{\"source\": \"import\", \"title\": ",
             "this is not json at all",
+            // One line longer than any posting (what a gzip file inflating to one endless line gives).
+            "{\"source\": \"import\", \"title\": \"" + "x".repeat(JsonlSource.MAX_LINE_CHARS) + "\"}",
         };
         for (String l : lines) {
             file.write(l.getBytes(StandardCharsets.UTF_8));
@@ -144,7 +146,8 @@ class BadInputIT {
                         .mapToLong(q -> q.body().get("messages").toString().length()).max().orElse(0);
                 assertThat(longest).isLessThan(20_000);
                 // Broken lines and broken board bodies are rejects or failed fetches, with their reasons.
-                assertThat(count(db, "SELECT count(*) FROM rejects WHERE source = 'import'")).isEqualTo(2);
+                assertThat(count(db, "SELECT count(*) FROM rejects WHERE source = 'import'")).isEqualTo(3);
+                assertThat(count(db, "SELECT count(*) FROM rejects WHERE reason = 'line_too_long'")).isEqualTo(1);
                 List<String> failedRuns = db.read(c -> Jdbc.query(c, "SELECT board || ': ' || error FROM fetch_runs "
                         + "WHERE status = 'failed' ORDER BY board", rs -> rs.getString(1)));
                 assertThat(failedRuns).hasSize(2).allSatisfy(e -> assertThat(e).contains(": "));

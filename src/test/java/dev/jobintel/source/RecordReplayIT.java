@@ -119,6 +119,59 @@ class RecordReplayIT {
     }
 
     @Test
+    void aBoardTooLargeToHoldInMemoryIsRecordedByStreamingAndReplaysTheSame() throws Exception {
+        // Past the size a body is kept in memory for (4 MB): streamed to the recording instead.
+        String big = GreenhouseFixture.body("big", 8_000);
+        assertThat(big.length()).isGreaterThan(4 << 20);
+        server.on(board("big"), Reply.json(big));
+        Path rec = dir.resolve("rec");
+        Runner.FetchResult recorded = fetch("live", new RecordingTransport(http, new Recording(rec)), "big");
+        assertThat(recorded.total().fresh()).isEqualTo(8_000);
+        List<Path> bodies;
+        try (Stream<Path> files = Files.walk(rec)) {
+            bodies = files.filter(f -> f.toString().endsWith(".body")).toList();
+        }
+        assertThat(bodies).singleElement().satisfies(f -> assertThat(Files.readString(f)).isEqualTo(big));
+        server.close();
+        assertThat(fetch("replayed", new ReplayTransport(new Recording(rec)), "big").total().fresh()).isEqualTo(8_000);
+    }
+
+    @Test
+    void aCredentialTheServerEchoesIntoItsBodyIsNotRecorded() throws Exception {
+        server.on("/echo", req -> Reply.status(401, "{\"error\":\"bad app_key in " + req.uri().getRawQuery() + "\"}"));
+        Path rec = dir.resolve("rec");
+        java.net.URI uri = java.net.URI.create(server.baseUrl() + "/echo?app_id=my-app-id&app_key=my-secret-key%2B1");
+        RecordingTransport t = new RecordingTransport(http, new Recording(rec));
+        try (Transport.Exchange ex = t.get(uri, java.util.Map.of())) {
+            assertThat(new String(ex.body().readAllBytes(), StandardCharsets.UTF_8)).doesNotContain("my-secret-key");
+        }
+        try (Stream<Path> files = Files.walk(rec)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(f)).as(f.toString()).doesNotContain("my-secret-key").doesNotContain("my-app-id");
+            }
+        }
+    }
+
+    @Test
+    void aRecordingWhoseBodyIsALinkIsNotReplayed() throws Exception {
+        Path rec = dir.resolve("rec");
+        fetch("live", new RecordingTransport(http, new Recording(rec)), "acme");
+        Path body;
+        try (Stream<Path> files = Files.walk(rec)) {
+            body = files.filter(f -> f.toString().endsWith(".body")).findFirst().orElseThrow();
+        }
+        Path elsewhere = Files.writeString(dir.resolve("private.txt"), "not a response");
+        Files.delete(body);
+        Files.createSymbolicLink(body, elsewhere);
+        Lander.BoardResult acme = fetch("replayed", new ReplayTransport(new Recording(rec)), "acme").boards().get(0);
+        assertThat(acme.error()).contains("symbolic link");
+        try (Database db = Database.open(Fixtures.sqliteUrl(dir.resolve("replayed")), null)) {
+            long kept = db.read(c -> Jdbc.count(c, "SELECT count(*) FROM rejects WHERE payload LIKE '%not a response%'"));
+            assertThat(kept).isZero();
+        }
+    }
+
+    @Test
     void aResponseThatCannotBeSavedFailsItsBoardOnceWithThatReasonNotAsAConnectionFailure() throws Exception {
         Path rec = Files.createDirectories(dir.resolve("rec"));
         // The host's directory cannot be made: a file holds its name (as a full disk would refuse the write).

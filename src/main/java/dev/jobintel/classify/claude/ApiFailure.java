@@ -1,5 +1,7 @@
 package dev.jobintel.classify.claude;
 
+import dev.jobintel.internal.Secrets;
+
 /**
  * A request the API did not answer with a message, sorted by what to do about it.
  *
@@ -9,6 +11,12 @@ package dev.jobintel.classify.claude;
  */
 public record ApiFailure(Kind kind, Integer status, String type, String message, String requestId,
                          Long retryAfterMillis, boolean noConnection) {
+
+    /** The server's words are kept as they came, but for the key: an API or proxy may echo it back. */
+    public ApiFailure {
+        message = Secrets.redact(message);
+        type = Secrets.redact(type);
+    }
 
     public ApiFailure(Kind kind, Integer status, String type, String message, String requestId, Long retryAfterMillis) {
         this(kind, status, type, message, requestId, retryAfterMillis, false);

@@ -16,6 +16,7 @@ import com.anthropic.models.messages.batches.BatchListPage;
 import com.anthropic.models.messages.batches.BatchListParams;
 import com.anthropic.models.messages.batches.MessageBatch;
 import com.anthropic.models.messages.batches.MessageBatchIndividualResponse;
+import dev.jobintel.internal.Secrets;
 import dev.jobintel.internal.Throwables;
 
 import java.io.InterruptedIOException;
@@ -47,6 +48,7 @@ public final class ClaudeApi implements AutoCloseable {
 
     /** A client for {@code baseUrl}; the key is used for requests and never logged. */
     public static ClaudeApi connect(String apiKey, String baseUrl, Duration timeout) {
+        Secrets.register(apiKey);
         return new ClaudeApi(AnthropicOkHttpClient.builder()
                 .apiKey(apiKey)
                 .baseUrl(baseUrl)

@@ -22,6 +22,21 @@ public final class Body implements AutoCloseable {
     private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([A-Za-z0-9._:+-]+)");
 
     static final int SPOOL_ABOVE = 4 << 20;
+    /**
+     * Far more than any job board sends (the largest seen are tens of megabytes): a body past it
+     * is a mistake or a decompression bomb, and reading on would fill the disk it is spooled to.
+     */
+    public static final long MAX_BYTES = 1L << 30;
+
+    /** A body past {@link #MAX_BYTES}: refused, not retried. */
+    public static final class TooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TooLarge() {
+            super("the response is larger than " + (MAX_BYTES >> 20) + " MB, more than any job board sends "
+                    + "(a decompression bomb?); it was not read to its end");
+        }
+    }
 
     private final String url;
     private final int status;
@@ -57,8 +72,11 @@ public final class Body implements AutoCloseable {
                     long size = mem.size();
                     mem = null;
                     while ((n = in.read(buf)) > 0) {
-                        out.write(buf, 0, n);
                         size += n;
+                        if (size > MAX_BYTES) {
+                            throw new TooLarge();
+                        }
+                        out.write(buf, 0, n);
                     }
                     return new Body(url, status, contentType, null, f, size);
                 } catch (IOException | RuntimeException e) {

@@ -102,6 +102,8 @@ public final class Fetcher {
                 }
             } catch (FetchException e) {
                 throw e;
+            } catch (Body.TooLarge e) {
+                throw new FetchException(e.getMessage(), shown, lastStatus, attempt, e);
             } catch (ReplayTransport.NotRecorded | ReplayTransport.BrokenRecording | RecordingTransport.NotSaved e) {
                 throw new FetchException(e.getMessage(), shown, null, attempt, e);
             } catch (InterruptedIOException e) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -84,10 +86,76 @@ public final class Recording implements ResponseStore {
         }
     }
 
-    public synchronized void write(URI uri, int status, String contentType, byte[] body) throws IOException {
+    public void write(URI uri, int status, String contentType, byte[] body) throws IOException {
         Path base = base(uri);
         Files.createDirectories(base.getParent());
         Files.write(base.resolveSibling(base.getFileName() + ".body"), body);
+        writeMeta(base, uri, status, contentType);
+    }
+
+    /** A write to the recording failed (disk full, directory gone), as opposed to reading the response. */
+    public static final class Unwritable extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Unwritable(IOException cause) {
+            super(cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
+        }
+    }
+
+    /**
+     * Saves a response too large to hold in memory: {@code head}, then the rest of {@code body}
+     * streamed to the body file, at most {@link Body#MAX_BYTES} in all. Returns the body file.
+     *
+     * @throws Unwritable     when the recording cannot be written
+     * @throws Body.TooLarge  when the response goes past the limit (nothing of it is kept)
+     * @throws IOException    when the response cannot be read to its end
+     */
+    public Path write(URI uri, int status, String contentType, byte[] head, InputStream body) throws IOException {
+        Path base = base(uri);
+        Path file = base.resolveSibling(base.getFileName() + ".body");
+        OutputStream out;
+        try {
+            Files.createDirectories(base.getParent());
+            out = Files.newOutputStream(file);
+        } catch (IOException e) {
+            throw new Unwritable(e);
+        }
+        boolean done = false;
+        try (out) {
+            long size = head.length;
+            save(out, head, head.length);
+            byte[] buf = new byte[64 * 1024];
+            int n;
+            while ((n = body.read(buf)) > 0) {
+                size += n;
+                if (size > Body.MAX_BYTES) {
+                    throw new Body.TooLarge();
+                }
+                save(out, buf, n);
+            }
+            done = true;
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(file);
+            }
+        }
+        try {
+            writeMeta(base, uri, status, contentType);
+        } catch (IOException e) {
+            throw new Unwritable(e);
+        }
+        return file;
+    }
+
+    private static void save(OutputStream out, byte[] bytes, int n) throws Unwritable {
+        try {
+            out.write(bytes, 0, n);
+        } catch (IOException e) {
+            throw new Unwritable(e);
+        }
+    }
+
+    private void writeMeta(Path base, URI uri, int status, String contentType) throws IOException {
         ObjectNode meta = JSON.createObjectNode();
         meta.put("url", key(uri));
         meta.put("status", status);
@@ -123,6 +191,12 @@ public final class Recording implements ResponseStore {
         Path body = base.resolveSibling(base.getFileName() + ".body");
         if (!Files.isRegularFile(body)) {
             throw new ReplayTransport.BrokenRecording("the recording has " + meta + " but no " + body, null);
+        }
+        if (Files.isSymbolicLink(body) || Files.isSymbolicLink(meta)) {
+            // A recording holds what servers sent; a link would make a replay read (and store as a
+            // reject) any file of this machine.
+            throw new ReplayTransport.BrokenRecording("the recording's " + body + " is a symbolic link, not a "
+                    + "response that was recorded; a replay reads only files the recording wrote", null);
         }
         return new Entry(m.path("url").asText(), m.path("status").asInt(200),
                 m.hasNonNull("content_type") ? m.get("content_type").asText() : null, () -> Files.newInputStream(body));

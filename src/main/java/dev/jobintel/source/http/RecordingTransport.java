@@ -4,9 +4,17 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 
-/** Passes requests through and saves every response exactly as received ({@code fetch --record DIR}). */
+/**
+ * Passes requests through and saves every response exactly as received ({@code fetch --record DIR}),
+ * but for a credential of the request a server echoes back, which is masked.
+ */
 public final class RecordingTransport implements Transport {
 
     /** The response arrived but could not be saved (disk full, directory gone): not the server's fault, not retried. */
@@ -32,37 +40,96 @@ public final class RecordingTransport implements Transport {
             int status = ex.status();
             String type = ex.header("Content-Type");
             String retryAfter = ex.header("Retry-After");
-            byte[] body = in.readAllBytes();
-            try {
-                recording.write(uri, status, type, body);
-            } catch (IOException e) {
-                throw new NotSaved("could not save the response to the recording: " + e.getClass().getSimpleName()
-                        + ": " + e.getMessage(), e);
+            byte[] head = in.readNBytes(Body.SPOOL_ABOVE + 1);
+            if (head.length <= Body.SPOOL_ABOVE) {
+                // Whole: the bytes as received, but for a credential of the request the server echoed
+                // back (an error page quoting the URL), which never goes to disk.
+                byte[] body = withoutSecrets(head, uri);
+                save(() -> recording.write(uri, status, type, body));
+                return replay(status, type, retryAfter, () -> new ByteArrayInputStream(body));
             }
-            return new Exchange() {
-                @Override
-                public int status() {
-                    return status;
-                }
-
-                @Override
-                public String header(String name) {
-                    if (name.equalsIgnoreCase("Content-Type")) {
-                        return type;
-                    }
-                    return name.equalsIgnoreCase("Retry-After") ? retryAfter : null;
-                }
-
-                @Override
-                public InputStream body() {
-                    return new ByteArrayInputStream(body);
-                }
-
-                @Override
-                public void close() {
-                }
-            };
+            // A large board: streamed to the recording, and read back from there, never held in memory.
+            Path file;
+            try {
+                file = recording.write(uri, status, type, head, in);
+            } catch (Recording.Unwritable e) {
+                throw notSaved(e);
+            }
+            return replay(status, type, retryAfter, () -> Files.newInputStream(file));
         }
+    }
+
+    private interface Save {
+        void run() throws IOException;
+    }
+
+    private static void save(Save save) throws NotSaved {
+        try {
+            save.run();
+        } catch (IOException e) {
+            throw notSaved(e);
+        }
+    }
+
+    private static NotSaved notSaved(IOException e) {
+        IOException cause = e instanceof Recording.Unwritable && e.getCause() instanceof IOException io ? io : e;
+        return new NotSaved("could not save the response to the recording: " + cause.getClass().getSimpleName()
+                + ": " + cause.getMessage(), cause);
+    }
+
+    /** {@code body} with the values of the request's secret parameters, as sent or URL-encoded, masked. */
+    static byte[] withoutSecrets(byte[] body, URI uri) {
+        String q = uri.getRawQuery();
+        if (q == null) {
+            return body;
+        }
+        // ISO-8859-1 maps every byte to one char and back: the other bytes stay exactly as received.
+        String text = new String(body, StandardCharsets.ISO_8859_1);
+        String out = text;
+        for (String pair : q.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0 || !Fetcher.SECRET_PARAMS.contains(pair.substring(0, eq).toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            String raw = pair.substring(eq + 1);
+            String plain = URLDecoder.decode(raw, StandardCharsets.UTF_8);
+            for (String v : new String[] {raw, new String(plain.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1)}) {
+                if (v.length() >= 4) {
+                    out = out.replace(v, "***");
+                }
+            }
+        }
+        return out.equals(text) ? body : out.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private interface Opener {
+        InputStream open() throws IOException;
+    }
+
+    private static Exchange replay(int status, String type, String retryAfter, Opener body) {
+        return new Exchange() {
+            @Override
+            public int status() {
+                return status;
+            }
+
+            @Override
+            public String header(String name) {
+                if (name.equalsIgnoreCase("Content-Type")) {
+                    return type;
+                }
+                return name.equalsIgnoreCase("Retry-After") ? retryAfter : null;
+            }
+
+            @Override
+            public InputStream body() throws IOException {
+                return body.open();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     @Override

@@ -12,10 +12,10 @@ import dev.jobintel.source.JsonStream;
 import dev.jobintel.source.OncePerId;
 import dev.jobintel.store.Rejects;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,6 +30,9 @@ import java.util.zip.GZIPInputStream;
  * file goes on. Invalid UTF-8 is replaced, never fatal.
  */
 public final class JsonlSource implements JobSource {
+
+    /** Far past any posting (descriptions of several megabytes included); a longer line is a reject. */
+    public static final int MAX_LINE_CHARS = 32 << 20;
 
     /** A named stream of lines. */
     public record Input(String board, Supplier<InputStream> open) {
@@ -77,11 +80,18 @@ public final class JsonlSource implements JobSource {
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         int lineNo = 0;
-        try (InputStream in = input.open().get();
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16)) {
-            String line;
-            while ((line = r.readLine()) != null) {
+        try (InputStream in = input.open().get(); Reader r = new InputStreamReader(in, decoder)) {
+            BoundedLines lines = new BoundedLines(r, MAX_LINE_CHARS);
+            BoundedLines.Line next;
+            while ((next = lines.next()) != null) {
                 lineNo++;
+                if (next.tooLong()) {
+                    board.reject(new Rejects.Reject(name, input.board(), "line_too_long", "line " + lineNo + " holds "
+                            + next.length() + " characters, more than the " + MAX_LINE_CHARS + " a posting may; its start "
+                            + "is kept here", next.text()));
+                    continue;
+                }
+                String line = next.text();
                 if (lineNo == 1 && line.startsWith("\uFEFF")) {
                     // A byte-order mark, as Notepad and PowerShell write one: not part of the first posting.
                     line = line.substring(1);

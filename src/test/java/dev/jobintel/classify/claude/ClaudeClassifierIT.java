@@ -390,6 +390,18 @@ class ClaudeClassifierIT {
     }
 
     @Test
+    void aKeyTheServerEchoesBackIsNeitherShownNorStored() {
+        start(r -> Answer.error(401, "authentication_error", "invalid x-api-key: sk-test-not-a-real-key"));
+        land(job(1));
+        Enricher.Result r = runner.enrich(0);
+        assertThat(r.stop().getMessage()).contains("invalid x-api-key").doesNotContain("sk-test-not-a-real-key");
+        long stored = count("SELECT count(*) FROM llm_calls WHERE error LIKE '%sk-test-not-a-real-key%'")
+                + count("SELECT count(*) FROM raw_postings WHERE last_error LIKE '%sk-test-not-a-real-key%'");
+        assertThat(stored).isZero();
+        assertThat(count("SELECT count(*) FROM llm_calls WHERE error LIKE '%invalid x-api-key: ***%'")).isEqualTo(1);
+    }
+
+    @Test
     void aCreditBalanceTooLowStopsTheRunAsABillingMatter() {
         start(r -> Answer.error(400, "invalid_request_error",
                 "Your credit balance is too low to access the Anthropic API. Please go to Plans & Billing to upgrade or purchase credits."));
