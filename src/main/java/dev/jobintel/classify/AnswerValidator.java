@@ -301,9 +301,11 @@ public final class AnswerValidator {
 
     static String firstWords(String s, int words) {
         String[] parts = s.strip().split("\\s+");
-        if (parts.length <= words) {
-            return String.join(" ", parts);
-        }
-        return String.join(" ", java.util.Arrays.copyOf(parts, words));
+        String kept = parts.length <= words ? String.join(" ", parts) : String.join(" ", java.util.Arrays.copyOf(parts, words));
+        // Fifty words of a sane length: one "word" of a megabyte is no summary to store.
+        return kept.length() <= words * MAX_WORD_CHARS ? kept : kept.substring(0, words * MAX_WORD_CHARS);
     }
+
+    /** Longer than any real word, so that only garbage is cut. */
+    private static final int MAX_WORD_CHARS = 30;
 }

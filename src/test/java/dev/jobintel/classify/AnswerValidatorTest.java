@@ -155,6 +155,14 @@ class AnswerValidatorTest {
     }
 
     @Test
+    void aSummaryIsAtMostFiftyWordsOfASaneLength() {
+        String words = "word ".repeat(80);
+        assertThat(AnswerValidator.firstWords(words, 50).split(" ")).hasSize(50);
+        assertThat(AnswerValidator.firstWords("x".repeat(1_000_000), 50)).hasSize(1_500);
+        assertThat(AnswerValidator.firstWords("Builds data pipelines.", 50)).isEqualTo("Builds data pipelines.");
+    }
+
+    @Test
     void anAnswerThatIsNotAnObjectIsAProblem() throws Exception {
         assertThat(validate("[1,2]").problems()).singleElement().asString().contains("JSON object");
     }
