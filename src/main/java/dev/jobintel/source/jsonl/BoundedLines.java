@@ -20,6 +20,8 @@ final class BoundedLines {
     private final Reader in;
     private final int max;
     private final char[] buf = new char[1 << 16];
+    /** For the lines that do not fit in what is left of the buffer. */
+    private StringBuilder sb = new StringBuilder();
     private int pos;
     private int lim;
 
@@ -30,7 +32,10 @@ final class BoundedLines {
 
     /** The next line, or null at the end. */
     Line next() throws IOException {
-        StringBuilder sb = new StringBuilder();
+        if (sb.capacity() > 1 << 20) {
+            sb = new StringBuilder(); // not the room of a rare multi-megabyte line for every line after it
+        }
+        sb.setLength(0);
         long length = 0;
         boolean any = false;
         while (true) {
@@ -48,6 +53,12 @@ final class BoundedLines {
                 pos++;
             }
             int n = pos - start;
+            if (length == 0 && pos < lim && n <= max) {
+                // The whole line in the buffer, as most are: one copy, straight into its String.
+                pos++;
+                int end = n > 0 && buf[start + n - 1] == '\r' ? n - 1 : n;
+                return new Line(new String(buf, start, end), n, false);
+            }
             int room = (int) Math.max(0, Math.min(n, (length > max ? KEPT_OF_TOO_LONG : max) - sb.length()));
             sb.append(buf, start, room);
             length += n;
