@@ -194,7 +194,12 @@ public final class BatchEnricher {
             List<LlmBatches.Item> items = new ArrayList<>();
             List<BatchCreateParams.Request> requests = new ArrayList<>();
             String token = Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
+            Map<Long, String> hashes = contentHashes(chunk);
             for (Map.Entry<Long, Prepared> e : chunk) {
+                String hash = hashes.get(e.getKey());
+                if (hash == null) {
+                    continue; // decided, or changed by a fetch, since it was read: the next round sees it
+                }
                 double worst = claude.batchWorstCase(e.getValue());
                 try {
                     budget.reserve(worst);
@@ -204,11 +209,14 @@ public final class BatchEnricher {
                 }
                 reserved.put(e.getKey(), worst);
                 String id = customId(e.getKey(), token);
-                items.add(new LlmBatches.Item(e.getKey(), id, ContentKey.of(e.getValue().posting())));
+                items.add(new LlmBatches.Item(e.getKey(), id, ContentKey.of(e.getValue().posting()), hash));
                 requests.add(claude.batchRequest(id, e.getValue()));
             }
             if (items.isEmpty()) {
-                return spent;
+                if (spent != null) {
+                    return spent;
+                }
+                continue;
             }
             long batchId = db.inTransaction(c -> LlmBatches.create(c, claude.model(), claude.promptVersion(), items,
                     clock.millis()));
@@ -253,6 +261,23 @@ public final class BatchEnricher {
             }
         }
         return spent;
+    }
+
+    /**
+     * The stored content hash of each posting of {@code chunk} that is still pending with the
+     * content its request is made from (compared by content key, both computed here and now).
+     */
+    private Map<Long, String> contentHashes(List<Map.Entry<Long, Prepared>> chunk) {
+        List<Long> ids = chunk.stream().map(Map.Entry::getKey).toList();
+        Map<Long, String> out = new HashMap<>();
+        Map<Long, Prepared> asked = new HashMap<>();
+        chunk.forEach(e -> asked.put(e.getKey(), e.getValue()));
+        for (PendingPosting p : db.read(c -> RawPostings.pendingByIds(c, ids))) {
+            if (ContentKey.of(p.posting()).equals(ContentKey.of(asked.get(p.id()).posting()))) {
+                out.put(p.id(), p.contentHash());
+            }
+        }
+        return out;
     }
 
     /**
@@ -504,7 +529,9 @@ public final class BatchEnricher {
         String malformed = result.isSucceeded() ? ClaudeApi.malformed(result.asSucceeded().message()) : null;
         if (result.isSucceeded() && malformed == null) {
             var message = result.asSucceeded().message();
-            if (!item.contentKey().equals(ContentKey.of(p.posting()))) {
+            boolean changed = item.contentHash() != null ? !item.contentHash().equals(p.contentHash())
+                    : !item.contentKey().equals(ContentKey.of(p.posting()));
+            if (changed) {
                 // The board changed the posting while the batch ran: the answer is not about it any more.
                 budget.settle(held == null ? 0 : held, claude.batchCost(message));
                 claude.recordBatchSuperseded(p.id(), item.contentKey(), batchId, message);

@@ -191,7 +191,7 @@ public final class Database implements AutoCloseable {
     }
 
     /** The newest migration in db/migration; DatabaseIT checks it against the files. */
-    static final int SCHEMA_VERSION = 6;
+    static final int SCHEMA_VERSION = 7;
 
     /**
      * Migrates unless the schema history already records every bundled migration as applied.
@@ -250,6 +250,12 @@ public final class Database implements AutoCloseable {
             MigrateResult r = flyway().migrate();
             return r.migrationsExecuted;
         } catch (FlywayException e) {
+            if (String.valueOf(e.getMessage()).contains("checksum mismatch for migration version 1")) {
+                // Flyway's advice ("run repair") would leave tables the code does not expect.
+                throw new StoreException("the database " + url + " was made by an early pre-release of jobintel "
+                        + "whose first schema is not the released one, and cannot be upgraded: use a new database and "
+                        + "fetch or import the postings again", e);
+            }
             throw new StoreException("database migration failed on " + url + ": " + e.getMessage(), e);
         }
     }

@@ -15,8 +15,13 @@ import java.util.Set;
  */
 public final class LlmBatches {
 
-    /** One posting in a batch. */
-    public record Item(long postingId, String customId, String contentKey) {
+    /**
+     * One posting in a batch.
+     *
+     * @param contentHash the posting's stored content hash when the request was made (null only in
+     *                    rows no version wrote one for): a different one now means the board changed it
+     */
+    public record Item(long postingId, String customId, String contentKey, String contentHash) {
     }
 
     /** A batch row. */
@@ -53,8 +58,8 @@ public final class LlmBatches {
         Long id = Jdbc.one(c, "INSERT INTO llm_batches (model, prompt_version, status, request_count, created_at) "
                 + "VALUES (?, ?, 'submitting', ?, ?) RETURNING id", rs -> rs.getLong(1), model, promptVersion, items.size(), now);
         for (Item i : items) {
-            Jdbc.update(c, "INSERT INTO llm_batch_items (batch_id, raw_posting_id, custom_id, content_key) VALUES (?, ?, ?, ?)",
-                    id, i.postingId(), i.customId(), i.contentKey());
+            Jdbc.update(c, "INSERT INTO llm_batch_items (batch_id, raw_posting_id, custom_id, content_key, content_hash) "
+                    + "VALUES (?, ?, ?, ?, ?)", id, i.postingId(), i.customId(), i.contentKey(), i.contentHash());
             Jdbc.update(c, "UPDATE raw_postings SET batch_id = ? WHERE id = ? AND outcome = 'pending' AND batch_id IS NULL",
                     id, i.postingId());
         }
@@ -85,8 +90,9 @@ public final class LlmBatches {
 
     public static Map<String, Item> items(Connection c, long batchId) {
         Map<String, Item> out = new HashMap<>();
-        for (Item i : Jdbc.query(c, "SELECT raw_posting_id, custom_id, content_key FROM llm_batch_items WHERE batch_id = ?",
-                rs -> new Item(rs.getLong(1), rs.getString(2), rs.getString(3)), batchId)) {
+        for (Item i : Jdbc.query(c, "SELECT raw_posting_id, custom_id, content_key, content_hash FROM llm_batch_items "
+                        + "WHERE batch_id = ?", rs -> new Item(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+                batchId)) {
             out.put(i.customId(), i);
         }
         return out;

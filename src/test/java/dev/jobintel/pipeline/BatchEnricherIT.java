@@ -322,11 +322,26 @@ class BatchEnricherIT {
     }
 
     @Test
+    void aBatchAnEarlierVersionOpenedIsCollectedAfterAnUpgradeThatChangedTheContentKey() throws Exception {
+        start(this::clean, Duration.ofSeconds(2));
+        land(jobs(6, "U"));
+        stopWhilePolling();
+        // The version that wrote the batch computed its content keys another way.
+        db.inTransaction(c -> Jdbc.update(c, "UPDATE llm_batch_items SET content_key = 'older-' || custom_id"));
+        restart();
+        BatchEnricher.Result r = batches().run();
+        assertThat(r.batchesSubmitted()).isZero();
+        assertThat(batchCreations()).as("not paid for again").isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(6);
+        assertThat(count("SELECT count(*) FROM llm_calls WHERE outcome = 'canceled'")).isZero();
+    }
+
+    @Test
     void aBatchWrittenButNeverSubmittedIsReleasedAndSentOnce() {
         start(this::clean, Duration.ofMillis(100));
         land(jobs(5, "C"));
         List<Long> ids = db.read(c -> Jdbc.query(c, "SELECT id FROM raw_postings ORDER BY id", rs -> rs.getLong(1)));
-        List<LlmBatches.Item> items = ids.stream().map(id -> new LlmBatches.Item(id, "p" + id, "k" + id)).toList();
+        List<LlmBatches.Item> items = ids.stream().map(id -> new LlmBatches.Item(id, "p" + id, "k" + id, null)).toList();
         // The process died between writing the batch and the API accepting it.
         db.inTransaction(c -> LlmBatches.create(c, "claude-haiku-4-5", "v", items, clock.millis()));
         BatchEnricher.Result r = batches().run();
