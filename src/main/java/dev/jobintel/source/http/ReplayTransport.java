@@ -33,8 +33,10 @@ public final class ReplayTransport implements Transport {
     public Exchange get(URI uri, Map<String, String> headers) throws IOException {
         ResponseStore.Entry e = recording.read(uri);
         if (e == null) {
-            throw new NotRecorded("no recorded response for " + Fetcher.redact(uri.toString()) + " in "
-                    + recording.describe());
+            // The fetch's error names the URL after this: said once. (A recording made before Lever and
+            // SmartRecruiters pages overlapped asks for other pages than this version does.)
+            throw new NotRecorded("no recorded response in " + recording.describe() + " for this request (a recording "
+                    + "holds the requests of the version that made it)");
         }
         return new Exchange() {
             @Override
