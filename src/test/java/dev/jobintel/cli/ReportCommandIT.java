@@ -57,6 +57,13 @@ class ReportCommandIT {
         assertThat(enrich.out()).contains("5 enriched (new jobs), 1 merged");
     }
 
+    /** Imports {@code postings} (as the file {@code name}) into the market and enriches them. */
+    private void addAndEnrich(String name, Posting... postings) throws IOException {
+        Path more = Fixtures.jsonlFile(dir.resolve(name), List.of(postings));
+        assertThat(jobintel("import", more.toString(), "--db", db()).exit()).isZero();
+        assertThat(jobintel("enrich", "--db", db(), "--no-progress").exit()).isZero();
+    }
+
     private JsonNode report(String... args) throws IOException {
         List<String> all = new ArrayList<>(List.of("report"));
         all.addAll(List.of(args));
@@ -130,12 +137,10 @@ class ReportCommandIT {
 
     @Test
     void remoteNarrowsToJobsThatMayBeDoneRemotely() throws IOException {
-        Path more = Fixtures.jsonlFile(dir.resolve("remote.jsonl"), List.of(
+        addAndEnrich("remote.jsonl",
                 posting("6", "Delta", "Backend Engineer", "Remote - US; Remote - Germany", "Go and Kafka."),
                 posting("7", "Delta", "Data Engineer", "London or Remote (UK)", "Python and Spark."),
-                posting("8", "Epsilon", "Frontend Engineer", "Remote", "React and TypeScript.")));
-        assertThat(jobintel("import", more.toString(), "--db", db()).exit()).isZero();
-        assertThat(jobintel("enrich", "--db", db(), "--no-progress").exit()).isZero();
+                posting("8", "Epsilon", "Frontend Engineer", "Remote", "React and TypeScript."));
 
         JsonNode remote = report("cities", "--remote");
         assertThat(remote.get("jobs").asLong()).isEqualTo(3);
@@ -157,12 +162,10 @@ class ReportCommandIT {
     void aJobRemoteFromSeveralCountriesIsInItsScopeNotInTheFirstCountryNamed() throws IOException {
         long canada = report("employers", "--area", "CA").get("jobs").asLong();
         long northAmerica = report("employers", "--area", "north_america").get("jobs").asLong();
-        Path more = Fixtures.jsonlFile(dir.resolve("na.jsonl"), List.of(
+        addAndEnrich("na.jsonl",
                 posting("21", "Theta", "Backend Engineer", "Remote - Canada or US", "Go and Kafka."),
                 posting("22", "Theta", "Data Engineer", "Toronto, Canada", "Python and Spark."),
-                posting("23", "Theta", "Frontend Engineer", "Toronto or Remote (North America)", "React.")));
-        assertThat(jobintel("import", more.toString(), "--db", db()).exit()).isZero();
-        assertThat(jobintel("enrich", "--db", db(), "--no-progress").exit()).isZero();
+                posting("23", "Theta", "Frontend Engineer", "Toronto or Remote (North America)", "React."));
         assertThat(report("employers", "--area", "CA").get("jobs").asLong()).as("the two with an office in Toronto")
                 .isEqualTo(canada + 2);
         assertThat(report("employers", "--area", "north_america").get("jobs").asLong()).isEqualTo(northAmerica + 3);
@@ -170,13 +173,11 @@ class ReportCommandIT {
 
     @Test
     void anAreaNarrowsAsTheGatesLocationFiltersDo() throws IOException {
-        Path more = Fixtures.jsonlFile(dir.resolve("remote.jsonl"), List.of(
+        addAndEnrich("remote.jsonl",
                 posting("6", "Delta", "Backend Engineer", "Remote - US; Remote - Germany", "Go and Kafka."),
                 posting("7", "Delta", "Data Engineer", "London or Remote (UK)", "Python and Spark."),
                 posting("8", "Epsilon", "Frontend Engineer", "Remote", "React and TypeScript."),
-                posting("9", "Zeta", "Data Analyst", "Remote (CET ±2h)", "SQL and Looker.")));
-        assertThat(jobintel("import", more.toString(), "--db", db()).exit()).isZero();
-        assertThat(jobintel("enrich", "--db", db(), "--no-progress").exit()).isZero();
+                posting("9", "Zeta", "Data Analyst", "Remote (CET ±2h)", "SQL and Looker."));
 
         // Berlin twice, and the job remote in Germany or the US.
         JsonNode germany = report("employers", "--area", "de");
@@ -207,13 +208,11 @@ class ReportCommandIT {
 
     @Test
     void citiesThatShareANameAreNeverCountedAsOne() throws IOException {
-        Path more = Fixtures.jsonlFile(dir.resolve("cambridge.jsonl"), List.of(
+        addAndEnrich("cambridge.jsonl",
                 posting("31", "Iota", "Backend Engineer", "Cambridge, UK", "Go and Kafka."),
                 posting("32", "Iota", "Data Engineer", "Cambridge, UK", "Python and Spark."),
                 posting("33", "Kappa", "Backend Engineer", "Cambridge, MA", "Go and Kafka."),
-                posting("34", "Kappa", "Data Engineer", "Cambridge, MA", "Python and Spark.")));
-        assertThat(jobintel("import", more.toString(), "--db", db()).exit()).isZero();
-        assertThat(jobintel("enrich", "--db", db(), "--no-progress").exit()).isZero();
+                posting("34", "Kappa", "Data Engineer", "Cambridge, MA", "Python and Spark."));
         // The run's summary: each Cambridge has two jobs of its own, not four together ahead of London.
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(db())) {
             assertThat(dev.jobintel.report.MarketSummary.byCity(c, 10)).extracting(k -> k.label() + " " + k.jobs())
@@ -230,20 +229,16 @@ class ReportCommandIT {
     @Test
     void aJobIsInTheCountryOfItsOfficeWhateverItsRemoteScopeSays() throws IOException {
         long germany = report("employers", "--area", "DE").get("jobs").asLong();
-        Path more = Fixtures.jsonlFile(dir.resolve("office.jsonl"), List.of(
-                posting("41", "Lambda", "Backend Engineer", "Remote (UK) or Berlin", "Go and Kafka.")));
-        assertThat(jobintel("import", more.toString(), "--db", db()).exit()).isZero();
-        assertThat(jobintel("enrich", "--db", db(), "--no-progress").exit()).isZero();
+        addAndEnrich("office.jsonl",
+                posting("41", "Lambda", "Backend Engineer", "Remote (UK) or Berlin", "Go and Kafka."));
         assertThat(report("employers", "--area", "DE").get("jobs").asLong()).isEqualTo(germany + 1);
         assertThat(report("employers", "--area", "dach").get("jobs").asLong()).isEqualTo(germany + 1);
     }
 
     @Test
     void aCityIsFoundByItsNameInAnyCaseWhateverItsLetters() throws IOException {
-        Path more = Fixtures.jsonlFile(dir.resolve("sp.jsonl"), List.of(
-                posting("51", "Mu", "Backend Engineer", "São Paulo, Brazil", "Go and Kafka.")));
-        assertThat(jobintel("import", more.toString(), "--db", db()).exit()).isZero();
-        assertThat(jobintel("enrich", "--db", db(), "--no-progress").exit()).isZero();
+        addAndEnrich("sp.jsonl",
+                posting("51", "Mu", "Backend Engineer", "São Paulo, Brazil", "Go and Kafka."));
         assertThat(report("employers", "--city", "SÃO PAULO").get("jobs").asLong()).isEqualTo(1);
         assertThat(report("employers", "--city", "são paulo").get("jobs").asLong()).isEqualTo(1);
     }
