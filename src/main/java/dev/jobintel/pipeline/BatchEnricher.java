@@ -529,8 +529,11 @@ public final class BatchEnricher {
         String malformed = result.isSucceeded() ? ClaudeApi.malformed(result.asSucceeded().message()) : null;
         if (result.isSucceeded() && malformed == null) {
             var message = result.asSucceeded().message();
-            boolean changed = item.contentHash() != null ? !item.contentHash().equals(p.contentHash())
-                    : !item.contentKey().equals(ContentKey.of(p.posting()));
+            // Changed in what the request said (its content key, as this version computes it) and in
+            // what is stored (the hash, whose formula is the same across versions): a new URL or
+            // white space alone keeps the answer, and so does an upgrade that changed the key's formula.
+            boolean changed = !item.contentKey().equals(ContentKey.of(p.posting()))
+                    && (item.contentHash() == null || !item.contentHash().equals(p.contentHash()));
             if (changed) {
                 // The board changed the posting while the batch ran: the answer is not about it any more.
                 budget.settle(held == null ? 0 : held, claude.batchCost(message));

@@ -111,6 +111,11 @@ public final class JsonStream {
      */
     private static JsonParser parser(Body body) throws IOException {
         Charset declared = body.declaredLegacyCharset();
+        // JSON is UTF-8 (RFC 8259), and many servers declare ISO-8859-1 by default while sending it:
+        // the declaration counts only for bytes that are not UTF-8.
+        if (declared != null && body.isUtf8()) {
+            declared = null;
+        }
         InputStream in = body.open();
         return declared == null ? FACTORY.createParser(in) : FACTORY.createParser(new InputStreamReader(in, declared));
     }

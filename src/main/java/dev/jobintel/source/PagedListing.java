@@ -84,7 +84,8 @@ public final class PagedListing {
      * moved while it was read (remembered; see {@link #moved()}).
      */
     public void endPage() {
-        if (!joined && items > 0 && moved == null) {
+        // An empty page after the first moved too: it should hold at least the overlap.
+        if (!joined && moved == null) {
             moved = "the listing changed while it was read: page " + (page + 1) + " (offset " + offset(page)
                     + ") no longer starts with the last posting of page " + page + ", so postings may have slid onto"
                     + " pages already read; whatever was seen is kept, and nothing is closed until a fetch reads the"

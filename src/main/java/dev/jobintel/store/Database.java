@@ -243,6 +243,9 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    private static final java.util.regex.Pattern PRE_RELEASE_V1 =
+            java.util.regex.Pattern.compile("checksum mismatch for migration version 1(?!\\d)");
+
     /** Brings the schema to the latest version with Flyway (and its validation); returns how many migrations ran. */
     public int migrate() {
         refuseNewer(appliedVersion());
@@ -250,7 +253,7 @@ public final class Database implements AutoCloseable {
             MigrateResult r = flyway().migrate();
             return r.migrationsExecuted;
         } catch (FlywayException e) {
-            if (String.valueOf(e.getMessage()).contains("checksum mismatch for migration version 1")) {
+            if (PRE_RELEASE_V1.matcher(String.valueOf(e.getMessage())).find()) {
                 // Flyway's advice ("run repair") would leave tables the code does not expect.
                 throw new StoreException("the database " + url + " was made by an early pre-release of jobintel "
                         + "whose first schema is not the released one, and cannot be upgraded: use a new database and "

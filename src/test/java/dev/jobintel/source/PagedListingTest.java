@@ -48,6 +48,22 @@ class PagedListingTest {
     }
 
     @Test
+    void anEmptyPageAfterAFullOneIsAMovedListing() {
+        PagedListing listing = new PagedListing(3);
+        read(listing, List.of(0, 1, 2, 3), 3);
+        // 0 and 1 go: the board is [2, 3], and the page at offset 2 holds nothing, not even the overlap.
+        assertThat(read(listing, List.of(2, 3), 3)).isEmpty();
+        assertThat(listing.moved()).contains("the listing changed while it was read");
+    }
+
+    @Test
+    void anEmptyBoardIsNoMove() {
+        PagedListing listing = new PagedListing(3);
+        assertThat(read(listing, List.of(), 3)).isEmpty();
+        assertThat(listing.moved()).isNull();
+    }
+
+    @Test
     void aPostingAddedAheadOfTheOffsetLosesNothingAndIsNoMove() {
         PagedListing listing = new PagedListing(3);
         read(listing, List.of(0, 1, 2, 3, 4), 3);

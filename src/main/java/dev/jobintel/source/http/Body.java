@@ -105,6 +105,22 @@ public final class Body implements AutoCloseable {
         return size;
     }
 
+    /** Whether the bytes are well-formed UTF-8 (read through once, in chunks). */
+    public boolean isUtf8() throws IOException {
+        java.nio.charset.CharsetDecoder d = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        try (java.io.Reader r = new java.io.InputStreamReader(open(), d)) {
+            char[] buf = new char[64 * 1024];
+            while (r.read(buf) >= 0) {
+                // decoding is the check
+            }
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+    }
+
     /**
      * The charset the Content-Type declares when it is one a JSON parser cannot detect from the
      * bytes (anything but UTF-8, -16 and -32, such as ISO-8859-1); null otherwise, or when it names

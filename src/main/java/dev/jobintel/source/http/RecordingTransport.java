@@ -3,11 +3,14 @@ package dev.jobintel.source.http;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -49,9 +52,12 @@ public final class RecordingTransport implements Transport {
                 return replay(status, type, retryAfter, () -> new ByteArrayInputStream(body));
             }
             // A large board: streamed to the recording, and read back from there, never held in memory.
+            List<String> secrets = secrets(uri);
             Path file;
             try {
-                file = recording.write(uri, status, type, head, in);
+                file = secrets.isEmpty() ? recording.write(uri, status, type, head, in)
+                        : recording.write(uri, status, type, new byte[0],
+                                new MaskingInputStream(new SequenceInputStream(new ByteArrayInputStream(head), in), secrets));
             } catch (Recording.Unwritable e) {
                 throw notSaved(e);
             }
@@ -79,13 +85,29 @@ public final class RecordingTransport implements Transport {
 
     /** {@code body} with the values of the request's secret parameters, as sent or URL-encoded, masked. */
     static byte[] withoutSecrets(byte[] body, URI uri) {
-        String q = uri.getRawQuery();
-        if (q == null) {
+        List<String> secrets = secrets(uri);
+        if (secrets.isEmpty()) {
             return body;
         }
         // ISO-8859-1 maps every byte to one char and back: the other bytes stay exactly as received.
         String text = new String(body, StandardCharsets.ISO_8859_1);
         String out = text;
+        for (String s : secrets) {
+            out = out.replace(s, "***");
+        }
+        return out.equals(text) ? body : out.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * The values of the request's secret parameters, as sent and decoded, each as the ISO-8859-1
+     * string of its bytes; values under four characters are left (they would mask ordinary text).
+     */
+    private static List<String> secrets(URI uri) {
+        String q = uri.getRawQuery();
+        List<String> out = new ArrayList<>();
+        if (q == null) {
+            return out;
+        }
         for (String pair : q.split("&")) {
             int eq = pair.indexOf('=');
             if (eq <= 0 || !Fetcher.SECRET_PARAMS.contains(pair.substring(0, eq).toLowerCase(Locale.ROOT))) {
@@ -94,12 +116,12 @@ public final class RecordingTransport implements Transport {
             String raw = pair.substring(eq + 1);
             String plain = URLDecoder.decode(raw, StandardCharsets.UTF_8);
             for (String v : new String[] {raw, new String(plain.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1)}) {
-                if (v.length() >= 4) {
-                    out = out.replace(v, "***");
+                if (v.length() >= 4 && !out.contains(v)) {
+                    out.add(v);
                 }
             }
         }
-        return out.equals(text) ? body : out.getBytes(StandardCharsets.ISO_8859_1);
+        return out;
     }
 
     private interface Opener {

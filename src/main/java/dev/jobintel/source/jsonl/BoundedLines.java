@@ -6,7 +6,8 @@ import java.io.Reader;
 /**
  * The lines of a reader, each held only up to a limit. A line past it (a gzip file that inflates
  * to one endless line) is read to its end without being kept, so that it becomes one reject and
- * not an OutOfMemoryError that loses the whole import. Line ends are "\n" or "\r\n".
+ * not an OutOfMemoryError that loses the whole import. Line ends are "\n", "\r\n" or "\r", as
+ * for {@link java.io.BufferedReader#readLine()}.
  */
 final class BoundedLines {
 
@@ -24,6 +25,8 @@ final class BoundedLines {
     private StringBuilder sb = new StringBuilder();
     private int pos;
     private int lim;
+    /** The last line ended with "\r": a "\n" right after it belongs to that end. */
+    private boolean skipLf;
 
     BoundedLines(Reader in, int max) {
         this.in = in;
@@ -47,17 +50,28 @@ final class BoundedLines {
                 pos = 0;
                 lim = n;
             }
+            if (skipLf) {
+                // The "\n" of a "\r\n" that ended the last line.
+                skipLf = false;
+                if (buf[pos] == '\n') {
+                    pos++;
+                    continue;
+                }
+            }
             any = true;
             int start = pos;
-            while (pos < lim && buf[pos] != '\n') {
+            while (pos < lim && buf[pos] != '\n' && buf[pos] != '\r') {
                 pos++;
             }
             int n = pos - start;
-            if (length == 0 && pos < lim && n <= max) {
-                // The whole line in the buffer, as most are: one copy, straight into its String.
+            boolean ended = pos < lim;
+            if (ended) {
+                skipLf = buf[pos] == '\r';
                 pos++;
-                int end = n > 0 && buf[start + n - 1] == '\r' ? n - 1 : n;
-                return new Line(new String(buf, start, end), n, false);
+            }
+            if (length == 0 && ended && n <= max) {
+                // The whole line in the buffer, as most are: one copy, straight into its String.
+                return new Line(new String(buf, start, n), n, false);
             }
             int room = (int) Math.max(0, Math.min(n, (length > max ? KEPT_OF_TOO_LONG : max) - sb.length()));
             sb.append(buf, start, room);
@@ -65,21 +79,13 @@ final class BoundedLines {
             if (length > max && sb.length() > KEPT_OF_TOO_LONG) {
                 sb.setLength(KEPT_OF_TOO_LONG);
             }
-            if (pos < lim) {
-                pos++;
+            if (ended) {
                 return line(sb, length);
             }
         }
     }
 
     private Line line(StringBuilder sb, long length) {
-        if (length > max) {
-            return new Line(sb.toString(), length, true);
-        }
-        int end = sb.length();
-        if (end > 0 && sb.charAt(end - 1) == '\r') {
-            end--;
-        }
-        return new Line(sb.substring(0, end), length, false);
+        return new Line(sb.toString(), length, length > max);
     }
 }

@@ -24,6 +24,10 @@ class BoundedLinesTest {
     void linesEndAtANewlineWithOrWithoutACarriageReturnAndTheLastNeedsNone() throws IOException {
         assertThat(lines("a\r\nbb\n\nccc", 10)).extracting(BoundedLines.Line::text).containsExactly("a", "bb", "", "ccc");
         assertThat(lines("a\n", 10)).extracting(BoundedLines.Line::text).containsExactly("a");
+        assertThat(lines("a\rb\r", 10)).as("old Mac line ends").extracting(BoundedLines.Line::text)
+                .containsExactly("a", "b");
+        assertThat(lines("abcd\r\nefgh", 4)).as("a line end is not part of the line's length")
+                .extracting(BoundedLines.Line::tooLong).containsExactly(false, false);
         assertThat(lines("", 10)).isEmpty();
     }
 
