@@ -40,6 +40,27 @@ class DatabaseIT {
     }
 
     @Test
+    void version7GivesTheRequestsOfABatchOpenAtTheUpgradeTheContentHashTheirPostingsHold() {
+        String url = "jdbc:sqlite:" + dir.resolve("v6.db");
+        org.flywaydb.core.Flyway.configure(Database.class.getClassLoader()).dataSource(url, null, null)
+                .locations("classpath:db/migration").placeholders(Dialect.forUrl(url).placeholders()).mixed(true)
+                .target("6").load().migrate();
+        try (Database db = Database.open(url, null, null)) {
+            db.inTransaction(c -> {
+                Jdbc.update(c, "INSERT INTO raw_postings (id, source, source_job_id, company, title, content_hash, job_hash, "
+                        + "place, first_seen, last_seen) VALUES (1, 'lever', 'a', 'Acme', 'Data Engineer', 'hash-1', 'job-1', "
+                        + "'ber', 0, 0)");
+                Jdbc.update(c, "INSERT INTO llm_batches (id, model, prompt_version, status, request_count, created_at) "
+                        + "VALUES (1, 'claude-haiku-4-5', 'v', 'in_progress', 1, 0)");
+                return Jdbc.update(c, "INSERT INTO llm_batch_items (batch_id, raw_posting_id, custom_id, content_key) "
+                        + "VALUES (1, 1, 'p1', 'key-of-an-older-formula')");
+            });
+            assertThat(db.migrateIfBehind()).isEqualTo(Database.SCHEMA_VERSION - 6);
+            assertThat(db.read(c -> LlmBatches.items(c, 1)).get("p1").contentHash()).isEqualTo("hash-1");
+        }
+    }
+
+    @Test
     void writersOnlyAppendToTheLogWhileABackgroundThreadCopiesItIntoTheFile() throws Exception {
         Path file = dir.resolve("b.db");
         try (Database db = Database.open("jdbc:sqlite:" + file, null, null)) {
