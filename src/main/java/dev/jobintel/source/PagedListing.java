@@ -3,6 +3,8 @@ package dev.jobintel.source;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -94,17 +96,28 @@ public final class PagedListing {
     }
 
     /**
-     * A 64-bit hash of the item's JSON text. (JsonNode's own hash sums its fields' hashes, so two
-     * items differing by one character in two fields, as neighbouring postings do, can collide.)
+     * A 64-bit hash of the item, each field mixed in by its place. (JsonNode's own hash sums its
+     * fields' hashes, so two items differing by one character in two fields, as neighbouring
+     * postings do, can collide; writing the item out as text to hash it costs more than parsing it.)
      */
-    private static long hash(JsonNode item) {
-        String json = item.toString();
-        long h = 1125899906842597L;
-        for (int i = 0; i < json.length(); i++) {
-            h = 31 * h + json.charAt(i);
+    private static long hash(JsonNode node) {
+        long h = node.getNodeType().ordinal();
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                h = (h * MIX + e.getKey().hashCode()) * MIX + hash(e.getValue());
+            }
+        } else if (node.isArray()) {
+            for (JsonNode child : node) {
+                h = h * MIX + hash(child);
+            }
+        } else {
+            h = h * MIX + (node.isTextual() ? node.textValue().hashCode() : node.hashCode());
         }
         return h;
     }
+
+    private static final long MIX = 0x9E3779B97F4A7C15L;
 
     /** Items on the current page. */
     public int items() {
