@@ -393,9 +393,10 @@ final class Summaries {
                     .substring(0, 16) + " UTC";
             String error = (b.lastStatus() == null ? "" : "HTTP " + b.lastStatus() + ": ")
                     + (b.lastError() == null ? "" : b.lastError());
-            t.row(b.source(), b.board(), b.consecutiveFailures(), Clip.oneLine(error, 90), next);
+            t.row(b.source(), b.board(), b.consecutiveFailures() == 0 ? "0 (partial)" : b.consecutiveFailures(),
+                    Clip.oneLine(error, 90), next);
         }
-        out.println("Boards failing:");
+        out.println("Boards failing or partial:");
         out.print(t.render("  "));
     }
 

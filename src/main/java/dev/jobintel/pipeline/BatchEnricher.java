@@ -393,9 +393,7 @@ public final class BatchEnricher {
             // The batch ended, but its results are gone (deleted, or past the days they are kept).
             unreadable = "its results are no longer there (" + e.getMessage() + ")";
         }
-        if (stop == null) {
-            unanswered(b, items, recorded, pending, answered, unreadable, totals);
-        }
+        int missing = stop == null ? unanswered(b, items, recorded, pending, answered, unreadable, totals) : 0;
         Outcomes writer = new Outcomes(db);
         for (int from = 0; from < outcomes.size(); from += pageSize) {
             List<Outcome> chunk = outcomes.subList(from, Math.min(outcomes.size(), from + pageSize));
@@ -419,6 +417,9 @@ public final class BatchEnricher {
                 stop = new RunStop("results_unreadable", "batch " + b.remoteId() + ": " + unreadable + "; "
                         + outcomes.size() + " postings were decided from what could be read, the others are pending "
                         + "again and the next run sends them");
+            } else if (missing > 0) {
+                stop = new RunStop("results_incomplete", "batch " + b.remoteId() + ": its results have no line for "
+                        + missing + " of its requests; those postings are pending again and the next run sends them");
             }
             log.accept("collected batch " + b.remoteId() + ": " + outcomes.size() + " postings decided"
                     + (totals.changedInBatch > changedBefore ? "; " + (totals.changedInBatch - changedBefore)
@@ -477,11 +478,12 @@ public final class BatchEnricher {
     /**
      * The requests of an ended batch that its results do not answer (left out, past a line that
      * cannot be read, or all of them when the results are gone) are recorded as such in the cost
-     * ledger and go back to pending for the next run. Sent again in this run, a batch whose
-     * results keep leaving them out would be sent round after round.
+     * ledger and go back to pending for the next run (and the run stops, exit 6). Sent again in this
+     * run, a batch whose results keep leaving them out would be sent round after round. Returns how many.
      */
-    private void unanswered(LlmBatches.Batch b, Map<String, LlmBatches.Item> items, Set<Long> recorded,
-                            Map<Long, PendingPosting> pending, Set<String> answered, String unreadable, Totals totals) {
+    private int unanswered(LlmBatches.Batch b, Map<String, LlmBatches.Item> items, Set<Long> recorded,
+                           Map<Long, PendingPosting> pending, Set<String> answered, String unreadable, Totals totals) {
+        int missing = 0;
         for (LlmBatches.Item item : items.values()) {
             PendingPosting p = pending.get(item.postingId());
             if (p == null || answered.contains(item.customId()) || recorded.contains(item.postingId())) {
@@ -494,7 +496,9 @@ public final class BatchEnricher {
                             : "the batch's results have no line for this request");
             totals.returned++;
             returned.add(p.id());
+            missing++;
         }
+        return missing;
     }
 
     /** What is wrong with the results, on one line (a parser's message spans several, with its internals). */

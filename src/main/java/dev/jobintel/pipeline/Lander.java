@@ -218,10 +218,12 @@ public final class Lander implements FetchSink, AutoCloseable {
             FetchRuns.finish(c, s.fetchRunId, status, f.http(), s.counts, s.rejected, n, f.error(), seenAt);
             return n;
         });
-        // A board that served postings is alive, even if a later page or a detail call failed:
-        // backing it off would skip the postings it does serve, and the fetch run keeps the error.
-        if (status != FetchRuns.Status.FAILED || f.limited()) {
+        if (f.error() == null || f.limited()) {
             health.success(s.source, s.board, seenAt);
+        } else if (status != FetchRuns.Status.FAILED) {
+            // A board that served postings is alive, even if a later page or a detail call failed:
+            // backing it off would skip the postings it does serve. Status still shows why.
+            health.partial(s.source, s.board, f.http(), f.error(), seenAt);
         } else {
             health.failure(s.source, s.board, f.http(), f.error(), seenAt);
         }

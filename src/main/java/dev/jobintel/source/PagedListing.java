@@ -25,12 +25,12 @@ public final class PagedListing {
     /** How an item relates to what this fetch has served before. */
     public enum Seen { NEW, AGAIN, CHANGED }
 
-    private final int pageSize;
     /** Each served item's id (or, without one, the hash of its JSON). */
     private final Set<String> ids = new HashSet<>();
     /** Each served version of an item: its id and the hash of its JSON. */
     private final Set<String> versions = new HashSet<>();
     private int page = -1;
+    private long offset;
     private String previousLast;
     private String last;
     private boolean joined;
@@ -43,16 +43,21 @@ public final class PagedListing {
         if (pageSize < 2) {
             throw new IllegalArgumentException("an overlapping page needs room for two items, not " + pageSize);
         }
-        this.pageSize = pageSize;
     }
 
-    /** The offset of page {@code n} (from 0): each page after the first repeats the last item before it. */
-    public long offset(int n) {
-        return (long) n * (pageSize - 1);
+    /**
+     * The offset of the current page: each page after the first starts on the last item of the one
+     * before, wherever that was (a server may send fewer items than a page asks for).
+     */
+    public long offset() {
+        return offset;
     }
 
     /** Starts the next page; returns its number (from 0). */
     public int nextPage() {
+        if (page >= 0) {
+            offset += Math.max(1, items - 1);
+        }
         page++;
         previousLast = last;
         joined = previousLast == null;
@@ -74,11 +79,8 @@ public final class PagedListing {
         if (!versions.add(key + "#" + content)) {
             return Seen.AGAIN;
         }
-        if (ids.add(key)) {
-            fresh++;
-            return Seen.NEW;
-        }
-        return Seen.CHANGED;
+        fresh++;
+        return ids.add(key) ? Seen.NEW : Seen.CHANGED;
     }
 
     /**
@@ -88,7 +90,7 @@ public final class PagedListing {
     public void endPage() {
         // An empty page after the first moved too: it should hold at least the overlap.
         if (!joined && moved == null) {
-            moved = "the listing changed while it was read: page " + (page + 1) + " (offset " + offset(page)
+            moved = "the listing changed while it was read: page " + (page + 1) + " (offset " + offset
                     + ") no longer starts with the last posting of page " + page + ", so postings may have slid onto"
                     + " pages already read; whatever was seen is kept, and nothing is closed until a fetch reads the"
                     + " board unchanged";
@@ -124,7 +126,7 @@ public final class PagedListing {
         return items;
     }
 
-    /** Items on the current page that this fetch had not served before. */
+    /** Items on the current page this fetch had not served before as they are now (new or changed). */
     public int fresh() {
         return fresh;
     }

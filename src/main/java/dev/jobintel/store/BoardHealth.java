@@ -39,7 +39,20 @@ public final class BoardHealth {
     public void success(String source, String board, long now) {
         db.inTransaction(c -> Jdbc.update(c, "INSERT INTO board_health (source, board, consecutive_failures, last_success_at) "
                 + "VALUES (?, ?, 0, ?) ON CONFLICT (source, board) DO UPDATE SET consecutive_failures = 0, "
-                + "last_success_at = excluded.last_success_at, backoff_until = NULL", source, board, now));
+                + "last_success_at = excluded.last_success_at, backoff_until = NULL, last_error = NULL, last_status = NULL",
+                source, board, now));
+    }
+
+    /**
+     * Records a fetch that served postings but ended partial: the board is alive (nothing counts
+     * toward its back-off), and the error stays on record for status until a clean fetch clears it.
+     */
+    public void partial(String source, String board, Integer status, String error, long now) {
+        db.inTransaction(c -> Jdbc.update(c, "INSERT INTO board_health (source, board, consecutive_failures, last_success_at, "
+                + "last_failure_at, last_status, last_error) VALUES (?, ?, 0, ?, ?, ?, ?) ON CONFLICT (source, board) DO UPDATE "
+                + "SET consecutive_failures = 0, backoff_until = NULL, last_success_at = excluded.last_success_at, "
+                + "last_failure_at = excluded.last_failure_at, last_status = excluded.last_status, "
+                + "last_error = excluded.last_error", source, board, now, now, status, error));
     }
 
     /** Records a failure; returns the back-off end when this failure starts or extends one, else null. */
@@ -62,10 +75,11 @@ public final class BoardHealth {
         });
     }
 
-    /** Boards with a failure on record, worst first. */
+    /** Boards whose last fetch failed or ended partial, worst first. */
     public static List<Row> troubled(java.sql.Connection c) {
         return Jdbc.query(c, "SELECT source, board, consecutive_failures, last_success_at, last_failure_at, last_status, "
                         + "last_error, backoff_until, skipped FROM board_health WHERE consecutive_failures > 0 "
+                        + "OR (last_error IS NOT NULL AND last_failure_at >= coalesce(last_success_at, 0)) "
                         + "ORDER BY consecutive_failures DESC, source, board",
                 rs -> new Row(rs.getString(1), rs.getString(2), rs.getInt(3), Jdbc.getLong(rs, "last_success_at"),
                         Jdbc.getLong(rs, "last_failure_at"), Jdbc.getInt(rs, "last_status"), rs.getString(7),

@@ -260,6 +260,8 @@ class BatchEnricherIT {
         BatchEnricher.Result first = batches().run();
         assertThat(batchCreations()).as("not sent round after round").isEqualTo(1);
         assertThat(first.returnedToPending()).isEqualTo(6);
+        assertThat(first.decided().stop().reason()).isEqualTo("results_incomplete");
+        assertThat(first.decided().stop().getMessage()).contains("no line for 6 of its requests");
         assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(4);
         assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'pending' AND batch_id IS NULL")).isEqualTo(6);
         assertThat(count("SELECT count(*) FROM llm_calls WHERE outcome = 'server_error' AND error LIKE '%no line for this request%'"))

@@ -148,6 +148,17 @@ class BoardFetchIT {
         List<String> runs = db.read(c -> Jdbc.query(c, "SELECT status FROM fetch_runs WHERE board = 'half'",
                 rs -> rs.getString(1)));
         assertThat(runs).containsOnly("partial");
+        // Not backed off, but not hidden either: status lists it with why it was partial.
+        assertThat(StatusReport.read(db).failingBoards()).singleElement().satisfies(b -> {
+            assertThat(b.board()).isEqualTo("half");
+            assertThat(b.consecutiveFailures()).isZero();
+            assertThat(b.backoffUntil()).isNull();
+            assertThat(b.lastError()).contains("malformed");
+        });
+        // A clean fetch clears it.
+        server.on(board("half"), Reply.json(body));
+        fetch("half");
+        assertThat(StatusReport.read(db).failingBoards()).isEmpty();
     }
 
     @Test

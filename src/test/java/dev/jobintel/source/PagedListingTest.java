@@ -18,7 +18,7 @@ class PagedListingTest {
     /** Reads one page of {@code listing} from what the board lists now; returns what was new. */
     private static List<PagedListing.Seen> read(PagedListing listing, List<Integer> board, int size) {
         int page = listing.nextPage();
-        int from = (int) listing.offset(page);
+        int from = (int) listing.offset();
         List<PagedListing.Seen> seen = IntStream.range(from, Math.min(board.size(), from + size))
                 .mapToObj(i -> listing.see(item(board.get(i)), "p" + board.get(i))).toList();
         listing.endPage();
@@ -30,9 +30,9 @@ class PagedListingTest {
         PagedListing listing = new PagedListing(3);
         List<Integer> board = List.of(0, 1, 2, 3, 4);
         assertThat(read(listing, board, 3)).containsOnly(PagedListing.Seen.NEW);
-        assertThat(listing.offset(1)).isEqualTo(2);
         assertThat(read(listing, board, 3)).containsExactly(PagedListing.Seen.AGAIN, PagedListing.Seen.NEW,
                 PagedListing.Seen.NEW);
+        assertThat(listing.offset()).isEqualTo(2);
         assertThat(read(listing, board, 3)).containsExactly(PagedListing.Seen.AGAIN);
         assertThat(listing.distinct()).isEqualTo(5);
         assertThat(listing.moved()).isNull();
@@ -80,6 +80,32 @@ class PagedListingTest {
         JsonNode other = item(2);
         assertThat(listing.see(other, "p1")).isEqualTo(PagedListing.Seen.CHANGED);
         assertThat(listing.see(other, "p1")).isEqualTo(PagedListing.Seen.AGAIN);
+        assertThat(listing.fresh()).as("the new one and the changed one").isEqualTo(2);
+        assertThat(listing.distinct()).isEqualTo(1);
+    }
+
+    @Test
+    void aServerThatSendsFewerThanAskedIsReadOnFromWhereItsPageEnded() {
+        PagedListing listing = new PagedListing(5);
+        List<Integer> board = List.of(0, 1, 2, 3, 4, 5, 6, 7);
+        // Asked for five, it sends three a page: the next page starts on the third, not the fifth.
+        for (int page = 0; page < 4; page++) {
+            read(listing, board, 3);
+        }
+        assertThat(listing.distinct()).isEqualTo(8);
+        assertThat(listing.moved()).isNull();
+    }
+
+    @Test
+    void anotherItemUnderAnIdAlreadyServedIsProgress() {
+        PagedListing listing = new PagedListing(2);
+        listing.nextPage();
+        listing.see(item(1), "p1");
+        listing.see(item(2), "p2");
+        listing.endPage();
+        listing.nextPage();
+        listing.see(item(2), "p2");
+        listing.see(item(3), "p1");
         assertThat(listing.fresh()).isEqualTo(1);
     }
 

@@ -184,7 +184,8 @@ public final class Fetcher {
         String kind = e instanceof java.net.SocketTimeoutException || e instanceof InterruptedIOException ? "timed out"
                 : e instanceof java.net.ConnectException ? "connection refused"
                 : e instanceof java.net.UnknownHostException ? "unknown host"
-                : e instanceof java.io.EOFException ? "the response was cut off" : "connection failed";
+                : e instanceof java.io.EOFException || String.valueOf(e.getMessage()).contains("unexpected end of stream")
+                ? "the response was cut off" : "connection failed";
         // Some failures carry no message (an EOFException from a body cut mid-chunk): name the kind.
         return kind + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }

@@ -48,7 +48,7 @@ public final class LeverSource extends BoardApiSource {
         Integer status = null;
         for (int n = 0; n < MAX_PAGES; n++) {
             int page = listing.nextPage();
-            long skip = listing.offset(page);
+            long skip = listing.offset();
             URI uri = URI.create(root + "/v0/postings/" + site + "?mode=json&skip=" + skip + "&limit=" + pageSize);
             try (Body body = get(uri)) {
                 status = body.status();

@@ -68,7 +68,7 @@ public final class SmartRecruitersSource extends BoardApiSource {
         String stopped = null;
         while (true) {
             int page = listing.nextPage();
-            long offset = listing.offset(page);
+            long offset = listing.offset();
             ObjectNode envelope;
             try (Body body = get(URI.create(postings + "?limit=" + pageSize + "&offset=" + offset))) {
                 status = body.status();
@@ -104,7 +104,11 @@ public final class SmartRecruitersSource extends BoardApiSource {
                 break;
             }
             if (listing.fresh() == 0) {
-                stopped = "the page at offset " + offset + " repeated only postings already seen (does the server ignore"
+                // A short page of postings already seen is where the board ends, before its total; a
+                // full one is the same page again.
+                stopped = counted && received < pageSize
+                        ? "the board ended after " + listing.distinct() + " postings though totalFound is " + total.asText()
+                        : "the page at offset " + offset + " repeated only postings already seen (does the server ignore"
                         + " offset?); stopped paging after " + (page + 1) + " pages and " + listing.distinct() + " postings";
                 break;
             }

@@ -164,6 +164,21 @@ class LeverSourceIT {
     }
 
     @Test
+    void aRepeatedIdOnAPageOfTwoIsProgressNotAServerThatIgnoresSkip() {
+        // Page size 2: the page after the first holds the overlap and the posting under a repeated id.
+        java.util.function.IntFunction<String> page = skip -> LeverFixture.body("acme", skip, Math.min(2, 4 - skip))
+                .replace(LeverFixture.id("acme", 2), LeverFixture.id("acme", 0));
+        server.on("/v0/postings/acme", req -> Reply.json(page.apply(LeverFixture.param(req, "skip", 0))));
+
+        Lander.BoardResult b = result(fetch(2, board("acme")), "acme");
+
+        assertThat(b.error()).isNull();
+        assertThat(b.complete()).isTrue();
+        assertThat(b.counts().seen()).as("0, 1 and 3; the other under 0's id is a reject").isEqualTo(3);
+        assertThat(b.rejected()).isEqualTo(1);
+    }
+
+    @Test
     void anotherPostingUnderAnIdAlreadyServedIsARepeatedIdReject() {
         // The fifth posting comes under the first one's id.
         java.util.function.IntFunction<String> page = skip -> LeverFixture.body("acme", skip, Math.min(3, 5 - skip))

@@ -245,6 +245,41 @@ class SmartRecruitersSourceIT {
     }
 
     @Test
+    void aServerThatSendsFewerThanAskedIsReadOnFromWhereEachPageEnded() {
+        SmartRecruitersFixture api = new SmartRecruitersFixture();
+        api.serveBoard(server, BOARD, 8);
+        // Asked for five a page, it sends three.
+        server.on(api.boardPath(BOARD), req -> {
+            int offset = Integer.parseInt(req.uri().getQuery().replaceAll(".*offset=(\\d+).*", "$1"));
+            return Reply.json(SmartRecruitersFixture.page(BOARD, 8, offset, 3));
+        });
+
+        Lander.BoardResult b = fetch(5);
+
+        assertThat(b.error()).isNull();
+        assertThat(b.complete()).isTrue();
+        assertThat(b.counts().fresh()).isEqualTo(8);
+        assertThat(listOffsets()).containsExactly("limit=5&offset=0", "limit=5&offset=2", "limit=5&offset=4",
+                "limit=5&offset=6");
+    }
+
+    @Test
+    void aBoardThatEndsBeforeTheTotalItAnnouncesEndsPartialSayingSo() {
+        SmartRecruitersFixture api = new SmartRecruitersFixture();
+        api.serveBoard(server, BOARD, 5);
+        server.on(api.boardPath(BOARD), req -> {
+            int offset = Integer.parseInt(req.uri().getQuery().replaceAll(".*offset=(\\d+).*", "$1"));
+            return Reply.json(SmartRecruitersFixture.page(BOARD, 5, offset, 2).replace("\"totalFound\":5", "\"totalFound\":7"));
+        });
+
+        Lander.BoardResult b = fetch(2);
+
+        assertThat(b.complete()).isFalse();
+        assertThat(b.counts().fresh()).isEqualTo(5);
+        assertThat(b.error()).contains("the board ended after 5 postings though totalFound is 7");
+    }
+
+    @Test
     void anotherPostingUnderAnIdAlreadyServedIsARepeatedIdReject() {
         SmartRecruitersFixture api = new SmartRecruitersFixture();
         api.serveBoard(server, BOARD, 4);
