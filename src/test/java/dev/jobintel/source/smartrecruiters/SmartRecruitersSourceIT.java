@@ -96,6 +96,11 @@ class SmartRecruitersSourceIT {
                 rs -> rs.getString(1), BOARD));
     }
 
+    /** The offset a list request asks for. */
+    private static int offset(LocalServer.Request req) {
+        return Integer.parseInt(req.uri().getQuery().replaceAll(".*offset=(\\d+).*", "$1"));
+    }
+
     private List<String> listOffsets() {
         return server.requests().stream().filter(r -> r.uri().getPath().equals(new SmartRecruitersFixture().boardPath(BOARD)))
                 .map(r -> r.uri().getQuery()).toList();
@@ -225,7 +230,7 @@ class SmartRecruitersSourceIT {
         // Posting 0 goes once the first page is served: the rest slide back by one, so the page
         // at the next offset no longer starts with posting 1.
         server.on(api.boardPath(BOARD), req -> {
-            int offset = Integer.parseInt(req.uri().getQuery().replaceAll(".*offset=(\\d+).*", "$1"));
+            int offset = offset(req);
             if (offset == 0) {
                 return Reply.json(SmartRecruitersFixture.page(BOARD, 4, 0, 2));
             }
@@ -250,7 +255,7 @@ class SmartRecruitersSourceIT {
         api.serveBoard(server, BOARD, 8);
         // Asked for five a page, it sends three.
         server.on(api.boardPath(BOARD), req -> {
-            int offset = Integer.parseInt(req.uri().getQuery().replaceAll(".*offset=(\\d+).*", "$1"));
+            int offset = offset(req);
             return Reply.json(SmartRecruitersFixture.page(BOARD, 8, offset, 3));
         });
 
@@ -268,7 +273,7 @@ class SmartRecruitersSourceIT {
         SmartRecruitersFixture api = new SmartRecruitersFixture();
         api.serveBoard(server, BOARD, 5);
         server.on(api.boardPath(BOARD), req -> {
-            int offset = Integer.parseInt(req.uri().getQuery().replaceAll(".*offset=(\\d+).*", "$1"));
+            int offset = offset(req);
             return Reply.json(SmartRecruitersFixture.page(BOARD, 5, offset, 2).replace("\"totalFound\":5", "\"totalFound\":7"));
         });
 
@@ -285,7 +290,7 @@ class SmartRecruitersSourceIT {
         api.serveBoard(server, BOARD, 4);
         // The second page serves posting 3 under posting 1's id.
         server.on(api.boardPath(BOARD), req -> {
-            int offset = Integer.parseInt(req.uri().getQuery().replaceAll(".*offset=(\\d+).*", "$1"));
+            int offset = offset(req);
             String page = SmartRecruitersFixture.page(BOARD, 4, offset, 3);
             return Reply.json(offset == 2 ? page.replace("\"id\":\"" + SmartRecruitersFixture.id(3) + "\"",
                     "\"id\":\"" + SmartRecruitersFixture.id(0) + "\"") : page);
@@ -307,7 +312,7 @@ class SmartRecruitersSourceIT {
         api.serveBoard(server, BOARD, 6);
         // The first page's three postings have no name (rejects); the ones after are fine.
         server.on(api.boardPath(BOARD), req -> {
-            int offset = Integer.parseInt(req.uri().getQuery().replaceAll(".*offset=(\\d+).*", "$1"));
+            int offset = offset(req);
             String page = SmartRecruitersFixture.page(BOARD, 6, offset, 3);
             return Reply.json(page.replaceAll("\"name\":\"(?:Senior )?Backend Engineer [0-2]\"", "\"name\":null"));
         });
@@ -339,7 +344,7 @@ class SmartRecruitersSourceIT {
         SmartRecruitersFixture api = new SmartRecruitersFixture();
         api.serveBoard(server, BOARD, 5);
         server.on(api.boardPath(BOARD), req -> {
-            int offset = Integer.parseInt(req.uri().getQuery().replaceAll(".*offset=(\\d+).*", "$1"));
+            int offset = offset(req);
             return Reply.json(SmartRecruitersFixture.page(BOARD, 5, offset, 3).replace("\"totalFound\":5,", ""));
         });
 
