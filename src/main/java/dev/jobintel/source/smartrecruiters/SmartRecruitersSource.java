@@ -28,8 +28,9 @@ import static dev.jobintel.source.JsonFields.text;
 
 /**
  * SmartRecruiters companies: the postings list is paged ({@code limit}/{@code offset}, up to 100 a
- * page, the pages overlapping by one posting: see {@link PagedListing}) and carries no description, so every new posting costs one detail call, made as its list
- * item is read (one posting in memory at a time; the fetcher limits calls per host). A failed
+ * page, the pages overlapping by one posting: see {@link PagedListing}) and carries no
+ * description, so every new posting costs one detail call, made as its list item is read (one
+ * posting in memory at a time; the fetcher limits calls per host). A failed
  * detail call does not lose the posting: it lands with the list's facts and an empty description,
  * and the board ends partial, so nothing is closed and a later fetch fills the description in.
  */
