@@ -84,18 +84,9 @@ public final class RecordingTransport implements Transport {
     }
 
     /** {@code body} with the values of the request's secret parameters, as sent or URL-encoded, masked. */
-    static byte[] withoutSecrets(byte[] body, URI uri) {
+    static byte[] withoutSecrets(byte[] body, URI uri) throws IOException {
         List<String> secrets = secrets(uri);
-        if (secrets.isEmpty()) {
-            return body;
-        }
-        // ISO-8859-1 maps every byte to one char and back: the other bytes stay exactly as received.
-        String text = new String(body, StandardCharsets.ISO_8859_1);
-        String out = text;
-        for (String s : secrets) {
-            out = out.replace(s, "***");
-        }
-        return out.equals(text) ? body : out.getBytes(StandardCharsets.ISO_8859_1);
+        return secrets.isEmpty() ? body : new MaskingInputStream(new ByteArrayInputStream(body), secrets).readAllBytes();
     }
 
     /**
