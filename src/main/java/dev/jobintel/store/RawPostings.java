@@ -49,8 +49,11 @@ public final class RawPostings {
             + "posted_at = ?, content_hash = ?, job_hash = ?, place = ?, "
             + "last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END, last_fetch_run_id = ?";
 
-    private static final String REQUEUE = "UPDATE raw_postings SET outcome = 'pending', outcome_reason = NULL, "
-            + "outcome_detail = NULL, job_id = NULL, outcome_at = ?, retryable = NULL WHERE id = ?";
+    /** Back to pending, no decision (nor lease) left on the row; binds the time it was put back. */
+    static final String TO_PENDING = "UPDATE raw_postings SET outcome = 'pending', outcome_reason = NULL, "
+            + "outcome_detail = NULL, retryable = NULL, job_id = NULL, lease_owner = NULL, lease_until = NULL, outcome_at = ? ";
+
+    private static final String REQUEUE = TO_PENDING + "WHERE id = ?";
 
     // A posting whose text row is missing (removed by hand) is still read, with no description: it is
     // decided (too short) and exported, not skipped where no one would notice.

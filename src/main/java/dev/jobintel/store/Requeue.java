@@ -180,10 +180,6 @@ public final class Requeue {
                 since == null ? new Object[0] : new Object[] {since});
     }
 
-    /** Back to pending, no decision left on the row; binds the time it was put back. */
-    private static final String TO_PENDING = "UPDATE raw_postings SET outcome = 'pending', outcome_reason = NULL, "
-            + "outcome_detail = NULL, retryable = NULL, job_id = NULL, lease_owner = NULL, lease_until = NULL, outcome_at = ? ";
-
     /**
      * A posting whose row breaks the ledger's rules in a way only a hand-made change (or a script
      * with the checks off) leaves: an outcome jobintel does not write, a failure or filter with no
@@ -200,7 +196,7 @@ public final class Requeue {
 
     /** Puts every unsound posting back to pending, to be decided again; returns how many. */
     public static int requeueUnsound(Connection c, long now) {
-        return Jdbc.update(c, TO_PENDING + "WHERE id IN (SELECT r.id FROM raw_postings r WHERE " + UNSOUND + ")", now);
+        return Jdbc.update(c, RawPostings.TO_PENDING + "WHERE id IN (SELECT r.id FROM raw_postings r WHERE " + UNSOUND + ")", now);
     }
 
     /** Postings held by a batch that is no longer open (a crash between collecting and releasing). */
@@ -240,7 +236,7 @@ public final class Requeue {
 
     /** Back to pending (only from the given outcomes); a failed posting keeps its last error for the record. */
     private static long toPending(Connection c, List<Long> ids, List<String> fromOutcomes, long now) {
-        String sql = TO_PENDING + "WHERE id IN (" + Jdbc.marks(ids.size()) + ")"
+        String sql = RawPostings.TO_PENDING + "WHERE id IN (" + Jdbc.marks(ids.size()) + ")"
                 + " AND outcome IN (" + Jdbc.marks(fromOutcomes.size()) + ")";
         List<Object> args = new ArrayList<>();
         args.add(now);
