@@ -194,7 +194,7 @@ public final class BatchEnricher {
             List<LlmBatches.Item> items = new ArrayList<>();
             List<BatchCreateParams.Request> requests = new ArrayList<>();
             String token = Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
-            Map<Long, String> hashes = contentHashes(chunk);
+            Map<Long, String> hashes = contentHashes(chunk.stream().map(Map.Entry::getKey).toList(), wanted);
             for (Map.Entry<Long, Prepared> e : chunk) {
                 String hash = hashes.get(e.getKey());
                 if (hash == null) {
@@ -264,14 +264,11 @@ public final class BatchEnricher {
     }
 
     /**
-     * The stored content hash of each posting of {@code chunk} that is still pending with the
+     * The stored content hash of each posting of {@code ids} that is still pending with the
      * content its request is made from (compared by content key, both computed here and now).
      */
-    private Map<Long, String> contentHashes(List<Map.Entry<Long, Prepared>> chunk) {
-        List<Long> ids = chunk.stream().map(Map.Entry::getKey).toList();
+    private Map<Long, String> contentHashes(List<Long> ids, Map<Long, Prepared> asked) {
         Map<Long, String> out = new HashMap<>();
-        Map<Long, Prepared> asked = new HashMap<>();
-        chunk.forEach(e -> asked.put(e.getKey(), e.getValue()));
         for (PendingPosting p : db.read(c -> RawPostings.pendingByIds(c, ids))) {
             if (ContentKey.of(p.posting()).equals(ContentKey.of(asked.get(p.id()).posting()))) {
                 out.put(p.id(), p.contentHash());
@@ -489,8 +486,8 @@ public final class BatchEnricher {
             if (p == null || answered.contains(item.customId()) || recorded.contains(item.postingId())) {
                 continue;
             }
-            budget.settle(reserved.getOrDefault(p.id(), 0.0), 0);
-            reserved.remove(p.id());
+            Double held = reserved.remove(p.id());
+            budget.settle(held == null ? 0 : held, 0);
             claude.recordBatchFailure(p.id(), Prepared.of(p.posting(), resolver), b.id(), "server_error", null,
                     unreadable != null ? "no result could be read: " + unreadable
                             : "the batch's results have no line for this request");
