@@ -3,7 +3,6 @@ package dev.jobintel.source.adzuna;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobintel.config.SourcesConfig;
-import dev.jobintel.internal.Secrets;
 import dev.jobintel.source.BoardApiSource;
 import dev.jobintel.source.BoardSink;
 import dev.jobintel.source.FetchSink;
@@ -56,9 +55,6 @@ public final class AdzunaSource implements JobSource {
         this.fetcher = fetcher;
         this.appId = appId == null ? null : appId.strip();
         this.appKey = appKey == null ? null : appKey.strip();
-        // Belt and braces: an error body that echoes a credential must not carry it into the ledger.
-        Secrets.register(this.appId);
-        Secrets.register(this.appKey);
         this.sleeper = sleeper;
         String b = config.baseUrl() == null || config.baseUrl().isBlank() ? DEFAULT_BASE : config.baseUrl().strip();
         this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
@@ -140,16 +136,16 @@ public final class AdzunaSource implements JobSource {
             }
             return true;
         } catch (FetchException e) {
-            sink.finish(false, e.status(), Secrets.redact(withDisplay(e.getMessage())));
+            sink.finish(false, e.status(), scrub(withDisplay(e.getMessage())));
         } catch (IOException e) {
-            sink.finish(false, status, Secrets.redact(e.getMessage()));
+            sink.finish(false, status, scrub(e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             sink.finish(false, status, "interrupted after " + read + " results");
             return false;
         } catch (RuntimeException e) {
             // A bug in the parser fails this search, not the run; the message says where.
-            sink.finish(false, status, Secrets.redact("could not process the Adzuna search '" + name + "': "
+            sink.finish(false, status, scrub("could not process the Adzuna search '" + name + "': "
                     + e.getClass().getSimpleName() + ": " + e.getMessage()));
         }
         return !Thread.currentThread().isInterrupted();
@@ -171,8 +167,8 @@ public final class AdzunaSource implements JobSource {
             });
         } catch (JsonStream.Malformed e) {
             JsonStream.Malformed located = BoardApiSource.located(e, body);
-            sink.reject(new Rejects.Reject(name(), name, "malformed_body", Secrets.redact(located.getMessage()),
-                    Secrets.redact(body.preview(64 * 1024))));
+            sink.reject(new Rejects.Reject(name(), name, "malformed_body", scrub(located.getMessage()),
+                    scrub(body.preview(64 * 1024))));
             throw located;
         }
     }
@@ -203,6 +199,20 @@ public final class AdzunaSource implements JobSource {
         Matcher m = DISPLAY.matcher(message);
         return m.find() && !m.group(1).isBlank() ? "Adzuna: " + m.group(1).replace("\\\"", "\"") + " — " + message
                 : message;
+    }
+
+    /**
+     * Belt and braces: an error body that echoes a credential must not carry it into the ledger.
+     * Values too short to be real credentials are left alone, or digits in messages would go.
+     */
+    private String scrub(String s) {
+        String out = s;
+        for (String secret : new String[] {appKey, appId}) {
+            if (out != null && secret != null && secret.length() >= 6) {
+                out = out.replace(secret, "***");
+            }
+        }
+        return out;
     }
 
     /**
