@@ -30,6 +30,8 @@ public final class Database implements AutoCloseable {
     }
 
     private final String url;
+    /** The URL as it may be shown: a password in it masked. Never used to find the database. */
+    private final String shownUrl;
     private final Dialect dialect;
     private final HikariDataSource pool;
     /** SQLite files only; null otherwise. */
@@ -38,8 +40,8 @@ public final class Database implements AutoCloseable {
     private WriterLock writerLock;
 
     private Database(String url, Dialect dialect, HikariDataSource pool, WalCheckpointer checkpointer) {
-        // Only ever shown (messages, status): a password in the URL stays out of them.
-        this.url = Secrets.redactUrl(url);
+        this.url = url;
+        this.shownUrl = Secrets.redactUrl(url);
         this.dialect = dialect;
         this.pool = pool;
         this.checkpointer = checkpointer;
@@ -237,7 +239,7 @@ public final class Database implements AutoCloseable {
      */
     private void refuseNewer(int applied) {
         if (applied > SCHEMA_VERSION) {
-            throw new SchemaTooNewException("the database " + url + " has schema version " + applied
+            throw new SchemaTooNewException("the database " + shownUrl + " has schema version " + applied
                     + ", newer than this jobintel knows (" + SCHEMA_VERSION + "): a later version migrated it; "
                     + "use that version");
         }
@@ -255,11 +257,11 @@ public final class Database implements AutoCloseable {
         } catch (FlywayException e) {
             if (PRE_RELEASE_V1.matcher(String.valueOf(e.getMessage())).find()) {
                 // Flyway's advice ("run repair") would leave tables the code does not expect.
-                throw new StoreException("the database " + url + " was made by an early pre-release of jobintel "
+                throw new StoreException("the database " + shownUrl + " was made by an early pre-release of jobintel "
                         + "whose first schema is not the released one, and cannot be upgraded: use a new database and "
                         + "fetch or import the postings again", e);
             }
-            throw new StoreException("database migration failed on " + url + ": " + e.getMessage(), e);
+            throw new StoreException("database migration failed on " + shownUrl + ": " + e.getMessage(), e);
         }
     }
 
@@ -333,7 +335,7 @@ public final class Database implements AutoCloseable {
             quietly(() -> c.setAutoCommit(true), null);
             return result;
         } catch (SQLException e) {
-            throw new StoreException("cannot get a connection to " + url, "(connect)", null, e);
+            throw new StoreException("cannot get a connection to " + shownUrl, "(connect)", null, e);
         }
     }
 
@@ -412,7 +414,7 @@ public final class Database implements AutoCloseable {
             endRead(c, sqlite, null);
             return result;
         } catch (SQLException e) {
-            throw new StoreException("read failed on " + url, "(read)", null, e);
+            throw new StoreException("read failed on " + shownUrl, "(read)", null, e);
         }
     }
 
@@ -469,7 +471,7 @@ public final class Database implements AutoCloseable {
 
     /** The URL as it may be shown, a password in it masked. */
     public String url() {
-        return url;
+        return shownUrl;
     }
 
     @Override
