@@ -61,6 +61,19 @@ class DatabaseIT {
     }
 
     @Test
+    void aSecretThatAppearsInTheFilesPathIsMaskedWhenShownButTheFileIsTheOneOpened() throws IOException {
+        dev.jobintel.internal.Secrets.register("pathword-0042");
+        Path file = Files.createDirectories(dir.resolve("pathword-0042")).resolve("c.db");
+        try (Database db = Database.open("jdbc:sqlite:" + file, null, null)) {
+            db.claimWriter(java.time.Instant.parse("2026-11-29T00:00:00Z"));
+            db.migrateIfBehind();
+            assertThat(db.url()).doesNotContain("pathword-0042");
+        }
+        assertThat(file).exists();
+        assertThat(dir.resolve("pathword-0042").resolve("c.db-writer.lock")).exists();
+    }
+
+    @Test
     void writersOnlyAppendToTheLogWhileABackgroundThreadCopiesItIntoTheFile() throws Exception {
         Path file = dir.resolve("b.db");
         try (Database db = Database.open("jdbc:sqlite:" + file, null, null)) {
