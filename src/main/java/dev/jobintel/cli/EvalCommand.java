@@ -91,9 +91,14 @@ final class EvalCommand implements Callable<Integer> {
         Context ctx = classifierOptions.context(common, spec.commandLine());
         String name = bundled ? "demo (bundled, " + DemoLabels.RESOURCE.substring(1) + ")" : file.toString();
         List<LabelledExample> examples;
-        try (InputStream in = bundled ? DemoLabels.open() : Files.newInputStream(file);
+        try (InputStream in = bundled ? DemoLabels.open() : dev.jobintel.source.jsonl.JsonlSource.open(file);
              BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
             examples = new LabelReader(bundled ? DemoLabels.RESOURCE.substring(1) : file.toString(), ctx.taxonomy()).read(r);
+        } catch (java.io.EOFException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "cannot read " + file + ": it is cut short ("
+                    + e.getMessage() + ")");
+        } catch (java.io.IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "cannot read " + file + ": " + e.getMessage());
         }
         if (limit != null && examples.size() > limit) {
             examples = examples.subList(0, limit);

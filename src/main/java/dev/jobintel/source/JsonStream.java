@@ -172,6 +172,11 @@ public final class JsonStream {
      * lines, and without the "[Source: REDACTED (...)" it puts inside them (the body is never quoted).
      */
     public static String problem(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException
+                && e.getOriginalMessage().startsWith("Trailing token")) {
+            // FAIL_ON_TRAILING_TOKENS, worded for a person rather than as Jackson's class names
+            return "more follows the JSON value on this line (two postings run together, or text after one)";
+        }
         return SOURCE_NOTE.matcher(e.getOriginalMessage()).replaceAll("[").replaceAll("\\s+", " ").strip();
     }
 

@@ -91,6 +91,23 @@ class EvalCommandIT {
     }
 
     @Test
+    void aGzippedSetIsReadAsTheImportReadsOne() throws IOException {
+        Path gz = dir.resolve("hand-made.jsonl.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(HAND_MADE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        CliIT.Result r = jobintel("eval", "--labels", gz.toString(), "--no-progress");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("on 4 labelled postings").containsPattern("family +3 +4 +75\\.0%");
+
+        byte[] whole = Files.readAllBytes(gz);
+        Files.write(gz, java.util.Arrays.copyOf(whole, whole.length / 2));
+        CliIT.Result cut = jobintel("eval", "--labels", gz.toString(), "--no-progress");
+        assertThat(cut.exit()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(cut.err()).contains(gz.toString()).contains("cut short").doesNotContain("\tat ");
+    }
+
+    @Test
     void aMalformedFileIsExitCodeTwoWithFileAndLine() throws IOException {
         Path f = dir.resolve("bad.jsonl");
         String[] lines = HAND_MADE.split("\n");

@@ -339,14 +339,19 @@ class PipelineIT {
                 "{\"source\":\"lever\",\"id\":\"2\",\"url\":\"https://x/2\",\"title\":\"  \"}",
                 "{\"source\":\"lever\",\"id\":\"3\",\"title\":\"No URL\"}",
                 "{\"source\":\"lever\",\"id\":\"4\",\"url\":\"https://x/4\",\"title\":",
-                "not json at all");
+                "not json at all",
+                // Two postings run together on one line: not one of them quietly dropped.
+                "{\"source\":\"lever\",\"id\":\"5\",\"url\":\"https://x/5\",\"title\":\"Data Analyst\"}"
+                        + "{\"source\":\"lever\",\"id\":\"6\",\"url\":\"https://x/6\",\"title\":\"Data Scientist\"}",
+                "{\"source\":\"lever\",\"id\":\"7\",\"url\":\"https://x/7\",\"title\":\"Designer\"} and then some");
         Runner.FetchResult r = runner.fetch(List.of(Fixtures.jsonlText("file.jsonl", lines)));
         assertThat(r.total().fresh()).isEqualTo(1);
-        assertThat(r.rejected()).isEqualTo(4);
+        assertThat(r.rejected()).isEqualTo(6);
         assertThat(count("SELECT count(*) FROM raw_postings")).isEqualTo(1);
         List<String> reasons = db.read(c -> Jdbc.query(c, "SELECT reason FROM rejects ORDER BY id", rs -> rs.getString(1)));
-        assertThat(reasons).containsExactly("no_title", "no_url", "malformed_json", "malformed_json");
-        assertThat(count("SELECT rejected FROM fetch_runs")).isEqualTo(4);
-        assertThat(count("SELECT seen FROM fetch_runs")).isEqualTo(5);
+        assertThat(reasons).containsExactly("no_title", "no_url", "malformed_json", "malformed_json", "malformed_json",
+                "malformed_json");
+        assertThat(count("SELECT rejected FROM fetch_runs")).isEqualTo(6);
+        assertThat(count("SELECT seen FROM fetch_runs")).isEqualTo(7);
     }
 }

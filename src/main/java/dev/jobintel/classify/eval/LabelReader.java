@@ -30,7 +30,9 @@ import java.util.Set;
  */
 public final class LabelReader {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** One JSON value per line, as the import reads it. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Set<String> SALARY_FIELDS = Set.of("min", "max", "currency", "period");
 
     private final String file;
@@ -53,6 +55,9 @@ public final class LabelReader {
         String line;
         while ((line = in.readLine()) != null) {
             lineNo++;
+            if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                line = line.substring(1); // a byte-order mark, allowed as in the import format
+            }
             if (line.isBlank()) {
                 continue;
             }
@@ -72,7 +77,7 @@ public final class LabelReader {
         try {
             n = JSON.readTree(line);
         } catch (JsonProcessingException e) {
-            throw error(lineNo, null, "not valid JSON: " + e.getOriginalMessage());
+            throw error(lineNo, null, "not valid JSON: " + dev.jobintel.source.JsonStream.problem(e));
         }
         if (n == null || !n.isObject()) {
             throw error(lineNo, null, "a line must be a JSON object (a posting with a 'labels' object)");

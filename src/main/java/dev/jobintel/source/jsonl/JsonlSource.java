@@ -41,7 +41,9 @@ public final class JsonlSource implements JobSource {
     /** The name imported files are fetched under (their boards are their paths). */
     public static final String IMPORT = "import";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** One JSON value per line: a second value after the first ("{...}{...}") makes the line malformed, not two postings one of which is dropped. */
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final String name;
     private final List<Input> inputs;
@@ -54,12 +56,39 @@ public final class JsonlSource implements JobSource {
     public static JsonlSource files(List<Path> files) {
         return new JsonlSource(IMPORT, files.stream().map(f -> new Input(f.toString(), () -> {
             try {
-                InputStream in = Files.newInputStream(f);
-                return f.toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
+                return open(f);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         })).toList());
+    }
+
+    /** A JSON Lines file's bytes: gunzipped when its name ends in ".gz". */
+    public static InputStream open(Path f) throws IOException {
+        InputStream in = Files.newInputStream(f);
+        try {
+            return f.toString().endsWith(".gz") ? new HandsOnWhatArrived(new GZIPInputStream(in, 1 << 16)) : in;
+        } catch (IOException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A stream that never claims more bytes are ready. GZIPInputStream says one is until its end,
+     * so a Reader keeps decoding into its buffer and, when a truncated file fails, drops every
+     * character of that read, up to 64K of complete lines before the cut. Told nothing is ready,
+     * it hands on what it has decoded first, and the failure comes after those lines are kept.
+     */
+    private static final class HandsOnWhatArrived extends java.io.FilterInputStream {
+        HandsOnWhatArrived(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int available() {
+            return 0;
+        }
     }
 
     @Override

@@ -49,6 +49,12 @@ class LabelReaderTest {
     }
 
     @Test
+    void aByteOrderMarkBeforeTheFirstLineIsNotPartOfIt() throws IOException {
+        assertThat(read("\uFEFF" + line("1", FULL), line("2", FULL))).extracting(LabelledExample::id)
+                .containsExactly("greenhouse:1", "greenhouse:2");
+    }
+
+    @Test
     void labelsRoundTripThroughTheirJson() throws IOException {
         Labels l = read(line("1", FULL)).get(0).labels();
         assertThat(read(line("1", l.toJson().toString())).get(0).labels()).isEqualTo(l);
@@ -61,6 +67,7 @@ class LabelReaderTest {
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
             "`{\"source\":\"x\",`                                   | set.jsonl:2: not valid JSON",
             "`[1,2]`                                                | set.jsonl:2: a line must be a JSON object",
+            "`{\"source\":\"x\"} {\"source\":\"y\"}`                  | set.jsonl:2: not valid JSON: more follows the JSON value on this line",
             "`{\"source\":\"x\",\"url\":\"https://a.b/c\",\"labels\":{\"family\":\"data\"}}` | set.jsonl:2: not a posting: 'title' is missing",
             "NOLABELS                                               | set.jsonl:2: labels: missing",
             "`\"labels\":[]`                                        | set.jsonl:2: labels: must be an object",
