@@ -20,8 +20,8 @@ public final class OncePerId implements BoardSink {
     private final BoardSink sink;
     private final String source;
     private final String board;
-    /** The content hash of the first copy of each identity. */
-    private final Map<String, Integer> seen = new HashMap<>();
+    /** The fingerprint of the first copy of each identity. */
+    private final Map<String, Long> seen = new HashMap<>();
 
     public OncePerId(BoardSink sink, String source, String board) {
         this.sink = sink;
@@ -40,9 +40,9 @@ public final class OncePerId implements BoardSink {
     }
 
     private void accept(Posting posting, boolean partial) {
-        // A record's hash reads every field, the description included: once per posting.
-        int content = posting.hashCode();
-        Integer first = seen.putIfAbsent(posting.source() + '\u0000' + posting.sourceJobId(), content);
+        // Reads every field, the description included: once per posting.
+        long content = PostingFingerprint.of(posting);
+        Long first = seen.putIfAbsent(posting.source() + '\u0000' + posting.sourceJobId(), content);
         if (first == null || first == content) {
             // The same posting again (Adzuna's pages overlap as ads move): seen again, as before.
             if (partial) {
