@@ -115,9 +115,9 @@ final class BackfillCommand implements Callable<Integer> {
                         : anyway;
                 if (dangling + pending + moved + unsound + (taxonomyChanged ? stale : 0) > 0) {
                     out.println();
-                    // The jobs of stale codes are removed once their postings are put back: not there to merge into.
-                    java.util.Set<String> gone = taxonomyChanged ? db.read(c -> Requeue.staleJobHashes(c, codes))
-                            : java.util.Set.of();
+                    // The jobs the repairs leave with no posting are removed: not there to merge into.
+                    java.util.Set<String> gone = db.read(c -> Requeue.jobHashesGoneAfterRepairs(c, from,
+                            taxonomyChanged ? codes : null));
                     Summaries.plan(out, EnrichPlan.plan(db, ctx.gate(), ctx.resolver(), runner.classifier(),
                             ctx.config().pipeline().batchSize(), 0, pages, gone), runner.classifier(), 0);
                 }
@@ -129,9 +129,9 @@ final class BackfillCommand implements Callable<Integer> {
             int released = db.inTransaction(Requeue::releaseStranded);
             int removed = db.inTransaction(Requeue::deleteOrphanJobs);
             int recounted = db.inTransaction(Requeue::recount);
-            out.printf("Re-queued %s postings, released %s from gone batches, removed %s orphan jobs, corrected %s job "
-                    + "counts; enriching.%n", Summaries.n(requeued), Summaries.n(released), Summaries.n(removed),
-                    Summaries.n(recounted));
+            out.printf("Re-queued %s, released %s from gone batches, removed %s, corrected %s; enriching.%n",
+                    Summaries.count(requeued, "posting"), Summaries.n(released), Summaries.count(removed, "orphan job"),
+                    Summaries.count(recounted, "job count"));
             out.flush();
             long t0 = System.nanoTime();
             Enricher.Result r = runner.enrich(0);

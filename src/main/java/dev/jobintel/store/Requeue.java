@@ -120,12 +120,21 @@ public final class Requeue {
         return sb.append(')').toString();
     }
 
-    /** The hashes of the jobs that hold codes the taxonomy in use does not have: they go once their postings are put back. */
-    public static java.util.Set<String> staleJobHashes(Connection c, Map<String, List<String>> codes) {
+    /**
+     * The hashes of the jobs a backfill's repairs leave with no posting, and so removes: jobs no
+     * posting points to now, and jobs every posting of which is put back to pending (whose job is
+     * another's, unsound, or since {@code codes} is not null, holding a code the taxonomy in use
+     * does not have). A dry run plans without them: nothing can merge into a job about to go.
+     */
+    public static java.util.Set<String> jobHashesGoneAfterRepairs(Connection c, Long since, Map<String, List<String>> codes) {
         List<Object> args = new ArrayList<>();
-        String where = staleJob(codes, args);
-        return new java.util.HashSet<>(Jdbc.query(c, "SELECT j.job_hash FROM enriched_jobs j WHERE " + where,
-                rs -> rs.getString(1), args.toArray()));
+        if (since != null) {
+            args.add(since);
+        }
+        String stays = "NOT " + UNSOUND + " AND NOT (" + dangling(since) + ")"
+                + (codes == null ? "" : " AND NOT (" + staleCodes(codes, args) + ")");
+        return new java.util.HashSet<>(Jdbc.query(c, "SELECT j.job_hash FROM enriched_jobs j WHERE NOT EXISTS "
+                + "(SELECT 1 FROM raw_postings r WHERE r.job_id = j.id AND " + stays + ")", rs -> rs.getString(1), args.toArray()));
     }
 
     public static long countStaleCodes(Connection c, Map<String, List<String>> codes) {
@@ -185,7 +194,7 @@ public final class Requeue {
      * with the checks off) leaves: an outcome jobintel does not write, a failure or filter with no
      * reason, a failure that does not say whether a retry may help, a job on a posting not in one.
      */
-    private static final String UNSOUND = "(r.outcome NOT IN ('pending', 'enriched', 'merged', 'filtered', 'failed') "
+    private static final String UNSOUND = "(r.outcome IS NULL OR r.outcome NOT IN ('pending', 'enriched', 'merged', 'filtered', 'failed') "
             + "OR (r.outcome IN ('filtered', 'failed') AND (r.outcome_reason IS NULL OR r.outcome_reason = '')) "
             + "OR (r.outcome = 'failed' AND r.retryable IS NULL) "
             + "OR (r.outcome NOT IN ('enriched', 'merged') AND r.job_id IS NOT NULL))";

@@ -186,8 +186,8 @@ class RepairCommandsIT {
         assertThat(jobintel("status", "--check", "--db", db()).exit()).isEqualTo(Main.INVARIANT_BROKEN);
         CliIT.Result r = jobintel("backfill", "--db", db(), "--no-progress");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("released 1 from gone batches").contains("removed 1 orphan jobs")
-                .contains("corrected 1 job counts");
+        assertThat(r.out()).contains("released 1 from gone batches").contains("removed 1 orphan job,")
+                .contains("corrected 1 job count;");
         CliIT.Result check = jobintel("status", "--check", "--db", db());
         assertThat(check.exit()).as(check.out()).isZero();
         assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(6);
@@ -303,6 +303,26 @@ class RepairCommandsIT {
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(3);
         assertThat(jobintel("status", "--check", "--db", db()).exit()).isZero();
+    }
+
+    @Test
+    void backfillsDryRunPlansWithoutTheJobsItsRepairsRemove() throws Exception {
+        land(jobs(3));
+        assertThat(jobintel("enrich", "--db", db(), "--no-progress").exit()).isZero();
+        // A script marked the only posting of a job failed without saying whether a retry may
+        // help, and unlinked it; the job stays, with no posting.
+        try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
+            s.execute("UPDATE raw_postings SET outcome = 'failed', outcome_reason = 'timeout', retryable = NULL, "
+                    + "job_id = NULL WHERE source_job_id = 'g1'");
+        }
+        // The repair puts the posting back and removes the job it leaves with no posting, so the
+        // posting makes its job again: the plan must not count it as merged into the job going.
+        assertThat(jobintel("backfill", "--dry-run", "--db", db()).out())
+                .contains("1 posting to decide: 0 would be filtered, 0 merged into jobs");
+        CliIT.Result r = jobintel("backfill", "--db", db(), "--no-progress");
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("Re-queued 1 posting, released 0 from gone batches, removed 1 orphan job,");
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(3);
     }
 
     @Test
