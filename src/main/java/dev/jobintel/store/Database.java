@@ -36,6 +36,8 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     /** SQLite files only; null otherwise. */
     private final WalCheckpointer checkpointer;
+    /** The file {@link #followFile()} last saw at the path. */
+    private Object openedFileKey;
     /** Held while this process writes a SQLite file; see {@link #claimWriter}. */
     private WriterLock writerLock;
 
@@ -97,6 +99,13 @@ public final class Database implements AutoCloseable {
             SQLiteDataSource ds = new SQLiteDataSource(cfg);
             ds.setUrl(url);
             checkFile(ds, file);
+            if (file != null) {
+                createOnce(ds, file);
+                // The file exists now, and only this one is ours: a connection opened after it was
+                // deleted (by hand, or by a user starting afresh) fails, instead of quietly making
+                // an empty database there that the rest of the run, or the dashboard, then reads.
+                cfg.resetOpenMode(org.sqlite.SQLiteOpenMode.CREATE);
+            }
             hc.setDataSource(ds);
             checkpoints = ds;
             // One writer at a time is SQLite's model; a second connection serves reads.
@@ -118,7 +127,9 @@ public final class Database implements AutoCloseable {
         hc.setInitializationFailTimeout(-1);
         HikariDataSource pool = new HikariDataSource(hc);
         boolean file = checkpoints != null && sqliteFile(url) != null;
-        return new Database(url, dialect, pool, file ? new WalCheckpointer(checkpoints, url) : null);
+        Database db = new Database(url, dialect, pool, file ? new WalCheckpointer(checkpoints, url) : null);
+        db.followFile(); // the file it opened, to tell it from another later at its path
+        return db;
     }
 
     /**
@@ -167,6 +178,53 @@ public final class Database implements AutoCloseable {
                 throw new NotADatabaseException(file, e);
             }
             throw new StoreException("cannot open the SQLite database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Makes the database file, when there is none yet, with one connection that may create it. */
+    private static void createOnce(SQLiteDataSource ds, Path file) {
+        if (Files.exists(file)) {
+            return;
+        }
+        try (Connection c = ds.getConnection()) {
+            // SQLite makes the file as the connection opens.
+        } catch (SQLException e) {
+            throw new StoreException("cannot create the SQLite database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether the SQLite file this database was opened at is still at its path (always true for
+     * PostgreSQL and in-memory databases). When another file stands there now (the old one
+     * deleted and a new one made by a later run), the pool drops its connections to the old one
+     * as they come back, so that the next reads are of the file at the path and not, on some
+     * connections, of a deleted one. For a process that outlives runs: the dashboard.
+     */
+    public synchronized boolean followFile() {
+        Path file = sqliteFile(url);
+        if (file == null) {
+            return true;
+        }
+        Object key = fileKey(file);
+        if (key == null) {
+            return false;
+        }
+        if (openedFileKey == null) {
+            openedFileKey = key;
+        } else if (!key.equals(openedFileKey)) {
+            openedFileKey = key;
+            pool.getHikariPoolMXBean().softEvictConnections();
+        }
+        return true;
+    }
+
+    /** What tells one file from another at the same path (device and inode where the OS has them); null when there is none. */
+    private static Object fileKey(Path file) {
+        try {
+            var a = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+            return a.fileKey() != null ? a.fileKey() : a.creationTime();
+        } catch (java.io.IOException e) {
+            return null;
         }
     }
 

@@ -132,6 +132,12 @@ public final class Dashboard implements AutoCloseable {
             send(ex, 405, "text/plain", "Only GET: the dashboard never changes anything.");
             return;
         }
+        if (!db.followFile()) {
+            // Deleted or moved while serving: not a mix of the deleted file's answers and errors.
+            send(ex, 503, "text/plain", "The database file is gone (deleted or moved). The dashboard shows it again "
+                    + "once a database is back at its path, such as after 'jobintel run'.");
+            return;
+        }
         String path = ex.getRequestURI().getPath();
         // A query with a broken escape never gets here: the server answers 400 to its request line.
         Map<String, String> filter = filter(ex.getRequestURI().getRawQuery());

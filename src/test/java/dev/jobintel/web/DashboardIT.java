@@ -71,6 +71,40 @@ class DashboardIT {
     }
 
     @Test
+    void aDatabaseDeletedWhileServingIsSaidToBeGoneNotMadeAgainAndANewOneAtItsPathIsServed() throws Exception {
+        assertThat(rawPostings()).isEqualTo(3);
+        Path file = Database.sqliteFile(db.url());
+        // (The writer lock too: the set-up's run is this process, and a later run would be another.)
+        for (String suffix : List.of("", "-wal", "-shm", "-writer.lock")) {
+            Files.deleteIfExists(Path.of(file + suffix));
+        }
+        // Enough requests to meet every pooled connection: none answers from the deleted file.
+        for (int i = 0; i < 6; i++) {
+            HttpResponse<String> gone = get("/status.json");
+            assertThat(gone.statusCode()).isEqualTo(503);
+            assertThat(gone.body()).contains("The database file is gone");
+        }
+        assertThat(file).as("a read-only dashboard makes no database").doesNotExist();
+
+        // A later run starts a new database at the path: the dashboard serves it, on every connection.
+        Context ctx = Fixtures.context(dir, MutableClock.at("2026-11-21T08:00:00Z"), 100);
+        try (Database fresh = ctx.openDatabase(); Runner runner = new Runner(ctx, fresh, false)) {
+            runner.prepare();
+            runner.fetch(List.of(Fixtures.jsonl("test", List.<Posting>of(
+                    Fixtures.posting("9", "Acme", "Data Analyst", "Paris, France")))));
+        }
+        for (int i = 0; i < 6; i++) {
+            assertThat(rawPostings()).isEqualTo(1);
+        }
+    }
+
+    private long rawPostings() throws Exception {
+        HttpResponse<String> r = get("/status.json");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return new ObjectMapper().readTree(r.body()).get("rawPostings").asLong();
+    }
+
+    @Test
     void thePageShowsTheLedgerAndEveryReportWithWhatPostingsSayEscaped() throws Exception {
         HttpResponse<String> r = get("/");
         assertThat(r.statusCode()).isEqualTo(200);
