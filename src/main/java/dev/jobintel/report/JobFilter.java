@@ -22,6 +22,14 @@ import java.util.Locale;
  */
 public record JobFilter(String cityCode, String family, Long since, boolean openOnly, boolean remoteOnly, Area area) {
 
+    /**
+     * Job {@code j} may be done remotely: its location says so ("Remote - US", "London or Remote
+     * (UK)": a remote scope, "" where none is named), or it was classified fully remote though
+     * its location names only an office. Every report and filter that counts remote jobs counts
+     * these, so that the cities report's remote share, {@code --remote} and the remote report agree.
+     */
+    public static final String MAY_BE_REMOTE = "(j.remote_scope IS NOT NULL OR j.arrangement = 'remote')";
+
     /** Whether job {@code j} is still open: a posting of it is still on its board. */
     static final String STILL_OPEN = "EXISTS (SELECT 1 FROM raw_postings r WHERE r.job_id = j.id AND r.closed_at IS NULL)";
 
@@ -51,7 +59,7 @@ public record JobFilter(String cityCode, String family, Long since, boolean open
         private String condition() {
             List<String> any = new ArrayList<>();
             if (anyRemote) {
-                any.add("j.remote_scope IS NOT NULL");
+                any.add(MAY_BE_REMOTE);
             }
             if (cityCode != null) {
                 any.add("j.city_code = ?");
@@ -108,7 +116,7 @@ public record JobFilter(String cityCode, String family, Long since, boolean open
             parts.add(STILL_OPEN);
         }
         if (remoteOnly) {
-            parts.add("j.remote_scope IS NOT NULL");
+            parts.add(MAY_BE_REMOTE);
         }
         if (area != null) {
             parts.add(area.condition());

@@ -149,7 +149,7 @@ public final class MarketReports {
         long jobs = jobs(c, f);
         List<List<Object>> rows = Jdbc.query(c, "SELECT " + PLACE + " AS place, "
                         + "CASE WHEN j.city_code IS NOT NULL THEN co.name ELSE '' END AS country, count(*) AS n, "
-                        + "sum(CASE WHEN j.arrangement = 'remote' THEN 1 ELSE 0 END) AS remote "
+                        + "sum(CASE WHEN " + JobFilter.MAY_BE_REMOTE + " THEN 1 ELSE 0 END) AS remote "
                         + "FROM enriched_jobs j " + PLACE_JOINS + "WHERE " + f.where() + " GROUP BY " + PLACE
                         + ", CASE WHEN j.city_code IS NOT NULL THEN co.name ELSE '' END ORDER BY n DESC, place, country LIMIT ?",
                 rs -> List.<Object>of(rs.getString(1), rs.getString(2), rs.getLong(3), share(rs.getLong(3), jobs),
@@ -228,15 +228,17 @@ public final class MarketReports {
      * ("London or Remote (UK)"). Shares are of the selected jobs that are remote.
      */
     public static Report remote(Connection c, JobFilter f, int limit) {
-        String where = f.where() + " AND j.remote_scope IS NOT NULL";
+        String where = f.where() + " AND " + JobFilter.MAY_BE_REMOTE;
+        // A job classified fully remote whose location names only an office: remote from where, not stated.
+        String scope = "coalesce(j.remote_scope, '')";
         long jobs = Jdbc.count(c, "SELECT count(*) FROM enriched_jobs j WHERE " + where, f.args().toArray());
         Map<String, String> names = new java.util.HashMap<>();
         Jdbc.each(c, "SELECT code, name FROM ref_country", rs -> names.put(rs.getString(1).toLowerCase(java.util.Locale.ROOT),
                 rs.getString(2)));
         Jdbc.each(c, "SELECT code, name FROM ref_region", rs -> names.put(rs.getString(1), rs.getString(2)));
-        List<List<Object>> rows = Jdbc.query(c, "SELECT j.remote_scope, count(*) AS n, "
+        List<List<Object>> rows = Jdbc.query(c, "SELECT " + scope + ", count(*) AS n, "
                         + "sum(CASE WHEN j.city_code IS NOT NULL THEN 1 ELSE 0 END) AS offices FROM enriched_jobs j "
-                        + "WHERE " + where + " GROUP BY j.remote_scope ORDER BY n DESC, j.remote_scope LIMIT ?",
+                        + "WHERE " + where + " GROUP BY 1 ORDER BY n DESC, 1 LIMIT ?",
                 rs -> List.<Object>of(scopeName(rs.getString(1), names), rs.getString(1), rs.getLong(2),
                         share(rs.getLong(2), jobs), share(rs.getLong(3), rs.getLong(2))),
                 args(f, limit));

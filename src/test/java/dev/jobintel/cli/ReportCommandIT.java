@@ -140,22 +140,30 @@ class ReportCommandIT {
         addAndEnrich("remote.jsonl",
                 posting("6", "Delta", "Backend Engineer", "Remote - US; Remote - Germany", "Go and Kafka."),
                 posting("7", "Delta", "Data Engineer", "London or Remote (UK)", "Python and Spark."),
-                posting("8", "Epsilon", "Frontend Engineer", "Remote", "React and TypeScript."));
+                posting("8", "Epsilon", "Frontend Engineer", "Remote", "React and TypeScript."),
+                // Classified fully remote from its text though its location names only an office.
+                posting("9", "Zeta", "Platform Engineer", "New York, NY", "This is a fully remote role. Go and AWS."));
 
         JsonNode remote = report("cities", "--remote");
-        assertThat(remote.get("jobs").asLong()).isEqualTo(3);
+        assertThat(remote.get("jobs").asLong()).isEqualTo(4);
         assertThat(remote.get("filter").get("remote").asBoolean()).isTrue();
         // Remote with no country named is as remote as "Remote - US; Remote - Germany" (it was "(unresolved)").
         assertThat(row(remote, "place", "Remote").get("jobs").asLong()).isEqualTo(2);
         assertThat(row(remote, "place", "London").get("jobs").asLong()).as("an office, or remote").isEqualTo(1);
         assertThat(report("employers", "--remote", "--city", "London").get("jobs").asLong()).isEqualTo(1);
+        // Counted the same way everywhere: the cities report's remote share is --remote's.
+        assertThat(row(report("cities"), "place", "New York").get("remote_pct").asDouble()).isEqualTo(100.0);
+        assertThat(row(report("cities"), "place", "London").get("remote_pct").asDouble())
+                .isCloseTo(report("cities", "--remote", "--city", "London").get("jobs").asLong() * 100.0
+                        / report("cities", "--city", "London").get("jobs").asLong(), org.assertj.core.data.Offset.offset(0.01));
 
         JsonNode where = report("remote");
-        assertThat(where.get("jobs").asLong()).isEqualTo(3);
+        assertThat(where.get("jobs").asLong()).isEqualTo(4);
         assertThat(row(where, "scope", "de+us").get("remote_from").asText()).isEqualTo("Germany or United States");
         assertThat(row(where, "scope", "gb").get("with_office_pct").asDouble()).isEqualTo(100.0);
         assertThat(row(where, "scope", "").get("remote_from").asText()).isEqualTo("not stated");
-        assertThat(report("employers").get("jobs").asLong()).isEqualTo(8);
+        assertThat(row(where, "scope", "").get("jobs").asLong()).isEqualTo(2);
+        assertThat(report("employers").get("jobs").asLong()).isEqualTo(9);
     }
 
     @Test
