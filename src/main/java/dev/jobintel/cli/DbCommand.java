@@ -23,7 +23,8 @@ final class DbCommand implements Runnable {
     }
 
     @Command(name = "migrate", mixinStandardHelpOptions = true,
-            description = "Create the schema or bring it to the latest version (every command does this on start).")
+            description = "Create the schema or bring it to the latest version, with the reference values "
+                    + "(taxonomy codes, the place table) of the configuration in use (every command does this on start).")
     static final class Migrate implements Callable<Integer> {
 
         @Mixin
@@ -35,9 +36,12 @@ final class DbCommand implements Runnable {
         @Override
         public Integer call() {
             LoadedConfig lc = common.loadConfig();
+            dev.jobintel.pipeline.Context ctx = dev.jobintel.pipeline.Context.load(lc, java.time.Clock.systemUTC());
             try (Database db = Database.open(lc.config().database().url(), lc.config().database().username())) {
                 db.claimWriter(java.time.Instant.now());
                 int applied = db.migrate();
+                // So that a report on the new, empty database knows its cities and families (and says 0 jobs).
+                dev.jobintel.store.ReferenceData.sync(db, ctx.taxonomy(), ctx.gazetteer());
                 spec.commandLine().getOut().printf("%s: %s%n", db.url(),
                         applied == 0 ? "schema is up to date" : applied + " migration" + (applied == 1 ? "" : "s") + " applied");
                 return 0;

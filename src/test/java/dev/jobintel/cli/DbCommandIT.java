@@ -196,6 +196,15 @@ class DbCommandIT {
     }
 
     @Test
+    void aReportOnANewlyMigratedDatabaseKnowsItsCitiesAndFamiliesAndCountsNoJobs() {
+        String db = Fixtures.sqliteUrl(dir);
+        assertThat(jobintel("db", "migrate", "--db", db).exit()).isZero();
+        CliIT.Result r = jobintel("report", "cities", "--city", "London", "--family", "data", "--db", db, "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"jobs\" : 0");
+    }
+
+    @Test
     void anExportToAnOutputThatFailsSaysSoInsteadOfExported() {
         String db = demo();
         // Standard output on a full disk: every write fails, and PrintWriter only remembers it.
