@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 @Command(name = "db", mixinStandardHelpOptions = true, description = "Database maintenance.",
-        subcommands = {DbCommand.Migrate.class, DbCommand.Check.class, DbExport.class})
+        subcommands = {DbCommand.Migrate.class, DbCommand.Check.class, DbExport.class, DbCopy.class})
 final class DbCommand implements Runnable {
 
     @Spec

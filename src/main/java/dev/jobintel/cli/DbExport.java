@@ -37,7 +37,8 @@ import java.util.zip.GZIPOutputStream;
         description = {"Write the classified jobs (every column, with their skills) as JSON Lines or CSV, or every "
                 + "posting in the import format (JSON Lines), page by page, so any size fits.",
                 "Postings exported from one database import into another: 'jobintel db export postings --out all.jsonl.gz', "
-                        + "then 'jobintel import all.jsonl.gz --db jdbc:postgresql://…' and 'jobintel enrich'."})
+                        + "then 'jobintel import all.jsonl.gz --db jdbc:postgresql://…' and 'jobintel enrich': their content "
+                        + "only, decided again there. 'jobintel db copy' moves a whole database, outcomes, history and costs."})
 final class DbExport implements Callable<Integer> {
 
     private static final int PAGE = 1_000;
