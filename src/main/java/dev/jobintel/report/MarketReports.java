@@ -51,10 +51,12 @@ public final class MarketReports {
      * whose name another city shares is "Cambridge (United Kingdom)", so the two are never counted
      * as one. Needs {@link #PLACE_JOINS} and {@link #SHARED_NAME_JOIN}.
      */
-    static final String PLACE_LABEL = "CASE WHEN dup.name IS NOT NULL THEN ci.name || ' (' || co.name || ')' ELSE "
-            + PLACE + " END";
+    static final String PLACE_LABEL = "CASE WHEN dup.name IS NOT NULL THEN ci.name || ' (' || co.name || ')' "
+            // A job placed only in a country named as a city is ("Singapore", "Luxembourg"): not that city.
+            + "WHEN j.city_code IS NULL AND j.remote_scope IS NULL AND namesake.name IS NOT NULL THEN co.name || ' (country)' "
+            + "ELSE " + PLACE + " END";
     static final String SHARED_NAME_JOIN = "LEFT JOIN (SELECT name FROM ref_city GROUP BY name HAVING count(*) > 1) dup "
-            + "ON dup.name = ci.name ";
+            + "ON dup.name = ci.name LEFT JOIN (SELECT DISTINCT name FROM ref_city) namesake ON namesake.name = co.name ";
     /** What tells one place from another (a city's code, remote, a country), to group by with its label. */
     static final String PLACE_KEY = "CASE WHEN j.city_code IS NOT NULL THEN j.city_code WHEN j.remote_scope IS NOT NULL "
             + "THEN '~remote' ELSE '~' || coalesce(j.country_code, '') END";

@@ -235,6 +235,18 @@ class ReportCommandIT {
     }
 
     @Test
+    void aJobPlacedOnlyInACountryNamedAsACityIsNotShownAsThatCity() throws IOException {
+        Posting city = posting("51", "Mu", "Data Engineer", "Singapore", "Python and Spark.");
+        Posting country = posting("52", "Nu", "Data Engineer", "Jurong West", "Python and Spark.");
+        country = new Posting(country.source(), country.sourceJobId(), country.url(), country.company(), country.title(),
+                country.locationText(), country.description(), country.postedAt(),
+                new dev.jobintel.posting.Hints(null, null, null, null, null, null, List.of("SG"), java.util.Map.of()));
+        addAndEnrich("singapore.jsonl", city, country);
+        assertThat(row(report("demand"), "role", "Data engineering").get("top_places").asText())
+                .contains("Singapore 1", "Singapore (country) 1");
+    }
+
+    @Test
     void aJobIsInTheCountryOfItsOfficeWhateverItsRemoteScopeSays() throws IOException {
         long germany = report("employers", "--area", "DE").get("jobs").asLong();
         addAndEnrich("office.jsonl",
