@@ -36,18 +36,19 @@ public final class RawPostings {
 
     private static final String UPDATE_TEXT = "UPDATE posting_texts SET description = ?, hints = ? WHERE posting_id = ?";
 
-    // A sighting on a board that lists every open posting (a fetch) puts the posting on that board and
-    // opens it; any other (an import, a search) says nothing about where it is listed or whether it
-    // still is, so neither changes: importing last month's export reopens nothing.
-    private static final String OPENS = ", board = ?, closed_at = NULL WHERE id = ?";
+    // A sighting on a board that lists every open posting (a fetch) marks the posting as listed by
+    // that fetch, puts it on that board and opens it; any other (an import, a search) says nothing
+    // about where it is listed or whether it still is, so none of these change: importing last
+    // month's export reopens nothing, and an import landing while a fetch of the board runs does not
+    // take the posting from that fetch, which would then close it as gone.
+    private static final String OPENS = ", last_fetch_run_id = ?, board = ?, closed_at = NULL WHERE id = ?";
     private static final String KEEPS = " WHERE id = ?";
 
-    private static final String SEEN = "UPDATE raw_postings SET last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END, "
-            + "last_fetch_run_id = ?";
+    private static final String SEEN = "UPDATE raw_postings SET last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END";
 
     private static final String CHANGED = "UPDATE raw_postings SET url = ?, company = ?, title = ?, location_text = ?, "
             + "posted_at = ?, content_hash = ?, job_hash = ?, place = ?, "
-            + "last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END, last_fetch_run_id = ?";
+            + "last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END";
 
     /** Back to pending, no decision (nor lease) left on the row; binds the time it was put back. */
     static final String TO_PENDING = "UPDATE raw_postings SET outcome = 'pending', outcome_reason = NULL, "
@@ -111,9 +112,9 @@ public final class RawPostings {
                     // Another writer landed it in between: treat as a re-sighting.
                     st = existing(c, List.of(l)).get(key);
                 }
-                Object[] where = listsAll ? new Object[] {board, st.id()} : new Object[] {st.id()};
+                Object[] where = listsAll ? new Object[] {fetchRunId, board, st.id()} : new Object[] {st.id()};
                 if (st.contentHash().equals(l.contentHash()) || l.partial()) {
-                    bindAndRun(seen, seenSql, concat(new Object[] {seenAt, seenAt, fetchRunId}, where));
+                    bindAndRun(seen, seenSql, concat(new Object[] {seenAt, seenAt}, where));
                     unchanged++;
                     if (st.jobId() != null) {
                         jobsSeen.merge(st.jobId(), seenAt, Math::max);
@@ -128,7 +129,7 @@ public final class RawPostings {
                     continue;
                 }
                 bindAndRun(changed, changedSql, concat(new Object[] {p.url(), p.company(), p.title(), p.locationText(),
-                        millis(p.postedAt()), l.contentHash(), l.jobHash(), l.place(), seenAt, seenAt, fetchRunId}, where));
+                        millis(p.postedAt()), l.contentHash(), l.jobHash(), l.place(), seenAt, seenAt}, where));
                 bindAndRun(updateText, UPDATE_TEXT, p.description(), l.hintsJson(), st.id());
                 updated++;
                 boolean decided = st.outcome().equals("enriched") || st.outcome().equals("merged");
@@ -263,10 +264,6 @@ public final class RawPostings {
     }
 
     /**
-     * Liveness: after a complete fetch of an authoritative board, its postings that this fetch did
-     * not see have left the board. They get closed_at; their outcome never changes (incident 23).
-     */
-    /**
      * A posting its board still lists though the item could not be read this time: marked as seen
      * by {@code fetchRunId}, so that the fetch does not close it; nothing else of it changes.
      */
@@ -275,9 +272,17 @@ public final class RawPostings {
                 fetchRunId, source, sourceJobId);
     }
 
-    public static int closeAbsent(Connection c, String source, String board, long fetchRunId, long now) {
+    /**
+     * Liveness: after a complete fetch of an authoritative board, its postings that this fetch did
+     * not see have left the board. They get closed_at; their outcome never changes (incident 23).
+     * Not one seen since this fetch began ({@code seenAt}, the time its sightings carry): another
+     * fetch of the board running at the same time (PostgreSQL lets a scheduled fetch overlap a slow
+     * one) may have marked a posting this one saw as its own, and the posting is listed all the same.
+     */
+    public static int closeAbsent(Connection c, String source, String board, long fetchRunId, long seenAt) {
         return Jdbc.update(c, "UPDATE raw_postings SET closed_at = ? WHERE source = ? AND board = ? AND closed_at IS NULL "
-                + "AND (last_fetch_run_id IS NULL OR last_fetch_run_id <> ?)", now, source, board, fetchRunId);
+                + "AND (last_fetch_run_id IS NULL OR last_fetch_run_id <> ?) AND last_seen < ?", seenAt, source, board,
+                fetchRunId, seenAt);
     }
 
     private static Object[] concat(Object[] head, Object[] tail) {
