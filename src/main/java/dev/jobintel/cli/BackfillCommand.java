@@ -73,10 +73,15 @@ final class BackfillCommand implements Callable<Integer> {
             runner.prepare(dryRun);
             long moved = 0;
             if (relocate) {
-                moved = Relocation.run(db, new Identities(ctx.resolver()), from, !dryRun);
+                Relocation.Result relocated = Relocation.run(db, new Identities(ctx.resolver()), from, !dryRun);
+                moved = relocated.moved();
                 out.printf("Postings the place table and rules in use place otherwise: %s%s%n", Summaries.n(moved),
                         moved == 0 ? "" : dryRun ? " (would move; those decided would be decided again)"
                                 : " (moved; those decided are re-queued below)");
+                if (relocated.held() > 0) {
+                    out.printf("  (%s more are being decided by a worker under their old place: run 'jobintel backfill "
+                            + "--relocate' again once it is done)%n", Summaries.n(relocated.held()));
+                }
                 long byLocation = moved == 0 ? 0 : db.read(c -> Jdbc.count(c, "SELECT count(*) FROM raw_postings "
                         + "WHERE outcome = 'filtered' AND outcome_reason = 'location'"));
                 if (byLocation > 0) {

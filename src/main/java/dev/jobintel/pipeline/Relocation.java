@@ -33,32 +33,44 @@ public final class Relocation {
     }
 
     /**
-     * Finds the postings (first seen at or after {@code since}, when given) whose identity
-     * differs, page by page; writes each page's moves when {@code apply}. Returns how many moved
-     * (or would).
+     * What a relocation did: the postings it moved (or in a dry run would), and those it left
+     * because a live worker is deciding them under their old identity (the next backfill moves them).
      */
-    public static long run(Database db, Identities identities, Long since, boolean apply) {
+    public record Result(long moved, long held) {
+    }
+
+    /**
+     * Finds the postings (first seen at or after {@code since}, when given) whose identity
+     * differs, page by page; writes each page's moves when {@code apply}.
+     */
+    public static Result run(Database db, Identities identities, Long since, boolean apply) {
         long moved = 0;
+        long held = 0;
         long after = 0;
+        // A lease that has run out is no one's: its worker is gone, and any worker may claim the posting.
+        // Nor is any lease on SQLite, which this process alone writes: it was left by one that ended.
+        String sql = "UPDATE raw_postings SET place = ?, job_hash = ? WHERE id = ? AND content_hash = ?"
+                + (db.dialect().severalWriters() ? " AND (lease_owner IS NULL OR lease_until < "
+                + db.dialect().nowMillis() + ")" : "");
         while (true) {
             long from = after;
             List<PendingPosting> page = db.read(c -> RawPostings.seenAfter(c, since, from, PAGE));
             if (page.isEmpty()) {
-                return moved;
+                return new Result(moved, held);
             }
             List<Move> moves = moves(identities, page);
             if (apply && !moves.isEmpty()) {
-                moved += db.inTransaction(c -> {
-                    int n = 0;
+                int n = db.inTransaction(c -> {
+                    int done = 0;
                     for (Move m : moves) {
                         // Only if the posting is as read (a fetch that changed it since has re-identified it
-                        // already) and no worker is deciding it under its old identity (the next run moves it).
-                        n += Jdbc.update(c, "UPDATE raw_postings SET place = ?, job_hash = ? WHERE id = ? "
-                                + "AND content_hash = ? AND lease_owner IS NULL", m.place(), m.jobHash(), m.postingId(),
-                                m.contentHash());
+                        // already) and no live worker is deciding it under its old identity.
+                        done += Jdbc.update(c, sql, m.place(), m.jobHash(), m.postingId(), m.contentHash());
                     }
-                    return n;
+                    return done;
                 });
+                moved += n;
+                held += moves.size() - n;
             } else {
                 moved += moves.size();
             }

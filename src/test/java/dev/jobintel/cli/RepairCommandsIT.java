@@ -266,6 +266,39 @@ class RepairCommandsIT {
     }
 
     @Test
+    void backfillRelocateMovesPostingsWhoseLeaseRanOutAndSaysWhichAWorkerStillHolds() throws Exception {
+        land(List.of(
+                Fixtures.posting("greenhouse", "s1", "Prairie Labs", "Backend Engineer", "Springfield, IL", Fixtures.DESCRIPTION),
+                Fixtures.posting("greenhouse", "s2", "Prairie Labs", "Data Engineer", "Springfield, IL", Fixtures.DESCRIPTION),
+                Fixtures.posting("greenhouse", "s3", "Prairie Labs", "Data Analyst", "Springfield, IL", Fixtures.DESCRIPTION)));
+        // A worker killed long ago left its lease on s1; a live worker is deciding s2 this minute.
+        try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
+            s.execute("UPDATE raw_postings SET lease_owner = 'gone:1:a', lease_until = 1 WHERE source_job_id = 's1'");
+            s.execute("UPDATE raw_postings SET lease_owner = 'busy:2:b', lease_until = "
+                    + (System.currentTimeMillis() + 3_600_000) + " WHERE source_job_id = 's2'");
+        }
+        Files.writeString(dir.resolve("my-places.yaml"),
+                "cities:\n  - {code: spi, name: Springfield, country: \"US\", subdivision: \"IL\", aliases: [], codes: []}\n");
+        Path cfg = dir.resolve("jobintel.yaml");
+        Files.writeString(cfg, "places: my-places.yaml\n");
+        CliIT.Result r = jobintel("backfill", "--relocate", "--config", cfg.toString(), "--db", db(), "--no-progress");
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        if (db().startsWith("jdbc:sqlite:")) {
+            // One process writes a SQLite file: every lease there was left by one that has ended.
+            assertThat(r.out()).contains("place otherwise: 3 (moved").doesNotContain("being decided by a worker");
+            assertThat(count("SELECT count(*) FROM raw_postings WHERE place = 'spi'")).isEqualTo(3);
+        } else {
+            assertThat(r.out()).contains("place otherwise: 2 (moved")
+                    .contains("1 more are being decided by a worker under their old place");
+            assertThat(count("SELECT count(*) FROM raw_postings WHERE place = 'spi'")).isEqualTo(2);
+            assertThat(count("SELECT count(*) FROM raw_postings WHERE source_job_id = 's2' AND outcome = 'pending'"))
+                    .as("left to the worker deciding it").isEqualTo(1);
+        }
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE source_job_id = 's1' AND outcome = 'enriched'"))
+                .as("its lease ran out: moved and decided where it is").isEqualTo(1);
+    }
+
+    @Test
     void backfillRelocateMergesTheJobsAnOlderVersionKeptApartForAnAbbreviatedTitle() throws Exception {
         land(List.of(
                 Fixtures.posting("greenhouse", "s1", "Prairie Labs", "Sr. Backend Engineer", "Berlin, Germany",
