@@ -90,9 +90,14 @@ public final class Enricher {
         this.resolver = resolver;
         this.classifier = classifier;
         this.clock = clock;
-        this.batchSize = batchSize;
         this.threads = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         this.classifyThreads = classifier.remote() ? Math.max(1, concurrency) : this.threads;
+        // Pages are claimed ahead of the one being classified (two queue for the writer): with a
+        // model taking seconds a posting, a worker sharing the database with others would lease
+        // thousands of postings the others then wait on. A few rounds of its requests a page keeps
+        // its own requests flowing and leaves the rest to them.
+        this.batchSize = classifier.remote() && db.dialect().severalWriters()
+                ? Math.min(batchSize, Math.max(16, 4 * classifyThreads)) : batchSize;
         this.progress = progress;
     }
 

@@ -57,6 +57,30 @@ class WorkersOnPostgresIT {
     }
 
     @Test
+    void aWorkerStartedLaterGetsItsShareRatherThanWaitingOnPagesTheFirstLeasedAhead() {
+        RulesResponder model = new RulesResponder();
+        MessagesSimulator sim = MessagesSimulator.start(r -> Answer.tool(model.classify(r.userText())))
+                .latency(Duration.ofMillis(50));
+        try (ClaudeRig first = ClaudeRig.start(Postgres.freshDatabaseUrl(), clock, sim, 4, 3, 10);
+             ClaudeRig second = first.anotherWorker()) {
+            first.land(jobs(300));
+            CompletableFuture<Enricher.Result> a = CompletableFuture.supplyAsync(() -> first.runner().enrich(0));
+            // The first is well under way (alone it would take some four seconds) when the second starts.
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (sim.messageCalls() < 20 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(first.count("SELECT count(*) FROM raw_postings WHERE lease_owner IS NOT NULL"))
+                    .as("a few rounds of its four requests a page, not the whole queue").isLessThanOrEqualTo(4 * 16);
+            Enricher.Result rb = second.runner().enrich(0);
+            Enricher.Result ra = a.join();
+            assertThat(rb.processed()).as("the second worker's share").isGreaterThanOrEqualTo(60);
+            assertThat(ra.enriched() + rb.enriched()).isEqualTo(300);
+            assertThat(sim.messageCalls()).isEqualTo(300);
+        }
+    }
+
+    @Test
     void aLiveLeaseIsAnotherWorkersAndAnExpiredOneReturnsToThePool() {
         Context ctx = Fixtures.context(Postgres.freshDatabaseUrl(), clock, 100);
         try (Database db = ctx.openDatabase()) {
