@@ -17,29 +17,30 @@ final class CommonOptions extends ConfigOption {
             description = "Database, overriding database.url: a jdbc:sqlite: or jdbc:postgresql: URL, or the path "
                     + "of a SQLite file (default: jdbc:sqlite:jobintel.db).")
     void database(String given) {
-        database = databaseUrl(given);
-        if (database == null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--db must be a jdbc:sqlite: URL naming a file, a jdbc:postgresql: URL or a SQLite file's path, got '"
-                            + given + "' (an in-memory database would lose every posting when the command ends)");
-        }
+        database = databaseUrl(spec.commandLine(), "--db", given);
     }
 
     /**
-     * The JDBC URL a {@code --db} value names: a URL as given, a plain path as a SQLite file (what
-     * someone typing {@code --db market.db} means); null for any other URL (a postgres:// one).
+     * The JDBC URL a {@code --db} (or {@code --to}) value names: a URL as given, a plain path as a
+     * SQLite file (what someone typing {@code --db market.db} means). Anything else (another
+     * engine's URL, a postgres:// one, an in-memory or optioned SQLite URL) is a usage error.
      */
-    static String databaseUrl(String given) {
+    static String databaseUrl(picocli.CommandLine cl, String option, String given) {
         if (given.startsWith("jdbc:postgresql:")) {
             return given;
         }
         boolean jdbc = given.startsWith("jdbc:sqlite:");
         if (!jdbc && (given.isBlank() || given.startsWith("jdbc:") || given.contains("://"))) {
-            return null;
+            throw new picocli.CommandLine.ParameterException(cl, option + " must be a jdbc:sqlite: URL naming a file, "
+                    + "a jdbc:postgresql: URL or a SQLite file's path, got '"
+                    + dev.jobintel.internal.Secrets.redactUrl(given) + "'");
         }
         String url = jdbc ? given : "jdbc:sqlite:" + given;
-        // An in-memory database (":memory:", "?mode=memory") would take a run's postings and lose them all when it ends.
-        return dev.jobintel.store.Database.sqliteFile(url) == null ? null : url;
+        String problem = dev.jobintel.store.Database.sqliteUrlProblem(url);
+        if (problem != null) {
+            throw new picocli.CommandLine.ParameterException(cl, option + " '" + given + "' " + problem);
+        }
+        return url;
     }
 
     @Override

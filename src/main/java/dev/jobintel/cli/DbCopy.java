@@ -47,11 +47,7 @@ final class DbCopy implements Callable<Integer> {
     public Integer call() {
         CommandLine cl = spec.commandLine();
         PrintWriter out = cl.getOut();
-        String target = CommonOptions.databaseUrl(to);
-        if (target == null) {
-            throw new CommandLine.ParameterException(cl, "--to must be a jdbc:sqlite: URL naming a file, a "
-                    + "jdbc:postgresql: URL or a SQLite file's path, got '" + to + "'");
-        }
+        String target = CommonOptions.databaseUrl(cl, "--to", to);
         Database opened = CommonOptions.openForReading(common.loadConfig(), cl.getErr());
         if (opened == null) {
             return Main.DATABASE_ERROR;

@@ -98,9 +98,8 @@ public final class ConfigLoader {
         String url = c.database().url();
         if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {
             p.add("database.url", "expected a jdbc:sqlite: or jdbc:postgresql: URL, got '" + dev.jobintel.internal.Secrets.redactUrl(url) + "'");
-        } else if (url.startsWith("jdbc:sqlite:") && dev.jobintel.store.Database.sqliteFile(url) == null) {
-            p.add("database.url", "'" + url + "' names no file: an in-memory database would lose every posting "
-                    + "when the command ends");
+        } else if (url.startsWith("jdbc:sqlite:") && dev.jobintel.store.Database.sqliteUrlProblem(url) != null) {
+            p.add("database.url", "'" + url + "' " + dev.jobintel.store.Database.sqliteUrlProblem(url));
         }
         if (c.taxonomy() != null) {
             p.requireFile("taxonomy", c.taxonomy());

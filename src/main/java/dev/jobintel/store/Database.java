@@ -228,6 +228,23 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * What is wrong with a jdbc:sqlite: URL for jobintel, or null when nothing is. An in-memory
+     * database would lose a run's postings when it ends; options after '?' are jobintel's to set
+     * (those SQLite does not know silently become part of the file's name, so that the writes go to
+     * a file the writer lock does not guard, and "mode=ro" fails every connection the pool opens).
+     */
+    public static String sqliteUrlProblem(String url) {
+        if (sqliteFile(url) == null) {
+            return "names no file: an in-memory database would lose every posting when the command ends";
+        }
+        if (url.indexOf('?') >= 0) {
+            return "has options after '?': jobintel sets SQLite's options itself; give the file alone "
+                    + "(an option SQLite does not know would become part of the file's name)";
+        }
+        return null;
+    }
+
     /** The file of a jdbc:sqlite: URL, or null for in-memory and non-SQLite URLs. */
     public static Path sqliteFile(String url) {
         if (!url.startsWith("jdbc:sqlite:")) {

@@ -182,6 +182,17 @@ class CliIT {
             assertThat(r.exit()).as(memory).isEqualTo(Main.CONFIG_ERROR);
             assertThat(r.err()).contains("in-memory database would lose every posting");
         }
+        // Options after '?' are jobintel's to set: one SQLite does not know would become part of the
+        // file's name (writes beside the lock's file), and "mode=ro" fails every connection for minutes.
+        for (String optioned : new String[] {"jdbc:sqlite:" + dir.resolve("m.db") + "?foo=bar",
+                "jdbc:sqlite:file:" + dir.resolve("m.db") + "?mode=ro"}) {
+            Result r = jobintel("status", "--db", optioned);
+            assertThat(r.exit()).as(optioned).isEqualTo(Main.CONFIG_ERROR);
+            assertThat(r.err()).contains("has options after '?'");
+        }
+        assertThat(dir.resolve("m.db?foo=bar")).doesNotExist();
+        Result mysql = jobintel("status", "--db", "jdbc:mysql://db/x");
+        assertThat(mysql.err()).contains("--db must be a jdbc:sqlite: URL naming a file").doesNotContain("in-memory");
         // The main job takes enrich's classifier options, checked as enrich checks them, before any fetch.
         Result gpt = jobintel("run", "--db", db(), "--classifier", "gpt");
         assertThat(gpt.exit()).isEqualTo(Main.CONFIG_ERROR);

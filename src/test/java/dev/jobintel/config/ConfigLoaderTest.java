@@ -247,6 +247,8 @@ class ConfigLoaderTest {
         assertThat(error("gate:\n  agency:\n    threshold: 1.5\n").key()).isEqualTo("gate.agency.threshold");
         assertThat(error("classifier:\n  name: gpt\n").problem()).contains("unknown classifier 'gpt'");
         assertThat(error("database:\n  url: mysql://x\n").key()).isEqualTo("database.url");
+        assertThat(error("database:\n  url: jdbc:sqlite:market.db?foo=bar\n").getMessage()).contains("database.url")
+                .contains("has options after '?'");
         assertThat(error("pipeline:\n  batch_size: 0\n").key()).isEqualTo("pipeline.batch_size");
         assertThat(error("database: 5\n").problem()).isEqualTo("expected keys with values, found the number 5");
         ConfigException place = error("gate:\n  location:\n    include: [lon, Atlantis]\n");
