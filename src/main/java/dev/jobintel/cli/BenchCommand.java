@@ -68,8 +68,8 @@ final class BenchCommand implements Callable<Integer> {
             OutputPaths.directory(cl, "--dir", dir);
         }
         PrintWriter out = cl.getOut();
-        boolean temporary = dir == null;
-        Path work = temporary ? Files.createTempDirectory("jobintel-bench") : dir;
+        ScratchDirectory scratch = dir == null ? ScratchDirectory.create("jobintel-bench") : null;
+        Path work = scratch != null ? scratch.path() : dir;
         try {
             out.printf(Locale.ROOT, "jobintel bench: %,d postings of ~%,d characters; JVM max heap %,d MB; %d cores%n",
                     postings, descriptionChars, maxHeapMb(),
@@ -140,8 +140,8 @@ final class BenchCommand implements Callable<Integer> {
                     statusSecs < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f", TARGET_STATUS_SECONDS / statusSecs));
             return 0;
         } finally {
-            if (temporary) {
-                deleteTree(work);
+            if (scratch != null) {
+                scratch.close();
             }
         }
     }
@@ -243,11 +243,4 @@ final class BenchCommand implements Callable<Integer> {
         return p.exitValue();
     }
 
-    static void deleteTree(Path root) throws IOException {
-        try (var walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

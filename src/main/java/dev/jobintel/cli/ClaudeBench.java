@@ -71,12 +71,13 @@ final class ClaudeBench implements Callable<Integer> {
         OptionRanges.between(cl, "--concurrency", concurrency, 1, 256);
         OptionRanges.between(cl, "--latency-ms", latencyMs, 1, 60_000);
         PrintWriter out = cl.getOut();
-        Path work = Files.createTempDirectory("jobintel-claude-bench");
         double ideal = concurrency / (latencyMs / 1000.0);
         out.printf(Locale.ROOT, "jobintel bench claude: the demo snapshot, classifier claude, %d in flight, a local "
                 + "Messages server answering in %d ms (ideal %.0f requests/s)%n", concurrency, latencyMs, ideal);
         out.flush();
-        try (MessagesSimulator sim = MessagesSimulator.start(new RulesResponder()).latency(Duration.ofMillis(latencyMs))) {
+        try (ScratchDirectory scratch = ScratchDirectory.create("jobintel-claude-bench");
+             MessagesSimulator sim = MessagesSimulator.start(new RulesResponder()).latency(Duration.ofMillis(latencyMs))) {
+            Path work = scratch.path();
             double floor = bareSdk(sim.baseUrl(), concurrency * 8);
 
             String url = "jdbc:sqlite:" + work.resolve("bench.db");
@@ -128,8 +129,6 @@ final class ClaudeBench implements Callable<Integer> {
                         Summaries.usd(s.classified() == 0 ? 0 : s.costUsd() / s.classified()));
             }
             return 0;
-        } finally {
-            BenchCommand.deleteTree(work);
         }
     }
 

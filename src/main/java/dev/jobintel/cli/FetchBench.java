@@ -64,8 +64,8 @@ final class FetchBench implements Callable<Integer> {
                     + "): every board holds one or more, got " + postings);
         }
         PrintWriter out = cl.getOut();
-        Path work = Files.createTempDirectory("jobintel-fetch-bench");
-        try {
+        try (ScratchDirectory scratch = ScratchDirectory.create("jobintel-fetch-bench")) {
+            Path work = scratch.path();
             int perBoard = Math.max(1, postings / boards);
             out.printf(Locale.ROOT, "jobintel bench fetch: %,d boards × %,d postings (~3,000 characters), replayed; "
                     + "JVM max heap %,d MB%n", boards, perBoard, BenchCommand.maxHeapMb());
@@ -121,8 +121,6 @@ final class FetchBench implements Callable<Integer> {
             out.print(t.render("  "));
             out.printf(Locale.ROOT, "%n  landed %,d of %,d postings%n", landed, total);
             return 0;
-        } finally {
-            BenchCommand.deleteTree(work);
         }
     }
 

@@ -45,6 +45,12 @@ final class Interruption {
         if (command.equals("db") && args.length > 1 && args[1].equals("export")) {
             return "jobintel db export: interrupted; no file was written.";
         }
+        if (command.equals("db") && args.length > 1 && args[1].equals("copy")) {
+            return "jobintel db copy: interrupted; the target was left as it was, holding none of the copy.";
+        }
+        if (command.equals("bench")) {
+            return "jobintel bench: interrupted; nothing was measured, and its temporary files are removed.";
+        }
         return null;
     }
 

@@ -61,4 +61,28 @@ class InterruptIT {
         assertThat(again.err()).doesNotContain("interrupted");
         assertThat(landed(url)).isEqualTo(POSTINGS);
     }
+
+    @Test
+    void anInterruptedBenchmarkRemovesTheHundredsOfMegabytesItWrote() throws Exception {
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        JobintelProcess bench = JobintelProcess.start(dir, Map.of("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + tmp),
+                "bench", "pipeline", "--postings", "200000", "--no-progress");
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (bench.alive() && System.nanoTime() < deadline && !landing(tmp)) {
+            Thread.sleep(50);
+        }
+        assertThat(landing(tmp)).as("stopped while it lands into its scratch database").isTrue();
+        JobintelProcess.Result stopped = bench.terminate(30);
+        assertThat(stopped.err()).contains("jobintel bench: interrupted");
+        try (var left = Files.list(tmp)) {
+            assertThat(left.map(Path::getFileName).map(Path::toString)).noneMatch(n -> n.startsWith("jobintel-bench"));
+        }
+    }
+
+    /** Whether the benchmark's scratch directory holds its database yet. */
+    private static boolean landing(Path tmp) throws java.io.IOException {
+        try (var dirs = Files.list(tmp)) {
+            return dirs.anyMatch(d -> Files.exists(d.resolve("bench.db")));
+        }
+    }
 }
