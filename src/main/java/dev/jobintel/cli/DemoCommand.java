@@ -53,6 +53,10 @@ final class DemoCommand implements Callable<Integer> {
         if (labels != null) {
             OutputPaths.file(cl, "--labels", labels);
         }
+        if (jsonl != null && labels != null && sameFile(jsonl, labels)) {
+            throw new CommandLine.ParameterException(cl, "--jsonl and --labels name one file (" + jsonl
+                    + "): the labelled set would replace the postings");
+        }
         var out = cl.getOut();
         if (recording != null) {
             DemoSnapshot snapshot = DemoSnapshot.bundled();
@@ -101,5 +105,9 @@ final class DemoCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, option + ": cannot write " + path + " ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        return OutputPaths.followed(a).toAbsolutePath().normalize().equals(OutputPaths.followed(b).toAbsolutePath().normalize());
     }
 }

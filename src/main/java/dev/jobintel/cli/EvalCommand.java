@@ -80,6 +80,10 @@ final class EvalCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--show-errors must be zero or more");
         }
         classifierOptions.check(spec.commandLine());
+        if (labels.isBlank()) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--labels takes a labelled JSON Lines file (or 'demo'), got an empty one");
+        }
         boolean bundled = DemoLabels.NAME.equals(labels);
         Path file = bundled ? null : Path.of(labels);
         if (file != null && !Files.isRegularFile(file)) {

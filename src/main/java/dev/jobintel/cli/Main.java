@@ -86,6 +86,14 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler(Main::usageError);
         cl.setUsageHelpAutoWidth(true);
+        // An empty path is the current directory to Path.of: a recording or demo written all over it,
+        // or "error:  is a directory". Every path option and parameter refuses one.
+        cl.registerConverter(java.nio.file.Path.class, given -> {
+            if (given.isBlank()) {
+                throw new CommandLine.TypeConversionException("a path, got an empty one");
+            }
+            return java.nio.file.Path.of(given);
+        });
         versionEverywhere(cl);
         return cl;
     }

@@ -52,6 +52,13 @@ final class RetryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
+        if (reasons != null && reasons.stream().anyMatch(String::isBlank)) {
+            throw new CommandLine.ParameterException(cl, "--reason takes reasons such as rate_limited or agency, "
+                    + "got an empty one ('jobintel status --explain' lists the reasons recorded)");
+        }
+        if (source != null && source.isBlank()) {
+            throw new CommandLine.ParameterException(cl, "--source takes a source such as greenhouse, got an empty one");
+        }
         Context ctx = classifying.context(common, cl, dryRun);
         PrintWriter out = cl.getOut();
         Requeue.Failed selection = new Requeue.Failed(reasons == null ? List.of()

@@ -289,6 +289,19 @@ class CliIT {
         assertThat(mine.exit()).isEqualTo(Main.CONFIG_ERROR);
         assertThat(mine.err()).contains("is not one a demo wrote");
         assertThat(Files.readString(work.resolve("jobintel.yaml"))).isEqualTo("classifier:\n  name: claude\n");
+        // Two outputs in one file: the second would replace the first.
+        Result oneFile = jobintel("demo", "--jsonl", dir.resolve("both.jsonl").toString(), "--labels",
+                dir.resolve("./both.jsonl").toString());
+        assertThat(oneFile.exit()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(oneFile.err()).contains("--jsonl and --labels name one file");
+        assertThat(dir.resolve("both.jsonl")).doesNotExist();
+        // An empty path is not the current directory.
+        for (String[] empty : new String[][] {{"demo", "--recording", ""}, {"fetch", "--record", ""}, {"import", ""},
+                {"status", "--config", ""}, {"eval", "--labels", ""}, {"retry", "--reason", ""}, {"retry", "--source", " "}}) {
+            Result r = jobintel(empty);
+            assertThat(r.exit()).as(String.join(" ", empty)).isEqualTo(Main.CONFIG_ERROR);
+            assertThat(r.err()).as(String.join(" ", empty)).contains("empty one");
+        }
         // A demo's own earlier recording is written again.
         Path again = dir.resolve("again");
         assertThat(jobintel("demo", "--recording", again.toString()).exit()).isZero();
