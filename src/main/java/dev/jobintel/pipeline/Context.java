@@ -88,10 +88,14 @@ public final class Context {
                     : AgencyList.load(loaded.resolve(g.agency().listFile()));
             agency = new AgencyDetector(list.with(g.agency().block(), g.agency().allow()), g.agency().threshold());
         }
-        Gate gate = new Gate(new Gate.Rules(
-                patterns(g.title().include()), patterns(g.title().exclude()),
-                places(loaded, gazetteer, "gate.location.include", g.location().include()),
-                places(loaded, gazetteer, "gate.location.exclude", g.location().exclude()),
+        // Every area the place table does not know is said at once, as the loader says every other problem.
+        List<ConfigException> unknownAreas = new java.util.ArrayList<>();
+        Set<String> include = places(loaded, gazetteer, "gate.location.include", g.location().include(), unknownAreas);
+        Set<String> exclude = places(loaded, gazetteer, "gate.location.exclude", g.location().exclude(), unknownAreas);
+        if (!unknownAreas.isEmpty()) {
+            throw ConfigException.all(unknownAreas);
+        }
+        Gate gate = new Gate(new Gate.Rules(patterns(g.title().include()), patterns(g.title().exclude()), include, exclude,
                 g.location().keepUnknown(), agency, g.minDescriptionChars()));
         return new Context(loaded, taxonomy, gazetteer, gate, new RulesClassifier(taxonomy), clock, env, false);
     }
@@ -192,15 +196,17 @@ public final class Context {
         return places == null ? Gazetteer.bundled() : Gazetteer.withExtension(loaded.resolve(places));
     }
 
-    /** Location filter entries as area codes, checked against the place table. */
-    static Set<String> places(LoadedConfig loaded, Gazetteer g, String key, List<String> entries) {
+    /** Location filter entries as area codes, checked against the place table; each unknown one added to {@code problems}. */
+    static Set<String> places(LoadedConfig loaded, Gazetteer g, String key, List<String> entries,
+                              List<ConfigException> problems) {
         Set<String> out = new LinkedHashSet<>();
         for (int i = 0; i < entries.size(); i++) {
             String code = g.areaCode(entries.get(i));
             if (code == null) {
-                throw loaded.error(key + "[" + i + "]", g.areaProblem(entries.get(i)));
+                problems.add(loaded.error(key + "[" + i + "]", g.areaProblem(entries.get(i))));
+            } else {
+                out.add(code);
             }
-            out.add(code);
         }
         return out;
     }

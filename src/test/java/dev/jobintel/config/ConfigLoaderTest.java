@@ -258,6 +258,10 @@ class ConfigLoaderTest {
         ConfigException georgia = error("gate:\n  location:\n    include: [Germany, remote-Europe, Georgia]\n");
         assertThat(georgia.key()).isEqualTo("gate.location.include[2]");
         assertThat(georgia.problem()).contains("names more than one place").contains("country GE");
+        // Every unknown area at once, in both lists.
+        ConfigException areas = error("gate:\n  location:\n    include: [mars, venus]\n    exclude: [pluto]\n");
+        assertThat(areas.all()).extracting(ConfigException::key)
+                .containsExactly("gate.location.include[0]", "gate.location.include[1]", "gate.location.exclude[0]");
     }
 
     @Test
