@@ -336,7 +336,19 @@ public final class Database implements AutoCloseable {
                         + "whose first schema is not the released one, and cannot be upgraded: use a new database and "
                         + "fetch or import the postings again", e);
             }
-            throw new StoreException("database migration failed on " + shownUrl + ": " + e.getMessage(), e);
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("but no schema history table")) {
+                // Flyway's advice (baseline) would leave another program's tables for jobintel to write into.
+                throw new StoreException("the database " + shownUrl + " holds tables jobintel did not make (it has no "
+                        + "jobintel schema history): point --db or database.url at a jobintel database or a new one", e);
+            }
+            if (message.contains("failed migration")) {
+                // Flyway's advice (repair) would mark a half-made schema as made.
+                throw new StoreException("the database " + shownUrl + " holds a schema upgrade that failed part way "
+                        + "(" + message.lines().findFirst().orElse("") + "): restore it from a copy taken before the "
+                        + "upgrade, then run this version again", e);
+            }
+            throw new StoreException("database migration failed on " + shownUrl + ": " + message, e);
         }
     }
 

@@ -27,6 +27,25 @@ class DatabaseIT {
     }
 
     @Test
+    void anotherProgramsDatabaseOrAHalfMadeUpgradeIsSaidInJobintelsWordsNotFlywaysAdvice() throws Exception {
+        String foreign = "jdbc:sqlite:" + dir.resolve("foreign.db");
+        try (var c = java.sql.DriverManager.getConnection(foreign); var st = c.createStatement()) {
+            st.execute("CREATE TABLE invoices (id INTEGER)");
+        }
+        try (Database db = Database.open(foreign, null, null)) {
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(db::migrate)).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("holds tables jobintel did not make").hasMessageNotContaining("baseline");
+        }
+        String half = "jdbc:sqlite:" + dir.resolve("half.db");
+        try (Database db = Database.open(half, null, null)) {
+            db.migrate();
+            db.inTransaction(c -> Jdbc.update(c, "UPDATE flyway_schema_history SET success = 0 WHERE version = '7'"));
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(db::migrate)).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("a schema upgrade that failed part way").hasMessageNotContaining("repair");
+        }
+    }
+
+    @Test
     void migratesAFreshFileThenSkipsFlywayWhileTheSchemaIsCurrent() {
         try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("a.db"), null, null)) {
             assertThat(db.schemaCurrent()).isFalse();
