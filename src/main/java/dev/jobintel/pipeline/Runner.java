@@ -96,7 +96,9 @@ public final class Runner implements AutoCloseable {
         String runId = UUID.randomUUID().toString();
         long now = ctx.clock().millis();
         List<Lander.BoardResult> boards = new ArrayList<>();
-        try (Progress progress = new Progress(System.err, showProgress, "fetch", "postings", 0);
+        boolean importing = !sources.isEmpty() && sources.stream()
+                .allMatch(s -> s.name().equals(dev.jobintel.source.jsonl.JsonlSource.IMPORT));
+        try (Progress progress = new Progress(System.err, showProgress, importing ? "import" : "fetch", "postings", 0);
              Lander lander = new Lander(db, new Identities(ctx.resolver()), runId, now,
                      ctx.config().pipeline().batchSize(), progress, new BoardHealth(db, ctx.config().health()))) {
             for (JobSource s : sources) {
