@@ -1,5 +1,6 @@
 package dev.jobintel.posting;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Locale;
  */
 public final class LowerText {
 
-    private final String text;
+    private String text;
     private long[] table;
     private int mask;
     private int distinct;
@@ -24,6 +25,53 @@ public final class LowerText {
         if (text == null || text.isEmpty()) {
             return new LowerText("");
         }
+        // Its UTF-8 is as long as the text exactly when every character is ASCII (as in nearly every
+        // description): then it is folded and indexed in place as bytes, a copy the JDK makes in
+        // bulk, with no char[] going in, none coming out and no list of words between.
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        return b.length == text.length() ? ascii(b) : unicode(text);
+    }
+
+    private static LowerText ascii(byte[] b) {
+        LowerText t = new LowerText(null);
+        t.newTable(b.length);
+        int len = 0;
+        boolean space = false;
+        long h = 0;
+        boolean inWord = false;
+        for (int i = 0; i < b.length; i++) {
+            int c = b[i];
+            if (c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f)) {
+                space = true;
+                if (inWord) {
+                    t.add(h == 0 ? 1 : h);
+                    inWord = false;
+                }
+                continue;
+            }
+            if (space && len > 0) {
+                b[len++] = ' ';
+            }
+            space = false;
+            int lower = c >= 'A' && c <= 'Z' ? c + 32 : c;
+            b[len++] = (byte) lower;
+            if ((lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9')) {
+                h = ((inWord ? h : FNV_OFFSET) ^ lower) * FNV_PRIME;
+                inWord = true;
+            } else if (inWord) {
+                t.add(h == 0 ? 1 : h);
+                inWord = false;
+            }
+        }
+        if (inWord) {
+            t.add(h == 0 ? 1 : h);
+        }
+        t.text = new String(b, 0, len, StandardCharsets.ISO_8859_1);
+        return t;
+    }
+
+    /** Text with characters beyond ASCII: folded char by char, lower-cased by String.toLowerCase. */
+    private static LowerText unicode(String text) {
         int n = text.length();
         char[] in = text.toCharArray(); // array reads, not charAt's checks per character (see HtmlText.tidy)
         char[] out = new char[n];
@@ -69,7 +117,7 @@ public final class LowerText {
             return new LowerText(folded.toLowerCase(Locale.ROOT)); // indexed on first use
         }
         LowerText t = new LowerText(folded);
-        t.newTable();
+        t.newTable(folded.length());
         for (int k = 0; k < count; k++) {
             t.add(words[k]);
         }
@@ -119,7 +167,7 @@ public final class LowerText {
     }
 
     private void index() {
-        newTable();
+        newTable(text.length());
         String s = text;
         int start = -1;
         for (int i = 0; i <= s.length(); i++) {
@@ -133,10 +181,10 @@ public final class LowerText {
         }
     }
 
-    private void newTable() {
+    private void newTable(int textLength) {
         // A description has far fewer distinct words than characters: start small (kept at most
         // half full, so a probe is short) and grow when needed.
-        table = new long[Integer.highestOneBit(Math.max(32, text.length() / 8)) << 1];
+        table = new long[Integer.highestOneBit(Math.max(32, textLength / 8)) << 1];
         mask = table.length - 1;
         distinct = 0;
     }

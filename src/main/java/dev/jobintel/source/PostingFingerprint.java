@@ -4,6 +4,10 @@ import dev.jobintel.posting.Hints;
 import dev.jobintel.posting.Posting;
 import dev.jobintel.posting.Salary;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -11,15 +15,17 @@ import java.util.TreeMap;
  * A 64-bit hash of everything a posting says, for telling within one fetch whether a repeated
  * id brings the same posting again. A record's own hashCode is 32 bits of String hashes, where
  * "Aa" and "BB" already collide: two different postings under one id could pass as one, and the
- * second overwrite the first with no {@code repeated_id}. Two lanes of FNV-1a over alternate
- * characters, so a 3 KB description costs about half what String.hashCode does.
+ * second overwrite the first with no {@code repeated_id}. Each text is hashed as its UTF-8 bytes
+ * (one-to-one with the text; for ASCII a plain copy), eight at a time: a 3 KB description costs a
+ * quarter of what String.hashCode does.
  */
 final class PostingFingerprint {
 
-    private static final long PRIME = 0x100000001b3L;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long M1 = 0xff51afd7ed558ccdL;
+    private static final long M2 = 0xc4ceb9fe1a85ec53L;
 
-    private long a = 0xcbf29ce484222325L;
-    private long b = 0x84222325cbf29ce4L;
+    private long h = 0x9e3779b97f4a7c15L;
 
     private PostingFingerprint() {
     }
@@ -46,9 +52,9 @@ final class PostingFingerprint {
         for (Map.Entry<String, String> e : (h.extra().size() < 2 ? h.extra() : new TreeMap<>(h.extra())).entrySet()) {
             f.text(e.getKey()).text(e.getValue());
         }
-        long x = f.a * 0x9e3779b97f4a7c15L ^ f.b;
+        long x = f.h;
         x ^= x >>> 33;
-        x *= 0xff51afd7ed558ccdL;
+        x *= M1;
         return x ^ (x >>> 33);
     }
 
@@ -57,17 +63,17 @@ final class PostingFingerprint {
         if (s == null) {
             return number(-1);
         }
-        int n = s.length();
-        number(n);
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        number(b.length);
         int i = 0;
-        for (; i + 1 < n; i += 2) {
-            a = (a ^ s.charAt(i)) * PRIME;
-            b = (b ^ s.charAt(i + 1)) * PRIME;
+        for (; i + 8 <= b.length; i += 8) {
+            number((long) LONGS.get(b, i));
         }
-        if (i < n) {
-            a = (a ^ s.charAt(i)) * PRIME;
+        long tail = 0;
+        for (int k = 0; i < b.length; i++, k += 8) {
+            tail |= (b[i] & 0xffL) << k;
         }
-        return this;
+        return number(tail);
     }
 
     private PostingFingerprint amount(Double d) {
@@ -75,8 +81,7 @@ final class PostingFingerprint {
     }
 
     private PostingFingerprint number(long v) {
-        a = (a ^ v) * PRIME;
-        b = (b ^ (v >>> 32)) * PRIME;
+        h = Long.rotateLeft(h ^ (v * M1), 29) * M2;
         return this;
     }
 }

@@ -1,5 +1,6 @@
 package dev.jobintel.classify.rules;
 
+import dev.jobintel.posting.Chars;
 import dev.jobintel.posting.Salary;
 
 import java.util.ArrayList;
@@ -160,13 +161,13 @@ public final class SalaryExtractor {
             if (candidates == null) {
                 continue;
             }
-            boolean letter = Character.isLetter(c);
-            if (letter && i > 0 && Character.isLetter(text.charAt(i - 1))) {
+            boolean letter = Chars.isLetter(c);
+            if (letter && i > 0 && Chars.isLetter(text.charAt(i - 1))) {
                 continue; // a letter code starts a word: "USD", not the end of "THOUSD"
             }
             for (String sym : candidates) {
                 if (text.startsWith(sym, i) && (!letter
-                        || i + sym.length() >= text.length() || !Character.isLetter(text.charAt(i + sym.length())))) {
+                        || i + sym.length() >= text.length() || !Chars.isLetter(text.charAt(i + sym.length())))) {
                     return i;
                 }
             }
