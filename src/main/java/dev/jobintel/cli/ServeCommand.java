@@ -54,6 +54,10 @@ final class ServeCommand implements Callable<Integer> {
         if (limit < 1) {
             throw new CommandLine.ParameterException(cl, "--limit must be 1 or more");
         }
+        if (host.isBlank()) {
+            // InetAddress takes "" for the loopback address: not what someone who typed a host meant.
+            throw new CommandLine.ParameterException(cl, "--host takes an address to listen on, got an empty one");
+        }
         LoadedConfig lc = common.loadConfig();
         Database opened = CommonOptions.openForReading(lc, cl.getErr());
         if (opened == null) {

@@ -75,10 +75,11 @@ public final class Dashboard implements AutoCloseable {
         // default: four clients that send half a request would take the dashboard down.
         System.setProperty("sun.net.httpserver.maxReqTime", System.getProperty("sun.net.httpserver.maxReqTime", "10"));
         System.setProperty("sun.net.httpserver.maxRspTime", System.getProperty("sun.net.httpserver.maxRspTime", "120"));
-        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
-        // Enough threads that a request does not queue behind a few stalled ones (the JDK times
-        // a queued request from its arrival, and drops it with them).
-        ExecutorService pool = Executors.newFixedThreadPool(16, r -> {
+        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 64);
+        // Enough threads that a request does not queue behind stalled ones (the JDK reads a request
+        // on a worker thread, and times a queued one from its arrival): sixteen half-sent requests
+        // held a pool of sixteen for the ten seconds of maxReqTime. Idle threads cost little.
+        ExecutorService pool = Executors.newFixedThreadPool(64, r -> {
             Thread t = new Thread(r, "jobintel-dashboard");
             t.setDaemon(true);
             return t;

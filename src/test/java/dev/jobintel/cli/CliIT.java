@@ -297,7 +297,8 @@ class CliIT {
         assertThat(dir.resolve("both.jsonl")).doesNotExist();
         // An empty path is not the current directory.
         for (String[] empty : new String[][] {{"demo", "--recording", ""}, {"fetch", "--record", ""}, {"import", ""},
-                {"status", "--config", ""}, {"eval", "--labels", ""}, {"retry", "--reason", ""}, {"retry", "--source", " "}}) {
+                {"status", "--config", ""}, {"eval", "--labels", ""}, {"retry", "--reason", ""}, {"retry", "--source", " "},
+                {"serve", "--host", ""}}) {
             Result r = jobintel(empty);
             assertThat(r.exit()).as(String.join(" ", empty)).isEqualTo(Main.CONFIG_ERROR);
             assertThat(r.err()).as(String.join(" ", empty)).contains("empty one");
