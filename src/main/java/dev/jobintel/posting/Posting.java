@@ -40,6 +40,8 @@ public record Posting(
         title = Clip.line(title);
         // An imported file names its own source: shown in status like the rest.
         source = Clip.line(source);
+        // A NUL is stored as U+FFFD (PostgreSQL holds no NUL): the id kept in memory is the stored one.
+        sourceJobId = sourceJobId.indexOf('\u0000') >= 0 ? sourceJobId.replace('\u0000', '\uFFFD') : sourceJobId;
         company = company == null ? "" : Clip.line(company);
         locationText = Clip.line(locationText);
         description = description == null ? "" : description;

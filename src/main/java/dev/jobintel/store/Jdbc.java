@@ -73,6 +73,10 @@ public final class Jdbc {
             Object a = args[i];
             if (a == null) {
                 ps.setNull(i + 1, Types.NULL);
+            } else if (a instanceof String text && text.indexOf('\u0000') >= 0) {
+                // PostgreSQL refuses NUL in text, and one NUL in a reject's payload, a model's answer or
+                // an error message would stop the whole write; both engines store what one of them can.
+                ps.setString(i + 1, text.replace('\u0000', '\uFFFD'));
             } else if (a instanceof Boolean b) {
                 ps.setInt(i + 1, b ? 1 : 0);
             } else {
