@@ -49,9 +49,12 @@ public final class Relocation {
         long after = 0;
         // A lease that has run out is no one's: its worker is gone, and any worker may claim the posting.
         // Nor is any lease on SQLite, which this process alone writes: it was left by one that ended.
-        String sql = "UPDATE raw_postings SET place = ?, job_hash = ? WHERE id = ? AND content_hash = ?"
-                + (db.dialect().severalWriters() ? " AND (lease_owner IS NULL OR lease_until < "
-                + db.dialect().nowMillis() + ")" : "");
+        // The lease goes with the move: a stalled worker cannot renew it and decide the posting under
+        // its old identity (and were it to try, a job of another hash is not the posting's to link to).
+        String live = "lease_owner IS NOT NULL AND lease_until >= " + db.dialect().nowMillis();
+        String sql = "UPDATE raw_postings SET place = ?, job_hash = ?, lease_owner = NULL, lease_until = NULL "
+                + "WHERE id = ? AND content_hash = ?" + (db.dialect().severalWriters() ? " AND NOT (" + live + ")" : "");
+        String heldSql = "SELECT count(*) FROM raw_postings WHERE id = ? AND content_hash = ? AND " + live;
         while (true) {
             long from = after;
             List<PendingPosting> page = db.read(c -> RawPostings.seenAfter(c, since, from, PAGE));
@@ -60,17 +63,22 @@ public final class Relocation {
             }
             List<Move> moves = moves(identities, page);
             if (apply && !moves.isEmpty()) {
-                int n = db.inTransaction(c -> {
-                    int done = 0;
+                long[] counts = db.inTransaction(c -> {
+                    long[] done = new long[2];
                     for (Move m : moves) {
                         // Only if the posting is as read (a fetch that changed it since has re-identified it
                         // already) and no live worker is deciding it under its old identity.
-                        done += Jdbc.update(c, sql, m.place(), m.jobHash(), m.postingId(), m.contentHash());
+                        if (Jdbc.update(c, sql, m.place(), m.jobHash(), m.postingId(), m.contentHash()) == 1) {
+                            done[0]++;
+                        } else if (db.dialect().severalWriters()
+                                && Jdbc.count(c, heldSql, m.postingId(), m.contentHash()) > 0) {
+                            done[1]++;
+                        }
                     }
                     return done;
                 });
-                moved += n;
-                held += moves.size() - n;
+                moved += counts[0];
+                held += counts[1];
             } else {
                 moved += moves.size();
             }

@@ -36,7 +36,10 @@ public final class Outcomes {
             + "ON CONFLICT (job_hash) DO NOTHING RETURNING id";
     static final String LINK = "UPDATE raw_postings SET outcome = ?, job_id = ?, outcome_reason = NULL, outcome_detail = NULL, "
             + "outcome_at = ?, joined_job_at = coalesce(joined_job_at, ?), retryable = NULL, attempts = attempts + ?, "
-            + "lease_owner = NULL, lease_until = NULL WHERE id = ? AND outcome = 'pending' AND content_hash = ?";
+            + "lease_owner = NULL, lease_until = NULL WHERE id = ? AND outcome = 'pending' AND content_hash = ? "
+            // Only to the job of the posting's own hash: a relocation may have given the posting
+            // another identity while a worker was deciding it under the old one.
+            + "AND job_hash = (SELECT j.job_hash FROM enriched_jobs j WHERE j.id = ?)";
     static final String TOUCH_JOB = "UPDATE enriched_jobs SET raw_count = raw_count + 1, "
             + "first_seen = CASE WHEN ? < first_seen THEN ? ELSE first_seen END, "
             + "last_seen = CASE WHEN ? > last_seen THEN ? ELSE last_seen END WHERE id = ?";
@@ -163,7 +166,7 @@ public final class Outcomes {
                 return;
             }
             // The job was created counting this posting and its dates: linking is all that is left.
-            if (counted(e, run(link, LINK, "enriched", jobId, now, now, 1, e.postingId(), e.contentHash())) == 1) {
+            if (counted(e, run(link, LINK, "enriched", jobId, now, now, 1, e.postingId(), e.contentHash(), jobId)) == 1) {
                 for (Classification.SkillMention m : e.job().classification().skills()) {
                     skills.add(new Object[] {jobId, m.name(), m.family()});
                 }
@@ -185,7 +188,7 @@ public final class Outcomes {
         /** Links the posting to the job and counts it there; false (and superseded) if the posting moved on. */
         private boolean linkTo(PreparedStatement link, PreparedStatement touch, Outcome o, long jobId, String outcome,
                                int attempt, long firstSeen, long lastSeen, long now) {
-            if (counted(o, run(link, LINK, outcome, jobId, now, now, attempt, o.postingId(), o.contentHash())) == 0) {
+            if (counted(o, run(link, LINK, outcome, jobId, now, now, attempt, o.postingId(), o.contentHash(), jobId)) == 0) {
                 return false;
             }
             run(touch, TOUCH_JOB, firstSeen, firstSeen, lastSeen, lastSeen, jobId);
