@@ -188,7 +188,7 @@ public final class Lander implements FetchSink, AutoCloseable {
                             Rejects.record(c, b.board().fetchRunId, r, seenAt);
                             if (r.listedId() != null && b.board().authoritative) {
                                 // Listed but unusable this time (a title gone null): not gone from the board.
-                                RawPostings.stillListed(c, r.source(), r.listedId(), b.board().fetchRunId);
+                                RawPostings.stillListed(c, r.source(), r.listedId(), b.board().fetchRunId, seenAt);
                             }
                         }
                         return lc;

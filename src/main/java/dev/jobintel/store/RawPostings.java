@@ -265,11 +265,12 @@ public final class RawPostings {
 
     /**
      * A posting its board still lists though the item could not be read this time: marked as seen
-     * by {@code fetchRunId}, so that the fetch does not close it; nothing else of it changes.
+     * by {@code fetchRunId} at {@code seenAt}, so that neither this fetch nor one of the board
+     * running beside it closes it; nothing else of it changes.
      */
-    public static void stillListed(Connection c, String source, String sourceJobId, long fetchRunId) {
-        Jdbc.update(c, "UPDATE raw_postings SET last_fetch_run_id = ? WHERE source = ? AND source_job_id = ?",
-                fetchRunId, source, sourceJobId);
+    public static void stillListed(Connection c, String source, String sourceJobId, long fetchRunId, long seenAt) {
+        Jdbc.update(c, "UPDATE raw_postings SET last_fetch_run_id = ?, last_seen = CASE WHEN last_seen < ? THEN ? "
+                + "ELSE last_seen END WHERE source = ? AND source_job_id = ?", fetchRunId, seenAt, seenAt, source, sourceJobId);
     }
 
     /**
