@@ -29,10 +29,15 @@ public final class LowerText {
         // description): then it is folded and indexed in place as bytes, a copy the JDK makes in
         // bulk, with no char[] going in, none coming out and no list of words between.
         byte[] b = text.getBytes(StandardCharsets.UTF_8);
-        return b.length == text.length() ? ascii(b) : unicode(text);
+        LowerText t = b.length == text.length() ? ascii(b, text) : null;
+        return t != null ? t : unicode(text);
     }
 
-    private static LowerText ascii(byte[] b) {
+    /**
+     * The text, every character of which is ASCII or a lone surrogate (UTF-8 writes one as '?',
+     * one byte too): null at the first such surrogate, which the char path keeps as it is.
+     */
+    private static LowerText ascii(byte[] b, String text) {
         LowerText t = new LowerText(null);
         t.newTable(b.length);
         int len = 0;
@@ -41,6 +46,9 @@ public final class LowerText {
         boolean inWord = false;
         for (int i = 0; i < b.length; i++) {
             int c = b[i];
+            if (c == '?' && text.charAt(i) != '?') {
+                return null;
+            }
             if (c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f)) {
                 space = true;
                 if (inWord) {

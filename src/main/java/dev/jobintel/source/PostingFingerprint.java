@@ -16,8 +16,9 @@ import java.util.TreeMap;
  * id brings the same posting again. A record's own hashCode is 32 bits of String hashes, where
  * "Aa" and "BB" already collide: two different postings under one id could pass as one, and the
  * second overwrite the first with no {@code repeated_id}. Each text is hashed as its UTF-8 bytes
- * (one-to-one with the text; for ASCII a plain copy), eight at a time: a 3 KB description costs a
- * quarter of what String.hashCode does.
+ * (for ASCII a plain copy), eight at a time: a 3 KB description costs a quarter of what
+ * String.hashCode does. UTF-8 tells apart any two well-formed texts; a lone surrogate is written
+ * as '?', as it is for the content hash the ledger keeps, so the two agree on what is the same.
  */
 final class PostingFingerprint {
 
