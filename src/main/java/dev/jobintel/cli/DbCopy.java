@@ -23,7 +23,8 @@ import java.util.concurrent.Callable;
                 + "again. The way from one SQLite file to PostgreSQL when a team outgrows it, or back.",
                 "The source is read in one snapshot, so workers may go on meanwhile (what they write after it is not "
                         + "copied); the target is written in one transaction, so a copy that fails or is stopped "
-                        + "leaves it empty. The target's password, if any, comes from JOBINTEL_DB_PASSWORD."})
+                        + "leaves it empty. A PostgreSQL password comes from JOBINTEL_DB_PASSWORD, one for both databases "
+                        + "(give the source's user rights on the target's server, or copy through a SQLite file)."})
 final class DbCopy implements Callable<Integer> {
 
     @Mixin

@@ -46,7 +46,8 @@ final class Interruption {
             return "jobintel db export: interrupted; no file was written.";
         }
         if (command.equals("db") && args.length > 1 && args[1].equals("copy")) {
-            return "jobintel db copy: interrupted; the target was left as it was, holding none of the copy.";
+            return "jobintel db copy: interrupted. The copy is written in one transaction: unless it said "
+                    + "'Copied', the target holds none of it.";
         }
         if (command.equals("bench")) {
             return "jobintel bench: interrupted; nothing was measured, and its temporary files are removed.";

@@ -14,7 +14,7 @@ class InterruptionTest {
         }
         assertThat(Interruption.message(new String[] {"db", "export", "jobs", "--out", "x.jsonl"}))
                 .contains("no file was written");
-        assertThat(Interruption.message(new String[] {"db", "copy", "--to", "x.db"})).contains("the target was left as it was");
+        assertThat(Interruption.message(new String[] {"db", "copy", "--to", "x.db"})).contains("unless it said 'Copied', the target holds none of it");
         assertThat(Interruption.message(new String[] {"bench", "pipeline"})).contains("temporary files are removed");
         // Ctrl-C is how serve is meant to stop, the worker stops gracefully on its own, and readers change nothing.
         for (String quiet : new String[] {"serve", "worker", "status", "report", "eval", "--help"}) {

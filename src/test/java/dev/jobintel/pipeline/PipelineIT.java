@@ -306,6 +306,25 @@ class PipelineIT {
     }
 
     @Test
+    void aDecisionMadeUnderAnIdentityThePostingNoLongerHasIsNotWritten() {
+        land(posting("1", "Acme", "Backend Engineer", "London"));
+        dev.jobintel.store.PendingPosting p = db.read(c -> dev.jobintel.store.RawPostings.pendingAfter(c, 0, 10)).get(0);
+        // While a worker classified it, backfill --relocate gave it another place and so another job.
+        db.inTransaction(c -> Jdbc.update(c, "UPDATE raw_postings SET job_hash = 'relocated' WHERE id = ?", p.id()));
+        dev.jobintel.classify.Classification k = new dev.jobintel.classify.Classification("software_engineering",
+                "backend", "mid", "ic", "unknown", "full_time", null, false, null, null, List.of(), "Services.", "rules",
+                null, "rules-test", java.util.Set.of());
+        dev.jobintel.store.WriteResult r = new dev.jobintel.store.Outcomes(db).write(List.of(new dev.jobintel.store.Outcome
+                .Enriched(p.id(), p.contentHash(), new dev.jobintel.store.JobRecord(p.jobHash(), "Acme", "Backend Engineer",
+                p.place(), null, null, null, k), p.firstSeen(), p.lastSeen())), clock.millis());
+        assertThat(r.enriched()).isZero();
+        assertThat(r.superseded()).containsExactly(p.id());
+        assertThat(count("SELECT count(*) FROM enriched_jobs")).as("no job of the old identity is left behind").isZero();
+        assertThat(outcome("greenhouse", "1")).isEqualTo("pending");
+        assertLedgerAddsUp();
+    }
+
+    @Test
     void incident1AClassificationWithANullFamilyIsRecordedAsFailedNeverDropped() {
         land(posting("1", "Acme", "Backend Engineer", "London"), posting("2", "Acme", "Data Engineer", "Berlin"));
         List<dev.jobintel.store.PendingPosting> pending = db.read(c -> dev.jobintel.store.RawPostings.pendingAfter(c, 0, 10));
@@ -330,6 +349,29 @@ class PipelineIT {
                 rs -> rs.getString(1)));
         assertThat(why).containsPattern("(?i)not[ -]null").contains("family");
         assertLedgerAddsUp();
+    }
+
+    @Test
+    void aNulCharacterAnywhereIsKeptOutOfTheDatabaseWhichPostgresCannotStoreItIn() {
+        String nul = "\u0000";
+        String lines = String.join("\n",
+                // A raw NUL inside the line: not JSON, a reject whose payload keeps the line.
+                "{\"source\":\"lever\",\"id\":\"1\",\"url\":\"https://x/1\",\"title\":\"Data " + nul + " Engineer\"}",
+                // Escaped NULs in every text field a posting has.
+                "{\"source\":\"lever\",\"id\":\"2\\u0000b\",\"url\":\"https://x/2\",\"title\":\"Data\\u0000 Analyst\","
+                        + "\"company\":\"Ac\\u0000me\",\"location\":\"Lon\\u0000don\",\"description\":\"We \\u0000 build "
+                        + "pipelines with Python and SQL for merchants across Europe, every day of the week.\","
+                        + "\"hints\":{\"department\":\"Da\\u0000ta\",\"extra\":{\"te\\u0000am\":\"x\\u0000y\"}}}");
+        Runner.FetchResult r = runner.fetch(List.of(Fixtures.jsonlText("nul.jsonl", lines)));
+        assertThat(r.boards().get(0).error()).isNull();
+        assertThat(r.total().fresh() + r.rejected()).as("every line landed or rejected").isEqualTo(2);
+        runner.enrich(0);
+        assertLedgerAddsUp();
+        String stored = db.read(c -> Jdbc.one(c, "SELECT r.source_job_id || r.title || r.company || r.location_text "
+                + "|| t.description || t.hints FROM raw_postings r JOIN posting_texts t ON t.posting_id = r.id",
+                rs -> rs.getString(1)));
+        String rejected = db.read(c -> Jdbc.one(c, "SELECT payload || detail FROM rejects", rs -> rs.getString(1)));
+        assertThat(stored + rejected).doesNotContain(nul);
     }
 
     @Test

@@ -12,6 +12,8 @@ class LowerTextTest {
         // Outside ASCII the whole string is lowered as String.toLowerCase does.
         assertThat(LowerText.of("İSTANBUL Straße ÉCOLE").text()).isEqualTo("İSTANBUL Straße ÉCOLE".toLowerCase(java.util.Locale.ROOT));
         assertThat(LowerText.of(null).text()).isEmpty();
+        // A lone surrogate (JSON's "\ud800") is kept as the character it is, not as UTF-8's '?'.
+        assertThat(LowerText.of("Java \uD800 Dev?").text()).isEqualTo("java \uD800 dev?");
     }
 
     @Test
