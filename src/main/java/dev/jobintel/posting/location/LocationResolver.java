@@ -349,7 +349,7 @@ public final class LocationResolver {
             }
             // A qualifier that agrees with a city in this segment adds nothing; otherwise it names
             // a country (preferred), a subdivision (implying its country) or a region.
-            if (agreesWithCity(s, chosen)) {
+            if (agreesWithCity(s, chosen) || localCodeOfCity(spans, i, chosen)) {
                 continue;
             }
             String country = first(s, Gazetteer.Kind.COUNTRY);
@@ -470,12 +470,16 @@ public final class LocationResolver {
         List<Places.City> candidates = cityCandidates(span);
         // Keep the candidates every qualifier agrees with; a qualifier with no geographic
         // meaning for cities (e.g. a region that contains all of them) never removes any.
-        for (Span q : quals) {
+        for (int k = 0; k < quals.size(); k++) {
+            Span q = quals.get(k);
             List<Places.City> kept = new ArrayList<>();
             for (Places.City c : candidates) {
                 if (agrees(q, c)) {
                     kept.add(c);
                 }
+            }
+            if (kept.isEmpty() && q.code() && laterCountryAgrees(quals, k, candidates)) {
+                continue; // "Zürich, ZH, Switzerland": the canton's code, which the table knows only elsewhere
             }
             candidates = kept;
         }
@@ -490,6 +494,41 @@ public final class LocationResolver {
             }
         }
         return candidates.get(0);
+    }
+
+    /**
+     * Whether a qualifier after the {@code k}th names, as a country, the country of one of the
+     * candidates: "Geneva, GE, Switzerland" (SmartRecruiters' and Workday's "city, region code,
+     * country") names its own country after a local code that the table knows only as another
+     * country's or subdivision's (GE is Georgia, ZH South Holland, MI Michigan, CO Colorado).
+     */
+    private static boolean laterCountryAgrees(List<Span> quals, int k, List<Places.City> candidates) {
+        for (int j = k + 1; j < quals.size(); j++) {
+            for (Gazetteer.Ref r : quals.get(j).refs()) {
+                if (r.kind() == Gazetteer.Kind.COUNTRY
+                        && candidates.stream().anyMatch(c -> c.country().equalsIgnoreCase(r.key()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the {@code i}th span is a code between a city chosen before it and a later span
+     * naming that city's country: the city's local region code ("Bern, BE, Switzerland"), which
+     * adds no country of its own (not Belgium).
+     */
+    private static boolean localCodeOfCity(List<Span> spans, int i, Places.City[] chosen) {
+        if (!spans.get(i).code()) {
+            return false;
+        }
+        for (int j = 0; j < i; j++) {
+            if (chosen[j] != null && laterNames(spans, i, chosen[j].country().toUpperCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether qualifier {@code q} is compatible with city {@code c}. */

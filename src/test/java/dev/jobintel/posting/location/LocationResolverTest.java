@@ -289,6 +289,33 @@ class LocationResolverTest {
         assertThat(resolve(text).countries()).containsExactly(countries.split(" "));
     }
 
+    @ParameterizedTest(name = "\"{0}\" → {1} in {2}")
+    @CsvSource(delimiter = '|', value = {
+            // SmartRecruiters' fullLocation and Workday write "city, local region code, country";
+            // the table knows many such codes only as another place's.
+            "Zürich, ZH, Switzerland   | zrh | CH",  // not South Holland
+            "Bern, BE, Switzerland     | brn | CH",  // not Belgium
+            "Geneva, GE, Switzerland   | gva | CH",  // not Georgia
+            "Milano, MI, Italy         | mil | IT",  // not Michigan
+            "Bologna, BO, Italy        | blq | IT",  // not Bolivia
+            "Cork, CO, Ireland         | ork | IE",  // not Colorado
+            "Stockholm, AB, Sweden     | sto | SE",  // not Alberta
+            "Bogotá, DC, Colombia      | bog | CO",
+            "Toronto, ON, Canada       | tor | CA",  // codes the table knows still agree
+            "Sydney, NSW, Australia    | syd | AU",
+    })
+    void aLocalRegionCodeBetweenACityAndItsCountryKeepsTheCity(String text, String city, String country) {
+        ResolvedLocation r = resolve(text);
+        assertThat(r.place()).isEqualTo(city);
+        assertThat(r.countries()).containsExactly(country);
+    }
+
+    @Test
+    void aCodeBetweenACityAndAnotherCountryStillContradictsIt() {
+        assertThat(resolve("London, ON, Canada").cities()).isEmpty();
+        assertThat(resolve("Paris, TX, USA").cities()).isEmpty();
+    }
+
     @Test
     void aNameBothACountrysAndAStatesIsTheCountryWhenTheSourceSaysSo() {
         Hints georgia = new Hints(null, null, null, null, null, null, List.of("GE"), Map.of());
