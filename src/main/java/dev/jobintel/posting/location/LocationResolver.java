@@ -30,6 +30,14 @@ public final class LocationResolver {
             Map.entry("work from home", Marker.REMOTE), Map.entry("telecommute", Marker.REMOTE),
             Map.entry("telework", Marker.REMOTE), Map.entry("distributed", Marker.REMOTE),
             Map.entry("home based", Marker.REMOTE), Map.entry("homeoffice", Marker.REMOTE),
+            // The same in the languages boards write locations in (matched accent-folded): "Remoto -
+            // Brasil", "Trabajo remoto, España", "Télétravail, France", "Praca zdalna", "Thuiswerken".
+            // Not "home office": US retailers name their headquarters so.
+            Map.entry("remoto", Marker.REMOTE), Map.entry("remota", Marker.REMOTE),
+            Map.entry("teletrabajo", Marker.REMOTE), Map.entry("teletrabalho", Marker.REMOTE),
+            Map.entry("teletravail", Marker.REMOTE), Map.entry("a distance", Marker.REMOTE),
+            Map.entry("a distancia", Marker.REMOTE), Map.entry("zdalnie", Marker.REMOTE),
+            Map.entry("praca zdalna", Marker.REMOTE), Map.entry("thuiswerken", Marker.REMOTE),
             Map.entry("anywhere", Marker.GLOBAL), Map.entry("worldwide", Marker.GLOBAL),
             Map.entry("world wide", Marker.GLOBAL), Map.entry("global", Marker.GLOBAL),
             Map.entry("globally", Marker.GLOBAL),

@@ -310,6 +310,32 @@ class LocationResolverTest {
         assertThat(r.countries()).containsExactly(country);
     }
 
+    @ParameterizedTest(name = "\"{0}\" → {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Remoto                   | remote",
+            "Remoto - Brasil          | remote-br",
+            "Remoto (Brasil)          | remote-br",
+            "Remoto, México           | remote-mx",
+            "Trabajo remoto, España   | remote-es",
+            "Remoto - LATAM           | remote-latam",
+            "Teletrabajo              | remote",
+            "Télétravail, France      | remote-fr",
+            "100% télétravail         | remote",
+            "À distance               | remote",
+            "Praca zdalna, Polska     | remote-pl",
+            "In remoto, Italia        | remote-it",
+            "Thuiswerken              | remote",
+    })
+    void remoteWrittenInOtherLanguagesIsRemote(String text, String remotePlace) {
+        assertThat(resolve(text).remotePlace()).isEqualTo(remotePlace);
+    }
+
+    @Test
+    void aHomeOfficeIsNotRemote() {
+        // US retailers call their headquarters the home office.
+        assertThat(resolve("Home Office - Bentonville, AR").remote()).isFalse();
+    }
+
     @Test
     void aCodeBetweenACityAndAnotherCountryStillContradictsIt() {
         assertThat(resolve("London, ON, Canada").cities()).isEmpty();
