@@ -92,6 +92,11 @@ public final class AgencyDetector {
     private record NameVerdict(Verdict decided, double score, List<String> reasons) {
     }
 
+    /** Whether {@code name} is {@code prefix} followed by more words. */
+    private static boolean startsWithWord(String name, String prefix) {
+        return name.startsWith(prefix) && name.length() > prefix.length() && name.charAt(prefix.length()) == ' ';
+    }
+
     private static boolean onlyAgencyForms(String words) {
         for (String w : words.split(" ")) {
             if (!w.isEmpty() && !AGENCY_FORMS.contains(w)) {
@@ -103,24 +108,27 @@ public final class AgencyDetector {
 
     private NameVerdict byName(String company) {
         String name = normaliseName(company);
-        if (!name.isEmpty() && allow.contains(name)) {
+        // "The Adecco Group", "The Boston Consulting Group": the lists name them without the article.
+        String bare = name.startsWith("the ") ? name.substring(4) : name;
+        if (!name.isEmpty() && (allow.contains(name) || allow.contains(bare))) {
             return new NameVerdict(Verdict.NOT, 0, List.of());
         }
-        if (blockExact.contains(name)) {
+        if (blockExact.contains(name) || blockExact.contains(bare)) {
             return new NameVerdict(new Verdict(true, 1.0, List.of("'" + company + "' is on the agency block list")), 0,
                     List.of());
         }
-        for (String b : list.block()) {
-            if (name.startsWith(b) && name.length() > b.length() && name.charAt(b.length()) == ' ') {
-                return new NameVerdict(new Verdict(true, 1.0,
-                        List.of("'" + company + "' is on the agency block list (" + b + ")")), 0, List.of());
+        for (String form : name.equals(bare) ? List.of(name) : List.of(name, bare)) {
+            for (String b : list.block()) {
+                if (startsWithWord(form, b)) {
+                    return new NameVerdict(new Verdict(true, 1.0,
+                            List.of("'" + company + "' is on the agency block list (" + b + ")")), 0, List.of());
+                }
             }
-        }
-        for (String b : list.blockNames()) {
-            if (name.startsWith(b) && name.length() > b.length() && name.charAt(b.length()) == ' '
-                    && onlyAgencyForms(name.substring(b.length() + 1))) {
-                return new NameVerdict(new Verdict(true, 1.0,
-                        List.of("'" + company + "' is on the agency block list (" + b + ")")), 0, List.of());
+            for (String b : list.blockNames()) {
+                if (startsWithWord(form, b) && onlyAgencyForms(form.substring(b.length() + 1))) {
+                    return new NameVerdict(new Verdict(true, 1.0,
+                            List.of("'" + company + "' is on the agency block list (" + b + ")")), 0, List.of());
+                }
             }
         }
         double score = 0;

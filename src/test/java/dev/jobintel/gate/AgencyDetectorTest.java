@@ -21,6 +21,17 @@ class AgencyDetectorTest {
     }
 
     @Test
+    void anAgencyWrittenWithTheArticleIsStillOnTheList() {
+        for (String agency : List.of("The Adecco Group", "The Adecco Group AG", "The Randstad Group", "The Judge Group",
+                "The Hays Group")) {
+            assertThat(DETECTOR.judge(agency, "A role.").agency()).as(agency).isTrue();
+        }
+        assertThat(DETECTOR.judge("The Boston Consulting Group", "Our client is a leading bank.").agency())
+                .as("allow-listed without the article").isFalse();
+        assertThat(DETECTOR.judge("The Reed College Foundation", "A role.").agency()).isFalse();
+    }
+
+    @Test
     void incident26AgenciesPostingUnderTheirOwnNameAreCaughtBySignals() {
         assertThat(DETECTOR.judge("Acme Recruitment Ltd", "We build software.").agency()).isTrue();
         assertThat(DETECTOR.judge("Tech Staffing Partners", "").agency()).isTrue();
