@@ -32,6 +32,17 @@ class AgencyDetectorTest {
     }
 
     @Test
+    void listEntriesMatchTheNamesAsTheFirmsWriteThem() {
+        // "&" normalises to "and" and dotted initials close up, in names and in list entries alike.
+        for (String agency : List.of("Heidrick & Struggles", "Heidrick & Struggles International, Inc.", "S.i. Systems",
+                "S.I. Systems Ltd", "Templeton & Partners")) {
+            assertThat(DETECTOR.judge(agency, "A role.").agency()).as(agency).isTrue();
+        }
+        assertThat(DETECTOR.judge("McKinsey & Company", "Our client is a leading bank. The client is a leading name "
+                + "in payments.").agency()).as("a consultancy on the allow list").isFalse();
+    }
+
+    @Test
     void incident26AgenciesPostingUnderTheirOwnNameAreCaughtBySignals() {
         assertThat(DETECTOR.judge("Acme Recruitment Ltd", "We build software.").agency()).isTrue();
         assertThat(DETECTOR.judge("Tech Staffing Partners", "").agency()).isTrue();
