@@ -18,6 +18,9 @@ class AgencyDetectorTest {
         assertThat(DETECTOR.judge("Robert Half", "").agency()).isTrue();
         assertThat(DETECTOR.judge("RANDSTAD GmbH", "").agency()).isTrue();
         assertThat(DETECTOR.judge("Jobandtalent", "").agency()).as("a staffing platform").isTrue();
+        for (String agency : List.of("Express Employment Professionals", "Aquent", "Aquent Talent", "Creative Circle")) {
+            assertThat(DETECTOR.judge(agency, "A role.").agency()).as(agency).isTrue();
+        }
     }
 
     @Test
