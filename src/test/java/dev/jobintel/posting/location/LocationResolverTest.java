@@ -47,6 +47,7 @@ class LocationResolverTest {
             "München, Bayern, Deutschland   | muc",
             "Munich, Germany                | muc",
             "Zürich                         | zrh",
+            "Hong Kong SAR                  | hkg",  // as "Hong Kong": the city is the territory
             "Toronto, ON, Canada            | tor",
             "Cambridge, MA                  | cbm",
             "Cambridge, United Kingdom      | cbg",
