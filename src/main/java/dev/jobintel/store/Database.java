@@ -353,6 +353,21 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Flyway's own remedies ("run repair", "use baseline()") name commands jobintel does not have,
+     * and would mark a schema that differs from this version's as if it were it: said instead is what a
+     * user of jobintel can do.
+     */
+    private static final java.util.regex.Pattern FLYWAYS_ADVICE =
+            java.util.regex.Pattern.compile("\\s*(Either revert the changes to the migration|Use baseline\\(\\))");
+
+    private static String withoutFlywaysAdvice(String message) {
+        java.util.regex.Matcher advice = FLYWAYS_ADVICE.matcher(String.valueOf(message));
+        return !advice.find() ? String.valueOf(message) : String.valueOf(message).substring(0, advice.start())
+                + "\nThe schema is not this version's: restore the database from a copy, or move its postings "
+                + "with 'jobintel db export postings' into a new one.";
+    }
+
+    /**
      * What is wrong with the database itself, as readable lines (none when sound): migrations
      * applied that differ from the bundled ones (Flyway's validation) and damage the engine's own
      * checks find. (A schema newer than this version knows is refused on opening.)
@@ -363,13 +378,13 @@ public final class Database implements AutoCloseable {
             var result = flyway().validateWithResult();
             if (!result.validationSuccessful) {
                 result.invalidMigrations.forEach(m -> problems.add("migration " + m.version + ": "
-                        + m.errorDetails.errorMessage));
+                        + withoutFlywaysAdvice(m.errorDetails.errorMessage)));
                 if (result.invalidMigrations.isEmpty() && result.errorDetails != null) {
-                    problems.add("migrations: " + result.errorDetails.errorMessage);
+                    problems.add("migrations: " + withoutFlywaysAdvice(result.errorDetails.errorMessage));
                 }
             }
         } catch (FlywayException e) {
-            problems.add("migrations: " + e.getMessage());
+            problems.add("migrations: " + withoutFlywaysAdvice(e.getMessage()));
         }
         for (String sql : dialect.integrityChecks()) {
             read(c -> {
@@ -544,7 +559,14 @@ public final class Database implements AutoCloseable {
     public synchronized void claimWriter(java.time.Instant now) {
         Path file = sqliteFile(url);
         if (writerLock == null && file != null && !dialect.severalWriters()) {
-            writerLock = WriterLock.acquire(file.toAbsolutePath(), now);
+            // The file's real path: a symbolic link to it is the same database, and must meet the same lock.
+            Path real = file.toAbsolutePath();
+            try {
+                real = file.toRealPath();
+            } catch (java.io.IOException notThereYet) {
+                // made by this command: its own path is the real one
+            }
+            writerLock = WriterLock.acquire(real, now);
         }
     }
 

@@ -61,7 +61,8 @@ class DbCommandIT {
         }
         CliIT.Result damaged = jobintel("db", "check", "--db", db);
         assertThat(damaged.exit()).isEqualTo(Main.DATABASE_ERROR);
-        assertThat(damaged.out()).contains("Database: DAMAGED").contains("migration 2");
+        assertThat(damaged.out()).contains("Database: DAMAGED").contains("migration 2")
+                .contains("restore the database from a copy").doesNotContain("run repair");
     }
 
     @Test

@@ -32,4 +32,15 @@ class WriterLockIT {
             second.claimWriter(NOW);
         }
     }
+
+    @Test
+    void aSymbolicLinkToTheFileMeetsTheSameLock() throws Exception {
+        Path file = dir.resolve("j.db");
+        Path link = java.nio.file.Files.createSymbolicLink(dir.resolve("link.db"), file.getFileName());
+        try (Database first = Database.open("jdbc:sqlite:" + file, null, null);
+             Database second = Database.open("jdbc:sqlite:" + link, null, null)) {
+            first.claimWriter(NOW);
+            assertThatThrownBy(() -> second.claimWriter(NOW)).isInstanceOf(DatabaseBusyException.class);
+        }
+    }
 }
