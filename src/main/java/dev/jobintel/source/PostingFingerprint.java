@@ -26,7 +26,13 @@ final class PostingFingerprint {
     private static final long M1 = 0xff51afd7ed558ccdL;
     private static final long M2 = 0xc4ceb9fe1a85ec53L;
 
-    private long h = 0x9e3779b97f4a7c15L;
+    /**
+     * Drawn once per process: the mix is invertible one block at a time, so with a known start a
+     * board could craft a second posting with the first's fingerprint; with an unknown one it cannot.
+     */
+    private static final long KEY = new java.security.SecureRandom().nextLong();
+
+    private long h = KEY;
 
     private PostingFingerprint() {
     }
