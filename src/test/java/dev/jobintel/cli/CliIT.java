@@ -153,6 +153,20 @@ class CliIT {
     }
 
     @Test
+    void aGzippedFileIsReadAsGzipWhateverItsName() throws Exception {
+        for (String name : new String[] {"postings.jsonl", "POSTINGS.JSONL.GZ"}) {
+            Path file = dir.resolve(name);
+            try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+                out.write(("{\"source\":\"lever\",\"id\":\"" + name + "\",\"url\":\"https://x/1\","
+                        + "\"title\":\"Data Analyst\"}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            Result r = jobintel("import", "--db", db(), file.toString(), "--no-progress");
+            assertThat(r.exit()).as(name + ": " + r.out()).isZero();
+            assertThat(r.out()).as(name).contains("1 new").doesNotContain("rejected");
+        }
+    }
+
+    @Test
     void aMistakenCommandLineIsSaidInALineWithASuggestionNotTheWholeHelp() {
         Result misspelt = jobintel("report", "--db", db(), "--limt", "3");
         assertThat(misspelt.exit()).isEqualTo(Main.CONFIG_ERROR);
@@ -295,6 +309,10 @@ class CliIT {
         assertThat(oneFile.exit()).isEqualTo(Main.CONFIG_ERROR);
         assertThat(oneFile.err()).contains("--jsonl and --labels name one file");
         assertThat(dir.resolve("both.jsonl")).doesNotExist();
+        Result intoTheConfig = jobintel("demo", "--recording", dir.resolve("r").toString(), "--jsonl",
+                dir.resolve("r/jobintel.yaml").toString());
+        assertThat(intoTheConfig.exit()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(intoTheConfig.err()).contains("is the configuration the recording writes");
         // An empty path is not the current directory.
         for (String[] empty : new String[][] {{"demo", "--recording", ""}, {"fetch", "--record", ""}, {"import", ""},
                 {"status", "--config", ""}, {"eval", "--labels", ""}, {"retry", "--reason", ""}, {"retry", "--source", " "},

@@ -385,15 +385,17 @@ class PipelineIT {
                 // Two postings run together on one line: not one of them quietly dropped.
                 "{\"source\":\"lever\",\"id\":\"5\",\"url\":\"https://x/5\",\"title\":\"Data Analyst\"}"
                         + "{\"source\":\"lever\",\"id\":\"6\",\"url\":\"https://x/6\",\"title\":\"Data Scientist\"}",
-                "{\"source\":\"lever\",\"id\":\"7\",\"url\":\"https://x/7\",\"title\":\"Designer\"} and then some");
+                "{\"source\":\"lever\",\"id\":\"7\",\"url\":\"https://x/7\",\"title\":\"Designer\"} and then some",
+                // A key given twice: which title is meant is a guess.
+                "{\"source\":\"lever\",\"id\":\"8\",\"url\":\"https://x/8\",\"title\":\"Designer\",\"title\":\"Analyst\"}");
         Runner.FetchResult r = runner.fetch(List.of(Fixtures.jsonlText("file.jsonl", lines)));
         assertThat(r.total().fresh()).isEqualTo(1);
-        assertThat(r.rejected()).isEqualTo(6);
+        assertThat(r.rejected()).isEqualTo(7);
         assertThat(count("SELECT count(*) FROM raw_postings")).isEqualTo(1);
         List<String> reasons = db.read(c -> Jdbc.query(c, "SELECT reason FROM rejects ORDER BY id", rs -> rs.getString(1)));
         assertThat(reasons).containsExactly("no_title", "no_url", "malformed_json", "malformed_json", "malformed_json",
-                "malformed_json");
-        assertThat(count("SELECT rejected FROM fetch_runs")).isEqualTo(6);
-        assertThat(count("SELECT seen FROM fetch_runs")).isEqualTo(7);
+                "malformed_json", "malformed_json");
+        assertThat(count("SELECT rejected FROM fetch_runs")).isEqualTo(7);
+        assertThat(count("SELECT seen FROM fetch_runs")).isEqualTo(8);
     }
 }

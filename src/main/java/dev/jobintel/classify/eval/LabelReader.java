@@ -31,7 +31,9 @@ import java.util.Set;
 public final class LabelReader {
 
     /** One JSON value per line, as the import reads it. */
-    private static final ObjectMapper JSON = new ObjectMapper()
+    private static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            // A key given twice ({"title": "a", "title": "b"}) leaves which is meant to a guess: malformed.
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Set<String> SALARY_FIELDS = Set.of("min", "max", "currency", "period");
 

@@ -42,7 +42,9 @@ public final class JsonlSource implements JobSource {
     public static final String IMPORT = "import";
 
     /** One JSON value per line: a second value after the first ("{...}{...}") makes the line malformed, not two postings one of which is dropped. */
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    private static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            // A key given twice ({"title": "a", "title": "b"}) leaves which is meant to a guess: malformed.
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final String name;
@@ -63,11 +65,26 @@ public final class JsonlSource implements JobSource {
         })).toList());
     }
 
-    /** A JSON Lines file's bytes: gunzipped when its name ends in ".gz". */
+    /**
+     * A JSON Lines file's bytes: gunzipped when its name ends in ".gz" (in any case) or its bytes
+     * start as gzip's do, whatever it is called ("postings.jsonl" that is gzip is not read as text).
+     */
     public static InputStream open(Path f) throws IOException {
-        InputStream in = Files.newInputStream(f);
+        // Pushed back, not buffered and reset: a BufferedInputStream asks available(), which a named
+        // pipe ('import <(zcat …)') answers with "Illegal seek".
+        java.io.PushbackInputStream in = new java.io.PushbackInputStream(Files.newInputStream(f), 2);
         try {
-            return f.toString().endsWith(".gz") ? new HandsOnWhatArrived(new GZIPInputStream(in, 1 << 16)) : in;
+            int first = in.read();
+            int second = first < 0 ? -1 : in.read();
+            if (second >= 0) {
+                in.unread(second);
+            }
+            if (first >= 0) {
+                in.unread(first);
+            }
+            boolean magic = first == 0x1f && second == 0x8b;
+            boolean gz = magic || f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz");
+            return gz ? new HandsOnWhatArrived(new GZIPInputStream(in, 1 << 16)) : in;
         } catch (IOException e) {
             in.close();
             throw e;
