@@ -53,6 +53,11 @@ final class DemoCommand implements Callable<Integer> {
         if (labels != null) {
             OutputPaths.file(cl, "--labels", labels);
         }
+        for (Path output : java.util.Arrays.asList(jsonl, labels)) {
+            if (output != null && recording != null && sameFile(output, recording.resolve("jobintel.yaml"))) {
+                throw new CommandLine.ParameterException(cl, output + " is the configuration the recording writes");
+            }
+        }
         if (jsonl != null && labels != null && sameFile(jsonl, labels)) {
             throw new CommandLine.ParameterException(cl, "--jsonl and --labels name one file (" + jsonl
                     + "): the labelled set would replace the postings");

@@ -207,7 +207,8 @@ final class Summaries {
         StatusReport s = StatusReport.read(db);
         long pending = s.outcomes().get("pending").count();
         if (pending > 0) {
-            out.printf("%s postings are still pending%s.%n", n(pending), limit > 0 ? " (--limit " + limit + ")" : "");
+            out.printf("%s still pending%s.%n", count(pending, "posting") + (pending == 1 ? " is" : " are"),
+                    limit > 0 ? " (--limit " + limit + ")" : "");
         }
         out.flush();
         if (r.stop() != null) {

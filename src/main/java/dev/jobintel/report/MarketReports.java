@@ -44,6 +44,12 @@ public final class MarketReports {
     static final String PLACE = "CASE WHEN j.city_code IS NOT NULL THEN ci.name "
             + "WHEN j.remote_scope IS NOT NULL THEN 'Remote' "
             + "WHEN j.country_code IS NOT NULL THEN co.name ELSE '(unresolved)' END";
+    /**
+     * {@link #PLACE}, with a job placed only in a country that is named as a city is ("Singapore",
+     * "Luxembourg") labelled as the country, not as that city. Needs {@link #SHARED_NAME_JOIN}.
+     */
+    static final String PLACE_OR_COUNTRY = "CASE WHEN j.city_code IS NULL AND j.remote_scope IS NULL "
+            + "AND namesake.name IS NOT NULL THEN co.name || ' (country)' ELSE " + PLACE + " END";
     static final String PLACE_JOINS = "LEFT JOIN ref_city ci ON ci.code = j.city_code "
             + "LEFT JOIN ref_country co ON co.code = coalesce(ci.country, j.country_code) ";
     /**
@@ -52,9 +58,7 @@ public final class MarketReports {
      * as one. Needs {@link #PLACE_JOINS} and {@link #SHARED_NAME_JOIN}.
      */
     static final String PLACE_LABEL = "CASE WHEN dup.name IS NOT NULL THEN ci.name || ' (' || co.name || ')' "
-            // A job placed only in a country named as a city is ("Singapore", "Luxembourg"): not that city.
-            + "WHEN j.city_code IS NULL AND j.remote_scope IS NULL AND namesake.name IS NOT NULL THEN co.name || ' (country)' "
-            + "ELSE " + PLACE + " END";
+            + "ELSE " + PLACE_OR_COUNTRY + " END";
     static final String SHARED_NAME_JOIN = "LEFT JOIN (SELECT name FROM ref_city GROUP BY name HAVING count(*) > 1) dup "
             + "ON dup.name = ci.name LEFT JOIN (SELECT DISTINCT name FROM ref_city) namesake ON namesake.name = co.name ";
     /** What tells one place from another (a city's code, remote, a country), to group by with its label. */
@@ -149,11 +153,12 @@ public final class MarketReports {
     /** Demand by place: jobs per city (remote jobs and jobs with no known city each counted together). */
     public static Report cities(Connection c, JobFilter f, int limit) {
         long jobs = jobs(c, f);
-        List<List<Object>> rows = Jdbc.query(c, "SELECT " + PLACE + " AS place, "
+        List<List<Object>> rows = Jdbc.query(c, "SELECT " + PLACE_OR_COUNTRY + " AS place, "
                         + "CASE WHEN j.city_code IS NOT NULL THEN co.name ELSE '' END AS country, count(*) AS n, "
                         + "sum(CASE WHEN " + JobFilter.MAY_BE_REMOTE + " THEN 1 ELSE 0 END) AS remote "
-                        + "FROM enriched_jobs j " + PLACE_JOINS + "WHERE " + f.where() + " GROUP BY " + PLACE
-                        + ", CASE WHEN j.city_code IS NOT NULL THEN co.name ELSE '' END ORDER BY n DESC, place, country LIMIT ?",
+                        + "FROM enriched_jobs j " + PLACE_JOINS + SHARED_NAME_JOIN + "WHERE " + f.where() + " GROUP BY "
+                        + PLACE_OR_COUNTRY + ", CASE WHEN j.city_code IS NOT NULL THEN co.name ELSE '' END "
+                        + "ORDER BY n DESC, place, country LIMIT ?",
                 rs -> List.<Object>of(rs.getString(1), rs.getString(2), rs.getLong(3), share(rs.getLong(3), jobs),
                         share(rs.getLong(4), rs.getLong(3))),
                 args(f, limit));

@@ -244,6 +244,8 @@ class ReportCommandIT {
         addAndEnrich("singapore.jsonl", city, country);
         assertThat(row(report("demand"), "role", "Data engineering").get("top_places").asText())
                 .contains("Singapore 1", "Singapore (country) 1");
+        assertThat(row(report("cities"), "place", "Singapore (country)").get("jobs").asLong()).isEqualTo(1);
+        assertThat(row(report("cities"), "place", "Singapore").get("country").asText()).isEqualTo("Singapore");
     }
 
     @Test
