@@ -66,6 +66,12 @@ public final class HtmlText {
     }
 
     private static String markupToText(String html) {
+        String plain = SimpleHtml.text(html);
+        return plain != null ? plain : viaJsoup(html);
+    }
+
+    /** The text of any markup, from jsoup's document of it. */
+    static String viaJsoup(String html) {
         Element body = Jsoup.parseBodyFragment(html).body();
         StringBuilder out = new StringBuilder(html.length());
         body.traverse(new NodeVisitor() {
