@@ -50,7 +50,7 @@ final class SimpleHtml {
             char c = 0;
             while (i < n) {
                 c = html.charAt(i);
-                if (c == '<' || c == '&' || c == '>' || c < ' ' && c != '\n' && c != '\t') {
+                if (c == '<' || c == '&' || c == '>' || c < ' ' && c != '\n' && c != '\t' || c == '\uFFFF') {
                     break;
                 }
                 i++;
@@ -113,7 +113,8 @@ final class SimpleHtml {
                     return null;
                 }
             } else {
-                // A carriage return or a control character jsoup may turn into something else; a stray '>'.
+                // A carriage return or a control character jsoup may turn into something else; a stray '>';
+                // U+FFFF, which jsoup's reader takes for the end of its input.
                 return null;
             }
         }

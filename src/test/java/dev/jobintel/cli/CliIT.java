@@ -164,6 +164,22 @@ class CliIT {
             assertThat(r.exit()).as(name + ": " + r.out()).isZero();
             assertThat(r.out()).as(name).contains("1 new").doesNotContain("rejected");
         }
+        // And through a named pipe ('import <(gzip -c …)'), which cannot say how much is left.
+        Path pipe = dir.resolve("gzip.pipe");
+        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
+        byte[] gz = Files.readAllBytes(dir.resolve("postings.jsonl"));
+        Thread writer = new Thread(() -> {
+            try {
+                Files.write(pipe, gz);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.start();
+        Result piped = jobintel("import", "--db", db(), pipe.toString(), "--no-progress");
+        writer.join(10_000);
+        assertThat(piped.exit()).as(piped.out()).isZero();
+        assertThat(piped.out()).contains("1 seen again").doesNotContain("failed");
     }
 
     @Test

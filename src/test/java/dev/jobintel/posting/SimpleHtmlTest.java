@@ -61,7 +61,9 @@ class SimpleHtmlTest {
                 "<p class=\"x\">attributes</p>", "<p>open", "<p>one<p>two</p>", "<p><ul><li>x</li></ul></p>",
                 "<li>no list</li>", "<strong><p>block in inline</p></strong>", "<!-- c --><p>x</p>", "<p>a &copy; b</p>",
                 "<p>a &amp b</p>", "<p>x</b></p>", "<table><tr><td>x</td></tr></table>", "<p>5 > 3</p>", "<p>\r\n</p>",
-                "<h1>a<h2>b</h2></h1>", "<ul><p>x</p></ul>", "<p/>", "</br>"}) {
+                "<h1>a<h2>b</h2></h1>", "<ul><p>x</p></ul>", "<p/>", "</br>",
+                // jsoup's reader takes U+FFFF for the end of its input, and drops the rest.
+                "<p>Role</p><p>\uFFFFDetails</p>"}) {
             assertThat(SimpleHtml.text(other)).as(other).isNull();
         }
     }
@@ -70,7 +72,7 @@ class SimpleHtmlTest {
     void randomPlainMarkupReadsAsJsoupReadsIt() {
         Random random = new Random(7);
         String[] words = {"Java", "R & D", "a&amp;b", "&lt;tag&gt;", "&quot;q&quot;", "it&#39;s", "&nbsp;", " ", "\n",
-                "\t", "caf\u00e9", "\ud83d\ude80", "- item", "x-", "- ", "50%"};
+                "\t", "caf\u00e9", "\ud83d\ude80", "- item", "x-", "- ", "50%", "\uFFFF", "\uFFFD", "\u2028", "\uFEFF"};
         int read = 0;
         for (int n = 0; n < 3_000; n++) {
             StringBuilder sb = new StringBuilder();
@@ -84,7 +86,7 @@ class SimpleHtmlTest {
                 agreesWithJsoup(mutate(sb.toString(), random));
             }
         }
-        assertThat(read).as("the well-formed ones are read by the fast path").isEqualTo(3_000);
+        assertThat(read).as("the well-formed ones without U+FFFF are read by the fast path").isGreaterThan(1_500);
     }
 
     private static String mutate(String s, Random r) {

@@ -70,9 +70,9 @@ public final class JsonlSource implements JobSource {
      * start as gzip's do, whatever it is called ("postings.jsonl" that is gzip is not read as text).
      */
     public static InputStream open(Path f) throws IOException {
-        // Pushed back, not buffered and reset: a BufferedInputStream asks available(), which a named
-        // pipe ('import <(zcat …)') answers with "Illegal seek".
-        java.io.PushbackInputStream in = new java.io.PushbackInputStream(Files.newInputStream(f), 2);
+        // Pushed back, not buffered and reset: a BufferedInputStream asks available() as it reads, and
+        // a named pipe ('import <(zcat …)') answers that with "Illegal seek".
+        java.io.PushbackInputStream in = new java.io.PushbackInputStream(new PipeSafe(Files.newInputStream(f)), 2);
         try {
             int first = in.read();
             int second = first < 0 ? -1 : in.read();
@@ -88,6 +88,26 @@ public final class JsonlSource implements JobSource {
         } catch (IOException e) {
             in.close();
             throw e;
+        }
+    }
+
+    /**
+     * A file's stream whose available() does not fail on a named pipe: GZIPInputStream asks it at
+     * the end of each member, for whether another follows, and a pipe answers "Illegal seek". Told
+     * one byte may be, it reads on, and takes the end of the pipe as the end of the file.
+     */
+    private static final class PipeSafe extends java.io.FilterInputStream {
+        PipeSafe(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int available() {
+            try {
+                return super.available();
+            } catch (IOException pipe) {
+                return 1;
+            }
         }
     }
 
