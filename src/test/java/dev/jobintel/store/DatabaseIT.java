@@ -17,12 +17,35 @@ class DatabaseIT {
 
     @Test
     void theSchemaVersionIsTheNewestBundledMigration() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration"))) {
-            int newest = files.map(f -> f.getFileName().toString())
-                    .filter(n -> n.matches("V\\d+__.*\\.sql"))
+        try (Stream<Path> sql = Files.list(Path.of("src/main/resources/db/migration"));
+             Stream<Path> java = Files.list(Path.of("src/main/java/db/migration"))) {
+            int newest = Stream.concat(sql, java).map(f -> f.getFileName().toString())
+                    .filter(n -> n.matches("V\\d+__.*\\.(sql|java)"))
                     .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
                     .max().orElseThrow();
             assertThat(Database.SCHEMA_VERSION).isEqualTo(newest);
+        }
+    }
+
+    @Test
+    void aPostingStoredWithANulInItsIdIsFoundUnderItsNewFormAfterTheUpgrade() throws Exception {
+        String url = "jdbc:sqlite:" + dir.resolve("v7.db");
+        org.flywaydb.core.Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration")
+                .placeholders(new SqliteDialect().placeholders()).mixed(true).target("7").load().migrate();
+        try (var c = java.sql.DriverManager.getConnection(url); var st = c.prepareStatement(
+                "INSERT INTO raw_postings (source, source_job_id, company, title, content_hash, job_hash, place, "
+                        + "first_seen, last_seen) VALUES ('lever', ?, 'Acme', 'Data Engineer', 'c', 'j', 'p', 1, 1)")) {
+            st.setString(1, "a\u0000b");
+            st.executeUpdate();
+        }
+        try (Database db = Database.open(url, null, null)) {
+            assertThat(db.migrateIfBehind()).isEqualTo(1);
+            // What a posting with that id now is, in memory and in every lookup.
+            String id = new dev.jobintel.posting.Posting("lever", "a\u0000b", null, "Acme", "Data Engineer", null, "",
+                    null, null).sourceJobId();
+            long found = db.read(c -> Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE source = 'lever' "
+                    + "AND source_job_id = ?", id));
+            assertThat(found).isEqualTo(1);
         }
     }
 
