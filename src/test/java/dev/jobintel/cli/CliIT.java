@@ -135,12 +135,19 @@ class CliIT {
     @Test
     void importReadsAPipeAsItReadsAFile() throws Exception {
         // What 'jobintel import /dev/stdin' or 'import <(zcat old.jsonl.gz)' hands over: a named pipe.
-        Path pipe = dir.resolve("postings.pipe");
+        Result r = importThroughAPipe(("{\"source\":\"lever\",\"id\":\"1\",\"url\":\"https://x/1\","
+                + "\"title\":\"Data Analyst\"}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Imported 1 posting from 1 file");
+    }
+
+    /** Imports {@code bytes} through a named pipe, written by another thread as the import reads it. */
+    private Result importThroughAPipe(byte[] bytes) throws Exception {
+        Path pipe = Files.createTempDirectory(dir, "pipe").resolve("postings.pipe");
         assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
         Thread writer = new Thread(() -> {
             try {
-                java.nio.file.Files.writeString(pipe, "{\"source\":\"lever\",\"id\":\"1\",\"url\":\"https://x/1\","
-                        + "\"title\":\"Data Analyst\"}\n");
+                Files.write(pipe, bytes);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -148,8 +155,7 @@ class CliIT {
         writer.start();
         Result r = jobintel("import", "--db", db(), pipe.toString(), "--no-progress");
         writer.join(10_000);
-        assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("Imported 1 posting from 1 file");
+        return r;
     }
 
     @Test
@@ -165,19 +171,7 @@ class CliIT {
             assertThat(r.out()).as(name).contains("1 new").doesNotContain("rejected");
         }
         // And through a named pipe ('import <(gzip -c …)'), which cannot say how much is left.
-        Path pipe = dir.resolve("gzip.pipe");
-        assertThat(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor()).isZero();
-        byte[] gz = Files.readAllBytes(dir.resolve("postings.jsonl"));
-        Thread writer = new Thread(() -> {
-            try {
-                Files.write(pipe, gz);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-        writer.start();
-        Result piped = jobintel("import", "--db", db(), pipe.toString(), "--no-progress");
-        writer.join(10_000);
+        Result piped = importThroughAPipe(Files.readAllBytes(dir.resolve("postings.jsonl")));
         assertThat(piped.exit()).as(piped.out()).isZero();
         assertThat(piped.out()).contains("1 seen again").doesNotContain("failed");
     }
