@@ -2,13 +2,13 @@ package dev.jobintel.classify.eval;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jobintel.classify.taxonomy.Taxonomy;
 import dev.jobintel.classify.taxonomy.Vocabulary;
 import dev.jobintel.config.ConfigException;
 import dev.jobintel.posting.Posting;
 import dev.jobintel.posting.Salary;
 import dev.jobintel.source.jsonl.JsonlRecord;
+import dev.jobintel.source.jsonl.JsonlSource;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -30,11 +30,6 @@ import java.util.Set;
  */
 public final class LabelReader {
 
-    /** One JSON value per line, as the import reads it. */
-    private static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
-            // A key given twice ({"title": "a", "title": "b"}) leaves which is meant to a guess: malformed.
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Set<String> SALARY_FIELDS = Set.of("min", "max", "currency", "period");
 
     private final String file;
@@ -57,9 +52,7 @@ public final class LabelReader {
         String line;
         while ((line = in.readLine()) != null) {
             lineNo++;
-            if (lineNo == 1 && line.startsWith("\uFEFF")) {
-                line = line.substring(1); // a byte-order mark, allowed as in the import format
-            }
+            line = JsonlSource.withoutBom(lineNo, line);
             if (line.isBlank()) {
                 continue;
             }
@@ -77,7 +70,7 @@ public final class LabelReader {
     public LabelledExample parse(int lineNo, String line) {
         JsonNode n;
         try {
-            n = JSON.readTree(line);
+            n = JsonlSource.parse(line); // as the import reads a line
         } catch (JsonProcessingException e) {
             throw error(lineNo, null, "not valid JSON: " + dev.jobintel.source.JsonStream.problem(e));
         }

@@ -47,6 +47,16 @@ public final class JsonlSource implements JobSource {
             .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+    /** Line {@code lineNo} of a file without the byte-order mark Notepad and PowerShell put before the first. */
+    public static String withoutBom(int lineNo, String text) {
+        return lineNo == 1 && text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /** A line of the import format as JSON: one value, each key once. */
+    public static JsonNode parse(String line) throws JsonProcessingException {
+        return MAPPER.readTree(line);
+    }
+
     private final String name;
     private final List<Input> inputs;
 
@@ -157,17 +167,13 @@ public final class JsonlSource implements JobSource {
                             + "is kept here", next.text()));
                     continue;
                 }
-                String line = next.text();
-                if (lineNo == 1 && line.startsWith("\uFEFF")) {
-                    // A byte-order mark, as Notepad and PowerShell write one: not part of the first posting.
-                    line = line.substring(1);
-                }
+                String line = withoutBom(lineNo, next.text());
                 if (line.isBlank()) {
                     continue;
                 }
                 JsonNode node;
                 try {
-                    node = MAPPER.readTree(line);
+                    node = parse(line);
                 } catch (JsonProcessingException e) {
                     board.reject(new Rejects.Reject(name, input.board(), "malformed_json",
                             "line " + lineNo + ": " + JsonStream.problem(e), line));
