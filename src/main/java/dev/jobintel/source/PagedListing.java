@@ -98,28 +98,34 @@ public final class PagedListing {
     }
 
     /**
-     * A 64-bit hash of the item, each field mixed in by its place. (JsonNode's own hash sums its
-     * fields' hashes, so two items differing by one character in two fields, as neighbouring
-     * postings do, can collide; writing the item out as text to hash it costs more than parsing it.)
+     * A 64-bit hash of the item, each field by its place and name (see {@link Hash64}). JsonNode's
+     * own hash sums its fields' hashes, so two items differing by one character in two fields, as
+     * neighbouring postings do, can collide, and String hashes collide as "Aa" and "BB" do: either
+     * would pass a different item under a served id as served again, and drop it unrecorded.
+     * (Writing the item out as text to hash it costs more than parsing it.)
      */
     private static long hash(JsonNode node) {
-        long h = node.getNodeType().ordinal();
+        Hash64 h = new Hash64();
+        feed(h, node);
+        return h.value();
+    }
+
+    private static void feed(Hash64 h, JsonNode node) {
+        h.number(node.getNodeType().ordinal()).number(node.size());
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                h = (h * MIX + e.getKey().hashCode()) * MIX + hash(e.getValue());
+                h.text(e.getKey());
+                feed(h, e.getValue());
             }
         } else if (node.isArray()) {
             for (JsonNode child : node) {
-                h = h * MIX + hash(child);
+                feed(h, child);
             }
         } else {
-            h = h * MIX + (node.isTextual() ? node.textValue().hashCode() : node.hashCode());
+            h.text(node.asText());
         }
-        return h;
     }
-
-    private static final long MIX = 0x9E3779B97F4A7C15L;
 
     /** Items on the current page. */
     public int items() {

@@ -82,6 +82,12 @@ class PagedListingTest {
         assertThat(listing.see(other, "p1")).isEqualTo(PagedListing.Seen.AGAIN);
         assertThat(listing.fresh()).as("the new one and the changed one").isEqualTo(2);
         assertThat(listing.distinct()).isEqualTo(1);
+        // Items Java's own hashes cannot tell apart: "Aa" and "BB" share a String hash.
+        var json = JsonStream.mapper();
+        assertThat(listing.see(json.createObjectNode().put("id", "p7").put("title", "Engineer Aa"), "p7"))
+                .isEqualTo(PagedListing.Seen.NEW);
+        assertThat(listing.see(json.createObjectNode().put("id", "p7").put("title", "Engineer BB"), "p7"))
+                .isEqualTo(PagedListing.Seen.CHANGED);
     }
 
     @Test
