@@ -44,11 +44,13 @@ public final class RawPostings {
     private static final String OPENS = ", last_fetch_run_id = ?, board = ?, closed_at = NULL WHERE id = ?";
     private static final String KEEPS = " WHERE id = ?";
 
-    private static final String SEEN = "UPDATE raw_postings SET last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END";
+    /** last_seen moved forward to a sighting's time (bound twice), never back: sightings land in any order. */
+    private static final String SEEN_AT = "last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END";
+
+    private static final String SEEN = "UPDATE raw_postings SET " + SEEN_AT;
 
     private static final String CHANGED = "UPDATE raw_postings SET url = ?, company = ?, title = ?, location_text = ?, "
-            + "posted_at = ?, content_hash = ?, job_hash = ?, place = ?, "
-            + "last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END";
+            + "posted_at = ?, content_hash = ?, job_hash = ?, place = ?, " + SEEN_AT;
 
     /** Back to pending, no decision (nor lease) left on the row; binds the time it was put back. */
     static final String TO_PENDING = "UPDATE raw_postings SET outcome = 'pending', outcome_reason = NULL, "
@@ -269,8 +271,8 @@ public final class RawPostings {
      * running beside it closes it; nothing else of it changes.
      */
     public static void stillListed(Connection c, String source, String sourceJobId, long fetchRunId, long seenAt) {
-        Jdbc.update(c, "UPDATE raw_postings SET last_fetch_run_id = ?, last_seen = CASE WHEN last_seen < ? THEN ? "
-                + "ELSE last_seen END WHERE source = ? AND source_job_id = ?", fetchRunId, seenAt, seenAt, source, sourceJobId);
+        Jdbc.update(c, "UPDATE raw_postings SET last_fetch_run_id = ?, " + SEEN_AT + " WHERE source = ? AND source_job_id = ?",
+                fetchRunId, seenAt, seenAt, source, sourceJobId);
     }
 
     /**
