@@ -80,16 +80,7 @@ public final class HtmlText {
                 if (node instanceof TextNode t) {
                     out.append(t.getWholeText());
                 } else if (node instanceof Element e) {
-                    String tag = e.normalName();
-                    // A paragraph inside a list item continues the item's line ("- text", not "-\n\ntext").
-                    boolean itemJustOpened = out.length() >= 2 && out.charAt(out.length() - 1) == ' '
-                            && out.charAt(out.length() - 2) == '-';
-                    if (BLOCKS.contains(tag) && !itemJustOpened) {
-                        out.append('\n');
-                    }
-                    if (tag.equals("li")) {
-                        out.append("- ");
-                    }
+                    enter(out, BLOCKS.contains(e.normalName()), e.normalName().equals("li"));
                 }
             }
 
@@ -101,6 +92,22 @@ public final class HtmlText {
             }
         });
         return out.toString();
+    }
+
+    /**
+     * What entering an element writes (jsoup's walk and {@link SimpleHtml} alike): a line break
+     * before a block, and "- " to open a list item. A paragraph inside a list item continues the
+     * item's line ("- text", not "-\n\ntext").
+     */
+    static void enter(StringBuilder out, boolean block, boolean item) {
+        int len = out.length();
+        boolean itemJustOpened = len >= 2 && out.charAt(len - 1) == ' ' && out.charAt(len - 2) == '-';
+        if (block && !itemJustOpened) {
+            out.append('\n');
+        }
+        if (item) {
+            out.append("- ");
+        }
     }
 
     /**

@@ -163,15 +163,7 @@ final class SimpleHtml {
 
     /** As {@link HtmlText}'s walk enters an element. */
     private static void enter(StringBuilder out, int tag) {
-        // A paragraph inside a list item continues the item's line ("- text", not "-\n\ntext").
-        int len = out.length();
-        boolean itemJustOpened = len >= 2 && out.charAt(len - 1) == ' ' && out.charAt(len - 2) == '-';
-        if (tag < FIRST_INLINE && !itemJustOpened) {
-            out.append('\n');
-        }
-        if (tag == LI) {
-            out.append("- ");
-        }
+        HtmlText.enter(out, tag < FIRST_INLINE, tag == LI);
     }
 
     /** The character an entity in {@code html[from, to)} stands for, among the few plain markup uses; 0 for any other. */
