@@ -117,9 +117,6 @@ final class DbCopy implements Callable<Integer> {
     private static boolean sameDatabase(String a, String b) {
         java.nio.file.Path fa = Database.sqliteFile(a);
         java.nio.file.Path fb = Database.sqliteFile(b);
-        if (fa != null && fb != null) {
-            return fa.toAbsolutePath().normalize().equals(fb.toAbsolutePath().normalize());
-        }
-        return a.equals(b);
+        return fa != null && fb != null ? OutputPaths.sameFile(fa, fb) : a.equals(b);
     }
 }

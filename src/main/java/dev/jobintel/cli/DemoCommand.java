@@ -54,11 +54,11 @@ final class DemoCommand implements Callable<Integer> {
             OutputPaths.file(cl, "--labels", labels);
         }
         for (Path output : java.util.Arrays.asList(jsonl, labels)) {
-            if (output != null && recording != null && sameFile(output, recording.resolve("jobintel.yaml"))) {
+            if (output != null && recording != null && OutputPaths.sameFile(output, recording.resolve("jobintel.yaml"))) {
                 throw new CommandLine.ParameterException(cl, output + " is the configuration the recording writes");
             }
         }
-        if (jsonl != null && labels != null && sameFile(jsonl, labels)) {
+        if (jsonl != null && labels != null && OutputPaths.sameFile(jsonl, labels)) {
             throw new CommandLine.ParameterException(cl, "--jsonl and --labels name one file (" + jsonl
                     + "): the labelled set would replace the postings");
         }
@@ -110,9 +110,5 @@ final class DemoCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, option + ": cannot write " + path + " ("
                     + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
         }
-    }
-
-    private static boolean sameFile(Path a, Path b) {
-        return OutputPaths.followed(a).toAbsolutePath().normalize().equals(OutputPaths.followed(b).toAbsolutePath().normalize());
     }
 }

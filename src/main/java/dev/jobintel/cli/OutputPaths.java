@@ -54,6 +54,11 @@ final class OutputPaths {
         }
     }
 
+    /** Whether two paths name one file, after their symbolic links. */
+    static boolean sameFile(Path a, Path b) {
+        return followed(a).normalize().equals(followed(b).normalize());
+    }
+
     /**
      * The file {@code path} names: the target of a link (followed to the end, even one not created
      * yet), else the path itself. Writing there replaces that file and keeps the link.
