@@ -1,12 +1,13 @@
 package dev.jobintel.report;
 
 import dev.jobintel.internal.Clip;
+import dev.jobintel.internal.TerminalWidth;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** A plain-text table with right-aligned numbers, for one-screen summaries. */
+/** A plain-text table with right-aligned numbers, for one-screen summaries; columns line up by terminal width. */
 public final class TextTable {
 
     /** The widest a cell is drawn: a posting's company or title can be any length, a terminal cannot. */
@@ -39,7 +40,7 @@ public final class TextTable {
         }
         for (int r = 0; r < rows.size(); r++) {
             for (int i = 0; i < columns; i++) {
-                width[i] = Math.max(width[i], rows.get(r)[i].length());
+                width[i] = Math.max(width[i], TerminalWidth.of(rows.get(r)[i]));
                 if (r > 0 && !rows.get(r)[i].isEmpty() && !rows.get(r)[i].matches("[-0-9,.%$ ]+")) {
                     numeric[i] = false;
                 }
@@ -50,7 +51,7 @@ public final class TextTable {
             sb.append(indent);
             for (int i = 0; i < columns; i++) {
                 String cell = rows.get(r)[i];
-                String pad = " ".repeat(width[i] - cell.length());
+                String pad = " ".repeat(width[i] - TerminalWidth.of(cell));
                 sb.append(numeric[i] && i > 0 ? pad + cell : cell + (i == columns - 1 ? "" : pad));
                 if (i < columns - 1) {
                     sb.append("  ");

@@ -27,4 +27,20 @@ class TextTableTest {
                 TextTable.CELL_MAX + 2 + "jobs".length()));
         assertThat(out).contains("Acme Acme").contains("…").contains("Globex Corp ");
     }
+
+    @Test
+    void wideAndCombiningCharactersKeepTheColumnsInLine() {
+        // Japanese takes two columns a character, an emoji two (and two UTF-16 units), and "é"
+        // written as e + a combining accent one: padded by length, every later column went askew.
+        String out = new TextTable("employer", "jobs").row("株式会社メルカリ", 3).row("Rocket 🚀 Labs", 12)
+                .row("Cafe\u0301 Bleu", 5).row("Acme", 1).render("");
+        assertThat(out).isEqualTo("""
+                employer          jobs
+                ----------------  ----
+                株式会社メルカリ     3
+                Rocket 🚀 Labs      12
+                Cafe\u0301 Bleu            5
+                Acme                 1
+                """);
+    }
 }
