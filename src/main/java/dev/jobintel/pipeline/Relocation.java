@@ -6,9 +6,11 @@ import dev.jobintel.store.Landing;
 import dev.jobintel.store.PendingPosting;
 import dev.jobintel.store.RawPostings;
 
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Postings whose identity the place table and rules in use give otherwise than when they
@@ -62,28 +64,36 @@ public final class Relocation {
                 return new Result(moved, held);
             }
             List<Move> moves = moves(identities, page);
-            if (apply && !moves.isEmpty()) {
-                long[] counts = db.inTransaction(c -> {
-                    long[] done = new long[2];
-                    for (Move m : moves) {
-                        // Only if the posting is as read (a fetch that changed it since has re-identified it
-                        // already) and no live worker is deciding it under its old identity.
-                        if (Jdbc.update(c, sql, m.place(), m.jobHash(), m.postingId(), m.contentHash()) == 1) {
-                            done[0]++;
-                        } else if (db.dialect().severalWriters()
-                                && Jdbc.count(c, heldSql, m.postingId(), m.contentHash()) > 0) {
-                            done[1]++;
-                        }
-                    }
-                    return done;
-                });
-                moved += counts[0];
-                held += counts[1];
-            } else {
-                moved += moves.size();
-            }
+            // Moved only if the posting is as read (a fetch that changed it since has re-identified it
+            // already) and no live worker is deciding it under its old identity. A dry run counts as
+            // held what the real one would leave to such a worker, so the two agree.
+            long[] counts = apply
+                    ? db.inTransaction(c -> tally(moves,
+                            m -> Jdbc.update(c, sql, m.place(), m.jobHash(), m.postingId(), m.contentHash()) == 1,
+                            m -> held(db, c, heldSql, m)))
+                    : db.read(c -> tally(moves, m -> !held(db, c, heldSql, m), m -> true));
+            moved += counts[0];
+            held += counts[1];
             after = page.get(page.size() - 1).id();
         }
+    }
+
+    /** Counts {@code moves} as moved (where {@code move} moves it) or else as held (where {@code held} says so). */
+    private static long[] tally(List<Move> moves, Predicate<Move> move, Predicate<Move> held) {
+        long[] done = new long[2];
+        for (Move m : moves) {
+            if (move.test(m)) {
+                done[0]++;
+            } else if (held.test(m)) {
+                done[1]++;
+            }
+        }
+        return done;
+    }
+
+    /** Whether a live worker holds the posting; never on SQLite, whose leases were all left by processes that ended. */
+    private static boolean held(Database db, Connection c, String heldSql, Move m) {
+        return db.dialect().severalWriters() && Jdbc.count(c, heldSql, m.postingId(), m.contentHash()) > 0;
     }
 
     /**

@@ -281,9 +281,16 @@ class RepairCommandsIT {
                 "cities:\n  - {code: spi, name: Springfield, country: \"US\", subdivision: \"IL\", aliases: [], codes: []}\n");
         Path cfg = dir.resolve("jobintel.yaml");
         Files.writeString(cfg, "places: my-places.yaml\n");
+        CliIT.Result dry = jobintel("backfill", "--relocate", "--dry-run", "--config", cfg.toString(), "--db", db(),
+                "--no-progress");
+        assertThat(dry.exit()).as(dry.out() + dry.err()).isZero();
         CliIT.Result r = jobintel("backfill", "--relocate", "--config", cfg.toString(), "--db", db(), "--no-progress");
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
-        if (db().startsWith("jdbc:sqlite:")) {
+        boolean sqlite = db().startsWith("jdbc:sqlite:");
+        assertThat(dry.out()).as("the dry run counts what the run then does")
+                .contains("place otherwise: " + (sqlite ? 3 : 2) + " (would move");
+        assertThat(dry.out().contains("being decided by a worker")).isEqualTo(!sqlite);
+        if (sqlite) {
             // One process writes a SQLite file: every lease there was left by one that has ended.
             assertThat(r.out()).contains("place otherwise: 3 (moved").doesNotContain("being decided by a worker");
             assertThat(count("SELECT count(*) FROM raw_postings WHERE place = 'spi'")).isEqualTo(3);
