@@ -86,7 +86,7 @@ public final class DatabaseCopy {
             listener.total(count(src).values().stream().mapToLong(Long::longValue).sum());
             Map<String, Long> rows = new LinkedHashMap<>();
             for (String t : TABLES) {
-                rows.put(t, copyTable(src, dst, t, t.startsWith("ref_"), listener));
+                rows.put(t, copyTable(src, dst, to.dialect(), t, t.startsWith("ref_"), listener));
             }
             if (to.dialect() instanceof PostgresDialect) {
                 for (String t : IDENTITY) {
@@ -103,7 +103,7 @@ public final class DatabaseCopy {
      * Copies one table's rows; with {@code keepExisting}, rows whose key the target has already
      * are left as they are (reference values).
      */
-    private static long copyTable(Connection src, Connection dst, String table, boolean keepExisting,
+    private static long copyTable(Connection src, Connection dst, Dialect target, String table, boolean keepExisting,
                                   Listener listener) throws SQLException {
         long n = 0;
         try (Statement st = src.createStatement()) {
@@ -128,13 +128,13 @@ public final class DatabaseCopy {
                         insert.addBatch();
                         n++;
                         if (++pending == BATCH) {
-                            run(insert, table, sql);
+                            run(insert, target, table, sql);
                             listener.copied(pending);
                             pending = 0;
                         }
                     }
                     if (pending > 0) {
-                        run(insert, table, sql);
+                        run(insert, target, table, sql);
                         listener.copied(pending);
                     }
                 }
@@ -143,12 +143,18 @@ public final class DatabaseCopy {
         return n;
     }
 
-    private static void run(PreparedStatement insert, String table, String sql) {
+    private static void run(PreparedStatement insert, Dialect target, String table, String sql) {
         try {
             insert.executeBatch();
         } catch (SQLException e) {
-            throw new StoreException("cannot copy the rows of " + table, sql, null,
-                    e.getNextException() != null ? e.getNextException() : e);
+            SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+            // An empty target of the same schema refuses a row only when the source broke that rule
+            // itself: written with foreign keys off, or changed by hand.
+            String why = target.isConstraintViolation(cause) || target.isConstraintViolation(e)
+                    ? " (the source's rows break a rule of the schema: 'jobintel db check' on it says where, "
+                            + "'jobintel backfill' repairs the ledger)"
+                    : "";
+            throw new StoreException("cannot copy the rows of " + table + why, sql, null, cause);
         }
     }
 }

@@ -76,6 +76,34 @@ class DbCopyIT {
     }
 
     @Test
+    void aSourceThatBrokeTheSchemasRulesIsNamedAsTheCauseWithTheCommandsThatFindAndRepairIt() throws Exception {
+        String sqlite = Fixtures.sqliteUrl(dir);
+        Path two = dir.resolve("two.jsonl");
+        Files.writeString(two, """
+                {"source":"import","id":"x1","url":"https://example.com/x1","company":"Acme","title":"Data Engineer","description":"%s"}
+                {"source":"import","id":"x2","url":"https://example.com/x2","company":"Acme","title":"Backend Engineer","description":"%s"}
+                """.formatted(Fixtures.DESCRIPTION, Fixtures.DESCRIPTION));
+        assertThat(jobintel("import", "--db", sqlite, two.toString(), "--no-progress").exit()).isZero();
+        assertThat(jobintel("enrich", "--db", sqlite, "--no-progress").out()).contains("2 enriched");
+        // A job deleted by hand with foreign keys off (SQLite's default for a plain connection):
+        // its postings and skills point to nothing.
+        try (var c = java.sql.DriverManager.getConnection(sqlite); var st = c.createStatement()) {
+            st.execute("DELETE FROM enriched_jobs WHERE id = (SELECT min(id) FROM enriched_jobs)");
+        }
+        String target = "jdbc:sqlite:" + dir.resolve("copy.db");
+        CliIT.Result copy = jobintel("db", "copy", "--db", sqlite, "--to", target, "--no-progress");
+        assertThat(copy.exit()).isEqualTo(Main.DATABASE_ERROR);
+        assertThat(copy.err()).contains("the source's rows break a rule of the schema")
+                .contains("'jobintel db check'").contains("'jobintel backfill'").doesNotContain("\tat ");
+        assertThat(rows(target)).noneMatch(row -> row.startsWith("raw_postings|"));
+
+        assertThat(jobintel("backfill", "--db", sqlite, "--no-progress").exit()).isZero();
+        CliIT.Result repaired = jobintel("db", "copy", "--db", sqlite, "--to", target, "--no-progress");
+        assertThat(repaired.exit()).as(repaired.out() + repaired.err()).isZero();
+        assertThat(rows(target)).isEqualTo(rows(sqlite));
+    }
+
+    @Test
     void everyTableOfTheSchemaIsCopiedOnBothEngines() {
         // A later migration's table must be added to the copy, in its foreign keys' order.
         for (String url : List.of(Fixtures.sqliteUrl(dir), Postgres.freshDatabaseUrl())) {
