@@ -341,14 +341,38 @@ public final class MarketReports {
         List<Object> rowArgs = new ArrayList<>(List.of(MONDAY_SHIFT, WEEK));
         rowArgs.addAll(args);
         rowArgs.add(limit);
-        List<List<Object>> rows = Jdbc.query(c, "SELECT (d.dated + ?) / ? AS week, count(*) AS n, sum(d.still_open) "
+        List<long[]> counted = Jdbc.query(c, "SELECT (d.dated + ?) / ? AS week, count(*) AS n, sum(d.still_open) "
                         + "FROM (" + dated + ") d" + since + " GROUP BY 1 ORDER BY week DESC LIMIT ?",
-                rs -> List.<Object>of(Instant.ofEpochMilli(rs.getLong(1) * WEEK - MONDAY_SHIFT).atOffset(ZoneOffset.UTC)
-                        .toLocalDate().toString(), rs.getLong(2), rs.getLong(3), share(rs.getLong(2), jobs)),
-                rowArgs.toArray());
+                rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, rowArgs.toArray());
+        List<List<Object>> rows = new ArrayList<>();
+        for (long[] w : everyWeek(counted, limit)) {
+            rows.add(List.of(Instant.ofEpochMilli(w[0] * WEEK - MONDAY_SHIFT).atOffset(ZoneOffset.UTC).toLocalDate()
+                    .toString(), w[1], w[2], share(w[1], jobs)));
+        }
         return new Report("trends", "New jobs per week (dated by their boards; weeks start on Monday, UTC)",
                 List.of(column("week", "week of"), column("new_jobs", "new jobs"), column("open", "still open"),
                         column("share_pct", "share %")), rows, jobs);
+    }
+
+    /**
+     * The weeks from the newest counted one back, at most {@code limit}, with a week no job is dated in
+     * as a row of zeros: a trend read down the table (or charted from its CSV) must not run a quiet
+     * week's neighbours together as if they were consecutive. {@code counted} holds {week, new, open}
+     * rows, newest first, as the query gives them.
+     */
+    static List<long[]> everyWeek(List<long[]> counted, int limit) {
+        List<long[]> out = new ArrayList<>();
+        for (long[] w : counted) {
+            long next = out.isEmpty() ? w[0] : out.get(out.size() - 1)[0] - 1;
+            for (long gap = next; gap > w[0] && out.size() < limit; gap--) {
+                out.add(new long[] {gap, 0, 0});
+            }
+            if (out.size() >= limit) {
+                break;
+            }
+            out.add(w);
+        }
+        return out;
     }
 
     /**

@@ -284,8 +284,9 @@ class ReportCommandIT {
         for (JsonNode r : trends.get("rows")) {
             weeks.add(r.get("week").asText() + " " + r.get("new_jobs").asLong());
         }
-        assertThat(weeks).as("newest first; no date, or one in the future, is the week first seen")
-                .containsExactly("2026-11-16 2", "2026-11-09 1", "2026-10-26 1", "2026-10-19 1");
+        assertThat(weeks).as("newest first; no date, or one in the future, is the week first seen; a week "
+                        + "with no new job is there, as none")
+                .containsExactly("2026-11-16 2", "2026-11-09 1", "2026-11-02 0", "2026-10-26 1", "2026-10-19 1");
 
         // --since asks for the weeks since then, though all five were first seen on the 20th.
         JsonNode recent = report("trends", "--since", "2026-11-05");

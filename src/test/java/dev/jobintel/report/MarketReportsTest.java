@@ -51,4 +51,16 @@ class MarketReportsTest {
         assertThat(MarketReports.pay(80_000.0, 80_000.0, "CAD", "year")).isEqualTo("80,000 CAD a year");
         assertThat(MarketReports.pay(null, null, null, null)).isEmpty();
     }
+
+    @Test
+    void aWeekNoJobIsDatedInIsARowOfZerosNotLeftOut() {
+        // Weeks 100 and 98 had jobs, 99 none: read down the table, 100 and 98 must not look consecutive.
+        List<long[]> counted = List.of(new long[] {100, 15, 15}, new long[] {98, 91, 90}, new long[] {97, 5, 5});
+        assertThat(MarketReports.everyWeek(counted, 15)).extracting(w -> List.of(w[0], w[1], w[2]))
+                .containsExactly(List.of(100L, 15L, 15L), List.of(99L, 0L, 0L), List.of(98L, 91L, 90L),
+                        List.of(97L, 5L, 5L));
+        assertThat(MarketReports.everyWeek(counted, 2)).as("the limit counts weeks, the empty one included")
+                .extracting(w -> w[0]).containsExactly(100L, 99L);
+        assertThat(MarketReports.everyWeek(List.of(), 15)).isEmpty();
+    }
 }
