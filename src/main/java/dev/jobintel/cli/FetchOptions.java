@@ -47,7 +47,11 @@ final class FetchOptions {
             throw new CommandLine.ParameterException(cl, "--record and --replay cannot be the same directory");
         }
         if (replay != null && !Files.isDirectory(replay)) {
-            throw new CommandLine.ParameterException(cl, "--replay: no such directory: " + replay);
+            // A file there is not "no such directory": say what it is, and what a recording is.
+            throw new CommandLine.ParameterException(cl, Files.exists(replay)
+                    ? "--replay: " + replay + " is a file, not a directory: give the directory 'fetch --record' "
+                            + "(or 'demo --recording') wrote"
+                    : "--replay: no such directory: " + replay);
         }
         checkRecord(cl);
         SourceFactory factory = SourceFactory.create(ctx.config(), record, replay);
