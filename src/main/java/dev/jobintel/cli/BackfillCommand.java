@@ -94,7 +94,10 @@ final class BackfillCommand implements Callable<Integer> {
             long dangling = db.read(c -> Requeue.countDangling(c, from));
             long stranded = db.read(Requeue::countStranded);
             long unsound = db.read(Requeue::countUnsound);
-            long orphans = db.read(Requeue::countOrphanJobs);
+            // Counted as the removal below will find them: the jobs with no posting now and those the
+            // re-queue leaves with none (every posting --relocate moved). Counted before it, the line
+            // said 0 above "removed 5 orphan jobs".
+            long orphans = db.read(c -> Requeue.jobHashesGoneAfterRepairs(c, from, taxonomyChanged ? codes : null)).size();
             // Every pending posting, whenever first seen: the enrich below decides them all, as enrich would.
             long pending = db.read(c -> Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE outcome = 'pending'"));
             out.printf("Postings whose job no longer exists or is another job: %s%n", Summaries.n(dangling));
@@ -106,7 +109,7 @@ final class BackfillCommand implements Callable<Integer> {
                 out.printf("Postings of jobs with codes the taxonomy in use does not have: %s%s%n", Summaries.n(stale),
                         stale == 0 || taxonomyChanged ? "" : " (--taxonomy-changed classifies them again)");
             }
-            out.printf("Jobs no posting points to: %s%n", Summaries.n(orphans));
+            out.printf("Jobs no posting points to, once those are re-queued: %s%n", Summaries.n(orphans));
             out.printf("Postings never decided (pending): %s%n", Summaries.n(pending));
             if (dryRun) {
                 // Relocating is not done in a dry run: the plan takes the postings that would move as moved.

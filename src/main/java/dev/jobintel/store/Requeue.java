@@ -221,11 +221,6 @@ public final class Requeue {
     }
 
     /** Jobs no posting points to any more. */
-    public static long countOrphanJobs(Connection c) {
-        return Jdbc.count(c, "SELECT count(*) FROM enriched_jobs j WHERE NOT EXISTS "
-                + "(SELECT 1 FROM raw_postings r WHERE r.job_id = j.id)");
-    }
-
     public static int deleteOrphanJobs(Connection c) {
         Jdbc.update(c, "DELETE FROM job_skills WHERE NOT EXISTS (SELECT 1 FROM raw_postings r WHERE r.job_id = job_skills.job_id)");
         // The text of a posting removed by hand (foreign keys off): a new posting given the same id

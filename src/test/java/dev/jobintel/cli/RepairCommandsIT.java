@@ -255,6 +255,9 @@ class RepairCommandsIT {
         CliIT.Result r = jobintel("backfill", "--relocate", "--config", cfg.toString(), "--db", db(), "--no-progress");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("place otherwise: 2 (moved");
+        // The two jobs the moved postings leave are counted where they are listed, as they are removed.
+        assertThat(r.out()).contains("Jobs no posting points to, once those are re-queued: 2")
+                .contains("removed 2 orphan jobs");
         assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'filtered'")).isZero();
         assertThat(count("SELECT count(*) FROM enriched_jobs")).isEqualTo(2);
         assertThat(count("SELECT count(*) FROM enriched_jobs WHERE city_code = 'spi' AND raw_count = 2")).isEqualTo(1);
