@@ -1,0 +1,119 @@
+package dev.jobintel.posting.location;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Location strings as Greenhouse, Lever, Ashby, Workable, SmartRecruiters, Workday-fed boards and
+ * Adzuna write them, with what each must resolve to: the place that goes into job_hash, the
+ * countries, and the remote place. "-" is none. A string two places share and that says nothing
+ * more is left unresolved: a wrong place merges different jobs, an unresolved one merges none
+ * (incident 3).
+ */
+class LocationStringsTest {
+
+    private static final LocationResolver RESOLVER = new LocationResolver(Gazetteer.bundled());
+
+    @ParameterizedTest(name = "\"{0}\" → {1} in [{2}], {3}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            // text                                   | place     | countries | remote place
+            // ---- remote, with and without a scope
+            "Remote (EMEA)                            | remote-emea   | -     | remote-emea",
+            "Remote, LATAM                            | remote-latam  | -     | remote-latam",
+            "Anywhere in the US                       | remote-us     | US    | remote-us",
+            "Anywhere in the United States            | remote-us     | US    | remote-us",
+            "United States (Remote)                   | remote-us     | US    | remote-us",
+            "Remote - Canada (Toronto preferred)      | tor           | CA    | remote-ca",
+            "Remote; US                               | remote-us     | US    | remote-us",
+            "Remote - US: Eastern Time                | remote-us     | US    | remote-us",
+            "Worldwide (Remote)                       | remote-global | -     | remote-global",
+            "Home-based                               | remote        | -     | remote",
+            "Home based - UK                          | remote-gb     | GB    | remote-gb",
+            "Work from home, India                    | remote-in     | IN    | remote-in",
+            "Homeoffice (Germany)                     | remote-de     | DE    | remote-de",
+            // German boards write remote work "Home Office"; US retailers name their headquarters so,
+            // and the UK its interior ministry: only a German-speaking place beside it makes it remote.
+            "Home Office                              | -             | -     | -",
+            "Home Office - Bentonville, AR            | -             | US    | -",
+            "Home Office, London                      | lon           | GB    | -",
+            "RemoteCo Inc                             | -             | -     | -",
+            // ---- Workday's and Greenhouse's ISO 3166-2 prefixes: "US-CA" is California
+            "US-NY-New York                           | nyc           | US    | -",
+            "US-CA-San Francisco                      | sfo           | US    | -",
+            "US-IN-Indianapolis                       | ind           | US    | -",
+            "US-WA-Seattle                            | sea           | US    | -",
+            "IN-KA-Bangalore                          | blr           | IN    | -",
+            "CA-ON-Toronto                            | tor           | CA    | -",
+            "DE-BE-Berlin                             | ber           | DE    | -",
+            "AU-NSW-Sydney                            | syd           | AU    | -",
+            // ---- cities with their states, regions, metro areas
+            "Bengaluru, Karnataka, India              | blr           | IN    | -",
+            "Greater London                           | lon           | GB    | -",
+            "London Area, United Kingdom              | lon           | GB    | -",
+            "San Francisco Bay Area                   | sfo           | US    | -",
+            "Hybrid - Berlin                          | ber           | DE    | -",
+            "Berlin / Munich / Hamburg                | ber           | DE    | -",
+            "Paris, Île-de-France                     | par           | FR    | -",
+            "São Paulo, SP                            | sao           | BR    | -",
+            "Zürich                                   | zrh           | CH    | -",
+            "Mexico City (CDMX)                       | mex           | MX    | -",
+            "Monterrey, NL, Mexico                    | mty           | MX    | -",
+            "Tel Aviv-Yafo                            | tlv           | IL    | -",
+            "Ho Chi Minh City                         | sgn           | VN    | -",
+            "Ho Chi Minh                              | sgn           | VN    | -",
+            "London, England, United Kingdom          | lon           | GB    | -",
+            "New York, NY, United States              | nyc           | US    | -",
+            "Ljubljana, , Slovenia                    | lju           | SI    | -",
+            "Paris, IDF, France                       | par           | FR    | -",
+            "Montreal, QC, Canada                     | mtl           | CA    | -",
+            "Office - London                          | lon           | GB    | -",
+            "Washington DC-Baltimore Area             | was           | US    | -",
+            "Athens, Attica, Greece                   | ath           | GR    | -",
+            // ---- Adzuna's "town, county"
+            "Oxford, Oxfordshire                      | oxf           | GB    | -",
+            "Reading, PA                              | -             | US    | -",
+            // ---- postal codes
+            "London EC2A 4NE                          | lon           | GB    | -",
+            "94105 San Francisco                      | sfo           | US    | -",
+            "San Francisco, CA 94105                  | sfo           | US    | -",
+            "10115 Berlin                             | ber           | DE    | -",
+            // ---- short codes and names that mean two things
+            "Indianapolis, IN                         | ind           | US    | -",
+            "Denver, CO                               | den           | US    | -",
+            "Medellín, CO                             | mde           | CO    | -",
+            "New York                                 | nyc           | US    | -",
+            "York, UK                                 | -             | GB    | -",
+            "York, PA                                 | -             | US    | -",
+            "York                                     | -             | -     | -",
+            "Atlanta, Georgia                         | atl           | US    | -",
+            "Tbilisi, Georgia                         | tbs           | GE    | -",
+            "Cambridge, MA                            | cbm           | US    | -",
+            "Cambridge, Massachusetts                 | cbm           | US    | -",
+            "Cambridge, UK                            | cbg           | GB    | -",
+            "Cambridge (UK)                           | cbg           | GB    | -",
+            "San Jose, CA                             | sjc           | US    | -",
+            "San José, Costa Rica                     | sjo           | CR    | -",
+            "Portland, OR                             | pdx           | US    | -",
+            "Portland, Oregon, United States          | pdx           | US    | -",
+            "Portland, ME                             | -             | US    | -",
+            "Portland, Maine                          | -             | US    | -",
+            "Victoria, BC                             | -             | CA    | -",
+            "Victoria, Australia                      | -             | AU    | -",
+            "Melbourne, VIC                           | mel           | AU    | -",
+            "Melbourne, FL                            | -             | US    | -",
+            "Athens, GA                               | -             | US    | -",
+            // a town named like a country, then its US state
+            "India, IN                                | -             | IN    | -",  // the country's own code
+            "Germany, Austria                         | -             | DE AT | -",
+    })
+    void resolves(String text, String place, String countries, String remotePlace) {
+        ResolvedLocation r = RESOLVER.resolve(text);
+        assertThat(r.place()).as("place").isEqualTo(place);
+        assertThat(r.countries()).as("countries").isEqualTo(countries == null ? List.of() : List.of(countries.split(" ")));
+        assertThat(r.remotePlace()).as("remote place").isEqualTo(remotePlace);
+    }
+}
