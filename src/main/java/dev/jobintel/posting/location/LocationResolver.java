@@ -146,6 +146,7 @@ public final class LocationResolver {
             if (text.length() < 200 && REMOTE_OK.matcher(text).find()) {
                 text = REMOTE_OK.matcher(text).replaceAll("Remote");
             }
+            text = IsoSubdivisionCodes.spelledOut(text, gazetteer);
             for (String segment : segments(text)) {
                 resolveSegment(segment, h, b);
             }

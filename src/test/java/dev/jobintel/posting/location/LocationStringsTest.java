@@ -42,8 +42,11 @@ class LocationStringsTest {
             "Home Office, London                      | lon           | GB    | -",
             "RemoteCo Inc                             | -             | -     | -",
             // ---- Workday's and Greenhouse's ISO 3166-2 prefixes: "US-CA" is California
+            "US-CA-Remote                             | remote-us     | US    | remote-us",
+            "USA-CA-Remote                            | remote-us     | US    | remote-us",
             "US-NY-New York                           | nyc           | US    | -",
             "US-CA-San Francisco                      | sfo           | US    | -",
+            "US-DE-Wilmington                         | -             | US    | -",
             "US-IN-Indianapolis                       | ind           | US    | -",
             "US-WA-Seattle                            | sea           | US    | -",
             "IN-KA-Bangalore                          | blr           | IN    | -",
