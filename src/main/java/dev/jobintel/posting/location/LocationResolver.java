@@ -487,7 +487,8 @@ public final class LocationResolver {
                     kept.add(c);
                 }
             }
-            if (kept.isEmpty() && q.code() && laterCountryAgrees(quals, k, candidates)) {
+            if (kept.isEmpty() && q.code() && laterCountryAgrees(quals, k, candidates)
+                    && !subdivisionOfTheirCountry(q, candidates)) {
                 continue; // "Zürich, ZH, Switzerland": the canton's code, which the table knows only elsewhere
             }
             candidates = kept;
@@ -518,6 +519,21 @@ public final class LocationResolver {
                         && candidates.stream().anyMatch(c -> c.country().equalsIgnoreCase(r.key()))) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether code {@code q} is, in the table, a subdivision of a candidate's own country: then it
+     * is that subdivision and contradicts the city ("Portland, ME, USA" is in Maine, not Oregon),
+     * however much the country after it agrees.
+     */
+    private static boolean subdivisionOfTheirCountry(Span q, List<Places.City> candidates) {
+        for (Gazetteer.Ref r : q.refs()) {
+            if (r.kind() == Gazetteer.Kind.SUBDIVISION
+                    && candidates.stream().anyMatch(c -> r.key().startsWith(c.country().toUpperCase(Locale.ROOT) + ":"))) {
+                return true;
             }
         }
         return false;

@@ -103,6 +103,7 @@ class LocationStringsTest {
             "Portland, OR                             | pdx           | US    | -",
             "Portland, Oregon, United States          | pdx           | US    | -",
             "Portland, ME                             | -             | US    | -",
+            "Portland, ME, USA                        | -             | US    | -",
             "Portland, Maine                          | -             | US    | -",
             "Victoria, BC                             | -             | CA    | -",
             "Victoria, Australia                      | -             | AU    | -",
