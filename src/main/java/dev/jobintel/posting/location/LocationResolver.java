@@ -333,7 +333,7 @@ public final class LocationResolver {
                 continue;
             }
             List<Span> quals = qualifiersAfter(spans, i);
-            Places.City city = chooseCity(s, quals, hints);
+            Places.City city = chooseCity(s, quals, spans.subList(0, i), hints);
             if (city != null) {
                 asCity[i] = s;
                 chosen[i] = city;
@@ -475,7 +475,7 @@ public final class LocationResolver {
         return candidates;
     }
 
-    private Places.City chooseCity(Span span, List<Span> quals, Hints hints) {
+    private Places.City chooseCity(Span span, List<Span> quals, List<Span> before, Hints hints) {
         List<Places.City> candidates = cityCandidates(span);
         // Keep the candidates every qualifier agrees with; a qualifier with no geographic
         // meaning for cities (e.g. a region that contains all of them) never removes any.
@@ -503,7 +503,23 @@ public final class LocationResolver {
                 }
             }
         }
-        return candidates.get(0);
+        if (inOneCountry(candidates)) {
+            return candidates.get(0);
+        }
+        // "Cambridge", "San Jose": cities of two countries and nothing after the name says which.
+        // A place before it may ("Massachusetts, US-Cambridge"); else the city is left unresolved,
+        // as a guess would merge different jobs into one (incident 3).
+        List<Places.City> named = new ArrayList<>();
+        for (Places.City c : candidates) {
+            if (before.stream().anyMatch(s -> s.marker() == null && agrees(withoutCities(s), c))) {
+                named.add(c);
+            }
+        }
+        return named.size() == 1 ? named.get(0) : null;
+    }
+
+    private static boolean inOneCountry(List<Places.City> cities) {
+        return cities.stream().map(c -> c.country().toUpperCase(Locale.ROOT)).distinct().count() == 1;
     }
 
     /**

@@ -98,8 +98,12 @@ class LocationStringsTest {
             "Cambridge, Massachusetts                 | cbm           | US    | -",
             "Cambridge, UK                            | cbg           | GB    | -",
             "Cambridge (UK)                           | cbg           | GB    | -",
+            "Cambridge                                | -             | -     | -",
+            "US-MA-Cambridge                          | cbm           | US    | -",  // the state before the name says which
+            "UK - Cambridge                           | cbg           | GB    | -",
             "San Jose, CA                             | sjc           | US    | -",
             "San José, Costa Rica                     | sjo           | CR    | -",
+            "San Jose                                 | -             | -     | -",
             "Portland, OR                             | pdx           | US    | -",
             "Portland, Oregon, United States          | pdx           | US    | -",
             "Portland, ME                             | -             | US    | -",
