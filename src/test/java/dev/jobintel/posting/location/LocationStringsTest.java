@@ -76,9 +76,18 @@ class LocationStringsTest {
             "Office - London                          | lon           | GB    | -",
             "Washington DC-Baltimore Area             | was           | US    | -",
             "Athens, Attica, Greece                   | ath           | GR    | -",
+            "Thessaloniki, Central Macedonia, Greece  | skg           | GR    | -",
             // ---- Adzuna's "town, county"
+            "Cambridge, Cambridgeshire                | cbg           | GB    | -",
+            "Reading, Berkshire                       | rdg           | GB    | -",
+            "Reading, Berkshire, South East England, UK | rdg         | GB    | -",
+            "Guildford, Surrey                        | -             | GB    | -",
             "Oxford, Oxfordshire                      | oxf           | GB    | -",
             "Reading, PA                              | -             | US    | -",
+            "Birmingham, West Midlands                | bhx           | GB    | -",
+            "Birmingham, AL                           | -             | US    | -",
+            "Surrey, BC                               | -             | CA    | -",  // a town named like a county, then its province
+            "Kent, WA                                 | -             | US    | -",
             // ---- postal codes
             "London EC2A 4NE                          | lon           | GB    | -",
             "94105 San Francisco                      | sfo           | US    | -",
