@@ -22,8 +22,10 @@ final class IsoSubdivisionCodes {
 
     /**
      * {@code text} with each country code and code of one of its subdivisions, so joined, written
-     * as the subdivision's name and the country's code ("California, US-Remote"), which the
-     * resolver reads as it reads "Austin, Texas, US"; any other pair ("PT-BR", "UK-EN") is kept.
+     * subdivision first ("CA, US-Remote"), which the resolver reads as it reads "Moose Jaw, SK,
+     * Canada": a code both a country's and a subdivision's, then that subdivision's country, is
+     * the subdivision. Not its name: New York's would read as the city. Any other pair ("PT-BR",
+     * "UK-EN") is kept.
      */
     static String spelledOut(String text, Gazetteer gazetteer) {
         if (text == null || text.indexOf('-') < 0) {
@@ -33,30 +35,25 @@ final class IsoSubdivisionCodes {
         StringBuilder out = null;
         int last = 0;
         while (m.find()) {
-            Places.Subdivision sub = subdivision(gazetteer, m.group(1), m.group(2));
-            if (sub == null) {
+            if (!isSubdivision(gazetteer, m.group(1), m.group(2))) {
                 continue;
             }
             if (out == null) {
                 out = new StringBuilder(text.length() + 16);
             }
-            out.append(text, last, m.start()).append(sub.name()).append(", ").append(m.group(1));
+            out.append(text, last, m.start()).append(m.group(2)).append(", ").append(m.group(1));
             last = m.end();
         }
         return out == null ? text : out.append(text, last, text.length()).toString();
     }
 
-    private static Places.Subdivision subdivision(Gazetteer gazetteer, String countryCode, String subCode) {
+    private static boolean isSubdivision(Gazetteer gazetteer, String countryCode, String subCode) {
         for (Gazetteer.Ref r : gazetteer.byCode(countryCode)) {
-            if (r.kind() != Gazetteer.Kind.COUNTRY) {
-                continue;
-            }
-            for (Places.Subdivision s : gazetteer.country(r.key()).subdivisions()) {
-                if (s.code().toUpperCase(Locale.ROOT).equals(subCode)) {
-                    return s;
-                }
+            if (r.kind() == Gazetteer.Kind.COUNTRY && gazetteer.country(r.key()).subdivisions().stream()
+                    .anyMatch(s -> s.code().toUpperCase(Locale.ROOT).equals(subCode))) {
+                return true;
             }
         }
-        return null;
+        return false;
     }
 }

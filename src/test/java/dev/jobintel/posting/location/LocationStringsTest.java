@@ -45,6 +45,7 @@ class LocationStringsTest {
             "US-CA-Remote                             | remote-us     | US    | remote-us",
             "USA-CA-Remote                            | remote-us     | US    | remote-us",
             "US-NY-New York                           | nyc           | US    | -",
+            "US-NY-Remote                             | remote-us     | US    | remote-us",  // New York the state, not the city
             "US-CA-San Francisco                      | sfo           | US    | -",
             "US-DE-Wilmington                         | -             | US    | -",
             "US-IN-Indianapolis                       | ind           | US    | -",
