@@ -265,7 +265,7 @@ public final class LocationResolver {
                     break;
                 }
                 List<Gazetteer.Ref> refs = new ArrayList<>(gazetteer.byName(key));
-                if (allUpper(orig, i, i + len)) {
+                if (allUpper(orig, i, i + len) && !(len == 1 && dutchPostcodeLetters(orig, i))) {
                     for (Gazetteer.Ref r : gazetteer.byCode(String.join(" ", orig.subList(i, i + len)))) {
                         if (!refs.contains(r)) {
                             refs.add(r);
@@ -283,6 +283,15 @@ public final class LocationResolver {
             i += Math.max(matched, 1);
         }
         return spans;
+    }
+
+    /**
+     * "1011 AB Amsterdam", "1017 CA Amsterdam": a Dutch postcode is four digits and two capitals,
+     * and those two letters are no code (Alberta, Canada). No other country's postcode or code is
+     * written so: Australia's four digits follow the state ("Sydney NSW 2000").
+     */
+    private static boolean dutchPostcodeLetters(List<String> tokens, int i) {
+        return i > 0 && tokens.get(i).length() == 2 && tokens.get(i - 1).matches("\\d{4}");
     }
 
     private static boolean hasLetter(String token) {

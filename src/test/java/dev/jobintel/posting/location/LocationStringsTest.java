@@ -94,6 +94,8 @@ class LocationStringsTest {
             "94105 San Francisco                      | sfo           | US    | -",
             "San Francisco, CA 94105                  | sfo           | US    | -",
             "10115 Berlin                             | ber           | DE    | -",
+            "1011 AB Amsterdam                        | ams           | NL    | -",  // not Alberta
+            "1017 CA Amsterdam                        | ams           | NL    | -",  // not Canada
             // ---- short codes and names that mean two things
             "Indianapolis, IN                         | ind           | US    | -",
             "Denver, CO                               | den           | US    | -",
