@@ -367,7 +367,7 @@ public final class LocationResolver {
             }
             // A qualifier that agrees with a city in this segment adds nothing; otherwise it names
             // a country (preferred), a subdivision (implying its country) or a region.
-            if (agreesWithCity(s, chosen) || localCodeOfCity(spans, i, chosen)) {
+            if (agreesWithCity(s, chosen) || localCodeOfCity(spans, i, chosen) || townNamedLikeCountry(spans, i)) {
                 continue;
             }
             String country = first(s, Gazetteer.Kind.COUNTRY);
@@ -579,6 +579,22 @@ public final class LocationResolver {
             }
         }
         return false;
+    }
+
+    /**
+     * "Lebanon, NH", "Holland, MI", "Panama City, FL": a country's name, then the code of a US
+     * state that is no country's code, is a US town named like the country, not the country. A
+     * code that is also a country's ("Lebanon, PA", "Poland, DE") is left as it was: "Remote -
+     * Poland, DE" lists two countries.
+     */
+    private static boolean townNamedLikeCountry(List<Span> spans, int i) {
+        Span s = spans.get(i);
+        if (s.code() || !s.has(Gazetteer.Kind.COUNTRY) || i + 1 >= spans.size()) {
+            return false;
+        }
+        Span next = spans.get(i + 1);
+        return next.code() && !next.has(Gazetteer.Kind.COUNTRY) && next.refs().stream()
+                .anyMatch(r -> r.kind() == Gazetteer.Kind.SUBDIVISION && r.key().startsWith("US:"));
     }
 
     /** Whether qualifier {@code q} is compatible with city {@code c}. */

@@ -127,6 +127,10 @@ class LocationStringsTest {
             "Melbourne, FL                            | -             | US    | -",
             "Athens, GA                               | -             | US    | -",
             // a town named like a country, then its US state
+            "Lebanon, NH                              | -             | US    | -",
+            "Holland, MI                              | -             | US    | -",
+            "Mexico, NY                               | -             | US    | -",
+            "Panama City, FL                          | -             | US    | -",
             "India, IN                                | -             | IN    | -",  // the country's own code
             "Germany, Austria                         | -             | DE AT | -",
     })
