@@ -22,17 +22,19 @@ import java.util.Set;
  */
 public final class LocationResolver {
 
-    private enum Marker { REMOTE, GLOBAL, HYBRID, ONSITE }
+    private enum Marker { REMOTE, GLOBAL, HYBRID, ONSITE, HOME_OFFICE }
 
     private static final Map<String, Marker> MARKERS = Map.ofEntries(
             Map.entry("remote", Marker.REMOTE), Map.entry("fully remote", Marker.REMOTE),
             Map.entry("remote first", Marker.REMOTE), Map.entry("wfh", Marker.REMOTE),
             Map.entry("work from home", Marker.REMOTE), Map.entry("telecommute", Marker.REMOTE),
             Map.entry("telework", Marker.REMOTE), Map.entry("distributed", Marker.REMOTE),
-            Map.entry("home based", Marker.REMOTE), Map.entry("homeoffice", Marker.REMOTE),
+            Map.entry("home based", Marker.REMOTE), Map.entry("homebased", Marker.REMOTE),
+            Map.entry("homeoffice", Marker.REMOTE), Map.entry("home office", Marker.HOME_OFFICE),
             // The same in the languages boards write locations in (matched accent-folded): "Remoto -
             // Brasil", "Trabajo remoto, España", "Télétravail, France", "Praca zdalna", "Thuiswerken".
-            // Not "home office": US retailers name their headquarters so.
+            // "Home office" only where German is spoken (see homeOfficeIsRemote): US retailers name
+            // their headquarters so, and the UK its interior ministry.
             Map.entry("remoto", Marker.REMOTE), Map.entry("remota", Marker.REMOTE),
             Map.entry("teletrabajo", Marker.REMOTE), Map.entry("teletrabalho", Marker.REMOTE),
             Map.entry("teletravail", Marker.REMOTE), Map.entry("a distance", Marker.REMOTE),
@@ -150,6 +152,11 @@ public final class LocationResolver {
             for (String segment : segments(text)) {
                 resolveSegment(segment, h, b);
             }
+            if (b.homeOffice && !b.homeOfficeIsRemote && germanSpeaking(b.countries, h)) {
+                Builder again = new Builder();
+                again.homeOfficeIsRemote = true;
+                return resolve(text, h, url, again);
+            }
             widenRemoteScope(b);
         }
         applyHints(h, b);
@@ -163,6 +170,20 @@ public final class LocationResolver {
         scopeRemote(b);
         return b.build();
     }
+
+    /**
+     * Whether a text that says "home office" means remote work: German-speaking boards write it so
+     * ("Home Office (Deutschland)", "Berlin oder Home Office"), and the text or the source then
+     * names a place in Germany, Austria or Switzerland.
+     */
+    private boolean germanSpeaking(Set<String> countries, Hints h) {
+        List<String> all = new ArrayList<>(countries);
+        h.countries().forEach(c -> all.add(gazetteer.countryCode(c)));
+        return all.stream().anyMatch(c -> gazetteer.regionsOf(c).contains(GERMAN_SPEAKING));
+    }
+
+    /** The region of the bundled table that holds Germany, Austria, Switzerland and Liechtenstein. */
+    private static final String GERMAN_SPEAKING = "dach";
 
     private static boolean placeless(Builder b) {
         return b.cities.isEmpty() && b.countries.isEmpty() && b.regions.isEmpty();
@@ -357,6 +378,10 @@ public final class LocationResolver {
                     case GLOBAL -> global = true;
                     case HYBRID -> b.hybrid = true;
                     case ONSITE -> b.onsite = true;
+                    case HOME_OFFICE -> {
+                        b.homeOffice = true;
+                        remote |= b.homeOfficeIsRemote;
+                    }
                     default -> { }
                 }
                 continue;
@@ -845,6 +870,9 @@ public final class LocationResolver {
         final List<String> bareRegions = new ArrayList<>();
         boolean hybrid;
         boolean onsite;
+        /** A segment says "home office"; it is remote work when the text is German-speaking. */
+        boolean homeOffice;
+        boolean homeOfficeIsRemote;
 
         ResolvedLocation build() {
             Set<String> area = new LinkedHashSet<>();

@@ -1,9 +1,12 @@
 package dev.jobintel.posting.location;
 
+import dev.jobintel.posting.Hints;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,12 +36,18 @@ class LocationStringsTest {
             "Worldwide (Remote)                       | remote-global | -     | remote-global",
             "Home-based                               | remote        | -     | remote",
             "Home based - UK                          | remote-gb     | GB    | remote-gb",
+            "Homebased, United Kingdom                | remote-gb     | GB    | remote-gb",
             "Work from home, India                    | remote-in     | IN    | remote-in",
             "Homeoffice (Germany)                     | remote-de     | DE    | remote-de",
             // German boards write remote work "Home Office"; US retailers name their headquarters so,
             // and the UK its interior ministry: only a German-speaking place beside it makes it remote.
+            "Home Office (Germany)                    | remote-de     | DE    | remote-de",
+            "Home Office, Deutschland                 | remote-de     | DE    | remote-de",
+            "Berlin oder Home Office                  | ber           | DE    | remote-de",
             "Home Office                              | -             | -     | -",
             "Home Office - Bentonville, AR            | -             | US    | -",
+            "München / Home Office                    | muc           | DE    | remote-de",
+            "Home Office (UK)                         | -             | GB    | -",
             "Home Office, London                      | lon           | GB    | -",
             "RemoteCo Inc                             | -             | -     | -",
             // ---- Workday's and Greenhouse's ISO 3166-2 prefixes: "US-CA" is California
@@ -139,5 +148,14 @@ class LocationStringsTest {
         assertThat(r.place()).as("place").isEqualTo(place);
         assertThat(r.countries()).as("countries").isEqualTo(countries == null ? List.of() : List.of(countries.split(" ")));
         assertThat(r.remotePlace()).as("remote place").isEqualTo(remotePlace);
+    }
+
+    @Test
+    void homeOfficeIsRemoteWhereTheSourceSaysThePostingIsGermanSpeaking() {
+        // Adzuna's German market: the country is the source's, not the text's.
+        Hints germany = new Hints(null, null, null, null, null, null, List.of("DE"), Map.of());
+        assertThat(RESOLVER.resolve("Home Office", germany, null).remotePlace()).isEqualTo("remote-de");
+        Hints us = new Hints(null, null, null, null, null, null, List.of("US"), Map.of());
+        assertThat(RESOLVER.resolve("Home Office", us, null).remote()).isFalse();
     }
 }
