@@ -337,7 +337,10 @@ public final class DemoSnapshot implements ResponseStore {
                 comp.put("scrapeableCompensationSalarySummary", summary);
                 comp.putArray("compensationTiers");
                 ArrayNode components = comp.putArray("summaryComponents");
-                components.addObject().put("compensationType", "Salary").put("interval", "1 YEAR")
+                // Ashby states the interval with the amounts ("1 YEAR", "1 HOUR"): a contract's hourly
+                // rate recorded as "1 YEAR" read as a yearly salary of 25 EUR.
+                components.addObject().put("compensationType", "Salary")
+                        .put("interval", "1 " + s.period().name())
                         .put("currencyCode", s.currency()).put("minValue", s.min()).put("maxValue", s.max());
                 components.addObject().put("compensationType", "EquityPercentage").put("interval", "NONE")
                         .putNull("currencyCode").putNull("minValue").putNull("maxValue");

@@ -70,6 +70,28 @@ class DemoSnapshotIT {
                 checked++;
             }
             assertThat(checked).isGreaterThanOrEqualTo(1_400);
+            // Pay arrives as the generator stated it, its period included: an Ashby contract's
+            // hourly rate recorded as "1 YEAR" was a yearly salary of 25 EUR in the pay report.
+            Map<String, Object[]> pay = new HashMap<>();
+            for (Object[] row : db.read(c -> Jdbc.query(c, "SELECT r.source, r.source_job_id, j.salary_min, "
+                    + "j.salary_max, j.salary_currency, j.salary_period FROM raw_postings r JOIN enriched_jobs j "
+                    + "ON j.id = r.job_id WHERE r.outcome = 'enriched'", rs -> new Object[] {rs.getString(1),
+                    rs.getString(2), Jdbc.getDouble(rs, "salary_min"), Jdbc.getDouble(rs, "salary_max"),
+                    rs.getString(5), rs.getString(6)}))) {
+                pay.put(row[0] + ":" + row[1], row);
+            }
+            int paid = 0;
+            for (DemoRecord rec : DemoGenerator.records()) {
+                Object[] row = pay.get(rec.source() + ":" + rec.id());
+                if (row == null || rec.truth().expected() != Truth.Expected.NEW_JOB) {
+                    continue;
+                }
+                Truth t = rec.truth();
+                assertThat(new Object[] {row[2], row[3], row[4], row[5]}).as("pay of %s %s", rec.source(), rec.id())
+                        .containsExactly(t.salaryMin(), t.salaryMax(), t.salaryCurrency(), t.salaryPeriod());
+                paid += t.salaryPeriod() == null ? 0 : 1;
+            }
+            assertThat(paid).isGreaterThanOrEqualTo(500);
             long merged = db.read(c -> Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE outcome = 'merged'"));
             assertThat(merged).isGreaterThanOrEqualTo(duplicates);
             StatusReport s = StatusReport.read(db);
