@@ -119,9 +119,13 @@ public final class MarketReports {
         return all.toArray();
     }
 
-    /** part as a percentage of whole, to two decimals; null when there is no whole. */
+    /**
+     * part as a percentage of whole, unrounded; null when there is no whole. Each format rounds it
+     * once (two decimals in CSV and JSON, one in a table): rounded here to two decimals and again to
+     * one in a table, 2.4465% would read 2.5.
+     */
     static Double share(long part, long whole) {
-        return whole == 0 ? null : Math.round(part * 10_000.0 / whole) / 100.0;
+        return whole == 0 ? null : part * 100.0 / whole;
     }
 
     /** Demand by role: jobs per family and subfamily, with the cities that have most of them. */

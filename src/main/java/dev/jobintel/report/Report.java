@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * One answer to a market question: a table of rows under named columns, ready for any format.
- * Cells are text, whole numbers (Long), shares and amounts (Double), or null for none.
+ * Cells are text, whole numbers (Long), shares (Double, unrounded: each {@link ReportFormat} rounds them once),
+ * or null for none.
  *
  * @param name    the question, e.g. "skills"
  * @param title   what the table shows, in words

@@ -80,7 +80,7 @@ public enum ReportFormat {
                 for (List<Object> row : r.rows()) {
                     ObjectNode o = rows.addObject();
                     for (int i = 0; i < r.columns().size(); i++) {
-                        o.set(r.columns().get(i).key(), mapper.valueToTree(row.get(i)));
+                        o.set(r.columns().get(i).key(), mapper.valueToTree(twoDecimals(row.get(i))));
                     }
                 }
             }
@@ -118,7 +118,15 @@ public enum ReportFormat {
      * moving every later cell one column left), text kept inert.
      */
     public static Object csvCell(Object v) {
-        return v == null ? "" : v instanceof String s ? inert(s) : v;
+        return v == null ? "" : v instanceof String s ? inert(s) : twoDecimals(v);
+    }
+
+    /**
+     * A share (a Double cell, kept unrounded in a report) to two decimals, as CSV and JSON write it;
+     * any other cell as it is. A table rounds the unrounded share to one decimal itself.
+     */
+    static Object twoDecimals(Object v) {
+        return v instanceof Double d && Double.isFinite(d) ? Math.round(d * 100) / 100.0 : v;
     }
 
     /**

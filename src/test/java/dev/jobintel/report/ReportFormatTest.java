@@ -63,6 +63,22 @@ class ReportFormatTest {
     }
 
     @Test
+    void aShareIsRoundedOnceForEachFormat() throws Exception {
+        // 32 of 1,308 jobs is 2.4465%: 2.4 in a table, 2.45 in CSV and JSON. Rounded to 2.45 first and
+        // then to one decimal, the table said 2.5 (the demo's Sales and QA roles; Munich's remote 7.5% as 7.6).
+        Report r = new Report("demand", "Jobs by role", List.of(Report.column("role", "role"),
+                Report.column("jobs", "jobs"), Report.column("share_pct", "share %")),
+                List.of(Arrays.asList("Sales", 32L, MarketReports.share(32, 1308)),
+                        Arrays.asList("Munich", 4L, MarketReports.share(4, 53))), 1308);
+        assertThat(write(ReportFormat.TABLE, List.of(r), Map.of())).contains("Sales     32      2.4\n")
+                .contains("Munich     4      7.5\n");
+        assertThat(write(ReportFormat.CSV, List.of(r), Map.of())).contains("Sales,32,2.45\n").contains("Munich,4,7.55\n");
+        JsonNode n = new ObjectMapper().readTree(write(ReportFormat.JSON, List.of(r), Map.of()));
+        assertThat(n.get("rows").get(0).get("share_pct").asDouble()).isEqualTo(2.45);
+        assertThat(n.get("rows").get(1).get("share_pct").asDouble()).isEqualTo(7.55);
+    }
+
+    @Test
     void formatsAreNamedCaseInsensitively() {
         assertThat(ReportFormat.named("CSV")).isEqualTo(ReportFormat.CSV);
         assertThatThrownBy(() -> ReportFormat.named("xml")).hasMessageContaining("formats: table, csv, json");
