@@ -1,5 +1,6 @@
 package dev.jobintel.report;
 
+import dev.jobintel.posting.Normalizer;
 import dev.jobintel.posting.Salary;
 import dev.jobintel.store.Jdbc;
 
@@ -311,18 +312,55 @@ public final class MarketReports {
         return new Report("arrangements", "Working arrangements", columns, rows, jobs);
     }
 
-    /** The employers with most jobs, and how many of those are still open. */
+    /**
+     * The employers with most jobs, and how many of those are still open. An employer is the one job
+     * identity knows ({@link Normalizer#employer}): "Acme", "ACME Inc." and "acme" are one employer,
+     * as their postings of one job are one job, shown by the spelling most of its jobs use.
+     */
     public static Report employers(Connection c, JobFilter f, int limit) {
         long jobs = jobs(c, f);
-        List<List<Object>> rows = Jdbc.query(c, "SELECT j.company, count(*) AS n, "
-                        + "sum(" + OPEN_AS_ONE + ") AS still_open, count(DISTINCT j.family) AS families "
-                        + "FROM enriched_jobs j WHERE " + f.where() + " GROUP BY j.company ORDER BY n DESC, j.company LIMIT ?",
-                rs -> List.<Object>of(rs.getString(1), rs.getLong(2), share(rs.getLong(2), jobs), rs.getLong(3),
-                        rs.getLong(4)),
-                args(f, limit));
+        Map<String, Employer> byEmployer = new java.util.HashMap<>();
+        Jdbc.each(c, "SELECT j.company, j.family, " + OPEN_AS_ONE + " FROM enriched_jobs j WHERE " + f.where(),
+                rs -> byEmployer.computeIfAbsent(Normalizer.employer(rs.getString(1)), k -> new Employer())
+                        .add(rs.getString(1), rs.getString(2), rs.getInt(3) == 1),
+                f.args().toArray());
+        List<Employer> ranked = new ArrayList<>(byEmployer.values());
+        ranked.sort(java.util.Comparator.comparingLong((Employer e) -> -e.jobs).thenComparing(Employer::name));
+        List<List<Object>> rows = new ArrayList<>();
+        for (Employer e : ranked.subList(0, Math.min(limit, ranked.size()))) {
+            rows.add(List.of(e.name(), e.jobs, share(e.jobs, jobs), e.open, (long) e.families.size()));
+        }
         return new Report("employers", "Employers with most jobs", List.of(column("employer", "employer"),
                 column("jobs", "jobs"), column("share_pct", "share %"), column("open", "still open"),
                 column("families", "families")), rows, jobs);
+    }
+
+    /** One employer's jobs, under every spelling its boards gave. */
+    private static final class Employer {
+        private final Map<String, Long> spellings = new java.util.TreeMap<>();
+        private final java.util.Set<String> families = new java.util.HashSet<>();
+        private long jobs;
+        private long open;
+
+        void add(String spelling, String family, boolean stillOpen) {
+            spellings.merge(spelling, 1L, Long::sum);
+            families.add(family);
+            jobs++;
+            open += stillOpen ? 1 : 0;
+        }
+
+        /** The spelling most of its jobs use (the first in order among equals). */
+        String name() {
+            String best = null;
+            long most = 0;
+            for (Map.Entry<String, Long> e : spellings.entrySet()) {
+                if (e.getValue() > most) {
+                    best = e.getKey();
+                    most = e.getValue();
+                }
+            }
+            return best;
+        }
     }
 
     /**

@@ -73,6 +73,21 @@ class ReportCommandIT {
         return JSON.readTree(r.out());
     }
 
+    @Test
+    void anEmployerIsCountedOnceHoweverItsBoardsSpellIt() throws IOException {
+        // Job identity takes "ACME Ltd" and "acme" for Acme (their postings of one job merge); so do employers.
+        addAndEnrich("acme.jsonl", posting("6", "ACME Ltd", "Backend Engineer", "London, UK", "Java and Kafka."),
+                posting("7", "acme", "Frontend Engineer", "London, UK", "React and TypeScript."));
+        JsonNode employers = report("employers");
+        assertThat(employers.get("jobs").asLong()).isEqualTo(7);
+        JsonNode acme = row(employers, "employer", "Acme");
+        assertThat(acme.get("jobs").asLong()).isEqualTo(4);
+        assertThat(acme.get("families").asLong()).isEqualTo(2);
+        assertThat(acme.get("share_pct").asDouble()).isEqualTo(57.14);
+        assertThat(employers.get("rows")).extracting(r -> r.get("employer").asText())
+                .doesNotContain("ACME Ltd", "acme").startsWith("Acme");
+    }
+
     private static JsonNode row(JsonNode report, String key, String value) {
         for (JsonNode row : report.get("rows")) {
             if (row.get(key).asText().equals(value)) {
