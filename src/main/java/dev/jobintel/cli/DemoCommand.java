@@ -70,7 +70,8 @@ final class DemoCommand implements Callable<Integer> {
                 snapshot.export(recording);
                 Files.writeString(config, DemoConfig.yaml(snapshot.sources()));
             });
-            out.printf("Wrote %,d recorded responses of %s to %s%n", snapshot.size(), snapshot.boardCounts(), recording);
+            out.printf("Wrote %,d recorded responses to %s: boards per source %s (Adzuna's: countries searched)%n", snapshot.size(), recording,
+                    Summaries.listed(snapshot.boardCounts()));
             out.printf("Try: ./jobintel fetch --config %s --replay %s%n", config, recording);
         }
         if (jsonl != null) {

@@ -91,7 +91,8 @@ final class RetryCommand implements Callable<Integer> {
                 }
                 return 0;
             }
-            out.printf("%s %s%s: %s%n", Summaries.n(total), what, source == null ? "" : " from " + source, byReason);
+            out.printf("%s %s%s: %s%n", Summaries.n(total), what, source == null ? "" : " from " + source,
+                    Summaries.listed(byReason));
             if (dryRun) {
                 Summaries.plan(out, EnrichPlan.plan(db, ctx.gate(), ctx.resolver(), runner.classifier(),
                         ctx.config().pipeline().batchSize(), 0,

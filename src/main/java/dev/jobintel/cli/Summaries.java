@@ -33,6 +33,12 @@ final class Summaries {
         return n(v) + " " + noun + (v == 1 ? "" : "s");
     }
 
+    /** "agency 56, too_short 35": counts by name as a ledger line writes them, in the map's order. */
+    static String listed(Map<String, ? extends Number> counts) {
+        return counts.entrySet().stream().map(e -> e.getKey() + " " + n(e.getValue().longValue()))
+                .collect(Collectors.joining(", "));
+    }
+
     static String secs(long nanos) {
         return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
     }
@@ -224,7 +230,7 @@ final class Summaries {
         out.printf("Dry run: nothing is sent and nothing is written.%n");
         out.printf("%s to decide%s: %s would be filtered%s, %s merged into jobs already classified or classified earlier "
                         + "in the run%n", count(p.pending(), "posting"), limit > 0 ? " (--limit " + limit + ")" : "", n(p.filtered()),
-                p.filteredBy().isEmpty() ? "" : " " + p.filteredBy(), n(p.merged()));
+                p.filteredBy().isEmpty() ? "" : " (" + listed(p.filteredBy()) + ")", n(p.merged()));
         if (!(classifier instanceof dev.jobintel.classify.claude.ClaudeClassifier claude)) {
             out.printf("The %s classifier runs offline: no requests, no cost.%n", classifier.name());
             return;
@@ -345,9 +351,7 @@ final class Summaries {
         if (outcome.equals("merged")) {
             return c.count() == 0 ? "" : "same employer + title + place as an existing job";
         }
-        String listed = c.reasons().entrySet().stream()
-                .map(e -> e.getKey() + " " + n(e.getValue()))
-                .collect(Collectors.joining(", "));
+        String listed = listed(c.reasons());
         if (outcome.equals("failed") && c.count() > 0) {
             listed += " (" + n(c.retryable()) + " retryable)";
         }
