@@ -304,7 +304,9 @@ public final class MarketReports {
         List<List<Object>> rows = new ArrayList<>();
         byFamily.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0])).limit(limit)
                 .forEach(e -> rows.add(row.apply(e.getKey(), e.getValue())));
-        rows.add(row.apply("all", total));
+        if (total[0] > 0) {
+            rows.add(row.apply("all", total)); // not a row of blanks when no job matched
+        }
         List<Report.Column> columns = new ArrayList<>(List.of(column("family", "family"), column("jobs", "jobs")));
         for (String[] k : kinds) {
             columns.add(column(k[0] + "_pct", k[1].toLowerCase(java.util.Locale.ROOT) + " %"));

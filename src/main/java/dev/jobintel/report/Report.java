@@ -27,4 +27,20 @@ public record Report(String name, String title, List<Column> columns, List<List<
     public String jobCount() {
         return String.format(java.util.Locale.ROOT, "%,d %s", jobs, jobs == 1 ? "job" : "jobs");
     }
+
+    /**
+     * What a table with no rows says: that no job matched the filter, or that none of those that
+     * did has what this report counts ("(no jobs)" under "— 3 jobs" read as a contradiction).
+     */
+    public String emptyNote() {
+        if (jobs == 0) {
+            return "no jobs";
+        }
+        return "no job here " + switch (name) {
+            case "pay" -> "states pay";
+            case "skills" -> "asks for a skill the dictionary knows";
+            case "remote" -> "may be remote";
+            default -> "has what this report counts";
+        };
+    }
 }

@@ -28,7 +28,7 @@ public enum ReportFormat {
                 }
                 out.printf(Locale.ROOT, "%s — %s%s%n", r.title(), r.jobCount(), describe(scope));
                 if (r.rows().isEmpty()) {
-                    out.println("  (no jobs)");
+                    out.println("  (" + r.emptyNote() + ")");
                     continue;
                 }
                 TextTable t = new TextTable(r.columns().stream().map(Report.Column::heading).toArray(String[]::new));

@@ -131,7 +131,8 @@ final class DashboardPage {
         h.appendText(" ");
         h.appendElement("a").attr("href", "/report/" + r.name() + ".json" + Dashboard.query(filter)).text("JSON");
         if (r.rows().isEmpty()) {
-            body.appendElement("p").text("No jobs.");
+            String note = r.emptyNote();
+            body.appendElement("p").text(Character.toUpperCase(note.charAt(0)) + note.substring(1) + ".");
             return;
         }
         Element table = body.appendElement("table");

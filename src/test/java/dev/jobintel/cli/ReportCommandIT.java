@@ -139,6 +139,8 @@ class ReportCommandIT {
         assertThat(sql.get("share_pct").asDouble()).isEqualTo(60.0);
 
         assertThat(report("trends", "--since", "2999-01-01").get("jobs").asLong()).isZero();
+        assertThat(report("arrangements", "--since", "2999-01-01").get("rows")).as("no 'all' row of blank shares")
+                .isEmpty();
         try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE raw_postings SET closed_at = last_seen WHERE source_job_id = '4'");
         }

@@ -60,6 +60,10 @@ class ReportFormatTest {
         String text = write(ReportFormat.TABLE, List.of(EMPLOYERS, empty), Map.of("open", true));
         assertThat(text).contains("Employers — 5 jobs (open)").contains("Acme, \"the\" company     3     60.0")
                 .contains("Skills asked for — 0 jobs (open)\n  (no jobs)");
+        // Jobs matched, and none states pay: not "(no jobs)" under "— 3 jobs".
+        Report noPay = new Report("pay", "Stated pay per year", EMPLOYERS.columns(), List.of(), 3);
+        assertThat(write(ReportFormat.TABLE, List.of(noPay), Map.of()))
+                .isEqualTo("Stated pay per year — 3 jobs\n  (no job here states pay)\n");
     }
 
     @Test
