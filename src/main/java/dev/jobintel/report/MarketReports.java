@@ -428,12 +428,13 @@ public final class MarketReports {
     public static Report jobList(Connection c, JobFilter f, int limit) {
         long jobs = jobs(c, f);
         String selected = "(SELECT j.*, " + POSTED + " AS posted FROM enriched_jobs j WHERE " + f.where() + ") j ";
-        List<List<Object>> rows = Jdbc.query(c, "SELECT " + dated("j") + " AS dated, j.title, j.company, " + PLACE
+        // Labelled as demand and the run summary label places: "Cambridge (United Kingdom)", "Singapore (country)".
+        List<List<Object>> rows = Jdbc.query(c, "SELECT " + dated("j") + " AS dated, j.title, j.company, " + PLACE_LABEL
                         + " AS place, se.name, ar.name, j.salary_min, j.salary_max, j.salary_currency, j.salary_period, "
                         + "j.raw_count, " + OPEN_AS_ONE + ", "
                         + "(SELECT r.url FROM raw_postings r WHERE r.job_id = j.id AND r.url IS NOT NULL "
                         + "ORDER BY CASE WHEN r.closed_at IS NULL THEN 0 ELSE 1 END, r.last_seen DESC, r.id LIMIT 1) "
-                        + "FROM " + selected + PLACE_JOINS
+                        + "FROM " + selected + PLACE_JOINS + SHARED_NAME_JOIN
                         + "JOIN ref_seniority se ON se.code = j.seniority JOIN ref_arrangement ar ON ar.code = j.arrangement "
                         + "ORDER BY dated DESC, j.id DESC LIMIT ?",
                 rs -> Arrays.<Object>asList(Instant.ofEpochMilli(rs.getLong(1)).atOffset(ZoneOffset.UTC).toLocalDate().toString(),

@@ -249,6 +249,9 @@ class ReportCommandIT {
         JsonNode engineering = row(report("demand"), "role", "Data engineering");
         assertThat(engineering.get("top_places").asText()).contains("Cambridge (United Kingdom) 1",
                 "Cambridge (United States) 1", "London 2");
+        // The jobs behind those numbers say which Cambridge each is in, as the counts do.
+        assertThat(report("jobs", "--family", "data").get("rows")).extracting(r -> r.get("place").asText())
+                .contains("Cambridge (United Kingdom)", "Cambridge (United States)").doesNotContain("Cambridge");
     }
 
     @Test
