@@ -147,49 +147,50 @@ public final class Ledger {
      * message batch is pending and its batch open. Returns the violations, empty when all hold.
      */
     public static List<Violation> check(Connection c) {
-        List<Violation> out = new ArrayList<>();
-        long total = rawCount(c);
-        long summed = Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE outcome IN "
-                + "('pending', 'enriched', 'merged', 'filtered', 'failed')");
-        if (total != summed) {
-            out.add(new Violation("every raw posting has exactly one known outcome", total - summed));
-        }
-        long orphanJobs = Jdbc.count(c, "SELECT count(*) FROM enriched_jobs j "
-                + "WHERE NOT EXISTS (SELECT 1 FROM raw_postings r WHERE r.job_id = j.id)");
-        if (orphanJobs > 0) {
-            out.add(new Violation("every enriched job is referenced by at least one raw posting", orphanJobs));
-        }
+        // The checks that need only a posting's own row share one scan of raw_postings, and those of a
+        // job's postings one pass over the jobs: on 100,000 postings, five scans cost status a fifth of a second.
+        long[] p = Jdbc.one(c, "SELECT count(*), "
+                + sum("outcome IN ('pending', 'enriched', 'merged', 'filtered', 'failed')") + ", "
+                + sum("outcome NOT IN ('enriched', 'merged') AND job_id IS NOT NULL") + ", "
+                + sum("outcome IN ('filtered', 'failed') AND (outcome_reason IS NULL OR outcome_reason = '')") + ", "
+                + sum("outcome = 'failed' AND retryable IS NULL") + ", "
+                + sum("batch_id IS NOT NULL AND (outcome <> 'pending' OR NOT EXISTS (SELECT 1 FROM llm_batches b "
+                        + "WHERE b.id = r.batch_id AND b.status IN ('submitting', 'in_progress', 'ended')))")
+                + " FROM raw_postings r", Ledger::longs);
+        long[] j = Jdbc.one(c, "SELECT count(*), " + sum("n = 0") + ", " + sum("raw_count <> n") + " FROM (SELECT "
+                + "j.raw_count, (SELECT count(*) FROM raw_postings r WHERE r.job_id = j.id) AS n FROM enriched_jobs j) x",
+                Ledger::longs);
+        // A join of its own: as a NOT EXISTS, PostgreSQL answers it with one hash join, not a lookup per posting.
         long dangling = Jdbc.count(c, "SELECT count(*) FROM raw_postings r WHERE r.outcome IN ('enriched', 'merged') "
                 + "AND NOT EXISTS (SELECT 1 FROM enriched_jobs j WHERE j.id = r.job_id AND j.job_hash = r.job_hash)");
-        if (dangling > 0) {
-            out.add(new Violation("every enriched or merged posting points to an existing enriched job of its job_hash",
-                    dangling));
-        }
-        long unlinked = Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE outcome NOT IN ('enriched', 'merged') "
-                + "AND job_id IS NOT NULL");
-        if (unlinked > 0) {
-            out.add(new Violation("only enriched or merged postings point to a job", unlinked));
-        }
-        long miscounted = Jdbc.count(c, "SELECT count(*) FROM enriched_jobs j WHERE j.raw_count <> "
-                + "(SELECT count(*) FROM raw_postings r WHERE r.job_id = j.id)");
-        if (miscounted > 0) {
-            out.add(new Violation("every enriched job's raw_count equals the postings linked to it", miscounted));
-        }
-        long unexplained = Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE outcome IN ('filtered', 'failed') "
-                + "AND (outcome_reason IS NULL OR outcome_reason = '')");
-        if (unexplained > 0) {
-            out.add(new Violation("every filtered or failed posting has a reason", unexplained));
-        }
-        long undecided = Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE outcome = 'failed' AND retryable IS NULL");
-        if (undecided > 0) {
-            out.add(new Violation("every failed posting says whether a retry may help", undecided));
-        }
-        long stranded = Jdbc.count(c, "SELECT count(*) FROM raw_postings r WHERE r.batch_id IS NOT NULL AND "
-                + "(r.outcome <> 'pending' OR NOT EXISTS (SELECT 1 FROM llm_batches b WHERE b.id = r.batch_id "
-                + "AND b.status IN ('submitting', 'in_progress', 'ended')))");
-        if (stranded > 0) {
-            out.add(new Violation("a posting held by a message batch is pending and its batch is open", stranded));
-        }
+        List<Violation> out = new ArrayList<>();
+        breaks(out, "every raw posting has exactly one known outcome", p[0] - p[1]);
+        breaks(out, "every enriched job is referenced by at least one raw posting", j[1]);
+        breaks(out, "every enriched or merged posting points to an existing enriched job of its job_hash", dangling);
+        breaks(out, "only enriched or merged postings point to a job", p[2]);
+        breaks(out, "every enriched job's raw_count equals the postings linked to it", j[2]);
+        breaks(out, "every filtered or failed posting has a reason", p[3]);
+        breaks(out, "every failed posting says whether a retry may help", p[4]);
+        breaks(out, "a posting held by a message batch is pending and its batch is open", p[5]);
         return out;
+    }
+
+    /** How many rows of the scan meet {@code condition}: 0, not null, when there are none. */
+    private static String sum(String condition) {
+        return "coalesce(sum(CASE WHEN " + condition + " THEN 1 ELSE 0 END), 0)";
+    }
+
+    private static long[] longs(java.sql.ResultSet rs) throws java.sql.SQLException {
+        long[] v = new long[rs.getMetaData().getColumnCount()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = rs.getLong(i + 1);
+        }
+        return v;
+    }
+
+    private static void breaks(List<Violation> out, String invariant, long rows) {
+        if (rows > 0) {
+            out.add(new Violation(invariant, rows));
+        }
     }
 }
