@@ -355,6 +355,7 @@ public final class LocationResolver {
         List<String> segRegions = new ArrayList<>();
         Span[] asCity = new Span[spans.size()];
         Places.City[] chosen = new Places.City[spans.size()];
+        boolean[] town = new boolean[spans.size()]; // a span read as a town named like a subdivision elsewhere
 
         // Cities first: each city span is checked against the qualifiers that follow it.
         for (int i = 0; i < spans.size(); i++) {
@@ -398,10 +399,13 @@ public final class LocationResolver {
             String country = first(s, Gazetteer.Kind.COUNTRY);
             String sub = chooseSubdivision(s, hints);
             if (country == null && sub != null && laterNamesAnotherCountry(spans, i, sub)) {
+                town[i] = true;
                 continue; // "Victoria, BC": a town that shares a state's name, then its own place
             }
-            // After a town: one no table knows, or a known city this code contradicts ("Dublin, CA").
-            boolean afterTown = s.afterUnknown() || (i > 0 && spans.get(i - 1).has(Gazetteer.Kind.CITY) && asCity[i - 1] == null);
+            // After a town: one no table knows, a known city this code contradicts ("Dublin, CA"), or
+            // one named like another country's subdivision ("Essex, MA", "Hampshire, IL": not Morocco, Israel).
+            boolean afterTown = s.afterUnknown() || (i > 0 && (town[i - 1]
+                    || spans.get(i - 1).has(Gazetteer.Kind.CITY) && asCity[i - 1] == null));
             if (country != null && !(sub != null && (hintsPreferSubdivision(hints, country, sub)
                     || usStateAfterName(s, afterTown, country, sub, hints) || stateNameOverCountry(spans, i, country, hints)
                     || laterNamesCountryOf(spans, i, country, sub)))) {

@@ -98,6 +98,12 @@ class LocationStringsTest {
             "Birmingham, AL                           | -             | US    | -",
             "Surrey, BC                               | -             | CA    | -",  // a town named like a county, then its province
             "Kent, WA                                 | -             | US    | -",
+            // a US town named like an English county, then a state's code that is also a country's
+            "Essex, MA                                | -             | US    | -",  // not Morocco
+            "Essex, MD                                | -             | US    | -",  // not Moldova
+            "Hampshire, IL                            | -             | US    | -",  // not Israel
+            "Kent, DE                                 | -             | US    | -",  // not Germany
+            "Ontario, CA                              | -             | CA    | -",  // a province, then its own country
             // ---- postal codes
             "London EC2A 4NE                          | lon           | GB    | -",
             "94105 San Francisco                      | sfo           | US    | -",
