@@ -53,7 +53,7 @@ public enum ReportFormat {
             for (List<Object> row : r.rows()) {
                 List<Object> cells = new ArrayList<>(row.size());
                 for (Object cell : row) {
-                    cells.add(csvCell(cell));
+                    cells.add(csvCell(twoDecimals(cell)));
                 }
                 rows.add(cells);
             }
@@ -115,10 +115,11 @@ public enum ReportFormat {
 
     /**
      * A value as a CSV cell: none as an empty cell (Jackson's CSV writer drops a null from a row,
-     * moving every later cell one column left), text kept inert.
+     * moving every later cell one column left), text kept inert, a number as it is ({@code db export}
+     * writes stored amounts with it: a report's CSV rounds its shares before).
      */
     public static Object csvCell(Object v) {
-        return v == null ? "" : v instanceof String s ? inert(s) : twoDecimals(v);
+        return v == null ? "" : v instanceof String s ? inert(s) : v;
     }
 
     /**

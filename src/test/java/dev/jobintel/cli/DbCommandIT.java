@@ -127,6 +127,11 @@ class DbCommandIT {
     void jobsExportAsCsvWithEveryColumnInItsPlaceAndAsJsonLines() throws Exception {
         String db = demo();
         long jobs = column(db, "SELECT id FROM enriched_jobs").size();
+        // An hourly rate stated to the tenth of a cent: an export gives the amount as stored, not a report's share.
+        try (Database d = Database.open(db, null, null)) {
+            d.inTransaction(c -> Jdbc.update(c, "UPDATE enriched_jobs SET salary_min = 18.125, salary_max = 20.005, "
+                    + "salary_currency = 'EUR', salary_period = 'hour' WHERE id = (SELECT min(id) FROM enriched_jobs)"));
+        }
         CliIT.Result csv = jobintel("db", "export", "jobs", "--format", "csv", "--db", db);
         assertThat(csv.exit()).as(csv.err()).isZero();
         assertThat(csv.err()).contains("Exported " + Summaries.n(jobs) + " jobs.");
@@ -139,6 +144,9 @@ class DbCommandIT {
                 assertThat(row.get("family")).isIn("software_engineering", "data", "product", "design", "delivery",
                         "out_of_scope");
                 assertThat(row.get("job_hash")).hasSize(32);
+                if (rows == 0) {
+                    assertThat(List.of(row.get("salary_min"), row.get("salary_max"))).containsExactly("18.125", "20.005");
+                }
                 rows++;
             }
         }
