@@ -841,15 +841,21 @@ public final class LocationResolver {
                 if (tokens.isEmpty() || tokens.size() > gazetteer.maxTokens()) {
                     continue;
                 }
+                List<Places.City> named = new ArrayList<>();
                 for (Gazetteer.Ref r : gazetteer.byName(String.join(" ", tokens))) {
                     if (r.kind() == Gazetteer.Kind.CITY) {
                         Places.City c = gazetteer.city(r.key());
                         if (b.countries.isEmpty() || b.countries.contains(c.country().toUpperCase(Locale.ROOT))) {
-                            b.cities.add(c);
-                            b.countries.add(c.country().toUpperCase(Locale.ROOT));
-                            return;
+                            named.add(c);
                         }
                     }
+                }
+                // "/cambridge/" names Cambridge of two countries no better than the text "Cambridge", which
+                // chooseCity leaves unresolved: a guess would merge different jobs (incident 3).
+                if (!named.isEmpty() && inOneCountry(named)) {
+                    b.cities.add(named.get(0));
+                    b.countries.add(named.get(0).country().toUpperCase(Locale.ROOT));
+                    return;
                 }
             }
         }

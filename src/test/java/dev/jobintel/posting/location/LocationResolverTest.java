@@ -365,6 +365,17 @@ class LocationResolverTest {
     }
 
     @Test
+    void aUrlNamingACityTwoCountriesShareChoosesNeither() {
+        // "Cambridge" as text is left unresolved (incident 3); the same word in the path says no more.
+        assertThat(RESOLVER.resolve("Cambridge", Hints.NONE, "https://careers.example.com/cambridge/1").place())
+                .isNull();
+        assertThat(RESOLVER.resolve(null, Hints.NONE, "https://careers.example.com/san-jose/2").countries()).isEmpty();
+        // A country domain says which.
+        assertThat(RESOLVER.resolve(null, Hints.NONE, "https://careers.example.co.uk/cambridge/3").place())
+                .isEqualTo("cbg");
+    }
+
+    @Test
     void aRememberedResolutionIsTheSameAsAFreshOneWhateverTheUrlAndHints() {
         Hints remote = new Hints(null, "Remote", true, null, null, null, List.of(), Map.of());
         Hints gb = new Hints(null, null, null, null, null, null, List.of("GB"), Map.of());
