@@ -389,7 +389,10 @@ public final class MarketReports {
                         + "FROM (" + dated + ") d" + since + " GROUP BY 1 ORDER BY week DESC LIMIT ?",
                 rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, rowArgs.toArray());
         List<List<Object>> rows = new ArrayList<>();
-        for (long[] w : everyWeek(counted, limit)) {
+        // With --since, the weeks since then: the quiet ones too, not only those between two counted. From
+        // the first week wholly since then: a week --since cuts into is listed only if a job is dated in it.
+        Long sinceWeek = f.since() == null ? null : Math.floorDiv(f.since() + MONDAY_SHIFT + WEEK - 1, WEEK);
+        for (long[] w : everyWeek(counted, limit, sinceWeek)) {
             rows.add(List.of(Instant.ofEpochMilli(w[0] * WEEK - MONDAY_SHIFT).atOffset(ZoneOffset.UTC).toLocalDate()
                     .toString(), w[1], w[2], share(w[1], jobs)));
         }
@@ -402,21 +405,32 @@ public final class MarketReports {
      * The weeks from the newest counted one back, at most {@code limit}, with a week no job is dated in
      * as a row of zeros: a trend read down the table (or charted from its CSV) must not run a quiet
      * week's neighbours together as if they were consecutive. {@code counted} holds {week, new, open}
-     * rows, newest first, as the query gives them.
+     * rows, newest first, as the query gives them; {@code oldest}, when given (the first week wholly since --since),
+     * is the week the rows go back to, quiet or not.
      */
-    static List<long[]> everyWeek(List<long[]> counted, int limit) {
+    static List<long[]> everyWeek(List<long[]> counted, int limit, Long oldest) {
         List<long[]> out = new ArrayList<>();
         for (long[] w : counted) {
-            long next = out.isEmpty() ? w[0] : out.get(out.size() - 1)[0] - 1;
-            for (long gap = next; gap > w[0] && out.size() < limit; gap--) {
-                out.add(new long[] {gap, 0, 0});
-            }
+            pad(out, w[0], limit);
             if (out.size() >= limit) {
                 break;
             }
             out.add(w);
         }
+        if (oldest != null && !out.isEmpty()) {
+            pad(out, oldest - 1, limit);
+        }
         return out;
+    }
+
+    /** Adds a row of zeros for each week after the last in {@code out} down to (not including) {@code week}. */
+    private static void pad(List<long[]> out, long week, int limit) {
+        if (out.isEmpty()) {
+            return;
+        }
+        for (long gap = out.get(out.size() - 1)[0] - 1; gap > week && out.size() < limit; gap--) {
+            out.add(new long[] {gap, 0, 0});
+        }
     }
 
     /**

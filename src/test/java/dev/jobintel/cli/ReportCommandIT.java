@@ -316,6 +316,12 @@ class ReportCommandIT {
         }
         assertThat(recentWeeks).containsExactly("2026-11-16 2", "2026-11-09 1");
         assertThat(recent.get("jobs").asLong()).isEqualTo(3);
+        // Since Monday the 2nd: that quiet week is one of the weeks since then, though no job is dated in it.
+        List<String> sinceMonday = new ArrayList<>();
+        for (JsonNode r : report("trends", "--since", "2026-11-02").get("rows")) {
+            sinceMonday.add(r.get("week").asText() + " " + r.get("new_jobs").asLong());
+        }
+        assertThat(sinceMonday).containsExactly("2026-11-16 2", "2026-11-09 1", "2026-11-02 0");
     }
 
     @Test
