@@ -39,7 +39,6 @@ public record Report(String name, String title, List<Column> columns, List<List<
         return "no job here " + switch (name) {
             case "pay" -> "states pay";
             case "skills" -> "asks for a skill the dictionary knows";
-            case "remote" -> "may be remote";
             default -> "has what this report counts";
         };
     }
