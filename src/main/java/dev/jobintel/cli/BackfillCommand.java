@@ -72,9 +72,11 @@ final class BackfillCommand implements Callable<Integer> {
         try (Database db = ctx.openDatabase(); Runner runner = new Runner(ctx, db, bars.on())) {
             runner.prepare(dryRun);
             long moved = 0;
+            java.util.Set<Long> moving = java.util.Set.of(); // in a dry run, the postings relocating would move
             if (relocate) {
                 Relocation.Result relocated = Relocation.run(db, new Identities(ctx.resolver()), from, !dryRun);
                 moved = relocated.moved();
+                moving = relocated.wouldMove();
                 out.printf("Postings the place table and rules in use place otherwise: %s%s%n", Summaries.n(moved),
                         moved == 0 ? "" : dryRun ? " (would move; those decided would be decided again)"
                                 : " (moved; those decided are re-queued below)");
@@ -97,7 +99,10 @@ final class BackfillCommand implements Callable<Integer> {
             // Counted as the removal below will find them: the jobs with no posting now and those the
             // re-queue leaves with none (every posting --relocate moved). Counted before it, the line
             // said 0 above "removed 5 orphan jobs".
-            long orphans = db.read(c -> Requeue.jobHashesGoneAfterRepairs(c, from, taxonomyChanged ? codes : null)).size();
+            java.util.Set<Long> leaving = moving;
+            java.util.Set<String> gone = db.read(c -> Requeue.jobHashesGoneAfterRepairs(c, from,
+                    taxonomyChanged ? codes : null, leaving));
+            long orphans = gone.size();
             // Every pending posting, whenever first seen: the enrich below decides them all, as enrich would.
             long pending = db.read(c -> Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE outcome = 'pending'"));
             out.printf("Postings whose job no longer exists or is another job: %s%n", Summaries.n(dangling));
@@ -124,8 +129,6 @@ final class BackfillCommand implements Callable<Integer> {
                 if (dangling + pending + moved + unsound + (taxonomyChanged ? stale : 0) > 0) {
                     out.println();
                     // The jobs the repairs leave with no posting are removed: not there to merge into.
-                    java.util.Set<String> gone = db.read(c -> Requeue.jobHashesGoneAfterRepairs(c, from,
-                            taxonomyChanged ? codes : null));
                     Summaries.plan(out, EnrichPlan.plan(db, ctx.gate(), ctx.resolver(), runner.classifier(),
                             ctx.config().pipeline().batchSize(), 0, pages, gone), runner.classifier(), 0);
                 }

@@ -36,9 +36,10 @@ public final class Relocation {
 
     /**
      * What a relocation did: the postings it moved (or in a dry run would), and those it left
-     * because a live worker is deciding them under their old identity (the next backfill moves them).
+     * because a live worker is deciding them under their old identity (the next backfill moves them);
+     * in a dry run, the ids of those it would move (each leaves its job), else none.
      */
-    public record Result(long moved, long held) {
+    public record Result(long moved, long held, Set<Long> wouldMove) {
     }
 
     /**
@@ -49,6 +50,7 @@ public final class Relocation {
         long moved = 0;
         long held = 0;
         long after = 0;
+        Set<Long> wouldMove = new java.util.HashSet<>();
         // A lease that has run out is no one's: its worker is gone, and any worker may claim the posting.
         // Nor is any lease on SQLite, which this process alone writes: it was left by one that ended.
         // The lease goes with the move: a stalled worker cannot renew it and decide the posting under
@@ -61,7 +63,7 @@ public final class Relocation {
             long from = after;
             List<PendingPosting> page = db.read(c -> RawPostings.seenAfter(c, since, from, PAGE));
             if (page.isEmpty()) {
-                return new Result(moved, held);
+                return new Result(moved, held, wouldMove);
             }
             List<Move> moves = moves(identities, page);
             // Moved only if the posting is as read (a fetch that changed it since has re-identified it
@@ -71,7 +73,13 @@ public final class Relocation {
                     ? db.inTransaction(c -> tally(moves,
                             m -> Jdbc.update(c, sql, m.place(), m.jobHash(), m.postingId(), m.contentHash()) == 1,
                             m -> held(db, c, heldSql, m)))
-                    : db.read(c -> tally(moves, m -> !held(db, c, heldSql, m), m -> true));
+                    : db.read(c -> tally(moves, m -> {
+                        boolean free = !held(db, c, heldSql, m);
+                        if (free) {
+                            wouldMove.add(m.postingId());
+                        }
+                        return free;
+                    }, m -> true));
             moved += counts[0];
             held += counts[1];
             after = page.get(page.size() - 1).id();

@@ -127,14 +127,42 @@ public final class Requeue {
      * does not have). A dry run plans without them: nothing can merge into a job about to go.
      */
     public static java.util.Set<String> jobHashesGoneAfterRepairs(Connection c, Long since, Map<String, List<String>> codes) {
+        return jobHashesGoneAfterRepairs(c, since, codes, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #jobHashesGoneAfterRepairs(Connection, Long, Map)}, for a dry run of a relocation
+     * that has not moved the postings {@code moving}: each leaves its job, so a job whose postings
+     * that stay are all among them goes too.
+     */
+    public static java.util.Set<String> jobHashesGoneAfterRepairs(Connection c, Long since, Map<String, List<String>> codes,
+                                                                  java.util.Set<Long> moving) {
         List<Object> args = new ArrayList<>();
         if (since != null) {
             args.add(since);
         }
         String stays = "NOT " + UNSOUND + " AND NOT (" + dangling(since) + ")"
                 + (codes == null ? "" : " AND NOT (" + staleCodes(codes, args) + ")");
-        return new java.util.HashSet<>(Jdbc.query(c, "SELECT j.job_hash FROM enriched_jobs j WHERE NOT EXISTS "
-                + "(SELECT 1 FROM raw_postings r WHERE r.job_id = j.id AND " + stays + ")", rs -> rs.getString(1), args.toArray()));
+        java.util.Set<String> gone = new java.util.HashSet<>(Jdbc.query(c, "SELECT j.job_hash FROM enriched_jobs j WHERE "
+                + "NOT EXISTS (SELECT 1 FROM raw_postings r WHERE r.job_id = j.id AND " + stays + ")",
+                rs -> rs.getString(1), args.toArray()));
+        Map<Long, String> left = new java.util.HashMap<>();
+        List<Long> ids = new ArrayList<>(moving);
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            Jdbc.each(c, "SELECT j.id, j.job_hash FROM raw_postings r JOIN enriched_jobs j ON j.id = r.job_id WHERE r.id IN ("
+                    + Jdbc.marks(chunk.size()) + ")", rs -> left.put(rs.getLong(1), rs.getString(2)), chunk.toArray());
+        }
+        for (Map.Entry<Long, String> job : left.entrySet()) {
+            List<Object> jobArgs = new ArrayList<>(List.of(job.getKey()));
+            jobArgs.addAll(args);
+            List<Long> staying = Jdbc.query(c, "SELECT r.id FROM raw_postings r WHERE r.job_id = ? AND " + stays,
+                    rs -> rs.getLong(1), jobArgs.toArray());
+            if (moving.containsAll(staying)) {
+                gone.add(job.getValue());
+            }
+        }
+        return gone;
     }
 
     public static long countStaleCodes(Connection c, Map<String, List<String>> codes) {

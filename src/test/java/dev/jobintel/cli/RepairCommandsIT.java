@@ -245,7 +245,9 @@ class RepairCommandsIT {
         CliIT.Result dry = jobintel("backfill", "--relocate", "--dry-run", "--config", cfg.toString(), "--db", db());
         // The plan counts what the move would have decided again: both, one merged into the other.
         assertThat(dry.out()).contains("place otherwise: 2 (would move")
-                .contains("2 postings to decide: 0 would be filtered, 1 merged");
+                .contains("2 postings to decide: 0 would be filtered, 1 merged")
+                .as("the jobs the moves would leave, as the run below counts and removes them")
+                .contains("Jobs no posting points to, once those are re-queued: 2");
         assertThat(count("SELECT count(*) FROM enriched_jobs")).isEqualTo(3);
 
         // Both left their board since they were classified: decided again, they still count, not 'closed'.
