@@ -69,8 +69,8 @@ public final class Relocation {
             // Moved only if the posting is as read (a fetch that changed it since has re-identified it
             // already) and no live worker is deciding it under its old identity. A dry run counts as
             // held what the real one would leave to such a worker, so the two agree.
-            long[] counts = apply
-                    ? db.inTransaction(c -> tally(moves,
+            long[] counts = moves.isEmpty() ? new long[2] // no write transaction for a page with nothing to move
+                    : apply ? db.inTransaction(c -> tally(moves,
                             m -> Jdbc.update(c, sql, m.place(), m.jobHash(), m.postingId(), m.contentHash()) == 1,
                             m -> held(db, c, heldSql, m)))
                     : db.read(c -> tally(moves, m -> {
