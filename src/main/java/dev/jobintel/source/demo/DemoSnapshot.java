@@ -426,7 +426,9 @@ public final class DemoSnapshot implements ResponseStore {
                 put(SMARTRECRUITERS + "/v1/companies/" + board + "/postings/" + r.id(), detail);
             }
             put(SMARTRECRUITERS + "/v1/companies/" + board + "/postings?limit=" + SMARTRECRUITERS_PAGE + "&offset=" + from, root);
-            if (to >= list.size()) {
+            // A short page ends the board, as the API would answer: after a full page the adapter
+            // asks for the next one even where totalFound says the board is done.
+            if (to - from < SMARTRECRUITERS_PAGE) {
                 return;
             }
         }

@@ -101,7 +101,11 @@ public final class SmartRecruitersSource extends BoardApiSource {
                 break;
             }
             // Without a total, a short page is the end (with the overlap, the last one is never empty).
-            if (received == 0 || (counted ? offset + received >= total.asLong() : received < pageSize)) {
+            // A full page that reaches the total is not: a stale, understated totalFound would end
+            // the fetch "complete" and close the postings listed past it, so one more page (at worst
+            // the overlap alone) says whether the listing goes on.
+            boolean full = received >= pageSize;
+            if (received == 0 || (counted ? offset + received >= total.asLong() && !full : received < pageSize)) {
                 break;
             }
             if (listing.fresh() == 0) {

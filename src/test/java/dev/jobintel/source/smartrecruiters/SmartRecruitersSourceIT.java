@@ -285,6 +285,24 @@ class SmartRecruitersSourceIT {
     }
 
     @Test
+    void aFullPageThatReachesAnUnderstatedTotalIsReadOnAndClosesNothingStillListed() {
+        SmartRecruitersFixture api = new SmartRecruitersFixture();
+        api.serveBoard(server, BOARD, 8);
+        assertThat(fetch(3).counts().fresh()).isEqualTo(8);
+        clock.advance(Duration.ofDays(1));
+        // The same eight postings, but totalFound says five: a stale count, not the end of the
+        // listing, as the full page at offset 2 shows.
+        server.on(api.boardPath(BOARD), req -> Reply.json(SmartRecruitersFixture.page(BOARD, 8, offset(req), 3)
+                .replace("\"totalFound\":8", "\"totalFound\":5")));
+
+        Lander.BoardResult b = fetch(3);
+
+        assertThat(b.counts().seen()).isEqualTo(8);
+        assertThat(b.closed()).as("postings still listed past the announced total").isZero();
+        assertThat(count("SELECT COUNT(*) FROM raw_postings WHERE closed_at IS NOT NULL")).isZero();
+    }
+
+    @Test
     void anotherPostingUnderAnIdAlreadyServedIsARepeatedIdReject() {
         SmartRecruitersFixture api = new SmartRecruitersFixture();
         api.serveBoard(server, BOARD, 4);
