@@ -35,6 +35,9 @@ public final class Fetcher {
     private static final Pattern SECRET_VALUES = Pattern.compile("(?i)([?&](?:"
             + String.join("|", SECRET_PARAMS) + ")=)[^&]*");
 
+    /** delay-seconds as RFC 9110 writes it. */
+    private static final Pattern WHOLE_SECONDS = Pattern.compile("\\d+");
+
     private final Transport transport;
     private final HttpSettings settings;
     private final Sleeper sleeper;
@@ -145,12 +148,21 @@ public final class Fetcher {
         return Duration.ofMillis(jittered);
     }
 
-    /** Retry-After in seconds or as an HTTP date; null when absent or unreadable (a negative or endless number). */
+    /** Retry-After in seconds or as an HTTP date; null when absent or unreadable (a negative number, or an endless one such as 1e300). */
     static Duration retryAfter(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         String v = value.trim();
+        if (WHOLE_SECONDS.matcher(v).matches()) {
+            // Seconds as HTTP writes them are a wait however many there are: read as unreadable, a
+            // huge one would be retried on the backoff while a smaller one fails the board at once.
+            try {
+                return Duration.ofSeconds(Long.parseLong(v));
+            } catch (NumberFormatException e) {
+                return Duration.ofSeconds(Long.MAX_VALUE);
+            }
+        }
         try {
             double seconds = Double.parseDouble(v);
             return seconds >= 0 && seconds < 1e9 ? Duration.ofMillis((long) (seconds * 1000)) : null;

@@ -23,4 +23,13 @@ class FetcherTest {
             assertThat(Fetcher.retryAfter(odd)).as(odd).isNull();
         }
     }
+
+    @Test
+    void aHugeRetryAfterInWholeSecondsIsALongWaitNotAnUnreadableOne() {
+        // A server's "not for a long time" (or a Unix time sent where seconds belong) must fail the
+        // board at once as longer than jobintel waits, as 100000 does, not be retried on the backoff.
+        assertThat(Fetcher.retryAfter("10000000000")).isEqualTo(Duration.ofSeconds(10_000_000_000L));
+        assertThat(Fetcher.retryAfter("1796028366")).isEqualTo(Duration.ofSeconds(1_796_028_366L));
+        assertThat(Fetcher.retryAfter("99999999999999999999999")).isGreaterThan(Duration.ofDays(365 * 1000));
+    }
 }
