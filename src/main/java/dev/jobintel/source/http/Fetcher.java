@@ -109,6 +109,12 @@ public final class Fetcher {
                 throw new FetchException(e.getMessage(), shown, lastStatus, attempt, e);
             } catch (ReplayTransport.NotRecorded | ReplayTransport.BrokenRecording | RecordingTransport.NotSaved e) {
                 throw new FetchException(e.getMessage(), shown, null, attempt, e);
+            } catch (OkHttpTransport.TooManyRedirects e) {
+                throw new FetchException(e.getMessage(), shown, null, attempt, e);
+            } catch (java.util.zip.ZipException e) {
+                // Bytes that are not what their Content-Encoding says come out the same on every attempt.
+                throw new FetchException("the body is not the gzip data its Content-Encoding declares: " + e.getMessage(),
+                        shown, lastStatus, attempt, e);
             } catch (InterruptedIOException e) {
                 lastError = e;
                 lastStatus = null;

@@ -16,6 +16,15 @@ import java.util.concurrent.TimeUnit;
 /** The network, through OkHttp: connect and read timeouts, streamed bodies. */
 public final class OkHttpTransport implements Transport {
 
+    /** Redirects that never end (a loop): the same on every attempt, so not worth retrying. */
+    public static final class TooManyRedirects extends java.net.ProtocolException {
+        private static final long serialVersionUID = 1L;
+
+        TooManyRedirects(String message) {
+            super(message);
+        }
+    }
+
     private final OkHttpClient client;
 
     public OkHttpTransport(HttpSettings settings) {
@@ -39,7 +48,19 @@ public final class OkHttpTransport implements Transport {
     public Exchange get(URI uri, Map<String, String> headers) throws IOException {
         Request.Builder rb = new Request.Builder().url(uri.toString()).get();
         headers.forEach(rb::header);
-        Response response = client.newCall(rb.build()).execute();
+        // Asked for here rather than by OkHttp, so that a body declared gzip but not gzip fails as
+        // a typed ZipException (not retried) instead of OkHttp's plain IOException.
+        rb.header("Accept-Encoding", "gzip");
+        Response response;
+        try {
+            response = client.newCall(rb.build()).execute();
+        } catch (java.net.ProtocolException e) {
+            // OkHttp's only word for a redirect loop is this message.
+            if (String.valueOf(e.getMessage()).startsWith("Too many follow-up requests")) {
+                throw new TooManyRedirects("the server redirects in a loop (" + e.getMessage() + ")");
+            }
+            throw e;
+        }
         return new Exchange() {
             @Override
             public int status() {
@@ -52,9 +73,14 @@ public final class OkHttpTransport implements Transport {
             }
 
             @Override
-            public InputStream body() {
+            public InputStream body() throws IOException {
                 ResponseBody b = response.body();
-                return b == null ? InputStream.nullInputStream() : b.byteStream();
+                if (b == null) {
+                    return InputStream.nullInputStream();
+                }
+                String encoding = response.header("Content-Encoding");
+                return encoding != null && encoding.strip().equalsIgnoreCase("gzip")
+                        ? new java.util.zip.GZIPInputStream(b.byteStream(), 64 * 1024) : b.byteStream();
             }
 
             @Override
