@@ -79,8 +79,18 @@ public final class OkHttpTransport implements Transport {
                     return InputStream.nullInputStream();
                 }
                 String encoding = response.header("Content-Encoding");
-                return encoding != null && encoding.strip().equalsIgnoreCase("gzip")
-                        ? new java.util.zip.GZIPInputStream(b.byteStream(), 64 * 1024) : b.byteStream();
+                if (encoding == null || !encoding.strip().equalsIgnoreCase("gzip")) {
+                    return b.byteStream();
+                }
+                // An empty body is empty however it is declared (an error page with no text, a 204):
+                // read as gzip, it would fail as a cut stream and hide the status it came with.
+                java.io.PushbackInputStream in = new java.io.PushbackInputStream(b.byteStream(), 1);
+                int first = in.read();
+                if (first < 0) {
+                    return InputStream.nullInputStream();
+                }
+                in.unread(first);
+                return new java.util.zip.GZIPInputStream(in, 64 * 1024);
             }
 
             @Override

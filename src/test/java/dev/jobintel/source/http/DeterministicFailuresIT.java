@@ -67,4 +67,17 @@ class DeterministicFailuresIT {
         assertThat(e.getMessage()).contains("gzip").doesNotContain("connection failed");
         assertThat(server.hits("/v1/boards/acme/jobs")).isEqualTo(1);
     }
+
+    @Test
+    @Timeout(30)
+    void anEmptyBodyDeclaredGzipIsAnEmptyBodyAndItsStatusIsWhatFails() {
+        server.on("/v1/boards/gone/jobs", Reply.status(404, "").withHeader("Content-Encoding", "gzip"));
+        server.on("/v1/boards/plain/jobs", Reply.status(404, ""));
+
+        FetchException declared = fetch("/v1/boards/gone/jobs");
+        FetchException plain = fetch("/v1/boards/plain/jobs");
+
+        assertThat(declared.getMessage()).doesNotContain("gzip")
+                .isEqualTo(plain.getMessage().replace("/plain/", "/gone/"));
+    }
 }
