@@ -433,7 +433,13 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
             if (s != null) {
                 throw s;
             }
-            budget.reserve(worstCase);
+            try {
+                budget.reserveWhenSettled(worstCase);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ClassificationFailure("interrupted", "interrupted while waiting for the budget", true,
+                        null, e);
+            }
             try {
                 limiter.acquire(estimatedInput, maxTokens);
             } catch (InterruptedException e) {

@@ -11,6 +11,9 @@ import java.util.Locale;
  */
 public final class Budget {
 
+    /** Far below any request's worst case (a whole prefix of cache writes), far above rounding. */
+    private static final double RESIDUE_USD = 1e-9;
+
     private final Double limitUsd;
     private double spent;
     private double reserved;
@@ -41,10 +44,31 @@ public final class Budget {
         reserved += worstCaseUsd;
     }
 
+    /**
+     * As {@link #reserve}, for requests sent side by side: when only other requests' reservations
+     * stand in the way, waits for them to be settled instead of stopping. A worst case is many
+     * times what a request costs, so a few requests in flight can hold a budget that buys hundreds;
+     * stopping then would end the run having spent a fraction of it. Stops (as {@code reserve})
+     * once what is spent leaves no room for the worst case.
+     */
+    public synchronized void reserveWhenSettled(double worstCaseUsd) throws InterruptedException {
+        while (limitUsd != null && reserved > 0 && spent + reserved + worstCaseUsd > limitUsd
+                && spent + worstCaseUsd <= limitUsd) {
+            wait();
+        }
+        reserve(worstCaseUsd);
+    }
+
     /** Replaces a reservation by what the request really cost (zero when nothing was billed). */
     public synchronized void settle(double reservedUsd, double actualUsd) {
-        reserved = Math.max(0, reserved - reservedUsd);
+        reserved -= reservedUsd;
+        // Sums of doubles leave a residue once every reservation is settled: a request waiting in
+        // reserveWhenSettled for it to go would wait for ever (and the stop would report it as held).
+        if (reserved < RESIDUE_USD) {
+            reserved = 0;
+        }
         spent += actualUsd;
+        notifyAll();
     }
 
     public synchronized double spent() {

@@ -565,6 +565,20 @@ class ClaudeClassifierIT {
     }
 
     @Test
+    void aBudgetThatCoversTheRunIsNotStoppedByTheWorstCasesOfRequestsInFlight() {
+        // Each request reserves its worst case (the whole prefix as a cache write, all of max_tokens),
+        // about fifty times what it costs: sixteen of them in flight hold more than this budget, yet
+        // the sixty requests cost a fraction of it. Reservations in flight are waited out, not a stop.
+        MessagesSimulator server = MessagesSimulator.start(this::cleanAnswer).latency(Duration.ofMillis(50));
+        start(server, Fixtures.claude(server.baseUrl(), 16, 3, 10).with(null, 0.60));
+        Enricher.Result r = enrichDistinctJobs(60);
+        assertThat(r.stop()).isNull();
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'pending'")).isZero();
+        double spent = db.read(c -> Jdbc.one(c, "SELECT sum(cost_usd) FROM llm_calls", rs -> rs.getDouble(1)));
+        assertThat(spent).isPositive().isLessThanOrEqualTo(0.60);
+    }
+
+    @Test
     void aThousandPostingsAtConcurrency16MakeOneCallPerPostingThatNeedsOne() {
         MessagesSimulator server = MessagesSimulator.start(this::cleanAnswer).latency(Duration.ofMillis(200));
         start(server, Fixtures.claude(server.baseUrl(), 16, 3, 10));

@@ -24,6 +24,30 @@ class BudgetTest {
     }
 
     @Test
+    void aRequestSentBesideOthersWaitsForTheirReservationsInsteadOfStopping() throws Exception {
+        Budget b = new Budget(1.00);
+        b.reserve(0.40);
+        b.reserve(0.40);
+        java.util.concurrent.CompletableFuture<Void> third = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                b.reserveWhenSettled(0.40);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(100);
+        assertThat(third).isNotDone();
+        // The first request cost a fraction of its worst case: room for the third.
+        b.settle(0.40, 0.01);
+        third.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        b.settle(0.40, 0.01);
+        b.settle(0.40, 0.50);
+        // Now what is spent leaves no room for another worst case: that is the budget's stop.
+        assertThatThrownBy(() -> b.reserveWhenSettled(0.50)).isInstanceOf(RunStop.class)
+                .satisfies(e -> assertThat(((RunStop) e).reason()).isEqualTo("budget"));
+    }
+
+    @Test
     void anUnlimitedBudgetNeverStops() {
         Budget b = Budget.unlimited();
         for (int i = 0; i < 1000; i++) {
