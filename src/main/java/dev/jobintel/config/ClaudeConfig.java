@@ -7,7 +7,8 @@ package dev.jobintel.config;
  * @param model                 model id or alias (default claude-haiku-4-5)
  * @param baseUrl               API base URL; ANTHROPIC_BASE_URL overrides it, default https://api.anthropic.com
  * @param maxTokens             output room for one answer
- * @param retryMaxTokens        output room when an answer was cut by max_tokens (incident 13)
+ * @param retryMaxTokens        output room when an answer was cut by max_tokens (incident 13); default four
+ *                              times max_tokens, at least 4096 and at most {@link #MAX_OUTPUT_TOKENS}
  * @param descriptionChars      the description is cut to this many characters, at a sentence end
  * @param timeoutSeconds        one request's time limit
  * @param maxAttempts           attempts per request on 429, 529, 5xx and timeouts
@@ -27,11 +28,16 @@ public record ClaudeConfig(String model, String baseUrl, Integer maxTokens, Inte
 
     public static final String DEFAULT_MODEL = "claude-haiku-4-5";
     public static final String DEFAULT_BASE_URL = "https://api.anthropic.com";
+    /** The most output tokens a request may ask for (the API's limit for current models). */
+    public static final int MAX_OUTPUT_TOKENS = 64_000;
 
     public ClaudeConfig {
         model = model == null || model.isBlank() ? DEFAULT_MODEL : model.strip();
         maxTokens = maxTokens == null ? 1024 : maxTokens;
-        retryMaxTokens = retryMaxTokens == null ? 4096 : retryMaxTokens;
+        // Follows max_tokens (4096 for its 1024, as before): a fixed 4096 made a file that raises
+        // only max_tokens an error about a key it never wrote, and a retry with no more room.
+        retryMaxTokens = retryMaxTokens == null ? (int) Math.min(MAX_OUTPUT_TOKENS, Math.max(4096L, 4L * maxTokens))
+                : retryMaxTokens;
         descriptionChars = descriptionChars == null ? 6000 : descriptionChars;
         timeoutSeconds = timeoutSeconds == null ? 60 : timeoutSeconds;
         maxAttempts = maxAttempts == null ? 6 : maxAttempts;

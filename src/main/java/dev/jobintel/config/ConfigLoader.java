@@ -141,8 +141,11 @@ public final class ConfigLoader {
     private static void checkClaude(Problems p) {
         ClaudeConfig c = p.lc.config().classifier().claude();
         url(p, "classifier.claude.base_url", c.baseUrl());
-        range(p, "classifier.claude.max_tokens", c.maxTokens(), 256, 64_000);
-        range(p, "classifier.claude.retry_max_tokens", c.retryMaxTokens(), c.maxTokens(), 64_000);
+        range(p, "classifier.claude.max_tokens", c.maxTokens(), 256, ClaudeConfig.MAX_OUTPUT_TOKENS);
+        // At least max_tokens when that is valid; else its own bounds (not "between 100000000 and 64000").
+        boolean maxValid = c.maxTokens() >= 256 && c.maxTokens() <= ClaudeConfig.MAX_OUTPUT_TOKENS;
+        range(p, "classifier.claude.retry_max_tokens", c.retryMaxTokens(), maxValid ? c.maxTokens() : 256,
+                ClaudeConfig.MAX_OUTPUT_TOKENS);
         range(p, "classifier.claude.description_chars", c.descriptionChars(), 200, 200_000);
         range(p, "classifier.claude.timeout_seconds", c.timeoutSeconds(), 1, 3600);
         range(p, "classifier.claude.max_attempts", c.maxAttempts(), 1, 20);

@@ -102,6 +102,24 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void raisingMaxTokensAloneRaisesTheRetryRoomWithIt() throws IOException {
+        // retry_max_tokens must be at least max_tokens; its default follows, so a file that sets
+        // only max_tokens is not refused for a key it never wrote.
+        LoadedConfig lc = ConfigLoader.load(write("jobintel.yaml", "classifier:\n  claude:\n    max_tokens: 8000\n"));
+        assertThat(lc.config().classifier().claude().retryMaxTokens()).isEqualTo(32_000);
+        assertThat(ConfigLoader.load(write("d.yaml", "")).config().classifier().claude().retryMaxTokens()).isEqualTo(4096);
+        assertThat(ConfigLoader.load(write("m.yaml", "classifier:\n  claude:\n    max_tokens: 64000\n")).config()
+                .classifier().claude().retryMaxTokens()).isEqualTo(64_000);
+        // A max_tokens out of range is the one problem reported, said once.
+        ConfigException tooMany = error("classifier:\n  claude:\n    max_tokens: 100000000\n");
+        assertThat(tooMany.key()).isEqualTo("classifier.claude.max_tokens");
+        assertThat(tooMany.getMessage()).doesNotContain("retry_max_tokens");
+        ConfigException below = error("classifier:\n  claude:\n    max_tokens: 2000\n    retry_max_tokens: 1000\n");
+        assertThat(below.key()).isEqualTo("classifier.claude.retry_max_tokens");
+        assertThat(below.problem()).contains("between 2000 and 64000");
+    }
+
+    @Test
     void aModelWithoutAPriceIsAConfigErrorForTheClaudeClassifier() throws IOException {
         LoadedConfig lc = ConfigLoader.load(write("jobintel.yaml", "classifier:\n  name: claude\n  claude:\n    model: claude-mystery-9\n"));
         Context ctx = Context.load(lc, Clock.systemUTC(), java.util.Map.of("ANTHROPIC_API_KEY", "k"));
