@@ -440,6 +440,12 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
                 throw new ClassificationFailure("interrupted", "interrupted while waiting for the budget", true,
                         null, e);
             }
+            s = stop;
+            if (s != null) {
+                // The run stopped while this request waited for the budget: it is not sent.
+                budget.settle(worstCase, 0);
+                throw s;
+            }
             try {
                 limiter.acquire(estimatedInput, maxTokens);
             } catch (InterruptedException e) {
@@ -449,11 +455,15 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
                         null, e);
             }
             stats.request();
+            // Every reservation is settled, whatever happens: requests beside this one may be
+            // waiting for it (Budget.reserveWhenSettled), and would wait for ever.
+            boolean settled = false;
             try {
                 ClaudeApi.Exchange ex = api.send(params);
                 TokenUsage u = usage(ex.message().usage());
                 double usd = PriceTable.cost(price, u, false, config.cacheTtl().equals("1h"));
                 budget.settle(worstCase, usd);
+                settled = true;
                 limiter.settle(estimatedInput, u.input() + u.cacheWrite(), maxTokens, u.output());
                 limiter.observe(ex.limits(), clock.instant());
                 stats.answered(u, usd);
@@ -462,11 +472,18 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
                 return ex;
             } catch (ClaudeApi.ApiCallException e) {
                 budget.settle(worstCase, 0);
+                settled = true;
                 limiter.settle(estimatedInput, 0, maxTokens, 0);
                 ApiFailure f = e.failure();
                 attempts.recordFailure(f, e.latencyMillis());
                 noConnectionInARow = f.noConnection() ? noConnectionInARow + 1 : 0;
                 handle(f, tries, noConnectionInARow == tries);
+            } finally {
+                if (!settled) {
+                    // Something unforeseen broke between sending and reading the bill: what the request
+                    // cost is unknown, so it counts at its worst case, and the budget is never exceeded.
+                    budget.settle(worstCase, worstCase);
+                }
             }
         }
     }
