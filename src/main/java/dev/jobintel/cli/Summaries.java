@@ -314,8 +314,7 @@ final class Summaries {
                 t.row(r.runId().length() > 8 ? r.runId().substring(0, 8) : r.runId(),
                         java.time.Instant.ofEpochMilli(r.startedAt()).toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"),
                         r.boards(), r.failedBoards(), r.partialBoards(), r.seen(), r.newPostings(), r.rejected(),
-                        r.outcomes().entrySet().stream().map(x -> x.getKey() + " " + n(x.getValue()))
-                                .collect(Collectors.joining(", ")));
+                        listed(r.outcomes()));
             }
             out.print(t.render("  "));
         }

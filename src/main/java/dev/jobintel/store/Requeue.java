@@ -124,16 +124,9 @@ public final class Requeue {
      * The hashes of the jobs a backfill's repairs leave with no posting, and so removes: jobs no
      * posting points to now, and jobs every posting of which is put back to pending (whose job is
      * another's, unsound, or since {@code codes} is not null, holding a code the taxonomy in use
-     * does not have). A dry run plans without them: nothing can merge into a job about to go.
-     */
-    public static java.util.Set<String> jobHashesGoneAfterRepairs(Connection c, Long since, Map<String, List<String>> codes) {
-        return jobHashesGoneAfterRepairs(c, since, codes, java.util.Set.of());
-    }
-
-    /**
-     * As {@link #jobHashesGoneAfterRepairs(Connection, Long, Map)}, for a dry run of a relocation
-     * that has not moved the postings {@code moving}: each leaves its job, so a job whose postings
-     * that stay are all among them goes too.
+     * does not have). A dry run plans without them: nothing can merge into a job about to go. For
+     * a dry run of a relocation, {@code moving} holds the postings it has not moved: each leaves
+     * its job, so a job whose postings that stay are all among them goes too.
      */
     public static java.util.Set<String> jobHashesGoneAfterRepairs(Connection c, Long since, Map<String, List<String>> codes,
                                                                   java.util.Set<Long> moving) {
