@@ -71,12 +71,12 @@ final class BackfillCommand implements Callable<Integer> {
         PrintWriter out = cl.getOut();
         try (Database db = ctx.openDatabase(); Runner runner = new Runner(ctx, db, bars.on())) {
             runner.prepare(dryRun);
-            long moved = 0;
-            java.util.Set<Long> moving = java.util.Set.of(); // in a dry run, the postings relocating would move
-            if (relocate) {
-                Relocation.Result relocated = Relocation.run(db, new Identities(ctx.resolver()), from, !dryRun);
-                moved = relocated.moved();
-                moving = relocated.wouldMove();
+            Relocation.Result relocated = relocate ? Relocation.run(db, new Identities(ctx.resolver()), from, !dryRun)
+                    : null;
+            long moved = relocated == null ? 0 : relocated.moved();
+            // In a dry run, the postings relocating would move (each leaves its job); none otherwise.
+            java.util.Set<Long> moving = relocated == null ? java.util.Set.of() : relocated.wouldMove();
+            if (relocated != null) {
                 out.printf("Postings the place table and rules in use place otherwise: %s%s%n", Summaries.n(moved),
                         moved == 0 ? "" : dryRun ? " (would move; those decided would be decided again)"
                                 : " (moved; those decided are re-queued below)");
@@ -99,9 +99,8 @@ final class BackfillCommand implements Callable<Integer> {
             // Counted as the removal below will find them: the jobs with no posting now and those the
             // re-queue leaves with none (every posting --relocate moved). Counted before it, the line
             // said 0 above "removed 5 orphan jobs".
-            java.util.Set<Long> leaving = moving;
             java.util.Set<String> gone = db.read(c -> Requeue.jobHashesGoneAfterRepairs(c, from,
-                    taxonomyChanged ? codes : null, leaving));
+                    taxonomyChanged ? codes : null, moving));
             long orphans = gone.size();
             // Every pending posting, whenever first seen: the enrich below decides them all, as enrich would.
             long pending = db.read(c -> Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE outcome = 'pending'"));
