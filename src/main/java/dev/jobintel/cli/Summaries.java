@@ -307,14 +307,16 @@ final class Summaries {
         }
         if (!e.runs().isEmpty()) {
             out.println();
-            out.println("Recent fetch runs, newest first (outcomes of the postings each run saw first):");
-            TextTable t = new TextTable("run", "started (UTC)", "boards", "failed", "partial", "seen", "new", "rejected",
-                    "outcomes of new");
+            out.println("Recent fetch runs, newest first (seen = new + changed + unchanged + rejected; closed: no longer "
+                    + "on their boards;");
+            out.println("outcomes of new: what became of the postings each run saw first):");
+            TextTable t = new TextTable("run", "started (UTC)", "boards", "failed", "partial", "seen", "new", "changed",
+                    "unchanged", "rejected", "closed", "outcomes of new");
             for (Ledger.RunLine r : e.runs()) {
                 t.row(r.runId().length() > 8 ? r.runId().substring(0, 8) : r.runId(),
                         java.time.Instant.ofEpochMilli(r.startedAt()).toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"),
-                        r.boards(), r.failedBoards(), r.partialBoards(), r.seen(), r.newPostings(), r.rejected(),
-                        listed(r.outcomes()));
+                        r.boards(), r.failedBoards(), r.partialBoards(), r.seen(), r.newPostings(), r.changed(),
+                        r.unchanged(), r.rejected(), r.closed(), listed(r.outcomes()));
             }
             out.print(t.render("  "));
         }

@@ -38,7 +38,8 @@ public final class Ledger {
 
     /** One fetch run (all the boards fetched by one command) and what became of the postings it first saw. */
     public record RunLine(String runId, long startedAt, long boards, long failedBoards, long partialBoards, long seen,
-                          long newPostings, long rejected, java.util.Map<String, Long> outcomes) {
+                          long newPostings, long changed, long unchanged, long rejected, long closed,
+                          java.util.Map<String, Long> outcomes) {
     }
 
     private Ledger() {
@@ -83,10 +84,11 @@ public final class Ledger {
         List<Object[]> heads = Jdbc.query(c, "SELECT run_id, min(started_at) AS started, count(*) AS boards, "
                         + "sum(CASE WHEN status = 'failed' THEN 1 ELSE 0 END) AS failed, "
                         + "sum(CASE WHEN status = 'partial' THEN 1 ELSE 0 END) AS partial, sum(seen) AS seen, "
-                        + "sum(new_count) AS fresh, sum(rejected) AS rejected FROM fetch_runs GROUP BY run_id "
+                        + "sum(new_count) AS fresh, sum(updated_count) AS changed, sum(unchanged_count) AS unchanged, "
+                        + "sum(rejected) AS rejected, sum(closed_count) AS closed FROM fetch_runs GROUP BY run_id "
                         + "ORDER BY started DESC, run_id LIMIT ?",
                 rs -> new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                        rs.getLong(6), rs.getLong(7), rs.getLong(8)}, n);
+                        rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11)}, n);
         List<RunLine> out = new ArrayList<>();
         for (Object[] h : heads) {
             java.util.Map<String, Long> outcomes = new java.util.TreeMap<>();
@@ -96,7 +98,7 @@ public final class Ledger {
                 outcomes.put((String) row[0], (Long) row[1]);
             }
             out.add(new RunLine((String) h[0], (Long) h[1], (Long) h[2], (Long) h[3], (Long) h[4], (Long) h[5],
-                    (Long) h[6], (Long) h[7], outcomes));
+                    (Long) h[6], (Long) h[7], (Long) h[8], (Long) h[9], (Long) h[10], outcomes));
         }
         return out;
     }

@@ -502,6 +502,29 @@ class RepairCommandsIT {
     }
 
     @Test
+    void explainAccountsForEveryPostingAFetchRunSaw() throws IOException {
+        land(jobs(3));
+        clock.advance(java.time.Duration.ofHours(1));
+        List<Posting> again = new ArrayList<>(jobs(3));
+        Posting first = again.get(0);
+        again.set(0, new Posting(first.source(), first.sourceJobId(), first.url(), first.company(), first.title(),
+                first.locationText(), "The same job, described again at more length. ".repeat(20), first.postedAt(),
+                first.hints()));
+        land(again);
+        CliIT.Result r = jobintel("status", "--explain", "--json", "--db", db());
+        assertThat(r.exit()).as(r.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode latest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out())
+                .path("explanation").path("runs").path(0);
+        // The second sighting of a posting is neither new nor lost: the run counts it changed or unchanged.
+        assertThat(latest.path("seen").asLong()).isEqualTo(3);
+        assertThat(latest.path("newPostings").asLong()).isZero();
+        assertThat(latest.path("changed").asLong()).isEqualTo(1);
+        assertThat(latest.path("unchanged").asLong()).isEqualTo(2);
+        assertThat(jobintel("status", "--explain", "--db", db()).out())
+                .contains("seen = new + changed + unchanged + rejected");
+    }
+
+    @Test
     void incident28EveryCommandHasWorkingHelpAndTheRepairCommandsRunOnAnEmptyDatabase() {
         CommandLine cl = Main.commandLine();
         for (String name : cl.getSubcommands().keySet()) {
