@@ -198,6 +198,9 @@ public final class SalaryExtractor {
             if (currency == null || (m.group().contains("and") && !betweenBefore(text, m.start()))) {
                 continue; // "$50,000 and $100,000 in grants" is two figures; "between X and Y" is a range
             }
+            if (perkBeside(text, m.start(), m.end())) {
+                continue; // "a signing bonus of $20,000 - $30,000" is not the pay
+            }
             Double lo = amount(m.group(2), m.group(3) != null || m.group(7) != null);
             Double hi = amount(m.group(6), m.group(7) != null);
             if (lo == null || hi == null || lo <= 0 || hi < lo || hi > lo * 10) {
@@ -217,8 +220,9 @@ public final class SalaryExtractor {
                 continue;
             }
             Salary.Period period = period(text, s.end(), amount);
-            if (period == null || !plausible(amount, period) || notPayBefore(text, s.start())) {
-                continue; // "We match 401(k) contributions up to $6,000 per year" is a benefit
+            if (period == null || !plausible(amount, period) || notPayBefore(text, s.start())
+                    || perkBeside(text, s.end(), s.end())) {
+                continue; // "We match 401(k) contributions up to $6,000 per year", "up to $25,000 in relocation" are benefits
             }
             return oneFigure(s.group(1), amount, currency, period);
         }
@@ -259,9 +263,24 @@ public final class SalaryExtractor {
         return null;
     }
 
-    private static final Pattern NOT_PAY = Pattern.compile("(?i)stipend|allowance|budget|bonus|credit|reimburs|voucher"
+    private static final String PERKS = "stipend|allowance|budget|bonus|credit|reimburs|voucher"
             + "|contribution|match|per diem|relocation|referral|sign-on|signing|revenue|turnover|raised|funding|\\barr\\b"
-            + "|401\\(?k|pension|retirement|tuition|equipment");
+            + "|401\\(?k|pension|retirement|tuition|equipment";
+    private static final Pattern NOT_PAY = Pattern.compile("(?i)" + PERKS);
+    /** A perk named just before a figure ("a signing bonus of $20,000"), or just after it ("$25,000 in relocation"). */
+    private static final Pattern PERK_BEFORE = Pattern.compile("(?i)(?:" + PERKS + ")\\w*(?:\\s+(?:of|is|worth|up to|between))*\\s*$");
+    private static final Pattern PERK_AFTER = Pattern.compile("(?i)^\\s*(?:(?:in|of|as|an?|one[- ]time|annual|yearly)\\s+)*(?:"
+            + PERKS + ")");
+
+    /**
+     * Whether a perk is named right beside a figure, with at most "of", "in" or the like between: "a signing
+     * bonus of $20,000 - $30,000", "up to $25,000 in relocation assistance". Pay with a perk after a word
+     * such as "plus" or "+" ("$120k - $150k plus bonus") stays pay.
+     */
+    private static boolean perkBeside(String text, int start, int end) {
+        return PERK_BEFORE.matcher(text).region(Math.max(0, start - 40), start).find()
+                || PERK_AFTER.matcher(text).region(end, Math.min(text.length(), end + 40)).find();
+    }
 
     /** Whether the words just before or after a figure make it a perk, a benefit or the company's money rather than pay. */
     private static boolean notPay(String text, int start, int end) {

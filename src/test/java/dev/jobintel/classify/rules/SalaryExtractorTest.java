@@ -141,6 +141,24 @@ class SalaryExtractorTest {
     }
 
     @Test
+    void aPerkNamedBesideARangeOrACeilingIsNotPay() {
+        // Large enough to read as yearly pay by size, but a perk's words stand right beside them.
+        assertThat(EXTRACTOR.find("Enjoy a signing bonus of $20,000 - $30,000 for this role.")).isNull();
+        assertThat(EXTRACTOR.find("We offer up to $25,000 in relocation assistance.")).isNull();
+        assertThat(EXTRACTOR.find("Up to $25,000 relocation assistance is available.")).isNull();
+        // The perk does not hide the pay stated after it, nor does one named after "plus" or "+".
+        Salary pay = EXTRACTOR.find("A signing bonus of $20,000 - $30,000. Salary: $140,000 - $160,000 per year.");
+        assertThat(pay).isNotNull();
+        assertThat(pay.min()).isEqualTo(140000.0);
+        Salary plus = EXTRACTOR.find("Base salary $120,000 - $150,000 plus bonus and relocation.");
+        assertThat(plus).isNotNull();
+        assertThat(plus.max()).isEqualTo(150000.0);
+        Salary ceiling = EXTRACTOR.find("Compensation up to $150,000 + annual bonus.");
+        assertThat(ceiling).isNotNull();
+        assertThat(ceiling.max()).isEqualTo(150000.0);
+    }
+
+    @Test
     void numbersThatAreNotPayAreIgnored() {
         assertThat(EXTRACTOR.find("We raised $100M in our Series B and serve 10,000 customers")).isNull();
         assertThat(EXTRACTOR.find("Join 2,000 - 3,000 engineers worldwide")).isNull();
