@@ -235,6 +235,13 @@ class RulesClassifierTest {
         assertThat(classify("Backend Engineer", null,
                 "Build APIs with Java. Fun fact: our intern once named a table '; DROP TABLE x; --.", Hints.NONE)
                 .positionType()).isEqualTo("full_time");
+        // Titles the intern level already reads: the position type must agree with it.
+        for (String title : List.of("Software Engineering Internship", "Internship - Software Engineer",
+                "Data Science Internship (Summer 2025)", "Working Student - Data Engineering (m/f/d)")) {
+            Classification c = classify(title, null, "Build APIs with Java and Kafka for our payments team.", fullTime);
+            assertThat(c.seniority()).as(title).isEqualTo("intern");
+            assertThat(c.positionType()).as(title).isEqualTo("internship");
+        }
     }
 
     @Test
