@@ -65,6 +65,9 @@ class RulesClassifierTest {
             "Teamleiter Softwareentwicklung (m/w/d) | software_engineering | engineering_general | lead    | management",
             "Software Engineer IV                 | software_engineering | engineering_general | senior    | ic",
             "Assistant Vice President - Java Developer | software_engineering | backend | mid          | ic",
+            // "Team" between the function and the lead.
+            "Engineering Team Lead                | software_engineering | engineering_general | lead     | management",
+            "Software Team Lead                   | software_engineering | engineering_general | lead     | management",
     })
     void classifiesRealisticTitles(String title, String family, String subfamily, String seniority, String track) {
         Classification c = classify(title, "We are a fintech company building payment rails for Europe.");
