@@ -68,6 +68,9 @@ class RulesClassifierTest {
             // "Team" between the function and the lead.
             "Engineering Team Lead                | software_engineering | engineering_general | lead     | management",
             "Software Team Lead                   | software_engineering | engineering_general | lead     | management",
+            // A comma instead of "of", as in "VP, Product".
+            "VP, Data                             | data | data_architecture_governance | executive   | management",
+            "Director, Analytics                  | data                 | data_analysis       | director  | management",
     })
     void classifiesRealisticTitles(String title, String family, String subfamily, String seniority, String track) {
         Classification c = classify(title, "We are a fintech company building payment rails for Europe.");
