@@ -71,6 +71,8 @@ class RulesClassifierTest {
             // A comma instead of "of", as in "VP, Product".
             "VP, Data                             | data | data_architecture_governance | executive   | management",
             "Director, Analytics                  | data                 | data_analysis       | director  | management",
+            // AI leadership reads as machine-learning leadership does ("Head of Machine Learning").
+            "Head of AI                           | software_engineering | ml_engineering      | director  | management",
     })
     void classifiesRealisticTitles(String title, String family, String subfamily, String seniority, String track) {
         Classification c = classify(title, "We are a fintech company building payment rails for Europe.");
