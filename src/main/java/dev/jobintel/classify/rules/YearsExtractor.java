@@ -155,7 +155,9 @@ public final class YearsExtractor {
         Years best = null;
         int bestAt = Integer.MAX_VALUE;
         Matcher m = RANGE.matcher(text).useTransparentBounds(true);
-        if (Anchored.find(m, from, startsBefore, to, i -> canStart(text, i))) {
+        // A band the company states of itself is passed over, and one after it in the window still found.
+        java.util.function.IntPredicate starts = i -> canStart(text, i) && !companyBefore(text, i);
+        if (Anchored.find(m, from, startsBefore, to, starts)) {
             Integer lo = number(m.group(1));
             Integer hi = number(m.group(2));
             if (lo != null && hi != null && lo <= hi && hi <= 30) {
@@ -165,7 +167,7 @@ public final class YearsExtractor {
         }
         for (Pattern p : orMore ? new Pattern[] {AT_LEAST, PLUS, OR_MORE, PLAIN} : new Pattern[] {AT_LEAST, PLUS, PLAIN}) {
             Matcher s = p.matcher(text).useTransparentBounds(true);
-            if (Anchored.find(s, from, startsBefore, to, i -> canStart(text, i)) && s.start() < bestAt) {
+            if (Anchored.find(s, from, startsBefore, to, starts) && s.start() < bestAt) {
                 Integer v = number(s.group(1));
                 if (v != null && v <= 30) {
                     best = new Years(v, null);
@@ -182,6 +184,20 @@ public final class YearsExtractor {
             }
         }
         return best;
+    }
+
+    /**
+     * The company's own years rather than the candidate's: "We've spent 15 years building…", "Our founders bring
+     * 20+ years of experience", "For over 10 years as an industry leader…", "In the last 5 years building…".
+     */
+    private static final Pattern COMPANY_BEFORE = Pattern.compile("(?i)(?:\\bwe(?:'ve|’ve| have)?(?: spent| been| had)?"
+            + "|\\bour (?:founders?|team|company|leadership(?: team)?|firm|business)(?: has| have| brings?)?"
+            + "|(?:(?<=[.!?]\\s)|(?<=\\n)|(?<![\\s\\S]))for|\\b(?:in|over|during) the (?:last|past|first))"
+            + "\\s+(?:(?:over|more than|nearly|almost|about|around)\\s+)?$");
+
+    /** Whether the words just before a band at {@code at} make the years the company's (see {@link #COMPANY_BEFORE}). */
+    private static boolean companyBefore(String text, int at) {
+        return COMPANY_BEFORE.matcher(text).useTransparentBounds(true).region(Math.max(0, at - 40), at).find();
     }
 
     /** Words other than numbers a pattern can begin with ("at least", "minimum of", "over", "more than", "experience:"). */

@@ -50,4 +50,19 @@ class YearsExtractorTest {
         assertThat(YearsExtractor.find("10 years of company history and experience")).isNull();
         assertThat(YearsExtractor.find("We have grown for 9 years in a row.")).isNull();
     }
+
+    @Test
+    void theCompanysOwnYearsAreNotTheCandidates() {
+        assertThat(YearsExtractor.find("For over 10 years as an industry leader, Acme has helped thousands of teams.")).isNull();
+        assertThat(YearsExtractor.find("We've spent 15 years building the best payroll software on the market.")).isNull();
+        assertThat(YearsExtractor.find("We have 10+ years of experience serving enterprise customers.")).isNull();
+        assertThat(YearsExtractor.find("In the last 5 years building our product, we learned a lot.")).isNull();
+        // The candidate's years after the company's are still found, and "we" asking for years is no history.
+        assertThat(YearsExtractor.find("Our founders bring 20+ years of experience in fintech. You have 3+ years of "
+                + "experience with React.")).isEqualTo(new YearsExtractor.Years(3, null));
+        assertThat(YearsExtractor.find("We're looking for 5+ years of experience in Java."))
+                .isEqualTo(new YearsExtractor.Years(5, null));
+        assertThat(YearsExtractor.find("Candidates should have worked for 5+ years as a developer."))
+                .isEqualTo(new YearsExtractor.Years(5, null));
+    }
 }
