@@ -73,6 +73,10 @@ class RulesClassifierTest {
             "Director, Analytics                  | data                 | data_analysis       | director  | management",
             // AI leadership reads as machine-learning leadership does ("Head of Machine Learning").
             "Head of AI                           | software_engineering | ml_engineering      | director  | management",
+            // Projects on a building site are not the delivery of technical work.
+            "Construction Project Manager         | out_of_scope         | other               | mid       | ic",
+            "Senior Project Manager, Construction | out_of_scope         | other               | senior    | ic",
+            "IT Project Manager                   | delivery             | project_management  | mid       | ic",
     })
     void classifiesRealisticTitles(String title, String family, String subfamily, String seniority, String track) {
         Classification c = classify(title, "We are a fintech company building payment rails for Europe.");
