@@ -198,7 +198,7 @@ public final class SalaryExtractor {
             if (currency == null || (m.group().contains("and") && !betweenBefore(text, m.start()))) {
                 continue; // "$50,000 and $100,000 in grants" is two figures; "between X and Y" is a range
             }
-            if (perkBeside(text, m.start(), m.end())) {
+            if (perkBefore(text, m.start()) || perkAfter(text, m.end())) {
                 continue; // "a signing bonus of $20,000 - $30,000" is not the pay
             }
             Double lo = amount(m.group(2), m.group(3) != null || m.group(7) != null);
@@ -221,7 +221,7 @@ public final class SalaryExtractor {
             }
             Salary.Period period = period(text, s.end(), amount);
             if (period == null || !plausible(amount, period) || notPayBefore(text, s.start())
-                    || perkBeside(text, s.end(), s.end())) {
+                    || perkAfter(text, s.end())) {
                 continue; // "We match 401(k) contributions up to $6,000 per year", "up to $25,000 in relocation" are benefits
             }
             return oneFigure(s.group(1), amount, currency, period);
@@ -272,14 +272,18 @@ public final class SalaryExtractor {
     private static final Pattern PERK_AFTER = Pattern.compile("(?i)^\\s*(?:(?:in|of|as|an?|one[- ]time|annual|yearly)\\s+)*(?:"
             + PERKS + ")");
 
+    /** Whether a perk is named right before a figure starting at {@code start}: "a signing bonus of $20,000 - $30,000". */
+    private static boolean perkBefore(String text, int start) {
+        return PERK_BEFORE.matcher(text).region(Math.max(0, start - 40), start).find();
+    }
+
     /**
-     * Whether a perk is named right beside a figure, with at most "of", "in" or the like between: "a signing
-     * bonus of $20,000 - $30,000", "up to $25,000 in relocation assistance". Pay with a perk after a word
-     * such as "plus" or "+" ("$120k - $150k plus bonus") stays pay.
+     * Whether a perk is named right after a figure ending at {@code end}, with at most "in", "of" or the like
+     * between: "up to $25,000 in relocation assistance". After "plus" or "+" ("$120k - $150k plus bonus") it
+     * is pay with a perk beside it.
      */
-    private static boolean perkBeside(String text, int start, int end) {
-        return PERK_BEFORE.matcher(text).region(Math.max(0, start - 40), start).find()
-                || PERK_AFTER.matcher(text).region(end, Math.min(text.length(), end + 40)).find();
+    private static boolean perkAfter(String text, int end) {
+        return PERK_AFTER.matcher(text).region(end, Math.min(text.length(), end + 40)).find();
     }
 
     /** Whether the words just before or after a figure make it a perk, a benefit or the company's money rather than pay. */
