@@ -59,8 +59,9 @@ final class RunCommand implements Callable<Integer> {
                     : "no sources configured in " + ctx.loaded().origin()) + ")";
         } else {
             selection = fetch.configured(spec.commandLine(), ctx);
-            List<Path> paths = files.stream().map(f -> ctx.loaded().resolve(f)).toList();
-            if (!paths.isEmpty() && fetch.sources == null && fetch.companies == null) {
+            // --sources and --companies name boards: the import files are left out, and not counted below.
+            List<Path> paths = fetch.narrowed() ? List.of() : files.stream().map(f -> ctx.loaded().resolve(f)).toList();
+            if (!paths.isEmpty()) {
                 sources.add(JsonlSource.files(paths));
             }
             what = selection.sources().size() + " source" + (selection.sources().size() == 1 ? "" : "s")

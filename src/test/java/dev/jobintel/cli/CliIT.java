@@ -293,6 +293,22 @@ class CliIT {
     }
 
     @Test
+    void runNarrowedToSourcesDoesNotClaimTheImportFilesItLeavesOut() throws IOException {
+        Path rec = dir.resolve("rec");
+        assertThat(jobintel("demo", "--recording", rec.toString()).exit()).isZero();
+        Files.writeString(rec.resolve("extra.jsonl"), "{\"source\":\"mine\",\"id\":\"1\",\"url\":\"https://example.com/1\","
+                + "\"title\":\"Backend Engineer\"}\n");
+        Path config = rec.resolve("with-import.yaml");
+        Files.writeString(config, Files.readString(rec.resolve("jobintel.yaml")) + "\nimport:\n  files: [extra.jsonl]\n");
+        Result run = jobintel("run", "--config", config.toString(), "--replay", rec.toString(), "--db", db(),
+                "--sources", "greenhouse", "--no-progress");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("jobintel run: 1 source from ").doesNotContain("import file");
+        JsonNode s = new ObjectMapper().readTree(jobintel("status", "--db", db(), "--json").out());
+        assertThat(s.get("bySource").has("mine")).as("the import file was left out, as the header says").isFalse();
+    }
+
+    @Test
     void demoSaysWhichPathItCannotWriteBeforeWritingAnything() throws IOException {
         Result noDir = jobintel("demo", "--labels", dir.resolve("labels.jsonl").toString(), "--jsonl",
                 dir.resolve("no/such/demo.jsonl").toString());
