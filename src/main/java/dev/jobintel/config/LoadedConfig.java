@@ -43,6 +43,10 @@ public record LoadedConfig(JobintelConfig config, YamlDocument doc, Path baseDir
     /** The referenced file, or a located error naming the key when it does not exist (incident 18). */
     public Path requireFile(String key, String path) {
         Path p = resolve(path);
+        if (Files.isDirectory(p)) {
+            // "file not found" would send the user looking for a path that is there.
+            throw error(key, p + " is a directory: name a file in it");
+        }
         if (!Files.isRegularFile(p)) {
             throw error(key, "file not found: " + p);
         }

@@ -171,6 +171,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aReferencedDirectoryIsSaidToBeOneNotMissing() throws IOException {
+        Files.createDirectories(dir.resolve("exports"));
+        ConfigException e = error("import:\n  files: [exports]\n");
+        assertThat(e.key()).isEqualTo("import.files[0]");
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(e.problem()).isEqualTo(dir.resolve("exports") + " is a directory: name a file in it");
+        assertThat(error("taxonomy: ''\n").problem()).as("an empty path is this file's directory")
+                .isEqualTo(dir + " is a directory: name a file in it");
+    }
+
+    @Test
     void aWrongTypeNamesTheExpectedType() throws IOException {
         ConfigException e = error("gate:\n  min_description_chars: lots\n");
         assertThat(e.key()).isEqualTo("gate.min_description_chars");
