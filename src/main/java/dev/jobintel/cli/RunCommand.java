@@ -58,6 +58,11 @@ final class RunCommand implements Callable<Integer> {
                     + (ctx.loaded().isDefaults() ? "no jobintel.yaml, so no sources configured"
                     : "no sources configured in " + ctx.loaded().origin()) + ")";
         } else {
+            if (ctx.config().sources().isEmpty() && (fetch.record != null || fetch.replay != null)) {
+                // Files are read, not fetched: there would be nothing to record or replay, and the option would do nothing.
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), (fetch.record != null ? "--record"
+                        : "--replay") + " needs sources configured: " + ctx.loaded().origin() + " has only import files");
+            }
             selection = fetch.configured(spec.commandLine(), ctx);
             // --sources and --companies name boards: the import files are left out, and not counted below.
             List<Path> paths = fetch.narrowed() ? List.of() : files.stream().map(f -> ctx.loaded().resolve(f)).toList();

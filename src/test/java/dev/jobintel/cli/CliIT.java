@@ -309,6 +309,21 @@ class CliIT {
     }
 
     @Test
+    void runOnImportFilesAloneRefusesRecordAndReplayInsteadOfIgnoringThem() throws IOException {
+        Files.writeString(dir.resolve("extra.jsonl"), "{\"source\":\"mine\",\"id\":\"1\",\"url\":\"https://example.com/1\","
+                + "\"title\":\"Backend Engineer\"}\n");
+        Path config = Files.writeString(dir.resolve("jobintel.yaml"), "import:\n  files: [extra.jsonl]\n");
+        Path rec = Files.createDirectories(dir.resolve("rec"));
+        for (String option : new String[] {"--record", "--replay"}) {
+            Result run = jobintel("run", "--config", config.toString(), "--db", db(), option, rec.toString(), "--no-progress");
+            assertThat(run.exit()).as(option).isEqualTo(Main.CONFIG_ERROR);
+            assertThat(run.err()).contains(option + " needs sources configured");
+        }
+        assertThat(Files.exists(dir.resolve("jobintel.db"))).as("nothing was imported").isFalse();
+        assertThat(jobintel("run", "--config", config.toString(), "--db", db(), "--no-progress").exit()).isZero();
+    }
+
+    @Test
     void demoSaysWhichPathItCannotWriteBeforeWritingAnything() throws IOException {
         Result noDir = jobintel("demo", "--labels", dir.resolve("labels.jsonl").toString(), "--jsonl",
                 dir.resolve("no/such/demo.jsonl").toString());
