@@ -177,6 +177,44 @@ class CliIT {
     }
 
     @Test
+    void whatFollowsTheGzipDataIsAFailureOfTheFileNotTheQuietEndOfIt() throws Exception {
+        java.io.ByteArrayOutputStream member = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.GZIPOutputStream(member)) {
+            out.write(("{\"source\":\"lever\",\"id\":\"m1\",\"url\":\"https://x/1\",\"title\":\"Data Analyst\"}\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        byte[] gz = member.toByteArray();
+        byte[] appended = ("{\"source\":\"lever\",\"id\":\"m2\",\"url\":\"https://x/2\",\"title\":\"Data Engineer\"}\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        // Lines appended to a .gz file as text, and a second member cut inside its header: the JDK's
+        // reader ended the file at the first member and said nothing of the rest.
+        byte[][] afters = {appended, java.util.Arrays.copyOf(gz, 6)};
+        for (int i = 0; i < afters.length; i++) {
+            Path file = dir.resolve("tail" + i + ".jsonl.gz");
+            Files.write(file, concat(gz, afters[i]));
+            Result r = jobintel("import", "--db", db(), file.toString(), "--no-progress");
+            assertThat(r.exit()).as(r.out()).isEqualTo(Main.BOARDS_FAILED);
+            assertThat(r.out()).contains("file " + file + " partly read").contains("tail" + i + ".jsonl.gz after line 1");
+        }
+        // Concatenated members (what 'cat a.gz b.gz' makes) are one file, read whole.
+        Path two = dir.resolve("two.jsonl.gz");
+        java.io.ByteArrayOutputStream second = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.GZIPOutputStream(second)) {
+            out.write(appended);
+        }
+        Files.write(two, concat(gz, second.toByteArray()));
+        Result whole = jobintel("import", "--db", db(), two.toString(), "--no-progress");
+        assertThat(whole.exit()).as(whole.out()).isZero();
+        assertThat(whole.out()).contains("1 new").contains("1 seen again");
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void aMistakenCommandLineIsSaidInALineWithASuggestionNotTheWholeHelp() {
         Result misspelt = jobintel("report", "--db", db(), "--limt", "3");
         assertThat(misspelt.exit()).isEqualTo(Main.CONFIG_ERROR);

@@ -11,6 +11,7 @@ import dev.jobintel.source.JsonFields;
 import dev.jobintel.source.JsonStream;
 import dev.jobintel.source.OncePerId;
 import dev.jobintel.store.Rejects;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Imports postings from JSON Lines files (optionally gzip-compressed), one board per file.
@@ -94,7 +94,11 @@ public final class JsonlSource implements JobSource {
             }
             boolean magic = first == 0x1f && second == 0x8b;
             boolean gz = magic || f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz");
-            return gz ? new HandsOnWhatArrived(new GZIPInputStream(in, 1 << 16)) : in;
+            // Strict about what follows a gzip member: the JDK's GZIPInputStream takes anything that is
+            // not another member (lines appended to a .gz file, a member cut inside its header) for the
+            // end of the file, and the postings in it would vanish without a word.
+            return gz ? new DataBeforeTheFailure(GzipCompressorInputStream.builder().setInputStream(in)
+                    .setDecompressConcatenated(true).get()) : in;
         } catch (IOException e) {
             in.close();
             throw e;
@@ -102,9 +106,9 @@ public final class JsonlSource implements JobSource {
     }
 
     /**
-     * A file's stream whose available() does not fail on a named pipe: GZIPInputStream asks it at
-     * the end of each member, for whether another follows, and a pipe answers "Illegal seek". Told
-     * one byte may be, it reads on, and takes the end of the pipe as the end of the file.
+     * A file's stream whose available() does not fail on a named pipe: the BufferedInputStream the
+     * gzip reader reads through asks it, and a pipe answers "Illegal seek". Told one byte may be,
+     * it reads on, and takes the end of the pipe as the end of the file.
      */
     private static final class PipeSafe extends java.io.FilterInputStream {
         PipeSafe(InputStream in) {
@@ -122,19 +126,42 @@ public final class JsonlSource implements JobSource {
     }
 
     /**
-     * A stream that never claims more bytes are ready. GZIPInputStream says one is until its end,
-     * so a Reader keeps decoding into its buffer and, when a truncated file fails, drops every
-     * character of that read, up to 64K of complete lines before the cut. Told nothing is ready,
-     * it hands on what it has decoded first, and the failure comes after those lines are kept.
+     * Hands on what a read inflated before it failed, and fails on the next read. The gzip reader
+     * fails on what follows a member inside the read that finished the member, and the lines of the
+     * member's end, inflated into the caller's buffer already, would be dropped with the read.
      */
-    private static final class HandsOnWhatArrived extends java.io.FilterInputStream {
-        HandsOnWhatArrived(InputStream in) {
-            super(in);
+    private static final class DataBeforeTheFailure extends java.io.FilterInputStream {
+        private final GzipCompressorInputStream gz;
+        private IOException failure;
+
+        DataBeforeTheFailure(GzipCompressorInputStream gz) {
+            super(gz);
+            this.gz = gz;
         }
 
         @Override
-        public int available() {
-            return 0;
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (failure != null) {
+                throw failure;
+            }
+            long before = gz.getUncompressedCount();
+            try {
+                return gz.read(b, off, len);
+            } catch (IOException e) {
+                int inflated = (int) (gz.getUncompressedCount() - before);
+                if (inflated <= 0) {
+                    throw e;
+                }
+                failure = e;
+                return inflated;
+            }
         }
     }
 
@@ -197,8 +224,18 @@ public final class JsonlSource implements JobSource {
                 board.accept(posting);
             }
             board.finish(true, null, null);
-        } catch (IOException | java.io.UncheckedIOException e) {
-            board.finish(false, null, "cannot read " + input.board() + " after line " + lineNo + ": " + e.getMessage());
+        } catch (IOException e) {
+            board.finish(false, null, "cannot read " + input.board() + " after line " + lineNo + ": " + problem(e));
+        } catch (java.io.UncheckedIOException e) {
+            board.finish(false, null, "cannot read " + input.board() + " after line " + lineNo + ": " + problem(e.getCause()));
         }
+    }
+
+    /** What went wrong reading a file, in words: an end of file inside gzip data carries no message. */
+    private static String problem(IOException e) {
+        if (e instanceof java.io.EOFException) {
+            return "the file ends inside its gzip data (cut short?)";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }
