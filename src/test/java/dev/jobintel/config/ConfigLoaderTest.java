@@ -369,6 +369,13 @@ class ConfigLoaderTest {
         assertThat(e.problem()).isEqualTo("country US already uses USD");
     }
 
+    @Test
+    void aMonthlyLineOfNoAmountInATaxonomyIsNamed() throws IOException {
+        ConfigException e = errorInBundledTaxonomyWith("countries: [PL], monthly_below: 50000", "countries: [PL], monthly_below: 0");
+        assertThat(e.key()).isEqualTo("currencies[10].monthly_below");
+        assertThat(e.problem()).isEqualTo("an amount above 0, got 0.0");
+    }
+
     /** The error a copy of the bundled taxonomy with {@code written} replaced by {@code instead} stops at. */
     private ConfigException errorInBundledTaxonomyWith(String written, String instead) throws IOException {
         String bundled;

@@ -49,7 +49,7 @@ public final class RulesClassifier implements Classifier {
 
     public RulesClassifier(Taxonomy taxonomy) {
         this.taxonomy = taxonomy;
-        this.salaries = new SalaryExtractor(taxonomy.currencySymbols(), taxonomy.currencyOfCountry());
+        this.salaries = SalaryExtractor.of(taxonomy);
         this.version = "rules-" + (taxonomy.version() == null ? "0" : taxonomy.version());
         this.titleFamilies = RulePhrases.of(taxonomy.subfamilyRules().stream().map(Taxonomy.SubfamilyRule::title).toList());
         List<Taxonomy.LevelRule> levels = new ArrayList<>(taxonomy.levels());

@@ -32,6 +32,8 @@ public final class SalaryExtractor {
     private final Map<String, String> symbolToCode = new HashMap<>();
     /** Country code → its currency's code. */
     private final Map<String, String> currencyOfCountry;
+    /** Currency code → the amount below which pay with no period stated is monthly (see the taxonomy). */
+    private final Map<String, Double> monthlyBelow;
     /**
      * A bare symbol several currencies write ("$": US$ and C$ and A$…; "¥": ¥ and CN¥) → the codes of
      * those currencies, its owner first ("$" → USD, CAD, AUD…).
@@ -47,8 +49,15 @@ public final class SalaryExtractor {
      * @param currencySymbols   currency code → the symbols and codes that denote it
      * @param currencyOfCountry country code (ISO alpha-2) → the code of the currency in use there
      */
-    public SalaryExtractor(Map<String, List<String>> currencySymbols, Map<String, String> currencyOfCountry) {
+    /** The extractor of the taxonomy's currencies. */
+    public static SalaryExtractor of(dev.jobintel.classify.taxonomy.Taxonomy taxonomy) {
+        return new SalaryExtractor(taxonomy.currencySymbols(), taxonomy.currencyOfCountry(), taxonomy.monthlyBelow());
+    }
+
+    SalaryExtractor(Map<String, List<String>> currencySymbols, Map<String, String> currencyOfCountry,
+                    Map<String, Double> monthlyBelow) {
         this.currencyOfCountry = Map.copyOf(currencyOfCountry);
+        this.monthlyBelow = Map.copyOf(monthlyBelow);
         List<String> symbols = new ArrayList<>();
         currencySymbols.forEach((code, syms) -> {
             for (String s : syms) {
@@ -206,7 +215,7 @@ public final class SalaryExtractor {
             if (lo == null || hi == null || lo <= 0 || hi < lo || hi > lo * 10) {
                 continue;
             }
-            Salary.Period period = period(text, m.end(), hi);
+            Salary.Period period = period(text, m.end(), hi, currency);
             if (period != null && plausible(lo, period)) {
                 return new Salary(lo, hi, currency, period);
             }
@@ -219,7 +228,7 @@ public final class SalaryExtractor {
             if (currency == null || amount == null || amount <= 0) {
                 continue;
             }
-            Salary.Period period = period(text, s.end(), amount);
+            Salary.Period period = period(text, s.end(), amount, currency);
             if (period == null || !plausible(amount, period) || notPayBefore(text, s.start())
                     || perkAfter(text, s.end())) {
                 continue; // "We match 401(k) contributions up to $6,000 per year", "up to $25,000 in relocation" are benefits
@@ -391,12 +400,17 @@ public final class SalaryExtractor {
     private static final Pattern WEEK = Pattern.compile(
             "(?i)^[^.\\n]{0,25}?(?:per week|/\\s?(?:week|wk)|a week|weekly)");
 
-    private static Salary.Period period(String text, int from, double top) {
+    private Salary.Period period(String text, int from, double top, String currency) {
         Salary.Period stated = statedPeriod(text, from);
         if (stated != null) {
             return stated;
         }
-        // No period stated: judge by size. Ranges like "$120k–$150k" are yearly pay.
+        // No period stated: judge by size. Ranges like "$120k–$150k" are yearly pay; where pay is
+        // advertised by the month, "15 000 - 20 000 PLN" is a month's (a tenth of the line and less, neither).
+        Double monthly = monthlyBelow.get(currency);
+        if (monthly != null && top < monthly) {
+            return top >= monthly / 10 ? Salary.Period.MONTH : null;
+        }
         return top >= 20_000 ? Salary.Period.YEAR : null;
     }
 

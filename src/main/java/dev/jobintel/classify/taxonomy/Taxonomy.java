@@ -60,6 +60,7 @@ public final class Taxonomy {
     private final Vocabulary currencies;
     private final Map<String, List<String>> currencySymbols;
     private final Map<String, String> currencyOfCountry;
+    private final Map<String, Double> monthlyBelow;
     private final Vocabulary skillFamilies;
     private final SkillDictionary skills;
 
@@ -70,7 +71,7 @@ public final class Taxonomy {
              Vocabulary tracks, List<MarkerRule> trackRules, Vocabulary arrangements,
              List<PhraseRule> arrangementRules, Vocabulary positionTypes, List<PhraseRule> positionTypeRules,
              Vocabulary currencies, Map<String, List<String>> currencySymbols, Map<String, String> currencyOfCountry,
-             Vocabulary skillFamilies, SkillDictionary skills) {
+             Map<String, Double> monthlyBelow, Vocabulary skillFamilies, SkillDictionary skills) {
         this.version = version;
         this.origin = origin;
         this.fallbackFamily = fallbackFamily;
@@ -90,6 +91,7 @@ public final class Taxonomy {
         this.currencies = currencies;
         this.currencySymbols = Map.copyOf(currencySymbols);
         this.currencyOfCountry = Map.copyOf(currencyOfCountry);
+        this.monthlyBelow = Map.copyOf(monthlyBelow);
         this.skillFamilies = skillFamilies;
         this.skills = skills;
     }
@@ -188,6 +190,14 @@ public final class Taxonomy {
     /** Country code (ISO alpha-2) → the code of the currency in use there, as the taxonomy states it. */
     public Map<String, String> currencyOfCountry() {
         return currencyOfCountry;
+    }
+
+    /**
+     * Currency code → the amount below which pay with no period stated is monthly, for the currencies
+     * whose pay is advertised by the month (TaxonomyFile.Currency#monthlyBelow).
+     */
+    public Map<String, Double> monthlyBelow() {
+        return monthlyBelow;
     }
 
     public Vocabulary skillFamilies() {

@@ -94,10 +94,13 @@ public record TaxonomyFile(
     }
 
     /**
-     * @param countries where this is the money in use (ISO alpha-2): there a bare symbol it shares
-     *                  with another currency ("$" of "C$", "¥" of "CN¥") reads as this one
+     * @param countries    where this is the money in use (ISO alpha-2): there a bare symbol it shares
+     *                     with another currency ("$" of "C$", "¥" of "CN¥") reads as this one
+     * @param monthlyBelow where pay is advertised by the month (Poland, Brazil, Sweden…): a range with
+     *                     no period stated is monthly below this amount, yearly from it; null where
+     *                     pay with no period is yearly from 20,000
      */
-    public record Currency(String code, String name, List<String> symbols, List<String> countries) {
+    public record Currency(String code, String name, List<String> symbols, List<String> countries, Double monthlyBelow) {
         public Currency {
             symbols = orEmpty(symbols);
             countries = orEmpty(countries);

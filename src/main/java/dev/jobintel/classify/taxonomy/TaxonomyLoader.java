@@ -130,6 +130,7 @@ final class TaxonomyLoader {
         Map<String, List<String>> symbols = new LinkedHashMap<>();
         Map<String, String> symbolOwner = new HashMap<>();
         Map<String, String> currencyOfCountry = new LinkedHashMap<>();
+        Map<String, Double> monthlyBelow = new HashMap<>();
         for (int i = 0; i < f.currencies().size(); i++) {
             TaxonomyFile.Currency c = f.currencies().get(i);
             String cp = "currencies[" + i + "]";
@@ -149,6 +150,12 @@ final class TaxonomyLoader {
                 }
             }
             symbols.put(c.code(), List.copyOf(syms));
+            if (c.monthlyBelow() != null) {
+                if (!(c.monthlyBelow() > 0) || c.monthlyBelow().isInfinite()) {
+                    throw doc.error(cp + ".monthly_below", "an amount above 0, got " + c.monthlyBelow());
+                }
+                monthlyBelow.put(c.code(), c.monthlyBelow());
+            }
             for (int j = 0; j < c.countries().size(); j++) {
                 String country = c.countries().get(j);
                 String key = cp + ".countries[" + j + "]";
@@ -205,7 +212,7 @@ final class TaxonomyLoader {
 
         return new Taxonomy(f.version(), doc.origin(), fbFamily, fbSub, families, subfamilies, familyOf, rules,
                 seniority, levels, tracks, trackRules, arrangements, arrangementRules, positionTypes, positionRules,
-                currencies, symbols, currencyOfCountry, skillFamilies, skills);
+                currencies, symbols, currencyOfCountry, monthlyBelow, skillFamilies, skills);
     }
 
     private List<Taxonomy.PhraseRule> coded(String key, TaxonomyFile.Choice<TaxonomyFile.Coded> choice, Vocabulary vocab) {

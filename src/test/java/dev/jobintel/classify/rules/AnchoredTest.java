@@ -35,7 +35,7 @@ class AnchoredTest {
         for (DemoPosting p : DemoDataset.postings()) {
             texts.add(HtmlText.toText(p.jsonLine()));
         }
-        SalaryExtractor salaries = new SalaryExtractor(Taxonomy.bundled().currencySymbols(), Taxonomy.bundled().currencyOfCountry());
+        SalaryExtractor salaries = SalaryExtractor.of(Taxonomy.bundled());
         int checked = 0;
         for (String text : texts) {
             checked += allStartWhereAllowed("salary range", salaries.range, text, i -> salaries.rangeCanStart(text, i));

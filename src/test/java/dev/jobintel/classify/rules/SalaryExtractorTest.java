@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SalaryExtractorTest {
 
-    private static final SalaryExtractor EXTRACTOR = new SalaryExtractor(Taxonomy.bundled().currencySymbols(), Taxonomy.bundled().currencyOfCountry());
+    private static final SalaryExtractor EXTRACTOR = SalaryExtractor.of(Taxonomy.bundled());
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
@@ -41,6 +41,17 @@ class SalaryExtractorTest {
             "Wynagrodzenie: 18 000 - 25 000 PLN netto (B2B) miesięcznie | 18000 | 25000 | PLN | MONTH",
             "DKK 50.000 - 60.000 om måneden                         | 50000  | 60000  | DKK | MONTH",
             "Sueldo: $30,000 - $40,000 MXN mensuales.               | 30000  | 40000  | MXN | MONTH",
+            // No period stated, in a money whose pay is advertised by the month: a month's below the
+            // currency's line (a year's from it), not the yearly pay of a few thousand dollars.
+            "Wynagrodzenie: 15 000 - 20 000 PLN netto + VAT (B2B)   | 15000  | 20000  | PLN | MONTH",
+            "Wynagrodzenie: 180 000 - 240 000 PLN brutto            | 180000 | 240000 | PLN | YEAR",
+            "Lön: 45 000 - 60 000 SEK                               | 45000  | 60000  | SEK | MONTH",
+            "Salário: R$ 12.000 - R$ 18.000 (CLT)                   | 12000  | 18000  | BRL | MONTH",
+            "CN¥25,000 - CN¥40,000                                  | 25000  | 40000  | CNY | MONTH",
+            "Salary: 20,000 - 30,000 SGD                            | 20000  | 30000  | SGD | MONTH",
+            "Salary: 90,000 - 120,000 SGD                           | 90000  | 120000 | SGD | YEAR",
+            "給与: ¥400,000 - ¥600,000                               | 400000 | 600000 | JPY | MONTH",
+            "年収: ¥6,000,000 - ¥9,000,000                           | 6000000| 9000000| JPY | YEAR",
     })
     void findsStatedRanges(String text, double min, double max, String currency, Salary.Period period) {
         Salary s = EXTRACTOR.find(text);
