@@ -357,6 +357,35 @@ class ReportCommandIT {
     }
 
     @Test
+    void aSkillIsOneRowThoughATaxonomySinceChangedGaveItAnotherKind() throws IOException {
+        // Beta's backend job asked for Kafka under the bundled taxonomy (data engineering); a taxonomy that
+        // since moved Kafka to infrastructure classifies the next job. Kafka is still one skill, of two jobs.
+        String taxonomy;
+        try (var in = ReportCommandIT.class.getResourceAsStream("/jobintel/taxonomy.yaml")) {
+            taxonomy = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String moved = taxonomy.replace("{name: Kafka, family: data_engineering,", "{name: Kafka, family: infrastructure,");
+        assertThat(moved).isNotEqualTo(taxonomy);
+        Files.writeString(dir.resolve("taxonomy.yaml"), moved);
+        Path config = Files.writeString(dir.resolve("jobintel.yaml"), "taxonomy: taxonomy.yaml\n");
+        Path more = Fixtures.jsonlFile(dir.resolve("kafka.jsonl"),
+                List.of(posting("61", "Delta", "Platform Engineer", "Paris, France", "Go and Kafka.")));
+        assertThat(jobintel("import", more.toString(), "--db", db(), "--config", config.toString()).exit()).isZero();
+        assertThat(jobintel("enrich", "--db", db(), "--config", config.toString(), "--no-progress").exit()).isZero();
+
+        JsonNode skills = report("skills", "--config", config.toString());
+        List<String> kafka = new ArrayList<>();
+        for (JsonNode r : skills.get("rows")) {
+            if (r.get("skill").asText().equals("Kafka")) {
+                kafka.add(r.get("skill_family").asText() + " " + r.get("jobs").asLong());
+            }
+        }
+        assertThat(kafka).as("one row, of every job asking for it, of the kind its latest classification gave")
+                .containsExactly("Infrastructure 2");
+        assertThat(row(skills, "skill", "Kafka").get("share_pct").asDouble()).isEqualTo(33.33);
+    }
+
+    @Test
     void csvIsOneReportWithEmployerNamesKeptFromRunningAsFormulas() {
         CliIT.Result r = jobintel("report", "employers", "--format", "csv", "--db", db());
         assertThat(r.exit()).as(r.err()).isZero();
