@@ -32,6 +32,11 @@ public enum ReportFormat {
                     continue;
                 }
                 TextTable t = new TextTable(r.columns().stream().map(Report.Column::heading).toArray(String[]::new));
+                for (int c = 0; c < r.columns().size(); c++) {
+                    if (r.columns().get(c).key().equals("url")) {
+                        t.whole(c); // a posting's link, to be followed: whole, not cut to a cell's width
+                    }
+                }
                 for (List<Object> row : r.rows()) {
                     t.row(row.toArray());
                 }

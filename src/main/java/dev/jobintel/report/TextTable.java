@@ -15,10 +15,18 @@ public final class TextTable {
 
     private final List<String[]> rows = new ArrayList<>();
     private final int columns;
+    /** Columns drawn whole, however long: see {@link #whole}. */
+    private final java.util.Set<Integer> whole = new java.util.HashSet<>();
 
     public TextTable(String... header) {
         this.columns = header.length;
         rows.add(header);
+    }
+
+    /** Draws column {@code i} whole (still one line), not clipped to {@link #CELL_MAX}: a link cut short leads nowhere. */
+    public TextTable whole(int i) {
+        whole.add(i);
+        return this;
     }
 
     public TextTable row(Object... cells) {
@@ -26,7 +34,8 @@ public final class TextTable {
         for (int i = 0; i < columns; i++) {
             Object v = i < cells.length ? cells[i] : "";
             r[i] = v instanceof Number n && !(v instanceof Double) ? String.format(Locale.ROOT, "%,d", n.longValue())
-                    : v instanceof Double d ? String.format(Locale.ROOT, "%.1f", d) : Clip.oneLine(v == null ? "" : v.toString(), CELL_MAX);
+                    : v instanceof Double d ? String.format(Locale.ROOT, "%.1f", d)
+                    : Clip.oneLine(v == null ? "" : v.toString(), whole.contains(i) ? Integer.MAX_VALUE - 1 : CELL_MAX);
         }
         rows.add(r);
         return this;

@@ -386,6 +386,19 @@ class ReportCommandIT {
     }
 
     @Test
+    void aTableGivesAPostingsLinkWholeHoweverLong() throws IOException {
+        // Career sites' addresses run long; cut to a table cell's width and ended with "…", the link leads nowhere.
+        String url = "https://acme.wd5.myworkdayjobs.com/en-US/External_Career_Site/job/Berlin-Germany/"
+                + "Senior-Software-Engineer--Backend-Platform-and-Infrastructure_R-123456";
+        Posting p = posting("71", "Omega", "Senior Backend Engineer", "Berlin, Germany", "Java and Kafka.");
+        addAndEnrich("long-url.jsonl", new Posting(p.source(), p.sourceJobId(), url, p.company(), p.title(), p.locationText(),
+                p.description(), p.postedAt(), p.hints()));
+        CliIT.Result r = jobintel("report", "jobs", "--db", db());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains(url + "\n");
+    }
+
+    @Test
     void csvIsOneReportWithEmployerNamesKeptFromRunningAsFormulas() {
         CliIT.Result r = jobintel("report", "employers", "--format", "csv", "--db", db());
         assertThat(r.exit()).as(r.err()).isZero();
