@@ -177,25 +177,14 @@ public final class MarketReports {
         // One row per skill, of the kind its latest classification gave: a job keeps the kind its taxonomy gave a
         // skill, so after a taxonomy moved one (or gave a kind to one it did not know), counting per skill and kind
         // split that skill's jobs over two rows, each short of the run summary's count.
-        Map<String, Object[]> bySkill = new LinkedHashMap<>(); // skill -> {kind, jobs, classified at}
-        Jdbc.each(c, "SELECT s.skill, coalesce(sf.name, '') AS family, count(*) AS n, max(j.classified_at) AS latest "
+        List<List<Object>> rows = Jdbc.query(c, "SELECT skill, max(CASE WHEN latest = 1 THEN family END) AS family, "
+                        + "count(*) AS n FROM (SELECT s.skill, coalesce(sf.name, '') AS family, row_number() OVER "
+                        + "(PARTITION BY s.skill ORDER BY j.classified_at DESC, j.id DESC) AS latest "
                         + "FROM job_skills s JOIN enriched_jobs j ON j.id = s.job_id "
-                        + "LEFT JOIN ref_skill_family sf ON sf.code = s.family WHERE " + f.where()
-                        + " GROUP BY s.skill, sf.name",
-                rs -> {
-                    Object[] skill = bySkill.computeIfAbsent(rs.getString(1), k -> new Object[] {"", 0L, Long.MIN_VALUE});
-                    skill[1] = (Long) skill[1] + rs.getLong(3);
-                    if (rs.getLong(4) > (Long) skill[2]) {
-                        skill[0] = rs.getString(2);
-                        skill[2] = rs.getLong(4);
-                    }
-                }, f.args().toArray());
-        List<List<Object>> rows = bySkill.entrySet().stream()
-                .sorted(Map.Entry.<String, Object[]>comparingByValue((a, b) -> Long.compare((Long) b[1], (Long) a[1]))
-                        .thenComparing(Map.Entry::getKey))
-                .limit(limit)
-                .map(e -> List.<Object>of(e.getKey(), e.getValue()[0], e.getValue()[1], share((Long) e.getValue()[1], jobs)))
-                .toList();
+                        + "LEFT JOIN ref_skill_family sf ON sf.code = s.family WHERE " + f.where() + ") asked "
+                        + "GROUP BY skill ORDER BY n DESC, skill LIMIT ?",
+                rs -> List.<Object>of(rs.getString(1), rs.getString(2), rs.getLong(3), share(rs.getLong(3), jobs)),
+                args(f, limit));
         return new Report("skills", "Skills asked for", List.of(column("skill", "skill"),
                 column("skill_family", "kind"), column("jobs", "jobs"), column("share_pct", "share %")), rows, jobs);
     }
