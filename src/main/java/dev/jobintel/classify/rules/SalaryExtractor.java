@@ -276,8 +276,12 @@ public final class SalaryExtractor {
             + "|contribution|match|per diem|relocation|referral|sign-on|signing|revenue|turnover|raised|funding|\\barr\\b"
             + "|401\\(?k|pension|retirement|tuition|equipment";
     private static final Pattern NOT_PAY = Pattern.compile("(?i)" + PERKS);
-    /** A perk named just before a figure ("a signing bonus of $20,000"), or just after it ("$25,000 in relocation"). */
-    private static final Pattern PERK_BEFORE = Pattern.compile("(?i)(?:" + PERKS + ")\\w*(?:\\s+(?:of|is|worth|up to|between))*\\s*$");
+    /**
+     * A perk named just before a figure ("a signing bonus of $20,000"), but not a salary's budget ("the salary
+     * budget is €60,000 - €70,000" is the pay); and just after one ("$25,000 in relocation").
+     */
+    private static final Pattern PERK_BEFORE = Pattern.compile("(?i)(?<!salary )(?<!pay )(?<!compensation )(?:" + PERKS
+            + ")\\w*(?:\\s+(?:of|is|worth|up to|between))*\\s*$");
     private static final Pattern PERK_AFTER = Pattern.compile("(?i)^\\s*(?:(?:in|of|as|an?|one[- ]time|annual|yearly)\\s+)*(?:"
             + PERKS + ")");
 

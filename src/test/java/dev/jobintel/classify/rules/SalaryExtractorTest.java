@@ -164,6 +164,9 @@ class SalaryExtractorTest {
         Salary plus = EXTRACTOR.find("Base salary $120,000 - $150,000 plus bonus and relocation.");
         assertThat(plus).isNotNull();
         assertThat(plus.max()).isEqualTo(150000.0);
+        Salary budget = EXTRACTOR.find("The salary budget is €60,000 - €70,000.");
+        assertThat(budget).isNotNull();
+        assertThat(budget.max()).isEqualTo(70000.0);
         Salary ceiling = EXTRACTOR.find("Compensation up to $150,000 + annual bonus.");
         assertThat(ceiling).isNotNull();
         assertThat(ceiling.max()).isEqualTo(150000.0);
