@@ -74,9 +74,14 @@ public final class Ledger {
         return Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE outcome = 'pending' AND batch_id IS NOT NULL");
     }
 
-    /** Pending postings a worker holds under a lease that has not run out by the server's clock ({@code nowSql}). */
+    /**
+     * Pending postings a worker holds under a lease that has not run out by the server's clock ({@code nowSql}),
+     * not counting those in an open message batch: 'enrich --batch' keeps its postings leased while it polls, and
+     * a posting is counted once, in {@link #pendingInBatches}, so that the two add up to no more than the pending.
+     */
     public static long pendingLeased(Connection c, String nowSql) {
-        return Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE outcome = 'pending' AND lease_until >= " + nowSql);
+        return Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE outcome = 'pending' AND batch_id IS NULL "
+                + "AND lease_until >= " + nowSql);
     }
 
     /** The last {@code n} fetch runs, newest first, with the outcomes of the postings each first saw. */

@@ -109,6 +109,32 @@ class WorkerOnPostgresIT {
         assertThat(count(db, "SELECT count(*) FROM raw_postings WHERE outcome = 'pending'")).isZero();
     }
 
+    @Test
+    void statusCountsAPostingInAnOpenBatchOnceThoughTheBatchRunStillLeasesIt() throws Exception {
+        RulesResponder model = new RulesResponder();
+        sim = MessagesSimulator.start(r -> Answer.tool(model.classify(r.userText()))).batchProcessing(Duration.ofSeconds(60));
+        String db = Postgres.freshDatabaseUrl();
+        Path file = Fixtures.jsonlFile(dir.resolve("jobs.jsonl"), Fixtures.distinctJobs(0, 30));
+        assertThat(JobintelProcess.run(dir, claudeEnv(), "import", file.toString(), "--db", db).exit()).isZero();
+        JobintelProcess batch = JobintelProcess.start(dir, claudeEnv(), "enrich", "--db", db, "--classifier", "claude",
+                "--batch", "--no-progress");
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (count(db, "SELECT count(*) FROM llm_batches WHERE status = 'in_progress'") == 0
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            // While it polls, the batch run still holds the leases of the postings its batch holds.
+            assertThat(count(db, "SELECT count(*) FROM raw_postings WHERE batch_id IS NOT NULL AND lease_owner IS NOT NULL"))
+                    .isEqualTo(30);
+            CliIT.Result explain = jobintel("status", "--db", db, "--explain");
+            assertThat(explain.out()).contains("30 pending (of which 30 in open message batches)")
+                    .doesNotContain("leased by a worker (");
+        } finally {
+            batch.kill();
+        }
+    }
+
     /** A fresh database with {@code postings} pending, and a Messages server answering each in {@code latencyMs}. */
     private String pendingForASlowApi(int postings, int latencyMs) throws Exception {
         RulesResponder model = new RulesResponder();
