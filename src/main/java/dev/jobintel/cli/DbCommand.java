@@ -74,7 +74,18 @@ final class DbCommand implements Runnable {
                 out.println(problems.isEmpty() ? "Database: sound (migrations match this version; engine checks pass)."
                         : "Database: DAMAGED");
                 problems.forEach(p -> out.println("  " + p));
-                java.util.List<dev.jobintel.store.Ledger.Violation> broken = db.read(dev.jobintel.store.Ledger::check);
+                java.util.List<dev.jobintel.store.Ledger.Violation> broken;
+                try {
+                    broken = db.read(dev.jobintel.store.Ledger::check);
+                } catch (dev.jobintel.store.StoreException e) {
+                    if (problems.isEmpty()) {
+                        throw e;
+                    }
+                    // The damage found above can keep the ledger from being read at all.
+                    out.println("Ledger: cannot be read on this damaged database ("
+                            + dev.jobintel.internal.Throwables.rootMessage(e).lines().findFirst().orElse("") + ")");
+                    return Main.DATABASE_ERROR;
+                }
                 out.println(broken.isEmpty() ? "Ledger: every invariant holds." : "Ledger: invariants BROKEN");
                 broken.forEach(v -> out.printf("  %s: %s rows%n", v.invariant(), Summaries.n(v.rows())));
                 if (!broken.isEmpty()) {

@@ -387,20 +387,30 @@ public final class Database implements AutoCloseable {
             problems.add("migrations: " + withoutFlywaysAdvice(e.getMessage()));
         }
         for (String sql : dialect.integrityChecks()) {
-            read(c -> {
-                try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(sql)) {
-                    int columns = rs.getMetaData().getColumnCount();
-                    int shown = 0;
-                    while (rs.next() && shown++ < 20) {
-                        List<String> cells = new java.util.ArrayList<>();
-                        for (int i = 1; i <= columns; i++) {
-                            cells.add(rs.getMetaData().getColumnLabel(i) + "=" + rs.getString(i));
+            String check = sql.replaceAll(".*FROM (\\w+).*", "$1");
+            try {
+                read(c -> {
+                    try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(sql)) {
+                        int columns = rs.getMetaData().getColumnCount();
+                        int shown = 0;
+                        while (rs.next() && shown++ < 20) {
+                            List<String> cells = new java.util.ArrayList<>();
+                            for (int i = 1; i <= columns; i++) {
+                                cells.add(rs.getMetaData().getColumnLabel(i) + "=" + rs.getString(i));
+                            }
+                            problems.add(check + ": " + String.join(", ", cells));
                         }
-                        problems.add(sql.replaceAll(".*FROM (\\w+).*", "$1") + ": " + String.join(", ", cells));
                     }
+                    return null;
+                });
+            } catch (StoreException e) {
+                // A check that the damage itself stops part way ("database disk image is malformed") has
+                // found damage: said with what it reported before it stopped, not thrown as a failed read.
+                if (isUnreachable(e)) {
+                    throw e;
                 }
-                return null;
-            });
+                problems.add(check + ": " + dev.jobintel.internal.Throwables.rootMessage(e));
+            }
         }
         return problems;
     }

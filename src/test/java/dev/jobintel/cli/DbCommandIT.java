@@ -112,6 +112,24 @@ class DbCommandIT {
     }
 
     @Test
+    void pagesDamagedOnDiskAreReportedAsDamageNotAsAFailedRead() throws Exception {
+        String db = demo();
+        Path file = Database.sqliteFile(db);
+        try (Connection c = DriverManager.getConnection(db); Statement s = c.createStatement()) {
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+        // A disk that lost a stretch of the file: the engine's own check stops part way on it.
+        try (var f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            f.seek(f.length() / 2);
+            f.write(new byte[16 * 8192]);
+        }
+        CliIT.Result r = jobintel("db", "check", "--db", db);
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(Main.DATABASE_ERROR);
+        assertThat(r.out()).contains("Database: DAMAGED").contains("pragma_integrity_check: ").contains("malformed");
+        assertThat(r.err()).doesNotContain("read failed");
+    }
+
+    @Test
     void aRowDeletedBehindTheForeignKeysIsDamageTheEngineFinds() throws Exception {
         String db = demo();
         try (Connection c = DriverManager.getConnection(db); Statement s = c.createStatement()) {
