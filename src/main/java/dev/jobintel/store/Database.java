@@ -348,7 +348,10 @@ public final class Database implements AutoCloseable {
                         + "(" + message.lines().findFirst().orElse("") + "): restore it from a copy taken before the "
                         + "upgrade, then run this version again", e);
             }
-            throw new StoreException("database migration failed on " + shownUrl + ": " + message, e);
+            // A schema behind this version's is validated as it is upgraded: Flyway's remedies are no more a
+            // jobintel user's here than in db check (and an export, which upgrades first too, cannot read it).
+            throw new StoreException("database migration failed on " + shownUrl + ": " + withoutFlywaysAdvice(message,
+                    "The schema is not this version's: restore the database from a copy taken before it was changed."), e);
         }
     }
 
@@ -361,10 +364,14 @@ public final class Database implements AutoCloseable {
             java.util.regex.Pattern.compile("\\s*(Either revert the changes to the migration|Use baseline\\(\\))");
 
     private static String withoutFlywaysAdvice(String message) {
+        return withoutFlywaysAdvice(message, "The schema is not this version's: restore the database from a copy, or "
+                + "move its postings with 'jobintel db export postings' into a new one.");
+    }
+
+    private static String withoutFlywaysAdvice(String message, String instead) {
         java.util.regex.Matcher advice = FLYWAYS_ADVICE.matcher(String.valueOf(message));
         return !advice.find() ? String.valueOf(message) : String.valueOf(message).substring(0, advice.start())
-                + "\nThe schema is not this version's: restore the database from a copy, or move its postings "
-                + "with 'jobintel db export postings' into a new one.";
+                + "\n" + instead;
     }
 
     /**

@@ -66,6 +66,26 @@ class DbCommandIT {
     }
 
     @Test
+    void aDamagedSchemaThatIsAlsoBehindIsNotGivenFlywaysRemedies() throws Exception {
+        String db = demo();
+        // An older version's database (its last upgrade not applied yet) whose applied migration was edited.
+        try (Connection c = DriverManager.getConnection(db); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM flyway_schema_history WHERE version = '9'");
+            s.executeUpdate("UPDATE flyway_schema_history SET checksum = 12345 WHERE version = '2'");
+        }
+        for (String[] command : List.of(new String[] {"db", "check"}, new String[] {"db", "migrate"},
+                new String[] {"status"})) {
+            List<String> args = new java.util.ArrayList<>(List.of(command));
+            args.addAll(List.of("--db", db));
+            CliIT.Result r = jobintel(args.toArray(String[]::new));
+            assertThat(r.exit()).as(args.toString()).isEqualTo(Main.DATABASE_ERROR);
+            assertThat(r.err()).as(args.toString()).contains("checksum mismatch for migration version 2")
+                    .contains("restore the database from a copy").doesNotContain("run repair")
+                    .doesNotContain("red-gate.com");
+        }
+    }
+
+    @Test
     void aSchemaALaterVersionWroteIsNamedNotUsedBlindly() throws Exception {
         String db = demo();
         try (Connection c = DriverManager.getConnection(db); Statement s = c.createStatement()) {
