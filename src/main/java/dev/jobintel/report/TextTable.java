@@ -35,7 +35,7 @@ public final class TextTable {
             Object v = i < cells.length ? cells[i] : "";
             r[i] = v instanceof Number n && !(v instanceof Double) ? String.format(Locale.ROOT, "%,d", n.longValue())
                     : v instanceof Double d ? String.format(Locale.ROOT, "%.1f", d)
-                    : Clip.oneLine(v == null ? "" : v.toString(), whole.contains(i) ? Integer.MAX_VALUE - 1 : CELL_MAX);
+                    : v == null ? "" : whole.contains(i) ? Clip.line(v.toString()) : Clip.oneLine(v.toString(), CELL_MAX);
         }
         rows.add(r);
         return this;

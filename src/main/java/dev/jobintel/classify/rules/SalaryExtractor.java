@@ -45,15 +45,16 @@ public final class SalaryExtractor {
     final Pattern single;
     final Pattern rate;
 
-    /**
-     * @param currencySymbols   currency code → the symbols and codes that denote it
-     * @param currencyOfCountry country code (ISO alpha-2) → the code of the currency in use there
-     */
     /** The extractor of the taxonomy's currencies. */
     public static SalaryExtractor of(dev.jobintel.classify.taxonomy.Taxonomy taxonomy) {
         return new SalaryExtractor(taxonomy.currencySymbols(), taxonomy.currencyOfCountry(), taxonomy.monthlyBelow());
     }
 
+    /**
+     * @param currencySymbols   currency code → the symbols and codes that denote it
+     * @param currencyOfCountry country code (ISO alpha-2) → the code of the currency in use there
+     * @param monthlyBelow      currency code → the amount below which pay with no period stated is monthly
+     */
     SalaryExtractor(Map<String, List<String>> currencySymbols, Map<String, String> currencyOfCountry,
                     Map<String, Double> monthlyBelow) {
         this.currencyOfCountry = Map.copyOf(currencyOfCountry);

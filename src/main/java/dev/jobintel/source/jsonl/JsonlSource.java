@@ -224,10 +224,9 @@ public final class JsonlSource implements JobSource {
                 board.accept(posting);
             }
             board.finish(true, null, null);
-        } catch (IOException e) {
-            board.finish(false, null, "cannot read " + input.board() + " after line " + lineNo + ": " + problem(e));
-        } catch (java.io.UncheckedIOException e) {
-            board.finish(false, null, "cannot read " + input.board() + " after line " + lineNo + ": " + problem(e.getCause()));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            IOException cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : (IOException) e;
+            board.finish(false, null, "cannot read " + input.board() + " after line " + lineNo + ": " + problem(cause));
         }
     }
 
