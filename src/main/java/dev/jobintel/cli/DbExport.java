@@ -106,9 +106,11 @@ final class DbExport implements Callable<Integer> {
         }
         if (part != null) {
             Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } else if (outFile == null && Main.outputLost(cl)) {
-            cl.getErr().println(Main.OUTPUT_LOST);
-            return 1;
+        } else if (outFile == null) {
+            int lost = Main.lostOutput(cl);
+            if (lost != 0) {
+                return lost;
+            }
         }
         cl.getErr().printf("Exported %s %s%s.%n", Summaries.n(rows), what, outFile == null ? "" : " to " + outFile);
         return 0;
@@ -149,7 +151,7 @@ final class DbExport implements Callable<Integer> {
         }
         ObjectMapper json = new ObjectMapper();
         try {
-            while (true) {
+            while (!StandardOutput.readerGone()) {
                 long from = after;
                 List<Map<String, Object>> page = db.read(c -> EnrichedJobs.exportPage(c, from, PAGE));
                 if (page.isEmpty()) {
@@ -190,7 +192,8 @@ final class DbExport implements Callable<Integer> {
         ObjectMapper json = new ObjectMapper();
         long n = 0;
         long after = 0;
-        while (true) {
+        // Paging stops when the reader left (| head): the rest would be written to no one.
+        while (!StandardOutput.readerGone()) {
             long from = after;
             List<PendingPosting> page = db.read(c -> RawPostings.allAfter(c, from, PAGE));
             if (page.isEmpty()) {
@@ -204,6 +207,7 @@ final class DbExport implements Callable<Integer> {
             after = page.get(page.size() - 1).id();
             progress.advance(page.size());
         }
+        return n;
     }
 
     /** Standard output, flushed but never closed by the export. */

@@ -45,6 +45,7 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         quietLibraries();
+        StandardOutput.install();
         int exit;
         CommandLine cl = commandLine(args);
         Interruption interruption = Interruption.arm(args, System.err);
@@ -65,22 +66,30 @@ public final class Main implements Runnable {
         }
         // picocli's writers flush on println only; a command ending in print() would lose its tail.
         cl.getErr().flush();
-        if (outputLost(cl) && exit == 0) {
-            System.err.println(OUTPUT_LOST);
-            exit = 1;
+        if (exit == 0) {
+            exit = lostOutput(cl);
         }
         System.exit(exit);
     }
 
-    static final String OUTPUT_LOST = "error: the output could not all be written (the disk is full, or the reader"
-            + " closed the pipe): what arrived is incomplete";
+    static final String OUTPUT_LOST = "error: the output could not all be written (is the disk full?):"
+            + " what arrived is incomplete";
 
     /**
-     * Whether standard output failed: PrintStream and PrintWriter swallow write errors, so a report or
-     * an export sent to a full disk would otherwise end "done" with exit 0. Flushes first.
+     * The exit code standard output leaves: PrintStream and PrintWriter swallow write errors, so a
+     * report or an export sent to a full disk would otherwise end "done" with exit 0. That is said and
+     * is 1; a reader that closed the pipe ({@code | head}) took what it wanted, so that is silent and
+     * 141, as for any program its reader left. 0 when all was written. Flushes first.
      */
-    static boolean outputLost(CommandLine cl) {
-        return cl.getOut().checkError() | System.out.checkError();
+    static int lostOutput(CommandLine cl) {
+        if (!(cl.getOut().checkError() | System.out.checkError())) {
+            return 0;
+        }
+        if (StandardOutput.readerGone()) {
+            return StandardOutput.READER_GONE;
+        }
+        cl.getErr().println(OUTPUT_LOST);
+        return 1;
     }
 
     /** The configured command line with every command. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.jobintel.store.Database;
 import dev.jobintel.store.Jdbc;
 import dev.jobintel.testing.Fixtures;
+import dev.jobintel.testing.JobintelProcess;
 import dev.jobintel.testing.Postgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -275,6 +276,23 @@ class DbCommandIT {
         int exit = cl.execute("db", "export", "postings", "--db", db);
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString()).contains("could not all be written").doesNotContain("Exported");
+    }
+
+    @Test
+    void anExportWhoseReaderLeavesStopsQuietlyAsAPipelineExpects() throws Exception {
+        String db = demo();
+        Path err = dir.resolve("export-err.txt");
+        // `jobintel db export postings | head -1`: the reader takes one line and closes the pipe.
+        Process export = JobintelProcess.builder(dir, Map.of(), "db", "export", "postings", "--db", db)
+                .redirectError(err.toFile()).start();
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(export.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            assertThat(lines.readLine()).startsWith("{");
+        }
+        assertThat(export.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        // No error for a reader that had what it wanted, and no "Exported" for rows no one read.
+        assertThat(Files.readString(err)).isEmpty();
+        assertThat(export.exitValue()).isEqualTo(141);
     }
 
     @Test

@@ -31,6 +31,15 @@ public final class JobintelProcess {
 
     /** Starts {@code jobintel args…} with {@code env} added to a clean environment (no ANTHROPIC_* from the host). */
     public static JobintelProcess start(Path workDir, Map<String, String> env, String... args) throws IOException {
+        ProcessBuilder pb = builder(workDir, env, args);
+        Path out = Files.createTempFile(workDir, "out", ".txt");
+        Path err = Files.createTempFile(workDir, "err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        return new JobintelProcess(pb.start(), out, err);
+    }
+
+    /** How {@code jobintel args…} is started, its output still to be redirected (a pipe by default). */
+    public static ProcessBuilder builder(Path workDir, Map<String, String> env, String... args) {
         String java = ProcessHandle.current().info().command().orElse("java");
         // Short-lived test processes: the quick-starting JIT tier and the serial collector.
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
@@ -40,10 +49,7 @@ public final class JobintelProcess {
         pb.environment().keySet().removeIf(k -> k.startsWith("ANTHROPIC_") || k.startsWith("ADZUNA_")
                 || k.startsWith("JOBINTEL_"));
         pb.environment().putAll(env);
-        Path out = Files.createTempFile(workDir, "out", ".txt");
-        Path err = Files.createTempFile(workDir, "err", ".txt");
-        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-        return new JobintelProcess(pb.start(), out, err);
+        return pb;
     }
 
     /** Runs to the end (at most two minutes). */
