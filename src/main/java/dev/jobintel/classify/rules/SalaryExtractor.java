@@ -231,7 +231,7 @@ public final class SalaryExtractor {
             }
             Salary.Period period = period(text, s.end(), amount, currency);
             if (period == null || !plausible(amount, period) || notPayBefore(text, s.start())
-                    || perkAfter(text, s.end())) {
+                    || perkBefore(text, s.start()) || perkAfter(text, s.end())) {
                 continue; // "We match 401(k) contributions up to $6,000 per year", "up to $25,000 in relocation" are benefits
             }
             return oneFigure(s.group(1), amount, currency, period);
@@ -275,16 +275,24 @@ public final class SalaryExtractor {
 
     private static final String PERKS = "stipend|allowance|budget|bonus|credit|reimburs|voucher"
             + "|contribution|match|per diem|relocation|referral|sign-on|signing|revenue|turnover|raised|funding|\\barr\\b"
-            + "|401\\(?k|pension|retirement|tuition|equipment";
+            + "|401\\(?k|pension|retirement|tuition|equipment|\\bsav(?:e|es|ed|ing|ings)\\b";
     private static final Pattern NOT_PAY = Pattern.compile("(?i)" + PERKS);
+    /**
+     * Money that is not pay only when named right beside a figure — a stock grant, the deals sold
+     * ("an equity grant of $40,000 - $60,000", "deals between $50,000 and $150,000") — and not anywhere
+     * in its sentence: "Salary: $120,000 - $150,000 per year plus equity" is pay.
+     */
+    private static final String BESIDE = PERKS + "|\\bequity\\b|\\bgrants?\\b|\\brsus?\\b|\\bstock\\b|\\bacv\\b"
+            + "|\\bdeal(?:s|\\s+sizes?)?\\b";
+    private static final Pattern NOT_PAY_BESIDE = Pattern.compile("(?i)" + BESIDE);
     /**
      * A perk named just before a figure ("a signing bonus of $20,000"), but not a salary's budget ("the salary
      * budget is €60,000 - €70,000" is the pay); and just after one ("$25,000 in relocation").
      */
-    private static final Pattern PERK_BEFORE = Pattern.compile("(?i)(?<!salary )(?<!pay )(?<!compensation )(?:" + PERKS
+    private static final Pattern PERK_BEFORE = Pattern.compile("(?i)(?<!salary )(?<!pay )(?<!compensation )(?:" + BESIDE
             + ")\\w*(?:\\s+(?:of|is|worth|up to|between))*\\s*$");
     private static final Pattern PERK_AFTER = Pattern.compile("(?i)^\\s*(?:(?:in|of|as|an?|one[- ]time|annual|yearly)\\s+)*(?:"
-            + PERKS + ")");
+            + BESIDE + ")");
 
     /** Whether a perk is named right before a figure starting at {@code start}: "a signing bonus of $20,000 - $30,000". */
     private static boolean perkBefore(String text, int start) {
@@ -300,10 +308,15 @@ public final class SalaryExtractor {
         return PERK_AFTER.matcher(text).region(end, Math.min(text.length(), end + 40)).find();
     }
 
-    /** Whether the words just before or after a figure make it a perk, a benefit or the company's money rather than pay. */
+    /**
+     * Whether the words just before or after a figure make it a perk, a benefit or the company's money rather
+     * than pay; a stock grant or the deals count only before it ("deals between $50,000 and $150,000 a year"),
+     * as "pays $150,000 a year plus equity" is pay.
+     */
     private static boolean notPay(String text, int start, int end) {
-        String around = text.substring(Math.max(0, start - 40), Math.min(text.length(), end + 50));
-        return NOT_PAY.matcher(around).find();
+        int from = Math.max(0, start - 40);
+        return NOT_PAY.matcher(text).region(from, Math.min(text.length(), end + 50)).find()
+                || NOT_PAY_BESIDE.matcher(text).region(from, start).find();
     }
 
     /**

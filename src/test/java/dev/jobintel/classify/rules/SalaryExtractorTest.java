@@ -173,6 +173,28 @@ class SalaryExtractorTest {
     }
 
     @Test
+    void theMoneyOfClientsDealsAndEquityIsNotPay() {
+        // Sized like yearly pay, but the customers' savings, the deals sold or a stock grant.
+        assertThat(EXTRACTOR.find("Our platform helps clients save up to $200,000 per year on cloud costs.")).isNull();
+        assertThat(EXTRACTOR.find("Customers see savings of $50,000 - $120,000 per year.")).isNull();
+        assertThat(EXTRACTOR.find("You will close deals between $50,000 and $150,000 a year.")).isNull();
+        assertThat(EXTRACTOR.find("Managing deal sizes of $80,000 - $250,000 annually.")).isNull();
+        assertThat(EXTRACTOR.find("New hires receive an equity grant of $40,000 - $60,000 per year, vesting over four years."))
+                .isNull();
+        assertThat(EXTRACTOR.find("RSUs worth up to $100,000 per year.")).isNull();
+        // Pay beside them is still pay: equity after "plus", and an ideal candidate is no deal.
+        Salary plus = EXTRACTOR.find("Salary: $120,000 - $150,000 per year plus equity and bonus.");
+        assertThat(plus).isNotNull();
+        assertThat(plus.max()).isEqualTo(150000.0);
+        Salary ideal = EXTRACTOR.find("The ideal candidate: compensation up to $160,000 per year.");
+        assertThat(ideal).isNotNull();
+        assertThat(ideal.max()).isEqualTo(160000.0);
+        Salary after = EXTRACTOR.find("We help clients save money. Salary: $130,000 - $140,000 per year.");
+        assertThat(after).isNotNull();
+        assertThat(after.min()).isEqualTo(130000.0);
+    }
+
+    @Test
     void numbersThatAreNotPayAreIgnored() {
         assertThat(EXTRACTOR.find("We raised $100M in our Series B and serve 10,000 customers")).isNull();
         assertThat(EXTRACTOR.find("Join 2,000 - 3,000 engineers worldwide")).isNull();
