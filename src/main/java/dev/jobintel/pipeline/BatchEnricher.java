@@ -38,6 +38,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -75,6 +76,8 @@ public final class BatchEnricher {
     }
 
     private static final long MAX_POLL_MILLIS = 600_000;
+    /** Under a budget, the fewest requests (at their worst case) worth another round of waiting for a batch. */
+    static final int SMALLEST_BATCH_ON_A_BUDGET = 10;
 
     private final Database db;
     private final PendingWork work;
@@ -93,6 +96,8 @@ public final class BatchEnricher {
     /** Postings a batch returned unanswered in this run: left pending for the next run, not resent now. */
     private final Set<Long> returned = Collections.synchronizedSet(new HashSet<>());
     private RunStop stop;
+    /** The posting whose worst case the budget refused last. */
+    private Prepared refused;
 
     /**
      * @param work the pending postings this process may decide; where workers lease them, the
@@ -142,15 +147,35 @@ public final class BatchEnricher {
                 if (collector.wanted.isEmpty() || stop != null) {
                     break;
                 }
-                // The budget stops further batches, not the collection of the ones it paid for.
+                // The budget stops further batches, not the collection of the ones it paid for. A batch
+                // holds its requests' worst cases, several times what they are billed: once it is
+                // collected, what is spent may leave room for another, as direct requests go on while
+                // they fit. Each round waits for a batch to end (minutes, or hours), so the run ends
+                // when the room left is too small for a batch worth that wait.
                 RunStop spent = submit(collector.wanted, totals);
                 collectOpen(totals);
                 if (spent != null && stop == null) {
-                    stop = spent;
+                    stop = budgetEnd(spent);
                 }
             }
             return totals.result(stop);
         }
+    }
+
+    /**
+     * The budget's stop after a round it cut short, once the batches are collected: null while
+     * the room left buys a batch worth waiting for; {@code refusal} when it buys not one request.
+     */
+    private RunStop budgetEnd(RunStop refusal) {
+        double worst = claude.batchWorstCase(refused);
+        double left = budget.left();
+        if (left >= SMALLEST_BATCH_ON_A_BUDGET * worst) {
+            return null;
+        }
+        return left < worst ? refusal : new RunStop("budget", String.format(Locale.ROOT, "the budget of $%s leaves"
+                + " $%.4f, too little for a batch worth waiting for (%d requests that could cost up to $%.4f each)",
+                budget.limitText(), left,
+                SMALLEST_BATCH_ON_A_BUDGET, worst));
     }
 
     /** Asks the classifier what it can answer now; everything else is collected for a batch. */
@@ -205,6 +230,7 @@ public final class BatchEnricher {
                     budget.reserve(worst);
                 } catch (RunStop s) {
                     spent = s;
+                    refused = e.getValue();
                     break;
                 }
                 reserved.put(e.getKey(), worst);

@@ -311,16 +311,22 @@ class BatchEnricherIT {
     }
 
     @Test
-    void aBudgetThatStopsFurtherBatchesStillCollectsTheOneItPaidFor() {
+    void aBudgetIsSpentBatchByBatchAsTheCollectedOnesLeaveRoomAndNeverPassed() {
         start(this::clean, Duration.ofMillis(100));
-        land(jobs(30, "G"));
+        land(jobs(300, "G"));
         double one = rig.classifier().batchWorstCase(Prepared.of(jobs(1, "G").get(0), rig.ctx.resolver()));
-        BatchEnricher.Result r = batches(new Budget(one * 10.5)).run();
+        double limit = one * 6;
+        BatchEnricher.Result r = batches(new Budget(limit)).run();
         assertThat(r.decided().stop().reason()).isEqualTo("budget");
-        assertThat(r.batchesSubmitted()).isEqualTo(1);
-        assertThat(r.batchesCollected()).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM llm_batches WHERE status = 'collected'")).isEqualTo(1);
+        // The first batch held ten worst cases; billed at a fraction of them, it left room for more.
+        assertThat(r.batchesSubmitted()).isGreaterThan(1);
+        assertThat(r.batchesCollected()).isEqualTo(r.batchesSubmitted());
+        assertThat(r.requestsSent()).isGreaterThan(10);
+        assertThat(count("SELECT count(*) FROM llm_batches WHERE status = 'collected'")).isEqualTo(r.batchesSubmitted());
         assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(r.requestsSent());
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'pending'")).as("the rest waits").isPositive();
+        double paid = db.read(c -> Jdbc.one(c, "SELECT sum(cost_usd) AS paid FROM llm_calls", rs -> rs.getDouble("paid")));
+        assertThat(paid).isPositive().isLessThanOrEqualTo(limit);
     }
 
     @Test

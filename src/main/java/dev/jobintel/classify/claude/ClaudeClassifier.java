@@ -33,6 +33,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Classifies a posting with Claude: one forced tool call, validated before anything is kept.
@@ -86,6 +87,13 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
     private final Object primeLock = new Object();
     private final long prefixTokens;
     private final long prefixBytes;
+    /**
+     * The fewest prompt tokens an answer of this run reported. Every request carries the whole
+     * prefix, so this bounds the prefix by measurement where its byte count only guesses (a token
+     * is three or four bytes of it): worst cases shrink to a few times a request's price once one
+     * answer is in, and a budget holds fewer dollars for requests in flight and batches.
+     */
+    private final AtomicLong fewestPromptTokens = new AtomicLong(Long.MAX_VALUE);
     private volatile boolean primed;
     private volatile long backoffBaseMillis = 1_000;
     private volatile RunStop stop;
@@ -407,16 +415,19 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
     /** Counts a batch answer's tokens and cost in the run's statistics (direct answers are counted in send). */
     private void usageOf(ClaudeApi.Exchange ex, boolean batch) {
         TokenUsage u = usage(ex.message().usage());
+        measured(u);
         stats.request();
         stats.answered(u, PriceTable.cost(price, u, batch, config.cacheTtl().equals("1h")));
     }
 
     /**
-     * The most one request can cost: every prefix byte billed as a cache write, every message
-     * byte as input, and the whole output allowance.
+     * The most one request can cost: the prefix billed as a cache write (each byte a token, or
+     * the fewest prompt tokens an answer reported), every message byte as input, and the whole
+     * output allowance.
      */
     private double worstCase(String message, boolean reAsk, int maxTokens) {
-        return (prefixBytes * Math.max(price.cacheWrite(), price.cacheWrite1h())
+        long prefix = Math.min(prefixBytes, fewestPromptTokens.get());
+        return (prefix * Math.max(price.cacheWrite(), price.cacheWrite1h())
                 + Tokens.upperBound(message) * price.input() + (reAsk ? 4096 * price.input() : 0)
                 + (double) maxTokens * price.output()) / 1_000_000.0;
     }
@@ -461,6 +472,7 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
             try {
                 ClaudeApi.Exchange ex = api.send(params);
                 TokenUsage u = usage(ex.message().usage());
+                measured(u);
                 double usd = PriceTable.cost(price, u, false, config.cacheTtl().equals("1h"));
                 budget.settle(worstCase, usd);
                 settled = true;
@@ -592,6 +604,13 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClassificationFailure("interrupted", "interrupted while waiting to retry", true, null, e);
+        }
+    }
+
+    /** Takes an answer's prompt tokens into {@link #fewestPromptTokens} (an answer that reports none says nothing). */
+    private void measured(TokenUsage u) {
+        if (u.totalInput() > 0) {
+            fewestPromptTokens.accumulateAndGet(u.totalInput(), Math::min);
         }
     }
 

@@ -37,7 +37,7 @@ public final class Budget {
             // Requests in flight hold their worst case until they are billed: say so, not that it is spent.
             throw new RunStop("budget", String.format(Locale.ROOT,
                     "the budget of $%s is reached: $%.4f spent%s, the next request could cost up to $%.4f",
-                    java.math.BigDecimal.valueOf(limitUsd).stripTrailingZeros().toPlainString(), spent,
+                    limitText(), spent,
                     reserved > 0 ? String.format(Locale.ROOT, " and $%.4f held for requests in flight", reserved) : "",
                     worstCaseUsd));
         }
@@ -59,6 +59,11 @@ public final class Budget {
         reserve(worstCaseUsd);
     }
 
+    /** How much more could be reserved now (infinite without a limit). */
+    public synchronized double left() {
+        return limitUsd == null ? Double.POSITIVE_INFINITY : limitUsd - spent - reserved;
+    }
+
     /** Replaces a reservation by what the request really cost (zero when nothing was billed). */
     public synchronized void settle(double reservedUsd, double actualUsd) {
         reserved -= reservedUsd;
@@ -73,6 +78,11 @@ public final class Budget {
 
     public synchronized double spent() {
         return spent;
+    }
+
+    /** The limit as a person wrote it: "5", "0.25". */
+    public String limitText() {
+        return limitUsd == null ? "none" : java.math.BigDecimal.valueOf(limitUsd).stripTrailingZeros().toPlainString();
     }
 
     public Double limit() {

@@ -551,7 +551,7 @@ class ClaudeClassifierIT {
         MessagesSimulator server = MessagesSimulator.start(this::cleanAnswer);
         start(server, Fixtures.claude(server.baseUrl(), 2, 3, 10).with(null, 0.20));
         List<Posting> many = new ArrayList<>();
-        for (int i = 0; i < 60; i++) {
+        for (int i = 0; i < 150; i++) {
             many.add(job(i));
         }
         land(many);
