@@ -109,7 +109,7 @@ public final class Fetcher {
                 throw new FetchException(e.getMessage(), shown, lastStatus, attempt, e);
             } catch (ReplayTransport.NotRecorded | ReplayTransport.BrokenRecording | RecordingTransport.NotSaved e) {
                 throw new FetchException(e.getMessage(), shown, null, attempt, e);
-            } catch (OkHttpTransport.TooManyRedirects e) {
+            } catch (OkHttpTransport.TooManyRedirects | OkHttpTransport.InsecureRedirect e) {
                 throw new FetchException(e.getMessage(), shown, null, attempt, e);
             } catch (java.util.zip.ZipException e) {
                 // Bytes that are not what their Content-Encoding says come out the same on every attempt.

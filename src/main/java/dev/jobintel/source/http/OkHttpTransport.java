@@ -2,6 +2,8 @@ package dev.jobintel.source.http;
 
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -25,6 +27,18 @@ public final class OkHttpTransport implements Transport {
         }
     }
 
+    /**
+     * A redirect from https to plain http: following it would send the request, and any key in its
+     * query (Adzuna's app_key), again unencrypted. The same on every attempt, so not retried.
+     */
+    public static final class InsecureRedirect extends java.net.ProtocolException {
+        private static final long serialVersionUID = 1L;
+
+        InsecureRedirect(String message) {
+            super(message);
+        }
+    }
+
     private final OkHttpClient client;
 
     public OkHttpTransport(HttpSettings settings) {
@@ -39,9 +53,25 @@ public final class OkHttpTransport implements Transport {
                 // of the Fetcher's attempts and hiding the server's real answer behind "end of stream".
                 .retryOnConnectionFailure(true)
                 .followRedirects(true)
+                // Sees every hop before OkHttp follows it: an https request is never sent on over http.
+                .addNetworkInterceptor(OkHttpTransport::refuseDowngrade)
                 .dispatcher(dispatcher)
                 .connectionPool(new ConnectionPool(8, 1, TimeUnit.MINUTES))
                 .build();
+    }
+
+    /** Passes every answer on but a redirect from https to http, which fails as an {@link InsecureRedirect}. */
+    private static Response refuseDowngrade(Interceptor.Chain chain) throws IOException {
+        Request request = chain.request();
+        Response response = chain.proceed(request);
+        String location = response.isRedirect() ? response.header("Location") : null;
+        HttpUrl target = location == null ? null : request.url().resolve(location);
+        if (request.isHttps() && target != null && !target.isHttps()) {
+            response.close();
+            throw new InsecureRedirect("refused a redirect from https to plain http (" + Fetcher.redact(target.toString())
+                    + "): the request, with any key it carries, would travel unencrypted");
+        }
+        return response;
     }
 
     @Override
