@@ -68,12 +68,14 @@ public final class Fetcher {
         Integer lastStatus = null;
         Exception lastError = null;
         String lastBody = "";
+        // The end of the last Retry-After this request was given and waits out itself, or null.
+        Long ownPause = null;
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
             Duration wait = null;
             HostGate gate = hosts.computeIfAbsent(uri.getHost() == null ? "" : uri.getHost(),
                     h -> new HostGate(settings.perHostConcurrency()));
             try {
-                gate.enter(settings.politenessDelay(), sleeper);
+                gate.enter(settings.politenessDelay(), sleeper, ownPause);
                 try (gate; Transport.Exchange ex = transport.get(uri, Map.of("User-Agent", settings.userAgent(),
                         "Accept", "application/json"))) {
                     int status = ex.status();
@@ -100,6 +102,10 @@ public final class Fetcher {
                         throw new FetchException("the server asks to wait " + wait.toSeconds()
                                 + " s (Retry-After), longer than the " + settings.maxRetryAfter().toSeconds()
                                 + " s jobintel waits", shown, status, attempt, null);
+                    }
+                    if (wait != null) {
+                        // The host's word on every request to it: the other boards on it wait too.
+                        ownPause = gate.pause(wait);
                     }
                     lastError = null;
                 }
@@ -208,21 +214,43 @@ public final class Fetcher {
         return kind + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
 
-    /** Per-host politeness: a concurrency limit and a minimum gap between request starts. */
+    /**
+     * Per-host politeness: a concurrency limit, a minimum gap between request starts, and a pause
+     * of every request to the host while a Retry-After it sent runs.
+     */
     private static final class HostGate implements AutoCloseable {
         private final Semaphore permits;
         private long nextStart;
+        private boolean paused;
+        private long pausedUntil;
 
         HostGate(int concurrency) {
             this.permits = new Semaphore(Math.max(1, concurrency), true);
         }
 
-        void enter(Duration delay, Sleeper sleeper) throws InterruptedException {
+        /**
+         * Holds requests to the host until {@code wait} from now (a Retry-After); returns that end,
+         * for the request that got it and waits it out itself (see {@link #enter}).
+         */
+        synchronized long pause(Duration wait) {
+            long until = System.nanoTime() + wait.toNanos();
+            if (!paused || until - pausedUntil > 0) {
+                paused = true;
+                pausedUntil = until;
+            }
+            return until;
+        }
+
+        /** @param ownPause the end of the pause the caller has already waited out, or null */
+        void enter(Duration delay, Sleeper sleeper, Long ownPause) throws InterruptedException {
             permits.acquire();
             long waitNanos;
             synchronized (this) {
                 long now = System.nanoTime();
                 long start = Math.max(now, nextStart);
+                if (paused && (ownPause == null || ownPause != pausedUntil) && pausedUntil - start > 0) {
+                    start = pausedUntil;
+                }
                 nextStart = start + delay.toNanos();
                 waitNanos = start - now;
             }

@@ -1,0 +1,83 @@
+package dev.jobintel.source.http;
+
+import dev.jobintel.testing.LocalServer;
+import dev.jobintel.testing.LocalServer.Reply;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A 429 with Retry-After is the host's word on every request to it, not only on the one it
+ * answered: boards of one source are fetched side by side, and the others must not keep asking
+ * (and each earn a 429 of their own) while the first waits.
+ */
+class RetryAfterPerHostIT {
+
+    private static final HttpSettings HTTP = new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(5), 3,
+            Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofSeconds(5), Duration.ZERO, 4, HttpSettings.USER_AGENT);
+
+    private LocalServer server;
+    private OkHttpTransport transport;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = new LocalServer();
+        transport = new OkHttpTransport(HTTP);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        transport.close();
+    }
+
+    @Test
+    @Timeout(30)
+    void anotherRequestToTheHostWaitsOutTheRetryAfterOfOne() throws Exception {
+        CountDownLatch limited = new CountDownLatch(1);
+        AtomicLong limitedAt = new AtomicLong();
+        AtomicLong otherAt = new AtomicLong();
+        String empty = "{\"jobs\": [], \"meta\": {\"total\": 0}}";
+        server.on("/v1/boards/first/jobs", req -> {
+            limitedAt.set(System.nanoTime());
+            limited.countDown();
+            return Reply.status(429, "{\"error\": \"slow down\"}").withHeader("Retry-After", "2");
+        }, req -> Reply.json(empty));
+        server.on("/v1/boards/second/jobs", req -> {
+            otherAt.set(System.nanoTime());
+            return Reply.json(empty);
+        });
+        Fetcher fetcher = new Fetcher(transport, HTTP);
+
+        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> {
+            try (Body b = fetcher.getJson(URI.create(server.baseUrl() + "/v1/boards/first/jobs"))) {
+                assertThat(b.status()).isEqualTo(200);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(limited.await(10, TimeUnit.SECONDS)).isTrue();
+        // The 429 has been answered; give it time to reach the fetcher before the next board asks.
+        Thread.sleep(200);
+        try (Body b = fetcher.getJson(URI.create(server.baseUrl() + "/v1/boards/second/jobs"))) {
+            assertThat(b.status()).isEqualTo(200);
+        }
+        first.get(10, TimeUnit.SECONDS);
+
+        assertThat(Duration.ofNanos(otherAt.get() - limitedAt.get()))
+                .as("the second board asked the host only after the Retry-After it had given the first")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(1900));
+        assertThat(server.hits("/v1/boards/first/jobs")).isEqualTo(2);
+    }
+}
