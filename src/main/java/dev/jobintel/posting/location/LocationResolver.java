@@ -123,12 +123,28 @@ public final class LocationResolver {
         return resolve(text, Hints.NONE, null);
     }
 
+    /**
+     * The hint countries as codes where they name a country ("United States", "USA": Ashby's
+     * addressCountry, Workable's country without a code), since a city's country is compared by
+     * code; anything else (a region such as "European Union") as it is.
+     */
+    private List<String> countryCodes(List<String> countries) {
+        List<String> out = new ArrayList<>(countries.size());
+        for (String c : countries) {
+            String code = gazetteer.countryCode(c);
+            out.add(code != null ? code : c);
+        }
+        return out;
+    }
+
     public ResolvedLocation resolve(String text, Hints hints, String url) {
-        Hints h = hints == null ? Hints.NONE : hints;
+        Hints given = hints == null ? Hints.NONE : hints;
         if (text != null && text.length() > TEXT_MAX) {
             text = text.substring(0, TEXT_MAX);
         }
-        ResolvedLocation fromText = this.fromText.get(new Key(text, h.countries(), h.workplace(), h.remote()));
+        Key key = new Key(text, countryCodes(given.countries()), given.workplace(), given.remote());
+        Hints h = key.hints();
+        ResolvedLocation fromText = this.fromText.get(key);
         // The URL is consulted only when the text and hints name no place, and most URLs name none either.
         boolean placeless = fromText.cities().isEmpty() && fromText.countries().isEmpty() && fromText.regions().isEmpty();
         if (url == null || !placeless) {

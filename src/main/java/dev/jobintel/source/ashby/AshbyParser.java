@@ -76,7 +76,7 @@ public final class AshbyParser {
             extra.put("compensation", summary);
         }
         JsonNode remote = job.get("isRemote");
-        // A name, not a code ("United States", "USA", even "European Union"): the resolver reads names.
+        // A name, not a code ("United States", "USA", even "European Union"): the resolver reads it as its code.
         String country = text(job.path("address").path("postalAddress"), "addressCountry");
         Hints hints = new Hints(salary(compensation), text(job, "workplaceType"),
                 remote != null && remote.isBoolean() ? remote.asBoolean() : null, text(job, "employmentType"),

@@ -253,6 +253,23 @@ class LocationResolverTest {
         assertThat(RESOLVER.resolve("Dublin, CA", canada, null).countries()).containsExactly("CA");
     }
 
+    @Test
+    void aHintCountryGivenByNameCountsAsItsCode() {
+        // Ashby's addressCountry is a name ("United States", "USA"), as is Workable's country without
+        // a countryCode: it says which Cambridge, and which Dublin, as "US" does.
+        for (String name : List.of("United States", "USA")) {
+            Hints ashby = new Hints(null, null, null, null, null, null, List.of(name), Map.of());
+            assertThat(RESOLVER.resolve("Cambridge", ashby, null).place()).as(name).isEqualTo("cbm");
+        }
+        Hints uk = new Hints(null, null, null, null, null, null, List.of("United Kingdom"), Map.of());
+        assertThat(RESOLVER.resolve("Cambridge", uk, null).place()).isEqualTo("cbg");
+        Hints canada = new Hints(null, null, null, null, null, null, List.of("Canada"), Map.of());
+        assertThat(RESOLVER.resolve("Dublin, CA", canada, null).countries()).containsExactly("CA");
+        // A name that is no country stays for what it is: Ashby's "European Union" is a region.
+        Hints eu = new Hints(null, "Remote", true, null, null, null, List.of("European Union"), Map.of());
+        assertThat(RESOLVER.resolve("Remote", eu, null).remotePlace()).isEqualTo("remote-europe");
+    }
+
     @ParameterizedTest(name = "\"{0}\" is in {1}")
     @CsvSource(delimiter = '|', value = {
             "Wilmington, DE    | US",  // Delaware, not Germany
