@@ -178,12 +178,20 @@ public final class Body implements AutoCloseable {
     /** The first {@code max} characters, for error messages. */
     public String preview(int max) {
         try (InputStream in = open()) {
-            byte[] head = in.readNBytes(max + 1); // one more than shown, so a cut says so
-            // A server's text goes into error messages printed to a terminal: one line, no escape sequences.
-            return Clip.oneLine(new String(head, java.nio.charset.StandardCharsets.UTF_8), max);
+            return preview(in, max);
         } catch (IOException e) {
             return "";
         }
+    }
+
+    /**
+     * The first {@code max} characters of {@code in}, for error messages, reading no further: an
+     * error's body only lends its message a few words, and may be large or never end.
+     */
+    static String preview(InputStream in, int max) throws IOException {
+        byte[] head = in.readNBytes(max + 1); // one more than shown, so a cut says so
+        // A server's text goes into error messages printed to a terminal: one line, no escape sequences.
+        return Clip.oneLine(new String(head, java.nio.charset.StandardCharsets.UTF_8), max);
     }
 
     @Override

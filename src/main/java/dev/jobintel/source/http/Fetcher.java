@@ -92,11 +92,11 @@ public final class Fetcher {
                         return body;
                     }
                     if (!retryable(status)) {
-                        String preview = Body.read(shown, status, ex.header("Content-Type"), ex.body()).preview(200);
+                        String preview = Body.preview(ex.body(), 200);
                         throw new FetchException(describe(status) + (preview.isEmpty() ? "" : ": " + preview), shown,
                                 status, attempt, null);
                     }
-                    lastBody = Body.read(shown, status, ex.header("Content-Type"), ex.body()).preview(200);
+                    lastBody = Body.preview(ex.body(), 200);
                     wait = retryAfter(ex.header("Retry-After"));
                     if (wait != null && wait.compareTo(settings.maxRetryAfter()) > 0) {
                         throw new FetchException("the server asks to wait " + wait.toSeconds()
