@@ -394,10 +394,15 @@ public final class MarketReports {
                         + "FROM (" + dated + ") d" + since + " GROUP BY 1 ORDER BY week DESC LIMIT ?",
                 rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, rowArgs.toArray());
         List<List<Object>> rows = new ArrayList<>();
+        // The weeks run to the one the jobs were last seen in, whatever the filter: a city whose last new job
+        // was weeks ago shows those weeks as none, not a table that starts where the whole market's does not.
+        Long lastSeen = Jdbc.one(c, "SELECT max(last_seen) AS last_seen FROM enriched_jobs",
+                rs -> Jdbc.getLong(rs, "last_seen"));
+        Long newestWeek = lastSeen == null ? null : Math.floorDiv(lastSeen + MONDAY_SHIFT, WEEK);
         // With --since, the weeks since then: the quiet ones too, not only those between two counted. From
         // the first week wholly since then: a week --since cuts into is listed only if a job is dated in it.
         Long sinceWeek = f.since() == null ? null : Math.floorDiv(f.since() + MONDAY_SHIFT + WEEK - 1, WEEK);
-        for (long[] w : everyWeek(counted, limit, sinceWeek)) {
+        for (long[] w : everyWeek(counted, limit, newestWeek, sinceWeek)) {
             rows.add(List.of(Instant.ofEpochMilli(w[0] * WEEK - MONDAY_SHIFT).atOffset(ZoneOffset.UTC).toLocalDate()
                     .toString(), w[1], w[2], share(w[1], jobs)));
         }
@@ -407,14 +412,18 @@ public final class MarketReports {
     }
 
     /**
-     * The weeks from the newest counted one back, at most {@code limit}, with a week no job is dated in
-     * as a row of zeros: a trend read down the table (or charted from its CSV) must not run a quiet
-     * week's neighbours together as if they were consecutive. {@code counted} holds {week, new, open}
-     * rows, newest first, as the query gives them; {@code oldest}, when given (the first week wholly since --since),
-     * is the week the rows go back to, quiet or not.
+     * The weeks from {@code newest} (when given and later: the week the jobs were last seen in), else the
+     * newest counted one, back, at most {@code limit}, with a week no job is dated in as a row of zeros: a
+     * trend read down the table (or charted from its CSV) must not run a quiet week's neighbours together
+     * as if they were consecutive, nor leave out the quiet weeks since the last new job. {@code counted}
+     * holds {week, new, open} rows, newest first, as the query gives them; {@code oldest}, when given (the
+     * first week wholly since --since), is the week the rows go back to, quiet or not. No counted row, no rows.
      */
-    static List<long[]> everyWeek(List<long[]> counted, int limit, Long oldest) {
+    static List<long[]> everyWeek(List<long[]> counted, int limit, Long newest, Long oldest) {
         List<long[]> out = new ArrayList<>();
+        if (newest != null && !counted.isEmpty() && newest > counted.get(0)[0]) {
+            out.add(new long[] {newest, 0, 0});
+        }
         for (long[] w : counted) {
             pad(out, w[0], limit);
             if (out.size() >= limit) {

@@ -289,7 +289,8 @@ class ReportCommandIT {
     void trendsDateEachJobByTheEarliestDateItsBoardsGaveElseWhenItWasFirstSeen() throws Exception {
         long nov20 = java.time.Instant.parse("2026-11-20T12:00:00Z").toEpochMilli();
         try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
-            s.executeUpdate("UPDATE enriched_jobs SET first_seen = " + nov20);
+            // Last seen then too: the weeks run to the week the jobs were last seen in.
+            s.executeUpdate("UPDATE enriched_jobs SET first_seen = " + nov20 + ", last_seen = " + nov20);
             s.executeUpdate("UPDATE raw_postings SET posted_at = " + java.time.Instant.parse("2026-11-10T09:00:00Z")
                     .toEpochMilli() + " WHERE source_job_id = '1'");
             // The same job on two boards: the earlier board's date counts.
@@ -322,6 +323,34 @@ class ReportCommandIT {
             sinceMonday.add(r.get("week").asText() + " " + r.get("new_jobs").asLong());
         }
         assertThat(sinceMonday).containsExactly("2026-11-16 2", "2026-11-09 1", "2026-11-02 0");
+    }
+
+    @Test
+    void trendsRunToTheWeekTheJobsWereLastSeenInThoughNoJobOfTheFilterIsNewThen() throws Exception {
+        long nov20 = java.time.Instant.parse("2026-11-20T12:00:00Z").toEpochMilli();
+        long dec02 = java.time.Instant.parse("2026-12-02T12:00:00Z").toEpochMilli();
+        try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
+            // Every job seen again on December 2nd; only Beta's Berlin job was new then.
+            s.executeUpdate("UPDATE raw_postings SET posted_at = NULL");
+            s.executeUpdate("UPDATE enriched_jobs SET first_seen = " + nov20 + ", last_seen = " + dec02);
+            s.executeUpdate("UPDATE enriched_jobs SET first_seen = " + dec02 + " WHERE company = 'Beta'");
+        }
+        assertThat(weeks(report("trends"))).containsExactly("2026-11-30 1", "2026-11-23 0", "2026-11-16 4");
+        // London's last new job was two weeks before: the quiet weeks since are there, as in every other table.
+        assertThat(weeks(report("trends", "--city", "London")))
+                .containsExactly("2026-11-30 0", "2026-11-23 0", "2026-11-16 2");
+        assertThat(weeks(report("trends", "--city", "London", "--since", "2026-11-16")))
+                .as("the weeks since then").containsExactly("2026-11-30 0", "2026-11-23 0", "2026-11-16 2");
+        assertThat(weeks(report("trends", "--city", "London", "--limit", "2"))).containsExactly("2026-11-30 0", "2026-11-23 0");
+        assertThat(report("trends", "--city", "London", "--since", "2026-12-01").get("rows")).as("none since").isEmpty();
+    }
+
+    private static List<String> weeks(JsonNode trends) {
+        List<String> weeks = new ArrayList<>();
+        for (JsonNode r : trends.get("rows")) {
+            weeks.add(r.get("week").asText() + " " + r.get("new_jobs").asLong());
+        }
+        return weeks;
     }
 
     @Test

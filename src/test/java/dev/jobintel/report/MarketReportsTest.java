@@ -57,23 +57,34 @@ class MarketReportsTest {
     void aWeekNoJobIsDatedInIsARowOfZerosNotLeftOut() {
         // Weeks 100 and 98 had jobs, 99 none: read down the table, 100 and 98 must not look consecutive.
         List<long[]> counted = List.of(new long[] {100, 15, 15}, new long[] {98, 91, 90}, new long[] {97, 5, 5});
-        assertThat(MarketReports.everyWeek(counted, 15, null)).extracting(w -> List.of(w[0], w[1], w[2]))
+        assertThat(MarketReports.everyWeek(counted, 15, null, null)).extracting(w -> List.of(w[0], w[1], w[2]))
                 .containsExactly(List.of(100L, 15L, 15L), List.of(99L, 0L, 0L), List.of(98L, 91L, 90L),
                         List.of(97L, 5L, 5L));
-        assertThat(MarketReports.everyWeek(counted, 2, null)).as("the limit counts weeks, the empty one included")
+        assertThat(MarketReports.everyWeek(counted, 2, null, null)).as("the limit counts weeks, the empty one included")
                 .extracting(w -> w[0]).containsExactly(100L, 99L);
-        assertThat(MarketReports.everyWeek(List.of(), 15, null)).isEmpty();
+        assertThat(MarketReports.everyWeek(List.of(), 15, null, null)).isEmpty();
     }
 
     @Test
     void sinceAWeekTheWeeksAfterItAreAllThereQuietOrNot() {
         // --since in week 95: weeks 96 and 95 had no job, and are the weeks since then as much as 97 is.
         List<long[]> counted = List.of(new long[] {98, 91, 90}, new long[] {97, 5, 5});
-        assertThat(MarketReports.everyWeek(counted, 15, 95L)).extracting(w -> List.of(w[0], w[1], w[2]))
+        assertThat(MarketReports.everyWeek(counted, 15, null, 95L)).extracting(w -> List.of(w[0], w[1], w[2]))
                 .containsExactly(List.of(98L, 91L, 90L), List.of(97L, 5L, 5L), List.of(96L, 0L, 0L), List.of(95L, 0L, 0L));
-        assertThat(MarketReports.everyWeek(counted, 3, 95L)).as("within the limit").extracting(w -> w[0])
+        assertThat(MarketReports.everyWeek(counted, 3, null, 95L)).as("within the limit").extracting(w -> w[0])
                 .containsExactly(98L, 97L, 96L);
-        assertThat(MarketReports.everyWeek(counted, 15, 97L)).extracting(w -> w[0]).containsExactly(98L, 97L);
-        assertThat(MarketReports.everyWeek(List.of(), 15, 95L)).as("no job since: no rows").isEmpty();
+        assertThat(MarketReports.everyWeek(counted, 15, null, 97L)).extracting(w -> w[0]).containsExactly(98L, 97L);
+        assertThat(MarketReports.everyWeek(List.of(), 15, null, 95L)).as("no job since: no rows").isEmpty();
+    }
+
+    @Test
+    void theWeeksRunToTheWeekTheJobsWereLastSeenInQuietOrNot() {
+        // Last seen in week 100; the newest job counted is of week 98.
+        List<long[]> counted = List.of(new long[] {98, 91, 90}, new long[] {97, 5, 5});
+        assertThat(MarketReports.everyWeek(counted, 15, 100L, null)).extracting(w -> List.of(w[0], w[1], w[2]))
+                .containsExactly(List.of(100L, 0L, 0L), List.of(99L, 0L, 0L), List.of(98L, 91L, 90L), List.of(97L, 5L, 5L));
+        assertThat(MarketReports.everyWeek(counted, 1, 100L, null)).extracting(w -> w[0]).containsExactly(100L);
+        assertThat(MarketReports.everyWeek(counted, 15, 98L, 96L)).extracting(w -> w[0]).containsExactly(98L, 97L, 96L);
+        assertThat(MarketReports.everyWeek(List.of(), 15, 100L, 95L)).as("no job: no rows").isEmpty();
     }
 }
