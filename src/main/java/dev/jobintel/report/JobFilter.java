@@ -197,21 +197,21 @@ public record JobFilter(String cityCode, String family, Long since, boolean open
         // Names are compared here, not with SQL's lower(), which on SQLite folds only ASCII letters
         // ("SÃO PAULO" would match nothing there, and São Paulo on PostgreSQL).
         String wanted = city.strip().toLowerCase(Locale.ROOT);
-        List<String[]> named = Jdbc.query(c, "SELECT ci.code, co.name, ci.name FROM ref_city ci JOIN ref_country co "
+        List<String[]> cities = Jdbc.query(c, "SELECT ci.code, co.name, ci.name FROM ref_city ci JOIN ref_country co "
                 + "ON co.code = ci.country ORDER BY ci.code",
-                rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).stream()
-                .filter(n -> n[2].toLowerCase(Locale.ROOT).equals(wanted)).toList();
+                rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+        List<String[]> named = cities.stream().filter(n -> n[2].toLowerCase(Locale.ROOT).equals(wanted)).toList();
+        if (named.isEmpty()) {
+            // An alias or another spelling the place table knows ("Zürich", "München", "NYC"), of a city
+            // whatever else it names: "Sao Paulo" is a state too, "Luxemburg" a country, and a city is asked for.
+            List<String> aliased = places.gazetteer().citiesNamed(city);
+            named = cities.stream().filter(n -> aliased.contains(n[0])).toList();
+        }
         if (named.size() > 1) {
             throw new IllegalArgumentException("'" + city + "' is more than one city: " + String.join(", ",
                     named.stream().map(n -> n[0] + " (" + n[1] + ")").toList()) + "; give the code");
         }
-        if (named.size() == 1) {
-            return named.get(0)[0];
-        }
-        // An alias or another spelling the place table knows ("Zürich", "München", "NYC").
-        String alias = places.gazetteer().areaCode(city);
-        code = alias == null || places.gazetteer().city(alias) == null ? null
-                : Jdbc.one(c, byCode, rs -> rs.getString(1), alias);
+        code = named.isEmpty() ? null : named.get(0)[0];
         if (code == null) {
             throw new IllegalArgumentException("no city '" + city + "' in the city table (the bundled cities, with "
                     + "those of the config's places: file); give its name, as in 'London' or 'New York', or its code");

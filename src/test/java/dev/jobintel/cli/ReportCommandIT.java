@@ -286,6 +286,24 @@ class ReportCommandIT {
     }
 
     @Test
+    void aCityIsFoundByAnAliasOfItsOwnThoughAStateOrCountryHasItToo() throws IOException {
+        // "Sao Paulo" is the city and its state, "Luxemburg" the city and its country, "LA" Los Angeles and
+        // Louisiana: --city asks for a city, so each means the city alone.
+        addAndEnrich("aliases.jsonl",
+                posting("51", "Mu", "Backend Engineer", "São Paulo, Brazil", "Go and Kafka."),
+                posting("52", "Nu", "Backend Engineer", "Luxembourg City, Luxembourg", "Go and Kafka."),
+                posting("53", "Xi", "Backend Engineer", "Los Angeles, CA", "Go and Kafka."));
+        assertThat(report("employers", "--city", "Sao Paulo").get("jobs").asLong()).isEqualTo(1);
+        assertThat(report("employers", "--city", "Luxemburg").get("jobs").asLong()).isEqualTo(1);
+        assertThat(report("employers", "--city", "LA").get("jobs").asLong()).isEqualTo(1);
+        // A spelling of two cities' names (San Jose, US, and San José, Costa Rica) asks which, as a shared name does.
+        CliIT.Result twoSanJoses = jobintel("report", "--city", "san-jose", "--db", db());
+        assertThat(twoSanJoses.exit()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(twoSanJoses.err()).contains("'san-jose' is more than one city: sjc (United States), sjo (Costa Rica)",
+                "give the code");
+    }
+
+    @Test
     void trendsDateEachJobByTheEarliestDateItsBoardsGaveElseWhenItWasFirstSeen() throws Exception {
         long nov20 = java.time.Instant.parse("2026-11-20T12:00:00Z").toEpochMilli();
         try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {

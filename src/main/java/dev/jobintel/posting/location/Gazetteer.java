@@ -445,6 +445,20 @@ public final class Gazetteer {
         return country != null && country.equals(cityCountry) ? country : null;
     }
 
+    /**
+     * The codes of the cities {@code s} names by a name, alias or code of theirs, whatever else it names
+     * too ("Sao Paulo" is also a state, "Luxemburg" also a country): for where only a city is asked for.
+     */
+    public List<String> citiesNamed(String s) {
+        List<String> out = new ArrayList<>();
+        for (Ref r : placesNamed(s.trim())) {
+            if (r.kind() == Kind.CITY) {
+                out.add(r.key());
+            }
+        }
+        return out;
+    }
+
     /** Every place {@code s} names, as a name (any case) or as a code (in capitals): names first. */
     private Set<Ref> placesNamed(String s) {
         Set<Ref> refs = new LinkedHashSet<>(byName(String.join(" ", LocationTokens.folded(s))));
