@@ -175,12 +175,16 @@ public record JobFilter(String cityCode, String family, Long since, boolean open
         String cityCode = city == null ? null : cityCode(c, places, city);
         String familyCode = null;
         if (family != null) {
-            familyCode = Jdbc.one(c, "SELECT code FROM ref_family WHERE lower(code) = lower(?) OR lower(name) = lower(?)",
-                    rs -> rs.getString(1), family.strip(), family.strip());
+            // Compared here, not with SQL's lower(), which on SQLite folds only ASCII letters (a taxonomy's
+            // "Données" would be found as DONNÉES on PostgreSQL only), as city names are.
+            String wanted = family.strip().toLowerCase(Locale.ROOT);
+            List<String[]> families = Jdbc.query(c, "SELECT code, name FROM ref_family ORDER BY code",
+                    rs -> new String[] {rs.getString(1), rs.getString(2)});
+            familyCode = families.stream().filter(f -> f[0].toLowerCase(Locale.ROOT).equals(wanted)
+                            || f[1].toLowerCase(Locale.ROOT).equals(wanted)).map(f -> f[0]).findFirst().orElse(null);
             if (familyCode == null) {
-                List<String> known = Jdbc.query(c, "SELECT code FROM ref_family ORDER BY code", rs -> rs.getString(1));
                 throw new IllegalArgumentException("no family '" + family + "' in the taxonomy (known: "
-                        + String.join(", ", known) + ")");
+                        + String.join(", ", families.stream().map(f -> f[0]).toList()) + ")");
             }
         }
         Area area = asked.area() == null ? null : area(c, places, asked.area());

@@ -404,6 +404,27 @@ class ReportCommandIT {
     }
 
     @Test
+    void aFamilyIsFoundByItsNameInAnyCaseWhateverItsLetters() throws IOException {
+        // A taxonomy of one's own may name a family in any language: SQLite's lower() folds only ASCII letters.
+        String taxonomy;
+        try (var in = ReportCommandIT.class.getResourceAsStream("/jobintel/taxonomy.yaml")) {
+            taxonomy = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String renamed = taxonomy.replace("  - code: data\n    name: Data\n", "  - code: data\n    name: Données\n");
+        assertThat(renamed).isNotEqualTo(taxonomy);
+        Files.writeString(dir.resolve("taxonomy.yaml"), renamed);
+        Path config = Files.writeString(dir.resolve("jobintel.yaml"), "taxonomy: taxonomy.yaml\n");
+        Path more = Fixtures.jsonlFile(dir.resolve("bi.jsonl"),
+                List.of(posting("62", "Delta", "BI Analyst", "Paris, France", "SQL and Tableau dashboards.")));
+        assertThat(jobintel("import", more.toString(), "--db", db(), "--config", config.toString()).exit()).isZero();
+        assertThat(jobintel("enrich", "--db", db(), "--config", config.toString(), "--no-progress").exit()).isZero();
+        for (String family : List.of("Données", "données", "DONNÉES", "data")) {
+            assertThat(report("demand", "--family", family, "--config", config.toString()).get("jobs").asLong())
+                    .as(family).isEqualTo(4);
+        }
+    }
+
+    @Test
     void aSkillIsOneRowThoughATaxonomySinceChangedGaveItAnotherKind() throws IOException {
         // Beta's backend job asked for Kafka under the bundled taxonomy (data engineering); a taxonomy that
         // since moved Kafka to infrastructure classifies the next job. Kafka is still one skill, of two jobs.
