@@ -145,9 +145,17 @@ public record JobFilter(String cityCode, String family, Long since, boolean open
      * A time as a user gives it: a date (2026-11-01, midnight UTC) or an instant
      * (2026-11-01T09:00:00Z); epoch millis.
      *
-     * @throws IllegalArgumentException saying what is expected
+     * @throws IllegalArgumentException saying what --since expects
      */
     public static long parseTime(String s) {
+        return parseTime(s, "--since");
+    }
+
+    /**
+     * {@link #parseTime(String)}, its error naming the value as {@code name} (the dashboard's field is
+     * "since", not an option).
+     */
+    public static long parseTime(String s, String name) {
         try {
             return java.time.Instant.parse(s.strip()).toEpochMilli();
         } catch (java.time.format.DateTimeParseException | ArithmeticException e) {
@@ -156,7 +164,7 @@ public record JobFilter(String cityCode, String family, Long since, boolean open
                         .toEpochMilli();
             } catch (java.time.format.DateTimeParseException | ArithmeticException e2) {
                 // ArithmeticException: a year such as -999999999 parses but is no instant in milliseconds.
-                throw new IllegalArgumentException("--since takes a date (2026-11-01) or an instant "
+                throw new IllegalArgumentException(name + " takes a date (2026-11-01) or an instant "
                         + "(2026-11-01T09:00:00Z), got '" + s + "'");
             }
         }

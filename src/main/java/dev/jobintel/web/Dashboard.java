@@ -226,7 +226,7 @@ public final class Dashboard implements AutoCloseable {
                 throw new IllegalArgumentException(k + " takes on or off (true or false), got '" + filter.get(k) + "'");
             }
         }
-        Long since = filter.containsKey("since") ? JobFilter.parseTime(filter.get("since")) : null;
+        Long since = filter.containsKey("since") ? JobFilter.parseTime(filter.get("since"), "since") : null;
         JobFilter f = JobFilter.resolve(c, places, new JobFilter.Asked(filter.get("city"), filter.get("family"), since,
                 filter.containsKey("open"), filter.containsKey("remote"), filter.get("area")));
         return MarketReports.answer(c, questions, f, limit);
