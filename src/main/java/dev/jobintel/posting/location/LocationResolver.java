@@ -129,6 +129,9 @@ public final class LocationResolver {
      * code; anything else (a region such as "European Union") as it is.
      */
     private List<String> countryCodes(List<String> countries) {
+        if (countries.isEmpty()) {
+            return countries; // most postings: no allocation on the gate's path
+        }
         List<String> out = new ArrayList<>(countries.size());
         for (String c : countries) {
             String code = gazetteer.countryCode(c);
