@@ -4,12 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.chrono.IsoChronology;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.TemporalAccessor;
+import java.util.Locale;
 
 /**
- * The date formats the job APIs use: offset ISO, Z ISO, date only, epoch seconds or milliseconds.
+ * The date formats the job APIs use: offset ISO (compact offsets too), Z ISO, no zone (UTC), date only,
+ * epoch seconds or milliseconds.
  * A date outside {@link #EARLIEST}..{@link #LATEST} is no date a job board means (a year of 0 or
  * of 292 million, an overflowed number): it is treated as not stated, like an unreadable one.
  */
@@ -43,20 +51,29 @@ public final class Dates {
         }
         String t = s.strip();
         try {
-            return plausible(OffsetDateTime.parse(t).toInstant());
-        } catch (DateTimeParseException e) {
+            TemporalAccessor at = DATE_TIME.parseBest(t, OffsetDateTime::from, LocalDateTime::from);
+            return plausible(at instanceof OffsetDateTime o ? o.toInstant() : ((LocalDateTime) at).toInstant(ZoneOffset.UTC));
+        } catch (java.time.DateTimeException e) { // a DateTimeParseException among others
             try {
-                return plausible(Instant.parse(t));
+                return plausible(LocalDate.parse(t.length() > 10 ? t.substring(0, 10) : t).atStartOfDay()
+                        .toInstant(ZoneOffset.UTC));
             } catch (DateTimeParseException e2) {
-                try {
-                    return plausible(LocalDate.parse(t.length() > 10 ? t.substring(0, 10) : t).atStartOfDay()
-                            .toInstant(ZoneOffset.UTC));
-                } catch (DateTimeParseException e3) {
-                    return null;
-                }
+                return null;
             }
         }
     }
+
+    /**
+     * A date and time, 'T' or a space between, with an offset as ISO writes it ("+01:00", "Z"), compact
+     * ("+0100", "+01"), or none (taken as UTC): of a date only, the fallback keeps midnight UTC.
+     */
+    private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder().parseCaseInsensitive()
+            .append(DateTimeFormatter.ISO_LOCAL_DATE).optionalStart().appendLiteral('T').optionalEnd()
+            .optionalStart().appendLiteral(' ').optionalEnd().append(DateTimeFormatter.ISO_LOCAL_TIME)
+            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HH", "Z").optionalEnd()
+            .toFormatter(Locale.ROOT).withChronology(IsoChronology.INSTANCE).withResolverStyle(ResolverStyle.STRICT);
 
     private static Instant plausible(Instant i) {
         return i.isBefore(EARLIEST) || !i.isBefore(LATEST) ? null : i;

@@ -27,6 +27,14 @@ class DatesTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"2026-11-01T01:00:00-0800", "2026-11-01T09:00:00+0000", "2026-11-01T10:00+01",
+            "2026-11-01T09:00:00", "2026-11-01 09:00:00", "2026-11-01 09:00:00.000Z", "2026-11-01T09:00:00.000000"})
+    void theTimeOfACompactOffsetOrOfNoZoneIsKeptNotOnlyItsDate(String text) {
+        // Not midnight of the date: "-0800" at 01:00 is 09:00 UTC; a time with no zone is taken as UTC.
+        assertThat(Dates.parse(text)).isEqualTo(Instant.parse("2026-11-01T09:00:00Z"));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"12345678901234567890", "1e308", "-1", "0", "-9223372036854775808", "\"0001-01-01\"",
             "\"+999999999-12-31T23:59:59Z\"", "\"2026-13-45\"", "\"soon\"", "null", "{}", "[]"})
     void aNumberOrDateNoBoardMeansIsNoDateNeverAnError(String value) throws Exception {
