@@ -12,6 +12,7 @@ import dev.jobintel.source.Dates;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +55,11 @@ public final class GreenhouseParser {
         if (primary != null) {
             places.add(primary);
         }
+        Set<String> attached = new HashSet<>();
+        job.path("offices").forEach(office -> attached.add(office.path("id").asText()));
         for (JsonNode office : job.path("offices")) {
             String loc = text(office, "location");
-            if (loc != null && places.stream().noneMatch(p -> p.equalsIgnoreCase(loc))) {
+            if (loc != null && !parentOfAnother(office, attached) && places.stream().noneMatch(p -> p.equalsIgnoreCase(loc))) {
                 places.add(loc);
             }
         }
@@ -104,7 +107,20 @@ public final class GreenhouseParser {
     }
 
     /** {@code pay_input_ranges} (present with pay_transparency=true): cents, yearly. */
-    private static Salary salary(JsonNode job) {
+/**
+     * Whether an office is the parent of another office the job names ("East Coast", in "United
+     * States", beside its "New York City"): the child says where the job is, the parent only widens it.
+     */
+    private static boolean parentOfAnother(JsonNode office, Set<String> attached) {
+        for (JsonNode child : office.path("child_ids")) {
+            if (attached.contains(child.asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+        private static Salary salary(JsonNode job) {
         for (JsonNode r : job.path("pay_input_ranges")) {
             double min = r.path("min_cents").asDouble(-1);
             double max = r.path("max_cents").asDouble(-1);

@@ -79,11 +79,12 @@ class GreenhouseParserTest {
     }
 
     @Test
-    void theDocumentedExampleIsDoublyEscapedAndHasOfficeLocations() throws IOException {
+    void theDocumentedExampleIsDoublyEscapedAndHasOfficeLocationsButNotItsParentOffices() throws IOException {
         List<Posting> jobs = parse("docs_example_list_jobs_content_true.json", new SourcesConfig.Board("vaulttec", null, null));
         Posting p = jobs.get(0);
         assertThat(p.sourceJobId()).isEqualTo("127817");
-        assertThat(p.locationText()).isEqualTo("NYC; United States; New York, NY, United States");
+        // "East Coast" (in "United States") is the parent of the job's "New York City": not where the job is.
+        assertThat(p.locationText()).isEqualTo("NYC; New York, NY, United States");
         assertThat(p.description()).doesNotContain("&lt;").doesNotContain("&amp;").doesNotContain("<p>");
         assertThat(p.hints().department()).isEqualTo("Department of Departments");
     }
