@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -150,8 +152,16 @@ final class WorkerCommand implements Callable<Integer> {
             if (r.processed() == 0 && !stopping.get()) {
                 if (!idleSaid) {
                     long held = runner.pendingWork().leasedByOthers();
+                    long batched = db.read(dev.jobintel.store.Ledger::pendingInBatches);
+                    List<String> why = new ArrayList<>();
+                    if (held > 0) {
+                        why.add(Summaries.n(held) + " pending postings are leased by other workers");
+                    }
+                    if (batched > 0) {
+                        why.add(Summaries.n(batched) + " wait in open message batches");
+                    }
                     out.printf("%s  Nothing to decide%s; waiting.%n", Instant.now().truncatedTo(ChronoUnit.SECONDS),
-                            held == 0 ? "" : " (" + Summaries.n(held) + " pending postings are leased by other workers)");
+                            why.isEmpty() ? "" : " (" + String.join("; ", why) + ")");
                     out.flush();
                     idleSaid = true;
                 }

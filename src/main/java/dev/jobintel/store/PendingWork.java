@@ -110,7 +110,8 @@ public final class PendingWork implements AutoCloseable {
         if (!leased()) {
             return 0;
         }
-        return db.read(c -> Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE outcome = 'pending' "
+        // Not those an open message batch holds: no worker decides them, the batch's answers do.
+        return db.read(c -> Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE outcome = 'pending' AND batch_id IS NULL "
                 + "AND lease_owner IS NOT NULL AND lease_owner <> ? AND lease_until >= " + now, owner));
     }
 

@@ -95,11 +95,24 @@ class WorkersOnPostgresIT {
                     + now + " - 1 WHERE source_job_id IN ('g0', 'g1', 'g2')"));
             db.inTransaction(c -> Jdbc.update(c, "UPDATE raw_postings SET lease_owner = 'busy:2:b', lease_until = "
                     + now + " + 60000 WHERE source_job_id IN ('g3', 'g4')"));
+            // And one an open message batch holds: not a worker's lease, and no worker's to decide.
+            db.inTransaction(c -> Jdbc.update(c, "INSERT INTO llm_batches (id, remote_id, model, prompt_version, status, "
+                    + "request_count, created_at) VALUES (1, 'msgbatch_1', 'm', 'p', 'in_progress', 1, 0)"));
+            db.inTransaction(c -> Jdbc.update(c, "UPDATE raw_postings SET batch_id = 1, lease_owner = 'batch:3:c', "
+                    + "lease_until = " + now + " + 60000 WHERE source_job_id = 'g5'"));
 
             try (Runner runner = new Runner(ctx, db, false)) {
                 runner.prepare();
                 assertThat(runner.pendingWork().leasedByOthers()).isEqualTo(2);
-                assertThat(runner.enrich(0).processed()).isEqualTo(8);
+                assertThat(runner.enrich(0).processed()).isEqualTo(7);
+            }
+            assertThat(pendingIds(db)).containsExactly("g3", "g4", "g5");
+            db.inTransaction(c -> Jdbc.update(c, "UPDATE raw_postings SET batch_id = NULL, lease_owner = NULL "
+                    + "WHERE source_job_id = 'g5'"));
+            db.inTransaction(c -> Jdbc.update(c, "DELETE FROM llm_batches"));
+            try (Runner runner = new Runner(ctx, db, false)) {
+                runner.prepare();
+                assertThat(runner.enrich(0).processed()).isEqualTo(1);
             }
             assertThat(pendingIds(db)).containsExactly("g3", "g4");
             assertThat(Explanation.read(db, 1, 1).explanation().pendingLeased()).isEqualTo(2);
