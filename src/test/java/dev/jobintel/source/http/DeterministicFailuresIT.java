@@ -8,11 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Answers that come out the same however often they are asked for: a redirect loop and a body
@@ -21,27 +19,23 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class DeterministicFailuresIT {
 
-    private static final HttpSettings HTTP = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(2), 4,
-            Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofSeconds(5), Duration.ZERO, 4, HttpSettings.USER_AGENT);
 
+    private Loopback net;
     private LocalServer server;
-    private OkHttpTransport transport;
 
     @BeforeEach
     void start() throws IOException {
-        server = new LocalServer();
-        transport = new OkHttpTransport(HTTP);
+        net = new Loopback(4, Duration.ofSeconds(2));
+        server = net.server;
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        transport.close();
+        net.close();
     }
 
     private FetchException fetch(String path) {
-        return catchThrowableOfType(FetchException.class,
-                () -> new Fetcher(transport, HTTP).getJson(URI.create(server.baseUrl() + path)));
+        return net.failure(path);
     }
 
     @Test

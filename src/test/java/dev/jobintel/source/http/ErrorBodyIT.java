@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +18,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * An error status is the answer; its body only lends the message a few words. Reading it to its
@@ -28,27 +26,23 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class ErrorBodyIT {
 
-    private static final HttpSettings HTTP = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(2), 3,
-            Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofSeconds(5), Duration.ZERO, 4, HttpSettings.USER_AGENT);
 
+    private Loopback net;
     private LocalServer server;
-    private OkHttpTransport transport;
 
     @BeforeEach
     void start() throws IOException {
-        server = new LocalServer();
-        transport = new OkHttpTransport(HTTP);
+        net = new Loopback(3, Duration.ofSeconds(2));
+        server = net.server;
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        transport.close();
+        net.close();
     }
 
     private FetchException fetch(String path) {
-        return catchThrowableOfType(FetchException.class,
-                () -> new Fetcher(transport, HTTP).getJson(URI.create(server.baseUrl() + path)));
+        return net.failure(path);
     }
 
     @Test

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -24,22 +23,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RetryAfterPerHostIT {
 
-    private static final HttpSettings HTTP = new HttpSettings(Duration.ofSeconds(5), Duration.ofSeconds(5), 3,
-            Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofSeconds(5), Duration.ZERO, 4, HttpSettings.USER_AGENT);
 
+    private Loopback net;
     private LocalServer server;
-    private OkHttpTransport transport;
 
     @BeforeEach
     void start() throws IOException {
-        server = new LocalServer();
-        transport = new OkHttpTransport(HTTP);
+        net = new Loopback(3, Duration.ofSeconds(5));
+        server = net.server;
     }
 
     @AfterEach
     void stop() {
-        server.close();
-        transport.close();
+        net.close();
     }
 
     @Test
@@ -58,10 +54,10 @@ class RetryAfterPerHostIT {
             otherAt.set(System.nanoTime());
             return Reply.json(empty);
         });
-        Fetcher fetcher = new Fetcher(transport, HTTP);
+        Fetcher fetcher = net.fetcher();
 
         CompletableFuture<Void> first = CompletableFuture.runAsync(() -> {
-            try (Body b = fetcher.getJson(URI.create(server.baseUrl() + "/v1/boards/first/jobs"))) {
+            try (Body b = fetcher.getJson(net.uri("/v1/boards/first/jobs"))) {
                 assertThat(b.status()).isEqualTo(200);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
@@ -70,7 +66,7 @@ class RetryAfterPerHostIT {
         assertThat(limited.await(10, TimeUnit.SECONDS)).isTrue();
         // The 429 has been answered; give it time to reach the fetcher before the next board asks.
         Thread.sleep(200);
-        try (Body b = fetcher.getJson(URI.create(server.baseUrl() + "/v1/boards/second/jobs"))) {
+        try (Body b = fetcher.getJson(net.uri("/v1/boards/second/jobs"))) {
             assertThat(b.status()).isEqualTo(200);
         }
         first.get(10, TimeUnit.SECONDS);
