@@ -1,11 +1,9 @@
 package dev.jobintel.source.http;
 
-import dev.jobintel.testing.LocalServer;
 import dev.jobintel.testing.LocalServer.Reply;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,37 +25,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ErrorBodyIT {
 
 
-    private Loopback net;
-    private LocalServer server;
+    @RegisterExtension
+    final Loopback net = new Loopback(3, Duration.ofSeconds(2));
 
-    @BeforeEach
-    void start() throws IOException {
-        net = new Loopback(3, Duration.ofSeconds(2));
-        server = net.server;
-    }
-
-    @AfterEach
-    void stop() {
-        net.close();
-    }
-
-    private FetchException fetch(String path) {
-        return net.failure(path);
-    }
 
     @Test
     @Timeout(60)
     void aLargeErrorPageLeavesNoTemporaryFileBehind() throws IOException {
         String page = "<html><body>" + "maintenance ".repeat(500_000) + "</body></html>";
         assertThat(page.length()).isGreaterThan(Body.SPOOL_ABOVE);
-        server.on("/v1/boards/acme/jobs", new Reply(503, "text/html", page.getBytes(StandardCharsets.UTF_8), Map.of(), 0,
+        net.server().on("/v1/boards/acme/jobs", new Reply(503, "text/html", page.getBytes(StandardCharsets.UTF_8), Map.of(), 0,
                 false, 0, 0));
-        server.on("/v1/boards/globex/jobs", new Reply(403, "text/html", page.getBytes(StandardCharsets.UTF_8), Map.of(),
+        net.server().on("/v1/boards/globex/jobs", new Reply(403, "text/html", page.getBytes(StandardCharsets.UTF_8), Map.of(),
                 0, false, 0, 0));
         Set<Path> before = spooled();
 
-        FetchException retried = fetch("/v1/boards/acme/jobs");
-        FetchException refused = fetch("/v1/boards/globex/jobs");
+        FetchException retried = net.failure("/v1/boards/acme/jobs");
+        FetchException refused = net.failure("/v1/boards/globex/jobs");
 
         assertThat(retried.getMessage()).contains("server error (HTTP 503)", "maintenance");
         assertThat(refused.getMessage()).contains("access denied (HTTP 403)", "maintenance");

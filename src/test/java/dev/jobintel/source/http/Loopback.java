@@ -1,6 +1,9 @@
 package dev.jobintel.source.http;
 
 import dev.jobintel.testing.LocalServer;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
 import java.net.URI;
@@ -10,20 +13,35 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * A local server and the real transport fetching from it, with settings quick enough for a test
- * (short backoff, no politeness delay): what the Fetcher's ITs start before each test and close after.
+ * (short backoff, no politeness delay), started before each test and closed after it: register
+ * it as a field, {@code @RegisterExtension final Loopback net = new Loopback(3, Duration.ofSeconds(2));}.
  */
-final class Loopback implements AutoCloseable {
+final class Loopback implements BeforeEachCallback, AfterEachCallback {
 
     final HttpSettings http;
-    final LocalServer server;
-    final OkHttpTransport transport;
+    private LocalServer server;
+    private OkHttpTransport transport;
 
     /** @param timeout the connect and read timeouts */
-    Loopback(int attempts, Duration timeout) throws IOException {
+    Loopback(int attempts, Duration timeout) {
         this.http = new HttpSettings(timeout, timeout, attempts, Duration.ofMillis(10), Duration.ofMillis(20),
                 Duration.ofSeconds(5), Duration.ZERO, 4, HttpSettings.USER_AGENT);
-        this.server = new LocalServer();
-        this.transport = new OkHttpTransport(http);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        server = new LocalServer();
+        transport = new OkHttpTransport(http);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        server.close();
+        transport.close();
+    }
+
+    LocalServer server() {
+        return server;
     }
 
     Fetcher fetcher() {
@@ -37,11 +55,5 @@ final class Loopback implements AutoCloseable {
     /** How fetching {@code path} fails (null if it does not). */
     FetchException failure(String path) {
         return catchThrowableOfType(FetchException.class, () -> fetcher().getJson(uri(path)));
-    }
-
-    @Override
-    public void close() {
-        server.close();
-        transport.close();
     }
 }

@@ -1,11 +1,9 @@
 package dev.jobintel.source.http;
 
-import dev.jobintel.testing.LocalServer;
 import dev.jobintel.testing.LocalServer.Reply;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -24,19 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RetryAfterPerHostIT {
 
 
-    private Loopback net;
-    private LocalServer server;
-
-    @BeforeEach
-    void start() throws IOException {
-        net = new Loopback(3, Duration.ofSeconds(5));
-        server = net.server;
-    }
-
-    @AfterEach
-    void stop() {
-        net.close();
-    }
+    @RegisterExtension
+    final Loopback net = new Loopback(3, Duration.ofSeconds(5));
 
     @Test
     @Timeout(30)
@@ -45,12 +32,12 @@ class RetryAfterPerHostIT {
         AtomicLong limitedAt = new AtomicLong();
         AtomicLong otherAt = new AtomicLong();
         String empty = "{\"jobs\": [], \"meta\": {\"total\": 0}}";
-        server.on("/v1/boards/first/jobs", req -> {
+        net.server().on("/v1/boards/first/jobs", req -> {
             limitedAt.set(System.nanoTime());
             limited.countDown();
             return Reply.status(429, "{\"error\": \"slow down\"}").withHeader("Retry-After", "2");
         }, req -> Reply.json(empty));
-        server.on("/v1/boards/second/jobs", req -> {
+        net.server().on("/v1/boards/second/jobs", req -> {
             otherAt.set(System.nanoTime());
             return Reply.json(empty);
         });
@@ -74,6 +61,6 @@ class RetryAfterPerHostIT {
         assertThat(Duration.ofNanos(otherAt.get() - limitedAt.get()))
                 .as("the second board asked the host only after the Retry-After it had given the first")
                 .isGreaterThanOrEqualTo(Duration.ofMillis(1900));
-        assertThat(server.hits("/v1/boards/first/jobs")).isEqualTo(2);
+        assertThat(net.server().hits("/v1/boards/first/jobs")).isEqualTo(2);
     }
 }
