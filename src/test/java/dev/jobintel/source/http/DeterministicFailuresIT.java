@@ -16,10 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DeterministicFailuresIT {
 
-
     @RegisterExtension
     final Loopback net = new Loopback(4, Duration.ofSeconds(2));
-
 
     @Test
     @Timeout(30)

@@ -24,10 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ErrorBodyIT {
 
-
     @RegisterExtension
     final Loopback net = new Loopback(3, Duration.ofSeconds(2));
-
 
     @Test
     @Timeout(60)

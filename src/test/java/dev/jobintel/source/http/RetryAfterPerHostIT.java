@@ -21,7 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RetryAfterPerHostIT {
 
-
     @RegisterExtension
     final Loopback net = new Loopback(3, Duration.ofSeconds(5));
 
