@@ -399,8 +399,11 @@ final class Summaries {
                     .substring(0, 16) + " UTC";
             String error = (b.lastStatus() == null ? "" : "HTTP " + b.lastStatus() + ": ")
                     + (b.lastError() == null ? "" : b.lastError());
-            t.row(b.source(), b.board(), b.consecutiveFailures() == 0 ? "0 (partial)" : b.consecutiveFailures(),
-                    Clip.oneLine(error, 90), next);
+            // No failures in a row: it served postings (partial, a success at the same instant) or its
+            // credentials were missing or refused, which is not counted against it.
+            Object failures = b.consecutiveFailures() != 0 ? b.consecutiveFailures()
+                    : java.util.Objects.equals(b.lastSuccessAt(), b.lastFailureAt()) ? "0 (partial)" : "0 (credentials)";
+            t.row(b.source(), b.board(), failures, Clip.oneLine(error, 90), next);
         }
         out.println("Boards failing or partial:");
         out.print(t.render("  "));

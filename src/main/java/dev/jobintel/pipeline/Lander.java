@@ -40,8 +40,12 @@ public final class Lander implements FetchSink, AutoCloseable {
     private record Batch(BoardState board, List<Landing> landings, List<Rejects.Reject> rejects) implements Task {
     }
 
-    /** @param limited stopped at a configured limit: incomplete, but not a failure */
-    private record Finish(BoardState board, boolean complete, Integer http, String error, boolean limited) implements Task {
+    /**
+     * @param limited stopped at a configured limit: incomplete, but not a failure
+     * @param refused the credentials were missing or refused: a failure of the config, not of the board
+     */
+    private record Finish(BoardState board, boolean complete, Integer http, String error, boolean limited,
+                          boolean refused) implements Task {
     }
 
     private record Stop() implements Task {
@@ -146,13 +150,19 @@ public final class Lander implements FetchSink, AutoCloseable {
             @Override
             public void finish(boolean complete, Integer httpStatus, String error) {
                 flush();
-                put(new Finish(state, complete, httpStatus, error, false));
+                put(new Finish(state, complete, httpStatus, error, false, false));
             }
 
             @Override
             public void finishLimited(Integer httpStatus, String note) {
                 flush();
-                put(new Finish(state, false, httpStatus, note, true));
+                put(new Finish(state, false, httpStatus, note, true, false));
+            }
+
+            @Override
+            public void finishRefused(Integer httpStatus, String error) {
+                flush();
+                put(new Finish(state, false, httpStatus, error, false, true));
             }
         };
     }
@@ -220,6 +230,10 @@ public final class Lander implements FetchSink, AutoCloseable {
         });
         if (f.error() == null || f.limited()) {
             health.success(s.source, s.board, seenAt);
+        } else if (f.refused()) {
+            // A missing or refused key is the user's to fix, not the board's: backing the board off
+            // would keep skipping it for hours after the key is fixed. Status still shows why.
+            health.refused(s.source, s.board, f.http(), f.error(), seenAt);
         } else if (status != FetchRuns.Status.FAILED) {
             // A board that served postings is alive, even if a later page or a detail call failed:
             // backing it off would skip the postings it does serve. Status still shows why.

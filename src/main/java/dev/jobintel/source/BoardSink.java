@@ -36,4 +36,13 @@ public interface BoardSink {
     default void finishLimited(Integer httpStatus, String note) {
         finish(false, httpStatus, note);
     }
+
+    /**
+     * Ends a fetch that the source refused for the user's credentials (missing, or a key the API
+     * answers 401/403 to): a failure, but of the configuration, not of the board, so it does not
+     * count toward the board's back-off; once the credentials are fixed the board is fetched at once.
+     */
+    default void finishRefused(Integer httpStatus, String error) {
+        finish(false, httpStatus, error);
+    }
 }

@@ -71,4 +71,9 @@ public final class OncePerId implements BoardSink {
     public void finishLimited(Integer httpStatus, String note) {
         sink.finishLimited(httpStatus, note);
     }
+
+    @Override
+    public void finishRefused(Integer httpStatus, String error) {
+        sink.finishRefused(httpStatus, error);
+    }
 }

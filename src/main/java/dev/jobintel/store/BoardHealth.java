@@ -55,6 +55,18 @@ public final class BoardHealth {
                 + "last_error = excluded.last_error", source, board, now, now, status, error));
     }
 
+    /**
+     * Records a fetch refused for the user's credentials (missing, or a key the API refused): the
+     * board is not at fault, so the failure does not count toward its back-off and ends any it was
+     * in; the error stays on record for status until a clean fetch clears it.
+     */
+    public void refused(String source, String board, Integer status, String error, long now) {
+        db.inTransaction(c -> Jdbc.update(c, "INSERT INTO board_health (source, board, consecutive_failures, "
+                + "last_failure_at, last_status, last_error) VALUES (?, ?, 0, ?, ?, ?) ON CONFLICT (source, board) DO UPDATE "
+                + "SET consecutive_failures = 0, backoff_until = NULL, last_failure_at = excluded.last_failure_at, "
+                + "last_status = excluded.last_status, last_error = excluded.last_error", source, board, now, status, error));
+    }
+
     /** Records a failure; returns the back-off end when this failure starts or extends one, else null. */
     public Long failure(String source, String board, Integer status, String error, long now) {
         return db.inTransaction(c -> {

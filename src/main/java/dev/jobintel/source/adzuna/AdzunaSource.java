@@ -81,7 +81,7 @@ public final class AdzunaSource implements JobSource {
                 String name = boardName(country, q);
                 if (!credentials) {
                     // Not the board's fault, and the user must see what to do: no back-off check here.
-                    sink.board(name(), name, false).finish(false, null, NO_CREDENTIALS);
+                    sink.board(name(), name, false).finishRefused(null, NO_CREDENTIALS);
                     continue;
                 }
                 if (!sink.mayFetch(name(), name)) {
@@ -136,7 +136,13 @@ public final class AdzunaSource implements JobSource {
             }
             return true;
         } catch (FetchException e) {
-            sink.finish(false, e.status(), scrub(withDisplay(e.getMessage())));
+            String error = scrub(withDisplay(e.getMessage()));
+            if (refused(e.status())) {
+                // The key, not the search: fixing it must not leave the search backed off for hours.
+                sink.finishRefused(e.status(), error);
+            } else {
+                sink.finish(false, e.status(), error);
+            }
         } catch (IOException e) {
             sink.finish(false, status, scrub(e.getMessage()));
         } catch (InterruptedException e) {
@@ -171,6 +177,11 @@ public final class AdzunaSource implements JobSource {
                     scrub(body.preview(64 * 1024))));
             throw located;
         }
+    }
+
+    /** Whether Adzuna answered {@code status} to the app id and key (401, 403) rather than to the search. */
+    static boolean refused(Integer status) {
+        return status != null && (status == 401 || status == 403);
     }
 
     private URI uri(String country, SourcesConfig.Query q, int page, int perPage) {

@@ -294,6 +294,51 @@ class AdzunaSourceIT {
         assertThat(r.boards()).allSatisfy(b -> assertThat(b.board() + b.error()).doesNotContain(APP_KEY));
     }
 
+    @Test
+    void aRefusedKeyIsTheUsersConfigNotTheSearchsFaultSoOnceFixedTheSearchRunsAtOnce() {
+        // A wrong key, run after run: more refusals than it takes to back a failing search off.
+        server.on(path("gb", 1), Reply.status(401, "{\"exception\":\"AUTH_FAIL\",\"doc\":\"https://api.adzuna.com/v1/doc\","
+                + "\"display\":\"Authorisation failed\"}"));
+        for (int i = 0; i < 4; i++) {
+            Lander.BoardResult b = board(fetch(config(List.of("gb"), null), APP_ID, "wrong-key-0123456789"),
+                    "gb: software engineer @ London");
+            assertThat(b.skipped()).as("fetch %d", i + 1).isFalse();
+            assertThat(b.error()).contains("HTTP 401");
+        }
+        assertThat(server.hits(path("gb", 1))).isEqualTo(4);
+        // Not hidden: status lists the search with the refusal, but no back-off.
+        assertThat(dev.jobintel.pipeline.StatusReport.read(db).failingBoards()).singleElement().satisfies(h -> {
+            assertThat(h.lastStatus()).isEqualTo(401);
+            assertThat(h.lastError()).contains("Authorisation failed");
+            assertThat(h.consecutiveFailures()).isZero();
+            assertThat(h.backoffUntil()).isNull();
+        });
+        // So are missing credentials, which make no request at all.
+        for (int i = 0; i < 4; i++) {
+            fetch(config(List.of("gb"), null), APP_ID, null);
+        }
+
+        // The user fixes the key: the search runs now, not hours later.
+        serveSearch("gb", 3);
+        Lander.BoardResult fixed = board(fetch(config(List.of("gb"), null), APP_ID, APP_KEY), "gb: software engineer @ London");
+        assertThat(fixed.skipped()).isFalse();
+        assertThat(fixed.error()).isNull();
+        assertThat(fixed.counts().fresh()).isEqualTo(3);
+        assertThat(dev.jobintel.pipeline.StatusReport.read(db).failingBoards()).isEmpty();
+    }
+
+    @Test
+    void aSearchTheServerFailsIsStillBackedOff() {
+        server.on(path("gb", 1), Reply.status(503, "{\"exception\":\"UNAVAILABLE\"}"));
+        for (int i = 0; i < 3; i++) {
+            fetch(config(List.of("gb"), null), APP_ID, APP_KEY);
+        }
+        assertThat(board(fetch(config(List.of("gb"), null), APP_ID, APP_KEY), "gb: software engineer @ London").skipped())
+                .isTrue();
+        // Three fetches of three attempts each, then none.
+        assertThat(server.hits(path("gb", 1))).isEqualTo(9);
+    }
+
     private static JsonNode readTree(String s) {
         try {
             return JSON.readTree(s);
