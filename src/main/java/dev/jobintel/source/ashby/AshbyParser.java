@@ -76,16 +76,35 @@ public final class AshbyParser {
             extra.put("compensation", summary);
         }
         JsonNode remote = job.get("isRemote");
-        // A name, not a code ("United States", "USA", even "European Union"): the resolver reads it as its code.
-        String country = text(job.path("address").path("postalAddress"), "addressCountry");
         Hints hints = new Hints(salary(compensation), text(job, "workplaceType"),
                 remote != null && remote.isBoolean() ? remote.asBoolean() : null, text(job, "employmentType"),
-                text(job, "department"), null, country == null ? List.of() : List.of(country), extra);
+                text(job, "department"), null, countries(job), extra);
 
         String html = text(job, "descriptionHtml");
         String description = html != null ? HtmlText.toText(html) : HtmlText.tidy(orEmpty(text(job, "descriptionPlain")));
         return new Posting(SOURCE, id, url, company, title, places.isEmpty() ? null : String.join("; ", places),
                 description, Dates.parse(job.get("publishedAt")), hints);
+    }
+
+    /**
+     * The address countries of the primary location, then of each secondary location, each once.
+     * Names, not codes ("United States", "USA", even "European Union"): the resolver reads them as
+     * their codes.
+     */
+    static List<String> countries(JsonNode job) {
+        Set<String> out = new LinkedHashSet<>();
+        addCountry(out, job);
+        for (JsonNode secondary : job.path("secondaryLocations")) {
+            addCountry(out, secondary);
+        }
+        return List.copyOf(out);
+    }
+
+    private static void addCountry(Set<String> out, JsonNode located) {
+        String country = text(located.path("address").path("postalAddress"), "addressCountry");
+        if (country != null && out.stream().noneMatch(c -> c.equalsIgnoreCase(country))) {
+            out.add(country);
+        }
     }
 
     /**

@@ -91,6 +91,27 @@ class AshbyParserTest {
     }
 
     @Test
+    void everyLocationsAddressCountryIsAHintNotOnlyThePrimaryOnes() throws Exception {
+        Posting p = parse("""
+                "location":"London","address":{"postalAddress":{"addressLocality":"London","addressCountry":"United Kingdom"}},
+                "secondaryLocations":[
+                  {"location":"Berlin","address":{"postalAddress":{"addressLocality":"Berlin","addressCountry":"Germany"}}},
+                  {"location":"Manchester","address":{"postalAddress":{"addressCountry":"united kingdom"}}},
+                  {"location":"Remote","address":null},{"location":"Paris","address":{"postalAddress":null}},
+                  {"location":"Toronto","address":{"postalAddress":{"addressCountry":"Canada"}}}]""");
+        assertThat(p.locationText()).isEqualTo("London; Berlin; Manchester; Remote; Paris; Toronto");
+        // The primary's first, each country once.
+        assertThat(p.hints().countries()).containsExactly("United Kingdom", "Germany", "Canada");
+
+        // A job whose primary location has no address still gets its secondary locations' countries.
+        Posting remote = parse("""
+                "location":"Remote","address":null,"isRemote":true,
+                "secondaryLocations":[{"location":"Remote - US","address":{"postalAddress":{"addressCountry":"United States"}}},
+                                      {"location":"Remote - Canada","address":{"postalAddress":{"addressCountry":"Canada"}}}]""");
+        assertThat(remote.hints().countries()).containsExactly("United States", "Canada");
+    }
+
+    @Test
     void theHtmlDescriptionWinsAndPlainTextIsTheFallback() throws Exception {
         assertThat(parse("\"descriptionHtml\":\"<p style=\\\"min-height:1.5em\\\">Build &amp; ship.</p><p>Rust</p>\","
                 + "\"descriptionPlain\":\"ignored\"").description()).isEqualTo("Build & ship.\n\nRust");
