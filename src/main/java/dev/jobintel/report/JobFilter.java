@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Which jobs a report counts: in one city, of one family, first seen since a time, still open,
+ * Which jobs a report counts: in one city, of one family, new since a time, still open,
  * open to remote work, in one area. Each set field narrows the jobs; an empty filter counts every job.
  *
  * @param cityCode   the city (a code of the city table), or null
  * @param family     the family code, or null
- * @param since      epoch millis: only jobs first seen at or after it; null for all
+ * @param since      epoch millis: only jobs new at or after it (see {@link #NEW_SINCE}); null for all
  * @param openOnly   only jobs with a posting still on its board (not closed)
  * @param remoteOnly only jobs that may be done remotely (fully remote, or an office or remote)
  * @param area       only jobs in this area, or null
@@ -34,6 +34,16 @@ public record JobFilter(String cityCode, String family, Long since, boolean open
     static final String STILL_OPEN = "EXISTS (SELECT 1 FROM raw_postings r WHERE r.job_id = j.id AND r.closed_at IS NULL)";
 
     public static final JobFilter ALL = new JobFilter(null, null, null, false, false, null);
+
+    /**
+     * Job {@code j} is new at or after a time (bound twice), dated as {@code trends} and {@code jobs} date it
+     * (the earliest date its boards gave, else when jobintel first saw it): first seen then or later, and no
+     * board dated a posting of it earlier. So {@code --since} selects the same jobs in every report, and
+     * after a first fetch (every job first seen that day) it still means jobs new since then. A check of the
+     * job's row, then an index probe (raw_postings by job_id) that stops at a posting dated earlier.
+     */
+    private static final String NEW_SINCE = "(j.first_seen >= ? AND NOT EXISTS (SELECT 1 FROM raw_postings r "
+            + "WHERE r.job_id = j.id AND r.posted_at < ?))";
 
     /** What a user asked for, as typed: each null or false when not asked. */
     public record Asked(String city, String family, Long since, boolean open, boolean remote, String area) {
@@ -94,11 +104,6 @@ public record JobFilter(String cityCode, String family, Long since, boolean open
         }
     }
 
-    /** This filter for every date: the same jobs, whenever first seen. */
-    public JobFilter anyTime() {
-        return new JobFilter(cityCode, family, null, openOnly, remoteOnly, area);
-    }
-
     /** The filter's condition on enriched_jobs {@code j}, with {@link #args()}. */
     public String where() {
         List<String> parts = new ArrayList<>();
@@ -110,7 +115,7 @@ public record JobFilter(String cityCode, String family, Long since, boolean open
             parts.add("j.family = ?");
         }
         if (since != null) {
-            parts.add("j.first_seen >= ?");
+            parts.add(NEW_SINCE);
         }
         if (openOnly) {
             parts.add(STILL_OPEN);
@@ -133,6 +138,7 @@ public record JobFilter(String cityCode, String family, Long since, boolean open
             args.add(family);
         }
         if (since != null) {
+            args.add(since);
             args.add(since);
         }
         if (area != null) {

@@ -374,24 +374,18 @@ public final class MarketReports {
      * New jobs per week, newest first, and how many of them are still open. A job is dated by
      * the earliest date a board gave for its postings, else by when jobintel first saw it (never
      * later: a board's date in the future is a board's mistake), so a first fetch already shows
-     * weeks of a market rather than one week holding everything. {@code --since} here asks for
-     * the weeks since then: jobs dated since, whenever jobintel first saw them.
+     * weeks of a market rather than one week holding everything. {@code --since} asks, here as in every
+     * report, for the jobs dated since then, whenever jobintel first saw them: the weeks since then.
      */
     public static Report trends(Connection c, JobFilter f, int limit) {
-        JobFilter others = f.anyTime();
         String dated = "SELECT " + dated("x") + " AS dated, x.still_open FROM (SELECT j.first_seen, " + POSTED
-                + " AS posted, " + OPEN_AS_ONE + " AS still_open FROM enriched_jobs j WHERE " + others.where() + ") x";
-        String since = f.since() == null ? "" : " WHERE d.dated >= ?";
-        List<Object> args = new ArrayList<>(others.args());
-        if (f.since() != null) {
-            args.add(f.since());
-        }
-        long jobs = Jdbc.count(c, "SELECT count(*) FROM (" + dated + ") d" + since, args.toArray());
+                + " AS posted, " + OPEN_AS_ONE + " AS still_open FROM enriched_jobs j WHERE " + f.where() + ") x";
+        long jobs = jobs(c, f);
         List<Object> rowArgs = new ArrayList<>(List.of(MONDAY_SHIFT, WEEK));
-        rowArgs.addAll(args);
+        rowArgs.addAll(f.args());
         rowArgs.add(limit);
         List<long[]> counted = Jdbc.query(c, "SELECT (d.dated + ?) / ? AS week, count(*) AS n, sum(d.still_open) "
-                        + "FROM (" + dated + ") d" + since + " GROUP BY 1 ORDER BY week DESC LIMIT ?",
+                        + "FROM (" + dated + ") d GROUP BY 1 ORDER BY week DESC LIMIT ?",
                 rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, rowArgs.toArray());
         List<List<Object>> rows = new ArrayList<>();
         // The weeks run to the one the jobs were last seen in, whatever the filter: a city whose last new job

@@ -54,6 +54,16 @@ class EnginesAgreeIT {
             assertThat(reportRows(postgres, "demand", "--area", area)).as(area)
                     .isEqualTo(reportRows(sqlite, "demand", "--area", area));
         }
+        // And since a date, which every report takes as trends and jobs date a job (its boards' earliest date,
+        // else first seen), though every job was first seen today: the same jobs on both engines, in every report.
+        long newOnPostgres = jobsCounted(postgres, "trends", "--since", "2026-11-01");
+        assertThat(newOnPostgres).isPositive().isLessThan(jobsCounted(postgres, "demand"));
+        for (String question : List.of("demand", "employers", "jobs")) {
+            assertThat(jobsCounted(postgres, question, "--since", "2026-11-01")).as(question).isEqualTo(newOnPostgres);
+            assertThat(jobsCounted(sqlite, question, "--since", "2026-11-01")).as(question).isEqualTo(newOnPostgres);
+        }
+        assertThat(reportRows(postgres, "jobs", "--since", "2026-11-01"))
+                .isEqualTo(reportRows(sqlite, "jobs", "--since", "2026-11-01"));
         // A second run on the server, as on the file, changes nothing.
         List<String> before = rows(postgres, POSTINGS);
         assertThat(jobintel("run", "--db", postgres, "--no-progress").out()).contains("Nothing new");
@@ -72,6 +82,19 @@ class EnginesAgreeIT {
             new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out()).get("rows").forEach(n -> rows.add(n.toString()));
             assertThat(rows).as(question).isNotEmpty();
             return rows.stream().sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(question + ": not JSON: " + r.out(), e);
+        }
+    }
+
+    /** How many jobs the report counted. */
+    private static long jobsCounted(String url, String question, String... filter) {
+        List<String> args = new java.util.ArrayList<>(List.of("report", question, "--format", "json", "--db", url));
+        args.addAll(List.of(filter));
+        CliIT.Result r = jobintel(args.toArray(String[]::new));
+        assertThat(r.exit()).as(r.err()).isZero();
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out()).get("jobs").asLong();
         } catch (java.io.IOException e) {
             throw new AssertionError(question + ": not JSON: " + r.out(), e);
         }

@@ -344,6 +344,39 @@ class ReportCommandIT {
     }
 
     @Test
+    void sinceSelectsTheSameJobsInEveryReportDatedAsTrendsAndJobsDateThem() throws Exception {
+        long nov20 = java.time.Instant.parse("2026-11-20T12:00:00Z").toEpochMilli();
+        try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
+            // A first fetch: every job first seen on the 20th, most posted on their boards long before.
+            s.executeUpdate("UPDATE enriched_jobs SET first_seen = " + nov20 + ", last_seen = " + nov20);
+            s.executeUpdate("UPDATE raw_postings SET posted_at = " + java.time.Instant.parse("2026-08-03T09:00:00Z")
+                    .toEpochMilli() + " WHERE source_job_id IN ('1', '3')");
+            s.executeUpdate("UPDATE raw_postings SET posted_at = " + java.time.Instant.parse("2026-11-10T09:00:00Z")
+                    .toEpochMilli() + " WHERE source_job_id IN ('2', '4')");
+            // Acme's data engineer on another board, posted earlier there: the earlier date counts.
+            s.executeUpdate("UPDATE raw_postings SET posted_at = " + java.time.Instant.parse("2026-08-10T09:00:00Z")
+                    .toEpochMilli() + " WHERE source_job_id = 'l1'");
+            s.executeUpdate("UPDATE raw_postings SET posted_at = NULL WHERE source_job_id = '5'");
+        }
+        // New since November 1st: the data analyst (posted on the 10th) and the frontend job (no date, first
+        // seen on the 20th), in every report as in trends (the remote report counts remote jobs: none here).
+        for (String question : List.of("demand", "cities", "skills", "pay", "arrangements", "employers", "trends",
+                "jobs")) {
+            assertThat(report(question, "--since", "2026-11-01").get("jobs").asLong()).as(question).isEqualTo(2);
+        }
+        List<String> titles = new ArrayList<>();
+        for (JsonNode r : report("jobs", "--since", "2026-11-01").get("rows")) {
+            titles.add(r.get("posted").asText() + " " + r.get("title").asText());
+        }
+        assertThat(titles).as("no job posted in August").containsExactly("2026-11-20 Frontend Engineer",
+                "2026-11-10 Data Analyst");
+        assertThat(report("employers", "--since", "2026-11-01").get("rows")).extracting(r -> r.get("employer").asText())
+                .containsExactlyInAnyOrder("Gamma", "=HYPERLINK(\"http://evil.example\")");
+        assertThat(report("demand", "--since", "2026-11-21").get("jobs").asLong()).as("none new since").isZero();
+        assertThat(report("demand", "--since", "2026-08-01").get("jobs").asLong()).isEqualTo(5);
+    }
+
+    @Test
     void trendsRunToTheWeekTheJobsWereLastSeenInThoughNoJobOfTheFilterIsNewThen() throws Exception {
         long nov20 = java.time.Instant.parse("2026-11-20T12:00:00Z").toEpochMilli();
         long dec02 = java.time.Instant.parse("2026-12-02T12:00:00Z").toEpochMilli();
