@@ -38,7 +38,8 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>{@code GET /?city=&family=&since=&open=1&remote=1&area=}: the page</li>
- *   <li>{@code GET /report/QUESTION.csv} or {@code .json}, with the same filter: one report</li>
+ *   <li>{@code GET /report/QUESTION.csv} or {@code .json}, with the same filter: one report, whole (at most
+ *   {@link #DOWNLOAD_ROWS} rows), or its first {@code limit=N} rows</li>
  *   <li>{@code GET /status.json}: the ledger, as {@code jobintel status --json} gives it</li>
  * </ul>
  */
@@ -49,6 +50,12 @@ public final class Dashboard implements AutoCloseable {
     private static final List<String> SWITCHES = List.of("open", "remote");
     private static final java.util.Set<String> SWITCH_ON = java.util.Set.of("on", "true", "1", "yes");
     private static final java.util.Set<String> SWITCH_OFF = java.util.Set.of("off", "false", "0", "no");
+    /**
+     * Rows a download carries at most: the whole report of any market this tool is measured on (the
+     * 100,000 postings of 'bench pipeline', the jobs list included), while a {@code limit} of a billion, or
+     * weeks of trends back to a since of year -200,000,000, is not built in memory for whoever asks.
+     */
+    static final int DOWNLOAD_ROWS = 100_000;
 
     private final Database db;
     private final LocationResolver places;
@@ -67,7 +74,7 @@ public final class Dashboard implements AutoCloseable {
 
     /**
      * Serves {@code db} on {@code host:port} (port 0 picks a free one) with at most {@code limit} rows per
-     * report; {@code places} reads the area filter.
+     * report on the page (a download carries the whole report); {@code places} reads the area filter.
      */
     public static Dashboard start(Database db, LocationResolver places, String host, int port, int limit)
             throws IOException {
@@ -151,7 +158,8 @@ public final class Dashboard implements AutoCloseable {
             status.remove("database"); // where the database is stays with whoever runs the server
             send(ex, 200, "application/json", mapper.writerWithDefaultPrettyPrinter().writeValueAsString(status));
         } else if (m.matches() && MarketReports.QUESTIONS.contains(m.group(1))) {
-            report(ex, m.group(1), m.group(2).equals("csv") ? ReportFormat.CSV : ReportFormat.JSON, filter);
+            report(ex, m.group(1), m.group(2).equals("csv") ? ReportFormat.CSV : ReportFormat.JSON, filter,
+                    ex.getRequestURI().getRawQuery());
         } else {
             send(ex, 404, "text/plain", "Not here. The dashboard is at /.");
         }
@@ -190,7 +198,7 @@ public final class Dashboard implements AutoCloseable {
             StatusReport status = StatusReport.read(c, db.url());
             Explanation explanation = Explanation.read(c, db.dialect(), status, 2, 0);
             try {
-                return new PageData(status, explanation, reports(c, MarketReports.QUESTIONS, filter), null);
+                return new PageData(status, explanation, reports(c, MarketReports.QUESTIONS, filter, limit), null);
             } catch (IllegalArgumentException e) {
                 return new PageData(status, explanation, List.of(), e.getMessage());
             }
@@ -199,11 +207,13 @@ public final class Dashboard implements AutoCloseable {
                 DashboardPage.render(d.status(), d.explanation(), d.reports(), filter, d.error()));
     }
 
-    private void report(HttpExchange ex, String question, ReportFormat format, Map<String, String> filter)
-            throws IOException {
+    private void report(HttpExchange ex, String question, ReportFormat format, Map<String, String> filter,
+                        String rawQuery) throws IOException {
         List<Report> reports;
         try {
-            reports = db.read(c -> reports(c, List.of(question), filter));
+            // A download is for a spreadsheet or a program: the whole report, not the page's few rows.
+            int rows = downloadLimit(rawQuery);
+            reports = db.read(c -> reports(c, List.of(question), filter, rows));
         } catch (IllegalArgumentException e) {
             send(ex, 400, "text/plain", e.getMessage());
             return;
@@ -219,8 +229,11 @@ public final class Dashboard implements AutoCloseable {
         send(ex, 200, format == ReportFormat.CSV ? "text/csv" : "application/json", out.toString());
     }
 
-    /** The reports for {@code filter}, from {@code c}; IllegalArgumentException names a filter value it cannot take. */
-    private List<Report> reports(java.sql.Connection c, List<String> questions, Map<String, String> filter) {
+    /**
+     * The reports for {@code filter}, from {@code c}, with at most {@code rows} rows each; IllegalArgumentException
+     * names a filter value it cannot take.
+     */
+    private List<Report> reports(java.sql.Connection c, List<String> questions, Map<String, String> filter, int rows) {
         for (String k : SWITCHES) {
             if (filter.containsKey(k) && !filter.get(k).equals("on")) {
                 throw new IllegalArgumentException(k + " takes on or off (true or false), got '" + filter.get(k) + "'");
@@ -229,7 +242,35 @@ public final class Dashboard implements AutoCloseable {
         Long since = filter.containsKey("since") ? JobFilter.parseTime(filter.get("since"), "since") : null;
         JobFilter f = JobFilter.resolve(c, places, new JobFilter.Asked(filter.get("city"), filter.get("family"), since,
                 filter.containsKey("open"), filter.containsKey("remote"), filter.get("area")));
-        return MarketReports.answer(c, questions, f, limit);
+        return MarketReports.answer(c, questions, f, rows);
+    }
+
+    /**
+     * The rows a download asks for: its query's last {@code limit}, else the whole report; at most {@link #DOWNLOAD_ROWS}.
+     *
+     * @throws IllegalArgumentException for a limit that is no number of rows from 1 to {@link #DOWNLOAD_ROWS}
+     */
+    static int downloadLimit(String rawQuery) {
+        String given = null;
+        for (String pair : rawQuery == null ? new String[0] : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            if (URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8).equals("limit")) {
+                given = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8).strip();
+            }
+        }
+        if (given == null || given.isEmpty()) {
+            return DOWNLOAD_ROWS;
+        }
+        try {
+            int n = Integer.parseInt(given);
+            if (n >= 1 && n <= DOWNLOAD_ROWS) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                "limit takes a number of rows from 1 to %d (none: the whole report), got '%s'", DOWNLOAD_ROWS, given));
     }
 
     /** The filter in a query string: known keys with a value; anything else is ignored. */

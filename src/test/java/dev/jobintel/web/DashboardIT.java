@@ -213,6 +213,26 @@ class DashboardIT {
     }
 
     @Test
+    void aDownloadCarriesTheWholeReportNotThePagesFewRowsOrTheRowsItsLimitAsksFor() throws Exception {
+        // serve --limit 1: one row per table on the page.
+        dashboard.close();
+        dashboard = Dashboard.start(db, new LocationResolver(Gazetteer.bundled()), "127.0.0.1", 0, 1);
+        assertThat(Jsoup.parse(get("/").body()).select("h2#employers + table tr")).as("headings and a row").hasSize(2);
+
+        HttpResponse<String> csv = get("/report/employers.csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body().lines().skip(1)).as("both employers, for a spreadsheet").hasSize(2);
+        assertThat(new ObjectMapper().readTree(get("/report/jobs.json").body()).get("rows")).hasSize(3);
+        assertThat(new ObjectMapper().readTree(get("/report/jobs.json?limit=2&city=Berlin").body()).get("rows")).hasSize(2);
+        assertThat(get("/report/employers.csv?limit=1").body().lines().skip(1)).hasSize(1);
+        for (String absurd : List.of("0", "-1", "100001", "99999999999", "lots")) {
+            HttpResponse<String> r = get("/report/jobs.csv?limit=" + absurd);
+            assertThat(r.statusCode()).as(absurd).isEqualTo(400);
+            assertThat(r.body()).startsWith("limit takes a number of rows from 1 to 100000").endsWith("got '" + absurd + "'");
+        }
+    }
+
+    @Test
     void aDatabaseThatFailsIsAnsweredWithAServerErrorNotADroppedConnection() throws Exception {
         db.inTransaction(c -> dev.jobintel.store.Jdbc.update(c, "ALTER TABLE enriched_jobs RENAME TO gone"));
         HttpResponse<String> r = get("/report/skills.csv");
