@@ -65,7 +65,8 @@ final class ReportCommand implements Callable<Integer> {
     String format;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "15",
-            description = "Rows per report at most (default: ${DEFAULT-VALUE}).")
+            description = "Rows per report at most (default: ${DEFAULT-VALUE}); arrangements adds its total "
+                    + "line, all (every selected job), after them.")
     int limit;
 
     @Spec

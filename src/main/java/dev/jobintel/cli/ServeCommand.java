@@ -39,7 +39,8 @@ final class ServeCommand implements Callable<Integer> {
     int port;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "15",
-            description = "Rows per report on the page at most (default: ${DEFAULT-VALUE}); a CSV or JSON download "
+            description = "Rows per report on the page at most (default: ${DEFAULT-VALUE}), arrangements' total "
+                    + "line (all) besides; a CSV or JSON download "
                     + "carries the whole report (at most 100,000 rows), or its first N rows with limit=N in its query.")
     int limit;
 

@@ -276,7 +276,11 @@ public final class MarketReports {
                 .collect(java.util.stream.Collectors.joining(" or "));
     }
 
-    /** Working arrangements per family: the share of jobs on site, hybrid, remote, and not stated. */
+    /**
+     * Working arrangements per family: the share of jobs on site, hybrid, remote, and not stated; at most
+     * {@code limit} families, then a total line, "all", over every selected job (the market's own shares,
+     * which a cut to the largest families must not lose), unless no job is selected.
+     */
     public static Report arrangements(Connection c, JobFilter f, int limit) {
         long jobs = jobs(c, f);
         List<String[]> kinds = Jdbc.query(c, "SELECT code, name FROM ref_arrangement ORDER BY code",

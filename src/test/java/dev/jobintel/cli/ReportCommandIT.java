@@ -153,6 +153,19 @@ class ReportCommandIT {
     }
 
     @Test
+    void arrangementsEndsWithATotalLineBeyondTheLimitAndHelpSaysSo() throws IOException {
+        // Three families; --limit 1 keeps the largest, and the market's own shares are not cut with the rest.
+        JsonNode one = report("arrangements", "--limit", "1");
+        List<String> families = new ArrayList<>();
+        one.get("rows").forEach(r -> families.add(r.get("family").asText() + " " + r.get("jobs").asLong()));
+        assertThat(families).containsExactly("Data 3", "all 5");
+        for (String command : List.of("report", "serve")) {
+            String help = jobintel(command, "--help").out().replaceAll("\\s+", " ");
+            assertThat(help).as(command).contains("arrangements").contains("total line").contains("all");
+        }
+    }
+
+    @Test
     void remoteNarrowsToJobsThatMayBeDoneRemotely() throws IOException {
         addAndEnrich("remote.jsonl",
                 posting("6", "Delta", "Backend Engineer", "Remote - US; Remote - Germany", "Go and Kafka."),
