@@ -284,9 +284,12 @@ public final class Dashboard implements AutoCloseable {
             String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
             String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8).strip();
             if (SWITCHES.contains(key)) {
-                // A checkbox sends "on"; a hand-written link may say true or false, and false means off.
+                // A checkbox sends "on"; a hand-written link may say true or false, and false means off: the last
+                // said wins, as for every other field ("open=1&open=0" is off).
                 String v = value.toLowerCase(java.util.Locale.ROOT);
-                if (!v.isEmpty() && !SWITCH_OFF.contains(v)) {
+                if (SWITCH_OFF.contains(v)) {
+                    out.remove(key);
+                } else if (!v.isEmpty()) {
                     out.put(key, SWITCH_ON.contains(v) ? "on" : value);
                 }
             } else if (FILTER_KEYS.contains(key) && !value.isEmpty()) {
