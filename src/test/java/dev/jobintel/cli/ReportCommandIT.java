@@ -449,21 +449,30 @@ class ReportCommandIT {
         assertThat(report("jobs", "--limit", "2").get("rows")).hasSize(2);
     }
 
-    @Test
-    void aFamilyIsFoundByItsNameInAnyCaseWhateverItsLetters() throws IOException {
-        // A taxonomy of one's own may name a family in any language: SQLite's lower() folds only ASCII letters.
+    /** A config whose taxonomy is the bundled one with {@code from} replaced by {@code to}. */
+    private Path bundledTaxonomyWith(String from, String to) throws IOException {
         String taxonomy;
         try (var in = ReportCommandIT.class.getResourceAsStream("/jobintel/taxonomy.yaml")) {
             taxonomy = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
-        String renamed = taxonomy.replace("  - code: data\n    name: Data\n", "  - code: data\n    name: Données\n");
-        assertThat(renamed).isNotEqualTo(taxonomy);
-        Files.writeString(dir.resolve("taxonomy.yaml"), renamed);
-        Path config = Files.writeString(dir.resolve("jobintel.yaml"), "taxonomy: taxonomy.yaml\n");
-        Path more = Fixtures.jsonlFile(dir.resolve("bi.jsonl"),
-                List.of(posting("62", "Delta", "BI Analyst", "Paris, France", "SQL and Tableau dashboards.")));
-        assertThat(jobintel("import", more.toString(), "--db", db(), "--config", config.toString()).exit()).isZero();
+        String changed = taxonomy.replace(from, to);
+        assertThat(changed).as("the bundled taxonomy has " + from).isNotEqualTo(taxonomy);
+        Files.writeString(dir.resolve("taxonomy.yaml"), changed);
+        return Files.writeString(dir.resolve("jobintel.yaml"), "taxonomy: taxonomy.yaml\n");
+    }
+
+    /** Imports {@code posting} into the test's database and decides it under {@code config}. */
+    private void decide(Path config, Posting posting) throws IOException {
+        Path file = Fixtures.jsonlFile(dir.resolve("more.jsonl"), List.of(posting));
+        assertThat(jobintel("import", file.toString(), "--db", db(), "--config", config.toString()).exit()).isZero();
         assertThat(jobintel("enrich", "--db", db(), "--config", config.toString(), "--no-progress").exit()).isZero();
+    }
+
+    @Test
+    void aFamilyIsFoundByItsNameInAnyCaseWhateverItsLetters() throws IOException {
+        // A taxonomy of one's own may name a family in any language: SQLite's lower() folds only ASCII letters.
+        Path config = bundledTaxonomyWith("  - code: data\n    name: Data\n", "  - code: data\n    name: Données\n");
+        decide(config, posting("62", "Delta", "BI Analyst", "Paris, France", "SQL and Tableau dashboards."));
         for (String family : List.of("Données", "données", "DONNÉES", "data")) {
             assertThat(report("demand", "--family", family, "--config", config.toString()).get("jobs").asLong())
                     .as(family).isEqualTo(4);
@@ -474,18 +483,8 @@ class ReportCommandIT {
     void aSkillIsOneRowThoughATaxonomySinceChangedGaveItAnotherKind() throws IOException {
         // Beta's backend job asked for Kafka under the bundled taxonomy (data engineering); a taxonomy that
         // since moved Kafka to infrastructure classifies the next job. Kafka is still one skill, of two jobs.
-        String taxonomy;
-        try (var in = ReportCommandIT.class.getResourceAsStream("/jobintel/taxonomy.yaml")) {
-            taxonomy = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-        String moved = taxonomy.replace("{name: Kafka, family: data_engineering,", "{name: Kafka, family: infrastructure,");
-        assertThat(moved).isNotEqualTo(taxonomy);
-        Files.writeString(dir.resolve("taxonomy.yaml"), moved);
-        Path config = Files.writeString(dir.resolve("jobintel.yaml"), "taxonomy: taxonomy.yaml\n");
-        Path more = Fixtures.jsonlFile(dir.resolve("kafka.jsonl"),
-                List.of(posting("61", "Delta", "Platform Engineer", "Paris, France", "Go and Kafka.")));
-        assertThat(jobintel("import", more.toString(), "--db", db(), "--config", config.toString()).exit()).isZero();
-        assertThat(jobintel("enrich", "--db", db(), "--config", config.toString(), "--no-progress").exit()).isZero();
+        Path config = bundledTaxonomyWith("{name: Kafka, family: data_engineering,", "{name: Kafka, family: infrastructure,");
+        decide(config, posting("61", "Delta", "Platform Engineer", "Paris, France", "Go and Kafka."));
 
         JsonNode skills = report("skills", "--config", config.toString());
         List<String> kafka = new ArrayList<>();
