@@ -316,44 +316,35 @@ class ReportCommandIT {
                 "give the code");
     }
 
+    /** Sets the board's date of the postings {@code where} picks ("= '1'", "IN ('1', '3')"). */
+    private static void postedAt(Statement s, String instant, String where) throws java.sql.SQLException {
+        s.executeUpdate("UPDATE raw_postings SET posted_at = " + java.time.Instant.parse(instant).toEpochMilli()
+                + " WHERE source_job_id " + where);
+    }
+
     @Test
     void trendsDateEachJobByTheEarliestDateItsBoardsGaveElseWhenItWasFirstSeen() throws Exception {
         long nov20 = java.time.Instant.parse("2026-11-20T12:00:00Z").toEpochMilli();
         try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
             // Last seen then too: the weeks run to the week the jobs were last seen in.
             s.executeUpdate("UPDATE enriched_jobs SET first_seen = " + nov20 + ", last_seen = " + nov20);
-            s.executeUpdate("UPDATE raw_postings SET posted_at = " + java.time.Instant.parse("2026-11-10T09:00:00Z")
-                    .toEpochMilli() + " WHERE source_job_id = '1'");
+            postedAt(s, "2026-11-10T09:00:00Z", "= '1'");
             // The same job on two boards: the earlier board's date counts.
-            s.executeUpdate("UPDATE raw_postings SET posted_at = " + java.time.Instant.parse("2026-10-20T09:00:00Z")
-                    .toEpochMilli() + " WHERE source_job_id = 'l1'");
+            postedAt(s, "2026-10-20T09:00:00Z", "= 'l1'");
             s.executeUpdate("UPDATE raw_postings SET posted_at = NULL WHERE source_job_id = '3'");
-            s.executeUpdate("UPDATE raw_postings SET posted_at = " + java.time.Instant.parse("2030-01-01T00:00:00Z")
-                    .toEpochMilli() + " WHERE source_job_id = '4'");
+            postedAt(s, "2030-01-01T00:00:00Z", "= '4'");
         }
-        JsonNode trends = report("trends");
-        List<String> weeks = new ArrayList<>();
-        for (JsonNode r : trends.get("rows")) {
-            weeks.add(r.get("week").asText() + " " + r.get("new_jobs").asLong());
-        }
-        assertThat(weeks).as("newest first; no date, or one in the future, is the week first seen; a week "
+        assertThat(weeks(report("trends"))).as("newest first; no date, or one in the future, is the week first seen; a week "
                         + "with no new job is there, as none")
                 .containsExactly("2026-11-16 2", "2026-11-09 1", "2026-11-02 0", "2026-10-26 1", "2026-10-19 1");
 
         // --since asks for the weeks since then, though all five were first seen on the 20th.
         JsonNode recent = report("trends", "--since", "2026-11-05");
-        List<String> recentWeeks = new ArrayList<>();
-        for (JsonNode r : recent.get("rows")) {
-            recentWeeks.add(r.get("week").asText() + " " + r.get("new_jobs").asLong());
-        }
-        assertThat(recentWeeks).containsExactly("2026-11-16 2", "2026-11-09 1");
+        assertThat(weeks(recent)).containsExactly("2026-11-16 2", "2026-11-09 1");
         assertThat(recent.get("jobs").asLong()).isEqualTo(3);
         // Since Monday the 2nd: that quiet week is one of the weeks since then, though no job is dated in it.
-        List<String> sinceMonday = new ArrayList<>();
-        for (JsonNode r : report("trends", "--since", "2026-11-02").get("rows")) {
-            sinceMonday.add(r.get("week").asText() + " " + r.get("new_jobs").asLong());
-        }
-        assertThat(sinceMonday).containsExactly("2026-11-16 2", "2026-11-09 1", "2026-11-02 0");
+        assertThat(weeks(report("trends", "--since", "2026-11-02")))
+                .containsExactly("2026-11-16 2", "2026-11-09 1", "2026-11-02 0");
     }
 
     @Test
@@ -362,13 +353,10 @@ class ReportCommandIT {
         try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
             // A first fetch: every job first seen on the 20th, most posted on their boards long before.
             s.executeUpdate("UPDATE enriched_jobs SET first_seen = " + nov20 + ", last_seen = " + nov20);
-            s.executeUpdate("UPDATE raw_postings SET posted_at = " + java.time.Instant.parse("2026-08-03T09:00:00Z")
-                    .toEpochMilli() + " WHERE source_job_id IN ('1', '3')");
-            s.executeUpdate("UPDATE raw_postings SET posted_at = " + java.time.Instant.parse("2026-11-10T09:00:00Z")
-                    .toEpochMilli() + " WHERE source_job_id IN ('2', '4')");
+            postedAt(s, "2026-08-03T09:00:00Z", "IN ('1', '3')");
+            postedAt(s, "2026-11-10T09:00:00Z", "IN ('2', '4')");
             // Acme's data engineer on another board, posted earlier there: the earlier date counts.
-            s.executeUpdate("UPDATE raw_postings SET posted_at = " + java.time.Instant.parse("2026-08-10T09:00:00Z")
-                    .toEpochMilli() + " WHERE source_job_id = 'l1'");
+            postedAt(s, "2026-08-10T09:00:00Z", "= 'l1'");
             s.executeUpdate("UPDATE raw_postings SET posted_at = NULL WHERE source_job_id = '5'");
         }
         // New since November 1st: the data analyst (posted on the 10th) and the frontend job (no date, first
@@ -409,6 +397,7 @@ class ReportCommandIT {
         assertThat(report("trends", "--city", "London", "--since", "2026-12-01").get("rows")).as("none since").isEmpty();
     }
 
+    /** A trends report's rows as "week new_jobs". */
     private static List<String> weeks(JsonNode trends) {
         List<String> weeks = new ArrayList<>();
         for (JsonNode r : trends.get("rows")) {
@@ -423,10 +412,8 @@ class ReportCommandIT {
         try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE enriched_jobs SET first_seen = " + nov20);
             s.executeUpdate("UPDATE raw_postings SET posted_at = NULL WHERE source_job_id IN ('3', '4', '5')");
-            s.executeUpdate("UPDATE raw_postings SET posted_at = " + java.time.Instant.parse("2026-11-10T09:00:00Z")
-                    .toEpochMilli() + " WHERE source_job_id = '1'");
-            s.executeUpdate("UPDATE raw_postings SET posted_at = " + java.time.Instant.parse("2026-10-20T09:00:00Z")
-                    .toEpochMilli() + " WHERE source_job_id = 'l1'");
+            postedAt(s, "2026-11-10T09:00:00Z", "= '1'");
+            postedAt(s, "2026-10-20T09:00:00Z", "= 'l1'");
             // The Greenhouse posting of the Acme data engineer left its board; the Lever one is still there.
             s.executeUpdate("UPDATE raw_postings SET closed_at = " + nov20 + " WHERE source_job_id = '2'");
         }
