@@ -60,6 +60,9 @@ public final class AdzunaSource implements JobSource {
         this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
     }
 
+    /** Why Adzuna refused the key earlier in this fetch (HTTP 401), or null. */
+    private String keyRefused;
+
     @Override
     public String name() {
         return AdzunaParser.SOURCE;
@@ -76,12 +79,19 @@ public final class AdzunaSource implements JobSource {
     public void fetch(FetchSink sink) {
         boolean credentials = appId != null && !appId.isEmpty() && appKey != null && !appKey.isEmpty();
         Pacer pacer = new Pacer();
+        keyRefused = null;
         for (String country : config.countries()) {
             for (SourcesConfig.Query q : config.queries()) {
                 String name = boardName(country, q);
                 if (!credentials) {
                     // Not the board's fault, and the user must see what to do: no back-off check here.
                     sink.board(name(), name, false).finishRefused(null, NO_CREDENTIALS);
+                    continue;
+                }
+                if (keyRefused != null) {
+                    // The key one search was refused for is every search's: asking again spends the
+                    // minute's quota and the run's time on the same answer.
+                    sink.board(name(), name, false).finishRefused(401, "not asked: " + keyRefused);
                     continue;
                 }
                 if (!sink.mayFetch(name(), name)) {
@@ -140,6 +150,9 @@ public final class AdzunaSource implements JobSource {
             if (refused(e.status())) {
                 // The key, not the search: fixing it must not leave the search backed off for hours.
                 sink.finishRefused(e.status(), error);
+                if (e.status() == 401) {
+                    keyRefused = "Adzuna refused the app id and key for '" + name + "': " + error;
+                }
             } else {
                 sink.finish(false, e.status(), error);
             }

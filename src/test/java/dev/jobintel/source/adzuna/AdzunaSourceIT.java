@@ -328,6 +328,21 @@ class AdzunaSourceIT {
     }
 
     @Test
+    void aKeyRefusedForOneSearchIsNotTriedOnTheOthersOfTheRun() {
+        server.on(path("gb", 1), Reply.status(401, "{\"exception\":\"AUTH_FAIL\",\"display\":\"Authorisation failed\"}"));
+        server.on(path("de", 1), Reply.status(401, "{\"exception\":\"AUTH_FAIL\",\"display\":\"Authorisation failed\"}"));
+        Runner.FetchResult r = fetch(config(List.of("gb", "de"), null), APP_ID, "wrong-key-0123456789");
+
+        assertThat(server.hits(path("gb", 1)) + server.hits(path("de", 1))).as("one refusal, not one per search").isEqualTo(1);
+        // Every search is still accounted for, with why it was not asked.
+        Lander.BoardResult de = board(r, "de: software engineer @ London");
+        assertThat(de.skipped()).isFalse();
+        assertThat(de.error()).contains("not asked", "refused", "gb: software engineer @ London")
+                .doesNotContain("wrong-key-0123456789");
+        assertThat(board(r, "gb: software engineer @ London").error()).contains("HTTP 401");
+    }
+
+    @Test
     void aSearchTheServerFailsIsStillBackedOff() {
         server.on(path("gb", 1), Reply.status(503, "{\"exception\":\"UNAVAILABLE\"}"));
         for (int i = 0; i < 3; i++) {
