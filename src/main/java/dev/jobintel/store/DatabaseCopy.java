@@ -88,6 +88,10 @@ public final class DatabaseCopy {
             for (String t : TABLES) {
                 rows.put(t, copyTable(src, dst, to.dialect(), t, t.startsWith("ref_"), listener));
             }
+            // Workers lease postings in the source, and never see the copy: a worker started on it
+            // would wait out their leases. (An open batch's postings keep theirs, as its items do.)
+            Jdbc.update(dst, "UPDATE raw_postings SET lease_owner = NULL, lease_until = NULL "
+                    + "WHERE lease_owner IS NOT NULL AND batch_id IS NULL");
             if (to.dialect() instanceof PostgresDialect) {
                 for (String t : IDENTITY) {
                     // Past the highest copied id, so that the next row the target makes does not collide with one.

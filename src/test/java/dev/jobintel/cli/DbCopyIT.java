@@ -59,6 +59,32 @@ class DbCopyIT {
     }
 
     @Test
+    void aWorkersLeaseInTheSourceIsNoOnesInTheCopy() throws Exception {
+        String sqlite = Fixtures.sqliteUrl(dir);
+        Path one = dir.resolve("one.jsonl");
+        Files.writeString(one, "{\"source\":\"import\",\"id\":\"x1\",\"url\":\"https://example.com/x1\",\"company\":\"Acme\","
+                + "\"title\":\"Data Engineer\"}\n");
+        assertThat(jobintel("import", "--db", sqlite, one.toString(), "--no-progress").exit()).isZero();
+        // A worker of the source holds the pending posting, for an hour yet.
+        long hour = System.currentTimeMillis() + 3_600_000;
+        try (Database db = Database.open(sqlite, null)) {
+            db.inTransaction(c -> Jdbc.update(c, "UPDATE raw_postings SET lease_owner = 'host:1:a', lease_until = ?", hour));
+        }
+        String copy = "jdbc:sqlite:" + dir.resolve("copy.db");
+        assertThat(jobintel("db", "copy", "--db", sqlite, "--to", copy, "--no-progress").exit()).isZero();
+
+        // That worker never sees the copy: a worker started on it decides the posting now, not in an hour.
+        try (Database db = Database.open(copy, null)) {
+            assertThat((long) db.read(c -> Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE lease_owner IS NOT NULL")))
+                    .isZero();
+        }
+        try (Database db = Database.open(sqlite, null)) {
+            assertThat((long) db.read(c -> Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE lease_owner IS NOT NULL")))
+                    .as("the source keeps its worker's lease").isEqualTo(1);
+        }
+    }
+
+    @Test
     void aTargetHoldingPostingsIsRefusedAndLeftAsItWas() {
         String sqlite = Fixtures.sqliteUrl(dir);
         assertThat(jobintel("run", "--db", sqlite, "--no-progress").exit()).isZero();
