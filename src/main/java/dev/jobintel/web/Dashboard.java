@@ -120,6 +120,13 @@ public final class Dashboard implements AutoCloseable {
             try {
                 route(ex);
             } catch (RuntimeException e) {
+                if (!db.schemaCurrent()) {
+                    // A new file at the path that a run is still making, or one of another version: not ready.
+                    send(ex, 503, "text/plain", "The database at its path has no jobintel schema of this version (a "
+                            + "new or empty file, or one a run is still making). The dashboard shows it once "
+                            + "'jobintel run' or 'jobintel db migrate' has made it.");
+                    return;
+                }
                 // The details go to the operator's terminal, not to whoever asked.
                 System.err.println("dashboard: " + ex.getRequestURI() + ": " + e);
                 send(ex, 500, "text/plain", "The dashboard could not answer; the server's output says why.");

@@ -86,6 +86,15 @@ class DashboardIT {
         }
         assertThat(file).as("a read-only dashboard makes no database").doesNotExist();
 
+        // A file with no schema yet at the path (a later run has just made it): not ready, not broken.
+        Files.createFile(file);
+        for (int i = 0; i < 6; i++) {
+            HttpResponse<String> empty = get("/");
+            assertThat(empty.statusCode()).isEqualTo(503);
+            assertThat(empty.body()).contains("no jobintel schema");
+        }
+        Files.delete(file);
+
         // A later run starts a new database at the path: the dashboard serves it, on every connection.
         Context ctx = Fixtures.context(dir, MutableClock.at("2026-11-21T08:00:00Z"), 100);
         try (Database fresh = ctx.openDatabase(); Runner runner = new Runner(ctx, fresh, false)) {
