@@ -22,7 +22,8 @@ final class FetchOptions {
     List<String> sources;
 
     @Option(names = "--companies", split = ",", paramLabel = "SLUG",
-            description = "Only these boards (comma-separated slugs or display names).")
+            description = "Only these boards (comma-separated slugs or display names), fetched even when backed off "
+                    + "after repeated failures.")
     List<String> companies;
 
     @Option(names = "--record", paramLabel = "DIR", description = "Save every response exactly as received in DIR.")
@@ -38,6 +39,11 @@ final class FetchOptions {
 
     boolean narrowed() {
         return sources != null || companies != null;
+    }
+
+    /** Whether boards are named one by one (--companies): those are fetched whatever their back-off. */
+    boolean boardsNamed() {
+        return companies != null;
     }
 
     /** The configured sources, narrowed by --sources and --companies. */

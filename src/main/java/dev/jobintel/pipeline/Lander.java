@@ -78,6 +78,8 @@ public final class Lander implements FetchSink, AutoCloseable {
     private final Thread writer;
     private final List<BoardResult> results = new ArrayList<>();
     private volatile Throwable failure;
+    /** Boards the user named are fetched whatever their back-off; see {@link #ignoreBackoff}. */
+    private volatile boolean ignoreBackoff;
 
     public Lander(Database db, Identities identities, String runId, long seenAt, int batchSize, Progress progress,
                   BoardHealth health) {
@@ -93,9 +95,14 @@ public final class Lander implements FetchSink, AutoCloseable {
         this.writer.start();
     }
 
+    /** Fetches backed-off boards too (the user named them). */
+    public void ignoreBackoff() {
+        ignoreBackoff = true;
+    }
+
     @Override
     public boolean mayFetch(String source, String board) {
-        if (health.mayFetch(source, board, seenAt)) {
+        if (ignoreBackoff || health.mayFetch(source, board, seenAt)) {
             return true;
         }
         synchronized (results) {

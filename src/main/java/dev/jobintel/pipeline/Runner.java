@@ -93,6 +93,14 @@ public final class Runner implements AutoCloseable {
     }
 
     public FetchResult fetch(List<JobSource> sources) {
+        return fetch(sources, false);
+    }
+
+    /**
+     * Fetches {@code sources}; with {@code named}, boards the user named one by one (--companies), which are
+     * fetched whatever their back-off: whoever names a board after fixing it wants to see it now.
+     */
+    public FetchResult fetch(List<JobSource> sources, boolean named) {
         String runId = UUID.randomUUID().toString();
         long now = ctx.clock().millis();
         List<Lander.BoardResult> boards = new ArrayList<>();
@@ -101,6 +109,9 @@ public final class Runner implements AutoCloseable {
         try (Progress progress = new Progress(System.err, showProgress, importing ? "import" : "fetch", "postings", 0);
              Lander lander = new Lander(db, new Identities(ctx.resolver()), runId, now,
                      ctx.config().pipeline().batchSize(), progress, new BoardHealth(db, ctx.config().health()))) {
+            if (named) {
+                lander.ignoreBackoff();
+            }
             for (JobSource s : sources) {
                 s.fetch(lander);
             }

@@ -75,10 +75,15 @@ class BoardFetchIT {
 
     /** A fetch of the boards, a minute after the last: runs happen one after another, not at one instant. */
     private Runner.FetchResult fetch(String... slugs) {
+        return fetch(false, slugs);
+    }
+
+    /** @param named the boards are named one by one (--companies) */
+    private Runner.FetchResult fetch(boolean named, String... slugs) {
         clock.advance(Duration.ofMinutes(1));
         List<SourcesConfig.Board> boards = Stream.of(slugs).map(b -> new SourcesConfig.Board(b, "Acme " + b, null)).toList();
         return runner.fetch(List.of(new GreenhouseSource(
-                new SourcesConfig.BoardSource(server.baseUrl(), null, null, boards), fetcher, 4)));
+                new SourcesConfig.BoardSource(server.baseUrl(), null, null, boards), fetcher, 4)), named);
     }
 
     private String board(String slug) {
@@ -113,6 +118,20 @@ class BoardFetchIT {
         List<String> failedRuns = db.read(c -> Jdbc.query(c,
                 "SELECT board FROM fetch_runs WHERE status = 'failed' ORDER BY board", rs -> rs.getString(1)));
         assertThat(failedRuns).containsExactly("broken", "captcha", "gone");
+    }
+
+    @Test
+    void aBackedOffBoardTheUserNamesIsFetchedAtOnce() {
+        server.on(board("moved"), Reply.status(404, "{}"));
+        fetch("moved");
+        fetch("moved");
+        assertThat(fetch("moved").boards()).singleElement().satisfies(b -> assertThat(b.skipped()).isTrue());
+        // Fixed (here, by the board coming back): 'fetch --companies moved' asks for it by name, now.
+        server.on(board("moved"), Reply.json(GreenhouseFixture.body("moved", 2)));
+        Runner.FetchResult named = fetch(true, "moved");
+        assertThat(named.boards()).singleElement().satisfies(b -> assertThat(b.skipped()).isFalse());
+        assertThat(named.total().fresh()).isEqualTo(2);
+        assertThat(StatusReport.read(db).failingBoards()).as("and a success clears its back-off").isEmpty();
     }
 
     @Test
