@@ -98,6 +98,8 @@ public final class BatchEnricher {
     private RunStop stop;
     /** The posting whose worst case the budget refused last. */
     private Prepared refused;
+    /** The budget's refusal of a direct re-ask of a batch answer (its posting left pending), or null. */
+    private RunStop reAskRefused;
 
     /**
      * @param work the pending postings this process may decide; where workers lease them, the
@@ -154,11 +156,15 @@ public final class BatchEnricher {
                 // when the room left is too small for a batch worth that wait.
                 RunStop spent = submit(collector.wanted, totals);
                 collectOpen(totals);
+                if (spent == null) {
+                    spent = reAskRefused;
+                }
                 if (spent != null && stop == null) {
                     stop = budgetEnd(spent);
                 }
             }
-            return totals.result(stop);
+            // Postings whose re-ask the budget refused are pending: the run did not get through them.
+            return totals.result(stop == null ? reAskRefused : stop);
         }
     }
 
@@ -568,16 +574,26 @@ public final class BatchEnricher {
                 totals.changedInBatch++;
                 return null;
             }
+            // Billed whatever becomes of it: settled first, so that its worst case is not held against
+            // a re-ask of it.
+            budget.settle(held == null ? 0 : held, claude.batchCost(message));
             try {
                 Classification k = claude.fromBatch(prepared, p.id(), new ClaudeClassifier.BatchAnswer(message, batchId));
                 return Enricher.enriched(p, prepared, k);
             } catch (ClassificationFailure f) {
                 return new Outcome.Failed(p.id(), p.contentHash(), f.reason(), f.getMessage(), f.retryable(), f.rawOutput());
             } catch (RunStop s) {
+                if (s.reason().equals("budget")) {
+                    // A re-ask the budget cannot hold beside the answers still to be read: the posting
+                    // waits for the next run, and the rest of the batch is collected.
+                    reAskRefused = s;
+                    refused = prepared;
+                    totals.returned++;
+                    returned.add(p.id());
+                    return null;
+                }
                 stop = s;
                 return null;
-            } finally {
-                budget.settle(held == null ? 0 : held, claude.batchCost(message));
             }
         }
         budget.settle(held == null ? 0 : held, 0);

@@ -431,4 +431,31 @@ class BatchEnricherIT {
         // Returned postings wait for the next run rather than looping within this one.
         assertThat(batchCreations()).isEqualTo(1);
     }
+
+    @Test
+    @Timeout(60)
+    void underABudgetAnAnswerReAskedDirectlyDoesNotWaitForTheBatchsOwnReservations() {
+        // Every first answer is invalid: each is re-asked directly, under the run's budget, while the
+        // thread that reads the results still holds the reservations of the batch's other requests.
+        MessagesSimulator server = MessagesSimulator.start(r -> r.body().get("messages").size() == 1
+                ? Answer.tool(model.classify(r.userText()).put("arrangement", "on the moon")) : clean(r))
+                .batchProcessing(Duration.ofMillis(100));
+        rig = ClaudeRig.start(databaseUrl(), clock, server, Fixtures.claude(server.baseUrl(), 4, 3, 10).with(null, 0.30));
+        sim = rig.sim;
+        db = rig.db;
+        runner = rig.runner();
+        land(jobs(60, "R"));
+        BatchEnricher.Result r = batches().run();
+        assertThat(r.batchesCollected()).isEqualTo(r.batchesSubmitted()).isPositive();
+        assertThat(sim.messageCalls()).as("the re-asks that fitted were sent").isPositive();
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(sim.messageCalls());
+        // A re-ask that does not fit beside the reservations of answers still to be read leaves its posting
+        // pending for the next run, the rest of the batch collected, and the run says the budget stopped it.
+        long pending = count("SELECT count(*) FROM raw_postings WHERE outcome = 'pending' AND batch_id IS NULL");
+        assertThat(pending).isEqualTo(r.returnedToPending()).isEqualTo(60 - sim.messageCalls()).isPositive();
+        assertThat(r.decided().stop().reason()).isEqualTo("budget");
+        double paid = db.read(c -> Jdbc.one(c, "SELECT sum(cost_usd) AS paid FROM llm_calls", rs -> rs.getDouble("paid")));
+        assertThat(paid).isLessThanOrEqualTo(0.30);
+        assertThat(StatusReport.read(db).violations()).isEmpty();
+    }
 }

@@ -294,7 +294,7 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
     }
 
     private Classification ask(Prepared posting, long postingId, String key) {
-        return converse(posting, postingId, key, null);
+        return converse(posting, postingId, key, null, true);
     }
 
     /** An answer that came back from a message batch, as the first turn of the conversation. */
@@ -303,14 +303,17 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
 
     /**
      * Validates a message batch's answer for a posting exactly as a direct answer is validated;
-     * a re-ask or a retry with more room is made directly (at the standard price).
+     * a re-ask or a retry with more room is made directly (at the standard price). Such a request
+     * reserves its worst case without waiting: the reservations in the way are the batch's own,
+     * held by the caller until it reads their answers, so waiting for them would never end. When it
+     * does not fit, the budget's {@link RunStop} is thrown.
      */
     public Classification fromBatch(Prepared posting, long postingId, BatchAnswer answer) {
         RunStop s = stop;
         if (s != null) {
             throw s;
         }
-        Classification k = converse(posting, postingId, ContentKey.of(posting.posting()), answer);
+        Classification k = converse(posting, postingId, ContentKey.of(posting.posting()), answer, false);
         stats.classified();
         return k;
     }
@@ -350,7 +353,9 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
         return reuse(ContentKey.of(posting.posting()), posting).isPresent();
     }
 
-    private Classification converse(Prepared posting, long postingId, String key, BatchAnswer first) {
+    /** @param waitForBudget whether a request waits for reservations in flight (see {@link Budget#reserveWhenSettled}) */
+    private Classification converse(Prepared posting, long postingId, String key, BatchAnswer first,
+                                    boolean waitForBudget) {
         String message = prompt.postingMessage(posting);
         Attempts attempts = new Attempts(postingId, key, message);
         int maxTokens = config.maxTokens();
@@ -365,7 +370,7 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
                 first = null;
                 usageOf(ex, true);
             } else {
-                ex = send(attempts, reAsk, maxTokens);
+                ex = send(attempts, reAsk, maxTokens, waitForBudget);
             }
             Message m = ex.message();
             TokenUsage usage = usage(m.usage());
@@ -433,7 +438,7 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
     }
 
     /** One request, retried on transient failures; every attempt is recorded. */
-    private ClaudeApi.Exchange send(Attempts attempts, ClaudeRequests.ReAsk reAsk, int maxTokens) {
+    private ClaudeApi.Exchange send(Attempts attempts, ClaudeRequests.ReAsk reAsk, int maxTokens, boolean waitForBudget) {
         var params = requests.message(attempts.message, reAsk, maxTokens);
         long messageTokens = Tokens.estimate(attempts.message) + (reAsk == null ? 0 : 400);
         long estimatedInput = messageTokens + (primed ? 0 : prefixTokens);
@@ -445,7 +450,11 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
                 throw s;
             }
             try {
-                budget.reserveWhenSettled(worstCase);
+                if (waitForBudget) {
+                    budget.reserveWhenSettled(worstCase);
+                } else {
+                    budget.reserve(worstCase);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ClassificationFailure("interrupted", "interrupted while waiting for the budget", true,
