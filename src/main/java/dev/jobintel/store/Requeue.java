@@ -85,8 +85,10 @@ public final class Requeue {
 
     /** What backfill would enrich: postings whose job is gone (or of another hash), and pending ones not in a batch. */
     public static List<PendingPosting> backfillPage(Connection c, Long since, long afterId, int limit) {
-        // Every pending posting, whenever first seen: the enrich that follows decides them all.
-        String condition = "((r.outcome = 'pending' AND r.batch_id IS NULL) OR " + UNSOUND + " OR (r.outcome IN "
+        // Every pending posting, whenever first seen: the enrich that follows decides them all, those
+        // of gone batches included (backfill releases them first).
+        String condition = "((r.outcome = 'pending' AND (r.batch_id IS NULL OR " + STRANDED + ")) OR " + UNSOUND
+                + " OR (r.outcome IN "
                 + "('enriched', 'merged') AND " + NO_JOB_OF_ITS_HASH + (since == null ? "" : " AND r.first_seen >= ?") + "))";
         return RawPostings.page(c, condition, since == null ? List.of() : List.of(since), afterId, limit);
     }
@@ -229,10 +231,13 @@ public final class Requeue {
         return Jdbc.update(c, RawPostings.TO_PENDING + "WHERE id IN (SELECT r.id FROM raw_postings r WHERE " + UNSOUND + ")", now);
     }
 
+    /** Held by a batch that is no longer open (a crash between collecting and releasing). */
+    private static final String STRANDED = "(r.batch_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM llm_batches b "
+            + "WHERE b.id = r.batch_id AND b.status IN ('submitting', 'in_progress', 'ended')))";
+
     /** Postings held by a batch that is no longer open (a crash between collecting and releasing). */
     public static long countStranded(Connection c) {
-        return Jdbc.count(c, "SELECT count(*) FROM raw_postings r WHERE r.batch_id IS NOT NULL AND NOT EXISTS "
-                + "(SELECT 1 FROM llm_batches b WHERE b.id = r.batch_id AND b.status IN ('submitting', 'in_progress', 'ended'))");
+        return Jdbc.count(c, "SELECT count(*) FROM raw_postings r WHERE " + STRANDED);
     }
 
     public static int releaseStranded(Connection c) {

@@ -194,6 +194,25 @@ class RepairCommandsIT {
     }
 
     @Test
+    void backfillsDryRunPlansThePostingsOfGoneBatchesItReleases() throws Exception {
+        land(jobs(3));
+        assertThat(jobintel("enrich", "--db", db(), "--no-progress").exit()).isZero();
+        try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
+            foreignKeysOff(s);
+            // A posting put back to pending, held by a batch row that a crash never finished collecting.
+            s.execute("INSERT INTO llm_batches (id, model, prompt_version, status, request_count, created_at) "
+                    + "VALUES (7, 'claude-haiku-4-5', 'v', 'collected', 1, 0)");
+            s.execute("UPDATE raw_postings SET outcome = 'pending', job_id = NULL, batch_id = 7 WHERE source_job_id = 'g0'");
+        }
+        CliIT.Result dry = jobintel("backfill", "--dry-run", "--db", db());
+        assertThat(dry.out()).contains("Postings held by a message batch that is gone: 1")
+                .contains("1 posting to decide: 0 would be filtered, 0 merged into jobs");
+        CliIT.Result r = jobintel("backfill", "--db", db(), "--no-progress");
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("released 1 from gone batches").contains("Decided 1 pending posting");
+    }
+
+    @Test
     void backfillDecidesAgainAPostingLinkedToTheJobOfAnotherTitle() throws Exception {
         land(jobs(3));
         assertThat(jobintel("enrich", "--db", db(), "--no-progress").exit()).isZero();
