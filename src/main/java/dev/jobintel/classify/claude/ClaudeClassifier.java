@@ -420,7 +420,7 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
     /** Counts a batch answer's tokens and cost in the run's statistics (direct answers are counted in send). */
     private void usageOf(ClaudeApi.Exchange ex, boolean batch) {
         TokenUsage u = usage(ex.message().usage());
-        measured(u);
+        measured(ex.message().usage());
         stats.request();
         stats.answered(u, PriceTable.cost(price, u, batch, config.cacheTtl().equals("1h")));
     }
@@ -481,7 +481,7 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
             try {
                 ClaudeApi.Exchange ex = api.send(params);
                 TokenUsage u = usage(ex.message().usage());
-                measured(u);
+                measured(ex.message().usage());
                 double usd = PriceTable.cost(price, u, false, config.cacheTtl().equals("1h"));
                 budget.settle(worstCase, usd);
                 settled = true;
@@ -616,8 +616,17 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
         }
     }
 
-    /** Takes an answer's prompt tokens into {@link #fewestPromptTokens} (an answer that reports none says nothing). */
-    private void measured(TokenUsage u) {
+    /**
+     * Takes an answer's prompt tokens into {@link #fewestPromptTokens}. An answer that reports none says
+     * nothing, and neither does one that leaves out its cache counts: its input_tokens are only the part
+     * of the prompt outside the cache, and taken for the whole they would size every later worst case
+     * without the prefix, which a request then pays in full when it writes the cache.
+     */
+    private void measured(Usage usage) {
+        if (usage.cacheCreationInputTokens().isEmpty() || usage.cacheReadInputTokens().isEmpty()) {
+            return;
+        }
+        TokenUsage u = usage(usage);
         if (u.totalInput() > 0) {
             fewestPromptTokens.accumulateAndGet(u.totalInput(), Math::min);
         }

@@ -25,11 +25,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -576,6 +580,51 @@ class ClaudeClassifierIT {
         assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'pending'")).isZero();
         double spent = db.read(c -> Jdbc.one(c, "SELECT sum(cost_usd) FROM llm_calls", rs -> rs.getDouble(1)));
         assertThat(spent).isPositive().isLessThanOrEqualTo(0.60);
+    }
+
+    @Test
+    void anAnswerThatLeavesOutItsCacheCountsDoesNotShrinkTheWorstCaseTheBudgetHolds() {
+        // The first answer's usage gives its uncached input alone, no cache counts: taken as the prompt's
+        // size, it would size every later worst case without the prefix, which each request below pays
+        // in full as a cache write (the API's clock moves ten minutes each time it is read: the cache
+        // lapses between requests).
+        Clock lapsing = new Clock() {
+            private final AtomicInteger reads = new AtomicInteger();
+
+            @Override
+            public Instant instant() {
+                return Instant.parse("2026-11-20T08:00:00Z").plus(Duration.ofMinutes(10L * reads.incrementAndGet()));
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+        };
+        AtomicInteger requests = new AtomicInteger();
+        MessagesSimulator server = MessagesSimulator.start(r -> {
+            if (requests.incrementAndGet() > 1) {
+                return Answer.tool(clean(r));
+            }
+            return Answer.rawBody(200, "application/json", "{\"id\":\"msg_p\",\"type\":\"message\",\"role\":"
+                    + "\"assistant\",\"model\":\"claude-haiku-4-5-20251001\",\"content\":[{\"type\":\"tool_use\","
+                    + "\"id\":\"toolu_p\",\"name\":\"record_classification\",\"input\":" + clean(r) + "}],"
+                    + "\"stop_reason\":\"tool_use\",\"stop_sequence\":null,\"usage\":{\"input_tokens\":300,"
+                    + "\"output_tokens\":80}}");
+        }).clock(lapsing);
+        start(server, Fixtures.claude(server.baseUrl(), 4, 3, 10).with(null, 0.12));
+        Enricher.Result r = enrichDistinctJobs(40);
+        assertThat(r.stop()).isNotNull();
+        assertThat(r.stop().reason()).isEqualTo("budget");
+        assertThat(requests.get()).isGreaterThan(1);
+        assertThat(count("SELECT count(*) FROM llm_calls WHERE cache_write_tokens > 0")).isEqualTo(requests.get() - 1);
+        double spent = db.read(c -> Jdbc.one(c, "SELECT sum(cost_usd) FROM llm_calls", rs -> rs.getDouble(1)));
+        assertThat(spent).isLessThanOrEqualTo(0.12);
     }
 
     @Test
