@@ -325,7 +325,7 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
 
     /** The most a batch request for this posting can cost (half the direct worst case). */
     public double batchWorstCase(Prepared posting) {
-        return worstCase(prompt.postingMessage(posting), false, config.maxTokens()) * 0.5;
+        return worstCase(prompt.postingMessage(posting), null, config.maxTokens()) * 0.5;
     }
 
     /** Records a batch request that came back without an answer (errored, expired, canceled). */
@@ -427,14 +427,35 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
 
     /**
      * The most one request can cost: the prefix billed as a cache write (each byte a token, or
-     * the fewest prompt tokens an answer reported), every message byte as input, and the whole
-     * output allowance.
+     * the fewest prompt tokens an answer reported), every message byte as input, a re-ask's
+     * answer and feedback as {@link #reAskTokens} bounds them, and the whole output allowance.
      */
-    private double worstCase(String message, boolean reAsk, int maxTokens) {
+    private double worstCase(String message, ClaudeRequests.ReAsk reAsk, int maxTokens) {
         long prefix = Math.min(prefixBytes, fewestPromptTokens.get());
         return (prefix * Math.max(price.cacheWrite(), price.cacheWrite1h())
-                + Tokens.upperBound(message) * price.input() + (reAsk ? 4096 * price.input() : 0)
+                + (Tokens.upperBound(message) + reAskTokens(reAsk)) * price.input()
                 + (double) maxTokens * price.output()) / 1_000_000.0;
+    }
+
+    /**
+     * The most tokens a re-ask adds to its request: the answer sent back, the feedback, and the two turns'
+     * framing. Each byte a token, twice over: the SDK may escape what the answer's JSON holds (a character
+     * as "\\u00e9"). A flat allowance was not a bound: an invalid answer can be as long as retry_max_tokens.
+     */
+    static long reAskTokens(ClaudeRequests.ReAsk reAsk) {
+        if (reAsk == null) {
+            return 0;
+        }
+        long bytes = Tokens.upperBound(reAsk.feedback()) + 256;
+        for (ContentBlock b : reAsk.answer().content()) {
+            if (b.isText()) {
+                bytes += Tokens.upperBound(b.asText().text());
+            } else if (b.isToolUse()) {
+                JsonNode input = toNode(b.asToolUse()._input());
+                bytes += Tokens.upperBound(b.asToolUse().id() + b.asToolUse().name() + (input == null ? "" : input.toString()));
+            }
+        }
+        return 2 * bytes;
     }
 
     /** One request, retried on transient failures; every attempt is recorded. */
@@ -442,7 +463,7 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
         var params = requests.message(attempts.message, reAsk, maxTokens);
         long messageTokens = Tokens.estimate(attempts.message) + (reAsk == null ? 0 : 400);
         long estimatedInput = messageTokens + (primed ? 0 : prefixTokens);
-        double worstCase = worstCase(attempts.message, reAsk != null, maxTokens);
+        double worstCase = worstCase(attempts.message, reAsk, maxTokens);
         int noConnectionInARow = 0;
         for (int tries = 1; ; tries++) {
             RunStop s = stop;
