@@ -39,13 +39,45 @@ public record Posting(
         // the control characters (ESC sequences) or bidi overrides a board may send in them.
         title = Clip.line(title);
         // An imported file names its own source: shown in status like the rest.
-        source = Clip.line(source);
-        // A NUL is stored as U+FFFD (PostgreSQL holds no NUL): the id kept in memory is the stored one.
-        sourceJobId = sourceJobId.indexOf('\u0000') >= 0 ? sourceJobId.replace('\u0000', '\uFFFD') : sourceJobId;
+        source = stored(Clip.line(source));
+        // The identity kept in memory is the stored one, or a lookup by it finds nothing and the posting
+        // lands again over itself.
+        sourceJobId = stored(sourceJobId);
         company = company == null ? "" : Clip.line(company);
         locationText = Clip.line(locationText);
         description = description == null ? "" : description;
         hints = hints == null ? Hints.NONE : hints;
+    }
+
+    /**
+     * {@code s} as the database gives it back: a NUL as U+FFFD (PostgreSQL holds no NUL), and half of a
+     * surrogate pair (an emoji cut in two by a producer counting UTF-16 units) as '?', which is what
+     * UTF-8 encoding writes for one on both engines.
+     */
+    private static String stored(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            char keep = c;
+            if (c == '\u0000') {
+                keep = '\uFFFD';
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                if (out != null) {
+                    out.append(c).append(s.charAt(i + 1));
+                }
+                i++;
+                continue;
+            } else if (Character.isSurrogate(c)) {
+                keep = '?';
+            }
+            if (keep != c && out == null) {
+                out = new StringBuilder(s.length()).append(s, 0, i);
+            }
+            if (out != null) {
+                out.append(keep);
+            }
+        }
+        return out == null ? s : out.toString();
     }
 
     /** The raw identity as one string, used where a posting must be named or hashed on its own. */

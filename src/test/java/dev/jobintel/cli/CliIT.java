@@ -501,6 +501,27 @@ class CliIT {
     }
 
     @Test
+    void anIdWithAHalfOfAnEmojiLandsOnceAndIsSeenAgainNotACrash() throws IOException {
+        Path file = dir.resolve("surrogates.jsonl");
+        // A producer that cut its ids in UTF-16 units leaves half an emoji (a lone surrogate); the database
+        // stores one as '?', so two ids that differ only in their halves are one id there.
+        Files.writeString(file, """
+                {"source":"lever","id":"a\\ud83d","url":"https://jobs.lever.co/acme/a","company":"Acme","title":"Data Engineer"}
+                {"source":"lever\\udc00","id":"b","url":"https://jobs.lever.co/acme/b","company":"Acme","title":"Backend Engineer"}
+                {"source":"lever","id":"c\\ud83d","url":"https://jobs.lever.co/acme/c","company":"Acme","title":"Data Analyst"}
+                {"source":"lever","id":"c\\ud83e","url":"https://jobs.lever.co/acme/c2","company":"Acme","title":"Product Designer"}
+                """);
+        Result first = jobintel("import", "--db", db(), file.toString());
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).contains("3 new, 0 changed, 0 seen again, 1 rejected");
+        Result again = jobintel("import", "--db", db(), file.toString());
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).contains("0 new, 0 changed, 3 seen again, 1 rejected");
+        JsonNode s = new ObjectMapper().readTree(jobintel("status", "--db", db(), "--json").out());
+        assertThat(s.get("rawPostings").asLong()).isEqualTo(3);
+    }
+
+    @Test
     void anImportedSourceNameCannotWriteToTheTerminalAndLimitZeroIsNotAll() throws IOException {
         Path file = dir.resolve("escape.jsonl");
         Files.writeString(file, "{\"source\":\"gh\\u001b[31mRED\\u001b[0m\",\"id\":\"1\",\"url\":\"https://x.example/1\","
