@@ -102,8 +102,10 @@ public final class YamlDocument {
                     }
                     String path = pathOf(ctx);
                     lines.putIfAbsent(path, line);
-                    if (t == JsonToken.VALUE_NULL && ctx.inArray()) {
-                        // "include: [~]" or a bare "-": no list in these files holds an empty item.
+                    if (ctx.inArray() && (t == JsonToken.VALUE_NULL || t == JsonToken.VALUE_STRING && p.getText().isBlank())) {
+                        // "include: [~]", a bare "-" or "block: ['']": no list in these files holds an empty item,
+                        // and an empty one would not be nothing: '' as a title regex matches every title, and as
+                        // an agency name every posting that names no employer.
                         throw new ConfigException(origin, line, path, "an empty item in a list: give it a value or remove it");
                     }
                     if (t == JsonToken.VALUE_NULL) {

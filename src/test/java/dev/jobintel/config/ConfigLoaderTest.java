@@ -346,6 +346,15 @@ class ConfigLoaderTest {
         assertThat(item.key()).isEqualTo("gate.title.include[1]");
         assertThat(item.line()).isEqualTo(5);
         assertThat(item.problem()).contains("an empty item in a list");
+        // Quoted empty text is no item either: it would filter every title, or every posting with no employer.
+        ConfigException regex = error("gate:\n  title:\n    exclude: ['']\n");
+        assertThat(regex.key()).isEqualTo("gate.title.exclude[0]");
+        assertThat(regex.line()).isEqualTo(3);
+        assertThat(regex.problem()).contains("an empty item in a list");
+        ConfigException agency = error("gate:\n  agency:\n    block:\n      - Hays\n      - \"  \"\n");
+        assertThat(agency.key()).isEqualTo("gate.agency.block[1]");
+        assertThat(agency.line()).isEqualTo(5);
+        assertThat(agency.problem()).contains("an empty item in a list");
         ConfigException value = error("classifier:\n  prices:\n    foo: ~\n");
         assertThat(value.key()).isEqualTo("classifier.prices.foo");
         assertThat(value.line()).isEqualTo(3);
