@@ -70,7 +70,8 @@ final class StatusCommand implements Callable<Integer> {
             Explanation e = both != null ? both.explanation() : null;
             if (json) {
                 ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-                out.println(mapper.writeValueAsString(e == null ? s : java.util.Map.of("status", s, "explanation", e)));
+                // The record, not a Map.of: an immutable map's order changes from one JVM to the next.
+                out.println(mapper.writeValueAsString(both == null ? s : both));
             } else if (e != null) {
                 Summaries.explain(out, s, e);
                 out.println();
