@@ -52,7 +52,8 @@ final class RetryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
-        if (reasons != null && reasons.stream().anyMatch(String::isBlank)) {
+        // "--reason ," splits into no reasons at all: not every retryable failure, which leaving it out means.
+        if (reasons != null && (reasons.isEmpty() || reasons.stream().anyMatch(String::isBlank))) {
             throw new CommandLine.ParameterException(cl, "--reason takes reasons such as rate_limited or agency, "
                     + "got an empty one ('jobintel status --explain' lists the reasons recorded)");
         }

@@ -395,7 +395,7 @@ class CliIT {
         // An empty path is not the current directory.
         for (String[] empty : new String[][] {{"demo", "--recording", ""}, {"fetch", "--record", ""}, {"import", ""},
                 {"status", "--config", ""}, {"eval", "--labels", ""}, {"retry", "--reason", ""}, {"retry", "--source", " "},
-                {"serve", "--host", ""}}) {
+                {"serve", "--host", ""}, {"retry", "--reason", ",", "--db", db()}}) {
             Result r = jobintel(empty);
             assertThat(r.exit()).as(String.join(" ", empty)).isEqualTo(Main.CONFIG_ERROR);
             assertThat(r.err()).as(String.join(" ", empty)).contains("empty one");
