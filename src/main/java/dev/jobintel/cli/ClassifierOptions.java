@@ -18,8 +18,8 @@ final class ClassifierOptions {
     Integer concurrency;
 
     @Option(names = "--budget-usd", paramLabel = "USD",
-            description = "Stop before this run's Claude spending could exceed USD (exit 6): postings not yet "
-                    + "classified stay pending; eval scores the ones classified before it stopped.")
+            description = "Stop before this run's Claude spending could exceed USD (exit 6); what is not "
+                    + "classified by then is left: pending in the database (eval: not scored).")
     Double budgetUsd;
 
     /** Checks these options, loads the context with them applied, and checks them against it. */
@@ -45,8 +45,9 @@ final class ClassifierOptions {
         if (concurrency != null && (concurrency < 1 || concurrency > 256)) {
             throw new CommandLine.ParameterException(cl, "--concurrency must be between 1 and 256");
         }
-        if (budgetUsd != null && !(budgetUsd > 0)) {
-            throw new CommandLine.ParameterException(cl, "--budget-usd must be above 0");
+        // 1e309 reads as infinity: no budget at all, where one was given.
+        if (budgetUsd != null && !(budgetUsd > 0 && Double.isFinite(budgetUsd))) {
+            throw new CommandLine.ParameterException(cl, "--budget-usd must be a number above 0, got " + budgetUsd);
         }
     }
 

@@ -158,8 +158,9 @@ public final class ConfigLoader {
         if (!c.cacheTtl().equals("5m") && !c.cacheTtl().equals("1h")) {
             p.add("classifier.claude.cache_ttl", "expected 5m or 1h, got '" + c.cacheTtl() + "'");
         }
-        if (c.budgetUsd() != null && !(c.budgetUsd() > 0)) {
-            p.add("classifier.claude.budget_usd", "must be above 0, got " + c.budgetUsd());
+        // 1e309 reads as infinity: no budget at all, where one was written.
+        if (c.budgetUsd() != null && !(c.budgetUsd() > 0 && Double.isFinite(c.budgetUsd()))) {
+            p.add("classifier.claude.budget_usd", "must be a number above 0, got " + c.budgetUsd());
         }
         for (var e : p.lc.config().classifier().prices().entrySet()) {
             String key = "classifier.prices." + e.getKey();

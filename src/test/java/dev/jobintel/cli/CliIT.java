@@ -262,6 +262,9 @@ class CliIT {
         Result budget = jobintel("run", "--db", db(), "--budget-usd", "1");
         assertThat(budget.exit()).isEqualTo(Main.CONFIG_ERROR);
         assertThat(budget.err()).contains("apply to the claude classifier");
+        Result infinite = jobintel("enrich", "--db", db(), "--classifier", "claude", "--dry-run", "--budget-usd", "1e309");
+        assertThat(infinite.exit()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(infinite.err()).contains("--budget-usd must be a number above 0");
     }
 
     @Test

@@ -97,6 +97,10 @@ class ConfigLoaderTest {
         assertThat(price.key()).isEqualTo("classifier.prices.claude-haiku-4-5");
         assertThat(price.problem()).contains("'input' and 'output'");
         assertThat(error("classifier:\n  claude:\n    concurrency: 0\n").key()).isEqualTo("classifier.claude.concurrency");
+        // A number too large for a double reads as infinity: no budget at all, where one was written.
+        ConfigException infinite = error("classifier:\n  claude:\n    budget_usd: 1e309\n");
+        assertThat(infinite.key()).isEqualTo("classifier.claude.budget_usd");
+        assertThat(infinite.line()).isEqualTo(3);
         assertThat(error("classifier:\n  claude:\n    base_url: not a url\n").key()).isEqualTo("classifier.claude.base_url");
         assertThat(error("classifier:\n  claude:\n    api_key: sk-secret\n").getMessage()).contains("unknown key 'api_key'");
     }
