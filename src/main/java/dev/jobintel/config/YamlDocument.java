@@ -178,6 +178,11 @@ public final class YamlDocument {
                 String key = nulls.stream().filter(n -> under.isEmpty() || n.startsWith(under + ".")).findFirst().orElse(under);
                 throw new ConfigException(origin, line(key), key, "an empty value: give it one or remove the key", e);
             }
+            if (root instanceof NumberFormatException) {
+                // YAML's .inf and .nan reach the number's parser as text: say what was expected, not Java's words.
+                throw new ConfigException(origin, lineFor(e), pathOf(e), "expected a number, found '"
+                        + (e.getProcessor() instanceof JsonParser p ? text(p) : "?") + "'", e);
+            }
             throw new ConfigException(origin, lineFor(e), pathOf(e),
                     root instanceof IllegalArgumentException ? root.getMessage() : firstLine(e.getOriginalMessage()), e);
         } catch (JsonProcessingException e) {
@@ -267,6 +272,14 @@ public final class YamlDocument {
 
     private static int lineOf(JsonLocation loc) {
         return loc == null ? 0 : Math.max(loc.getLineNr(), 0);
+    }
+
+    private static String text(JsonParser p) {
+        try {
+            return p.getText();
+        } catch (IOException unreadable) {
+            return "?";
+        }
     }
 
     /** ", found text 'intern'": what the file holds where the type did not fit, in the file's terms. */

@@ -79,6 +79,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void yamlsInfinityAndNotANumberAreNamedAsWhatTheFileSaysNotInJavasWords() throws IOException {
+        ConfigException inf = error("gate:\n  agency:\n    threshold: .inf\n");
+        assertThat(inf.key()).isEqualTo("gate.agency.threshold");
+        assertThat(inf.line()).isEqualTo(3);
+        assertThat(inf.problem()).isEqualTo("expected a number, found '.inf'");
+        assertThat(error("health:\n  failures_before_backoff: .nan\n").problem()).isEqualTo("expected a number, found '.nan'");
+    }
+
+    @Test
     void claudeSettingsArePointedOutByFileLineAndKey() throws IOException {
         ConfigException ttl = error("""
                 classifier:
