@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -43,6 +46,12 @@ public final class YamlDocument {
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             // "min_description_chars: 1.5" is no whole number; Jackson would quietly make it 1.
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+
+    static {
+        // "enabled: 7" is no yes or no; Jackson would quietly make it true (and "enabled: ''" the default).
+        MAPPER.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+    }
 
     private final String origin;
     private final String text;

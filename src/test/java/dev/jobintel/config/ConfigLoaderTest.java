@@ -88,6 +88,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aSwitchTakesTrueOrFalseNotANumberNorNothing() throws IOException {
+        for (String value : new String[] {"7", "''"}) {
+            ConfigException e = error("gate:\n  agency:\n    enabled: " + value + "\n");
+            assertThat(e.key()).as(value).isEqualTo("gate.agency.enabled");
+            assertThat(e.line()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void claudeSettingsArePointedOutByFileLineAndKey() throws IOException {
         ConfigException ttl = error("""
                 classifier:
