@@ -168,8 +168,8 @@ public final class EnrichPlan {
         TokenUsage usage = cached
                 ? new TokenUsage(messageTokens, output, prefix, prefix * (requests - 1))
                 : new TokenUsage(messageTokens + prefix * requests, output, 0, 0);
-        double cost = PriceTable.cost(claude.price(), usage, false, false);
-        double batch = PriceTable.cost(claude.price(), usage, true, false);
+        double cost = PriceTable.cost(claude.price(), usage, false, claude.hourCache());
+        double batch = PriceTable.cost(claude.price(), usage, true, claude.hourCache());
         return new Plan(pending, filteredBy, merged, prefiltered, reused, requests, usage, cost, batch);
     }
 

@@ -80,6 +80,13 @@ class ClaudeCliIT {
         assertThat(r.exit()).as(r.err()).isZero();
     }
 
+    /** The dollars a dry run estimates. */
+    private static double estimate(String dryRun) {
+        Matcher m = Pattern.compile("Estimated cost: \\$([0-9.,]+)").matcher(dryRun);
+        assertThat(m.find()).as(dryRun).isTrue();
+        return Double.parseDouble(m.group(1).replace(",", ""));
+    }
+
     @Test
     void dryRunEstimatesWithoutSendingOrWriting() throws Exception {
         sim = MessagesSimulator.start(new RulesResponder());
@@ -94,6 +101,12 @@ class ClaudeCliIT {
         Matcher m = Pattern.compile("(\\d[\\d,]*) postings need a request").matcher(r.out());
         assertThat(m.find()).isTrue();
         long predicted = Long.parseLong(m.group(1).replace(",", ""));
+
+        // A prefix cached for an hour costs more to write, and the estimate says so.
+        Path hour = Files.writeString(dir.resolve("hour.yaml"), "classifier:\n  name: claude\n  claude: {cache_ttl: 1h}\n");
+        JobintelProcess.Result hourly = jobintel("enrich", "--config", hour.toString(), "--db", db(), "--dry-run");
+        assertThat(hourly.exit()).as(hourly.err()).isZero();
+        assertThat(estimate(hourly.out())).isGreaterThan(estimate(r.out()));
 
         // The estimate's request count is what a real run then sends.
         JobintelProcess.Result run = enrich("--concurrency", "8");

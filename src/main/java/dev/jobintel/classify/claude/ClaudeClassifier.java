@@ -257,9 +257,14 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
         return byRules.family().equals(fallbackFamily) && !byRules.defaulted().contains("family") ? byRules : null;
     }
 
+    /** Whether the prefix is cached for an hour (cache_ttl: 1h), whose writes cost more than five minutes'. */
+    public boolean hourCache() {
+        return config.cacheTtl().equals("1h");
+    }
+
     /** What a batch answer costs (half price), as the cost ledger records it. */
     public double batchCost(Message answer) {
-        return PriceTable.cost(price, usage(answer.usage()), true, config.cacheTtl().equals("1h"));
+        return PriceTable.cost(price, usage(answer.usage()), true, hourCache());
     }
 
     /**
@@ -374,7 +379,7 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
             }
             Message m = ex.message();
             TokenUsage usage = usage(m.usage());
-            double usd = PriceTable.cost(price, usage, batchId != null, config.cacheTtl().equals("1h"));
+            double usd = PriceTable.cost(price, usage, batchId != null, hourCache());
             attempts.batchId = batchId;
             String model = m.model().asString();
             StopReason why = m.stopReason().orElse(null);
@@ -422,7 +427,7 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
         TokenUsage u = usage(ex.message().usage());
         measured(ex.message().usage());
         stats.request();
-        stats.answered(u, PriceTable.cost(price, u, batch, config.cacheTtl().equals("1h")));
+        stats.answered(u, PriceTable.cost(price, u, batch, hourCache()));
     }
 
     /**
@@ -503,7 +508,7 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
                 ClaudeApi.Exchange ex = api.send(params);
                 TokenUsage u = usage(ex.message().usage());
                 measured(ex.message().usage());
-                double usd = PriceTable.cost(price, u, false, config.cacheTtl().equals("1h"));
+                double usd = PriceTable.cost(price, u, false, hourCache());
                 budget.settle(worstCase, usd);
                 settled = true;
                 limiter.settle(estimatedInput, u.input() + u.cacheWrite(), maxTokens, u.output());
