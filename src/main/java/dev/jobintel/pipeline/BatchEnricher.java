@@ -494,6 +494,15 @@ public final class BatchEnricher {
             }
             PendingPosting p = pending.get(item.postingId());
             if (p == null) {
+                // Decided another way while the batch ran (or by hand): its answer is not used, but what
+                // it was billed is in the cost ledger, and its reservation goes back to the budget.
+                Double held = reserved.remove(item.postingId());
+                boolean billed = r.result().isSucceeded();
+                budget.settle(held == null ? 0 : held, billed ? claude.batchCost(r.result().asSucceeded().message()) : 0);
+                if (billed) {
+                    claude.recordBatchSuperseded(item.postingId(), item.contentKey(), b.id(),
+                            r.result().asSucceeded().message(), "answered after the posting was no longer pending");
+                }
                 continue;
             }
             Outcome o = outcome(b.id(), item, p, r.result(), totals);
@@ -570,7 +579,8 @@ public final class BatchEnricher {
             if (changed) {
                 // The board changed the posting while the batch ran: the answer is not about it any more.
                 budget.settle(held == null ? 0 : held, claude.batchCost(message));
-                claude.recordBatchSuperseded(p.id(), item.contentKey(), batchId, message);
+                claude.recordBatchSuperseded(p.id(), item.contentKey(), batchId, message,
+                        "answered after the posting changed on its board; its new content is classified again");
                 totals.changedInBatch++;
                 return null;
             }

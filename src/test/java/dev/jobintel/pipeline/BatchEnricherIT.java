@@ -330,6 +330,21 @@ class BatchEnricherIT {
     }
 
     @Test
+    void anAnswerForAPostingNoLongerPendingIsStillInTheCostLedger() throws Exception {
+        start(this::clean, Duration.ofSeconds(2));
+        land(jobs(3, "N"));
+        stopWhilePolling();
+        // Decided some other way while its batch ran (here by hand): its answer was paid for all the same.
+        db.inTransaction(c -> Jdbc.update(c, "UPDATE raw_postings SET outcome = 'filtered', outcome_reason = 'closed' "
+                + "WHERE source_job_id = 'N0'"));
+        restart();
+        batches().run();
+        assertThat(count("SELECT count(*) FROM llm_calls WHERE batch_id IS NOT NULL")).as("every answer billed").isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM llm_calls WHERE outcome = 'canceled' AND cost_usd > 0")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(2);
+    }
+
+    @Test
     void aBatchAnEarlierVersionOpenedIsCollectedAfterAnUpgradeThatChangedTheContentKey() throws Exception {
         start(this::clean, Duration.ofSeconds(2));
         land(jobs(6, "U"));

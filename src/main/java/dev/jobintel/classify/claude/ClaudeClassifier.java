@@ -341,15 +341,14 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
     }
 
     /**
-     * Records a batch answer that came back after its posting's content changed (a fetch landed
-     * new content while the batch ran): it was paid for and is counted, but it answers content the
-     * posting no longer has, so it is kept as canceled, never reused, and the posting is asked again.
+     * Records a batch answer that came back for content its posting no longer has (a fetch landed
+     * new content while the batch ran), or for a posting no longer pending: it was paid for and is
+     * counted, but kept as canceled, {@code why}, and never reused.
      */
-    public void recordBatchSuperseded(long postingId, String contentKey, long batchId, Message answer) {
+    public void recordBatchSuperseded(long postingId, String contentKey, long batchId, Message answer, String why) {
         usageOf(new ClaudeApi.Exchange(answer, RateLimits.NONE, answer.id(), 0), true);
         log.record(new LlmCall(postingId, contentKey, config.model(), answer.model().asString(), prompt.version(), 1,
-                batchId, usage(answer.usage()), batchCost(answer), 0, "canceled", 200, answer.id(),
-                "answered after the posting changed on its board; its new content is classified again", null,
+                batchId, usage(answer.usage()), batchCost(answer), 0, "canceled", 200, answer.id(), why, null,
                 clock.millis()));
     }
 
