@@ -102,8 +102,10 @@ final class BackfillCommand implements Callable<Integer> {
             java.util.Set<String> gone = db.read(c -> Requeue.jobHashesGoneAfterRepairs(c, from,
                     taxonomyChanged ? codes : null, moving));
             long orphans = gone.size();
-            // Every pending posting, whenever first seen: the enrich below decides them all, as enrich would.
-            long pending = db.read(c -> Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE outcome = 'pending'"));
+            // Every pending posting, whenever first seen: the enrich below decides them all, as enrich would,
+            // but those an open message batch holds (its answers decide them).
+            long pending = db.read(Requeue::countPendingToDecide);
+            long batched = db.read(Requeue::countPendingInOpenBatches);
             out.printf("Postings whose job no longer exists or is another job: %s%n", Summaries.n(dangling));
             out.printf("Postings held by a message batch that is gone: %s%n", Summaries.n(stranded));
             if (unsound > 0) {
@@ -114,7 +116,8 @@ final class BackfillCommand implements Callable<Integer> {
                         stale == 0 || taxonomyChanged ? "" : " (--taxonomy-changed classifies them again)");
             }
             out.printf("Jobs no posting points to, once those are re-queued: %s%n", Summaries.n(orphans));
-            out.printf("Postings never decided (pending): %s%n", Summaries.n(pending));
+            out.printf("Postings never decided (pending): %s%s%n", Summaries.n(pending),
+                    batched > 0 ? " (and " + Summaries.n(batched) + " waiting in open message batches, left to them)" : "");
             if (dryRun) {
                 // Relocating is not done in a dry run: the plan takes the postings that would move as moved.
                 // (Each stream gives the first ids after the one asked, which union needs; the moved

@@ -87,7 +87,7 @@ public final class Requeue {
     public static List<PendingPosting> backfillPage(Connection c, Long since, long afterId, int limit) {
         // Every pending posting, whenever first seen: the enrich that follows decides them all, those
         // of gone batches included (backfill releases them first).
-        String condition = "((r.outcome = 'pending' AND (r.batch_id IS NULL OR " + STRANDED + ")) OR " + UNSOUND
+        String condition = "(" + PENDING_TO_DECIDE + " OR " + UNSOUND
                 + " OR (r.outcome IN "
                 + "('enriched', 'merged') AND " + NO_JOB_OF_ITS_HASH + (since == null ? "" : " AND r.first_seen >= ?") + "))";
         return RawPostings.page(c, condition, since == null ? List.of() : List.of(since), afterId, limit);
@@ -234,6 +234,19 @@ public final class Requeue {
     /** Held by a batch that is no longer open (a crash between collecting and releasing). */
     private static final String STRANDED = "(r.batch_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM llm_batches b "
             + "WHERE b.id = r.batch_id AND b.status IN ('submitting', 'in_progress', 'ended')))";
+
+    /** Pending, and not waiting in an open batch: what backfill's enrich decides (it releases gone batches' first). */
+    private static final String PENDING_TO_DECIDE = "(r.outcome = 'pending' AND (r.batch_id IS NULL OR " + STRANDED + "))";
+
+    /** The pending postings backfill's enrich decides: all but those an open message batch holds. */
+    public static long countPendingToDecide(Connection c) {
+        return Jdbc.count(c, "SELECT count(*) FROM raw_postings r WHERE " + PENDING_TO_DECIDE);
+    }
+
+    /** The pending postings an open message batch holds, which its answers decide. */
+    public static long countPendingInOpenBatches(Connection c) {
+        return Jdbc.count(c, "SELECT count(*) FROM raw_postings r WHERE r.outcome = 'pending' AND NOT " + PENDING_TO_DECIDE);
+    }
 
     /** Postings held by a batch that is no longer open (a crash between collecting and releasing). */
     public static long countStranded(Connection c) {

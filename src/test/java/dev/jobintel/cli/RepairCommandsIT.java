@@ -213,6 +213,23 @@ class RepairCommandsIT {
     }
 
     @Test
+    void backfillLeavesThePostingsOfAnOpenBatchToItAndSaysSo() throws Exception {
+        land(jobs(3));
+        try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
+            // One of the three pending postings waits in a batch the API is still working on.
+            s.execute("INSERT INTO llm_batches (id, remote_id, model, prompt_version, status, request_count, created_at) "
+                    + "VALUES (7, 'msgbatch_7', 'claude-haiku-4-5', 'v', 'in_progress', 1, 0)");
+            s.execute("UPDATE raw_postings SET batch_id = 7 WHERE source_job_id = 'g0'");
+        }
+        CliIT.Result dry = jobintel("backfill", "--dry-run", "--db", db());
+        assertThat(dry.out()).contains("Postings never decided (pending): 2 (and 1 waiting in open message batches, "
+                + "left to them)").contains("2 postings to decide");
+        CliIT.Result r = jobintel("backfill", "--db", db(), "--no-progress");
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("Decided 2 pending postings");
+    }
+
+    @Test
     void backfillDecidesAgainAPostingLinkedToTheJobOfAnotherTitle() throws Exception {
         land(jobs(3));
         assertThat(jobintel("enrich", "--db", db(), "--no-progress").exit()).isZero();
