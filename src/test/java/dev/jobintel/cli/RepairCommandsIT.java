@@ -170,16 +170,21 @@ class RepairCommandsIT {
         assertThat(jobintel("status", "--check", "--db", db()).exit()).isZero();
     }
 
+    /** Puts a posting back to pending, held by a batch row that a crash never finished collecting. */
+    private void heldByAGoneBatch(Statement s, String sourceJobId) throws SQLException {
+        foreignKeysOff(s);
+        s.execute("INSERT INTO llm_batches (id, model, prompt_version, status, request_count, created_at) "
+                + "VALUES (7, 'claude-haiku-4-5', 'v', 'collected', 1, 0)");
+        s.execute("UPDATE raw_postings SET outcome = 'pending', job_id = NULL, batch_id = 7 WHERE source_job_id = '"
+                + sourceJobId + "'");
+    }
+
     @Test
     void backfillReleasesPostingsOfGoneBatchesRemovesOrphanJobsAndFixesCounts() throws Exception {
         land(jobs(6));
         assertThat(jobintel("enrich", "--db", db(), "--no-progress").exit()).isZero();
         try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
-            foreignKeysOff(s);
-            // A posting put back to pending, held by a batch row that a crash never finished collecting.
-            s.execute("INSERT INTO llm_batches (id, model, prompt_version, status, request_count, created_at) "
-                    + "VALUES (7, 'claude-haiku-4-5', 'v', 'collected', 1, 0)");
-            s.execute("UPDATE raw_postings SET outcome = 'pending', job_id = NULL, batch_id = 7 WHERE source_job_id = 'g0'");
+            heldByAGoneBatch(s, "g0");
             s.execute("UPDATE enriched_jobs SET raw_count = 5 WHERE id = (SELECT job_id FROM raw_postings "
                     + "WHERE source_job_id = 'g1')");
         }
@@ -198,11 +203,7 @@ class RepairCommandsIT {
         land(jobs(3));
         assertThat(jobintel("enrich", "--db", db(), "--no-progress").exit()).isZero();
         try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
-            foreignKeysOff(s);
-            // A posting put back to pending, held by a batch row that a crash never finished collecting.
-            s.execute("INSERT INTO llm_batches (id, model, prompt_version, status, request_count, created_at) "
-                    + "VALUES (7, 'claude-haiku-4-5', 'v', 'collected', 1, 0)");
-            s.execute("UPDATE raw_postings SET outcome = 'pending', job_id = NULL, batch_id = 7 WHERE source_job_id = 'g0'");
+            heldByAGoneBatch(s, "g0");
         }
         CliIT.Result dry = jobintel("backfill", "--dry-run", "--db", db());
         assertThat(dry.out()).contains("Postings held by a message batch that is gone: 1")

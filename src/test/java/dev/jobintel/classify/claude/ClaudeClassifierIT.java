@@ -28,8 +28,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -588,24 +586,7 @@ class ClaudeClassifierIT {
         // size, it would size every later worst case without the prefix, which each request below pays
         // in full as a cache write (the API's clock moves ten minutes each time it is read: the cache
         // lapses between requests).
-        Clock lapsing = new Clock() {
-            private final AtomicInteger reads = new AtomicInteger();
-
-            @Override
-            public Instant instant() {
-                return Instant.parse("2026-11-20T08:00:00Z").plus(Duration.ofMinutes(10L * reads.incrementAndGet()));
-            }
-
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-        };
+        Clock lapsing = MutableClock.ticking("2026-11-20T08:00:00Z", Duration.ofMinutes(10));
         AtomicInteger requests = new AtomicInteger();
         MessagesSimulator server = MessagesSimulator.start(r -> {
             if (requests.incrementAndGet() > 1) {
