@@ -290,8 +290,16 @@ public final class ConfigLoader {
         }
     }
 
+    /** The longest title pattern: far past any title's, short of what the JDK's compiler spins minutes on. */
+    static final int REGEX_MAX_CHARS = 10_000;
+
     private static void regexes(Problems p, String key, List<String> list) {
         for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).length() > REGEX_MAX_CHARS) {
+                p.add(key + "[" + i + "]", "a regex of " + list.get(i).length() + " characters; at most "
+                        + REGEX_MAX_CHARS + " (split it into several)");
+                continue;
+            }
             try {
                 Pattern.compile(list.get(i));
             } catch (PatternSyntaxException e) {

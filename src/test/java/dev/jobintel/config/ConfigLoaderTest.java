@@ -88,6 +88,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aRegexLongerThanAnyTitleNeedsIsRefusedBeforeItIsCompiled() throws IOException {
+        // Three million characters kept the JDK's pattern compiler busy for minutes before any error.
+        ConfigException e = error("gate:\n  title:\n    exclude: ['" + "(a|b)".repeat(4_000) + "']\n");
+        assertThat(e.key()).isEqualTo("gate.title.exclude[0]");
+        assertThat(e.problem()).contains("20000 characters", "at most 10000");
+    }
+
+    @Test
     void aSwitchTakesTrueOrFalseNotANumberNorNothing() throws IOException {
         for (String value : new String[] {"7", "''"}) {
             ConfigException e = error("gate:\n  agency:\n    enabled: " + value + "\n");
