@@ -86,7 +86,7 @@ public final class RawPostings {
     public static LandCounts land(Connection c, List<Landing> batch, long seenAt, Long fetchRunId, String board,
                                   boolean listsAll) throws SQLException {
         String seenSql = SEEN + (listsAll ? OPENS : KEEPS);
-        String changedSql = CHANGED + (listsAll ? OPENS : KEEPS);
+        String changedSql = CHANGED + (listsAll ? OPENS : KEEPS) + " RETURNING outcome, outcome_reason, job_id";
         Map<String, State> states = existing(c, batch);
         Map<Long, Long> jobsSeen = new HashMap<>();
         int fresh = 0;
@@ -130,8 +130,12 @@ public final class RawPostings {
                     states.put(key, st);
                     continue;
                 }
-                bindAndRun(changed, changedSql, concat(new Object[] {p.url(), p.company(), p.title(), p.locationText(),
-                        millis(p.postedAt()), l.contentHash(), l.jobHash(), l.place(), seenAt, seenAt}, where));
+                // The decision as the update finds it, not as it was read: on PostgreSQL a worker may have
+                // written one about the old content in between (the update waited for its row), and that
+                // decision, about text the posting no longer has, must be undone like any other.
+                st = changed(changed, changedSql, st, concat(new Object[] {p.url(), p.company(), p.title(),
+                        p.locationText(), millis(p.postedAt()), l.contentHash(), l.jobHash(), l.place(), seenAt, seenAt},
+                        where));
                 bindAndRun(updateText, UPDATE_TEXT, p.description(), l.hintsJson(), st.id());
                 updated++;
                 boolean decided = st.outcome().equals("enriched") || st.outcome().equals("merged");
@@ -167,6 +171,22 @@ public final class RawPostings {
             return rs.next() ? rs.getLong(1) : null;
         } catch (SQLException e) {
             throw new StoreException("cannot land posting " + p.identity(), INSERT, new Object[] {p.source(), p.sourceJobId()}, e);
+        }
+    }
+
+    /** Runs {@code CHANGED}; the posting's state as the update left it (its outcome, reason and job). */
+    private static State changed(PreparedStatement ps, String sql, State read, Object... args) {
+        try {
+            Jdbc.bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return read;
+                }
+                return new State(read.id(), read.contentHash(), read.jobHash(), rs.getString("outcome"),
+                        rs.getString("outcome_reason"), Jdbc.getLong(rs, "job_id"));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("update failed", sql, args, e);
         }
     }
 
