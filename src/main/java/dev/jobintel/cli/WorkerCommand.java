@@ -178,9 +178,13 @@ final class WorkerCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The next pause of an outage: the poll interval first, then twice the last, up to a minute. */
+    /**
+     * The next pause of an outage: the poll interval first, then twice the last, up to a minute; a
+     * poll of more than a minute (a quiet board) does not leave an outage that long unlooked at.
+     */
     private int longer(int lastWait) {
-        return lastWait == 0 ? pollSeconds : Math.min(MAX_OUTAGE_WAIT_SECONDS, lastWait * 2);
+        return lastWait == 0 ? Math.min(MAX_OUTAGE_WAIT_SECONDS, pollSeconds)
+                : Math.min(MAX_OUTAGE_WAIT_SECONDS, lastWait * 2);
     }
 
     /** The root cause's first line: a driver's message can run to several. */

@@ -229,6 +229,30 @@ class WorkerOnPostgresIT {
         }
     }
 
+    @Test
+    void anOutageIsLookedAtAgainWithinAMinuteHoweverLongTheIdlePoll() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String db = Postgres.freshDatabaseUrl();
+        Map<String, String> env = Map.of("ANTHROPIC_API_KEY", "sk-test", "ANTHROPIC_BASE_URL", "http://127.0.0.1:" + port);
+        Path cfg = dir.resolve("claude.yaml");
+        java.nio.file.Files.writeString(cfg, "classifier:\n  name: claude\n  claude: {max_attempts: 1}\n");
+        assertThat(JobintelProcess.run(dir, env, "db", "migrate", "--db", db).exit()).isZero();
+        Path file = Fixtures.jsonlFile(dir.resolve("jobs.jsonl"), Fixtures.distinctJobs(0, 5));
+        assertThat(JobintelProcess.run(dir, env, "import", file.toString(), "--db", db).exit()).isZero();
+        // Little arrives, so it looks every ten minutes when idle; an outage is not waited out ten minutes at a time.
+        JobintelProcess worker = JobintelProcess.start(dir, env, "worker", "--db", db, "--config", cfg.toString(),
+                "--poll", "600");
+        try {
+            awaitOutput(worker, "trying again in");
+            assertThat(worker.output()).contains("trying again in 60 s").doesNotContain("trying again in 600 s");
+        } finally {
+            worker.kill();
+        }
+    }
+
     /** A server of this test's own, on a data directory that outlives it: stopped and started again, it keeps its rows. */
     private static EmbeddedPostgres server(Path data, int port) throws java.io.IOException {
         return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port).start();
