@@ -151,17 +151,8 @@ final class WorkerCommand implements Callable<Integer> {
             }
             if (r.processed() == 0 && !stopping.get()) {
                 if (!idleSaid) {
-                    long held = runner.pendingWork().leasedByOthers();
-                    long batched = db.read(dev.jobintel.store.Ledger::pendingInBatches);
-                    List<String> why = new ArrayList<>();
-                    if (held > 0) {
-                        why.add(Summaries.n(held) + " pending postings are leased by other workers");
-                    }
-                    if (batched > 0) {
-                        why.add(Summaries.n(batched) + " wait in open message batches");
-                    }
                     out.printf("%s  Nothing to decide%s; waiting.%n", Instant.now().truncatedTo(ChronoUnit.SECONDS),
-                            why.isEmpty() ? "" : " (" + String.join("; ", why) + ")");
+                            whyIdle(runner, db));
                     out.flush();
                     idleSaid = true;
                 }
@@ -176,6 +167,30 @@ final class WorkerCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * Why there is nothing to decide though postings are pending, as " (…)", or "". Best effort: a
+     * database gone in this instant is the next round's to report, not a reason for the worker to end.
+     */
+    private static String whyIdle(Runner runner, Database db) {
+        try {
+            long held = runner.pendingWork().leasedByOthers();
+            long batched = db.read(dev.jobintel.store.Ledger::pendingInBatches);
+            List<String> why = new ArrayList<>();
+            if (held > 0) {
+                why.add(Summaries.n(held) + " pending postings are leased by other workers");
+            }
+            if (batched > 0) {
+                why.add(Summaries.n(batched) + " wait in open message batches");
+            }
+            return why.isEmpty() ? "" : " (" + String.join("; ", why) + ")";
+        } catch (RuntimeException e) {
+            if (!Database.isUnreachable(e)) {
+                throw e;
+            }
+            return "";
+        }
     }
 
     /**
