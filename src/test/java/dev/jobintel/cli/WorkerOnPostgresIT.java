@@ -160,10 +160,7 @@ class WorkerOnPostgresIT {
     @Test
     void aWorkerWaitsOutADatabaseRestartAndThenDecidesWhatArrived() throws Exception {
         Path data = dir.resolve("pgdata");
-        int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = freePort();
         EmbeddedPostgres pg = server(data, port);
         String db = "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres";
         JobintelProcess worker = null;
@@ -192,19 +189,9 @@ class WorkerOnPostgresIT {
 
     @Test
     void aWorkerWaitsOutAnApiThatCannotBeReachedAndFailsNothing() throws Exception {
-        int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = freePort();
         String db = Postgres.freshDatabaseUrl();
-        Map<String, String> env = Map.of("ANTHROPIC_API_KEY", "sk-test", "ANTHROPIC_BASE_URL", "http://127.0.0.1:" + port);
-        Path cfg = dir.resolve("claude.yaml");
-        java.nio.file.Files.writeString(cfg, "classifier:\n  name: claude\n  claude: {max_attempts: 1}\n");
-        assertThat(JobintelProcess.run(dir, env, "db", "migrate", "--db", db).exit()).isZero();
-        Path file = Fixtures.jsonlFile(dir.resolve("jobs.jsonl"), Fixtures.distinctJobs(0, 20));
-        assertThat(JobintelProcess.run(dir, env, "import", file.toString(), "--db", db).exit()).isZero();
-        JobintelProcess worker = JobintelProcess.start(dir, env, "worker", "--db", db, "--config", cfg.toString(),
-                "--poll", "1");
+        JobintelProcess worker = claudeWorker(db, port, 20, "1");
         try {
             awaitOutput(worker, "cannot reach the Claude API");
             assertThat(worker.alive()).as("an API outage is waited out, as a database's is").isTrue();
@@ -231,26 +218,34 @@ class WorkerOnPostgresIT {
 
     @Test
     void anOutageIsLookedAtAgainWithinAMinuteHoweverLongTheIdlePoll() throws Exception {
-        int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        String db = Postgres.freshDatabaseUrl();
-        Map<String, String> env = Map.of("ANTHROPIC_API_KEY", "sk-test", "ANTHROPIC_BASE_URL", "http://127.0.0.1:" + port);
-        Path cfg = dir.resolve("claude.yaml");
-        java.nio.file.Files.writeString(cfg, "classifier:\n  name: claude\n  claude: {max_attempts: 1}\n");
-        assertThat(JobintelProcess.run(dir, env, "db", "migrate", "--db", db).exit()).isZero();
-        Path file = Fixtures.jsonlFile(dir.resolve("jobs.jsonl"), Fixtures.distinctJobs(0, 5));
-        assertThat(JobintelProcess.run(dir, env, "import", file.toString(), "--db", db).exit()).isZero();
         // Little arrives, so it looks every ten minutes when idle; an outage is not waited out ten minutes at a time.
-        JobintelProcess worker = JobintelProcess.start(dir, env, "worker", "--db", db, "--config", cfg.toString(),
-                "--poll", "600");
+        JobintelProcess worker = claudeWorker(Postgres.freshDatabaseUrl(), freePort(), 5, "600");
         try {
             awaitOutput(worker, "trying again in");
             assertThat(worker.output()).contains("trying again in 60 s").doesNotContain("trying again in 600 s");
         } finally {
             worker.kill();
         }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /**
+     * A claude worker with {@code --poll poll} on {@code db}, holding {@code postings} distinct pending jobs, its
+     * Messages API at {@code port} on this machine (nothing listens there until a test starts a server), one attempt a request.
+     */
+    private JobintelProcess claudeWorker(String db, int port, int postings, String poll) throws Exception {
+        Map<String, String> env = Map.of("ANTHROPIC_API_KEY", "sk-test", "ANTHROPIC_BASE_URL", "http://127.0.0.1:" + port);
+        Path cfg = dir.resolve("claude.yaml");
+        java.nio.file.Files.writeString(cfg, "classifier:\n  name: claude\n  claude: {max_attempts: 1}\n");
+        assertThat(JobintelProcess.run(dir, env, "db", "migrate", "--db", db).exit()).isZero();
+        Path file = Fixtures.jsonlFile(dir.resolve("jobs.jsonl"), Fixtures.distinctJobs(0, postings));
+        assertThat(JobintelProcess.run(dir, env, "import", file.toString(), "--db", db).exit()).isZero();
+        return JobintelProcess.start(dir, env, "worker", "--db", db, "--config", cfg.toString(), "--poll", poll);
     }
 
     /** A server of this test's own, on a data directory that outlives it: stopped and started again, it keeps its rows. */
