@@ -1,6 +1,7 @@
 package dev.jobintel.source.http;
 
-import java.io.FilterInputStream;
+import dev.jobintel.internal.BlockFilterInputStream;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,7 @@ import java.util.List;
  * secret across a boundary is still whole when it is looked for. Bytes are handled as ISO-8859-1,
  * which maps each to one char and back, so everything else passes exactly as it was.
  */
-final class MaskingInputStream extends FilterInputStream {
+final class MaskingInputStream extends BlockFilterInputStream {
 
     private final List<String> secrets;
     private final int keep;
@@ -29,13 +30,6 @@ final class MaskingInputStream extends FilterInputStream {
         super(in);
         this.secrets = List.copyOf(secrets);
         this.keep = secrets.stream().mapToInt(String::length).max().orElse(1) - 1;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override

@@ -130,20 +130,13 @@ public final class JsonlSource implements JobSource {
      * fails on what follows a member inside the read that finished the member, and the lines of the
      * member's end, inflated into the caller's buffer already, would be dropped with the read.
      */
-    private static final class DataBeforeTheFailure extends java.io.FilterInputStream {
+    private static final class DataBeforeTheFailure extends dev.jobintel.internal.BlockFilterInputStream {
         private final GzipCompressorInputStream gz;
         private IOException failure;
 
         DataBeforeTheFailure(GzipCompressorInputStream gz) {
             super(gz);
             this.gz = gz;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
