@@ -32,7 +32,9 @@ public record ClaudeConfig(String model, String baseUrl, Integer maxTokens, Inte
     public static final int MAX_OUTPUT_TOKENS = 64_000;
 
     public ClaudeConfig {
-        model = model == null || model.isBlank() ? DEFAULT_MODEL : model.strip();
+        // Only an absent key means the default: `model: ""` (a template whose variable was empty)
+        // is a config error, not a quiet switch to another model (ConfigLoader checks).
+        model = model == null ? DEFAULT_MODEL : model.strip();
         maxTokens = maxTokens == null ? 1024 : maxTokens;
         // Follows max_tokens (4096 for its 1024, as before): a fixed 4096 made a file that raises
         // only max_tokens an error about a key it never wrote, and a retry with no more room.
@@ -46,7 +48,7 @@ public record ClaudeConfig(String model, String baseUrl, Integer maxTokens, Inte
         requestsPerMinute = requestsPerMinute == null ? 1_000 : requestsPerMinute;
         inputTokensPerMinute = inputTokensPerMinute == null ? 1_000_000 : inputTokensPerMinute;
         outputTokensPerMinute = outputTokensPerMinute == null ? 200_000 : outputTokensPerMinute;
-        cacheTtl = cacheTtl == null || cacheTtl.isBlank() ? "5m" : cacheTtl.strip();
+        cacheTtl = cacheTtl == null ? "5m" : cacheTtl.strip();
         batchPollSeconds = batchPollSeconds == null ? 10 : batchPollSeconds;
         batchMaxRequests = batchMaxRequests == null ? 10_000 : batchMaxRequests;
     }

@@ -141,6 +141,10 @@ public final class ConfigLoader {
     private static void checkClaude(Problems p) {
         ClaudeConfig c = p.lc.config().classifier().claude();
         url(p, "classifier.claude.base_url", c.baseUrl());
+        if (c.model().isEmpty()) {
+            p.add("classifier.claude.model", "names no model; write a model id such as " + ClaudeConfig.DEFAULT_MODEL
+                    + ", or leave the key out for that default");
+        }
         range(p, "classifier.claude.max_tokens", c.maxTokens(), 256, ClaudeConfig.MAX_OUTPUT_TOKENS);
         // At least max_tokens when that is valid; else its own bounds (not "between 100000000 and 64000").
         boolean maxValid = c.maxTokens() >= 256 && c.maxTokens() <= ClaudeConfig.MAX_OUTPUT_TOKENS;

@@ -150,6 +150,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void anEmptyModelOrCacheTtlIsAConfigErrorNotTheDefault() throws IOException {
+        ConfigException model = error("classifier:\n  claude:\n    model: \"\"\n");
+        assertThat(model.key()).isEqualTo("classifier.claude.model");
+        assertThat(model.line()).isEqualTo(3);
+        assertThat(model.problem()).contains("names no model");
+        ConfigException ttl = error("classifier:\n  claude:\n    cache_ttl: \" \"\n");
+        assertThat(ttl.key()).isEqualTo("classifier.claude.cache_ttl");
+        assertThat(ttl.problem()).contains("expected 5m or 1h");
+    }
+
+    @Test
     void aModelWithoutAPriceIsAConfigErrorForTheClaudeClassifier() throws IOException {
         LoadedConfig lc = ConfigLoader.load(write("jobintel.yaml", "classifier:\n  name: claude\n  claude:\n    model: claude-mystery-9\n"));
         Context ctx = Context.load(lc, Clock.systemUTC(), java.util.Map.of("ANTHROPIC_API_KEY", "k"));
