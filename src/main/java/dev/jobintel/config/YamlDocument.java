@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -39,6 +40,8 @@ import java.util.stream.Collectors;
  */
 public final class YamlDocument {
 
+    /** SnakeYAML's default limit on one document (LoaderOptions.codePointLimit), which the parser keeps. */
+    static final int MAX_CODE_POINTS = 3 * 1024 * 1024;
     private static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory())
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -93,6 +96,12 @@ public final class YamlDocument {
     }
 
     public static YamlDocument parse(String origin, String text) {
+        if (text.length() > MAX_CODE_POINTS && text.codePointCount(0, text.length()) > MAX_CODE_POINTS) {
+            // SnakeYAML's own refusal names a line deep inside the file and a limit in "code points".
+            throw new ConfigException(origin, 0, null, String.format(Locale.ROOT,
+                    "%,d characters is more than the %,d jobintel reads in one YAML file (the bundled taxonomy,"
+                            + " its largest, is about 130,000)", text.codePointCount(0, text.length()), MAX_CODE_POINTS));
+        }
         Map<String, Integer> lines = new HashMap<>();
         Map<String, Integer> keys = new HashMap<>();
         java.util.List<String> nulls = new java.util.ArrayList<>();

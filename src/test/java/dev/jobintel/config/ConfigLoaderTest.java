@@ -150,6 +150,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aFileTooLargeToReadSaysSoForTheWholeFile() throws IOException {
+        // A list long enough to pass SnakeYAML's limit, which would name a line deep inside it.
+        String yaml = "gate:\n  title:\n    exclude:\n" + "      - \"agency-spam-title-pattern\"\n".repeat(120_000);
+        ConfigException e = error(yaml);
+        assertThat(e.line()).isZero();
+        assertThat(e.getMessage()).startsWith(dir.resolve("jobintel.yaml").toString() + ": ")
+                .contains("is more than the 3,145,728 jobintel reads in one YAML file");
+    }
+
+    @Test
     void anEmptyModelOrCacheTtlIsAConfigErrorNotTheDefault() throws IOException {
         ConfigException model = error("classifier:\n  claude:\n    model: \"\"\n");
         assertThat(model.key()).isEqualTo("classifier.claude.model");
