@@ -47,21 +47,28 @@ public final class MarketReports {
             + "WHEN j.country_code IS NOT NULL THEN co.name ELSE '(unresolved)' END";
     /**
      * {@link #PLACE}, with a job placed only in a country that is named as a city is ("Singapore",
-     * "Luxembourg") labelled as the country, not as that city. Needs {@link #SHARED_NAME_JOIN}.
+     * "Luxembourg") labelled as the country, not as that city, and a city whose name another city of
+     * its country shares (a user's Portland, ME beside Portland, OR) labelled with its code, "Portland
+     * (pwm)", as {@code --city} asks for it: the country beside such a city tells it from nothing.
+     * Needs {@link #SHARED_NAME_JOIN}.
      */
-    static final String PLACE_OR_COUNTRY = "CASE WHEN j.city_code IS NULL AND j.remote_scope IS NULL "
+    static final String PLACE_OR_COUNTRY = "CASE WHEN twin.name IS NOT NULL THEN ci.name || ' (' || ci.code || ')' "
+            + "WHEN j.city_code IS NULL AND j.remote_scope IS NULL "
             + "AND namesake.name IS NOT NULL THEN co.name || ' (country)' ELSE " + PLACE + " END";
     static final String PLACE_JOINS = "LEFT JOIN ref_city ci ON ci.code = j.city_code "
             + "LEFT JOIN ref_country co ON co.code = coalesce(ci.country, j.country_code) ";
     /**
      * {@link #PLACE} as one label per place where places are listed without their country: a city
      * whose name another city shares is "Cambridge (United Kingdom)", so the two are never counted
-     * as one. Needs {@link #PLACE_JOINS} and {@link #SHARED_NAME_JOIN}.
+     * as one (one whose namesake is in its own country is named by its code, as {@link #PLACE_OR_COUNTRY}
+     * names it). Needs {@link #PLACE_JOINS} and {@link #SHARED_NAME_JOIN}.
      */
-    static final String PLACE_LABEL = "CASE WHEN dup.name IS NOT NULL THEN ci.name || ' (' || co.name || ')' "
-            + "ELSE " + PLACE_OR_COUNTRY + " END";
+    static final String PLACE_LABEL = "CASE WHEN dup.name IS NOT NULL AND twin.name IS NULL THEN ci.name || ' (' || co.name "
+            + "|| ')' ELSE " + PLACE_OR_COUNTRY + " END";
     static final String SHARED_NAME_JOIN = "LEFT JOIN (SELECT name FROM ref_city GROUP BY name HAVING count(*) > 1) dup "
-            + "ON dup.name = ci.name LEFT JOIN (SELECT DISTINCT name FROM ref_city) namesake ON namesake.name = co.name ";
+            + "ON dup.name = ci.name LEFT JOIN (SELECT name, country FROM ref_city GROUP BY name, country "
+            + "HAVING count(*) > 1) twin ON twin.name = ci.name AND twin.country = ci.country "
+            + "LEFT JOIN (SELECT DISTINCT name FROM ref_city) namesake ON namesake.name = co.name ";
     /** What tells one place from another (a city's code, remote, a country), to group by with its label. */
     static final String PLACE_KEY = "CASE WHEN j.city_code IS NOT NULL THEN j.city_code WHEN j.remote_scope IS NOT NULL "
             + "THEN '~remote' ELSE '~' || coalesce(j.country_code, '') END";
@@ -162,7 +169,8 @@ public final class MarketReports {
                         + "CASE WHEN j.city_code IS NOT NULL THEN co.name ELSE '' END AS country, count(*) AS n, "
                         + "sum(CASE WHEN " + JobFilter.MAY_BE_REMOTE + " THEN 1 ELSE 0 END) AS remote "
                         + "FROM enriched_jobs j " + PLACE_JOINS + SHARED_NAME_JOIN + "WHERE " + f.where() + " GROUP BY "
-                        + PLACE_OR_COUNTRY + ", CASE WHEN j.city_code IS NOT NULL THEN co.name ELSE '' END "
+                        // By what tells one place from another, as demand and the run summary group, not by its words.
+                        + PLACE_KEY + ", " + PLACE_OR_COUNTRY + ", CASE WHEN j.city_code IS NOT NULL THEN co.name ELSE '' END "
                         + "ORDER BY n DESC, place, country LIMIT ?",
                 rs -> List.<Object>of(rs.getString(1), rs.getString(2), rs.getLong(3), share(rs.getLong(3), jobs),
                         share(rs.getLong(4), rs.getLong(3))),

@@ -268,6 +268,35 @@ class ReportCommandIT {
     }
 
     @Test
+    void citiesThatShareANameInOneCountryAreTwoPlacesEachNamedByItsCode() throws IOException {
+        // The README names Portland (ME) as a homonym a user may add beside the bundled Portland (OR).
+        Files.writeString(dir.resolve("my-places.yaml"),
+                "cities:\n  - {code: pwm, name: Portland, country: \"US\", subdivision: \"ME\", aliases: [], codes: []}\n");
+        Path cfg = Files.writeString(dir.resolve("jobintel.yaml"), "places: my-places.yaml\n");
+        Path file = Fixtures.jsonlFile(dir.resolve("portland.jsonl"), List.of(
+                posting("61", "Omicron", "Backend Engineer", "Portland, OR", "Go and Kafka."),
+                posting("62", "Pi", "Backend Engineer", "Portland, OR", "Go and Kafka."),
+                posting("63", "Rho", "Backend Engineer", "Portland, ME", "Go and Kafka.")));
+        assertThat(jobintel("import", file.toString(), "--config", cfg.toString(), "--db", db()).exit()).isZero();
+        assertThat(jobintel("enrich", "--config", cfg.toString(), "--db", db(), "--no-progress").exit()).isZero();
+
+        // Jobs per city: two cities, not one "Portland, United States" of three jobs.
+        JsonNode cities = report("cities", "--config", cfg.toString());
+        assertThat(row(cities, "place", "Portland (pdx)").get("jobs").asLong()).isEqualTo(2);
+        assertThat(row(cities, "place", "Portland (pwm)").get("jobs").asLong()).isEqualTo(1);
+        assertThat(row(cities, "place", "Portland (pwm)").get("country").asText()).isEqualTo("United States");
+        // Each is named as --city asks for it ("'Portland' is more than one city: … give the code"), everywhere.
+        assertThat(row(report("demand", "--config", cfg.toString()), "role", "Backend").get("top_places").asText())
+                .contains("Portland (pdx) 2", "Portland (pwm) 1");
+        assertThat(report("jobs", "--city", "pwm", "--config", cfg.toString()).get("rows")).extracting(
+                r -> r.get("place").asText()).containsExactly("Portland (pwm)");
+        // Cambridge, shared by two countries, is still told apart by its country.
+        addAndEnrich("cambridge.jsonl", posting("64", "Sigma", "Backend Engineer", "Cambridge, UK", "Go and Kafka."));
+        assertThat(row(report("demand"), "role", "Backend").get("top_places").asText())
+                .contains("Cambridge (United Kingdom) 1");
+    }
+
+    @Test
     void aJobPlacedOnlyInACountryNamedAsACityIsNotShownAsThatCity() throws IOException {
         Posting city = posting("51", "Mu", "Data Engineer", "Singapore", "Python and Spark.");
         Posting country = posting("52", "Nu", "Data Engineer", "Jurong West", "Python and Spark.");
