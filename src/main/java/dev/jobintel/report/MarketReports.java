@@ -356,6 +356,8 @@ public final class MarketReports {
 
     /** One employer's jobs, under every spelling its boards gave. */
     private static final class Employer {
+        static final String NOT_STATED = "(not stated)";
+
         private final Map<String, Long> spellings = new java.util.TreeMap<>();
         private final java.util.Set<String> families = new java.util.HashSet<>();
         private long jobs;
@@ -368,7 +370,11 @@ public final class MarketReports {
             open += stillOpen ? 1 : 0;
         }
 
-        /** The spelling most of its jobs use (the first in order among equals). */
+        /**
+         * The spelling most of its jobs use (the first in order among equals); {@link #NOT_STATED} for the jobs whose
+         * postings gave no employer, counted together as the cities report counts jobs with no known place: a blank
+         * name ranked among employers read as one employer of that many jobs (job identity tells them apart).
+         */
         String name() {
             String best = null;
             long most = 0;
@@ -378,7 +384,7 @@ public final class MarketReports {
                     most = e.getValue();
                 }
             }
-            return best;
+            return best.isBlank() ? NOT_STATED : best;
         }
     }
 

@@ -88,6 +88,18 @@ class ReportCommandIT {
                 .doesNotContain("ACME Ltd", "acme").startsWith("Acme");
     }
 
+    @Test
+    void jobsThatNameNoEmployerAreNotStatedNotAnEmployerWithABlankName() throws IOException {
+        // Postings of a file that gives no company: job identity tells them apart by their host, not as one employer.
+        addAndEnrich("nameless.jsonl", posting("71", "", "Backend Engineer", "London, UK", "Java and Kafka."),
+                posting("72", "", "Frontend Engineer", "Berlin, Germany", "React and TypeScript."));
+        JsonNode employers = report("employers");
+        assertThat(employers.get("rows")).extracting(r -> r.get("employer").asText()).doesNotContain("");
+        assertThat(row(employers, "employer", "(not stated)").get("jobs").asLong()).isEqualTo(2);
+        CliIT.Result table = jobintel("report", "employers", "--db", db());
+        assertThat(table.out()).contains("(not stated)");
+    }
+
     private static JsonNode row(JsonNode report, String key, String value) {
         for (JsonNode row : report.get("rows")) {
             if (row.get(key).asText().equals(value)) {
