@@ -78,9 +78,13 @@ public final class AdzunaParser {
                 extra.put(predicted == null ? "unconfirmed_salary" : "predicted_salary", range(min, max));
             }
         }
+        // Two facts for one hint: contract_type (permanent, contract) and contract_time (full_time,
+        // part_time). A contract is named as one whatever its hours: "full_time" would read as a
+        // permanent full-time job, and it outranks what the description says of the contract.
+        String contractType = text(job, "contract_type");
         String employment = text(job, "contract_time");
-        if (employment == null) {
-            employment = text(job, "contract_type");
+        if (employment == null || "contract".equalsIgnoreCase(contractType)) {
+            employment = contractType;
         }
         List<String> countries = market == null || market.isEmpty() ? List.of()
                 : List.of(market.equals("uk") ? "GB" : market.toUpperCase(Locale.ROOT));

@@ -138,6 +138,18 @@ class AdzunaParserTest {
     }
 
     @Test
+    void aContractIsAContractWhateverItsHours() throws Exception {
+        ObjectNode r = result();
+        r.put("contract_type", "contract");
+        r.put("contract_time", "full_time");
+        assertThat(parse(r, "gb").hints().employmentType()).as("not a permanent full-time job").isEqualTo("contract");
+        r.put("contract_time", "part_time");
+        assertThat(parse(r, "gb").hints().employmentType()).isEqualTo("contract");
+        r.put("contract_type", "permanent");
+        assertThat(parse(r, "gb").hints().employmentType()).isEqualTo("part_time");
+    }
+
+    @Test
     void absentAndNullOptionalFieldsAreFine() throws Exception {
         String minimal = """
                 {"__CLASS__": "Adzuna::API::Response::Job", "id": "129698749", "title": "Data Engineer",
