@@ -118,7 +118,8 @@ public final class AdzunaSource implements JobSource {
             boolean ended = false;
             for (int page = 1; !ended && read < max; page++) {
                 pacer.await();
-                long[] onPage = {0};
+                // Results handed on, and results the page held (more when max_results cut it).
+                long[] onPage = {0, 0};
                 ObjectNode envelope;
                 try (Body body = fetcher.getJson(uri(country, q, page, perPage))) {
                     status = body.status();
@@ -134,8 +135,10 @@ public final class AdzunaSource implements JobSource {
                             + " results");
                     return true;
                 }
-                // Without a count (the documented example has none) a short page is the last one.
-                ended = onPage[0] == 0 || (count != null ? read >= count : onPage[0] < perPage);
+                // Without a count (the documented example has none) a short page is the last one; a
+                // page max_results cut is not, however short, or the cap would pass for the search's end.
+                boolean cut = onPage[1] > onPage[0];
+                ended = !cut && (onPage[0] == 0 || (count != null ? read >= count : onPage[0] < perPage));
             }
             if (!ended) {
                 // Incident 22: a search cut short by max_results must say so, never look complete.
@@ -172,12 +175,14 @@ public final class AdzunaSource implements JobSource {
 
     /**
      * Hands on at most {@code limit} results of one page (rejects for those that cannot be
-     * postings) and counts them into {@code seen[0]}; returns the envelope.
+     * postings) and counts them into {@code seen[0]}, and every result of the page into
+     * {@code seen[1]}; returns the envelope.
      */
     private ObjectNode results(Body body, String country, String name, BoardSink sink, long[] seen, long limit)
             throws JsonStream.Malformed {
         try {
             return JsonStream.items(body, "results", item -> {
+                seen[1]++;
                 if (seen[0] >= limit) {
                     return;
                 }

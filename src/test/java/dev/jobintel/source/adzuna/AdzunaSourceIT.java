@@ -225,6 +225,24 @@ class AdzunaSourceIT {
     }
 
     @Test
+    void maxResultsInsideAPageOfASearchWithoutACountStillSaysSo() {
+        // The documented example has no count: a page cut at max_results is not the short last page,
+        // whether the page was full or was itself the last, short one.
+        for (int last : new int[] {50, 25}) {
+            server.on(path("gb", 1), Reply.json(page("gb", 0, 50, 75).replace("\"count\":75,", "")));
+            server.on(path("gb", 2), Reply.json(page("gb", 50, last, 75).replace("\"count\":75,", "")));
+            Runner.FetchResult r = fetch(config(List.of("gb"), 70), APP_ID, APP_KEY);
+
+            Lander.BoardResult b = board(r, "gb: software engineer @ London");
+            assertThat(raw()).isEqualTo(70);
+            assertThat(b.complete()).as("a page of %d cut at 20", last).isFalse();
+            assertThat(b.note()).isEqualTo("fetched 70 of an unknown number of results (sources.adzuna.max_results = 70)");
+            assertThat(fetchRun("status", b.board())).isEqualTo("partial");
+            assertThat(server.hits(path("gb", 3))).isZero();
+        }
+    }
+
+    @Test
     void rateLimitedWithRetryAfterThenServed() {
         server.on(path("gb", 1), Reply.status(429, "{\"exception\":\"RATE_LIMIT\",\"display\":\"Slow down\"}")
                 .withHeader("Retry-After", "1"), Reply.json(page("gb", 0, 3, 3)));
