@@ -48,7 +48,7 @@ final class FetchCommand implements Callable<Integer> {
             Runner runner = new Runner(ctx, db, bars.on());
             runner.prepare();
             long t0 = System.nanoTime();
-            Runner.FetchResult r = runner.fetch(selection.sources(), fetch.boardsNamed());
+            Runner.FetchResult r = runner.fetch(selection.sources(), fetch.boardsNamed(), factory.replaying());
             Summaries.fetch(out, r, System.nanoTime() - t0);
             out.println("Pending postings are classified by 'jobintel enrich' (or 'jobintel run').");
             return r.failedBoards() > 0 ? Main.BOARDS_FAILED : 0;

@@ -85,7 +85,7 @@ final class RunCommand implements Callable<Integer> {
             Runner runner = new Runner(ctx, db, bars.on());
             runner.prepare();
             long t0 = System.nanoTime();
-            Runner.FetchResult fetched = runner.fetch(sources, fetch.boardsNamed());
+            Runner.FetchResult fetched = runner.fetch(sources, fetch.boardsNamed(), factory.replaying());
             long t1 = System.nanoTime();
             Summaries.fetch(out, fetched, t1 - t0);
             out.flush();

@@ -80,6 +80,8 @@ public final class Lander implements FetchSink, AutoCloseable {
     private volatile Throwable failure;
     /** Boards the user named are fetched whatever their back-off; see {@link #ignoreBackoff}. */
     private volatile boolean ignoreBackoff;
+    /** The boards are served from a recording; see {@link #replaying}. */
+    private volatile boolean replaying;
 
     public Lander(Database db, Identities identities, String runId, long seenAt, int batchSize, Progress progress,
                   BoardHealth health) {
@@ -100,9 +102,18 @@ public final class Lander implements FetchSink, AutoCloseable {
         ignoreBackoff = true;
     }
 
+    /**
+     * The boards are served from a recording, which says nothing of their health: a request it does not
+     * hold would otherwise count as a failure of the board and back it off for the fetches from the
+     * network, and a recorded success would end a real back-off. Back-off is neither read nor written.
+     */
+    public void replaying() {
+        replaying = true;
+    }
+
     @Override
     public boolean mayFetch(String source, String board) {
-        if (ignoreBackoff || health.mayFetch(source, board, seenAt)) {
+        if (replaying || ignoreBackoff || health.mayFetch(source, board, seenAt)) {
             return true;
         }
         synchronized (results) {
@@ -235,7 +246,9 @@ public final class Lander implements FetchSink, AutoCloseable {
             FetchRuns.finish(c, s.fetchRunId, status, f.http(), s.counts, s.rejected, n, f.error(), seenAt);
             return n;
         });
-        if (f.error() == null || f.limited()) {
+        if (replaying) {
+            // fetch_runs keeps what the replay did; board_health is about the boards themselves.
+        } else if (f.error() == null || f.limited()) {
             health.success(s.source, s.board, seenAt);
         } else if (f.refused()) {
             // A missing or refused key is the user's to fix, not the board's: backing the board off

@@ -101,6 +101,11 @@ public final class Runner implements AutoCloseable {
      * fetched whatever their back-off: whoever names a board after fixing it wants to see it now.
      */
     public FetchResult fetch(List<JobSource> sources, boolean named) {
+        return fetch(sources, named, false);
+    }
+
+    /** As {@link #fetch(List, boolean)}; with {@code replaying}, served from a recording (see {@link Lander#replaying}). */
+    public FetchResult fetch(List<JobSource> sources, boolean named, boolean replaying) {
         String runId = UUID.randomUUID().toString();
         long now = ctx.clock().millis();
         List<Lander.BoardResult> boards = new ArrayList<>();
@@ -111,6 +116,9 @@ public final class Runner implements AutoCloseable {
                      ctx.config().pipeline().batchSize(), progress, new BoardHealth(db, ctx.config().health()))) {
             if (named) {
                 lander.ignoreBackoff();
+            }
+            if (replaying) {
+                lander.replaying();
             }
             for (JobSource s : sources) {
                 s.fetch(lander);

@@ -176,6 +176,11 @@ public final class SourceFactory implements AutoCloseable {
         return new SourcesConfig.BoardSource(src.baseUrl(), src.euBaseUrl(), src.pageSize(), kept);
     }
 
+    /** Whether the sources are served from a recording (or the demo snapshot) instead of the network. */
+    public boolean replaying() {
+        return replaying;
+    }
+
     public Fetcher fetcher() {
         return fetcher;
     }

@@ -334,6 +334,29 @@ class CliIT {
     }
 
     @Test
+    void aBoardAnIncompleteRecordingLacksIsNotBackedOffForTheLiveFetches() throws IOException {
+        Path rec = dir.resolve("rec");
+        assertThat(jobintel("demo", "--recording", rec.toString()).exit()).isZero();
+        // The recording lacks one Greenhouse board: its request was never recorded.
+        Path meta;
+        try (var files = Files.list(rec.resolve("boards-api.greenhouse.io"))) {
+            meta = files.filter(f -> f.toString().endsWith(".meta.json")).sorted().findFirst().orElseThrow();
+        }
+        Files.delete(meta);
+        Files.delete(meta.resolveSibling(meta.getFileName().toString().replace(".meta.json", ".body")));
+        String config = rec.resolve("jobintel.yaml").toString();
+        for (int i = 0; i < 4; i++) {
+            Result replay = jobintel("fetch", "--config", config, "--replay", rec.toString(), "--db", db(),
+                    "--sources", "greenhouse", "--no-progress");
+            assertThat(replay.exit()).as(replay.err()).isEqualTo(Main.BOARDS_FAILED);
+            assertThat(replay.out()).as("replay %d", i + 1).contains("failed: no recorded response").doesNotContain("skipped");
+        }
+        // The recording's gap is no word on the board: the next fetch from the network asks it.
+        Result status = jobintel("status", "--db", db(), "--no-progress");
+        assertThat(status.out()).doesNotContain("backed off");
+    }
+
+    @Test
     void runNarrowedToSourcesDoesNotClaimTheImportFilesItLeavesOut() throws IOException {
         Path rec = dir.resolve("rec");
         assertThat(jobintel("demo", "--recording", rec.toString()).exit()).isZero();
