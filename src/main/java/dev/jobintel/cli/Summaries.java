@@ -52,10 +52,11 @@ final class Summaries {
                 secs(nanos), n(t.fresh()), n(t.updated()), n(t.unchanged()),
                 r.rejected() > 0 ? ", " + n(r.rejected()) + " rejected (kept in the rejects table)" : "");
         if (t.requeued() > 0) {
-            out.printf("  %s went back to pending to be decided again (changed on their boards)%n",
-                    count(t.requeued(), "posting"));
+            // Not only changed postings: one filtered as closed that its board lists again, unchanged, too.
+            out.printf("  %s went back to pending to be decided again (changed on their boards, or listed again "
+                    + "after being filtered as closed)%n", count(t.requeued(), "posting"));
         }
-        if (t.seen() > 0 && t.fresh() == 0 && t.updated() == 0) {
+        if (t.seen() > 0 && t.fresh() == 0 && t.updated() == 0 && t.requeued() == 0) {
             out.println("  Nothing new: every posting was seen before, only last_seen moved.");
         }
         if (r.closed() > 0) {
