@@ -75,6 +75,11 @@ public record Explanation(List<Entry> entries, List<Rejects.ReasonCount> rejects
 
     /** What to do about postings with this outcome and reason. */
     static String action(String outcome, String reason, long retryable) {
+        if ((outcome.equals("filtered") || outcome.equals("failed")) && (reason == null || reason.isBlank())) {
+            // jobintel never writes such a row; retry selects by reason and refuses an empty one, so
+            // only backfill, which decides rows changed by hand again, acts on it.
+            return UNSOUND_ACTION;
+        }
         return switch (outcome) {
             case "enriched" -> "nothing: each created a job";
             case "merged" -> "nothing: the same employer, title and place as a job already classified (counted once)";
@@ -104,7 +109,12 @@ public record Explanation(List<Entry> entries, List<Rejects.ReasonCount> rejects
                 default -> retryable > 0 ? "jobintel retry (a retry may help: " + reason + ")"
                         : "jobintel retry --reason " + reason;
             };
-            default -> "not an outcome jobintel writes (a row changed by hand): set it to 'pending' and run jobintel enrich";
+            // Setting it to 'pending' by hand is refused while the row keeps a job_id; backfill clears both.
+            default -> "not an outcome jobintel writes (a row changed by hand): " + BACKFILL;
         };
     }
+
+    private static final String BACKFILL = "jobintel backfill --dry-run, then jobintel backfill, decides it again";
+
+    private static final String UNSOUND_ACTION = "no reason recorded (a row changed by hand): " + BACKFILL;
 }

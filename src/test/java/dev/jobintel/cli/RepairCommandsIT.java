@@ -388,6 +388,29 @@ class RepairCommandsIT {
     }
 
     @Test
+    void explainSendsAPostingFailedOrFilteredWithNoReasonToBackfillWhichDecidesItAgain() throws Exception {
+        land(jobs(3));
+        assertThat(jobintel("enrich", "--db", db(), "--no-progress").exit()).isZero();
+        // A script marked postings failed and filtered with an empty reason, which the schema allows.
+        try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
+            s.execute("UPDATE raw_postings SET outcome = 'failed', outcome_reason = '', retryable = 0, job_id = NULL "
+                    + "WHERE source_job_id = 'g0'");
+            s.execute("UPDATE raw_postings SET outcome = 'filtered', outcome_reason = '', job_id = NULL "
+                    + "WHERE source_job_id = 'g1'");
+        }
+        CliIT.Result explained = jobintel("status", "--explain", "--db", db());
+        // Not 'jobintel retry --reason ' (refused: an empty reason), nor the gate's doing.
+        assertThat(explained.out()).contains("failed (): 1, 0 retryable\n  what to do: no reason recorded (a row "
+                + "changed by hand): jobintel backfill --dry-run, then jobintel backfill")
+                .contains("filtered (): 1\n  what to do: no reason recorded (a row changed by hand): jobintel backfill")
+                .doesNotContain("jobintel retry --reason \n").doesNotContain("kept out by the gate ()");
+        CliIT.Result r = jobintel("backfill", "--db", db(), "--no-progress");
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(3);
+        assertThat(jobintel("status", "--check", "--db", db()).exit()).isZero();
+    }
+
+    @Test
     void backfillsDryRunPlansWithoutTheJobsItsRepairsRemove() throws Exception {
         land(jobs(3));
         assertThat(jobintel("enrich", "--db", db(), "--no-progress").exit()).isZero();
