@@ -102,6 +102,9 @@ final class BackfillCommand implements Callable<Integer> {
             java.util.Set<String> gone = db.read(c -> Requeue.jobHashesGoneAfterRepairs(c, from,
                     taxonomyChanged ? codes : null, moving));
             long orphans = gone.size();
+            // Counted the same way: a dry run that said nothing of them left a broken raw_count
+            // invariant looking like one backfill would not touch.
+            long recounts = db.read(c -> Requeue.jobCountsWrongAfterRepairs(c, from, taxonomyChanged ? codes : null, moving));
             // Every pending posting, whenever first seen: the enrich below decides them all, as enrich would,
             // but those an open message batch holds (its answers decide them).
             long pending = db.read(Requeue::countPendingToDecide);
@@ -116,6 +119,7 @@ final class BackfillCommand implements Callable<Integer> {
                         stale == 0 || taxonomyChanged ? "" : " (--taxonomy-changed classifies them again)");
             }
             out.printf("Jobs no posting points to, once those are re-queued: %s%n", Summaries.n(orphans));
+            out.printf("Jobs whose posting count is wrong, once those are re-queued: %s%n", Summaries.n(recounts));
             out.printf("Postings never decided (pending): %s%s%n", Summaries.n(pending),
                     batched > 0 ? " (and " + Summaries.n(batched) + " waiting in open message batches, left to them)" : "");
             if (dryRun) {

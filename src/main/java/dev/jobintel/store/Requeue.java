@@ -133,11 +133,7 @@ public final class Requeue {
     public static java.util.Set<String> jobHashesGoneAfterRepairs(Connection c, Long since, Map<String, List<String>> codes,
                                                                   java.util.Set<Long> moving) {
         List<Object> args = new ArrayList<>();
-        if (since != null) {
-            args.add(since);
-        }
-        String stays = "NOT " + UNSOUND + " AND NOT (" + dangling(since) + ")"
-                + (codes == null ? "" : " AND NOT (" + staleCodes(codes, args) + ")");
+        String stays = stays(since, codes, args);
         java.util.Set<String> gone = new java.util.HashSet<>(Jdbc.query(c, "SELECT j.job_hash FROM enriched_jobs j WHERE "
                 + "NOT EXISTS (SELECT 1 FROM raw_postings r WHERE r.job_id = j.id AND " + stays + ")",
                 rs -> rs.getString(1), args.toArray()));
@@ -158,6 +154,43 @@ public final class Requeue {
             }
         }
         return gone;
+    }
+
+    /**
+     * How many jobs {@link #recount} will correct after a backfill's repairs ({@code since},
+     * {@code codes} and {@code moving} as for {@link #jobHashesGoneAfterRepairs}): jobs left with a
+     * posting whose raw_count is not the number of postings that stay linked to them. A re-queue
+     * unlinks postings without touching their job's count, so this is more than the counts wrong now.
+     */
+    public static long jobCountsWrongAfterRepairs(Connection c, Long since, Map<String, List<String>> codes,
+                                                  java.util.Set<Long> moving) {
+        List<Object> args = new ArrayList<>();
+        String stays = stays(since, codes, args);
+        // Each job left with a posting: how many stay linked to it, and its raw_count.
+        Map<Long, long[]> jobs = new java.util.HashMap<>();
+        Jdbc.each(c, "SELECT j.id, count(*), j.raw_count FROM raw_postings r JOIN enriched_jobs j ON j.id = r.job_id WHERE "
+                + stays + " GROUP BY j.id, j.raw_count", rs -> jobs.put(rs.getLong(1), new long[] {rs.getLong(2),
+                rs.getLong(3)}), args.toArray());
+        List<Long> ids = new ArrayList<>(moving);
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            // A posting a relocation would move leaves its job: counted above as staying, it does not.
+            List<Object> chunkArgs = new ArrayList<>(chunk);
+            chunkArgs.addAll(args);
+            Jdbc.each(c, "SELECT j.id FROM raw_postings r JOIN enriched_jobs j ON j.id = r.job_id WHERE r.id IN ("
+                    + Jdbc.marks(chunk.size()) + ") AND " + stays, rs -> jobs.get(rs.getLong(1))[0]--, chunkArgs.toArray());
+        }
+        // A job with no posting left is removed, not corrected.
+        return jobs.values().stream().filter(n -> n[0] > 0 && n[0] != n[1]).count();
+    }
+
+    /** The condition on posting {@code r} that it stays linked to its job through a backfill's repairs; binds into {@code args}. */
+    private static String stays(Long since, Map<String, List<String>> codes, List<Object> args) {
+        if (since != null) {
+            args.add(since);
+        }
+        return "NOT " + UNSOUND + " AND NOT (" + dangling(since) + ")"
+                + (codes == null ? "" : " AND NOT (" + staleCodes(codes, args) + ")");
     }
 
     public static long countStaleCodes(Connection c, Map<String, List<String>> codes) {

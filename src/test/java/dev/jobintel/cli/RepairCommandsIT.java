@@ -258,6 +258,31 @@ class RepairCommandsIT {
     }
 
     @Test
+    void backfillsDryRunCountsTheJobCountsTheRunCorrects() throws Exception {
+        land(jobs(3));
+        assertThat(jobintel("enrich", "--db", db(), "--no-progress").exit()).isZero();
+        try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
+            // A script linked g0 to g1's job and counted it there: the count is right until the repair
+            // puts g0 back, and wrong after. And it miscounted g2's job outright.
+            s.execute("UPDATE enriched_jobs SET raw_count = 2 WHERE id = (SELECT job_id FROM raw_postings "
+                    + "WHERE source_job_id = 'g1')");
+            s.execute("UPDATE raw_postings SET job_id = (SELECT job_id FROM raw_postings WHERE source_job_id = 'g1') "
+                    + "WHERE source_job_id = 'g0'");
+            s.execute("UPDATE enriched_jobs SET raw_count = 7 WHERE id = (SELECT job_id FROM raw_postings "
+                    + "WHERE source_job_id = 'g2')");
+        }
+        assertThat(jobintel("status", "--check", "--db", db()).exit()).isEqualTo(Main.INVARIANT_BROKEN);
+        CliIT.Result dry = jobintel("backfill", "--dry-run", "--db", db(), "--no-progress");
+        assertThat(dry.out()).contains("Jobs no posting points to, once those are re-queued: 1")
+                .contains("Jobs whose posting count is wrong, once those are re-queued: 2");
+        CliIT.Result r = jobintel("backfill", "--db", db(), "--no-progress");
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("Jobs whose posting count is wrong, once those are re-queued: 2")
+                .contains("removed 1 orphan job, corrected 2 job counts;");
+        assertThat(jobintel("status", "--check", "--db", db()).exit()).isZero();
+    }
+
+    @Test
     void backfillRelocateGivesPostingsThePlacesAnExtendedPlaceTableKnowsAndMergesTheJobTheyNowShare()
             throws Exception {
         // Springfield is not a bundled city: each spelling is a place of its own (incident 3), so two jobs.
