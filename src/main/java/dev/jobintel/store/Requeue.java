@@ -299,6 +299,10 @@ public final class Requeue {
         // (SQLite reuses the highest) would find it in its way.
         Jdbc.update(c, "DELETE FROM posting_texts WHERE NOT EXISTS "
                 + "(SELECT 1 FROM raw_postings r WHERE r.id = posting_texts.posting_id)");
+        // Its model calls stay in the cost ledger (they were paid for, and their answers are reused by
+        // content), no longer pointing to it: a dangling link broke db check and refused db copy.
+        Jdbc.update(c, "UPDATE llm_calls SET raw_posting_id = NULL WHERE raw_posting_id IS NOT NULL AND NOT EXISTS "
+                + "(SELECT 1 FROM raw_postings r WHERE r.id = llm_calls.raw_posting_id)");
         return Jdbc.update(c, "DELETE FROM enriched_jobs WHERE NOT EXISTS "
                 + "(SELECT 1 FROM raw_postings r WHERE r.job_id = enriched_jobs.id)");
     }

@@ -525,6 +525,28 @@ class RepairCommandsIT {
     }
 
     @Test
+    void aPostingRemovedByHandKeepsItsModelCallsInTheCostLedgerAndBackfillUnlinksThem() throws Exception {
+        land(jobs(3));
+        try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
+            // The call classifying it, as the Claude classifier writes one; then the posting is removed.
+            s.execute("INSERT INTO llm_calls (raw_posting_id, content_key, model, prompt_version, attempt, cost_usd, "
+                    + "outcome, created_at) SELECT max(id), 'k', 'claude-haiku-4-5', 'v', 1, 0.002, 'valid', 0 "
+                    + "FROM raw_postings");
+            foreignKeysOff(s);
+            s.execute("DELETE FROM raw_postings WHERE id = (SELECT max(id) FROM raw_postings)");
+        }
+        String dangling = "SELECT count(*) FROM llm_calls l WHERE l.raw_posting_id IS NOT NULL AND NOT EXISTS "
+                + "(SELECT 1 FROM raw_postings r WHERE r.id = l.raw_posting_id)";
+        assertThat(count(dangling)).isEqualTo(1);
+        assertThat(jobintel("backfill", "--db", db(), "--no-progress").exit()).isZero();
+        assertThat(count(dangling)).isZero();
+        CliIT.Result check = jobintel("db", "check", "--db", db());
+        assertThat(check.exit()).as(check.out()).isZero();
+        // What was paid stays counted.
+        assertThat(count("SELECT count(*) FROM llm_calls WHERE raw_posting_id IS NULL AND cost_usd > 0")).isEqualTo(1);
+    }
+
+    @Test
     void aDryRunWritesNothingNotEvenTheEndOfAFetchThatLooksCutShort() throws Exception {
         land(jobs(3));
         try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
