@@ -229,8 +229,8 @@ final class Summaries {
     static void plan(PrintWriter out, dev.jobintel.pipeline.EnrichPlan.Plan p, dev.jobintel.classify.Classifier classifier,
                      long limit) {
         out.printf("Dry run: nothing is sent and nothing is written.%n");
-        out.printf("%s to decide%s: %s would be filtered%s, %s merged into jobs already classified or classified earlier "
-                        + "in the run%n", count(p.pending(), "posting"), limit > 0 ? " (--limit " + limit + ")" : "", n(p.filtered()),
+        out.printf("%s to decide%s: %s would be filtered%s, %s merged into jobs already classified, classified earlier "
+                        + "in the run or being classified in an open message batch%n", count(p.pending(), "posting"), limit > 0 ? " (--limit " + limit + ")" : "", n(p.filtered()),
                 p.filteredBy().isEmpty() ? "" : " (" + listed(p.filteredBy()) + ")", n(p.merged()));
         if (!(classifier instanceof dev.jobintel.classify.claude.ClaudeClassifier claude)) {
             out.printf("The %s classifier runs offline: no requests, no cost.%n", classifier.name());

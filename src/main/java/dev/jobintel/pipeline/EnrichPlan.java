@@ -11,6 +11,7 @@ import dev.jobintel.posting.location.LocationResolver;
 import dev.jobintel.store.Database;
 import dev.jobintel.store.EnrichedJobs;
 import dev.jobintel.store.Jdbc;
+import dev.jobintel.store.LlmBatches;
 import dev.jobintel.store.PendingPosting;
 import dev.jobintel.store.RawPostings;
 
@@ -102,6 +103,9 @@ public final class EnrichPlan {
                             long limit, Pages pages, Set<String> jobsGone) {
         Map<String, Long> filteredBy = new TreeMap<>();
         Set<String> claimed = new HashSet<>();
+        // A posting of a job an open message batch is making waits for that job and is merged into it,
+        // as Enricher decides: it is no request to pay for.
+        Set<String> inBatches = db.read(LlmBatches::heldJobs);
         Set<String> contents = new HashSet<>();
         long pending = 0;
         long merged = 0;
@@ -137,7 +141,8 @@ public final class EnrichPlan {
             Map<String, Long> existing = hashes.isEmpty() ? Map.of() : db.read(c -> EnrichedJobs.idsByHash(c, hashes));
             for (int i = 0; i < passed.size(); i++) {
                 PendingPosting p = passedPostings.get(i);
-                if ((existing.containsKey(p.jobHash()) && !jobsGone.contains(p.jobHash())) || !claimed.add(p.jobHash())) {
+                if ((existing.containsKey(p.jobHash()) && !jobsGone.contains(p.jobHash())) || inBatches.contains(p.jobHash())
+                        || !claimed.add(p.jobHash())) {
                     merged++;
                     continue;
                 }

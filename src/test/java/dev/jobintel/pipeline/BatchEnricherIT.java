@@ -218,6 +218,12 @@ class BatchEnricherIT {
         assertThat(direct.processed()).isZero();
         assertThat(sim.messageCalls()).as("nothing paid for directly").isZero();
 
+        // A dry run says so too: the copy is merged into the batch's job, not a request to pay for.
+        EnrichPlan.Plan plan = EnrichPlan.plan(db, rig.ctx.gate(), rig.ctx.resolver(), runner.classifier(), 100, 0);
+        assertThat(plan.requests()).as("the dry run's requests").isZero();
+        assertThat(plan.merged()).isEqualTo(1);
+        assertThat(plan.costUsd()).isZero();
+
         restart();
         batches().run();
         assertThat(count("SELECT count(*) FROM llm_calls")).as("one answer per job, all from the batch").isEqualTo(4);
