@@ -207,12 +207,19 @@ public final class ClaudeApi implements AutoCloseable {
         return false;
     }
 
-    /** retry-after-ms, else retry-after in seconds or as an HTTP date. */
+    /**
+     * retry-after-ms, else retry-after in seconds or as an HTTP date. A negative or non-finite number is
+     * no delay (it would reach Thread.sleep, which refuses it, and fail the posting as a bug): the
+     * header is ignored and the request backs off as after any 429.
+     */
     static Long retryAfterMillis(Headers h) {
         String ms = first(h, "retry-after-ms");
         if (ms != null) {
             try {
-                return (long) Double.parseDouble(ms);
+                Long millis = delay(Double.parseDouble(ms));
+                if (millis != null) {
+                    return millis;
+                }
             } catch (NumberFormatException ignored) {
                 // fall through to retry-after
             }
@@ -222,7 +229,7 @@ public final class ClaudeApi implements AutoCloseable {
             return null;
         }
         try {
-            return (long) (Double.parseDouble(s) * 1000);
+            return delay(Double.parseDouble(s) * 1000);
         } catch (NumberFormatException e) {
             try {
                 Instant at = ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
@@ -231,6 +238,11 @@ public final class ClaudeApi implements AutoCloseable {
                 return null;
             }
         }
+    }
+
+    /** Milliseconds to wait, or null for a value that is none ("-1", "NaN", "Infinity"). */
+    private static Long delay(double millis) {
+        return Double.isFinite(millis) && millis >= 0 ? (long) millis : null;
     }
 
     static String first(Headers h, String name) {

@@ -304,6 +304,19 @@ class ClaudeClassifierIT {
     }
 
     @Test
+    void a429WithANegativeRetryAfterIsRetriedWithBackoffNotFailedAsABug() {
+        start(r -> switch (r.attempt()) {
+            case 1 -> Answer.error(429, "rate_limit_error", "rate limited", Map.of("retry-after", "-1"));
+            case 2 -> Answer.error(429, "rate_limit_error", "rate limited", Map.of("retry-after-ms", "-250"));
+            default -> Answer.tool(clean(r));
+        });
+        land(job(1));
+        runner.enrich(0);
+        assertThat(posting("g1")).containsEntry("outcome", "enriched");
+        assertThat(sim.messageCalls()).isEqualTo(3);
+    }
+
+    @Test
     void a529AndA500AreRetriedWithBackoff() {
         start(r -> switch (r.attempt()) {
             case 1 -> Answer.error(529, "overloaded_error", "Overloaded");
