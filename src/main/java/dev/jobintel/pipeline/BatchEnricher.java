@@ -358,6 +358,14 @@ public final class BatchEnricher {
             if (stop != null || b.remoteId() == null) {
                 continue;
             }
+            if (!b.model().equals(claude.model())) {
+                // Its answers would be billed at this model's prices and recorded (and reused) as this model's.
+                // It stays open, and nothing new is sent, until a run configured for its model collects it.
+                stop = new RunStop("batch_model", "batch " + b.remoteId() + " was sent to " + b.model() + ", not to "
+                        + claude.model() + " as configured now; run 'jobintel enrich --batch' with classifier.claude.model: "
+                        + b.model() + " to collect it (its postings stay pending, left to it, until then)");
+                return;
+            }
             if (!b.status().equals("ended") && !awaitEnd(b)) {
                 return;
             }

@@ -25,7 +25,8 @@ public final class LlmBatches {
     }
 
     /** A batch row. */
-    public record Batch(long id, String remoteId, String status, int requestCount, long createdAt) {
+    /** @param model the model its requests were sent to */
+    public record Batch(long id, String remoteId, String status, int requestCount, long createdAt, String model) {
     }
 
     private LlmBatches() {
@@ -33,9 +34,10 @@ public final class LlmBatches {
 
     /** Batches not yet collected, oldest first. */
     public static List<Batch> open(Connection c) {
-        return Jdbc.query(c, "SELECT id, remote_id, status, request_count, created_at FROM llm_batches "
+        return Jdbc.query(c, "SELECT id, remote_id, status, request_count, created_at, model FROM llm_batches "
                         + "WHERE status IN ('submitting', 'in_progress', 'ended') ORDER BY id",
-                rs -> new Batch(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getLong(5)));
+                rs -> new Batch(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getLong(5),
+                        rs.getString(6)));
     }
 
     /**

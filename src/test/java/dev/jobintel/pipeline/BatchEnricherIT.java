@@ -366,6 +366,24 @@ class BatchEnricherIT {
     }
 
     @Test
+    void aBatchSentToAnotherModelIsNotCollectedAsTheConfiguredModelsAtItsPrices() throws Exception {
+        start(this::clean, Duration.ofSeconds(2));
+        land(jobs(3, "S"));
+        stopWhilePolling();
+        // An earlier run configured for Sonnet sent it; this one is configured for Haiku, a third of the price.
+        db.inTransaction(c -> Jdbc.update(c, "UPDATE llm_batches SET model = 'claude-sonnet-4-5'"));
+        restart();
+        BatchEnricher.Result r = batches().run();
+        assertThat(r.decided().stop().reason()).isEqualTo("batch_model");
+        assertThat(r.decided().stop().getMessage()).contains("classifier.claude.model: claude-sonnet-4-5");
+        assertThat(count("SELECT count(*) FROM llm_calls")).as("nothing billed as Haiku's").isZero();
+        assertThat(count("SELECT count(*) FROM llm_batches WHERE status = 'in_progress'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'pending' AND batch_id IS NOT NULL"))
+                .as("left to the batch").isEqualTo(3);
+        assertThat(batchCreations()).as("nothing sent meanwhile").isEqualTo(1);
+    }
+
+    @Test
     void aBatchWrittenButNeverSubmittedIsReleasedAndSentOnce() {
         start(this::clean, Duration.ofMillis(100));
         land(jobs(5, "C"));
