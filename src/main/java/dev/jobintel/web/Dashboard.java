@@ -193,7 +193,24 @@ public final class Dashboard implements AutoCloseable {
         if (name.endsWith(".")) {
             name = name.substring(0, name.length() - 1); // "localhost." is the same name, fully qualified
         }
-        return name.equals("localhost") || name.equals("[::1]") || name.matches("127(\\.\\d{1,3}){3}");
+        return name.equals("localhost") || ipv6Loopback(name) || name.matches("127(\\.\\d{1,3}){3}");
+    }
+
+    /**
+     * Whether {@code name} is the IPv6 loopback address in brackets, however written: serve on ::1 prints
+     * [0:0:0:0:0:0:0:1], which wget and Python send as written, and browsers as [::1]. Only a literal of
+     * hex digits and colons is parsed, so no name is ever looked up.
+     */
+    private static boolean ipv6Loopback(String name) {
+        if (name.length() < 4 || !name.startsWith("[") || !name.endsWith("]")
+                || !name.substring(1, name.length() - 1).matches("[0-9a-f:]*:[0-9a-f:]*")) {
+            return false;
+        }
+        try {
+            return java.net.InetAddress.getByName(name).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false; // not an address at all ("[1:2:3]")
+        }
     }
 
     private record PageData(StatusReport status, Explanation explanation, List<Report> reports, String error) {

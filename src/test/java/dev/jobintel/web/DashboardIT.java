@@ -259,6 +259,29 @@ class DashboardIT {
         }
     }
 
+    @Test
+    void onTheIpv6LoopbackItAnswersToTheAddressItPrintsHoweverItIsWritten() throws Exception {
+        dashboard.close();
+        try {
+            dashboard = Dashboard.start(db, new LocationResolver(Gazetteer.bundled()), "::1", 0, 15);
+        } catch (java.io.IOException e) {
+            dashboard = null;
+            db.close();
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "no IPv6 loopback on this machine: " + e);
+        }
+        // serve prints http://[0:0:0:0:0:0:0:1]:PORT/; wget and Python's urllib send that Host as written.
+        String printed = dashboard.uri().getRawAuthority();
+        assertThat(printed).startsWith("[0:0:0:0:0:0:0:1]:");
+        int port = dashboard.address().getPort();
+        for (String host : new String[] {printed, "[::1]:" + port, "[0::1]", "localhost:" + port}) {
+            assertThat(rawStatusLine("GET /status.json HTTP/1.1", host)).as(host).contains(" 200 ");
+        }
+        // Another machine's address, or a name dressed as one, is not this machine.
+        for (String host : new String[] {"[fe80::1]:" + port, "[::2]", "[::1.attacker.example]", "[]"}) {
+            assertThat(rawStatusLine("GET /status.json HTTP/1.1", host)).as(host).contains(" 403 ");
+        }
+    }
+
     /** What the server answers to a request line no HTTP client would send (a broken escape). */
     private String rawStatusLine(String requestLine) throws Exception {
         return rawStatusLine(requestLine, "localhost");
