@@ -229,12 +229,30 @@ public record JobFilter(String cityCode, String family, Long since, boolean open
             throw new IllegalArgumentException("'" + city + "' is more than one city: " + String.join(", ",
                     named.stream().map(n -> n[0] + " (" + n[1] + ")").toList()) + "; give the code");
         }
-        code = named.isEmpty() ? null : named.get(0)[0];
+        code = named.isEmpty() ? notYetInTable(places, city) : named.get(0)[0];
         if (code == null) {
             throw new IllegalArgumentException("no city '" + city + "' in the city table (the bundled cities, with "
                     + "those of the config's places: file); give its name, as in 'London' or 'New York', or its code");
         }
         return code;
+    }
+
+    /**
+     * A city the place table in use knows and the database's city table does not have yet: a places:
+     * file added since a command that writes (run, fetch, import, enrich, db migrate) last copied it
+     * there. No job can be in it yet, and that is the answer, not "no such city" (as --area says).
+     */
+    private static String notYetInTable(LocationResolver places, String city) {
+        var byCode = places.gazetteer().city(city.strip());
+        if (byCode != null) {
+            return byCode.code();
+        }
+        List<String> named = places.gazetteer().citiesNamed(city);
+        if (named.size() > 1) {
+            throw new IllegalArgumentException("'" + city + "' is more than one city: " + String.join(", ", named)
+                    + "; give the code");
+        }
+        return named.isEmpty() ? null : named.get(0);
     }
 
     private static Area area(Connection c, LocationResolver places, String given) {

@@ -309,6 +309,24 @@ class ReportCommandIT {
     }
 
     @Test
+    void aCityAPlacesFileAddsIsAskedForBeforeAnyRunCopiedItIntoTheDatabase() throws IOException {
+        addAndEnrich("portland.jsonl", posting("71", "Tau", "Backend Engineer", "Portland, OR", "Go and Kafka."));
+        // The places: file is new: report reads, and writes no city table; the next run would copy it there.
+        Files.writeString(dir.resolve("my-places.yaml"),
+                "cities:\n  - {code: pwm, name: Portland, country: \"US\", subdivision: \"ME\", aliases: [], codes: []}\n"
+                        + "  - {code: tsv, name: Testville, country: \"US\", aliases: [testburg], codes: []}\n");
+        Path cfg = Files.writeString(dir.resolve("jobintel.yaml"), "places: my-places.yaml\n");
+        // No job is there yet: that is the answer, as --area gives it, not "no city 'Testville'".
+        for (String asked : List.of("Testville", "testburg", "pwm")) {
+            assertThat(report("demand", "--city", asked, "--config", cfg.toString()).get("jobs").asLong()).as(asked).isZero();
+        }
+        assertThat(report("demand", "--city", "Portland", "--config", cfg.toString()).get("jobs").asLong()).isEqualTo(1);
+        CliIT.Result unknown = jobintel("report", "demand", "--city", "Nowhereville", "--config", cfg.toString(), "--db", db());
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no city 'Nowhereville'");
+    }
+
+    @Test
     void aJobPlacedOnlyInACountryNamedAsACityIsNotShownAsThatCity() throws IOException {
         Posting city = posting("51", "Mu", "Data Engineer", "Singapore", "Python and Spark.");
         Posting country = posting("52", "Nu", "Data Engineer", "Jurong West", "Python and Spark.");
