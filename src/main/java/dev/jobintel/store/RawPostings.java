@@ -49,8 +49,15 @@ public final class RawPostings {
 
     private static final String SEEN = "UPDATE raw_postings SET " + SEEN_AT;
 
+    /**
+     * posted_at keeps the earliest date the board gave (bound twice): some boards date a posting by its
+     * last edit or publication (Greenhouse's updated_at where first_published is missing, Ashby's
+     * publishedAt), and a job is dated by its postings' earliest date, so an edit must not make it new.
+     */
+    private static final String POSTED_AT = "posted_at = CASE WHEN posted_at IS NULL OR posted_at > ? THEN ? ELSE posted_at END";
+
     private static final String CHANGED = "UPDATE raw_postings SET url = ?, company = ?, title = ?, location_text = ?, "
-            + "posted_at = ?, content_hash = ?, job_hash = ?, place = ?, " + SEEN_AT;
+            + POSTED_AT + ", content_hash = ?, job_hash = ?, place = ?, " + SEEN_AT;
 
     /** Back to pending, no decision (nor lease) left on the row; binds the time it was put back. */
     static final String TO_PENDING = "UPDATE raw_postings SET outcome = 'pending', outcome_reason = NULL, "
@@ -134,8 +141,8 @@ public final class RawPostings {
                 // written one about the old content in between (the update waited for its row), and that
                 // decision, about text the posting no longer has, must be undone like any other.
                 st = changed(changed, changedSql, st, concat(new Object[] {p.url(), p.company(), p.title(),
-                        p.locationText(), millis(p.postedAt()), l.contentHash(), l.jobHash(), l.place(), seenAt, seenAt},
-                        where));
+                        p.locationText(), millis(p.postedAt()), millis(p.postedAt()), l.contentHash(), l.jobHash(), l.place(),
+                        seenAt, seenAt}, where));
                 bindAndRun(updateText, UPDATE_TEXT, p.description(), l.hintsJson(), st.id());
                 updated++;
                 boolean decided = st.outcome().equals("enriched") || st.outcome().equals("merged");

@@ -260,6 +260,24 @@ class BoardFetchIT {
     }
 
     @Test
+    void aPostingWhoseTextChangesKeepsTheEarliestDateItsBoardGave() {
+        // Without first_published (older boards), Greenhouse dates a job by updated_at, which every edit moves on.
+        String body = GreenhouseFixture.body("acme", 1).replace("\"first_published\":\"2026-08-06T12:50:10-04:00\",", "");
+        server.on(board("acme"), Reply.json(body));
+        fetch("acme");
+        server.on(board("acme"), Reply.json(body.replace("2026-09-24T13:34:54-04:00", "2026-11-19T09:00:00-05:00")
+                .replace("Kubernetes", "Kubernetes and Terraform")));
+        assertThat(fetch("acme").total().updated()).isEqualTo(1);
+        // And a sighting without a date does not take the one it has away.
+        server.on(board("acme"), Reply.json(body.replace("\"updated_at\":\"2026-09-24T13:34:54-04:00\",", "")
+                .replace("Kubernetes", "Kubernetes and Helm")));
+        assertThat(fetch("acme").total().updated()).isEqualTo(1);
+        Long posted = db.read(c -> Jdbc.one(c, "SELECT posted_at FROM raw_postings", rs -> Jdbc.getLong(rs, "posted_at")));
+        assertThat(posted).as("the job is dated when it was first posted, not when it was last edited")
+                .isEqualTo(java.time.Instant.parse("2026-09-24T17:34:54Z").toEpochMilli());
+    }
+
+    @Test
     void anImportOfAClosedPostingNeitherReopensItNorTakesItOffItsBoard() {
         server.on(board("acme"), Reply.json(GreenhouseFixture.body("acme", 3)));
         fetch("acme");
