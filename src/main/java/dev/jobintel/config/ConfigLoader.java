@@ -288,6 +288,10 @@ public final class ConfigLoader {
             if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https")) || u.getHost() == null) {
                 return "expected an http(s) URL, got '" + value + "'";
             }
+            if (u.getPort() > 65_535) {
+                // URI takes any digits; the HTTP client refuses the port later, on every board, as the board's failure.
+                return "port " + u.getPort() + " is above 65535 in '" + value + "'";
+            }
             return null;
         } catch (java.net.URISyntaxException e) {
             return "not a URL: '" + value + "' (" + e.getReason() + ")";

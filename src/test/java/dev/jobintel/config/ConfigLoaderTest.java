@@ -128,6 +128,10 @@ class ConfigLoaderTest {
         assertThat(infinite.key()).isEqualTo("classifier.claude.budget_usd");
         assertThat(infinite.line()).isEqualTo(3);
         assertThat(error("classifier:\n  claude:\n    base_url: not a url\n").key()).isEqualTo("classifier.claude.base_url");
+        // A port no server has would fail every board of the source, and count toward their back-off.
+        ConfigException port = error("sources:\n  greenhouse:\n    base_url: http://127.0.0.1:99999\n");
+        assertThat(port.key()).isEqualTo("sources.greenhouse.base_url");
+        assertThat(port.problem()).contains("port 99999 is above 65535");
         assertThat(error("classifier:\n  claude:\n    api_key: sk-secret\n").getMessage()).contains("unknown key 'api_key'");
     }
 
