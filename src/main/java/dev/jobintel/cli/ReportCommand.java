@@ -44,7 +44,7 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--family", paramLabel = "FAMILY", description = "Only jobs of this family (code or name, e.g. data).")
     String family;
 
-    @Option(names = "--since", paramLabel = "DATE", description = "Only jobs new on or after DATE (2026-11-01, or an instant), in every report "
+    @Option(names = "--since", paramLabel = "DATE", description = "Only jobs new on or after DATE (2026-11-01, or a time: 2026-11-01T09:00+01:00, UTC when no offset), in every report "
             + "dated as trends and jobs date them: by the earliest date their boards gave, else when jobintel first saw them.")
     String since;
 

@@ -164,14 +164,19 @@ public record JobFilter(String cityCode, String family, Long since, boolean open
     public static long parseTime(String s, String name) {
         try {
             return java.time.Instant.parse(s.strip()).toEpochMilli();
-        } catch (java.time.format.DateTimeParseException | ArithmeticException e) {
+        } catch (java.time.DateTimeException | ArithmeticException e) {
             try {
                 return java.time.LocalDate.parse(s.strip()).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
                         .toEpochMilli();
-            } catch (java.time.format.DateTimeParseException | ArithmeticException e2) {
-                // ArithmeticException: a year such as -999999999 parses but is no instant in milliseconds.
-                throw new IllegalArgumentException(name + " takes a date (2026-11-01) or an instant "
-                        + "(2026-11-01T09:00:00Z), got '" + s + "'");
+            } catch (java.time.DateTimeException | ArithmeticException e2) {
+                try {
+                    // As the boards write times: "2026-11-01 09:00", "2026-11-01T09:00+0100" (no offset: UTC).
+                    return dev.jobintel.source.Dates.dateTime(s).toEpochMilli();
+                } catch (java.time.DateTimeException | ArithmeticException e3) {
+                    // ArithmeticException: a year such as -999999999 parses but is no instant in milliseconds.
+                    throw new IllegalArgumentException(name + " takes a date (2026-11-01) or a time "
+                            + "(2026-11-01T09:00:00Z, 2026-11-01T09:00+01:00, 2026-11-01 09:00 for UTC), got '" + s + "'");
+                }
             }
         }
     }

@@ -64,6 +64,17 @@ public final class Dates {
     }
 
     /**
+     * A date and time as {@link #parse(String)} reads one (compact offsets, or none for UTC), the whole
+     * text and nothing else, at any date: for a time a user types, where a mistake is to be said.
+     *
+     * @throws java.time.DateTimeException when {@code s} is not one
+     */
+    public static Instant dateTime(String s) {
+        TemporalAccessor at = DATE_TIME.parseBest(s.strip(), OffsetDateTime::from, LocalDateTime::from);
+        return at instanceof OffsetDateTime o ? o.toInstant() : ((LocalDateTime) at).toInstant(ZoneOffset.UTC);
+    }
+
+    /**
      * A date and time, 'T' or a space between, with an offset as ISO writes it ("+01:00", "Z"), compact
      * ("+0100", "+01"), or none (taken as UTC): of a date only, the fallback keeps midnight UTC.
      */

@@ -209,7 +209,7 @@ class DashboardIT {
         HttpResponse<String> yesterday = get("/report/skills.json?since=yesterday");
         assertThat(yesterday.statusCode()).isEqualTo(400);
         // Said as the form and the query name it, as for open and remote: there is no --since here.
-        assertThat(yesterday.body()).startsWith("since takes a date (2026-11-01) or an instant").endsWith("got 'yesterday'");
+        assertThat(yesterday.body()).startsWith("since takes a date (2026-11-01) or a time").endsWith("got 'yesterday'");
         assertThat(Jsoup.parse(get("/?since=yesterday").body()).select("p.broken").text()).startsWith("since takes a date");
         // A year beyond what an instant can hold is a bad value too, not a failure.
         assertThat(get("/report/skills.json?since=-999999999-01-01").statusCode()).isEqualTo(400);
