@@ -303,6 +303,14 @@ public final class Requeue {
         // content), no longer pointing to it: a dangling link broke db check and refused db copy.
         Jdbc.update(c, "UPDATE llm_calls SET raw_posting_id = NULL WHERE raw_posting_id IS NOT NULL AND NOT EXISTS "
                 + "(SELECT 1 FROM raw_postings r WHERE r.id = llm_calls.raw_posting_id)");
+        // Fetch history pruned by hand (DELETE FROM fetch_runs WHERE started_at < …): the postings and
+        // rejects those runs landed keep no link to them (NULL: no run, which closing a board and
+        // status --explain already allow for); the links left broke db check and refused db copy.
+        for (String[] ref : new String[][] {{"raw_postings", "first_fetch_run_id"}, {"raw_postings", "last_fetch_run_id"},
+                {"rejects", "fetch_run_id"}}) {
+            Jdbc.update(c, "UPDATE " + ref[0] + " SET " + ref[1] + " = NULL WHERE " + ref[1] + " IS NOT NULL AND NOT EXISTS "
+                    + "(SELECT 1 FROM fetch_runs f WHERE f.id = " + ref[0] + "." + ref[1] + ")");
+        }
         return Jdbc.update(c, "DELETE FROM enriched_jobs WHERE NOT EXISTS "
                 + "(SELECT 1 FROM raw_postings r WHERE r.job_id = enriched_jobs.id)");
     }

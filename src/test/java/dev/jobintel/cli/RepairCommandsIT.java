@@ -547,6 +547,32 @@ class RepairCommandsIT {
     }
 
     @Test
+    void fetchHistoryPrunedByHandLeavesNoBrokenLinkAfterBackfill() throws Exception {
+        land(jobs(3));
+        Path bad = dir.resolve("bad.jsonl");
+        Files.writeString(bad, "{not json\n");
+        assertThat(jobintel("import", bad.toString(), "--db", db()).exit()).isZero();
+        try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
+            foreignKeysOff(s);
+            s.execute("DELETE FROM fetch_runs");
+        }
+        String broken = "SELECT (SELECT count(*) FROM raw_postings r WHERE NOT EXISTS (SELECT 1 FROM fetch_runs f "
+                + "WHERE f.id = r.first_fetch_run_id OR f.id = r.last_fetch_run_id)) + (SELECT count(*) FROM rejects x "
+                + "WHERE NOT EXISTS (SELECT 1 FROM fetch_runs f WHERE f.id = x.fetch_run_id))";
+        assertThat(count(broken)).isEqualTo(4);
+        CliIT.Result r = jobintel("backfill", "--db", db(), "--no-progress");
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE first_fetch_run_id IS NOT NULL "
+                + "OR last_fetch_run_id IS NOT NULL")).isZero();
+        assertThat(count("SELECT count(*) FROM rejects WHERE fetch_run_id IS NOT NULL")).isZero();
+        CliIT.Result check = jobintel("db", "check", "--db", db());
+        assertThat(check.exit()).as(check.out()).isZero();
+        // The postings and rejects themselves are all still there, and the ledger adds up.
+        assertThat(count("SELECT count(*) FROM raw_postings")).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM rejects")).isEqualTo(1);
+    }
+
+    @Test
     void aDryRunWritesNothingNotEvenTheEndOfAFetchThatLooksCutShort() throws Exception {
         land(jobs(3));
         try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
