@@ -37,7 +37,7 @@ public record Explanation(List<Entry> entries, List<Rejects.ReasonCount> rejects
     public static Explanation read(Connection c, Dialect dialect, StatusReport s, int examples, int runs) {
         java.util.Map<String, Long> retryableByReason = new java.util.HashMap<>();
         for (Ledger.Line l : Ledger.lines(c)) {
-            if (l.outcome().equals("failed") && l.reason() != null) {
+            if (l.outcome().equals("failed")) {
                 retryableByReason.merge(l.reason(), l.retryable(), Long::sum);
             }
         }
@@ -51,10 +51,19 @@ public record Explanation(List<Entry> entries, List<Rejects.ReasonCount> rejects
                 entries.add(new Entry(outcome, null, oc.count(), oc.retryable(), action(outcome, null, oc.retryable()),
                         Ledger.examples(c, outcome, null, null, examples)));
             } else {
+                long withReason = 0;
                 for (var r : oc.reasons().entrySet()) {
                     long retryable = outcome.equals("failed") ? retryableByReason.getOrDefault(r.getKey(), 0L) : 0;
                     entries.add(new Entry(outcome, r.getKey(), r.getValue(), retryable,
                             action(outcome, r.getKey(), retryable), Ledger.examples(c, outcome, r.getKey(), null, examples)));
+                    withReason += r.getValue();
+                }
+                if (withReason < oc.count()) {
+                    // Postings of the outcome with no reason beside those with one (a row changed by hand):
+                    // listed too, or the entries would not add up to the outcome's count.
+                    long retryable = outcome.equals("failed") ? retryableByReason.getOrDefault(null, 0L) : 0;
+                    entries.add(new Entry(outcome, null, oc.count() - withReason, retryable,
+                            action(outcome, null, retryable), Ledger.examples(c, outcome, null, null, examples)));
                 }
             }
         }

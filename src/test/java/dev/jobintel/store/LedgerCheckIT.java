@@ -1,6 +1,7 @@
 package dev.jobintel.store;
 
 import dev.jobintel.pipeline.Context;
+import dev.jobintel.pipeline.Explanation;
 import dev.jobintel.pipeline.Runner;
 import dev.jobintel.testing.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,10 +17,12 @@ import java.time.Clock;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * {@link Ledger#check}: each invariant, broken on its own as a hand-written script or an older
- * version could break it, is reported with the rows that break it, and nothing else is.
+ * version could break it, is reported with the rows that break it, and nothing else is; and
+ * status still accounts for every posting of such a ledger.
  */
 class LedgerCheckIT {
 
@@ -87,6 +90,23 @@ class LedgerCheckIT {
         assertThat(violations()).containsExactly(
                 new Ledger.Violation("every filtered or failed posting has a reason", 1),
                 new Ledger.Violation("every failed posting says whether a retry may help", 1));
+    }
+
+    @Test
+    void statusExplainListsFailedPostingsWithNoReasonBesideThoseWithOne() throws SQLException {
+        change("UPDATE raw_postings SET outcome = 'failed', outcome_reason = NULL, retryable = 0, job_id = NULL "
+                + "WHERE id IN (1, 2)");
+        change("UPDATE raw_postings SET outcome = 'failed', outcome_reason = 'timeout', retryable = 1, job_id = NULL "
+                + "WHERE id = 3");
+        Explanation e;
+        try (Database db = Database.open(url, null, null)) {
+            e = Explanation.read(db, 3, 5).explanation();
+        }
+        // Every failed posting is in an entry: the two with no reason were in none, though counted as failed.
+        assertThat(e.entries().stream().filter(x -> x.outcome().equals("failed")))
+                .extracting(x -> x.reason(), x -> x.count(), x -> x.retryable(), x -> x.examples().size())
+                .containsExactly(tuple("timeout", 1L, 1L, 1), tuple(null, 2L, 0L, 2));
+        assertThat(e.entries().stream().mapToLong(Explanation.Entry::count).sum()).isEqualTo(4);
     }
 
     @Test
