@@ -364,12 +364,17 @@ final class Summaries {
         if (s.bySource().isEmpty()) {
             return;
         }
-        TextTable t = new TextTable("source", "postings", "enriched", "merged", "filtered", "failed", "pending");
+        // Outcomes a hand-made change left (the ledger lists them by name) get a column of their own when
+        // there are any, or a source's row would not add up to its postings.
+        boolean others = s.outcomes().keySet().stream().anyMatch(o -> !StatusReport.ORDER.contains(o));
+        TextTable t = others ? new TextTable("source", "postings", "enriched", "merged", "filtered", "failed", "pending",
+                "other") : new TextTable("source", "postings", "enriched", "merged", "filtered", "failed", "pending");
         for (Map.Entry<String, Map<String, StatusReport.OutcomeCount>> e : s.bySource().entrySet()) {
             Map<String, StatusReport.OutcomeCount> m = e.getValue();
             long total = m.values().stream().mapToLong(StatusReport.OutcomeCount::count).sum();
+            long other = total - StatusReport.ORDER.stream().mapToLong(o -> m.get(o).count()).sum();
             t.row(e.getKey(), total, m.get("enriched").count(), m.get("merged").count(), m.get("filtered").count(),
-                    m.get("failed").count(), m.get("pending").count());
+                    m.get("failed").count(), m.get("pending").count(), other);
         }
         out.println("By source:");
         out.print(t.render("  "));

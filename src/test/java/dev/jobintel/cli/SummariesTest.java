@@ -2,16 +2,20 @@ package dev.jobintel.cli;
 
 import dev.jobintel.pipeline.Lander;
 import dev.jobintel.pipeline.Runner;
+import dev.jobintel.pipeline.StatusReport;
 import dev.jobintel.store.LandCounts;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What the fetch summary says, for counts a fetch can produce. */
+/** What the fetch and status summaries say, for counts a fetch or a ledger can hold. */
 class SummariesTest {
 
     private static String fetchSummary(LandCounts counts) {
@@ -35,5 +39,47 @@ class SummariesTest {
     @Test
     void anUnchangedFetchIsNothingNew() {
         assertThat(fetchSummary(new LandCounts(0, 0, 3, 0))).contains("Nothing new").doesNotContain("went back to pending");
+    }
+
+    /** Outcome counts in the ledger's order, with any others after them, as StatusReport folds them. */
+    private static Map<String, StatusReport.OutcomeCount> outcomes(long enriched, long merged, long filtered, long failed,
+                                                                  long pending, Map<String, Long> others) {
+        Map<String, StatusReport.OutcomeCount> m = new LinkedHashMap<>();
+        long[] counts = {enriched, merged, filtered, failed, pending};
+        for (int i = 0; i < counts.length; i++) {
+            m.put(StatusReport.ORDER.get(i), new StatusReport.OutcomeCount(counts[i], Map.of(), 0));
+        }
+        others.forEach((o, n) -> m.put(o, new StatusReport.OutcomeCount(n, Map.of(), 0)));
+        return m;
+    }
+
+    private static String bySource(Map<String, StatusReport.OutcomeCount> overall,
+                                   Map<String, Map<String, StatusReport.OutcomeCount>> bySource) {
+        long raw = overall.values().stream().mapToLong(StatusReport.OutcomeCount::count).sum();
+        StatusReport s = new StatusReport("jdbc:sqlite:x.db", raw, overall, bySource, 0, 0, List.of(), List.of(),
+                List.of(), null, List.of());
+        StringWriter w = new StringWriter();
+        Summaries.bySource(new PrintWriter(w, true), s);
+        return w.toString();
+    }
+
+    @Test
+    void aSourcesRowAddsUpWhenAHandMadeChangeLeftAnOutcomeJobintelDoesNotWrite() {
+        // A posting of ashby set to 'Merged' by hand: the ledger lists it by name, and so must its source's row.
+        Map<String, Map<String, StatusReport.OutcomeCount>> bySource = new TreeMap<>();
+        bySource.put("ashby", outcomes(274, 10, 15, 0, 0, Map.of("Merged", 1L)));
+        bySource.put("lever", outcomes(267, 10, 24, 0, 0, Map.of()));
+        String out = bySource(outcomes(541, 20, 39, 0, 0, Map.of("Merged", 1L)), bySource);
+        assertThat(out).containsPattern("source +postings +enriched +merged +filtered +failed +pending +other\n")
+                .containsPattern("ashby +300 +274 +10 +15 +0 +0 +1\n")
+                .containsPattern("lever +301 +267 +10 +24 +0 +0 +0\n");
+    }
+
+    @Test
+    void noOtherColumnWhenEveryOutcomeIsOneJobintelWrites() {
+        Map<String, Map<String, StatusReport.OutcomeCount>> bySource = new TreeMap<>();
+        bySource.put("lever", outcomes(267, 10, 24, 0, 0, Map.of()));
+        assertThat(bySource(outcomes(267, 10, 24, 0, 0, Map.of()), bySource)).doesNotContain("other")
+                .containsPattern("lever +301 +267 +10 +24 +0 +0\n");
     }
 }
