@@ -353,7 +353,23 @@ final class Summaries {
         if (outcome.equals("merged")) {
             return c.count() == 0 ? "" : "same employer + title + place as an existing job";
         }
-        String listed = listed(c.reasons());
+        Map<String, Long> byReason = c.reasons();
+        if (outcome.equals("filtered") || outcome.equals("failed")) {
+            // Postings with no reason (a row changed by hand) are named, so that the reasons add up to
+            // the count: an empty reason had printed as a bare number, a missing one not at all.
+            byReason = new java.util.LinkedHashMap<>();
+            long unnamed = c.count();
+            for (Map.Entry<String, Long> r : c.reasons().entrySet()) {
+                if (!r.getKey().isBlank()) {
+                    byReason.put(r.getKey(), r.getValue());
+                    unnamed -= r.getValue();
+                }
+            }
+            if (unnamed > 0) {
+                byReason.put("(no reason)", unnamed);
+            }
+        }
+        String listed = listed(byReason);
         if (outcome.equals("failed") && c.count() > 0) {
             listed += " (" + n(c.retryable()) + " retryable)";
         }

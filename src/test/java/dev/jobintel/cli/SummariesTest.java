@@ -76,6 +76,21 @@ class SummariesTest {
     }
 
     @Test
+    void theLedgersReasonsAddUpWhenHandMadeRowsHaveNone() {
+        Map<String, StatusReport.OutcomeCount> overall = outcomes(10, 0, 0, 0, 0, Map.of());
+        // One filtered with an empty reason, two failed with none, beside postings with reasons.
+        overall.put("filtered", new StatusReport.OutcomeCount(92, new TreeMap<>(Map.of("", 1L, "agency", 56L,
+                "too_short", 35L)), 0));
+        overall.put("failed", new StatusReport.OutcomeCount(3, new TreeMap<>(Map.of("timeout", 1L)), 1));
+        StatusReport s = new StatusReport("jdbc:sqlite:x.db", 105, overall, Map.of(), 10, 0, List.of(), List.of(),
+                List.of(), null, List.of());
+        StringWriter w = new StringWriter();
+        Summaries.ledger(new PrintWriter(w, true), s);
+        assertThat(w.toString()).containsPattern("filtered +92 +agency 56, too_short 35, \\(no reason\\) 1\n")
+                .containsPattern("failed +3 +timeout 1, \\(no reason\\) 2 \\(1 retryable\\)\n");
+    }
+
+    @Test
     void noOtherColumnWhenEveryOutcomeIsOneJobintelWrites() {
         Map<String, Map<String, StatusReport.OutcomeCount>> bySource = new TreeMap<>();
         bySource.put("lever", outcomes(267, 10, 24, 0, 0, Map.of()));
