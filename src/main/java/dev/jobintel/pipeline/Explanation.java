@@ -97,7 +97,8 @@ public record Explanation(List<Entry> entries, List<Rejects.ReasonCount> rejects
             case "filtered" -> switch (reason == null ? "" : reason) {
                 case "agency" -> "kept out on purpose; if an employer is wrongly taken for an agency, add it to "
                         + "gate.agency.allow, then jobintel retry --reason agency";
-                case "too_short" -> "kept out on purpose: no usable description (gate.min_description_chars)";
+                case "too_short" -> "kept out on purpose: no usable description (gate.min_description_chars); after "
+                        + "lowering it: jobintel retry --reason too_short";
                 case "title" -> "kept out by gate.title.include / exclude; after changing them: jobintel retry --reason title";
                 case "location" -> "kept out by gate.location.include / exclude; after changing them: "
                         + "jobintel retry --reason location";
