@@ -250,7 +250,12 @@ final class Summaries {
     }
 
     static String usd(double v) {
-        return String.format(java.util.Locale.ROOT, v >= 1 ? "$%,.2f" : "$%.4f", v);
+        // The run adds its calls' costs up as they answer, the ledger in row order: the same calls can sum a bit
+        // either side of a half ($0.00825 as 0.0082499…98 and 0.0082500…04) and would show $0.0082 beside $0.0083.
+        // Rounded first to a billionth of a dollar (far below any token's price), the same spend shows one figure.
+        java.math.BigDecimal d = Double.isFinite(v)
+                ? new java.math.BigDecimal(v).setScale(9, java.math.RoundingMode.HALF_EVEN) : null;
+        return String.format(java.util.Locale.ROOT, v >= 1 ? "$%,.2f" : "$%.4f", d == null ? (Object) v : d);
     }
 
     /** Why a run stopped early, on stderr, and that nothing was lost. */

@@ -15,7 +15,7 @@ import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What the fetch and status summaries say, for counts a fetch or a ledger can hold. */
+/** What the fetch and status summaries say, for counts a fetch or a ledger can hold, and how they print money. */
 class SummariesTest {
 
     private static String fetchSummary(LandCounts counts) {
@@ -96,5 +96,23 @@ class SummariesTest {
         bySource.put("lever", outcomes(267, 10, 24, 0, 0, Map.of()));
         assertThat(bySource(outcomes(267, 10, 24, 0, 0, Map.of()), bySource)).doesNotContain("other")
                 .containsPattern("lever +301 +267 +10 +24 +0 +0\n");
+    }
+
+    /** Four calls' costs as the cost ledger holds them (Haiku 4.5, cache read, 150-odd output tokens each). */
+    private static final double[] CALLS = {0.002114, 0.001989, 0.002025, 0.002122};
+
+    @Test
+    void theSameCallsSummedInAnotherOrderShowTheSameCost() {
+        // The run adds its calls up as they answer; the ledger's SUM in the order of their rows.
+        double asAnswered = CALLS[3] + CALLS[2] + CALLS[1] + CALLS[0];
+        double byRow = CALLS[0] + CALLS[1] + CALLS[2] + CALLS[3];
+        assertThat(asAnswered).as("a bit apart, either side of $0.00825").isNotEqualTo(byRow);
+        assertThat(Summaries.usd(asAnswered)).isEqualTo(Summaries.usd(byRow)).isEqualTo("$0.0083");
+    }
+
+    @Test
+    void dollarsAboveOneShowCents() {
+        assertThat(Summaries.usd(1234.565)).isEqualTo("$1,234.57");
+        assertThat(Summaries.usd(0.00004)).isEqualTo("$0.0000");
     }
 }
