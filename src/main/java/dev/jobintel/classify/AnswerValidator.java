@@ -108,11 +108,13 @@ public final class AnswerValidator {
         if (v == null || v.isNull() || v.isMissingNode()) {
             return true;
         }
-        if (v.isTextual()) {
-            String s = v.asText().strip().toLowerCase(Locale.ROOT);
-            return s.isEmpty() || s.equals("null") || s.equals("none") || s.equals("nil");
-        }
-        return false;
+        return v.isTextual() && meansNothing(v.asText());
+    }
+
+    /** "", "null", "none" and "nil", in any case: a model's way of saying nothing, in a field or in a list. */
+    private static boolean meansNothing(String text) {
+        String s = text.strip().toLowerCase(Locale.ROOT);
+        return s.isEmpty() || s.equals("null") || s.equals("none") || s.equals("nil");
     }
 
     private static boolean isPresent(JsonNode answer, String field) {
@@ -285,7 +287,8 @@ public final class AnswerValidator {
         Map<String, Classification.SkillMention> out = new LinkedHashMap<>();
         for (String raw : names) {
             String name = raw.strip().replaceAll("\\s+", " ");
-            if (name.isEmpty() || name.equalsIgnoreCase("null") || name.length() > 80) {
+            // ["None"] is no skill named None, as "skills": "none" is no skills.
+            if (meansNothing(name) || name.length() > 80) {
                 continue;
             }
             Classification.SkillMention m = dictionary.lookup(name)

@@ -59,6 +59,16 @@ class AnswerValidatorTest {
     }
 
     @Test
+    void incident1TheWordsThatMeanNothingAreNoSkills() throws Exception {
+        Classification k = validate("""
+                {"family":"data","subfamily":"data_engineering","skills":["None","Python","nil"," NULL ",""]}""")
+                .classification();
+        assertThat(k.skills()).extracting(Classification.SkillMention::name).containsExactly("Python");
+        assertThat(validate("""
+                {"family":"data","subfamily":"data_engineering","skills":"none"}""").classification().skills()).isEmpty();
+    }
+
+    @Test
     void fieldsWithDefaultsAreDefaultedAndRecordedAsSuch() throws Exception {
         AnswerValidator.Result r = validate("""
                 {"family":"data","subfamily":"data_engineering","seniority":null,"track":"null","arrangement":null,
