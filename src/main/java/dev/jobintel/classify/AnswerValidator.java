@@ -34,6 +34,8 @@ public final class AnswerValidator {
     public static final int MAX_SKILLS = 50;
     public static final int SUMMARY_WORDS = 50;
     private static final int MAX_YEARS = 50;
+    /** A year's pay below this, in any currency of the taxonomy, is no one's (the rules' floors are higher). */
+    static final int MIN_PER_YEAR = 1_000;
     /** The outcome of a check: a classification, or the problems to send back to the model. */
     public record Result(Classification classification, List<String> problems) {
         public boolean valid() {
@@ -200,6 +202,15 @@ public final class AnswerValidator {
                     + "to null", min, max, currency, period.code(), Salary.MAX_PER_YEAR));
             return null;
         }
+        double top = salary.max() != null ? salary.max() : salary.min();
+        if (top * period.perYear() < MIN_PER_YEAR) {
+            // "5-8 years of experience" read as pay, or an hourly rate under a year: stored, it would drag every
+            // pay figure it joins, as an amount past the ceiling would.
+            problems.add(String.format(Locale.ROOT, "salary %s–%s %s per %s is less than anyone is paid (under %,d a "
+                    + "year): give the amounts as the posting states them, per the period it states, or set salary "
+                    + "to null", min, max, currency, period.code(), MIN_PER_YEAR));
+            return null;
+        }
         return salary;
     }
 
@@ -209,6 +220,10 @@ public final class AnswerValidator {
             return null;
         }
         Double d = v.isNumber() ? Double.valueOf(v.asDouble()) : v.isTextual() ? Salary.amount(v.asText()) : null;
+        if (d != null && d == 0) {
+            // A model's "unknown" (min 0 for "up to 120,000", 0–0 for nothing stated): no posting states pay of nothing.
+            return null;
+        }
         if (d == null || d.isNaN() || d.isInfinite() || d < 0) {
             problems.add(field + " must be a non-negative number or null, got " + Clip.oneLine(v.toString(), QUOTED));
             return null;

@@ -165,6 +165,23 @@ class AnswerValidatorTest {
     }
 
     @Test
+    void aZeroIsNoAmountAndPayBelowAnyonesIsAProblemToReAsk() throws Exception {
+        // A model's "unknown": no pay stated, not a job paying nothing that drags every pay figure down.
+        assertThat(validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"salary\":{\"min\":0,\"max\":0,"
+                + "\"currency\":\"USD\",\"period\":\"year\"}}").classification().salary()).isNull();
+        assertThat(validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"salary\":{\"min\":0,"
+                + "\"max\":120000,\"currency\":\"USD\",\"period\":\"year\"}}").classification().salary())
+                .as("up to 120,000").isEqualTo(new Salary(null, 120_000.0, "USD", Salary.Period.YEAR));
+        // "5-8 years of experience" read as pay, and an hourly rate put under a year.
+        AnswerValidator.Result years = validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"salary\":"
+                + "{\"min\":5,\"max\":8,\"currency\":\"EUR\",\"period\":\"year\"}}");
+        assertThat(years.problems()).singleElement().asString().startsWith("salary ").contains("less than anyone is paid");
+        assertThat(validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"salary\":{\"min\":25,"
+                + "\"max\":30,\"currency\":\"USD\",\"period\":\"hour\"}}").classification().salary())
+                .isEqualTo(new Salary(25.0, 30.0, "USD", Salary.Period.HOUR));
+    }
+
+    @Test
     void aSummaryIsAtMostFiftyWordsOfASaneLength() {
         String words = "word ".repeat(80);
         assertThat(AnswerValidator.firstWords(words, 50).split(" ")).hasSize(50);
