@@ -390,6 +390,13 @@ public final class BatchEnricher {
                 log.accept("batch " + b.remoteId() + ": " + remote.requestCounts().processing() + " of "
                         + b.requestCount() + " still processing; next look in " + (wait / 1000) + " s");
             } catch (ClaudeApi.ApiCallException e) {
+                if (Integer.valueOf(404).equals(e.failure().status())) {
+                    // The API does not know the batch (deleted, or past the days it keeps it): polled again it never
+                    // ends, and its postings would stay held by it for ever. Its results are looked for as an
+                    // ended batch's are, found gone, and its postings go back to pending for the next run.
+                    log.accept("batch " + b.remoteId() + " is no longer known to the API: " + e.getMessage());
+                    return true;
+                }
                 if (e.failure().kind() == ApiFailure.Kind.FATAL || ++failures >= 10) {
                     stop = new RunStop("api_unavailable", "cannot poll batch " + b.remoteId() + ": " + e.getMessage()
                             + "; it stays open and the next run resumes it");

@@ -384,6 +384,26 @@ class BatchEnricherIT {
     }
 
     @Test
+    void aBatchTheApiNoLongerKnowsGivesItsPostingsBackInsteadOfHoldingThemForEver() throws Exception {
+        start(this::clean, Duration.ofSeconds(2));
+        land(jobs(3, "G"));
+        stopWhilePolling();
+        // Deleted in the Console while the process was down: the API answers 404 for it.
+        db.inTransaction(c -> Jdbc.update(c, "UPDATE llm_batches SET remote_id = 'msgbatch_deleted'"));
+        restart();
+        BatchEnricher.Result first = batches().run();
+        assertThat(first.decided().stop().getMessage()).contains("msgbatch_deleted").contains("the next run sends them");
+        assertThat(count("SELECT count(*) FROM llm_batches WHERE status IN ('submitting', 'in_progress', 'ended')"))
+                .as("not polled by every run for ever").isZero();
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'pending' AND batch_id IS NULL")).isEqualTo(3);
+
+        restart();
+        batches().run();
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(3);
+        assertThat(StatusReport.read(db).violations()).isEmpty();
+    }
+
+    @Test
     void aBatchWrittenButNeverSubmittedIsReleasedAndSentOnce() {
         start(this::clean, Duration.ofMillis(100));
         land(jobs(5, "C"));
