@@ -132,6 +132,8 @@ final class EvalCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+            // What the model calls cost is no less wanted with --json: on stderr, so standard output stays one document.
+            Summaries.claudeCalls(spec.commandLine().getErr(), k);
         } else {
             print(out, report, nanos);
             Summaries.claudeCalls(out, k);

@@ -254,6 +254,8 @@ class ClaudeCliIT {
                 "--config", cfg.toString(), "--budget-usd", "0.105", "--concurrency", "1", "--json", "--no-progress");
         assertThat(part.exit()).as(part.out() + part.err()).isEqualTo(Main.RUN_STOPPED);
         assertThat(part.err()).contains("stopped").contains("budget");
+        // What it spent is shown with --json too: beside the JSON, not in it.
+        assertThat(part.err()).contains("cost this run: $");
         com.fasterxml.jackson.databind.JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(part.out());
         long bought = sim.messageCalls() - paid;
