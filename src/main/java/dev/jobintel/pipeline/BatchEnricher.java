@@ -78,6 +78,8 @@ public final class BatchEnricher {
     private static final long MAX_POLL_MILLIS = 600_000;
     /** Under a budget, the fewest requests (at their worst case) worth another round of waiting for a batch. */
     static final int SMALLEST_BATCH_ON_A_BUDGET = 10;
+    /** Well under the API's 256 MB per batch: the requests' sizes are bounds, and the body wraps them. */
+    static final long MAX_BATCH_BYTES = 200_000_000;
 
     private final Database db;
     private final PendingWork work;
@@ -93,6 +95,7 @@ public final class BatchEnricher {
     private final long firstPollMillis;
     private final Consumer<String> log;
     private final Map<Long, Double> reserved = new HashMap<>();
+    private long maxBatchBytes = MAX_BATCH_BYTES;
     /** Postings a batch returned unanswered in this run: left pending for the next run, not resent now. */
     private final Set<Long> returned = Collections.synchronizedSet(new HashSet<>());
     private RunStop stop;
@@ -220,8 +223,10 @@ public final class BatchEnricher {
     private RunStop submit(Map<Long, Prepared> wanted, Totals totals) {
         List<Map.Entry<Long, Prepared>> all = new ArrayList<>(wanted.entrySet());
         RunStop spent = null;
-        for (int from = 0; from < all.size() && stop == null && spent == null; from += maxRequests) {
-            List<Map.Entry<Long, Prepared>> chunk = all.subList(from, Math.min(all.size(), from + maxRequests));
+        int end;
+        for (int from = 0; from < all.size() && stop == null && spent == null; from = end) {
+            end = chunkEnd(all, from);
+            List<Map.Entry<Long, Prepared>> chunk = all.subList(from, end);
             List<LlmBatches.Item> items = new ArrayList<>();
             List<BatchCreateParams.Request> requests = new ArrayList<>();
             String token = Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
@@ -293,6 +298,31 @@ public final class BatchEnricher {
             }
         }
         return spent;
+    }
+
+    /**
+     * Where the batch starting at {@code from} ends: after batch_max_requests postings, or before the one that
+     * would take its body past {@link #maxBatchBytes}. Every request carries the whole system prompt (~46 KB),
+     * so the default 10,000 postings would make a body of ~460 MB, which the API refuses (256 MB at most).
+     */
+    private int chunkEnd(List<Map.Entry<Long, Prepared>> all, int from) {
+        long bytes = 0;
+        int end = from;
+        while (end < all.size() && end - from < maxRequests) {
+            long b = claude.batchRequestBytes(all.get(end).getValue());
+            if (end > from && bytes + b > maxBatchBytes) {
+                break;
+            }
+            bytes += b;
+            end++;
+        }
+        return end;
+    }
+
+    /** The most bytes of requests one batch is given (the API takes 256 MB; tests make it small). */
+    BatchEnricher maxBatchBytes(long bytes) {
+        this.maxBatchBytes = bytes;
+        return this;
     }
 
     /**

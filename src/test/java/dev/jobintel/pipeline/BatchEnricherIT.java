@@ -143,6 +143,27 @@ class BatchEnricherIT {
     }
 
     @Test
+    void batchesAreCutToABodyTheApiTakes() throws Exception {
+        start(this::clean, Duration.ofMillis(100));
+        land(jobs(6, "Z"));
+        // The API takes at most 256 MB a batch, and every request carries the ~46 KB system prompt: at the
+        // default 10,000 postings a batch would be ~460 MB. Here room for two requests a batch.
+        ClaudeClassifier k = rig.classifier();
+        long one = k.batchRequestBytes(Prepared.of(jobs(1, "Z").get(0), rig.ctx.resolver()));
+        BatchEnricher.Result r = batches().maxBatchBytes(2 * one + one / 2).run();
+        assertThat(r.decided().stop()).isNull();
+        assertThat(r.batchesSubmitted()).isEqualTo(3);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (var created : sim.requests().stream().filter(q -> q.method().equals("POST")
+                && q.path().equals("/v1/messages/batches")).toList()) {
+            assertThat(created.body().path("requests").size()).isEqualTo(2);
+            assertThat((long) json.writeValueAsBytes(created.body()).length).as("a request's bound holds")
+                    .isLessThanOrEqualTo(2 * one + one / 2);
+        }
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(6);
+    }
+
+    @Test
     void resultsWithABrokenLineSettleWhatTheyCanAndSendTheRestAgain() {
         start(this::clean, Duration.ofMillis(100));
         land(jobs(20, "B"));

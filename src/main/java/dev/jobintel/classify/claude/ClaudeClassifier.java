@@ -328,6 +328,31 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
         return requests.batchRequest(customId, prompt.postingMessage(posting), config.maxTokens());
     }
 
+    /**
+     * At most how many bytes a batch request for this posting adds to the batch's JSON body: what every
+     * request carries (the system prompt, the tool, ~46 KB) as the SDK writes it, measured once, and the
+     * posting's message with each byte escaped at worst to two.
+     */
+    public long batchRequestBytes(Prepared posting) {
+        return fixedBatchRequestBytes() + 2 * Tokens.upperBound(prompt.postingMessage(posting));
+    }
+
+    private long fixedBatchRequestBytes() {
+        long fixed = batchRequestFixedBytes;
+        if (fixed == 0) {
+            try {
+                fixed = com.anthropic.core.ObjectMappers.jsonMapper().writeValueAsBytes(
+                        requests.batchRequest("p" + Long.MAX_VALUE + "-" + "x".repeat(13), "", config.maxTokens())).length;
+            } catch (JsonProcessingException e) {
+                fixed = 2 * prefixBytes + 4_096; // every byte escaped, which the measurement never is
+            }
+            batchRequestFixedBytes = fixed;
+        }
+        return fixed;
+    }
+
+    private volatile long batchRequestFixedBytes;
+
     /** The most a batch request for this posting can cost (half the direct worst case). */
     public double batchWorstCase(Prepared posting) {
         return worstCase(prompt.postingMessage(posting), null, config.maxTokens()) * 0.5;
