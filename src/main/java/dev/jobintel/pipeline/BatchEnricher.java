@@ -420,7 +420,7 @@ public final class BatchEnricher {
                 log.accept("batch " + b.remoteId() + ": " + remote.requestCounts().processing() + " of "
                         + b.requestCount() + " still processing; next look in " + (wait / 1000) + " s");
             } catch (ClaudeApi.ApiCallException e) {
-                if (Integer.valueOf(404).equals(e.failure().status())) {
+                if (unknownToTheApi(e)) {
                     // The API does not know the batch (deleted, or past the days it keeps it): polled again it never
                     // ends, and its postings would stay held by it for ever. Its results are looked for as an
                     // ended batch's are, found gone, and its postings go back to pending for the next run.
@@ -444,6 +444,15 @@ public final class BatchEnricher {
         }
     }
 
+    /**
+     * Whether the API itself says it does not know the batch or its results (404 not_found_error). A 404
+     * of another kind (a proxy, a base URL that is not the API's) says nothing of the batch: taken as
+     * gone, its postings would be sent and paid for again while the batch still runs.
+     */
+    private static boolean unknownToTheApi(ClaudeApi.ApiCallException e) {
+        return Integer.valueOf(404).equals(e.failure().status()) && "not_found_error".equals(e.failure().type());
+    }
+
     private void collect(LlmBatches.Batch b, Totals totals) {
         Map<String, LlmBatches.Item> items = db.read(c -> LlmBatches.items(c, b.id()));
         Set<Long> recorded = db.read(c -> LlmBatches.recorded(c, b.id()));
@@ -459,7 +468,7 @@ public final class BatchEnricher {
         try (StreamResponse<MessageBatchIndividualResponse> results = api.results(b.remoteId())) {
             unreadable = read(b, results, items, recorded, pending, outcomes, totals, answered);
         } catch (ClaudeApi.ApiCallException e) {
-            if (!Integer.valueOf(404).equals(e.failure().status())) {
+            if (!unknownToTheApi(e)) {
                 stop = new RunStop("api_unavailable", "cannot read the results of batch " + b.remoteId() + ": "
                         + e.getMessage() + "; the next run collects them");
                 return;
