@@ -578,7 +578,16 @@ public final class BatchEnricher {
         int missing = 0;
         for (LlmBatches.Item item : items.values()) {
             PendingPosting p = pending.get(item.postingId());
-            if (p == null || answered.contains(item.customId()) || recorded.contains(item.postingId())) {
+            if (answered.contains(item.customId()) || recorded.contains(item.postingId())) {
+                continue;
+            }
+            if (p == null) {
+                // Decided another way while its batch ran, and no answer came: nothing to record, but the worst
+                // case held for it is free again (held, it would stop a budgeted run early).
+                Double held = reserved.remove(item.postingId());
+                if (held != null) {
+                    budget.settle(held, 0);
+                }
                 continue;
             }
             Double held = reserved.remove(p.id());

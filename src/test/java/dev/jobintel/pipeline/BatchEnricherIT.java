@@ -301,6 +301,28 @@ class BatchEnricherIT {
     }
 
     @Test
+    @Timeout(60)
+    void aLeftOutRequestOfAPostingDecidedMeanwhileHoldsNothingOfTheBudgetOnceItsBatchIsCollected() throws Exception {
+        start(this::clean, Duration.ofMillis(500));
+        land(jobs(4, "N"));
+        // The results hold two of the four requests.
+        sim.resultsServed(body -> String.join("\n", body.lines().limit(2).toList()) + "\n");
+        Budget budget = new Budget(10.0);
+        Thread t = new Thread(() -> batches(budget).run());
+        t.start();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (count("SELECT count(*) FROM llm_batches WHERE status = 'in_progress'") == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        // While the batch runs, its postings are decided another way (by hand here; a worker's retry would do).
+        db.inTransaction(c -> Jdbc.update(c, "UPDATE raw_postings SET outcome = 'filtered', outcome_reason = 'title' "
+                + "WHERE outcome = 'pending'"));
+        t.join();
+        // Answered or left out, each request's worst case is released: what is left is the limit less what was spent.
+        assertThat(budget.left() + budget.spent()).isCloseTo(10.0, within(1e-9));
+    }
+
+    @Test
     void resultsForAnotherBatchsRequestsDecideNothingHere() {
         start(this::clean, Duration.ofMillis(100));
         land(jobs(5, "F"));
