@@ -542,10 +542,16 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
                 exhaustedInARow.set(0);
                 return ex;
             } catch (ClaudeApi.ApiCallException e) {
-                budget.settle(worstCase, 0);
+                ApiFailure f = e.failure();
+                if (f.status() == null && !f.noConnection()) {
+                    // Sent, and no answer read (a timeout, a cut connection, a body that is not a message): the API
+                    // may have billed it. An HTTP error, or a request that never connected, cost nothing.
+                    budget.settleUnknown(worstCase);
+                } else {
+                    budget.settle(worstCase, 0);
+                }
                 settled = true;
                 limiter.settle(estimatedInput, 0, maxTokens, 0);
-                ApiFailure f = e.failure();
                 attempts.recordFailure(f, e.latencyMillis());
                 noConnectionInARow = f.noConnection() ? noConnectionInARow + 1 : 0;
                 handle(f, tries, noConnectionInARow == tries);

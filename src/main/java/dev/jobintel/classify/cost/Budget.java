@@ -16,6 +16,8 @@ public final class Budget {
 
     private final Double limitUsd;
     private double spent;
+    /** Of {@link #spent}, the worst cases of requests whose bill is unknown (see {@link #settleUnknown}). */
+    private double unknown;
     private double reserved;
 
     /** @param limitUsd null for no limit */
@@ -36,8 +38,10 @@ public final class Budget {
         if (limitUsd != null && spent + reserved + worstCaseUsd > limitUsd) {
             // Requests in flight hold their worst case until they are billed: say so, not that it is spent.
             throw new RunStop("budget", String.format(Locale.ROOT,
-                    "the budget of $%s is reached: $%.4f spent%s, the next request could cost up to $%.4f",
+                    "the budget of $%s is reached: $%.4f spent%s%s, the next request could cost up to $%.4f",
                     limitText(), spent,
+                    unknown > 0 ? String.format(Locale.ROOT, " (up to $%.4f of it by requests that got no answer, counted "
+                            + "at their worst case)", unknown) : "",
                     reserved > 0 ? String.format(Locale.ROOT, " and $%.4f held for requests in flight", reserved) : "",
                     worstCaseUsd));
         }
@@ -74,6 +78,16 @@ public final class Budget {
         }
         spent += actualUsd;
         notifyAll();
+    }
+
+    /**
+     * Settles a request that reached the API and got no answer back (a read timeout, a connection cut
+     * mid-answer): the API may have billed it, for an amount no one here knows, so it counts at its
+     * worst case and the limit still holds.
+     */
+    public synchronized void settleUnknown(double reservedUsd) {
+        unknown += reservedUsd;
+        settle(reservedUsd, reservedUsd);
     }
 
     public synchronized double spent() {

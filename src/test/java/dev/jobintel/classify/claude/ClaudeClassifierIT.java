@@ -580,6 +580,20 @@ class ClaudeClassifierIT {
     }
 
     @Test
+    void aRequestThatGotNoAnswerCountsAtItsWorstCaseAgainstTheBudget() {
+        // A timed-out request may still be billed by the API, for an amount no one here knows: counted as
+        // nothing, a slow API could take a run past its budget by every request it timed out on.
+        MessagesSimulator server = MessagesSimulator.start(r -> Answer.hang());
+        start(server, Fixtures.claude(server.baseUrl(), 1, 1, 1).with(null, 0.30));
+        Enricher.Result r = enrichDistinctJobs(10);
+        assertThat(r.stop()).isNotNull();
+        assertThat(r.stop().reason()).isEqualTo("budget");
+        assertThat(r.stop().getMessage()).contains("requests that got no answer, counted at their worst case");
+        assertThat(count("SELECT count(*) FROM llm_calls WHERE outcome = 'timeout'")).isBetween(1L, 5L);
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'pending'")).isPositive();
+    }
+
+    @Test
     void aBudgetThatCoversTheRunIsNotStoppedByTheWorstCasesOfRequestsInFlight() {
         // Each request reserves its worst case (the whole prefix as a cache write, all of max_tokens),
         // about fifty times what it costs: sixteen of them in flight hold more than this budget, yet
