@@ -33,7 +33,8 @@ public final class YearsExtractor {
             + "|\\s+of(?:\\s+(?!and\\b|or\\b)[a-z][a-z0-9/+#.-]*){1,4}?\\s+experience\\b"
             + "|\\s+in\\s+(?:a|an)\\s+(?:similar|related|comparable|equivalent|relevant)\\s+(?:role|position|capacity)\\b))";
 
-    static final Pattern RANGE = Pattern.compile("(?i)\\b" + N + "\\s*(?:\\+\\s*)?(?:-|–|—|to)\\s*" + N + EXP);
+    /** "3-5 years", "3 to 5 years", "between three and five years". */
+    static final Pattern RANGE = Pattern.compile("(?i)\\b" + N + "\\s*(?:\\+\\s*)?(?:-|–|—|to|and)\\s*" + N + EXP);
     static final Pattern AT_LEAST = Pattern.compile(
             "(?i)\\b(?:at least|minimum(?: of)?|min\\.?|over|more than|a minimum of)\\s+" + N + EXP);
     static final Pattern PLUS = Pattern.compile("(?i)\\b" + N + "\\s*\\+" + EXP);

@@ -17,6 +17,15 @@ class YearsExtractorTest {
     }
 
     @Test
+    void aBandWrittenBetweenOneNumberAndAnotherIsTheWholeBand() {
+        // Not "five years of experience" alone, which read a mid-level band as senior.
+        assertThat(YearsExtractor.find("Between three and five years of experience in backend development."))
+                .isEqualTo(new YearsExtractor.Years(3, 5));
+        assertThat(YearsExtractor.find("You have between 2 and 4 years of professional experience."))
+                .isEqualTo(new YearsExtractor.Years(2, 4));
+    }
+
+    @Test
     void numbersNotAboutExperienceAreIgnored() {
         assertThat(YearsExtractor.find("Founded 12 years ago, we have 300 employees.")).isNull();
         assertThat(YearsExtractor.find("10 years of company history")).isNull();
