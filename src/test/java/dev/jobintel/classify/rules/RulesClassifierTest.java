@@ -291,6 +291,18 @@ class RulesClassifierTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
+            "Benefits: £500 work from home allowance, private health, 25 days holiday.",
+            "We provide a work from home stipend to set up your desk.",
+            "Flexible hours and work from home days.",
+            "Occasional work from home is possible.",
+            "Option to work from home when needed.",
+    })
+    void aWorkFromHomePerkOrPolicyOfAnOfficeJobIsNotARemoteRole(String description) {
+        assertThat(classify("Data Analyst", "London, UK", description, Hints.NONE).arrangement()).isNotEqualTo("remote");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
             // The role's days in the office beat the company's culture and a phrase for the other days.
             "Loam is a remote-first company, but this role is based in our Lisbon studio 3 days a week. | hybrid",
             "You'll join us 2 days a week in our Amsterdam office and work from home the rest of the week. | hybrid",
