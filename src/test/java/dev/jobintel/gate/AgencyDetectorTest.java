@@ -128,5 +128,14 @@ class AgencyDetectorTest {
                 + "you'll build weapons and vehicles in C++.").agency()).isFalse();
         // Other block entries still cover every name they start.
         assertThat(DETECTOR.judge("Randstad Sourceright", "").agency()).isTrue();
+        // Agencies named with an ordinary word: their own names, not every employer starting with the word.
+        for (String agency : List.of("Yacht", "Yacht B.V.", "Yacht Group", "Venturi", "Venturi Ltd", "Venturi Group",
+                "Orizon GmbH")) {
+            assertThat(DETECTOR.judge(agency, "A role.").agency()).as(agency).isTrue();
+        }
+        for (String employer : List.of("Yacht Club Games", "Venturi Astrolab, Inc.", "Orizon Aerostructures")) {
+            assertThat(DETECTOR.judge(employer, "We are hiring a Software Engineer to join our team.").agency())
+                    .as(employer).isFalse();
+        }
     }
 }
