@@ -77,6 +77,19 @@ class AgencyDetectorTest {
     }
 
     @Test
+    void anEmployerSayingItIsNoAgencyIsNotOne() {
+        for (String text : List.of(
+                "A 6-month contract at a day rate of £550. Please note: Acme is not an employment agency and does not "
+                        + "accept CVs from agencies.",
+                "Immediate start. We do not accept speculative CVs from any employment agency or employment business.",
+                "Immediate start available. No employment agency submissions, please.")) {
+            assertThat(DETECTOR.judge("Acme Robotics", text).agency()).as(text).isFalse();
+        }
+        // The agency's own statement still counts.
+        assertThat(DETECTOR.judge("Blue Fox", "Immediate start. Blue Fox is an employment agency.").agency()).isTrue();
+    }
+
+    @Test
     void forOurClientInItsCommonFormsIsAgencyWording() {
         for (String text : List.of("Our client, a fast-growing fintech in Berlin, is looking for a Go engineer.",
                 "Für unseren Kunden, ein Softwarehaus in München, suchen wir einen Java-Entwickler.",
