@@ -77,6 +77,14 @@ class RulesClassifierTest {
             "Construction Project Manager         | out_of_scope         | other               | mid       | ic",
             "Senior Project Manager, Construction | out_of_scope         | other               | senior    | ic",
             "IT Project Manager                   | delivery             | project_management  | mid       | ic",
+            // Spanish and Portuguese titles, as the German and French ones above.
+            "Ingeniero de Software Senior         | software_engineering | engineering_general | senior    | ic",
+            "Ingeniera de Software                | software_engineering | engineering_general | mid       | ic",
+            "Engenheiro de Software               | software_engineering | engineering_general | mid       | ic",
+            "Ingeniero/a de Datos                 | data                 | data_engineering    | mid       | ic",
+            "Engenheiro de Dados Sênior           | data                 | data_engineering    | senior    | ic",
+            "Científico de Datos                  | data                 | data_science        | mid       | ic",
+            "Analista de Datos Jr.                | data                 | data_analysis       | junior    | ic",
     })
     void classifiesRealisticTitles(String title, String family, String subfamily, String seniority, String track) {
         Classification c = classify(title, "We are a fintech company building payment rails for Europe.");
