@@ -58,6 +58,7 @@ class RulesClassifierTest {
             "Senior Engineer, Payments            | software_engineering | engineering_general | senior    | ic",
             "Developer Advocate                   | out_of_scope         | marketing           | mid       | ic",
             "Werkstudent Softwareentwicklung (m/w/d) | software_engineering | engineering_general | intern | ic",
+            "Praktikum Softwareentwicklung (m/w/d) | software_engineering | engineering_general | intern   | ic",
             "Group Product Manager                | product              | product_management  | lead      | management",
             // The manager before the function, German team leads, five-level ladders, bank grades.
             "Manager, Engineering                 | software_engineering | engineering_general | mid       | management",
@@ -236,6 +237,7 @@ class RulesClassifierTest {
             "Data Analyst (Fixed-term)               | unknown | temporary",
             "Co-op Software Developer                | unknown | internship",
             "Apprentice Software Developer           | unknown | internship",
+            "Praktikum Data Science (m/w/d)          | unknown | internship",
             // The words as part of what the job is about, not how it is held.
             "Hybrid Cloud Engineer                   | unknown | full_time",
             "Remote Sensing Data Scientist           | unknown | full_time",
