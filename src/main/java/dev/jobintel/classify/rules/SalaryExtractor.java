@@ -405,18 +405,23 @@ public final class SalaryExtractor {
         }
     }
 
+    /**
+     * Not the period of a working schedule written after the pay: "£50,000 - £65,000 pro-rata (3 days/week)",
+     * "£40,000 - £45,000, 40 hours per week" are yearly pay, not a week's.
+     */
+    private static final String NOT_SCHEDULE = "(?<!days |day |hours |hour |hrs |\\dh |days|day|hours|hour|hrs|\\dh)";
     private static final Pattern YEAR = Pattern.compile(
             "(?i)^[^.\\n]{0,25}?(?:per (?:year|annum|jaar)|/\\s?(?:year|yr|annum)|a year|annual(?:ly)?|yearly|p\\.?a\\.?(?![a-z])|per anno"
                     + "|pro jahr|im jahr|brutto(?:jahres)?gehalt|jährlich|par an\\b|rocznie|por año|al año|om året)");
     private static final Pattern HOUR = Pattern.compile(
             "(?i)^[^.\\n]{0,25}?(?:per hour|/\\s?(?:hour|hr|h)\\b|an hour|hourly|p/h|ph\\b|pro stunde)");
     private static final Pattern DAY = Pattern.compile(
-            "(?i)^[^.\\n]{0,25}?(?:per day|/\\s?day|a day|daily|day rate|p/d|pro tag)");
+            "(?i)^[^.\\n]{0,25}?" + NOT_SCHEDULE + "(?:per day|/\\s?day|a day|daily|day rate|p/d|pro tag)");
     private static final Pattern MONTH = Pattern.compile(
-            "(?i)^[^.\\n]{0,25}?(?:per month|/\\s?(?:month|mo|mth|miesiąc)\\b|a month|monthly|pro monat|monatlich|par mois|mensuel"
+            "(?i)^[^.\\n]{0,25}?" + NOT_SCHEDULE + "(?:per month|/\\s?(?:month|mo|mth|miesiąc)\\b|a month|monthly|pro monat|monatlich|par mois|mensuel"
                     + "|miesięcznie|per maand|om måneden|mensa(?:l|is)|mensuales|al mes|por mes|por mês)");
     private static final Pattern WEEK = Pattern.compile(
-            "(?i)^[^.\\n]{0,25}?(?:per week|/\\s?(?:week|wk)|a week|weekly)");
+            "(?i)^[^.\\n]{0,25}?" + NOT_SCHEDULE + "(?:per week|/\\s?(?:week|wk)|a week|weekly)");
 
     private Salary.Period period(String text, int from, double top, String currency) {
         Salary.Period stated = statedPeriod(text, from);

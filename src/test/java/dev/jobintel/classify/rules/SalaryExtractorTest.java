@@ -52,6 +52,10 @@ class SalaryExtractorTest {
             "Salary: 90,000 - 120,000 SGD                           | 90000  | 120000 | SGD | YEAR",
             "給与: ¥400,000 - ¥600,000                               | 400000 | 600000 | JPY | MONTH",
             "年収: ¥6,000,000 - ¥9,000,000                           | 6000000| 9000000| JPY | YEAR",
+            // A working schedule after the pay is not its period.
+            "Salary £50,000 – £65,000 pro-rata (3 days/week)       | 50000  | 65000  | GBP | YEAR",
+            "£28,000 - £32,000, 40 hours per week                  | 28000  | 32000  | GBP | YEAR",
+            "Salary: $90,000 - $110,000, 4 days a week             | 90000  | 110000 | USD | YEAR",
     })
     void findsStatedRanges(String text, double min, double max, String currency, Salary.Period period) {
         Salary s = EXTRACTOR.find(text);
