@@ -217,7 +217,7 @@ public final class SalaryExtractor {
                 continue;
             }
             Salary.Period period = period(text, m.end(), hi, currency);
-            if (period != null && plausible(lo, period)) {
+            if (period != null && plausible(lo, period, currency)) {
                 return new Salary(lo, hi, currency, period);
             }
         }
@@ -230,7 +230,7 @@ public final class SalaryExtractor {
                 continue;
             }
             Salary.Period period = period(text, s.end(), amount, currency);
-            if (period == null || !plausible(amount, period) || notPayBefore(text, s.start())
+            if (period == null || !plausible(amount, period, currency) || notPayBefore(text, s.start())
                     || perkBefore(text, s.start()) || perkAfter(text, s.end())) {
                 continue; // "We match 401(k) contributions up to $6,000 per year", "up to $25,000 in relocation" are benefits
             }
@@ -458,12 +458,17 @@ public final class SalaryExtractor {
         return null;
     }
 
-    private static boolean plausible(double amount, Salary.Period p) {
+    /**
+     * Whether an amount is pay at its period's size. A month's pay reaches at least the currency's own
+     * line for monthly pay: "₩3,500,000 - ₩4,500,000 per month" is an ordinary Korean salary, and the
+     * size rule reads amounts below that line as a month's.
+     */
+    private boolean plausible(double amount, Salary.Period p, String currency) {
         return switch (p) {
             case HOUR -> amount >= 5 && amount <= 2_000;
             case DAY -> amount >= 40 && amount <= 10_000;
             case WEEK -> amount >= 200 && amount <= 50_000;
-            case MONTH -> amount >= 300 && amount <= 2_000_000;
+            case MONTH -> amount >= 300 && amount <= Math.max(2_000_000, monthlyBelow.getOrDefault(currency, 0.0));
             case YEAR -> amount >= 5_000;
         };
     }

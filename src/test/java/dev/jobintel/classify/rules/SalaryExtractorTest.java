@@ -52,6 +52,10 @@ class SalaryExtractorTest {
             "Salary: 90,000 - 120,000 SGD                           | 90000  | 120000 | SGD | YEAR",
             "給与: ¥400,000 - ¥600,000                               | 400000 | 600000 | JPY | MONTH",
             "年収: ¥6,000,000 - ¥9,000,000                           | 6000000| 9000000| JPY | YEAR",
+            // A month's pay in a currency of large units, up to the currency's line for monthly pay.
+            "₩3,500,000 - ₩4,500,000 per month                     | 3500000| 4500000| KRW | MONTH",
+            "월급: ₩4,000,000 - ₩5,000,000                           | 4000000| 5000000| KRW | MONTH",
+            "Fizetés: 2,500,000 - 3,500,000 HUF                    | 2500000| 3500000| HUF | MONTH",
             // A working schedule after the pay is not its period.
             "Salary £50,000 – £65,000 pro-rata (3 days/week)       | 50000  | 65000  | GBP | YEAR",
             "£28,000 - £32,000, 40 hours per week                  | 28000  | 32000  | GBP | YEAR",
