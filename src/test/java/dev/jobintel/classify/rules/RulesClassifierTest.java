@@ -74,6 +74,14 @@ class RulesClassifierTest {
             "Director, Analytics                  | data                 | data_analysis       | director  | management",
             // AI leadership reads as machine-learning leadership does ("Head of Machine Learning").
             "Head of AI                           | software_engineering | ml_engineering      | director  | management",
+            // Leading an engineering function names that function, as "Head of Frontend" does.
+            "Head of Infrastructure               | software_engineering | infrastructure_cloud | director | management",
+            "Director of Cloud                    | software_engineering | infrastructure_cloud | director | management",
+            "Head of Platform                     | software_engineering | devops_sre          | director  | management",
+            "VP, Site Reliability                 | software_engineering | devops_sre          | executive | management",
+            "Head of Mobile                       | software_engineering | mobile              | director  | management",
+            "Head of Infrastructure Investments   | out_of_scope         | other               | director  | management",
+            "Director of Platform Partnerships    | out_of_scope         | other               | director  | management",
             // Projects on a building site are not the delivery of technical work.
             "Construction Project Manager         | out_of_scope         | other               | mid       | ic",
             "Senior Project Manager, Construction | out_of_scope         | other               | senior    | ic",
