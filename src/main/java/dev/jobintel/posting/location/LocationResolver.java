@@ -49,6 +49,9 @@ public final class LocationResolver {
             Map.entry("in person", Marker.ONSITE));
 
     private static final int MARKER_MAX_TOKENS = 3;
+    /** Words before a place that name part of it ("Downtown LA", "Greater LA"), not a town of their own. */
+    private static final Set<String> PART_OF_TOWN = Set.of("greater", "downtown", "midtown", "metro", "central",
+            "north", "south", "east", "west");
 
     /**
      * The most of a location string read. The longest real ones list a few dozen offices in under
@@ -314,7 +317,8 @@ public final class LocationResolver {
                 }
                 if (!refs.isEmpty()) {
                     boolean code = len == 1 && orig.get(i).length() == 2 && allUpper(orig, i, i + 1);
-                    boolean afterName = i > 0 && coveredUntil < i && hasLetter(orig.get(i - 1));
+                    boolean afterName = i > 0 && coveredUntil < i && hasLetter(orig.get(i - 1))
+                            && !PART_OF_TOWN.contains(lower.get(i - 1));
                     spans.add(new Span(refs, null, code, afterName));
                     matched = len;
                     coveredUntil = i + len;
@@ -379,7 +383,7 @@ public final class LocationResolver {
         // Cities first: each city span is checked against the qualifiers that follow it.
         for (int i = 0; i < spans.size(); i++) {
             Span s = spans.get(i);
-            if (s.marker() != null || !s.has(Gazetteer.Kind.CITY)) {
+            if (s.marker() != null || !s.has(Gazetteer.Kind.CITY) || subdivisionCodeAfterPlace(s, i > 0 ? chosen[i - 1] : null)) {
                 continue;
             }
             List<Span> quals = qualifiersAfter(spans, i);
@@ -606,6 +610,25 @@ public final class LocationResolver {
         for (Gazetteer.Ref r : q.refs()) {
             if (r.kind() == Gazetteer.Kind.SUBDIVISION
                     && candidates.stream().anyMatch(c -> r.key().startsWith(c.country().toUpperCase(Locale.ROOT) + ":"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "New Orleans, LA", "Kochi, KL": a two-letter code after a place that is also a city's code
+     * (Los Angeles', Kuala Lumpur's) is the place's state or province, as boards write "Town, ST":
+     * after a town no table knows when it is a US state's code (see {@link #usStateAfterName}),
+     * after a city chosen just before it when it is that city's own subdivision.
+     */
+    private boolean subdivisionCodeAfterPlace(Span s, Places.City before) {
+        if (!s.code()) {
+            return false;
+        }
+        for (Gazetteer.Ref r : s.refs()) {
+            if (r.kind() == Gazetteer.Kind.SUBDIVISION && ((s.afterUnknown() && before == null && r.key().startsWith("US:"))
+                    || (before != null && agrees(new Span(List.of(r), null, true, false), before)))) {
                 return true;
             }
         }

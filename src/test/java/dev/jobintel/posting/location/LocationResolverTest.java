@@ -288,6 +288,21 @@ class LocationResolverTest {
         assertThat(resolve(text).countries()).containsExactly(country);
     }
 
+    @ParameterizedTest(name = "\"{0}\" → {1} in {2}")
+    @CsvSource(delimiter = '|', value = {
+            "New Orleans, LA   | -   | US",  // Louisiana, not Los Angeles
+            "Baton Rouge, LA   | -   | US",
+            "Kochi, KL         | cok | IN",  // Kerala, not Kuala Lumpur as well
+            "LA                | lax | US",  // the code alone, or after part of the city, is still the city's
+            "Downtown LA       | lax | US",
+            "Kuala Lumpur, KL  | kul | MY",
+    })
+    void aStatesCodeAfterATownIsNotTheCityTheCodeAlsoNames(String text, String city, String country) {
+        ResolvedLocation r = resolve(text);
+        assertThat(r.place()).isEqualTo("-".equals(city) ? null : city);
+        assertThat(r.countries()).containsExactly(country);
+    }
+
     @ParameterizedTest(name = "\"{0}\" is in {1}")
     @CsvSource(delimiter = '|', value = {
             "Moose Jaw, SK, Canada   | CA",  // Saskatchewan, not Slovakia: the country named after it says so
