@@ -46,7 +46,10 @@ public final class LocationResolver {
             Map.entry("hybrid", Marker.HYBRID),
             Map.entry("onsite", Marker.ONSITE), Map.entry("on site", Marker.ONSITE),
             Map.entry("in office", Marker.ONSITE), Map.entry("office based", Marker.ONSITE),
-            Map.entry("in person", Marker.ONSITE));
+            Map.entry("in person", Marker.ONSITE),
+            // "Austin, TX (Not Remote)", "Non-Remote": the longest marker is read first, so not "remote".
+            Map.entry("not remote", Marker.ONSITE), Map.entry("no remote", Marker.ONSITE),
+            Map.entry("non remote", Marker.ONSITE));
 
     private static final int MARKER_MAX_TOKENS = 3;
     /** Words before a place that name part of it ("Downtown LA", "Greater LA"), not a town of their own. */

@@ -369,6 +369,16 @@ class LocationResolverTest {
         assertThat(resolve("Home Office - Bentonville, AR").remote()).isFalse();
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"Austin, TX (Not Remote) | aus", "Not Remote - Austin, TX | aus",
+            "No remote - Berlin | ber", "Non-Remote | -"})
+    void aLocationSayingNotRemoteIsOnSite(String text, String city) {
+        ResolvedLocation r = resolve(text);
+        assertThat(r.remote()).isFalse();
+        assertThat(r.onsite()).isTrue();
+        assertThat(r.place()).isEqualTo("-".equals(city) ? null : city);
+    }
+
     @Test
     void aCodeBetweenACityAndAnotherCountryStillContradictsIt() {
         assertThat(resolve("London, ON, Canada").cities()).isEmpty();
