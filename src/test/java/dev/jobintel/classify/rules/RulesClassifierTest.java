@@ -239,6 +239,8 @@ class RulesClassifierTest {
             "DevOps Engineer (m/w/d) – Remote        | remote  | full_time",
             "Backend Engineer - 100% Remote          | remote  | full_time",
             "Data Engineer (On-site)                 | onsite  | full_time",
+            "Software Engineer (Not Remote)          | onsite  | full_time",
+            "Backend Engineer - Non-Remote           | onsite  | full_time",
             "Backend Engineer (Contract)             | unknown | contract",
             "Contract Data Engineer                  | unknown | contract",
             "Part-time Backend Engineer (20h)        | unknown | part_time",
