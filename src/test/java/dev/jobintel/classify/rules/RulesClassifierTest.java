@@ -330,6 +330,8 @@ class RulesClassifierTest {
             "Loam is a remote-first company: everyone works from wherever they do their best work. | remote",
             // Common phrasings of each.
             "This role is not remote: the team works together in our Shoreditch office every day. | onsite",
+            "This is not a fully remote role: you will be in our Berlin office three days a week. | hybrid",
+            "Please note this role is not 100% remote: we work from our Leeds office two days a week. | hybrid",
             "You must be based in Berlin: we work together in person at our Kreuzberg office. | onsite",
             "We are an office-first company: the whole team works from our Warsaw office every day. | onsite",
             "This is an in-person role at our West Loop office. | onsite",
