@@ -278,12 +278,13 @@ public final class SalaryExtractor {
             + "|401\\(?k|pension|retirement|tuition|equipment|\\bsav(?:e|es|ed|ing|ings)\\b";
     private static final Pattern NOT_PAY = Pattern.compile("(?i)" + PERKS);
     /**
-     * Money that is not pay only when named right beside a figure — a stock grant, the deals sold
-     * ("an equity grant of $40,000 - $60,000", "deals between $50,000 and $150,000") — and not anywhere
+     * Money that is not pay only when named right beside a figure — a stock grant, the deals sold, a sales
+     * quota ("an equity grant of $40,000 - $60,000", "deals between $50,000 and $150,000", "a quota of
+     * $800,000 - $1,000,000 per year") — and not anywhere
      * in its sentence: "Salary: $120,000 - $150,000 per year plus equity" is pay.
      */
     private static final String BESIDE = PERKS + "|\\bequity\\b|\\bgrants?\\b|\\brsus?\\b|\\bstock\\b|\\bacv\\b"
-            + "|\\bdeal(?:s|\\s+sizes?)?\\b";
+            + "|\\bdeal(?:s|\\s+sizes?)?\\b|\\bquotas?\\b|\\bcontract values?\\b";
     private static final Pattern NOT_PAY_BESIDE = Pattern.compile("(?i)" + BESIDE);
     /**
      * A perk named just before a figure ("a signing bonus of $20,000"), but not a salary's budget ("the salary

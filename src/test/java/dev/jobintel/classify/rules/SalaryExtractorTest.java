@@ -187,6 +187,8 @@ class SalaryExtractorTest {
         assertThat(EXTRACTOR.find("Customers see savings of $50,000 - $120,000 per year.")).isNull();
         assertThat(EXTRACTOR.find("You will close deals between $50,000 and $150,000 a year.")).isNull();
         assertThat(EXTRACTOR.find("Managing deal sizes of $80,000 - $250,000 annually.")).isNull();
+        assertThat(EXTRACTOR.find("You will own a quota of $800,000 - $1,000,000 per year.")).isNull();
+        assertThat(EXTRACTOR.find("Our average contract value is $60,000 - $90,000 per year.")).isNull();
         assertThat(EXTRACTOR.find("New hires receive an equity grant of $40,000 - $60,000 per year, vesting over four years."))
                 .isNull();
         assertThat(EXTRACTOR.find("RSUs worth up to $100,000 per year.")).isNull();
