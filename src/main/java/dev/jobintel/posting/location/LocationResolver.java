@@ -44,6 +44,8 @@ public final class LocationResolver {
             Map.entry("world wide", Marker.GLOBAL), Map.entry("global", Marker.GLOBAL),
             Map.entry("globally", Marker.GLOBAL),
             Map.entry("hybrid", Marker.HYBRID),
+            // The taxonomy's hybrid ("remote-friendly" is among its synonyms), read before "remote" alone.
+            Map.entry("remote friendly", Marker.HYBRID), Map.entry("remote flexible", Marker.HYBRID),
             Map.entry("onsite", Marker.ONSITE), Map.entry("on site", Marker.ONSITE),
             Map.entry("in office", Marker.ONSITE), Map.entry("office based", Marker.ONSITE),
             Map.entry("in person", Marker.ONSITE),

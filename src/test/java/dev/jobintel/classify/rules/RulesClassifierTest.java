@@ -241,6 +241,7 @@ class RulesClassifierTest {
             "Data Engineer (On-site)                 | onsite  | full_time",
             "Software Engineer (Not Remote)          | onsite  | full_time",
             "Backend Engineer - Non-Remote           | onsite  | full_time",
+            "Software Engineer (Remote-Friendly)     | hybrid  | full_time",
             "Backend Engineer (Contract)             | unknown | contract",
             "Contract Data Engineer                  | unknown | contract",
             "Part-time Backend Engineer (20h)        | unknown | part_time",

@@ -380,6 +380,14 @@ class LocationResolverTest {
     }
 
     @Test
+    void remoteFriendlyIsTheTaxonomysHybridNotRemote() {
+        ResolvedLocation r = resolve("Berlin (remote-friendly)");
+        assertThat(r.remote()).isFalse();
+        assertThat(r.hybrid()).isTrue();
+        assertThat(r.place()).isEqualTo("ber");
+    }
+
+    @Test
     void aCodeBetweenACityAndAnotherCountryStillContradictsIt() {
         assertThat(resolve("London, ON, Canada").cities()).isEmpty();
         assertThat(resolve("Paris, TX, USA").cities()).isEmpty();
