@@ -74,6 +74,13 @@ class RulesClassifierTest {
             "Director, Analytics                  | data                 | data_analysis       | director  | management",
             // AI leadership reads as machine-learning leadership does ("Head of Machine Learning").
             "Head of AI                           | software_engineering | ml_engineering      | director  | management",
+            // Whom a role works for is not its level or function.
+            "Executive Assistant to the CEO       | out_of_scope         | operations_admin    | mid       | ic",
+            "Assistant to the CTO                 | out_of_scope         | other               | mid       | ic",
+            "Executive Assistant to the VP of Engineering | out_of_scope | operations_admin    | mid       | ic",
+            "Software Engineer, Office of the CTO | software_engineering | engineering_general | mid       | ic",
+            "Founder's Associate                  | out_of_scope         | other               | junior    | ic",
+            "CTO & Co-Founder                     | software_engineering | engineering_general | executive | management",
             // Leading an engineering function names that function, as "Head of Frontend" does.
             "Head of Infrastructure               | software_engineering | infrastructure_cloud | director | management",
             "Director of Cloud                    | software_engineering | infrastructure_cloud | director | management",
