@@ -438,9 +438,14 @@ public final class SalaryExtractor {
         return top >= 20_000 ? Salary.Period.YEAR : null;
     }
 
-    /** The period the words after an amount state ("per year", "/hour", "pro Monat"), or null. */
+    /**
+     * The period the words after an amount state ("per year", "/hour", "pro Monat"), or null. Only up to a
+     * "+" or "plus": what follows is another item, whose period is its own ("$120,000 - $150,000 + monthly
+     * bonus" is yearly pay), except "+ VAT", which is part of a contractor's rate.
+     */
     private static Salary.Period statedPeriod(String text, int from) {
         String after = text.substring(from, Math.min(text.length(), from + 40));
+        after = after.substring(0, otherItem(after));
         if (YEAR.matcher(after).find()) {
             return Salary.Period.YEAR;
         }
@@ -457,6 +462,28 @@ public final class SalaryExtractor {
             return Salary.Period.WEEK;
         }
         return null;
+    }
+
+    /** Where the words after an amount turn to another item: a "+" or "plus" not followed by VAT; else their end. */
+    static int otherItem(String after) {
+        String lower = after.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < lower.length(); i++) {
+            int next;
+            if (lower.charAt(i) == '+') {
+                next = i + 1;
+            } else if (lower.startsWith("plus ", i) && (i == 0 || lower.charAt(i - 1) == ' ')) {
+                next = i + 5;
+            } else {
+                continue;
+            }
+            while (next < lower.length() && lower.charAt(next) == ' ') {
+                next++;
+            }
+            if (!lower.startsWith("vat", next)) {
+                return i;
+            }
+        }
+        return after.length();
     }
 
     /**

@@ -56,6 +56,10 @@ class SalaryExtractorTest {
             "₩3,500,000 - ₩4,500,000 per month                     | 3500000| 4500000| KRW | MONTH",
             "월급: ₩4,000,000 - ₩5,000,000                           | 4000000| 5000000| KRW | MONTH",
             "Fizetés: 2,500,000 - 3,500,000 HUF                    | 2500000| 3500000| HUF | MONTH",
+            // A period after "+" or "plus" is another item's; "+ VAT" stays part of the rate.
+            "Salary: $120,000 - $150,000 + monthly performance bonus | 120000 | 150000 | USD | YEAR",
+            "£40,000 - £50,000 plus weekly team lunches            | 40000  | 50000  | GBP | YEAR",
+            "£450 - £550 + VAT per day                             | 450    | 550    | GBP | DAY",
             // A working schedule after the pay is not its period.
             "Salary £50,000 – £65,000 pro-rata (3 days/week)       | 50000  | 65000  | GBP | YEAR",
             "£28,000 - £32,000, 40 hours per week                  | 28000  | 32000  | GBP | YEAR",
