@@ -219,6 +219,8 @@ public final class Lander implements FetchSink, AutoCloseable {
                                 RawPostings.stillListed(c, r.source(), r.listedId(), b.board().fetchRunId, seenAt);
                             }
                         }
+                        FetchRuns.progress(c, b.board().fetchRunId, b.board().counts.plus(lc),
+                                b.board().rejected + b.rejects().size());
                         return lc;
                     });
                     b.board().counts = b.board().counts.plus(counts);

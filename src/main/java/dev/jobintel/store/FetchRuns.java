@@ -34,6 +34,16 @@ public final class FetchRuns {
                 counts.fresh(), counts.updated(), counts.unchanged(), rejected, closed, error, id);
     }
 
+    /**
+     * The counts so far of a run still going, written with each landed batch: a fetch or import that is
+     * stopped (Ctrl-C, a crash) keeps what it landed counted, not 0 seen beside the postings it saw first.
+     */
+    public static int progress(Connection c, long id, LandCounts counts, int rejected) {
+        return Jdbc.update(c, "UPDATE fetch_runs SET seen = ?, new_count = ?, updated_count = ?, unchanged_count = ?, "
+                + "rejected = ? WHERE id = ?", counts.seen() + rejected, counts.fresh(), counts.updated(), counts.unchanged(),
+                rejected, id);
+    }
+
     /** A run left 'running' by a crashed process is closed as failed, so status never shows it as live. */
     public static int abandonStale(Database db, long now) {
         return db.inTransaction(c -> Jdbc.update(c, "UPDATE fetch_runs SET status = 'failed', finished_at = ?, "

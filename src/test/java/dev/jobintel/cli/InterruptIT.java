@@ -54,6 +54,12 @@ class InterruptIT {
         assertThat(stopped.exit()).isNotZero();
         assertThat(stopped.err()).contains("jobintel import: interrupted").contains("run it again to go on");
         assertThat(JobintelProcess.run(dir, Map.of(), "status", "--check", "--db", dbFile.toString()).exit()).isZero();
+        // The file's fetch run counts what it landed, as 'status --explain' shows it: not 0 seen and 0 new
+        // beside the postings it saw first.
+        try (Database db = Database.open(url, null, null)) {
+            assertThat((long) db.read(c -> Jdbc.count(c, "SELECT new_count FROM fetch_runs"))).as("new_count").isEqualTo(kept);
+            assertThat((long) db.read(c -> Jdbc.count(c, "SELECT seen - rejected FROM fetch_runs"))).as("seen").isEqualTo(kept);
+        }
 
         JobintelProcess.Result again = JobintelProcess.run(dir, Map.of(), "import", file.toString(), "--db",
                 dbFile.toString(), "--no-progress");
