@@ -35,14 +35,17 @@ public final class Dates {
             return null;
         }
         if (v.isNumber()) {
-            if (!v.canConvertToLong() || v.asLong() <= 0) {
-                return null;
-            }
-            long n = v.asLong();
-            // Seconds or milliseconds since the epoch: 10-digit values are seconds.
-            return plausible(n < 100_000_000_000L ? Instant.ofEpochSecond(n) : Instant.ofEpochMilli(n));
+            return v.canConvertToLong() ? epoch(v.asLong()) : null;
         }
         return parse(v.asText());
+    }
+
+    /** Seconds or milliseconds since the epoch: 10-digit values are seconds. */
+    private static Instant epoch(long n) {
+        if (n <= 0) {
+            return null;
+        }
+        return plausible(n < 100_000_000_000L ? Instant.ofEpochSecond(n) : Instant.ofEpochMilli(n));
     }
 
     public static Instant parse(String s) {
@@ -50,6 +53,10 @@ public final class Dates {
             return null;
         }
         String t = s.strip();
+        if (t.matches("[0-9]{1,18}")) {
+            // Epoch seconds or milliseconds written as a string, as some exports quote every value.
+            return epoch(Long.parseLong(t));
+        }
         try {
             TemporalAccessor at = DATE_TIME.parseBest(t, OffsetDateTime::from, LocalDateTime::from);
             return plausible(at instanceof OffsetDateTime o ? o.toInstant() : ((LocalDateTime) at).toInstant(ZoneOffset.UTC));

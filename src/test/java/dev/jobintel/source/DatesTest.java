@@ -26,6 +26,17 @@ class DatesTest {
         assertThat(Dates.parse(json(String.valueOf(t.toEpochMilli())))).isEqualTo(t);
     }
 
+    @Test
+    void epochSecondsOrMillisecondsWrittenAsAStringAreReadAsTheNumberIs() throws Exception {
+        // The import format's posted_at is "epoch seconds or milliseconds": a file that quotes them must not
+        // lose every posting's date without a word.
+        Instant t = Instant.parse("2026-11-01T09:00:00Z");
+        assertThat(Dates.parse(json("\"" + t.getEpochSecond() + "\""))).isEqualTo(t);
+        assertThat(Dates.parse(json("\" " + t.toEpochMilli() + " \""))).isEqualTo(t);
+        assertThat(Dates.parse(json("\"0\""))).isNull();
+        assertThat(Dates.parse(json("\"12345678901234567890\""))).isNull();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"2026-11-01T01:00:00-0800", "2026-11-01T09:00:00+0000", "2026-11-01T10:00+01",
             "2026-11-01T09:00:00", "2026-11-01 09:00:00", "2026-11-01 09:00:00.000Z", "2026-11-01T09:00:00.000000"})
