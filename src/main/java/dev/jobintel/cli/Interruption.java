@@ -43,7 +43,11 @@ final class Interruption {
                     + "things stand.";
         }
         if (command.equals("db") && args.length > 1 && args[1].equals("export")) {
-            return "jobintel db export: interrupted; no file was written.";
+            // Only --out writes beside its file and moves it into place when complete; standard output
+            // (a shell's redirect to a file, a pipe) already holds the lines written before the stop.
+            boolean toFile = java.util.Arrays.stream(args).anyMatch(a -> a.equals("--out") || a.startsWith("--out="));
+            return toFile ? "jobintel db export: interrupted; no file was written."
+                    : "jobintel db export: interrupted; what it wrote to standard output is incomplete.";
         }
         if (command.equals("db") && args.length > 1 && args[1].equals("copy")) {
             return "jobintel db copy: interrupted. The copy is written in one transaction: unless it said "

@@ -14,6 +14,11 @@ class InterruptionTest {
         }
         assertThat(Interruption.message(new String[] {"db", "export", "jobs", "--out", "x.jsonl"}))
                 .contains("no file was written");
+        assertThat(Interruption.message(new String[] {"db", "export", "jobs", "--out=x.jsonl"}))
+                .contains("no file was written");
+        // To standard output (redirected to a file, or piped on) the lines written before the stop are there.
+        assertThat(Interruption.message(new String[] {"db", "export", "postings"}))
+                .doesNotContain("no file was written").contains("standard output").contains("incomplete");
         assertThat(Interruption.message(new String[] {"db", "copy", "--to", "x.db"})).contains("unless it said 'Copied', the target holds none of it");
         assertThat(Interruption.message(new String[] {"bench", "pipeline"})).contains("temporary files are removed");
         // Ctrl-C is how serve is meant to stop, the worker stops gracefully on its own, and readers change nothing.
