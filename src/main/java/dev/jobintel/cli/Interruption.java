@@ -45,8 +45,7 @@ final class Interruption {
         if (command.equals("db") && args.length > 1 && args[1].equals("export")) {
             // Only --out writes beside its file and moves it into place when complete; standard output
             // (a shell's redirect to a file, a pipe) already holds the lines written before the stop.
-            boolean toFile = java.util.Arrays.stream(args).anyMatch(a -> a.equals("--out") || a.startsWith("--out="));
-            return toFile ? "jobintel db export: interrupted; no file was written."
+            return given(args, "--out") ? "jobintel db export: interrupted; no file was written."
                     : "jobintel db export: interrupted; what it wrote to standard output is incomplete.";
         }
         if (command.equals("db") && args.length > 1 && args[1].equals("copy")) {
@@ -54,9 +53,17 @@ final class Interruption {
                     + "'Copied', the target holds none of it.";
         }
         if (command.equals("bench")) {
-            return "jobintel bench: interrupted; nothing was measured, and its temporary files are removed.";
+            // --dir is the user's directory, not a temporary one: what was generated there stays.
+            return given(args, "--dir") ? "jobintel bench: interrupted; nothing was measured, and the files it wrote "
+                    + "in --dir are kept." : "jobintel bench: interrupted; nothing was measured, and its temporary files "
+                    + "are removed.";
         }
         return null;
+    }
+
+    /** Whether {@code option} is on the command line, as "--opt VALUE" or "--opt=VALUE". */
+    private static boolean given(String[] args, String option) {
+        return java.util.Arrays.stream(args).anyMatch(a -> a.equals(option) || a.startsWith(option + "="));
     }
 
     /** The command finished: nothing to say at exit. */

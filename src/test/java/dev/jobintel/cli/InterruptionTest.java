@@ -21,6 +21,11 @@ class InterruptionTest {
                 .doesNotContain("no file was written").contains("standard output").contains("incomplete");
         assertThat(Interruption.message(new String[] {"db", "copy", "--to", "x.db"})).contains("unless it said 'Copied', the target holds none of it");
         assertThat(Interruption.message(new String[] {"bench", "pipeline"})).contains("temporary files are removed");
+        // With --dir the generated file and database are the user's, in a directory of the user's: kept.
+        for (String[] dir : new String[][] {{"bench", "pipeline", "--dir", "b"}, {"bench", "pipeline", "--dir=b"}}) {
+            assertThat(Interruption.message(dir)).as(String.join(" ", dir))
+                    .doesNotContain("removed").contains("--dir").contains("kept");
+        }
         // Ctrl-C is how serve is meant to stop, the worker stops gracefully on its own, and readers change nothing.
         for (String quiet : new String[] {"serve", "worker", "status", "report", "eval", "--help"}) {
             assertThat(Interruption.message(new String[] {quiet})).as(quiet).isNull();
