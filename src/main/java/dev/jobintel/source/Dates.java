@@ -48,12 +48,26 @@ public final class Dates {
         return plausible(n < 100_000_000_000L ? Instant.ofEpochSecond(n) : Instant.ofEpochMilli(n));
     }
 
+    /** 1 to 18 ASCII digits (a long, unsigned); checked without a regex, on every posting's date. */
+    private static boolean digitsOnly(String t) {
+        if (t.isEmpty() || t.length() > 18) {
+            return false;
+        }
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static Instant parse(String s) {
         if (s == null || s.isBlank()) {
             return null;
         }
         String t = s.strip();
-        if (t.matches("[0-9]{1,18}")) {
+        if (digitsOnly(t)) {
             // Epoch seconds or milliseconds written as a string, as some exports quote every value.
             return epoch(Long.parseLong(t));
         }
