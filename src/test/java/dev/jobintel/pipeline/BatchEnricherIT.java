@@ -76,15 +76,20 @@ class BatchEnricherIT {
                 10_000, Duration.ofMillis(100), line -> { });
     }
 
+    /** Waits (up to 5 s) until a batch is submitted and being polled. */
+    private void awaitPolling() throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (count("SELECT count(*) FROM llm_batches WHERE status = 'in_progress'") == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
     /** Runs batch enrichment until its batch is submitted and being polled, then stops it as a dying process would. */
     private BatchEnricher.Result stopWhilePolling() throws InterruptedException {
         AtomicReference<BatchEnricher.Result> result = new AtomicReference<>();
         Thread t = new Thread(() -> result.set(batches().run()));
         t.start();
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (count("SELECT count(*) FROM llm_batches WHERE status = 'in_progress'") == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        awaitPolling();
         t.interrupt();
         t.join();
         return result.get();
@@ -310,10 +315,7 @@ class BatchEnricherIT {
         Budget budget = new Budget(10.0);
         Thread t = new Thread(() -> batches(budget).run());
         t.start();
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (count("SELECT count(*) FROM llm_batches WHERE status = 'in_progress'") == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        awaitPolling();
         // While the batch runs, its postings are decided another way (by hand here; a worker's retry would do).
         db.inTransaction(c -> Jdbc.update(c, "UPDATE raw_postings SET outcome = 'filtered', outcome_reason = 'title' "
                 + "WHERE outcome = 'pending'"));
