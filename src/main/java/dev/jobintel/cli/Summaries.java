@@ -268,8 +268,8 @@ final class Summaries {
     /** status --explain: the arithmetic from raw postings to jobs, then every outcome and reason with examples. */
     static void explain(PrintWriter out, StatusReport s, dev.jobintel.pipeline.Explanation e) {
         Map<String, StatusReport.OutcomeCount> o = s.outcomes();
-        out.printf("Where every posting went: %s raw postings (and %s rejects that never became postings)%n",
-                n(s.rawPostings()), n(s.rejects()));
+        out.printf("Where every posting went: %s (and %s that never became postings)%n",
+                count(s.rawPostings(), "raw posting"), count(s.rejects(), "reject"));
         StringBuilder others = new StringBuilder();
         o.forEach((outcome, c) -> {
             if (!StatusReport.ORDER.contains(outcome)) {
@@ -341,8 +341,8 @@ final class Summaries {
     }
 
     static void ledger(PrintWriter out, StatusReport s) {
-        out.printf("Ledger: %s raw postings, %s enriched jobs, %s rejects%n", n(s.rawPostings()), n(s.enrichedJobs()),
-                n(s.rejects()));
+        out.printf("Ledger: %s, %s, %s%n", count(s.rawPostings(), "raw posting"), count(s.enrichedJobs(), "enriched job"),
+                count(s.rejects(), "reject"));
         TextTable t = new TextTable("outcome", "postings", "reasons");
         // The five outcomes first, then any other a hand-made change left: the rows must add up to the total.
         s.outcomes().forEach((o, c) -> t.row(o, c.count(), reasons(o, c)));

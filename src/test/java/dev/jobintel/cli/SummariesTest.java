@@ -91,6 +91,16 @@ class SummariesTest {
     }
 
     @Test
+    void theLedgerLineCountsOneOfEachInTheSingular() {
+        Map<String, StatusReport.OutcomeCount> one = outcomes(1, 0, 0, 0, 0, Map.of());
+        StatusReport s = new StatusReport("jdbc:sqlite:x.db", 1, one, Map.of("lever", one), 1, 1, List.of(), List.of(),
+                List.of(), null, List.of());
+        StringWriter w = new StringWriter();
+        Summaries.ledger(new PrintWriter(w, true), s);
+        assertThat(w.toString()).startsWith("Ledger: 1 raw posting, 1 enriched job, 1 reject\n");
+    }
+
+    @Test
     void noOtherColumnWhenEveryOutcomeIsOneJobintelWrites() {
         Map<String, Map<String, StatusReport.OutcomeCount>> bySource = new TreeMap<>();
         bySource.put("lever", outcomes(267, 10, 24, 0, 0, Map.of()));
