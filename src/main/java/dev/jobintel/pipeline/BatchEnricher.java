@@ -268,7 +268,7 @@ public final class BatchEnricher {
                 log.accept("submitted batch " + b.id() + " with " + items.size() + " postings");
             } catch (ClaudeApi.ApiCallException e) {
                 ApiFailure f = e.failure();
-                boolean maybeAccepted = f.status() == null ? !f.noConnection() : f.status() < 300;
+                boolean maybeAccepted = f.unanswered() || (f.status() != null && f.status() < 300);
                 if (maybeAccepted) {
                     // No answer (a timeout, a dropped connection) or one that cannot be read: the API
                     // may hold the batch and bill it. It stays 'submitting', so the next run looks for it among the API's batches

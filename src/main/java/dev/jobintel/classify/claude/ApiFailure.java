@@ -22,6 +22,14 @@ public record ApiFailure(Kind kind, Integer status, String type, String message,
         this(kind, status, type, message, requestId, retryAfterMillis, false);
     }
 
+    /**
+     * Sent, and no answer read: a timeout, a connection cut mid-answer, a body that is no response. The
+     * API may have taken the request (and bill it); one that never connected, or got an HTTP status, did not.
+     */
+    public boolean unanswered() {
+        return status == null && !noConnection;
+    }
+
     /** What a failure means for the posting and for the run. */
     public enum Kind {
         /** 429: wait (as told) and try again; slows the whole run down. */

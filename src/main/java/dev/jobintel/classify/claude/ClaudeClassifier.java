@@ -543,9 +543,8 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
                 return ex;
             } catch (ClaudeApi.ApiCallException e) {
                 ApiFailure f = e.failure();
-                if (f.status() == null && !f.noConnection()) {
-                    // Sent, and no answer read (a timeout, a cut connection, a body that is not a message): the API
-                    // may have billed it. An HTTP error, or a request that never connected, cost nothing.
+                if (f.unanswered()) {
+                    // The API may have billed it. An HTTP error, or a request that never connected, cost nothing.
                     budget.settleUnknown(worstCase);
                 } else {
                     budget.settle(worstCase, 0);
