@@ -388,14 +388,21 @@ final class Summaries {
         // Outcomes a hand-made change left (the ledger lists them by name) get a column of their own when
         // there are any, or a source's row would not add up to its postings.
         boolean others = s.outcomes().keySet().stream().anyMatch(o -> !StatusReport.ORDER.contains(o));
-        TextTable t = others ? new TextTable("source", "postings", "enriched", "merged", "filtered", "failed", "pending",
-                "other") : new TextTable("source", "postings", "enriched", "merged", "filtered", "failed", "pending");
+        List<String> columns = new java.util.ArrayList<>(List.of("source", "postings"));
+        columns.addAll(StatusReport.ORDER);
+        if (others) {
+            columns.add("other");
+        }
+        TextTable t = new TextTable(columns.toArray(String[]::new));
         for (Map.Entry<String, Map<String, StatusReport.OutcomeCount>> e : s.bySource().entrySet()) {
             Map<String, StatusReport.OutcomeCount> m = e.getValue();
             long total = m.values().stream().mapToLong(StatusReport.OutcomeCount::count).sum();
-            long other = total - StatusReport.ORDER.stream().mapToLong(o -> m.get(o).count()).sum();
-            t.row(e.getKey(), total, m.get("enriched").count(), m.get("merged").count(), m.get("filtered").count(),
-                    m.get("failed").count(), m.get("pending").count(), other);
+            List<Object> cells = new java.util.ArrayList<>(List.of(e.getKey(), total));
+            StatusReport.ORDER.forEach(o -> cells.add(m.get(o).count()));
+            if (others) {
+                cells.add(total - StatusReport.ORDER.stream().mapToLong(o -> m.get(o).count()).sum());
+            }
+            t.row(cells.toArray());
         }
         out.println("By source:");
         out.print(t.render("  "));
