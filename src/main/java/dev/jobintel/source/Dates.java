@@ -72,8 +72,7 @@ public final class Dates {
             return epoch(Long.parseLong(t));
         }
         try {
-            TemporalAccessor at = DATE_TIME.parseBest(t, OffsetDateTime::from, LocalDateTime::from);
-            return plausible(at instanceof OffsetDateTime o ? o.toInstant() : ((LocalDateTime) at).toInstant(ZoneOffset.UTC));
+            return plausible(dateTime(t));
         } catch (java.time.DateTimeException e) { // a DateTimeParseException among others
             try {
                 return plausible(LocalDate.parse(t.length() > 10 ? t.substring(0, 10) : t).atStartOfDay()
