@@ -93,18 +93,14 @@ public final class Runner implements AutoCloseable {
     }
 
     public FetchResult fetch(List<JobSource> sources) {
-        return fetch(sources, false);
+        return fetch(sources, false, false);
     }
 
     /**
      * Fetches {@code sources}; with {@code named}, boards the user named one by one (--companies), which are
-     * fetched whatever their back-off: whoever names a board after fixing it wants to see it now.
+     * fetched whatever their back-off: whoever names a board after fixing it wants to see it now. With
+     * {@code replaying}, served from a recording (see {@link Lander#replaying}).
      */
-    public FetchResult fetch(List<JobSource> sources, boolean named) {
-        return fetch(sources, named, false);
-    }
-
-    /** As {@link #fetch(List, boolean)}; with {@code replaying}, served from a recording (see {@link Lander#replaying}). */
     public FetchResult fetch(List<JobSource> sources, boolean named, boolean replaying) {
         String runId = UUID.randomUUID().toString();
         long now = ctx.clock().millis();
