@@ -96,11 +96,12 @@ public final class YamlDocument {
     }
 
     public static YamlDocument parse(String origin, String text) {
-        if (text.length() > MAX_CODE_POINTS && text.codePointCount(0, text.length()) > MAX_CODE_POINTS) {
+        int characters = text.length() > MAX_CODE_POINTS ? text.codePointCount(0, text.length()) : 0;
+        if (characters > MAX_CODE_POINTS) {
             // SnakeYAML's own refusal names a line deep inside the file and a limit in "code points".
             throw new ConfigException(origin, 0, null, String.format(Locale.ROOT,
                     "%,d characters is more than the %,d jobintel reads in one YAML file (the bundled taxonomy,"
-                            + " its largest, is about 130,000)", text.codePointCount(0, text.length()), MAX_CODE_POINTS));
+                            + " its largest, is about 130,000)", characters, MAX_CODE_POINTS));
         }
         Map<String, Integer> lines = new HashMap<>();
         Map<String, Integer> keys = new HashMap<>();
