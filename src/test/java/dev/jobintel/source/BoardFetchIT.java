@@ -83,7 +83,7 @@ class BoardFetchIT {
         clock.advance(Duration.ofMinutes(1));
         List<SourcesConfig.Board> boards = Stream.of(slugs).map(b -> new SourcesConfig.Board(b, "Acme " + b, null)).toList();
         return runner.fetch(List.of(new GreenhouseSource(
-                new SourcesConfig.BoardSource(server.baseUrl(), null, null, boards), fetcher, 4)), named);
+                new SourcesConfig.BoardSource(server.baseUrl(), null, null, boards), fetcher, 4)), named, false);
     }
 
     private String board(String slug) {
