@@ -21,12 +21,24 @@ public final class OncePerId implements BoardSink {
     private final String source;
     private final String board;
     /** The fingerprint of the first copy of each identity. */
-    private final Map<String, Long> seen = new HashMap<>();
+    private final Map<String, Long> seen;
+    private final String scope;
 
     public OncePerId(BoardSink sink, String source, String board) {
+        this(sink, source, board, new HashMap<>(), "this fetch");
+    }
+
+    /**
+     * Over several boards that share {@code seen}: the files of one import, which are one delivery,
+     * so that an id two of them hold is kept once rather than overwritten by the later file on
+     * every import. {@code scope} names that delivery in the reject ("this import").
+     */
+    public OncePerId(BoardSink sink, String source, String board, Map<String, Long> seen, String scope) {
         this.sink = sink;
         this.source = source;
         this.board = board;
+        this.seen = seen;
+        this.scope = scope;
     }
 
     @Override
@@ -53,7 +65,7 @@ public final class OncePerId implements BoardSink {
             return;
         }
         sink.reject(new Rejects.Reject(source, board, "repeated_id", "id " + posting.sourceJobId()
-                + " appears again in this fetch (\"" + posting.title() + "\"); the first posting with this id is kept",
+                + " appears again in " + scope + " (\"" + posting.title() + "\"); the first posting with this id is kept",
                 JsonlRecord.toJson(JsonStream.mapper(), posting).toString()));
     }
 

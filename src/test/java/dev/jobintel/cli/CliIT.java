@@ -527,6 +527,29 @@ class CliIT {
     }
 
     @Test
+    void anIdInTwoFilesOfOneImportLandsOnceAndImportingAgainChangesNothing() throws IOException {
+        // An export split in two, where one id was written to both halves with different text: the
+        // second copy must not overwrite the first on every import (each would then look changed and
+        // be classified, and paid for, again).
+        Path a = dir.resolve("half1.jsonl");
+        Path b = dir.resolve("half2.jsonl");
+        Files.writeString(a, """
+                {"source":"lever","id":"x","url":"https://jobs.lever.co/acme/x","company":"Acme","title":"Data Engineer"}
+                """);
+        Files.writeString(b, """
+                {"source":"lever","id":"x","url":"https://jobs.lever.co/acme/x2","company":"Acme","title":"Product Designer"}
+                {"source":"lever","id":"y","url":"https://jobs.lever.co/acme/y","company":"Acme","title":"Data Analyst"}
+                """);
+        Result first = jobintel("import", "--db", db(), a.toString(), b.toString());
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).contains("2 new, 0 changed, 0 seen again, 1 rejected");
+        Result again = jobintel("import", "--db", db(), a.toString(), b.toString());
+        assertThat(again.out()).contains("0 new, 0 changed, 2 seen again").doesNotContain("back to pending");
+        Result status = jobintel("status", "--db", db(), "--explain");
+        assertThat(status.out()).contains("repeated_id");
+    }
+
+    @Test
     void anIdWithAHalfOfAnEmojiLandsOnceAndIsSeenAgainNotACrash() throws IOException {
         Path file = dir.resolve("surrogates.jsonl");
         // A producer that cut its ids in UTF-16 units leaves half an emoji (a lone surrogate); the database

@@ -21,7 +21,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -165,8 +167,10 @@ public final class JsonlSource implements JobSource {
 
     @Override
     public void fetch(FetchSink sink) {
+        Map<String, Long> seen = new HashMap<>();
         for (Input input : inputs) {
-            BoardSink board = new OncePerId(sink.board(name, input.board(), false), name, input.board());
+            BoardSink board = new OncePerId(sink.board(name, input.board(), false), name, input.board(), seen,
+                    "this import");
             read(input, board);
         }
     }
