@@ -78,7 +78,10 @@ final class WorkerCommand implements Callable<Integer> {
         try (Database db = ctx.openDatabase(); Runner runner = new Runner(ctx, db, false)) {
             runner.prepare();
             runner.pendingWork().handBackOnlyOnClose();
-            runner.waitOutDatabaseOutages();
+            runner.waitOutDatabaseOutages(m -> {
+                out.printf("%s  %s%n", Instant.now().truncatedTo(ChronoUnit.SECONDS), m);
+                out.flush();
+            });
             running = runner;
             out.printf("jobintel worker %s: %s classifier; looking for pending postings every %d s when idle. "
                     + "Ctrl-C or SIGTERM stops it.%n", runner.pendingWork().owner(), ctx.classifierName(), pollSeconds);

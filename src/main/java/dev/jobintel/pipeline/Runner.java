@@ -53,6 +53,7 @@ public final class Runner implements AutoCloseable {
     private Budget budget;
     private LlmCalls calls;
     private boolean waitsOutOutages;
+    private java.util.function.Consumer<String> outageNotice = m -> { };
     private PendingWork work;
 
     public Runner(Context ctx, Database db, boolean showProgress) {
@@ -128,8 +129,9 @@ public final class Runner implements AutoCloseable {
      * For a worker, which waits out a database that goes away: the answers it has paid for wait to
      * be written rather than fail. Before the classifier is first asked for.
      */
-    public synchronized void waitOutDatabaseOutages() {
+    public synchronized void waitOutDatabaseOutages(java.util.function.Consumer<String> say) {
         waitsOutOutages = true;
+        outageNotice = say;
     }
 
     /**
@@ -138,7 +140,7 @@ public final class Runner implements AutoCloseable {
      */
     public synchronized Classifier classifier() {
         if (classifier == null) {
-            calls = new LlmCalls(db, waitsOutOutages);
+            calls = new LlmCalls(db, waitsOutOutages, outageNotice);
             classifier = ctx.classifier(calls, budget());
         }
         return classifier;

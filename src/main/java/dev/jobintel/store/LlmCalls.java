@@ -56,19 +56,23 @@ public final class LlmCalls implements CallLog, AutoCloseable {
     private Thread writer;
     private volatile boolean closed;
     private final boolean waitsOutOutages;
+    private final java.util.function.Consumer<String> say;
 
     public LlmCalls(Database db) {
-        this(db, false);
+        this(db, false, m -> { });
     }
 
     /**
      * @param waitsOutOutages whether a database that cannot be reached is waited for (a worker,
      *                        which waits it out anyway) rather than failing the calls being recorded
      *                        (a one-off command, which then stops with a database error)
+     * @param say             told when such a wait begins and ends: the calls waiting on it hold up
+     *                        the worker's round, which would otherwise look hung
      */
-    public LlmCalls(Database db, boolean waitsOutOutages) {
+    public LlmCalls(Database db, boolean waitsOutOutages, java.util.function.Consumer<String> say) {
         this.db = db;
         this.waitsOutOutages = waitsOutOutages;
+        this.say = say;
     }
 
     /** Writes the call (with any others waiting) and returns once it is committed. */
@@ -112,6 +116,9 @@ public final class LlmCalls implements CallLog, AutoCloseable {
                     return null;
                 });
                 group.forEach(w -> w.done().complete(null));
+                if (pauseMillis > 0) {
+                    say.accept("The database is reachable again; the model calls that waited are in the cost ledger.");
+                }
                 group.clear();
                 pauseMillis = 0;
             } catch (InterruptedException e) {
@@ -121,6 +128,11 @@ public final class LlmCalls implements CallLog, AutoCloseable {
                 if (waitsOutOutages && Database.isUnreachable(e) && !closed) {
                     // These answers are paid for: they are written when the database is back (a
                     // restart), and the calls waiting on them wait too, rather than fail their postings.
+                    if (pauseMillis == 0) {
+                        say.accept("The database cannot be reached ("
+                                + dev.jobintel.internal.Throwables.rootMessage(e).lines().findFirst().orElse("") + "); the answers paid for wait to be written to the cost ledger, looking again "
+                                + "every few seconds.");
+                    }
                     pauseMillis = Math.min(30_000, Math.max(500, pauseMillis * 2));
                     try {
                         Thread.sleep(pauseMillis);

@@ -188,6 +188,63 @@ class WorkerOnPostgresIT {
     }
 
     @Test
+    void aDatabaseGoneWhileAnswersArriveIsSaidAndTheirCallsAreWrittenWhenItIsBack() throws Exception {
+        Path data = dir.resolve("pgdata");
+        int pgPort = freePort();
+        EmbeddedPostgres pg = server(data, pgPort);
+        String db = "jdbc:postgresql://127.0.0.1:" + pgPort + "/postgres?user=postgres";
+        java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
+        RulesResponder model = new RulesResponder();
+        // The answers are held until the database is down, so that they arrive (paid for) with nowhere to go.
+        sim = MessagesSimulator.start(r -> {
+            try {
+                answer.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Answer.tool(model.classify(r.userText()));
+        });
+        JobintelProcess worker = null;
+        try {
+            Map<String, String> env = Map.of("ANTHROPIC_API_KEY", "sk-test", "ANTHROPIC_BASE_URL", sim.baseUrl());
+            Path cfg = dir.resolve("claude.yaml");
+            java.nio.file.Files.writeString(cfg, "classifier:\n  name: claude\n");
+            assertThat(JobintelProcess.run(dir, env, "db", "migrate", "--db", db).exit()).isZero();
+            Path file = Fixtures.jsonlFile(dir.resolve("jobs.jsonl"), Fixtures.distinctJobs(0, 10));
+            assertThat(JobintelProcess.run(dir, env, "import", file.toString(), "--db", db).exit()).isZero();
+            worker = JobintelProcess.start(dir, env, "worker", "--db", db, "--config", cfg.toString(), "--poll", "1");
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (sim.inFlight() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(sim.inFlight()).as("requests in flight").isPositive();
+            pg.close();
+            answer.countDown();
+            // The worker's round waits on the cost ledger: it says so rather than looking hung.
+            awaitOutput(worker, "the answers paid for wait to be written");
+            assertThat(worker.alive()).isTrue();
+            pg = server(data, pgPort);
+            awaitOutput(worker, "The database is reachable again; the model calls that waited are in the cost ledger.");
+            deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (count(db, "SELECT count(*) FROM raw_postings WHERE outcome = 'pending'") > 0
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            JobintelProcess.Result end = worker.terminate(30);
+            worker = null;
+            assertThat(count(db, "SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(10);
+            assertThat(count(db, "SELECT count(*) FROM llm_calls"))
+                    .as("every answer paid for is in the cost ledger: " + end.out()).isEqualTo(sim.messageCalls());
+        } finally {
+            answer.countDown();
+            if (worker != null) {
+                worker.kill();
+            }
+            pg.close();
+        }
+    }
+
+    @Test
     void aWorkerWaitsOutAnApiThatCannotBeReachedAndFailsNothing() throws Exception {
         int port = freePort();
         String db = Postgres.freshDatabaseUrl();
