@@ -426,21 +426,27 @@ final class Summaries {
         if (troubled.isEmpty()) {
             return;
         }
-        TextTable t = new TextTable("source", "board", "failures in a row", "last error", "next try");
+        // When it last failed: a board since removed from the config stays here as it was last seen.
+        TextTable t = new TextTable("source", "board", "failures in a row", "last failed", "last error", "next try");
         for (dev.jobintel.store.BoardHealth.Row b : troubled) {
             String next = b.backoffUntil() == null || b.backoffUntil() <= now ? "next run"
-                    : "backed off until " + java.time.Instant.ofEpochMilli(b.backoffUntil()).toString().replace('T', ' ')
-                    .substring(0, 16) + " UTC";
+                    : "backed off until " + minute(b.backoffUntil());
             String error = (b.lastStatus() == null ? "" : "HTTP " + b.lastStatus() + ": ")
                     + (b.lastError() == null ? "" : b.lastError());
             // No failures in a row: it served postings (partial, a success at the same instant) or its
             // credentials were missing or refused, which is not counted against it.
             Object failures = b.consecutiveFailures() != 0 ? b.consecutiveFailures()
                     : java.util.Objects.equals(b.lastSuccessAt(), b.lastFailureAt()) ? "0 (partial)" : "0 (credentials)";
-            t.row(b.source(), b.board(), failures, Clip.oneLine(error, 90), next);
+            t.row(b.source(), b.board(), failures, b.lastFailureAt() == null ? "" : minute(b.lastFailureAt()),
+                    Clip.oneLine(error, 90), next);
         }
         out.println("Boards failing or partial:");
         out.print(t.render("  "));
+    }
+
+    /** An instant to the minute, in UTC. */
+    private static String minute(long epochMillis) {
+        return java.time.Instant.ofEpochMilli(epochMillis).toString().replace('T', ' ').substring(0, 16) + " UTC";
     }
 
     static void invariants(PrintWriter out, StatusReport s) {

@@ -125,4 +125,14 @@ class SummariesTest {
         assertThat(Summaries.usd(1234.565)).isEqualTo("$1,234.57");
         assertThat(Summaries.usd(0.00004)).isEqualTo("$0.0000");
     }
+
+    @Test
+    void aFailingBoardSaysWhenItLastFailedSoThatOneNoLongerFetchedIsTold() {
+        long failed = java.time.Instant.parse("2026-03-02T09:15:30Z").toEpochMilli();
+        long now = java.time.Instant.parse("2026-11-30T12:00:00Z").toEpochMilli();
+        StringWriter w = new StringWriter();
+        Summaries.boards(new PrintWriter(w, true), List.of(new dev.jobintel.store.BoardHealth.Row("lever", "gone-co", 3,
+                null, failed, 404, "no such board", null, 0)), now);
+        assertThat(w.toString()).contains("last failed").containsPattern("gone-co .* 2026-03-02 09:15 UTC .*HTTP 404");
+    }
 }
