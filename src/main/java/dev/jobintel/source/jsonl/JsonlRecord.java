@@ -15,6 +15,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static dev.jobintel.source.JsonFields.amount;
 import static dev.jobintel.source.JsonFields.text;
@@ -185,7 +186,9 @@ public final class JsonlRecord {
             }
             if (!h.extra().isEmpty()) {
                 ObjectNode ex = hn.putObject("extra");
-                h.extra().forEach(ex::put);
+                // In key order: Hints' map iterates differently in every JVM, and two exports of one
+                // database must be the same file (and a repeated_id reject, whose payload this is, the same reject).
+                new TreeMap<>(h.extra()).forEach(ex::put);
             }
         }
         return n;

@@ -30,6 +30,22 @@ class JsonlRecordTest {
     }
 
     @Test
+    void anExportListsTheExtraHintsInOneOrderInEveryRun() {
+        // Hints keep their extra facts in an unordered map whose order changes from one JVM to the next:
+        // written as it iterates, two exports of one database would differ on every posting with two or more.
+        java.util.Map<String, String> extra = new java.util.LinkedHashMap<>();
+        for (String key : new String[] {"requisition_id", "Career Site Categories", "team", "Visa sponsorship", "level",
+                "cost_center", "Industry", "function", "b", "a"}) {
+            extra.put(key, "value of " + key);
+        }
+        Posting p = new Posting("greenhouse", "1", "https://jobs.example.com/1", "Acme", "Frontend Engineer", "Berlin",
+                "text", null, new Hints(null, null, null, null, null, null, null, extra));
+        java.util.List<String> written = new java.util.ArrayList<>();
+        JsonlRecord.exportJson(JSON, p).get("hints").get("extra").fieldNames().forEachRemaining(written::add);
+        assertThat(written).isEqualTo(new java.util.ArrayList<>(new java.util.TreeMap<>(extra).keySet()));
+    }
+
+    @Test
     void anUnknownDescriptionFormatIsNamed() {
         ObjectNode line = JsonlRecord.toJson(JSON, posting("text"));
         line.put("description_format", "markdown");
