@@ -51,6 +51,10 @@ public final class Lander implements FetchSink, AutoCloseable {
     private record Stop() implements Task {
     }
 
+    /** At four bytes a character at worst, a source and an id this long fit PostgreSQL's 2,704-byte index entry. */
+    static final int MAX_ID_CHARS = 500;
+    static final int MAX_SOURCE_CHARS = 100;
+
     private static final class BoardState {
         final String source;
         final String board;
@@ -134,12 +138,36 @@ public final class Lander implements FetchSink, AutoCloseable {
 
             @Override
             public void accept(Posting posting) {
-                land(identities.prepare(posting));
+                if (identityFits(posting)) {
+                    land(identities.prepare(posting));
+                }
             }
 
             @Override
             public void acceptPartial(Posting posting) {
-                land(identities.prepare(posting).asPartial());
+                if (identityFits(posting)) {
+                    land(identities.prepare(posting).asPartial());
+                }
+            }
+
+            /**
+             * Whether the posting's source and id fit the identity index; else it is an {@code id_too_long}
+             * reject. PostgreSQL's index takes 2,704 bytes an entry: a longer (source, id) failed the whole
+             * batch there, so both engines refuse it alike (a SQLite file must copy to PostgreSQL whole).
+             */
+            private boolean identityFits(Posting p) {
+                String too = p.source().length() > MAX_SOURCE_CHARS ? "source name"
+                        : p.sourceJobId().length() > MAX_ID_CHARS ? "id" : null;
+                if (too == null) {
+                    return true;
+                }
+                String value = too.equals("id") ? p.sourceJobId() : p.source();
+                reject(new Rejects.Reject(source, board, "id_too_long", String.format(
+                        "the posting's %s holds %,d characters, more than the %d an identity may (\"%s\"; \"%s\")",
+                        too, value.length(), too.equals("id") ? MAX_ID_CHARS : MAX_SOURCE_CHARS,
+                        dev.jobintel.internal.Clip.oneLine(value, 40), dev.jobintel.internal.Clip.oneLine(p.title(), 80)),
+                        dev.jobintel.source.jsonl.JsonlRecord.toJson(dev.jobintel.source.JsonStream.mapper(), p).toString()));
+                return false;
             }
 
             private void land(Landing landing) {

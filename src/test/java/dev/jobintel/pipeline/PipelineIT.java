@@ -398,4 +398,26 @@ class PipelineIT {
         assertThat(count("SELECT rejected FROM fetch_runs")).isEqualTo(7);
         assertThat(count("SELECT seen FROM fetch_runs")).isEqualTo(8);
     }
+
+    @Test
+    void anIdentityTooLongForAnIndexIsARejectAndTheRestLands() {
+        // Thousands of characters that do not compress: more than PostgreSQL's index takes for (source, id),
+        // which stopped the whole import there. Both engines refuse it alike, so that a SQLite file can be copied.
+        java.util.Random random = new java.util.Random(7);
+        StringBuilder noise = new StringBuilder();
+        String alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+        for (int i = 0; i < 6_000; i++) {
+            noise.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        Posting longId = posting("lever", noise.toString(), "Acme", "Data Engineer", "London", Fixtures.DESCRIPTION);
+        Posting longSource = posting(noise.toString(), "s1", "Acme", "Data Analyst", "London", Fixtures.DESCRIPTION);
+        Posting fine = posting("1", "Acme", "Backend Engineer", "London");
+        Runner.FetchResult r = runner.fetch(List.of(Fixtures.jsonl("file.jsonl", List.of(longId, longSource, fine))));
+        assertThat(r.total().fresh()).isEqualTo(1);
+        assertThat(r.rejected()).isEqualTo(2);
+        assertThat(outcome("greenhouse", "1")).isEqualTo("pending");
+        List<String> reasons = db.read(c -> Jdbc.query(c, "SELECT reason FROM rejects ORDER BY id", rs -> rs.getString(1)));
+        assertThat(reasons).containsExactly("id_too_long", "id_too_long");
+        assertLedgerAddsUp();
+    }
 }
