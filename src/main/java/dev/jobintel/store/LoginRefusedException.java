@@ -10,7 +10,8 @@ public final class LoginRefusedException extends StoreException {
 
     LoginRefusedException(String url, String username, boolean passwordGiven, SQLException cause) {
         super("cannot log in to " + url + (username == null ? "" : " as " + username) + ": " + cause.getMessage()
-                + " (the user comes from database.username, the password only from the environment variable "
+                + " (the user comes from the URL's user parameter, database.username, or --to-user for the target of a "
+                + "db copy; the password only from the environment variable "
                 + Database.PASSWORD_VARIABLE + (passwordGiven ? "" : ", which is not set") + ")", cause);
     }
 
