@@ -48,6 +48,7 @@ public final class Main implements Runnable {
         StandardOutput.install();
         int exit;
         CommandLine cl = commandLine(args);
+        cl.setOut(StandardOutput.writer());
         Interruption interruption = Interruption.arm(args, System.err);
         try {
             exit = cl.execute(args);

@@ -1,13 +1,17 @@
 package dev.jobintel.cli;
 
 import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Standard output that remembers why a write failed. PrintStream swallows the error, and a reader
@@ -31,20 +35,32 @@ final class StandardOutput extends FilterOutputStream {
         System.setOut(new PrintStream(new BufferedOutputStream(fd, 8192), true, charset()));
     }
 
+    /** Commands' output ({@code cl.getOut()}) on {@link System#out}, in its charset (picocli's own would be ASCII where it is). */
+    static PrintWriter writer() {
+        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, charset())), true);
+    }
+
     /** Whether a write failed because nothing reads standard output any more. */
     static boolean readerGone() {
         return readerGone;
     }
 
-    /** The charset the JVM gave standard output (Java 17 names it sun.stdout.encoding, later ones stdout.encoding). */
-    private static Charset charset() {
+    /**
+     * The charset the JVM gave standard output (Java 17 names it sun.stdout.encoding, later ones stdout.encoding),
+     * except ASCII: that is the POSIX locale's (cron, a container with no LANG), which names no charset at all,
+     * and in it every "ü" of an export or a report would be written as "?". UTF-8 there, as the JSON, JSON Lines
+     * and CSV written expect, and as --out writes them.
+     */
+    static Charset charset() {
+        Charset given = Charset.defaultCharset();
         for (String property : new String[] {"stdout.encoding", "sun.stdout.encoding"}) {
             String name = System.getProperty(property);
             if (name != null && Charset.isSupported(name)) {
-                return Charset.forName(name);
+                given = Charset.forName(name);
+                break;
             }
         }
-        return Charset.defaultCharset();
+        return given.equals(StandardCharsets.US_ASCII) ? StandardCharsets.UTF_8 : given;
     }
 
     @Override

@@ -323,6 +323,31 @@ class DbCommandIT {
     }
 
     @Test
+    void anExportToStandardOutputInThePosixLocaleKeepsEveryCharacter() throws Exception {
+        String db = demo();
+        Path file = dir.resolve("postings.jsonl");
+        assertThat(jobintel("db", "export", "postings", "--out", file.toString(), "--db", db).exit()).isZero();
+        // `jobintel db export postings > all.jsonl` from cron or a container, where no locale is set: the JVM's
+        // charset for standard output is then ASCII, and "Zürich" must not arrive as "Z?rich".
+        JobintelProcess.Result piped = JobintelProcess.run(dir, Map.of("LC_ALL", "C", "LANG", "C"),
+                "db", "export", "postings", "--db", db, "--no-progress");
+        assertThat(piped.exit()).as(piped.err()).isZero();
+        String exported = Files.readString(file);
+        assertThat(exported).contains("Zürich");
+        assertThat(piped.out()).contains("Zürich").doesNotContain("Z?rich");
+        ObjectMapper json = new ObjectMapper();
+        List<Object> fromFile = new java.util.ArrayList<>();
+        List<Object> fromPipe = new java.util.ArrayList<>();
+        for (String line : exported.split("\n")) {
+            fromFile.add(json.readTree(line));
+        }
+        for (String line : piped.out().split("\n")) {
+            fromPipe.add(json.readTree(line));
+        }
+        assertThat(fromPipe).isEqualTo(fromFile);
+    }
+
+    @Test
     void postingsExportedFromSqliteImportIntoPostgresAndBecomeTheSameJobs() {
         String sqlite = demo();
         Path all = dir.resolve("all.jsonl.gz");
