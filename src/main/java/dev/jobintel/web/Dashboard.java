@@ -316,11 +316,36 @@ public final class Dashboard implements AutoCloseable {
                 } else if (!v.isEmpty()) {
                     out.put(key, SWITCH_ON.contains(v) ? "on" : value);
                 }
+            } else if (key.equals("since") && !value.isEmpty()) {
+                out.put(key, since(value, pair.substring(eq + 1)));
             } else if (FILTER_KEYS.contains(key) && !value.isEmpty()) {
                 out.put(key, value);
             }
         }
         return out;
+    }
+
+    /**
+     * A since as its query gives it ({@code decoded}, from {@code raw}). A browser sends a typed "+" as %2B and
+     * a space as "+", but a link written by hand (curl, a script) with the form a refused since names,
+     * "2026-11-01T09:00+01:00", means an offset: decoded as a space, it was refused again as
+     * "2026-11-01T09:00 01:00". Its "+" is read as itself when only that makes a time.
+     */
+    private static String since(String decoded, String raw) {
+        if (raw.indexOf('+') < 0 || reads(decoded)) {
+            return decoded;
+        }
+        String literal = URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8).strip();
+        return reads(literal) ? literal : decoded;
+    }
+
+    private static boolean reads(String since) {
+        try {
+            JobFilter.parseTime(since, "since");
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** The filter as a query string, for links that keep it ("" when empty). */

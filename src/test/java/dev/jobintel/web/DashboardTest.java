@@ -21,4 +21,15 @@ class DashboardTest {
         assertThat(Dashboard.filter("open=1&open=")).as("an empty value says nothing, as for other fields")
                 .isEqualTo(Map.of("open", "on"));
     }
+
+    @Test
+    void aTimesOffsetWrittenInALinkByHandIsAnOffsetNotASpace() {
+        // As the refusal of a bad since names the form, and curl sends it: the "+" is not %2B.
+        assertThat(Dashboard.filter("since=2026-11-01T09:00+01:00&city=London"))
+                .isEqualTo(Map.of("since", "2026-11-01T09:00+01:00", "city", "London"));
+        // A browser sends a typed "+" as %2B, and a typed space as "+": "2026-11-01 09:00" is UTC.
+        assertThat(Dashboard.filter("since=2026-11-01T09%3A00%2B01%3A00")).isEqualTo(Map.of("since", "2026-11-01T09:00+01:00"));
+        assertThat(Dashboard.filter("since=2026-11-01+09:00")).isEqualTo(Map.of("since", "2026-11-01 09:00"));
+        assertThat(Dashboard.filter("since=next+week")).as("still refused, as typed").isEqualTo(Map.of("since", "next week"));
+    }
 }
