@@ -942,7 +942,7 @@ public final class LocationResolver {
                 area.addAll(scopes.areaOf(remoteScope, remoteCountries));
             }
             return new ResolvedLocation(List.copyOf(cities), List.copyOf(countries), List.copyOf(regions),
-                    remoteScope, hybrid, onsite, Set.copyOf(area));
+                    remoteScope, hybrid, onsite, java.util.Collections.unmodifiableSet(area));
         }
     }
 }
