@@ -216,7 +216,7 @@ public final class SalaryExtractor {
             if (lo == null || hi == null || lo <= 0 || hi < lo || hi > lo * 10) {
                 continue;
             }
-            Salary.Period period = period(text, m.end(), hi, currency);
+            Salary.Period period = period(text, m.start(), m.end(), hi, currency);
             if (period != null && plausible(lo, period, currency)) {
                 return new Salary(lo, hi, currency, period);
             }
@@ -229,7 +229,7 @@ public final class SalaryExtractor {
             if (currency == null || amount == null || amount <= 0) {
                 continue;
             }
-            Salary.Period period = period(text, s.end(), amount, currency);
+            Salary.Period period = period(text, s.start(), s.end(), amount, currency);
             if (period == null || !plausible(amount, period, currency) || notPayBefore(text, s.start())
                     || perkBefore(text, s.start()) || perkAfter(text, s.end())) {
                 continue; // "We match 401(k) contributions up to $6,000 per year", "up to $25,000 in relocation" are benefits
@@ -266,6 +266,9 @@ public final class SalaryExtractor {
                 continue;
             }
             Salary.Period period = statedPeriod(text, m.end());
+            if (period == null) {
+                period = periodBefore(text, m.start());
+            }
             if (period != null && plausibleAlone(amount, period) && !notPay(text, m.start(), m.end())) {
                 return new Salary(amount, amount, currency, period);
             }
@@ -424,8 +427,11 @@ public final class SalaryExtractor {
     private static final Pattern WEEK = Pattern.compile(
             "(?i)^[^.\\n]{0,25}?" + NOT_SCHEDULE + "(?:per week|/\\s?(?:week|wk)|a week|weekly)");
 
-    private Salary.Period period(String text, int from, double top, String currency) {
+    private Salary.Period period(String text, int start, int from, double top, String currency) {
         Salary.Period stated = statedPeriod(text, from);
+        if (stated == null) {
+            stated = periodBefore(text, start);
+        }
         if (stated != null) {
             return stated;
         }
@@ -462,6 +468,22 @@ public final class SalaryExtractor {
             return Salary.Period.WEEK;
         }
         return null;
+    }
+
+    /**
+     * A rate or salary named by its period right before the figure: "Day rate: £450 - £550 (Outside IR35)",
+     * "Hourly rate: $70 - $85", "Monthly salary: €4,000 - €5,000". Asked only when no period follows the figure.
+     */
+    private static final Pattern PERIOD_BEFORE = Pattern.compile("(?i)\\b(?:(day|daily)|(hour|hourly)|(week|weekly)|(month|monthly)"
+            + "|(annual|yearly))\\s+(?:rate|salary|pay|wage)\\s*(?:is|of)?\\s*:?\\s*$");
+
+    private static Salary.Period periodBefore(String text, int start) {
+        Matcher m = PERIOD_BEFORE.matcher(text).region(Math.max(0, start - 25), start);
+        if (!m.find()) {
+            return null;
+        }
+        return m.group(1) != null ? Salary.Period.DAY : m.group(2) != null ? Salary.Period.HOUR
+                : m.group(3) != null ? Salary.Period.WEEK : m.group(4) != null ? Salary.Period.MONTH : Salary.Period.YEAR;
     }
 
     /** Where the words after an amount turn to another item: a "+" or "plus" not followed by VAT; else their end. */

@@ -64,6 +64,11 @@ class SalaryExtractorTest {
             "Salary £50,000 – £65,000 pro-rata (3 days/week)       | 50000  | 65000  | GBP | YEAR",
             "£28,000 - £32,000, 40 hours per week                  | 28000  | 32000  | GBP | YEAR",
             "Salary: $90,000 - $110,000, 4 days a week             | 90000  | 110000 | USD | YEAR",
+            // The period named before the figures, as UK contract ads write a day rate.
+            "Day rate: £450 - £550 (Outside IR35)                  | 450    | 550    | GBP | DAY",
+            "Daily rate: €600 - €700, 12 month contract            | 600    | 700    | EUR | DAY",
+            "Hourly rate: $70 - $85 (W2, no benefits)              | 70     | 85     | USD | HOUR",
+            "Monthly salary: €4,000 - €5,000 gross                 | 4000   | 5000   | EUR | MONTH",
     })
     void findsStatedRanges(String text, double min, double max, String currency, Salary.Period period) {
         Salary s = EXTRACTOR.find(text);
@@ -124,6 +129,7 @@ class SalaryExtractorTest {
             "The role pays $150,000 a year plus equity.            | 150000 | USD | YEAR",
             "Tagessatz 650 € pro Tag                                | 650    | EUR | DAY",
             "We pay £4,200 per month, paid monthly.                 | 4200   | GBP | MONTH",
+            "Day rate: £450 (inside IR35), 6 month contract.        | 450    | GBP | DAY",
     })
     void oneFigureCountsWhenItsPeriodIsStated(String text, double amount, String currency, Salary.Period period) {
         Salary s = EXTRACTOR.find(text);
