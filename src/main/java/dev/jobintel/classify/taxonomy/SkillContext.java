@@ -76,14 +76,19 @@ record SkillContext(List<List<String>> notPrecededBy, List<List<String>> notFoll
      * Not "backed by", which as often names a service's database ("backed by PostgreSQL and Kafka").
      */
     private static final Set<String> BEFORE_BY = Set.of("trusted", "used", "loved", "funded", "chosen");
-    /** Words that, before "include", "including" or "like", introduce customers or partners. */
-    private static final Set<String> WHO = Set.of("customers", "clients", "partners", "investors", "brands");
+    /**
+     * Words that, before "include", "including" or "like", introduce customers or partners; "companies (including
+     * OpenAI, Coinbase, and Ramp)" are the users of the employer's product.
+     */
+    private static final Set<String> WHO = Set.of("customers", "clients", "partners", "investors", "brands",
+            "companies", "organizations", "organisations");
     /** How far back a list's introduction is looked for. */
     private static final int LIST_REACH = 12;
 
     /**
      * Whether the name at {@code i} is one in a list of customers, backers or values rather than
-     * a tool: "trusted by OpenAI, PayPal and Stripe", "customers include Shopify", "Our values:
+     * a tool: "trusted by OpenAI, PayPal and Stripe", "customers include Shopify", "companies (including
+     * OpenAI)", "Our values:
      * Unity, Courage". Between the introduction and the name there are only other capitalised
      * names and "and"/"or" (at most a dozen tokens back), so "tools used by our engineers: Python" stays a list of tools.
      */
@@ -101,7 +106,7 @@ record SkillContext(List<List<String>> notPrecededBy, List<List<String>> notFoll
             }
             if (t.is(j, "include", false) || t.is(j, "includes", false) || t.is(j, "including", false)
                     || t.is(j, "like", false)) {
-                return j > 0 && !t.breakBefore(j) && WHO.contains(t.lower(j - 1));
+                return j > 0 && (!t.breakBefore(j) || t.openingBracketBefore(j)) && WHO.contains(t.lower(j - 1));
             }
             if (!t.is(j, "and", false) && !t.is(j, "or", false) && !Character.isUpperCase(t.firstChar(j))) {
                 return false;

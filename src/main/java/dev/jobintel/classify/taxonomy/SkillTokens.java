@@ -231,6 +231,23 @@ public final class SkillTokens {
         return false;
     }
 
+    /** Whether an opening bracket, and nothing else but spaces, separates token {@code i} from the one before it. */
+    boolean openingBracketBefore(int i) {
+        if (i <= 0 || i >= size || !breakBefore[i]) {
+            return false;
+        }
+        boolean bracket = false;
+        for (int k = ends[i - 1]; k < starts[i]; k++) {
+            char c = text.charAt(k);
+            if (c == '(' && !bracket) {
+                bracket = true;
+            } else if (!Character.isWhitespace(c)) {
+                return false;
+            }
+        }
+        return bracket;
+    }
+
     /** Whether punctuation separates token {@code i} from the one before it. */
     public boolean breakBefore(int i) {
         return breakBefore[i];

@@ -112,6 +112,10 @@ class SkillDictionaryTest {
         assertThat(names("A Registered Nurse for the medical-surgical unit at our Aurora campus.")).doesNotContain("Amazon Aurora");
         assertThat(names("We are trusted by OpenAI, PayPal and Stripe to reconcile payouts.")).doesNotContain("OpenAI API", "Stripe");
         assertThat(names("Before joining us she led pharmacy analytics at Express Scripts.")).doesNotContain("Express");
+        // Linear's Ashby postings: the companies that use the product, in brackets, are no tools of the job.
+        assertThat(names("Linear has become the platform of choice for more than 40,000 companies (including OpenAI, "
+                + "Coinbase, and Ramp) to plan, build, and ship their products.")).doesNotContain("OpenAI API");
+        assertThat(names("Our customers (including OpenAI and Stripe) rely on us.")).doesNotContain("OpenAI API", "Stripe");
         assertThat(names("If you need an accessibility accommodation during the interview process, email us."))
                 .doesNotContain("Accessibility");
         assertThat(names("By applying you agree that we process your data in line with the GDPR.")).doesNotContain("GDPR");
@@ -139,5 +143,6 @@ class SkillDictionaryTest {
         assertThat(names("Tools used by our engineers: Python, Go and Terraform.")).contains("Python", "Go", "Terraform");
         assertThat(names("We are trusted by Stripe. Python is our language.")).contains("Python");
         assertThat(names("Payouts services in Go, backed by PostgreSQL and Kafka.")).contains("PostgreSQL", "Kafka");
+        assertThat(names("Experience with cloud providers (including AWS and GCP) and Kafka.")).contains("AWS", "GCP");
     }
 }
