@@ -322,6 +322,16 @@ class LocationResolverTest {
         assertThat(resolve(text).countries()).containsExactly(countries.split(" "));
     }
 
+    @Test
+    void georgeTownBesideTheCaymanIslandsIsNotPenang() {
+        // George Town is Penang's capital and the Cayman Islands' (funds and fintech employers post there).
+        ResolvedLocation cayman = resolve("George Town, Cayman Islands");
+        assertThat(cayman.place()).isNotEqualTo("pen");
+        assertThat(cayman.countries()).containsExactly("KY");
+        assertThat(resolve("George Town, Penang, Malaysia").place()).isEqualTo("pen");
+        assertThat(resolve("Louisville, KY").countries()).containsExactly("US");
+    }
+
     @ParameterizedTest(name = "\"{0}\" → {1} in {2}")
     @CsvSource(delimiter = '|', value = {
             // SmartRecruiters' fullLocation and Workday write "city, local region code, country";
