@@ -100,6 +100,10 @@ class AgencyDetectorTest {
             assertThat(v.agency()).as(text).isTrue();
         }
         assertThat(DETECTOR.judge("Acme", "We build tools for our customers and their clients.").agency()).isFalse();
+        // A UK recruiter's ad, in the first person, under a name that says nothing.
+        assertThat(DETECTOR.judge("Northgate Digital", "Are you a Java Developer looking for your next challenge? My client, "
+                + "a market-leading insurer in Leeds, is looking for a talented developer to join their team. Apply now!")
+                .agency()).isTrue();
     }
 
     @Test
