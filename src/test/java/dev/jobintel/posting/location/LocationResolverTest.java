@@ -43,6 +43,10 @@ class LocationResolverTest {
             "New York City, NY; San Francisco, CA | nyc",
             "Bengaluru, Karnataka, India    | blr",
             "Bangalore                      | blr",
+            // Galicia's capital, not Chile's: the longer name wins over "Santiago".
+            "Santiago de Compostela         | scq",
+            "Santiago de Compostela, Galicia, España | scq",
+            "Santiago, Chile                | scl",
             "Ljubljana, , Slovenia          | lju",
             "München, Bayern, Deutschland   | muc",
             "Munich, Germany                | muc",
