@@ -47,6 +47,11 @@ class LocationResolverTest {
             "Santiago de Compostela         | scq",
             "Santiago de Compostela, Galicia, España | scq",
             "Santiago, Chile                | scl",
+            // The town on the Polish border, as German boards write it, is not Frankfurt am Main.
+            "Frankfurt (Oder)               | ffo",
+            "Frankfurt an der Oder, Brandenburg | ffo",
+            "Frankfurt am Main              | fra",
+            "Frankfurt, Hessen, Germany     | fra",
             "Ljubljana, , Slovenia          | lju",
             "München, Bayern, Deutschland   | muc",
             "Munich, Germany                | muc",
