@@ -282,12 +282,12 @@ public final class SalaryExtractor {
     private static final Pattern NOT_PAY = Pattern.compile("(?i)" + PERKS);
     /**
      * Money that is not pay only when named right beside a figure — a stock grant, the deals sold, a sales
-     * quota ("an equity grant of $40,000 - $60,000", "deals between $50,000 and $150,000", "a quota of
-     * $800,000 - $1,000,000 per year") — and not anywhere
+     * quota, the company's spending ("an equity grant of $40,000 - $60,000", "deals between $50,000 and $150,000",
+     * "a quota of $800,000 - $1,000,000 per year", "we spend $3,000,000 a year on cloud") — and not anywhere
      * in its sentence: "Salary: $120,000 - $150,000 per year plus equity" is pay.
      */
     private static final String BESIDE = PERKS + "|\\bequity\\b|\\bgrants?\\b|\\brsus?\\b|\\bstock\\b|\\bacv\\b"
-            + "|\\bdeal(?:s|\\s+sizes?)?\\b|\\bquotas?\\b|\\bcontract values?\\b";
+            + "|\\bdeal(?:s|\\s+sizes?)?\\b|\\bquotas?\\b|\\bcontract values?\\b|\\bspend(?:s|ing)?\\b|\\bspent\\b";
     private static final Pattern NOT_PAY_BESIDE = Pattern.compile("(?i)" + BESIDE);
     /**
      * A perk named just before a figure ("a signing bonus of $20,000"), but not a salary's budget ("the salary

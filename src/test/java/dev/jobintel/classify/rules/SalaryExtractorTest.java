@@ -202,6 +202,10 @@ class SalaryExtractorTest {
         assertThat(EXTRACTOR.find("New hires receive an equity grant of $40,000 - $60,000 per year, vesting over four years."))
                 .isNull();
         assertThat(EXTRACTOR.find("RSUs worth up to $100,000 per year.")).isNull();
+        // The company's own spending, which the job is to manage or cut.
+        assertThat(EXTRACTOR.find("We spend $3,000,000 a year on cloud infrastructure and need you to reduce it.")).isNull();
+        assertThat(EXTRACTOR.find("You will own a cloud spend of $400,000 - $600,000 per year.")).isNull();
+        assertThat(EXTRACTOR.find("Manage annual spend of $2,500,000 per year across vendors.")).isNull();
         // Pay beside them is still pay: equity after "plus", and an ideal candidate is no deal.
         Salary plus = EXTRACTOR.find("Salary: $120,000 - $150,000 per year plus equity and bonus.");
         assertThat(plus).isNotNull();
@@ -212,6 +216,9 @@ class SalaryExtractorTest {
         Salary after = EXTRACTOR.find("We help clients save money. Salary: $130,000 - $140,000 per year.");
         assertThat(after).isNotNull();
         assertThat(after.min()).isEqualTo(130000.0);
+        Salary time = EXTRACTOR.find("You will spend half your time coding. Salary: $130,000 - $140,000 per year.");
+        assertThat(time).isNotNull();
+        assertThat(time.min()).isEqualTo(130000.0);
     }
 
     @Test
