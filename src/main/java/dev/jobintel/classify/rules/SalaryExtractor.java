@@ -27,7 +27,8 @@ public final class SalaryExtractor {
     private static final String NUMBER = "\\d{1,2}(?:,\\d{2})+,\\d{3}"             // Indian grouping: 12,50,000
             + "|\\d{1,3}(?:[,.'\u2019 \u00a0]\\d{3})+(?:[.,]\\d{1,2})?"         // 120,000  120.000  120 000
             + "|\\d+(?:[.,]\\d{1,2})?";                                        // 120  45.50
-    private static final String SEP = "\\s*(?:-|–|—|to|and|bis|à)\\s*"; // "and": "between 90,000 and 110,000 EUR"
+    // "and", "et": "between 90,000 and 110,000 EUR", "entre 45K€ et 55K€" (a range only after "between", "entre")
+    private static final String SEP = "\\s*(?:-|–|—|to|and|et|bis|à)\\s*";
 
     private final Map<String, String> symbolToCode = new HashMap<>();
     /** Country code → its currency's code. */
@@ -205,7 +206,7 @@ public final class SalaryExtractor {
         Matcher m = range.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         for (int next = from; Anchored.find(m, next, to, i -> rangeCanStart(text, i)); next = m.end()) {
             String currency = currency(countries, m.group(1), m.group(4), m.group(5), m.group(8));
-            if (currency == null || (m.group().contains("and") && !betweenBefore(text, m.start()))) {
+            if (currency == null || ((m.group().contains("and") || m.group().contains("et")) && !betweenBefore(text, m.start()))) {
                 continue; // "$50,000 and $100,000 in grants" is two figures; "between X and Y" is a range
             }
             if (perkBefore(text, m.start()) || perkAfter(text, m.end())) {
@@ -344,13 +345,14 @@ public final class SalaryExtractor {
         };
     }
 
-    /** Whether "between" ends just before {@code at} (a space or two apart). */
+    /** Whether "between" (or French "entre") ends just before {@code at} (a space or two apart). */
     private static boolean betweenBefore(String text, int at) {
         int end = at;
         while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
             end--;
         }
-        return end >= 7 && text.regionMatches(true, end - 7, "between", 0, 7);
+        return (end >= 7 && text.regionMatches(true, end - 7, "between", 0, 7))
+                || (end >= 5 && text.regionMatches(true, end - 5, "entre", 0, 5));
     }
 
     /**

@@ -29,6 +29,8 @@ class SalaryExtractorTest {
             "C$95,000 to C$115,000                                  | 95000  | 115000 | CAD | YEAR",
             "S$8,000 - S$10,000 per month                           | 8000   | 10000  | SGD | MONTH",
             "between 90,000 and 110,000 EUR per year                | 90000  | 110000 | EUR | YEAR",
+            "Rémunération : entre 45K€ et 55K€ selon profil.        | 45000  | 55000  | EUR | YEAR",
+            "Salaire : entre 50 000 € et 60 000 € brut annuel       | 50000  | 60000  | EUR | YEAR",
             "CTC: 18-24 LPA                                         | 1800000| 2400000| INR | YEAR",
             "₹12 - ₹15 lakhs per annum                              | 1200000| 1500000| INR | YEAR",
             // A period after each bound, as Greenhouse and LinkedIn write a base pay range.
@@ -148,6 +150,8 @@ class SalaryExtractorTest {
         assertThat(EXTRACTOR.find("Enjoy a $5,000 annual learning budget.")).isNull();
         assertThat(EXTRACTOR.find("Grants of $50,000 and $100,000 went to our founders.")).as("'and' joins a range "
                 + "only after 'between'").isNull();
+        assertThat(EXTRACTOR.find("Des primes de 50 000 € et 100 000 € pour nos fondateurs.")).as("'et' joins a range "
+                + "only after 'entre'").isNull();
         assertThat(EXTRACTOR.find("We passed $30,000,000 in yearly revenue.")).isNull();
         assertThat(EXTRACTOR.find("Our app has 5 lakh users across India.")).as("lakhs of users, not rupees").isNull();
         assertThat(EXTRACTOR.find("$150,000 in seed money")).as("no period").isNull();
