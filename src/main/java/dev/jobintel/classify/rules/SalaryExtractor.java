@@ -330,8 +330,15 @@ public final class SalaryExtractor {
      */
     private static boolean notPayBefore(String text, int start) {
         int from = Math.max(0, start - 50);
-        int stop = text.lastIndexOf(". ", start);
-        return NOT_PAY.matcher(text).region(Math.max(from, stop < 0 ? 0 : stop + 1), start).find();
+        // The sentence starts after the last ". ", "! " or "? " in reach: "$1,000 sign-on bonus! Starting pay $19/hour".
+        for (int i = start - 2; i >= from; i--) {
+            char c = text.charAt(i);
+            if ((c == '.' || c == '!' || c == '?') && Character.isWhitespace(text.charAt(i + 1))) {
+                from = i + 1;
+                break;
+            }
+        }
+        return NOT_PAY.matcher(text).region(from, start).find();
     }
 
     /** A lone figure is pay only at a size pay has for its period; smaller ones are perks and fees. */

@@ -171,6 +171,14 @@ class SalaryExtractorTest {
         Salary after = EXTRACTOR.find("Great 401(k) plan. Compensation: up to $140,000 per year.");
         assertThat(after).isNotNull();
         assertThat(after.max()).isEqualTo(140000.0);
+        // Nor does one in the sentence before, however that sentence ends.
+        Salary hourly = EXTRACTOR.find("$1,000 sign-on bonus! Starting pay $19/hour for warehouse associates.");
+        assertThat(hourly).isNotNull();
+        assertThat(hourly.max()).isEqualTo(19.0);
+        assertThat(hourly.period()).isEqualTo(Salary.Period.HOUR);
+        Salary asked = EXTRACTOR.find("Want a relocation package? Pay: $30 per hour.");
+        assertThat(asked).isNotNull();
+        assertThat(asked.max()).isEqualTo(30.0);
     }
 
     @Test
