@@ -263,9 +263,13 @@ public final class SkillDictionary {
             "type", "phase", "part", "level", "section", "category", "option", "plan", "appendix", "exhibit",
             "schedule", "model");
 
-    /** Words after which an ambiguous name is part of a place or a phrase: "Salt Lake City", "Go-Live", "Linear Algebra". */
+    /**
+     * Words after which an ambiguous name is part of a place or a phrase: "Salt Lake City", "Go-Live", "Linear Algebra",
+     * "a Go-Getter".
+     */
     private static final Set<String> NAME_CONTINUES = Set.of("lake", "live", "algebra", "train", "entry", "building",
-            "street", "avenue", "road", "river", "city", "county", "valley", "island", "bay", "lane", "square");
+            "street", "avenue", "road", "river", "city", "county", "valley", "island", "bay", "lane", "square",
+            "getter", "getters");
 
     /** Whether the ambiguous name at {@code i} is a piece of a longer name or label rather than the tool. */
     private static boolean partOfAName(SkillTokens t, int i) {

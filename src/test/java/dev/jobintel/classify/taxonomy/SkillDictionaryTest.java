@@ -43,6 +43,8 @@ class SkillDictionaryTest {
         assertThat(names("We just closed our Series C and moved to Salt Lake City. You will support Go-Live activities "
                 + "and know Linear Algebra."))
                 .doesNotContain("C", "Salt", "Go", "Linear");
+        assertThat(names("We're looking for a Go-Getter who thrives in ambiguity. Are you one of our Go-getters?"))
+                .doesNotContain("Go");
         assertThat(names("Services in C and Go, config in Salt, tickets in Linear."))
                 .contains("C", "Go", "Salt", "Linear");
     }
