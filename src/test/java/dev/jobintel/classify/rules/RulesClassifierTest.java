@@ -346,6 +346,10 @@ class RulesClassifierTest {
             "This is a home-based role with occasional visits to our Manchester office. | remote",
             "Degree in mechanical engineering; 3+ years in food manufacturing. On-site. $80,000 - $95,000 CAD. | onsite",
             "We work on-site at customers' premises when a launch needs it, otherwise from our offices. | onsite",
+            // A ceiling on the days at home, as UK employers write flexible working, is hybrid.
+            "We offer flexible working, including the option to work from home up to 2 days a week. | hybrid",
+            "You can work from home up to three days per week. | hybrid",
+            "You may work remotely up to two days per week. | hybrid",
     })
     void theRolesOwnArrangementBeatsTheCompanysCulture(String description, String arrangement) {
         assertThat(classify("Product Designer", description).arrangement()).isEqualTo(arrangement);
