@@ -81,6 +81,10 @@ class RulesClassifierTest {
             "Software Engineer, Office of the CTO | software_engineering | engineering_general | mid       | ic",
             "Founder's Associate                  | out_of_scope         | other               | junior    | ic",
             "CTO & Co-Founder                     | software_engineering | engineering_general | executive | management",
+            // A growth team's engineer builds the product's funnel in code; growth marketing stays marketing.
+            "Growth Engineer                      | software_engineering | engineering_general | mid       | ic",
+            "Senior Growth Engineer               | software_engineering | engineering_general | senior    | ic",
+            "Growth Marketing Manager             | out_of_scope         | marketing           | mid       | ic",
             // Leading an engineering function names that function, as "Head of Frontend" does.
             "Head of Infrastructure               | software_engineering | infrastructure_cloud | director | management",
             "Director of Cloud                    | software_engineering | infrastructure_cloud | director | management",
