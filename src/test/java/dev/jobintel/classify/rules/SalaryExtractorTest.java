@@ -58,6 +58,15 @@ class SalaryExtractorTest {
             "₩3,500,000 - ₩4,500,000 per month                     | 3500000| 4500000| KRW | MONTH",
             "월급: ₩4,000,000 - ₩5,000,000                           | 4000000| 5000000| KRW | MONTH",
             "Fizetés: 2,500,000 - 3,500,000 HUF                    | 2500000| 3500000| HUF | MONTH",
+            // The money of the table's cities in Africa and South-East Asia, where pay is advertised by the month.
+            "Salary: ₦1,500,000 - ₦2,000,000 monthly                | 1500000| 2000000| NGN | MONTH",
+            "Salary: NGN 6,000,000 - 9,000,000 per annum           | 6000000| 9000000| NGN | YEAR",
+            "Gross salary: KES 250,000 - 350,000                    | 250000 | 350000 | KES | MONTH",
+            "Salary: RM 8,000 - RM 12,000                           | 8000   | 12000  | MYR | MONTH",
+            "Salary range: ₱80,000 - ₱120,000                       | 80000  | 120000 | PHP | MONTH",
+            "Gaji: Rp 15.000.000 - Rp 25.000.000                    | 15000000 | 25000000 | IDR | MONTH",
+            "Salary: 60,000 - 90,000 THB                            | 60000  | 90000  | THB | MONTH",
+            "Lương: 30.000.000 - 45.000.000 VND                     | 30000000 | 45000000 | VND | MONTH",
             // A period after "+" or "plus" is another item's; "+ VAT" stays part of the rate.
             "Salary: $120,000 - $150,000 + monthly performance bonus | 120000 | 150000 | USD | YEAR",
             "£40,000 - £50,000 plus weekly team lunches            | 40000  | 50000  | GBP | YEAR",
