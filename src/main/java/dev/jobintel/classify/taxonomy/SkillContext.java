@@ -2,6 +2,7 @@ package dev.jobintel.classify.taxonomy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -82,13 +83,21 @@ record SkillContext(List<List<String>> notPrecededBy, List<List<String>> notFoll
      */
     private static final Set<String> WHO = Set.of("customers", "clients", "partners", "investors", "brands",
             "companies", "organizations", "organisations");
+    /**
+     * A word and the one before it that introduce the team's former employers or the company's partners:
+     * "worked at OpenAI", "engineers from Stripe", "partner with OpenAI".
+     */
+    private static final Map<String, Set<String>> EMPLOYERS_AFTER = Map.of(
+            "at", Set.of("worked", "work", "working", "previously", "formerly"),
+            "from", Set.of("engineers", "alumni", "founders", "people", "veterans", "researchers", "leaders", "folks"),
+            "with", Set.of("partner", "partners", "partnered", "partnering", "partnership", "partnerships"));
     /** How far back a list's introduction is looked for. */
     private static final int LIST_REACH = 12;
 
     /**
      * Whether the name at {@code i} is one in a list of customers, backers or values rather than
      * a tool: "trusted by OpenAI, PayPal and Stripe", "customers include Shopify", "companies (including
-     * OpenAI)", "Our values:
+     * OpenAI)", "previously worked at OpenAI, DeepMind", "engineers from Stripe", "partner with OpenAI", "Our values:
      * Unity, Courage". Between the introduction and the name there are only other capitalised
      * names and "and"/"or" (at most a dozen tokens back), so "tools used by our engineers: Python" stays a list of tools.
      */
@@ -107,6 +116,11 @@ record SkillContext(List<List<String>> notPrecededBy, List<List<String>> notFoll
             if (t.is(j, "include", false) || t.is(j, "includes", false) || t.is(j, "including", false)
                     || t.is(j, "like", false)) {
                 return j > 0 && (!t.breakBefore(j) || t.openingBracketBefore(j)) && WHO.contains(t.lower(j - 1));
+            }
+            for (Map.Entry<String, Set<String>> e : EMPLOYERS_AFTER.entrySet()) {
+                if (t.is(j, e.getKey(), false)) {
+                    return j > 0 && !t.breakBefore(j) && e.getValue().contains(t.lower(j - 1));
+                }
             }
             if (!t.is(j, "and", false) && !t.is(j, "or", false) && !Character.isUpperCase(t.firstChar(j))) {
                 return false;

@@ -118,6 +118,11 @@ class SkillDictionaryTest {
         assertThat(names("Linear has become the platform of choice for more than 40,000 companies (including OpenAI, "
                 + "Coinbase, and Ramp) to plan, build, and ship their products.")).doesNotContain("OpenAI API");
         assertThat(names("Our customers (including OpenAI and Stripe) rely on us.")).doesNotContain("OpenAI API", "Stripe");
+        // Where the team worked before, and who the company partners with, are employers, not tools.
+        assertThat(names("Our founders previously worked at OpenAI, DeepMind and Google Brain.")).doesNotContain("OpenAI API");
+        assertThat(names("Our team includes former engineers from Stripe, Airbnb and Netflix.")).doesNotContain("Stripe");
+        assertThat(names("We partner with OpenAI and Anthropic to bring frontier models to enterprises."))
+                .doesNotContain("OpenAI API");
         assertThat(names("If you need an accessibility accommodation during the interview process, email us."))
                 .doesNotContain("Accessibility");
         assertThat(names("By applying you agree that we process your data in line with the GDPR.")).doesNotContain("GDPR");
@@ -146,5 +151,7 @@ class SkillDictionaryTest {
         assertThat(names("We are trusted by Stripe. Python is our language.")).contains("Python");
         assertThat(names("Payouts services in Go, backed by PostgreSQL and Kafka.")).contains("PostgreSQL", "Kafka");
         assertThat(names("Experience with cloud providers (including AWS and GCP) and Kafka.")).contains("AWS", "GCP");
+        assertThat(names("Experience with OpenAI and Stripe APIs; you will read events from Kafka at scale."))
+                .contains("OpenAI API", "Stripe", "Kafka");
     }
 }
