@@ -429,7 +429,7 @@ public final class SalaryExtractor {
     private static final Pattern HOUR = Pattern.compile(
             "(?i)^[^.\\n]{0,25}?(?:per hour|/\\s?(?:hour|hr|h)\\b|an hour|hourly|p/h|ph\\b|pro stunde)");
     private static final Pattern DAY = Pattern.compile(
-            "(?i)^[^.\\n]{0,25}?" + NOT_SCHEDULE + "(?:per day|/\\s?day|a day|daily|day rate|p/d|pro tag)");
+            "(?i)^[^.\\n]{0,25}?" + NOT_SCHEDULE + "(?:per day|/\\s?day|a day|daily|day rate|p/d|(?<![a-z])p\\.?d\\.?(?![a-z])|pro tag)");
     private static final Pattern MONTH = Pattern.compile(
             "(?i)^[^.\\n]{0,25}?" + NOT_SCHEDULE + "(?:per month|/\\s?(?:month|mo|mth|miesiąc)\\b|a month|monthly|pro monat|monatlich|par mois|mensuel"
                     + "|miesięcznie|per maand|om måneden|mensa(?:l|is)|mensuales|al mes|por mes|por mês)");

@@ -71,6 +71,9 @@ class SalaryExtractorTest {
             "Salary: $120,000 - $150,000 + monthly performance bonus | 120000 | 150000 | USD | YEAR",
             "£40,000 - £50,000 plus weekly team lunches            | 40000  | 50000  | GBP | YEAR",
             "£450 - £550 + VAT per day                             | 450    | 550    | GBP | DAY",
+            // UK contract ads' shorthand for a day's rate.
+            "£500-£550pd inside IR35                               | 500    | 550    | GBP | DAY",
+            "£450 - £500 p.d. outside IR35                         | 450    | 500    | GBP | DAY",
             // A working schedule after the pay is not its period.
             "Salary £50,000 – £65,000 pro-rata (3 days/week)       | 50000  | 65000  | GBP | YEAR",
             "£28,000 - £32,000, 40 hours per week                  | 28000  | 32000  | GBP | YEAR",
@@ -141,6 +144,7 @@ class SalaryExtractorTest {
             "Tagessatz 650 € pro Tag                                | 650    | EUR | DAY",
             "We pay £4,200 per month, paid monthly.                 | 4200   | GBP | MONTH",
             "Day rate: £450 (inside IR35), 6 month contract.        | 450    | GBP | DAY",
+            "Rate: £450pd Outside IR35                              | 450    | GBP | DAY",
     })
     void oneFigureCountsWhenItsPeriodIsStated(String text, double amount, String currency, Salary.Period period) {
         Salary s = EXTRACTOR.find(text);
