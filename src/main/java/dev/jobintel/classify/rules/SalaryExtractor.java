@@ -481,10 +481,11 @@ public final class SalaryExtractor {
 
     /**
      * A rate or salary named by its period right before the figure: "Day rate: £450 - £550 (Outside IR35)",
-     * "Hourly rate: $70 - $85", "Monthly salary: €4,000 - €5,000". Asked only when no period follows the figure.
+     * "Hourly rate: $70 - $85", "Monthly salary: €4,000 - €5,000", "Competitive day rate (£550)". Asked only when
+     * no period follows the figure.
      */
     private static final Pattern PERIOD_BEFORE = Pattern.compile("(?i)\\b(?:(day|daily)|(hour|hourly)|(week|weekly)|(month|monthly)"
-            + "|(annual|yearly))\\s+(?:rate|salary|pay|wage)\\s*(?:is|of)?\\s*:?\\s*$");
+            + "|(annual|yearly))\\s+(?:rate|salary|pay|wage)\\s*(?:is|of)?\\s*[:(]?\\s*$");
 
     private static Salary.Period periodBefore(String text, int start) {
         Matcher m = PERIOD_BEFORE.matcher(text).region(Math.max(0, start - 25), start);

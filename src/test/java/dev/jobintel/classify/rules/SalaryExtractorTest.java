@@ -83,6 +83,7 @@ class SalaryExtractorTest {
             "Daily rate: €600 - €700, 12 month contract            | 600    | 700    | EUR | DAY",
             "Hourly rate: $70 - $85 (W2, no benefits)              | 70     | 85     | USD | HOUR",
             "Monthly salary: €4,000 - €5,000 gross                 | 4000   | 5000   | EUR | MONTH",
+            "Day rate (£500 - £600) depending on experience        | 500    | 600    | GBP | DAY",
     })
     void findsStatedRanges(String text, double min, double max, String currency, Salary.Period period) {
         Salary s = EXTRACTOR.find(text);
@@ -145,6 +146,7 @@ class SalaryExtractorTest {
             "We pay £4,200 per month, paid monthly.                 | 4200   | GBP | MONTH",
             "Day rate: £450 (inside IR35), 6 month contract.        | 450    | GBP | DAY",
             "Rate: £450pd Outside IR35                              | 450    | GBP | DAY",
+            "Competitive day rate (£550), outside IR35.             | 550    | GBP | DAY",
     })
     void oneFigureCountsWhenItsPeriodIsStated(String text, double amount, String currency, Salary.Period period) {
         Salary s = EXTRACTOR.find(text);
