@@ -202,14 +202,30 @@ public final class SkillTokens {
 
     /**
      * Whether token {@code i} names a person: a comma and one of {@link #APPOSITION} follow it, as
-     * in "Julia, our CTO, will interview you". Lists never read so ("Python, Go and Julia").
+     * in "Julia, our CTO, will interview you", or it stands between commas after a {@link #ROLE}
+     * ("our CEO, Julia, founded"). Lists never read so ("Python, Go and Julia").
      */
     boolean namesAPerson(int i) {
-        // In lower case as written: "Excel, A/B testing" is a list.
-        if (i + 1 >= size || !breakBefore[i + 1] || !APPOSITION.contains(original(i + 1))) {
+        if (i + 1 >= size || !breakBefore[i + 1]) {
             return false;
         }
-        return text.substring(ends[i], starts[i + 1]).strip().equals(",");
+        // In lower case as written: "Excel, A/B testing" is a list.
+        if (APPOSITION.contains(original(i + 1))) {
+            return commaBetween(i, i + 1);
+        }
+        // The role before the name, both between commas, and the sentence going on in lower case: "our CEO, Julia,
+        // founded…" (not the list "a team lead, Go, Kubernetes").
+        return i > 0 && commaBetween(i, i + 1) && commaBetween(i - 1, i) && Character.isLowerCase(firstChar(i + 1))
+                && ROLE.contains(lower(i - 1));
+    }
+
+    /** Words of a role that, before a comma, introduce a person's name: "our CEO, Julia,", "head of talent, Ruby,". */
+    private static final java.util.Set<String> ROLE = java.util.Set.of("ceo", "cto", "cpo", "coo", "cfo", "cmo", "ciso",
+            "founder", "cofounder", "president", "director", "manager", "lead", "recruiter", "talent");
+
+    /** Whether only a comma (and spaces) stands between token {@code i} and token {@code j}, the one after it. */
+    private boolean commaBetween(int i, int j) {
+        return breakBefore[j] && text.substring(ends[i], starts[j]).strip().equals(",");
     }
 
     /** The first character of token {@code i}, as written. */

@@ -82,7 +82,12 @@ class SkillDictionaryTest {
     void aPersonIntroducedByNameIsNotASkill() {
         assertThat(names("Julia, our CTO, will interview you; Ruby, who leads recruiting, answers questions."))
                 .doesNotContain("Julia", "Ruby");
+        // The role before the name, between commas: "our CEO, Julia, founded…".
+        assertThat(names("Our CEO, Julia, previously founded a fintech, and our head of talent, Ruby, will call you."))
+                .doesNotContain("Julia", "Ruby");
         assertThat(names("Modelling in Python, R, Julia, and SQL.")).contains("Julia");
+        assertThat(names("Languages we use: Go, Ruby, Elixir.")).contains("Ruby");
+        assertThat(names("You have been a team lead, Go, Kubernetes and AWS are familiar.")).contains("Go");
         assertThat(names("Day to day you will work with Excel, A/B testing and Power BI.")).contains("Excel");
         assertThat(names("Services in Ruby, Go and Rust.")).contains("Ruby", "Go", "Rust");
     }
