@@ -62,11 +62,12 @@ final class RetryCommand implements Callable<Integer> {
         }
         Context ctx = classifying.context(common, cl, dryRun);
         PrintWriter out = cl.getOut();
-        Requeue.Failed selection = new Requeue.Failed(reasons == null ? List.of()
-                : reasons.stream().map(r -> r.strip().toLowerCase(Locale.ROOT)).toList(),
-                source == null ? null : source.strip().toLowerCase(Locale.ROOT), null);
+        String askedSource = source == null ? null : source.strip().toLowerCase(Locale.ROOT);
         try (Database db = ctx.openDatabase(); Runner runner = new Runner(ctx, db, bars.on())) {
             runner.prepare(dryRun);
+            Requeue.Failed selection = new Requeue.Failed(reasons == null ? List.of()
+                    : reasons.stream().map(r -> r.strip().toLowerCase(Locale.ROOT)).toList(),
+                    source == null ? null : db.read(c -> Requeue.spellings(c, source)), null);
             Map<String, Long> byReason = db.read(c -> Requeue.count(c, selection));
             long total = byReason.values().stream().mapToLong(Long::longValue).sum();
             String what = selection.reasons().isEmpty() ? "retryable failed postings" : "postings failed or filtered as "
@@ -86,8 +87,8 @@ final class RetryCommand implements Callable<Integer> {
                     out.printf("Reasons recorded for failed or filtered postings: %s%n",
                             reasonsRecorded.isEmpty() ? "none" : String.join(", ", reasonsRecorded));
                 }
-                if (selection.source() != null && !sourcesRecorded.contains(selection.source())) {
-                    out.printf("No posting comes from %s; the sources in the ledger: %s%n", selection.source(),
+                if (askedSource != null && !sourcesRecorded.contains(askedSource)) {
+                    out.printf("No posting comes from %s; the sources in the ledger: %s%n", askedSource,
                             sourcesRecorded.isEmpty() ? "none" : String.join(", ", sourcesRecorded));
                 }
                 return 0;

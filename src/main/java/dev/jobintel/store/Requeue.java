@@ -23,9 +23,14 @@ public final class Requeue {
      * @param source  only this source, or null for all
      * @param since   only postings first seen at or after this epoch-millisecond time, or null
      */
-    public record Failed(List<String> reasons, String source, Long since) {
+    public record Failed(List<String> reasons, List<String> sources, Long since) {
+        /**
+         * @param sources the source names to retry as the ledger spells them (see {@link #spellings}), or null for
+         *                every source
+         */
         public Failed {
             reasons = reasons == null ? List.of() : List.copyOf(reasons);
+            sources = sources == null ? null : List.copyOf(sources);
         }
 
         String condition() {
@@ -38,9 +43,8 @@ public final class Requeue {
                 sb.append("r.outcome IN ('failed', 'filtered') AND r.outcome_reason IN (")
                         .append(Jdbc.marks(reasons.size())).append(')');
             }
-            if (source != null) {
-                // Sources are stored as they came (an import may say "MyBoard"); --source is lower-cased.
-                sb.append(" AND lower(r.source) = ?");
+            if (sources != null) {
+                sb.append(sources.isEmpty() ? " AND 1 = 0" : " AND r.source IN (" + Jdbc.marks(sources.size()) + ")");
             }
             if (since != null) {
                 sb.append(" AND r.first_seen >= ?");
@@ -50,8 +54,8 @@ public final class Requeue {
 
         List<Object> args() {
             List<Object> a = new ArrayList<>(reasons);
-            if (source != null) {
-                a.add(source);
+            if (sources != null) {
+                a.addAll(sources);
             }
             if (since != null) {
                 a.add(since);
@@ -61,6 +65,21 @@ public final class Requeue {
     }
 
     private Requeue() {
+    }
+
+    /**
+     * The ledger's spellings of {@code source}, matched ignoring case: sources are stored as they came (an
+     * import may say "MyBoard" or "ÉCOLE"), and SQLite's lower() folds only A to Z, so the match is made here.
+     */
+    public static List<String> spellings(Connection c, String source) {
+        String asked = source.strip().toLowerCase(java.util.Locale.ROOT);
+        List<String> out = new ArrayList<>();
+        for (String s : Jdbc.query(c, "SELECT DISTINCT source FROM raw_postings", rs -> rs.getString(1))) {
+            if (s.toLowerCase(java.util.Locale.ROOT).equals(asked)) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     /** How many postings the selection holds, by reason. */

@@ -127,6 +127,24 @@ class RepairCommandsIT {
     }
 
     @Test
+    void retryFindsASourceWrittenWithCapitalsBeyondAsciiWhateverTheCaseAsked() {
+        // An import's own source name, as its producer spelt it; --source is matched ignoring case, and
+        // SQLite's lower() folds only A to Z.
+        List<Posting> postings = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            postings.add(Fixtures.posting("ÉCOLE", "e" + i, "École " + i, "Data Engineer", "Paris", Fixtures.DESCRIPTION));
+        }
+        land(postings);
+        fail("overloaded", true, 0, 3);
+        CliIT.Result dry = jobintel("retry", "--source", "école", "--dry-run", "--db", db(), "--no-progress");
+        assertThat(dry.exit()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("3 retryable failed postings from école: overloaded 3");
+        CliIT.Result r = jobintel("retry", "--source", "ÉCOLE", "--db", db(), "--no-progress");
+        assertThat(r.out()).contains("Re-queued 3 postings");
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(3);
+    }
+
+    @Test
     void retryByAFilterReasonDecidesFilteredPostingsAgainUnderTheNewSettings() throws IOException {
         List<Posting> postings = new ArrayList<>(jobs(3));
         postings.add(Fixtures.posting("greenhouse", "agency", "Northwind Staffing", "Data Engineer", "Berlin",
