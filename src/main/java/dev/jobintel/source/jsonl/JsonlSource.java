@@ -46,7 +46,12 @@ public final class JsonlSource implements JobSource {
     /** One JSON value per line: a second value after the first ("{...}{...}") makes the line malformed, not two postings one of which is dropped. */
     private static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
             // A key given twice ({"title": "a", "title": "b"}) leaves which is meant to a guess: malformed.
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // A line up to MAX_LINE_CHARS is read (past it, line_too_long): Jackson's default cap on one
+            // value (20,000,000 characters) made a long description's line "malformed_json".
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder()
+                    .maxStringLength(MAX_LINE_CHARS).build())
+            .build())
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** Line {@code lineNo} of a file without the byte-order mark Notepad and PowerShell put before the first. */
