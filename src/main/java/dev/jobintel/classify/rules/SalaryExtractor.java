@@ -285,17 +285,25 @@ public final class SalaryExtractor {
      * Money that is not pay only when named right beside a figure — a stock grant, the deals sold, a sales
      * quota, the company's spending ("an equity grant of $40,000 - $60,000", "deals between $50,000 and $150,000",
      * "a quota of $800,000 - $1,000,000 per year", "we spend $3,000,000 a year on cloud") — and not anywhere
-     * in its sentence: "Salary: $120,000 - $150,000 per year plus equity" is pay.
+     * in its sentence: "Salary: $120,000 - $150,000 per year plus equity" is pay. So are the subjects of money
+     * that is not the role's, as a stated period makes any figure look like pay: the company's bills and payouts
+     * ("our cloud bill is $80,000 per month", "we've paid out $40,000,000 a year to our drivers"), the rent of the
+     * place, and what the platform's users earn ("Creators earn $3,000 per month"; not drivers or couriers, whose
+     * earnings are the pay of a driver's job). A contractor's "bill rate" stays a rate.
      */
     private static final String BESIDE = PERKS + "|\\bequity\\b|\\bgrants?\\b|\\brsus?\\b|\\bstock\\b|\\bacv\\b"
-            + "|\\bdeal(?:s|\\s+sizes?)?\\b|\\bquotas?\\b|\\bcontract values?\\b|\\bspend(?:s|ing)?\\b|\\bspent\\b";
+            + "|\\bdeal(?:s|\\s+sizes?)?\\b|\\bquotas?\\b|\\bcontract values?\\b|\\bspend(?:s|ing)?\\b|\\bspent\\b"
+            + "|\\bbills?\\b(?!\\s+rates?\\b)|\\brent\\b|\\bpa(?:id|ys?|ying) out\\b|\\bpayouts?\\b"
+            + "|\\b(?:creators|users|customers|sellers|merchants|hosts|members|affiliates|publishers|artists)"
+            + "(?:\\s+(?:can|could|already|now|typically|often))?\\s+earn(?:s|ed)?\\b";
     private static final Pattern NOT_PAY_BESIDE = Pattern.compile("(?i)" + BESIDE);
     /**
-     * A perk named just before a figure ("a signing bonus of $20,000"), but not a salary's budget ("the salary
-     * budget is €60,000 - €70,000" is the pay); and just after one ("$25,000 in relocation").
+     * A perk named just before a figure ("a signing bonus of $20,000", "grow our ARR from $5,000,000 to
+     * $10,000,000 a year"), but not a salary's budget ("the salary budget is €60,000 - €70,000" is the pay); and
+     * just after one ("$25,000 in relocation").
      */
     private static final Pattern PERK_BEFORE = Pattern.compile("(?i)(?<!salary )(?<!pay )(?<!compensation )(?:" + BESIDE
-            + ")\\w*(?:\\s+(?:of|is|worth|up to|between))*\\s*$");
+            + ")\\w*(?:\\s+(?:of|is|worth|up to|between|from))*\\s*$");
     private static final Pattern PERK_AFTER = Pattern.compile("(?i)^\\s*(?:(?:in|of|as|an?|one[- ]time|annual|yearly)\\s+)*(?:"
             + BESIDE + ")");
 

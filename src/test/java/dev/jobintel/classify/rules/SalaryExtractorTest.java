@@ -249,6 +249,32 @@ class SalaryExtractorTest {
     }
 
     @Test
+    void aFigureWhoseSubjectIsNotTheRolesPayIsNotPay() {
+        // A period stated after one figure, but the money is the company's, its users' or the city's.
+        assertThat(EXTRACTOR.find("Since launch we've paid out $40,000,000 a year to our drivers.")).isNull();
+        assertThat(EXTRACTOR.find("Our cloud bill is $80,000 per month and you will help us cut it.")).isNull();
+        assertThat(EXTRACTOR.find("Creators earn $3,000 per month on average through our marketplace.")).isNull();
+        assertThat(EXTRACTOR.find("Our top sellers earn $10,000 - $20,000 a month.")).isNull();
+        assertThat(EXTRACTOR.find("Rent averages $2,000 a month in Lisbon, and we help you find a flat.")).isNull();
+        assertThat(EXTRACTOR.find("Your mission: grow our ARR from $5,000,000 to $10,000,000 a year.")).isNull();
+        // The role's own pay so stated is still pay, in a low-paid posting too, and after such a sentence.
+        Salary salary = EXTRACTOR.find("Warehouse associate, days. Salary: $3,000 per month.");
+        assertThat(salary).isNotNull();
+        assertThat(salary.max()).isEqualTo(3000.0);
+        assertThat(salary.period()).isEqualTo(Salary.Period.MONTH);
+        Salary earn = EXTRACTOR.find("During the fellowship you will earn $3,000 per month.");
+        assertThat(earn).isNotNull();
+        assertThat(earn.max()).isEqualTo(3000.0);
+        assertThat(earn.period()).isEqualTo(Salary.Period.MONTH);
+        Salary after = EXTRACTOR.find("Our cloud bill is $80,000 per month. You will be paid $9,000 per month.");
+        assertThat(after).isNotNull();
+        assertThat(after.max()).isEqualTo(9000.0);
+        Salary rate = EXTRACTOR.find("Bill rate: $95/hour, W2 or C2C.");
+        assertThat(rate).as("a contractor's bill rate stays a rate").isNotNull();
+        assertThat(rate.max()).isEqualTo(95.0);
+    }
+
+    @Test
     void numbersThatAreNotPayAreIgnored() {
         assertThat(EXTRACTOR.find("We raised $100M in our Series B and serve 10,000 customers")).isNull();
         assertThat(EXTRACTOR.find("Join 2,000 - 3,000 engineers worldwide")).isNull();
