@@ -25,13 +25,18 @@ public final class YearsExtractor {
             Map.entry("fifteen", 15), Map.entry("twenty", 20));
 
     private static final String N = "(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)";
-    private static final String EXP = "(?:\\s*(?:\\(\\s*\\d{1,2}\\s*\\)\\s*)?(?:\\+\\s*)?(?:years?|yrs?)(?:'|’)?(?:"
+    // "2 years minimum of commercial experience": the minimum may follow the years.
+    private static final String EXP = "(?:\\s*(?:\\(\\s*\\d{1,2}\\s*\\)\\s*)?(?:\\+\\s*)?(?:years?|yrs?)(?:'|’)?"
+            + "(?:\\s+(?:minimum|min\\.|at least))?(?:"
             + "(?:\\s+of)?(?:\\s+(?:professional|relevant|hands[- ]on|industry|commercial|work(?:ing)?|proven|practical|technical|related|progressive|software|engineering|prior|direct|total))*"
             + "\\s+(?:experience|exp\\b|working|building|designing|developing|leading|managing|as\\b)"
             // "7+ years of backend development experience": a few words between "of" and "experience",
             // not joined by "and" ("12 years of history and experience" are two things).
             + "|\\s+of(?:\\s+(?!and\\b|or\\b)[a-z][a-z0-9/+#.-]*){1,4}?\\s+experience\\b"
-            + "|\\s+in\\s+(?:a|an)\\s+(?:similar|related|comparable|equivalent|relevant)\\s+(?:role|position|capacity)\\b))";
+            + "|\\s+in\\s+(?:a|an)\\s+(?:similar|related|comparable|equivalent|relevant)\\s+(?:role|position|capacity)\\b"
+            // "4+ years in backend development": a field of work, a few words naming it ("6 years in a row" is none).
+            + "|\\s+in(?:\\s+(?!a\\b|an\\b|the\\b|and\\b|or\\b)[a-z][a-z0-9/+#.-]*){0,3}?\\s+(?:development|engineering|programming"
+            + "|design|architecture|administration|analytics|testing|consulting|product management|project management)\\b))";
 
     /** "3-5 years", "3 to 5 years", "between three and five years". */
     static final Pattern RANGE = Pattern.compile("(?i)\\b" + N + "\\s*(?:\\+\\s*)?(?:-|–|—|to|and)\\s*" + N + EXP);

@@ -61,6 +61,22 @@ class YearsExtractorTest {
     }
 
     @Test
+    void yearsInAFieldOrWithTheirMinimumAfterThemAreExperience() {
+        assertThat(YearsExtractor.find("You have 4+ years in backend development, ideally with Go."))
+                .isEqualTo(new YearsExtractor.Years(4, null));
+        assertThat(YearsExtractor.find("3-5 years in software engineering, two of them on payments."))
+                .isEqualTo(new YearsExtractor.Years(3, 5));
+        assertThat(YearsExtractor.find("2 years minimum of commercial experience with React."))
+                .isEqualTo(new YearsExtractor.Years(2, null));
+        assertThat(YearsExtractor.find("Requirements: 5 years minimum experience in a product team."))
+                .isEqualTo(new YearsExtractor.Years(5, null));
+        // Years in something that is not a field of work, or the company's, are still none.
+        assertThat(YearsExtractor.find("We have been profitable 6 years in a row.")).isNull();
+        assertThat(YearsExtractor.find("We've spent 10 years in software development for banks.")).isNull();
+        assertThat(YearsExtractor.find("A 2 years minimum commitment to the programme.")).isNull();
+    }
+
+    @Test
     void theCompanysOwnYearsAreNotTheCandidates() {
         assertThat(YearsExtractor.find("For over 10 years as an industry leader, Acme has helped thousands of teams.")).isNull();
         assertThat(YearsExtractor.find("We've spent 15 years building the best payroll software on the market.")).isNull();
