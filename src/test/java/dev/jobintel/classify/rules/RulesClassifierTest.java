@@ -350,6 +350,10 @@ class RulesClassifierTest {
             "This is a home-based role with occasional visits to our Manchester office. | remote",
             "Degree in mechanical engineering; 3+ years in food manufacturing. On-site. $80,000 - $95,000 CAD. | onsite",
             "We work on-site at customers' premises when a launch needs it, otherwise from our offices. | onsite",
+            "This position is not eligible for remote work; you will work from our Austin office. | onsite",
+            "Please note that this role is ineligible for remote working. | onsite",
+            "This role is not eligible for fully remote work: you will be in our Denver office three days a week. | hybrid",
+            "This role is eligible for fully remote work within the US. | remote",
             // A ceiling on the days at home, as UK employers write flexible working, is hybrid.
             "We offer flexible working, including the option to work from home up to 2 days a week. | hybrid",
             "You can work from home up to three days per week. | hybrid",
