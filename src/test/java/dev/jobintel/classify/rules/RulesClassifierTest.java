@@ -377,6 +377,14 @@ class RulesClassifierTest {
             "During your internship you will ship features to production. | internship",
             "You will work with a friendly team and ship often. Summer internship (12 weeks). | internship",
             "You will join the data team as a working student for 20 hours a week. | internship",
+            // A duration stated as a field of the terms.
+            "Contract length: 6 months, with a view to extend. Outside IR35. | contract",
+            "Contract duration: 12 months. You will build our payments API in Kotlin. | contract",
+            "Internship duration: 6 months, starting in September. | internship",
+            "Internship length - 12 weeks. You will pair with a senior engineer. | internship",
+            // Terms that are not the role's length, or a permanent contract, are not.
+            "Contract type: permanent. You will build our payments API in Kotlin. | full_time",
+            "You will negotiate contract length with our suppliers, typically 12 months. | full_time",
     })
     void positionTypePhrasesMustDescribeTheRole(String description, String positionType) {
         assertThat(classify("Software Engineer", description).positionType()).isEqualTo(positionType);
