@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * Explicit pay in prose: ranges ("$120,000 – $150,000 per year", "£60k-£80k", "€70.000 bis
  * €90.000", "USD 45-60/hour"), one bound after a pay word ("up to CHF 140'000", "from £50k"), and
- * one figure with its period stated ("USD 80/hour", "$150,000 a year"). A number counts only with
+ * one figure with its period stated ("USD 80/hour", "$150,000 a year"), and on-target earnings ("OTE £90,000",
+ * base plus expected commission) where no other pay is stated. A number counts only with
  * a currency next to it; revenue and funding figures ("$100M Series B") are not pay, nor are
  * perks priced per period ("a $500 monthly home-office stipend"). The period comes from the
  * words after the range, else from the amount's size. A bare symbol that several currencies share
@@ -107,7 +108,8 @@ public final class SalaryExtractor {
         String unit = "(?:\\s?/\\s?(?i:yr|year|annum|hr|hour|h|mo|month|mth|wk|week|day)\\b)?";
         range = Pattern.compile("(" + cur + ")?\\s?" + amount + "\\s?(" + cur + ")?" + unit + SEP
                 + "(" + cur + ")?\\s?" + amount + "\\s?(" + cur + ")?");
-        single = Pattern.compile("(?i:(up to|upto|from|starting at|starting from|salary(?: of)?:?|pay(?: of)?:?|compensation:?|base:?)\\s*)"
+        single = Pattern.compile("(?i:(up to|upto|from|starting at|starting from|salary(?: of)?:?|pay(?: of)?:?|compensation:?|base:?"
+                + "|(?<![a-z])ote(?: of)?:?)\\s*)"
                 + "(?:(" + cur + ")\\s?" + amount + "|" + amount + "\\s?(" + cur + "))");
         rate = Pattern.compile("(" + cur + ")?\\s?" + amount + "\\s?(" + cur + ")?");
     }
@@ -126,19 +128,31 @@ public final class SalaryExtractor {
         if (text == null || text.isEmpty()) {
             return null;
         }
+        Salary s = find(text, countries, false);
+        if (s == null && text.indexOf("OTE") >= 0) {
+            s = find(text, countries, true); // on-target earnings only where no base is stated: base plus commission
+        }
+        if (s != null) {
+            return s;
+        }
+        // Indian pay is often in lakhs per annum with no currency written ("18-24 LPA").
+        return text.indexOf("LPA") >= 0 || text.indexOf("lpa") >= 0 || text.indexOf("akh") >= 0 ? lakhs(text) : null;
+    }
+
+    /** The first stated salary around a currency symbol or code, reading "OTE £90,000" as pay only if {@code ote}. */
+    private Salary find(String text, java.util.Collection<String> countries, boolean ote) {
         int n = text.length();
         int at = nextCurrency(text, 0);
         while (at >= 0) {
             int from = Math.max(0, at - 45);
             int to = Math.min(n, at + 100);
-            Salary s = findIn(text, from, to, countries);
+            Salary s = findIn(text, from, to, countries, ote);
             if (s != null) {
                 return s;
             }
             at = nextCurrency(text, at + 1);
         }
-        // Indian pay is often in lakhs per annum with no currency written ("18-24 LPA").
-        return text.indexOf("LPA") >= 0 || text.indexOf("lpa") >= 0 || text.indexOf("akh") >= 0 ? lakhs(text) : null;
+        return null;
     }
 
     private static final Pattern LAKHS = Pattern.compile("(?i)(?:\\b(up to|upto|from)\\s+)?((?:inr|rs\\.?|₹)\\s?)?"
@@ -197,12 +211,13 @@ public final class SalaryExtractor {
                 || (c <= ' ' && i + 1 < text.length() && Character.isDigit(text.charAt(i + 1)));
     }
 
-    /** Where a lone amount can begin: the first letter of "up to", "from", "salary", "pay", "compensation", "base"... */
+    /** Where a lone amount can begin: the first letter of "up to", "from", "salary", "pay", "compensation", "base"..., or "OTE". */
     static boolean singleCanStart(String text, int i) {
-        return "ufspcb".indexOf(text.charAt(i) | 0x20) >= 0;
+        char c = text.charAt(i);
+        return "ufspcb".indexOf(c | 0x20) >= 0 || ((c | 0x20) == 'o' && text.regionMatches(true, i, "ote", 0, 3));
     }
 
-    private Salary findIn(String text, int from, int to, java.util.Collection<String> countries) {
+    private Salary findIn(String text, int from, int to, java.util.Collection<String> countries, boolean ote) {
         Matcher m = range.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         for (int next = from; Anchored.find(m, next, to, i -> rangeCanStart(text, i)); next = m.end()) {
             String currency = currency(countries, m.group(1), m.group(4), m.group(5), m.group(8));
@@ -225,6 +240,9 @@ public final class SalaryExtractor {
         Matcher s = single.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         for (int next = from; Anchored.find(s, next, to, i -> singleCanStart(text, i)); next = s.end()) {
             // The currency before the amount ("from £50k") or after it ("from 4.500 €").
+            if (!ote && (s.group(1).charAt(0) | 0x20) == 'o') {
+                continue; // "OTE £90,000": on-target earnings, asked for only when no other pay is stated
+            }
             String currency = currency(countries, s.group(2), s.group(7));
             Double amount = s.group(3) != null ? amount(s.group(3), s.group(4) != null) : amount(s.group(5), s.group(6) != null);
             if (currency == null || amount == null || amount <= 0) {

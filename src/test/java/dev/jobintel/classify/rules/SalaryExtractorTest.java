@@ -275,6 +275,28 @@ class SalaryExtractorTest {
     }
 
     @Test
+    void onTargetEarningsArePayOnlyWhereNoBaseIsStated() {
+        Salary ote = EXTRACTOR.find("Account Executive, London. OTE £90,000 with uncapped commission.");
+        assertThat(ote).isNotNull();
+        assertThat(ote.min()).isEqualTo(90000.0);
+        assertThat(ote.max()).isEqualTo(90000.0);
+        assertThat(ote.currency()).isEqualTo("GBP");
+        assertThat(ote.period()).isEqualTo(Salary.Period.YEAR);
+        Salary of = EXTRACTOR.find("Uncapped commission, OTE of $140k.");
+        assertThat(of).isNotNull();
+        assertThat(of.max()).isEqualTo(140000.0);
+        // The base, where one is stated, is the pay, before or after the OTE.
+        Salary baseFirst = EXTRACTOR.find("Base salary £50,000 - £60,000, OTE £90,000.");
+        assertThat(baseFirst).isNotNull();
+        assertThat(baseFirst.max()).isEqualTo(60000.0);
+        Salary baseAfter = EXTRACTOR.find("OTE £90,000 (base: £50,000), paid monthly.");
+        assertThat(baseAfter).isNotNull();
+        assertThat(baseAfter.max()).isEqualTo(50000.0);
+        // "ote" inside a word is no OTE.
+        assertThat(EXTRACTOR.find("Please note £30,000 of the round went to hiring.")).isNull();
+    }
+
+    @Test
     void numbersThatAreNotPayAreIgnored() {
         assertThat(EXTRACTOR.find("We raised $100M in our Series B and serve 10,000 customers")).isNull();
         assertThat(EXTRACTOR.find("Join 2,000 - 3,000 engineers worldwide")).isNull();
