@@ -341,6 +341,42 @@ class LocationResolverTest {
         assertThat(resolve("Louisville, KY").countries()).containsExactly("US");
     }
 
+    @ParameterizedTest(name = "\"{0}\" → {1}")
+    @CsvSource(delimiter = '|', value = {
+            // A town sharing a hub's name, in the county, province or country written after it.
+            "Wellington, Somerset                 | GB",
+            "Wellington, Somerset, United Kingdom | GB",
+            "Hyderabad, Sindh                     | PK",
+            "Hyderabad, Sindh, Pakistan           | PK",
+    })
+    void aTownNamedLikeAHubIsNotTheHubWhereItsRegionSaysOtherwise(String text, String country) {
+        ResolvedLocation r = resolve(text);
+        assertThat(r.cities()).isEmpty();
+        assertThat(r.countries()).containsExactly(country);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" → {1} in {2}")
+    @CsvSource(delimiter = '|', value = {
+            // The hubs themselves, and the places the new names could be confused with.
+            "Wellington, New Zealand    | wlg | NZ",
+            "Wellington                 | wlg | NZ",
+            "Hyderabad, Telangana       | hyd | IN",
+            "Hyderabad                  | hyd | IN",
+    })
+    void theHubsStillResolveBesideTheirOwnRegion(String text, String city, String country) {
+        ResolvedLocation r = resolve(text);
+        assertThat(r.place()).isEqualTo(city);
+        assertThat(r.countries()).containsExactly(country);
+    }
+
+    @Test
+    void theNewRegionsCodesAndNamesDoNotTakeOtherPlaces() {
+        assertThat(resolve("Somerset, NJ").countries()).containsExactly("US");
+        assertThat(resolve("Sioux Falls, SD").countries()).containsExactly("US");
+        assertThat(resolve("Remote - SD").place()).isEqualTo("remote-us");
+        assertThat(resolve("Taunton, Somerset, England").countries()).containsExactly("GB");
+    }
+
     @ParameterizedTest(name = "\"{0}\" → {1} in {2}")
     @CsvSource(delimiter = '|', value = {
             // SmartRecruiters' fullLocation and Workday write "city, local region code, country";
