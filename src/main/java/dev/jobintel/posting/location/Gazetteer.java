@@ -231,7 +231,11 @@ public final class Gazetteer {
             addName(c.name(), new Ref(Kind.COUNTRY, cc));
             c.aliases().forEach(a -> addName(a, new Ref(Kind.COUNTRY, cc)));
             c.codes().forEach(code -> addCode(code, new Ref(Kind.COUNTRY, cc)));
-            addCode(cc, new Ref(Kind.COUNTRY, cc));
+            // Its ISO code is one of its codes, unless its codes are listed without it: the Cayman Islands'
+            // "KY", written after a town, is Kentucky ("Remote - KY" is not the islands).
+            if (c.codes().isEmpty() || c.codes().stream().anyMatch(cc::equalsIgnoreCase)) {
+                addCode(cc, new Ref(Kind.COUNTRY, cc));
+            }
             for (Places.Subdivision s : c.subdivisions()) {
                 Ref ref = new Ref(Kind.SUBDIVISION, cc + ":" + s.code().toUpperCase(Locale.ROOT));
                 addName(s.name(), ref);

@@ -339,6 +339,9 @@ class LocationResolverTest {
         assertThat(cayman.countries()).containsExactly("KY");
         assertThat(resolve("George Town, Penang, Malaysia").place()).isEqualTo("pen");
         assertThat(resolve("Louisville, KY").countries()).containsExactly("US");
+        // "KY" is Kentucky, however little else the string says: the islands' ISO code is not one of their codes.
+        assertThat(resolve("Paducah, KY").countries()).containsExactly("US");
+        assertThat(resolve("Remote - KY").remotePlace()).isEqualTo("remote-us");
     }
 
     @ParameterizedTest(name = "\"{0}\" → {1}")
