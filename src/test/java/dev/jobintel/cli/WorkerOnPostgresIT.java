@@ -55,10 +55,7 @@ class WorkerOnPostgresIT {
                     Fixtures.distinctJobs(part * 150, (part + 1) * 150));
             assertThat(JobintelProcess.run(dir, env, "import", file.toString(), "--db", db).exit()).isZero();
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (count(db, "SELECT count(*) FROM raw_postings WHERE outcome = 'pending'") > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
+        awaitNothingPending(db);
         assertThat(count(db, "SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(300);
 
         long decided = 0;
@@ -225,11 +222,7 @@ class WorkerOnPostgresIT {
             assertThat(worker.alive()).isTrue();
             pg = server(data, pgPort);
             awaitOutput(worker, "The database is reachable again; the model calls that waited are in the cost ledger.");
-            deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (count(db, "SELECT count(*) FROM raw_postings WHERE outcome = 'pending'") > 0
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
+            awaitNothingPending(db);
             JobintelProcess.Result end = worker.terminate(30);
             worker = null;
             assertThat(count(db, "SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(10);
@@ -256,11 +249,7 @@ class WorkerOnPostgresIT {
             RulesResponder model = new RulesResponder();
             sim = MessagesSimulator.start(r -> Answer.tool(model.classify(r.userText())), port);
             awaitOutput(worker, "The Claude API answers again.");
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (count(db, "SELECT count(*) FROM raw_postings WHERE outcome = 'pending'") > 0
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
+            awaitNothingPending(db);
             JobintelProcess.Result end = worker.terminate(30);
             worker = null;
             assertThat(end.out()).contains("This worker decided 20 postings");
@@ -308,6 +297,14 @@ class WorkerOnPostgresIT {
     /** A server of this test's own, on a data directory that outlives it: stopped and started again, it keeps its rows. */
     private static EmbeddedPostgres server(Path data, int port) throws java.io.IOException {
         return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port).start();
+    }
+
+    /** Until no posting is pending, for up to a minute (the assertions after it say what a timeout left). */
+    private static void awaitNothingPending(String db) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (count(db, "SELECT count(*) FROM raw_postings WHERE outcome = 'pending'") > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
     }
 
     private static void awaitOutput(JobintelProcess p, String text) throws Exception {
