@@ -29,7 +29,8 @@ public final class ReferenceData {
      * The values a job's classification may hold under {@code taxonomy}, by an expression over
      * enriched_jobs {@code j} (jobintel's own SQL): a job holding another (classified under an
      * earlier taxonomy) is to be classified again. A subfamily counts with its family: one the
-     * taxonomy moved to another family is stale too.
+     * taxonomy moved to another family is stale too, and so is pay in a currency it dropped (no pay,
+     * NULL, is never stale: the condition is only ever asked inside an EXISTS, where NULL is not true).
      */
     public static Map<String, List<String>> jobCodes(Taxonomy taxonomy) {
         Map<String, List<String>> codes = new java.util.LinkedHashMap<>();
@@ -40,6 +41,7 @@ public final class ReferenceData {
         codes.put("j.track", List.copyOf(taxonomy.tracks().entries().keySet()));
         codes.put("j.arrangement", List.copyOf(taxonomy.arrangements().entries().keySet()));
         codes.put("j.position_type", List.copyOf(taxonomy.positionTypes().entries().keySet()));
+        codes.put("j.salary_currency", List.copyOf(taxonomy.currencies().entries().keySet()));
         return codes;
     }
 

@@ -529,6 +529,33 @@ class RepairCommandsIT {
     }
 
     @Test
+    void backfillTaxonomyChangedClassifiesAgainTheJobsPaidInACurrencyTheTaxonomyInUseDropped() throws Exception {
+        land(List.of(Fixtures.posting("greenhouse", "p1", "Acme", "Senior Data Engineer", "London, UK",
+                Fixtures.DESCRIPTION + " Salary: £70,000 - £90,000 per year.")));
+        assertThat(jobintel("enrich", "--db", db(), "--no-progress").exit()).isZero();
+        assertThat(count("SELECT count(*) FROM enriched_jobs WHERE salary_currency = 'GBP'")).isEqualTo(1);
+        // The user's own taxonomy has no pound sterling: the pay report must not keep showing it.
+        String bundled;
+        try (var in = dev.jobintel.classify.taxonomy.Taxonomy.class.getResourceAsStream(
+                dev.jobintel.classify.taxonomy.Taxonomy.BUNDLED)) {
+            bundled = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String gbp = "  - {code: GBP, name: Pound sterling, symbols: ['£', 'GBP'], countries: [GB]}\n";
+        assertThat(bundled).contains(gbp);
+        Files.writeString(dir.resolve("mine.yaml"), bundled.replace(gbp, ""));
+        Path cfg = dir.resolve("jobintel.yaml");
+        Files.writeString(cfg, "taxonomy: mine.yaml\n");
+
+        CliIT.Result dry = jobintel("backfill", "--taxonomy-changed", "--dry-run", "--config", cfg.toString(), "--db", db());
+        assertThat(dry.out()).contains("Postings of jobs with codes the taxonomy in use does not have: 1");
+        CliIT.Result r = jobintel("backfill", "--taxonomy-changed", "--config", cfg.toString(), "--db", db(), "--no-progress");
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(count("SELECT count(*) FROM enriched_jobs WHERE salary_currency = 'GBP'")).isZero();
+        assertThat(count("SELECT count(*) FROM enriched_jobs")).isEqualTo(1);
+        assertThat(jobintel("status", "--check", "--db", db()).exit()).isZero();
+    }
+
+    @Test
     void aPostingRemovedByHandLeavesNothingInTheWayOfTheNextAndBackfillTidiesWhatItLeft() throws Exception {
         land(jobs(3));
         try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
