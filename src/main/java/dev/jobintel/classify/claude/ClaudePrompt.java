@@ -53,6 +53,19 @@ public final class ClaudePrompt {
      */
     static final int FIELD_CHARS = 500;
 
+    /** The families the instructions name, and what they say of them and of the fallback (see {@link #instructions}). */
+    private static final List<String> BUNDLED_FAMILIES =
+            List.of("software_engineering", "data", "product", "design", "delivery", "out_of_scope");
+    private static final String BUNDLED_FALLBACK = "out_of_scope/other";
+    private static final String BUNDLED_EXAMPLE = " A \"Staff Analytics Engineer\"\n  is data/analytics_engineering at "
+            + "staff level even if the description talks mostly about\n  the company.";
+    private static final String BUNDLED_GUIDANCE = "Engineers who build\n  software are software_engineering even when "
+            + "the domain is data or design; analysts and\n  scientists who work with data are data; people who define "
+            + "products are product; people who\n  design experiences are design; people who run delivery are delivery. "
+            + "Anything that is not\n  one of those (sales, marketing, support, operations, finance, HR, legal, healthcare, "
+            + "retail,\n  teaching, manual work) is out_of_scope with the closest subfamily, and out_of_scope/other\n  "
+            + "when none fits.";
+
     private final List<String> prefix;
     private final int descriptionChars;
     private final String version;
@@ -61,7 +74,7 @@ public final class ClaudePrompt {
     public ClaudePrompt(Taxonomy taxonomy, ClassificationTool tool, int descriptionChars) {
         this.descriptionChars = descriptionChars;
         List<String> blocks = new ArrayList<>();
-        blocks.add(resource("/jobintel/claude/instructions.md"));
+        blocks.add(instructions(taxonomy));
         blocks.add(taxonomyReference(taxonomy));
         blocks.add(skillsReference(taxonomy.skills()));
         List<String> shown = examples(taxonomy);
@@ -73,6 +86,23 @@ public final class ClaudePrompt {
         this.prefix = List.copyOf(blocks);
         this.version = "claude-" + hash(String.join("\u0000", prefix) + "\u0000" + toJson(tool.definition())
                 + "\u0000" + TEMPLATE + "\u0000" + descriptionChars);
+    }
+
+    /**
+     * The instructions, which speak of the bundled taxonomy's families and fallback. Under a user's own
+     * taxonomy without one of them, they name its fallback instead and leave the family descriptions
+     * to decide: told to answer a code the taxonomy lacks ("out_of_scope/other"), a model does, the
+     * API not holding a forced tool to its enums, and the posting fails as invalid output.
+     */
+    static String instructions(Taxonomy taxonomy) {
+        String text = resource("/jobintel/claude/instructions.md");
+        boolean bundledFamilies = BUNDLED_FAMILIES.stream().allMatch(taxonomy.families()::contains)
+                && "data".equals(taxonomy.familyOf("analytics_engineering"));
+        if (!bundledFamilies) {
+            text = text.replace(BUNDLED_EXAMPLE, "").replace(BUNDLED_GUIDANCE, "Use the descriptions of the families "
+                    + "and subfamilies below;\n  answer " + BUNDLED_FALLBACK + " when none fits.");
+        }
+        return text.replace(BUNDLED_FALLBACK, taxonomy.fallbackFamily() + "/" + taxonomy.fallbackSubfamily());
     }
 
     /** The stable prefix as system text blocks; the last one carries the cache breakpoint. */

@@ -9,7 +9,11 @@ import dev.jobintel.posting.Salary;
 import dev.jobintel.posting.location.Gazetteer;
 import dev.jobintel.posting.location.LocationResolver;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -106,5 +110,34 @@ class ClaudePromptTest {
         assertThat((List<Object>) arrangement.get("enum")).containsAll(List.copyOf(TAXONOMY.arrangements().codes()))
                 .contains((Object) null);
         assertThat(TOOL.required()).contains("family", "subfamily", "salary", "skills", "summary");
+    }
+
+    @Test
+    void underAUsersOwnTaxonomyTheInstructionsNameNoCodeItLacks(@TempDir Path dir) throws Exception {
+        String bundled;
+        try (var in = Taxonomy.class.getResourceAsStream(Taxonomy.BUNDLED)) {
+            bundled = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        // Two families and a fallback of its own: no software_engineering, data, delivery… nor out_of_scope/other.
+        int families = bundled.indexOf("\nfamilies:\n");
+        int seniority = bundled.indexOf("\nseniority:\n");
+        String mine = bundled.substring(0, families).replace("fallback: {family: out_of_scope, subfamily: other}",
+                "fallback: {family: other_work, subfamily: misc}")
+                + "\nfamilies:\n"
+                + "  - {code: engineering, name: Engineering, description: Builds software., subfamilies: [\n"
+                + "      {code: software, name: Software, description: Software engineers., title_patterns: ['\\bengineer\\b']}]}\n"
+                + "  - {code: other_work, name: Other, description: Anything else., subfamilies: [\n"
+                + "      {code: misc, name: Misc, description: Everything else.}]}\n"
+                + bundled.substring(seniority);
+        Path file = Files.writeString(dir.resolve("mine.yaml"), mine);
+        Taxonomy t = Taxonomy.load(file);
+        String prefix = String.join("\n", new ClaudePrompt(t, new ClassificationTool(t), 6000).prefix());
+
+        assertThat(prefix).doesNotContain("out_of_scope", "software_engineering", "analytics_engineering", "delivery")
+                .contains("classify it as other_work/misc");
+        // The bundled taxonomy's prompt is as it was.
+        assertThat(String.join("\n", PROMPT.prefix())).contains("is out_of_scope with the closest subfamily, and "
+                + "out_of_scope/other\n  when none fits", "classify it as out_of_scope/other with",
+                "is data/analytics_engineering at staff level");
     }
 }
