@@ -199,8 +199,16 @@ public record JobFilter(String cityCode, String family, Long since, boolean open
             String wanted = family.strip().toLowerCase(Locale.ROOT);
             List<String[]> families = Jdbc.query(c, "SELECT code, name FROM ref_family ORDER BY code",
                     rs -> new String[] {rs.getString(1), rs.getString(2)});
-            familyCode = families.stream().filter(f -> f[0].toLowerCase(Locale.ROOT).equals(wanted)
-                            || f[1].toLowerCase(Locale.ROOT).equals(wanted)).map(f -> f[0]).findFirst().orElse(null);
+            // Codes first, then names. Two match when a taxonomy renamed a family's code and kept its name (or
+            // took the old code as the name), the old code staying in the reference table: the one holding jobs
+            // is meant (after backfill --taxonomy-changed, the new one).
+            List<String> matching = new ArrayList<>();
+            families.stream().filter(f -> f[0].toLowerCase(Locale.ROOT).equals(wanted)).forEach(f -> matching.add(f[0]));
+            families.stream().filter(f -> f[1].toLowerCase(Locale.ROOT).equals(wanted) && !matching.contains(f[0]))
+                    .forEach(f -> matching.add(f[0]));
+            familyCode = matching.size() < 2 ? matching.stream().findFirst().orElse(null) : matching.stream()
+                    .filter(code -> Jdbc.count(c, "SELECT count(*) FROM (SELECT 1 FROM enriched_jobs WHERE family = ? "
+                            + "LIMIT 1) one", code) > 0).findFirst().orElse(matching.get(0));
             if (familyCode == null) {
                 throw new IllegalArgumentException("no family '" + family + "' in the taxonomy (known: "
                         + String.join(", ", families.stream().map(f -> f[0]).toList()) + ")");

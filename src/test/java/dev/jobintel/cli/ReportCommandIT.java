@@ -526,6 +526,18 @@ class ReportCommandIT {
     }
 
     @Test
+    void aFamilyWhoseCodeATaxonomyRenamedIsFoundByItsNameWhereItsJobsAre() throws IOException {
+        // A taxonomy of one's own renames the code of the family "Data" and keeps its name: the old code stays
+        // in the reference table (jobs may still hold it), and the name must find the jobs now in the new one.
+        Path config = bundledTaxonomyWith("  - code: data\n    name: Data\n", "  - code: data_team\n    name: Data\n");
+        CliIT.Result backfill = jobintel("backfill", "--taxonomy-changed", "--db", db(), "--config", config.toString(),
+                "--no-progress");
+        assertThat(backfill.exit()).as(backfill.out() + backfill.err()).isZero();
+        assertThat(report("demand", "--family", "data_team", "--config", config.toString()).get("jobs").asLong()).isEqualTo(3);
+        assertThat(report("demand", "--family", "Data", "--config", config.toString()).get("jobs").asLong()).isEqualTo(3);
+    }
+
+    @Test
     void aSkillIsOneRowThoughATaxonomySinceChangedGaveItAnotherKind() throws IOException {
         // Beta's backend job asked for Kafka under the bundled taxonomy (data engineering); a taxonomy that
         // since moved Kafka to infrastructure classifies the next job. Kafka is still one skill, of two jobs.
