@@ -30,7 +30,9 @@ public final class ReferenceData {
      * enriched_jobs {@code j} (jobintel's own SQL): a job holding another (classified under an
      * earlier taxonomy) is to be classified again. A subfamily counts with its family: one the
      * taxonomy moved to another family is stale too, and so is pay in a currency it dropped (no pay,
-     * NULL, is never stale: the condition is only ever asked inside an EXISTS, where NULL is not true).
+     * NULL, is never stale: the condition is only ever asked inside an EXISTS, where NULL is not true),
+     * and a skill of the dictionary it no longer names. An expression with {@code %s} is a condition
+     * of its own, the values' placeholders in its place; any other is stale when NOT IN the values.
      */
     public static Map<String, List<String>> jobCodes(Taxonomy taxonomy) {
         Map<String, List<String>> codes = new java.util.LinkedHashMap<>();
@@ -42,6 +44,13 @@ public final class ReferenceData {
         codes.put("j.arrangement", List.copyOf(taxonomy.arrangements().entries().keySet()));
         codes.put("j.position_type", List.copyOf(taxonomy.positionTypes().entries().keySet()));
         codes.put("j.salary_currency", List.copyOf(taxonomy.currencies().entries().keySet()));
+        // A skill of the dictionary, as a job holds it (with its skill family; a model's skill the dictionary
+        // does not know has none), that the dictionary no longer names: renamed, or removed. With no skills
+        // at all, every such skill (PostgreSQL takes no empty "IN ()").
+        List<String> skills = taxonomy.skills().all().stream().map(dev.jobintel.classify.taxonomy.SkillDictionary.Skill::name)
+                .toList();
+        codes.put("EXISTS (SELECT 1 FROM job_skills s WHERE s.job_id = j.id AND s.family IS NOT NULL"
+                + (skills.isEmpty() ? "%s)" : " AND s.skill NOT IN (%s))"), skills);
         return codes;
     }
 

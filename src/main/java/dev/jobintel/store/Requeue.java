@@ -134,7 +134,8 @@ public final class Requeue {
         StringBuilder sb = new StringBuilder("(");
         String or = "";
         for (Map.Entry<String, List<String>> e : codes.entrySet()) {
-            sb.append(or).append(e.getKey()).append(" NOT IN (").append(Jdbc.marks(e.getValue().size())).append(')');
+            sb.append(or).append(e.getKey().contains("%s") ? e.getKey().replace("%s", Jdbc.marks(e.getValue().size()))
+                    : e.getKey() + " NOT IN (" + Jdbc.marks(e.getValue().size()) + ")");
             args.addAll(e.getValue());
             or = " OR ";
         }

@@ -556,6 +556,38 @@ class RepairCommandsIT {
     }
 
     @Test
+    void backfillTaxonomyChangedClassifiesAgainTheJobsHoldingASkillTheTaxonomyInUseRenamed() throws Exception {
+        land(jobs(2));
+        assertThat(jobintel("enrich", "--db", db(), "--no-progress").exit()).isZero();
+        assertThat(count("SELECT count(*) FROM job_skills WHERE skill = 'PostgreSQL'")).isEqualTo(2);
+        // The user's own taxonomy calls it Postgres: the skills report must not keep a row of the old name.
+        String bundled;
+        try (var in = dev.jobintel.classify.taxonomy.Taxonomy.class.getResourceAsStream(
+                dev.jobintel.classify.taxonomy.Taxonomy.BUNDLED)) {
+            bundled = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(bundled).contains("{name: PostgreSQL, family: database, aliases: [postgres]}");
+        Files.writeString(dir.resolve("mine.yaml"), bundled.replace("{name: PostgreSQL, family: database, aliases: [postgres]}",
+                "{name: Postgres, family: database, aliases: [postgresql]}"));
+        Path cfg = dir.resolve("jobintel.yaml");
+        Files.writeString(cfg, "taxonomy: mine.yaml\n");
+
+        CliIT.Result dry = jobintel("backfill", "--taxonomy-changed", "--dry-run", "--config", cfg.toString(), "--db", db());
+        assertThat(dry.out()).contains("Postings of jobs with codes the taxonomy in use does not have: 2");
+        CliIT.Result r = jobintel("backfill", "--taxonomy-changed", "--config", cfg.toString(), "--db", db(), "--no-progress");
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(count("SELECT count(*) FROM job_skills WHERE skill = 'PostgreSQL'")).isZero();
+        assertThat(count("SELECT count(*) FROM job_skills WHERE skill = 'Postgres'")).isEqualTo(2);
+        assertThat(jobintel("status", "--check", "--db", db()).exit()).isZero();
+        // A skill a model named that the dictionary does not know (no skill family) is no sign of another taxonomy.
+        try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO job_skills (job_id, skill, family) SELECT min(id), 'Cobol dialect X', NULL FROM enriched_jobs");
+        }
+        CliIT.Result again = jobintel("backfill", "--taxonomy-changed", "--dry-run", "--config", cfg.toString(), "--db", db());
+        assertThat(again.out()).contains("Postings of jobs with codes the taxonomy in use does not have: 0");
+    }
+
+    @Test
     void aPostingRemovedByHandLeavesNothingInTheWayOfTheNextAndBackfillTidiesWhatItLeft() throws Exception {
         land(jobs(3));
         try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
