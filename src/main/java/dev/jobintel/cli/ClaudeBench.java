@@ -13,6 +13,7 @@ import dev.jobintel.config.LoadedConfig;
 import dev.jobintel.pipeline.Context;
 import dev.jobintel.pipeline.Enricher;
 import dev.jobintel.pipeline.Runner;
+import dev.jobintel.posting.location.LocationResolver;
 import dev.jobintel.report.TextTable;
 import dev.jobintel.source.SourceFactory;
 import dev.jobintel.source.demo.DemoSnapshot;
@@ -75,15 +76,20 @@ final class ClaudeBench implements Callable<Integer> {
         out.printf(Locale.ROOT, "jobintel bench claude: the demo snapshot, classifier claude, %d in flight, a local "
                 + "Messages server answering in %d ms (ideal %.0f requests/s)%n", concurrency, latencyMs, ideal);
         out.flush();
+        // The server answers in the taxonomy and places the configuration names, as the run classifies under
+        // them: answers in the bundled taxonomy's codes all fail under one's own.
+        LoadedConfig loaded = common.loadConfig();
+        RulesResponder responder = new RulesResponder(Context.taxonomy(loaded),
+                new LocationResolver(Context.gazetteer(loaded)));
         try (ScratchDirectory scratch = ScratchDirectory.create("jobintel-claude-bench");
-             MessagesSimulator sim = MessagesSimulator.start(new RulesResponder()).latency(Duration.ofMillis(latencyMs))) {
+             MessagesSimulator sim = MessagesSimulator.start(responder).latency(Duration.ofMillis(latencyMs))) {
             Path work = scratch.path();
             double floor = bareSdk(sim.baseUrl(), concurrency * 8);
 
             String url = "jdbc:sqlite:" + work.resolve("bench.db");
             ClaudeConfig claude = new ClaudeConfig(ClaudeConfig.DEFAULT_MODEL, sim.baseUrl(), null, null, null, 30, null,
                     concurrency, null, null, null, null, null, null, null).withLimits(1_000_000, 1_000_000_000, 1_000_000_000);
-            LoadedConfig base = ConfigOption.withDatabase(common.loadConfig(), url);
+            LoadedConfig base = ConfigOption.withDatabase(loaded, url);
             JobintelConfig cfg = base.config().withClassifier(base.config().classifier().named(ClaudeClassifier.NAME)
                     .with(claude));
             Context ctx = Context.load(new LoadedConfig(cfg, base.doc(), base.baseDir()), Clock.systemUTC(),

@@ -78,8 +78,7 @@ public final class Context {
     /** @param env the environment secrets and the API base URL are read from */
     public static Context load(LoadedConfig loaded, Clock clock, Map<String, String> env) {
         JobintelConfig c = loaded.config();
-        Taxonomy taxonomy = c.taxonomy() == null ? Taxonomy.bundled()
-                : Taxonomy.load(loaded.resolve(c.taxonomy()));
+        Taxonomy taxonomy = taxonomy(loaded);
         Gazetteer gazetteer = gazetteer(loaded);
         JobintelConfig.Gate g = c.gate();
         AgencyDetector agency = null;
@@ -188,6 +187,12 @@ public final class Context {
 
     private static List<Pattern> patterns(List<String> regexes) {
         return regexes.stream().map(r -> Pattern.compile(r, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)).toList();
+    }
+
+    /** The taxonomy the configuration names: the bundled one, or the file {@code taxonomy:} gives. */
+    public static Taxonomy taxonomy(LoadedConfig loaded) {
+        String taxonomy = loaded.config().taxonomy();
+        return taxonomy == null ? Taxonomy.bundled() : Taxonomy.load(loaded.resolve(taxonomy));
     }
 
     /** The place table the configuration names: the bundled one, extended by {@code places:} when given. */

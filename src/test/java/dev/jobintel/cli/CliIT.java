@@ -621,4 +621,27 @@ class CliIT {
         assertThat(enriched.exit()).isZero();
         assertThat(enriched.out()).contains("1 enriched (new jobs), 1 merged");
     }
+
+    @Test
+    void benchClaudeAnswersInTheTaxonomyTheConfigurationNames() throws Exception {
+        // The local server answered in the bundled taxonomy's codes: under one's own, every posting failed.
+        String bundled;
+        try (var in = CliIT.class.getResourceAsStream("/jobintel/taxonomy.yaml")) {
+            bundled = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        // Two families of its own: no code of the bundled families, nor a name or synonym of one.
+        String mine = bundled.substring(0, bundled.indexOf("\nfamilies:\n")).replace(
+                "fallback: {family: out_of_scope, subfamily: other}", "fallback: {family: other_work, subfamily: misc}")
+                + "\nfamilies:\n"
+                + "  - {code: engineering, name: Builders, description: Builds software., subfamilies: [\n"
+                + "      {code: software, name: Makers, description: Software engineers., title_patterns: ['\\bengineer\\b']}]}\n"
+                + "  - {code: other_work, name: Everyone else, description: Anything else., subfamilies: [\n"
+                + "      {code: misc, name: Misc, description: Everything else.}]}\n"
+                + bundled.substring(bundled.indexOf("\nseniority:\n"));
+        Files.writeString(dir.resolve("mine.yaml"), mine);
+        Path cfg = Files.writeString(dir.resolve("jobintel.yaml"), "taxonomy: mine.yaml\n");
+        Result r = jobintel("bench", "claude", "--latency-ms", "1", "--config", cfg.toString(), "--no-progress");
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains(" merged, 91 filtered, 0 failed").doesNotContain("NaN");
+    }
 }
