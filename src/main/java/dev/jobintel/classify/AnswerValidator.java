@@ -178,7 +178,8 @@ public final class AnswerValidator {
         if (isNull(c) || !c.isTextual()) {
             problems.add("salary.currency is required with an amount: one of " + String.join(", ", taxonomy.currencies().codes()));
         } else {
-            currency = taxonomy.currencies().match(c.asText().strip()).orElse(null);
+            String answered = c.asText().strip();
+            currency = sharedSymbol(answered) ? null : taxonomy.currencies().match(answered).orElse(null);
             if (currency == null) {
                 problems.add("salary.currency '" + Clip.oneLine(c.asText(), QUOTED) + "' is not allowed; use one of "
                         + String.join(", ", taxonomy.currencies().codes()) + ", or set salary to null");
@@ -212,6 +213,16 @@ public final class AnswerValidator {
             return null;
         }
         return salary;
+    }
+
+    /**
+     * A bare symbol that other currencies write with a prefix ("$" of "C$", "¥" of "CN¥"): which currency is
+     * meant, the answer does not say, so it is asked for rather than read as the one the taxonomy lists it under.
+     */
+    private boolean sharedSymbol(String answered) {
+        return !answered.isEmpty() && answered.codePoints().noneMatch(Character::isLetterOrDigit)
+                && taxonomy.currencySymbols().values().stream().flatMap(List::stream)
+                .anyMatch(symbol -> symbol.length() > answered.length() && symbol.endsWith(answered));
     }
 
     /** A number, or a numeric string such as "120,000", "$95k" or "1.2m". */

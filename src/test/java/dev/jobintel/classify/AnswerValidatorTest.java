@@ -182,6 +182,23 @@ class AnswerValidatorTest {
     }
 
     @Test
+    void aCurrencyGivenAsItsSymbolIsTheTaxonomysCurrency() throws Exception {
+        // The prompt lists each currency with its symbols; "£" and "€" are those of GBP and EUR, not answers to re-ask.
+        for (String[] symbolAndCode : new String[][]{{"£", "GBP"}, {"€", "EUR"}, {"₹", "INR"}, {" ₩ ", "KRW"}}) {
+            AnswerValidator.Result r = validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"salary\":"
+                    + "{\"min\":70000,\"max\":90000,\"currency\":\"" + symbolAndCode[0] + "\",\"period\":\"year\"}}");
+            assertThat(r.problems()).as(symbolAndCode[0]).isEmpty();
+            assertThat(r.classification().salary().currency()).isEqualTo(symbolAndCode[1]);
+        }
+        // "$" and "¥" are written by several currencies ("C$", "CN¥"): not USD nor JPY for a job in Toronto or Shanghai.
+        for (String shared : new String[]{"$", "¥"}) {
+            assertThat(validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"salary\":{\"min\":70000,"
+                    + "\"max\":90000,\"currency\":\"" + shared + "\",\"period\":\"year\"}}").problems())
+                    .as(shared).singleElement().asString().startsWith("salary.currency '" + shared + "' is not allowed");
+        }
+    }
+
+    @Test
     void aSummaryIsAtMostFiftyWordsOfASaneLength() {
         String words = "word ".repeat(80);
         assertThat(AnswerValidator.firstWords(words, 50).split(" ")).hasSize(50);

@@ -58,8 +58,13 @@ public final class Vocabulary {
         return prev != null && !prev.equals(code) ? prev : null;
     }
 
+    /**
+     * Normalised text; a word with no letter or digit ("£", "€", "$") is its own key, as normalising would
+     * leave nothing of it.
+     */
     static String key(String s) {
-        return Normalizer.basic(s.replace('_', ' '));
+        String key = Normalizer.basic(s.replace('_', ' '));
+        return key.isEmpty() ? s.strip() : key;
     }
 
     public String field() {
