@@ -41,13 +41,16 @@ public record Salary(Double min, Double max, String currency, Period period) {
             return perYear;
         }
 
+        private static final Pattern TWICE_OR_HALF = Pattern.compile("(bi|semi)(week|month|annu|year)|fortnight");
+
         /** Parses the many spellings sources use ("1 YEAR", "yearly", "per annum", "hourly"...). */
         public static Period parse(String raw) {
             if (raw == null) {
                 return null;
             }
             String s = raw.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
-            if (s.isEmpty()) {
+            if (s.isEmpty() || TWICE_OR_HALF.matcher(s).find()) {
+                // "biweekly", "semi-monthly", "fortnightly": none of the five, and read as one it would halve or double the pay.
                 return null;
             }
             if (s.contains("year") || s.contains("annum") || s.contains("annual") || s.equals("yr") || s.equals("pa")) {

@@ -199,6 +199,20 @@ class AnswerValidatorTest {
     }
 
     @Test
+    void payPerTwoWeeksOrHalfAMonthIsNoneOfTheFivePeriodsAndIsAskedAgain() throws Exception {
+        // 4,000 every two weeks stored as 4,000 a week would be twice the pay; a period of the five is asked for.
+        for (String period : new String[]{"biweekly", "bi-weekly", "fortnightly", "semi-monthly", "bimonthly",
+                "semi-annually"}) {
+            AnswerValidator.Result r = validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"salary\":"
+                    + "{\"min\":4000,\"max\":5000,\"currency\":\"USD\",\"period\":\"" + period + "\"}}");
+            assertThat(r.problems()).as(period).singleElement().asString().startsWith("salary.period");
+        }
+        assertThat(validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"salary\":"
+                + "{\"min\":4000,\"max\":5000,\"currency\":\"USD\",\"period\":\"weekly\"}}").classification().salary()
+                .period()).isEqualTo(Salary.Period.WEEK);
+    }
+
+    @Test
     void aSummaryIsAtMostFiftyWordsOfASaneLength() {
         String words = "word ".repeat(80);
         assertThat(AnswerValidator.firstWords(words, 50).split(" ")).hasSize(50);
