@@ -19,7 +19,7 @@ import java.util.Set;
 
 /**
  * Checks a model's answer against the taxonomy before anything is written (incidents 1, 12,
- * 15). Explicit JSON null, a missing field and the strings "null" / "none" are the same thing;
+ * 15). Explicit JSON null, a missing field and the strings "null" / "none" / "n/a" are the same thing;
  * coded fields are matched case-insensitively and through the taxonomy's synonyms; a field
  * left empty that has a default gets it, and is recorded as defaulted. Anything else that is
  * not valid is a problem: the caller re-asks once with the problems, then gives up.
@@ -105,7 +105,7 @@ public final class AnswerValidator {
                 equity, yearsMin, yearsMax, skills, summary, classifier, model, promptVersion, defaulted), List.of());
     }
 
-    /** Null, missing, and the strings "null", "none", "nil" and "" all mean "not stated". */
+    /** Null, missing, and the strings "null", "none", "nil", "n/a" and "" all mean "not stated". */
     static boolean isNull(JsonNode v) {
         if (v == null || v.isNull() || v.isMissingNode()) {
             return true;
@@ -113,10 +113,10 @@ public final class AnswerValidator {
         return v.isTextual() && meansNothing(v.asText());
     }
 
-    /** "", "null", "none" and "nil", in any case: a model's way of saying nothing, in a field or in a list. */
+    /** "", "null", "none", "nil" and "n/a", in any case: a model's way of saying nothing, in a field or in a list. */
     private static boolean meansNothing(String text) {
         String s = text.strip().toLowerCase(Locale.ROOT);
-        return s.isEmpty() || s.equals("null") || s.equals("none") || s.equals("nil");
+        return s.isEmpty() || s.equals("null") || s.equals("none") || s.equals("nil") || s.equals("n/a");
     }
 
     private static boolean isPresent(JsonNode answer, String field) {

@@ -69,6 +69,21 @@ class AnswerValidatorTest {
     }
 
     @Test
+    void nAIsNothingStatedNotASkillNorAValueToReAsk() throws Exception {
+        AnswerValidator.Result r = validate("""
+                {"family":"data","subfamily":"data_engineering","seniority":"N/A","salary":"n/a","equity":"N/A",
+                 "years_min":"N/A","skills":["N/A","Python"],"summary":"x"}""");
+        assertThat(r.problems()).isEmpty();
+        Classification k = r.classification();
+        assertThat(k.skills()).extracting(Classification.SkillMention::name).containsExactly("Python");
+        assertThat(k.salary()).isNull();
+        assertThat(k.yearsMin()).isNull();
+        assertThat(k.defaulted()).contains("seniority", "equity");
+        assertThat(validate("""
+                {"family":"data","subfamily":"data_engineering","skills":"N/A"}""").classification().skills()).isEmpty();
+    }
+
+    @Test
     void fieldsWithDefaultsAreDefaultedAndRecordedAsSuch() throws Exception {
         AnswerValidator.Result r = validate("""
                 {"family":"data","subfamily":"data_engineering","seniority":null,"track":"null","arrangement":null,
