@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Checks a model's answer against the taxonomy before anything is written (incidents 1, 12,
@@ -260,6 +262,11 @@ public final class AnswerValidator {
         return null;
     }
 
+    /** Years as text: "3", "3+", "5+ years", "7 yrs", or a range "3-5", "3–5 years", "3 to 5". */
+    private static final Pattern YEARS = Pattern.compile(
+            "(\\d+(?:\\.\\d+)?)\\s*\\+?(?:\\s*(?:-|–|—|to)\\s*(\\d+(?:\\.\\d+)?)\\s*\\+?)?\\s*(?:years?|yrs?)?",
+            Pattern.CASE_INSENSITIVE);
+
     private static Integer years(JsonNode answer, String field, List<String> problems) {
         JsonNode v = answer.get(field);
         if (isNull(v)) {
@@ -269,10 +276,12 @@ public final class AnswerValidator {
         if (v.isNumber()) {
             d = v.asDouble();
         } else if (v.isTextual()) {
-            try {
-                d = Double.parseDouble(v.asText().strip().replace("+", ""));
-            } catch (NumberFormatException e) {
-                d = null;
+            Matcher m = YEARS.matcher(v.asText().strip());
+            if (m.matches()) {
+                double low = Double.parseDouble(m.group(1));
+                double high = m.group(2) == null ? low : Double.parseDouble(m.group(2));
+                // "3-5" in either field: each takes its own bound of the range.
+                d = low > high ? null : field.equals("years_max") ? high : low;
             }
         }
         if (d == null || d < 0 || d > MAX_YEARS || d != Math.floor(d)) {

@@ -157,6 +157,23 @@ class AnswerValidatorTest {
     }
 
     @Test
+    void yearsWrittenAsARangeOrWithTheirUnitAreReadEachFieldTakingItsBound() throws Exception {
+        Classification k = validate("""
+                {"family":"data","subfamily":"data_engineering","years_min":"3-5","years_max":"3–5 years"}""")
+                .classification();
+        assertThat(k.yearsMin()).isEqualTo(3);
+        assertThat(k.yearsMax()).isEqualTo(5);
+        k = validate("""
+                {"family":"data","subfamily":"data_engineering","years_min":"5+ years","years_max":"7 yrs"}""")
+                .classification();
+        assertThat(k.yearsMin()).isEqualTo(5);
+        assertThat(k.yearsMax()).isEqualTo(7);
+        assertThat(validate("""
+                {"family":"data","subfamily":"data_engineering","years_min":"3 to 5","years_max":"2 to 1"}""")
+                .problems()).singleElement().asString().startsWith("years_max");
+    }
+
+    @Test
     void aSalaryWithoutAmountsIsNoSalaryAndOneWithoutAPeriodIsAProblem() throws Exception {
         assertThat(validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"salary\":{\"min\":null,\"max\":null,"
                 + "\"currency\":\"EUR\",\"period\":\"year\"}}").classification().salary()).isNull();
