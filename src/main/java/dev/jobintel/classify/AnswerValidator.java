@@ -1,6 +1,8 @@
 package dev.jobintel.classify;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jobintel.classify.taxonomy.SkillDictionary;
 import dev.jobintel.classify.taxonomy.Taxonomy;
 import dev.jobintel.classify.taxonomy.Vocabulary;
@@ -32,6 +34,7 @@ public final class AnswerValidator {
 
     /** How much of a value that is not allowed the problems quote back to the model. */
     private static final int QUOTED = 80;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public static final int MAX_SKILLS = 50;
     public static final int SUMMARY_WORDS = 50;
@@ -78,7 +81,7 @@ public final class AnswerValidator {
         String track = codeOrDefault(answer, "track", taxonomy.tracks(), problems, defaulted);
         String arrangement = codeOrDefault(answer, "arrangement", taxonomy.arrangements(), problems, defaulted);
         String positionType = codeOrDefault(answer, "position_type", taxonomy.positionTypes(), problems, defaulted);
-        Salary salary = salary(answer.get("salary"), problems);
+        Salary salary = salary(unquoted(answer.get("salary")), problems);
 
         Boolean equity = bool(answer.get("equity"), problems);
         if (equity == null) {
@@ -90,7 +93,7 @@ public final class AnswerValidator {
         if (yearsMin != null && yearsMax != null && yearsMin > yearsMax) {
             problems.add("years_min (" + yearsMin + ") is above years_max (" + yearsMax + ")");
         }
-        List<Classification.SkillMention> skills = skills(answer.get("skills"), problems);
+        List<Classification.SkillMention> skills = skills(unquoted(answer.get("skills")), problems);
 
         String summary = text(answer.get("summary"));
         if (summary == null) {
@@ -119,6 +122,26 @@ public final class AnswerValidator {
     private static boolean meansNothing(String text) {
         String s = text.strip().toLowerCase(Locale.ROOT);
         return s.isEmpty() || s.equals("null") || s.equals("none") || s.equals("nil") || s.equals("n/a");
+    }
+
+    /**
+     * A list or object a model sent as its JSON text ("[\"Python\", \"SQL\"]"), as models sometimes do with a
+     * tool call's nested values: the JSON it is, not a comma-separated string nor a salary that is no object.
+     */
+    private static JsonNode unquoted(JsonNode v) {
+        if (v == null || !v.isTextual()) {
+            return v;
+        }
+        String t = v.asText().strip();
+        if (!t.startsWith("[") && !t.startsWith("{")) {
+            return v;
+        }
+        try {
+            JsonNode n = JSON.readTree(t);
+            return n != null && n.isContainerNode() ? n : v;
+        } catch (JsonProcessingException e) {
+            return v;
+        }
     }
 
     private static boolean isPresent(JsonNode answer, String field) {

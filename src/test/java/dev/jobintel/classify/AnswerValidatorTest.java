@@ -84,6 +84,18 @@ class AnswerValidatorTest {
     }
 
     @Test
+    void aListOrASalaryGivenAsJsonTextIsReadAsTheJsonItIs() throws Exception {
+        // Models sometimes send a nested value of a tool call as its JSON text: not skills named '["Python"'.
+        AnswerValidator.Result r = validate("""
+                {"family":"data","subfamily":"data_engineering","skills":"[\\"Python\\", \\"Our Secret Tool\\"]",
+                 "salary":"{\\"min\\": 70000, \\"max\\": 90000, \\"currency\\": \\"EUR\\", \\"period\\": \\"year\\"}"}""");
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.classification().skills()).extracting(Classification.SkillMention::name)
+                .containsExactly("Python", "Our Secret Tool");
+        assertThat(r.classification().salary()).isEqualTo(new Salary(70000.0, 90000.0, "EUR", Salary.Period.YEAR));
+    }
+
+    @Test
     void fieldsWithDefaultsAreDefaultedAndRecordedAsSuch() throws Exception {
         AnswerValidator.Result r = validate("""
                 {"family":"data","subfamily":"data_engineering","seniority":null,"track":"null","arrangement":null,
