@@ -317,7 +317,7 @@ public final class AnswerValidator {
 
     /**
      * Skills through the dictionary: a known skill under its canonical name and family, an
-     * unknown one kept as written with no family. A comma-separated string is accepted.
+     * unknown one kept as written with no family. A comma-separated string, or one a line, is accepted.
      */
     private List<Classification.SkillMention> skills(JsonNode v, List<String> problems) {
         if (isNull(v)) {
@@ -336,7 +336,10 @@ public final class AnswerValidator {
                 }
             }
         } else if (v.isTextual()) {
-            names.addAll(List.of(v.asText().split("[,;]")));
+            // "Python, SQL", or a list one a line ("- Python\n- SQL"), its bullets no part of a name.
+            for (String name : v.asText().split("[,;\\r\\n]")) {
+                names.add(name.strip().replaceFirst("^[-*•]\\s*", ""));
+            }
         } else {
             problems.add("skills must be a list of names (strings)");
             return List.of();

@@ -96,6 +96,16 @@ class AnswerValidatorTest {
     }
 
     @Test
+    void skillsGivenAsOneStringAreSplitAtLineBreaksAndBulletsAsAtCommas() throws Exception {
+        // Not one skill named "Python SQL": a list written one a line, as a model writes a list in text.
+        Classification k = validate("""
+                {"family":"data","subfamily":"data_engineering","skills":"- Python\\n- SQL\\n• Our Secret Tool"}""")
+                .classification();
+        assertThat(k.skills()).extracting(Classification.SkillMention::name)
+                .containsExactly("Python", "SQL", "Our Secret Tool");
+    }
+
+    @Test
     void fieldsWithDefaultsAreDefaultedAndRecordedAsSuch() throws Exception {
         AnswerValidator.Result r = validate("""
                 {"family":"data","subfamily":"data_engineering","seniority":null,"track":"null","arrangement":null,
