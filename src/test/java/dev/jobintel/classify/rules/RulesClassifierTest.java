@@ -105,6 +105,11 @@ class RulesClassifierTest {
             "Engenheiro de Dados Sênior           | data                 | data_engineering    | senior    | ic",
             "Científico de Datos                  | data                 | data_science        | mid       | ic",
             "Analista de Datos Jr.                | data                 | data_analysis       | junior    | ic",
+            // Identity and access management, and leading security, are security engineering.
+            "IAM Engineer                         | software_engineering | security_engineering | mid      | ic",
+            "Identity and Access Management Engineer | software_engineering | security_engineering | mid   | ic",
+            "Head of Security                     | software_engineering | security_engineering | director | management",
+            "Director of Security Services        | out_of_scope         | other               | director  | management",
     })
     void classifiesRealisticTitles(String title, String family, String subfamily, String seniority, String track) {
         Classification c = classify(title, "We are a fintech company building payment rails for Europe.");
