@@ -110,6 +110,26 @@ class RulesClassifierTest {
             "Identity and Access Management Engineer | software_engineering | security_engineering | mid   | ic",
             "Head of Security                     | software_engineering | security_engineering | director | management",
             "Director of Security Services        | out_of_scope         | other               | director  | management",
+            // Project, product, data-analyst, administrator, tester and security titles in the languages of European boards.
+            "IT-Projektleiter (m/w/d)             | delivery             | project_management  | mid       | ic",
+            "Projektleiter Hochbau (m/w/d)        | out_of_scope         | other               | mid       | ic",
+            "Chef de projet IT (H/F)              | delivery             | project_management  | mid       | ic",
+            "Jefe de Proyecto IT                  | delivery             | project_management  | mid       | ic",
+            "Gerente de Projetos de TI            | delivery             | project_management  | mid       | ic",
+            "Projectleider ICT                    | delivery             | project_management  | mid       | ic",
+            "Kierownik Projektu IT                | delivery             | project_management  | mid       | ic",
+            "Produktmanager (m/w/d)               | product              | product_management  | mid       | ic",
+            "Chef de produit (H/F)                | product              | product_management  | mid       | ic",
+            "Chef de produit marketing            | out_of_scope         | marketing           | mid       | ic",
+            "Datenanalyst (m/w/d)                 | data                 | data_analysis       | mid       | ic",
+            "Data-analist                         | data                 | data_analysis       | mid       | ic",
+            "Analityk Danych                      | data                 | data_analysis       | mid       | ic",
+            "Systemadministrator (m/w/d)          | software_engineering | infrastructure_cloud | mid      | ic",
+            "Administrateur systèmes et réseaux (H/F) | software_engineering | infrastructure_cloud | mid  | ic",
+            "Fachinformatiker für Systemintegration (m/w/d) | software_engineering | infrastructure_cloud | mid | ic",
+            "Fachinformatiker für Anwendungsentwicklung (m/w/d) | software_engineering | engineering_general | mid | ic",
+            "Softwaretester (m/w/d)               | software_engineering | qa_test             | mid       | ic",
+            "IT-Sicherheitsexperte (m/w/d)        | software_engineering | security_engineering | mid      | ic",
     })
     void classifiesRealisticTitles(String title, String family, String subfamily, String seniority, String track) {
         Classification c = classify(title, "We are a fintech company building payment rails for Europe.");
