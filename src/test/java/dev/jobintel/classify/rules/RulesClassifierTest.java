@@ -130,6 +130,18 @@ class RulesClassifierTest {
             "Fachinformatiker für Anwendungsentwicklung (m/w/d) | software_engineering | engineering_general | mid | ic",
             "Softwaretester (m/w/d)               | software_engineering | qa_test             | mid       | ic",
             "IT-Sicherheitsexperte (m/w/d)        | software_engineering | security_engineering | mid      | ic",
+            // Programmers, their levels and internships in Spanish, Portuguese, Polish, Dutch and German.
+            "Analista Programador                 | software_engineering | engineering_general | mid       | ic",
+            "Starszy Programista Java             | software_engineering | engineering_general | senior    | ic",
+            "Młodszy Programista                  | software_engineering | engineering_general | junior    | ic",
+            "Inżynier Oprogramowania              | software_engineering | engineering_general | mid       | ic",
+            "Softwareontwikkelaar                 | software_engineering | engineering_general | mid       | ic",
+            "Stagiair Software Development        | software_engineering | engineering_general | intern    | ic",
+            "Estágio em Desenvolvimento de Software | software_engineering | engineering_general | intern  | ic",
+            "Becario Desarrollo de Software       | software_engineering | engineering_general | intern    | ic",
+            "Ausbildung Fachinformatiker Anwendungsentwicklung | software_engineering | engineering_general | intern | ic",
+            "Ingénieur Data (H/F)                 | data                 | data_engineering    | mid       | ic",
+            "Programador CNC                      | out_of_scope         | other               | mid       | ic",
     })
     void classifiesRealisticTitles(String title, String family, String subfamily, String seniority, String track) {
         Classification c = classify(title, "We are a fintech company building payment rails for Europe.");
