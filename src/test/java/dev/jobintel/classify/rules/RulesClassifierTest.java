@@ -142,6 +142,10 @@ class RulesClassifierTest {
             "Ausbildung Fachinformatiker Anwendungsentwicklung | software_engineering | engineering_general | intern | ic",
             "Ingénieur Data (H/F)                 | data                 | data_engineering    | mid       | ic",
             "Programador CNC                      | out_of_scope         | other               | mid       | ic",
+            // Engineers named after the data platform they build on.
+            "Databricks Engineer                  | data                 | data_engineering    | mid       | ic",
+            "Kafka Engineer                       | data                 | data_engineering    | mid       | ic",
+            "Snowflake Developer                  | data                 | data_engineering    | mid       | ic",
     })
     void classifiesRealisticTitles(String title, String family, String subfamily, String seniority, String track) {
         Classification c = classify(title, "We are a fintech company building payment rails for Europe.");
