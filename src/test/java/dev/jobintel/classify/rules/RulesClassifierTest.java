@@ -146,6 +146,9 @@ class RulesClassifierTest {
             "Databricks Engineer                  | data                 | data_engineering    | mid       | ic",
             "Kafka Engineer                       | data                 | data_engineering    | mid       | ic",
             "Snowflake Developer                  | data                 | data_engineering    | mid       | ic",
+            // Professional services implement the product for customers, as implementation engineers do.
+            "Professional Services Engineer       | out_of_scope         | customer_support    | mid       | ic",
+            "Professional Services Consultant     | out_of_scope         | customer_support    | mid       | ic",
     })
     void classifiesRealisticTitles(String title, String family, String subfamily, String seniority, String track) {
         Classification c = classify(title, "We are a fintech company building payment rails for Europe.");
