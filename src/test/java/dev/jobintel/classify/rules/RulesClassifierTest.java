@@ -149,6 +149,9 @@ class RulesClassifierTest {
             // Professional services implement the product for customers, as implementation engineers do.
             "Professional Services Engineer       | out_of_scope         | customer_support    | mid       | ic",
             "Professional Services Consultant     | out_of_scope         | customer_support    | mid       | ic",
+            // A chief of staff runs a leader's office: no C-level title, no reports of their own, no staff level.
+            "Chief of Staff                       | out_of_scope         | other               | mid       | ic",
+            "Chief of Staff, Engineering          | out_of_scope         | other               | mid       | ic",
     })
     void classifiesRealisticTitles(String title, String family, String subfamily, String seniority, String track) {
         Classification c = classify(title, "We are a fintech company building payment rails for Europe.");
