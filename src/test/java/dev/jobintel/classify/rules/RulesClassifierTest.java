@@ -152,6 +152,12 @@ class RulesClassifierTest {
             // A chief of staff runs a leader's office: no C-level title, no reports of their own, no staff level.
             "Chief of Staff                       | out_of_scope         | other               | mid       | ic",
             "Chief of Staff, Engineering          | out_of_scope         | other               | mid       | ic",
+            // "ML" leads as "AI" does, and the ML team after the role names it as "Machine Learning" does.
+            "Head of ML                           | software_engineering | ml_engineering      | director  | management",
+            "Chief AI Officer                     | software_engineering | ml_engineering      | executive | management",
+            "Software Engineer, Applied ML        | software_engineering | ml_engineering      | mid       | ic",
+            "Software Engineer, LLM               | software_engineering | ml_engineering      | mid       | ic",
+            "Head of ML Partnerships              | out_of_scope         | other               | director  | management",
     })
     void classifiesRealisticTitles(String title, String family, String subfamily, String seniority, String track) {
         Classification c = classify(title, "We are a fintech company building payment rails for Europe.");
