@@ -158,6 +158,11 @@ class RulesClassifierTest {
             "Software Engineer, Applied ML        | software_engineering | ml_engineering      | mid       | ic",
             "Software Engineer, LLM               | software_engineering | ml_engineering      | mid       | ic",
             "Head of ML Partnerships              | out_of_scope         | other               | director  | management",
+            // Leading software reads as leading engineering; selling or licensing it does not.
+            "Head of Software                     | software_engineering | engineering_general | director  | management",
+            "Software Director                    | software_engineering | engineering_general | director  | management",
+            "Head of Software Sales               | out_of_scope         | sales               | director  | management",
+            "Director, Software Licensing         | out_of_scope         | other               | director  | management",
     })
     void classifiesRealisticTitles(String title, String family, String subfamily, String seniority, String track) {
         Classification c = classify(title, "We are a fintech company building payment rails for Europe.");
