@@ -163,6 +163,10 @@ class RulesClassifierTest {
             "Software Director                    | software_engineering | engineering_general | director  | management",
             "Head of Software Sales               | out_of_scope         | sales               | director  | management",
             "Director, Software Licensing         | out_of_scope         | other               | director  | management",
+            // Heading delivery or agile reads as "Delivery Manager" does; a courier fleet's delivery does not.
+            "Head of Delivery                     | delivery             | scrum_agile         | director  | management",
+            "Head of Agile                        | delivery             | scrum_agile         | director  | management",
+            "Head of Delivery Drivers             | out_of_scope         | other               | director  | management",
     })
     void classifiesRealisticTitles(String title, String family, String subfamily, String seniority, String track) {
         Classification c = classify(title, "We are a fintech company building payment rails for Europe.");
