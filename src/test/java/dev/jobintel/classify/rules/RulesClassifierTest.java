@@ -167,6 +167,9 @@ class RulesClassifierTest {
             "Head of Delivery                     | delivery             | scrum_agile         | director  | management",
             "Head of Agile                        | delivery             | scrum_agile         | director  | management",
             "Head of Delivery Drivers             | out_of_scope         | other               | director  | management",
+            // Architects of a warehouse, lake or data platform are data architects.
+            "Data Warehouse Architect             | data                 | data_architecture_governance | mid | ic",
+            "Data Platform Architect              | data                 | data_architecture_governance | mid | ic",
     })
     void classifiesRealisticTitles(String title, String family, String subfamily, String seniority, String track) {
         Classification c = classify(title, "We are a fintech company building payment rails for Europe.");
