@@ -170,6 +170,16 @@ class RulesClassifierTest {
             // Architects of a warehouse, lake or data platform are data architects.
             "Data Warehouse Architect             | data                 | data_architecture_governance | mid | ic",
             "Data Platform Architect              | data                 | data_architecture_governance | mid | ic",
+            // A language, framework or team after the role reads as it does before it ("Python Developer" is backend).
+            "Software Engineer (Python)           | software_engineering | backend             | mid       | ic",
+            "Senior Software Engineer - Java/Spring | software_engineering | backend           | senior    | ic",
+            "Software Engineer, .NET              | software_engineering | backend             | mid       | ic",
+            "Software Engineer - React            | software_engineering | frontend            | mid       | ic",
+            "Software Engineer, React Native      | software_engineering | mobile              | mid       | ic",
+            "Software Engineer, Design Systems    | software_engineering | frontend            | mid       | ic",
+            "Software Engineer, Observability     | software_engineering | devops_sre          | mid       | ic",
+            "Software Engineer, Privacy           | software_engineering | security_engineering | mid      | ic",
+            "Software Engineer, Go-To-Market      | software_engineering | engineering_general | mid       | ic",
     })
     void classifiesRealisticTitles(String title, String family, String subfamily, String seniority, String track) {
         Classification c = classify(title, "We are a fintech company building payment rails for Europe.");
