@@ -180,6 +180,12 @@ class RulesClassifierTest {
             "Software Engineer, Observability     | software_engineering | devops_sre          | mid       | ic",
             "Software Engineer, Privacy           | software_engineering | security_engineering | mid      | ic",
             "Software Engineer, Go-To-Market      | software_engineering | engineering_general | mid       | ic",
+            // Out-of-scope functions by their usual names: people and talent leads, growth marketing, renewals.
+            "Head of People                       | out_of_scope         | operations_admin    | director  | management",
+            "Head of Talent                       | out_of_scope         | operations_admin    | director  | management",
+            "Head of Growth                       | out_of_scope         | marketing           | director  | management",
+            "Growth Manager                       | out_of_scope         | marketing           | mid       | ic",
+            "Renewals Manager                     | out_of_scope         | sales               | mid       | ic",
     })
     void classifiesRealisticTitles(String title, String family, String subfamily, String seniority, String track) {
         Classification c = classify(title, "We are a fintech company building payment rails for Europe.");
