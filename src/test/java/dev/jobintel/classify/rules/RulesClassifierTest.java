@@ -186,6 +186,8 @@ class RulesClassifierTest {
             "Head of Growth                       | out_of_scope         | marketing           | director  | management",
             "Growth Manager                       | out_of_scope         | marketing           | mid       | ic",
             "Renewals Manager                     | out_of_scope         | sales               | mid       | ic",
+            // A manager's grade between the manager and the function, as in "Manager II, Engineering".
+            "Manager II, Engineering              | software_engineering | engineering_general | mid       | management",
     })
     void classifiesRealisticTitles(String title, String family, String subfamily, String seniority, String track) {
         Classification c = classify(title, "We are a fintech company building payment rails for Europe.");
