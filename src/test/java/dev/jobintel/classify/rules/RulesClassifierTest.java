@@ -188,6 +188,9 @@ class RulesClassifierTest {
             "Renewals Manager                     | out_of_scope         | sales               | mid       | ic",
             // A manager's grade between the manager and the function, as in "Manager II, Engineering".
             "Manager II, Engineering              | software_engineering | engineering_general | mid       | management",
+            // A German "Leiter" heads a department (director); a "Teamleiter" leads a team.
+            "Leiter Softwareentwicklung (m/w/d)   | software_engineering | engineering_general | director  | management",
+            "Leiterin Data Science                | data                 | data_science        | director  | management",
     })
     void classifiesRealisticTitles(String title, String family, String subfamily, String seniority, String track) {
         Classification c = classify(title, "We are a fintech company building payment rails for Europe.");
