@@ -191,6 +191,9 @@ class RulesClassifierTest {
             // A German "Leiter" heads a department (director); a "Teamleiter" leads a team.
             "Leiter Softwareentwicklung (m/w/d)   | software_engineering | engineering_general | director  | management",
             "Leiterin Data Science                | data                 | data_science        | director  | management",
+            // Latin American "Semi Senior" ("Ssr") is the level between junior and senior.
+            "Desarrollador Semi Senior            | software_engineering | engineering_general | mid       | ic",
+            "Analista de Datos Semi Sr            | data                 | data_analysis       | mid       | ic",
     })
     void classifiesRealisticTitles(String title, String family, String subfamily, String seniority, String track) {
         Classification c = classify(title, "We are a fintech company building payment rails for Europe.");
