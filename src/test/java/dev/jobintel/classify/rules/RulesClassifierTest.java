@@ -194,6 +194,11 @@ class RulesClassifierTest {
             // Latin American "Semi Senior" ("Ssr") is the level between junior and senior.
             "Desarrollador Semi Senior            | software_engineering | engineering_general | mid       | ic",
             "Analista de Datos Semi Sr            | data                 | data_analysis       | mid       | ic",
+            // French "Stage" opening a title is an internship; a "Directeur" is a director.
+            "Stage - Développeur Full Stack       | software_engineering | fullstack           | intern    | ic",
+            "Stage Data Scientist (H/F)           | data                 | data_science        | intern    | ic",
+            "Stage Manager                        | out_of_scope         | other               | mid       | management",
+            "Directeur Technique                  | out_of_scope         | other               | director  | management",
     })
     void classifiesRealisticTitles(String title, String family, String subfamily, String seniority, String track) {
         Classification c = classify(title, "We are a fintech company building payment rails for Europe.");
