@@ -199,6 +199,15 @@ class RulesClassifierTest {
             "Stage Data Scientist (H/F)           | data                 | data_science        | intern    | ic",
             "Stage Manager                        | out_of_scope         | other               | mid       | management",
             "Directeur Technique                  | out_of_scope         | other               | director  | management",
+            // Software, cloud and solutions architects in French, Spanish, Portuguese, German and Polish.
+            "Architecte logiciel                  | software_engineering | engineering_general | mid       | ic",
+            "Arquitecto de Software               | software_engineering | engineering_general | mid       | ic",
+            "Softwarearchitekt (m/w/d)            | software_engineering | engineering_general | mid       | ic",
+            "Architekt Oprogramowania             | software_engineering | engineering_general | mid       | ic",
+            "Cloud Architekt (m/w/d)              | software_engineering | infrastructure_cloud | mid      | ic",
+            "Architecte Cloud (H/F)               | software_engineering | infrastructure_cloud | mid      | ic",
+            "Arquiteta de Soluções                | out_of_scope         | sales               | mid       | ic",
+            "Architekt (m/w/d) Hochbau            | out_of_scope         | other               | mid       | ic",
     })
     void classifiesRealisticTitles(String title, String family, String subfamily, String seniority, String track) {
         Classification c = classify(title, "We are a fintech company building payment rails for Europe.");
