@@ -208,6 +208,12 @@ class RulesClassifierTest {
             "Architecte Cloud (H/F)               | software_engineering | infrastructure_cloud | mid      | ic",
             "Arquiteta de Soluções                | out_of_scope         | sales               | mid       | ic",
             "Architekt (m/w/d) Hochbau            | out_of_scope         | other               | mid       | ic",
+            // Information security in French, Spanish, Portuguese and Polish; a guard is not.
+            "Ingénieur Sécurité (H/F)             | software_engineering | security_engineering | mid      | ic",
+            "Analista de Ciberseguridad           | software_engineering | security_engineering | mid      | ic",
+            "Analista de Segurança da Informação  | software_engineering | security_engineering | mid      | ic",
+            "Specjalista ds. Bezpieczeństwa IT    | software_engineering | security_engineering | mid      | ic",
+            "Agente de Seguridad                  | out_of_scope         | other               | mid       | ic",
     })
     void classifiesRealisticTitles(String title, String family, String subfamily, String seniority, String track) {
         Classification c = classify(title, "We are a fintech company building payment rails for Europe.");
