@@ -214,6 +214,15 @@ class RulesClassifierTest {
             "Analista de Segurança da Informação  | software_engineering | security_engineering | mid      | ic",
             "Specjalista ds. Bezpieczeństwa IT    | software_engineering | security_engineering | mid      | ic",
             "Agente de Seguridad                  | out_of_scope         | other               | mid       | ic",
+            // Cloud, network and system engineers and administrators, and embedded engineers, in other languages.
+            "Ingénieur Cloud (H/F)                | software_engineering | infrastructure_cloud | mid      | ic",
+            "Ingeniero de Redes                   | software_engineering | infrastructure_cloud | mid      | ic",
+            "Datenbankadministrator (m/w/d)       | software_engineering | infrastructure_cloud | mid      | ic",
+            "IT-Administrator (m/w/d)             | software_engineering | infrastructure_cloud | mid      | ic",
+            "Administrator Systemów               | software_engineering | infrastructure_cloud | mid      | ic",
+            "Ingénieur Systèmes Embarqués         | software_engineering | embedded_systems    | mid       | ic",
+            "Desarrollador de Sistemas Embebidos  | software_engineering | embedded_systems    | mid       | ic",
+            "Auxiliar de Embarque                 | out_of_scope         | other               | mid       | ic",
     })
     void classifiesRealisticTitles(String title, String family, String subfamily, String seniority, String track) {
         Classification c = classify(title, "We are a fintech company building payment rails for Europe.");
