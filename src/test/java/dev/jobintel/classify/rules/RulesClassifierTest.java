@@ -223,6 +223,18 @@ class RulesClassifierTest {
             "Ingénieur Systèmes Embarqués         | software_engineering | embedded_systems    | mid       | ic",
             "Desarrollador de Sistemas Embebidos  | software_engineering | embedded_systems    | mid       | ic",
             "Auxiliar de Embarque                 | out_of_scope         | other               | mid       | ic",
+            // Mobile developers, designers, testers, support and business analysts in other languages.
+            "Desarrollador Móvil                  | software_engineering | mobile              | mid       | ic",
+            "Desenvolvedor Mobile                 | software_engineering | mobile              | mid       | ic",
+            "Mobile Entwickler                    | software_engineering | mobile              | mid       | ic",
+            "Diseñador Gráfico                    | design               | visual_brand_design | mid       | ic",
+            "Grafikdesigner (m/w/d)               | design               | visual_brand_design | mid       | ic",
+            "Designer de Produto                  | design               | product_design      | mid       | ic",
+            "Testeur (H/F)                        | software_engineering | qa_test             | mid       | ic",
+            "Analista de Testes                   | software_engineering | qa_test             | mid       | ic",
+            "Analista de Suporte                  | out_of_scope         | customer_support    | mid       | ic",
+            "Technicien support informatique      | out_of_scope         | customer_support    | mid       | ic",
+            "Analityk Biznesowy                   | data                 | data_analysis       | mid       | ic",
     })
     void classifiesRealisticTitles(String title, String family, String subfamily, String seniority, String track) {
         Classification c = classify(title, "We are a fintech company building payment rails for Europe.");
