@@ -198,7 +198,7 @@ class RulesClassifierTest {
             "Stage - Développeur Full Stack       | software_engineering | fullstack           | intern    | ic",
             "Stage Data Scientist (H/F)           | data                 | data_science        | intern    | ic",
             "Stage Manager                        | out_of_scope         | other               | mid       | management",
-            "Directeur Technique                  | out_of_scope         | other               | director  | management",
+            "Directeur Technique                  | software_engineering | engineering_general | director  | management",
             // Software, cloud and solutions architects in French, Spanish, Portuguese, German and Polish.
             "Architecte logiciel                  | software_engineering | engineering_general | mid       | ic",
             "Arquitecto de Software               | software_engineering | engineering_general | mid       | ic",
@@ -235,6 +235,12 @@ class RulesClassifierTest {
             "Analista de Suporte                  | out_of_scope         | customer_support    | mid       | ic",
             "Technicien support informatique      | out_of_scope         | customer_support    | mid       | ic",
             "Analityk Biznesowy                   | data                 | data_analysis       | mid       | ic",
+            // Engineering leads and managers in Spanish, Portuguese, French and Polish; a "Gerente de Produto" is a PM.
+            "Líder Técnico                        | software_engineering | engineering_general | lead      | ic",
+            "Gerente de Ingeniería                | software_engineering | engineering_general | mid       | management",
+            "Diretor de Tecnologia                | software_engineering | engineering_general | director  | management",
+            "Kierownik Zespołu Programistów       | software_engineering | engineering_general | mid       | management",
+            "Gerente de Produto                   | product              | product_management  | mid       | ic",
     })
     void classifiesRealisticTitles(String title, String family, String subfamily, String seniority, String track) {
         Classification c = classify(title, "We are a fintech company building payment rails for Europe.");
