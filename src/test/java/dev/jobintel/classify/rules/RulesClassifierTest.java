@@ -241,6 +241,12 @@ class RulesClassifierTest {
             "Diretor de Tecnologia                | software_engineering | engineering_general | director  | management",
             "Kierownik Zespołu Programistów       | software_engineering | engineering_general | mid       | management",
             "Gerente de Produto                   | product              | product_management  | mid       | ic",
+            // The long tail of English titles with a clear home.
+            "Conversational AI Designer           | design               | content_design      | mid       | ic",
+            "Incident Responder                   | software_engineering | security_engineering | mid      | ic",
+            "Accessibility Engineer               | software_engineering | frontend            | mid       | ic",
+            "Technical Artist                     | software_engineering | game_development    | mid       | ic",
+            "Network Automation Engineer          | software_engineering | infrastructure_cloud | mid      | ic",
     })
     void classifiesRealisticTitles(String title, String family, String subfamily, String seniority, String track) {
         Classification c = classify(title, "We are a fintech company building payment rails for Europe.");
