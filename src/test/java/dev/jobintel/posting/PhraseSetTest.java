@@ -34,7 +34,9 @@ class PhraseSetTest {
         PhraseSet set = new PhraseSet(phrases);
         List<String> titles = new ArrayList<>(List.of("", "Senior Backend Engineer", "Engineer", "Head of Data",
                 "Staff Software Engineer (m/w/d)", "UX Writer", ".NET Developer", "Werkstudent Data Science",
-                "Principal Product Manager, Growth", "Frontend-Entwickler", "zzz"));
+                "Principal Product Manager, Growth", "Frontend-Entwickler", "zzz",
+                // German compounds: a word a pattern names may go on ("IT-Sicherheit" in "IT-Sicherheitsexperte").
+                "IT-Sicherheitsexperte (m/w/d)", "Datenanalystin", "Softwarearchitektin", "Stage Data Scientist (H/F)"));
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         for (DemoPosting p : DemoDataset.postings()) {
             // The demo lines are in the sources' own formats: the title is "title", "text" or "name".
