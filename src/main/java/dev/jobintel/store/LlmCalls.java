@@ -129,9 +129,9 @@ public final class LlmCalls implements CallLog, AutoCloseable {
                     // These answers are paid for: they are written when the database is back (a
                     // restart), and the calls waiting on them wait too, rather than fail their postings.
                     if (pauseMillis == 0) {
-                        say.accept("The database cannot be reached ("
-                                + dev.jobintel.internal.Throwables.rootMessage(e).lines().findFirst().orElse("") + "); the answers paid for wait to be written to the cost ledger, looking again "
-                                + "every few seconds.");
+                        String cause = dev.jobintel.internal.Throwables.rootMessage(e).lines().findFirst().orElse("");
+                        say.accept("The database cannot be reached (" + cause + "); the answers paid for wait to be "
+                                + "written to the cost ledger, looking again at least every 30 s.");
                     }
                     pauseMillis = Math.min(30_000, Math.max(500, pauseMillis * 2));
                     try {
