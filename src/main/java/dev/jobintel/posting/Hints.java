@@ -15,7 +15,7 @@ import java.util.Map;
  * @param department     department or team
  * @param experienceLevel the source's experience level ("mid_senior_level", "Senior"...)
  * @param countries      ISO 3166 alpha-2 codes the source attaches to the posting
- * @param extra          any other labelled fact worth showing a classifier (function, industry...)
+ * @param extra          any other labelled fact worth showing a classifier (function, industry...), in key order
  */
 public record Hints(
         Salary salary,
@@ -31,7 +31,10 @@ public record Hints(
 
     public Hints {
         countries = countries == null ? List.of() : List.copyOf(countries);
-        extra = extra == null ? Map.of() : Map.copyOf(extra);
+        // In key order: Map.copyOf's map iterates differently in every JVM, and whatever writes a posting's
+        // hints (an export, a reject's payload, its fingerprint, the prompt) must write one posting one way.
+        extra = extra == null ? Map.of() : extra.size() < 2 ? Map.copyOf(extra)
+                : java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(Map.copyOf(extra)));
     }
 
     public boolean isEmpty() {

@@ -5,7 +5,6 @@ import dev.jobintel.posting.Posting;
 import dev.jobintel.posting.Salary;
 
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A 64-bit hash of everything a posting says (see {@link Hash64}), for telling within one fetch
@@ -37,8 +36,7 @@ final class PostingFingerprint {
             f.text(c);
         }
         f.number(h.extra().size());
-        // Sorted: two equal maps need not iterate in one order.
-        for (Map.Entry<String, String> e : (h.extra().size() < 2 ? h.extra() : new TreeMap<>(h.extra())).entrySet()) {
+        for (Map.Entry<String, String> e : h.extra().entrySet()) { // in key order (see Hints)
             f.text(e.getKey()).text(e.getValue());
         }
         return f.value();

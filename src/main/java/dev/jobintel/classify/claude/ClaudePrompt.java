@@ -233,7 +233,7 @@ public final class ClaudePrompt {
         if (!h.countries().isEmpty()) {
             out.add("countries: " + String.join(", ", h.countries()));
         }
-        for (Map.Entry<String, String> e : new TreeMap<>(h.extra()).entrySet()) {
+        for (Map.Entry<String, String> e : h.extra().entrySet()) {
             out.add(Clip.oneLine(e.getKey(), FIELD_CHARS) + ": " + Clip.oneLine(e.getValue(), FIELD_CHARS));
         }
         return out;

@@ -29,33 +29,7 @@ final class DemoJsonl {
         if (h == null) {
             n.putNull("hints");
         } else if (!h.isEmpty()) {
-            ObjectNode hn = n.putObject("hints");
-            if (h.salary() != null) {
-                hn.putObject("salary").put("min", h.salary().min()).put("max", h.salary().max())
-                        .put("currency", h.salary().currency()).put("period", h.salary().period().code());
-            }
-            if (h.workplace() != null) {
-                hn.put("workplace", h.workplace());
-            }
-            if (h.remote() != null) {
-                hn.put("remote", h.remote());
-            }
-            if (h.employmentType() != null) {
-                hn.put("employment_type", h.employmentType());
-            }
-            if (h.department() != null) {
-                hn.put("department", h.department());
-            }
-            if (h.experienceLevel() != null) {
-                hn.put("experience_level", h.experienceLevel());
-            }
-            if (!h.countries().isEmpty()) {
-                h.countries().forEach(hn.putArray("countries")::add);
-            }
-            if (!h.extra().isEmpty()) {
-                ObjectNode ex = hn.putObject("extra");
-                h.extra().forEach(ex::put);
-            }
+            dev.jobintel.source.jsonl.JsonlRecord.putHints(n.putObject("hints"), h);
         }
         return n.toString();
     }

@@ -15,7 +15,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import static dev.jobintel.source.JsonFields.amount;
 import static dev.jobintel.source.JsonFields.text;
@@ -164,33 +163,34 @@ public final class JsonlRecord {
         if (p.postedAt() != null) {
             n.put("posted_at", p.postedAt().toString());
         }
-        Hints h = p.hints();
-        if (!h.isEmpty()) {
-            ObjectNode hn = n.putObject("hints");
-            if (h.salary() != null) {
-                ObjectNode s = hn.putObject("salary");
-                s.put("min", h.salary().min());
-                s.put("max", h.salary().max());
-                s.put("currency", h.salary().currency());
-                s.put("period", h.salary().period() == null ? null : h.salary().period().code());
-            }
-            putIfPresent(hn, "workplace", h.workplace());
-            if (h.remote() != null) {
-                hn.put("remote", h.remote());
-            }
-            putIfPresent(hn, "employment_type", h.employmentType());
-            putIfPresent(hn, "department", h.department());
-            putIfPresent(hn, "experience_level", h.experienceLevel());
-            if (!h.countries().isEmpty()) {
-                h.countries().forEach(hn.putArray("countries")::add);
-            }
-            if (!h.extra().isEmpty()) {
-                ObjectNode ex = hn.putObject("extra");
-                // In key order: Hints' map iterates differently in every JVM, and two exports of one
-                // database must be the same file (and a repeated_id reject, whose payload this is, the same reject).
-                new TreeMap<>(h.extra()).forEach(ex::put);
-            }
+        if (!p.hints().isEmpty()) {
+            putHints(n.putObject("hints"), p.hints());
         }
         return n;
+    }
+
+    /** Writes the fields of {@code h} into {@code hn}, the "hints" object of a line of the import format. */
+    public static void putHints(ObjectNode hn, Hints h) {
+        if (h.salary() != null) {
+            ObjectNode s = hn.putObject("salary");
+            s.put("min", h.salary().min());
+            s.put("max", h.salary().max());
+            s.put("currency", h.salary().currency());
+            s.put("period", h.salary().period() == null ? null : h.salary().period().code());
+        }
+        putIfPresent(hn, "workplace", h.workplace());
+        if (h.remote() != null) {
+            hn.put("remote", h.remote());
+        }
+        putIfPresent(hn, "employment_type", h.employmentType());
+        putIfPresent(hn, "department", h.department());
+        putIfPresent(hn, "experience_level", h.experienceLevel());
+        if (!h.countries().isEmpty()) {
+            h.countries().forEach(hn.putArray("countries")::add);
+        }
+        if (!h.extra().isEmpty()) {
+            ObjectNode ex = hn.putObject("extra");
+            h.extra().forEach(ex::put); // in key order (see Hints): one posting, one line, in every run
+        }
     }
 }
