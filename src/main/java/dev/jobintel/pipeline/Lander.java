@@ -156,16 +156,17 @@ public final class Lander implements FetchSink, AutoCloseable {
              * batch there, so both engines refuse it alike (a SQLite file must copy to PostgreSQL whole).
              */
             private boolean identityFits(Posting p) {
-                String too = p.source().length() > MAX_SOURCE_CHARS ? "source name"
-                        : p.sourceJobId().length() > MAX_ID_CHARS ? "id" : null;
-                if (too == null) {
+                return fits(p, "source name", p.source(), MAX_SOURCE_CHARS) && fits(p, "id", p.sourceJobId(), MAX_ID_CHARS);
+            }
+
+            private boolean fits(Posting p, String what, String value, int max) {
+                if (value.length() <= max) {
                     return true;
                 }
-                String value = too.equals("id") ? p.sourceJobId() : p.source();
                 reject(new Rejects.Reject(source, board, "id_too_long", String.format(
                         "the posting's %s holds %,d characters, more than the %d an identity may (\"%s\"; \"%s\")",
-                        too, value.length(), too.equals("id") ? MAX_ID_CHARS : MAX_SOURCE_CHARS,
-                        dev.jobintel.internal.Clip.oneLine(value, 40), dev.jobintel.internal.Clip.oneLine(p.title(), 80)),
+                        what, value.length(), max, dev.jobintel.internal.Clip.oneLine(value, 40),
+                        dev.jobintel.internal.Clip.oneLine(p.title(), 80)),
                         dev.jobintel.source.jsonl.JsonlRecord.toJson(dev.jobintel.source.JsonStream.mapper(), p).toString()));
                 return false;
             }
