@@ -284,10 +284,7 @@ public final class SalaryExtractor {
             if (currency == null || amount == null) {
                 continue;
             }
-            Salary.Period period = statedPeriod(text, m.end());
-            if (period == null) {
-                period = periodBefore(text, m.start());
-            }
+            Salary.Period period = statedPeriod(text, m.start(), m.end());
             if (period != null && plausibleAlone(amount, period) && !notPay(text, m.start(), m.end())) {
                 return new Salary(amount, amount, currency, period);
             }
@@ -463,10 +460,7 @@ public final class SalaryExtractor {
             "(?i)^[^.\\n]{0,25}?" + NOT_SCHEDULE + "(?:per week|/\\s?(?:week|wk)|a week|weekly)");
 
     private Salary.Period period(String text, int start, int from, double top, String currency) {
-        Salary.Period stated = statedPeriod(text, from);
-        if (stated == null) {
-            stated = periodBefore(text, start);
-        }
+        Salary.Period stated = statedPeriod(text, start, from);
         if (stated != null) {
             return stated;
         }
@@ -512,6 +506,12 @@ public final class SalaryExtractor {
      */
     private static final Pattern PERIOD_BEFORE = Pattern.compile("(?i)\\b(?:(day|daily)|(hour|hourly)|(week|weekly)|(month|monthly)"
             + "|(annual|yearly))\\s+(?:rate|salary|pay|wage)\\s*(?:is|of)?\\s*[:(]?\\s*$");
+
+    /** The period stated for the figure at {@code start}..{@code end}: by the words after it, else those before it. */
+    private static Salary.Period statedPeriod(String text, int start, int end) {
+        Salary.Period after = statedPeriod(text, end);
+        return after != null ? after : periodBefore(text, start);
+    }
 
     private static Salary.Period periodBefore(String text, int start) {
         Matcher m = PERIOD_BEFORE.matcher(text).region(Math.max(0, start - 25), start);
