@@ -62,7 +62,6 @@ final class RetryCommand implements Callable<Integer> {
         }
         Context ctx = classifying.context(common, cl, dryRun);
         PrintWriter out = cl.getOut();
-        String askedSource = source == null ? null : source.strip().toLowerCase(Locale.ROOT);
         try (Database db = ctx.openDatabase(); Runner runner = new Runner(ctx, db, bars.on())) {
             runner.prepare(dryRun);
             Requeue.Failed selection = new Requeue.Failed(reasons == null ? List.of()
@@ -87,8 +86,8 @@ final class RetryCommand implements Callable<Integer> {
                     out.printf("Reasons recorded for failed or filtered postings: %s%n",
                             reasonsRecorded.isEmpty() ? "none" : String.join(", ", reasonsRecorded));
                 }
-                if (askedSource != null && !sourcesRecorded.contains(askedSource)) {
-                    out.printf("No posting comes from %s; the sources in the ledger: %s%n", askedSource,
+                if (selection.sources() != null && selection.sources().isEmpty()) {
+                    out.printf("No posting comes from %s; the sources in the ledger: %s%n", source.strip().toLowerCase(Locale.ROOT),
                             sourcesRecorded.isEmpty() ? "none" : String.join(", ", sourcesRecorded));
                 }
                 return 0;

@@ -20,14 +20,10 @@ public final class Requeue {
      * Which failed (or filtered) postings to decide again.
      *
      * @param reasons the failure or filter reasons to retry; empty means every retryable failure
-     * @param source  only this source, or null for all
+     * @param sources only these sources, as the ledger spells them (see {@link #spellings}), or null for all
      * @param since   only postings first seen at or after this epoch-millisecond time, or null
      */
     public record Failed(List<String> reasons, List<String> sources, Long since) {
-        /**
-         * @param sources the source names to retry as the ledger spells them (see {@link #spellings}), or null for
-         *                every source
-         */
         public Failed {
             reasons = reasons == null ? List.of() : List.copyOf(reasons);
             sources = sources == null ? null : List.copyOf(sources);
