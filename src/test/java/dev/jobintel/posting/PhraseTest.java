@@ -94,8 +94,12 @@ class PhraseTest {
                 "day rate: £500", "rate: €400", "rate £450", "contract-to-hire", "send your updated CV",
                 "freelancers welcome", "maternity cover", "parental leave cover", "fixed-term contract",
                 "6 months contract", "internship", "working student", "stock options and RSUs", "RSU grants"));
-        for (DemoPosting p : DemoDataset.postings()) {
-            texts.add(p.jsonLine());
+        // Every third demo posting: the full set takes 20 s (the reference scan is what Phrase
+        // exists to avoid). The sample still holds every kind the demo has: agency, too short,
+        // duplicate, re-seen, rejected and two of the four very long descriptions.
+        List<DemoPosting> demo = DemoDataset.postings();
+        for (int i = 0; i < demo.size(); i += 3) {
+            texts.add(demo.get(i).jsonLine());
         }
         List<Phrase> phrases = new ArrayList<>();
         Taxonomy t = Taxonomy.bundled();
@@ -108,12 +112,15 @@ class PhraseTest {
         t.arrangementRules().forEach(r -> phrases.addAll(r.phrases()));
         t.positionTypeRules().forEach(r -> phrases.addAll(r.phrases()));
         AgencyList.bundled().descriptionSignals().forEach(s -> phrases.add(s.phrase()));
+        List<String> disagreements = new ArrayList<>();
         for (String raw : texts) {
             LowerText text = LowerText.of(HtmlText.toText(raw));
             for (Phrase ph : phrases) {
-                assertThat(ph.foundIn(text)).as("%s on %s", ph.pattern(), text.text())
-                        .isEqualTo(ph.pattern().matcher(text.text()).find());
+                if (ph.foundIn(text) != ph.pattern().matcher(text.text()).find()) {
+                    disagreements.add(ph.pattern() + " on " + text.text());
+                }
             }
         }
+        assertThat(disagreements).isEmpty();
     }
 }
