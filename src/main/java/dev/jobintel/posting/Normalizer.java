@@ -20,8 +20,8 @@ public final class Normalizer {
 
     /** "(m/f/d)", "(w/m/d)", "(all genders)", "h/f", "f/m/x"… — noise that splits one job into many. */
     private static final Pattern GENDER_NOISE = Pattern.compile(
-            "(?i)(?<!\\p{L})[(\\[]?\\s*(?:[mwfdhx*]\\s*/\\s*){1,3}[mwfdhx*]\\s*[)\\]]?(?!\\p{L})"
-                    + "|[(\\[]\\s*(?:all genders?|gn\\*?|genderneutral|gender neutral)\\s*[)\\]]");
+            "(?i)(?<!\\p{L})[(\\[]?\\s*(?:[mwfdhx*]\\s*/\\s*){1,3}(?:[mwfdhx*]|div(?:erse?)?\\.?)\\s*[)\\]]?(?!\\p{L})"
+                    + "|[(\\[]\\s*(?:all genders?|alle geschlechter|gn\\*?|genderneutral|gender neutral)\\s*[)\\]]");
 
     /**
      * Abbreviations boards write for one word of a title: "Sr. Data Engineer" on one board is

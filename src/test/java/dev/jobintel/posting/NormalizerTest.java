@@ -38,6 +38,12 @@ class NormalizerTest {
         assertThat(Normalizer.title("Data Scientist (f/m/x)")).isEqualTo("data scientist");
         assertThat(Normalizer.title("Développeur H/F")).isEqualTo("developpeur");
         assertThat(Normalizer.title("Designer (all genders)")).isEqualTo("designer");
+        // German boards spell the third gender out as often as they abbreviate it.
+        assertThat(Normalizer.title("Softwareentwickler (m/w/div)")).isEqualTo("softwareentwickler");
+        assertThat(Normalizer.title("Softwareentwickler (w/m/divers)")).isEqualTo("softwareentwickler");
+        assertThat(Normalizer.title("Softwareentwickler (m/w/div.)")).isEqualTo("softwareentwickler");
+        assertThat(Normalizer.title("Softwareentwickler (alle Geschlechter)")).isEqualTo("softwareentwickler");
+        assertThat(Normalizer.title("Frontend/Diversity Lead")).isEqualTo("frontend diversity lead");
         assertThat(Normalizer.title("Head/Director of Data")).isEqualTo("head director of data");
         assertThat(Normalizer.title("UI/UX Designer")).isEqualTo("ui ux designer");
     }
