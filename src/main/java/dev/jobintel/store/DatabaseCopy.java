@@ -37,6 +37,15 @@ public final class DatabaseCopy {
     /** Rows per batch sent to the target. */
     private static final int BATCH = 1_000;
 
+    /**
+     * Characters of text per batch, whatever the row count: a thousand multi-megabyte descriptions
+     * held for one batch would not fit a small heap.
+     */
+    private static final long BATCH_CHARS = 16L << 20;
+
+    /** Rows a PostgreSQL source sends per round trip: few enough that long descriptions fit too. */
+    private static final int FETCH = 100;
+
     /** Told how many rows there are to copy (in the source's snapshot), then how many after each batch. */
     public interface Listener {
         void total(long rows);
@@ -111,7 +120,7 @@ public final class DatabaseCopy {
                                   Listener listener) throws SQLException {
         long n = 0;
         try (Statement st = src.createStatement()) {
-            st.setFetchSize(BATCH); // PostgreSQL streams through a cursor (inside the read transaction) instead of loading all
+            st.setFetchSize(FETCH); // PostgreSQL streams through a cursor (inside the read transaction) instead of loading all
             try (ResultSet rs = st.executeQuery("SELECT * FROM " + table)) {
                 ResultSetMetaData meta = rs.getMetaData();
                 int columns = meta.getColumnCount();
@@ -123,18 +132,22 @@ public final class DatabaseCopy {
                         + (keepExisting ? " ON CONFLICT DO NOTHING" : "");
                 try (PreparedStatement insert = dst.prepareStatement(sql)) {
                     int pending = 0;
+                    long chars = 0;
                     while (rs.next()) {
                         Object[] row = new Object[columns];
                         for (int i = 0; i < columns; i++) {
                             row[i] = rs.getObject(i + 1);
+                            chars += row[i] instanceof String text ? text.length()
+                                    : row[i] instanceof byte[] bytes ? bytes.length : 8;
                         }
                         Jdbc.bind(insert, row);
                         insert.addBatch();
                         n++;
-                        if (++pending == BATCH) {
+                        if (++pending == BATCH || chars >= BATCH_CHARS) {
                             run(insert, target, table, sql);
                             listener.copied(pending);
                             pending = 0;
+                            chars = 0;
                         }
                     }
                     if (pending > 0) {

@@ -4,6 +4,7 @@ import dev.jobintel.store.Database;
 import dev.jobintel.store.DatabaseCopy;
 import dev.jobintel.store.Jdbc;
 import dev.jobintel.testing.Fixtures;
+import dev.jobintel.testing.JobintelProcess;
 import dev.jobintel.testing.Postgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static dev.jobintel.cli.CliIT.jobintel;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,6 +84,30 @@ class DbCopyIT {
             assertThat((long) db.read(c -> Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE lease_owner IS NOT NULL")))
                     .as("the source keeps its worker's lease").isEqualTo(1);
         }
+    }
+
+    @Test
+    void longDescriptionsAreCopiedInBatchesASmallHeapHolds() throws Exception {
+        // 120 postings of a megabyte each: in one batch of rows they would need more than the 96 MB heap.
+        String sqlite = Fixtures.sqliteUrl(dir);
+        Path big = dir.resolve("big.jsonl");
+        String megabyte = "Build data pipelines in Python and SQL for our analytics platform. ".repeat(15_000);
+        try (var out = Files.newBufferedWriter(big)) {
+            for (int i = 0; i < 120; i++) {
+                out.write("{\"source\":\"import\",\"id\":\"b" + i + "\",\"url\":\"https://example.com/b" + i
+                        + "\",\"company\":\"Acme\",\"title\":\"Data Engineer " + i + "\",\"description\":\""
+                        + megabyte + "\"}\n");
+            }
+        }
+        assertThat(jobintel("import", "--db", sqlite, big.toString(), "--no-progress").exit()).isZero();
+        String copy = "jdbc:sqlite:" + dir.resolve("copy.db");
+
+        JobintelProcess.Result result = JobintelProcess.start(
+                JobintelProcess.builder("96m", dir, Map.of(), "db", "copy", "--db", sqlite, "--to", copy, "--no-progress"))
+                .await(120);
+
+        assertThat(result.exit()).as(result.out() + result.err()).isZero();
+        assertThat(rows(copy)).isEqualTo(rows(sqlite));
     }
 
     @Test

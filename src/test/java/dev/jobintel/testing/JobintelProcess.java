@@ -31,7 +31,12 @@ public final class JobintelProcess {
 
     /** Starts {@code jobintel args…} with {@code env} added to a clean environment (no ANTHROPIC_* from the host). */
     public static JobintelProcess start(Path workDir, Map<String, String> env, String... args) throws IOException {
-        ProcessBuilder pb = builder(workDir, env, args);
+        return start(builder(workDir, env, args));
+    }
+
+    /** Starts what {@code builder} made, its output kept in files of its working directory. */
+    public static JobintelProcess start(ProcessBuilder pb) throws IOException {
+        Path workDir = pb.directory().toPath();
         Path out = Files.createTempFile(workDir, "out", ".txt");
         Path err = Files.createTempFile(workDir, "err", ".txt");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
@@ -40,9 +45,14 @@ public final class JobintelProcess {
 
     /** How {@code jobintel args…} is started, its output still to be redirected (a pipe by default). */
     public static ProcessBuilder builder(Path workDir, Map<String, String> env, String... args) {
+        return builder("512m", workDir, env, args);
+    }
+
+    /** {@link #builder(Path, Map, String...)} with the JVM heap capped at {@code maxHeap} ("96m"). */
+    public static ProcessBuilder builder(String maxHeap, Path workDir, Map<String, String> env, String... args) {
         String java = ProcessHandle.current().info().command().orElse("java");
         // Short-lived test processes: the quick-starting JIT tier and the serial collector.
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + maxHeap, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-Xshare:auto", "-cp", System.getProperty("java.class.path"), "dev.jobintel.cli.Main"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
