@@ -113,7 +113,8 @@ public final class Gazetteer {
                 }
                 g.countries.merge(code, c, (was, more) -> new Places.Country(was.code(), or(more.name(), was.name()),
                         or(more.region(), was.region()), union(was.aliases(), more.aliases()),
-                        union(was.codes(), more.codes()), union(was.subdivisions(), more.subdivisions())));
+                        was.listsCodes() || more.listsCodes() ? union(was.codes(), more.codes()) : null,
+                        union(was.subdivisions(), more.subdivisions())));
             }
             List<Places.City> ci = s.places().cities();
             for (int i = 0; i < ci.size(); i++) {
@@ -232,8 +233,8 @@ public final class Gazetteer {
             c.aliases().forEach(a -> addName(a, new Ref(Kind.COUNTRY, cc)));
             c.codes().forEach(code -> addCode(code, new Ref(Kind.COUNTRY, cc)));
             // Its ISO code is one of its codes, unless its codes are listed without it: the Cayman Islands'
-            // "KY", written after a town, is Kentucky ("Remote - KY" is not the islands).
-            if (c.codes().isEmpty() || c.codes().stream().anyMatch(cc::equalsIgnoreCase)) {
+            // "KY", written after a town, is Kentucky ("Remote - KY" is not the islands); "codes: []" lists none.
+            if (c.isoCodeIsACode()) {
                 addCode(cc, new Ref(Kind.COUNTRY, cc));
             }
             for (Places.Subdivision s : c.subdivisions()) {

@@ -48,12 +48,33 @@ public record Places(
         }
     }
 
+    /**
+     * A country. Its {@code codes} as written: none given (null) and its ISO code is its one code;
+     * a list, and its ISO code is one of its codes only if listed, so that {@code codes: []} gives
+     * it none at all (Andorra: "AD" is an advertisement and "AND" the word).
+     */
     public record Country(String code, String name, String region, List<String> aliases, List<String> codes,
                           List<Subdivision> subdivisions) {
         public Country {
             aliases = nullToEmpty(aliases);
-            codes = nullToEmpty(codes);
+            codes = codes == null ? null : List.copyOf(codes);
             subdivisions = nullToEmpty(subdivisions);
+        }
+
+        /** The codes listed; empty when none are given. */
+        @Override
+        public List<String> codes() {
+            return codes == null ? List.of() : codes;
+        }
+
+        /** Whether the entry gives its codes, even as an empty list. */
+        public boolean listsCodes() {
+            return codes != null;
+        }
+
+        /** Whether its ISO code is one of its codes: unless it lists codes without it. */
+        public boolean isoCodeIsACode() {
+            return codes == null || codes.stream().anyMatch(code::equalsIgnoreCase);
         }
     }
 

@@ -1,8 +1,13 @@
 package dev.jobintel.posting.location;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,5 +63,23 @@ class GazetteerAreaTest {
         assertThat(PLACES.countriesIn("europe")).contains("DE", "GB", "PL", "SE").doesNotContain("US", "AE");
         assertThat(PLACES.countriesIn("DE")).containsExactly("DE");
         assertThat(PLACES.countriesIn("lon")).isEmpty();
+    }
+
+    @Test
+    void aCountryListingNoCodesHasNoneAndOneGivingNoListHasItsIsoCode(@TempDir Path dir) throws IOException {
+        Path extra = dir.resolve("places.yaml");
+        Files.writeString(extra, """
+                countries:
+                  - {code: "XA", name: Listless, region: europe}
+                  - {code: "XB", name: Codeless, region: europe, codes: []}
+                  - {code: "DE", aliases: [teutonia]}
+                """);
+        Gazetteer g = Gazetteer.withExtension(extra);
+        assertThat(g.byCode("XA")).containsExactly(new Gazetteer.Ref(Gazetteer.Kind.COUNTRY, "XA"));
+        assertThat(g.byCode("XB")).isEmpty();
+        assertThat(g.byName("codeless")).containsExactly(new Gazetteer.Ref(Gazetteer.Kind.COUNTRY, "XB"));
+        // Adding aliases to a bundled country keeps its codes.
+        assertThat(g.byCode("DE")).contains(new Gazetteer.Ref(Gazetteer.Kind.COUNTRY, "DE"));
+        assertThat(g.byCode("KY")).doesNotContain(new Gazetteer.Ref(Gazetteer.Kind.COUNTRY, "KY"));
     }
 }
