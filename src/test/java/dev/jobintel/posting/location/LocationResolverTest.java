@@ -382,6 +382,107 @@ class LocationResolverTest {
 
     @ParameterizedTest(name = "\"{0}\" → {1} in {2}")
     @CsvSource(delimiter = '|', value = {
+            // Countries the table lacked.
+            "Kingston, Jamaica                  | -   | JM",
+            "Hamilton, Bermuda                  | -   | BM",
+            "Papua New Guinea                   | -   | PG",  // the longest name, not Guinea
+            "Equatorial Guinea                  | -   | GQ",
+            "Guinea-Bissau                      | -   | GW",
+            "Conakry, Guinea                    | -   | GN",
+            "Nigeria                            | -   | NG",  // not Niger
+            "Benin City, Nigeria                | bni | NG",  // not Benin
+            "Cotonou, Benin                     | -   | BJ",
+            "Kinshasa, DR Congo                 | -   | CD",
+            "Dominica                           | -   | DM",
+            "Santo Domingo, Dominican Republic  | -   | DO",
+            "Douglas, Isle of Man               | -   | IM",
+            "Saipan, CNMI                       | -   | MP",  // another code than the ISO one
+            "Road Town, BVI                     | -   | VG",
+            "Dili, Timor-Leste                  | -   | TL",  // no code, still its name
+            "Macau SAR                          | -   | MO",
+    })
+    void theCountriesAddedToTheTableResolve(String text, String city, String country) {
+        ResolvedLocation r = resolve(text);
+        assertThat(r.cities()).extracting(Places.City::code).containsExactlyElementsOf("-".equals(city) ? List.of() : List.of(city));
+        assertThat(r.countries()).containsExactly(country);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is in {1}")
+    @CsvSource(delimiter = '|', value = {
+            // A capital that shares its name with a place the table holds: the country after it decides.
+            "St. John's, Antigua and Barbuda | AG",  // Newfoundland's St. John's, contradicted
+            "St. John's, Antigua             | AG",
+            "Victoria, Seychelles            | SC",  // a town named like Australia's state
+            "Victoria, Australia             | AU",
+            "Victoria                        | AU",
+            "Jersey City, NJ                 | US",  // the longest name, not the island
+            "Jersey City                     | US",
+            "New Jersey                      | US",
+            "Newark, New Jersey              | US",
+            "St Helier, Jersey               | JE",
+            "Remote - Jersey                 | JE",
+            "Palestine, TX                   | US",  // a town named like a country, then its state
+            "Cuba, MO                        | US",
+    })
+    void aNewCountryNamedLikeAnotherPlaceTakesOnlyItsOwn(String text, String country) {
+        assertThat(resolve(text).countries()).containsExactly(country);
+    }
+
+    @Test
+    void theHubsANewCountryCouldBeConfusedWithStayWhereTheyWere() {
+        assertThat(resolve("St. John's, NL").place()).isEqualTo("yyt");
+        assertThat(resolve("St. John's").place()).isEqualTo("yyt");
+        assertThat(resolve("Melbourne, Victoria").place()).isEqualTo("mel");
+        assertThat(resolve("Melbourne, Victoria").countries()).containsExactly("AU");
+        assertThat(resolve("Jersey City, NJ").place()).isEqualTo("jcy");
+        assertThat(resolve("Lagos, Nigeria").place()).isEqualTo("los");
+        // "Congo" alone is either Congo: neither is read.
+        assertThat(resolve("Congo").countries()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "\"{0}\" → {1}")
+    @CsvSource(delimiter = '|', value = {
+            // ISO codes that are words or other places' codes in capitals are no country's code.
+            "ML Engineer                   | -",          // machine learning, not Mali
+            "Senior ML Engineer - Remote   | remote",
+            "OPEN TO REMOTE                | remote",     // not Tonga
+            "REMOTE AND HYBRID             | remote",     // not Andorra's "AND"
+            "Remote - AD                   | remote",
+            "Remote - CI/CD                | remote",     // not Côte d'Ivoire nor the DR Congo
+            "Remote - TZ                   | remote",     // a time zone, not Tanzania
+            "Remote (US TZ)                | remote-us",
+            "Remote - SR                   | remote",     // senior, not Suriname
+            "Remote, AS                    | remote",     // not American Samoa
+            "Remote, US                    | remote-us",
+            "REMOTE TO US                  | remote-us",
+            "Remote - AZ                   | remote-us",  // Arizona, not Azerbaijan
+            "Remote - ME                   | remote-us",  // Maine, not Montenegro
+            "Remote - KZ                   | remote-kz",  // a code that is no word stays the country's
+            "Remote - DRC                  | remote-cd",
+    })
+    void anIsoCodeThatIsAWordOrAnotherPlacesCodeIsNotTheCountrys(String text, String place) {
+        assertThat(resolve(text).place()).isEqualTo("-".equals(place) ? null : place);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is in {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Phoenix, AZ          | US",  // not Azerbaijan
+            "Portland, ME         | US",  // not Montenegro
+            "Minneapolis, MN      | US",  // not Mongolia
+            "Charlotte, NC        | US",  // not New Caledonia
+            "Columbia, SC         | US",  // not the Seychelles
+            "Florianópolis, SC    | BR",
+            "Curitiba - PR        | BR",  // Paraná, not Puerto Rico
+            "New Orleans, LA      | US",  // not Laos
+            "München, BY          | DE",  // Bavaria, not Belarus
+            "Louisville, KY       | US",
+    })
+    void aSubdivisionsCodeIsNotANewCountrysCode(String text, String country) {
+        assertThat(resolve(text).countries()).containsExactly(country);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" → {1} in {2}")
+    @CsvSource(delimiter = '|', value = {
             // SmartRecruiters' fullLocation and Workday write "city, local region code, country";
             // the table knows many such codes only as another place's.
             "Zürich, ZH, Switzerland   | zrh | CH",  // not South Holland
