@@ -382,7 +382,25 @@ class LocationResolverTest {
 
     @ParameterizedTest(name = "\"{0}\" → {1} in {2}")
     @CsvSource(delimiter = '|', value = {
-            // Countries the table lacked.
+            // Countries the table lacked, and capitals of the larger new markets.
+            "Almaty, Kazakhstan                 | ala | KZ",
+            "Astana, Kazakhstan                 | nqz | KZ",
+            "Nur-Sultan                         | nqz | KZ",
+            "Tashkent, Uzbekistan               | tas | UZ",
+            "Bishkek, Kyrgyzstan                | fru | KG",
+            "Baku, Azerbaijan                   | bak | AZ",
+            "Minsk, Belarus                     | msq | BY",
+            "Pristina, Kosovo                   | pri | XK",
+            "Algiers, Algeria                   | alg | DZ",
+            "Dar es Salaam, Tanzania            | dar | TZ",
+            "Ebene, Mauritius                   | mru | MU",
+            "Abidjan, Côte d'Ivoire             | abj | CI",
+            "Abidjan, Ivory Coast               | abj | CI",
+            "Phnom Penh, Cambodia               | pnh | KH",
+            "Yangon, Myanmar                    | rgn | MM",
+            "San Salvador, El Salvador          | sal | SV",
+            "Tegucigalpa, Honduras              | tgu | HN",
+            "Port of Spain, Trinidad and Tobago | pos | TT",  // not Spain
             "Kingston, Jamaica                  | -   | JM",
             "Hamilton, Bermuda                  | -   | BM",
             "Papua New Guinea                   | -   | PG",  // the longest name, not Guinea
