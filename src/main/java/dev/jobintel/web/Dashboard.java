@@ -155,7 +155,8 @@ public final class Dashboard implements AutoCloseable {
         }
         String path = ex.getRequestURI().getPath();
         // A query with a broken escape never gets here: the server answers 400 to its request line.
-        Map<String, String> filter = filter(ex.getRequestURI().getRawQuery());
+        String rawQuery = utf8(ex.getRequestURI().getRawQuery());
+        Map<String, String> filter = filter(rawQuery);
         Matcher m = REPORT.matcher(path);
         if (path.equals("/")) {
             page(ex, filter);
@@ -165,11 +166,21 @@ public final class Dashboard implements AutoCloseable {
             status.remove("database"); // where the database is stays with whoever runs the server
             send(ex, 200, "application/json", mapper.writerWithDefaultPrettyPrinter().writeValueAsString(status));
         } else if (m.matches() && MarketReports.QUESTIONS.contains(m.group(1))) {
-            report(ex, m.group(1), m.group(2).equals("csv") ? ReportFormat.CSV : ReportFormat.JSON, filter,
-                    ex.getRequestURI().getRawQuery());
+            report(ex, m.group(1), m.group(2).equals("csv") ? ReportFormat.CSV : ReportFormat.JSON, filter, rawQuery);
         } else {
             send(ex, 404, "text/plain", "Not here. The dashboard is at /.");
         }
+    }
+
+    /**
+     * A query as its client sent it: the JDK server reads the request line one byte per character (ISO 8859-1),
+     * so a query typed with its letters as they are ({@code curl '...?city=Zürich'}, whose UTF-8 bytes go
+     * unescaped) arrives as "ZÃ¼rich". Those bytes are read again as the UTF-8 they are; a browser's query,
+     * percent-escaped ASCII, is unchanged.
+     */
+    static String utf8(String rawQuery) {
+        return rawQuery == null || rawQuery.chars().allMatch(c -> c < 0x80) ? rawQuery
+                : new String(rawQuery.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
     }
 
     /**

@@ -282,6 +282,27 @@ class DashboardIT {
         }
     }
 
+    @Test
+    void aQueryWrittenByHandInUtf8IsReadAsUtf8() throws Exception {
+        // curl sends what was typed, "München" as its UTF-8 bytes, not percent-escaped as a browser does.
+        String json = rawResponse("GET /report/demand.json?city=M\u00fcnchen&area=D\u00fcsseldorf HTTP/1.1");
+        assertThat(json).startsWith("HTTP/1.1 200 ");
+        assertThat(json).contains("\"city\" : \"M\u00fcnchen\"", "\"area\" : \"D\u00fcsseldorf\"");
+        String page = rawResponse("GET /?city=M\u00fcnchen HTTP/1.1");
+        assertThat(page).startsWith("HTTP/1.1 200 ");
+        assertThat(Jsoup.parse(page.substring(page.indexOf("\r\n\r\n"))).select("input[name=city]").attr("value"))
+                .isEqualTo("M\u00fcnchen");
+    }
+
+    /** The whole response, read as UTF-8, to a request line sent as UTF-8 bytes. */
+    private String rawResponse(String requestLine) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(dashboard.address().getAddress(), dashboard.address().getPort())) {
+            socket.getOutputStream().write((requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     /** What the server answers to a request line no HTTP client would send (a broken escape). */
     private String rawStatusLine(String requestLine) throws Exception {
         return rawStatusLine(requestLine, "localhost");
