@@ -340,14 +340,22 @@ public final class Dashboard implements AutoCloseable {
      * A since as its query gives it ({@code decoded}, from {@code raw}). A browser sends a typed "+" as %2B and
      * a space as "+", but a link written by hand (curl, a script) with the form a refused since names,
      * "2026-11-01T09:00+01:00", means an offset: decoded as a space, it was refused again as
-     * "2026-11-01T09:00 01:00". Its "+" is read as itself when only that makes a time.
+     * "2026-11-01T09:00 01:00". Its "+" is read as itself when only that makes a time; so is its last "+" alone,
+     * the offset of a time with a space: "2026-11-01+09:00+01:00" is "2026-11-01 09:00+01:00", as the report
+     * command takes it.
      */
     private static String since(String decoded, String raw) {
         if (raw.indexOf('+') < 0 || reads(decoded)) {
             return decoded;
         }
         String literal = URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8).strip();
-        return reads(literal) ? literal : decoded;
+        if (reads(literal)) {
+            return literal;
+        }
+        int last = raw.lastIndexOf('+');
+        String offset = URLDecoder.decode(raw.substring(0, last) + "%2B" + raw.substring(last + 1),
+                StandardCharsets.UTF_8).strip();
+        return reads(offset) ? offset : decoded;
     }
 
     private static boolean reads(String since) {

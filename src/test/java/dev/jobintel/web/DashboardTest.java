@@ -31,5 +31,8 @@ class DashboardTest {
         assertThat(Dashboard.filter("since=2026-11-01T09%3A00%2B01%3A00")).isEqualTo(Map.of("since", "2026-11-01T09:00+01:00"));
         assertThat(Dashboard.filter("since=2026-11-01+09:00")).isEqualTo(Map.of("since", "2026-11-01 09:00"));
         assertThat(Dashboard.filter("since=next+week")).as("still refused, as typed").isEqualTo(Map.of("since", "next week"));
+        // A time with a space and an offset, "2026-11-01 09:00+01:00" as the report command takes it, written
+        // by hand: the first "+" is the space, the last the offset.
+        assertThat(Dashboard.filter("since=2026-11-01+09:00+01:00")).isEqualTo(Map.of("since", "2026-11-01 09:00+01:00"));
     }
 }
