@@ -97,11 +97,22 @@ public final class HtmlText {
     /**
      * What entering an element writes (jsoup's walk and {@link SimpleHtml} alike): a line break
      * before a block, and "- " to open a list item. A paragraph inside a list item continues the
-     * item's line ("- text", not "-\n\ntext").
+     * item's line ("- text", not "-\n\ntext"), also when the markup puts it on a line of its own
+     * ({@code <li>\n  <p>text</p>}, as Lever's lists do): that line break and indent are no text.
      */
     static void enter(StringBuilder out, boolean block, boolean item) {
         int len = out.length();
-        boolean itemJustOpened = len >= 2 && out.charAt(len - 1) == ' ' && out.charAt(len - 2) == '-';
+        int end = len - 1;
+        while (end >= 0 && (out.charAt(end) == '\n' || out.charAt(end) == '\r' || out.charAt(end) == '\t'
+                || out.charAt(end) == ' ')) {
+            end--;
+        }
+        // "- " as enter wrote it: at the start of a line, nothing but markup whitespace after it.
+        boolean itemJustOpened = end >= 0 && end + 1 < len && out.charAt(end) == '-' && out.charAt(end + 1) == ' '
+                && (end == 0 || out.charAt(end - 1) == '\n');
+        if (itemJustOpened && block) {
+            out.setLength(end + 2);
+        }
         if (block && !itemJustOpened) {
             out.append('\n');
         }

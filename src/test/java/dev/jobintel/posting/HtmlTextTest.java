@@ -19,6 +19,13 @@ class HtmlTextTest {
     }
 
     @Test
+    void aParagraphOnTheNextLineOfAListItemStaysOnTheItemsLineToo() {
+        assertThat(HtmlText.toText("<ul>\n<li>\n  <p>Ship features</p>\n</li>\n<li>\n<p>Own quality</p>\n</li>\n</ul>"))
+                .isEqualTo("- Ship features\n\n- Own quality");
+        assertThat(HtmlText.toText("<div>\n\n<li>\n<p>Ship features</p>\n</li></div>")).isEqualTo("- Ship features");
+    }
+
+    @Test
     void entityEscapedHtmlAsGreenhouseSendsItIsDecodedThenParsed() {
         String escaped = "&lt;div class=&quot;content-intro&quot;&gt;&lt;p&gt;Vercel&#39;s mission &amp;amp; more"
                 + "&amp;nbsp;now&lt;/p&gt;&lt;/div&gt;";

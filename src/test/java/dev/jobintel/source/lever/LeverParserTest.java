@@ -90,6 +90,15 @@ class LeverParserTest {
     }
 
     @Test
+    void aListItemWhoseParagraphStartsOnTheNextLineOfTheMarkupKeepsItsTextOnTheBulletsLine() throws Exception {
+        // Spotify's lists write "<li>\n<p>Develop and maintain…</p>\n</li>": the markup's line break is no text.
+        String android = sample().get(0).description();
+        assertThat(android).contains("What You'll Do\n\n- Develop and maintain mobile client components",
+                "\n\n- Build high-quality, well-tested", "Who You Are\n\n- You have experience developing Android");
+        assertThat(android).as("no bullet alone on its line").doesNotContainPattern("(?m)^-\\s*$");
+    }
+
+    @Test
     void theOpeningIsNotRepeatedAndAMissingDescriptionFallsBackToPlainText() throws Exception {
         Posting p = LeverParser.posting(json("""
                 {"id":"a","text":"Engineer","hostedUrl":"https://jobs.lever.co/acme/a",
