@@ -58,9 +58,18 @@ public final class GreenhouseParser {
         Set<String> attached = new HashSet<>();
         job.path("offices").forEach(office -> attached.add(office.path("id").asText()));
         for (JsonNode office : job.path("offices")) {
+            // An office's location may be null: its name is then all the API says of where it is
+            // (not the "No Office" bucket, which is no place).
             String loc = text(office, "location");
-            if (loc != null && !parentOfAnother(office, attached) && places.stream().noneMatch(p -> p.equalsIgnoreCase(loc))) {
-                places.add(loc);
+            if (loc == null) {
+                loc = text(office, "name");
+                if (loc != null && loc.equalsIgnoreCase("No Office")) {
+                    loc = null;
+                }
+            }
+            String place = loc;
+            if (place != null && !parentOfAnother(office, attached) && places.stream().noneMatch(p -> p.equalsIgnoreCase(place))) {
+                places.add(place);
             }
         }
         List<String> departments = new ArrayList<>();

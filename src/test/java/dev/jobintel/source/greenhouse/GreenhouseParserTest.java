@@ -90,6 +90,19 @@ class GreenhouseParserTest {
     }
 
     @Test
+    void anOfficeWithoutALocationIsNamedByItsNameAndTheNoOfficeBucketIsNoPlace() throws Exception {
+        // offices[].location may be null: the office's name is then all the API says of where it is.
+        JsonNode job = JSON.readTree("{\"id\": 1, \"title\": \"SRE\", \"absolute_url\": \"https://x/j/1\", "
+                + "\"location\": {\"name\": \"Hybrid - London\"}, \"offices\": ["
+                + "{\"id\": 10, \"name\": \"London\", \"location\": \"London, England, United Kingdom\", \"parent_id\": null, \"child_ids\": []}, "
+                + "{\"id\": 11, \"name\": \"Berlin\", \"location\": null, \"parent_id\": null, \"child_ids\": []}, "
+                + "{\"id\": 12, \"name\": \"Lisbon\", \"location\": null, \"parent_id\": null, \"child_ids\": []}, "
+                + "{\"id\": 0, \"name\": \"No Office\", \"location\": null}]}");
+        assertThat(GreenhouseParser.posting(job, VERCEL).locationText())
+                .isEqualTo("Hybrid - London; London, England, United Kingdom; Berlin; Lisbon");
+    }
+
+    @Test
     void idsAboveThirtyTwoBitsStayExactText() throws Exception {
         JsonNode job = JSON.readTree("{\"id\": 9876543210123, \"title\": \"SRE\", \"absolute_url\": \"https://x/j/1\"}");
         assertThat(GreenhouseParser.posting(job, VERCEL).sourceJobId()).isEqualTo("9876543210123");
