@@ -94,6 +94,9 @@ public final class HtmlText {
         return out.toString();
     }
 
+    /** The most whitespace between an item's "- " and its paragraph that is read as the markup's layout. */
+    private static final int MARKUP_WHITESPACE = 80;
+
     /**
      * What entering an element writes (jsoup's walk and {@link SimpleHtml} alike): a line break
      * before a block, and "- " to open a list item. A paragraph inside a list item continues the
@@ -103,7 +106,10 @@ public final class HtmlText {
     static void enter(StringBuilder out, boolean block, boolean item) {
         int len = out.length();
         int end = len - 1;
-        while (end >= 0 && (out.charAt(end) == '\n' || out.charAt(end) == '\r' || out.charAt(end) == '\t'
+        // Markup's indentation is short; a longer run of breaks (thousands of empty blocks) is no
+        // item just opened, and scanning it at every element would take time quadratic in its length.
+        int stop = Math.max(-1, len - 1 - MARKUP_WHITESPACE);
+        while (end > stop && (out.charAt(end) == '\n' || out.charAt(end) == '\r' || out.charAt(end) == '\t'
                 || out.charAt(end) == ' ')) {
             end--;
         }
