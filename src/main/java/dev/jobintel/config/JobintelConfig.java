@@ -141,7 +141,10 @@ public record JobintelConfig(
         public Classifier {
             name = name == null || name.isBlank() ? "rules" : name.trim();
             claude = claude == null ? ClaudeConfig.defaults() : claude;
-            prices = prices == null ? java.util.Map.of() : java.util.Map.copyOf(prices);
+            // Copied keeping an empty price ("foo:"), which Map.copyOf would refuse with no key to name;
+            // the loader's check names it, at its own line. In the file's order, as its problems are listed.
+            prices = prices == null ? java.util.Map.of()
+                    : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(prices));
         }
 
         /** This classifier section with another classifier name (the --classifier option). */

@@ -419,6 +419,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void anEmptyPriceIsNamedEvenAfterAnEmptyKeyThatMeansItsDefault() throws IOException {
+        // "name:" with nothing is the default classifier; the empty value at fault is the price, four lines on.
+        ConfigException e = error("classifier:\n  name:\n  claude:\n    budget_usd:\n  prices:\n    foo:\n");
+        assertThat(e.key()).isEqualTo("classifier.prices.foo");
+        assertThat(e.line()).isEqualTo(6);
+    }
+
+    @Test
     void aSynonymTwoSubfamiliesShareInATaxonomyIsNamed() throws IOException {
         // "Backend" must not come to mean content design because a user's file says so of both.
         ConfigException e = errorInBundledTaxonomyWith("synonyms: [ux writing,", "synonyms: [backend, ux writing,");
