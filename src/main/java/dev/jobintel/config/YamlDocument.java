@@ -137,11 +137,45 @@ public final class YamlDocument {
                 }
             }
         } catch (JsonProcessingException e) {
+            ConfigException forbidden = forbiddenCharacter(origin, text, e);
+            if (forbidden != null) {
+                throw forbidden;
+            }
             throw new ConfigException(origin, syntaxLine(e), null, "not valid YAML: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return new YamlDocument(origin, text, lines, nulls);
+    }
+
+    /**
+     * A character YAML does not allow (a control character pasted from a terminal): SnakeYAML's refusal
+     * carries no line, and Jackson's location is the parser's first line, so the line is found here by
+     * the same rule SnakeYAML applies. Null when {@code e} is not that refusal.
+     */
+    private static ConfigException forbiddenCharacter(String origin, String text, JsonProcessingException e) {
+        boolean refused = false;
+        for (Throwable t = e; t != null && !refused; t = t.getCause() == t ? null : t.getCause()) {
+            refused = t instanceof org.yaml.snakeyaml.reader.ReaderException;
+        }
+        if (!refused) {
+            return null;
+        }
+        int line = 1;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (!org.yaml.snakeyaml.reader.StreamReader.isPrintable(c)) {
+                return new ConfigException(origin, line, null, String.format(Locale.ROOT,
+                        "not valid YAML: the character U+%04X%s is not allowed in YAML; remove it", c,
+                        Character.isISOControl(c) ? " (a control character, as a terminal's colour codes hold)" : ""));
+            }
+            // A line ends at \n, at \r\n (counted at its \n) and at a lone \r.
+            if (c == '\n' || c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n')) {
+                line++;
+            }
+            i += Character.charCount(c);
+        }
+        return null;
     }
 
     /**

@@ -313,6 +313,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aCharacterYamlForbidsIsNamedAtItsLine() throws IOException {
+        // An escape or bell pasted from a terminal into an employer's name, on line 6 of 7 (a BOM before it).
+        ConfigException e = error("\uFEFFgate:\n  title:\n    exclude: [intern]\n  min_description_chars: 10\n"
+                + "  agency:\n    block: ['Hays\u001b[0m']\n# end\n");
+        assertThat(e.line()).isEqualTo(6);
+        assertThat(e.problem()).contains("U+001B");
+        ConfigException crlf = error("gate:\r\n  agency:\r\n    block: [Hays\u0007]\r\n");
+        assertThat(crlf.line()).isEqualTo(3);
+        assertThat(crlf.problem()).contains("U+0007");
+    }
+
+    @Test
     void aFileThatIsNotUtf8SaysSo() throws IOException {
         Path f = dir.resolve("latin1.yaml");
         Files.write(f, "gate:\n  title:\n    exclude: [pr\u00e4ktikant]\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
