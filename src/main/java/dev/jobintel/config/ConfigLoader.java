@@ -262,10 +262,29 @@ public final class ConfigLoader {
         range(p, "http.per_host_concurrency", h.perHostConcurrency(), 1, 64);
         range(p, "http.board_concurrency", h.boardConcurrency(), 1, 256);
         range(p, "http.max_retry_after_seconds", h.maxRetryAfterSeconds(), 0, 86_400);
+        userAgent(p, h.userAgent());
         HealthConfig health = p.lc.config().health();
         range(p, "health.failures_before_backoff", health.failuresBeforeBackoff(), 1, 1000);
         range(p, "health.backoff_hours", health.backoffHours(), 1, 24 * 365);
         range(p, "health.max_backoff_hours", health.maxBackoffHours(), 1, 24 * 365);
+    }
+
+    /**
+     * The HTTP client refuses a header value outside tab and printable ASCII ("Paweł", a newline), and
+     * would do so on every request: every board would fail, run after run, until all were backed off.
+     */
+    private static void userAgent(Problems p, String value) {
+        if (value == null) {
+            return;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c != '\t' && (c < ' ' || c > '~')) {
+                p.add("http.user_agent", String.format(java.util.Locale.ROOT, "has a character an HTTP header cannot"
+                        + " carry (U+%04X at position %d): write it in printable ASCII", (int) c, i + 1));
+                return;
+            }
+        }
     }
 
     private static void range(Problems p, String key, int value, int min, int max) {

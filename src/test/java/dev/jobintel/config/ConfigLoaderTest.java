@@ -361,6 +361,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aUserAgentNoHttpHeaderCanCarryIsAConfigErrorNotEveryBoardFailing() throws IOException {
+        ConfigException e = error("http:\n  max_attempts: 2\n  user_agent: 'jobintel (Pawe\u0142 Nowak)'\n");
+        assertThat(e.key()).isEqualTo("http.user_agent");
+        assertThat(e.line()).isEqualTo(3);
+        assertThat(e.problem()).contains("U+0142");
+        assertThat(error("http:\n  user_agent: \"jobintel\\nX-Evil: 1\"\n").key()).isEqualTo("http.user_agent");
+        assertThat(ConfigLoader.load(write("ua.yaml", "http:\n  user_agent: 'jobintel/1.0 (+https://example.com; ops@example.com)'\n"))
+                .config().http().userAgent()).startsWith("jobintel/1.0");
+    }
+
+    @Test
     void everyProblemInAFileIsReportedAtOnceEachWithItsLineAndKey() throws IOException {
         ConfigException e = error("""
                 gate:
