@@ -54,6 +54,10 @@ public final class YamlDocument {
         // "enabled: 7" is no yes or no; Jackson would quietly make it true (and "enabled: ''" the default).
         MAPPER.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        // "budget_usd: ''" (a template whose variable was empty) is no number: Jackson would make it the
+        // default, here no budget at all. A key with nothing after it still means the default.
+        MAPPER.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        MAPPER.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
     }
 
     private final String origin;

@@ -105,6 +105,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aNumberWrittenAsEmptyTextIsAnErrorNotTheDefault() throws IOException {
+        // A template whose variable was empty: "budget_usd: ''" must not quietly mean no budget at all.
+        for (String value : new String[] {"''", "' '", "\"\""}) {
+            ConfigException budget = error("classifier:\n  claude:\n    budget_usd: " + value + "\n");
+            assertThat(budget).as(value).isNotNull();
+            assertThat(budget.key()).as(value).isEqualTo("classifier.claude.budget_usd");
+            assertThat(budget.line()).isEqualTo(3);
+        }
+        ConfigException batch = error("pipeline:\n  batch_size: ''\n");
+        assertThat(batch.key()).isEqualTo("pipeline.batch_size");
+        assertThat(batch.line()).isEqualTo(2);
+        // Nothing at all after the key is still the default, as for every key.
+        assertThat(ConfigLoader.load(write("none.yaml", "pipeline:\n  batch_size:\n")).config().pipeline().batchSize())
+                .isEqualTo(JobintelConfig.Pipeline.DEFAULT_BATCH);
+    }
+
+    @Test
     void claudeSettingsArePointedOutByFileLineAndKey() throws IOException {
         ConfigException ttl = error("""
                 classifier:
