@@ -51,6 +51,9 @@ public final class YamlDocument {
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
     static {
+        MAPPER.registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("no-octal")
+                .addDeserializer(Integer.class, new NoOctal<>(Integer.class))
+                .addDeserializer(Double.class, new NoOctal<>(Double.class)));
         // "enabled: 7" is no yes or no; Jackson would quietly make it true (and "enabled: ''" the default).
         MAPPER.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
@@ -58,6 +61,33 @@ public final class YamlDocument {
         // default, here no budget at all. A key with nothing after it still means the default.
         MAPPER.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         MAPPER.coercionConfigFor(LogicalType.Float).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+    }
+
+    /**
+     * A number written with a leading zero that YAML 1.1 reads as octal, to another value: a delay of
+     * 0250 ms would quietly be 168. Zero-padding that reads the same either way ("-05" as a UTC offset,
+     * or 08, which is no octal) is kept. Refused where a number is expected only: a text key keeps
+     * "0123" as written. Hexadecimal (0x..) says what it is.
+     */
+    private static final class NoOctal<T> extends com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer<T> {
+        private static final java.util.regex.Pattern OCTAL_LOOKING = java.util.regex.Pattern.compile("[-+]?[0_]*0_*[1-7]_*[0-7][0-7_]*");
+        private final com.fasterxml.jackson.databind.JsonDeserializer<?> standard;
+
+        NoOctal(Class<T> type) {
+            super(type);
+            this.standard = com.fasterxml.jackson.databind.deser.std.NumberDeserializers.find(type, type.getName());
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public T deserialize(JsonParser p, com.fasterxml.jackson.databind.DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_NUMBER_INT && OCTAL_LOOKING.matcher(p.getText()).matches()) {
+                String problem = "'" + p.getText() + "' has a leading zero, which YAML reads as an octal number"
+                        + " (0250 is 168); write it without the zero";
+                throw JsonMappingException.from(p, problem, new IllegalArgumentException(problem));
+            }
+            return (T) standard.deserialize(p, ctxt);
+        }
     }
 
     private final String origin;
@@ -134,6 +164,7 @@ public final class YamlDocument {
                     if (t == JsonToken.VALUE_NULL) {
                         nulls.add(path);
                     }
+
                     if (t == JsonToken.FIELD_NAME) {
                         rejectRepeated(origin, keys, path, line);
                     }

@@ -122,6 +122,28 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aWholeNumberWithALeadingZeroIsAnErrorNotReadAsOctal() throws IOException {
+        // YAML 1.1 reads 0250 as octal: a politeness delay of 168 ms, where 250 was meant (yet 08 is 8).
+        ConfigException delay = error("http:\n  max_attempts: 3\n  politeness_delay_ms: 0250\n");
+        assertThat(delay.key()).isEqualTo("http.politeness_delay_ms");
+        assertThat(delay.line()).isEqualTo(3);
+        assertThat(delay.problem()).contains("0250", "leading zero");
+        assertThat(error("pipeline:\n  threads: -010\n").key()).isEqualTo("pipeline.threads");
+        // Zero itself, hexadecimal, fractions and padding that reads the same as octal (07, 08) are kept.
+        LoadedConfig lc = ConfigLoader.load(write("zero.yaml", "http:\n  politeness_delay_ms: 0\n  max_attempts: 0x3\n"
+                + "  per_host_concurrency: 07\n  board_concurrency: 08\ngate:\n  agency:\n    threshold: 0.50\n"));
+        assertThat(lc.config().http().politenessDelayMs()).isZero();
+        assertThat(lc.config().http().maxAttempts()).isEqualTo(3);
+        assertThat(lc.config().http().perHostConcurrency()).isEqualTo(7);
+        assertThat(lc.config().http().boardConcurrency()).isEqualTo(8);
+        // A price is a number too; a text key (a board's slug) keeps its zero as written.
+        assertThat(error("classifier:\n  prices:\n    my-model: {input: 010, output: 5}\n").key())
+                .isEqualTo("classifier.prices.my-model.input");
+        assertThat(ConfigLoader.load(write("slug.yaml", "sources:\n  greenhouse:\n    boards:\n      - slug: 0123\n"))
+                .config().sources().greenhouse().boards().get(0).slug()).isEqualTo("0123");
+    }
+
+    @Test
     void claudeSettingsArePointedOutByFileLineAndKey() throws IOException {
         ConfigException ttl = error("""
                 classifier:
