@@ -37,7 +37,12 @@ public final class ConfigLoader {
         JobintelConfig cfg = doc.bind(JobintelConfig.class);
         Path base = file.toAbsolutePath().getParent();
         if (cfg != null) {
-            cfg = cfg.withDatabaseUrl(besideTheFile(cfg.database().url(), base));
+            try {
+                cfg = cfg.withDatabaseUrl(besideTheFile(cfg.database().url(), base));
+            } catch (java.nio.file.InvalidPathException e) {
+                // A character no path may hold ("\0" in quotes): a config error, not an unexpected one.
+                throw doc.error("database.url", "not a usable file path: " + e.getReason());
+            }
         }
         LoadedConfig loaded = new LoadedConfig(cfg == null ? JobintelConfig.DEFAULTS : cfg, doc, base);
         Problems p = new Problems(loaded);

@@ -42,7 +42,13 @@ public record LoadedConfig(JobintelConfig config, YamlDocument doc, Path baseDir
 
     /** The referenced file, or a located error naming the key when it does not exist (incident 18). */
     public Path requireFile(String key, String path) {
-        Path p = resolve(path);
+        Path p;
+        try {
+            p = resolve(path);
+        } catch (java.nio.file.InvalidPathException e) {
+            // A character no path may hold ("\0" in quotes): a config error, not an unexpected one.
+            throw error(key, "not a usable file path: " + e.getReason());
+        }
         if (Files.isDirectory(p)) {
             // "file not found" would send the user looking for a path that is there.
             throw error(key, p + " is a directory: name a file in it");

@@ -265,6 +265,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aPathNoFileCanHaveIsAConfigErrorNamingItsKey() throws IOException {
+        // "\0" is a YAML escape; no file system takes the character, and Path.of refuses it unlocated (exit 1).
+        ConfigException taxonomy = error("gate:\n  min_description_chars: 10\ntaxonomy: \"tax\\0.yaml\"\n");
+        assertThat(taxonomy.key()).isEqualTo("taxonomy");
+        assertThat(taxonomy.line()).isEqualTo(3);
+        ConfigException db = error("database:\n  url: \"jdbc:sqlite:jobs\\0.db\"\n");
+        assertThat(db.key()).isEqualTo("database.url");
+        assertThat(db.line()).isEqualTo(2);
+    }
+
+    @Test
     void aReferencedDirectoryIsSaidToBeOneNotMissing() throws IOException {
         Files.createDirectories(dir.resolve("exports"));
         ConfigException e = error("import:\n  files: [exports]\n");
