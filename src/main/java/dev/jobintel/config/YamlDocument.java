@@ -5,18 +5,25 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.reader.StreamReader;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +37,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -51,7 +59,7 @@ public final class YamlDocument {
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
     static {
-        MAPPER.registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("no-octal")
+        MAPPER.registerModule(new SimpleModule("no-octal")
                 .addDeserializer(Integer.class, new NoOctal<>(Integer.class))
                 .addDeserializer(Double.class, new NoOctal<>(Double.class)));
         // "enabled: 7" is no yes or no; Jackson would quietly make it true (and "enabled: ''" the default).
@@ -69,18 +77,18 @@ public final class YamlDocument {
      * or 08, which is no octal) is kept. Refused where a number is expected only: a text key keeps
      * "0123" as written. Hexadecimal (0x..) says what it is.
      */
-    private static final class NoOctal<T> extends com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer<T> {
-        private static final java.util.regex.Pattern OCTAL_LOOKING = java.util.regex.Pattern.compile("[-+]?[0_]*0_*[1-7]_*[0-7][0-7_]*");
-        private final com.fasterxml.jackson.databind.JsonDeserializer<?> standard;
+    private static final class NoOctal<T> extends StdScalarDeserializer<T> {
+        private static final Pattern OCTAL_LOOKING = Pattern.compile("[-+]?[0_]*0_*[1-7]_*[0-7][0-7_]*");
+        private final JsonDeserializer<?> standard;
 
         NoOctal(Class<T> type) {
             super(type);
-            this.standard = com.fasterxml.jackson.databind.deser.std.NumberDeserializers.find(type, type.getName());
+            this.standard = NumberDeserializers.find(type, type.getName());
         }
 
         @Override
         @SuppressWarnings("unchecked")
-        public T deserialize(JsonParser p, com.fasterxml.jackson.databind.DeserializationContext ctxt) throws IOException {
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (p.currentToken() == JsonToken.VALUE_NUMBER_INT && OCTAL_LOOKING.matcher(p.getText()).matches()) {
                 String problem = "'" + p.getText() + "' has a leading zero, which YAML reads as an octal number"
                         + " (0250 is 168); write it without the zero";
@@ -164,7 +172,6 @@ public final class YamlDocument {
                     if (t == JsonToken.VALUE_NULL) {
                         nulls.add(path);
                     }
-
                     if (t == JsonToken.FIELD_NAME) {
                         rejectRepeated(origin, keys, path, line);
                     }
@@ -191,7 +198,7 @@ public final class YamlDocument {
     private static ConfigException forbiddenCharacter(String origin, String text, JsonProcessingException e) {
         boolean refused = false;
         for (Throwable t = e; t != null && !refused; t = t.getCause() == t ? null : t.getCause()) {
-            refused = t instanceof org.yaml.snakeyaml.reader.ReaderException;
+            refused = t instanceof ReaderException;
         }
         if (!refused) {
             return null;
@@ -199,7 +206,7 @@ public final class YamlDocument {
         int line = 1;
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
-            if (!org.yaml.snakeyaml.reader.StreamReader.isPrintable(c)) {
+            if (!StreamReader.isPrintable(c)) {
                 return new ConfigException(origin, line, null, String.format(Locale.ROOT,
                         "not valid YAML: the character U+%04X%s is not allowed in YAML; remove it", c,
                         Character.isISOControl(c) ? " (a control character, as a terminal's colour codes hold)" : ""));
