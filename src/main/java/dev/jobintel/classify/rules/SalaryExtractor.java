@@ -28,8 +28,12 @@ public final class SalaryExtractor {
     private static final String NUMBER = "\\d{1,2}(?:,\\d{2})+,\\d{3}"             // Indian grouping: 12,50,000
             + "|\\d{1,3}(?:[,.'\u2019 \u00a0]\\d{3})+(?:[.,]\\d{1,2})?"         // 120,000  120.000  120 000
             + "|\\d+(?:[.,]\\d{1,2})?";                                        // 120  45.50
-    // "and", "et": "between 90,000 and 110,000 EUR", "entre 45K€ et 55K€" (a range only after "between", "entre")
-    private static final String SEP = "\\s*(?:-|–|—|to|and|et|bis|à)\\s*";
+    // "and", "et", "und", "y", "e": "between 90,000 and 110,000 EUR", "entre 45K€ et 55K€", "zwischen 60.000 und
+    // 75.000 €" (a range only after "between", "entre", "zwischen"); Spanish and Portuguese "a" ("R$ 12.000 a
+    // R$ 15.000").
+    private static final String SEP = "(?:\\s*(?:-|–|—|to|and|et|bis|à)\\s*|\\s+(?:a|y|e|und)\\s+)";
+    /** A conjunction joining the bounds of a range, which makes one only after "between" ("$50,000 and $100,000 in grants"). */
+    private static final Pattern CONJUNCTION = Pattern.compile("(?<![A-Za-z])(?:and|et|und|y|e)(?![A-Za-z])");
 
     private final Map<String, String> symbolToCode = new HashMap<>();
     /** Country code → its currency's code. */
@@ -221,7 +225,7 @@ public final class SalaryExtractor {
         Matcher m = range.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         for (int next = from; Anchored.find(m, next, to, i -> rangeCanStart(text, i)); next = m.end()) {
             String currency = currency(countries, m.group(1), m.group(4), m.group(5), m.group(8));
-            if (currency == null || ((m.group().contains("and") || m.group().contains("et")) && !betweenBefore(text, m.start()))) {
+            if (currency == null || (CONJUNCTION.matcher(m.group()).find() && !betweenBefore(text, m.start()))) {
                 continue; // "$50,000 and $100,000 in grants" is two figures; "between X and Y" is a range
             }
             if (perkBefore(text, m.start()) || perkAfter(text, m.end())) {
@@ -375,14 +379,15 @@ public final class SalaryExtractor {
         };
     }
 
-    /** Whether "between" (or French "entre") ends just before {@code at} (a space or two apart). */
+    /** Whether "between" (or French, Spanish, Portuguese "entre", German "zwischen") ends just before {@code at} (a space or two apart). */
     private static boolean betweenBefore(String text, int at) {
         int end = at;
         while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
             end--;
         }
         return (end >= 7 && text.regionMatches(true, end - 7, "between", 0, 7))
-                || (end >= 5 && text.regionMatches(true, end - 5, "entre", 0, 5));
+                || (end >= 5 && text.regionMatches(true, end - 5, "entre", 0, 5))
+                || (end >= 8 && text.regionMatches(true, end - 8, "zwischen", 0, 8));
     }
 
     /**

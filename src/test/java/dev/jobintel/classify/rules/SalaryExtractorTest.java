@@ -84,6 +84,12 @@ class SalaryExtractorTest {
             "Hourly rate: $70 - $85 (W2, no benefits)              | 70     | 85     | USD | HOUR",
             "Monthly salary: €4,000 - €5,000 gross                 | 4000   | 5000   | EUR | MONTH",
             "Day rate (£500 - £600) depending on experience        | 500    | 600    | GBP | DAY",
+            // Portuguese and Spanish 'a', and the conjunctions of "between" in German, Spanish and Portuguese.
+            "Salário: R$ 12.000 a R$ 15.000 mensais.               | 12000  | 15000  | BRL | MONTH",
+            "Salario: de 30.000 a 40.000 € brutos anuales.         | 30000  | 40000  | EUR | YEAR",
+            "Faixa salarial: entre R$ 10.000 e R$ 12.000 por mês.  | 10000  | 12000  | BRL | MONTH",
+            "Banda salarial entre 30.000 y 40.000 € brutos al año. | 30000  | 40000  | EUR | YEAR",
+            "Das Gehalt liegt zwischen 60.000 und 75.000 € brutto im Jahr. | 60000 | 75000 | EUR | YEAR",
     })
     void findsStatedRanges(String text, double min, double max, String currency, Salary.Period period) {
         Salary s = EXTRACTOR.find(text);
@@ -167,6 +173,8 @@ class SalaryExtractorTest {
                 + "only after 'between'").isNull();
         assertThat(EXTRACTOR.find("Des primes de 50 000 € et 100 000 € pour nos fondateurs.")).as("'et' joins a range "
                 + "only after 'entre'").isNull();
+        assertThat(EXTRACTOR.find("Prêmios de 50.000 € e 100.000 € para os fundadores.")).as("'e' joins a "
+                + "range only after 'entre'").isNull();
         assertThat(EXTRACTOR.find("We passed $30,000,000 in yearly revenue.")).isNull();
         assertThat(EXTRACTOR.find("Our app has 5 lakh users across India.")).as("lakhs of users, not rupees").isNull();
         assertThat(EXTRACTOR.find("$150,000 in seed money")).as("no period").isNull();
