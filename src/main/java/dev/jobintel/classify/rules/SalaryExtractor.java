@@ -30,8 +30,8 @@ public final class SalaryExtractor {
             + "|\\d+(?:[.,]\\d{1,2})?";                                        // 120  45.50
     // "and", "et", "und", "y", "e": "between 90,000 and 110,000 EUR", "entre 45K€ et 55K€", "zwischen 60.000 und
     // 75.000 €" (a range only after "between", "entre", "zwischen"); Spanish and Portuguese "a" ("R$ 12.000 a
-    // R$ 15.000").
-    private static final String SEP = "(?:\\s*(?:-|–|—|to|and|et|bis|à)\\s*|\\s+(?:a|y|e|und)\\s+)";
+    // R$ 15.000"); the wave dash of Japanese and Chinese postings ("¥6,000,000～¥9,000,000").
+    private static final String SEP = "(?:\\s*(?:-|–|—|~|〜|～|to|and|et|bis|à)\\s*|\\s+(?:a|y|e|und)\\s+)";
     /** A conjunction joining the bounds of a range, which makes one only after "between" ("$50,000 and $100,000 in grants"). */
     private static final Pattern CONJUNCTION = Pattern.compile("(?<![A-Za-z])(?:and|et|und|y|e)(?![A-Za-z])");
 

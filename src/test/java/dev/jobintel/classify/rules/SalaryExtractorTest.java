@@ -90,6 +90,10 @@ class SalaryExtractorTest {
             "Faixa salarial: entre R$ 10.000 e R$ 12.000 por mês.  | 10000  | 12000  | BRL | MONTH",
             "Banda salarial entre 30.000 y 40.000 € brutos al año. | 30000  | 40000  | EUR | YEAR",
             "Das Gehalt liegt zwischen 60.000 und 75.000 € brutto im Jahr. | 60000 | 75000 | EUR | YEAR",
+            // A wave dash, as Japanese and Chinese postings write a range.
+            "年収 ¥6,000,000～¥9,000,000                              | 6000000| 9000000| JPY | YEAR",
+            "月給 ¥300,000〜¥450,000                                  | 300000 | 450000 | JPY | MONTH",
+            "Salary: ¥6,000,000 ~ ¥9,000,000                       | 6000000| 9000000| JPY | YEAR",
     })
     void findsStatedRanges(String text, double min, double max, String currency, Salary.Period period) {
         Salary s = EXTRACTOR.find(text);
