@@ -247,6 +247,11 @@ class RulesClassifierTest {
             "Accessibility Engineer               | software_engineering | frontend            | mid       | ic",
             "Technical Artist                     | software_engineering | game_development    | mid       | ic",
             "Network Automation Engineer          | software_engineering | infrastructure_cloud | mid      | ic",
+            // A product called a manager is the team an engineer works on, not the people they manage.
+            "Senior Software Engineer - Password Manager | software_engineering | engineering_general | senior | ic",
+            "Software Engineer, Package Manager   | software_engineering | engineering_general | mid       | ic",
+            "Software Engineer, Ads Manager       | software_engineering | engineering_general | mid       | ic",
+            "Senior Backend Engineer, Secret Manager | software_engineering | backend          | senior    | ic",
     })
     void classifiesRealisticTitles(String title, String family, String subfamily, String seniority, String track) {
         Classification c = classify(title, "We are a fintech company building payment rails for Europe.");
