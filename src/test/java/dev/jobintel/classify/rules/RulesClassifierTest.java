@@ -252,6 +252,10 @@ class RulesClassifierTest {
             "Software Engineer, Package Manager   | software_engineering | engineering_general | mid       | ic",
             "Software Engineer, Ads Manager       | software_engineering | engineering_general | mid       | ic",
             "Senior Backend Engineer, Secret Manager | software_engineering | backend          | senior    | ic",
+            // Sales leads are scored, routed and managed: a team named for them is no lead level.
+            "Senior Software Engineer, Lead Management | software_engineering | engineering_general | senior | ic",
+            "Full Stack Engineer - Lead Scoring   | software_engineering | fullstack           | mid       | ic",
+            "Software Engineer, Lead Routing      | software_engineering | engineering_general | mid       | ic",
     })
     void classifiesRealisticTitles(String title, String family, String subfamily, String seniority, String track) {
         Classification c = classify(title, "We are a fintech company building payment rails for Europe.");
