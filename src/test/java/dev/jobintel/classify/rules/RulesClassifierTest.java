@@ -256,6 +256,10 @@ class RulesClassifierTest {
             "Senior Software Engineer, Lead Management | software_engineering | engineering_general | senior | ic",
             "Full Stack Engineer - Lead Scoring   | software_engineering | fullstack           | mid       | ic",
             "Software Engineer, Lead Routing      | software_engineering | engineering_general | mid       | ic",
+            // A chief's office is an organisation (a bank's "Chief Data & Analytics Office"), not its chief.
+            "Software Engineer III - Chief Data & Analytics Office | software_engineering | engineering_general | senior | ic",
+            "Data Engineer, Chief Investment Office | data               | data_engineering    | mid       | ic",
+            "Chief Data Officer                   | data                 | data_architecture_governance | executive | management",
     })
     void classifiesRealisticTitles(String title, String family, String subfamily, String seniority, String track) {
         Classification c = classify(title, "We are a fintech company building payment rails for Europe.");
