@@ -260,6 +260,9 @@ class RulesClassifierTest {
             "Software Engineer III - Chief Data & Analytics Office | software_engineering | engineering_general | senior | ic",
             "Data Engineer, Chief Investment Office | data               | data_engineering    | mid       | ic",
             "Chief Data Officer                   | data                 | data_architecture_governance | executive | management",
+            // Senior living is housing for the old, where a team's product serves them.
+            "Software Engineer, Senior Living     | software_engineering | engineering_general | mid       | ic",
+            "Senior Software Engineer, Senior Living | software_engineering | engineering_general | senior | ic",
     })
     void classifiesRealisticTitles(String title, String family, String subfamily, String seniority, String track) {
         Classification c = classify(title, "We are a fintech company building payment rails for Europe.");
