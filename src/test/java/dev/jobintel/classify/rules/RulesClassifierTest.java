@@ -263,6 +263,9 @@ class RulesClassifierTest {
             // Senior living is housing for the old, where a team's product serves them.
             "Software Engineer, Senior Living     | software_engineering | engineering_general | mid       | ic",
             "Senior Software Engineer, Senior Living | software_engineering | engineering_general | senior | ic",
+            // Scheduling a workforce's staff is a product's subject, not the staff level.
+            "Software Engineer, Staff Scheduling  | software_engineering | engineering_general | mid       | ic",
+            "Backend Engineer - Staff Augmentation Platform | software_engineering | backend  | mid       | ic",
     })
     void classifiesRealisticTitles(String title, String family, String subfamily, String seniority, String track) {
         Classification c = classify(title, "We are a fintech company building payment rails for Europe.");
