@@ -425,6 +425,11 @@ class RulesClassifierTest {
             "Hybrid Cloud Engineer                   | unknown | full_time",
             "Remote Sensing Data Scientist           | unknown | full_time",
             "Contract Manager                        | unknown | full_time",
+            // A smart contract is code on a blockchain; contract lifecycle software is a product.
+            "Senior Smart Contract Engineer          | unknown | full_time",
+            "Smart Contract Developer (Solidity)     | unknown | full_time",
+            "Software Engineer, Contract Lifecycle Management | unknown | full_time",
+            "Smart Contract Auditor (Contract)       | unknown | contract",
     })
     void theTitleSaysHowTheJobIsHeld(String title, String arrangement, String positionType) {
         Classification c = classify(title, null, "Build APIs with Java and Kafka for our payments team.", Hints.NONE);
