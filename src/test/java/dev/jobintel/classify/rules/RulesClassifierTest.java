@@ -430,6 +430,10 @@ class RulesClassifierTest {
             "Smart Contract Developer (Solidity)     | unknown | full_time",
             "Software Engineer, Contract Lifecycle Management | unknown | full_time",
             "Smart Contract Auditor (Contract)       | unknown | contract",
+            // A shop's onsite search and marketing are what is built, not where.
+            "Backend Engineer, Onsite Search         | unknown | full_time",
+            "Senior Engineer - On-site Personalization | unknown | full_time",
+            "Data Scientist, Onsite Marketing        | unknown | full_time",
     })
     void theTitleSaysHowTheJobIsHeld(String title, String arrangement, String positionType) {
         Classification c = classify(title, null, "Build APIs with Java and Kafka for our payments team.", Hints.NONE);
