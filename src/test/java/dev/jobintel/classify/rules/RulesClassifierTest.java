@@ -505,6 +505,24 @@ class RulesClassifierTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
+            // A hybrid technology is what the job works on, as the title marker already knows.
+            "Experience designing hybrid cloud environments on AWS and on-prem. | unknown",
+            "You have shipped hybrid apps with Ionic or Capacitor.           | unknown",
+            "You will build hybrid search (vector + keyword) for our customers. | unknown",
+            "Experience with hybrid mobile frameworks such as React Native.   | unknown",
+            "You know hybrid/multi-cloud networking and Terraform.            | unknown",
+            "Experience running hybrid and multi-cloud infrastructure.       | unknown",
+            // The way of working is still hybrid.
+            "We work in a hybrid model, with two days in the office.          | hybrid",
+            "This is a hybrid role based in Leeds.                            | hybrid",
+            "Hybrid working: 3 days in our Madrid office.                     | hybrid",
+    })
+    void aHybridTechnologyIsNotAHybridArrangement(String description, String arrangement) {
+        assertThat(classify("Platform Engineer", description).arrangement()).isEqualTo(arrangement);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
             // The role's days in the office beat the company's culture and a phrase for the other days.
             "Loam is a remote-first company, but this role is based in our Lisbon studio 3 days a week. | hybrid",
             "You'll join us 2 days a week in our Amsterdam office and work from home the rest of the week. | hybrid",
