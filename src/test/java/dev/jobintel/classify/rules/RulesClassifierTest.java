@@ -542,6 +542,13 @@ class RulesClassifierTest {
             "Please note that this role is ineligible for remote working. | onsite",
             "This role is not eligible for fully remote work: you will be in our Denver office three days a week. | hybrid",
             "This role is eligible for fully remote work within the US. | remote",
+            // Hybrid work ruled out, as remote work is above, leaves the office.
+            "This position is not eligible for remote or hybrid work. | onsite",
+            "This role is not eligible for hybrid work; you will work from our Tampa clinic. | onsite",
+            "This is not a hybrid role: the team is in our Leeds office every day. | onsite",
+            "Remote/hybrid work is not available for this role. | onsite",
+            "Hybrid working is not available; this is a fully on-site role. | onsite",
+            "No hybrid or remote options. | onsite",
             // A ceiling on the days at home, as UK employers write flexible working, is hybrid.
             "We offer flexible working, including the option to work from home up to 2 days a week. | hybrid",
             "You can work from home up to three days per week. | hybrid",
