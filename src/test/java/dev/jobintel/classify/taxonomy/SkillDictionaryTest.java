@@ -133,6 +133,8 @@ class SkillDictionaryTest {
         assertThat(names("By applying you agree that we process your data in line with the GDPR.")).doesNotContain("GDPR");
         assertThat(names("A culture of experimentation and learning.")).doesNotContain("A/B testing");
         assertThat(names("Plan and optimise programmatic campaigns across DSP and SSP platforms.")).doesNotContain("DSP");
+        assertThat(names("Headquartered in Pittsburgh, we are rebuilding manufacturing across the Rust Belt."))
+                .doesNotContain("Rust");
     }
 
     @Test
@@ -152,6 +154,7 @@ class SkillDictionaryTest {
         assertThat(names("You will ensure our data pipelines comply with GDPR.")).contains("GDPR");
         assertThat(names("Run A/B testing on our experimentation platform.")).contains("A/B testing");
         assertThat(names("Firmware for DSP chips and real-time audio.")).contains("DSP");
+        assertThat(names("Services in Rust, built by a team across the Rust Belt.")).contains("Rust");
         assertThat(names("Tools used by our engineers: Python, Go and Terraform.")).contains("Python", "Go", "Terraform");
         assertThat(names("We are trusted by Stripe. Python is our language.")).contains("Python");
         assertThat(names("Payouts services in Go, backed by PostgreSQL and Kafka.")).contains("PostgreSQL", "Kafka");
