@@ -87,6 +87,45 @@ public final class YearsExtractor {
                 yr = lower.indexOf("yr", at + 2);
             }
         }
+        return foreign(lower);
+    }
+
+    /** The word for experience in German, Spanish, Portuguese and French, one of which every foreign band needs. */
+    private static final String EXPERIENCE_WORD = "(?:erfahrung|berufspraxis|experiencia|experiência|expérience|experience)";
+    /** "3", "3+", "3-5", "3 bis 5", "3 a 5", "3 à 5", "3 y 5", "3 e 5", "3 et 5", "3 und 5", then the word for years. */
+    private static final String FOREIGN_BAND = "(?<![\\d.,])(\\d{1,2})\\s*(?:\\+\\s*)?(?:(?:-|–|—|bis|a|à|y|e|et|und)\\s*(\\d{1,2})\\s*)?(?:\\+\\s*)?"
+            + "(?:jahr(?:e|en)?|años|anos|ans)(?![a-zà-ÿ])";
+    /** "2 Jahre Berufserfahrung", "4 años de experiencia", "5 ans d'expérience"; "Erfahrung von mindestens 5 Jahren", "experiencia mínima de 3 años". */
+    private static final Pattern FOREIGN = Pattern.compile(FOREIGN_BAND + "[^.\\n;:]{0,40}?" + EXPERIENCE_WORD
+            + "|" + EXPERIENCE_WORD + "[^.\\n;\\d]{0,30}?" + FOREIGN_BAND);
+    /** The company's own years, as {@link #COMPANY_BEFORE} in English: "Wir haben über 20 Jahre Erfahrung", "Contamos con 25 años". */
+    private static final Pattern FOREIGN_COMPANY_BEFORE = Pattern.compile("\\b(?:wir (?:haben|verfügen|blicken|bringen)"
+            + "|unser\\w* (?:team|unternehmen|firma)\\w* (?:hat|haben|verfügt|bringt)|seit|contamos con|tenemos|temos"
+            + "|nous (?:avons|comptons)|depuis|desde hace)\\b[^.\\n]{0,30}$");
+
+    /**
+     * A band stated in German, Spanish, Portuguese or French ("mindestens 3 Jahre Berufserfahrung",
+     * "experiencia mínima de 3 años", "5+ anos de experiência", "3 à 5 ans d'expérience"), looked for only in
+     * text holding one of those languages' words for experience: an English description costs a few
+     * {@code indexOf}s.
+     */
+    private static Years foreign(String lower) {
+        if (lower.indexOf("erfahrung") < 0 && lower.indexOf("berufspraxis") < 0 && lower.indexOf("experiencia") < 0
+                && lower.indexOf("experiência") < 0 && lower.indexOf("expérience") < 0 && lower.indexOf(" ans d") < 0) {
+            return null;
+        }
+        Matcher m = FOREIGN.matcher(lower);
+        while (m.find()) {
+            if (FOREIGN_COMPANY_BEFORE.matcher(lower).region(Math.max(0, m.start() - 40), m.start()).find()) {
+                continue;
+            }
+            int g = m.start(1) >= 0 ? 1 : 3; // the band before the word for experience, else after it
+            Integer lo = number(m.group(g));
+            Integer hi = m.group(g + 1) == null ? null : number(m.group(g + 1));
+            if (lo != null && lo <= 30 && (hi == null || (lo <= hi && hi <= 30))) {
+                return new Years(lo, hi);
+            }
+        }
         return null;
     }
 

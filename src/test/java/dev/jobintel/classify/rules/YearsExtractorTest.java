@@ -26,6 +26,33 @@ class YearsExtractorTest {
     }
 
     @Test
+    void findsExperienceStatedInGermanSpanishPortugueseAndFrench() {
+        // The boards of Germany, Spain, Latin America, Brazil and France, whose titles the taxonomy reads.
+        assertThat(YearsExtractor.find("Du bringst 2 Jahre Berufserfahrung mit Java mit.")).isEqualTo(new YearsExtractor.Years(2, null));
+        assertThat(YearsExtractor.find("Mindestens 3 Jahre Erfahrung in der Softwareentwicklung"))
+                .isEqualTo(new YearsExtractor.Years(3, null));
+        assertThat(YearsExtractor.find("3-5 Jahre einschlägige Berufserfahrung")).isEqualTo(new YearsExtractor.Years(3, 5));
+        assertThat(YearsExtractor.find("Berufserfahrung von mindestens 5 Jahren")).isEqualTo(new YearsExtractor.Years(5, null));
+        assertThat(YearsExtractor.find("Experiencia mínima de 3 años en desarrollo backend."))
+                .isEqualTo(new YearsExtractor.Years(3, null));
+        assertThat(YearsExtractor.find("Al menos 4 años de experiencia con Python.")).isEqualTo(new YearsExtractor.Years(4, null));
+        assertThat(YearsExtractor.find("De 3 a 5 años de experiencia.")).isEqualTo(new YearsExtractor.Years(3, 5));
+        assertThat(YearsExtractor.find("Mínimo de 4 anos de experiência com Java.")).isEqualTo(new YearsExtractor.Years(4, null));
+        assertThat(YearsExtractor.find("5+ anos de experiência em desenvolvimento.")).isEqualTo(new YearsExtractor.Years(5, null));
+        assertThat(YearsExtractor.find("Vous avez au moins 5 ans d'expérience en développement."))
+                .isEqualTo(new YearsExtractor.Years(5, null));
+        assertThat(YearsExtractor.find("Vous justifiez de 3 à 5 ans d’expérience.")).isEqualTo(new YearsExtractor.Years(3, 5));
+        assertThat(YearsExtractor.find("Was wir uns wünschen: mindestens 3 Jahre Berufserfahrung.")).isEqualTo(new YearsExtractor.Years(3, null));
+        assertThat(YearsExtractor.find("Berufserfahrung: 4+ Jahre")).isEqualTo(new YearsExtractor.Years(4, null));
+        assertThat(YearsExtractor.find("Profesional con más de 5 años de experiencia en Java.")).isEqualTo(new YearsExtractor.Years(5, null));
+        // Still only the candidate's experience: the company's years, or years of something else, are none.
+        assertThat(YearsExtractor.find("Wir haben über 20 Jahre Erfahrung im Handel.")).isNull();
+        assertThat(YearsExtractor.find("Seit 15 Jahren am Markt. Erfahrung mit Kotlin ist ein Plus.")).isNull();
+        assertThat(YearsExtractor.find("Contamos con 25 años de experiencia en el sector.")).isNull();
+        assertThat(YearsExtractor.find("Unbefristeter Vertrag, 30 Tage Urlaub, Erfahrung mit Go.")).isNull();
+    }
+
+    @Test
     void numbersNotAboutExperienceAreIgnored() {
         assertThat(YearsExtractor.find("Founded 12 years ago, we have 300 employees.")).isNull();
         assertThat(YearsExtractor.find("10 years of company history")).isNull();
