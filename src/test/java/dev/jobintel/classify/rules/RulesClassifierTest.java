@@ -580,6 +580,14 @@ class RulesClassifierTest {
             // Terms that are not the role's length, or a permanent contract, are not.
             "Contract type: permanent. You will build our payments API in Kotlin. | full_time",
             "You will negotiate contract length with our suppliers, typically 12 months. | full_time",
+            // Terms ruled out are not the role's: US boards' "No C2C", "not a contract position".
+            "This is a full-time W2 position. No C2C or third parties, please. | full_time",
+            "W2 only, no corp-to-corp. Benefits from day one. | full_time",
+            "Full-time employees only (no 1099 or C2C). | full_time",
+            "This is a permanent role, not a contract position. | full_time",
+            "This is not a part-time role. | full_time",
+            "We offer a permanent contract (CDI), not a fixed-term contract. | full_time",
+            "Open to C2C; 6 month initial term. | contract",
     })
     void positionTypePhrasesMustDescribeTheRole(String description, String positionType) {
         assertThat(classify("Software Engineer", description).positionType()).isEqualTo(positionType);
