@@ -169,6 +169,15 @@ public final class YearsExtractor {
         return WORDS.containsKey(lower.substring(start, j + 1));
     }
 
+    private static final Pattern CEILING_BEFORE = Pattern.compile("(?i)\\b(?:up to|no more than|not more than|less than|fewer than"
+            + "|at most|a maximum of|maximum of|max\\.?)\\s+$");
+
+    /** Whether a ceiling ("up to", "no more than", "less than") ends just before the number at {@code at}. */
+    private static boolean ceilingBefore(String text, int at) {
+        return at > 0 && text.charAt(at - 1) == ' '
+                && CEILING_BEFORE.matcher(text).region(Math.max(0, at - 16), at).find();
+    }
+
     /** Whether "or more" stands just before the "year" at {@code at} ("5 or more years"). */
     private static boolean orMoreBefore(String lower, int at) {
         int j = skipBack(lower, at - 1);
@@ -213,7 +222,8 @@ public final class YearsExtractor {
             if (findCandidates(s, text, from, startsBefore, to) && s.start() < bestAt) {
                 Integer v = number(s.group(1));
                 if (v != null && v <= 30) {
-                    best = new Years(v, null);
+                    // "Up to 2 years of experience", "no more than 3 years" are at most two or three, not that or more.
+                    best = p != PLUS && ceilingBefore(text, s.start(1)) ? new Years(0, v) : new Years(v, null);
                     bestAt = s.start();
                 }
             }

@@ -53,6 +53,15 @@ class YearsExtractorTest {
     }
 
     @Test
+    void aCeilingOnTheYearsIsABandFromNone() {
+        // Early-career postings: "up to 2 years" is at most two, not two or more.
+        assertThat(YearsExtractor.find("Up to 2 years of experience in software development.")).isEqualTo(new YearsExtractor.Years(0, 2));
+        assertThat(YearsExtractor.find("Graduates with no more than 3 years of experience.")).isEqualTo(new YearsExtractor.Years(0, 3));
+        assertThat(YearsExtractor.find("Ideal for someone with less than 2 years of professional experience."))
+                .isEqualTo(new YearsExtractor.Years(0, 2));
+    }
+
+    @Test
     void numbersNotAboutExperienceAreIgnored() {
         assertThat(YearsExtractor.find("Founded 12 years ago, we have 300 employees.")).isNull();
         assertThat(YearsExtractor.find("10 years of company history")).isNull();
