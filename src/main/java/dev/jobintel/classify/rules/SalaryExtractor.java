@@ -253,8 +253,10 @@ public final class SalaryExtractor {
                 continue;
             }
             Salary.Period period = period(text, s.start(), s.end(), amount, currency);
+            // The pay word may be the customers' ("customers pay $2,000 a month"): the words before the figure too.
+            int figure = s.start(2) >= 0 ? s.start(2) : s.start(5);
             if (period == null || !plausible(amount, period, currency) || notPayBefore(text, s.start())
-                    || perkBefore(text, s.start()) || perkAfter(text, s.end())) {
+                    || perkBefore(text, s.start()) || perkBefore(text, figure) || perkAfter(text, s.end())) {
                 continue; // "We match 401(k) contributions up to $6,000 per year", "up to $25,000 in relocation" are benefits
             }
             return oneFigure(s.group(1), amount, currency, period);
@@ -314,7 +316,11 @@ public final class SalaryExtractor {
             + "|\\bdeal(?:s|\\s+sizes?)?\\b|\\bquotas?\\b|\\bcontract values?\\b|\\bspend(?:s|ing)?\\b|\\bspent\\b"
             + "|\\bbills?\\b(?!\\s+rates?\\b)|\\brent\\b|\\bpa(?:id|ys?|ying) out\\b|\\bpayouts?\\b"
             + "|\\b(?:creators|users|customers|sellers|merchants|hosts|members|affiliates|publishers|artists)"
-            + "(?:\\s+(?:can|could|already|now|typically|often))?\\s+earn(?:s|ed)?\\b";
+            + "(?:\\s+(?:can|could|already|now|typically|often))?\\s+earn(?:s|ed)?\\b"
+            // The price of the company's product and what its customers pay, and the loans it makes: "our plans cost
+            // $1,500 - $3,000 per month", "customers pay $2,000 a month", "our loans range from $5,000 to $50,000".
+            + "|\\bcosts?\\b|\\bpriced\\b|\\bloans?\\b"
+            + "|\\b(?:customers?|clients?|users?|buyers?|subscribers?)(?:\\s+(?:can|could|already|now|typically|often))?\\s+pays?\\b";
     private static final Pattern NOT_PAY_BESIDE = Pattern.compile("(?i)" + BESIDE);
     /**
      * A perk named just before a figure ("a signing bonus of $20,000", "grow our ARR from $5,000,000 to
@@ -322,7 +328,7 @@ public final class SalaryExtractor {
      * just after one ("$25,000 in relocation").
      */
     private static final Pattern PERK_BEFORE = Pattern.compile("(?i)(?<!salary )(?<!pay )(?<!compensation )(?:" + BESIDE
-            + ")\\w*(?:\\s+(?:of|is|worth|up to|between|from))*\\s*$");
+            + ")\\w*(?:\\s+(?:of|is|are|worth|up to|between|from|for|at|range|ranges))*\\s*$");
     private static final Pattern PERK_AFTER = Pattern.compile("(?i)^\\s*(?:(?:in|of|as|an?|one[- ]time|annual|yearly)\\s+)*(?:"
             + BESIDE + ")");
 

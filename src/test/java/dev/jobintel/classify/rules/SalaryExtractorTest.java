@@ -269,6 +269,13 @@ class SalaryExtractorTest {
         assertThat(EXTRACTOR.find("Our top sellers earn $10,000 - $20,000 a month.")).isNull();
         assertThat(EXTRACTOR.find("Rent averages $2,000 a month in Lisbon, and we help you find a flat.")).isNull();
         assertThat(EXTRACTOR.find("Your mission: grow our ARR from $5,000,000 to $10,000,000 a year.")).isNull();
+        // The price of the company's product, what its customers pay, the loans it makes.
+        assertThat(EXTRACTOR.find("Our enterprise plans cost $1,500 - $3,000 per month and customers love them.")).isNull();
+        assertThat(EXTRACTOR.find("Customers pay $2,000 - $5,000 a month for our platform.")).isNull();
+        assertThat(EXTRACTOR.find("Our average customer pays $40,000 - $60,000 per year.")).isNull();
+        assertThat(EXTRACTOR.find("Plans are priced at $2,000 - $4,000 per month.")).isNull();
+        assertThat(EXTRACTOR.find("Our loans range from $5,000 to $50,000.")).isNull();
+        assertThat(EXTRACTOR.find("Homes in our portfolio rent for $2,500 - $4,000 per month.")).isNull();
         // The role's own pay so stated is still pay, in a low-paid posting too, and after such a sentence.
         Salary salary = EXTRACTOR.find("Warehouse associate, days. Salary: $3,000 per month.");
         assertThat(salary).isNotNull();
@@ -281,6 +288,9 @@ class SalaryExtractorTest {
         Salary after = EXTRACTOR.find("Our cloud bill is $80,000 per month. You will be paid $9,000 per month.");
         assertThat(after).isNotNull();
         assertThat(after.max()).isEqualTo(9000.0);
+        Salary price = EXTRACTOR.find("Our plans cost $99 a month. Salary: $130,000 - $150,000 per year.");
+        assertThat(price).as("pay stated after a price").isNotNull();
+        assertThat(price.min()).isEqualTo(130000.0);
         Salary rate = EXTRACTOR.find("Bill rate: $95/hour, W2 or C2C.");
         assertThat(rate).as("a contractor's bill rate stays a rate").isNotNull();
         assertThat(rate.max()).isEqualTo(95.0);
