@@ -328,7 +328,7 @@ final class Summaries {
         }
     }
 
-    /** Which pending postings someone is working on: in open message batches, or leased by a worker. */
+    /** Which pending postings someone is working on (in open message batches, or leased by a worker), and which are stranded. */
     private static String pendingHeld(dev.jobintel.pipeline.Explanation e) {
         List<String> held = new java.util.ArrayList<>();
         if (e.pendingInBatches() > 0) {
@@ -336,6 +336,11 @@ final class Summaries {
         }
         if (e.pendingLeased() > 0) {
             held.add(n(e.pendingLeased()) + " leased by a worker (a lease a killed worker left runs out by itself)");
+        }
+        if (e.pendingInGoneBatches() > 0) {
+            // Not waiting for anyone: enrich skips a posting marked with a batch, and only backfill releases it.
+            held.add(n(e.pendingInGoneBatches()) + " held by a message batch that is gone (jobintel backfill releases "
+                    + (e.pendingInGoneBatches() == 1 ? "it" : "them") + ")");
         }
         return held.isEmpty() ? "" : " (of which " + String.join(", ", held) + ")";
     }

@@ -15,7 +15,7 @@ import java.util.List;
  * what the old system needed a day of scripts for (incident 27).
  */
 public record Explanation(List<Entry> entries, List<Rejects.ReasonCount> rejects, List<Ledger.RunLine> runs,
-                          long pendingInBatches, long pendingLeased) {
+                          long pendingInBatches, long pendingLeased, long pendingInGoneBatches) {
 
     /** One outcome and reason: how many, what to do, examples. */
     public record Entry(String outcome, String reason, long count, long retryable, String action,
@@ -68,7 +68,7 @@ public record Explanation(List<Entry> entries, List<Rejects.ReasonCount> rejects
             }
         }
         return new Explanation(entries, Rejects.byReason(c, examples), Ledger.runs(c, runs), Ledger.pendingInBatches(c),
-                Ledger.pendingLeased(c, dialect.nowMillis()));
+                Ledger.pendingLeased(c, dialect.nowMillis()), Ledger.pendingInGoneBatches(c));
     }
 
     /** What to do about rejects, whatever their reason. */

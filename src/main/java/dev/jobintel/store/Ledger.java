@@ -69,9 +69,23 @@ public final class Ledger {
                 rs.getString(4), rs.getString(5)), args.toArray());
     }
 
+    /** A batch whose answers are still to come or to be collected: its postings are its to decide. */
+    private static final String OPEN_BATCH = "EXISTS (SELECT 1 FROM llm_batches b WHERE b.id = r.batch_id "
+            + "AND b.status IN ('submitting', 'in_progress', 'ended'))";
+
     /** Pending postings waiting in an open message batch. */
     public static long pendingInBatches(Connection c) {
-        return Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE outcome = 'pending' AND batch_id IS NOT NULL");
+        return Jdbc.count(c, "SELECT count(*) FROM raw_postings r WHERE r.outcome = 'pending' AND r.batch_id IS NOT NULL "
+                + "AND " + OPEN_BATCH);
+    }
+
+    /**
+     * Pending postings still marked with a batch that is no longer open (collected or abandoned, or gone: a crash
+     * between collecting and releasing): nothing answers for them, and enrich does not take them; backfill releases them.
+     */
+    public static long pendingInGoneBatches(Connection c) {
+        return Jdbc.count(c, "SELECT count(*) FROM raw_postings r WHERE r.outcome = 'pending' AND r.batch_id IS NOT NULL "
+                + "AND NOT " + OPEN_BATCH);
     }
 
     /**

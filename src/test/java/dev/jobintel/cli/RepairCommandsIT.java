@@ -217,6 +217,25 @@ class RepairCommandsIT {
     }
 
     @Test
+    void explainDoesNotCountThePostingsOfAGoneBatchAsWaitingInAnOpenOneAndNamesTheCommandThatReleasesThem()
+            throws Exception {
+        land(jobs(3));
+        assertThat(jobintel("enrich", "--db", db(), "--no-progress").exit()).isZero();
+        try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
+            heldByAGoneBatch(s, "g0");
+        }
+        CliIT.Result explain = jobintel("status", "--explain", "--db", db());
+        // The batch was collected: nothing will answer for the posting, and enrich does not take it.
+        assertThat(explain.out()).doesNotContain("in open message batches")
+                .contains("1 held by a message batch that is gone (jobintel backfill releases it)");
+        assertThat(jobintel("status", "--explain", "--json", "--db", db()).out())
+                .contains("\"pendingInBatches\" : 0").contains("\"pendingInGoneBatches\" : 1");
+        // The command it names acts on it.
+        assertThat(jobintel("backfill", "--db", db(), "--no-progress").out()).contains("released 1 from gone batches");
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'pending'")).isZero();
+    }
+
+    @Test
     void backfillsDryRunPlansThePostingsOfGoneBatchesItReleases() throws Exception {
         land(jobs(3));
         assertThat(jobintel("enrich", "--db", db(), "--no-progress").exit()).isZero();
