@@ -71,7 +71,7 @@ public final class Ledger {
 
     /** A batch whose answers are still to come or to be collected: its postings are its to decide. */
     private static final String OPEN_BATCH = "EXISTS (SELECT 1 FROM llm_batches b WHERE b.id = r.batch_id "
-            + "AND b.status IN ('submitting', 'in_progress', 'ended'))";
+            + "AND b.status IN " + LlmBatches.OPEN_STATUSES + ")";
 
     /** Pending postings waiting in an open message batch. */
     public static long pendingInBatches(Connection c) {
@@ -176,7 +176,7 @@ public final class Ledger {
                 + sum("outcome IN ('filtered', 'failed') AND (outcome_reason IS NULL OR outcome_reason = '')") + ", "
                 + sum("outcome = 'failed' AND retryable IS NULL") + ", "
                 + sum("batch_id IS NOT NULL AND (outcome <> 'pending' OR NOT EXISTS (SELECT 1 FROM llm_batches b "
-                        + "WHERE b.id = r.batch_id AND b.status IN ('submitting', 'in_progress', 'ended')))")
+                        + "WHERE b.id = r.batch_id AND b.status IN " + LlmBatches.OPEN_STATUSES + "))")
                 + " FROM raw_postings r", Ledger::longs);
         long[] j = Jdbc.one(c, "SELECT count(*), " + sum("n = 0") + ", " + sum("raw_count <> n") + " FROM (SELECT "
                 + "j.raw_count, (SELECT count(*) FROM raw_postings r WHERE r.job_id = j.id) AS n FROM enriched_jobs j) x",

@@ -24,8 +24,17 @@ public final class LlmBatches {
     public record Item(long postingId, String customId, String contentKey, String contentHash) {
     }
 
-    /** A batch row. */
-    /** @param model the model its requests were sent to */
+    /**
+     * The statuses of a batch not yet collected, as SQL ("status IN " + this): its answers are still
+     * to come or to be read, and its pending postings are its to decide.
+     */
+    public static final String OPEN_STATUSES = "('submitting', 'in_progress', 'ended')";
+
+    /**
+     * A batch row.
+     *
+     * @param model the model its requests were sent to
+     */
     public record Batch(long id, String remoteId, String status, int requestCount, long createdAt, String model) {
     }
 
@@ -35,7 +44,7 @@ public final class LlmBatches {
     /** Batches not yet collected, oldest first. */
     public static List<Batch> open(Connection c) {
         return Jdbc.query(c, "SELECT id, remote_id, status, request_count, created_at, model FROM llm_batches "
-                        + "WHERE status IN ('submitting', 'in_progress', 'ended') ORDER BY id",
+                        + "WHERE status IN " + OPEN_STATUSES + " ORDER BY id",
                 rs -> new Batch(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getLong(5),
                         rs.getString(6)));
     }
@@ -48,7 +57,7 @@ public final class LlmBatches {
     public static Set<String> heldJobs(Connection c) {
         return new HashSet<>(Jdbc.query(c, "SELECT DISTINCT r.job_hash FROM llm_batches b "
                 + "JOIN llm_batch_items i ON i.batch_id = b.id JOIN raw_postings r ON r.id = i.raw_posting_id "
-                + "WHERE b.status IN ('submitting', 'in_progress', 'ended') AND r.batch_id = b.id AND r.outcome = 'pending'",
+                + "WHERE b.status IN " + OPEN_STATUSES + " AND r.batch_id = b.id AND r.outcome = 'pending'",
                 rs -> rs.getString(1)));
     }
 

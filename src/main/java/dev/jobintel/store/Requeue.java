@@ -282,7 +282,7 @@ public final class Requeue {
 
     /** Held by a batch that is no longer open (a crash between collecting and releasing). */
     private static final String STRANDED = "(r.batch_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM llm_batches b "
-            + "WHERE b.id = r.batch_id AND b.status IN ('submitting', 'in_progress', 'ended')))";
+            + "WHERE b.id = r.batch_id AND b.status IN " + LlmBatches.OPEN_STATUSES + "))";
 
     /** Pending, and not waiting in an open batch: what backfill's enrich decides (it releases gone batches' first). */
     private static final String PENDING_TO_DECIDE = "(r.outcome = 'pending' AND (r.batch_id IS NULL OR " + STRANDED + "))";
@@ -305,7 +305,7 @@ public final class Requeue {
     public static int releaseStranded(Connection c) {
         return Jdbc.update(c, "UPDATE raw_postings SET batch_id = NULL WHERE batch_id IS NOT NULL AND NOT EXISTS "
                 + "(SELECT 1 FROM llm_batches b WHERE b.id = raw_postings.batch_id "
-                + "AND b.status IN ('submitting', 'in_progress', 'ended'))");
+                + "AND b.status IN " + LlmBatches.OPEN_STATUSES + ")");
     }
 
     /** Jobs no posting points to any more. */
