@@ -60,6 +60,9 @@ public final class AdzunaParser {
                     + " has no redirect_url that is a web address (http or https)");
         }
         String market = country == null ? null : country.strip().toLowerCase(Locale.ROOT);
+        if ("uk".equals(market)) {
+            market = "gb"; // the United Kingdom by its common name; its ISO code and Adzuna's is "gb"
+        }
         Map<String, String> extra = new LinkedHashMap<>();
         String category = text(job.path("category"), "label");
         if (category != null) {
@@ -87,7 +90,7 @@ public final class AdzunaParser {
             employment = contractType;
         }
         List<String> countries = market == null || market.isEmpty() ? List.of()
-                : List.of(market.equals("uk") ? "GB" : market.toUpperCase(Locale.ROOT));
+                : List.of(market.toUpperCase(Locale.ROOT));
         Hints hints = new Hints(salary, null, null, employment, null, null, countries, extra);
         return new Posting(SOURCE, id, url, text(job.path("company"), "display_name"), title, location(job.path("location")),
                 HtmlText.toText(text(job, "description")), Dates.parse(job.get("created")), hints);

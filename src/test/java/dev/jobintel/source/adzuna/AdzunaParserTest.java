@@ -107,6 +107,15 @@ class AdzunaParserTest {
     }
 
     @Test
+    void theUkMarketIsBritainWithItsCountryAndItsCurrency() throws Exception {
+        ObjectNode stated = result();
+        stated.put("salary_is_predicted", 0);
+        Posting p = parse(stated, "uk");
+        assertThat(p.hints().salary()).isEqualTo(new Salary(70000.0, 85000.0, "GBP", Salary.Period.YEAR));
+        assertThat(p.hints().countries()).containsExactly("GB");
+    }
+
+    @Test
     void aSalaryWithoutThePredictedFlagIsNotTakenAsStated() throws Exception {
         ObjectNode r = result();
         r.remove("salary_is_predicted");
