@@ -140,7 +140,9 @@ public final class SalaryExtractor {
             return s;
         }
         // Indian pay is often in lakhs per annum with no currency written ("18-24 LPA").
-        return text.indexOf("LPA") >= 0 || text.indexOf("lpa") >= 0 || text.indexOf("akh") >= 0 ? lakhs(text) : null;
+        // "₹18L - ₹24L" writes a lakh as "L" after the rupee sign.
+        return text.indexOf("LPA") >= 0 || text.indexOf("lpa") >= 0 || text.indexOf("akh") >= 0 || text.indexOf('₹') >= 0
+                ? lakhs(text) : null;
     }
 
     /** The first stated salary around a currency symbol or code, reading "OTE £90,000" as pay only if {@code ote}. */
@@ -159,16 +161,30 @@ public final class SalaryExtractor {
         return null;
     }
 
+    /** "lakhs" or, after a rupee sign or code, "L" ("₹18L"): a unit a bound may carry before the range's separator. */
+    private static final String LAKH_UNIT = "(?:lakhs?|(?-i:L))(?![a-z])";
     private static final Pattern LAKHS = Pattern.compile("(?i)(?:\\b(up to|upto|from)\\s+)?((?:inr|rs\\.?|₹)\\s?)?"
-            + "\\b(\\d{1,3}(?:\\.\\d{1,2})?)\\s*(?:(?:-|–|—|to)\\s*(?:(?:inr|rs\\.?|₹)\\s?)?(\\d{1,3}(?:\\.\\d{1,2})?)\\s*)?"
-            + "(lpa|l\\.p\\.a\\.?|lakhs? (?:per annum|p\\.?a\\.?|a year|per year)|lakhs?)(?![a-z])");
+            + "\\b(\\d{1,3}(?:\\.\\d{1,2})?)\\s*(?:(?:" + LAKH_UNIT + "\\s*)?(?:-|–|—|to)\\s*(?:(?:inr|rs\\.?|₹)\\s?)?(\\d{1,3}(?:\\.\\d{1,2})?)\\s*)?"
+            + "(lpa|l\\.p\\.a\\.?|lakhs? (?:per annum|p\\.?a\\.?|a year|per year)|lakhs?|(?-i:L))(?![a-z])");
+    /** A pay word just before lakhs with no rupee sign: "CTC: 18 to 24 Lakhs", "Package of up to 30 lakhs". */
+    private static final Pattern PAY_BEFORE_LAKHS = Pattern.compile("(?i)\\b(?:ctc|salary|package|compensation|pay)\\b[^.\\n\\d]{0,15}$");
 
-    /** "18-24 LPA", "up to 30 lakhs per annum": rupees, a lakh being 100,000. */
+    /**
+     * "18-24 LPA", "up to 30 lakhs per annum", "₹18L - ₹24L", "₹18 lakh to ₹24 lakh", "CTC: 18 to 24 Lakhs":
+     * rupees, a lakh being 100,000. Lakhs alone are rupees only with a rupee sign or code, a stated year or a pay
+     * word before them ("5 lakh users" are none), and "L" only after a rupee sign or code ("18L" may be litres).
+     */
     private static Salary lakhs(String text) {
         Matcher m = LAKHS.matcher(text);
         while (m.find()) {
-            if (m.group(2) == null && m.group(5).toLowerCase(Locale.ROOT).startsWith("lakh") && !m.group(5).contains(" ")) {
-                continue; // "5 lakh users": a bare lakh is rupees only with a rupee sign or code before it
+            String unit = m.group(5);
+            boolean rupee = m.group(2) != null;
+            if (unit.equals("L") && !rupee) {
+                continue;
+            }
+            if (!rupee && unit.toLowerCase(Locale.ROOT).startsWith("lakh") && !unit.contains(" ")
+                    && !PAY_BEFORE_LAKHS.matcher(text).region(Math.max(0, m.start() - 25), m.start()).find()) {
+                continue; // "5 lakh users": a bare lakh is rupees only with a rupee sign, a code or a pay word before it
             }
             double lo = Double.parseDouble(m.group(3)) * 100_000;
             Double hi = m.group(4) == null ? null : Double.parseDouble(m.group(4)) * 100_000;

@@ -33,6 +33,11 @@ class SalaryExtractorTest {
             "Salaire : entre 50 000 € et 60 000 € brut annuel       | 50000  | 60000  | EUR | YEAR",
             "CTC: 18-24 LPA                                         | 1800000| 2400000| INR | YEAR",
             "₹12 - ₹15 lakhs per annum                              | 1200000| 1500000| INR | YEAR",
+            "CTC 18-24 LPA                                          | 1800000| 2400000| INR | YEAR",
+            // Lakhs written after each bound, as "L" after the rupee sign, or after a pay word with no rupee sign.
+            "₹18L - ₹24L                                            | 1800000| 2400000| INR | YEAR",
+            "₹18 lakh to ₹24 lakh per annum                         | 1800000| 2400000| INR | YEAR",
+            "CTC: 18 to 24 Lakhs                                    | 1800000| 2400000| INR | YEAR",
             // A period after each bound, as Greenhouse and LinkedIn write a base pay range.
             "Base pay range: $163,000.00/yr - $245,000.00/yr        | 163000 | 245000 | USD | YEAR",
             "$75,000/year - $95,000/year                            | 75000  | 95000  | USD | YEAR",
@@ -181,6 +186,9 @@ class SalaryExtractorTest {
                 + "range only after 'entre'").isNull();
         assertThat(EXTRACTOR.find("We passed $30,000,000 in yearly revenue.")).isNull();
         assertThat(EXTRACTOR.find("Our app has 5 lakh users across India.")).as("lakhs of users, not rupees").isNull();
+        assertThat(EXTRACTOR.find("Our app has 18 to 24 lakh users across India.")).as("a range of lakhs with no pay word")
+                .isNull();
+        assertThat(EXTRACTOR.find("Tanks of 18L - 24L for our beverage plant.")).as("an L with no rupee sign is no lakh").isNull();
         assertThat(EXTRACTOR.find("$150,000 in seed money")).as("no period").isNull();
     }
 
