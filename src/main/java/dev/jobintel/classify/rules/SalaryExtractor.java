@@ -141,8 +141,10 @@ public final class SalaryExtractor {
         }
         // Indian pay is often in lakhs per annum with no currency written ("18-24 LPA").
         // "₹18L - ₹24L" writes a lakh as "L" after the rupee sign.
-        return text.indexOf("LPA") >= 0 || text.indexOf("lpa") >= 0 || text.indexOf("akh") >= 0 || text.indexOf('₹') >= 0
+        s = text.indexOf("LPA") >= 0 || text.indexOf("lpa") >= 0 || text.indexOf("akh") >= 0 || text.indexOf('₹') >= 0
                 ? lakhs(text) : null;
+        // Japanese pay in man-yen (万 = 10,000): "年収600万円～900万円".
+        return s == null && text.indexOf('万') >= 0 ? manYen(text) : s;
     }
 
     /** The first stated salary around a currency symbol or code, reading "OTE £90,000" as pay only if {@code ote}. */
@@ -193,6 +195,42 @@ public final class SalaryExtractor {
             }
             return hi != null ? new Salary(lo, hi, "INR", Salary.Period.YEAR)
                     : oneFigure(m.group(1), lo, "INR", Salary.Period.YEAR);
+        }
+        return null;
+    }
+
+    private static final String MAN_FIGURE = "(\\d{1,2},\\d{3}|\\d{1,4}(?:\\.\\d{1,2})?)";
+    /** A range in man-yen, yen stated after the upper bound: "600万円〜900万円", "600万～900万円", "¥600万〜¥900万円". */
+    private static final Pattern MAN_YEN = Pattern.compile("(?:[¥￥]\\s?)?" + MAN_FIGURE + "\\s?万\\s?円?\\s*(?:〜|～|~|-|–|—|から)\\s*"
+            + "(?:[¥￥]\\s?)?" + MAN_FIGURE + "\\s?万\\s?円");
+    /** Money named before a figure that is not the pay: an allowance, a bonus, sales, funding, capital, a budget, a price, a loan. */
+    private static final Pattern NOT_PAY_BEFORE_MAN = Pattern.compile("(?:手当|賞与|ボーナス|売上|資金|調達|資本金|予算|価格|費用|融資|補助)[^。\\n]{0,6}$");
+    private static final Pattern YEAR_BEFORE_MAN = Pattern.compile("(?:年収|年俸)[^。\\n]{0,10}$");
+    private static final Pattern MONTH_BEFORE_MAN = Pattern.compile("(?:月給|月収|月額)[^。\\n]{0,10}$");
+
+    /**
+     * A range of pay in man-yen, 万 being 10,000 ("年収600万円～900万円"): a year's after 年収 or 年俸, a month's after
+     * 月給, 月収 or 月額, else by its size. Only a range closed by 円 counts ("利用者数100万人", a million users, is no
+     * money), and not one named as an allowance, a bonus, sales or funding.
+     */
+    private Salary manYen(String text) {
+        Matcher m = MAN_YEN.matcher(text);
+        while (m.find()) {
+            int from = Math.max(0, m.start() - 15);
+            if (NOT_PAY_BEFORE_MAN.matcher(text).region(from, m.start()).find()) {
+                continue;
+            }
+            double lo = Double.parseDouble(m.group(1).replace(",", "")) * 10_000;
+            double hi = Double.parseDouble(m.group(2).replace(",", "")) * 10_000;
+            if (lo <= 0 || hi < lo || hi > lo * 10) {
+                continue;
+            }
+            Salary.Period period = YEAR_BEFORE_MAN.matcher(text).region(from, m.start()).find() ? Salary.Period.YEAR
+                    : MONTH_BEFORE_MAN.matcher(text).region(from, m.start()).find() ? Salary.Period.MONTH
+                    : period(text, m.start(), m.end(), hi, "JPY");
+            if (period != null && plausible(lo, period, "JPY")) {
+                return new Salary(lo, hi, "JPY", period);
+            }
         }
         return null;
     }

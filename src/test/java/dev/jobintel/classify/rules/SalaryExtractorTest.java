@@ -99,6 +99,10 @@ class SalaryExtractorTest {
             "年収 ¥6,000,000～¥9,000,000                              | 6000000| 9000000| JPY | YEAR",
             "月給 ¥300,000〜¥450,000                                  | 300000 | 450000 | JPY | MONTH",
             "Salary: ¥6,000,000 ~ ¥9,000,000                       | 6000000| 9000000| JPY | YEAR",
+            // Man-yen, 万 being 10,000: a year's after 年収, else by size.
+            "600万円〜900万円                                        | 6000000| 9000000| JPY | YEAR",
+            "年収600万円～900万円                                     | 6000000| 9000000| JPY | YEAR",
+            "月給30万〜45万円                                        | 300000 | 450000 | JPY | MONTH",
     })
     void findsStatedRanges(String text, double min, double max, String currency, Salary.Period period) {
         Salary s = EXTRACTOR.find(text);
@@ -190,6 +194,10 @@ class SalaryExtractorTest {
                 .isNull();
         assertThat(EXTRACTOR.find("Tanks of 18L - 24L for our beverage plant.")).as("an L with no rupee sign is no lakh").isNull();
         assertThat(EXTRACTOR.find("$150,000 in seed money")).as("no period").isNull();
+        assertThat(EXTRACTOR.find("利用者数100万人を突破したサービスです。")).as("a million users, no yen").isNull();
+        assertThat(EXTRACTOR.find("利用者数100万〜200万人のサービス")).as("a range of users, no yen").isNull();
+        assertThat(EXTRACTOR.find("賞与：年2回（100万円〜200万円）")).as("a bonus").isNull();
+        assertThat(EXTRACTOR.find("資金調達額 5000万〜8000万円")).as("funding").isNull();
     }
 
     @Test
