@@ -136,6 +136,9 @@ public final class SalaryExtractor {
         if (s == null && text.indexOf("OTE") >= 0) {
             s = find(text, countries, true); // on-target earnings only where no base is stated: base plus commission
         }
+        if (s == null && !countries.isEmpty()) {
+            s = kronor(text, countries);
+        }
         if (s != null) {
             return s;
         }
@@ -145,6 +148,50 @@ public final class SalaryExtractor {
                 ? lakhs(text) : null;
         // Japanese pay in man-yen (万 = 10,000): "年収600万円～900万円".
         return s == null && text.indexOf('万') >= 0 ? manYen(text) : s;
+    }
+
+    /** The currencies written "kr": Swedish, Norwegian and Danish (and Icelandic) crowns. */
+    private static final java.util.Set<String> KRONOR = java.util.Set.of("SEK", "NOK", "DKK", "ISK");
+
+    /**
+     * Pay in "kr" ("Lön: 50 000 - 65 000 kr/mån"), which is the crown of the posting's country: Swedish in
+     * Sweden, Norwegian in Norway, Danish in Denmark. With no such country, or two of them, "kr" names no
+     * currency and gives no pay. Asked only of postings in those countries whose text holds "kr".
+     */
+    private Salary kronor(String text, java.util.Collection<String> countries) {
+        String code = null;
+        for (String country : countries) {
+            String c = currencyOfCountry.get(country);
+            if (c != null && KRONOR.contains(c)) {
+                if (code != null && !code.equals(c)) {
+                    return null;
+                }
+                code = c;
+            }
+        }
+        int at = code == null ? -1 : text.indexOf("kr");
+        if (at < 0) {
+            return null;
+        }
+        // "kr" as a word ("kr/mån", "kr."), not in "krav": the crown's code in its place, as the posting means it.
+        StringBuilder sb = null;
+        int copied = 0;
+        for (; at >= 0; at = text.indexOf("kr", at + 2)) {
+            if ((at > 0 && Chars.isLetter(text.charAt(at - 1))) || (at + 2 < text.length() && Chars.isLetter(text.charAt(at + 2)))) {
+                continue;
+            }
+            if (sb == null) {
+                sb = new StringBuilder(text.length() + 8);
+            }
+            sb.append(text, copied, at).append(code);
+            // "kr. pr. md.": the abbreviation's dot is no sentence end, which would hide the period after it.
+            copied = at + 2 < text.length() && text.charAt(at + 2) == '.' ? at + 3 : at + 2;
+        }
+        if (sb == null) {
+            return null;
+        }
+        sb.append(text, copied, text.length());
+        return find(sb.toString(), countries, false);
     }
 
     /** The first stated salary around a currency symbol or code, reading "OTE £90,000" as pay only if {@code ote}. */
@@ -513,14 +560,18 @@ public final class SalaryExtractor {
     private static final String NOT_SCHEDULE = "(?<!days |day |hours |hour |hrs |\\dh |days|day|hours|hour|hrs|\\dh)";
     private static final Pattern YEAR = Pattern.compile(
             "(?i)^[^.\\n]{0,25}?(?:per (?:year|annum|jaar)|/\\s?(?:year|yr|annum)|a year|annual(?:ly)?|yearly|p\\.?a\\.?(?![a-z])|per anno"
-                    + "|pro jahr|im jahr|brutto(?:jahres)?gehalt|jährlich|par an\\b|rocznie|por año|al año|om året)");
+                    + "|pro jahr|im jahr|brutto(?:jahres)?gehalt|jährlich|par an\\b|rocznie|por año|al año|om året"
+                    // Swedish, Norwegian and Danish: "kr/år", "per år", "i året".
+                    + "|(?:/\\s?|per |pr\\.? )år(?![a-zåäöæø])|i året)");
     private static final Pattern HOUR = Pattern.compile(
             "(?i)^[^.\\n]{0,25}?(?:per hour|/\\s?(?:hour|hr|h)\\b|an hour|hourly|p/h|ph\\b|pro stunde)");
     private static final Pattern DAY = Pattern.compile(
             "(?i)^[^.\\n]{0,25}?" + NOT_SCHEDULE + "(?:per day|/\\s?day|a day|daily|day rate|p/d|(?<![a-z])p\\.?d\\.?(?![a-z])|pro tag)");
     private static final Pattern MONTH = Pattern.compile(
             "(?i)^[^.\\n]{0,25}?" + NOT_SCHEDULE + "(?:per month|/\\s?(?:month|mo|mth|miesiąc)\\b|a month|monthly|pro monat|monatlich|par mois|mensuel"
-                    + "|miesięcznie|per maand|om måneden|mensa(?:l|is)|mensuales|al mes|por mes|por mês)");
+                    + "|miesięcznie|per maand|om måneden|mensa(?:l|is)|mensuales|al mes|por mes|por mês"
+                    // Swedish, Norwegian and Danish: "kr/mån", "kr/mnd", "per månad", "pr. md.", "i måneden".
+                    + "|(?:/\\s?|per |pr\\.? )(?:månad|måned|mån|mnd|md)(?![a-zåäöæø])|i månaden|i måneden)");
     private static final Pattern WEEK = Pattern.compile(
             "(?i)^[^.\\n]{0,25}?" + NOT_SCHEDULE + "(?:per week|/\\s?(?:week|wk)|a week|weekly)");
 

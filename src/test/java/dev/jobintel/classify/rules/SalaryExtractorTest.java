@@ -139,6 +139,46 @@ class SalaryExtractorTest {
         assertThat(EXTRACTOR.find(text, in).currency()).isEqualTo(currency);
     }
 
+    @ParameterizedTest(name = "{0} in {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Lön: 50 000 - 65 000 kr/mån            | SE    | SEK",
+            "Lønn: 50 000 - 65 000 kr/mnd           | NO    | NOK",
+            "Løn: 50.000 - 65.000 kr. pr. md.       | DK    | DKK",
+            "Lön: 50 000 - 65 000 kr/mån            | SE DE | SEK",
+    })
+    void krIsTheCrownOfTheJobsCountry(String text, String countries, String currency) {
+        Salary s = EXTRACTOR.find(text, List.of(countries.split(" ")));
+        assertThat(s).isNotNull();
+        assertThat(s.min()).isEqualTo(50000.0);
+        assertThat(s.max()).isEqualTo(65000.0);
+        assertThat(s.currency()).isEqualTo(currency);
+        assertThat(s.period()).isEqualTo(Salary.Period.MONTH);
+    }
+
+    @Test
+    void oneFigureInKrCountsWithItsPeriodInTheLanguageOfThePosting() {
+        Salary month = EXTRACTOR.find("Vi erbjuder 45 000 kr/mån och friskvårdsbidrag.", List.of("SE"));
+        assertThat(month).isNotNull();
+        assertThat(month.max()).isEqualTo(45000.0);
+        assertThat(month.period()).isEqualTo(Salary.Period.MONTH);
+        Salary dk = EXTRACTOR.find("Vi tilbyder 48.000 kr. pr. md. og frokostordning.", List.of("DK"));
+        assertThat(dk).isNotNull();
+        assertThat(dk.currency()).isEqualTo("DKK");
+        assertThat(dk.period()).isEqualTo(Salary.Period.MONTH);
+        Salary year = EXTRACTOR.find("Vi tilbyr 650 000 kr/år.", List.of("NO"));
+        assertThat(year).isNotNull();
+        assertThat(year.currency()).isEqualTo("NOK");
+        assertThat(year.period()).isEqualTo(Salary.Period.YEAR);
+    }
+
+    @Test
+    void krWithNoCountryOfACrownIsNoCurrency() {
+        assertThat(EXTRACTOR.find("Lön: 50 000 - 65 000 kr/mån")).isNull();
+        assertThat(EXTRACTOR.find("Lön: 50 000 - 65 000 kr/mån", List.of("DE"))).isNull();
+        assertThat(EXTRACTOR.find("Lön: 50 000 - 65 000 kr/mån", List.of("SE", "NO"))).as("two crowns").isNull();
+        assertThat(EXTRACTOR.find("Krav: 3 - 5 års erfarenhet, 2 - 4 krav per sprint", List.of("SE"))).isNull();
+    }
+
     @Test
     void singleBoundsNeedAPayWord() {
         Salary upTo = EXTRACTOR.find("Compensation up to £80k plus bonus");
