@@ -112,7 +112,10 @@ public final class SalaryExtractor {
         String unit = "(?:\\s?/\\s?(?i:yr|year|annum|hr|hour|h|mo|month|mth|wk|week|day)\\b)?";
         range = Pattern.compile("(" + cur + ")?\\s?" + amount + "\\s?(" + cur + ")?" + unit + SEP
                 + "(" + cur + ")?\\s?" + amount + "\\s?(" + cur + ")?");
-        single = Pattern.compile("(?i:(up to|upto|from|starting at|starting from|salary(?: of)?:?|pay(?: of)?:?|compensation:?|base:?"
+        // "The salary is $150k", "the salary for this role is $150,000"; not the market's ("the average salary is").
+        single = Pattern.compile("(?i:(up to|upto|from|starting at|starting from"
+                + "|(?<!average )(?<!median )(?<!mean )(?<!typical )(?<!market )(?<!national )"
+                + "salary(?:\\s+for\\s+(?:this|the)\\s+(?:role|position|job))?(?:\\s+(?:of|is|will be))?:?|pay(?: of)?:?|compensation:?|base:?"
                 + "|(?<![a-z])ote(?: of)?:?)\\s*)"
                 + "(?:(" + cur + ")\\s?" + amount + "|" + amount + "\\s?(" + cur + "))");
         rate = Pattern.compile("(" + cur + ")?\\s?" + amount + "\\s?(" + cur + ")?");

@@ -192,6 +192,17 @@ class SalaryExtractorTest {
         assertThat(after.min()).as("the currency after the amount").isEqualTo(4500);
         assertThat(after.max()).isNull();
         assertThat(after.period()).isEqualTo(Salary.Period.MONTH);
+        Salary is = EXTRACTOR.find("The salary is $150k.");
+        assertThat(is).as("a lone figure after 'salary is'").isNotNull();
+        assertThat(is.min()).isEqualTo(150000);
+        assertThat(is.max()).isEqualTo(150000);
+        assertThat(is.period()).isEqualTo(Salary.Period.YEAR);
+        Salary role = EXTRACTOR.find("The salary for this role is $150,000, with equity on top.");
+        assertThat(role).isNotNull();
+        assertThat(role.min()).isEqualTo(150000);
+        assertThat(role.currency()).isEqualTo("USD");
+        assertThat(EXTRACTOR.find("The average salary is $150,000 in the Bay Area.")).as("the market's, not the role's")
+                .isNull();
         Salary stated = EXTRACTOR.find("Salary: $140,000 per year");
         assertThat(stated.min()).as("a figure after a pay word is the figure itself").isEqualTo(140000);
         assertThat(stated.max()).isEqualTo(140000);
