@@ -26,7 +26,8 @@ public final class YearsExtractor {
 
     private static final String N = "(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)";
     // "2 years minimum of commercial experience": the minimum may follow the years.
-    private static final String EXP = "(?:\\s*(?:\\(\\s*\\d{1,2}\\s*\\)\\s*)?(?:\\+\\s*)?(?:years?|yrs?)(?:'|’)?"
+    // "5+ yrs. exp.": the abbreviation's dot (not "years.", which ends a sentence).
+    private static final String EXP = "(?:\\s*(?:\\(\\s*\\d{1,2}\\s*\\)\\s*)?(?:\\+\\s*)?(?:years?|yrs?\\.?)(?:'|’)?"
             + "(?:\\s+(?:minimum|min\\.|at least))?(?:"
             + "(?:\\s+of)?(?:\\s+(?:professional|relevant|hands[- ]on|industry|commercial|work(?:ing)?|proven|practical|technical|related|progressive|software|engineering|prior|direct|total))*"
             + "\\s+(?:experience|exp\\b|working|building|designing|developing|leading|managing|as\\b)"
@@ -46,8 +47,8 @@ public final class YearsExtractor {
     static final Pattern PLAIN = Pattern.compile("(?i)\\b" + N + EXP);
     /** "5 or more years of experience". */
     static final Pattern OR_MORE = Pattern.compile("(?i)\\b" + N + "\\s+or\\s+more" + EXP);
-    /** A labelled field: "Experience: 6+ years", "Experience required: 3-5 yrs". */
-    static final Pattern LABELLED = Pattern.compile("(?i)\\bexperience(?:\\s+(?:required|level))?\\s*[:–—-]\\s*"
+    /** A labelled field: "Experience: 6+ years", "Experience required: 3-5 yrs", "Experience of 3 to 5 years". */
+    static final Pattern LABELLED = Pattern.compile("(?i)\\bexperience(?:\\s+(?:required|level))?(?:\\s*[:–—-]|\\s+of)\\s*"
             + "(?:(?:at least|minimum(?: of)?|min\\.?)\\s+)?" + N + "(?:\\s*(?:-|–|—|to)\\s*" + N + ")?\\s*\\+?\\s*(?:years?|yrs?)\\b");
 
     private YearsExtractor() {
@@ -74,6 +75,14 @@ public final class YearsExtractor {
                 // "3 to" earlier); one starting after it holds a later "year" and is found there.
                 Years y = findIn(text, Math.max(0, at - 60), at, Math.min(text.length(), at + 120),
                         orMoreBefore(lower, at), wordBefore(lower, "experience", at, 40));
+                if (y == null && closesParen(lower, at)) {
+                    y = inParens(text, lower, at);
+                }
+                if (y != null) {
+                    return y;
+                }
+            } else if (Anchored.wordStart(lower, at) && wordBefore(lower, "exp", Math.min(lower.length(), at + 30), 24)) {
+                Years y = labelFirst(text, at);
                 if (y != null) {
                     return y;
                 }
@@ -169,6 +178,89 @@ public final class YearsExtractor {
         return WORDS.containsKey(lower.substring(start, j + 1));
     }
 
+    /** The years after their label: "Years of experience: 5+", "Yrs of exp: 3-5". */
+    static final Pattern LABEL_FIRST = Pattern.compile("(?i)(?:years?|yrs?\\.?)\\s+(?:of\\s+)?(?:(?:relevant|professional|industry|work|total)\\s+)?"
+            + "(?:experience|exp\\b\\.?)(?:\\s+(?:required|needed))?\\s*[:–—-]\\s*(?:(?:at least|minimum(?: of)?|min\\.?)\\s+)?"
+            + N + "(?:\\s*(?:-|–|—|to)\\s*" + N + ")?(?![\\d%]|[.,]\\d)");
+
+    /** A band after its label at the "year" at {@code at}, with no number before that word: "Years of experience: 5+". */
+    private static Years labelFirst(String text, int at) {
+        Matcher m = LABEL_FIRST.matcher(text).region(at, Math.min(text.length(), at + 80));
+        if (!m.lookingAt()) {
+            return null;
+        }
+        Integer lo = number(m.group(1));
+        Integer hi = m.group(2) == null ? null : number(m.group(2));
+        return lo != null && lo <= 30 && (hi == null || (lo <= hi && hi <= 30)) ? new Years(lo, hi) : null;
+    }
+
+    /** "(5+ years)", "(3-5 yrs)", "(4 years of experience)": a band in parentheses. */
+    static final Pattern PARENS = Pattern.compile("(?i)\\(\\s*" + N + "\\s*(\\+|(?:-|–|to)\\s*" + N + ")?\\s*\\+?\\s*(?:years?|yrs?\\.?)"
+            + "(\\s+(?:of\\s+)?(?:experience|exp\\b\\.?))?\\s*\\)");
+    /**
+     * Words before a band in parentheses that make it something other than the candidate's experience: the
+     * company's ("our history (20+ years)"), a contract's or a project's length ("fixed-term contract (1-2 years)").
+     */
+    private static final Pattern NOT_EXPERIENCE_BEFORE_PARENS = Pattern.compile("(?i)\\b(?:we|we're|our|us|since|founded|established"
+            + "|history|business|company|operation|serving|trusted|partner|clients?|customers?|contract|term|duration"
+            + "|assignment|project|engagement|warranty|visa|commitment|programme|program|tenure|lease|ago|age[ds]?)\\b");
+
+    /** Whether the "year" at {@code at} ends, as "years" or "yrs", right before a ")". */
+    private static boolean closesParen(String lower, int at) {
+        int j = at + (lower.startsWith("yr", at) ? 2 : 4);
+        if (j < lower.length() && lower.charAt(j) == 's') {
+            j++;
+        }
+        if (j < lower.length() && lower.charAt(j) == '.') {
+            j++;
+        }
+        while (j < lower.length() && lower.charAt(j) == ' ') {
+            j++;
+        }
+        return j < lower.length() && lower.charAt(j) == ')' || lower.startsWith("of exp", j) || lower.startsWith("exp", j);
+    }
+
+    /**
+     * A band in parentheses right after a skill or a role ("Backend development (5+ years)", "Java (3-5 yrs)"):
+     * open-ended or a range, or saying "experience", as a requirement is written, and not after the company's
+     * words or a contract's on its line ("since 2004 (20+ years)", "fixed-term contract (1-2 years)").
+     */
+    private static Years inParens(String text, String lower, int at) {
+        int open = at - 1;
+        while (open > 0 && at - open <= 12 && lower.charAt(open) != '(') {
+            open--;
+        }
+        if (open < 1 || lower.charAt(open) != '(') {
+            return null;
+        }
+        Matcher m = PARENS.matcher(text).region(open, Math.min(text.length(), at + 40));
+        if (!m.lookingAt() || (m.group(2) == null && m.group(4) == null)) {
+            return null;
+        }
+        int j = open - 1;
+        while (j >= 0 && lower.charAt(j) == ' ') {
+            j--;
+        }
+        if (j < 0 || !Chars.isLetter(lower.charAt(j))) {
+            return null; // after a phrase's last word, not a number or a stop
+        }
+        // The phrase's line or sentence, up to 60 characters back.
+        int from = Math.max(0, open - 60);
+        for (int i = open - 1; i >= from; i--) {
+            char c = lower.charAt(i);
+            if (c == '\n' || c == ';' || c == '•' || ((c == '.' || c == ':') && i + 1 < lower.length() && lower.charAt(i + 1) == ' ')) {
+                from = i + 1;
+                break;
+            }
+        }
+        if (NOT_EXPERIENCE_BEFORE_PARENS.matcher(lower).region(from, open).find()) {
+            return null;
+        }
+        Integer lo = number(m.group(1));
+        Integer hi = m.group(3) == null ? null : number(m.group(3));
+        return lo != null && lo <= 30 && (hi == null || (lo <= hi && hi <= 30)) ? new Years(lo, hi) : null;
+    }
+
     private static final Pattern CEILING_BEFORE = Pattern.compile("(?i)\\b(?:up to|no more than|not more than|less than|fewer than"
             + "|at most|a maximum of|maximum of|max\\.?)\\s+$");
 
@@ -229,7 +321,8 @@ public final class YearsExtractor {
             }
         }
         Matcher l = labelled ? LABELLED.matcher(text).useTransparentBounds(true) : null;
-        if (l != null && Anchored.find(l, from, startsBefore, to, i -> canStart(text, i)) && l.start() < bestAt) {
+        // Not the company's: "Our team has experience of 20 years".
+        if (l != null && findCandidates(l, text, from, startsBefore, to) && l.start() < bestAt) {
             Integer lo = number(l.group(1));
             Integer hi = l.group(2) == null ? null : number(l.group(2));
             if (lo != null && lo <= 30 && (hi == null || (lo <= hi && hi <= 30))) {

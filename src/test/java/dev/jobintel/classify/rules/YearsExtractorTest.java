@@ -113,6 +113,25 @@ class YearsExtractorTest {
     }
 
     @Test
+    void findsTheBandWrittenAsALabelAParenthesisOrAnAbbreviation() {
+        assertThat(YearsExtractor.find("Experience of 3 to 5 years in a product company.")).isEqualTo(new YearsExtractor.Years(3, 5));
+        assertThat(YearsExtractor.find("Requirements:\n- Backend development (5+ years)\n- SQL")).isEqualTo(new YearsExtractor.Years(5, null));
+        assertThat(YearsExtractor.find("Java (3-5 yrs), Spring Boot")).isEqualTo(new YearsExtractor.Years(3, 5));
+        assertThat(YearsExtractor.find("Product design (4 years of experience)")).isEqualTo(new YearsExtractor.Years(4, null));
+        assertThat(YearsExtractor.find("Must have: 5+ yrs. exp. with Kubernetes.")).isEqualTo(new YearsExtractor.Years(5, null));
+        assertThat(YearsExtractor.find("Years of experience: 5+\nLocation: Remote")).isEqualTo(new YearsExtractor.Years(5, null));
+        assertThat(YearsExtractor.find("Years of relevant experience: 3-5.")).isEqualTo(new YearsExtractor.Years(3, 5));
+        assertThat(YearsExtractor.find("Minimum experience: 3 years")).isEqualTo(new YearsExtractor.Years(3, null));
+        // The company's years, a contract's length or a year are no band of experience.
+        assertThat(YearsExtractor.find("10+ years in business and still growing.")).isNull();
+        assertThat(YearsExtractor.find("A trusted partner since 2004 (20+ years).")).isNull();
+        assertThat(YearsExtractor.find("Fixed-term contract (1-2 years), full time.")).isNull();
+        assertThat(YearsExtractor.find("Our team has experience of 20 years in logistics.")).isNull();
+        assertThat(YearsExtractor.find("Backend development (5 years)")).as("a bare length is not a requirement").isNull();
+        assertThat(YearsExtractor.find("Years of experience: 2019 - 2023 at Acme.")).isNull();
+    }
+
+    @Test
     void theCompanysOwnYearsAreNotTheCandidates() {
         assertThat(YearsExtractor.find("For over 10 years as an industry leader, Acme has helped thousands of teams.")).isNull();
         assertThat(YearsExtractor.find("We've spent 15 years building the best payroll software on the market.")).isNull();
