@@ -505,6 +505,21 @@ class RulesClassifierTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
+            // Remote bounded by a region is still remote.
+            "Remote within EU. We are a small product team.          | remote",
+            "Location: Remote (US only).                             | remote",
+            "You can work remote within the US, from any state.      | remote",
+            "Remote - UK only, due to payroll.                       | remote",
+            // A distance or the remote option of another arrangement is none.
+            "You must live remote within 2 hours of our Leeds office. | unknown",
+            "Hybrid in London, or remote within the UK for senior hires. | hybrid",
+    })
+    void remoteWithinARegionIsRemote(String description, String arrangement) {
+        assertThat(classify("Product Designer", description).arrangement()).isEqualTo(arrangement);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
             // A hybrid technology is what the job works on, as the title marker already knows.
             "Experience designing hybrid cloud environments on AWS and on-prem. | unknown",
             "You have shipped hybrid apps with Ionic or Capacitor.           | unknown",
