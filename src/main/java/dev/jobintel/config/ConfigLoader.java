@@ -28,7 +28,8 @@ public final class ConfigLoader {
         Path file = explicit;
         if (file == null) {
             Path local = Path.of(DEFAULT_FILE);
-            if (!Files.exists(local)) {
+            // A link to a file that is gone is a config the user meant, not the absence of one.
+            if (!Files.exists(local, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 return LoadedConfig.defaults();
             }
             file = local;

@@ -116,11 +116,21 @@ public final class YamlDocument {
         try {
             return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
         } catch (NoSuchFileException e) {
-            throw new ConfigException(file.toString(), 0, null, "file not found");
+            throw new ConfigException(file.toString(), 0, null, Files.isSymbolicLink(file)
+                    ? "a link to " + readLink(file) + ", which does not exist" : "file not found");
         } catch (CharacterCodingException e) {
             throw new ConfigException(file.toString(), 0, null, "not UTF-8 text; save the file as UTF-8", e);
         } catch (IOException e) {
             throw new ConfigException(file.toString(), 0, null, "cannot read file: " + e.getMessage(), e);
+        }
+    }
+
+    /** Where a link points, as written in it. */
+    private static String readLink(Path link) {
+        try {
+            return Files.readSymbolicLink(link).toString();
+        } catch (IOException e) {
+            return "a file";
         }
     }
 

@@ -591,6 +591,17 @@ class CliIT {
     }
 
     @Test
+    void aJobintelYamlLinkingToAFileThatIsGoneIsAnErrorNotTheDefaults() throws Exception {
+        // A config kept elsewhere and linked into the working directory, then moved: running on the defaults
+        // (the demo, ./jobintel.db) would quietly do other work than the user's file says.
+        Files.createSymbolicLink(dir.resolve("jobintel.yaml"), dir.resolve("moved-away.yaml"));
+        dev.jobintel.testing.JobintelProcess.Result r = dev.jobintel.testing.JobintelProcess.run(dir, java.util.Map.of(),
+                "status", "--db", db());
+        assertThat(r.exit()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(r.err()).contains("jobintel.yaml").contains("moved-away.yaml, which does not exist").doesNotContain("\tat ");
+    }
+
+    @Test
     void anImportedSourceNameCannotWriteToTheTerminalAndLimitZeroIsNotAll() throws IOException {
         Path file = dir.resolve("escape.jsonl");
         Files.writeString(file, "{\"source\":\"gh\\u001b[31mRED\\u001b[0m\",\"id\":\"1\",\"url\":\"https://x.example/1\","
