@@ -575,6 +575,15 @@ class ConfigLoaderTest {
         ConfigException region = error("places: places.yaml\n");
         assertThat(region.file()).endsWith("places.yaml");
         assertThat(region.key()).isEqualTo("countries[0].region");
+        // A field left out is said to be missing, not "unknown country 'null'".
+        write("places.yaml", "cities:\n  - {code: ipw, name: Ipswich}\n");
+        ConfigException noCountry = error("places: places.yaml\n");
+        assertThat(noCountry.key()).isEqualTo("cities[0].country");
+        assertThat(noCountry.problem()).isEqualTo("missing value");
+        write("places.yaml", "countries:\n  - {code: QZ, name: Atlantis}\n");
+        ConfigException noRegion = error("places: places.yaml\n");
+        assertThat(noRegion.key()).isEqualTo("countries[0].region");
+        assertThat(noRegion.problem()).isEqualTo("missing value");
         write("places.yaml", "cities:\n  - {code: ipw, name: Ipswich, country: GB}\n  - {code: ipw, name: Ipswich, country: GB}\n");
         assertThat(error("places: places.yaml\n").key()).isEqualTo("cities[1].code");
         // A bundled city given one more alias keeps its own.

@@ -182,13 +182,15 @@ public final class Gazetteer {
         for (int i = 0; i < p.countries().size(); i++) {
             // As merged: an entry that adds aliases to a bundled country keeps its region.
             Places.Country c = countries.get(p.countries().get(i).code().toUpperCase(Locale.ROOT));
-            if (c.region() == null || !regions.containsKey(c.region())) {
+            require(doc, "countries[" + i + "].region", c.region());
+            if (!regions.containsKey(c.region())) {
                 throw doc.error("countries[" + i + "].region", "unknown region '" + c.region() + "'");
             }
         }
         for (int i = 0; i < p.cities().size(); i++) {
             Places.City c = cities.get(p.cities().get(i).code().toLowerCase(Locale.ROOT));
-            Places.Country country = c.country() == null ? null : countries.get(c.country().toUpperCase(Locale.ROOT));
+            require(doc, "cities[" + i + "].country", c.country());
+            Places.Country country = countries.get(c.country().toUpperCase(Locale.ROOT));
             if (country == null) {
                 throw doc.error("cities[" + i + "].country", "unknown country '" + c.country() + "'");
             }
