@@ -129,10 +129,9 @@ public final class YearsExtractor {
                 continue;
             }
             int g = m.start(1) >= 0 ? 1 : 3; // the band before the word for experience, else after it
-            Integer lo = number(m.group(g));
-            Integer hi = m.group(g + 1) == null ? null : number(m.group(g + 1));
-            if (lo != null && lo <= 30 && (hi == null || (lo <= hi && hi <= 30))) {
-                return new Years(lo, hi);
+            Years y = band(m.group(g), m.group(g + 1));
+            if (y != null) {
+                return y;
             }
         }
         return null;
@@ -189,9 +188,7 @@ public final class YearsExtractor {
         if (!m.lookingAt()) {
             return null;
         }
-        Integer lo = number(m.group(1));
-        Integer hi = m.group(2) == null ? null : number(m.group(2));
-        return lo != null && lo <= 30 && (hi == null || (lo <= hi && hi <= 30)) ? new Years(lo, hi) : null;
+        return band(m.group(1), m.group(2));
     }
 
     /** "(5+ years)", "(3-5 yrs)", "(4 years of experience)": a band in parentheses. */
@@ -256,8 +253,16 @@ public final class YearsExtractor {
         if (NOT_EXPERIENCE_BEFORE_PARENS.matcher(lower).region(from, open).find()) {
             return null;
         }
-        Integer lo = number(m.group(1));
-        Integer hi = m.group(3) == null ? null : number(m.group(3));
+        return band(m.group(1), m.group(3));
+    }
+
+    /**
+     * The band of a lower and an optional upper figure as matched ("3", "5"; "five", null), or null when it is
+     * no one's experience: more than 30 years, or an upper figure below the lower.
+     */
+    private static Years band(String low, String high) {
+        Integer lo = number(low);
+        Integer hi = high == null ? null : number(high);
         return lo != null && lo <= 30 && (hi == null || (lo <= hi && hi <= 30)) ? new Years(lo, hi) : null;
     }
 
@@ -323,10 +328,9 @@ public final class YearsExtractor {
         Matcher l = labelled ? LABELLED.matcher(text).useTransparentBounds(true) : null;
         // Not the company's: "Our team has experience of 20 years".
         if (l != null && findCandidates(l, text, from, startsBefore, to) && l.start() < bestAt) {
-            Integer lo = number(l.group(1));
-            Integer hi = l.group(2) == null ? null : number(l.group(2));
-            if (lo != null && lo <= 30 && (hi == null || (lo <= hi && hi <= 30))) {
-                best = new Years(lo, hi);
+            Years y = band(l.group(1), l.group(2));
+            if (y != null) {
+                best = y;
             }
         }
         return best;
