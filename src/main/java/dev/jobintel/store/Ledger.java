@@ -69,14 +69,10 @@ public final class Ledger {
                 rs.getString(4), rs.getString(5)), args.toArray());
     }
 
-    /** A batch whose answers are still to come or to be collected: its postings are its to decide. */
-    private static final String OPEN_BATCH = "EXISTS (SELECT 1 FROM llm_batches b WHERE b.id = r.batch_id "
-            + "AND b.status IN " + LlmBatches.OPEN_STATUSES + ")";
-
     /** Pending postings waiting in an open message batch. */
     public static long pendingInBatches(Connection c) {
         return Jdbc.count(c, "SELECT count(*) FROM raw_postings r WHERE r.outcome = 'pending' AND r.batch_id IS NOT NULL "
-                + "AND " + OPEN_BATCH);
+                + "AND " + LlmBatches.IN_OPEN_BATCH);
     }
 
     /**
@@ -85,7 +81,7 @@ public final class Ledger {
      */
     public static long pendingInGoneBatches(Connection c) {
         return Jdbc.count(c, "SELECT count(*) FROM raw_postings r WHERE r.outcome = 'pending' AND r.batch_id IS NOT NULL "
-                + "AND NOT " + OPEN_BATCH);
+                + "AND NOT " + LlmBatches.IN_OPEN_BATCH);
     }
 
     /**
@@ -175,8 +171,7 @@ public final class Ledger {
                 + sum("outcome NOT IN ('enriched', 'merged') AND job_id IS NOT NULL") + ", "
                 + sum("outcome IN ('filtered', 'failed') AND (outcome_reason IS NULL OR outcome_reason = '')") + ", "
                 + sum("outcome = 'failed' AND retryable IS NULL") + ", "
-                + sum("batch_id IS NOT NULL AND (outcome <> 'pending' OR NOT EXISTS (SELECT 1 FROM llm_batches b "
-                        + "WHERE b.id = r.batch_id AND b.status IN " + LlmBatches.OPEN_STATUSES + "))")
+                + sum("batch_id IS NOT NULL AND (outcome <> 'pending' OR NOT " + LlmBatches.IN_OPEN_BATCH + ")")
                 + " FROM raw_postings r", Ledger::longs);
         long[] j = Jdbc.one(c, "SELECT count(*), " + sum("n = 0") + ", " + sum("raw_count <> n") + " FROM (SELECT "
                 + "j.raw_count, (SELECT count(*) FROM raw_postings r WHERE r.job_id = j.id) AS n FROM enriched_jobs j) x",

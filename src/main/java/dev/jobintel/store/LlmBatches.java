@@ -30,6 +30,10 @@ public final class LlmBatches {
      */
     public static final String OPEN_STATUSES = "('submitting', 'in_progress', 'ended')";
 
+    /** Whether the posting {@code r} (raw_postings r) is held by an open batch, as SQL: its batch decides it. */
+    public static final String IN_OPEN_BATCH = "EXISTS (SELECT 1 FROM llm_batches b WHERE b.id = r.batch_id "
+            + "AND b.status IN " + OPEN_STATUSES + ")";
+
     /**
      * A batch row.
      *

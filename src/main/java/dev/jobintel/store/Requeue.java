@@ -281,8 +281,7 @@ public final class Requeue {
     }
 
     /** Held by a batch that is no longer open (a crash between collecting and releasing). */
-    private static final String STRANDED = "(r.batch_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM llm_batches b "
-            + "WHERE b.id = r.batch_id AND b.status IN " + LlmBatches.OPEN_STATUSES + "))";
+    private static final String STRANDED = "(r.batch_id IS NOT NULL AND NOT " + LlmBatches.IN_OPEN_BATCH + ")";
 
     /** Pending, and not waiting in an open batch: what backfill's enrich decides (it releases gone batches' first). */
     private static final String PENDING_TO_DECIDE = "(r.outcome = 'pending' AND (r.batch_id IS NULL OR " + STRANDED + "))";
