@@ -369,7 +369,10 @@ public final class YamlDocument {
     private static int syntaxLine(JsonProcessingException e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblemMark() != null) {
-                return m.getProblemMark().getLine() + 1;
+                // A quote or bracket left open is found only at the end of the file; the line to
+                // fix is where it opened, which SnakeYAML gives as the context.
+                boolean endOfFile = m.getProblem() != null && m.getProblem().contains("end of stream");
+                return (endOfFile && m.getContextMark() != null ? m.getContextMark() : m.getProblemMark()).getLine() + 1;
             }
         }
         return lineOf(e.getLocation());

@@ -299,6 +299,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aQuoteLeftOpenIsReportedAtTheLineItOpensOnNotAtTheEndOfTheFile() throws IOException {
+        ConfigException e = error("database:\n  url: 'market.db\nclassifier:\n  name: rules\n\n");
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(e.problem()).startsWith("not valid YAML");
+    }
+
+    @Test
     void incident19BrokenSyntaxIsAClearErrorWithALine() throws IOException {
         ConfigException e = error("""
                 gate:
