@@ -51,10 +51,6 @@ public final class Lander implements FetchSink, AutoCloseable {
     private record Stop() implements Task {
     }
 
-    /** At four bytes a character at worst, a source and an id this long fit PostgreSQL's 2,704-byte index entry. */
-    static final int MAX_ID_CHARS = 500;
-    static final int MAX_SOURCE_CHARS = 100;
-
     private static final class BoardState {
         final String source;
         final String board;
@@ -150,23 +146,13 @@ public final class Lander implements FetchSink, AutoCloseable {
                 }
             }
 
-            /**
-             * Whether the posting's source and id fit the identity index; else it is an {@code id_too_long}
-             * reject. PostgreSQL's index takes 2,704 bytes an entry: a longer (source, id) failed the whole
-             * batch there, so both engines refuse it alike (a SQLite file must copy to PostgreSQL whole).
-             */
+            /** Whether the posting's source and id fit the identity index; else it is an {@code id_too_long} reject. */
             private boolean identityFits(Posting p) {
-                return fits(p, "source name", p.source(), MAX_SOURCE_CHARS) && fits(p, "id", p.sourceJobId(), MAX_ID_CHARS);
-            }
-
-            private boolean fits(Posting p, String what, String value, int max) {
-                if (value.length() <= max) {
+                String tooLong = p.identityTooLong();
+                if (tooLong == null) {
                     return true;
                 }
-                reject(new Rejects.Reject(source, board, "id_too_long", String.format(
-                        "the posting's %s holds %,d characters, more than the %d an identity may (\"%s\"; \"%s\")",
-                        what, value.length(), max, dev.jobintel.internal.Clip.oneLine(value, 40),
-                        dev.jobintel.internal.Clip.oneLine(p.title(), 80)),
+                reject(new Rejects.Reject(source, board, "id_too_long", tooLong,
                         dev.jobintel.source.jsonl.JsonlRecord.toJson(dev.jobintel.source.JsonStream.mapper(), p).toString()));
                 return false;
             }

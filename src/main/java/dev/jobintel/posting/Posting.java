@@ -80,6 +80,26 @@ public record Posting(
         return out == null ? s : out.toString();
     }
 
+    /** At four bytes a character at worst, a source and an id this long fit PostgreSQL's 2,704-byte index entry. */
+    public static final int MAX_ID_CHARS = 500;
+    public static final int MAX_SOURCE_CHARS = 100;
+
+    /**
+     * Why this posting's source and id do not fit the identity index (an {@code id_too_long} reject), or
+     * null when they do. PostgreSQL's index takes 2,704 bytes an entry: a longer (source, id) failed the
+     * whole batch there, so both engines refuse it alike (a SQLite file must copy to PostgreSQL whole).
+     */
+    public String identityTooLong() {
+        String what = source.length() > MAX_SOURCE_CHARS ? "source name" : sourceJobId.length() > MAX_ID_CHARS ? "id" : null;
+        if (what == null) {
+            return null;
+        }
+        String value = what.equals("id") ? sourceJobId : source;
+        return String.format("the posting's %s holds %,d characters, more than the %d an identity may (\"%s\"; \"%s\")",
+                what, value.length(), what.equals("id") ? MAX_ID_CHARS : MAX_SOURCE_CHARS, Clip.oneLine(value, 40),
+                Clip.oneLine(title, 80));
+    }
+
     /** The raw identity as one string, used where a posting must be named or hashed on its own. */
     public String identity() {
         return source + ":" + sourceJobId;

@@ -43,15 +43,23 @@ public final class OncePerId implements BoardSink {
 
     @Override
     public void accept(Posting posting) {
-        accept(posting, false);
+        accept(posting, false, 0, null);
     }
 
     @Override
     public void acceptPartial(Posting posting) {
-        accept(posting, true);
+        accept(posting, true, 0, null);
     }
 
-    private void accept(Posting posting, boolean partial) {
+    /**
+     * As {@link #accept(Posting)}, for a posting read from line {@code lineNo} of a file: a repeat's reject
+     * names the line and keeps {@code line} as it was read, so that it can be found in the file.
+     */
+    public void accept(Posting posting, int lineNo, String line) {
+        accept(posting, false, lineNo, line);
+    }
+
+    private void accept(Posting posting, boolean partial, int lineNo, String line) {
         // Reads every field, the description included: once per posting.
         long content = PostingFingerprint.of(posting);
         Long first = seen.putIfAbsent(posting.source() + '\u0000' + posting.sourceJobId(), content);
@@ -64,9 +72,10 @@ public final class OncePerId implements BoardSink {
             }
             return;
         }
-        sink.reject(new Rejects.Reject(source, board, "repeated_id", "id " + posting.sourceJobId()
-                + " appears again in " + scope + " (\"" + posting.title() + "\"); the first posting with this id is kept",
-                JsonlRecord.toJson(JsonStream.mapper(), posting).toString()));
+        sink.reject(new Rejects.Reject(source, board, "repeated_id", (lineNo > 0 ? "line " + lineNo + ": " : "") + "id "
+                + posting.sourceJobId() + " appears again in " + scope + " (\"" + posting.title()
+                + "\"); the first posting with this id is kept",
+                line != null ? line : JsonlRecord.toJson(JsonStream.mapper(), posting).toString()));
     }
 
     @Override

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jobintel.posting.Posting;
-import dev.jobintel.source.BoardSink;
 import dev.jobintel.source.FetchSink;
 import dev.jobintel.source.JobSource;
 import dev.jobintel.source.JsonFields;
@@ -174,13 +173,13 @@ public final class JsonlSource implements JobSource {
     public void fetch(FetchSink sink) {
         Map<String, Long> seen = new HashMap<>();
         for (Input input : inputs) {
-            BoardSink board = new OncePerId(sink.board(name, input.board(), false), name, input.board(), seen,
+            OncePerId board = new OncePerId(sink.board(name, input.board(), false), name, input.board(), seen,
                     "this import");
             read(input, board);
         }
     }
 
-    private void read(Input input, BoardSink board) {
+    private void read(Input input, OncePerId board) {
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
@@ -223,7 +222,14 @@ public final class JsonlSource implements JobSource {
                             + (source == null ? "" : " (a " + source + " posting)") + ": " + e.getMessage(), line));
                     continue;
                 }
-                board.accept(posting);
+                // Refused here rather than by the lander, as every other reject of a line is: with its line
+                // number and the line as it was read, not the posting rebuilt from it.
+                String tooLong = posting.identityTooLong();
+                if (tooLong != null) {
+                    board.reject(new Rejects.Reject(name, input.board(), "id_too_long", "line " + lineNo + ": " + tooLong, line));
+                    continue;
+                }
+                board.accept(posting, lineNo, line);
             }
             board.finish(true, null, null);
         } catch (IOException | java.io.UncheckedIOException e) {

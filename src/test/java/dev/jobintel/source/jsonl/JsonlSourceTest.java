@@ -1,11 +1,73 @@
 package dev.jobintel.source.jsonl;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobintel.posting.Posting;
+import dev.jobintel.source.BoardSink;
+import dev.jobintel.source.FetchSink;
+import dev.jobintel.store.Rejects;
 import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class JsonlSourceTest {
+
+    /** What an import of {@code text} as one file yields. */
+    private static final class Collected implements FetchSink, BoardSink {
+        final List<Posting> postings = new ArrayList<>();
+        final List<Rejects.Reject> rejects = new ArrayList<>();
+
+        static Collected importing(String text) {
+            Collected c = new Collected();
+            new JsonlSource(JsonlSource.IMPORT, List.of(new JsonlSource.Input("postings.jsonl",
+                    () -> new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))))).fetch(c);
+            return c;
+        }
+
+        @Override
+        public BoardSink board(String source, String board, boolean authoritative) {
+            return this;
+        }
+
+        @Override
+        public void accept(Posting posting) {
+            postings.add(posting);
+        }
+
+        @Override
+        public void reject(Rejects.Reject reject) {
+            rejects.add(reject);
+        }
+
+        @Override
+        public void finish(boolean complete, Integer httpStatus, String error) {
+        }
+    }
+
+    @Test
+    void everyRejectOfALineNamesTheLineAndKeepsItAsItWasRead() {
+        // A repeated id and an id too long to index were the only rejects of a line that said neither its
+        // number nor kept the line: their payload was the posting rebuilt from it, so a user could not
+        // find the line in a file of a million.
+        String first = "{\"source\":\"lever\",\"id\":\"a\",\"url\":\"https://x.io/a\",\"title\":\"Data Engineer\"}";
+        String repeat = "{\"source\":\"lever\",\"id\":\"a\",\"url\":\"https://x.io/a2\",\"title\":\"Designer\","
+                + "\"description\":\"<p>Figma</p>\"}";
+        String tooLong = "{\"source\":\"lever\",\"id\":\"" + "x".repeat(Posting.MAX_ID_CHARS + 1)
+                + "\",\"url\":\"https://x.io/b\",\"title\":\"Analyst\"}";
+
+        Collected c = Collected.importing(first + "\n\n" + repeat + "\n" + tooLong + "\n");
+
+        assertThat(c.postings).extracting(Posting::title).containsExactly("Data Engineer");
+        assertThat(c.rejects).extracting(Rejects.Reject::reason).containsExactly("repeated_id", "id_too_long");
+        assertThat(c.rejects.get(0).detail()).startsWith("line 3: ");
+        assertThat(c.rejects.get(0).payload()).isEqualTo(repeat);
+        assertThat(c.rejects.get(1).detail()).startsWith("line 4: ");
+        assertThat(c.rejects.get(1).payload()).isEqualTo(tooLong);
+    }
 
     @Test
     void aLineWithinTheLineLimitIsReadWhateverTheLengthOfOneOfItsValues() throws Exception {
