@@ -29,7 +29,8 @@ public final class Clip {
                 if (i == 0 || i == n - 1 || s.charAt(i + 1) == ' ') {
                     return false;
                 }
-            } else if (c < ' ' || c >= 0x7f && (Character.isWhitespace(c) || Character.isSpaceChar(c) || Invisible.is(c))) {
+            } else if (c < ' ' || c >= 0x7f && (Character.isWhitespace(c) || Character.isSpaceChar(c) || Invisible.is(c)
+                    || Invisible.isPairAt(s, i))) {
                 return false;
             }
         }
@@ -53,6 +54,8 @@ public final class Clip {
             char c = s.charAt(i);
             if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
                 space = out.length() > 0;
+            } else if (Invisible.isPairAt(s, i)) {
+                i++; // both halves of it
             } else if (!Invisible.is(c)) {
                 if (space) {
                     out.append(' ');

@@ -20,6 +20,45 @@ public final class Invisible {
     }
 
     /**
+     * Whether the two chars at {@code i} of {@code s} are one invisible character beyond the Basic
+     * Multilingual Plane, which {@link #is(char)} cannot see (it is given half of one): a format
+     * character, as the tag characters U+E0000..U+E007F that spell out text no reader sees but a
+     * model reads ("ASCII smuggling"). The tags of an emoji tag sequence (the flags of England,
+     * Scotland and Wales: U+1F3F4 and its tags) are kept, as the emoji joiner is. Answers false at
+     * once for anything but a high surrogate.
+     */
+    public static boolean isPairAt(CharSequence s, int i) {
+        if (!Character.isHighSurrogate(s.charAt(i)) || i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+            return false;
+        }
+        int cp = Character.toCodePoint(s.charAt(i), s.charAt(i + 1));
+        return Character.getType(cp) == Character.FORMAT && !(isTag(cp) && afterFlag(s, i));
+    }
+
+    private static boolean isTag(int cp) {
+        return cp >= 0xE0000 && cp <= 0xE007F;
+    }
+
+    /** A black flag (U+1F3F4) before {@code i}, with at most a flag's worth of tags between: never a long scan back. */
+    private static boolean afterFlag(CharSequence s, int i) {
+        for (int tags = 0; tags <= 8 && i >= 2; tags++, i -= 2) {
+            char hi = s.charAt(i - 2);
+            char lo = s.charAt(i - 1);
+            if (!Character.isHighSurrogate(hi) || !Character.isLowSurrogate(lo)) {
+                return false;
+            }
+            int prev = Character.toCodePoint(hi, lo);
+            if (prev == 0x1F3F4) {
+                return true;
+            }
+            if (!isTag(prev)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
      * {@code s} without its invisible characters, line breaks and tabs kept: for text from outside
      * (a server's error body, an employer's name) printed as it is, several lines perhaps.
      */
@@ -30,11 +69,15 @@ public final class Invisible {
         StringBuilder kept = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean drop = c != '\n' && c != '\r' && c != '\t' && is(c);
+            boolean pair = isPairAt(s, i);
+            boolean drop = pair || c != '\n' && c != '\r' && c != '\t' && is(c);
             if (drop && kept == null) {
                 kept = new StringBuilder(s.length()).append(s, 0, i);
             } else if (!drop && kept != null) {
                 kept.append(c);
+            }
+            if (pair) {
+                i++; // its low surrogate
             }
         }
         return kept == null ? s : kept.toString();

@@ -158,6 +158,10 @@ public final class HtmlText {
                 if (Invisible.is(c)) {
                     continue;
                 }
+                if (Invisible.isPairAt(text, i)) {
+                    i++; // both halves of it
+                    continue;
+                }
                 if (Character.isSurrogate(c) && !validSurrogate(text, i)) {
                     continue;
                 }

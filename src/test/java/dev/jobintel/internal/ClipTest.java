@@ -33,6 +33,19 @@ class ClipTest {
     }
 
     @Test
+    void invisibleCharactersBeyondTheBasicPlaneAreDroppedButAFlagKeepsItsTags() {
+        // Tag characters (U+E0000..U+E007F) spell out text no one sees, as two chars each: "hi" here.
+        String hidden = new String(Character.toChars(0xE0068)) + new String(Character.toChars(0xE0069));
+        assertThat(Clip.line("Data Engineer" + hidden)).isEqualTo("Data Engineer");
+        assertThat(Clip.oneLine("Data " + hidden + "Engineer", 40)).isEqualTo("Data Engineer");
+        // Scotland's flag is a black flag, tags and a cancel tag: one emoji people see, kept whole.
+        String scotland = "\uD83C\uDFF4" + "gbsct".chars().mapToObj(c -> new String(Character.toChars(0xE0000 + c)))
+                .collect(java.util.stream.Collectors.joining()) + new String(Character.toChars(0xE007F));
+        assertThat(Clip.line("Engineer " + scotland)).isEqualTo("Engineer " + scotland);
+        assertThat(Invisible.strip("a" + hidden + "\nb")).isEqualTo("a\nb");
+    }
+
+    @Test
     void aLineOfAnyLengthIsFoldedTooAndACleanOneIsReturnedAsItIs() {
         String clean = "Senior Backend Engineer";
         assertThat(Clip.line(clean)).isSameAs(clean);

@@ -7,6 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HtmlTextTest {
 
     @Test
+    void aDescriptionLosesInvisibleTagCharactersAsItLosesTheOtherInvisibleOnes() {
+        String hidden = new String(Character.toChars(0xE0068)) + new String(Character.toChars(0xE0069));
+        assertThat(HtmlText.toText("<p>We use Java." + hidden + "</p>")).isEqualTo("We use Java.");
+        assertThat(HtmlText.tidy("We use Java." + hidden + " \uD83D\uDE80")).isEqualTo("We use Java. \uD83D\uDE80");
+    }
+
+    @Test
     void htmlBecomesTextWithParagraphsAndBullets() {
         String text = HtmlText.toText("<p>We build <strong>payments</strong>.</p><ul><li>Java</li><li>Kafka</li></ul>");
         assertThat(text).isEqualTo("We build payments.\n\n- Java\n\n- Kafka");
