@@ -52,7 +52,7 @@ public final class LabelReader {
         String line;
         while ((line = in.readLine()) != null) {
             lineNo++;
-            line = JsonlSource.withoutBom(lineNo, line);
+            line = JsonlSource.withoutBom(line);
             if (line.isBlank()) {
                 continue;
             }

@@ -53,9 +53,13 @@ public final class JsonlSource implements JobSource {
             .build())
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    /** Line {@code lineNo} of a file without the byte-order mark Notepad and PowerShell put before the first. */
-    public static String withoutBom(int lineNo, String text) {
-        return lineNo == 1 && text.startsWith("\uFEFF") ? text.substring(1) : text;
+    /**
+     * A line of a file without the byte-order mark Notepad and PowerShell put before the first: before
+     * any line, as files so written and joined ('cat a.jsonl b.jsonl', 'cat a.gz b.gz') have one before
+     * the first line of each (a line that starts with one is never JSON, so nothing else is changed).
+     */
+    public static String withoutBom(String text) {
+        return !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
     }
 
     /** A line of the import format as JSON: one value, each key once. */
@@ -195,7 +199,7 @@ public final class JsonlSource implements JobSource {
                             + "is kept here", next.text()));
                     continue;
                 }
-                String line = withoutBom(lineNo, next.text());
+                String line = withoutBom(next.text());
                 if (line.isBlank()) {
                     continue;
                 }

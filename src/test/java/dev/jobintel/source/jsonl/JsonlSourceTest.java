@@ -70,6 +70,20 @@ class JsonlSourceTest {
     }
 
     @Test
+    void filesWithAByteOrderMarkJoinedIntoOneLoseNoPosting() {
+        // Two exports from Notepad, joined as 'cat a.jsonl b.jsonl' (or 'cat a.gz b.gz', which the README
+        // promises to read): the second file's first posting starts with a byte-order mark too, and was a
+        // malformed_json reject.
+        String a = "\uFEFF{\"source\":\"lever\",\"id\":\"a\",\"url\":\"https://x.io/a\",\"title\":\"Data Engineer\"}\r\n";
+        String b = "\uFEFF{\"source\":\"lever\",\"id\":\"b\",\"url\":\"https://x.io/b\",\"title\":\"Data Analyst\"}\r\n";
+
+        Collected c = Collected.importing(a + b);
+
+        assertThat(c.rejects).isEmpty();
+        assertThat(c.postings).extracting(Posting::title).containsExactly("Data Engineer", "Data Analyst");
+    }
+
+    @Test
     void aLineWithinTheLineLimitIsReadWhateverTheLengthOfOneOfItsValues() throws Exception {
         // The README promises a reject (line_too_long) only past MAX_LINE_CHARS; Jackson's own
         // default limit on one string (20,000,000 characters) made such a line malformed_json.
