@@ -434,6 +434,9 @@ public final class LocationResolver {
             // one named like another country's subdivision ("Essex, MA", "Hampshire, IL": not Morocco, Israel).
             boolean afterTown = s.afterUnknown() || (i > 0 && (town[i - 1]
                     || spans.get(i - 1).has(Gazetteer.Kind.CITY) && asCity[i - 1] == null));
+            if (country != null && sub != null && undecidedCodeAfterTown(spans, i, afterTown, country, sub, hints)) {
+                continue; // "San Juan, PR": Puerto Rico or Paraná; "Prince Albert, SK": Saskatchewan or Slovakia
+            }
             if (country != null && !(sub != null && (hintsPreferSubdivision(hints, country, sub)
                     || usStateAfterName(s, afterTown, country, sub, hints) || stateNameOverCountry(spans, i, country, hints)
                     || laterNamesCountryOf(spans, i, country, sub)))) {
@@ -732,11 +735,26 @@ public final class LocationResolver {
      * write a US place as "Town, ST" and a place elsewhere with its country's name far more
      * often than with its ISO code, so the state is read, unless the source's country hints name
      * the country. Only US states: a Canadian province's code after a town ("NL", "SK") is as
-     * often a country's.
+     * often a country's, and names neither (see {@link #undecidedCodeAfterTown}).
      */
     private static boolean usStateAfterName(Span s, boolean afterTown, String country, String sub, Hints hints) {
         return s.code() && afterTown && sub.startsWith("US:")
                 && hints.countries().stream().noneMatch(h -> h.equalsIgnoreCase(country));
+    }
+
+    /**
+     * "San Juan, PR", "Londrina, PR", "Prince Albert, SK", "Olinda, PE": after a town, a code that is
+     * both a country's and a subdivision's of another country that is not the US (whose states are
+     * read, see {@link #usStateAfterName}) names either, as boards write both "Town, CC" and "Town,
+     * ST": Puerto Rico or Paraná, Slovakia or Saskatchewan. Nothing but the source's country hints or
+     * a later span naming one of the two says which, and a wrong country is worse than none.
+     */
+    private static boolean undecidedCodeAfterTown(List<Span> spans, int i, boolean afterTown, String country,
+                                                  String sub, Hints hints) {
+        String subCountry = sub.substring(0, sub.indexOf(':'));
+        return spans.get(i).code() && afterTown && !sub.startsWith("US:") && !subCountry.equals(country)
+                && hints.countries().stream().noneMatch(h -> h.equalsIgnoreCase(country) || h.equalsIgnoreCase(subCountry))
+                && !laterNames(spans, i, country) && !laterNames(spans, i, subCountry);
     }
 
     /**

@@ -331,6 +331,51 @@ class LocationResolverTest {
         assertThat(resolve(text).countries()).containsExactly(countries.split(" "));
     }
 
+    @ParameterizedTest(name = "\"{0}\" names no country")
+    @CsvSource(delimiter = '|', value = {
+            "San Juan, PR",        // Puerto Rico or Paraná: never Brazil for Puerto Rico's capital
+            "Londrina, PR",
+            "Prince Albert, SK",   // Saskatchewan or Slovakia
+            "Olinda, PE",          // Pernambuco, Prince Edward Island or Peru
+            "Karnal, HR",          // Haryana or Croatia
+            "Mount Gambier, SA",   // South Australia or Saudi Arabia
+            "Caxias do Sul, RS",   // Rio Grande do Sul or Serbia
+            "Bern (BE)",           // a Swiss city, then Berlin's or Belgium's code
+    })
+    void aCodeAfterATownThatIsACountrysAndAnotherCountrysSubdivisionNamesNeither(String text) {
+        assertThat(resolve(text).countries()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "\"{0}\" with hints {1} is in {2}")
+    @CsvSource(delimiter = '|', value = {
+            "San Juan, PR         | PR | PR",
+            "San Juan, PR         | US | -",   // the US is neither of the two: the code still says nothing
+            "Londrina, PR         | BR | BR",
+            "Prince Albert, SK    | CA | CA",
+            "Prince Albert, SK    | SK | SK",
+    })
+    void theSourcesCountryHintsDecideSuchACode(String text, String hint, String country) {
+        Hints hints = new Hints(null, null, null, null, null, null, List.of(hint), Map.of());
+        List<String> countries = RESOLVER.resolve(text, hints, null).countries();
+        if ("-".equals(country)) {
+            assertThat(countries).containsExactly(hint); // the hint's own country, as for any placeless text
+        } else {
+            assertThat(countries).containsExactly(country);
+        }
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is in {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Curitiba, PR          | BR",   // a city of the table says which
+            "Maringá - PR, Brasil  | BR",   // so does a country after the code
+            "San Juan, Puerto Rico | PR",
+            "Remote - PR           | PR",   // the code alone is the country's
+            "Prince Albert, SK, Canada | CA",
+    })
+    void aCodeBothACountrysAndASubdivisionsIsReadWhereTheSegmentSaysWhich(String text, String country) {
+        assertThat(resolve(text).countries()).containsExactly(country);
+    }
+
     @Test
     void georgeTownBesideTheCaymanIslandsIsNotPenang() {
         // George Town is Penang's capital and the Cayman Islands' (funds and fintech employers post there).
