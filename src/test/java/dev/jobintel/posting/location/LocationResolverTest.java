@@ -454,6 +454,10 @@ class LocationResolverTest {
             "Conakry, Guinea                    | -   | GN",
             "Nigeria                            | -   | NG",  // not Niger
             "Benin City, Nigeria                | bni | NG",  // not Benin
+            "Minna, Niger State, Nigeria        | -   | NG",  // Nigeria's state, not Niger
+            "Niger State                        | -   | NG",
+            "Port Harcourt, Niger Delta         | -   | NG",
+            "Niamey, Niger                      | -   | NE",
             "Cotonou, Benin                     | -   | BJ",
             "Kinshasa, DR Congo                 | -   | CD",
             "Dominica                           | -   | DM",
