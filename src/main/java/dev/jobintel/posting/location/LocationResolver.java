@@ -421,7 +421,8 @@ public final class LocationResolver {
             }
             // A qualifier that agrees with a city in this segment adds nothing; otherwise it names
             // a country (preferred), a subdivision (implying its country) or a region.
-            if (agreesWithCity(s, chosen) || localCodeOfCity(spans, i, chosen) || townNamedLikeCountry(spans, i)) {
+            if (agreesWithCity(s, chosen) || localCodeOfCity(spans, i, chosen) || townNamedLikeCountry(spans, i)
+                    || (i > 0 && chosen[i - 1] != null && localCodeKnownOnlyElsewhere(s, List.of(chosen[i - 1])))) {
                 continue;
             }
             String country = first(s, Gazetteer.Kind.COUNTRY);
@@ -560,6 +561,9 @@ public final class LocationResolver {
                     && !subdivisionOfTheirCountry(q, candidates)) {
                 continue; // "Zürich, ZH, Switzerland": the canton's code, which the table knows only elsewhere
             }
+            if (kept.isEmpty() && k == 0 && localCodeKnownOnlyElsewhere(q, candidates)) {
+                continue; // "Zürich (ZH)", "Belfast, NI": not South Holland, not Lower Saxony
+            }
             candidates = kept;
         }
         if (candidates.isEmpty()) {
@@ -607,6 +611,32 @@ public final class LocationResolver {
             }
         }
         return false;
+    }
+
+    /**
+     * Countries whose boards write a town with its state's or province's code, and whose towns are
+     * often named like cities elsewhere: such a code after a city of another country is a town of
+     * that name ("Birmingham, AL", "London, ON"), not the city.
+     */
+    private static final Set<String> TOWN_STATE_COUNTRIES = Set.of("US", "CA", "AU");
+
+    /**
+     * "Zürich (ZH)", "Belfast, NI": a code right after a city that the table knows only as
+     * subdivisions of other countries, none of them one whose towns are written "Town, ST" (see
+     * {@link #TOWN_STATE_COUNTRIES}), is the city's own local code (a canton, Northern Ireland as
+     * UK boards write it), not a town of that name in South Holland or Lower Saxony.
+     */
+    private static boolean localCodeKnownOnlyElsewhere(Span q, List<Places.City> candidates) {
+        if (!q.code() || q.refs().isEmpty() || subdivisionOfTheirCountry(q, candidates)) {
+            return false;
+        }
+        for (Gazetteer.Ref r : q.refs()) {
+            if (r.kind() != Gazetteer.Kind.SUBDIVISION
+                    || TOWN_STATE_COUNTRIES.contains(r.key().substring(0, r.key().indexOf(':')))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

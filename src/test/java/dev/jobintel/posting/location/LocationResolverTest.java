@@ -376,6 +376,21 @@ class LocationResolverTest {
         assertThat(resolve(text).countries()).containsExactly(country);
     }
 
+    @ParameterizedTest(name = "\"{0}\" → {1} in {2}")
+    @CsvSource(delimiter = '|', value = {
+            "Zürich (ZH)       | zrh | CH",   // the canton's code, which the table knows only as South Holland's
+            "Zurich, ZH        | zrh | CH",
+            "Belfast, NI       | bfs | GB",   // Northern Ireland as UK boards write it, not Lower Saxony
+            "Birmingham, AL    | -   | US",   // a US state's code still names a town of the state...
+            "London, ON        | -   | CA",   // ...as a Canadian province's does
+            "Frankfurt, BB     | -   | DE",   // another subdivision of the city's own country: another town
+    })
+    void aCodeAfterACityThatTheTableKnowsOnlyElsewhereKeepsTheCity(String text, String city, String country) {
+        ResolvedLocation r = resolve(text);
+        assertThat(r.place()).isEqualTo("-".equals(city) ? null : city);
+        assertThat(r.countries()).containsExactly(country);
+    }
+
     @Test
     void georgeTownBesideTheCaymanIslandsIsNotPenang() {
         // George Town is Penang's capital and the Cayman Islands' (funds and fintech employers post there).
