@@ -388,7 +388,8 @@ public final class LocationResolver {
         // Cities first: each city span is checked against the qualifiers that follow it.
         for (int i = 0; i < spans.size(); i++) {
             Span s = spans.get(i);
-            if (s.marker() != null || !s.has(Gazetteer.Kind.CITY) || subdivisionCodeAfterPlace(s, i > 0 ? chosen[i - 1] : null)) {
+            if (s.marker() != null || !s.has(Gazetteer.Kind.CITY) || subdivisionCodeAfterPlace(s, i > 0 ? chosen[i - 1] : null)
+                    || cityOrForeignSubdivisionAfterTown(s, i > 0 ? chosen[i - 1] : null)) {
                 continue;
             }
             List<Span> quals = qualifiersAfter(spans, i);
@@ -421,6 +422,9 @@ public final class LocationResolver {
             }
             // A qualifier that agrees with a city in this segment adds nothing; otherwise it names
             // a country (preferred), a subdivision (implying its country) or a region.
+            if (cityOrForeignSubdivisionAfterTown(s, i > 0 ? chosen[i - 1] : null)) {
+                continue; // "Kozhikode, KL": Kerala, or a part of Kuala Lumpur ("Bangsar, KL")
+            }
             if (agreesWithCity(s, chosen) || localCodeOfCity(spans, i, chosen) || townNamedLikeCountry(spans, i)
                     || (i > 0 && chosen[i - 1] != null && localCodeKnownOnlyElsewhere(s, List.of(chosen[i - 1])))) {
                 continue;
@@ -649,6 +653,28 @@ public final class LocationResolver {
             if (r.kind() == Gazetteer.Kind.SUBDIVISION
                     && candidates.stream().anyMatch(c -> r.key().startsWith(c.country().toUpperCase(Locale.ROOT) + ":"))) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * "Kozhikode, KL", "Bangsar, KL": after a town no table knows, a two-letter code that is a
+     * city's code (Kuala Lumpur's) and the code of a subdivision of another country (Kerala's)
+     * names a town of that state or a part of that city, and nothing says which: neither is read.
+     */
+    private boolean cityOrForeignSubdivisionAfterTown(Span s, Places.City before) {
+        if (!s.code() || !s.afterUnknown() || before != null) {
+            return false;
+        }
+        for (Gazetteer.Ref r : s.refs()) {
+            if (r.kind() == Gazetteer.Kind.SUBDIVISION) {
+                String subCountry = r.key().substring(0, r.key().indexOf(':'));
+                for (Places.City c : cityCandidates(s)) {
+                    if (!c.country().equalsIgnoreCase(subCountry)) {
+                        return true;
+                    }
+                }
             }
         }
         return false;

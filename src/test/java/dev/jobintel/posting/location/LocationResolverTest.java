@@ -302,6 +302,8 @@ class LocationResolverTest {
             "New Orleans, LA   | -   | US",  // Louisiana, not Los Angeles
             "Baton Rouge, LA   | -   | US",
             "Kochi, KL         | cok | IN",  // Kerala, not Kuala Lumpur as well
+            "Kozhikode, KL, India | -  | IN",  // a town of Kerala, not Kuala Lumpur
+            "Bangsar, KL, Malaysia | - | MY",
             "LA                | lax | US",  // the code alone, or after part of the city, is still the city's
             "Downtown LA       | lax | US",
             "Kuala Lumpur, KL  | kul | MY",
@@ -389,6 +391,15 @@ class LocationResolverTest {
         ResolvedLocation r = resolve(text);
         assertThat(r.place()).isEqualTo("-".equals(city) ? null : city);
         assertThat(r.countries()).containsExactly(country);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" names no place")
+    @CsvSource(delimiter = '|', value = {
+            "Kozhikode, KL",   // a town of Kerala, or a part of Kuala Lumpur ("Bangsar, KL"): not Kuala Lumpur itself
+            "Bangsar, KL",
+    })
+    void aCitysCodeThatIsAlsoAnotherCountrysSubdivisionsAfterATownNamesNeither(String text) {
+        assertThat(resolve(text).isEmpty()).isTrue();
     }
 
     @Test
