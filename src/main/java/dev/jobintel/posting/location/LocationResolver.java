@@ -320,6 +320,10 @@ public final class LocationResolver {
                         }
                     }
                 }
+                if (!refs.isEmpty() && streetNamedAfterPlace(orig, lower, i, i + len)) {
+                    matched = len; // "1 Canada Square", "Rue de Paris", "Via Roma": a street, not the place
+                    break;
+                }
                 if (!refs.isEmpty()) {
                     boolean code = len == 1 && orig.get(i).length() == 2 && allUpper(orig, i, i + 1);
                     boolean afterName = i > 0 && coveredUntil < i && hasLetter(orig.get(i - 1))
@@ -332,6 +336,38 @@ public final class LocationResolver {
             i += Math.max(matched, 1);
         }
         return spans;
+    }
+
+    /**
+     * Words after a place's name that make it a street's ("Canada Square", "Paris Avenue"); not
+     * "St", which is as often a saint ("London St Pancras").
+     */
+    private static final Set<String> STREET_AFTER = Set.of("street", "avenue", "ave", "road", "rd", "square",
+            "boulevard", "blvd", "lane", "drive", "terrace", "highway");
+    /** Words before a place's name that make it a street's ("Rue de Paris", "Via Roma", "Avenida Brasil"). */
+    private static final Set<String> STREET_BEFORE = Set.of("rue", "via", "viale", "corso", "piazza", "calle", "carrer",
+            "avenida", "av", "avda", "rua", "praca", "avenue", "boulevard", "jalan", "jl", "ulica", "ul", "paseo",
+            "rambla", "alameda", "travessa", "largo", "plaza", "strada");
+    /** Words between such a word and the name ("Rue de Paris", "Avenue of the Americas"). */
+    private static final Set<String> STREET_PARTICLES = Set.of("de", "del", "da", "do", "dos", "das", "di", "della",
+            "des", "du", "la", "le", "of", "the");
+
+    /**
+     * Whether tokens {@code from} to {@code to}, which name a place, name a street there: an
+     * address ("1 Canada Square, London E14 5AB", "Via Roma 1, 20121 Milano") names its city after
+     * its street, and the street is not another place of the job. A code in capitals after the name
+     * ("Halle ST") is no street's.
+     */
+    private static boolean streetNamedAfterPlace(List<String> orig, List<String> lower, int from, int to) {
+        if (to < lower.size() && STREET_AFTER.contains(lower.get(to))
+                && !(orig.get(to).length() <= 2 && allUpper(orig, to, to + 1))) {
+            return true;
+        }
+        int j = from - 1;
+        while (j >= 0 && from - j <= 2 && STREET_PARTICLES.contains(lower.get(j))) {
+            j--;
+        }
+        return j >= 0 && STREET_BEFORE.contains(lower.get(j));
     }
 
     /**

@@ -148,6 +148,17 @@ class LocationStringsTest {
             "Panama City, FL                          | -             | US    | -",
             "India, IN                                | -             | IN    | -",  // the country's own code
             "Germany, Austria                         | -             | DE AT | -",
+            // a street named after a place is not that place: an address names its city after it
+            "1 Canada Square, London E14 5AB          | lon           | GB    | -",
+            "45 Rue de Paris, Brussels                | bru           | BE    | -",
+            "Avenida Brasil 1234, Lima                | lim           | PE    | -",
+            "Rua Chile 10, Lisboa                     | lis           | PT    | -",
+            "Piazza Venezia, Roma                     | rom           | IT    | -",
+            "Mexico Street, Brooklyn                  | nyc           | US    | -",
+            "Paris Avenue, New Orleans                | -             | -     | -",
+            "1221 Avenue of the Americas, New York    | nyc           | US    | -",
+            "Washington Street, Boston                | bos           | US    | -",
+            "London St Pancras                        | lon           | GB    | -",  // a saint, not a street
     })
     void resolves(String text, String place, String countries, String remotePlace) {
         ResolvedLocation r = RESOLVER.resolve(text);
