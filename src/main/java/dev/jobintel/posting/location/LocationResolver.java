@@ -324,6 +324,10 @@ public final class LocationResolver {
                     matched = len; // "1 Canada Square", "Rue de Paris", "Via Roma": a street, not the place
                     break;
                 }
+                if (refs.size() > 1 && i + len < n && lower.get(i + len).equals("country")
+                        && refs.stream().anyMatch(r -> r.kind() == Gazetteer.Kind.COUNTRY)) {
+                    refs.removeIf(r -> r.kind() == Gazetteer.Kind.SUBDIVISION); // "Georgia (country)": not the US state
+                }
                 if (!refs.isEmpty()) {
                     boolean code = len == 1 && orig.get(i).length() == 2 && allUpper(orig, i, i + 1);
                     boolean afterName = i > 0 && coveredUntil < i && hasLetter(orig.get(i - 1))

@@ -121,6 +121,8 @@ class LocationStringsTest {
             "York                                     | -             | -     | -",
             "Atlanta, Georgia                         | atl           | US    | -",
             "Tbilisi, Georgia                         | tbs           | GE    | -",
+            "Georgia (country)                        | -             | GE    | -",  // says it is not the state
+            "Remote - Georgia (Country)               | remote-ge     | GE    | remote-ge",
             "Cambridge, MA                            | cbm           | US    | -",
             "Cambridge, Massachusetts                 | cbm           | US    | -",
             "Cambridge, UK                            | cbg           | GB    | -",
