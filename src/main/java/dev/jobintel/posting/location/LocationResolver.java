@@ -839,16 +839,27 @@ public final class LocationResolver {
     }
 
     /**
+     * Besides the US, the countries whose boards write a town with its state's or province's
+     * two-letter code ("Regina, SK", "Curitiba, PR", "Pune, MH", "Adelaide, SA"). Other countries'
+     * subdivision codes (Berlin's BE, Thuringia's TH) are seldom written after a town, so there the
+     * country's code is read: "Leuven, BE" is Belgium, "Pattaya, TH" Thailand.
+     */
+    private static final Set<String> STATE_CODE_COUNTRIES = Set.of("CA", "AU", "BR", "IN");
+
+    /**
      * "San Juan, PR", "Londrina, PR", "Prince Albert, SK", "Olinda, PE": after a town, a code that is
-     * both a country's and a subdivision's of another country that is not the US (whose states are
-     * read, see {@link #usStateAfterName}) names either, as boards write both "Town, CC" and "Town,
+     * both a country's and a subdivision's of another country that writes its towns so (see
+     * {@link #STATE_CODE_COUNTRIES}; the US's states are read, see {@link #usStateAfterName}) names either, as boards write both "Town, CC" and "Town,
      * ST": Puerto Rico or Paraná, Slovakia or Saskatchewan. Nothing but the source's country hints or
      * a later span naming one of the two says which, and a wrong country is worse than none.
      */
     private static boolean undecidedCodeAfterTown(List<Span> spans, int i, boolean afterTown, String country,
                                                   String sub, Hints hints) {
         String subCountry = sub.substring(0, sub.indexOf(':'));
-        return spans.get(i).code() && afterTown && !sub.startsWith("US:") && !subCountry.equals(country)
+        // After a city of a third country ("Bern (BE)": neither Belgium nor Berlin) no convention says which.
+        boolean stateCodeWritten = !subCountry.equals("US")
+                && (STATE_CODE_COUNTRIES.contains(subCountry) || !spans.get(i).afterUnknown());
+        return spans.get(i).code() && afterTown && stateCodeWritten && !subCountry.equals(country)
                 && hints.countries().stream().noneMatch(h -> h.equalsIgnoreCase(country) || h.equalsIgnoreCase(subCountry))
                 && !laterNames(spans, i, country) && !laterNames(spans, i, subCountry);
     }

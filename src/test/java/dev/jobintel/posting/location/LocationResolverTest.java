@@ -378,6 +378,17 @@ class LocationResolverTest {
         assertThat(resolve(text).countries()).containsExactly(country);
     }
 
+    @ParameterizedTest(name = "\"{0}\" is in {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Leuven, BE   | BE",   // Berlin's code too, but German boards do not write "Town, BE"
+            "Pattaya, TH  | TH",   // Thuringia's
+            "Gdynia, PL   | PL",
+            "Thiès, SN    | SN",   // Saxony's
+    })
+    void aCountrysCodeAfterATownIsTheCountryWhereTheOtherCountryWritesNoStateCodes(String text, String country) {
+        assertThat(resolve(text).countries()).containsExactly(country);
+    }
+
     @ParameterizedTest(name = "\"{0}\" → {1} in {2}")
     @CsvSource(delimiter = '|', value = {
             "Zürich (ZH)       | zrh | CH",   // the canton's code, which the table knows only as South Holland's
