@@ -66,8 +66,13 @@ final class StatusCommand implements Callable<Integer> {
         }
         try (Database db = opened) {
             Explanation.Explained both = explain ? Explanation.read(db, examples, runs) : null;
-            StatusReport s = both != null ? both.status() : StatusReport.read(db);
+            // Failing boards are told apart by whether the configuration still names them (and where).
+            var configured = dev.jobintel.source.SourceFactory.configuredBoards(lc.config());
+            StatusReport s = (both != null ? both.status() : StatusReport.read(db)).withConfiguredBoards(configured);
             Explanation e = both != null ? both.explanation() : null;
+            if (both != null) {
+                both = new Explanation.Explained(s, e);
+            }
             if (json) {
                 ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
                 // The record, not a Map.of: an immutable map's order changes from one JVM to the next.
@@ -78,6 +83,11 @@ final class StatusCommand implements Callable<Integer> {
                 Summaries.bySource(out, s);
                 out.println();
                 Summaries.modelCalls(out, s);
+                if (!s.failingBoards().isEmpty()) {
+                    // Which boards the runs above failed, and why: the runs' table only counts them.
+                    Summaries.boards(out, s.failingBoards(), System.currentTimeMillis());
+                    out.println();
+                }
                 Summaries.invariants(out, s);
             } else {
                 Summaries.ledger(out, s);

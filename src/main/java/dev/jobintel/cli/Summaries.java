@@ -431,22 +431,41 @@ final class Summaries {
         if (troubled.isEmpty()) {
             return;
         }
-        // When it last failed: a board since removed from the config stays here as it was last seen.
+        // When it last failed: a board since removed from the config stays here as it was last seen, marked so.
         TextTable t = new TextTable("source", "board", "failures in a row", "last failed", "last error", "next try");
         for (dev.jobintel.store.BoardHealth.Row b : troubled) {
-            String next = b.backoffUntil() == null || b.backoffUntil() <= now ? "next run"
+            boolean file = b.source().equals(dev.jobintel.store.BoardHealth.IMPORT_SOURCE);
+            String next = file ? "when imported again"
+                    : Boolean.FALSE.equals(b.configured()) ? "never: no longer configured"
+                    : b.backoffUntil() == null || b.backoffUntil() <= now ? "next run"
                     : "backed off until " + minute(b.backoffUntil());
             String error = (b.lastStatus() == null ? "" : "HTTP " + b.lastStatus() + ": ")
                     + (b.lastError() == null ? "" : b.lastError());
-            // No failures in a row: it served postings (partial, a success at the same instant) or its
-            // credentials were missing or refused, which is not counted against it.
-            Object failures = b.consecutiveFailures() != 0 ? b.consecutiveFailures()
-                    : java.util.Objects.equals(b.lastSuccessAt(), b.lastFailureAt()) ? "0 (partial)" : "0 (credentials)";
-            t.row(b.source(), b.board(), failures, b.lastFailureAt() == null ? "" : minute(b.lastFailureAt()),
+            t.row(b.source(), b.board(), failures(b, file), b.lastFailureAt() == null ? "" : minute(b.lastFailureAt()),
                     Clip.oneLine(error, 90), next);
         }
         out.println("Boards failing or partial:");
         out.print(t.render("  "));
+    }
+
+    /**
+     * The failures in a row a board's health counts, and what the failure shown was when that is not one:
+     * a partial fetch (it served postings) or refused credentials count none; a replayed fetch, a file
+     * and a fetch a stop cut short are not counted at all.
+     */
+    private static Object failures(dev.jobintel.store.BoardHealth.Row b, boolean file) {
+        String partial = b.partial() ? "partial, " : "";
+        if (file) {
+            return b.partial() ? "partly read" : "unread";
+        }
+        if (dev.jobintel.store.BoardHealth.counted(b)) {
+            // No failures in a row: it served postings (partial) or its credentials were missing or
+            // refused, which is not counted against it.
+            return b.consecutiveFailures() != 0 ? b.consecutiveFailures() : b.partial() ? "0 (partial)" : "0 (credentials)";
+        }
+        String why = b.lastFetch().equals(dev.jobintel.store.BoardHealth.REPLAYED) ? "replayed" : "interrupted";
+        return b.consecutiveFailures() != 0 ? b.consecutiveFailures() + " (and " + partial + why + " since)"
+                : "0 (" + partial + why + ", not counted)";
     }
 
     /** An instant to the minute, in UTC. */

@@ -55,14 +55,16 @@ public final class Lander implements FetchSink, AutoCloseable {
         final String source;
         final String board;
         final boolean authoritative;
+        final String address;
         final long fetchRunId;
         LandCounts counts = LandCounts.ZERO;
         int rejected;
 
-        BoardState(String source, String board, boolean authoritative, long fetchRunId) {
+        BoardState(String source, String board, boolean authoritative, String address, long fetchRunId) {
             this.source = source;
             this.board = board;
             this.authoritative = authoritative;
+            this.address = address;
             this.fetchRunId = fetchRunId;
         }
     }
@@ -113,7 +115,12 @@ public final class Lander implements FetchSink, AutoCloseable {
 
     @Override
     public boolean mayFetch(String source, String board) {
-        if (replaying || ignoreBackoff || health.mayFetch(source, board, seenAt)) {
+        return mayFetch(source, board, null);
+    }
+
+    @Override
+    public boolean mayFetch(String source, String board, String address) {
+        if (replaying || ignoreBackoff || health.mayFetch(source, board, address, seenAt)) {
             return true;
         }
         synchronized (results) {
@@ -125,9 +132,14 @@ public final class Lander implements FetchSink, AutoCloseable {
 
     @Override
     public BoardSink board(String source, String board, boolean authoritative) {
+        return board(source, board, authoritative, null);
+    }
+
+    @Override
+    public BoardSink board(String source, String board, boolean authoritative, String address) {
         rethrow();
-        long id = FetchRuns.start(db, runId, source, board, seenAt);
-        BoardState state = new BoardState(source, board, authoritative, id);
+        long id = FetchRuns.start(db, runId, source, board, seenAt, replaying);
+        BoardState state = new BoardState(source, board, authoritative, address, id);
         return new BoardSink() {
             private List<Landing> landings = new ArrayList<>(batchSize);
             private List<Rejects.Reject> rejects = new ArrayList<>();
@@ -258,29 +270,36 @@ public final class Lander implements FetchSink, AutoCloseable {
         // Only a complete fetch that found postings may close absent ones: a failed or empty
         // fetch says nothing about what left the board (incident 23).
         boolean closes = s.authoritative && clean && s.counts.seen() > 0;
+        // The board's health is written with its fetch run, in one transaction: status tells a failure the
+        // health record counted from one it did not (a replay's, a file's) by the record's time.
         int closed = db.inTransaction(c -> {
             int n = closes ? RawPostings.closeAbsent(c, s.source, s.board, s.fetchRunId, seenAt) : 0;
             FetchRuns.finish(c, s.fetchRunId, status, f.http(), s.counts, s.rejected, n, f.error(), seenAt);
+            health(c, s, f, status);
             return n;
         });
-        if (replaying) {
-            // fetch_runs keeps what the replay did; board_health is about the boards themselves.
-        } else if (f.error() == null || f.limited()) {
-            health.success(s.source, s.board, seenAt);
-        } else if (f.refused()) {
-            // A missing or refused key is the user's to fix, not the board's: backing the board off
-            // would keep skipping it for hours after the key is fixed. Status still shows why.
-            health.refused(s.source, s.board, f.http(), f.error(), seenAt);
-        } else if (status != FetchRuns.Status.FAILED) {
-            // A board that served postings is alive, even if a later page or a detail call failed:
-            // backing it off would skip the postings it does serve. Status still shows why.
-            health.partial(s.source, s.board, f.http(), f.error(), seenAt);
-        } else {
-            health.failure(s.source, s.board, f.http(), f.error(), seenAt);
-        }
         synchronized (results) {
             results.add(new BoardResult(s.source, s.board, s.counts, s.rejected, closed, f.complete(), false,
                     f.limited() ? null : f.error(), f.limited() ? f.error() : null));
+        }
+    }
+
+    private void health(java.sql.Connection c, BoardState s, Finish f, FetchRuns.Status status) {
+        if (replaying || s.source.equals(dev.jobintel.source.jsonl.JsonlSource.IMPORT)) {
+            // fetch_runs keeps what the replay did, and what became of a file; board_health is about the
+            // boards themselves (a file is never backed off: each import reads what it is given).
+        } else if (f.error() == null || f.limited()) {
+            health.success(c, s.source, s.board, s.address, seenAt);
+        } else if (f.refused()) {
+            // A missing or refused key is the user's to fix, not the board's: backing the board off
+            // would keep skipping it for hours after the key is fixed. Status still shows why.
+            health.refused(c, s.source, s.board, s.address, f.http(), f.error(), seenAt);
+        } else if (status != FetchRuns.Status.FAILED) {
+            // A board that served postings is alive, even if a later page or a detail call failed:
+            // backing it off would skip the postings it does serve. Status still shows why.
+            health.partial(c, s.source, s.board, s.address, f.http(), f.error(), seenAt);
+        } else {
+            health.failure(c, s.source, s.board, s.address, f.http(), f.error(), seenAt);
         }
     }
 

@@ -35,6 +35,30 @@ public record StatusReport(
     public record OutcomeCount(long count, Map<String, Long> reasons, long retryable) {
     }
 
+    /**
+     * This report with each failing board marked as named by the configuration or not, from
+     * {@code configured} (source, then board name, then the address it is fetched at now): a board
+     * removed from the configuration is never fetched again, so its back-off says nothing, and a
+     * back-off earned at an address the configuration no longer names holds nothing off. With no
+     * board configured at all (status given no configuration), nothing is marked.
+     */
+    public StatusReport withConfiguredBoards(Map<String, Map<String, String>> configured) {
+        if (configured.values().stream().allMatch(Map::isEmpty)) {
+            return this;
+        }
+        List<dev.jobintel.store.BoardHealth.Row> boards = new ArrayList<>();
+        for (dev.jobintel.store.BoardHealth.Row b : failingBoards) {
+            if (b.source().equals(dev.jobintel.store.BoardHealth.IMPORT_SOURCE)) {
+                boards.add(b);
+                continue;
+            }
+            Map<String, String> ofSource = configured.getOrDefault(b.source(), Map.of());
+            boards.add(b.configured(ofSource.containsKey(b.board()), ofSource.get(b.board())));
+        }
+        return new StatusReport(database, rawPostings, outcomes, bySource, enrichedJobs, rejects, fetches, boards,
+                violations, cost, answers);
+    }
+
     public boolean consistent() {
         return violations.isEmpty();
     }

@@ -94,6 +94,19 @@ public abstract class BoardApiSource implements JobSource {
 
     protected abstract Outcome fetchBoard(SourcesConfig.Board board, BoardSink sink) throws IOException;
 
+    /**
+     * The API root the board's URLs start with (the base URL, or the EU instance's): its health is kept for
+     * that address, so that failures where the configuration no longer points back nothing off.
+     */
+    protected abstract String address(SourcesConfig.Board board);
+
+    /** The address of every board, by slug, as this source would fetch them. */
+    public java.util.Map<String, String> addresses() {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        boards.forEach(b -> out.put(b.slug(), address(b)));
+        return out;
+    }
+
     @Override
     public final void fetch(FetchSink sink) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, Math.max(1, boards.size())), r -> {
@@ -104,7 +117,7 @@ public abstract class BoardApiSource implements JobSource {
         try {
             List<Future<?>> running = new ArrayList<>();
             for (SourcesConfig.Board b : boards) {
-                if (sink.mayFetch(name, b.slug())) {
+                if (sink.mayFetch(name, b.slug(), address(b))) {
                     running.add(pool.submit(() -> fetchOne(b, sink)));
                 }
             }
@@ -117,7 +130,7 @@ public abstract class BoardApiSource implements JobSource {
     }
 
     private void fetchOne(SourcesConfig.Board board, FetchSink sink) {
-        BoardSink bs = new OncePerId(sink.board(name, board.slug(), authoritative()), name, board.slug());
+        BoardSink bs = new OncePerId(sink.board(name, board.slug(), authoritative(), address(board)), name, board.slug());
         Outcome outcome;
         try {
             outcome = fetchBoard(board, bs);

@@ -141,6 +141,23 @@ public final class SourceFactory implements AutoCloseable {
                 "smartrecruiters", s.smartrecruiters());
     }
 
+    /**
+     * Every board (and Adzuna search) {@code config} names, by source and board name as fetch_runs and
+     * board_health record them, with the address each would be fetched at; no source is reached.
+     */
+    public static Map<String, Map<String, String>> configuredBoards(JobintelConfig config) {
+        SourcesConfig s = config.sources();
+        Map<String, Map<String, String>> out = new java.util.TreeMap<>();
+        out.put("greenhouse", new GreenhouseSource(s.greenhouse(), null, 1).addresses());
+        out.put("lever", new LeverSource(s.lever(), null, 1).addresses());
+        out.put("ashby", new AshbySource(s.ashby(), null, 1).addresses());
+        out.put("workable", new WorkableSource(s.workable(), null, 1).addresses());
+        out.put("smartrecruiters", new SmartRecruitersSource(s.smartrecruiters(), null, 1).addresses());
+        out.put("adzuna", new AdzunaSource(s.adzuna(), null, null, null, d -> { }).addresses());
+        out.values().removeIf(Map::isEmpty);
+        return out;
+    }
+
     /** The configured boards of every board source, as "source/slug". */
     public List<String> boardNames() {
         List<String> out = new ArrayList<>();

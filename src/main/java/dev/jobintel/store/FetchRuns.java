@@ -14,10 +14,16 @@ public final class FetchRuns {
     }
 
     public static long start(Database db, String runId, String source, String board, long now) {
-        String sql = "INSERT INTO fetch_runs (run_id, source, board, started_at, status) VALUES (?, ?, ?, ?, 'running') RETURNING id";
+        return start(db, runId, source, board, now, false);
+    }
+
+    /** @param replayed served from a recording (--replay): the board's health is left alone, the run still kept */
+    public static long start(Database db, String runId, String source, String board, long now, boolean replayed) {
+        String sql = "INSERT INTO fetch_runs (run_id, source, board, started_at, status, replayed) "
+                + "VALUES (?, ?, ?, ?, 'running', ?) RETURNING id";
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                Jdbc.bind(ps, runId, source, board, now);
+                Jdbc.bind(ps, runId, source, board, now, replayed ? 1 : 0);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return rs.getLong(1);

@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -357,6 +358,80 @@ class CliIT {
     }
 
     @Test
+    void statusAndItsExplanationNameEveryBoardAReplayFailedAndWhy() throws IOException {
+        Path rec = dir.resolve("rec");
+        assertThat(jobintel("demo", "--recording", rec.toString()).exit()).isZero();
+        // Three Greenhouse boards broken in the recording: one missing, one a recorded 500, one an HTML page.
+        List<Path> metas;
+        try (var files = Files.list(rec.resolve("boards-api.greenhouse.io"))) {
+            metas = files.filter(f -> f.toString().endsWith(".meta.json")).sorted().limit(3).toList();
+        }
+        List<String> slugs = new java.util.ArrayList<>();
+        for (Path meta : metas) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("/boards/([^/]+)/").matcher(Files.readString(meta));
+            assertThat(m.find()).isTrue();
+            slugs.add(m.group(1));
+        }
+        Files.delete(metas.get(0));
+        Files.delete(body(metas.get(0)));
+        Files.writeString(metas.get(1), Files.readString(metas.get(1)).replace("\"status\" : 200", "\"status\" : 500"));
+        Files.writeString(metas.get(2), Files.readString(metas.get(2)).replaceAll("\"content_type\" : \"[^\"]*\"",
+                "\"content_type\" : \"text/html\""));
+        Files.writeString(body(metas.get(2)), "<html><title>Attention Required!</title></html>");
+        String config = rec.resolve("jobintel.yaml").toString();
+        Result replay = jobintel("fetch", "--config", config, "--replay", rec.toString(), "--db", db(),
+                "--sources", "greenhouse", "--no-progress");
+        assertThat(replay.exit()).as(replay.err()).isEqualTo(Main.BOARDS_FAILED);
+
+        // Exit 5 says 'status says which and why': it does, for a replay as for a fetch from the network.
+        for (String[] args : new String[][] {{"status", "--db", db(), "--config", config},
+                {"status", "--db", db(), "--config", config, "--explain"}}) {
+            Result status = jobintel(args);
+            assertThat(status.exit()).isZero();
+            String out = status.out();
+            assertThat(out).as(String.join(" ", args)).contains("Boards failing or partial:")
+                    .containsPattern(slugs.get(0) + " .*replayed.*no recorded response")
+                    .containsPattern(slugs.get(1) + " .*replayed.*HTTP 500: server error")
+                    .containsPattern(slugs.get(2) + " .*replayed.*an HTML page came back")
+                    .doesNotContain("backed off");
+        }
+        JsonNode boards = new ObjectMapper().readTree(jobintel("status", "--db", db(), "--json").out()).get("failingBoards");
+        assertThat(boards).hasSize(3).allSatisfy(b -> {
+            assertThat(b.get("lastFetch").asText()).isEqualTo("replayed");
+            assertThat(b.get("lastError").asText()).isNotEmpty();
+        });
+    }
+
+    private static Path body(Path meta) {
+        return meta.resolveSibling(meta.getFileName().toString().replace(".meta.json", ".body"));
+    }
+
+    @Test
+    void aBoardRemovedFromTheConfigurationIsShownAsNoLongerFetchedNotAsBackedOff() throws IOException {
+        try (dev.jobintel.testing.LocalServer server = new dev.jobintel.testing.LocalServer()) {
+            server.on("/v1/boards/acme/jobs", dev.jobintel.testing.LocalServer.Reply.json(
+                    dev.jobintel.source.greenhouse.GreenhouseFixture.body("acme", 2)));
+            server.on("/v1/boards/gone/jobs", dev.jobintel.testing.LocalServer.Reply.status(404, "{}"));
+            String common = "health:\n  failures_before_backoff: 1\nhttp:\n  politeness_delay_ms: 0\n"
+                    + "sources:\n  greenhouse:\n    base_url: " + server.baseUrl() + "\n    boards: ";
+            String both = Files.writeString(dir.resolve("both.yaml"), common + "[{slug: acme}, {slug: gone}]\n").toString();
+            String one = Files.writeString(dir.resolve("one.yaml"), common + "[{slug: acme}]\n").toString();
+            assertThat(jobintel("fetch", "--config", both, "--db", db(), "--no-progress").exit()).isEqualTo(Main.BOARDS_FAILED);
+            assertThat(jobintel("status", "--config", both, "--db", db()).out()).containsPattern("gone .*backed off until");
+
+            // Removed from the configuration: never fetched again, whatever its back-off said.
+            Result status = jobintel("status", "--config", one, "--db", db());
+            assertThat(status.out()).containsPattern("gone .*HTTP 404.*never: no longer configured").doesNotContain("backed off");
+            assertThat(jobintel("status", "--config", one, "--db", db(), "--explain").out())
+                    .contains("never: no longer configured");
+            JsonNode gone = new ObjectMapper().readTree(jobintel("status", "--config", one, "--db", db(), "--json").out())
+                    .get("failingBoards").get(0);
+            assertThat(gone.get("board").asText()).isEqualTo("gone");
+            assertThat(gone.get("configured").asBoolean(true)).isFalse();
+        }
+    }
+
+    @Test
     void runNarrowedToSourcesDoesNotClaimTheImportFilesItLeavesOut() throws IOException {
         Path rec = dir.resolve("rec");
         assertThat(jobintel("demo", "--recording", rec.toString()).exit()).isZero();
@@ -487,6 +562,15 @@ class CliIT {
         assertThat(imported.out()).contains("cut.jsonl.gz after line " + read + ":");
         assertThat(new ObjectMapper().readTree(status.out()).at("/bySource/lever/pending/count").asLong())
                 .as("every posting read before the cut is in the ledger, pending").isEqualTo(read);
+        // And status says which boards and files failed and why (exit 5's promise); a file is never backed off.
+        for (int i = 0; i < 3; i++) {
+            assertThat(jobintel("import", "--db", db(), cut.toString(), "--no-progress").exit()).isEqualTo(Main.BOARDS_FAILED);
+        }
+        Result plain = jobintel("status", "--db", db());
+        assertThat(plain.out()).containsPattern("import +" + java.util.regex.Pattern.quote(cut.toString())
+                        + " +partly read .*after line .*when imported again")
+                .containsPattern("greenhouse .*replayed.*not found \\(HTTP 404\\)")
+                .doesNotContain("backed off");
     }
 
     /** The lines a gunzip of the cut file gets to the end of before the input runs out. */

@@ -132,7 +132,28 @@ class SummariesTest {
         long now = java.time.Instant.parse("2026-11-30T12:00:00Z").toEpochMilli();
         StringWriter w = new StringWriter();
         Summaries.boards(new PrintWriter(w, true), List.of(new dev.jobintel.store.BoardHealth.Row("lever", "gone-co", 3,
-                null, failed, 404, "no such board", null, 0)), now);
+                null, failed, 404, "no such board", null, 0, "fetched", false, null, null)), now);
         assertThat(w.toString()).contains("last failed").containsPattern("gone-co .* 2026-03-02 09:15 UTC .*HTTP 404");
+    }
+
+    @Test
+    void aBoardRemovedFromTheConfigurationIsNotSaidToBeTriedAgainWhateverItsBackOff() {
+        long now = java.time.Instant.parse("2026-11-30T12:00:00Z").toEpochMilli();
+        long until = now + java.time.Duration.ofHours(6).toMillis();
+        StringWriter w = new StringWriter();
+        Summaries.boards(new PrintWriter(w, true), List.of(
+                new dev.jobintel.store.BoardHealth.Row("lever", "removed-co", 3, null, now - 1, 404, "no such board", until,
+                        0, "fetched", false, false, null),
+                new dev.jobintel.store.BoardHealth.Row("lever", "kept-co", 3, null, now - 1, 404, "no such board", until,
+                        0, "fetched", false, true, null),
+                new dev.jobintel.store.BoardHealth.Row("greenhouse", "replayed-co", 0, now - 5, now - 1, null,
+                        "no recorded response", null, 0, "replayed", false, true, null),
+                new dev.jobintel.store.BoardHealth.Row("import", "cut.jsonl.gz", 0, null, now - 1, null,
+                        "the file ends inside its gzip data", null, 0, "imported", true, null, null)), now);
+        assertThat(w.toString())
+                .containsPattern("removed-co .*never: no longer configured")
+                .containsPattern("kept-co .*backed off until 2026-11-30 18:00 UTC")
+                .containsPattern("replayed-co +0 \\(replayed, not counted\\) .*no recorded response +next run")
+                .containsPattern("cut.jsonl.gz +partly read .*when imported again");
     }
 }

@@ -44,6 +44,7 @@ class BoardFetchIT {
     private Runner runner;
     private OkHttpTransport transport;
     private Fetcher fetcher;
+    private HttpSettings settings;
 
     /** The database the tests run on; {@link BoardFetchOnPostgresIT} runs them all on PostgreSQL. */
     protected String databaseUrl() {
@@ -64,6 +65,7 @@ class BoardFetchIT {
                 Duration.ofMillis(50), Duration.ofSeconds(5), Duration.ZERO, 4, HttpSettings.USER_AGENT);
         transport = new OkHttpTransport(s);
         fetcher = new Fetcher(transport, s);
+        settings = s;
     }
 
     @AfterEach
@@ -132,6 +134,98 @@ class BoardFetchIT {
         assertThat(named.boards()).singleElement().satisfies(b -> assertThat(b.skipped()).isFalse());
         assertThat(named.total().fresh()).isEqualTo(2);
         assertThat(StatusReport.read(db).failingBoards()).as("and a success clears its back-off").isEmpty();
+    }
+
+    /** A fetch of one board at the instance given ("eu": the EU base URL, here under /eu on the local server). */
+    private Runner.FetchResult fetchAt(String instance, String slug) {
+        clock.advance(Duration.ofMinutes(1));
+        return runner.fetch(List.of(new GreenhouseSource(new SourcesConfig.BoardSource(server.baseUrl(),
+                server.baseUrl() + "/eu", null, List.of(new SourcesConfig.Board(slug, "Acme " + slug, instance))),
+                fetcher, 4)), false, false);
+    }
+
+    @Test
+    void aBackOffEarnedWhereTheConfigurationNoLongerPointsHoldsNothingOffAtTheBoardsNewAddress() {
+        // The board was configured on the global instance, where it does not exist: backed off.
+        server.on(board("moved"), Reply.status(404, "{}"));
+        fetchAt(null, "moved");
+        fetchAt(null, "moved");
+        assertThat(fetchAt(null, "moved").boards()).singleElement().satisfies(b -> assertThat(b.skipped()).isTrue());
+        // The user moves it to its EU instance (instance: eu): the next scheduled fetch asks there at once.
+        server.on("/eu" + board("moved"), Reply.json(GreenhouseFixture.body("moved", 2)));
+        Runner.FetchResult moved = fetchAt("eu", "moved");
+        assertThat(moved.boards()).singleElement().satisfies(b -> assertThat(b.skipped()).isFalse());
+        assertThat(moved.total().fresh()).isEqualTo(2);
+        assertThat(StatusReport.read(db).failingBoards()).isEmpty();
+
+        // Failures at one address do not add up with those at another: back at the global one (a mistake
+        // again), its count starts from one, and the next fetch asks.
+        fetchAt("eu", "moved");
+        server.on("/eu" + board("moved"), Reply.status(404, "{}"));
+        fetchAt("eu", "moved");
+        assertThat(StatusReport.read(db).failingBoards()).singleElement()
+                .satisfies(b -> assertThat(b.consecutiveFailures()).isEqualTo(1));
+        fetchAt(null, "moved");
+        assertThat(StatusReport.read(db).failingBoards()).singleElement()
+                .satisfies(b -> assertThat(b.consecutiveFailures()).as("one at the global address").isEqualTo(1));
+        assertThat(fetchAt(null, "moved").boards()).singleElement().satisfies(b -> assertThat(b.skipped()).isFalse());
+        // Two there in a row: backed off there, as ever.
+        assertThat(fetchAt(null, "moved").boards()).singleElement().satisfies(b -> assertThat(b.skipped()).isTrue());
+    }
+
+    @Test
+    void statusNamesEachBoardAReplayFailedWithWhyThoughTheReplayLeavesTheirHealthAlone() throws IOException {
+        server.on(board("fine"), Reply.json(GreenhouseFixture.body("fine", 2)));
+        server.on(board("flaky"), Reply.status(503, "down"));
+        server.on(board("other"), Reply.json(GreenhouseFixture.body("other", 1)));
+        Path rec = dir.resolve("rec");
+        fetchThrough(new dev.jobintel.source.http.RecordingTransport(transport,
+                new dev.jobintel.source.http.Recording(rec)), false, "fine", "flaky", "other");
+        // The recording, later: fine's response recorded as a server error, flaky's missing from it.
+        List<Path> metas;
+        try (Stream<Path> files = java.nio.file.Files.walk(rec)) {
+            metas = files.filter(f -> f.toString().endsWith(".meta.json")).toList();
+        }
+        for (Path meta : metas) {
+            String m = java.nio.file.Files.readString(meta);
+            if (m.contains("/fine/")) {
+                java.nio.file.Files.writeString(meta, m.replace("\"status\" : 200", "\"status\" : 500"));
+            } else if (m.contains("/flaky/")) {
+                java.nio.file.Files.delete(meta);
+                java.nio.file.Files.delete(meta.resolveSibling(meta.getFileName().toString().replace(".meta.json", ".body")));
+            }
+        }
+        Runner.FetchResult replayed = fetchThrough(new dev.jobintel.source.http.ReplayTransport(
+                new dev.jobintel.source.http.Recording(rec)), true, "fine", "flaky", "other");
+        assertThat(replayed.failedBoards()).isEqualTo(2);
+        List<dev.jobintel.store.BoardHealth.Row> failing = StatusReport.read(db).failingBoards();
+        assertThat(failing).extracting(dev.jobintel.store.BoardHealth.Row::board).containsExactlyInAnyOrder("fine", "flaky");
+        assertThat(failing).filteredOn(b -> b.board().equals("fine")).singleElement().satisfies(b -> {
+            assertThat(b.lastFetch()).isEqualTo("replayed");
+            assertThat(b.lastStatus()).isEqualTo(500);
+            assertThat(b.lastError()).contains("server error");
+            assertThat(b.consecutiveFailures()).as("a replay is no word on the board").isZero();
+        });
+        assertThat(failing).filteredOn(b -> b.board().equals("flaky")).singleElement().satisfies(b -> {
+            assertThat(b.lastFetch()).isEqualTo("replayed");
+            assertThat(b.lastError()).contains("no recorded response");
+            assertThat(b.consecutiveFailures()).as("its live failure still counts").isEqualTo(1);
+        });
+        // The next fetch from the network is what the boards' health says again.
+        fetch("fine", "flaky", "other");
+        assertThat(StatusReport.read(db).failingBoards()).singleElement().satisfies(b -> {
+            assertThat(b.board()).isEqualTo("flaky");
+            assertThat(b.lastFetch()).isEqualTo("fetched");
+            assertThat(b.consecutiveFailures()).isEqualTo(2);
+        });
+    }
+
+    /** A fetch of the boards through {@code t}; {@code replaying}: served from a recording. */
+    private Runner.FetchResult fetchThrough(dev.jobintel.source.http.Transport t, boolean replaying, String... slugs) {
+        clock.advance(Duration.ofMinutes(1));
+        List<SourcesConfig.Board> boards = Stream.of(slugs).map(b -> new SourcesConfig.Board(b, "Acme " + b, null)).toList();
+        return runner.fetch(List.of(new GreenhouseSource(new SourcesConfig.BoardSource(server.baseUrl(), null, null, boards),
+                new Fetcher(t, settings), 4)), false, replaying);
     }
 
     @Test

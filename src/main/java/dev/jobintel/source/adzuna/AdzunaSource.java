@@ -60,6 +60,17 @@ public final class AdzunaSource implements JobSource {
         this.base = b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
     }
 
+    /** The address of every search, by its board name, as this source would fetch them. */
+    public java.util.Map<String, String> addresses() {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String country : config.countries()) {
+            for (SourcesConfig.Query q : config.queries()) {
+                out.put(boardName(country, q), base);
+            }
+        }
+        return out;
+    }
+
     /** Why Adzuna refused the key earlier in this fetch (HTTP 401), or null. */
     private String keyRefused;
 
@@ -85,21 +96,21 @@ public final class AdzunaSource implements JobSource {
                 String name = boardName(country, q);
                 if (!credentials) {
                     // Not the board's fault, and the user must see what to do: no back-off check here.
-                    sink.board(name(), name, false).finishRefused(null, NO_CREDENTIALS);
+                    sink.board(name(), name, false, base).finishRefused(null, NO_CREDENTIALS);
                     continue;
                 }
                 if (keyRefused != null) {
                     // The key one search was refused for is every search's: asking again spends the
                     // minute's quota and the run's time on the same answer.
-                    sink.board(name(), name, false).finishRefused(401, "not asked: " + keyRefused);
+                    sink.board(name(), name, false, base).finishRefused(401, "not asked: " + keyRefused);
                     continue;
                 }
-                if (!sink.mayFetch(name(), name)) {
+                if (!sink.mayFetch(name(), name, base)) {
                     continue;
                 }
                 // Ads move between pages as a search is read, so one can be served twice, and two
                 // different ads can come under one id: the first is kept (see OncePerId).
-                BoardSink bs = new OncePerId(sink.board(name(), name, false), name(), name);
+                BoardSink bs = new OncePerId(sink.board(name(), name, false, base), name(), name);
                 if (!search(country.strip().toLowerCase(Locale.ROOT), q, name, bs, pacer)) {
                     return;
                 }

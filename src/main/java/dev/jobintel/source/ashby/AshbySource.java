@@ -27,6 +27,11 @@ public final class AshbySource extends BoardApiSource {
     }
 
     @Override
+    protected String address(SourcesConfig.Board board) {
+        return base;
+    }
+
+    @Override
     protected Outcome fetchBoard(SourcesConfig.Board board, BoardSink sink) throws IOException {
         URI uri = URI.create(base + "/posting-api/job-board/" + URLEncoder.encode(board.slug(), StandardCharsets.UTF_8)
                 + "?includeCompensation=true");

@@ -28,8 +28,13 @@ public final class GreenhouseSource extends BoardApiSource {
     }
 
     @Override
+    protected String address(SourcesConfig.Board board) {
+        return "eu".equalsIgnoreCase(board.instance()) ? euBase : base;
+    }
+
+    @Override
     protected Outcome fetchBoard(SourcesConfig.Board board, BoardSink sink) throws IOException {
-        String root = "eu".equalsIgnoreCase(board.instance()) ? euBase : base;
+        String root = address(board);
         URI uri = URI.create(root + "/v1/boards/" + URLEncoder.encode(board.slug(), StandardCharsets.UTF_8)
                 + "/jobs?content=true");
         try (Body body = get(uri)) {

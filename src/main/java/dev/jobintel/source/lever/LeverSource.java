@@ -41,8 +41,13 @@ public final class LeverSource extends BoardApiSource {
     }
 
     @Override
+    protected String address(SourcesConfig.Board board) {
+        return "eu".equalsIgnoreCase(board.instance()) ? euBase : base;
+    }
+
+    @Override
     protected Outcome fetchBoard(SourcesConfig.Board board, BoardSink sink) throws IOException {
-        String root = "eu".equalsIgnoreCase(board.instance()) ? euBase : base;
+        String root = address(board);
         String site = URLEncoder.encode(board.slug(), StandardCharsets.UTF_8);
         PagedListing listing = new PagedListing(pageSize);
         Integer status = null;

@@ -60,6 +60,11 @@ public final class SmartRecruitersSource extends BoardApiSource {
     }
 
     @Override
+    protected String address(SourcesConfig.Board board) {
+        return base;
+    }
+
+    @Override
     protected Outcome fetchBoard(SourcesConfig.Board board, BoardSink sink) throws IOException {
         String postings = base + "/v1/companies/" + URLEncoder.encode(board.slug(), StandardCharsets.UTF_8) + "/postings";
         Details details = new Details(postings);

@@ -24,6 +24,11 @@ public final class WorkableSource extends BoardApiSource {
     }
 
     @Override
+    protected String address(SourcesConfig.Board board) {
+        return base;
+    }
+
+    @Override
     protected Outcome fetchBoard(SourcesConfig.Board board, BoardSink sink) throws IOException {
         URI uri = URI.create(base + "/api/v1/widget/accounts/" + URLEncoder.encode(board.slug(), StandardCharsets.UTF_8)
                 + "?details=true");
