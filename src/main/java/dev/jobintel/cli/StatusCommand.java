@@ -31,7 +31,7 @@ final class StatusCommand implements Callable<Integer> {
     boolean check;
 
     @Option(names = "--explain", description = "For every outcome and reason: how many, examples, and the command "
-            + "that acts on them; then what became of each recent fetch run's postings.")
+            + "that acts on them; then what became of each recent fetch run's postings, and which boards failed and why.")
     boolean explain;
 
     @Option(names = "--examples", paramLabel = "N", defaultValue = "3",
