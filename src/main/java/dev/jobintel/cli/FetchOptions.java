@@ -109,7 +109,17 @@ final class FetchOptions {
     private void checkCompanies(CommandLine cl, SourceFactory factory) {
         List<String> unknown = factory.unknownCompanies(boards());
         if (unknown.isEmpty()) {
-            return;
+            // Each named board must also be of a source --sources keeps: else it is named and never fetched.
+            Set<String> only = names(cl);
+            List<String> left = factory.unknownCompanies(boards(), only);
+            if (left.isEmpty()) {
+                return;
+            }
+            factory.close();
+            throw new CommandLine.ParameterException(cl, "--companies: " + left.stream()
+                    .map(c -> "'" + c + "' is a board of " + String.join(", ", factory.sourcesOf(c)))
+                    .collect(java.util.stream.Collectors.joining("; ")) + ", which --sources " + String.join(",", only)
+                    + " leaves out");
         }
         factory.close();
         List<String> known = factory.boardNames();

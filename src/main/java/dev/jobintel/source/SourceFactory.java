@@ -168,10 +168,25 @@ public final class SourceFactory implements AutoCloseable {
 
     /** Those of {@code companies} that name no configured board (by slug or display name, any case). */
     public List<String> unknownCompanies(Set<String> companies) {
-        var all = boardSources().values();
-        return companies.stream()
-                .filter(c -> all.stream().allMatch(src -> pick(src, Set.of(c)).boards().isEmpty()))
+        return unknownCompanies(companies, Set.of());
+    }
+
+    /**
+     * Those of {@code companies} that name no configured board of the sources {@code only} names (all
+     * when empty), by slug or display name, any case: the boards a fetch narrowed to both would skip.
+     */
+    public List<String> unknownCompanies(Set<String> companies, Set<String> only) {
+        var chosen = boardSources().entrySet().stream().filter(e -> wanted(e.getKey(), only)).map(Map.Entry::getValue)
                 .toList();
+        return companies.stream()
+                .filter(c -> chosen.stream().allMatch(src -> pick(src, Set.of(c)).boards().isEmpty()))
+                .toList();
+    }
+
+    /** The board sources with a board {@code company} names (by slug or display name, any case), sorted. */
+    public List<String> sourcesOf(String company) {
+        return boardSources().entrySet().stream().filter(e -> !pick(e.getValue(), Set.of(company)).boards().isEmpty())
+                .map(Map.Entry::getKey).sorted().toList();
     }
 
     private static boolean blank(String s) {

@@ -315,6 +315,11 @@ class CliIT {
         assertThat(r.exit()).isEqualTo(Main.CONFIG_ERROR);
         assertThat(r.err()).contains("--companies: no board is 'arcadai' (configured: ").contains("in all)");
         assertThat(Files.exists(dir.resolve("jobintel.db"))).as("nothing was fetched").isFalse();
+        // A board of a source --sources leaves out would be named and never fetched: said, not skipped.
+        Result narrowed = jobintel("run", "--db", db(), "--sources", "workable", "--companies", "arcadia");
+        assertThat(narrowed.exit()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(narrowed.err()).contains("--companies: 'arcadia' is a board of greenhouse, lever, smartrecruiters, which --sources workable leaves out");
+        assertThat(Files.exists(dir.resolve("jobintel.db"))).as("nothing was fetched").isFalse();
     }
 
     @Test
