@@ -38,7 +38,8 @@ public final class AnswerValidator {
 
     public static final int MAX_SKILLS = 50;
     public static final int SUMMARY_WORDS = 50;
-    private static final int MAX_YEARS = 50;
+    /** The most years of experience a posting asks for, as the rules read them (YearsExtractor): more is a misreading. */
+    private static final int MAX_YEARS = 30;
     /** A year's pay below this, in any currency of the taxonomy, is no one's (the rules' floors are higher). */
     static final int MIN_PER_YEAR = 1_000;
     /** The outcome of a check: a classification, or the problems to send back to the model. */
@@ -250,12 +251,28 @@ public final class AnswerValidator {
                 .anyMatch(symbol -> symbol.length() > answered.length() && symbol.endsWith(answered));
     }
 
-    /** A number, or a numeric string such as "120,000", "$95k" or "1.2m". */
-    private static Double amount(JsonNode v, String field, List<String> problems) {
+    /** Three letters after an amount ("120,000 USD"). */
+    private static final Pattern CODE_AFTER = Pattern.compile("^(.*[0-9kKmM])\\s*([A-Za-z]{3})$");
+
+    /**
+     * A number, or a numeric string such as "120,000", "$95k", "1.2m" or "120,000 USD" (a currency's code after
+     * the amount, which the salary's currency field states; not "5 mln", which is no code).
+     */
+    private Double amount(JsonNode v, String field, List<String> problems) {
         if (isNull(v)) {
             return null;
         }
-        Double d = v.isNumber() ? Double.valueOf(v.asDouble()) : v.isTextual() ? Salary.amount(v.asText()) : null;
+        Double d = null;
+        if (v.isNumber()) {
+            d = v.asDouble();
+        } else if (v.isTextual()) {
+            String text = v.asText().strip();
+            Matcher coded = CODE_AFTER.matcher(text);
+            if (coded.matches() && taxonomy.currencies().codes().contains(coded.group(2).toUpperCase(Locale.ROOT))) {
+                text = coded.group(1);
+            }
+            d = Salary.amount(text);
+        }
         if (d != null && d == 0) {
             // A model's "unknown" (min 0 for "up to 120,000", 0–0 for nothing stated): no posting states pay of nothing.
             return null;
@@ -285,9 +302,14 @@ public final class AnswerValidator {
         return null;
     }
 
-    /** Years as text: "3", "3+", "5+ years", "7 yrs", or a range "3-5", "3–5 years", "3 to 5". */
+    /**
+     * Years as text: "3", "3+", "5+ years", "7 yrs", "at least 5", "5 years of experience", or a range "3-5",
+     * "3–5 years", "3 to 5". A "+" makes a bound open: "5+" is at least five, and no most.
+     */
     private static final Pattern YEARS = Pattern.compile(
-            "(\\d+(?:\\.\\d+)?)\\s*\\+?(?:\\s*(?:-|–|—|to)\\s*(\\d+(?:\\.\\d+)?)\\s*\\+?)?\\s*(?:years?|yrs?)?",
+            "(?:(?<least>at\\s+least|min(?:imum|\\.)?)\\s*)?(?<low>\\d+(?:\\.\\d+)?)\\s*(?<lowPlus>\\+)?"
+                    + "(?:\\s*(?:-|–|—|to)\\s*(?<high>\\d+(?:\\.\\d+)?)\\s*(?<highPlus>\\+)?)?"
+                    + "\\s*(?:years?|yrs?)?\\s*(?<plus>\\+)?(?:\\s+(?:of\\s+)?(?:\\w+\\s+)?experience)?",
             Pattern.CASE_INSENSITIVE);
 
     private static Integer years(JsonNode answer, String field, List<String> problems) {
@@ -301,8 +323,14 @@ public final class AnswerValidator {
         } else if (v.isTextual()) {
             Matcher m = YEARS.matcher(v.asText().strip());
             if (m.matches()) {
-                double low = Double.parseDouble(m.group(1));
-                double high = m.group(2) == null ? low : Double.parseDouble(m.group(2));
+                double low = Double.parseDouble(m.group("low"));
+                double high = m.group("high") == null ? low : Double.parseDouble(m.group("high"));
+                boolean open = m.group("plus") != null || (m.group("high") == null
+                        ? m.group("least") != null || m.group("lowPlus") != null : m.group("highPlus") != null);
+                if (field.equals("years_max") && open && low <= high) {
+                    // "5+" as the most years asked: there is no most.
+                    return null;
+                }
                 // "3-5" in either field: each takes its own bound of the range.
                 d = low > high ? null : field.equals("years_max") ? high : low;
             }

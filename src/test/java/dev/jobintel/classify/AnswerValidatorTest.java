@@ -278,4 +278,43 @@ class AnswerValidatorTest {
     void anAnswerThatIsNotAnObjectIsAProblem() throws Exception {
         assertThat(validate("[1,2]").problems()).singleElement().asString().contains("JSON object");
     }
+
+    @Test
+    void anOpenBoundIsNoMostAndTheWordsAroundYearsAreRead() throws Exception {
+        // "5+" as the most years was read as "at most 5".
+        Classification k = validate("""
+                {"family":"data","subfamily":"data_engineering","years_min":"5+","years_max":"5+"}""")
+                .classification();
+        assertThat(k.yearsMin()).isEqualTo(5);
+        assertThat(k.yearsMax()).isNull();
+        k = validate("""
+                {"family":"data","subfamily":"data_engineering","years_min":"at least 3","years_max":"5 years+"}""")
+                .classification();
+        assertThat(k.yearsMin()).isEqualTo(3);
+        assertThat(k.yearsMax()).isNull();
+        k = validate("""
+                {"family":"data","subfamily":"data_engineering","years_min":"5+ years of experience",
+                 "years_max":"8 years of relevant experience"}""").classification();
+        assertThat(k.yearsMin()).isEqualTo(5);
+        assertThat(k.yearsMax()).isEqualTo(8);
+        assertThat(validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"years_min\":\"five\"}")
+                .problems()).singleElement().asString().startsWith("years_min");
+        // "50 years" is a team size or a company's age misread, as the rules' ceiling of 30 says.
+        assertThat(validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"years_min\":50}")
+                .problems()).singleElement().asString().startsWith("years_min must be a whole number of years between 0 and 30");
+        assertThat(validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"years_min\":30}")
+                .classification().yearsMin()).isEqualTo(30);
+    }
+
+    @Test
+    void anAmountWithItsCurrencysCodeAfterItIsReadButNotAWordThatScalesIt() throws Exception {
+        Classification k = validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"salary\":"
+                + "{\"min\":\"120,000 USD\",\"max\":\"150k usd\",\"currency\":\"USD\",\"period\":\"annually\"}}")
+                .classification();
+        assertThat(k.salary()).isEqualTo(new Salary(120_000.0, 150_000.0, "USD", Salary.Period.YEAR));
+        // "mln" is a million in Polish: read as a code it would store 5 for five million.
+        assertThat(validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"salary\":"
+                + "{\"min\":\"5 mln\",\"currency\":\"PLN\",\"period\":\"year\"}}").problems())
+                .singleElement().asString().startsWith("salary.min");
+    }
 }
