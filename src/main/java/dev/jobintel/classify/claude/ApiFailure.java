@@ -36,9 +36,12 @@ public record ApiFailure(Kind kind, Integer status, String type, String message,
         RATE_LIMITED("rate_limited", true),
         /** 529: the API is overloaded; back off and try again. */
         OVERLOADED("overloaded", true),
-        /** 500, 502, 503, 504 or a body that is not a valid response: try again. */
+        /**
+         * 500, 502, 503, 409, a body that is not a valid response, or a connection that failed (refused, reset,
+         * closed or cut mid-answer): try again. The ledger's error says which.
+         */
         SERVER("server_error", true),
-        /** No answer in time, or the connection broke: try again. */
+        /** 408, 504, or no answer in time: try again. */
         TIMEOUT("timeout", true),
         /** 400: this request is wrong; sending it again will not help. */
         BAD_REQUEST("bad_request", false),

@@ -107,9 +107,9 @@ public final class ClaudeApi implements AutoCloseable {
     static final long MAX_TOKENS = 10_000_000;
 
     /**
-     * What a message lacks of the fields every answer is read for (its id, model, token usage — each count
-     * between 0 and {@link #MAX_TOKENS} —
-     * and the name of each tool call and the text of each text block), or null when it has them.
+     * What a message lacks of the fields every answer is read for (its id, its model as text, token usage — each
+     * count between 0 and {@link #MAX_TOKENS} —, the name and id of each tool call, which a re-ask sends back, and
+     * the text of each text block), or null when it has them.
      * The SDK checks a field only when it is read, so a body such as {@code {}} would otherwise
      * pass as an answer and fail later, outside the handling of bad responses (retried, then
      * failed as a server error; in a batch, back to pending).
@@ -117,7 +117,12 @@ public final class ClaudeApi implements AutoCloseable {
     public static String malformed(Message m) {
         try {
             m.id();
-            m.model();
+            try {
+                // The SDK takes a model that is no string for one it does not know, until asked for its name.
+                m.model().asString();
+            } catch (AnthropicInvalidDataException e) {
+                return "`model` is not a string";
+            }
             var u = m.usage();
             for (long tokens : new long[] {u.inputTokens(), u.outputTokens(), u.cacheCreationInputTokens().orElse(0L),
                     u.cacheReadInputTokens().orElse(0L)}) {
@@ -130,6 +135,7 @@ public final class ClaudeApi implements AutoCloseable {
             for (ContentBlock b : m.content()) {
                 if (b.isToolUse()) {
                     b.asToolUse().name();
+                    b.asToolUse().id();
                 } else if (b.isText()) {
                     b.asText().text();
                 }
@@ -173,8 +179,12 @@ public final class ClaudeApi implements AutoCloseable {
             return new ApiFailure(kind, status, type, message == null ? se.getMessage() : message, requestId, retryAfter);
         }
         if (e instanceof AnthropicInvalidDataException && !hasCause(e, SocketTimeoutException.class)) {
-            return new ApiFailure(ApiFailure.Kind.SERVER, null, null, "malformed response body: " + e.getMessage(),
-                    null, null);
+            // The SDK says "Error reading response" both of a body that is no answer and of one the connection cut.
+            boolean cut = hasCause(e, java.net.ProtocolException.class) || hasCause(e, java.io.EOFException.class)
+                    || hasCause(e, java.net.SocketException.class);
+            return new ApiFailure(ApiFailure.Kind.SERVER, null, null, cut
+                    ? "connection cut mid-answer: " + Throwables.rootMessage(e)
+                    : "malformed response body: " + e.getMessage(), null, null);
         }
         if (e instanceof AnthropicIoException || hasCause(e, InterruptedIOException.class)) {
             boolean timeout = hasCause(e, SocketTimeoutException.class) || hasCause(e, InterruptedIOException.class);
@@ -182,10 +192,25 @@ public final class ClaudeApi implements AutoCloseable {
                     || hasCause(e, java.net.UnknownHostException.class) || hasCause(e, java.net.NoRouteToHostException.class));
             return new ApiFailure(timeout ? ApiFailure.Kind.TIMEOUT : ApiFailure.Kind.SERVER, null, null,
                     (timeout ? "no answer in time: " : noConnection ? "cannot connect: " : "connection failed: ")
-                            + Throwables.rootMessage(e), null, null, noConnection);
+                            + (timeout || noConnection ? Throwables.rootMessage(e) : networkMessage(e)), null, null,
+                    noConnection);
         }
         return new ApiFailure(ApiFailure.Kind.SERVER, null, null, e.getClass().getSimpleName() + ": " + Throwables.rootMessage(e),
                 null, null);
+    }
+
+    /**
+     * What the network layer said of a failed connection: its outermost words below the SDK's "Request failed"
+     * ("unexpected end of stream on http://…" where the root cause says "\n not found: limit=0").
+     */
+    private static String networkMessage(Throwable e) {
+        for (Throwable t = e instanceof AnthropicIoException && e.getCause() != null ? e.getCause() : e; t != null;
+             t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage().replaceAll("\\s+", " ").strip();
+            }
+        }
+        return Throwables.rootMessage(e);
     }
 
     private static boolean mentionsSpendLimit(String message) {

@@ -410,7 +410,7 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
             String raw = rawAnswer(m);
             if (StopReason.REFUSAL.equals(why)) {
                 attempts.record(model, usage, usd, ex, "refused", null, raw);
-                String detail = m.stopDetails().flatMap(d -> d.explanation()).orElse("no explanation given");
+                String detail = refusalExplanation(m);
                 throw new ClassificationFailure("refused", "the model declined to classify this posting: " + detail,
                         false, raw, null);
             }
@@ -425,11 +425,21 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
                 throw new ClassificationFailure("truncated", "the answer did not fit in " + maxTokens
                         + " output tokens (classifier.claude.retry_max_tokens)", false, raw, null);
             }
-            JsonNode answer = answer(m);
-            AnswerValidator.Result r = answer == null
-                    ? new AnswerValidator.Result(null, java.util.List.of("the answer was not a call of "
-                    + ClassificationTool.NAME + " with a JSON object"))
-                    : validator.validate(answer, posting.posting(), NAME, config.model(), prompt.version());
+            // Of two calls of the tool, the first valid one is the answer; with none valid, the first one's problems.
+            JsonNode answer = null;
+            AnswerValidator.Result r = new AnswerValidator.Result(null, java.util.List.of("the answer was not a call of "
+                    + ClassificationTool.NAME + " with a JSON object"));
+            for (JsonNode candidate : answers(m)) {
+                AnswerValidator.Result checked = validator.validate(candidate, posting.posting(), NAME, config.model(),
+                        prompt.version());
+                if (answer == null || checked.valid()) {
+                    answer = candidate;
+                    r = checked;
+                }
+                if (checked.valid()) {
+                    break;
+                }
+            }
             if (r.valid()) {
                 attempts.record(model, usage, usd, ex, "valid", answer.toString(), null);
                 return r.classification();
@@ -443,6 +453,15 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
             }
             throw new ClassificationFailure("invalid_output", "still invalid after one re-ask: "
                     + String.join("; ", r.problems()), false, raw, null);
+        }
+    }
+
+    /** Why the model refused, in its words, or "no explanation given" (none, or none that reads as text). */
+    private static String refusalExplanation(Message m) {
+        try {
+            return m.stopDetails().flatMap(d -> d.explanation()).orElse("no explanation given");
+        } catch (RuntimeException unreadable) {
+            return "no explanation given";
         }
     }
 
@@ -692,31 +711,66 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
                 u.cacheReadInputTokens().orElse(0L));
     }
 
-    /** The tool input; a JSON string in place of the object is parsed; JSON in a text block is accepted. */
-    static JsonNode answer(Message m) {
+    /**
+     * What a message answers: the input of each call of the tool, in order (a model may call it twice), else the
+     * JSON object in a text block; empty when it holds none. See {@link #toolInput} for what an input may be.
+     */
+    static java.util.List<JsonNode> answers(Message m) {
+        java.util.List<JsonNode> calls = new java.util.ArrayList<>();
         for (ContentBlock b : m.content()) {
             if (b.isToolUse() && b.asToolUse().name().equals(ClassificationTool.NAME)) {
-                JsonNode input = toNode(b.asToolUse()._input());
-                if (input != null && input.isTextual()) {
-                    input = parse(input.asText());
+                JsonNode input = toolInput(toNode(b.asToolUse()._input()));
+                if (input != null) {
+                    calls.add(input);
                 }
-                return input != null && input.isObject() ? input : null;
             }
+        }
+        if (!calls.isEmpty()) {
+            return calls;
         }
         for (ContentBlock b : m.content()) {
             if (b.isText()) {
-                String t = b.asText().text();
-                int from = t.indexOf('{');
-                int to = t.lastIndexOf('}');
-                if (from >= 0 && to > from) {
-                    JsonNode n = parse(t.substring(from, to + 1));
-                    if (n != null && n.isObject()) {
-                        return n;
-                    }
+                JsonNode n = embeddedObject(b.asText().text());
+                if (n != null) {
+                    return java.util.List.of(n);
                 }
             }
         }
-        return null;
+        return java.util.List.of();
+    }
+
+    /**
+     * A tool call's input as the object of fields it means, or null: the object itself; the same as a JSON
+     * string, fenced in Markdown or not ("```json\n{...}\n```"); or either wrapped in one field
+     * ({"input": {...}}, {"record_classification": "{...}"}) whose object names a family — models send all of
+     * these in place of the object the schema asks for.
+     */
+    static JsonNode toolInput(JsonNode input) {
+        if (input != null && input.isTextual()) {
+            input = embeddedObject(input.asText());
+        }
+        if (input == null || !input.isObject()) {
+            return null;
+        }
+        if (input.size() == 1 && !input.has("family")) {
+            JsonNode inner = input.elements().next();
+            JsonNode object = inner.isTextual() ? embeddedObject(inner.asText()) : inner;
+            if (object != null && object.isObject() && object.has("family")) {
+                return object;
+            }
+        }
+        return input;
+    }
+
+    /** The JSON object a text holds, from its first '{' to its last '}' (prose or a code fence around it), or null. */
+    private static JsonNode embeddedObject(String t) {
+        int from = t.indexOf('{');
+        int to = t.lastIndexOf('}');
+        if (from < 0 || to <= from) {
+            return null;
+        }
+        JsonNode n = parse(t.substring(from, to + 1));
+        return n != null && n.isObject() ? n : null;
     }
 
     /** Everything the model said, for the ledger and the posting's raw_output. */

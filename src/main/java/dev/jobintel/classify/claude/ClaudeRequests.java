@@ -2,6 +2,7 @@ package dev.jobintel.classify.claude;
 
 import com.anthropic.core.JsonValue;
 import com.anthropic.models.messages.CacheControlEphemeral;
+import com.anthropic.models.messages.ContentBlock;
 import com.anthropic.models.messages.ContentBlockParam;
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.MessageCreateParams;
@@ -9,7 +10,10 @@ import com.anthropic.models.messages.TextBlockParam;
 import com.anthropic.models.messages.Tool;
 import com.anthropic.models.messages.ToolChoiceTool;
 import com.anthropic.models.messages.ToolResultBlockParam;
+import com.anthropic.models.messages.ToolUseBlock;
+import com.anthropic.models.messages.ToolUseBlockParam;
 import com.anthropic.models.messages.batches.BatchCreateParams;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -65,12 +69,63 @@ public final class ClaudeRequests {
                     + "states nothing.";
         }
 
-        ContentBlockParam toolResult() {
-            String toolUseId = answer.content().stream().filter(b -> b.isToolUse())
-                    .map(b -> b.asToolUse().id()).findFirst().orElse(null);
-            return toolUseId == null ? null : ContentBlockParam.ofToolResult(ToolResultBlockParam.builder()
-                    .toolUseId(toolUseId).content(feedback()).isError(true).build());
+        /**
+         * The answer as an assistant turn the API takes back, which is not always the answer as it came: the API
+         * refuses (400) a turn with no content, a text block with no text, a tool call whose input is no object,
+         * and a block of a kind a request does not carry. So blank text and blocks of other kinds are left out,
+         * and a tool call's input is the object it meant (parsed from a string, see
+         * {@link ClaudeClassifier#toolInput}), else {}. Empty when nothing is left.
+         */
+        List<ContentBlockParam> assistantTurn() {
+            List<ContentBlockParam> blocks = new ArrayList<>();
+            for (ContentBlock b : answer.content()) {
+                if (b.isText() && !b.asText().text().isBlank()) {
+                    blocks.add(text(b.asText().text()));
+                } else if (b.isToolUse()) {
+                    ToolUseBlock call = b.asToolUse();
+                    JsonNode sent = toNode(call._input());
+                    JsonNode input = sent != null && sent.isObject() ? sent : ClaudeClassifier.toolInput(sent);
+                    ToolUseBlockParam.Input.Builder in = ToolUseBlockParam.Input.builder();
+                    if (input != null) {
+                        input.fields().forEachRemaining(f -> in.putAdditionalProperty(f.getKey(),
+                                JsonValue.fromJsonNode(f.getValue())));
+                    }
+                    blocks.add(ContentBlockParam.ofToolUse(ToolUseBlockParam.builder().id(call.id()).name(call.name())
+                            .input(in.build()).build()));
+                }
+            }
+            return blocks;
         }
+
+        /**
+         * The user turn after the answer: a tool_result for every tool call in it (the API refuses a call left
+         * unanswered), the first carrying the problems; with no tool call, the feedback as text.
+         */
+        List<ContentBlockParam> reply() {
+            List<ContentBlockParam> results = new ArrayList<>();
+            for (ContentBlock b : answer.content()) {
+                if (b.isToolUse()) {
+                    results.add(ContentBlockParam.ofToolResult(ToolResultBlockParam.builder()
+                            .toolUseId(b.asToolUse().id())
+                            .content(results.isEmpty() ? feedback() : "Only the first call of " + ClassificationTool.NAME
+                                    + " is read: correct that one.")
+                            .isError(true).build()));
+                }
+            }
+            return results.isEmpty() ? List.of(text(feedback())) : results;
+        }
+
+        private static JsonNode toNode(JsonValue v) {
+            try {
+                return v == null ? null : v.convert(JsonNode.class);
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+    }
+
+    private static ContentBlockParam text(String text) {
+        return ContentBlockParam.ofText(TextBlockParam.builder().text(text).build());
     }
 
     /** @param reAsk null for a first request */
@@ -80,18 +135,19 @@ public final class ClaudeRequests {
                 .maxTokens(maxTokens)
                 .systemOfTextBlockParams(system)
                 .addTool(tool)
-                .toolChoice(choice)
-                .addUserMessage(postingMessage);
-        if (reAsk != null) {
-            b.addMessage(reAsk.answer());
-            ContentBlockParam result = reAsk.toolResult();
-            if (result != null) {
-                b.addUserMessageOfContentBlockParams(List.of(result));
-            } else {
-                b.addUserMessage(reAsk.feedback());
-            }
+                .toolChoice(choice);
+        if (reAsk == null) {
+            return b.addUserMessage(postingMessage).build();
         }
-        return b.build();
+        List<ContentBlockParam> answer = reAsk.assistantTurn();
+        if (answer.isEmpty()) {
+            // Nothing of the answer can be sent back (it said nothing): the problems follow the posting in its turn.
+            return b.addUserMessageOfContentBlockParams(List.of(text(postingMessage), text(reAsk.feedback()))).build();
+        }
+        return b.addUserMessage(postingMessage)
+                .addAssistantMessageOfContentBlockParams(answer)
+                .addUserMessageOfContentBlockParams(reAsk.reply())
+                .build();
     }
 
     /** A first request for one posting, in a message batch (re-asks go through {@link #message}). */

@@ -289,6 +289,135 @@ class ClaudeClassifierIT {
         assertThat(sim.messageCalls()).isEqualTo(1);
     }
 
+    /** A 200 message with this content (JSON array) and stop_reason, and a usage of 100 input and 20 output tokens. */
+    private static Answer message(String content, String stopReason) {
+        return Answer.rawBody(200, "application/json", "{\"id\":\"msg_r\",\"type\":\"message\",\"role\":\"assistant\","
+                + "\"model\":\"claude-haiku-4-5\",\"content\":" + content + ",\"stop_reason\":\"" + stopReason + "\","
+                + "\"usage\":{\"input_tokens\":100,\"output_tokens\":20,\"cache_creation_input_tokens\":0,"
+                + "\"cache_read_input_tokens\":0}}");
+    }
+
+    private static String toolCall(String id, String input) {
+        return "{\"type\":\"tool_use\",\"id\":\"" + id + "\",\"name\":\"record_classification\",\"input\":" + input + "}";
+    }
+
+    private static boolean reAsked(SimRequest r) {
+        return r.body().toString().contains("The answer was not valid");
+    }
+
+    @Test
+    void anAnswerWithNothingInItIsReAskedInARequestTheApiTakes() {
+        // The API refuses (400) a conversation with an empty assistant turn or a blank text block: sent back as
+        // they came, these answers failed their postings as bad requests, and five in a row stopped the run.
+        start(r -> reAsked(r) ? Answer.tool(clean(r))
+                : r.userText().contains("Team 1.") ? message("[]", "end_turn")
+                : r.userText().contains("Team 2.") ? message("[{\"type\":\"text\",\"text\":\" \"}]", "end_turn")
+                : message("[]", "pause_turn"));
+        land(job(1), job(2), job(3));
+        runner.enrich(0);
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM llm_calls WHERE outcome = 'bad_request'")).isZero();
+        // The problems follow the posting in its own turn: there is no answer to send back.
+        JsonNode reAsk = messageRequests().stream().filter(q -> q.body().toString().contains("The answer was not valid"))
+                .findFirst().orElseThrow().body().get("messages");
+        assertThat(reAsk).hasSize(1);
+        assertThat(reAsk.get(0).get("content")).hasSize(2);
+    }
+
+    @Test
+    void twoCallsOfTheToolAreReadInTurnAndAReAskAnswersEachOfThem() {
+        start(r -> {
+            if (r.userText().contains("Team 1.")) {
+                // The first call is invalid, the second valid: the valid one is the answer, at no extra request.
+                return message("[" + toolCall("toolu_a", "{\"family\":\"wizardry\"}") + ","
+                        + toolCall("toolu_b", clean(r).toString()) + "]", "tool_use");
+            }
+            // Both invalid: the re-ask must answer both calls, or the API refuses it.
+            return reAsked(r) ? Answer.tool(clean(r)) : message("[" + toolCall("toolu_c", "{\"family\":\"wizardry\"}")
+                    + "," + toolCall("toolu_d", "{\"family\":\"sorcery\"}") + "]", "tool_use");
+        });
+        land(job(1), job(2));
+        runner.enrich(0);
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(2);
+        assertThat(sim.messageCalls()).isEqualTo(3);
+        JsonNode results = messageRequests().stream().filter(q -> q.body().get("messages").size() == 3).findFirst()
+                .orElseThrow().body().get("messages").get(2).get("content");
+        assertThat(results).hasSize(2);
+        assertThat(results.get(0).get("tool_use_id").asText()).isEqualTo("toolu_c");
+        assertThat(results.get(0).toString()).contains("wizardry");
+        assertThat(results.get(1).get("tool_use_id").asText()).isEqualTo("toolu_d");
+    }
+
+    @Test
+    void aToolInputSentAsTextIsReadAndSentBackAsTheObjectItMeans() {
+        start(r -> {
+            if (reAsked(r)) {
+                return Answer.tool(clean(r));
+            }
+            ObjectNode answer = clean(r);
+            if (r.userText().contains("Team 1.")) {
+                // Valid, but as a JSON string fenced in Markdown: read as the object it holds.
+                return message("[" + toolCall("toolu_a", com.fasterxml.jackson.databind.node.TextNode.valueOf(
+                        "```json\n" + answer + "\n```").toString()) + "]", "tool_use");
+            }
+            if (r.userText().contains("Team 2.")) {
+                // Valid, but wrapped in one field.
+                return message("[" + toolCall("toolu_b", "{\"input\":" + answer + "}") + "]", "tool_use");
+            }
+            // Invalid, as a string, after a block of a kind no request carries: the re-ask sends the call back
+            // with the object (the API refuses a tool call whose input is text) and without the unknown block.
+            return message("[{\"type\":\"server_tool_use_v9\",\"id\":\"x\"}," + toolCall("toolu_c",
+                    com.fasterxml.jackson.databind.node.TextNode.valueOf(answer.put("family", "wizardry").toString())
+                            .toString()) + "]", "tool_use");
+        });
+        land(job(1), job(2), job(3));
+        runner.enrich(0);
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(3);
+        assertThat(sim.messageCalls()).isEqualTo(4);
+        JsonNode sentBack = messageRequests().stream().filter(q -> q.body().get("messages").size() == 3).findFirst()
+                .orElseThrow().body().get("messages").get(1).get("content");
+        assertThat(sentBack).hasSize(1);
+        assertThat(sentBack.get(0).get("input").get("family").asText()).isEqualTo("wizardry");
+    }
+
+    @Test
+    void anAnswerWhoseModelIsNoTextIsAMalformedBodyNotALostBill() {
+        // Read only after the answer was billed in the run's totals, the model failed the posting as a bug
+        // (classifier_error, not retryable) with nothing in the cost ledger.
+        start(r -> r.attempt() == 1 ? Answer.rawBody(200, "application/json", "{\"id\":\"msg_m\",\"type\":\"message\","
+                + "\"role\":\"assistant\",\"model\":42,\"content\":[" + toolCall("toolu_m", clean(r).toString())
+                + "],\"stop_reason\":\"tool_use\",\"usage\":{\"input_tokens\":100,\"output_tokens\":20}}")
+                : Answer.tool(clean(r)));
+        land(job(1));
+        runner.enrich(0);
+        assertThat(posting("g1")).containsEntry("outcome", "enriched");
+        assertThat(count("SELECT count(*) FROM llm_calls WHERE outcome = 'server_error' AND error LIKE "
+                + "'malformed response body: `model` is not a string%'")).isEqualTo(1);
+        ClaudeStats.Snapshot s = ((ClaudeClassifier) runner.classifier()).stats();
+        assertThat(StatusReport.read(db).cost().costUsd()).isCloseTo(s.costUsd(), org.assertj.core.api.Assertions.within(1e-12));
+    }
+
+    @Test
+    void aConnectionTheServerDropsIsRetriedAndSaysSo() {
+        start(r -> r.attempt() <= 2 ? Answer.disconnect() : Answer.tool(clean(r)), 1, 3, 10);
+        land(job(1), job(2));
+        runner.enrich(0);
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM llm_calls WHERE outcome = 'server_error' AND error LIKE 'connection %'"))
+                .isEqualTo(4);
+
+        // Dropped on every attempt: failed, retryable, and the ledger says the connection failed.
+        rig.close();
+        rig = null;
+        start(r -> Answer.disconnect(), 1, 2, 10);
+        land(job(3));
+        runner.enrich(0);
+        Map<String, Object> p = posting("g3");
+        assertThat(p).containsEntry("outcome", "failed").containsEntry("reason", "server_error")
+                .containsEntry("retryable", 1);
+        assertThat((String) p.get("error")).startsWith("connection failed: ");
+    }
+
     @Test
     void a429IsRetriedAfterTheRetryAfterItGives() {
         start(r -> r.attempt() == 1

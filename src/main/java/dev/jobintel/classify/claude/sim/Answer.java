@@ -80,6 +80,13 @@ public sealed interface Answer {
     record Hang() implements Answer {
     }
 
+    /**
+     * Close the connection without answering, as a proxy or load balancer that drops it does (the client reads
+     * an unexpected end of stream). In a message batch, the request is {@code errored} with an {@code api_error}.
+     */
+    record Disconnect() implements Answer {
+    }
+
     /** Wait {@code delay} (on top of the simulator's latency), then answer with {@code then}. */
     record Delayed(Duration delay, Answer then) implements Answer {
         public Delayed {
@@ -134,6 +141,10 @@ public sealed interface Answer {
 
     static Answer hang() {
         return new Hang();
+    }
+
+    static Answer disconnect() {
+        return new Disconnect();
     }
 
     static Answer delayed(Duration d, Answer then) {

@@ -17,10 +17,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -480,6 +482,76 @@ public final class MessagesSimulator implements AutoCloseable {
         if (body.path("stream").asBoolean(false)) {
             return "stream: the simulator does not stream";
         }
+        return invalidConversation(body.get("messages"));
+    }
+
+    /**
+     * What the real API refuses (400) in a conversation sent back to it, or null: a turn with no content
+     * but a last assistant turn, a text block with no text, a tool call whose input is no object, and a
+     * tool call the next turn does not answer with its tool_result.
+     */
+    private static String invalidConversation(JsonNode messages) {
+        for (int i = 0; i < messages.size(); i++) {
+            JsonNode m = messages.get(i);
+            JsonNode content = m.path("content");
+            boolean lastAssistant = i == messages.size() - 1 && m.path("role").asText().equals("assistant");
+            if (content.isTextual()) {
+                if (content.asText().isBlank() && !lastAssistant) {
+                    return "messages." + i + ": all messages must have non-empty content except for the optional "
+                            + "final assistant message";
+                }
+                continue;
+            }
+            if (!content.isArray()) {
+                return "messages." + i + ".content: Field required";
+            }
+            if (content.isEmpty() && !lastAssistant) {
+                return "messages." + i + ": all messages must have non-empty content except for the optional final "
+                        + "assistant message";
+            }
+            List<String> toolUses = new ArrayList<>();
+            for (int j = 0; j < content.size(); j++) {
+                JsonNode b = content.get(j);
+                String type = b.path("type").asText();
+                switch (type) {
+                    case "text" -> {
+                        if (b.path("text").asText("").isBlank()) {
+                            return "messages." + i + ".content." + j + ".text: text content blocks must contain "
+                                    + "non-whitespace text";
+                        }
+                    }
+                    case "tool_use" -> {
+                        if (!b.path("input").isObject()) {
+                            return "messages." + i + ".content." + j + ".tool_use.input: Input should be a valid "
+                                    + "dictionary";
+                        }
+                        toolUses.add(b.path("id").asText());
+                    }
+                    case "tool_result", "image", "document", "thinking", "redacted_thinking" -> {
+                    }
+                    default -> {
+                        return "messages." + i + ".content." + j + ": Input tag '" + type + "' found using 'type' "
+                                + "does not match any of the expected tags";
+                    }
+                }
+            }
+            if (!toolUses.isEmpty()) {
+                Set<String> answered = new HashSet<>();
+                if (i + 1 < messages.size()) {
+                    for (JsonNode b : messages.get(i + 1).path("content")) {
+                        if (b.path("type").asText().equals("tool_result")) {
+                            answered.add(b.path("tool_use_id").asText());
+                        }
+                    }
+                }
+                List<String> unanswered = toolUses.stream().filter(id -> !answered.contains(id)).toList();
+                if (!unanswered.isEmpty() && i + 1 < messages.size()) {
+                    return "messages." + i + ": `tool_use` ids were found without `tool_result` blocks immediately "
+                            + "after: " + String.join(", ", unanswered) + ". Each `tool_use` block must have a "
+                            + "corresponding `tool_result` block in the next message.";
+                }
+            }
+        }
         return null;
     }
 
@@ -508,6 +580,8 @@ public final class MessagesSimulator implements AutoCloseable {
                 answer = d.then();
             } else if (answer instanceof Answer.Hang) {
                 closing.await();
+                return null;
+            } else if (answer instanceof Answer.Disconnect) {
                 return null;
             } else {
                 break;
@@ -615,6 +689,9 @@ public final class MessagesSimulator implements AutoCloseable {
         }
         if (answer instanceof Answer.Hang) {
             return JSON.createObjectNode().put("type", "expired");
+        }
+        if (answer instanceof Answer.Disconnect) {
+            return errored(errorBody("api_error", "Internal server error", null));
         }
         if (answer instanceof Answer.ApiError e) {
             return errored(errorBody(e.type(), e.message(), e.details()));
