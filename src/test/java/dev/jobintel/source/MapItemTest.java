@@ -7,33 +7,12 @@ import dev.jobintel.posting.Posting;
 import dev.jobintel.store.Rejects;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** One item of a board: a posting, a reject with its reason, or a reject for an item the parser failed on. */
 class MapItemTest {
-
-    /** What a board's items came to. */
-    private static final class Collected implements BoardSink {
-        final List<Posting> postings = new ArrayList<>();
-        final List<Rejects.Reject> rejects = new ArrayList<>();
-
-        @Override
-        public void accept(Posting posting) {
-            postings.add(posting);
-        }
-
-        @Override
-        public void reject(Rejects.Reject reject) {
-            rejects.add(reject);
-        }
-
-        @Override
-        public void finish(boolean complete, Integer httpStatus, String error) {
-        }
-    }
 
     private static final BoardApiSource.ItemMapper MAPPER = item -> {
         String title = JsonFields.text(item, "title");
@@ -48,7 +27,7 @@ class MapItemTest {
 
     @Test
     void anItemTheParserFailsOnIsRejectedWithTheFailureAndTheOthersStillLand() throws Exception {
-        Collected sink = new Collected();
+        CollectingSink sink = new CollectingSink();
         JsonNode items = new ObjectMapper().readTree("[{\"id\": 1, \"title\": \"SRE\"}, {\"id\": 2, \"title\": \"SRE\", "
                 + "\"rank\": \"first\"}, {\"id\": 3}, {\"id\": 4, \"title\": \"Data Engineer\", \"rank\": 2}]");
         for (JsonNode item : items) {

@@ -787,7 +787,8 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
         return sb.length() > 20_000 ? sb.substring(0, 20_000) : sb.toString();
     }
 
-    private static JsonNode toNode(JsonValue v) {
+    /** A value of the SDK's as a JSON tree, or null when it holds none that converts. */
+    static JsonNode toNode(JsonValue v) {
         try {
             return v == null ? null : v.convert(JsonNode.class);
         } catch (RuntimeException e) {

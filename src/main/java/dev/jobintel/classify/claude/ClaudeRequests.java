@@ -83,7 +83,7 @@ public final class ClaudeRequests {
                     blocks.add(text(b.asText().text()));
                 } else if (b.isToolUse()) {
                     ToolUseBlock call = b.asToolUse();
-                    JsonNode sent = toNode(call._input());
+                    JsonNode sent = ClaudeClassifier.toNode(call._input());
                     JsonNode input = sent != null && sent.isObject() ? sent : ClaudeClassifier.toolInput(sent);
                     ToolUseBlockParam.Input.Builder in = ToolUseBlockParam.Input.builder();
                     if (input != null) {
@@ -113,14 +113,6 @@ public final class ClaudeRequests {
                 }
             }
             return results.isEmpty() ? List.of(text(feedback())) : results;
-        }
-
-        private static JsonNode toNode(JsonValue v) {
-            try {
-                return v == null ? null : v.convert(JsonNode.class);
-            } catch (RuntimeException e) {
-                return null;
-            }
         }
     }
 

@@ -2,14 +2,12 @@ package dev.jobintel.source.jsonl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobintel.posting.Posting;
-import dev.jobintel.source.BoardSink;
-import dev.jobintel.source.FetchSink;
+import dev.jobintel.source.CollectingSink;
 import dev.jobintel.store.Rejects;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,35 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JsonlSourceTest {
 
     /** What an import of {@code text} as one file yields. */
-    private static final class Collected implements FetchSink, BoardSink {
-        final List<Posting> postings = new ArrayList<>();
-        final List<Rejects.Reject> rejects = new ArrayList<>();
-
-        static Collected importing(String text) {
-            Collected c = new Collected();
-            new JsonlSource(JsonlSource.IMPORT, List.of(new JsonlSource.Input("postings.jsonl",
-                    () -> new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))))).fetch(c);
-            return c;
-        }
-
-        @Override
-        public BoardSink board(String source, String board, boolean authoritative) {
-            return this;
-        }
-
-        @Override
-        public void accept(Posting posting) {
-            postings.add(posting);
-        }
-
-        @Override
-        public void reject(Rejects.Reject reject) {
-            rejects.add(reject);
-        }
-
-        @Override
-        public void finish(boolean complete, Integer httpStatus, String error) {
-        }
+    private static CollectingSink importing(String text) {
+        CollectingSink c = new CollectingSink();
+        new JsonlSource(JsonlSource.IMPORT, List.of(new JsonlSource.Input("postings.jsonl",
+                () -> new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))))).fetch(c);
+        return c;
     }
 
     @Test
@@ -59,7 +33,7 @@ class JsonlSourceTest {
         String tooLong = "{\"source\":\"lever\",\"id\":\"" + "x".repeat(Posting.MAX_ID_CHARS + 1)
                 + "\",\"url\":\"https://x.io/b\",\"title\":\"Analyst\"}";
 
-        Collected c = Collected.importing(first + "\n\n" + repeat + "\n" + tooLong + "\n");
+        CollectingSink c = importing(first + "\n\n" + repeat + "\n" + tooLong + "\n");
 
         assertThat(c.postings).extracting(Posting::title).containsExactly("Data Engineer");
         assertThat(c.rejects).extracting(Rejects.Reject::reason).containsExactly("repeated_id", "id_too_long");
@@ -77,7 +51,7 @@ class JsonlSourceTest {
         String a = "\uFEFF{\"source\":\"lever\",\"id\":\"a\",\"url\":\"https://x.io/a\",\"title\":\"Data Engineer\"}\r\n";
         String b = "\uFEFF{\"source\":\"lever\",\"id\":\"b\",\"url\":\"https://x.io/b\",\"title\":\"Data Analyst\"}\r\n";
 
-        Collected c = Collected.importing(a + b);
+        CollectingSink c = importing(a + b);
 
         assertThat(c.rejects).isEmpty();
         assertThat(c.postings).extracting(Posting::title).containsExactly("Data Engineer", "Data Analyst");
