@@ -489,7 +489,7 @@ public final class LocationResolver {
                 continue;
             }
             if (sub != null) {
-                segCountries.add(sub.substring(0, sub.indexOf(':')));
+                segCountries.add(countryOf(sub));
                 continue;
             }
             String region = first(s, Gazetteer.Kind.REGION);
@@ -657,6 +657,11 @@ public final class LocationResolver {
         return false;
     }
 
+    /** The country of a subdivision's key ("CA:SK" is Canada's). */
+    private static String countryOf(String subdivisionKey) {
+        return subdivisionKey.substring(0, subdivisionKey.indexOf(':'));
+    }
+
     /**
      * Countries whose boards write a town with its state's or province's code, and whose towns are
      * often named like cities elsewhere: such a code after a city of another country is a town of
@@ -676,7 +681,7 @@ public final class LocationResolver {
         }
         for (Gazetteer.Ref r : q.refs()) {
             if (r.kind() != Gazetteer.Kind.SUBDIVISION
-                    || TOWN_STATE_COUNTRIES.contains(r.key().substring(0, r.key().indexOf(':')))) {
+                    || TOWN_STATE_COUNTRIES.contains(countryOf(r.key()))) {
                 return false;
             }
         }
@@ -709,7 +714,7 @@ public final class LocationResolver {
         }
         for (Gazetteer.Ref r : s.refs()) {
             if (r.kind() == Gazetteer.Kind.SUBDIVISION) {
-                String subCountry = r.key().substring(0, r.key().indexOf(':'));
+                String subCountry = countryOf(r.key());
                 for (Places.City c : cityCandidates(s)) {
                     if (!c.country().equalsIgnoreCase(subCountry)) {
                         return true;
@@ -820,7 +825,7 @@ public final class LocationResolver {
      * own country hints name the subdivision's country and not that one.
      */
     private static boolean hintsPreferSubdivision(Hints hints, String country, String sub) {
-        String subCountry = sub.substring(0, sub.indexOf(':'));
+        String subCountry = countryOf(sub);
         return hints.countries().stream().noneMatch(h -> h.equalsIgnoreCase(country))
                 && hints.countries().stream().anyMatch(h -> h.equalsIgnoreCase(subCountry));
     }
@@ -855,7 +860,7 @@ public final class LocationResolver {
      */
     private static boolean undecidedCodeAfterTown(List<Span> spans, int i, boolean afterTown, String country,
                                                   String sub, Hints hints) {
-        String subCountry = sub.substring(0, sub.indexOf(':'));
+        String subCountry = countryOf(sub);
         // After a city of a third country ("Bern (BE)": neither Belgium nor Berlin) no convention says which.
         boolean stateCodeWritten = !subCountry.equals("US")
                 && (STATE_CODE_COUNTRIES.contains(subCountry) || !spans.get(i).afterUnknown());
@@ -881,7 +886,7 @@ public final class LocationResolver {
      * not Slovakia).
      */
     private static boolean laterNamesCountryOf(List<Span> spans, int i, String country, String sub) {
-        return laterNames(spans, i, sub.substring(0, sub.indexOf(':'))) && !laterNames(spans, i, country);
+        return laterNames(spans, i, countryOf(sub)) && !laterNames(spans, i, country);
     }
 
     /** Whether a span after the {@code i}th names country {@code cc}. */
@@ -902,7 +907,7 @@ public final class LocationResolver {
      * ("Victoria, BC" is in Canada, not in Australia's Victoria).
      */
     private static boolean laterNamesAnotherCountry(List<Span> spans, int i, String sub) {
-        String subCountry = sub.substring(0, sub.indexOf(':'));
+        String subCountry = countryOf(sub);
         for (int j = i + 1; j < spans.size(); j++) {
             Span later = spans.get(j);
             if (later.marker() != null || later.refs().isEmpty()) {
@@ -913,7 +918,7 @@ public final class LocationResolver {
             for (Gazetteer.Ref r : later.refs()) {
                 String cc = switch (r.kind()) {
                     case COUNTRY -> r.key();
-                    case SUBDIVISION -> r.key().substring(0, r.key().indexOf(':'));
+                    case SUBDIVISION -> countryOf(r.key());
                     default -> null;
                 };
                 placed |= cc != null;
@@ -930,7 +935,7 @@ public final class LocationResolver {
         String firstSub = null;
         for (Gazetteer.Ref r : s.refs()) {
             if (r.kind() == Gazetteer.Kind.SUBDIVISION) {
-                String cc = r.key().substring(0, r.key().indexOf(':'));
+                String cc = countryOf(r.key());
                 if (hints.countries().stream().anyMatch(h -> h.equalsIgnoreCase(cc))) {
                     return r.key();
                 }
