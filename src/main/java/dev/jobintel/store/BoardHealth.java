@@ -40,12 +40,9 @@ public final class BoardHealth {
 
         /** This row with {@code configured} set, and no back-off when it was earned at another address than now. */
         public Row configured(Boolean configured, String currentAddress) {
-            Long until = backoffUntil;
-            if (currentAddress != null && address != null && !currentAddress.equals(address)) {
-                until = null;
-            }
             return new Row(source, board, consecutiveFailures, lastSuccessAt, lastFailureAt, lastStatus, lastError,
-                    until, skipped, lastFetch, partial, configured, address);
+                    sameAddress(address, currentAddress) ? backoffUntil : null, skipped, lastFetch, partial, configured,
+                    address);
         }
     }
 
