@@ -102,7 +102,10 @@ public final class ConfigLoader {
     private static void check(Problems p) {
         JobintelConfig c = p.lc.config();
         String url = c.database().url();
-        if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {
+        if (url.isEmpty()) {
+            p.add("database.url", "names no database; write a jdbc:sqlite: or jdbc:postgresql: URL, or leave the key "
+                    + "out for the default " + JobintelConfig.Database.DEFAULT_URL);
+        } else if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {
             p.add("database.url", "expected a jdbc:sqlite: or jdbc:postgresql: URL, got '" + dev.jobintel.internal.Secrets.redactUrl(url) + "'");
         } else if (url.startsWith("jdbc:sqlite:") && dev.jobintel.store.Database.sqliteUrlProblem(url) != null) {
             p.add("database.url", "'" + url + "' " + dev.jobintel.store.Database.sqliteUrlProblem(url));
@@ -130,7 +133,10 @@ public final class ConfigLoader {
         if (g.agency().listFile() != null) {
             p.requireFile("gate.agency.list_file", g.agency().listFile());
         }
-        if (!CLASSIFIERS.contains(c.classifier().name())) {
+        if (c.classifier().name().isEmpty()) {
+            p.add("classifier.name", "names no classifier; write rules or claude, or leave the key out for the "
+                    + "default rules");
+        } else if (!CLASSIFIERS.contains(c.classifier().name())) {
             p.add("classifier.name", "unknown classifier '" + c.classifier().name() + "' (known: "
                     + String.join(", ", CLASSIFIERS.stream().sorted().toList()) + ")");
         }

@@ -67,7 +67,9 @@ public record JobintelConfig(
         public static final String DEFAULT_URL = "jdbc:sqlite:jobintel.db";
 
         public Database {
-            url = url == null || url.isBlank() ? DEFAULT_URL : url.trim();
+            // Only an absent key means the default: `url: ''` (a template whose variable was empty) is a
+            // config error, not a quiet switch to ./jobintel.db (ConfigLoader checks).
+            url = url == null ? DEFAULT_URL : url.trim();
         }
     }
 
@@ -139,7 +141,8 @@ public record JobintelConfig(
      */
     public record Classifier(String name, ClaudeConfig claude, java.util.Map<String, ModelPrice> prices) {
         public Classifier {
-            name = name == null || name.isBlank() ? "rules" : name.trim();
+            // As database.url: an empty name is an error the loader reports, not the rules classifier.
+            name = name == null ? "rules" : name.trim();
             claude = claude == null ? ClaudeConfig.defaults() : claude;
             // Copied keeping an empty price ("foo:"), which Map.copyOf would refuse with no key to name;
             // the loader's check names it, at its own line. In the file's order, as its problems are listed.

@@ -214,6 +214,28 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void anEmptyDatabaseUrlOrClassifierNameIsAConfigErrorNotTheDefault() throws IOException {
+        // An empty template variable ("url: '${DB_URL}'") would otherwise write to ./jobintel.db,
+        // and "name: ''" classify with the rules where Claude was meant.
+        ConfigException url = error("database:\n  url: ''\n");
+        assertThat(url.key()).isEqualTo("database.url");
+        assertThat(url.line()).isEqualTo(2);
+        assertThat(url.problem()).contains("names no database");
+        assertThat(error("database:\n  url: '  '\n").key()).isEqualTo("database.url");
+        ConfigException name = error("classifier:\n  name: \"\"\n");
+        assertThat(name.key()).isEqualTo("classifier.name");
+        assertThat(name.line()).isEqualTo(2);
+        assertThat(name.problem()).contains("names no classifier");
+        // Both at once, as every bad value is listed together.
+        assertThat(error("database:\n  url: ''\nclassifier:\n  name: ' '\n").all())
+                .extracting(ConfigException::key).containsExactly("database.url", "classifier.name");
+        // A key written with no value at all is a key left out: the defaults.
+        LoadedConfig lc = ConfigLoader.load(write("jobintel.yaml", "database:\n  url:\nclassifier:\n  name:\n"));
+        assertThat(lc.config().database().url()).endsWith("jobintel.db");
+        assertThat(lc.config().classifier().name()).isEqualTo("rules");
+    }
+
+    @Test
     void aModelWithoutAPriceIsAConfigErrorForTheClaudeClassifier() throws IOException {
         LoadedConfig lc = ConfigLoader.load(write("jobintel.yaml", "classifier:\n  name: claude\n  claude:\n    model: claude-mystery-9\n"));
         Context ctx = Context.load(lc, Clock.systemUTC(), java.util.Map.of("ANTHROPIC_API_KEY", "k"));
