@@ -72,8 +72,9 @@ final class Summaries {
                 out.printf("  %s stopped at a limit: %s%n", name, b.note());
             } else if (b.error() != null) {
                 // An imported file is read, not fetched.
-                out.printf("  %s %s: %s%n", name, b.counts().seen() == 0 ? "failed"
-                        : (file ? "partly read (" : "partly fetched (") + count(b.counts().seen(), "posting") + " kept)",
+                out.printf("  %s %s: %s%n", name, b.counts().seen() == 0 && !(file && b.rejected() > 0) ? "failed"
+                        : (file ? "partly read (" : "partly fetched (") + count(b.counts().seen(), "posting") + " kept"
+                        + (file && b.rejected() > 0 ? ", " + count(b.rejected(), "line") + " rejected)" : ")"),
                         Invisible.strip(b.error()));
             }
         }

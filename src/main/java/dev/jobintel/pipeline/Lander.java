@@ -265,8 +265,11 @@ public final class Lander implements FetchSink, AutoCloseable {
     private void finishBoard(Finish f) {
         BoardState s = f.board();
         boolean clean = f.error() == null && f.complete();
+        // A file cut short after lines that were all rejects was read in part all the same (its rejects are
+        // kept): not 'unread'. A board's body that failed whole is still its failure (a reject and a back-off).
+        boolean read = s.counts.seen() > 0 || (s.rejected > 0 && s.source.equals(dev.jobintel.source.jsonl.JsonlSource.IMPORT));
         FetchRuns.Status status = clean ? FetchRuns.Status.OK
-                : s.counts.seen() > 0 ? FetchRuns.Status.PARTIAL : FetchRuns.Status.FAILED;
+                : read ? FetchRuns.Status.PARTIAL : FetchRuns.Status.FAILED;
         // Only a complete fetch that found postings may close absent ones: a failed or empty
         // fetch says nothing about what left the board (incident 23).
         boolean closes = s.authoritative && clean && s.counts.seen() > 0;

@@ -578,6 +578,31 @@ class CliIT {
                 .doesNotContain("backed off");
     }
 
+    @Test
+    void aFileCutShortAfterOnlyRejectedLinesWasReadInPartNotUnread() throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 2_000; i++) {
+            lines.append("{\"source\":\"lever\",\"id\":\"r").append(i).append("\",\"company\":\"Acme\"}\n");
+        }
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        byte[] whole = gz.toByteArray();
+        Path cut = dir.resolve("rejects.jsonl.gz");
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length - 200));
+        Result imported = jobintel("import", "--db", db(), cut.toString(), "--no-progress");
+        assertThat(imported.exit()).as(imported.err()).isEqualTo(Main.BOARDS_FAILED);
+        long read = completeLinesBeforeTheCut(cut);
+        assertThat(read).isPositive();
+        // Every line read was a reject (no url, no title), kept: the file was read up to the cut, not unread.
+        assertThat(imported.out()).doesNotContain("failed").contains("file " + cut + " partly read")
+                .contains("rejects.jsonl.gz after line " + read + ":");
+        Result plain = jobintel("status", "--db", db(), "--explain");
+        assertThat(plain.out()).containsPattern("import +" + java.util.regex.Pattern.quote(cut.toString())
+                + " +partly read .*after line " + read + ":").doesNotContain("unread");
+    }
+
     /** The lines a gunzip of the cut file gets to the end of before the input runs out. */
     private static long completeLinesBeforeTheCut(Path cut) throws IOException {
         long lines = 0;
