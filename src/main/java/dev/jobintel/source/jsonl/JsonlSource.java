@@ -76,13 +76,31 @@ public final class JsonlSource implements JobSource {
     }
 
     public static JsonlSource files(List<Path> files) {
-        return new JsonlSource(IMPORT, files.stream().map(f -> new Input(f.toString(), () -> {
+        // One file however it is spelled ('a.jsonl', './a.jsonl', its full path, a link to it): one board, whose
+        // rejects are kept once, and read once when given twice.
+        Map<String, Path> byName = new java.util.LinkedHashMap<>();
+        for (Path f : files) {
+            byName.putIfAbsent(boardName(f), f);
+        }
+        return new JsonlSource(IMPORT, byName.entrySet().stream().map(e -> new Input(e.getKey(), () -> {
             try {
-                return open(f);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                return open(e.getValue());
+            } catch (IOException x) {
+                throw new java.io.UncheckedIOException(x);
             }
         })).toList());
+    }
+
+    /** A file's board: its real path (links followed) when it is a file, else its absolute one (a pipe, '/dev/stdin'). */
+    static String boardName(Path f) {
+        try {
+            if (Files.isRegularFile(f)) {
+                return f.toRealPath().toString();
+            }
+        } catch (IOException | SecurityException e) {
+            // named by its absolute path, as a file that is not there is
+        }
+        return f.toAbsolutePath().normalize().toString();
     }
 
     /**

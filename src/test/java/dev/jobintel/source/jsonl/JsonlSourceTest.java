@@ -23,6 +23,32 @@ class JsonlSourceTest {
     }
 
     @Test
+    void oneFileUnderSeveralSpellingsIsOneBoardReadOnce(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        // 'import a.jsonl ./a.jsonl', or the file and a link to it: each spelling was a board of its own, and the
+        // rejects (kept once per board) were kept once per spelling.
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("a.jsonl"),
+                "{\"source\":\"lever\",\"id\":\"a\",\"url\":\"https://x.io/a\",\"title\":\"Data Engineer\"}\nnot json\n");
+        java.nio.file.Files.createDirectory(dir.resolve("sub"));
+        java.nio.file.Path link = java.nio.file.Files.createSymbolicLink(dir.resolve("link.jsonl"), file);
+        List<String> boards = new java.util.ArrayList<>();
+        CollectingSink c = new CollectingSink();
+        dev.jobintel.source.FetchSink naming = (source, board, authoritative) -> {
+            boards.add(board);
+            return c.board(source, board, authoritative);
+        };
+        JsonlSource.files(List.of(file, dir.resolve("sub/../a.jsonl"), dir.resolve("./a.jsonl"), link)).fetch(naming);
+        assertThat(boards).containsExactly(file.toRealPath().toString());
+        assertThat(c.rejects).extracting(Rejects.Reject::board).containsExactly(file.toRealPath().toString());
+        assertThat(c.postings).hasSize(1);
+        // Two files are two boards.
+        java.nio.file.Path other = java.nio.file.Files.writeString(dir.resolve("b.jsonl"), "not json\n");
+        boards.clear();
+        JsonlSource.files(List.of(file, other)).fetch(naming);
+        assertThat(boards).hasSize(2);
+    }
+
+    @Test
     void everyRejectOfALineNamesTheLineAndKeepsItAsItWasRead() {
         // A repeated id and an id too long to index were the only rejects of a line that said neither its
         // number nor kept the line: their payload was the posting rebuilt from it, so a user could not
