@@ -30,7 +30,7 @@ public final class Clip {
                     return false;
                 }
             } else if (c < ' ' || c >= 0x7f && (Character.isWhitespace(c) || Character.isSpaceChar(c) || Invisible.is(c)
-                    || Invisible.isPairAt(s, i))) {
+                    || Invisible.isPairAt(s, i) || Invisible.isLoneSurrogateAt(s, i))) {
                 return false;
             }
         }
@@ -39,7 +39,7 @@ public final class Clip {
 
     /**
      * {@code s} with every run of white space as one space, control and invisible characters
-     * dropped ({@link Invisible}: text from a posting printed to a terminal must not
+     * (and half of a surrogate pair alone) dropped ({@link Invisible}: text from a posting printed to a terminal must not
      * carry its escape sequences), stripped, and at most {@code max} characters, the last of them
      * "…" when it was cut; "" for null. Reads no further into {@code s} than the result needs, so
      * a huge value costs no more than a short one.
@@ -56,7 +56,7 @@ public final class Clip {
                 space = out.length() > 0;
             } else if (Invisible.isPairAt(s, i)) {
                 i++; // both halves of it
-            } else if (!Invisible.is(c)) {
+            } else if (!Invisible.is(c) && !Invisible.isLoneSurrogateAt(s, i)) {
                 if (space) {
                     out.append(' ');
                     space = false;

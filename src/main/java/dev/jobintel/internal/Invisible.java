@@ -35,6 +35,18 @@ public final class Invisible {
         return Character.getType(cp) == Character.FORMAT && !(isTag(cp) && afterFlag(s, i));
     }
 
+    /**
+     * Whether the char at {@code i} of {@code s} is half of a surrogate pair standing alone (an emoji cut in
+     * two by a producer counting UTF-16 units): no character at all, which UTF-8 writes as '?'.
+     */
+    public static boolean isLoneSurrogateAt(CharSequence s, int i) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
+        }
+        return Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1)));
+    }
+
     private static boolean isTag(int cp) {
         return cp >= 0xE0000 && cp <= 0xE007F;
     }

@@ -46,6 +46,19 @@ class ClipTest {
     }
 
     @Test
+    void halfOfASurrogatePairIsDroppedAsTheDescriptionDropsIt() {
+        // An emoji cut in two by a producer counting UTF-16 units ("\\ud83d" in JSON): no character at all,
+        // which both databases stored as '?' in the title, employer and location ("Data ? Engineer").
+        assertThat(Clip.line("Data \uD800 Engineer")).isEqualTo("Data Engineer");
+        assertThat(Clip.line("Acme\uDC00 Ltd")).isEqualTo("Acme Ltd");
+        assertThat(Clip.line("Engineer \uD83D")).isEqualTo("Engineer");
+        assertThat(Clip.line("\uDE00Engineer \uD83D\uDE80")).isEqualTo("Engineer \uD83D\uDE80");
+        assertThat(Clip.oneLine("a\uDE00\uD83Db", 10)).isEqualTo("ab");
+        String rocket = "Engineer \uD83D\uDE80";
+        assertThat(Clip.line(rocket)).isSameAs(rocket);
+    }
+
+    @Test
     void aLineOfAnyLengthIsFoldedTooAndACleanOneIsReturnedAsItIs() {
         String clean = "Senior Backend Engineer";
         assertThat(Clip.line(clean)).isSameAs(clean);
