@@ -32,8 +32,13 @@ public final class HtmlText {
         }
         String html = input;
         // Escaped markup decodes to markup; twice for the doubly escaped documentation bodies.
+        // Once it decodes to markup, the escapes left are its text ("&amp;lt;b&amp;gt;" written before the
+        // first tag), not a second layer.
         for (int i = 0; i < 2 && looksEscaped(html); i++) {
             html = Parser.unescapeEntities(html, false);
+            if (looksLikeMarkup(html)) {
+                break;
+            }
         }
         String text = looksLikeMarkup(html) ? markupToText(html) : Parser.unescapeEntities(html, false);
         return tidy(text);

@@ -45,6 +45,17 @@ class HtmlTextTest {
     }
 
     @Test
+    void escapedHtmlWhoseTextNamesATagBeforeItsFirstTagIsDecodedOnce() {
+        // Escaped once, as Greenhouse sends it, by an author writing "<b>" in words before the first paragraph:
+        // decoded once it is HTML with that tag as text, and a second decode made the words a tag and lost them.
+        assertThat(HtmlText.toText("Write &amp;lt;b&amp;gt; for bold. &lt;p&gt;More&lt;/p&gt;"))
+                .isEqualTo("Write <b> for bold.\nMore");
+        // Doubly escaped, with no tag after one decode, is still decoded twice.
+        assertThat(HtmlText.toText("&amp;lt;p&amp;gt;Write &amp;amp;lt;b&amp;amp;gt;&amp;lt;/p&amp;gt;"))
+                .isEqualTo("Write <b>");
+    }
+
+    @Test
     void escapedMarkupInsideRealHtmlStaysLiteralText() {
         assertThat(HtmlText.toText("<p>Use &lt;b&gt; for bold</p>")).isEqualTo("Use <b> for bold");
     }
