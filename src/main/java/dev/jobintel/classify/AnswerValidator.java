@@ -291,11 +291,12 @@ public final class AnswerValidator {
         if (v.isBoolean()) {
             return v.booleanValue();
         }
+        // 1 and 0 (a number or its text) are how many models and every database write a boolean; 2 or 0.5 is no answer.
         String s = v.asText().strip().toLowerCase(Locale.ROOT);
-        if (s.equals("true") || s.equals("yes")) {
+        if (s.equals("true") || s.equals("yes") || s.equals("1")) {
             return true;
         }
-        if (s.equals("false") || s.equals("no")) {
+        if (s.equals("false") || s.equals("no") || s.equals("0")) {
             return false;
         }
         problems.add("equity must be true or false, got " + Clip.oneLine(v.toString(), QUOTED));

@@ -317,4 +317,17 @@ class AnswerValidatorTest {
                 + "{\"min\":\"5 mln\",\"currency\":\"PLN\",\"period\":\"year\"}}").problems())
                 .singleElement().asString().startsWith("salary.min");
     }
+    @Test
+    void equityAsOneOrZeroIsTrueOrFalseButOtherNumbersAreAsked() throws Exception {
+        assertThat(validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"equity\":1}")
+                .classification().equity()).isTrue();
+        assertThat(validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"equity\":0}")
+                .classification().equity()).isFalse();
+        assertThat(validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"equity\":\"1\"}")
+                .classification().equity()).isTrue();
+        assertThat(validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"equity\":2}")
+                .problems()).singleElement().asString().startsWith("equity");
+        assertThat(validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"equity\":0.5}")
+                .problems()).singleElement().asString().startsWith("equity");
+    }
 }
