@@ -193,8 +193,26 @@ public final class AnswerValidator {
             problems.add("salary must be an object {min, max, currency, period} or null");
             return null;
         }
-        Double min = amount(v.get("min"), "salary.min", problems);
-        Double max = amount(v.get("max"), "salary.max", problems);
+        double[] inMin = range(v.get("min"));
+        double[] inMax = range(v.get("max"));
+        Double min = inMin != null ? Double.valueOf(inMin[0]) : amount(v.get("min"), "salary.min", problems);
+        Double max = inMax != null ? Double.valueOf(inMax[1]) : amount(v.get("max"), "salary.max", problems);
+        if (inMin != null || inMax != null) {
+            // The whole range in one field ("min": "120k-150k"): it states both bounds, and the other field, when
+            // it states one, must state the same, or which one is meant is asked.
+            double[] range = inMin != null ? inMin : inMax;
+            if (inMin != null && inMax != null ? !java.util.Arrays.equals(inMin, inMax)
+                    : inMin != null ? max != null && max != range[1] : min != null && min != range[0]) {
+                problems.add(String.format(Locale.ROOT, "salary.%s %s is a range that salary.%s (%s) does not agree "
+                        + "with: give the lower bound in min and the upper in max", inMin != null ? "min" : "max",
+                        Clip.oneLine((inMin != null ? v.get("min") : v.get("max")).toString(), QUOTED),
+                        inMin != null ? "max" : "min", Clip.oneLine(String.valueOf(inMin != null ? v.get("max")
+                                : v.get("min")), QUOTED)));
+                return null;
+            }
+            min = range[0];
+            max = range[1];
+        }
         if (min == null && max == null) {
             // Nothing stated: a currency or period alone is not a salary.
             return null;
@@ -249,6 +267,38 @@ public final class AnswerValidator {
         return !answered.isEmpty() && answered.codePoints().noneMatch(Character::isLetterOrDigit)
                 && taxonomy.currencySymbols().values().stream().flatMap(List::stream)
                 .anyMatch(symbol -> symbol.length() > answered.length() && symbol.endsWith(answered));
+    }
+
+    /** Two amounts joined by a dash or "to": "120k-150k", "$120,000 – $150,000", "120k to 150k". */
+    private static final Pattern RANGE = Pattern.compile("^(.*?[0-9kKmM])\\s*(?:-|–|—|to)\\s*(\\S.*)$");
+
+    /**
+     * A range of pay written in one amount field ("120k-150k", "120,000-150,000 USD"), as its bounds; null when
+     * the field holds no such text. Bounds that do not read as one range are none: upside down ("150k-120k"), or
+     * ten times apart or more, which is a suffix on one bound only ("120-150k": 120 or 120,000?).
+     */
+    private double[] range(JsonNode v) {
+        if (isNull(v) || !v.isTextual()) {
+            return null;
+        }
+        String text = withoutCode(v.asText().strip());
+        Matcher m = RANGE.matcher(text);
+        if (!m.matches()) {
+            return null;
+        }
+        Double low = Salary.amount(withoutCode(m.group(1).strip()));
+        Double high = Salary.amount(m.group(2));
+        if (low == null || high == null || !(low > 0) || low > high || high >= 10 * low || high.isInfinite()) {
+            return null;
+        }
+        return new double[] {low, high};
+    }
+
+    /** The amount of "120,000 USD": a currency's code after it, which the salary's currency field states. */
+    private String withoutCode(String text) {
+        Matcher coded = CODE_AFTER.matcher(text);
+        return coded.matches() && taxonomy.currencies().codes().contains(coded.group(2).toUpperCase(Locale.ROOT))
+                ? coded.group(1) : text;
     }
 
     /** Three letters after an amount ("120,000 USD"). */

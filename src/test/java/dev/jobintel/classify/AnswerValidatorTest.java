@@ -317,6 +317,37 @@ class AnswerValidatorTest {
                 + "{\"min\":\"5 mln\",\"currency\":\"PLN\",\"period\":\"year\"}}").problems())
                 .singleElement().asString().startsWith("salary.min");
     }
+    private static AnswerValidator.Result withSalary(String salary) throws Exception {
+        return validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"salary\":" + salary + "}");
+    }
+
+    @Test
+    void aRangeInOneAmountFieldIsReadAsTheRangeNotReAsked() throws Exception {
+        Salary range = new Salary(120_000.0, 150_000.0, "USD", Salary.Period.YEAR);
+        // The whole range in min, max left out, null, the same range, or its top; or the whole range in max.
+        for (String salary : new String[] {
+                "{\"min\":\"120k-150k\",\"currency\":\"USD\",\"period\":\"year\"}",
+                "{\"min\":\"120k - 150k\",\"max\":null,\"currency\":\"USD\",\"period\":\"year\"}",
+                "{\"min\":\"$120,000–$150,000\",\"max\":150000,\"currency\":\"USD\",\"period\":\"year\"}",
+                "{\"min\":\"120k to 150k\",\"max\":\"120k to 150k\",\"currency\":\"USD\",\"period\":\"year\"}",
+                "{\"min\":null,\"max\":\"120,000-150,000 USD\",\"currency\":\"USD\",\"period\":\"year\"}",
+                "{\"min\":120000,\"max\":\"120k-150k\",\"currency\":\"USD\",\"period\":\"year\"}"}) {
+            AnswerValidator.Result r = withSalary(salary);
+            assertThat(r.problems()).as(salary).isEmpty();
+            assertThat(r.classification().salary()).as(salary).isEqualTo(range);
+        }
+        // What the range does not settle is still asked: bounds that disagree with the other field, a bound
+        // with a suffix beside one without ("120-150k": 120 or 120,000?), a range upside down.
+        for (String salary : new String[] {
+                "{\"min\":\"120k-150k\",\"max\":200000,\"currency\":\"USD\",\"period\":\"year\"}",
+                "{\"min\":100000,\"max\":\"120k-150k\",\"currency\":\"USD\",\"period\":\"year\"}",
+                "{\"min\":\"120-150k\",\"currency\":\"USD\",\"period\":\"year\"}",
+                "{\"min\":\"150k-120k\",\"currency\":\"USD\",\"period\":\"year\"}"}) {
+            assertThat(withSalary(salary).problems()).as(salary).isNotEmpty()
+                    .allMatch(p -> p.startsWith("salary.min") || p.startsWith("salary.max"));
+        }
+    }
+
     @Test
     void equityAsOneOrZeroIsTrueOrFalseButOtherNumbersAreAsked() throws Exception {
         assertThat(validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"equity\":1}")
