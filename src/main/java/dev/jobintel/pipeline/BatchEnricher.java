@@ -633,6 +633,9 @@ public final class BatchEnricher {
         Double held = reserved.remove(p.id());
         String malformed = result.isSucceeded() ? ClaudeApi.malformed(result.asSucceeded().message()) : null;
         if (result.isSucceeded() && malformed == null) {
+            malformed = claude.beyondBatchRequest(prepared, result.asSucceeded().message());
+        }
+        if (result.isSucceeded() && malformed == null) {
             var message = result.asSucceeded().message();
             // Changed in what the request said (its content key, as this version computes it) and in
             // what is stored (the hash, whose formula is the same across versions): a new URL or

@@ -537,6 +537,28 @@ class BatchEnricherIT {
     }
 
     @Test
+    void aResultWhoseUsageNoRequestOfItsCouldHaveIsMalformedNotBilled() {
+        // Five million tokens in for a prompt of a few thousand: billed as it stands, $2.50 at the batch price.
+        start(r -> r.userText().contains("Bloated") ? Answer.rawBody(200, "application/json", "{\"id\":\"msg_b\","
+                + "\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-haiku-4-5\",\"content\":[{\"type\":"
+                + "\"tool_use\",\"id\":\"toolu_b\",\"name\":\"record_classification\",\"input\":"
+                + model.classify(r.userText()) + "}],\"stop_reason\":\"tool_use\",\"usage\":{\"input_tokens\":5000000,"
+                + "\"output_tokens\":80,\"cache_creation_input_tokens\":0,\"cache_read_input_tokens\":0}}")
+                : clean(r), Duration.ofMillis(200));
+        List<Posting> postings = new ArrayList<>(jobs(2, "Good"));
+        postings.addAll(jobs(1, "Bloated"));
+        land(postings);
+        BatchEnricher.Result r = batches().run();
+        assertThat(r.returnedToPending()).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM llm_calls WHERE outcome = 'server_error' AND error LIKE "
+                + "'malformed result: usage reports 5000000 input tokens%'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM llm_calls WHERE input_tokens > 100000")).isZero();
+        double spent = db.read(c -> Jdbc.one(c, "SELECT sum(cost_usd) FROM llm_calls", rs -> rs.getDouble(1)));
+        assertThat(spent).isLessThan(0.1);
+    }
+
+    @Test
     @Timeout(60)
     void underABudgetAnAnswerReAskedDirectlyDoesNotWaitForTheBatchsOwnReservations() {
         // Every first answer is invalid: each is re-asked directly, under the run's budget, while the

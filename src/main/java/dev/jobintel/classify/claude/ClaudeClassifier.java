@@ -474,6 +474,36 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
     }
 
     /**
+     * Tokens a prompt is billed for beyond what it is sent: the system prompt the API adds for tool use (a few
+     * hundred) and the turns' framing. Generous: it only keeps a usage no request could have from being billed.
+     */
+    static final long FRAMING_TOKENS = 4_096;
+
+    /**
+     * What is wrong with an answer's usage for the request it answers, or null: more input than the request's
+     * prompt holds (each byte a token at most, and the API's framing), or more output than its max_tokens. Such
+     * a usage is no bill (a proxy's or a server's fault): taken as one, five million tokens reported for a prompt
+     * of a few thousand would be $5 in the cost ledger, status and the budget, and hours of rate-limit debt.
+     */
+    private static String beyondRequest(Usage usage, long promptBound, int maxTokens) {
+        TokenUsage u = usage(usage);
+        if (u.totalInput() > promptBound) {
+            return "usage reports " + u.totalInput() + " input tokens, more than the request's prompt can hold (at most "
+                    + promptBound + ")";
+        }
+        if (u.output() > maxTokens) {
+            return "usage reports " + u.output() + " output tokens, more than the " + maxTokens + " the request allows";
+        }
+        return null;
+    }
+
+    /** As {@link #beyondRequest}, for a message batch's answer to its first request for this posting. */
+    public String beyondBatchRequest(Prepared posting, Message answer) {
+        return beyondRequest(answer.usage(), prefixBytes + Tokens.upperBound(prompt.postingMessage(posting))
+                + FRAMING_TOKENS, config.maxTokens());
+    }
+
+    /**
      * The most one request can cost: the prefix billed as a cache write (each byte a token, or
      * the fewest prompt tokens an answer reported), every message byte as input, a re-ask's
      * answer and feedback as {@link #reAskTokens} bounds them, and the whole output allowance.
@@ -512,6 +542,7 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
         long messageTokens = Tokens.estimate(attempts.message) + (reAsk == null ? 0 : 400);
         long estimatedInput = messageTokens + (primed ? 0 : prefixTokens);
         double worstCase = worstCase(attempts.message, reAsk, maxTokens);
+        long promptBound = prefixBytes + Tokens.upperBound(attempts.message) + reAskTokens(reAsk) + FRAMING_TOKENS;
         int noConnectionInARow = 0;
         for (int tries = 1; ; tries++) {
             RunStop s = stop;
@@ -549,6 +580,11 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
             boolean settled = false;
             try {
                 ClaudeApi.Exchange ex = api.send(params);
+                String beyond = beyondRequest(ex.message().usage(), promptBound, maxTokens);
+                if (beyond != null) {
+                    throw new ClaudeApi.ApiCallException(new ApiFailure(ApiFailure.Kind.SERVER, null, null,
+                            "malformed response body: " + beyond, ex.requestId(), null), ex.latencyMillis(), null);
+                }
                 TokenUsage u = usage(ex.message().usage());
                 measured(ex.message().usage());
                 double usd = PriceTable.cost(price, u, false, hourCache());

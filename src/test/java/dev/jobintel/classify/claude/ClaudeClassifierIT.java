@@ -255,6 +255,30 @@ class ClaudeClassifierIT {
     }
 
     @Test
+    void aUsageFarBeyondWhatTheRequestHoldsIsMalformedNotBilled() {
+        // Below any context window, so no answer at all could not have it; but this request's prompt is a few
+        // thousand tokens and it allows 1,024 out: five million in (or 900,000 out) would be billed as $5.
+        String body = "{\"id\":\"msg_u\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-haiku-4-5\","
+                + "\"content\":[{\"type\":\"tool_use\",\"id\":\"toolu_u\",\"name\":\"record_classification\",\"input\":%s}],"
+                + "\"stop_reason\":\"tool_use\",\"usage\":%s}";
+        start(r -> r.attempt() == 1 ? Answer.rawBody(200, "application/json", String.format(body, clean(r),
+                        "{\"input_tokens\":5000000,\"output_tokens\":80,\"cache_creation_input_tokens\":0,"
+                                + "\"cache_read_input_tokens\":0}"))
+                : r.attempt() == 2 ? Answer.rawBody(200, "application/json", String.format(body, clean(r),
+                        "{\"input_tokens\":300,\"output_tokens\":900000,\"cache_creation_input_tokens\":0,"
+                                + "\"cache_read_input_tokens\":0}"))
+                : Answer.tool(clean(r)));
+        land(job(1));
+        runner.enrich(0);
+        assertThat(posting("g1")).containsEntry("outcome", "enriched");
+        assertThat(count("SELECT count(*) FROM llm_calls WHERE outcome = 'server_error' AND error LIKE "
+                + "'malformed response body: usage reports%'")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM llm_calls WHERE input_tokens > 100000 OR output_tokens > 1024")).isZero();
+        double spent = db.read(c -> Jdbc.one(c, "SELECT sum(cost_usd) FROM llm_calls", rs -> rs.getDouble(1)));
+        assertThat(spent).isLessThan(0.1);
+    }
+
+    @Test
     void theWorkspacesOwnUsageLimitStopsTheRunLikeASpendLimit() {
         start(r -> Answer.error(400, "invalid_request_error", "You have reached your specified API usage limits. "
                 + "You will regain access on 2026-12-01 at 00:00 UTC."));
