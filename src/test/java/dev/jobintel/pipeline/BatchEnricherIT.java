@@ -537,6 +537,34 @@ class BatchEnricherIT {
     }
 
     @Test
+    @Timeout(60)
+    void aBatchCanceledFromTheConsoleReturnsItsPostingsToPendingNotFailedNorLost() throws Exception {
+        // Processing would take a minute: canceled at once, every request's result is "canceled".
+        start(this::clean, Duration.ofSeconds(60));
+        land(jobs(3, "Good"));
+        AtomicReference<BatchEnricher.Result> result = new AtomicReference<>();
+        Thread t = new Thread(() -> result.set(batches().run()));
+        t.start();
+        awaitPolling();
+        String remote = db.read(c -> Jdbc.one(c, "SELECT remote_id FROM llm_batches", rs -> rs.getString(1)));
+        java.net.http.HttpResponse<String> canceled = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(sim.baseUrl() + "/v1/messages/batches/" + remote
+                        + "/cancel")).header("x-api-key", "test").header("anthropic-version", "2023-06-01").POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(canceled.statusCode()).isEqualTo(200);
+        t.join();
+        assertThat(result.get().returnedToPending()).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'pending' AND batch_id IS NULL")).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome <> 'pending'")).isZero();
+        assertThat(count("SELECT count(*) FROM llm_calls WHERE outcome = 'canceled' AND cost_usd = 0")).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM llm_batches WHERE status = 'collected'")).isEqualTo(1);
+        // The next run classifies them.
+        sim.batchProcessing(Duration.ofMillis(100));
+        batches().run();
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(3);
+    }
+
+    @Test
     void aResultWhoseUsageNoRequestOfItsCouldHaveIsMalformedNotBilled() {
         // Five million tokens in for a prompt of a few thousand: billed as it stands, $2.50 at the batch price.
         start(r -> r.userText().contains("Bloated") ? Answer.rawBody(200, "application/json", "{\"id\":\"msg_b\","
