@@ -551,7 +551,9 @@ public final class BatchEnricher {
                 // Decided another way while the batch ran (or by hand): its answer is not used, but what
                 // it was billed is in the cost ledger, and its reservation goes back to the budget.
                 Double held = reserved.remove(item.postingId());
-                boolean billed = r.result().isSucceeded();
+                // A malformed answer (no usage, a negative count) is no bill, here as for a pending posting: read as
+                // one, it broke off the collection, and every later run's, with the batch's answers unread.
+                boolean billed = r.result().isSucceeded() && ClaudeApi.malformed(r.result().asSucceeded().message()) == null;
                 budget.settle(held == null ? 0 : held, billed ? claude.batchCost(r.result().asSucceeded().message()) : 0);
                 if (billed) {
                     claude.recordBatchSuperseded(item.postingId(), item.contentKey(), b.id(),

@@ -396,6 +396,27 @@ class BatchEnricherIT {
     }
 
     @Test
+    void aMalformedAnswerForAPostingNoLongerPendingIsNeitherBilledNorInTheWayOfTheOthers() throws Exception {
+        // A negative count breaks the ledger's check, a message without usage cannot be read for a bill.
+        start(r -> r.userText().contains("N0") || r.userText().contains("N1") ? Answer.rawBody(200, "application/json",
+                "{\"id\":\"msg_n\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-haiku-4-5\","
+                        + "\"content\":[{\"type\":\"tool_use\",\"id\":\"toolu_n\",\"name\":\"record_classification\","
+                        + "\"input\":" + model.classify(r.userText()) + "}],\"stop_reason\":\"tool_use\""
+                        + (r.userText().contains("N0") ? ",\"usage\":{\"input_tokens\":-1000,\"output_tokens\":80}" : "")
+                        + "}") : clean(r), Duration.ofSeconds(2));
+        land(jobs(4, "N"));
+        stopWhilePolling();
+        db.inTransaction(c -> Jdbc.update(c, "UPDATE raw_postings SET outcome = 'filtered', outcome_reason = 'closed' "
+                + "WHERE source_job_id IN ('N0', 'N1')"));
+        restart();
+        batches().run();
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM llm_batches WHERE status = 'collected'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM llm_calls WHERE input_tokens < 0")).isZero();
+        assertThat(count("SELECT count(*) FROM llm_calls WHERE outcome = 'valid' AND batch_id IS NOT NULL")).isEqualTo(2);
+    }
+
+    @Test
     void aBatchAnEarlierVersionOpenedIsCollectedAfterAnUpgradeThatChangedTheContentKey() throws Exception {
         start(this::clean, Duration.ofSeconds(2));
         land(jobs(6, "U"));
