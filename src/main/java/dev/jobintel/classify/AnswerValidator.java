@@ -70,6 +70,9 @@ public final class AnswerValidator {
         if (family == null && !isPresent(answer, "family")) {
             problems.add("family is missing: choose one of " + String.join(", ", taxonomy.families().codes()));
         }
+        if (family != null && subfamily == null) {
+            subfamily = nullWordNamingSubfamily(answer.get("subfamily"), family);
+        }
         if (family != null && subfamily == null && !isPresent(answer, "subfamily")) {
             problems.add("subfamily is missing: choose a subfamily of " + family);
         }
@@ -170,6 +173,18 @@ public final class AnswerValidator {
             return null;
         }
         return code.get();
+    }
+
+    /**
+     * The subfamily of {@code family} that a word otherwise read as "not stated" names as one of its synonyms
+     * ("none" for out_of_scope/other in the bundled taxonomy), or null: the taxonomy's own word is that answer.
+     */
+    private String nullWordNamingSubfamily(JsonNode v, String family) {
+        if (v == null || !v.isTextual() || v.asText().isBlank()) {
+            return null;
+        }
+        return taxonomy.subfamilies().match(v.asText().strip())
+                .filter(code -> family.equals(taxonomy.familyOf(code))).orElse(null);
     }
 
     private static String codeOrDefault(JsonNode answer, String field, Vocabulary vocabulary, List<String> problems,

@@ -50,6 +50,20 @@ class AnswerValidatorTest {
     }
 
     @Test
+    void aSubfamilyWrittenAsTheTaxonomysOwnSynonymNoneIsThatSubfamilyNotMissing() throws Exception {
+        // The bundled taxonomy lists "none" among the synonyms of out_of_scope/other: an answer that uses it
+        // says that subfamily, and asking again would pay a second call for it.
+        AnswerValidator.Result r = validate("""
+                {"family":"out_of_scope","subfamily":"None","seniority":"mid","track":"ic"}""");
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.classification().subfamily()).isEqualTo("other");
+        // Of a family with no such synonym, "none" is still a subfamily not given.
+        assertThat(validate("""
+                {"family":"data","subfamily":"none","seniority":"mid","track":"ic"}""").problems())
+                .anyMatch(p -> p.startsWith("subfamily is missing"));
+    }
+
+    @Test
     void incident1ExplicitNullAndTheStringNullAreTheSameAndAMissingFamilyIsAProblem() throws Exception {
         AnswerValidator.Result r = validate("""
                 {"family":null,"subfamily":"null","seniority":"null","track":null,"arrangement":"None",
