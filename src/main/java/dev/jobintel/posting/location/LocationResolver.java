@@ -852,6 +852,13 @@ public final class LocationResolver {
     private static final Set<String> STATE_CODE_COUNTRIES = Set.of("CA", "AU", "BR", "IN");
 
     /**
+     * Countries whose code after a town is read as the country although a state of one of the
+     * {@link #STATE_CODE_COUNTRIES} shares it: boards write "Getafe, ES" far more often than a town
+     * of Espírito Santo so. A city of the table in that state still agrees with the code ("Vitória, ES").
+     */
+    private static final Set<String> CODE_READ_AS_COUNTRY_AFTER_TOWN = Set.of("ES");
+
+    /**
      * "San Juan, PR", "Londrina, PR", "Prince Albert, SK", "Olinda, PE": after a town, a code that is
      * both a country's and a subdivision's of another country that writes its towns so (see
      * {@link #STATE_CODE_COUNTRIES}; the US's states are read, see {@link #usStateAfterName}) names either, as boards write both "Town, CC" and "Town,
@@ -865,6 +872,7 @@ public final class LocationResolver {
         boolean stateCodeWritten = !subCountry.equals("US")
                 && (STATE_CODE_COUNTRIES.contains(subCountry) || !spans.get(i).afterUnknown());
         return spans.get(i).code() && afterTown && stateCodeWritten && !subCountry.equals(country)
+                && !CODE_READ_AS_COUNTRY_AFTER_TOWN.contains(country)
                 && hints.countries().stream().noneMatch(h -> h.equalsIgnoreCase(country) || h.equalsIgnoreCase(subCountry))
                 && !laterNames(spans, i, country) && !laterNames(spans, i, subCountry);
     }

@@ -342,6 +342,8 @@ class LocationResolverTest {
             "Karnal, HR",          // Haryana or Croatia
             "Mount Gambier, SA",   // South Australia or Saudi Arabia
             "Caxias do Sul, RS",   // Rio Grande do Sul or Serbia
+            "Feira de Santana, BA", // Bahia or Bosnia and Herzegovina
+            "Parintins, AM",       // Amazonas or Armenia
             "Bern (BE)",           // a Swiss city, then Berlin's or Belgium's code
     })
     void aCodeAfterATownThatIsACountrysAndAnotherCountrysSubdivisionNamesNeither(String text) {
@@ -384,9 +386,25 @@ class LocationResolverTest {
             "Pattaya, TH  | TH",   // Thuringia's
             "Gdynia, PL   | PL",
             "Thiès, SN    | SN",   // Saxony's
+            "Getafe, ES   | ES",   // Espírito Santo's, but boards write Spain's towns so far more often
     })
     void aCountrysCodeAfterATownIsTheCountryWhereTheOtherCountryWritesNoStateCodes(String text, String country) {
         assertThat(resolve(text).countries()).containsExactly(country);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" → {1} in {2}")
+    @CsvSource(delimiter = '|', value = {
+            "Salvador, BA      | ssa | BR",   // Bahia, not Bosnia and Herzegovina
+            "Vitória, ES       | vix | BR",   // Espírito Santo, not Spain
+            "Manaus, AM        | mao | BR",   // Amazonas, not Armenia
+            "Fortaleza, CE     | for | BR",
+            "Vitoria-Gasteiz   | vit | ES",   // the Basque capital, not Vitória
+            "El Salvador       | -   | SV",   // the country, not Salvador
+    })
+    void aBrazilianStatesCodeAfterItsCityKeepsTheCity(String text, String city, String country) {
+        ResolvedLocation r = resolve(text);
+        assertThat(r.place()).isEqualTo("-".equals(city) ? null : city);
+        assertThat(r.countries()).containsExactly(country);
     }
 
     @ParameterizedTest(name = "\"{0}\" → {1} in {2}")
