@@ -423,6 +423,12 @@ public final class Gazetteer {
         if (isRegion(lower)) {
             return lower;
         }
+        // A country's other code ("UK") is the country, as its ISO code is, though a state's code is the same (Uttarakhand's).
+        for (Ref r : byCode(String.join(" ", LocationTokens.original(Normalizer.foldAccents(s).toUpperCase(Locale.ROOT))))) {
+            if (r.kind() == Kind.COUNTRY) {
+                return r.key();
+            }
+        }
         Set<Ref> refs = placesNamed(s);
         String cityState = cityState(refs);
         if (cityState != null) {

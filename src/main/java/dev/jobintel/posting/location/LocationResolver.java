@@ -853,10 +853,11 @@ public final class LocationResolver {
 
     /**
      * Countries whose code after a town is read as the country although a state of one of the
-     * {@link #STATE_CODE_COUNTRIES} shares it: boards write "Getafe, ES" far more often than a town
-     * of Espírito Santo so. A city of the table in that state still agrees with the code ("Vitória, ES").
+     * {@link #STATE_CODE_COUNTRIES} shares it: boards write "Getafe, ES", "Leeds, UK", "Baden, CH" and
+     * "Joinville, BR" far more often than a town of Espírito Santo, Uttarakhand, Chandigarh or Bihar so.
+     * A city of the table in that state still agrees with the code ("Vitória, ES", "Dehradun, UK").
      */
-    private static final Set<String> CODE_READ_AS_COUNTRY_AFTER_TOWN = Set.of("ES");
+    private static final Set<String> CODE_READ_AS_COUNTRY_AFTER_TOWN = Set.of("ES", "GB", "CH", "BR");
 
     /**
      * "San Juan, PR", "Londrina, PR", "Prince Albert, SK", "Olinda, PE": after a town, a code that is

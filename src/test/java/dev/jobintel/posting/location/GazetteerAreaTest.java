@@ -28,6 +28,8 @@ class GazetteerAreaTest {
             "Zürich          | zrh",
             "gb              | GB",
             "UK              | GB",             // another code of the country
+            "uk              | GB",             // though Uttarakhand's code is the same
+            "Chandigarh      | ixc",            // the city, not the union territory
             "Germany         | DE",
             "Deutschland     | DE",
             "Singapore       | SG",             // a city-state: the country holds the city

@@ -344,6 +344,7 @@ class LocationResolverTest {
             "Caxias do Sul, RS",   // Rio Grande do Sul or Serbia
             "Feira de Santana, BA", // Bahia or Bosnia and Herzegovina
             "Parintins, AM",       // Amazonas or Armenia
+            "Bhilai, CG",          // Chhattisgarh or the Republic of the Congo
             "Bern (BE)",           // a Swiss city, then Berlin's or Belgium's code
     })
     void aCodeAfterATownThatIsACountrysAndAnotherCountrysSubdivisionNamesNeither(String text) {
@@ -387,6 +388,9 @@ class LocationResolverTest {
             "Gdynia, PL   | PL",
             "Thiès, SN    | SN",   // Saxony's
             "Getafe, ES   | ES",   // Espírito Santo's, but boards write Spain's towns so far more often
+            "York, UK     | GB",   // Uttarakhand's, as boards write it, but not of an unknown town
+            "Baden, CH    | CH",   // Chandigarh's
+            "Joinville, BR | BR",  // Bihar's
     })
     void aCountrysCodeAfterATownIsTheCountryWhereTheOtherCountryWritesNoStateCodes(String text, String country) {
         assertThat(resolve(text).countries()).containsExactly(country);
@@ -402,6 +406,22 @@ class LocationResolverTest {
             "El Salvador       | -   | SV",   // the country, not Salvador
     })
     void aBrazilianStatesCodeAfterItsCityKeepsTheCity(String text, String city, String country) {
+        ResolvedLocation r = resolve(text);
+        assertThat(r.place()).isEqualTo("-".equals(city) ? null : city);
+        assertThat(r.countries()).containsExactly(country);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" → {1} in {2}")
+    @CsvSource(delimiter = '|', value = {
+            "Chandigarh, CH    | ixc | IN",   // the union territory, not Switzerland
+            "Chandigarh, HR    | ixc | IN",   // Haryana's capital too
+            "Raipur, CG        | rpr | IN",   // Chhattisgarh, not the Congo
+            "Patna, BR         | pat | IN",   // Bihar, not Brazil
+            "Dehradun, UK      | ded | IN",   // Uttarakhand, not the United Kingdom
+            "London, UK        | lon | GB",
+            "Ranchi, JH        | -   | IN",
+    })
+    void anIndianStatesCodeAfterItsCityKeepsTheCity(String text, String city, String country) {
         ResolvedLocation r = resolve(text);
         assertThat(r.place()).isEqualTo("-".equals(city) ? null : city);
         assertThat(r.countries()).containsExactly(country);
