@@ -442,6 +442,26 @@ class LocationResolverTest {
         assertThat(r.countries()).containsExactly(country);
     }
 
+    @ParameterizedTest(name = "\"{0}\" → {1} in {2}")
+    @CsvSource(delimiter = '|', value = {
+            "Milano (MI)       | mil | IT",   // Milan's province as Italian boards write it, not Michigan
+            "Milano, MI        | mil | IT",
+            "Bologna (BO)      | blq | IT",   // not Bolivia
+            "Genova (GE)       | gen | IT",   // not Georgia
+            "Geneva (GE)       | gva | CH",   // the canton, not Georgia
+            "Winterthur (ZH)   | wtr | CH",   // a Swiss city, then its canton's code: not South Holland
+            "Delft, ZH         | dlf | NL",
+            "Detroit, MI       | dtw | US",   // the codes still name their other places
+            "Remote - MI       | remote-us | US",
+            "Santa Cruz, BO    | -   | BO",
+            "Batumi, GE        | -   | GE",
+    })
+    void anItalianProvincesOrASwissCantonsCodeAfterItsCityKeepsTheCity(String text, String city, String country) {
+        ResolvedLocation r = resolve(text);
+        assertThat(r.place()).isEqualTo("-".equals(city) ? null : city);
+        assertThat(r.countries()).containsExactly(country);
+    }
+
     @ParameterizedTest(name = "\"{0}\" names no place")
     @CsvSource(delimiter = '|', value = {
             "Kozhikode, KL",   // a town of Kerala, or a part of Kuala Lumpur ("Bangsar, KL"): not Kuala Lumpur itself
