@@ -462,6 +462,21 @@ class LocationResolverTest {
         assertThat(r.countries()).containsExactly(country);
     }
 
+    @ParameterizedTest(name = "\"{0}\" → {1} in {2}")
+    @CsvSource(delimiter = '|', value = {
+            "Monterrey, NL     | mty | MX",   // Nuevo León as Mexican boards write it: a known city says which
+            "Haarlem, NL       | hlm | NL",   // the Netherlands, not Newfoundland
+            "Tijuana, BC       | tij | MX",   // Baja California, not British Columbia
+            "Chemnitz, SN      | cmz | DE",   // Saxony, not Senegal
+            "Vancouver, BC     | van | CA",
+            "Thiès, SN         | -   | SN",
+    })
+    void aCodeSeveralPlacesShareAfterACityOfOneOfThemKeepsTheCity(String text, String city, String country) {
+        ResolvedLocation r = resolve(text);
+        assertThat(r.place()).isEqualTo("-".equals(city) ? null : city);
+        assertThat(r.countries()).containsExactly(country);
+    }
+
     @ParameterizedTest(name = "\"{0}\" names no place")
     @CsvSource(delimiter = '|', value = {
             "Kozhikode, KL",   // a town of Kerala, or a part of Kuala Lumpur ("Bangsar, KL"): not Kuala Lumpur itself
