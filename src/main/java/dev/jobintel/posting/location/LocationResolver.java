@@ -343,11 +343,12 @@ public final class LocationResolver {
     }
 
     /**
-     * Words after a place's name that make it a street's ("Canada Square", "Paris Avenue"); not
-     * "St", which is as often a saint ("London St Pancras").
+     * Words after a place's name that make it a street's ("Canada Square", "Paris Avenue") or a
+     * district's ("Holland Park, London", "Victoria Park"); not "St", which is as often a saint
+     * ("London St Pancras").
      */
     private static final Set<String> STREET_AFTER = Set.of("street", "avenue", "ave", "road", "rd", "square",
-            "boulevard", "blvd", "lane", "drive", "terrace", "highway");
+            "boulevard", "blvd", "lane", "drive", "terrace", "highway", "park");
     /** Words before a place's name that make it a street's ("Rue de Paris", "Via Roma", "Avenida Brasil"). */
     private static final Set<String> STREET_BEFORE = Set.of("rue", "via", "viale", "corso", "piazza", "calle", "carrer",
             "avenida", "av", "avda", "rua", "praca", "avenue", "boulevard", "jalan", "jl", "ulica", "ul", "paseo",

@@ -161,6 +161,10 @@ class LocationStringsTest {
             "1221 Avenue of the Americas, New York    | nyc           | US    | -",
             "Washington Street, Boston                | bos           | US    | -",
             "London St Pancras                        | lon           | GB    | -",  // a saint, not a street
+            // so is a district named after one
+            "Holland Park, London                     | lon           | GB    | -",  // not the Netherlands
+            "Victoria Park, London                    | lon           | GB    | -",  // nor Australia's Victoria
+            "Menlo Park, CA                           | sjc           | US    | -",  // a town's own name keeps its place
     })
     void resolves(String text, String place, String countries, String remotePlace) {
         ResolvedLocation r = RESOLVER.resolve(text);
