@@ -57,6 +57,12 @@ public final class LocationResolver {
     /** Words before a place that name part of it ("Downtown LA", "Greater LA"), not a town of their own. */
     private static final Set<String> PART_OF_TOWN = Set.of("greater", "downtown", "midtown", "metro", "central",
             "north", "south", "east", "west");
+    /**
+     * Words before a place that are no town: a city's code after them ("Hybrid in LA", "Office in
+     * KL") is the city, not a state of a town the code follows ("New Orleans, LA").
+     */
+    private static final Set<String> BEFORE_A_PLACE = Set.of("in", "at", "near", "around", "from", "based", "and",
+            "within", "en", "em");
 
     /**
      * The most of a location string read. The longest real ones list a few dozen offices in under
@@ -331,7 +337,8 @@ public final class LocationResolver {
                 if (!refs.isEmpty()) {
                     boolean code = len == 1 && orig.get(i).length() == 2 && allUpper(orig, i, i + 1);
                     boolean afterName = i > 0 && coveredUntil < i && hasLetter(orig.get(i - 1))
-                            && !PART_OF_TOWN.contains(lower.get(i - 1));
+                            && !PART_OF_TOWN.contains(lower.get(i - 1))
+                            && !(BEFORE_A_PLACE.contains(lower.get(i - 1)) && hasCity(refs));
                     spans.add(new Span(refs, null, code, afterName));
                     matched = len;
                     coveredUntil = i + len;
@@ -382,6 +389,15 @@ public final class LocationResolver {
      */
     private static boolean dutchPostcodeLetters(List<String> tokens, int i) {
         return i > 0 && tokens.get(i).length() == 2 && tokens.get(i - 1).matches("\\d{4}");
+    }
+
+    private static boolean hasCity(List<Gazetteer.Ref> refs) {
+        for (Gazetteer.Ref r : refs) {
+            if (r.kind() == Gazetteer.Kind.CITY) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasLetter(String token) {

@@ -307,6 +307,8 @@ class LocationResolverTest {
             "LA                | lax | US",  // the code alone, or after part of the city, is still the city's
             "Downtown LA       | lax | US",
             "Kuala Lumpur, KL  | kul | MY",
+            "Hybrid in LA      | lax | US",  // "in" is no town of Louisiana
+            "Office in KL      | kul | MY",
     })
     void aStatesCodeAfterATownIsNotTheCityTheCodeAlsoNames(String text, String city, String country) {
         ResolvedLocation r = resolve(text);
