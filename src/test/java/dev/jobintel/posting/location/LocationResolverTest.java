@@ -472,6 +472,8 @@ class LocationResolverTest {
             "Chemnitz, SN      | cmz | DE",   // Saxony, not Senegal
             "Vancouver, BC     | van | CA",
             "Thiès, SN         | -   | SN",
+            "Rosario, SF       | ros | AR",   // Santa Fe as Argentine boards write it, not San Francisco
+            "Hybrid in SF      | sfo | US",
     })
     void aCodeSeveralPlacesShareAfterACityOfOneOfThemKeepsTheCity(String text, String city, String country) {
         ResolvedLocation r = resolve(text);
@@ -483,6 +485,7 @@ class LocationResolverTest {
     @CsvSource(delimiter = '|', value = {
             "Kozhikode, KL",   // a town of Kerala, or a part of Kuala Lumpur ("Bangsar, KL"): not Kuala Lumpur itself
             "Bangsar, KL",
+            "Venado Tuerto, SF", // a town of Santa Fe, not San Francisco
     })
     void aCitysCodeThatIsAlsoAnotherCountrysSubdivisionsAfterATownNamesNeither(String text) {
         assertThat(resolve(text).isEmpty()).isTrue();
