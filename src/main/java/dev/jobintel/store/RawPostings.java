@@ -92,6 +92,7 @@ public final class RawPostings {
      */
     public static LandCounts land(Connection c, List<Landing> batch, long seenAt, Long fetchRunId, String board,
                                   boolean listsAll) throws SQLException {
+        board = boardKey(board);
         String seenSql = SEEN + (listsAll ? OPENS : KEEPS);
         String changedSql = CHANGED + (listsAll ? OPENS : KEEPS) + " RETURNING outcome, outcome_reason, job_id";
         Map<String, State> states = existing(c, batch);
@@ -311,8 +312,18 @@ public final class RawPostings {
      */
     public static int closeAbsent(Connection c, String source, String board, long fetchRunId, long seenAt) {
         return Jdbc.update(c, "UPDATE raw_postings SET closed_at = ? WHERE source = ? AND board = ? AND closed_at IS NULL "
-                + "AND (last_fetch_run_id IS NULL OR last_fetch_run_id <> ?) AND last_seen < ?", seenAt, source, board,
-                fetchRunId, seenAt);
+                + "AND (last_fetch_run_id IS NULL OR last_fetch_run_id <> ?) AND last_seen < ?", seenAt, source,
+                boardKey(board), fetchRunId, seenAt);
+    }
+
+    /**
+     * The board a posting is kept under (raw_postings.board), for liveness: the slug in lower case. The
+     * configuration counts 'Acme' and 'acme' as one board (the boards' APIs take a slug in any case), so
+     * a slug respelled in another case must still close the postings fetched under the old spelling.
+     * Migration 11 lowered the rows written before.
+     */
+    static String boardKey(String board) {
+        return board == null ? null : board.toLowerCase(java.util.Locale.ROOT);
     }
 
     private static Object[] concat(Object[] head, Object[] tail) {

@@ -305,6 +305,25 @@ class BoardFetchIT {
     }
 
     @Test
+    void aBoardWhoseSlugTheConfigurationRespellsInAnotherCaseStillClosesThePostingsThatLeftIt() {
+        // Configured as 'Acme' (the APIs take a slug in any case; the configuration counts 'Acme' and
+        // 'acme' as one board): three postings.
+        server.on(board("Acme"), Reply.json(GreenhouseFixture.body("acme", 3)));
+        fetch("Acme");
+        // The user writes it 'acme' now, and one posting has left the board since.
+        server.on(board("acme"), Reply.json(GreenhouseFixture.body("acme", 2)));
+        Lander.BoardResult r = fetch("acme").boards().get(0);
+        assertThat(r.closed()).as("the posting that left, whichever spelling it was fetched under").isEqualTo(1);
+        long open = db.read(c -> Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE closed_at IS NULL"));
+        assertThat(open).isEqualTo(2);
+        // And back to 'Acme': the board is the same, nothing more closes, nothing reopens.
+        server.on(board("Acme"), Reply.json(GreenhouseFixture.body("acme", 2)));
+        assertThat(fetch("Acme").boards().get(0).closed()).isZero();
+        long stillOpen = db.read(c -> Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE closed_at IS NULL"));
+        assertThat(stillOpen).isEqualTo(2);
+    }
+
+    @Test
     void incident23AFailedOrEmptyFetchClosesNothing() {
         server.on(board("acme"), Reply.json(GreenhouseFixture.body("acme", 4)));
         fetch("acme");

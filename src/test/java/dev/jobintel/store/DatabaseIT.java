@@ -103,6 +103,24 @@ class DatabaseIT {
     }
 
     @Test
+    void version11KeepsThePostingsOfABoardFetchedUnderAnotherSpellingOfItsSlugOnIt() {
+        String url = "jdbc:sqlite:" + dir.resolve("v10.db");
+        org.flywaydb.core.Flyway.configure(Database.class.getClassLoader()).dataSource(url, null, null)
+                .locations("classpath:db/migration").placeholders(Dialect.forUrl(url).placeholders()).mixed(true)
+                .target("10").load().migrate();
+        try (Database db = Database.open(url, null, null)) {
+            // Fetched while the configuration spelled the board 'Acme'; it spells it 'acme' now.
+            db.inTransaction(c -> Jdbc.update(c, "INSERT INTO raw_postings (id, source, source_job_id, company, title, "
+                    + "content_hash, job_hash, place, first_seen, last_seen, board) VALUES (1, 'greenhouse', '7', 'Acme', "
+                    + "'Data Engineer', 'c', 'j', 'lon', 0, 0, 'Acme')"));
+            assertThat(db.migrateIfBehind()).isEqualTo(Database.SCHEMA_VERSION - 10);
+            int closed = db.inTransaction(c -> RawPostings.closeAbsent(c, "greenhouse", "acme", 99, 1));
+            assertThat(closed).as("absent from the board's complete fetch, whichever spelling it was fetched under")
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
     void aSecretThatAppearsInTheFilesPathIsMaskedWhenShownButTheFileIsTheOneOpened() throws IOException {
         dev.jobintel.internal.Secrets.register("pathword-0042");
         Path file = Files.createDirectories(dir.resolve("pathword-0042")).resolve("c.db");
