@@ -108,6 +108,8 @@ public final class Lander implements FetchSink, AutoCloseable {
      * The boards are served from a recording, which says nothing of their health: a request it does not
      * hold would otherwise count as a failure of the board and back it off for the fetches from the
      * network, and a recorded success would end a real back-off. Back-off is neither read nor written.
+     * Nor is liveness: a recording may be older than what the database holds, so a replay closes no
+     * posting and reopens none.
      */
     public void replaying() {
         replaying = true;
@@ -139,7 +141,10 @@ public final class Lander implements FetchSink, AutoCloseable {
     public BoardSink board(String source, String board, boolean authoritative, String address) {
         rethrow();
         long id = FetchRuns.start(db, runId, source, board, seenAt, replaying);
-        BoardState state = new BoardState(source, board, authoritative, address, id);
+        // A recording is what the board listed when it was recorded, not what it lists now: a replay of an
+        // older one would close the postings newer fetches saw and reopen those they found gone. Like an
+        // import, it lands what it holds and leaves whether each posting is on its board to the network.
+        BoardState state = new BoardState(source, board, authoritative && !replaying, address, id);
         return new BoardSink() {
             private List<Landing> landings = new ArrayList<>(batchSize);
             private List<Rejects.Reject> rejects = new ArrayList<>();

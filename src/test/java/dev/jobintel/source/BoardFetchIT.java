@@ -220,6 +220,33 @@ class BoardFetchIT {
         });
     }
 
+    @Test
+    void replayingAnOlderRecordingNeitherClosesWhatANewerFetchSawNorReopensWhatItFoundGone() {
+        server.on(board("acme"), Reply.json(GreenhouseFixture.body("acme", 2)));
+        Path rec = dir.resolve("old");
+        fetchThrough(new dev.jobintel.source.http.RecordingTransport(transport,
+                new dev.jobintel.source.http.Recording(rec)), false, "acme");
+        // Later, from the network: a third posting is new.
+        server.on(board("acme"), Reply.json(GreenhouseFixture.body("acme", 3)));
+        fetch("acme");
+        // The old recording, replayed (to try a new version on it, say): it lacks the third posting,
+        // which is still on the board for all the recording can know.
+        Runner.FetchResult replayed = fetchThrough(new dev.jobintel.source.http.ReplayTransport(
+                new dev.jobintel.source.http.Recording(rec)), true, "acme");
+        assertThat(replayed.boards()).singleElement().satisfies(b -> assertThat(b.closed()).isZero());
+        assertThat(closed("acme")).isZero();
+        // The board drops two postings; the old recording, replayed again, still lists them.
+        server.on(board("acme"), Reply.json(GreenhouseFixture.body("acme", 1)));
+        fetch("acme");
+        assertThat(closed("acme")).isEqualTo(2);
+        fetchThrough(new dev.jobintel.source.http.ReplayTransport(new dev.jobintel.source.http.Recording(rec)), true, "acme");
+        assertThat(closed("acme")).as("gone from the board, whatever an old recording says").isEqualTo(2);
+        // The network still decides: the board lists them again, and they are open.
+        server.on(board("acme"), Reply.json(GreenhouseFixture.body("acme", 3)));
+        fetch("acme");
+        assertThat(closed("acme")).isZero();
+    }
+
     /** A fetch of the boards through {@code t}; {@code replaying}: served from a recording. */
     private Runner.FetchResult fetchThrough(dev.jobintel.source.http.Transport t, boolean replaying, String... slugs) {
         clock.advance(Duration.ofMinutes(1));
