@@ -67,7 +67,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         PrintWriter out = cl.getOut();
         LocationResolver places = new LocationResolver(Context.gazetteer(lc));
-        try (Database db = opened; Dashboard dashboard = start(cl, db, places)) {
+        // Failing boards in /status.json are marked by whether the configuration still names them, as status does.
+        var configured = dev.jobintel.source.SourceFactory.configuredBoards(lc.config());
+        try (Database db = opened; Dashboard dashboard = start(cl, db, places, configured)) {
             if (!InetAddress.getByName(host).isLoopbackAddress()) {
                 cl.getErr().printf("warning: listening on %s: anyone who can reach this machine can read the "
                         + "dashboard (it has no login).%n", host);
@@ -90,9 +92,10 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private Dashboard start(CommandLine cl, Database db, LocationResolver places) throws IOException {
+    private Dashboard start(CommandLine cl, Database db, LocationResolver places,
+                            java.util.Map<String, java.util.Map<String, String>> configured) throws IOException {
         try {
-            return Dashboard.start(db, places, host, port, limit);
+            return Dashboard.start(db, places, host, port, limit, configured);
         } catch (BindException e) {
             // Linux says "Address already in use" for a taken port and "Cannot assign requested
             // address" for an address that is not this machine's.

@@ -64,8 +64,13 @@ public final class Dashboard implements AutoCloseable {
     private final ExecutorService pool;
     private final java.util.concurrent.atomic.AtomicLong answered = new java.util.concurrent.atomic.AtomicLong();
 
-    private Dashboard(Database db, LocationResolver places, int limit, HttpServer server, ExecutorService pool) {
+    /** The boards the configuration names (source, slug, address), as status marks failing boards by them. */
+    private final Map<String, Map<String, String>> configured;
+
+    private Dashboard(Database db, LocationResolver places, int limit, HttpServer server, ExecutorService pool,
+                      Map<String, Map<String, String>> configured) {
         this.db = db;
+        this.configured = configured;
         this.places = places;
         this.limit = limit;
         this.server = server;
@@ -78,6 +83,16 @@ public final class Dashboard implements AutoCloseable {
      */
     public static Dashboard start(Database db, LocationResolver places, String host, int port, int limit)
             throws IOException {
+        return start(db, places, host, port, limit, Map.of());
+    }
+
+    /**
+     * As {@link #start(Database, LocationResolver, String, int, int)}, with the boards the configuration names
+     * ({@code SourceFactory.configuredBoards}): {@code /status.json} marks failing boards by them as
+     * {@code status --json} does (a board no longer configured, a back-off earned at another address).
+     */
+    public static Dashboard start(Database db, LocationResolver places, String host, int port, int limit,
+                                  Map<String, Map<String, String>> configured) throws IOException {
         // The JDK server reads a request on a worker thread and waits for it without limit by
         // default: four clients that send half a request would take the dashboard down.
         System.setProperty("sun.net.httpserver.maxReqTime", System.getProperty("sun.net.httpserver.maxReqTime", "10"));
@@ -91,7 +106,7 @@ public final class Dashboard implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        Dashboard d = new Dashboard(db, places, limit, server, pool);
+        Dashboard d = new Dashboard(db, places, limit, server, pool, configured);
         server.createContext("/", d::handle);
         server.setExecutor(pool);
         server.start();
@@ -162,7 +177,7 @@ public final class Dashboard implements AutoCloseable {
             page(ex, filter);
         } else if (path.equals("/status.json")) {
             ObjectMapper mapper = new ObjectMapper();
-            ObjectNode status = mapper.valueToTree(StatusReport.read(db));
+            ObjectNode status = mapper.valueToTree(StatusReport.read(db).withConfiguredBoards(configured));
             status.remove("database"); // where the database is stays with whoever runs the server
             send(ex, 200, "application/json", mapper.writerWithDefaultPrettyPrinter().writeValueAsString(status));
         } else if (m.matches() && MarketReports.QUESTIONS.contains(m.group(1))) {

@@ -114,6 +114,22 @@ class DashboardIT {
     }
 
     @Test
+    void statusJsonMarksAFailingBoardTheConfigurationNoLongerNamesAsStatusJsonDoes() throws Exception {
+        // A board that failed three times and was backed off, then removed from the configuration.
+        db.inTransaction(c -> dev.jobintel.store.Jdbc.update(c, "INSERT INTO board_health (source, board, "
+                + "consecutive_failures, last_failure_at, last_status, last_error, backoff_until, skipped) "
+                + "VALUES ('greenhouse', 'ghost', 3, 1, 404, 'not found', 9999999999999, 0)"));
+        dashboard.close();
+        dashboard = Dashboard.start(db, new LocationResolver(Gazetteer.bundled()), "127.0.0.1", 0, 15,
+                Map.of("greenhouse", Map.of("acme", "https://boards-api.greenhouse.io")));
+        JsonNode boards = new ObjectMapper().readTree(get("/status.json").body()).get("failingBoards");
+        assertThat(boards).hasSize(1);
+        assertThat(boards.get(0).get("board").asText()).isEqualTo("ghost");
+        assertThat(boards.get(0).get("configured").isBoolean()).as(boards.toString()).isTrue();
+        assertThat(boards.get(0).get("configured").asBoolean()).isFalse();
+    }
+
+    @Test
     void thePageShowsTheLedgerAndEveryReportWithWhatPostingsSayEscaped() throws Exception {
         HttpResponse<String> r = get("/");
         assertThat(r.statusCode()).isEqualTo(200);
