@@ -82,9 +82,21 @@ class AgencyDetectorTest {
                 "A 6-month contract at a day rate of £550. Please note: Acme is not an employment agency and does not "
                         + "accept CVs from agencies.",
                 "Immediate start. We do not accept speculative CVs from any employment agency or employment business.",
-                "Immediate start available. No employment agency submissions, please.")) {
+                "Immediate start available. No employment agency submissions, please.",
+                // US employers' disclaimers beside their own contract-to-hire terms.
+                "This is a 6-month contract-to-hire role. We will not pay fees for unsolicited resumes from an "
+                        + "employment agency.",
+                "Contract-to-hire. We do not accept unsolicited resumes from third-party recruiters or an employment agency.",
+                "Contract-to-hire. Resumes submitted by an employment agency without a signed agreement become our property.",
+                // The employer's own clients, as a customer-facing job names them.
+                "Contract-to-hire. You will be the direct client contact for our enterprise accounts.",
+                "A contract-to-hire role with direct client-facing work on implementation projects.")) {
             assertThat(DETECTOR.judge("Acme Robotics", text).agency()).as(text).isFalse();
         }
+        // The staffing chain's words still count.
+        assertThat(DETECTOR.judge("Acme Robotics", "Direct client requirement: Java developer, W2 only.").agency()).isTrue();
+        assertThat(DETECTOR.judge("Acme Robotics", "We are hiring for our end client, a major bank. Contract-to-hire.")
+                .agency()).isTrue();
         // The agency's own statement still counts.
         assertThat(DETECTOR.judge("Blue Fox", "Immediate start. Blue Fox is an employment agency.").agency()).isTrue();
     }

@@ -620,11 +620,13 @@ public final class SalaryExtractor {
 
     /**
      * A rate or salary named by its period right before the figure: "Day rate: £450 - £550 (Outside IR35)",
-     * "Hourly rate: $70 - $85", "Monthly salary: €4,000 - €5,000", "Competitive day rate (£550)". Asked only when
-     * no period follows the figure.
+     * "Hourly rate: $70 - $85", "Monthly salary: €4,000 - €5,000", "Competitive day rate (£550)", and the
+     * headings of pay-transparency sections: "Hourly Pay Range: $25 — $30 USD", "Hourly Range: $25 - $30",
+     * "Daily rate range: £450 - £550". Asked only when no period follows the figure.
      */
     private static final Pattern PERIOD_BEFORE = Pattern.compile("(?i)\\b(?:(day|daily)|(hour|hourly)|(week|weekly)|(month|monthly)"
-            + "|(annual|yearly))\\s+(?:rate|salary|pay|wage)\\s*(?:is|of)?\\s*[:(]?\\s*$");
+            + "|(annual|yearly))(?:\\s+base)?(?:\\s+(?:rate|salary|pay|wage)(?:\\s+(?:range|band|scale))?"
+            + "|(?<=ly)\\s+(?:range|band|scale))\\s*(?:is|of)?\\s*[:(]?\\s*$");
 
     /** The period stated for the figure at {@code start}..{@code end}: by the words after it, else those before it. */
     private static Salary.Period statedPeriod(String text, int start, int end) {

@@ -142,6 +142,16 @@ class RulesClassifierTest {
             "Ausbildung Fachinformatiker Anwendungsentwicklung | software_engineering | engineering_general | intern | ic",
             "Ingénieur Data (H/F)                 | data                 | data_engineering    | mid       | ic",
             "Programador CNC                      | out_of_scope         | other               | mid       | ic",
+            // French programmers, as Montreal and Paris game studios title them, and French SRE.
+            "Programmeur(se) gameplay senior      | software_engineering | game_development    | senior    | ic",
+            "Programmeuse IA                      | software_engineering | game_development    | mid       | ic",
+            "Programmeur/Programmeuse Outils      | software_engineering | game_development    | mid       | ic",
+            "Développeur(se) jeux vidéo           | software_engineering | game_development    | mid       | ic",
+            "Concepteur(trice) de niveaux         | software_engineering | game_development    | mid       | ic",
+            "Programmeur(se) Java                 | software_engineering | engineering_general | mid       | ic",
+            "Programmeur CNC                      | out_of_scope         | other               | mid       | ic",
+            "Ingénieur(e) fiabilité des sites (SRE) | software_engineering | devops_sre        | mid       | ic",
+            "Spécialiste Fiabilité outils et infrastructures | software_engineering | devops_sre | mid     | ic",
             // Engineers named after the data platform they build on.
             "Databricks Engineer                  | data                 | data_engineering    | mid       | ic",
             "Kafka Engineer                       | data                 | data_engineering    | mid       | ic",
@@ -479,6 +489,17 @@ class RulesClassifierTest {
     }
 
     @Test
+    void aShortTermCommitmentIsTemporary() {
+        // Lever's commitment, as Spotify writes it for a fixed-term engagement.
+        Hints lever = new Hints(null, null, null, "Short Term", null, null, List.of(), Map.of());
+        assertThat(classify("Partnerships Coordinator", null, "Support our label partners in Vietnam.", lever).positionType())
+                .isEqualTo("temporary");
+        // The title's own terms come first.
+        assertThat(classify("Artist & Label Partnerships Contractor, Vietnam", null, "Support our label partners.", lever)
+                .positionType()).isEqualTo("contract");
+    }
+
+    @Test
     void anInternshipIsHeldAtTheInternLevel() {
         // SmartRecruiters: typeOfEmployment "Internship", experienceLevel "entry_level".
         Hints sr = new Hints(null, null, null, "Internship", null, "entry_level", List.of(), Map.of());
@@ -568,6 +589,28 @@ class RulesClassifierTest {
             "We offer flexible working, including the option to work from home up to 2 days a week. | hybrid",
             "You can work from home up to three days per week. | hybrid",
             "You may work remotely up to two days per week. | hybrid",
+            "Working from home is possible up to 2 days per week. | hybrid",
+            "This role is based in our London office, with two days a week working from home. | hybrid",
+            // An office job's leeway to work from home is no remote role; a choice of home or office is hybrid.
+            "This role is based in London or Stockholm. We offer you the flexibility to work where you work best! There will be some in person meetings, but still allows for flexibility to work from home. | unknown",
+            "You will have the option to work from home. | unknown",
+            "Enjoy the freedom to work from home or from our Berlin office, as suits your week. | hybrid",
+            "You can work from home or in the office, whatever suits you. | hybrid",
+            "You can work from anywhere in the EU. | remote",
+            // US boards' eligibility wording, and a location line in the description.
+            "This role is eligible for remote work within the United States. | remote",
+            "This role is eligible for remote work up to two days per week. | hybrid",
+            "Location: Remote, US | remote",
+            "Location: Remote / Hybrid (London) | hybrid",
+            "Location: Remote or London | unknown",
+            // Where the role is based, when nothing says it may be done from home.
+            "This role is based out of our headquarters in Austin, TX; relocation support will be provided to a remote hire. | onsite",
+            "The position is based in our Manchester office. | onsite",
+            "This role is based in Manchester. | unknown",
+            "Loam is a remote-first company, and this role is based in our Lisbon office. | onsite",
+            // What the company is, where the role says nothing of itself.
+            "We are a distributed team across 12 time zones. | remote",
+            "We're a remote company with teammates in 20 countries. | remote",
     })
     void theRolesOwnArrangementBeatsTheCompanysCulture(String description, String arrangement) {
         assertThat(classify("Product Designer", description).arrangement()).isEqualTo(arrangement);

@@ -89,6 +89,14 @@ class SalaryExtractorTest {
             "Hourly rate: $70 - $85 (W2, no benefits)              | 70     | 85     | USD | HOUR",
             "Monthly salary: €4,000 - €5,000 gross                 | 4000   | 5000   | EUR | MONTH",
             "Day rate (£500 - £600) depending on experience        | 500    | 600    | GBP | DAY",
+            // The heading of a pay-transparency section, as US boards write it: the period, then "pay range".
+            "Hourly Pay Range: $25 — $30 USD                       | 25     | 30     | USD | HOUR",
+            "Hourly Range: $25.00 - $30.00                         | 25     | 30     | USD | HOUR",
+            "Hourly wage range: $18.50 - $22.00                    | 18.5   | 22     | USD | HOUR",
+            "Hourly Base Pay Range: $40 - $55                      | 40     | 55     | USD | HOUR",
+            "Daily rate range: £450 - £550                         | 450    | 550    | GBP | DAY",
+            "Monthly Pay Band: $9,000 - $11,000                    | 9000   | 11000  | USD | MONTH",
+            "Annual Base Pay Range: $120,000 - $150,000            | 120000 | 150000 | USD | YEAR",
             // Portuguese and Spanish 'a', and the conjunctions of "between" in German, Spanish and Portuguese.
             "Salário: R$ 12.000 a R$ 15.000 mensais.               | 12000  | 15000  | BRL | MONTH",
             "Salario: de 30.000 a 40.000 € brutos anuales.         | 30000  | 40000  | EUR | YEAR",

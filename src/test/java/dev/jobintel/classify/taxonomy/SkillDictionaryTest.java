@@ -135,6 +135,14 @@ class SkillDictionaryTest {
         assertThat(names("Plan and optimise programmatic campaigns across DSP and SSP platforms.")).doesNotContain("DSP");
         assertThat(names("Headquartered in Pittsburgh, we are rebuilding manufacturing across the Rust Belt."))
                 .doesNotContain("Rust");
+        // Words of other languages and trades spelled as a tool's short name: French "vue" (a view), Portuguese
+        // "sem" (without), a project's red-amber-green status, guard rails, social networking services.
+        assertThat(names("Du point de vue technique, vous serez en vue de la production. Vue d'ensemble du poste."))
+                .doesNotContain("Vue.js");
+        assertThat(names("Trabalho sem supervisão, sem experiência prévia necessária.")).doesNotContain("SEM");
+        assertThat(names("Provide weekly RAG status updates and maintain the RAID log.")).doesNotContain("Retrieval-augmented generation");
+        assertThat(names("You will put guard rails in place for our payments flows.")).doesNotContain("Ruby on Rails");
+        assertThat(names("Plan our SNS marketing and grow our SNS accounts in Japan and Korea.")).doesNotContain("Amazon SNS");
     }
 
     @Test
@@ -161,5 +169,11 @@ class SkillDictionaryTest {
         assertThat(names("Experience with cloud providers (including AWS and GCP) and Kafka.")).contains("AWS", "GCP");
         assertThat(names("Experience with OpenAI and Stripe APIs; you will read events from Kafka at scale."))
                 .contains("OpenAI API", "Stripe", "Kafka");
+        assertThat(names("Expérience en Vue.js ou React. Maîtrise de Vue 3 et TypeScript.")).contains("Vue.js");
+        assertThat(names("Our frontend is Vue and Nuxt.")).contains("Vue.js");
+        assertThat(names("Experiência com SEM, SEO e Google Ads.")).contains("SEM");
+        assertThat(names("Build RAG pipelines over our documentation.")).contains("Retrieval-augmented generation");
+        assertThat(names("Our monolith runs on Rails and PostgreSQL.")).contains("Ruby on Rails");
+        assertThat(names("Publish events to SNS topics and consume them from SQS.")).contains("Amazon SNS");
     }
 }
