@@ -496,6 +496,9 @@ public final class LocationResolver {
             // one named like another country's subdivision ("Essex, MA", "Hampshire, IL": not Morocco, Israel).
             boolean afterTown = s.afterUnknown() || (i > 0 && (town[i - 1]
                     || spans.get(i - 1).has(Gazetteer.Kind.CITY) && asCity[i - 1] == null));
+            if (country == null && sub != null && sharedStateCodeAfterTown(spans, i, afterTown, hints)) {
+                continue; // "Alice Springs, NT": the Northern Territory or the Northwest Territories
+            }
             if (country != null && sub != null && undecidedCodeAfterTown(spans, i, afterTown, country, sub, hints)) {
                 continue; // "San Juan, PR": Puerto Rico or Paraná; "Prince Albert, SK": Saskatchewan or Slovakia
             }
@@ -893,6 +896,43 @@ public final class LocationResolver {
                 && !CODE_READ_AS_COUNTRY_AFTER_TOWN.contains(country)
                 && hints.countries().stream().noneMatch(h -> h.equalsIgnoreCase(country) || h.equalsIgnoreCase(subCountry))
                 && !laterNames(spans, i, country) && !laterNames(spans, i, subCountry);
+    }
+
+    /**
+     * The countries of {@link #STATE_CODE_COUNTRIES} whose boards write a town's state by its code
+     * about as often as one another. India's write it by name far more often ("Jaipur, Rajasthan"), so
+     * a code India shares with Brazil is Brazil's ("Niterói, RJ"); Mexico's cities written so are the
+     * table's ("Tijuana, BC"), and "BC" after another town is British Columbia ("Surrey, BC").
+     */
+    private static final Set<String> SHARED_STATE_CODE_COUNTRIES = Set.of("CA", "AU", "BR");
+
+    /**
+     * "Alice Springs, NT", "Yellowknife, NT": after a town, a code that is no country's but the
+     * subdivision of two of {@link #SHARED_STATE_CODE_COUNTRIES} (the Northern Territory, the
+     * Northwest Territories) names neither, as the first in the table would be a wrong country as
+     * often as a right one; the source's country hints or a later country say which.
+     */
+    private static boolean sharedStateCodeAfterTown(List<Span> spans, int i, boolean afterTown, Hints hints) {
+        Span s = spans.get(i);
+        if (!s.code() || !afterTown) {
+            return false;
+        }
+        String first = null;
+        boolean shared = false;
+        for (Gazetteer.Ref r : s.refs()) {
+            if (r.kind() != Gazetteer.Kind.SUBDIVISION) {
+                continue;
+            }
+            String cc = countryOf(r.key());
+            if (hints.countries().stream().anyMatch(h -> h.equalsIgnoreCase(cc)) || laterNames(spans, i, cc)) {
+                return false;
+            }
+            if (SHARED_STATE_CODE_COUNTRIES.contains(cc)) {
+                shared |= first != null && !first.equals(cc);
+                first = first == null ? cc : first;
+            }
+        }
+        return shared;
     }
 
     /**

@@ -353,6 +353,31 @@ class LocationResolverTest {
         assertThat(resolve(text).countries()).isEmpty();
     }
 
+    @ParameterizedTest(name = "\"{0}\" is in {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Alice Springs, NT           | -",   // the Northern Territory or the Northwest Territories
+            "Yellowknife, NT             | -",
+            "Alice Springs, NT, Australia| AU",  // a later country says which
+            "Yellowknife, NT, Canada     | CA",
+            "Niterói, RJ                 | BR",  // Rio de Janeiro: Indian boards write Rajasthan by name
+            "Surrey, BC                  | CA",  // British Columbia: Mexico's towns written so are the table's
+            "Moncton, NB                 | CA",  // New Brunswick: Dutch boards do not write North Brabant so
+    })
+    void aCodeAfterATownThatIsTheStateOfTwoCountriesThatWriteTownsSoNamesNeither(String text, String country) {
+        List<String> countries = resolve(text).countries();
+        if ("-".equals(country)) {
+            assertThat(countries).isEmpty();
+        } else {
+            assertThat(countries).containsExactly(country);
+        }
+    }
+
+    @Test
+    void theSourcesCountryHintDecidesAStateCodeTwoCountriesShare() {
+        Hints au = new Hints(null, null, null, null, null, null, List.of("AU"), Map.of());
+        assertThat(RESOLVER.resolve("Alice Springs, NT", au, null).countries()).containsExactly("AU");
+    }
+
     @ParameterizedTest(name = "\"{0}\" with hints {1} is in {2}")
     @CsvSource(delimiter = '|', value = {
             "San Juan, PR         | PR | PR",
