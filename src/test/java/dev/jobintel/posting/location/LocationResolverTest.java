@@ -494,6 +494,7 @@ class LocationResolverTest {
             "Monterrey, NL     | mty | MX",   // Nuevo León as Mexican boards write it: a known city says which
             "Haarlem, NL       | hlm | NL",   // the Netherlands, not Newfoundland
             "Tijuana, BC       | tij | MX",   // Baja California, not British Columbia
+            "Mexicali, BC      | mxl | MX",
             "Chemnitz, SN      | cmz | DE",   // Saxony, not Senegal
             "Vancouver, BC     | van | CA",
             "Thiès, SN         | -   | SN",
