@@ -482,6 +482,21 @@ class LocationResolverTest {
             "Remote - MI       | remote-us | US",
             "Santa Cruz, BO    | -   | BO",
             "Batumi, GE        | -   | GE",
+            "Firenze (FI)      | flr | IT",   // not Finland
+            "Bari (BA)         | bri | IT",   // not Bosnia or Bahia
+            "Catania (CT)      | cta | IT",   // not Connecticut
+            "Trento (TN)       | tnt | IT",   // not Tennessee
+            "Bergamo (BG)      | bgy | IT",   // not Bulgaria
+            "Pisa (PI)         | psa | IT",   // not Piauí
+            "Napoli (NA)       | nap | IT",
+            "Padova (PD)       | pad | IT",
+            "Florence, SC      | -   | US",   // a US state's code after the city is a town of that name there
+            "Naples, FL        | -   | US",
+            "Verona, WI        | -   | US",
+            "Espoo, FI         | hel | FI",   // the codes still name their other places
+            "Stamford, CT      | -   | US",
+            "Knoxville, TN     | -   | US",
+            "Plovdiv, BG       | -   | BG",
     })
     void anItalianProvincesOrASwissCantonsCodeAfterItsCityKeepsTheCity(String text, String city, String country) {
         ResolvedLocation r = resolve(text);
