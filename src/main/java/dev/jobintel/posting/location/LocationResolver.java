@@ -59,10 +59,13 @@ public final class LocationResolver {
             "north", "south", "east", "west");
     /**
      * Words before a place that are no town: a city's code after them ("Hybrid in LA", "Office in
-     * KL") is the city, not a state of a town the code follows ("New Orleans, LA").
+     * KL") is the city, not a state of a town the code follows ("New Orleans, LA"); a code that is a
+     * country's and a state's reads as it does alone ("Remote in DE": Germany, not Delaware).
      */
-    private static final Set<String> BEFORE_A_PLACE = Set.of("in", "at", "near", "around", "from", "based", "and",
+    private static final Set<String> BEFORE_A_PLACE = Set.of("in", "at", "near", "around", "from", "based",
             "within", "en", "em");
+    /** "Austin and LA": before a city's code it is no town either; before a state's ("NY and CA") it joins states. */
+    private static final String AND = "and";
 
     /**
      * The most of a location string read. The longest real ones list a few dozen offices in under
@@ -338,7 +341,8 @@ public final class LocationResolver {
                     boolean code = len == 1 && orig.get(i).length() == 2 && allUpper(orig, i, i + 1);
                     boolean afterName = i > 0 && coveredUntil < i && hasLetter(orig.get(i - 1))
                             && !PART_OF_TOWN.contains(lower.get(i - 1))
-                            && !(BEFORE_A_PLACE.contains(lower.get(i - 1)) && hasCity(refs));
+                            && !BEFORE_A_PLACE.contains(lower.get(i - 1))
+                            && !(AND.equals(lower.get(i - 1)) && hasCity(refs));
                     spans.add(new Span(refs, null, code, afterName));
                     matched = len;
                     coveredUntil = i + len;

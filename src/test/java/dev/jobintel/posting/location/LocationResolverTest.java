@@ -309,10 +309,26 @@ class LocationResolverTest {
             "Kuala Lumpur, KL  | kul | MY",
             "Hybrid in LA      | lax | US",  // "in" is no town of Louisiana
             "Office in KL      | kul | MY",
+            "NY and LA         | lax | US",  // "and" before a city's code is no town either
     })
     void aStatesCodeAfterATownIsNotTheCityTheCodeAlsoNames(String text, String city, String country) {
         ResolvedLocation r = resolve(text);
         assertThat(r.place()).isEqualTo("-".equals(city) ? null : city);
+        assertThat(r.countries()).containsExactly(country);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" → {1} in {2}")
+    @CsvSource(delimiter = '|', value = {
+            "Remote in DE        | remote-de | DE",  // "in" is no town of Delaware: the code reads as it does alone
+            "Remote in IN        | remote-in | IN",
+            "Remote in CA        | remote-ca | CA",  // as "Remote - CA"
+            "Remote from DE      | remote-de | DE",
+            "Remote in NY        | remote-us | US",  // a code only a state's is still the state
+            "Based in Newark, DE | -         | US",  // after a town, the state
+    })
+    void aCountrysAndAStatesCodeAfterAWordThatIsNoTownReadsAsAlone(String text, String place, String country) {
+        ResolvedLocation r = resolve(text);
+        assertThat(r.place()).isEqualTo("-".equals(place) ? null : place);
         assertThat(r.countries()).containsExactly(country);
     }
 
