@@ -526,6 +526,9 @@ class LocationResolverTest {
             "Haarlem, NL       | hlm | NL",   // the Netherlands, not Newfoundland
             "Tijuana, BC       | tij | MX",   // Baja California, not British Columbia
             "Mexicali, BC      | mxl | MX",
+            "Bogotá, DC        | bog | CO",   // Bogotá's Capital District as ATS state fields write it, not Washington's
+            "Washington, DC    | was | US",
+            "Georgetown, DC    | -   | US",
             "Chemnitz, SN      | cmz | DE",   // Saxony, not Senegal
             "Vancouver, BC     | van | CA",
             "Thiès, SN         | -   | SN",
