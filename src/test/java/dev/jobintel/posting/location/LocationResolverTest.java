@@ -529,6 +529,18 @@ class LocationResolverTest {
             "Bogotá, DC        | bog | CO",   // Bogotá's Capital District as ATS state fields write it, not Washington's
             "Washington, DC    | was | US",
             "Georgetown, DC    | -   | US",
+            "Cork, CO          | ork | IE",   // ISO 3166-2 region codes after their city: County Cork, not Colorado
+            "Stockholm, AB     | sto | SE",   // Stockholm County, not Alberta
+            "Johannesburg, GT  | jnb | ZA",   // Gauteng, not Guatemala
+            "Beijing, BJ       | bjs | CN",   // not Benin
+            "Shenzhen, GD      | szx | CN",   // Guangdong, not Grenada
+            "Hanoi, HN         | han | VN",   // not Honduras
+            "Ho Chi Minh City, SG | sgn | VN", // not Singapore
+            "Montevideo, MO    | mvd | UY",   // not Missouri
+            "Aurora, CO        | -   | US",   // after a town the table does not know, the codes read as before
+            "Red Deer, AB      | -   | CA",
+            "Springfield, MO   | -   | US",
+            "Singapore, SG     | sin | SG",
             "Chemnitz, SN      | cmz | DE",   // Saxony, not Senegal
             "Vancouver, BC     | van | CA",
             "Thiès, SN         | -   | SN",
