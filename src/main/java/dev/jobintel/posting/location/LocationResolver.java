@@ -1,6 +1,7 @@
 package dev.jobintel.posting.location;
 
 import dev.jobintel.posting.Hints;
+import dev.jobintel.posting.Normalizer;
 import dev.jobintel.internal.Memo;
 
 import java.net.URI;
@@ -311,6 +312,10 @@ public final class LocationResolver {
         int i = 0;
         int coveredUntil = 0; // the index after the last token a span took
         while (i < n) {
+            if (wordBeforeAPlaceInCapitals(segment, orig, i)) {
+                i++; // "HYBRID IN LONDON": the word, not India's code
+                continue;
+            }
             int matched = 0;
             for (int len = Math.min(max, n - i); len >= 1 && matched == 0; len--) {
                 String key = String.join(" ", lower.subList(i, i + len));
@@ -351,6 +356,52 @@ public final class LocationResolver {
             i += Math.max(matched, 1);
         }
         return spans;
+    }
+
+    /** Words written in capitals as codes are ("IN": India's, Indiana's; "AT": Austria's). */
+    private static final Set<String> WORDS_LIKE_CODES = Set.of("IN", "AT");
+
+    /**
+     * "HYBRID IN LONDON", "ANYWHERE IN EUROPE": in a segment written all in capitals, "IN" or "AT"
+     * followed by a space and a place is the word, which case cannot tell from the code there, not
+     * India or Austria; after a comma or before anything else ("FORT WAYNE, IN", "IN, USA") it is
+     * still the code.
+     */
+    private boolean wordBeforeAPlaceInCapitals(String segment, List<String> orig, int i) {
+        if (i + 1 >= orig.size() || !WORDS_LIKE_CODES.contains(orig.get(i))) {
+            return false;
+        }
+        String s = Normalizer.foldAccents(segment);
+        for (int k = 0; k < s.length(); k++) {
+            if (Character.isLowerCase(s.charAt(k))) {
+                return false;
+            }
+        }
+        // The characters between the token and the next: only spaces.
+        int token = -1;
+        int k = 0;
+        while (k < s.length() && token < i) {
+            while (k < s.length() && !Character.isLetterOrDigit(s.charAt(k))) {
+                k++;
+            }
+            token++;
+            while (k < s.length() && Character.isLetterOrDigit(s.charAt(k))) {
+                k++;
+            }
+        }
+        while (k < s.length() && !Character.isLetterOrDigit(s.charAt(k))) {
+            if (s.charAt(k) != ' ') {
+                return false;
+            }
+            k++;
+        }
+        for (int len = 1; len <= Math.min(gazetteer.maxTokens(), orig.size() - i - 1); len++) {
+            String key = String.join(" ", orig.subList(i + 1, i + 1 + len));
+            if (!gazetteer.byName(key.toLowerCase(Locale.ROOT)).isEmpty() || !gazetteer.byCode(key).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -332,6 +332,28 @@ class LocationResolverTest {
         assertThat(r.countries()).containsExactly(country);
     }
 
+    @ParameterizedTest(name = "\"{0}\" → {1} in {2}")
+    @CsvSource(delimiter = '|', value = {
+            "ANYWHERE IN EUROPE  | remote-europe | -",   // the word "in", written in capitals, is not India
+            "HYBRID IN LONDON    | lon           | GB",
+            "BASED IN LONDON     | lon           | GB",
+            "REMOTE AT VIENNA    | vie           | AT",
+            "REMOTE IN CANADA    | remote-ca     | CA",
+            "FORT WAYNE, IN      | -             | US",  // after a comma, or last, it is the code
+            "FORT WAYNE, IN, USA | -             | US",
+            "BANGALORE, IN       | blr           | IN",
+            "REMOTE - IN         | remote-in     | IN",
+    })
+    void inAndAtWrittenInCapitalsBeforeAPlaceAreTheWords(String text, String place, String countries) {
+        ResolvedLocation r = resolve(text);
+        assertThat(r.place()).isEqualTo("-".equals(place) ? null : place);
+        if ("-".equals(countries)) {
+            assertThat(r.countries()).isEmpty();
+        } else {
+            assertThat(r.countries()).containsExactly(countries.split(" "));
+        }
+    }
+
     @ParameterizedTest(name = "\"{0}\" is in {1}")
     @CsvSource(delimiter = '|', value = {
             "Moose Jaw, SK, Canada   | CA",  // Saskatchewan, not Slovakia: the country named after it says so
