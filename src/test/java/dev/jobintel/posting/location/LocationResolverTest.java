@@ -31,6 +31,9 @@ class LocationResolverTest {
             "Remote - EMEA                  | remote-emea",
             "Remote, Europe                 | remote-europe",
             "Remote (US or Canada)          | remote-north_america",
+            "Remote - NAM                   | remote-north_america",  // North America as sales regions write it, not Namibia
+            "NAM - Remote                   | remote-north_america",
+            "Remote - Namibia               | remote-na",
             "Anywhere in the world          | remote-global",
             "Remote                         | remote",
             "London or Remote (UK)          | lon",
