@@ -33,6 +33,9 @@ class LocationResolverTest {
             "Remote (US or Canada)          | remote-north_america",
             "Remote - NAM                   | remote-north_america",  // North America as sales regions write it, not Namibia
             "NAM - Remote                   | remote-north_america",
+            "Remote (ET)                    | remote-north_america",  // Eastern Time, not Ethiopia
+            "Remote - US (ET)               | remote-us",
+            "Remote - Ethiopia              | remote-et",
             "Remote - Namibia               | remote-na",
             "Anywhere in the world          | remote-global",
             "Remote                         | remote",
