@@ -36,6 +36,8 @@ class LocationResolverTest {
             "Remote (ET)                    | remote-north_america",  // Eastern Time, not Ethiopia
             "Remote - US (ET)               | remote-us",
             "Remote - Ethiopia              | remote-et",
+            "Remote - New England           | remote-us",  // the US states, not England
+            "Remote - England               | remote-gb",
             "Remote - Namibia               | remote-na",
             "Anywhere in the world          | remote-global",
             "Remote                         | remote",
