@@ -331,12 +331,7 @@ public final class AnswerValidator {
         if (v.isNumber()) {
             d = v.asDouble();
         } else if (v.isTextual()) {
-            String text = v.asText().strip();
-            Matcher coded = CODE_AFTER.matcher(text);
-            if (coded.matches() && taxonomy.currencies().codes().contains(coded.group(2).toUpperCase(Locale.ROOT))) {
-                text = coded.group(1);
-            }
-            d = Salary.amount(text);
+            d = Salary.amount(withoutCode(v.asText().strip()));
         }
         if (d != null && d == 0) {
             // A model's "unknown" (min 0 for "up to 120,000", 0–0 for nothing stated): no posting states pay of nothing.
