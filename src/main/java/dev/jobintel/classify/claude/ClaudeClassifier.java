@@ -485,8 +485,7 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
      * a usage is no bill (a proxy's or a server's fault): taken as one, five million tokens reported for a prompt
      * of a few thousand would be $5 in the cost ledger, status and the budget, and hours of rate-limit debt.
      */
-    private static String beyondRequest(Usage usage, long promptBound, int maxTokens) {
-        TokenUsage u = usage(usage);
+    private static String beyondRequest(TokenUsage u, long promptBound, int maxTokens) {
         if (u.totalInput() > promptBound) {
             return "usage reports " + u.totalInput() + " input tokens, more than the request's prompt can hold (at most "
                     + promptBound + ")";
@@ -499,7 +498,7 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
 
     /** As {@link #beyondRequest}, for a message batch's answer to its first request for this posting. */
     public String beyondBatchRequest(Prepared posting, Message answer) {
-        return beyondRequest(answer.usage(), prefixBytes + Tokens.upperBound(prompt.postingMessage(posting))
+        return beyondRequest(usage(answer.usage()), prefixBytes + Tokens.upperBound(prompt.postingMessage(posting))
                 + FRAMING_TOKENS, config.maxTokens());
     }
 
@@ -580,12 +579,12 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
             boolean settled = false;
             try {
                 ClaudeApi.Exchange ex = api.send(params);
-                String beyond = beyondRequest(ex.message().usage(), promptBound, maxTokens);
+                TokenUsage u = usage(ex.message().usage());
+                String beyond = beyondRequest(u, promptBound, maxTokens);
                 if (beyond != null) {
                     throw new ClaudeApi.ApiCallException(new ApiFailure(ApiFailure.Kind.SERVER, null, null,
                             "malformed response body: " + beyond, ex.requestId(), null), ex.latencyMillis(), null);
                 }
-                TokenUsage u = usage(ex.message().usage());
                 measured(ex.message().usage());
                 double usd = PriceTable.cost(price, u, false, hourCache());
                 budget.settle(worstCase, usd);
