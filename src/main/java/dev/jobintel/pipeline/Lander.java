@@ -67,6 +67,11 @@ public final class Lander implements FetchSink, AutoCloseable {
             this.address = address;
             this.fetchRunId = fetchRunId;
         }
+
+        /** Whether the board is an imported file: never backed off, and read in part when only its rejects were. */
+        boolean file() {
+            return source.equals(dev.jobintel.source.jsonl.JsonlSource.IMPORT);
+        }
     }
 
     private final Database db;
@@ -272,7 +277,7 @@ public final class Lander implements FetchSink, AutoCloseable {
         boolean clean = f.error() == null && f.complete();
         // A file cut short after lines that were all rejects was read in part all the same (its rejects are
         // kept): not 'unread'. A board's body that failed whole is still its failure (a reject and a back-off).
-        boolean read = s.counts.seen() > 0 || (s.rejected > 0 && s.source.equals(dev.jobintel.source.jsonl.JsonlSource.IMPORT));
+        boolean read = s.counts.seen() > 0 || (s.rejected > 0 && s.file());
         FetchRuns.Status status = clean ? FetchRuns.Status.OK
                 : read ? FetchRuns.Status.PARTIAL : FetchRuns.Status.FAILED;
         // Only a complete fetch that found postings may close absent ones: a failed or empty
@@ -293,7 +298,7 @@ public final class Lander implements FetchSink, AutoCloseable {
     }
 
     private void health(java.sql.Connection c, BoardState s, Finish f, FetchRuns.Status status) {
-        if (replaying || s.source.equals(dev.jobintel.source.jsonl.JsonlSource.IMPORT)) {
+        if (replaying || s.file()) {
             // fetch_runs keeps what the replay did, and what became of a file; board_health is about the
             // boards themselves (a file is never backed off: each import reads what it is given).
         } else if (f.error() == null || f.limited()) {

@@ -291,12 +291,7 @@ public final class LocationResolver {
      */
     private record Span(List<Gazetteer.Ref> refs, Marker marker, boolean code, boolean afterUnknown) {
         boolean has(Gazetteer.Kind kind) {
-            for (Gazetteer.Ref r : refs) {
-                if (r.kind() == kind) {
-                    return true;
-                }
-            }
-            return false;
+            return LocationResolver.has(refs, kind);
         }
     }
 
@@ -347,7 +342,7 @@ public final class LocationResolver {
                     boolean afterName = i > 0 && coveredUntil < i && hasLetter(orig.get(i - 1))
                             && !PART_OF_TOWN.contains(lower.get(i - 1))
                             && !BEFORE_A_PLACE.contains(lower.get(i - 1))
-                            && !(AND.equals(lower.get(i - 1)) && hasCity(refs));
+                            && !(AND.equals(lower.get(i - 1)) && has(refs, Gazetteer.Kind.CITY));
                     spans.add(new Span(refs, null, code, afterName));
                     matched = len;
                     coveredUntil = i + len;
@@ -446,9 +441,10 @@ public final class LocationResolver {
         return i > 0 && tokens.get(i).length() == 2 && tokens.get(i - 1).matches("\\d{4}");
     }
 
-    private static boolean hasCity(List<Gazetteer.Ref> refs) {
+    /** Whether one of {@code refs} is a place of that kind (a span's, before the span is made). */
+    private static boolean has(List<Gazetteer.Ref> refs, Gazetteer.Kind kind) {
         for (Gazetteer.Ref r : refs) {
-            if (r.kind() == Gazetteer.Kind.CITY) {
+            if (r.kind() == kind) {
                 return true;
             }
         }
