@@ -257,10 +257,7 @@ public final class MarketReports {
         // A job classified fully remote whose location names only an office: remote from where, not stated.
         String scope = "coalesce(j.remote_scope, '')";
         long jobs = Jdbc.count(c, "SELECT count(*) FROM enriched_jobs j WHERE " + where, f.args().toArray());
-        Map<String, String> names = new java.util.HashMap<>();
-        Jdbc.each(c, "SELECT code, name FROM ref_country", rs -> names.put(rs.getString(1).toLowerCase(java.util.Locale.ROOT),
-                rs.getString(2)));
-        Jdbc.each(c, "SELECT code, name FROM ref_region", rs -> names.put(rs.getString(1), rs.getString(2)));
+        Map<String, String> names = scopeParts(c);
         List<List<Object>> rows = Jdbc.query(c, "SELECT " + scope + ", count(*) AS n, "
                         + "sum(CASE WHEN j.city_code IS NOT NULL THEN 1 ELSE 0 END) AS offices FROM enriched_jobs j "
                         + "WHERE " + where + " GROUP BY 1 ORDER BY n DESC, 1 LIMIT ?",
@@ -270,6 +267,15 @@ public final class MarketReports {
         return new Report("remote", "Where remote jobs may be done", List.of(column("remote_from", "remote from"),
                 column("scope", "scope"), column("jobs", "jobs"), column("share_pct", "share %"),
                 column("with_office_pct", "with an office %")), rows, jobs);
+    }
+
+    /** The names of the parts a remote scope is made of: countries by their code in lower case, and regions. */
+    private static Map<String, String> scopeParts(Connection c) {
+        Map<String, String> names = new java.util.HashMap<>();
+        Jdbc.each(c, "SELECT code, name FROM ref_country", rs -> names.put(rs.getString(1).toLowerCase(java.util.Locale.ROOT),
+                rs.getString(2)));
+        Jdbc.each(c, "SELECT code, name FROM ref_region", rs -> names.put(rs.getString(1), rs.getString(2)));
+        return names;
     }
 
     /** "Germany or United States" for the scope "de+us"; "anywhere" for global; "not stated" for "". */
@@ -468,17 +474,20 @@ public final class MarketReports {
     public static Report jobList(Connection c, JobFilter f, int limit) {
         long jobs = jobs(c, f);
         String selected = "(SELECT j.*, " + POSTED + " AS posted FROM enriched_jobs j WHERE " + f.where() + ") j ";
+        Map<String, String> scopeParts = scopeParts(c);
         // Labelled as demand and the run summary label places: "Cambridge (United Kingdom)", "Singapore (country)".
         List<List<Object>> rows = Jdbc.query(c, "SELECT " + dated("j") + " AS dated, j.title, j.company, " + PLACE_LABEL
                         + " AS place, se.name, ar.name, j.salary_min, j.salary_max, j.salary_currency, j.salary_period, "
                         + "j.raw_count, " + OPEN_AS_ONE + ", "
                         + "(SELECT r.url FROM raw_postings r WHERE r.job_id = j.id AND r.url IS NOT NULL "
-                        + "ORDER BY CASE WHEN r.closed_at IS NULL THEN 0 ELSE 1 END, r.last_seen DESC, r.id LIMIT 1) "
+                        + "ORDER BY CASE WHEN r.closed_at IS NULL THEN 0 ELSE 1 END, r.last_seen DESC, r.id LIMIT 1), "
+                        + "j.city_code, j.remote_scope "
                         + "FROM " + selected + PLACE_JOINS + SHARED_NAME_JOIN
                         + "JOIN ref_seniority se ON se.code = j.seniority JOIN ref_arrangement ar ON ar.code = j.arrangement "
                         + "ORDER BY dated DESC, j.id DESC LIMIT ?",
                 rs -> Arrays.<Object>asList(Instant.ofEpochMilli(rs.getLong(1)).atOffset(ZoneOffset.UTC).toLocalDate().toString(),
-                        rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                        rs.getString(2), rs.getString(3), remotePlace(rs.getString(4), rs.getString(14) != null,
+                                rs.getString(15), scopeParts), rs.getString(5), rs.getString(6),
                         pay(rs.getObject(7) == null ? null : rs.getDouble(7), rs.getObject(8) == null ? null : rs.getDouble(8),
                                 rs.getString(9), rs.getString(10)),
                         rs.getLong(11), rs.getInt(12) == 1 ? "yes" : "no", rs.getString(13)),
@@ -487,6 +496,20 @@ public final class MarketReports {
                 column("title", "title"), column("employer", "employer"), column("place", "place"),
                 column("seniority", "seniority"), column("arrangement", "arrangement"), column("pay", "stated pay"),
                 column("postings", "postings"), column("open", "open"), column("url", "link")), rows, jobs);
+    }
+
+    /**
+     * A job's place in the list of jobs, with where it may be done remotely: "Remote (Europe)", "Remote
+     * (anywhere)", "London, or remote (United Kingdom)", "Remote" where its location does not say. Two jobs of one title and employer, remote from
+     * two continents, are two rows that must not read as one job listed twice.
+     */
+    static String remotePlace(String place, boolean hasCity, String scope, Map<String, String> scopeParts) {
+        if (scope == null) {
+            return place;
+        }
+        // An empty scope is remote from where, not stated ("Remote"): nothing to add in brackets.
+        String where = scope.isEmpty() ? "" : " (" + scopeName(scope, scopeParts) + ")";
+        return hasCity ? place + ", or remote" + where : "Remote" + where;
     }
 
     /** "90,000–120,000 USD a year", "from 70,000 EUR a year", "" when none is stated. */

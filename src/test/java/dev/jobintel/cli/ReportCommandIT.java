@@ -193,6 +193,16 @@ class ReportCommandIT {
         assertThat(row(remote, "place", "Remote").get("jobs").asLong()).isEqualTo(2);
         assertThat(row(remote, "place", "London").get("jobs").asLong()).as("an office, or remote").isEqualTo(1);
         assertThat(report("employers", "--remote", "--city", "London").get("jobs").asLong()).isEqualTo(1);
+        // The jobs behind them say where each may be done from, not only "Remote".
+        JsonNode jobs = report("jobs", "--remote");
+        assertThat(row(jobs, "title", "Backend Engineer").get("place").asText())
+                .isEqualTo("Remote (Germany or United States)");
+        assertThat(row(jobs, "title", "Data Engineer").get("place").asText())
+                .isEqualTo("London, or remote (United Kingdom)");
+        assertThat(row(jobs, "title", "Frontend Engineer").get("place").asText()).as("from where, not stated")
+                .isEqualTo("Remote");
+        assertThat(row(jobs, "title", "Platform Engineer").get("place").asText()).as("no remote scope stated")
+                .isEqualTo("New York");
         // Counted the same way everywhere: the cities report's remote share is --remote's.
         assertThat(row(report("cities"), "place", "New York").get("remote_pct").asDouble()).isEqualTo(100.0);
         assertThat(row(report("cities"), "place", "London").get("remote_pct").asDouble())

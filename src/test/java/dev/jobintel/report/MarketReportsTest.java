@@ -28,6 +28,17 @@ class MarketReportsTest {
     }
 
     @Test
+    void aJobsPlaceSaysWhereItMayBeDoneRemotely() {
+        java.util.Map<String, String> names = java.util.Map.of("gb", "United Kingdom", "europe", "Europe");
+        assertThat(MarketReports.remotePlace("Remote", false, "europe", names)).isEqualTo("Remote (Europe)");
+        assertThat(MarketReports.remotePlace("London", true, "gb", names)).isEqualTo("London, or remote (United Kingdom)");
+        assertThat(MarketReports.remotePlace("Remote", false, "", names)).as("from where, not stated").isEqualTo("Remote");
+        assertThat(MarketReports.remotePlace("London", true, "", names)).isEqualTo("London, or remote");
+        assertThat(MarketReports.remotePlace("London", true, null, names)).isEqualTo("London");
+        assertThat(MarketReports.remotePlace("Germany", false, null, names)).isEqualTo("Germany");
+    }
+
+    @Test
     void payIsAnnualisedByItsPeriod() {
         assertThat(MarketReports.perYear("year")).isEqualTo(1);
         assertThat(MarketReports.perYear("month")).isEqualTo(12);
