@@ -440,13 +440,21 @@ final class Summaries {
                     : Boolean.FALSE.equals(b.configured()) ? "never: no longer configured"
                     : b.backoffUntil() == null || b.backoffUntil() <= now ? "next run"
                     : "backed off until " + minute(b.backoffUntil());
-            String error = (b.lastStatus() == null ? "" : "HTTP " + b.lastStatus() + ": ")
-                    + (b.lastError() == null ? "" : b.lastError());
+            String error = withStatus(b.lastStatus(), b.lastError());
             t.row(b.source(), b.board(), failures(b, file), b.lastFailureAt() == null ? "" : minute(b.lastFailureAt()),
                     Clip.oneLine(error, 90), next);
         }
         out.println("Boards failing or partial:");
         out.print(t.render("  "));
+    }
+
+    /** A board's last error with its HTTP status in front, unless the error names it already ("not found (HTTP 404)"). */
+    static String withStatus(Integer status, String error) {
+        String code = status == null ? "" : "HTTP " + status;
+        if (error == null || error.isEmpty()) {
+            return code;
+        }
+        return code.isEmpty() || error.contains(code) ? error : code + ": " + error;
     }
 
     /**

@@ -396,7 +396,7 @@ class CliIT {
             String out = status.out();
             assertThat(out).as(String.join(" ", args)).contains("Boards failing or partial:")
                     .containsPattern(slugs.get(0) + " .*replayed.*no recorded response")
-                    .containsPattern(slugs.get(1) + " .*replayed.*HTTP 500: server error")
+                    .containsPattern(slugs.get(1) + " .*replayed.*server error \\(HTTP 500\\)")
                     .containsPattern(slugs.get(2) + " .*replayed.*an HTML page came back")
                     .doesNotContain("backed off");
         }

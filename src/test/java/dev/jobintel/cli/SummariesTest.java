@@ -156,4 +156,14 @@ class SummariesTest {
                 .containsPattern("replayed-co +0 \\(replayed, not counted\\) .*no recorded response +next run")
                 .containsPattern("cut.jsonl.gz +partly read .*when imported again");
     }
+
+    @Test
+    void aBoardsLastErrorNamesItsHttpStatusOnce() {
+        assertThat(Summaries.withStatus(404, "not found (HTTP 404): unknown board or posting"))
+                .isEqualTo("not found (HTTP 404): unknown board or posting");
+        assertThat(Summaries.withStatus(200, "the body is not JSON")).isEqualTo("HTTP 200: the body is not JSON");
+        assertThat(Summaries.withStatus(null, "timed out: read")).isEqualTo("timed out: read");
+        assertThat(Summaries.withStatus(503, null)).isEqualTo("HTTP 503");
+        assertThat(Summaries.withStatus(null, null)).isEmpty();
+    }
 }
