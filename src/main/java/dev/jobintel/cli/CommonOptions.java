@@ -27,6 +27,11 @@ final class CommonOptions extends ConfigOption {
      */
     static String databaseUrl(picocli.CommandLine cl, String option, String given) {
         if (given.startsWith("jdbc:postgresql:")) {
+            String problem = dev.jobintel.store.Database.postgresUrlProblem(given);
+            if (problem != null) {
+                throw new picocli.CommandLine.ParameterException(cl, option + " '"
+                        + dev.jobintel.internal.Secrets.redactUrl(given) + "' " + problem);
+            }
             return given;
         }
         boolean jdbc = given.startsWith("jdbc:sqlite:");

@@ -109,6 +109,9 @@ public final class ConfigLoader {
             p.add("database.url", "expected a jdbc:sqlite: or jdbc:postgresql: URL, got '" + dev.jobintel.internal.Secrets.redactUrl(url) + "'");
         } else if (url.startsWith("jdbc:sqlite:") && dev.jobintel.store.Database.sqliteUrlProblem(url) != null) {
             p.add("database.url", "'" + url + "' " + dev.jobintel.store.Database.sqliteUrlProblem(url));
+        } else if (url.startsWith("jdbc:postgresql:") && dev.jobintel.store.Database.postgresUrlProblem(url) != null) {
+            p.add("database.url", "'" + dev.jobintel.internal.Secrets.redactUrl(url) + "' "
+                    + dev.jobintel.store.Database.postgresUrlProblem(url));
         }
         if (c.taxonomy() != null) {
             p.requireFile("taxonomy", c.taxonomy());

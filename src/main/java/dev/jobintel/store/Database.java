@@ -245,6 +245,26 @@ public final class Database implements AutoCloseable {
         return null;
     }
 
+    /**
+     * What is wrong with a jdbc:postgresql: URL, or null when the driver can read it. One it cannot
+     * (no '/' and database after the host, a port outside 1 to 65535, a '%' that escapes nothing)
+     * failed only at the first connection, as an unexpected error ("Failed to get driver instance")
+     * after the driver's log lines, rather than as the mistaken setting it is.
+     */
+    public static String postgresUrlProblem(String url) {
+        // The driver logs why it cannot read a URL as a warning on the terminal; it is said here instead.
+        java.util.logging.Logger driverLog = java.util.logging.Logger.getLogger("org.postgresql");
+        java.util.logging.Level was = driverLog.getLevel();
+        driverLog.setLevel(java.util.logging.Level.OFF);
+        try {
+            return org.postgresql.Driver.parseURL(url, null) != null ? null
+                    : "is not a PostgreSQL URL: write jdbc:postgresql://HOST[:PORT]/DATABASE (a port from 1 to 65535, "
+                            + "'%' only as an escape such as %20)";
+        } finally {
+            driverLog.setLevel(was);
+        }
+    }
+
     /** The file of a jdbc:sqlite: URL, or null for in-memory and non-SQLite URLs. */
     public static Path sqliteFile(String url) {
         if (!url.startsWith("jdbc:sqlite:")) {

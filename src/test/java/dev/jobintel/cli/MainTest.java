@@ -35,4 +35,21 @@ class MainTest {
         assertThat(misspelt.execute("statsu")).isEqualTo(Main.CONFIG_ERROR);
         assertThat(err2.toString()).contains("Did you mean: jobintel status?");
     }
+
+    @Test
+    void aPostgresUrlTheDriverCannotReadIsAUsageErrorNamingTheOptionNotAnUnexpectedOne() {
+        // No database after the host (the commonest slip), a port out of range, a stray '%': each failed at the
+        // first connection with exit 1 and "RuntimeException: Failed to get driver instance", after log lines.
+        for (String[] args : new String[][] {{"status", "--db", "jdbc:postgresql://db.example.com:5432"},
+                {"report", "demand", "--db", "jdbc:postgresql://db.example.com:99999/jobintel?password=hunter2"},
+                {"db", "copy", "--db", "x.db", "--to", "jdbc:postgresql://db.example.com/job%zzintel"}}) {
+            StringWriter err = new StringWriter();
+            var cl = Main.commandLine(args);
+            cl.setErr(new PrintWriter(err, true));
+            assertThat(cl.execute(args)).as(String.join(" ", args)).isEqualTo(Main.CONFIG_ERROR);
+            assertThat(err.toString()).as(String.join(" ", args)).contains(args[args.length - 2] + " '")
+                    .contains("is not a PostgreSQL URL: write jdbc:postgresql://HOST[:PORT]/DATABASE")
+                    .doesNotContain("hunter2").doesNotContain("RuntimeException");
+        }
+    }
 }

@@ -424,6 +424,10 @@ class ConfigLoaderTest {
         assertThat(error("database:\n  url: mysql://x\n").key()).isEqualTo("database.url");
         assertThat(error("database:\n  url: jdbc:sqlite:market.db?foo=bar\n").getMessage()).contains("database.url")
                 .contains("has options after '?'");
+        assertThat(error("database:\n  url: jdbc:postgresql://db.example.com:5432\n").getMessage()).contains("database.url")
+                .contains("is not a PostgreSQL URL");
+        assertThat(error("database:\n  url: jdbc:postgresql://db.example.com:99999/jobintel\n").key())
+                .isEqualTo("database.url");
         assertThat(error("pipeline:\n  batch_size: 0\n").key()).isEqualTo("pipeline.batch_size");
         assertThat(error("database: 5\n").problem()).isEqualTo("expected keys with values, found the number 5");
         ConfigException place = error("gate:\n  location:\n    include: [lon, Atlantis]\n");
