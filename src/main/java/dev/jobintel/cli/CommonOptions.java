@@ -45,6 +45,13 @@ final class CommonOptions extends ConfigOption {
         if (problem != null) {
             throw new picocli.CommandLine.ParameterException(cl, option + " '" + given + "' " + problem);
         }
+        // A database made at another's log (db copy --to market.db-wal) is taken as that log, or removed with it,
+        // when the other is opened: every row written there is lost.
+        if (OutputPaths.companionOfDatabase(OutputPaths.followed(dev.jobintel.store.Database.sqliteFile(url)))) {
+            throw new picocli.CommandLine.ParameterException(cl, option + " '" + given + "' belongs to the SQLite "
+                    + "database beside it (its log, shared memory, journal or lock); name the database file itself "
+                    + "or another file");
+        }
         return url;
     }
 

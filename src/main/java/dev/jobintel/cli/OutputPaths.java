@@ -40,18 +40,26 @@ final class OutputPaths {
             throw new CommandLine.ParameterException(cl, option + " " + given + ": cannot write in " + dir);
         }
         // "--out jobintel.db" would put the export where the ledger was: the database is never an output.
-        String name = file.getFileName() == null ? "" : file.getFileName().toString();
-        for (String companion : new String[] {"-wal", "-shm", "-journal", "-writer.lock"}) {
-            if (name.endsWith(companion) && isSqliteDatabase(file.resolveSibling(name.substring(0, name.length()
-                    - companion.length())))) {
-                throw new CommandLine.ParameterException(cl, option + " " + given + " belongs to the SQLite database "
-                        + "beside it; give another file");
-            }
+        if (companionOfDatabase(file)) {
+            throw new CommandLine.ParameterException(cl, option + " " + given + " belongs to the SQLite database "
+                    + "beside it; give another file");
         }
         if (isSqliteDatabase(file)) {
             throw new CommandLine.ParameterException(cl, option + " " + given + " is a SQLite database; jobintel "
                     + "does not write over one (remove it first if that is what you mean)");
         }
+    }
+
+    /** Whether {@code file} is the log, shared memory, journal or writer lock of a SQLite database beside it. */
+    static boolean companionOfDatabase(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        for (String companion : new String[] {"-wal", "-shm", "-journal", "-writer.lock"}) {
+            if (name.endsWith(companion) && isSqliteDatabase(file.resolveSibling(name.substring(0, name.length()
+                    - companion.length())))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether two paths name one file, after their symbolic links. */

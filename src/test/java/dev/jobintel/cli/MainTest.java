@@ -52,4 +52,22 @@ class MainTest {
                     .doesNotContain("hunter2").doesNotContain("RuntimeException");
         }
     }
+
+    @Test
+    void aCopyIntoTheLogOfADatabaseIsRefusedBeforeAnythingIsWritten(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        // 'db copy --to market.db-wal' said every row was copied, and the copy was gone: SQLite took the file for
+        // market.db's log and removed it when the source's connections closed.
+        java.nio.file.Path db = dir.resolve("market.db");
+        java.nio.file.Files.write(db, "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        for (String companion : new String[] {"-wal", "-shm", "-journal"}) {
+            String[] args = {"db", "copy", "--db", db.toString(), "--to", db + companion, "--no-progress"};
+            StringWriter err = new StringWriter();
+            var cl = Main.commandLine(args);
+            cl.setErr(new PrintWriter(err, true));
+            assertThat(cl.execute(args)).as(companion).isEqualTo(Main.CONFIG_ERROR);
+            assertThat(err.toString()).contains("--to '" + db + companion + "' belongs to the SQLite database beside it");
+            assertThat(dir.resolve("market.db" + companion)).doesNotExist();
+        }
+    }
 }
