@@ -37,6 +37,14 @@ final class Interruption {
 
     static String message(String[] args) {
         String command = args.length == 0 ? "" : args[0];
+        if (command.equals("retry")) {
+            // What it re-queued and did not decide is pending; run again, retry finds nothing to re-queue
+            // and enriches nothing (README), so "run it again" would leave them pending.
+            return "jobintel retry: interrupted. What it wrote before is kept, each posting with one outcome (pending "
+                    + "if it was not decided); 'jobintel enrich' decides the pending ones it re-queued (run again, retry "
+                    + "re-queues only what is still failed, and enriches nothing if that is none). 'jobintel status' "
+                    + "shows where things stand.";
+        }
         if (WRITERS.contains(command)) {
             return "jobintel " + command + ": interrupted. What it wrote before is kept, each posting with one "
                     + "outcome (pending if it was not decided); run it again to go on. 'jobintel status' shows where "

@@ -90,6 +90,15 @@ final class RetryCommand implements Callable<Integer> {
                     out.printf("No posting comes from %s; the sources in the ledger: %s%n", source.strip().toLowerCase(Locale.ROOT),
                             sourcesRecorded.isEmpty() ? "none" : String.join(", ", sourcesRecorded));
                 }
+                // A retry that was stopped (Ctrl-C, SIGTERM) left what it re-queued pending: run again, it finds
+                // nothing to re-queue and enriches nothing, so say what does decide them.
+                long pending = db.read(c -> dev.jobintel.store.Jdbc.count(c,
+                        "SELECT count(*) FROM raw_postings WHERE outcome = 'pending' AND batch_id IS NULL"));
+                if (pending > 0) {
+                    out.printf("%s pending (re-queued by a retry that was stopped, or not decided yet): 'jobintel "
+                            + "enrich' decides them; retry enriches only when it re-queues some.%n",
+                            pending == 1 ? "1 posting is" : Summaries.n(pending) + " postings are");
+                }
                 return 0;
             }
             out.printf("%s %s%s: %s%n", Summaries.n(total), what, source == null ? "" : " from " + source,

@@ -12,6 +12,10 @@ class InterruptionTest {
             assertThat(Interruption.message(new String[] {writer, "--db", "x.db"})).as(writer)
                     .startsWith("jobintel " + writer + ": interrupted");
         }
+        // A stopped retry leaves what it re-queued pending; run again it re-queues nothing and enriches
+        // nothing, so "run it again" would leave them there: enrich is what goes on.
+        assertThat(Interruption.message(new String[] {"retry", "--reason", "invalid_output"}))
+                .contains("'jobintel enrich' decides the pending ones").doesNotContain("run it again to go on");
         assertThat(Interruption.message(new String[] {"db", "export", "jobs", "--out", "x.jsonl"}))
                 .contains("no file was written");
         assertThat(Interruption.message(new String[] {"db", "export", "jobs", "--out=x.jsonl"}))

@@ -127,6 +127,21 @@ class RepairCommandsIT {
     }
 
     @Test
+    void aRetryRunAgainAfterItWasStoppedSaysThatEnrichDecidesWhatItHadReQueued() {
+        // As a stopped retry leaves them: re-queued, pending, and no failure left to re-queue.
+        land(jobs(3));
+        CliIT.Result again = jobintel("retry", "--db", db(), "--no-progress");
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.out()).contains("No retryable failed postings to retry.")
+                .contains("3 postings are pending").contains("'jobintel enrich' decides them");
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'pending'")).isEqualTo(3);
+        // The command it names does what it says.
+        assertThat(jobintel("enrich", "--db", db(), "--no-progress").exit()).isZero();
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'pending'")).isZero();
+        assertThat(jobintel("retry", "--db", db(), "--no-progress").out()).doesNotContain("pending");
+    }
+
+    @Test
     void retryFindsASourceWrittenWithCapitalsBeyondAsciiWhateverTheCaseAsked() {
         // An import's own source name, as its producer spelt it; --source is matched ignoring case, and
         // SQLite's lower() folds only A to Z.
