@@ -93,7 +93,10 @@ final class BackfillCommand implements Callable<Integer> {
             }
             java.util.Map<String, java.util.List<String>> codes = ReferenceData.jobCodes(ctx.taxonomy());
             long stale = db.read(c -> Requeue.countStaleCodes(c, codes));
-            long dangling = db.read(c -> Requeue.countDangling(c, from));
+            // In a dry run, those the move would take out of their job count too, as the real run, which
+            // moves first, counts them: the dry run said 0 where the run then said and re-queued 2.
+            long dangling = db.read(c -> Requeue.countDangling(c, from)
+                    + (moving.isEmpty() ? 0 : Requeue.countMovingOutOfTheirJob(c, moving)));
             long stranded = db.read(Requeue::countStranded);
             long unsound = db.read(Requeue::countUnsound);
             // Counted as the removal below will find them: the jobs with no posting now and those the

@@ -262,6 +262,22 @@ public final class Requeue {
     }
 
     /**
+     * How many of {@code ids} (postings a dry run of a relocation would move) are enriched or merged into
+     * the job of their hash now: moved, each points to the job of another hash, which the real run then
+     * counts among {@link #countDangling} and re-queues.
+     */
+    public static long countMovingOutOfTheirJob(Connection c, java.util.Set<Long> ids) {
+        long n = 0;
+        List<Long> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<Long> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            n += Jdbc.count(c, "SELECT count(*) FROM raw_postings r WHERE r.id IN (" + Jdbc.marks(chunk.size())
+                    + ") AND r.outcome IN ('enriched', 'merged') AND NOT " + NO_JOB_OF_ITS_HASH, chunk.toArray());
+        }
+        return n;
+    }
+
+    /**
      * A posting whose row breaks the ledger's rules in a way only a hand-made change (or a script
      * with the checks off) leaves: an outcome jobintel does not write, a failure or filter with no
      * reason, a failure that does not say whether a retry may help, a job on a posting not in one.

@@ -359,6 +359,8 @@ class RepairCommandsIT {
         CliIT.Result dry = jobintel("backfill", "--relocate", "--dry-run", "--config", cfg.toString(), "--db", db());
         // The plan counts what the move would have decided again: both, one merged into the other.
         assertThat(dry.out()).contains("place otherwise: 2 (would move")
+                .as("the moved postings point to the job of another hash, as the run below counts and re-queues them")
+                .contains("Postings whose job no longer exists or is another job: 2")
                 .contains("2 postings to decide: 0 would be filtered, 1 merged")
                 .as("the jobs the moves would leave, as the run below counts and removes them")
                 .contains("Jobs no posting points to, once those are re-queued: 2");
@@ -370,7 +372,8 @@ class RepairCommandsIT {
         }
         CliIT.Result r = jobintel("backfill", "--relocate", "--config", cfg.toString(), "--db", db(), "--no-progress");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("place otherwise: 2 (moved");
+        assertThat(r.out()).contains("place otherwise: 2 (moved")
+                .contains("Postings whose job no longer exists or is another job: 2").contains("Re-queued 2 postings");
         // The two jobs the moved postings leave are counted where they are listed, as they are removed.
         assertThat(r.out()).contains("Jobs no posting points to, once those are re-queued: 2")
                 .contains("removed 2 orphan jobs");
