@@ -99,6 +99,7 @@ public final class Outcomes {
                 }
                 // Outcome.Unchanged: nothing to write.
             }
+            clearSkills(c, t.newJobs);
             insertSkills(c, t.skills);
             return new WriteResult(t.enriched, t.merged, t.filtered, t.failed, t.deferred, List.of(), t.superseded);
         }
@@ -120,6 +121,8 @@ public final class Outcomes {
         final List<Long> deferred = new ArrayList<>();
         final List<Long> superseded = new ArrayList<>();
         final List<Object[]> skills = new ArrayList<>();
+        /** The jobs this batch created: any skill rows under their ids are not theirs (see {@link #clearSkills}). */
+        final List<Long> newJobs = new ArrayList<>();
         int enriched;
         int merged;
         int filtered;
@@ -170,6 +173,7 @@ public final class Outcomes {
                 for (Classification.SkillMention m : e.job().classification().skills()) {
                     skills.add(new Object[] {jobId, m.name(), m.family()});
                 }
+                newJobs.add(jobId);
                 enriched++;
             } else {
                 Jdbc.update(c, "DELETE FROM enriched_jobs WHERE id = ?", jobId);
@@ -229,6 +233,24 @@ public final class Outcomes {
             }
         } catch (SQLException ex) {
             throw new StoreException("cannot store the job of posting " + e.postingId(), INSERT_JOB, args, ex);
+        }
+    }
+
+    /**
+     * Removes the skill rows under the ids of jobs just created, one statement per 500 jobs (not per job): a
+     * job removed by hand with foreign keys off leaves its skills, and SQLite gives its id to the next job,
+     * which would otherwise be counted in the skills report with the removed job's skills.
+     */
+    private static void clearSkills(Connection c, List<Long> jobIds) throws SQLException {
+        for (int from = 0; from < jobIds.size(); from += 500) {
+            List<Long> chunk = jobIds.subList(from, Math.min(jobIds.size(), from + 500));
+            String sql = "DELETE FROM job_skills WHERE job_id IN (" + Jdbc.marks(chunk.size()) + ")";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                Jdbc.bind(ps, chunk.toArray());
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                throw new StoreException("cannot clear job skills", sql, new Object[] {chunk.size() + " jobs"}, e);
+            }
         }
     }
 

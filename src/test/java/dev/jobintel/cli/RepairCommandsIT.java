@@ -639,6 +639,29 @@ class RepairCommandsIT {
     }
 
     @Test
+    void aJobRemovedByHandLeavesNoSkillsToTheNextJobGivenItsId() throws Exception {
+        land(jobs(2));
+        assertThat(jobintel("enrich", "--db", db(), "--no-progress").exit()).isZero();
+        assertThat(count("SELECT count(*) FROM job_skills WHERE job_id = (SELECT max(id) FROM enriched_jobs)")).isPositive();
+        try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
+            foreignKeysOff(s);
+            s.execute("DELETE FROM enriched_jobs WHERE id = (SELECT max(id) FROM enriched_jobs)");
+        }
+        // SQLite gives the next job the removed one's id: it must not inherit the removed job's skills.
+        String plain = "We are a small team of friendly people who make tea and talk to customers every day. You will "
+                + "answer questions, help people find what they need and keep our shop tidy and welcoming for everyone.";
+        land(List.of(Fixtures.posting("lever", "plain-1", "Teahouse", "Shop Assistant", "London", plain)));
+        assertThat(jobintel("enrich", "--db", db(), "--no-progress").exit()).isZero();
+        assertThat(jobintel("backfill", "--db", db(), "--no-progress").exit()).isZero();
+        assertThat(count("SELECT count(*) FROM job_skills k JOIN enriched_jobs j ON j.id = k.job_id "
+                + "WHERE j.title = 'Shop Assistant'")).isZero();
+        assertThat(count("SELECT count(*) FROM job_skills k JOIN enriched_jobs j ON j.id = k.job_id "
+                + "JOIN raw_postings r ON r.job_id = j.id WHERE r.source_job_id = ?", jobs(2).get(1).sourceJobId()))
+                .as("the removed job's posting, classified again, has its skills again").isPositive();
+        assertThat(jobintel("db", "check", "--db", db()).exit()).isZero();
+    }
+
+    @Test
     void aPostingRemovedByHandKeepsItsModelCallsInTheCostLedgerAndBackfillUnlinksThem() throws Exception {
         land(jobs(3));
         try (Connection c = DriverManager.getConnection(db()); Statement s = c.createStatement()) {
