@@ -52,8 +52,8 @@ final class DbExport implements Callable<Integer> {
     @Parameters(paramLabel = "WHAT", description = "jobs or postings.")
     String what;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "jsonl",
-            description = "jsonl or csv (jobs only) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "jsonl or csv (jobs only) (default: csv for an --out FILE named .csv or .csv.gz, else jsonl).")
     String format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write to FILE (gzip when it ends in .gz) instead of standard output.")
@@ -62,15 +62,29 @@ final class DbExport implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The format a file's name says it holds ("jobs.csv", "jobs.csv.gz", "all.jsonl"), or null for a name that does not say. */
+    static String formatNamed(Path file) {
+        String name = String.valueOf(file.getFileName()).toLowerCase(java.util.Locale.ROOT);
+        name = name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
+        return name.endsWith(".csv") ? "csv" : name.endsWith(".jsonl") || name.endsWith(".ndjson") ? "jsonl" : null;
+    }
+
     @Override
     public Integer call() throws IOException {
         CommandLine cl = spec.commandLine();
         if (!what.equals("jobs") && !what.equals("postings")) {
             throw new CommandLine.ParameterException(cl, "export takes 'jobs' or 'postings', got '" + what + "'");
         }
-        if (!format.equals("jsonl") && !format.equals("csv")) {
+        if (format != null && !format.equals("jsonl") && !format.equals("csv")) {
             throw new CommandLine.ParameterException(cl, "--format is jsonl or csv, got '" + format + "'");
         }
+        // "--out jobs.csv" wrote JSON Lines into a file every spreadsheet then opened as one broken column.
+        String named = outFile == null ? null : formatNamed(outFile);
+        if (format != null && named != null && !format.equals(named)) {
+            throw new CommandLine.ParameterException(cl, "--out " + outFile + " names a " + named + " file, but --format is "
+                    + format + "; give the file the extension of its format, or leave --format out");
+        }
+        format = format != null ? format : named != null ? named : "jsonl";
         if (what.equals("postings") && format.equals("csv")) {
             throw new CommandLine.ParameterException(cl, "postings export as JSON Lines only: the import format, "
                     + "whose descriptions and hints do not fit a spreadsheet's cells");

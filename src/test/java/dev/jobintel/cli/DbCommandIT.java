@@ -197,6 +197,21 @@ class DbCommandIT {
         assertThat(lines).hasSize((int) jobs);
         assertThat(new ObjectMapper().readTree(lines.get(0)).get("skills").isArray()).isTrue();
 
+        // A file named .csv is written as CSV without --format (it was JSON Lines in a .csv file), gzipped for .gz.
+        Path csvFile = dir.resolve("jobs.csv.gz");
+        assertThat(jobintel("db", "export", "jobs", "--out", csvFile.toString(), "--db", db).exit()).isZero();
+        try (var in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(csvFile));
+             MappingIterator<Map<String, String>> it = new CsvMapper().readerForMapOf(String.class)
+                     .with(CsvSchema.emptySchema().withHeader()).readValues(in)) {
+            assertThat(it.readAll()).hasSize((int) jobs).allSatisfy(row -> assertThat(row.get("job_hash")).hasSize(32));
+        }
+        // A format the name contradicts is a usage error, before anything is written.
+        Path contradicted = dir.resolve("other.csv");
+        CliIT.Result mixed = jobintel("db", "export", "jobs", "--format", "jsonl", "--out", contradicted.toString(), "--db", db);
+        assertThat(mixed.exit()).isEqualTo(Main.CONFIG_ERROR);
+        assertThat(mixed.err()).contains("--format is jsonl");
+        assertThat(contradicted).doesNotExist();
+
         // Where the file cannot go is a usage error naming the path, before the database is read.
         CliIT.Result noDir = jobintel("db", "export", "jobs", "--out", dir.resolve("no/such/jobs.jsonl").toString(),
                 "--db", db);
