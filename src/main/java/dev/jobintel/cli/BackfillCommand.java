@@ -68,6 +68,10 @@ final class BackfillCommand implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         Long from = since == null ? null : parse(cl, since);
         Context ctx = classifying.context(common, cl, dryRun);
+        // A dry run writes nothing, an empty database where a mistyped --db points included.
+        if (dryRun && CommonOptions.noDatabaseYet(ctx.config().database().url(), cl.getErr())) {
+            return Main.DATABASE_ERROR;
+        }
         PrintWriter out = cl.getOut();
         try (Database db = ctx.openDatabase(); Runner runner = new Runner(ctx, db, bars.on())) {
             runner.prepare(dryRun);

@@ -68,13 +68,24 @@ final class CommonOptions extends ConfigOption {
      */
     static dev.jobintel.store.Database openForReading(LoadedConfig lc, java.io.PrintWriter err) {
         String url = lc.config().database().url();
-        Path file = dev.jobintel.store.Database.sqliteFile(url);
-        if (file != null && !java.nio.file.Files.exists(file)) {
-            err.printf("No database at %s yet: run 'jobintel run' first.%n", file);
+        if (noDatabaseYet(url, err)) {
             return null;
         }
         dev.jobintel.store.Database db = dev.jobintel.store.Database.open(url, lc.config().database().username());
         db.migrateIfBehind();
         return db;
+    }
+
+    /**
+     * Whether {@code url} is a SQLite file that is not there yet, after saying so on {@code err}: a command that
+     * only reads, or a dry run, must not create an empty database where a mistyped path points.
+     */
+    static boolean noDatabaseYet(String url, java.io.PrintWriter err) {
+        Path file = dev.jobintel.store.Database.sqliteFile(url);
+        if (file != null && !java.nio.file.Files.exists(file)) {
+            err.printf("No database at %s yet: run 'jobintel run' first.%n", file);
+            return true;
+        }
+        return false;
     }
 }

@@ -63,6 +63,10 @@ final class EnrichCommand implements Callable<Integer> {
         if (batch && !ctx.classifierName().equals(ClaudeClassifier.NAME)) {
             throw new CommandLine.ParameterException(cl, "--batch needs the claude classifier (--classifier claude)");
         }
+        // A dry run writes nothing, an empty database where a mistyped --db points included.
+        if (dryRun && CommonOptions.noDatabaseYet(ctx.config().database().url(), cl.getErr())) {
+            return Main.DATABASE_ERROR;
+        }
         PrintWriter out = cl.getOut();
         try (Database db = ctx.openDatabase(); Runner runner = new Runner(ctx, db, bars.on())) {
             runner.prepare(dryRun);

@@ -61,6 +61,10 @@ final class RetryCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--source takes a source such as greenhouse, got an empty one");
         }
         Context ctx = classifying.context(common, cl, dryRun);
+        // A dry run writes nothing, an empty database where a mistyped --db points included.
+        if (dryRun && CommonOptions.noDatabaseYet(ctx.config().database().url(), cl.getErr())) {
+            return Main.DATABASE_ERROR;
+        }
         PrintWriter out = cl.getOut();
         try (Database db = ctx.openDatabase(); Runner runner = new Runner(ctx, db, bars.on())) {
             runner.prepare(dryRun);

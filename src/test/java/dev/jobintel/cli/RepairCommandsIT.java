@@ -807,6 +807,16 @@ class RepairCommandsIT {
             // -V, which every help lists, says the version.
             assertThat(jobintel(name, "-V").out()).as(name).startsWith("jobintel ");
         }
+        // A dry run writes nothing: where no database is yet it says so and creates none (a mistyped --db).
+        Path nowhere = dir.resolve("mistyped.db");
+        for (String command : List.of("retry", "backfill", "enrich")) {
+            CliIT.Result none = jobintel(command, "--dry-run", "--db", nowhere.toString());
+            assertThat(none.exit()).as(command).isEqualTo(Main.DATABASE_ERROR);
+            assertThat(none.err()).as(command).contains("No database at " + nowhere);
+            assertThat(nowhere).as(command).doesNotExist();
+        }
+        // On an empty database they run, and say there is nothing to do.
+        assertThat(jobintel("db", "migrate", "--db", db()).exit()).isZero();
         assertThat(jobintel("retry", "--dry-run", "--db", db()).exit()).isZero();
         assertThat(jobintel("backfill", "--dry-run", "--db", db()).exit()).isZero();
         assertThat(jobintel("status", "--explain", "--db", db()).exit()).isZero();
