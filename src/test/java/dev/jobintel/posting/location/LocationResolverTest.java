@@ -536,6 +536,16 @@ class LocationResolverTest {
             "Pisa (PI)         | psa | IT",   // not Piauí
             "Napoli (NA)       | nap | IT",
             "Padova (PD)       | pad | IT",
+            "Venezia (VE)      | vce | IT",   // not Venezuela
+            "Palermo (PA)      | pmo | IT",   // not Pennsylvania or Panama
+            "Modena (MO)       | mdn | IT",   // not Missouri
+            "Parma (PR)        | pmf | IT",   // not Puerto Rico or Paraná
+            "Cagliari (CA)     | cag | IT",   // not California or Canada
+            "Venice, CA        | -   | US",   // the Los Angeles district, not Venezia
+            "Parma, OH         | -   | US",
+            "Palermo, Buenos Aires, Argentina | bue | AR",  // the barrio, not Sicily's capital
+            "Pittsburgh, PA    | pit | US",
+            "Curitiba, PR      | cwb | BR",
             "Florence, SC      | -   | US",   // a US state's code after the city is a town of that name there
             "Naples, FL        | -   | US",
             "Verona, WI        | -   | US",
