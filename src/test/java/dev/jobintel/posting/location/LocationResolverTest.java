@@ -405,6 +405,8 @@ class LocationResolverTest {
             "Yellowknife, NT             | -",
             "Alice Springs, NT, Australia| AU",  // a later country says which
             "Yellowknife, NT, Canada     | CA",
+            "Darwin, NT                  | AU",  // a city of the table in the Northern Territory
+            "Darwin, Northern Territory  | AU",
             "Niterói, RJ                 | BR",  // Rio de Janeiro: Indian boards write Rajasthan by name
             "Surrey, BC                  | CA",  // British Columbia: Mexico's towns written so are the table's
             "Moncton, NB                 | CA",  // New Brunswick: Dutch boards do not write North Brabant so
