@@ -322,7 +322,8 @@ public final class LocationResolver {
                     break;
                 }
                 List<Gazetteer.Ref> refs = new ArrayList<>(gazetteer.byName(key));
-                if (allUpper(orig, i, i + len) && !(len == 1 && dutchPostcodeLetters(orig, i))) {
+                if (allUpper(orig, i, i + len) && !(len == 1 && (dutchPostcodeLetters(orig, i)
+                        || wordBeforeAWord(segment, orig, lower, i)))) {
                     for (Gazetteer.Ref r : gazetteer.byCode(String.join(" ", orig.subList(i, i + len)))) {
                         if (!refs.contains(r)) {
                             refs.add(r);
@@ -397,6 +398,66 @@ public final class LocationResolver {
             }
         }
         return false;
+    }
+
+    /**
+     * Codes that are English words or abbreviations written in capitals: "TO BE DETERMINED", "IT
+     * Office", "CO-LOCATED", "NO PREFERENCE", "AT HOME", "ON CALL". Not "US", "UK" or "DE", whose
+     * word beside them ("US Office") is still about the country.
+     */
+    private static final Set<String> CODES_THAT_ARE_WORDS = Set.of("IT", "BE", "CO", "IS", "NO", "AM", "ME", "ID",
+            "AT", "IN", "BY", "MY", "DO", "ON", "OR", "AN");
+    /** Words between codes that list them ("CO and UT"). */
+    private static final Set<String> JOINING_WORDS = Set.of("and", "und");
+
+    /**
+     * Whether the {@code i}th token, one of {@link #CODES_THAT_ARE_WORDS}, is a word of running
+     * text: followed, after only a space or a hyphen, by a word of letters that names no place and
+     * is no marker ("TO BE DETERMINED", "IT Office", "CO-LOCATED"). Alone or beside a place or
+     * a marker ("Remote - IT", "IT Remote", "IN, USA", "CO Denver") it is still the code.
+     */
+    private boolean wordBeforeAWord(String segment, List<String> orig, List<String> lower, int i) {
+        if (i + 1 >= orig.size() || !CODES_THAT_ARE_WORDS.contains(orig.get(i))) {
+            return false;
+        }
+        String next = lower.get(i + 1);
+        if (next.length() < 3 || JOINING_WORDS.contains(next)
+                || PART_OF_TOWN.contains(next) || !gazetteer.byCode(orig.get(i + 1)).isEmpty()) {
+            return false;
+        }
+        for (int k = 0; k < next.length(); k++) {
+            if (!Character.isLetter(next.charAt(k))) {
+                return false;
+            }
+        }
+        for (int len = 1; len <= Math.min(Math.max(gazetteer.maxTokens(), MARKER_MAX_TOKENS), orig.size() - i - 1); len++) {
+            String key = String.join(" ", lower.subList(i + 1, i + 1 + len));
+            if (MARKERS.containsKey(key) || !gazetteer.byName(key).isEmpty()) {
+                return false; // "IT Remote", "CO Denver"
+            }
+        }
+        String between = between(Normalizer.foldAccents(segment), i);
+        return between.equals(" ") || between.equals("-");
+    }
+
+    /** The characters of {@code s} between its {@code i}th token and the next. */
+    private static String between(String s, int i) {
+        int token = -1;
+        int k = 0;
+        while (k < s.length() && token < i) {
+            while (k < s.length() && !Character.isLetterOrDigit(s.charAt(k))) {
+                k++;
+            }
+            token++;
+            while (k < s.length() && Character.isLetterOrDigit(s.charAt(k))) {
+                k++;
+            }
+        }
+        int from = k;
+        while (k < s.length() && !Character.isLetterOrDigit(s.charAt(k))) {
+            k++;
+        }
+        return s.substring(from, k);
     }
 
     /**

@@ -362,6 +362,31 @@ class LocationResolverTest {
         }
     }
 
+    @ParameterizedTest(name = "\"{0}\" → {1} in {2}")
+    @CsvSource(delimiter = '|', value = {
+            "TO BE DETERMINED          | -         | -",   // the word "be", not Belgium
+            "REMOTE - TO BE DETERMINED | remote    | -",
+            "IT Office                 | -         | -",   // information technology, not Italy
+            "IT Department, Pune       | pnq       | IN",
+            "CO-LOCATED                | -         | -",   // not Colombia
+            "NO PREFERENCE             | -         | -",   // not Norway
+            "ME Office                 | -         | -",   // not Maine
+            "Remote - IT               | remote-it | IT",  // alone, or beside a place or a marker, it is the code
+            "IT Remote                 | remote-it | IT",
+            "Milano, IT                | mil       | IT",
+            "CO Denver                 | den       | US",
+            "UK Office                 | -         | GB",  // a code that is no word: its country's office
+    })
+    void aCodeThatIsAWordBeforeAnotherWordIsTheWord(String text, String place, String countries) {
+        ResolvedLocation r = resolve(text);
+        assertThat(r.place()).isEqualTo("-".equals(place) ? null : place);
+        if ("-".equals(countries)) {
+            assertThat(r.countries()).isEmpty();
+        } else {
+            assertThat(r.countries()).containsExactly(countries.split(" "));
+        }
+    }
+
     @ParameterizedTest(name = "\"{0}\" is in {1}")
     @CsvSource(delimiter = '|', value = {
             "Moose Jaw, SK, Canada   | CA",  // Saskatchewan, not Slovakia: the country named after it says so
