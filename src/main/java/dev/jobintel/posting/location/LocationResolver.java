@@ -558,7 +558,8 @@ public final class LocationResolver {
         for (int i = 0; i < spans.size(); i++) {
             Span s = spans.get(i);
             if (s.marker() != null || !s.has(Gazetteer.Kind.CITY) || subdivisionCodeAfterPlace(s, i > 0 ? chosen[i - 1] : null)
-                    || cityOrForeignSubdivisionAfterTown(s, i > 0 ? chosen[i - 1] : null)) {
+                    || cityOrForeignSubdivisionAfterTown(s, i > 0 ? chosen[i - 1] : null)
+                    || subdivisionOfCityBefore(s, i > 0 ? chosen[i - 1] : null)) {
                 continue;
             }
             List<Span> quals = qualifiersAfter(spans, i);
@@ -845,6 +846,11 @@ public final class LocationResolver {
             return false;
         }
         for (Gazetteer.Ref r : s.refs()) {
+            if (r.kind() == Gazetteer.Kind.SUBDIVISION && r.key().startsWith("US:")) {
+                return false; // "New Orleans, LA": a US state's code after a town is the state (Lagos State's too)
+            }
+        }
+        for (Gazetteer.Ref r : s.refs()) {
             if (r.kind() == Gazetteer.Kind.SUBDIVISION) {
                 String subCountry = countryOf(r.key());
                 for (Places.City c : cityCandidates(s)) {
@@ -874,6 +880,25 @@ public final class LocationResolver {
             }
         }
         return false;
+    }
+
+    /**
+     * "Lagos, LA", "Manila, NCR": after a city, a code or name that is a city of other countries
+     * only (Los Angeles', Delhi's) and a subdivision the city is in (Lagos State, Metro Manila) is
+     * that subdivision, not a second city.
+     */
+    private boolean subdivisionOfCityBefore(Span s, Places.City before) {
+        if (before == null) {
+            return false;
+        }
+        boolean agrees = false;
+        for (Gazetteer.Ref r : s.refs()) {
+            if (r.kind() == Gazetteer.Kind.CITY && gazetteer.city(r.key()).country().equalsIgnoreCase(before.country())) {
+                return false; // "New York, New York": the city again
+            }
+            agrees |= r.kind() == Gazetteer.Kind.SUBDIVISION && agrees(new Span(List.of(r), null, false, false), before);
+        }
+        return agrees;
     }
 
     /**

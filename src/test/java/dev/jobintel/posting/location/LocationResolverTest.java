@@ -315,6 +315,10 @@ class LocationResolverTest {
             "LA                | lax | US",  // the code alone, or after part of the city, is still the city's
             "Downtown LA       | lax | US",
             "Kuala Lumpur, KL  | kul | MY",
+            "Lagos, LA         | los | NG",  // Lagos State's code, not Los Angeles
+            "Manila, NCR       | mnl | PH",  // Metro Manila, not Delhi
+            "Makati, NCR       | mnl | PH",
+            "Taguig, National Capital Region | mnl | PH",
             "Hybrid in LA      | lax | US",  // "in" is no town of Louisiana
             "Office in KL      | kul | MY",
             "NY and LA         | lax | US",  // "and" before a city's code is no town either
