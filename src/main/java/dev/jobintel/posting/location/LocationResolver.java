@@ -617,7 +617,7 @@ public final class LocationResolver {
             }
             if (country != null && !(sub != null && (hintsPreferSubdivision(hints, country, sub)
                     || usStateAfterName(s, afterTown, country, sub, hints) || stateNameOverCountry(spans, i, country, hints)
-                    || laterNamesCountryOf(spans, i, country, sub)))) {
+                    || laterNamesCountryOf(spans, i, country, sub) || listedWithUsStates(spans, i, sub)))) {
                 segCountries.add(country);
                 continue;
             }
@@ -1070,6 +1070,31 @@ public final class LocationResolver {
             }
         }
         return shared;
+    }
+
+    /**
+     * "Remote - US (CA, NY, TX)", "Remote (IN, OH, MI)", "DE, NJ, PA": a code that is a country's and a
+     * US state's, beside a code that is a US state's and no country's, is a state of the list, not
+     * Canada, India or Germany. Beside a country's code ("Remote - US, CA") it is still the country.
+     */
+    private static boolean listedWithUsStates(List<Span> spans, int i, String sub) {
+        if (!spans.get(i).code() || !sub.startsWith("US:")) {
+            return false;
+        }
+        return (i > 0 && onlyUsStateCode(spans.get(i - 1))) || (i + 1 < spans.size() && onlyUsStateCode(spans.get(i + 1)));
+    }
+
+    /** Whether a span is a US state's two-letter code that is no country's ("NY", "TX", "OH"). */
+    private static boolean onlyUsStateCode(Span s) {
+        if (!s.code() || s.marker() != null || s.has(Gazetteer.Kind.COUNTRY) || s.has(Gazetteer.Kind.CITY)) {
+            return false;
+        }
+        for (Gazetteer.Ref r : s.refs()) {
+            if (r.kind() == Gazetteer.Kind.SUBDIVISION && r.key().startsWith("US:")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

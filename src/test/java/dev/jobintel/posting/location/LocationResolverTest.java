@@ -391,6 +391,22 @@ class LocationResolverTest {
         }
     }
 
+    @ParameterizedTest(name = "\"{0}\" → {1} in {2}")
+    @CsvSource(delimiter = '|', value = {
+            "Remote - US (CA, NY, TX)  | remote-us            | US",     // California, not Canada
+            "Remote US (IN, OH, MI)    | remote-us            | US",     // Indiana, not India
+            "Remote - DE, NJ, PA       | remote-us            | US",     // Delaware and Pennsylvania, not Germany and Panama
+            "Remote (CO or UT)         | remote-us            | US",     // Colorado, not Colombia
+            "NY, CA                    | -                    | US",
+            "Remote - US, CA           | remote-north_america | US CA",  // beside a country's code, still the country
+            "Remote (DE, AT, CH)       | remote-dach          | DE AT CH",
+    })
+    void aCountrysCodeInAListOfUsStatesIsTheState(String text, String place, String countries) {
+        ResolvedLocation r = resolve(text);
+        assertThat(r.place()).isEqualTo("-".equals(place) ? null : place);
+        assertThat(r.countries()).containsExactly(countries.split(" "));
+    }
+
     @ParameterizedTest(name = "\"{0}\" is in {1}")
     @CsvSource(delimiter = '|', value = {
             "Moose Jaw, SK, Canada   | CA",  // Saskatchewan, not Slovakia: the country named after it says so
