@@ -541,8 +541,14 @@ public final class LocationResolver {
 
     private void resolveSegment(String segment, Hints hints, Builder b) {
         List<Span> spans = spans(segment);
+        Places.City cityBefore = b.lastCity;
+        b.lastCity = null;
         if (spans.isEmpty()) {
             return;
+        }
+        if (spans.size() == 1 && cityBefore != null && spans.get(0).marker() == null
+                && !spans.get(0).has(Gazetteer.Kind.CITY) && agrees(spans.get(0), cityBefore)) {
+            return; // "Curitiba/PR", "San Francisco / CA": the city's state, not Puerto Rico or Canada
         }
         boolean remote = false;
         boolean global = false;
@@ -634,6 +640,7 @@ public final class LocationResolver {
             b.cities.add(c);
             b.countries.add(c.country().toUpperCase(Locale.ROOT));
         }
+        b.lastCity = chosen[chosen.length - 1];
         b.countries.addAll(segCountries);
         b.regions.addAll(segRegions);
         if (remote || global) {
@@ -1288,6 +1295,8 @@ public final class LocationResolver {
         /** A segment says "home office"; it is remote work when the text is German-speaking. */
         boolean homeOffice;
         boolean homeOfficeIsRemote;
+        /** The city the segment before ended with ("Curitiba" of "Curitiba/PR"), if it ended with one. */
+        Places.City lastCity;
 
         ResolvedLocation build() {
             Set<String> area = new LinkedHashSet<>();

@@ -407,6 +407,22 @@ class LocationResolverTest {
         assertThat(r.countries()).containsExactly(countries.split(" "));
     }
 
+    @ParameterizedTest(name = "\"{0}\" → {1} in {2}")
+    @CsvSource(delimiter = '|', value = {
+            "Curitiba/PR          | cwb | BR",     // Paraná, as Brazilian boards write "Cidade/UF": not Puerto Rico
+            "Porto Alegre/RS      | poa | BR",     // not Serbia
+            "Recife/PE            | rec | BR",     // not Peru
+            "Florianópolis/SC     | flo | BR",     // not South Carolina
+            "San Francisco / CA   | sfo | US",     // not Canada
+            "London/NY            | lon | GB US",  // a code the city does not agree with is another place
+            "NYC/SF               | nyc | US",
+    })
+    void aCodeAfterASlashThatIsTheCitysOwnStateAddsNoCountry(String text, String place, String countries) {
+        ResolvedLocation r = resolve(text);
+        assertThat(r.place()).isEqualTo(place);
+        assertThat(r.countries()).containsExactly(countries.split(" "));
+    }
+
     @ParameterizedTest(name = "\"{0}\" is in {1}")
     @CsvSource(delimiter = '|', value = {
             "Moose Jaw, SK, Canada   | CA",  // Saskatchewan, not Slovakia: the country named after it says so
