@@ -311,6 +311,12 @@ public final class LocationResolver {
                 i++; // "HYBRID IN LONDON": the word, not India's code
                 continue;
             }
+            if (EXCLUDING.contains(lower.get(i)) && !markerAt(lower, i)) {
+                // "Remote - Anywhere except India": the places after it, to the end of its clause, are where the job is not
+                i = clauseEnd(Normalizer.foldAccents(segment), i, n) + 1;
+                coveredUntil = i;
+                continue;
+            }
             int matched = 0;
             for (int len = Math.min(max, n - i); len >= 1 && matched == 0; len--) {
                 String key = String.join(" ", lower.subList(i, i + len));
@@ -352,6 +358,55 @@ public final class LocationResolver {
             i += Math.max(matched, 1);
         }
         return spans;
+    }
+
+    /**
+     * Words after which a segment names where a job is not: "Remote - Europe (excl. UK)", "Remote -
+     * Anywhere except India", "Remote (outside the US)", "Remote US (not NY)". "Not remote" is a marker.
+     */
+    private static final Set<String> EXCLUDING = Set.of("except", "excepting", "excluding", "excl", "exclude",
+            "excludes", "excluded", "exclusive", "not", "outside", "excepto", "exceto", "ausser", "sauf");
+
+    /**
+     * The index of the last token of the clause token {@code i} of {@code s} is in: the tokens
+     * up to a closing parenthesis or a dash between spaces ("Hybrid, not fully remote - Berlin";
+     * not a comma, which lists the excluded: "Europe (excluding UK, Ireland)").
+     */
+    private static int clauseEnd(String s, int i, int n) {
+        int token = -1;
+        int k = 0;
+        while (k < s.length()) {
+            while (k < s.length() && !Character.isLetterOrDigit(s.charAt(k))) {
+                k++;
+            }
+            token++;
+            while (k < s.length() && Character.isLetterOrDigit(s.charAt(k))) {
+                k++;
+            }
+            if (token < i) {
+                continue;
+            }
+            int from = k;
+            while (k < s.length() && !Character.isLetterOrDigit(s.charAt(k))) {
+                k++;
+            }
+            String between = s.substring(from, k);
+            if (between.indexOf(')') >= 0 || between.indexOf(']') >= 0 || between.contains(" - ")
+                    || between.indexOf('–') >= 0 || between.indexOf('—') >= 0) {
+                return token;
+            }
+        }
+        return n - 1;
+    }
+
+    /** Whether a marker ("not remote") starts at the {@code i}th token. */
+    private static boolean markerAt(List<String> lower, int i) {
+        for (int len = 1; len <= Math.min(MARKER_MAX_TOKENS, lower.size() - i); len++) {
+            if (MARKERS.containsKey(String.join(" ", lower.subList(i, i + len)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Words written in capitals as codes are ("IN": India's, Indiana's; "AT": Austria's). */

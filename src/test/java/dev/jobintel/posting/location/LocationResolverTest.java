@@ -423,6 +423,26 @@ class LocationResolverTest {
         assertThat(r.countries()).containsExactly(countries.split(" "));
     }
 
+    @ParameterizedTest(name = "\"{0}\" → {1}, in {2}")
+    @CsvSource(delimiter = '|', value = {
+            "Remote - Anywhere except India         | remote-global | -",   // not remote in India
+            "Remote - Europe (excl. UK)             | remote-europe | -",   // not placed in the UK
+            "Remote (EU, excluding France, Germany) | remote-europe | -",
+            "Remote - EMEA (except Russia)          | remote-emea   | -",
+            "Remote in US (not available in CO)     | remote-us     | US",  // nor in Colombia
+            "Hybrid, not fully remote - Berlin      | ber           | DE",  // the clause ends at the dash
+            "Austin, TX (Not Remote)                | aus           | US",  // "not remote" is still the marker
+    })
+    void placesAfterAnExclusionAreNotTheJobs(String text, String place, String countries) {
+        ResolvedLocation r = resolve(text);
+        assertThat(r.place()).isEqualTo(place);
+        if ("-".equals(countries)) {
+            assertThat(r.countries()).isEmpty();
+        } else {
+            assertThat(r.countries()).containsExactly(countries.split(" "));
+        }
+    }
+
     @ParameterizedTest(name = "\"{0}\" is in {1}")
     @CsvSource(delimiter = '|', value = {
             "Moose Jaw, SK, Canada   | CA",  // Saskatchewan, not Slovakia: the country named after it says so
