@@ -469,7 +469,8 @@ public final class LocationResolver {
      * Whether the {@code i}th token, one of {@link #CODES_THAT_ARE_WORDS}, is a word of running
      * text: followed, after only a space or a hyphen, by a word of letters that names no place and
      * is no marker ("TO BE DETERMINED", "IT Office", "CO-LOCATED"). Alone or beside a place or
-     * a marker ("Remote - IT", "IT Remote", "IN, USA", "CO Denver") it is still the code.
+     * a marker ("Remote - IT", "IT Remote", "IN, USA", "CO Denver"), or after a comma ("Boise, ID
+     * Office"), it is still the code.
      */
     private boolean wordBeforeAWord(String segment, List<String> orig, List<String> lower, int i) {
         if (i + 1 >= orig.size() || !CODES_THAT_ARE_WORDS.contains(orig.get(i))) {
@@ -491,7 +492,11 @@ public final class LocationResolver {
                 return false; // "IT Remote", "CO Denver"
             }
         }
-        String between = between(Normalizer.foldAccents(segment), i);
+        String folded = Normalizer.foldAccents(segment);
+        if (i > 0 && between(folded, i - 1).indexOf(',') >= 0) {
+            return false; // "Boise, ID Office": a state's code after its town
+        }
+        String between = between(folded, i);
         return between.equals(" ") || between.equals("-");
     }
 

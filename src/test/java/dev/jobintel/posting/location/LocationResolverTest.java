@@ -380,6 +380,7 @@ class LocationResolverTest {
             "Milano, IT                | mil       | IT",
             "CO Denver                 | den       | US",
             "UK Office                 | -         | GB",  // a code that is no word: its country's office
+            "Boise, ID Office          | -         | US",  // after a comma, a town's state
     })
     void aCodeThatIsAWordBeforeAnotherWordIsTheWord(String text, String place, String countries) {
         ResolvedLocation r = resolve(text);
