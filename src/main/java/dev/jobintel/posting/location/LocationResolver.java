@@ -365,7 +365,7 @@ public final class LocationResolver {
      * Anywhere except India", "Remote (outside the US)", "Remote US (not NY)". "Not remote" is a marker.
      */
     private static final Set<String> EXCLUDING = Set.of("except", "excepting", "excluding", "excl", "exclude",
-            "excludes", "excluded", "exclusive", "not", "outside", "excepto", "exceto", "ausser", "sauf");
+            "excludes", "excluded", "not", "outside", "excepto", "exceto", "ausser", "sauf");
 
     /**
      * The index of the last token of the clause token {@code i} of {@code s} is in: the tokens

@@ -433,6 +433,7 @@ class LocationResolverTest {
             "Remote in US (not available in CO)     | remote-us     | US",  // nor in Colombia
             "Hybrid, not fully remote - Berlin      | ber           | DE",  // the clause ends at the dash
             "Austin, TX (Not Remote)                | aus           | US",  // "not remote" is still the marker
+            "Remote (exclusive to US residents)     | remote-us     | US",  // exclusive to: only there, not except
     })
     void placesAfterAnExclusionAreNotTheJobs(String text, String place, String countries) {
         ResolvedLocation r = resolve(text);
