@@ -429,22 +429,8 @@ public final class LocationResolver {
             }
         }
         // The characters between the token and the next: only spaces.
-        int token = -1;
-        int k = 0;
-        while (k < s.length() && token < i) {
-            while (k < s.length() && !Character.isLetterOrDigit(s.charAt(k))) {
-                k++;
-            }
-            token++;
-            while (k < s.length() && Character.isLetterOrDigit(s.charAt(k))) {
-                k++;
-            }
-        }
-        while (k < s.length() && !Character.isLetterOrDigit(s.charAt(k))) {
-            if (s.charAt(k) != ' ') {
-                return false;
-            }
-            k++;
+        if (between(s, i).chars().anyMatch(ch -> ch != ' ')) {
+            return false;
         }
         for (int len = 1; len <= Math.min(gazetteer.maxTokens(), orig.size() - i - 1); len++) {
             String key = String.join(" ", orig.subList(i + 1, i + 1 + len));
