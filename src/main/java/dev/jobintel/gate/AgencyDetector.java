@@ -26,6 +26,9 @@ public final class AgencyDetector {
         }
     }
 
+    /** Far above the rounding error of a sum of a few dozen weights, far below any weight. */
+    private static final double SUM_ERROR = 1e-9;
+
     private final AgencyList list;
     private final double threshold;
     private final Set<String> allow;
@@ -82,7 +85,8 @@ public final class AgencyDetector {
             }
         }
         score = Math.min(1.0, score);
-        return new Verdict(score >= threshold, score, List.copyOf(reasons));
+        // Weights are tenths, summed in binary: 0.6 + 0.3 is 0.8999999999999999, short of a 0.9 threshold.
+        return new Verdict(score >= threshold - SUM_ERROR, score, List.copyOf(reasons));
     }
 
     /**

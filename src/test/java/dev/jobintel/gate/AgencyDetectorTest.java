@@ -137,6 +137,16 @@ class AgencyDetectorTest {
     }
 
     @Test
+    void signalsAddingUpExactlyToTheThresholdReachIt() {
+        // 'on behalf of a client' (0.6) and 'inside IR35' (0.3) make 0.9; in binary they summed to 0.8999999999999999.
+        String text = "We are hiring on behalf of a client in the insurance sector. This contract is inside IR35.";
+        AgencyDetector.Verdict v = new AgencyDetector(AgencyList.bundled(), 0.9).judge("Northwind", text);
+        assertThat(v.explain()).startsWith("0.90");
+        assertThat(v.agency()).as("a confidence at the threshold is an agency's").isTrue();
+        assertThat(new AgencyDetector(AgencyList.bundled(), 0.95).judge("Northwind", text).agency()).isFalse();
+    }
+
+    @Test
     void configCanBlockAndAllowMore() {
         AgencyDetector custom = new AgencyDetector(AgencyList.bundled().with(List.of("Globex Talent"), List.of("Hays")), 0.7);
         assertThat(custom.judge("Globex Talent", "").agency()).isTrue();
