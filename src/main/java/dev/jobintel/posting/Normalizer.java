@@ -105,7 +105,63 @@ public final class Normalizer {
 
     /** Title for identity: gender markers dropped, basic normalisation, abbreviations spelled out. */
     public static String title(String title) {
-        return spelledOut(titleAsWritten(title));
+        return spelledOut(withoutRequisitionId(titleAsWritten(title)));
+    }
+
+    /** Words that introduce a requisition id: "REQ-2026-0042", "JR-1234", "Job ID 123456", "Ref 8812". */
+    private static final Set<String> ID_PREFIXES = Set.of("req", "requisition", "jr", "r", "ref", "id", "reqid",
+            "jobid");
+
+    /**
+     * A normalised title without the requisition id a board appends ("Senior Backend Engineer - R12345"):
+     * trailing numbers of at least three digits after an id word, a number of at least four digits
+     * after up to four letters ("r12345", "jr0012345", "#4521"), or one of at least five digits. A
+     * level ("Engineer 2", "L5"), a product ("Windows 11") or a cohort's year ("Graduate Engineer
+     * 2026") is part of the job and stays.
+     */
+    static String withoutRequisitionId(String normalised) {
+        int len = normalised.length();
+        if (len == 0 || !Character.isDigit(normalised.charAt(len - 1))) {
+            return normalised; // most titles: no number at the end
+        }
+        String[] words = normalised.split(" ");
+        int end = words.length;
+        int digits = 0;
+        boolean id = false;
+        while (end > 1) {
+            String w = words[end - 1];
+            int letters = 0;
+            while (letters < w.length() && (Character.isLetter(w.charAt(letters)) || w.charAt(letters) == '#')) {
+                letters++;
+            }
+            if (letters > 4 || letters == w.length()) {
+                break;
+            }
+            int n = w.length() - letters;
+            for (int i = letters; i < w.length(); i++) {
+                if (!Character.isDigit(w.charAt(i))) {
+                    n = -1;
+                    break;
+                }
+            }
+            if (n < 0) {
+                break;
+            }
+            digits += n;
+            id |= n >= 5 || (letters > 0 && n >= 4);
+            end--;
+        }
+        if (end < words.length && end > 1 && ID_PREFIXES.contains(words[end - 1]) && digits >= 3) {
+            end--;
+            if (end > 1 && words[end].equals("id") && (words[end - 1].equals("job") || words[end - 1].equals("req"))) {
+                end--;
+            }
+            id = true;
+        }
+        if (!id || end == words.length) {
+            return normalised;
+        }
+        return String.join(" ", java.util.Arrays.copyOf(words, end));
     }
 
     /**

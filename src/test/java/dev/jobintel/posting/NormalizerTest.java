@@ -60,4 +60,24 @@ class NormalizerTest {
         // The key of a paid answer keeps the words as written: a posting landed before this rule reuses its answer.
         assertThat(Normalizer.titleAsWritten("Sr. Backend Engineer (m/f/d)")).isEqualTo("sr backend engineer");
     }
+
+    @Test
+    void aTrailingRequisitionIdIsNotPartOfTheJob() {
+        String senior = Normalizer.title("Senior Backend Engineer");
+        for (String t : new String[] {"Senior Backend Engineer - R12345", "Senior Backend Engineer (REQ-2026-0042)",
+                "Senior Backend Engineer [JR-1234]", "Senior Backend Engineer (JR0012345)", "Sr. Backend Engineer #4521",
+                "Senior Backend Engineer - Job ID 123456", "Senior Backend Engineer, Req. 8812", "Senior Backend Engineer 2026-10442"}) {
+            assertThat(Normalizer.title(t)).as(t).isEqualTo(senior);
+        }
+        assertThat(JobHash.of("Acme", "Senior Backend Engineer - R12345", "lon"))
+                .isEqualTo(JobHash.of("Acme", "Senior Backend Engineer", "lon"));
+        // Numbers that are part of the job stay: levels, a year's cohort, a product, a short team number.
+        assertThat(Normalizer.title("Software Engineer 2")).isEqualTo("software engineer 2");
+        assertThat(Normalizer.title("Graduate Software Engineer 2026")).isEqualTo("graduate software engineer 2026");
+        assertThat(Normalizer.title("Graduate Software Engineer 2027")).isNotEqualTo(Normalizer.title("Graduate Software Engineer 2026"));
+        assertThat(Normalizer.title("Engineer L5")).isEqualTo("engineer l5");
+        assertThat(Normalizer.title("Developer, Windows 11")).isEqualTo("developer windows 11");
+        assertThat(Normalizer.title("Jr Developer")).isEqualTo("junior developer");
+        assertThat(Normalizer.title("R12345")).isEqualTo("r12345");
+    }
 }
