@@ -105,7 +105,23 @@ public final class Normalizer {
 
     /** Title for identity: gender markers dropped, basic normalisation, abbreviations spelled out. */
     public static String title(String title) {
-        return spelledOut(withoutRequisitionId(titleAsWritten(title)));
+        return spelledOut(withoutRequisitionId(titleAsWritten(withoutGenderSuffix(title))));
+    }
+
+    /** German gender suffixes: "Entwickler*in", ":in", "_in", "/in", "/-in", "(in)", "*innen". */
+    private static final Pattern GENDER_SUFFIX = Pattern.compile("(?<=\\p{Ll})(?:[*:_]|/-?)in(?:nen)?(?![\\p{L}-])"
+            + "|(?<=\\p{Ll})\\(in(?:nen)?\\)");
+
+    /**
+     * A title without the German gender suffix on a word, a marker as "(m/w/d)" is ("Entwickler*in" is
+     * "Entwickler (m/w/d)"); identity only, as {@link #titleAsWritten} keeps the words as written.
+     */
+    private static String withoutGenderSuffix(String title) {
+        if (title == null || (title.indexOf('*') < 0 && title.indexOf(':') < 0 && title.indexOf('_') < 0
+                && title.indexOf('/') < 0 && title.indexOf('(') < 0)) {
+            return title;
+        }
+        return GENDER_SUFFIX.matcher(title).replaceAll("");
     }
 
     /** Words that introduce a requisition id: "REQ-2026-0042", "JR-1234", "Job ID 123456", "Ref 8812". */

@@ -80,4 +80,18 @@ class NormalizerTest {
         assertThat(Normalizer.title("Jr Developer")).isEqualTo("junior developer");
         assertThat(Normalizer.title("R12345")).isEqualTo("r12345");
     }
+    @Test
+    void aGermanGenderSuffixIsAGenderMarkerLikeMwd() {
+        String mwd = Normalizer.title("Softwareentwickler (m/w/d)");
+        for (String t : new String[] {"Softwareentwickler*in", "Softwareentwickler:in", "Softwareentwickler_in",
+                "Softwareentwickler/in", "Softwareentwickler/-in", "Softwareentwickler(in)", "Softwareentwickler*in (m/w/d)"}) {
+            assertThat(Normalizer.title(t)).as(t).isEqualTo(mwd);
+        }
+        assertThat(Normalizer.title("Senior Entwickler*innen Backend")).isEqualTo("senior entwickler backend");
+        assertThat(JobHash.of("Acme", "Data Engineer*in", "ber")).isEqualTo(JobHash.of("Acme", "Data Engineer (m/w/d)", "ber"));
+        // English 'in' stays a word.
+        assertThat(Normalizer.title("Software Engineer in Test")).isEqualTo("software engineer in test");
+        assertThat(Normalizer.title("LinkedIn Ads Specialist")).isEqualTo("linkedin ads specialist");
+        assertThat(Normalizer.title("Sales / In-house Counsel")).isEqualTo("sales in house counsel");
+    }
 }
