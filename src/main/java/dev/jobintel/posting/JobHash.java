@@ -20,7 +20,28 @@ public final class JobHash {
      * @param place the resolved place key from {@link #placeKey}
      */
     public static String of(String company, String title, String place) {
-        return md5Hex(Normalizer.employer(company) + "|" + Normalizer.title(title) + "|" + place);
+        String t = Normalizer.title(title);
+        return md5Hex(Normalizer.employer(company) + "|" + (place.startsWith("remote") ? withoutRemote(t) : t) + "|"
+                + place);
+    }
+
+    /**
+     * A remote job's normalised title without the "Remote" its place already says ("Senior Backend
+     * Engineer - Remote", "(100% Remote)", "Remote Senior Backend Engineer").
+     */
+    static String withoutRemote(String title) {
+        String t = title;
+        if (t.endsWith(" remote")) {
+            t = t.substring(0, t.length() - 7);
+            for (String qualifier : new String[] {" fully", " 100"}) {
+                if (t.endsWith(qualifier)) {
+                    t = t.substring(0, t.length() - qualifier.length());
+                }
+            }
+        } else if (t.startsWith("remote ")) {
+            t = t.substring(7);
+        }
+        return t;
     }
 
     /**

@@ -39,4 +39,17 @@ class JobHashTest {
         // And an unresolved text place never equals a real city code.
         assertThat(JobHash.placeKey(null, "lon", "x:1")).isNotEqualTo("lon");
     }
+    @Test
+    void remoteInTheTitleOfARemoteJobIsNotAnotherJob() {
+        String plain = JobHash.of("Acme", "Senior Backend Engineer", "remote-us");
+        for (String t : new String[] {"Senior Backend Engineer - Remote", "Senior Backend Engineer (Remote)",
+                "Senior Backend Engineer, Fully Remote", "Senior Backend Engineer (100% Remote)", "Remote Senior Backend Engineer"}) {
+            assertThat(JobHash.of("Acme", t, "remote-us")).as(t).isEqualTo(plain);
+        }
+        // Where the place is not remote, the word tells the jobs apart; and remote scopes stay apart.
+        assertThat(JobHash.of("Acme", "Senior Backend Engineer (Remote)", "lon"))
+                .isNotEqualTo(JobHash.of("Acme", "Senior Backend Engineer", "lon"));
+        assertThat(JobHash.of("Acme", "Senior Backend Engineer (Remote)", "remote-de")).isNotEqualTo(plain);
+        assertThat(JobHash.of("Acme", "Remote", "remote-us")).isNotEqualTo(JobHash.of("Acme", "", "remote-us"));
+    }
 }
