@@ -119,6 +119,23 @@ class AgencyDetectorTest {
     }
 
     @Test
+    void aRecruiterNamingTheHiringCompanyAsALeadingClientIsAnAgency() {
+        for (String text : List.of("A leading fintech client is looking for a Senior Backend Engineer to join their platform team.",
+                "An established insurance client is seeking a Data Engineer for a 6 month project.",
+                "A fast-growing SaaS client are hiring a Platform Engineer in Leeds.",
+                "My client are a well known retailer looking to hire a backend engineer.")) {
+            assertThat(DETECTOR.judge("Northgate Digital", text + " You will build Java services on AWS.").agency())
+                    .as(text).isTrue();
+        }
+        // An employer's own customers are not a client it recruits for.
+        for (String text : List.of("A leading fintech client is using our platform to settle payments in seconds.",
+                "Our clients are a diverse group of banks and insurers.",
+                "You will help a leading retail client modernise its data platform.")) {
+            assertThat(DETECTOR.judge("Northgate Digital", text).agency()).as(text).isFalse();
+        }
+    }
+
+    @Test
     void anEmployersNameIsJudgedOnceButEachDescriptionOnItsOwn() {
         AgencyDetector d = new AgencyDetector(AgencyList.bundled(), 0.7);
         String agencyText = "Our client is a leading fintech in London. We are acting as an employment agency in relation to this vacancy.";
