@@ -108,20 +108,43 @@ public final class Normalizer {
         return spelledOut(withoutRequisitionId(titleAsWritten(withoutGenderSuffix(title))));
     }
 
-    /** German gender suffixes: "Entwickler*in", ":in", "_in", "/in", "/-in", "(in)", "*innen". */
+    /**
+     * German gender suffixes ("Entwickler*in", ":in", "_in", "/in", "/-in", "(in)", "*innen") and the
+     * markers {@link #GENDER_NOISE} leaves, of three letters with another separator or none
+     * ("(m|w|d)", "(m,w,d)", "(M-W-D)", "(mwd)").
+     */
     private static final Pattern GENDER_SUFFIX = Pattern.compile("(?<=\\p{Ll})(?:[*:_]|/-?)in(?:nen)?(?![\\p{L}-])"
-            + "|(?<=\\p{Ll})\\(in(?:nen)?\\)");
+            + "|(?<=\\p{Ll})\\(in(?:nen)?\\)"
+            + "|(?i)[(\\[]\\s*[mwfdhx]\\s*([|,-])\\s*[mwfdhx]\\s*\\1\\s*(?:[mwfdhx]|div(?:erse?)?\\.?)\\s*[)\\]]"
+            + "|(?i)[(\\[]\\s*(?:m[wf]d|[wf]md|d[mw][wf]|d[wf]m|m[wf]x|[wf]mx|x[wf]m)\\s*[)\\]]");
 
     /**
      * A title without the German gender suffix on a word, a marker as "(m/w/d)" is ("Entwickler*in" is
      * "Entwickler (m/w/d)"); identity only, as {@link #titleAsWritten} keeps the words as written.
      */
     private static String withoutGenderSuffix(String title) {
-        if (title == null || (title.indexOf('*') < 0 && title.indexOf(':') < 0 && title.indexOf('_') < 0
-                && title.indexOf('/') < 0 && title.indexOf('(') < 0)) {
-            return title;
+        return title == null || !mayHaveGenderSuffix(title) ? title : GENDER_SUFFIX.matcher(title).replaceAll("");
+    }
+
+    /**
+     * Whether a mark that may start a {@link #GENDER_SUFFIX} ('*', ':', '_', '/', a bracket) is followed
+     * by one of its letters: titles are normalised for every posting, and most have none.
+     */
+    private static boolean mayHaveGenderSuffix(String t) {
+        int n = t.length();
+        for (int i = 0; i < n - 1; i++) {
+            char c = t.charAt(i);
+            if (c == '*' || c == ':' || c == '_' || c == '/' || c == '(' || c == '[') {
+                int j = i + 1;
+                while (j < n && (t.charAt(j) == ' ' || t.charAt(j) == '-')) {
+                    j++;
+                }
+                if (j < n && "iImMwWfFdDhHxX".indexOf(t.charAt(j)) >= 0) {
+                    return true;
+                }
+            }
         }
-        return GENDER_SUFFIX.matcher(title).replaceAll("");
+        return false;
     }
 
     /** Words that introduce a requisition id: "REQ-2026-0042", "JR-1234", "Job ID 123456", "Ref 8812". */

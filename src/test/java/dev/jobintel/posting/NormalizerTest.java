@@ -94,4 +94,16 @@ class NormalizerTest {
         assertThat(Normalizer.title("LinkedIn Ads Specialist")).isEqualTo("linkedin ads specialist");
         assertThat(Normalizer.title("Sales / In-house Counsel")).isEqualTo("sales in house counsel");
     }
+    @Test
+    void genderMarkersWrittenWithOtherSeparatorsAreGenderMarkers() {
+        String mwd = Normalizer.title("Softwareentwickler (m/w/d)");
+        for (String t : new String[] {"Softwareentwickler (m|w|d)", "Softwareentwickler (mwd)", "Softwareentwickler (m,w,d)",
+                "Softwareentwickler (M-W-D)", "Softwareentwickler [m | f | d]", "Softwareentwickler (MFD)"}) {
+            assertThat(Normalizer.title(t)).as(t).isEqualTo(mwd);
+        }
+        // Not a marker: letters that are words or part of a name.
+        assertThat(Normalizer.title("Engineer (MDM)")).isEqualTo("engineer mdm");
+        assertThat(Normalizer.title("Engineer (C-D)")).isEqualTo("engineer c d");
+        assertThat(Normalizer.title("Engineer, W-2")).isEqualTo("engineer w 2");
+    }
 }
