@@ -171,6 +171,18 @@ class AgencyDetectorTest {
     }
 
     @Test
+    void persolAndCplBlockTheirAgenciesNotTheEyewearBrandOrTheFragranceHouse() {
+        for (String agency : new String[] {"Persol", "Persol Career", "PERSOL TEMPSTAFF Co., Ltd.", "PersolKelly",
+                "Cpl", "Cpl Resources", "CPL Solutions", "Cpl Healthcare", "Cpl Jobs"}) {
+            assertThat(DETECTOR.judge(agency, "A role.").agency()).as(agency).isTrue();
+        }
+        assertThat(DETECTOR.judge("Persol Eyewear", "Persol, the Italian eyewear house, is hiring a Retail Store Manager "
+                + "for its Milan boutique.").agency()).isFalse();
+        assertThat(DETECTOR.judge("CPL Aromas", "CPL Aromas creates fragrances for global brands. We are hiring a "
+                + "Data Analyst in Bishop's Stortford.").agency()).isFalse();
+    }
+
+    @Test
     void anAgencyNamedLikeAnotherOrganisationBlocksOnlyItsOwnNameForms() {
         for (String agency : new String[] {"Hays", "Hays plc", "Hays Recruitment", "Hays Specialist Recruitment Ltd",
                 "Reed", "Reed Global", "Reed Technology", "Huxley UK", "Crossover for Work", "Jobs via Dice"}) {
