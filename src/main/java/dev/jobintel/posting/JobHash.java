@@ -21,8 +21,10 @@ public final class JobHash {
      */
     public static String of(String company, String title, String place) {
         String t = Normalizer.title(title);
-        return md5Hex(Normalizer.employer(company) + "|" + (place.startsWith("remote") ? withoutRemote(t) : t) + "|"
-                + place);
+        String e = Normalizer.employer(company);
+        // "The Home Depot" on one board is "Home Depot" on another, as the agency lists read them.
+        return md5Hex((e.startsWith("the ") ? e.substring(4) : e) + "|"
+                + (place.startsWith("remote") ? withoutRemote(t) : t) + "|" + place);
     }
 
     /**

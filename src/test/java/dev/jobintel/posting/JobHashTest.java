@@ -52,4 +52,12 @@ class JobHashTest {
         assertThat(JobHash.of("Acme", "Senior Backend Engineer (Remote)", "remote-de")).isNotEqualTo(plain);
         assertThat(JobHash.of("Acme", "Remote", "remote-us")).isNotEqualTo(JobHash.of("Acme", "", "remote-us"));
     }
+    @Test
+    void anEmployerWrittenWithOrWithoutTheArticleIsOneEmployer() {
+        assertThat(JobHash.of("The Home Depot", "Senior Data Engineer", "atl"))
+                .isEqualTo(JobHash.of("Home Depot, Inc.", "Senior Data Engineer", "atl"));
+        assertThat(JobHash.of("THE TRADE DESK", "Software Engineer", "nyc"))
+                .isEqualTo(JobHash.of("Trade Desk", "Software Engineer", "nyc"));
+        assertThat(JobHash.of("Theorem", "Software Engineer", "nyc")).isNotEqualTo(JobHash.of("Orem", "Software Engineer", "nyc"));
+    }
 }
