@@ -127,10 +127,17 @@ class AgencyDetectorTest {
             assertThat(DETECTOR.judge("Northgate Digital", text + " You will build Java services on AWS.").agency())
                     .as(text).isTrue();
         }
+        for (String text : List.of("Our client is seeking a Senior Backend Engineer for a 12 month contract.",
+                "Our client is looking for an experienced Data Engineer to join their team in Leeds.",
+                "Our client are hiring two Platform Engineers.")) {
+            assertThat(DETECTOR.judge("Northgate Digital", text + " You will build Java services on AWS.").agency())
+                    .as(text).isTrue();
+        }
         // An employer's own customers are not a client it recruits for.
         for (String text : List.of("A leading fintech client is using our platform to settle payments in seconds.",
                 "Our clients are a diverse group of banks and insurers.",
-                "You will help a leading retail client modernise its data platform.")) {
+                "You will help a leading retail client modernise its data platform.",
+                "Our client is looking to move its platform to AWS, and you will lead the migration.")) {
             assertThat(DETECTOR.judge("Northgate Digital", text).agency()).as(text).isFalse();
         }
     }
