@@ -21,10 +21,27 @@ public final class JobHash {
      */
     public static String of(String company, String title, String place) {
         String t = Normalizer.title(title);
+        t = levelFirst(place.startsWith("remote") ? withoutRemote(t) : t);
         String e = Normalizer.employer(company);
         // "The Home Depot" on one board is "Home Depot" on another, as the agency lists read them.
-        return md5Hex((e.startsWith("the ") ? e.substring(4) : e) + "|"
-                + (place.startsWith("remote") ? withoutRemote(t) : t) + "|" + place);
+        return md5Hex((e.startsWith("the ") ? e.substring(4) : e) + "|" + t + "|" + place);
+    }
+
+    /**
+     * A normalised title with a level written after it first: "Software Engineer, Senior", as some
+     * boards order it, is "Senior Software Engineer" (not "semi senior", a mid level, nor a level said twice).
+     */
+    static String levelFirst(String title) {
+        String level = title.endsWith(" senior") ? "senior" : title.endsWith(" junior") ? "junior" : null;
+        if (level == null) {
+            return title;
+        }
+        String rest = title.substring(0, title.length() - level.length() - 1);
+        if (rest.endsWith(" semi") || rest.equals("semi") || rest.startsWith("senior ") || rest.startsWith("junior ")
+                || rest.equals("senior") || rest.equals("junior")) {
+            return title;
+        }
+        return level + " " + rest;
     }
 
     /**

@@ -60,4 +60,21 @@ class JobHashTest {
                 .isEqualTo(JobHash.of("Trade Desk", "Software Engineer", "nyc"));
         assertThat(JobHash.of("Theorem", "Software Engineer", "nyc")).isNotEqualTo(JobHash.of("Orem", "Software Engineer", "nyc"));
     }
+    @Test
+    void aSeniorityWrittenAfterTheTitleIsTheSameJob() {
+        String senior = JobHash.of("Acme", "Senior Software Engineer", "sea");
+        for (String t : new String[] {"Software Engineer, Senior", "Software Engineer (Senior)", "Software Engineer - Sr.",
+                "Software Engineer, Senior (m/w/d)"}) {
+            assertThat(JobHash.of("Acme", t, "sea")).as(t).isEqualTo(senior);
+        }
+        assertThat(JobHash.of("Acme", "Software Engineer, Senior - Remote", "remote-us"))
+                .isEqualTo(JobHash.of("Acme", "Senior Software Engineer", "remote-us"));
+        assertThat(JobHash.of("Acme", "Data Analyst, Junior", "sea")).isEqualTo(JobHash.of("Acme", "Junior Data Analyst", "sea"));
+        // Still different jobs: another level, a "semi senior" (mid-level), or the level said twice.
+        assertThat(JobHash.of("Acme", "Software Engineer (Junior)", "sea")).isNotEqualTo(senior);
+        assertThat(JobHash.of("Acme", "Desarrollador Semi Senior", "sea"))
+                .isNotEqualTo(JobHash.of("Acme", "Senior Desarrollador Semi", "sea"));
+        assertThat(JobHash.of("Acme", "Senior Software Engineer, Senior", "sea")).isNotEqualTo(senior);
+        assertThat(JobHash.of("Acme", "Senior", "sea")).isNotEqualTo(JobHash.of("Acme", "", "sea"));
+    }
 }
