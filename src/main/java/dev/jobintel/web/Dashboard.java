@@ -135,6 +135,12 @@ public final class Dashboard implements AutoCloseable {
             try {
                 route(ex);
             } catch (RuntimeException e) {
+                if (Database.isUnreachable(e)) {
+                    // A PostgreSQL server down or restarting: not a schema missing, and asked again it waits again.
+                    send(ex, 503, "text/plain", "The database cannot be reached (its server is down or restarting, "
+                            + "or the network is gone). The dashboard answers again once it is back.");
+                    return;
+                }
                 if (!db.schemaCurrent()) {
                     // A new file at the path that a run is still making, or one of another version: not ready.
                     send(ex, 503, "text/plain", "The database at its path has no jobintel schema of this version (a "

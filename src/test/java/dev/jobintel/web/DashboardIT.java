@@ -266,6 +266,33 @@ class DashboardIT {
     }
 
     @Test
+    void aPostgresServerThatGoesDownIsSaidToBeUnreachableNotAFileWithoutASchema() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg =
+                io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().setPort(port).start();
+        try (Database onPostgres = Database.open("jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres",
+                null, null)) {
+            onPostgres.migrate();
+            dashboard.close();
+            dashboard = Dashboard.start(onPostgres, new LocationResolver(Gazetteer.bundled()), "127.0.0.1", 0, 15);
+            assertThat(get("/status.json").statusCode()).isEqualTo(200);
+            pg.close(); // the server goes down (a restart, the network) under the dashboard
+            for (String path : new String[] {"/", "/status.json", "/report/skills.csv"}) {
+                HttpResponse<String> r = get(path);
+                assertThat(r.statusCode()).as(path).isEqualTo(503);
+                assertThat(r.body()).as(path).contains("cannot be reached").doesNotContain("schema");
+            }
+        } finally {
+            dashboard.close();
+            dashboard = Dashboard.start(db, new LocationResolver(Gazetteer.bundled()), "127.0.0.1", 0, 15);
+            pg.close();
+        }
+    }
+
+    @Test
     void onThisMachineOnlyItAnswersOnlyToThisMachinesNames() throws Exception {
         // A page elsewhere whose name points at 127.0.0.1 (DNS rebinding) sends its own name as the Host.
         assertThat(rawStatusLine("GET /status.json HTTP/1.1", "attacker.example:" + dashboard.address().getPort()))
