@@ -97,8 +97,8 @@ final class BackfillCommand implements Callable<Integer> {
             }
             java.util.Map<String, java.util.List<String>> codes = ReferenceData.jobCodes(ctx.taxonomy());
             long stale = db.read(c -> Requeue.countStaleCodes(c, codes));
-            // In a dry run, those the move would take out of their job count too, as the real run, which
-            // moves first, counts them: the dry run said 0 where the run then said and re-queued 2.
+            // In a dry run, the postings the move would take out of their job count too: the real run moves
+            // first and then finds them among those whose job is another job.
             long dangling = db.read(c -> Requeue.countDangling(c, from)
                     + (moving.isEmpty() ? 0 : Requeue.countMovingOutOfTheirJob(c, moving)));
             long stranded = db.read(Requeue::countStranded);

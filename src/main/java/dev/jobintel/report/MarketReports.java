@@ -500,8 +500,9 @@ public final class MarketReports {
 
     /**
      * A job's place in the list of jobs, with where it may be done remotely: "Remote (Europe)", "Remote
-     * (anywhere)", "London, or remote (United Kingdom)", "Remote" where its location does not say. Two jobs of one title and employer, remote from
-     * two continents, are two rows that must not read as one job listed twice.
+     * (anywhere)", "London, or remote (United Kingdom)", "Remote" where its location does not say. Two
+     * jobs of one title and employer, remote from two continents, are two rows that must not read as
+     * one job listed twice.
      */
     static String remotePlace(String place, boolean hasCity, String scope, Map<String, String> scopeParts) {
         if (scope == null) {

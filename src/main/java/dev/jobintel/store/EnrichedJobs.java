@@ -16,8 +16,7 @@ public final class EnrichedJobs {
     /** job_hash → id for those of {@code hashes} that have a job. */
     public static Map<String, Long> idsByHash(Connection c, List<String> hashes) {
         Map<String, Long> out = new HashMap<>();
-        for (int from = 0; from < hashes.size(); from += 500) {
-            List<String> chunk = hashes.subList(from, Math.min(hashes.size(), from + 500));
+        for (List<String> chunk : Jdbc.inLists(hashes)) {
             String sql = "SELECT id, job_hash FROM enriched_jobs WHERE job_hash IN (" + Jdbc.marks(chunk.size()) + ")";
             for (Object[] row : Jdbc.query(c, sql, rs -> new Object[] {rs.getString(2), rs.getLong(1)}, chunk.toArray())) {
                 out.put((String) row[0], (Long) row[1]);

@@ -85,6 +85,19 @@ public final class Jdbc {
         }
     }
 
+    /** Values bound in one IN list at most: well under the 999 parameters older SQLite builds allow a statement. */
+    public static final int IN_LIST = 500;
+
+    /** {@code values} in runs of at most {@link #IN_LIST}, each bound as one IN list (in order; none when empty). */
+    public static <T> List<List<T>> inLists(java.util.Collection<T> values) {
+        List<T> all = values instanceof List<T> l ? l : new java.util.ArrayList<>(values);
+        List<List<T>> out = new java.util.ArrayList<>();
+        for (int from = 0; from < all.size(); from += IN_LIST) {
+            out.add(all.subList(from, Math.min(all.size(), from + IN_LIST)));
+        }
+        return out;
+    }
+
     /** "?, ?, ?" for an IN list. */
     public static String marks(int n) {
         StringBuilder sb = new StringBuilder(n * 3);

@@ -242,8 +242,7 @@ public final class Outcomes {
      * which would otherwise be counted in the skills report with the removed job's skills.
      */
     private static void clearSkills(Connection c, List<Long> jobIds) throws SQLException {
-        for (int from = 0; from < jobIds.size(); from += 500) {
-            List<Long> chunk = jobIds.subList(from, Math.min(jobIds.size(), from + 500));
+        for (List<Long> chunk : Jdbc.inLists(jobIds)) {
             String sql = "DELETE FROM job_skills WHERE job_id IN (" + Jdbc.marks(chunk.size()) + ")";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 Jdbc.bind(ps, chunk.toArray());

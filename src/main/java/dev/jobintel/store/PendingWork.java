@@ -131,8 +131,7 @@ public final class PendingWork implements AutoCloseable {
             return out;
         }
         db.read(c -> {
-            for (int from = 0; from < hashes.size(); from += 500) {
-                List<String> chunk = hashes.subList(from, Math.min(hashes.size(), from + 500));
+            for (List<String> chunk : Jdbc.inLists(hashes)) {
                 List<Object> args = new ArrayList<>(List.of(owner));
                 args.addAll(chunk);
                 for (Object[] row : Jdbc.query(c, "SELECT job_hash, min(id) FROM raw_postings WHERE outcome = 'pending' "

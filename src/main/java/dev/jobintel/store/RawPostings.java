@@ -214,9 +214,7 @@ public final class RawPostings {
         }
         Map<String, State> out = new HashMap<>();
         for (Map.Entry<String, List<String>> e : idsBySource.entrySet()) {
-            List<String> ids = e.getValue();
-            for (int from = 0; from < ids.size(); from += 500) {
-                List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            for (List<String> chunk : Jdbc.inLists(e.getValue())) {
                 Object[] args = new Object[chunk.size() + 1];
                 args[0] = e.getKey();
                 for (int i = 0; i < chunk.size(); i++) {
@@ -274,8 +272,7 @@ public final class RawPostings {
     /** Those of {@code ids} that are still pending (in a batch or not). */
     public static List<PendingPosting> pendingByIds(Connection c, List<Long> ids) {
         List<PendingPosting> out = new java.util.ArrayList<>(ids.size());
-        for (int from = 0; from < ids.size(); from += 500) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+        for (List<Long> chunk : Jdbc.inLists(ids)) {
             out.addAll(Jdbc.query(c, PENDING_COLUMNS + "WHERE r.outcome = 'pending' AND r.id IN (" + Jdbc.marks(chunk.size())
                     + ") ORDER BY r.id", RawPostings::pending, chunk.toArray()));
         }

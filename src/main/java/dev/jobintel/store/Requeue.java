@@ -154,9 +154,7 @@ public final class Requeue {
                 + "NOT EXISTS (SELECT 1 FROM raw_postings r WHERE r.job_id = j.id AND " + stays + ")",
                 rs -> rs.getString(1), args.toArray()));
         Map<Long, String> left = new java.util.HashMap<>();
-        List<Long> ids = new ArrayList<>(moving);
-        for (int from = 0; from < ids.size(); from += 500) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+        for (List<Long> chunk : Jdbc.inLists(moving)) {
             Jdbc.each(c, "SELECT j.id, j.job_hash FROM raw_postings r JOIN enriched_jobs j ON j.id = r.job_id WHERE r.id IN ("
                     + Jdbc.marks(chunk.size()) + ")", rs -> left.put(rs.getLong(1), rs.getString(2)), chunk.toArray());
         }
@@ -187,9 +185,7 @@ public final class Requeue {
         Jdbc.each(c, "SELECT j.id, count(*), j.raw_count FROM raw_postings r JOIN enriched_jobs j ON j.id = r.job_id WHERE "
                 + stays + " GROUP BY j.id, j.raw_count", rs -> jobs.put(rs.getLong(1), new long[] {rs.getLong(2),
                 rs.getLong(3)}), args.toArray());
-        List<Long> ids = new ArrayList<>(moving);
-        for (int from = 0; from < ids.size(); from += 500) {
-            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+        for (List<Long> chunk : Jdbc.inLists(moving)) {
             // A posting a relocation would move leaves its job: counted above as staying, it does not.
             List<Object> chunkArgs = new ArrayList<>(chunk);
             chunkArgs.addAll(args);
@@ -268,9 +264,7 @@ public final class Requeue {
      */
     public static long countMovingOutOfTheirJob(Connection c, java.util.Set<Long> ids) {
         long n = 0;
-        List<Long> all = new ArrayList<>(ids);
-        for (int from = 0; from < all.size(); from += 500) {
-            List<Long> chunk = all.subList(from, Math.min(all.size(), from + 500));
+        for (List<Long> chunk : Jdbc.inLists(ids)) {
             n += Jdbc.count(c, "SELECT count(*) FROM raw_postings r WHERE r.id IN (" + Jdbc.marks(chunk.size())
                     + ") AND r.outcome IN ('enriched', 'merged') AND NOT " + NO_JOB_OF_ITS_HASH, chunk.toArray());
         }
