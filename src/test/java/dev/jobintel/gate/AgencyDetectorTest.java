@@ -137,7 +137,9 @@ class AgencyDetectorTest {
         for (String text : List.of("A leading fintech client is using our platform to settle payments in seconds.",
                 "Our clients are a diverse group of banks and insurers.",
                 "You will help a leading retail client modernise its data platform.",
-                "Our client is looking to move its platform to AWS, and you will lead the migration.")) {
+                "Our client is looking to move its platform to AWS, and you will lead the migration.",
+                "Our client is seeking a partner to modernise its data platform, and you will lead that work.",
+                "A leading retail client is looking for ways to cut its cloud bill, and our platform does that.")) {
             assertThat(DETECTOR.judge("Northgate Digital", text).agency()).as(text).isFalse();
         }
     }
