@@ -357,13 +357,7 @@ class LocationResolverTest {
             "REMOTE - IN         | remote-in     | IN",
     })
     void inAndAtWrittenInCapitalsBeforeAPlaceAreTheWords(String text, String place, String countries) {
-        ResolvedLocation r = resolve(text);
-        assertThat(r.place()).isEqualTo("-".equals(place) ? null : place);
-        if ("-".equals(countries)) {
-            assertThat(r.countries()).isEmpty();
-        } else {
-            assertThat(r.countries()).containsExactly(countries.split(" "));
-        }
+        assertPlaceAndCountries(text, place, countries);
     }
 
     @ParameterizedTest(name = "\"{0}\" → {1} in {2}")
@@ -383,13 +377,7 @@ class LocationResolverTest {
             "Boise, ID Office          | -         | US",  // after a comma, a town's state
     })
     void aCodeThatIsAWordBeforeAnotherWordIsTheWord(String text, String place, String countries) {
-        ResolvedLocation r = resolve(text);
-        assertThat(r.place()).isEqualTo("-".equals(place) ? null : place);
-        if ("-".equals(countries)) {
-            assertThat(r.countries()).isEmpty();
-        } else {
-            assertThat(r.countries()).containsExactly(countries.split(" "));
-        }
+        assertPlaceAndCountries(text, place, countries);
     }
 
     @ParameterizedTest(name = "\"{0}\" → {1} in {2}")
@@ -436,13 +424,7 @@ class LocationResolverTest {
             "Remote (exclusive to US residents)     | remote-us     | US",  // exclusive to: only there, not except
     })
     void placesAfterAnExclusionAreNotTheJobs(String text, String place, String countries) {
-        ResolvedLocation r = resolve(text);
-        assertThat(r.place()).isEqualTo(place);
-        if ("-".equals(countries)) {
-            assertThat(r.countries()).isEmpty();
-        } else {
-            assertThat(r.countries()).containsExactly(countries.split(" "));
-        }
+        assertPlaceAndCountries(text, place, countries);
     }
 
     @ParameterizedTest(name = "\"{0}\" is in {1}")
@@ -996,5 +978,16 @@ class LocationResolverTest {
         assertThat(LocationResolver.segments("NYC; Remote, US | Berlin/Paris"))
                 .containsExactly("NYC", "Remote, US", "Berlin", "Paris");
         assertThat(LocationResolver.segments("Oregon")).containsExactly("Oregon");
+    }
+
+    /** The place {@code text} resolves to and its countries, each "-" for none (as the tables above write them). */
+    private static void assertPlaceAndCountries(String text, String place, String countries) {
+        ResolvedLocation r = resolve(text);
+        assertThat(r.place()).as(text).isEqualTo("-".equals(place) ? null : place);
+        if ("-".equals(countries)) {
+            assertThat(r.countries()).as(text).isEmpty();
+        } else {
+            assertThat(r.countries()).as(text).containsExactly(countries.split(" "));
+        }
     }
 }
