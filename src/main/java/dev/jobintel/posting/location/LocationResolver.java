@@ -293,6 +293,16 @@ public final class LocationResolver {
         boolean has(Gazetteer.Kind kind) {
             return LocationResolver.has(refs, kind);
         }
+
+        /** Whether it names a US state ("LA" Louisiana, among what else it may name). */
+        boolean hasUsState() {
+            for (Gazetteer.Ref r : refs) {
+                if (r.kind() == Gazetteer.Kind.SUBDIVISION && r.key().startsWith("US:")) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private List<Span> spans(String segment) {
@@ -373,24 +383,8 @@ public final class LocationResolver {
      * not a comma, which lists the excluded: "Europe (excluding UK, Ireland)").
      */
     private static int clauseEnd(String s, int i, int n) {
-        int token = -1;
-        int k = 0;
-        while (k < s.length()) {
-            while (k < s.length() && !Character.isLetterOrDigit(s.charAt(k))) {
-                k++;
-            }
-            token++;
-            while (k < s.length() && Character.isLetterOrDigit(s.charAt(k))) {
-                k++;
-            }
-            if (token < i) {
-                continue;
-            }
-            int from = k;
-            while (k < s.length() && !Character.isLetterOrDigit(s.charAt(k))) {
-                k++;
-            }
-            String between = s.substring(from, k);
+        for (int token = i; token < n; token++) {
+            String between = between(s, token);
             if (between.indexOf(')') >= 0 || between.indexOf(']') >= 0 || between.contains(" - ")
                     || between.indexOf('–') >= 0 || between.indexOf('—') >= 0) {
                 return token;
@@ -898,10 +892,8 @@ public final class LocationResolver {
         if (!s.code() || !s.afterUnknown() || before != null) {
             return false;
         }
-        for (Gazetteer.Ref r : s.refs()) {
-            if (r.kind() == Gazetteer.Kind.SUBDIVISION && r.key().startsWith("US:")) {
-                return false; // "New Orleans, LA": a US state's code after a town is the state (Lagos State's too)
-            }
+        if (s.hasUsState()) {
+            return false; // "New Orleans, LA": a US state's code after a town is the state (Lagos State's too)
         }
         for (Gazetteer.Ref r : s.refs()) {
             if (r.kind() == Gazetteer.Kind.SUBDIVISION) {
@@ -983,8 +975,7 @@ public final class LocationResolver {
             return false;
         }
         Span next = spans.get(i + 1);
-        return next.code() && !next.has(Gazetteer.Kind.COUNTRY) && next.refs().stream()
-                .anyMatch(r -> r.kind() == Gazetteer.Kind.SUBDIVISION && r.key().startsWith("US:"));
+        return next.code() && !next.has(Gazetteer.Kind.COUNTRY) && next.hasUsState();
     }
 
     /** Whether qualifier {@code q} is compatible with city {@code c}. */
@@ -1139,15 +1130,8 @@ public final class LocationResolver {
 
     /** Whether a span is a US state's two-letter code that is no country's ("NY", "TX", "OH"). */
     private static boolean onlyUsStateCode(Span s) {
-        if (!s.code() || s.marker() != null || s.has(Gazetteer.Kind.COUNTRY) || s.has(Gazetteer.Kind.CITY)) {
-            return false;
-        }
-        for (Gazetteer.Ref r : s.refs()) {
-            if (r.kind() == Gazetteer.Kind.SUBDIVISION && r.key().startsWith("US:")) {
-                return true;
-            }
-        }
-        return false;
+        return s.code() && s.marker() == null && !s.has(Gazetteer.Kind.COUNTRY) && !s.has(Gazetteer.Kind.CITY)
+                && s.hasUsState();
     }
 
     /**
