@@ -113,7 +113,7 @@ public final class AgencyDetector {
     private NameVerdict byName(String company) {
         String name = normaliseName(company);
         // "The Adecco Group", "The Boston Consulting Group": the lists name them without the article.
-        String bare = name.startsWith("the ") ? name.substring(4) : name;
+        String bare = Normalizer.withoutArticle(name);
         if (!name.isEmpty() && (allow.contains(name) || allow.contains(bare))) {
             return new NameVerdict(Verdict.NOT, 0, List.of());
         }

@@ -22,9 +22,8 @@ public final class JobHash {
     public static String of(String company, String title, String place) {
         String t = Normalizer.title(title);
         t = levelFirst(place.startsWith("remote") ? withoutRemote(t) : t);
-        String e = Normalizer.employer(company);
-        // "The Home Depot" on one board is "Home Depot" on another, as the agency lists read them.
-        return md5Hex((e.startsWith("the ") ? e.substring(4) : e) + "|" + t + "|" + place);
+        // "The Home Depot" on one board is "Home Depot" on another.
+        return md5Hex(Normalizer.withoutArticle(Normalizer.employer(company)) + "|" + t + "|" + place);
     }
 
     /**

@@ -88,6 +88,15 @@ public final class Normalizer {
     /** "S.A." and "B.V." as "SA" and "BV": dotted initials are one word. */
     private static final Pattern DOTTED_INITIALS = Pattern.compile("(?<=\\b\\p{L})\\.(?=\\p{L}\\b)");
 
+    /**
+     * A normalised employer name without a leading article: "the home depot" is "home depot", as
+     * other boards and the agency lists write it. Not part of {@link #employer}, whose output keys the
+     * answers already paid for ({@code ContentKey}).
+     */
+    public static String withoutArticle(String employer) {
+        return employer.startsWith("the ") ? employer.substring(4) : employer;
+    }
+
     /** Employer name for identity: basic normalisation with legal suffixes dropped from the end. */
     public static String employer(String name) {
         // The regexes run only when their required character is there: names and titles are
