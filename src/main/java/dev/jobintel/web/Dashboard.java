@@ -135,18 +135,18 @@ public final class Dashboard implements AutoCloseable {
             try {
                 route(ex);
             } catch (RuntimeException e) {
-                if (Database.isUnreachable(e) && Database.sqliteFile(db.url()) != null) {
-                    // Every connection to the file busy with other requests for the pool's whole wait (many
-                    // large pages at once): nothing is wrong with the database, asked again it answers.
-                    ex.getResponseHeaders().set("Retry-After", "5");
-                    send(ex, 503, "text/plain", "The dashboard is busy answering other requests to the database; "
-                            + "ask again in a moment.");
-                    return;
-                }
                 if (Database.isUnreachable(e)) {
-                    // A PostgreSQL server down or restarting: not a schema missing, and asked again it waits again.
-                    send(ex, 503, "text/plain", "The database cannot be reached (its server is down or restarting, "
-                            + "or the network is gone). The dashboard answers again once it is back.");
+                    if (Database.sqliteFile(db.url()) != null) {
+                        // Every connection to the file busy with other requests for the pool's whole wait (many
+                        // large pages at once): nothing is wrong with the database, asked again it answers.
+                        ex.getResponseHeaders().set("Retry-After", "5");
+                        send(ex, 503, "text/plain", "The dashboard is busy answering other requests to the database; "
+                                + "ask again in a moment.");
+                    } else {
+                        // A PostgreSQL server down or restarting: not a schema missing; asked again it waits again.
+                        send(ex, 503, "text/plain", "The database cannot be reached (its server is down or restarting, "
+                                + "or the network is gone). The dashboard answers again once it is back.");
+                    }
                     return;
                 }
                 if (!db.schemaCurrent()) {
