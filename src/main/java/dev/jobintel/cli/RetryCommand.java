@@ -96,8 +96,7 @@ final class RetryCommand implements Callable<Integer> {
                 }
                 // A retry that was stopped (Ctrl-C, SIGTERM) left what it re-queued pending: run again, it finds
                 // nothing to re-queue and enriches nothing, so say what does decide them.
-                long pending = db.read(c -> dev.jobintel.store.Jdbc.count(c,
-                        "SELECT count(*) FROM raw_postings WHERE outcome = 'pending' AND batch_id IS NULL"));
+                long pending = db.read(dev.jobintel.store.RawPostings::countPendingOutsideBatches);
                 if (pending > 0) {
                     out.printf("%s pending (re-queued by a retry that was stopped, or not decided yet): 'jobintel "
                             + "enrich' decides them; retry enriches only when it re-queues some.%n",

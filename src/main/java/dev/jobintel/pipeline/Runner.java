@@ -167,9 +167,7 @@ public final class Runner implements AutoCloseable {
 
     public Enricher.Result enrich(long limit) {
         // What this run can take: not what other workers lease, nor what open message batches hold.
-        long pending = db.read(c -> dev.jobintel.store.Jdbc.count(c,
-                "SELECT count(*) FROM raw_postings WHERE outcome = 'pending' AND batch_id IS NULL"))
-                - pendingWork().leasedByOthers();
+        long pending = db.read(dev.jobintel.store.RawPostings::countPendingOutsideBatches) - pendingWork().leasedByOthers();
         try (Progress progress = new Progress(System.err, showProgress, "enrich", "postings",
                 limit > 0 ? Math.min(limit, pending) : pending)) {
             Enricher e = new Enricher(db, pendingWork(), ctx.gate(), ctx.resolver(), classifier(), ctx.clock(),

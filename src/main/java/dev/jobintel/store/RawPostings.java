@@ -269,6 +269,11 @@ public final class RawPostings {
         return page(c, "1 = 1", List.of(), afterId, limit);
     }
 
+    /** The pending postings no message batch holds: what a direct enrich can decide (leases aside). */
+    public static long countPendingOutsideBatches(Connection c) {
+        return Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE outcome = 'pending' AND batch_id IS NULL");
+    }
+
     /** Those of {@code ids} that are still pending (in a batch or not). */
     public static List<PendingPosting> pendingByIds(Connection c, List<Long> ids) {
         List<PendingPosting> out = new java.util.ArrayList<>(ids.size());
