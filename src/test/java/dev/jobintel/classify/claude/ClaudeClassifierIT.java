@@ -236,6 +236,15 @@ class ClaudeClassifierIT {
                 + "'malformed response body%'")).isEqualTo(2);
     }
 
+    /** One posting enriched by the third answer, the two before it recorded as malformed for their usage. */
+    private void enrichPastTwoImpossibleUsages() {
+        land(job(1));
+        runner.enrich(0);
+        assertThat(posting("g1")).containsEntry("outcome", "enriched");
+        assertThat(count("SELECT count(*) FROM llm_calls WHERE outcome = 'server_error' AND error LIKE "
+                + "'malformed response body: usage reports%'")).isEqualTo(2);
+    }
+
     @Test
     void aUsageNoAnswerCanHaveIsMalformedNotBilled() {
         String body = "{\"id\":\"msg_u\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-haiku-4-5\","
@@ -246,11 +255,7 @@ class ClaudeClassifierIT {
                 : r.attempt() == 2 ? Answer.rawBody(200, "application/json",
                         String.format(body, "{\"input_tokens\":1000000000000,\"output_tokens\":100000000000}"))
                 : Answer.tool(clean(r)));
-        land(job(1));
-        runner.enrich(0);
-        assertThat(posting("g1")).containsEntry("outcome", "enriched");
-        assertThat(count("SELECT count(*) FROM llm_calls WHERE outcome = 'server_error' AND error LIKE "
-                + "'malformed response body: usage reports%'")).isEqualTo(2);
+        enrichPastTwoImpossibleUsages();
         assertThat(count("SELECT count(*) FROM llm_calls WHERE input_tokens < 0 OR input_tokens > 10000000")).isZero();
     }
 
@@ -268,11 +273,7 @@ class ClaudeClassifierIT {
                         "{\"input_tokens\":300,\"output_tokens\":900000,\"cache_creation_input_tokens\":0,"
                                 + "\"cache_read_input_tokens\":0}"))
                 : Answer.tool(clean(r)));
-        land(job(1));
-        runner.enrich(0);
-        assertThat(posting("g1")).containsEntry("outcome", "enriched");
-        assertThat(count("SELECT count(*) FROM llm_calls WHERE outcome = 'server_error' AND error LIKE "
-                + "'malformed response body: usage reports%'")).isEqualTo(2);
+        enrichPastTwoImpossibleUsages();
         assertThat(count("SELECT count(*) FROM llm_calls WHERE input_tokens > 100000 OR output_tokens > 1024")).isZero();
         double spent = db.read(c -> Jdbc.one(c, "SELECT sum(cost_usd) FROM llm_calls", rs -> rs.getDouble(1)));
         assertThat(spent).isLessThan(0.1);
