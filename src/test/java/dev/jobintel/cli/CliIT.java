@@ -547,13 +547,7 @@ class CliIT {
             lines.append("{\"source\":\"lever\",\"id\":\"cut").append(i).append("\",\"url\":\"https://jobs.lever.co/acme/")
                     .append(i).append("\",\"company\":\"Acme\",\"title\":\"Engineer ").append(i).append("\"}\n");
         }
-        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
-        try (var out = new java.util.zip.GZIPOutputStream(gz)) {
-            out.write(lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
-        byte[] whole = gz.toByteArray();
-        Path cut = dir.resolve("cut.jsonl.gz");
-        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length - 200));
+        Path cut = gzipCutShort(dir.resolve("cut.jsonl.gz"), lines);
         Result imported = jobintel("import", "--db", db(), cut.toString(), "--no-progress");
         assertThat(imported.exit()).as(imported.err()).isEqualTo(Main.BOARDS_FAILED);
         assertThat(imported.out()).contains("file " + cut + " partly read").contains("cut.jsonl.gz after line");
@@ -578,19 +572,23 @@ class CliIT {
                 .doesNotContain("backed off");
     }
 
+    /** {@code lines} gzipped into {@code file} without the compressed stream's last 200 bytes, as a transfer cut short. */
+    private static Path gzipCutShort(Path file, CharSequence lines) throws IOException {
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        byte[] whole = gz.toByteArray();
+        return Files.write(file, java.util.Arrays.copyOf(whole, whole.length - 200));
+    }
+
     @Test
     void aFileCutShortAfterOnlyRejectedLinesWasReadInPartNotUnread() throws IOException {
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < 2_000; i++) {
             lines.append("{\"source\":\"lever\",\"id\":\"r").append(i).append("\",\"company\":\"Acme\"}\n");
         }
-        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
-        try (var out = new java.util.zip.GZIPOutputStream(gz)) {
-            out.write(lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }
-        byte[] whole = gz.toByteArray();
-        Path cut = dir.resolve("rejects.jsonl.gz");
-        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length - 200));
+        Path cut = gzipCutShort(dir.resolve("rejects.jsonl.gz"), lines);
         Result imported = jobintel("import", "--db", db(), cut.toString(), "--no-progress");
         assertThat(imported.exit()).as(imported.err()).isEqualTo(Main.BOARDS_FAILED);
         long read = completeLinesBeforeTheCut(cut);
