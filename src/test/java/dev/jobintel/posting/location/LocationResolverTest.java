@@ -324,9 +324,7 @@ class LocationResolverTest {
             "NY and LA         | lax | US",  // "and" before a city's code is no town either
     })
     void aStatesCodeAfterATownIsNotTheCityTheCodeAlsoNames(String text, String city, String country) {
-        ResolvedLocation r = resolve(text);
-        assertThat(r.place()).isEqualTo("-".equals(city) ? null : city);
-        assertThat(r.countries()).containsExactly(country);
+        assertPlaceAndCountries(text, city, country);
     }
 
     @ParameterizedTest(name = "\"{0}\" → {1} in {2}")
@@ -339,9 +337,7 @@ class LocationResolverTest {
             "Based in Newark, DE | -         | US",  // after a town, the state
     })
     void aCountrysAndAStatesCodeAfterAWordThatIsNoTownReadsAsAlone(String text, String place, String country) {
-        ResolvedLocation r = resolve(text);
-        assertThat(r.place()).isEqualTo("-".equals(place) ? null : place);
-        assertThat(r.countries()).containsExactly(country);
+        assertPlaceAndCountries(text, place, country);
     }
 
     @ParameterizedTest(name = "\"{0}\" → {1} in {2}")
@@ -546,9 +542,7 @@ class LocationResolverTest {
             "El Salvador       | -   | SV",   // the country, not Salvador
     })
     void aBrazilianStatesCodeAfterItsCityKeepsTheCity(String text, String city, String country) {
-        ResolvedLocation r = resolve(text);
-        assertThat(r.place()).isEqualTo("-".equals(city) ? null : city);
-        assertThat(r.countries()).containsExactly(country);
+        assertPlaceAndCountries(text, city, country);
     }
 
     @ParameterizedTest(name = "\"{0}\" → {1} in {2}")
@@ -562,9 +556,7 @@ class LocationResolverTest {
             "Ranchi, JH        | -   | IN",
     })
     void anIndianStatesCodeAfterItsCityKeepsTheCity(String text, String city, String country) {
-        ResolvedLocation r = resolve(text);
-        assertThat(r.place()).isEqualTo("-".equals(city) ? null : city);
-        assertThat(r.countries()).containsExactly(country);
+        assertPlaceAndCountries(text, city, country);
     }
 
     @ParameterizedTest(name = "\"{0}\" → {1} in {2}")
@@ -577,9 +569,7 @@ class LocationResolverTest {
             "Frankfurt, BB     | -   | DE",   // another subdivision of the city's own country: another town
     })
     void aCodeAfterACityThatTheTableKnowsOnlyElsewhereKeepsTheCity(String text, String city, String country) {
-        ResolvedLocation r = resolve(text);
-        assertThat(r.place()).isEqualTo("-".equals(city) ? null : city);
-        assertThat(r.countries()).containsExactly(country);
+        assertPlaceAndCountries(text, city, country);
     }
 
     @ParameterizedTest(name = "\"{0}\" → {1} in {2}")
@@ -622,9 +612,7 @@ class LocationResolverTest {
             "Plovdiv, BG       | -   | BG",
     })
     void anItalianProvincesOrASwissCantonsCodeAfterItsCityKeepsTheCity(String text, String city, String country) {
-        ResolvedLocation r = resolve(text);
-        assertThat(r.place()).isEqualTo("-".equals(city) ? null : city);
-        assertThat(r.countries()).containsExactly(country);
+        assertPlaceAndCountries(text, city, country);
     }
 
     @ParameterizedTest(name = "\"{0}\" → {1} in {2}")
@@ -655,9 +643,7 @@ class LocationResolverTest {
             "Hybrid in SF      | sfo | US",
     })
     void aCodeSeveralPlacesShareAfterACityOfOneOfThemKeepsTheCity(String text, String city, String country) {
-        ResolvedLocation r = resolve(text);
-        assertThat(r.place()).isEqualTo("-".equals(city) ? null : city);
-        assertThat(r.countries()).containsExactly(country);
+        assertPlaceAndCountries(text, city, country);
     }
 
     @ParameterizedTest(name = "\"{0}\" names no place")
