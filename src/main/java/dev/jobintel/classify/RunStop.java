@@ -11,8 +11,8 @@ public class RunStop extends RuntimeException {
 
     private final String reason;
 
-    /** @param reason a short code: authentication, permission, billing, spend_limit, not_found, budget, bad_requests,
-     *               unreachable, api_failing, results_unreadable */
+    /** @param reason a short code: authentication, permission, billing, spend_limit, not_found, not_the_api, budget,
+     *               bad_requests, unreachable, api_failing, results_unreadable */
     public RunStop(String reason, String message) {
         super(message);
         this.reason = reason;

@@ -171,12 +171,17 @@ public final class ClaudeApi implements AutoCloseable {
                 kind = ApiFailure.Kind.TOO_LARGE;
             } else if (status == 409) {
                 kind = ApiFailure.Kind.SERVER;
-            } else {
+            } else if (status == 400) {
                 // A spend limit the organisation set arrives as a 400 (api-formats 7b): stop, do not fail postings.
                 kind = mentionsSpendLimit(message) || mentionsCredit(message) ? ApiFailure.Kind.FATAL
                         : ApiFailure.Kind.BAD_REQUEST;
+            } else {
+                // The API answers no other status (405, 415, a 3xx…): whatever answers at the base URL is not
+                // the Messages API, and every posting would get the same answer. Stop; fail none of them.
+                kind = ApiFailure.Kind.FATAL;
             }
-            return new ApiFailure(kind, status, type, message == null ? se.getMessage() : message, requestId, retryAfter);
+            return new ApiFailure(kind, status, type, message == null ? withoutStatus(se.getMessage(), status) : message,
+                    requestId, retryAfter);
         }
         if (e instanceof AnthropicInvalidDataException && !hasCause(e, SocketTimeoutException.class)) {
             // The SDK says "Error reading response" both of a body that is no answer and of one the connection cut.
@@ -197,6 +202,12 @@ public final class ClaudeApi implements AutoCloseable {
         }
         return new ApiFailure(ApiFailure.Kind.SERVER, null, null, e.getClass().getSimpleName() + ": " + Throwables.rootMessage(e),
                 null, null);
+    }
+
+    /** The SDK's own words for a body that is no API error, "405: Only GET", without the status the ledger shows anyway. */
+    private static String withoutStatus(String message, int status) {
+        String prefix = status + ": ";
+        return message != null && message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 
     /**

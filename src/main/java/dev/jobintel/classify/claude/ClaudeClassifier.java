@@ -673,13 +673,17 @@ public final class ClaudeClassifier implements Classifier, AutoCloseable {
             case 403 -> "permission";
             case 404 -> "not_found";
             // "Your credit balance is too low" comes as a 400: a billing matter, not a limit that resets.
-            default -> ClaudeApi.mentionsCredit(f.message()) ? "billing" : "spend_limit";
+            case 400 -> ClaudeApi.mentionsCredit(f.message()) ? "billing" : "spend_limit";
+            case 429 -> "spend_limit";
+            default -> "not_the_api";
         };
         String advice = switch (reason) {
             case "authentication" -> "check ANTHROPIC_API_KEY";
             case "billing" -> "check the organisation's billing and credit balance";
             case "permission" -> "the key may not use this model or API";
             case "not_found" -> "check classifier.claude.model ('" + config.model() + "') and the base URL";
+            case "not_the_api" -> "what answers at the base URL is not the Messages API; check ANTHROPIC_BASE_URL"
+                    + " (or classifier.claude.base_url): the address before /v1/messages";
             default -> "a spend limit is reached; raise it in the Claude Console or wait for it to reset";
         };
         return stopRun(new RunStop(reason, "the Claude API refused the run: " + f.describe() + " — " + advice));

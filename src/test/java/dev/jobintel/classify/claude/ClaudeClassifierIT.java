@@ -548,6 +548,19 @@ class ClaudeClassifierIT {
     }
 
     @Test
+    void aServerThatIsNotTheApiStopsTheRunWithEveryPostingPendingAndNamesTheBaseUrl() {
+        // A base URL that points at some other server (one path too many, a dashboard): it answers 405 in plain text.
+        start(r -> Answer.rawBody(405, "text/plain", "Method Not Allowed"), 2, 3, 10);
+        Enricher.Result r = enrichDistinctJobs(10);
+        assertThat(r.stop()).isNotNull();
+        assertThat(r.stop().reason()).isEqualTo("not_the_api");
+        assertThat(r.stop().getMessage()).contains("HTTP 405 \"Method Not Allowed\"")
+                .contains("ANTHROPIC_BASE_URL");
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'pending'")).isEqualTo(10);
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'failed'")).isZero();
+    }
+
+    @Test
     void aSpendLimit429StopsTheRunLikeABillingError() {
         start(r -> Answer.spendLimit());
         land(job(1), job(2));
