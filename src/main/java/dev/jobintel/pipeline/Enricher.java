@@ -122,6 +122,8 @@ public final class Enricher {
             t.setDaemon(true);
             return t;
         }) : pool;
+        // A pending posting a hand-made change left in its job would be counted there twice (or refused a filter).
+        db.inTransaction(dev.jobintel.store.RawPostings::unlinkPending);
         Writer writer = new Writer(new Outcomes(db));
         long processed = 0;
         long superseded = 0;

@@ -65,6 +65,27 @@ public final class RawPostings {
 
     private static final String REQUEUE = TO_PENDING + "WHERE id = ?";
 
+    /**
+     * Unlinks the pending postings that still point to a job, which only a hand-made change leaves
+     * (jobintel unlinks a posting when it puts it back to pending, and the schema's CHECK forbids it):
+     * each is released from its job as a changed posting is, so that deciding it counts it in a job
+     * once, and a filter or failure can be written for it at all. Returns how many; only broken rows
+     * cost more than the one query.
+     */
+    public static int unlinkPending(Connection c) {
+        List<long[]> linked = Jdbc.query(c, "SELECT id, job_id FROM raw_postings WHERE outcome = 'pending' "
+                + "AND job_id IS NOT NULL", rs -> new long[] {rs.getLong(1), rs.getLong(2)});
+        int n = 0;
+        for (long[] p : linked) {
+            if (Jdbc.update(c, "UPDATE raw_postings SET job_id = NULL WHERE id = ? AND outcome = 'pending' AND job_id = ?",
+                    p[0], p[1]) == 1) {
+                EnrichedJobs.release(c, p[1]);
+                n++;
+            }
+        }
+        return n;
+    }
+
     // A posting whose text row is missing (removed by hand) is still read, with no description: it is
     // decided (too short) and exported, not skipped where no one would notice.
     private static final String PENDING_COLUMNS = "SELECT r.id, r.source, r.source_job_id, r.url, r.company, r.title, "

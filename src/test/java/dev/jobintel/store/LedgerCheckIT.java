@@ -116,6 +116,26 @@ class LedgerCheckIT {
                 new Ledger.Violation("a posting held by a message batch is pending and its batch is open", 2));
     }
 
+    @Test
+    void aPendingPostingStillInItsJobIsDecidedAndCountedOnce() throws SQLException {
+        // Put back to pending by hand, its job left on it: the job already counts it.
+        change("UPDATE raw_postings SET outcome = 'pending' WHERE id IN (2, 3)");
+        // One of them gone from its board since: the gate filters it as closed.
+        change("UPDATE raw_postings SET closed_at = 1, joined_job_at = NULL WHERE id = 3");
+        assertThat(violations()).containsExactly(new Ledger.Violation("only enriched or merged postings point to a job", 2));
+        Context ctx = Fixtures.context(url, Clock.systemUTC(), 100);
+        try (Database db = ctx.openDatabase(); Runner runner = new Runner(ctx, db, false)) {
+            runner.prepare();
+            assertThat(runner.enrich(0).processed()).isEqualTo(2);
+        }
+        assertThat(violations()).isEmpty();
+        assertThat(count("SELECT raw_count FROM enriched_jobs WHERE id = (SELECT job_id FROM raw_postings WHERE id = 2)"))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM raw_postings WHERE id = 3 AND outcome = 'filtered' AND job_id IS NULL"))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM enriched_jobs")).isEqualTo(3);
+    }
+
     private List<Ledger.Violation> violations() {
         try (Database db = Database.open(url, null, null)) {
             return db.read(Ledger::check);
