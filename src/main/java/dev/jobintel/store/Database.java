@@ -381,7 +381,12 @@ public final class Database implements AutoCloseable {
      * user of jobintel can do.
      */
     private static final java.util.regex.Pattern FLYWAYS_ADVICE =
-            java.util.regex.Pattern.compile("\\s*(Either revert the changes to the migration|Use baseline\\(\\))");
+            java.util.regex.Pattern.compile("\\s*(Either revert the changes to the migration|Use baseline\\(\\)"
+                    + "|To ignore this migration|To allow executing this migration|Need more flexibility)");
+
+    /** Flyway's words for an applied migration whose record was removed from the history (its remedy, -outOfOrder, would run it again). */
+    private static final java.util.regex.Pattern NOT_RECORDED =
+            java.util.regex.Pattern.compile("Detected resolved migration not applied to database: ([0-9.]+?)\\.?(?=\\s|$)");
 
     private static String withoutFlywaysAdvice(String message) {
         return withoutFlywaysAdvice(message, "The schema is not this version's: restore the database from a copy, or "
@@ -389,9 +394,11 @@ public final class Database implements AutoCloseable {
     }
 
     private static String withoutFlywaysAdvice(String message, String instead) {
-        java.util.regex.Matcher advice = FLYWAYS_ADVICE.matcher(String.valueOf(message));
-        return !advice.find() ? String.valueOf(message) : String.valueOf(message).substring(0, advice.start())
-                + "\n" + instead;
+        String said = NOT_RECORDED.matcher(String.valueOf(message)).replaceAll("the schema history "
+                + "(flyway_schema_history) has no record of migration $1, though it records later ones: its record was "
+                + "removed or the history changed by hand");
+        java.util.regex.Matcher advice = FLYWAYS_ADVICE.matcher(said);
+        return !advice.find() ? said : said.substring(0, advice.start()) + "\n" + instead;
     }
 
     /**

@@ -87,6 +87,24 @@ class DbCommandIT {
     }
 
     @Test
+    void aMigrationsRecordRemovedFromTheHistoryIsNamedWithoutFlywaysOptions() throws Exception {
+        String db = demo();
+        try (Connection c = DriverManager.getConnection(db); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM flyway_schema_history WHERE version = '5'");
+        }
+        for (String[] command : List.of(new String[] {"db", "check"}, new String[] {"db", "migrate"})) {
+            List<String> args = new java.util.ArrayList<>(List.of(command));
+            args.addAll(List.of("--db", db));
+            CliIT.Result r = jobintel(args.toArray(String[]::new));
+            assertThat(r.exit()).as(args.toString()).isEqualTo(Main.DATABASE_ERROR);
+            // Flyway's command-line options are no jobintel user's remedy: -outOfOrder would run migration 5 again.
+            assertThat(r.out() + r.err()).as(args.toString()).contains("migration 5")
+                    .contains("schema history").contains("restore the database from a copy")
+                    .doesNotContain("outOfOrder").doesNotContain("ignoreMigrationPatterns").doesNotContain("red-gate.com");
+        }
+    }
+
+    @Test
     void aSchemaALaterVersionWroteIsNamedNotUsedBlindly() throws Exception {
         String db = demo();
         try (Connection c = DriverManager.getConnection(db); Statement s = c.createStatement()) {
