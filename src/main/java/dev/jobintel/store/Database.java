@@ -154,6 +154,12 @@ public final class Database implements AutoCloseable {
             if (isUnreachable(e)) {
                 throw new DatabaseUnreachableException(Secrets.redactUrl(url), e);
             }
+            if ("53300".equals(e.getSQLState())) {
+                // The pool would retry for its whole timeout and then report only that it timed out.
+                throw new StoreException("the database server at " + Secrets.redactUrl(url) + " refused the connection: "
+                        + "it has too many connections already (" + e.getMessage() + "); close idle sessions or "
+                        + "workers, or raise the server's max_connections, then run this again", e);
+            }
         }
     }
 
