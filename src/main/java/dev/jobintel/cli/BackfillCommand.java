@@ -152,7 +152,7 @@ final class BackfillCommand implements Callable<Integer> {
                     + (taxonomyChanged ? Requeue.staleCodes(db, codes, now) : 0);
             int released = db.inTransaction(Requeue::releaseStranded);
             int removed = db.inTransaction(Requeue::deleteOrphanJobs);
-            int recounted = db.inTransaction(Requeue::recount);
+            int recounted = db.inTransactionRetried(Requeue::recount);
             out.printf("Re-queued %s, released %s from gone batches, removed %s, corrected %s; enriching.%n",
                     Summaries.count(requeued, "posting"), Summaries.n(released), Summaries.count(removed, "orphan job"),
                     Summaries.count(recounted, "job count"));

@@ -340,11 +340,24 @@ public final class Requeue {
                 + "(SELECT 1 FROM raw_postings r WHERE r.job_id = enriched_jobs.id)");
     }
 
-    /** Sets every job's raw_count to the postings linked to it; returns how many were wrong. */
+    private static final String LINKED = "(SELECT count(*) FROM raw_postings r WHERE r.job_id = enriched_jobs.id)";
+
+    /**
+     * Sets every job's raw_count to the postings linked to it; returns how many were wrong. The jobs
+     * whose count is wrong are locked first, and counted in a statement of their own: a worker
+     * merging a posting into one of them meanwhile (PostgreSQL) is waited for and its posting counted,
+     * or waits and adds it after. Counted in the statement that waited, its posting would be missed
+     * (the count reads the rows as they were when that statement began) and its +1 overwritten.
+     */
     public static int recount(Connection c) {
-        return Jdbc.update(c, "UPDATE enriched_jobs SET raw_count = (SELECT count(*) FROM raw_postings r "
-                + "WHERE r.job_id = enriched_jobs.id) WHERE raw_count <> (SELECT count(*) FROM raw_postings r "
-                + "WHERE r.job_id = enriched_jobs.id)");
+        List<Long> wrong = Jdbc.query(c, "UPDATE enriched_jobs SET raw_count = raw_count WHERE raw_count <> " + LINKED
+                + " RETURNING id", rs -> rs.getLong(1));
+        int n = 0;
+        for (List<Long> chunk : Jdbc.inLists(wrong)) {
+            n += Jdbc.update(c, "UPDATE enriched_jobs SET raw_count = " + LINKED + " WHERE id IN ("
+                    + Jdbc.marks(chunk.size()) + ") AND raw_count <> " + LINKED, chunk.toArray());
+        }
+        return n;
     }
 
     /** Back to pending (only from the given outcomes); a failed posting keeps its last error for the record. */
