@@ -18,6 +18,7 @@ import dev.jobintel.store.Outcome;
 import dev.jobintel.store.Outcomes;
 import dev.jobintel.store.PendingPosting;
 import dev.jobintel.store.PendingWork;
+import dev.jobintel.store.RawPostings;
 import dev.jobintel.store.WriteResult;
 
 import java.time.Clock;
@@ -123,7 +124,7 @@ public final class Enricher {
             return t;
         }) : pool;
         // A pending posting a hand-made change left in its job would be counted there twice (or refused a filter).
-        db.inTransaction(dev.jobintel.store.RawPostings::unlinkPending);
+        db.inTransaction(RawPostings::unlinkPending);
         Writer writer = new Writer(new Outcomes(db));
         long processed = 0;
         long superseded = 0;
