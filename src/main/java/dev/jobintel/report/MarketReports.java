@@ -339,14 +339,16 @@ public final class MarketReports {
 
     /**
      * The employers with most jobs, and how many of those are still open. An employer is the one job
-     * identity knows ({@link Normalizer#employer}): "Acme", "ACME Inc." and "acme" are one employer,
-     * as their postings of one job are one job, shown by the spelling most of its jobs use.
+     * identity knows ({@link Normalizer#employer} without a leading article, as {@code JobHash} keys it):
+     * "Acme", "ACME Inc." and "acme" are one employer, as are "The Home Depot" and "Home Depot", as their
+     * postings of one job are one job, shown by the spelling most of its jobs use.
      */
     public static Report employers(Connection c, JobFilter f, int limit) {
         long jobs = jobs(c, f);
         Map<String, Employer> byEmployer = new java.util.HashMap<>();
         Jdbc.each(c, "SELECT j.company, j.family, " + OPEN_AS_ONE + " FROM enriched_jobs j WHERE " + f.where(),
-                rs -> byEmployer.computeIfAbsent(Normalizer.employer(rs.getString(1)), k -> new Employer())
+                rs -> byEmployer.computeIfAbsent(Normalizer.withoutArticle(Normalizer.employer(rs.getString(1))),
+                        k -> new Employer())
                         .add(rs.getString(1), rs.getString(2), rs.getInt(3) == 1),
                 f.args().toArray());
         List<Employer> ranked = new ArrayList<>(byEmployer.values());

@@ -89,6 +89,17 @@ class ReportCommandIT {
     }
 
     @Test
+    void anEmployerIsOneRowWithOrWithoutTheArticleItsBoardsGiveIt() throws IOException {
+        // Job identity takes "The Home Depot" and "Home Depot" for one employer (their postings of one job merge).
+        addAndEnrich("depot.jsonl", posting("81", "The Home Depot", "Backend Engineer", "London, UK", "Java and Kafka."),
+                posting("82", "The Home Depot", "Frontend Engineer", "London, UK", "React and TypeScript."),
+                posting("83", "Home Depot", "Data Analyst", "London, UK", "SQL and Tableau dashboards."));
+        JsonNode employers = report("employers");
+        assertThat(row(employers, "employer", "The Home Depot").get("jobs").asLong()).isEqualTo(3);
+        assertThat(employers.get("rows")).extracting(r -> r.get("employer").asText()).doesNotContain("Home Depot");
+    }
+
+    @Test
     void jobsThatNameNoEmployerAreNotStatedNotAnEmployerWithABlankName() throws IOException {
         // Postings of a file that gives no company: job identity tells them apart by their host, not as one employer.
         addAndEnrich("nameless.jsonl", posting("71", "", "Backend Engineer", "London, UK", "Java and Kafka."),
