@@ -111,7 +111,7 @@ final class ReportCommand implements Callable<Integer> {
             List<Report> reports = db.read(c -> {
                 JobFilter f;
                 try {
-                    f = JobFilter.resolve(c, places, new JobFilter.Asked(city, family, sinceMillis, open, remote, area));
+                    f = JobFilter.resolve(c, places, () -> Context.taxonomy(lc).families(), new JobFilter.Asked(city, family, sinceMillis, open, remote, area));
                 } catch (IllegalArgumentException e) {
                     throw new CommandLine.ParameterException(cl, e.getMessage());
                 }

@@ -67,9 +67,11 @@ final class ServeCommand implements Callable<Integer> {
         }
         PrintWriter out = cl.getOut();
         LocationResolver places = new LocationResolver(Context.gazetteer(lc));
+        // A family of one's own taxonomy: file is asked for before a command that writes copied it into the database.
+        var families = Context.taxonomy(lc).families();
         // Failing boards in /status.json are marked by whether the configuration still names them, as status does.
         var configured = dev.jobintel.source.SourceFactory.configuredBoards(lc.config());
-        try (Database db = opened; Dashboard dashboard = start(cl, db, places, configured)) {
+        try (Database db = opened; Dashboard dashboard = start(cl, db, places, families, configured)) {
             if (!InetAddress.getByName(host).isLoopbackAddress()) {
                 cl.getErr().printf("warning: listening on %s: anyone who can reach this machine can read the "
                         + "dashboard (it has no login).%n", host);
@@ -93,9 +95,10 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private Dashboard start(CommandLine cl, Database db, LocationResolver places,
+                            dev.jobintel.classify.taxonomy.Vocabulary families,
                             java.util.Map<String, java.util.Map<String, String>> configured) throws IOException {
         try {
-            return Dashboard.start(db, places, host, port, limit, configured);
+            return Dashboard.start(db, places, () -> families, host, port, limit, configured);
         } catch (BindException e) {
             // Linux says "Address already in use" for a taken port and "Cannot assign requested
             // address" for an address that is not this machine's.

@@ -1,5 +1,6 @@
 package dev.jobintel.report;
 
+import dev.jobintel.classify.taxonomy.Vocabulary;
 import dev.jobintel.posting.location.LocationResolver;
 import dev.jobintel.store.Jdbc;
 
@@ -182,13 +183,25 @@ public record JobFilter(String cityCode, String family, Long since, boolean open
     }
 
     /**
+     * {@link #resolve(Connection, LocationResolver, java.util.function.Supplier, Asked)} with no taxonomy beyond the
+     * families the database's reference table holds.
+     */
+    public static JobFilter resolve(Connection c, LocationResolver places, Asked asked) {
+        return resolve(c, places, () -> null, asked);
+    }
+
+    /**
      * A filter from what a user typed: a city by name or code and a family by code or name,
      * case-insensitively, as the database's reference tables know them, and an area by code, as
-     * {@code places} (the place table in use) knows it.
+     * {@code places} (the place table in use) knows it. A family the taxonomy in use has ({@code taxonomyFamilies},
+     * read only when the database does not know the family asked for; null for none) and the database's
+     * table not yet (a taxonomy: file of one's own, before a command that writes copied it there) is that
+     * family, of no jobs yet, as a city of a places: file is.
      *
      * @throws IllegalArgumentException naming what is unknown and what is known
      */
-    public static JobFilter resolve(Connection c, LocationResolver places, Asked asked) {
+    public static JobFilter resolve(Connection c, LocationResolver places,
+                                    java.util.function.Supplier<Vocabulary> taxonomyFamilies, Asked asked) {
         String city = asked.city();
         String family = asked.family();
         String cityCode = city == null ? null : cityCode(c, places, city);
@@ -209,13 +222,39 @@ public record JobFilter(String cityCode, String family, Long since, boolean open
             familyCode = matching.size() < 2 ? matching.stream().findFirst().orElse(null) : matching.stream()
                     .filter(code -> Jdbc.count(c, "SELECT count(*) FROM (SELECT 1 FROM enriched_jobs WHERE family = ? "
                             + "LIMIT 1) one", code) > 0).findFirst().orElse(matching.get(0));
+            Vocabulary inUse = familyCode == null ? taxonomyFamilies.get() : null;
             if (familyCode == null) {
+                familyCode = notYetInTable(inUse, wanted);
+            }
+            if (familyCode == null) {
+                java.util.Set<String> known = new java.util.TreeSet<>(families.stream().map(f -> f[0]).toList());
+                if (inUse != null) {
+                    known.addAll(inUse.codes());
+                }
                 throw new IllegalArgumentException("no family '" + family + "' in the taxonomy (known: "
-                        + String.join(", ", families.stream().map(f -> f[0]).toList()) + ")");
+                        + String.join(", ", known) + ")");
             }
         }
         Area area = asked.area() == null ? null : area(c, places, asked.area());
         return new JobFilter(cityCode, familyCode, asked.since(), asked.open(), asked.remote(), area);
+    }
+
+    /**
+     * The family of the taxonomy in use ({@code families}, or null for none) whose code, else name, is
+     * {@code wanted} (in lower case), or null: one the database's reference table does not have yet.
+     */
+    private static String notYetInTable(Vocabulary families, String wanted) {
+        if (families == null) {
+            return null;
+        }
+        for (boolean byName : new boolean[] {false, true}) {
+            for (Vocabulary.Entry e : families.entries().values()) {
+                if ((byName ? e.name() : e.code()).toLowerCase(Locale.ROOT).equals(wanted)) {
+                    return e.code();
+                }
+            }
+        }
+        return null;
     }
 
     /** A city of the database's city table by its code, its name, or a spelling the place table knows. */

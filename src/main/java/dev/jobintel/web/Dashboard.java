@@ -59,6 +59,8 @@ public final class Dashboard implements AutoCloseable {
 
     private final Database db;
     private final LocationResolver places;
+    /** The taxonomy's families, read when a family is asked for that the database does not know yet; null for none. */
+    private final java.util.function.Supplier<dev.jobintel.classify.taxonomy.Vocabulary> families;
     private final int limit;
     private final HttpServer server;
     private final ExecutorService pool;
@@ -67,9 +69,11 @@ public final class Dashboard implements AutoCloseable {
     /** The boards the configuration names (source, slug, address), as status marks failing boards by them. */
     private final Map<String, Map<String, String>> configured;
 
-    private Dashboard(Database db, LocationResolver places, int limit, HttpServer server, ExecutorService pool,
-                      Map<String, Map<String, String>> configured) {
+    private Dashboard(Database db, LocationResolver places,
+                      java.util.function.Supplier<dev.jobintel.classify.taxonomy.Vocabulary> families, int limit,
+                      HttpServer server, ExecutorService pool, Map<String, Map<String, String>> configured) {
         this.db = db;
+        this.families = families;
         this.configured = configured;
         this.places = places;
         this.limit = limit;
@@ -93,6 +97,18 @@ public final class Dashboard implements AutoCloseable {
      */
     public static Dashboard start(Database db, LocationResolver places, String host, int port, int limit,
                                   Map<String, Map<String, String>> configured) throws IOException {
+        return start(db, places, () -> null, host, port, limit, configured);
+    }
+
+    /**
+     * As {@link #start(Database, LocationResolver, String, int, int, Map)}, with the families of the taxonomy in use
+     * ({@code families}, read when a family is asked for that the database's reference table does not have yet, as a
+     * taxonomy: file of one's own adds one before a command that writes copied it there).
+     */
+    public static Dashboard start(Database db, LocationResolver places,
+                                  java.util.function.Supplier<dev.jobintel.classify.taxonomy.Vocabulary> families,
+                                  String host, int port, int limit, Map<String, Map<String, String>> configured)
+            throws IOException {
         // The JDK server reads a request on a worker thread and waits for it without limit by
         // default: four clients that send half a request would take the dashboard down.
         System.setProperty("sun.net.httpserver.maxReqTime", System.getProperty("sun.net.httpserver.maxReqTime", "10"));
@@ -106,7 +122,7 @@ public final class Dashboard implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        Dashboard d = new Dashboard(db, places, limit, server, pool, configured);
+        Dashboard d = new Dashboard(db, places, families, limit, server, pool, configured);
         server.createContext("/", d::handle);
         server.setExecutor(pool);
         server.start();
@@ -304,7 +320,7 @@ public final class Dashboard implements AutoCloseable {
             }
         }
         Long since = filter.containsKey("since") ? JobFilter.parseTime(filter.get("since"), "since") : null;
-        JobFilter f = JobFilter.resolve(c, places, new JobFilter.Asked(filter.get("city"), filter.get("family"), since,
+        JobFilter f = JobFilter.resolve(c, places, families, new JobFilter.Asked(filter.get("city"), filter.get("family"), since,
                 filter.containsKey("open"), filter.containsKey("remote"), filter.get("area")));
         return MarketReports.answer(c, questions, f, rows);
     }

@@ -547,6 +547,22 @@ class ReportCommandIT {
     }
 
     @Test
+    void aFamilyATaxonomyOfOnesOwnAddsIsAskedForBeforeAnyCommandCopiedItIntoTheDatabase() throws IOException {
+        // taxonomy: names a file with a family of its own; no command that writes has run with it yet, so the
+        // database's reference table does not have it. Its jobs are none yet, not a family the taxonomy lacks.
+        Path config = bundledTaxonomyWith("\nfamilies:\n", "\nfamilies:\n  - code: robotics\n    name: Robotics\n"
+                + "    description: \"Builds robots.\"\n    subfamilies:\n      - code: robot_software\n"
+                + "        name: Robot software\n        description: \"Writes software for robots.\"\n");
+        for (String family : List.of("robotics", "Robotics")) {
+            JsonNode demand = report("demand", "--family", family, "--config", config.toString());
+            assertThat(demand.get("jobs").asLong()).as(family).isZero();
+        }
+        CliIT.Result unknown = jobintel("report", "demand", "--family", "nope", "--db", db(), "--config", config.toString());
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("robotics");
+    }
+
+    @Test
     void aFamilyWhoseCodeATaxonomyRenamedIsFoundByItsNameWhereItsJobsAre() throws IOException {
         // A taxonomy of one's own renames the code of the family "Data" and keeps its name: the old code stays
         // in the reference table (jobs may still hold it), and the name must find the jobs now in the new one.

@@ -238,6 +238,27 @@ class DashboardIT {
     }
 
     @Test
+    void aFamilyOfTheTaxonomyInUseTheDatabaseDoesNotHaveYetIsAFamilyOfNoJobsNotAnUnknownOne() throws Exception {
+        // serve with a taxonomy: file of one's own that adds a family no command that writes has copied in yet.
+        String bundled;
+        try (var in = DashboardIT.class.getResourceAsStream("/jobintel/taxonomy.yaml")) {
+            bundled = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Path own = Files.writeString(dir.resolve("own-taxonomy.yaml"), bundled.replace("\nfamilies:\n",
+                "\nfamilies:\n  - code: robotics\n    name: Robotics\n    description: \"Builds robots.\"\n"
+                        + "    subfamilies:\n      - code: robot_software\n        name: Robot software\n"
+                        + "        description: \"Writes software for robots.\"\n"));
+        var families = dev.jobintel.classify.taxonomy.Taxonomy.load(own).families();
+        dashboard.close();
+        dashboard = Dashboard.start(db, new LocationResolver(Gazetteer.bundled()), () -> families, "127.0.0.1", 0, 15,
+                Map.of());
+        HttpResponse<String> robotics = get("/report/skills.json?family=Robotics");
+        assertThat(robotics.statusCode()).as(robotics.body()).isEqualTo(200);
+        assertThat(new ObjectMapper().readTree(robotics.body()).get("jobs").asLong()).isZero();
+        assertThat(get("/report/skills.json?family=nope").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void aDownloadCarriesTheWholeReportNotThePagesFewRowsOrTheRowsItsLimitAsksFor() throws Exception {
         // serve --limit 1: one row per table on the page.
         dashboard.close();
