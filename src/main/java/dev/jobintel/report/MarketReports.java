@@ -2,6 +2,7 @@ package dev.jobintel.report;
 
 import dev.jobintel.posting.Normalizer;
 import dev.jobintel.posting.Salary;
+import dev.jobintel.store.Dialect;
 import dev.jobintel.store.Jdbc;
 
 import java.sql.Connection;
@@ -140,7 +141,8 @@ public final class MarketReports {
     public static Report demand(Connection c, JobFilter f, int limit) {
         long jobs = jobs(c, f);
         Map<String, List<String>> topPlaces = new LinkedHashMap<>();
-        for (String[] r : Jdbc.query(c, "SELECT j.family, j.subfamily, " + PLACE_LABEL + " AS place, count(*) AS n "
+        String bytes = Dialect.of(c).binaryCollation();
+        for (String[] r : Jdbc.query(c, "SELECT j.family, j.subfamily, (" + PLACE_LABEL + ")" + bytes + " AS place, count(*) AS n "
                         + "FROM enriched_jobs j " + PLACE_JOINS + SHARED_NAME_JOIN + "WHERE " + f.where()
                         + " GROUP BY j.family, j.subfamily, " + PLACE_KEY + ", " + PLACE_LABEL + " ORDER BY n DESC, place",
                 rs -> new String[] {rs.getString(1) + "/" + rs.getString(2), rs.getString(3) + " " + rs.getLong(4)},
@@ -153,7 +155,8 @@ public final class MarketReports {
         List<List<Object>> rows = Jdbc.query(c, "SELECT j.family, j.subfamily, fa.name, s.name, count(*) AS n "
                         + "FROM enriched_jobs j JOIN ref_family fa ON fa.code = j.family "
                         + "JOIN ref_subfamily s ON s.family = j.family AND s.code = j.subfamily WHERE " + f.where()
-                        + " GROUP BY j.family, j.subfamily, fa.name, s.name ORDER BY n DESC, fa.name, s.name LIMIT ?",
+                        + " GROUP BY j.family, j.subfamily, fa.name, s.name ORDER BY n DESC, fa.name" + bytes + ", s.name" + bytes
+                        + " LIMIT ?",
                 rs -> List.<Object>of(rs.getString(3), rs.getString(4), rs.getLong(5), share(rs.getLong(5), jobs),
                         String.join(", ", topPlaces.getOrDefault(rs.getString(1) + "/" + rs.getString(2), List.of()))),
                 args(f, limit));
@@ -165,8 +168,9 @@ public final class MarketReports {
     /** Demand by place: jobs per city (remote jobs and jobs with no known city each counted together). */
     public static Report cities(Connection c, JobFilter f, int limit) {
         long jobs = jobs(c, f);
-        List<List<Object>> rows = Jdbc.query(c, "SELECT " + PLACE_OR_COUNTRY + " AS place, "
-                        + "CASE WHEN j.city_code IS NOT NULL THEN co.name ELSE '' END AS country, count(*) AS n, "
+        String bytes = Dialect.of(c).binaryCollation();
+        List<List<Object>> rows = Jdbc.query(c, "SELECT (" + PLACE_OR_COUNTRY + ")" + bytes + " AS place, "
+                        + "(CASE WHEN j.city_code IS NOT NULL THEN co.name ELSE '' END)" + bytes + " AS country, count(*) AS n, "
                         + "sum(CASE WHEN " + JobFilter.MAY_BE_REMOTE + " THEN 1 ELSE 0 END) AS remote "
                         + "FROM enriched_jobs j " + PLACE_JOINS + SHARED_NAME_JOIN + "WHERE " + f.where() + " GROUP BY "
                         // By what tells one place from another, as demand and the run summary group, not by its words.
@@ -190,7 +194,7 @@ public final class MarketReports {
                         + "(PARTITION BY s.skill ORDER BY j.classified_at DESC, j.id DESC) AS latest "
                         + "FROM job_skills s JOIN enriched_jobs j ON j.id = s.job_id "
                         + "LEFT JOIN ref_skill_family sf ON sf.code = s.family WHERE " + f.where() + ") asked "
-                        + "GROUP BY skill ORDER BY n DESC, skill LIMIT ?",
+                        + "GROUP BY skill ORDER BY n DESC, skill" + Dialect.of(c).binaryCollation() + " LIMIT ?",
                 rs -> List.<Object>of(rs.getString(1), rs.getString(2), rs.getLong(3), share(rs.getLong(3), jobs)),
                 args(f, limit));
         return new Report("skills", "Skills asked for", List.of(column("skill", "skill"),
@@ -209,7 +213,8 @@ public final class MarketReports {
         Jdbc.each(c, "SELECT fa.name, se.name, j.salary_currency, j.salary_period, j.salary_min, j.salary_max "
                         + "FROM enriched_jobs j JOIN ref_family fa ON fa.code = j.family "
                         + "JOIN ref_seniority se ON se.code = j.seniority WHERE j.salary_currency IS NOT NULL AND "
-                        + f.where() + " ORDER BY fa.name, se.level_rank, j.salary_currency",
+                        + f.where() + " ORDER BY fa.name" + Dialect.of(c).binaryCollation() + ", se.level_rank, j.salary_currency"
+                        + Dialect.of(c).binaryCollation(),
                 rs -> {
                     String key = rs.getString(1) + "\u0000" + rs.getString(2) + "\u0000" + rs.getString(3);
                     labels.putIfAbsent(key, new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
@@ -260,7 +265,7 @@ public final class MarketReports {
         Map<String, String> names = scopeParts(c);
         List<List<Object>> rows = Jdbc.query(c, "SELECT " + scope + ", count(*) AS n, "
                         + "sum(CASE WHEN j.city_code IS NOT NULL THEN 1 ELSE 0 END) AS offices FROM enriched_jobs j "
-                        + "WHERE " + where + " GROUP BY 1 ORDER BY n DESC, 1 LIMIT ?",
+                        + "WHERE " + where + " GROUP BY 1 ORDER BY n DESC, " + scope + Dialect.of(c).binaryCollation() + " LIMIT ?",
                 rs -> List.<Object>of(scopeName(rs.getString(1), names), rs.getString(1), rs.getLong(2),
                         share(rs.getLong(2), jobs), share(rs.getLong(3), rs.getLong(2))),
                 args(f, limit));
@@ -297,13 +302,14 @@ public final class MarketReports {
      */
     public static Report arrangements(Connection c, JobFilter f, int limit) {
         long jobs = jobs(c, f);
-        List<String[]> kinds = Jdbc.query(c, "SELECT code, name FROM ref_arrangement ORDER BY code",
+        List<String[]> kinds = Jdbc.query(c, "SELECT code, name FROM ref_arrangement ORDER BY code"
+                        + Dialect.of(c).binaryCollation(),
                 rs -> new String[] {rs.getString(1), rs.getString(2)});
         Map<String, long[]> byFamily = new LinkedHashMap<>();
         long[] total = new long[kinds.size() + 1];
         Jdbc.each(c, "SELECT fa.name, j.arrangement, count(*) AS n FROM enriched_jobs j "
                         + "JOIN ref_family fa ON fa.code = j.family WHERE " + f.where()
-                        + " GROUP BY fa.name, j.arrangement ORDER BY fa.name",
+                        + " GROUP BY fa.name, j.arrangement ORDER BY fa.name" + Dialect.of(c).binaryCollation(),
                 rs -> {
                     long[] counts = byFamily.computeIfAbsent(rs.getString(1), k -> new long[kinds.size() + 1]);
                     for (int i = 0; i < kinds.size(); i++) {

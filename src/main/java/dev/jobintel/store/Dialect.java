@@ -59,6 +59,22 @@ public interface Dialect {
     /** Whether {@code e} reports a NOT NULL, CHECK, UNIQUE or foreign-key violation. */
     boolean isConstraintViolation(SQLException e);
 
+    /**
+     * What follows a text expression in ORDER BY (or a column a query orders by) so that it sorts as bytes, as
+     * SQLite's default collation does: a PostgreSQL server sorts by its locale ("dbt" before "Docker" in
+     * en_US, after it in C), so ties of a count cut by a LIMIT would keep other rows than on SQLite.
+     */
+    String binaryCollation();
+
+    /** The dialect of the database {@code c} is connected to. */
+    static Dialect of(java.sql.Connection c) {
+        try {
+            return forUrl(c.getMetaData().getURL());
+        } catch (SQLException e) {
+            throw new StoreException("cannot tell the database's engine", "getMetaData", new Object[0], e);
+        }
+    }
+
     static Dialect forUrl(String url) {
         if (url.startsWith("jdbc:sqlite:")) {
             return new SqliteDialect();

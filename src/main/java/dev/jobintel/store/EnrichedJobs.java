@@ -80,7 +80,8 @@ public final class EnrichedJobs {
         Map<Long, Map<String, Object>> byId = new java.util.HashMap<>();
         jobs.forEach(j -> byId.put((Long) j.get("id"), j));
         long last = (Long) jobs.get(jobs.size() - 1).get("id");
-        Jdbc.each(c, "SELECT job_id, skill FROM job_skills WHERE job_id > ? AND job_id <= ? ORDER BY job_id, skill",
+        Jdbc.each(c, "SELECT job_id, skill FROM job_skills WHERE job_id > ? AND job_id <= ? ORDER BY job_id, skill"
+                        + Dialect.of(c).binaryCollation(),
                 rs -> {
                     Map<String, Object> job = byId.get(rs.getLong(1));
                     if (job != null) { // a skill row of a job removed behind the foreign keys belongs to no job

@@ -8,6 +8,11 @@ import java.util.Map;
 final class PostgresDialect implements Dialect {
 
     @Override
+    public String binaryCollation() {
+        return " COLLATE \"C\"";
+    }
+
+    @Override
     public String name() {
         return "postgresql";
     }

@@ -8,6 +8,11 @@ import java.util.Map;
 final class SqliteDialect implements Dialect {
 
     @Override
+    public String binaryCollation() {
+        return "";
+    }
+
+    @Override
     public String name() {
         return "sqlite";
     }

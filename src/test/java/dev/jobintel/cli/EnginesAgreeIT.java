@@ -71,6 +71,46 @@ class EnginesAgreeIT {
         assertThat(jobintel("status", "--db", postgres, "--check").exit()).isZero();
     }
 
+    @Test
+    void tiesAreOrderedAlikeOnBothEnginesWhateverTheServersCollation() throws Exception {
+        // One job asking for Django and dbt: a tie, cut by --limit 1, ordered by name. A server made with a
+        // language's locale (en_US.UTF-8, as most are) sorts "dbt" before "Django"; SQLite sorts bytes.
+        String sqlite = Fixtures.sqliteUrl(dir);
+        String postgres = Postgres.freshDatabaseUrl();
+        Path file = Fixtures.jsonlFile(dir.resolve("tie.jsonl"), List.of(Fixtures.posting("greenhouse", "1", "Acme",
+                "Backend Engineer", "Berlin, Germany", "Django and dbt. We build payment systems for merchants across "
+                        + "Europe and care about reliability, testing and clear writing. You will own services end to end with a small team.")));
+        for (String url : List.of(sqlite, postgres)) {
+            assertThat(jobintel("import", file.toString(), "--db", url).exit()).isZero();
+        }
+        try (Database db = Database.open(postgres, null, null)) {
+            db.inTransaction(c -> Jdbc.update(c, "ALTER TABLE job_skills ALTER COLUMN skill TYPE TEXT COLLATE \"en-US-x-icu\""));
+        }
+        for (String url : List.of(sqlite, postgres)) {
+            assertThat(jobintel("enrich", "--db", url, "--no-progress").exit()).isZero();
+        }
+        List<String> skills = orderedRows(sqlite, "skills", "--limit", "1000");
+        assertThat(skills).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(orderedRows(postgres, "skills", "--limit", "1000")).isEqualTo(skills);
+        assertThat(orderedRows(postgres, "skills", "--limit", "1")).isEqualTo(orderedRows(sqlite, "skills", "--limit", "1"));
+        CliIT.Result onSqlite = jobintel("db", "export", "jobs", "--db", sqlite);
+        assertThat(onSqlite.out()).contains("dbt");
+        String skillsOnSqlite = onSqlite.out().replaceAll("(?s).*\"skills\"", "");
+        assertThat(jobintel("db", "export", "jobs", "--db", postgres).out().replaceAll("(?s).*\"skills\"", ""))
+                .isEqualTo(skillsOnSqlite);
+    }
+
+    /** The report's rows as JSON text, in the order the report gives them. */
+    private static List<String> orderedRows(String url, String question, String... options) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("report", question, "--format", "json", "--db", url));
+        args.addAll(List.of(options));
+        CliIT.Result r = jobintel(args.toArray(String[]::new));
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> rows = new java.util.ArrayList<>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out()).get("rows").forEach(n -> rows.add(n.toString()));
+        return rows;
+    }
+
     private static List<String> reportRows(String url, String question, String... filter) {
         List<String> args = new java.util.ArrayList<>(List.of("report", question, "--format", "json", "--limit", "1000",
                 "--db", url));
