@@ -1,5 +1,6 @@
 package dev.jobintel.cli;
 
+import dev.jobintel.classify.taxonomy.Vocabulary;
 import dev.jobintel.config.LoadedConfig;
 import dev.jobintel.pipeline.Context;
 import dev.jobintel.posting.location.LocationResolver;
@@ -95,7 +96,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private Dashboard start(CommandLine cl, Database db, LocationResolver places,
-                            dev.jobintel.classify.taxonomy.Vocabulary families,
+                            Vocabulary families,
                             java.util.Map<String, java.util.Map<String, String>> configured) throws IOException {
         try {
             return Dashboard.start(db, places, () -> families, host, port, limit, configured);

@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Which jobs a report counts: in one city, of one family, new since a time, still open,
@@ -183,7 +186,7 @@ public record JobFilter(String cityCode, String family, Long since, boolean open
     }
 
     /**
-     * {@link #resolve(Connection, LocationResolver, java.util.function.Supplier, Asked)} with no taxonomy beyond the
+     * {@link #resolve(Connection, LocationResolver, Supplier, Asked)} with no taxonomy beyond the
      * families the database's reference table holds.
      */
     public static JobFilter resolve(Connection c, LocationResolver places, Asked asked) {
@@ -201,7 +204,7 @@ public record JobFilter(String cityCode, String family, Long since, boolean open
      * @throws IllegalArgumentException naming what is unknown and what is known
      */
     public static JobFilter resolve(Connection c, LocationResolver places,
-                                    java.util.function.Supplier<Vocabulary> taxonomyFamilies, Asked asked) {
+                                    Supplier<Vocabulary> taxonomyFamilies, Asked asked) {
         String city = asked.city();
         String family = asked.family();
         String cityCode = city == null ? null : cityCode(c, places, city);
@@ -227,7 +230,7 @@ public record JobFilter(String cityCode, String family, Long since, boolean open
                 familyCode = notYetInTable(inUse, wanted);
             }
             if (familyCode == null) {
-                java.util.Set<String> known = new java.util.TreeSet<>(families.stream().map(f -> f[0]).toList());
+                Set<String> known = new TreeSet<>(families.stream().map(f -> f[0]).toList());
                 if (inUse != null) {
                     known.addAll(inUse.codes());
                 }

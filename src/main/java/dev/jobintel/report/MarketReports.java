@@ -210,11 +210,11 @@ public final class MarketReports {
         long jobs = jobs(c, f);
         Map<String, List<Double>> amounts = new LinkedHashMap<>();
         Map<String, String[]> labels = new LinkedHashMap<>();
+        String bytes = Dialect.of(c).binaryCollation();
         Jdbc.each(c, "SELECT fa.name, se.name, j.salary_currency, j.salary_period, j.salary_min, j.salary_max "
                         + "FROM enriched_jobs j JOIN ref_family fa ON fa.code = j.family "
                         + "JOIN ref_seniority se ON se.code = j.seniority WHERE j.salary_currency IS NOT NULL AND "
-                        + f.where() + " ORDER BY fa.name" + Dialect.of(c).binaryCollation() + ", se.level_rank, j.salary_currency"
-                        + Dialect.of(c).binaryCollation(),
+                        + f.where() + " ORDER BY fa.name" + bytes + ", se.level_rank, j.salary_currency" + bytes,
                 rs -> {
                     String key = rs.getString(1) + "\u0000" + rs.getString(2) + "\u0000" + rs.getString(3);
                     labels.putIfAbsent(key, new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.jobintel.classify.taxonomy.Vocabulary;
 import dev.jobintel.pipeline.Explanation;
 import dev.jobintel.pipeline.StatusReport;
 import dev.jobintel.posting.location.LocationResolver;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,7 +62,7 @@ public final class Dashboard implements AutoCloseable {
     private final Database db;
     private final LocationResolver places;
     /** The taxonomy's families, read when a family is asked for that the database does not know yet; null for none. */
-    private final java.util.function.Supplier<dev.jobintel.classify.taxonomy.Vocabulary> families;
+    private final Supplier<Vocabulary> families;
     private final int limit;
     private final HttpServer server;
     private final ExecutorService pool;
@@ -70,7 +72,7 @@ public final class Dashboard implements AutoCloseable {
     private final Map<String, Map<String, String>> configured;
 
     private Dashboard(Database db, LocationResolver places,
-                      java.util.function.Supplier<dev.jobintel.classify.taxonomy.Vocabulary> families, int limit,
+                      Supplier<Vocabulary> families, int limit,
                       HttpServer server, ExecutorService pool, Map<String, Map<String, String>> configured) {
         this.db = db;
         this.families = families;
@@ -106,7 +108,7 @@ public final class Dashboard implements AutoCloseable {
      * taxonomy: file of one's own adds one before a command that writes copied it there).
      */
     public static Dashboard start(Database db, LocationResolver places,
-                                  java.util.function.Supplier<dev.jobintel.classify.taxonomy.Vocabulary> families,
+                                  Supplier<Vocabulary> families,
                                   String host, int port, int limit, Map<String, Map<String, String>> configured)
             throws IOException {
         // The JDK server reads a request on a worker thread and waits for it without limit by
