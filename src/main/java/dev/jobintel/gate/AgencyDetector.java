@@ -77,11 +77,27 @@ public final class AgencyDetector {
         double score = byName.score();
         List<String> reasons = new ArrayList<>(byName.reasons());
         if (!description.text().isEmpty()) {
+            // Contract terms ("Outside IR35", "day rate") are a direct employer's too: they add to other
+            // signals, never decide alone.
+            double supporting = 0;
+            List<String> supportingReasons = null;
             for (AgencyList.Signal s : list.descriptionSignals()) {
                 if (s.phrase().foundIn(description)) {
-                    score += s.weight();
-                    reasons.add(s.why());
+                    if (s.supporting()) {
+                        supporting += s.weight();
+                        if (supportingReasons == null) {
+                            supportingReasons = new ArrayList<>(4);
+                        }
+                        supportingReasons.add(s.why());
+                    } else {
+                        score += s.weight();
+                        reasons.add(s.why());
+                    }
                 }
+            }
+            if (supportingReasons != null && score > 0) {
+                score += supporting;
+                reasons.addAll(supportingReasons);
             }
         }
         score = Math.min(1.0, score);

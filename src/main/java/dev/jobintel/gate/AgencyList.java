@@ -30,11 +30,15 @@ public final class AgencyList {
         }
     }
 
-    public record SignalSpec(String pattern, Double weight, String why) {
+    /**
+     * @param supporting a contract term ("Outside IR35", "day rate") that direct employers write too: it adds
+     *                   its weight only beside another signal, never decides alone
+     */
+    public record SignalSpec(String pattern, Double weight, String why, Boolean supporting) {
     }
 
     /** A compiled signal. */
-    public record Signal(Phrase phrase, double weight, String why) {
+    public record Signal(Phrase phrase, double weight, String why, boolean supporting) {
     }
 
     private final List<String> block;
@@ -103,7 +107,7 @@ public final class AgencyList {
                 int flags = s.pattern().equals(s.pattern().toLowerCase(java.util.Locale.ROOT)) ? 0
                         : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
                 out.add(new Signal(new Phrase(Pattern.compile(s.pattern(), flags)), s.weight(),
-                        s.why() == null ? s.pattern() : s.why()));
+                        s.why() == null ? s.pattern() : s.why(), Boolean.TRUE.equals(s.supporting())));
             } catch (PatternSyntaxException e) {
                 throw doc.error(path + ".pattern", "bad regex '" + s.pattern() + "': " + e.getDescription());
             }

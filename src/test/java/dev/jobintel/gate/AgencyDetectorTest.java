@@ -102,6 +102,24 @@ class AgencyDetectorTest {
     }
 
     @Test
+    void aDirectEmployersContractRoleIsNotAnAgencysForItsContractTermsAlone() {
+        for (String text : List.of(
+                "Monzo is hiring a contract Backend Engineer to join our Payments team for six months. Outside IR35, "
+                        + "day rate £500/day, paid via umbrella or Ltd company. Immediate start. You will work with "
+                        + "Monzo's platform engineers on our Go microservices.",
+                "We are hiring a contract Data Engineer for our Data Platform team. This role is Outside IR35 with a "
+                        + "day rate of £550. Immediate start.",
+                "A 6-month contract-to-hire role on our own payments team, W2 only. Immediate start.")) {
+            assertThat(DETECTOR.judge("Monzo", text).agency()).as(text).isFalse();
+        }
+        // The same terms beside an agency's own words still make an agency.
+        assertThat(DETECTOR.judge("Northgate Digital", "My client, a leading bank, needs a Backend Engineer. Outside IR35, "
+                + "day rate £500. Immediate start.").agency()).isTrue();
+        assertThat(DETECTOR.judge("Northgate Digital", "We are a leading IT recruitment agency. Outside IR35, day rate £500.")
+                .agency()).isTrue();
+    }
+
+    @Test
     void forOurClientInItsCommonFormsIsAgencyWording() {
         for (String text : List.of("Our client, a fast-growing fintech in Berlin, is looking for a Go engineer.",
                 "Für unseren Kunden, ein Softwarehaus in München, suchen wir einen Java-Entwickler.",
