@@ -175,7 +175,8 @@ public final class Normalizer {
         String[] words = normalised.split(" ");
         int end = words.length;
         int digits = 0;
-        boolean id = false;
+        // The leftmost trailing word that is an id by itself: a level before it ("Engineer 2 - R12345") stays.
+        int firstId = -1;
         while (end > 1) {
             String w = words[end - 1];
             int letters = 0;
@@ -196,7 +197,9 @@ public final class Normalizer {
                 break;
             }
             digits += n;
-            id |= n >= 5 || (letters > 0 && n >= 4);
+            if (n >= 5 || (letters > 0 && n >= 4)) {
+                firstId = end - 1;
+            }
             end--;
         }
         if (end < words.length && end > 1 && ID_PREFIXES.contains(words[end - 1]) && digits >= 3) {
@@ -204,9 +207,17 @@ public final class Normalizer {
             if (end > 1 && words[end].equals("id") && (words[end - 1].equals("job") || words[end - 1].equals("req"))) {
                 end--;
             }
-            id = true;
+        } else if (firstId >= 0) {
+            // "2026-10442" is one id; a level of one or two digits before it is not.
+            int from = end;
+            end = firstId;
+            while (end > from && words[end - 1].length() >= 3 && isDigits(words[end - 1])) {
+                end--;
+            }
+        } else {
+            return normalised;
         }
-        if (!id || end == words.length) {
+        if (end == words.length) {
             return normalised;
         }
         return String.join(" ", java.util.Arrays.copyOf(words, end));
@@ -237,6 +248,15 @@ public final class Normalizer {
             }
         }
         return changed ? String.join(" ", words) : normalised;
+    }
+
+    private static boolean isDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isAscii(String s) {

@@ -79,6 +79,12 @@ class NormalizerTest {
         assertThat(Normalizer.title("Developer, Windows 11")).isEqualTo("developer windows 11");
         assertThat(Normalizer.title("Jr Developer")).isEqualTo("junior developer");
         assertThat(Normalizer.title("R12345")).isEqualTo("r12345");
+        // A level before the id stays: levels 2 and 3 of one title are two jobs.
+        assertThat(Normalizer.title("Software Engineer 2 - R12345")).isEqualTo("software engineer 2");
+        assertThat(Normalizer.title("Software Engineer 3 (JR0012346)")).isEqualTo("software engineer 3");
+        assertThat(Normalizer.title("Data Engineer 2 #4521")).isEqualTo("data engineer 2");
+        assertThat(JobHash.of("Acme", "Software Engineer 2 - R12345", "lon"))
+                .isNotEqualTo(JobHash.of("Acme", "Software Engineer 3 - R12346", "lon"));
     }
     @Test
     void aGermanGenderSuffixIsAGenderMarkerLikeMwd() {
