@@ -22,6 +22,7 @@ public final class JobHash {
     public static String of(String company, String title, String place) {
         String t = Normalizer.title(title);
         t = levelFirst(place.startsWith("remote") ? withoutRemote(t) : t);
+        t = levelDigits(t);
         // "The Home Depot" on one board is "Home Depot" on another.
         return md5Hex(Normalizer.withoutArticle(Normalizer.employer(company)) + "|" + t + "|" + place);
     }
@@ -41,6 +42,63 @@ public final class JobHash {
             return title;
         }
         return level + " " + rest;
+    }
+
+    /**
+     * A normalised title with its level in roman numerals written in digits: "Software Engineer II" on
+     * one board is "Software Engineer 2" on another. Identity only: the classifier's title rules read
+     * the numerals as written. "i" and "v" count only after the first word and not before a single
+     * letter ("I.T.", "V.P.").
+     */
+    static String levelDigits(String title) {
+        StringBuilder out = null;
+        int n = title.length();
+        int start = 0;
+        while (start < n) {
+            int end = title.indexOf(' ', start);
+            if (end < 0) {
+                end = n;
+            }
+            String digit = romanLevel(title, start, end, n);
+            if (digit != null) {
+                if (out == null) {
+                    out = new StringBuilder(n).append(title, 0, start);
+                }
+                out.append(digit);
+            } else if (out != null) {
+                out.append(title, start, end);
+            }
+            if (out != null && end < n) {
+                out.append(' ');
+            }
+            start = end + 1;
+        }
+        return out == null ? title : out.toString();
+    }
+
+    private static String romanLevel(String t, int start, int end, int n) {
+        int len = end - start;
+        if (len == 0 || len > 3 || (t.charAt(start) != 'i' && t.charAt(start) != 'v')) {
+            return null;
+        }
+        if (len == 1) {
+            // Not the first word, and not before a single letter ("i t" is I.T., "v p" V.P.).
+            boolean letterNext = end + 2 == n || (end + 2 < n && t.charAt(end + 2) == ' ');
+            if (start == 0 || letterNext) {
+                return null;
+            }
+            return t.charAt(start) == 'i' ? "1" : "5";
+        }
+        if (t.startsWith("iii", start) && len == 3) {
+            return "3";
+        }
+        if (len == 2 && t.startsWith("ii", start)) {
+            return "2";
+        }
+        if (len == 2 && t.startsWith("iv", start)) {
+            return "4";
+        }
+        return null;
     }
 
     /**

@@ -14,6 +14,23 @@ class JobHashTest {
     }
 
     @Test
+    void aLevelInRomanNumeralsIsTheSameLevelInDigits() {
+        for (String[] pair : new String[][] {{"Software Engineer I", "Software Engineer 1"},
+                {"Software Engineer II", "Software Engineer 2"}, {"Software Engineer III", "Software Engineer 3"},
+                {"Software Engineer IV, Payments", "Software Engineer 4, Payments"}, {"Data Analyst V", "Data Analyst 5"},
+                {"Engineer I/II", "Engineer 1/2"}}) {
+            assertThat(JobHash.of("Acme", pair[0], "lon")).as(pair[0]).isEqualTo(JobHash.of("Acme", pair[1], "lon"));
+        }
+        assertThat(JobHash.of("Acme", "Software Engineer II", "lon"))
+                .isNotEqualTo(JobHash.of("Acme", "Software Engineer III", "lon"));
+        // Not a level: I.T., V.P., a word starting with the letters.
+        assertThat(JobHash.levelDigits("head of i t")).isEqualTo("head of i t");
+        assertThat(JobHash.levelDigits("v p of engineering")).isEqualTo("v p of engineering");
+        assertThat(JobHash.levelDigits("ivy league recruiter")).isEqualTo("ivy league recruiter");
+        assertThat(JobHash.levelDigits("software engineer ii backend")).isEqualTo("software engineer 2 backend");
+    }
+
+    @Test
     void differentTitleEmployerOrPlaceAreDifferentJobs() {
         String base = JobHash.of("Acme", "Backend Engineer", "lon");
         assertThat(JobHash.of("Acme", "Frontend Engineer", "lon")).isNotEqualTo(base);
