@@ -46,7 +46,7 @@ public final class AgencyDetector {
 
     /**
      * Words an agency adds to its name ("Hays Specialist Recruitment", "Reed Technology", "Huxley
-     * UK"): after a {@link AgencyList#blockNames()} entry, a name made only of these is the agency's.
+     * UK", "Reed.co.uk"): after a {@link AgencyList#blockNames()} entry, a name made only of these is the agency's.
      */
     private static final Set<String> AGENCY_FORMS = Set.of("recruitment", "recruiting", "recruiters", "recruiter",
             "staffing", "specialist", "specialists", "talent", "resourcing", "personnel", "search", "executive",
@@ -54,7 +54,9 @@ public final class AgencyDetector {
             "solutions", "careers", "career", "jobs", "workforce", "people", "partners", "consulting", "services",
             "holdings", "for", "work", "uk", "us", "usa", "na", "emea", "apac", "europe", "ireland", "india",
             "germany", "deutschland", "france", "nederland", "netherlands", "belgium", "australia", "canada",
-            "singapore", "japan", "espana", "spain", "italia", "italy", "polska", "poland", "com");
+            "singapore", "japan", "espana", "spain", "italia", "italy", "polska", "poland", "com",
+            // A web address as the name: "Reed.co.uk", "Hays.co.nz" ("co" is a legal suffix only at the end).
+            "co", "nz");
 
     /**
      * Employer names as the lists compare them: {@link Normalizer#employer} (case, accents,

@@ -212,7 +212,8 @@ class AgencyDetectorTest {
     @Test
     void anAgencyNamedLikeAnotherOrganisationBlocksOnlyItsOwnNameForms() {
         for (String agency : new String[] {"Hays", "Hays plc", "Hays Recruitment", "Hays Specialist Recruitment Ltd",
-                "Reed", "Reed Global", "Reed Technology", "Huxley UK", "Crossover for Work", "Jobs via Dice"}) {
+                "Reed", "Reed Global", "Reed Technology", "Huxley UK", "Crossover for Work", "Jobs via Dice",
+                "Reed.co.uk", "reed.co.uk", "Hays.co.uk", "Hays.com"}) {
             assertThat(DETECTOR.judge(agency, "A role.").agency()).as(agency).isTrue();
         }
         assertThat(DETECTOR.judge("Hays Medical Center", "Hays Medical Center is a 200-bed regional hospital in "
