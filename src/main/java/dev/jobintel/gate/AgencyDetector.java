@@ -32,6 +32,8 @@ public final class AgencyDetector {
     private final AgencyList list;
     private final double threshold;
     private final Set<String> allow;
+    /** Allowed names whose forms ("Slalom Consulting") are allowed too. */
+    private final List<String> allowPrefixes;
     private final Set<String> blockExact;
     /** Employers post many jobs each: their names are judged once, not per posting. */
     private final Memo<String, NameVerdict> names = new Memo<>(20_000, this::byName);
@@ -40,6 +42,21 @@ public final class AgencyDetector {
         this.list = list;
         this.threshold = threshold;
         this.allow = new HashSet<>(list.allow());
+        // "Recruit" is allowed as Recruit Co., Ltd., not "Recruit Global": a name that alone reads as an
+        // agency's is allowed exactly only.
+        List<String> prefixes = new ArrayList<>();
+        for (String a : list.allow()) {
+            double score = 0;
+            for (AgencyList.Signal s : list.nameSignals()) {
+                if (s.phrase().pattern().matcher(a).find()) {
+                    score += s.weight();
+                }
+            }
+            if (score < threshold - SUM_ERROR) {
+                prefixes.add(a);
+            }
+        }
+        this.allowPrefixes = List.copyOf(prefixes);
         this.blockExact = new HashSet<>(list.block());
         this.blockExact.addAll(list.blockNames());
     }
@@ -57,6 +74,18 @@ public final class AgencyDetector {
             "singapore", "japan", "espana", "spain", "italia", "italy", "polska", "poland", "com",
             // A web address as the name: "Reed.co.uk", "Hays.co.nz" ("co" is a legal suffix only at the end).
             "co", "nz");
+
+    /**
+     * Words an employer adds to its name ("Slalom Consulting", "Globant Technologies", "Endava UK"): after
+     * an {@link AgencyList#allow()} entry, a name made only of these is the allowed employer's. No agency
+     * words ("staffing", "recruitment", "talent"), so "Recruit Staffing" is judged on its own.
+     */
+    private static final Set<String> EMPLOYER_FORMS = Set.of("consulting", "consultancy", "consultants",
+            "solutions", "services", "group", "technologies", "technology", "tech", "digital", "global",
+            "international", "worldwide", "holdings", "systems", "software", "labs", "uk", "us", "usa", "na",
+            "emea", "apac", "europe", "ireland", "india", "germany", "deutschland", "france", "nederland",
+            "netherlands", "belgium", "australia", "canada", "singapore", "japan", "espana", "spain", "italia",
+            "italy", "polska", "poland", "com", "co", "nz");
 
     /**
      * Employer names as the lists compare them: {@link Normalizer#employer} (case, accents,
@@ -120,19 +149,39 @@ public final class AgencyDetector {
     }
 
     private static boolean onlyAgencyForms(String words) {
+        return onlyForms(words, AGENCY_FORMS);
+    }
+
+    private static boolean onlyForms(String words, Set<String> forms) {
         for (String w : words.split(" ")) {
-            if (!w.isEmpty() && !AGENCY_FORMS.contains(w)) {
+            if (!w.isEmpty() && !forms.contains(w)) {
                 return false;
             }
         }
         return true;
     }
 
+    /**
+     * Whether {@code name} is an allowed employer's, alone or (unless the allowed name alone reads as an
+     * agency's) followed only by {@link #EMPLOYER_FORMS}.
+     */
+    private boolean allowed(String name) {
+        if (allow.contains(name)) {
+            return true;
+        }
+        for (String a : allowPrefixes) {
+            if (startsWithWord(name, a) && onlyForms(name.substring(a.length() + 1), EMPLOYER_FORMS)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private NameVerdict byName(String company) {
         String name = normaliseName(company);
         // "The Adecco Group", "The Boston Consulting Group": the lists name them without the article.
         String bare = Normalizer.withoutArticle(name);
-        if (!name.isEmpty() && (allow.contains(name) || allow.contains(bare))) {
+        if (!name.isEmpty() && (allowed(name) || (!bare.equals(name) && allowed(bare)))) {
             return new NameVerdict(Verdict.NOT, 0, List.of());
         }
         if (blockExact.contains(name) || blockExact.contains(bare)) {

@@ -77,6 +77,23 @@ class AgencyDetectorTest {
     }
 
     @Test
+    void anAllowedEmployerIsAllowedUnderTheFormsOfItsName() {
+        String placement = "Our client is a leading bank. Our client is looking for a Senior Engineer.";
+        for (String employer : List.of("Slalom", "Slalom, LLC", "Slalom Consulting", "Slalom Consulting, LLC",
+                "Endava UK", "Globant Technologies", "The Boston Consulting Group, Inc.")) {
+            assertThat(DETECTOR.judge(employer, placement).agency()).as(employer).isFalse();
+        }
+        // Not every consultancy: only the listed employer's names.
+        assertThat(DETECTOR.judge("Acme Consulting", placement).agency()).isTrue();
+        // Nor an allowed name followed by agency words.
+        assertThat(DETECTOR.judge("Recruit Staffing", "").agency()).isTrue();
+        assertThat(DETECTOR.judge("Slalom Talent Partners", placement).agency()).isTrue();
+        // Nor an allowed name that alone reads as an agency's ("Recruit", Recruit Co., Ltd.) with more words.
+        assertThat(DETECTOR.judge("Recruit", "").agency()).isFalse();
+        assertThat(DETECTOR.judge("Recruit Global", "").agency()).isTrue();
+    }
+
+    @Test
     void anEmployerSayingItIsNoAgencyIsNotOne() {
         for (String text : List.of(
                 "A 6-month contract at a day rate of £550. Please note: Acme is not an employment agency and does not "
