@@ -31,6 +31,24 @@ class JobHashTest {
     }
 
     @Test
+    void aJobInSeveralCitiesIsOneJobWhateverOrderTheBoardListsThem() {
+        dev.jobintel.posting.location.LocationResolver resolver = new dev.jobintel.posting.location.LocationResolver(
+                dev.jobintel.posting.location.Gazetteer.bundled());
+        String[][] orders = {{"London; New York", "New York; London"}, {"London, UK or New York, NY", "New York, NY | London, UK"},
+                {"Berlin / Munich", "Munich; Berlin"}};
+        for (String[] o : orders) {
+            String a = resolver.resolve(o[0]).place();
+            String b = resolver.resolve(o[1]).place();
+            assertThat(a).as(o[0]).isEqualTo(b).isNotNull();
+            assertThat(JobHash.of("Acme", "Backend Engineer", JobHash.placeKey(a, o[0], "greenhouse:1")))
+                    .isEqualTo(JobHash.of("Acme", "Backend Engineer", JobHash.placeKey(b, o[1], "lever:2")));
+        }
+        assertThat(resolver.resolve("New York; London").place()).isEqualTo("lon");
+        // A metro area, one segment, is its principal city's, as another board names it alone.
+        assertThat(resolver.resolve("Washington DC-Baltimore Area").place()).isEqualTo(resolver.resolve("Washington, DC").place());
+    }
+
+    @Test
     void differentTitleEmployerOrPlaceAreDifferentJobs() {
         String base = JobHash.of("Acme", "Backend Engineer", "lon");
         assertThat(JobHash.of("Acme", "Frontend Engineer", "lon")).isNotEqualTo(base);

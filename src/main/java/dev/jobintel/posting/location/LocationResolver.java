@@ -676,6 +676,14 @@ public final class LocationResolver {
                 segRegions.add(region);
             }
         }
+        if (!segCities.isEmpty()) {
+            // One place per segment (a metro "Washington DC-Baltimore Area" is its first city's), the
+            // smallest code of them: "London; New York" and "New York; London" are one job.
+            String code = segCities.get(0).code();
+            if (b.placeCity == null || code.compareTo(b.placeCity) < 0) {
+                b.placeCity = code;
+            }
+        }
         for (Places.City c : segCities) {
             b.cities.add(c);
             b.countries.add(c.country().toUpperCase(Locale.ROOT));
@@ -1327,6 +1335,8 @@ public final class LocationResolver {
         boolean homeOfficeIsRemote;
         /** The city the segment before ended with ("Curitiba" of "Curitiba/PR"), if it ended with one. */
         Places.City lastCity;
+        /** The job's place among the cities of several segments: see {@link ResolvedLocation#place()}. */
+        String placeCity;
 
         ResolvedLocation build() {
             Set<String> area = new LinkedHashSet<>();
@@ -1339,7 +1349,7 @@ public final class LocationResolver {
                 area.addAll(scopes.areaOf(remoteScope, remoteCountries));
             }
             return new ResolvedLocation(List.copyOf(cities), List.copyOf(countries), List.copyOf(regions),
-                    remoteScope, hybrid, onsite, java.util.Collections.unmodifiableSet(area));
+                    remoteScope, hybrid, onsite, java.util.Collections.unmodifiableSet(area), placeCity);
         }
     }
 }

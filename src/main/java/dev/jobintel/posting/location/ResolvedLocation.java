@@ -16,6 +16,8 @@ import java.util.Set;
  * @param onsite      the location says on-site / office
  * @param area        every code the place belongs to (cities, countries, regions with the
  *                    regions containing them, "remote", "remote-&lt;scope&gt;"), for filters
+ * @param placeCity   of the first cities of the text's segments (cut at ';', '|', '/', "or"), the
+ *                    smallest code; null when no segment named a city (cities from hints or the URL)
  */
 public record ResolvedLocation(
         List<Places.City> cities,
@@ -24,10 +26,11 @@ public record ResolvedLocation(
         String remoteScope,
         boolean hybrid,
         boolean onsite,
-        Set<String> area) {
+        Set<String> area,
+        String placeCity) {
 
     public static final ResolvedLocation NONE =
-            new ResolvedLocation(List.of(), List.of(), List.of(), null, false, false, Set.of());
+            new ResolvedLocation(List.of(), List.of(), List.of(), null, false, false, Set.of(), null);
 
     public boolean remote() {
         return remoteScope != null;
@@ -41,9 +44,17 @@ public record ResolvedLocation(
         return remoteScope.isEmpty() ? "remote" : "remote-" + remoteScope;
     }
 
-    /** The place used in job identity: the first city's code, else the remote place, else null. */
+    /**
+     * The place used in job identity: a city's code, else the remote place, else null. Of cities in
+     * several segments, the smallest of each segment's first city, not the first written: a board
+     * listing "London; New York" and another "New York; London" post one job; a metro written as one
+     * segment ("Washington DC-Baltimore Area") is its first city's.
+     */
     public String place() {
-        return cities.isEmpty() ? remotePlace() : cities.get(0).code();
+        if (cities.isEmpty()) {
+            return remotePlace();
+        }
+        return placeCity != null ? placeCity : cities.get(0).code();
     }
 
     public Places.City city() {
