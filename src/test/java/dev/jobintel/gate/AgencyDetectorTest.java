@@ -129,6 +129,12 @@ class AgencyDetectorTest {
                 "A 6-month contract-to-hire role on our own payments team, W2 only. Immediate start.")) {
             assertThat(DETECTOR.judge("Monzo", text).agency()).as(text).isFalse();
         }
+        // "Staff" in a place's name is no agency signal for the contract terms to add to.
+        for (String employer : List.of("Staffordshire County Council", "Staffordshire University", "Stafford Borough Council")) {
+            assertThat(DETECTOR.judge(employer, "Contract Data Analyst for our data team, inside IR35, day rate £400.")
+                    .agency()).as(employer).isFalse();
+        }
+        assertThat(DETECTOR.judge("Blue Staffers", "Outside IR35, day rate £400.").agency()).isTrue();
         // The same terms beside an agency's own words still make an agency.
         assertThat(DETECTOR.judge("Northgate Digital", "My client, a leading bank, needs a Backend Engineer. Outside IR35, "
                 + "day rate £500. Immediate start.").agency()).isTrue();
