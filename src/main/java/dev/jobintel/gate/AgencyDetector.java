@@ -89,10 +89,10 @@ public final class AgencyDetector {
 
     /**
      * Employer names as the lists compare them: {@link Normalizer#employer} (case, accents,
-     * punctuation, legal suffixes folded).
+     * punctuation, legal suffixes folded), without the legal forms {@link Normalizer#withoutLegalForm} drops.
      */
     public static String normaliseName(String name) {
-        return Normalizer.employer(name);
+        return Normalizer.withoutLegalForm(Normalizer.employer(name));
     }
 
     public Verdict judge(String company, String description) {

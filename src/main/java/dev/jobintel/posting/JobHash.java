@@ -24,7 +24,7 @@ public final class JobHash {
         t = levelFirst(place.startsWith("remote") ? withoutRemote(t) : t);
         t = levelDigits(t);
         // "The Home Depot" on one board is "Home Depot" on another.
-        return md5Hex(Normalizer.withoutArticle(Normalizer.employer(company)) + "|" + t + "|" + place);
+        return md5Hex(Normalizer.withoutArticle(Normalizer.withoutLegalForm(Normalizer.employer(company))) + "|" + t + "|" + place);
     }
 
     /**

@@ -112,6 +112,40 @@ public final class Normalizer {
         return String.join(" ", java.util.Arrays.copyOf(tokens, end));
     }
 
+    /**
+     * Legal forms of more than one word, or single words {@link #LEGAL_SUFFIXES} does not have, as
+     * {@link #employer} leaves them: Polish "sp. z o.o.", Danish "A/S", Mexican "S.A. de C.V.",
+     * Luxembourg's "S.à r.l.", Swedish "AB (publ)", Brazilian "Ltda", Hungarian "Kft.", Malaysian "Sdn. Bhd.".
+     */
+    private static final String[] LEGAL_FORM_TAILS = {" sp z oo", " sp z o o", " spolka z oo", " spolka z o o",
+            " z oo", " z o o", " a s", " sa de cv", " s de rl de cv", " s de rl", " sa rl", " s a r l", " publ",
+            " ltda", " kft", " zrt", " nyrt", " sdn bhd", " bhd"};
+
+    /**
+     * A normalised employer name ({@link #employer}) without the legal forms it leaves ("acme sp z oo",
+     * "novo nordisk a s"), for identity and the agency lists. Not part of {@link #employer}, whose output
+     * keys the answers already paid for ({@code ContentKey}).
+     */
+    public static String withoutLegalForm(String employer) {
+        String e = employer;
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (String tail : LEGAL_FORM_TAILS) {
+                if (e.length() > tail.length() && e.endsWith(tail)) {
+                    e = e.substring(0, e.length() - tail.length());
+                    changed = true;
+                }
+            }
+            int space = e.lastIndexOf(' ');
+            if (space > 0 && LEGAL_SUFFIXES.contains(e.substring(space + 1))) {
+                e = e.substring(0, space); // "ab" of "AB (publ)"
+                changed = true;
+            }
+        }
+        return e;
+    }
+
     /** Title for identity: gender markers dropped, basic normalisation, abbreviations spelled out. */
     public static String title(String title) {
         return spelledOut(withoutRequisitionId(titleAsWritten(withoutGenderSuffix(title))));

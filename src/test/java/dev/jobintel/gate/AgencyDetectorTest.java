@@ -236,7 +236,7 @@ class AgencyDetectorTest {
     void anAgencyNamedLikeAnotherOrganisationBlocksOnlyItsOwnNameForms() {
         for (String agency : new String[] {"Hays", "Hays plc", "Hays Recruitment", "Hays Specialist Recruitment Ltd",
                 "Reed", "Reed Global", "Reed Technology", "Huxley UK", "Crossover for Work", "Jobs via Dice",
-                "Reed.co.uk", "reed.co.uk", "Hays.co.uk", "Hays.com"}) {
+                "Reed.co.uk", "reed.co.uk", "Hays.co.uk", "Hays.com", "Hays Poland sp. z o.o.", "Huxley A/S"}) {
             assertThat(DETECTOR.judge(agency, "A role.").agency()).as(agency).isTrue();
         }
         assertThat(DETECTOR.judge("Hays Medical Center", "Hays Medical Center is a 200-bed regional hospital in "

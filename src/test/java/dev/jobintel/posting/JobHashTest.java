@@ -49,6 +49,18 @@ class JobHashTest {
     }
 
     @Test
+    void anEmployerIsOneEmployerWhateverLegalFormItsCountryWrites() {
+        String acme = JobHash.of("Acme", "Backend Engineer", "waw");
+        for (String name : new String[] {"Acme sp. z o.o.", "Acme Sp. z o. o.", "ACME Spółka z o.o.", "Acme A/S",
+                "Acme S.A. de C.V.", "Acme S.à r.l.", "Acme AB (publ)", "Acme Ltda", "Acme Kft.", "Acme Sdn. Bhd.",
+                "Acme Polska sp. z o.o."}) {
+            String expected = name.contains("Polska") ? JobHash.of("Acme Polska", "Backend Engineer", "waw") : acme;
+            assertThat(JobHash.of(name, "Backend Engineer", "waw")).as(name).isEqualTo(expected);
+        }
+        assertThat(Normalizer.withoutLegalForm("z o o")).isEqualTo("z o o");
+    }
+
+    @Test
     void differentTitleEmployerOrPlaceAreDifferentJobs() {
         String base = JobHash.of("Acme", "Backend Engineer", "lon");
         assertThat(JobHash.of("Acme", "Frontend Engineer", "lon")).isNotEqualTo(base);
