@@ -23,8 +23,15 @@ public final class JobHash {
         String t = Normalizer.title(title);
         t = levelFirst(place.startsWith("remote") ? withoutRemote(t) : t);
         t = levelDigits(t);
-        // "The Home Depot" on one board is "Home Depot" on another.
-        return md5Hex(Normalizer.withoutArticle(Normalizer.withoutLegalForm(Normalizer.employer(company))) + "|" + t + "|" + place);
+        return md5Hex(employer(company) + "|" + t + "|" + place);
+    }
+
+    /**
+     * The employer as job identity knows it: "The Home Depot" on one board is "Home Depot" on another, and
+     * "Acme sp. z o.o." is "ACME Inc.". Reports that count employers group by it too.
+     */
+    public static String employer(String company) {
+        return Normalizer.withoutArticle(Normalizer.withoutLegalForm(Normalizer.employer(company)));
     }
 
     /**

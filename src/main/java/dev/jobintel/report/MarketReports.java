@@ -1,6 +1,6 @@
 package dev.jobintel.report;
 
-import dev.jobintel.posting.Normalizer;
+import dev.jobintel.posting.JobHash;
 import dev.jobintel.posting.Salary;
 import dev.jobintel.store.Dialect;
 import dev.jobintel.store.Jdbc;
@@ -345,15 +345,15 @@ public final class MarketReports {
 
     /**
      * The employers with most jobs, and how many of those are still open. An employer is the one job
-     * identity knows ({@link Normalizer#employer} without a leading article, as {@code JobHash} keys it):
-     * "Acme", "ACME Inc." and "acme" are one employer, as are "The Home Depot" and "Home Depot", as their
+     * identity knows ({@link JobHash#employer}): "Acme", "ACME Inc.", "Acme sp. z o.o." and "acme" are one
+     * employer, as are "The Home Depot" and "Home Depot", as their
      * postings of one job are one job, shown by the spelling most of its jobs use.
      */
     public static Report employers(Connection c, JobFilter f, int limit) {
         long jobs = jobs(c, f);
         Map<String, Employer> byEmployer = new java.util.HashMap<>();
         Jdbc.each(c, "SELECT j.company, j.family, " + OPEN_AS_ONE + " FROM enriched_jobs j WHERE " + f.where(),
-                rs -> byEmployer.computeIfAbsent(Normalizer.withoutArticle(Normalizer.employer(rs.getString(1))),
+                rs -> byEmployer.computeIfAbsent(JobHash.employer(rs.getString(1)),
                         k -> new Employer())
                         .add(rs.getString(1), rs.getString(2), rs.getInt(3) == 1),
                 f.args().toArray());

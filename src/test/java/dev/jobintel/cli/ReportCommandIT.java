@@ -89,14 +89,17 @@ class ReportCommandIT {
     }
 
     @Test
-    void anEmployerIsOneRowWithOrWithoutTheArticleItsBoardsGiveIt() throws IOException {
-        // Job identity takes "The Home Depot" and "Home Depot" for one employer (their postings of one job merge).
+    void anEmployerIsOneRowWithOrWithoutTheArticleOrLegalFormItsBoardsGiveIt() throws IOException {
+        // Job identity takes "The Home Depot", "Home Depot" and "Home Depot sp. z o.o." for one employer (their
+        // postings of one job merge).
         addAndEnrich("depot.jsonl", posting("81", "The Home Depot", "Backend Engineer", "London, UK", "Java and Kafka."),
                 posting("82", "The Home Depot", "Frontend Engineer", "London, UK", "React and TypeScript."),
-                posting("83", "Home Depot", "Data Analyst", "London, UK", "SQL and Tableau dashboards."));
+                posting("83", "Home Depot", "Data Analyst", "London, UK", "SQL and Tableau dashboards."),
+                posting("84", "Home Depot sp. z o.o.", "Data Engineer", "London, UK", "Spark and Airflow pipelines."));
         JsonNode employers = report("employers");
-        assertThat(row(employers, "employer", "The Home Depot").get("jobs").asLong()).isEqualTo(3);
-        assertThat(employers.get("rows")).extracting(r -> r.get("employer").asText()).doesNotContain("Home Depot");
+        assertThat(row(employers, "employer", "The Home Depot").get("jobs").asLong()).isEqualTo(4);
+        assertThat(employers.get("rows")).extracting(r -> r.get("employer").asText())
+                .doesNotContain("Home Depot", "Home Depot sp. z o.o.");
     }
 
     @Test
