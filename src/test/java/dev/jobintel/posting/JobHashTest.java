@@ -44,6 +44,10 @@ class JobHashTest {
                     .isEqualTo(JobHash.of("Acme", "Backend Engineer", JobHash.placeKey(b, o[1], "lever:2")));
         }
         assertThat(resolver.resolve("New York; London").place()).isEqualTo("lon");
+        // The job is in that city (and its country) whichever board's posting created it.
+        assertThat(resolver.resolve("New York; London").city().code()).isEqualTo("lon");
+        assertThat(resolver.resolve("New York; London").country()).isEqualTo("GB");
+        assertThat(resolver.resolve("London; New York").country()).isEqualTo("GB");
         // A metro area, one segment, is its principal city's, as another board names it alone.
         assertThat(resolver.resolve("Washington DC-Baltimore Area").place()).isEqualTo(resolver.resolve("Washington, DC").place());
     }

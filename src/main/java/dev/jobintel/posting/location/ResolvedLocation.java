@@ -57,11 +57,30 @@ public record ResolvedLocation(
         return placeCity != null ? placeCity : cities.get(0).code();
     }
 
+    /**
+     * The job's city: the one {@link #place()} names, so that a job listed in "London; New York" by one board
+     * and "New York; London" by another is in the same city whichever board's posting came first.
+     */
     public Places.City city() {
-        return cities.isEmpty() ? null : cities.get(0);
+        if (cities.isEmpty()) {
+            return null;
+        }
+        if (placeCity != null) {
+            for (Places.City c : cities) {
+                if (c.code().equals(placeCity)) {
+                    return c;
+                }
+            }
+        }
+        return cities.get(0);
     }
 
+    /** The job's country: its {@link #city()}'s when that is not the first city written, else the first named. */
     public String country() {
+        Places.City c = city();
+        if (c != null && c != cities.get(0)) {
+            return c.country().toUpperCase(java.util.Locale.ROOT);
+        }
         return countries.isEmpty() ? null : countries.get(0);
     }
 
