@@ -91,8 +91,8 @@ final class BackfillCommand implements Callable<Integer> {
                 long byLocation = moved == 0 ? 0 : db.read(c -> Jdbc.count(c, "SELECT count(*) FROM raw_postings "
                         + "WHERE outcome = 'filtered' AND outcome_reason = 'location'"));
                 if (byLocation > 0) {
-                    out.printf("  (%s postings filtered by gate.location keep that decision: 'jobintel retry --reason "
-                            + "location' decides them again)%n", Summaries.n(byLocation));
+                    out.printf("  (%s filtered by gate.location keep that decision: 'jobintel retry --reason "
+                            + "location' decides them again)%n", Summaries.count(byLocation, "posting"));
                 }
             }
             java.util.Map<String, java.util.List<String>> codes = ReferenceData.jobCodes(ctx.taxonomy());

@@ -89,9 +89,9 @@ final class EnrichCommand implements Callable<Integer> {
                             err.flush();
                         }).run();
                 r = b.decided();
-                out.printf("Message batches: %d submitted, %d collected, %s requests sent, %s returned to pending "
+                out.printf("Message batches: %d submitted, %d collected, %s sent, %s returned to pending "
                         + "(errored, expired, canceled, or missing from the results)%n", b.batchesSubmitted(), b.batchesCollected(),
-                        Summaries.n(b.requestsSent()), Summaries.n(b.returnedToPending()));
+                        Summaries.count(b.requestsSent(), "request"), Summaries.n(b.returnedToPending()));
             } else {
                 r = runner.enrich(max);
             }

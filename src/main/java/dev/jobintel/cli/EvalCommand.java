@@ -173,8 +173,8 @@ final class EvalCommand implements Callable<Integer> {
             for (Map.Entry<String, Integer> e : r.failures().entrySet()) {
                 sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(Summaries.n(e.getValue()));
             }
-            out.printf("Failures: %s of %s postings could not be classified (%s); each counts as wrong on every field.%n",
-                    Summaries.n(r.examples() - r.classified()), Summaries.n(r.examples()), sb);
+            out.printf("Failures: %s of %s could not be classified (%s); each counts as wrong on every field.%n",
+                    Summaries.n(r.examples() - r.classified()), Summaries.count(r.examples(), "posting"), sb);
         }
         String failedNote = r.classified() < r.examples() ? "; failed postings are listed at the end" : "";
         for (EvalReport.FieldScore f : r.fields()) {

@@ -179,10 +179,10 @@ final class Summaries {
             return false;
         }
         dev.jobintel.classify.claude.ClaudeStats.Snapshot s = claude.stats();
-        out.printf("Claude %s (prompt %s): %s requests, %s answered, %s retried, %s re-asked; %s postings reused an "
-                        + "earlier answer, %s were decided by the rules pre-filter%n",
-                claude.model(), claude.promptVersion(), n(s.requests()), n(s.answered()), n(s.retries()), n(s.reAsks()),
-                n(s.reused()), n(s.prefiltered()));
+        out.printf("Claude %s (prompt %s): %s, %s answered, %s retried, %s re-asked; %s reused an "
+                        + "earlier answer, %s decided by the rules pre-filter%n",
+                claude.model(), claude.promptVersion(), count(s.requests(), "request"), n(s.answered()), n(s.retries()),
+                n(s.reAsks()), count(s.reused(), "posting"), n(s.prefiltered()));
         if (s.answered() > 0) {
             out.printf("  tokens: %s input, %s cache write, %s cache read, %s output; %.1f%% of input read from the cache%n",
                     n(s.usage().input()), n(s.usage().cacheWrite()), n(s.usage().cacheRead()), n(s.usage().output()),
@@ -198,8 +198,8 @@ final class Summaries {
         if (t.calls() == 0) {
             return;
         }
-        out.printf("  cost ledger: %s over %s calls (%s without an answer), %s model-classified jobs, %s per job, "
-                        + "%.1f%% of input from the cache%n", usd(t.costUsd()), n(t.calls()), n(t.failed()), n(t.jobsByModel()),
+        out.printf("  cost ledger: %s over %s (%s without an answer), %s, %s per job, %.1f%% of input from the cache%n",
+                usd(t.costUsd()), count(t.calls(), "call"), n(t.failed()), count(t.jobsByModel(), "model-classified job"),
                 usd(t.costPerJob()), 100 * t.cacheHitRatio());
     }
 
@@ -489,7 +489,7 @@ final class Summaries {
         } else {
             out.println("Invariants: BROKEN");
             for (Ledger.Violation v : s.violations()) {
-                out.printf("  %s: %s rows break it%n", v.invariant(), n(v.rows()));
+                out.printf("  %s: %s break it%n", v.invariant(), count(v.rows(), "row"));
             }
         }
     }

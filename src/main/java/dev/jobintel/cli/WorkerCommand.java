@@ -162,7 +162,7 @@ final class WorkerCommand implements Callable<Integer> {
                 pause(pollSeconds);
             }
         }
-        out.printf("Stopped. This worker decided %s postings.%n", Summaries.n(decided));
+        out.printf("Stopped. This worker decided %s.%n", Summaries.count(decided, "posting"));
         try {
             Summaries.claude(out, runner.classifier(), db);
         } catch (RuntimeException e) {

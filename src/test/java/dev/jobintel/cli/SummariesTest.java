@@ -37,6 +37,13 @@ class SummariesTest {
     }
 
     @Test
+    void theCostLedgerCountsOneCallAndOneJobInTheSingular() {
+        StringWriter out = new StringWriter();
+        Summaries.cost(new PrintWriter(out, true), new dev.jobintel.store.LlmCalls.Totals(1, 0, 1, 0, 0, 0, 0, 0, 1));
+        assertThat(out.toString()).contains("over 1 call (1 without an answer), 1 model-classified job,");
+    }
+
+    @Test
     void anUnchangedFetchIsNothingNew() {
         assertThat(fetchSummary(new LandCounts(0, 0, 3, 0))).contains("Nothing new").doesNotContain("went back to pending");
     }
