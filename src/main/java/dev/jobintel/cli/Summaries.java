@@ -489,7 +489,7 @@ final class Summaries {
         } else {
             out.println("Invariants: BROKEN");
             for (Ledger.Violation v : s.violations()) {
-                out.printf("  %s: %s break it%n", v.invariant(), count(v.rows(), "row"));
+                out.printf("  %s: %s %s%n", v.invariant(), count(v.rows(), "row"), v.rows() == 1 ? "breaks it" : "break it");
             }
         }
     }
