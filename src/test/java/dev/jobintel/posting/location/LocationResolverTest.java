@@ -598,6 +598,20 @@ class LocationResolverTest {
             "Modena (MO)       | mdn | IT",   // not Missouri
             "Parma (PR)        | pmf | IT",   // not Puerto Rico or Paraná
             "Cagliari (CA)     | cag | IT",   // not California or Canada
+            "Como (CO)         | cmo | IT",   // not Colorado or Colombia
+            "Varese (VA)       | qvr | IT",   // not Virginia
+            "Perugia (PG)      | peg | IT",   // not Papua New Guinea
+            "Monza (MB)        | mza | IT",   // not Manitoba
+            "Vicenza (VI)      | vic | IT",   // not the US Virgin Islands
+            "Sevilla (SE)      | svq | ES",   // Seville's province as Spanish boards write it, not Sweden
+            "Málaga (MA)       | agp | ES",   // not Massachusetts or Morocco
+            "Seville, Andalusia, Spain | svq | ES",
+            "Golden, CO        | -   | US",   // after a town the table does not know, the codes read as before
+            "Arlington, VA     | -   | US",
+            "Brandon, MB       | -   | CA",
+            "Worcester, MA     | -   | US",
+            "Lund, SE          | -   | SE",
+            "Lae, PG           | -   | PG",
             "Venice, CA        | -   | US",   // the Los Angeles district, not Venezia
             "Parma, OH         | -   | US",
             "Palermo, Buenos Aires, Argentina | bue | AR",  // the barrio, not Sicily's capital
