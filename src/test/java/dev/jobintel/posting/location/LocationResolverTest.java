@@ -538,6 +538,14 @@ class LocationResolverTest {
             "Vitória, ES       | vix | BR",   // Espírito Santo, not Spain
             "Manaus, AM        | mao | BR",   // Amazonas, not Armenia
             "Fortaleza, CE     | for | BR",
+            "Joinville - SC    | jov | BR",   // Santa Catarina, not South Carolina
+            "Blumenau, SC      | bnu | BR",
+            "Maceió, AL        | mcz | BR",   // Alagoas, not Alabama
+            "Belém - PA        | bel | BR",   // Pará, not Pennsylvania
+            "Joinville-le-Pont | par | FR",
+            "Greenville, SC    | -   | US",   // after a town the table does not know, the codes read as before
+            "Mobile, AL        | -   | US",
+            "Erie, PA          | -   | US",
             "Vitoria-Gasteiz   | vit | ES",   // the Basque capital, not Vitória
             "El Salvador       | -   | SV",   // the country, not Salvador
     })
