@@ -643,6 +643,12 @@ public final class LocationResolver {
             }
             if (agreesWithCity(s, chosen) || localCodeOfCity(spans, i, chosen) || townNamedLikeCountry(spans, i)
                     || (i > 0 && chosen[i - 1] != null && localCodeKnownOnlyElsewhere(s, List.of(chosen[i - 1])))) {
+                if ((remote || global) && noCityBefore(asCity, i) && first(s, Gazetteer.Kind.COUNTRY) == null
+                        && first(s, Gazetteer.Kind.SUBDIVISION) == null && first(s, Gazetteer.Kind.REGION) != null) {
+                    // "Remote - Europe - Berlin": after the marker and before the city, the region is where
+                    // the remote work may be done, not a qualifier of the city (as in "Berlin, Europe").
+                    segRegions.add(first(s, Gazetteer.Kind.REGION));
+                }
                 continue;
             }
             String country = first(s, Gazetteer.Kind.COUNTRY);
@@ -714,6 +720,16 @@ public final class LocationResolver {
             b.bareCountries.addAll(segCountries);
             b.bareRegions.addAll(segRegions);
         }
+    }
+
+    /** Whether none of the spans before the {@code i}th was read as a city. */
+    private static boolean noCityBefore(Span[] asCity, int i) {
+        for (int j = 0; j < i; j++) {
+            if (asCity[j] != null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

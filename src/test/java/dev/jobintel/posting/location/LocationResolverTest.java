@@ -109,6 +109,22 @@ class LocationResolverTest {
         assertThat(resolve(text).remotePlace()).isEqualTo(remotePlace);
     }
 
+    @ParameterizedTest(name = "\"{0}\" → {1} in {2}, remote {3}")
+    @CsvSource(delimiter = '|', value = {
+            "Remote - Europe - Berlin   | ber | DE | remote-europe",   // the region is the scope, Berlin an office in it
+            "Remote (EMEA) - London     | lon | GB | remote-emea",
+            "Anywhere in Europe, Berlin | ber | DE | remote-europe",
+            "Remote - Germany - Berlin  | ber | DE | remote-de",
+            "Remote - Berlin, Europe    | ber | DE | remote-de",       // after the city, the region only qualifies it
+            "Europe - Berlin - Remote   | ber | DE | remote-de",       // a location's hierarchy, then the marker
+            "Berlin, Europe             | ber | DE | -",
+    })
+    void aRegionAfterTheRemoteMarkerAndBeforeACityIsTheRemoteScope(String text, String place, String countries,
+                                                                   String remotePlace) {
+        assertPlaceAndCountries(text, place, countries);
+        assertThat(resolve(text).remotePlace()).as(text).isEqualTo("-".equals(remotePlace) ? null : remotePlace);
+    }
+
     @ParameterizedTest(name = "\"{0}\" → {1}")
     @CsvSource(delimiter = '|', value = {
             // Places on different continents keep one part each: the first named used to be all of it.
