@@ -65,6 +65,13 @@ public final class LocationResolver {
      */
     private static final Set<String> BEFORE_A_PLACE = Set.of("in", "at", "near", "around", "from", "based",
             "within", "en", "em");
+    /**
+     * Names of a part of a country that the table gives as the country's aliases ("Remote - East
+     * Coast", "Remote (US West Coast)"): in a segment that names only another country beside them
+     * they are that country's part ("Remote - Canada (West Coast)", "West Coast, New Zealand").
+     */
+    private static final Set<String> PARTS_OF_A_COUNTRY = Set.of("east coast", "west coast", "midwest", "mid west",
+            "pacific northwest", "new england");
     /** "Austin and LA": before a city's code it is no town either; before a state's ("NY and CA") it joins states. */
     private static final String AND = "and";
 
@@ -289,7 +296,12 @@ public final class LocationResolver {
      * {@code afterUnknown}: right after a word no table knows, as "DE" in "Wilmington, DE" (see
      * {@link #usStateAfterName}).
      */
-    private record Span(List<Gazetteer.Ref> refs, Marker marker, boolean code, boolean afterUnknown) {
+    private record Span(List<Gazetteer.Ref> refs, Marker marker, boolean code, boolean afterUnknown,
+                        boolean partOfCountry) {
+        Span(List<Gazetteer.Ref> refs, Marker marker, boolean code, boolean afterUnknown) {
+            this(refs, marker, code, afterUnknown, false);
+        }
+
         boolean has(Gazetteer.Kind kind) {
             return LocationResolver.has(refs, kind);
         }
@@ -360,7 +372,7 @@ public final class LocationResolver {
                             && !PART_OF_TOWN.contains(lower.get(i - 1))
                             && !BEFORE_A_PLACE.contains(lower.get(i - 1))
                             && !(AND.equals(lower.get(i - 1)) && has(refs, Gazetteer.Kind.CITY));
-                    spans.add(new Span(refs, null, code, afterName));
+                    spans.add(new Span(refs, null, code, afterName, PARTS_OF_A_COUNTRY.contains(key)));
                     matched = len;
                     coveredUntil = i + len;
                 }
@@ -667,6 +679,9 @@ public final class LocationResolver {
             if (country != null && sub != null && undecidedCodeAfterTown(spans, i, afterTown, country, sub, hints)) {
                 continue; // "San Juan, PR": Puerto Rico or Paraná; "Prince Albert, SK": Saskatchewan or Slovakia
             }
+            if (country != null && s.partOfCountry() && anotherCountryOnly(spans, i, country)) {
+                continue; // "Remote - Canada (West Coast)": Canada's coast, not the United States
+            }
             if (country != null && !(sub != null && (hintsPreferSubdivision(hints, country, sub)
                     || usStateAfterName(s, afterTown, country, sub, hints) || stateNameOverCountry(spans, i, country, hints)
                     || laterNamesCountryOf(spans, i, country, sub) || listedWithUsStates(spans, i, sub)))) {
@@ -720,6 +735,34 @@ public final class LocationResolver {
             b.bareCountries.addAll(segCountries);
             b.bareRegions.addAll(segRegions);
         }
+    }
+
+    /**
+     * Whether a span of the segment other than the {@code i}th places it only outside country {@code cc}
+     * (a country, a subdivision or a city, and none of its meanings in {@code cc}).
+     */
+    private boolean anotherCountryOnly(List<Span> spans, int i, String cc) {
+        for (int j = 0; j < spans.size(); j++) {
+            if (j == i || spans.get(j).marker() != null || spans.get(j).refs().isEmpty()) {
+                continue;
+            }
+            boolean placed = false;
+            boolean inCc = false;
+            for (Gazetteer.Ref r : spans.get(j).refs()) {
+                String country = switch (r.kind()) {
+                    case COUNTRY -> r.key();
+                    case SUBDIVISION -> countryOf(r.key());
+                    case CITY -> gazetteer.city(r.key()).country().toUpperCase(Locale.ROOT);
+                    default -> null;
+                };
+                placed |= country != null;
+                inCc |= cc.equals(country);
+            }
+            if (placed && !inCc) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether none of the spans before the {@code i}th was read as a city. */
@@ -780,7 +823,7 @@ public final class LocationResolver {
                 refs.add(r);
             }
         }
-        return new Span(refs, null, s.code(), s.afterUnknown());
+        return new Span(refs, null, s.code(), s.afterUnknown(), s.partOfCountry());
     }
 
     private List<Places.City> cityCandidates(Span span) {

@@ -109,6 +109,27 @@ class LocationResolverTest {
         assertThat(resolve(text).remotePlace()).isEqualTo(remotePlace);
     }
 
+    @ParameterizedTest(name = "\"{0}\" → {1} in {2}")
+    @CsvSource(delimiter = '|', value = {
+            "Remote - East Coast            | remote-us | US",   // the US's parts as its postings name them
+            "Remote (US East Coast)         | remote-us | US",
+            "Remote - West Coast            | remote-us | US",
+            "Remote - Midwest               | remote-us | US",
+            "Remote - Mid-West              | remote-us | US",
+            "Remote - Pacific Northwest     | remote-us | US",
+            "East Coast                     | -         | US",
+            "Seattle, West Coast            | sea       | US",
+            "Remote - Canada (West Coast)   | remote-ca | CA",   // beside only another country, that country's part
+            "Remote - West Coast, Canada    | remote-ca | CA",
+            "West Coast, New Zealand        | -         | NZ",
+            "Armidale, New England, NSW     | -         | AU",
+            "Remote - New England           | remote-us | US",
+            "East Coast Park, Singapore     | sin       | SG",
+    })
+    void aPartOfTheUsNamedByItsPostingsIsTheUs(String text, String place, String countries) {
+        assertPlaceAndCountries(text, place, countries);
+    }
+
     @ParameterizedTest(name = "\"{0}\" → {1} in {2}, remote {3}")
     @CsvSource(delimiter = '|', value = {
             "Remote - Europe - Berlin   | ber | DE | remote-europe",   // the region is the scope, Berlin an office in it
