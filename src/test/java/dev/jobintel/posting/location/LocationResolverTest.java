@@ -579,6 +579,9 @@ class LocationResolverTest {
             "Blumenau, SC      | bnu | BR",
             "Maceió, AL        | mcz | BR",   // Alagoas, not Alabama
             "Belém - PA        | bel | BR",   // Pará, not Pennsylvania
+            "São Luís, MA      | slz | BR",   // Maranhão, not Massachusetts
+            "Cuiabá, MT        | cgb | BR",   // Mato Grosso, not Montana
+            "Campo Grande, MS  | cgr | BR",   // Mato Grosso do Sul, not Mississippi
             "Joinville-le-Pont | par | FR",
             "Greenville, SC    | -   | US",   // after a town the table does not know, the codes read as before
             "Mobile, AL        | -   | US",
