@@ -651,6 +651,29 @@ class LocationResolverTest {
             "Perugia (PG)      | peg | IT",   // not Papua New Guinea
             "Monza (MB)        | mza | IT",   // not Manitoba
             "Vicenza (VI)      | vic | IT",   // not the US Virgin Islands
+            "Bolzano (BZ)      | bzo | IT",   // not Belize
+            "Lucca (LU)        | luc | IT",   // not Luxembourg
+            "Siena (SI)        | sie | IT",   // not Slovenia
+            "Cuneo (CN)        | cuf | IT",   // not China
+            "Asti (AT)         | ast | IT",   // not Austria
+            "Savona (SV)       | svo | IT",   // not El Salvador
+            "Lecco (LC)        | lco | IT",   // not Saint Lucia
+            "Livorno (LI)      | lvn | IT",   // not Liechtenstein
+            "Cremona (CR)      | cre | IT",   // not Costa Rica
+            "Frosinone (FR)    | frs | IT",   // not France
+            "Grosseto (GR)     | gro | IT",   // not Greece
+            "Pistoia (PT)      | pst | IT",   // not Portugal
+            "Catanzaro (CZ)    | czo | IT",   // not Czechia
+            "Ancona (AN)       | aoi | IT",   // not Andalusia
+            "Messina (ME)      | mes | IT",   // not Maine or Montenegro
+            "Mantova (MN)      | mnt | IT",   // not Minnesota or Mongolia
+            "Alessandria (AL)  | ale | IT",   // not Alabama or Albania
+            "Arezzo (AR)       | arz | IT",   // not Arkansas or Argentina
+            "Innsbruck (AT)    | -   | AT",   // after a town the table does not know, a country's code reads as before
+            "Coimbra, PT       | -   | PT",
+            "Nantes (FR)       | nte | FR",
+            "Bangor, ME        | -   | US",
+            "Duluth, MN        | -   | US",
             "Sevilla (SE)      | svq | ES",   // Seville's province as Spanish boards write it, not Sweden
             "Málaga (MA)       | agp | ES",   // not Massachusetts or Morocco
             "Seville, Andalusia, Spain | svq | ES",
