@@ -725,6 +725,11 @@ class LocationResolverTest {
             "Vancouver, BC     | van | CA",
             "Thiès, SN         | -   | SN",
             "Rosario, SF       | ros | AR",   // Santa Fe as Argentine boards write it, not San Francisco
+            "Córdoba, AR       | cor | AR",   // Argentina's, not a town of Arkansas
+            "Mendoza, AR       | mdz | AR",
+            "Little Rock, AR   | -   | US",
+            "Córdoba, Spain    | odb | ES",
+            "Córdoba           | -   | -",    // a city of two countries with nothing that says which
             "Hybrid in SF      | sfo | US",
     })
     void aCodeSeveralPlacesShareAfterACityOfOneOfThemKeepsTheCity(String text, String city, String country) {
