@@ -728,6 +728,12 @@ class LocationResolverTest {
             "Córdoba, AR       | cor | AR",   // Argentina's, not a town of Arkansas
             "Mendoza, AR       | mdz | AR",
             "Little Rock, AR   | -   | US",
+            "Ra'anana, IL      | tlv | IL",   // Tel Aviv's tech towns, not towns of Illinois
+            "Netanya, IL       | tlv | IL",
+            "Rehovot, IL       | tlv | IL",
+            "Beer Sheva, IL    | bsh | IL",
+            "Yokneam, IL       | hfa | IL",
+            "Springfield, IL   | -   | US",
             "Córdoba, Spain    | odb | ES",
             "Córdoba           | -   | -",    // a city of two countries with nothing that says which
             "Hybrid in SF      | sfo | US",
