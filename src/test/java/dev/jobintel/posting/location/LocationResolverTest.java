@@ -734,6 +734,10 @@ class LocationResolverTest {
             "Beer Sheva, IL    | bsh | IL",
             "Yokneam, IL       | hfa | IL",
             "Springfield, IL   | -   | US",
+            "Sliema, MT        | mla | MT",   // Malta's, not towns of Montana
+            "St. Julian's, MT  | mla | MT",
+            "Valletta, MT      | mla | MT",
+            "Bozeman, MT       | -   | US",
             "Córdoba, Spain    | odb | ES",
             "Córdoba           | -   | -",    // a city of two countries with nothing that says which
             "Hybrid in SF      | sfo | US",
