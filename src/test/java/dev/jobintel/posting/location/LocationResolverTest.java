@@ -738,6 +738,10 @@ class LocationResolverTest {
             "St. Julian's, MT  | mla | MT",
             "Valletta, MT      | mla | MT",
             "Bozeman, MT       | -   | US",
+            "Bandung, ID       | bdo | ID",   // Indonesia's, not towns of Idaho
+            "Surabaya, ID      | sub | ID",
+            "Yogyakarta, ID    | jog | ID",
+            "Boise, ID         | -   | US",
             "Córdoba, Spain    | odb | ES",
             "Córdoba           | -   | -",    // a city of two countries with nothing that says which
             "Hybrid in SF      | sfo | US",
