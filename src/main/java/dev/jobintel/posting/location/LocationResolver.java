@@ -627,10 +627,15 @@ public final class LocationResolver {
                 chosen[i] = city;
             }
         }
+        int lastRemote = -1; // the last span so far that says remote, and the last read as a city
+        int lastCity = -1;
         for (int i = 0; i < spans.size(); i++) {
             Span s = spans.get(i);
             if (s.marker() != null) {
                 marked = true;
+                if (remoteMarker(s, b)) {
+                    lastRemote = i;
+                }
                 switch (s.marker()) {
                     case REMOTE -> remote = true;
                     case GLOBAL -> global = true;
@@ -646,6 +651,7 @@ public final class LocationResolver {
             }
             if (asCity[i] != null) {
                 segCities.add(chosen[i]);
+                lastCity = i;
                 continue;
             }
             // A qualifier that agrees with a city in this segment adds nothing; otherwise it names
@@ -653,14 +659,18 @@ public final class LocationResolver {
             if (cityOrForeignSubdivisionAfterTown(s, i > 0 ? chosen[i - 1] : null)) {
                 continue; // "Kozhikode, KL": Kerala, or a part of Kuala Lumpur ("Bangsar, KL")
             }
-            if (agreesWithCity(s, chosen) || localCodeOfCity(spans, i, chosen) || townNamedLikeCountry(spans, i)
-                    || (i > 0 && chosen[i - 1] != null && localCodeKnownOnlyElsewhere(s, List.of(chosen[i - 1])))) {
-                if ((remote || global) && noCityBefore(asCity, i) && first(s, Gazetteer.Kind.COUNTRY) == null
-                        && first(s, Gazetteer.Kind.SUBDIVISION) == null && first(s, Gazetteer.Kind.REGION) != null) {
-                    // "Remote - Europe - Berlin": after the marker and before the city, the region is where
-                    // the remote work may be done, not a qualifier of the city (as in "Berlin, Europe").
-                    segRegions.add(first(s, Gazetteer.Kind.REGION));
+            if (agreesWithCity(s, chosen)) {
+                // "Remote - Europe - Berlin", "Berlin (Remote - Europe)", "EMEA Remote, London": after the remote
+                // marker with no city between, or right before it with no city before, the place is where the
+                // remote work may be done, not a qualifier of the city ("Berlin, Europe", "Europe - Berlin - Remote").
+                if (lastRemote > lastCity
+                        || (lastCity < 0 && i + 1 < spans.size() && remoteMarker(spans.get(i + 1), b))) {
+                    addRemotePlace(s, chosen, segCountries, segRegions);
                 }
+                continue;
+            }
+            if (localCodeOfCity(spans, i, chosen) || townNamedLikeCountry(spans, i)
+                    || (i > 0 && chosen[i - 1] != null && localCodeKnownOnlyElsewhere(s, List.of(chosen[i - 1])))) {
                 continue;
             }
             String country = first(s, Gazetteer.Kind.COUNTRY);
@@ -765,14 +775,32 @@ public final class LocationResolver {
         return false;
     }
 
-    /** Whether none of the spans before the {@code i}th was read as a city. */
-    private static boolean noCityBefore(Span[] asCity, int i) {
-        for (int j = 0; j < i; j++) {
-            if (asCity[j] != null) {
-                return false;
+    /** Whether a span is a marker that says the work may be done remotely. */
+    private static boolean remoteMarker(Span s, Builder b) {
+        return s.marker() == Marker.REMOTE || s.marker() == Marker.GLOBAL
+                || (s.marker() == Marker.HOME_OFFICE && b.homeOfficeIsRemote);
+    }
+
+    /**
+     * Adds where a span that agrees with a city of the segment says remote work may be done: its
+     * region ("Remote - Europe - Berlin"), else the country of the city it agrees with ("Remote -
+     * Germany, Austria - Vienna": Austria as well as Germany).
+     */
+    private void addRemotePlace(Span s, Places.City[] chosen, List<String> segCountries, List<String> segRegions) {
+        String region = first(s, Gazetteer.Kind.REGION);
+        if (region != null && first(s, Gazetteer.Kind.COUNTRY) == null && first(s, Gazetteer.Kind.SUBDIVISION) == null) {
+            segRegions.add(region);
+            return;
+        }
+        for (Places.City c : chosen) {
+            if (c != null && agrees(s, c)) {
+                String cc = c.country().toUpperCase(Locale.ROOT);
+                if (!segCountries.contains(cc)) {
+                    segCountries.add(cc);
+                }
+                return;
             }
         }
-        return true;
     }
 
     /**

@@ -135,12 +135,16 @@ class LocationResolverTest {
             "Remote - Europe - Berlin   | ber | DE | remote-europe",   // the region is the scope, Berlin an office in it
             "Remote (EMEA) - London     | lon | GB | remote-emea",
             "Anywhere in Europe, Berlin | ber | DE | remote-europe",
+            "Berlin (Remote - Europe)   | ber | DE | remote-europe",   // after the marker, with no city between
+            "Berlin, Germany (Remote within Europe) | ber | DE | remote-europe",
+            "EMEA Remote, London        | lon | GB | remote-emea",     // right before the marker, with no city before
+            "Remote - Germany, Austria - Vienna | vie | AT DE | remote-dach",  // Austria too, not Germany alone
             "Remote - Germany - Berlin  | ber | DE | remote-de",
             "Remote - Berlin, Europe    | ber | DE | remote-de",       // after the city, the region only qualifies it
             "Europe - Berlin - Remote   | ber | DE | remote-de",       // a location's hierarchy, then the marker
             "Berlin, Europe             | ber | DE | -",
     })
-    void aRegionAfterTheRemoteMarkerAndBeforeACityIsTheRemoteScope(String text, String place, String countries,
+    void aPlaceBesideTheRemoteMarkerIsTheRemoteScopeNotACitysQualifier(String text, String place, String countries,
                                                                    String remotePlace) {
         assertPlaceAndCountries(text, place, countries);
         assertThat(resolve(text).remotePlace()).as(text).isEqualTo("-".equals(remotePlace) ? null : remotePlace);
