@@ -681,6 +681,11 @@ class LocationResolverTest {
             "Sevilla (SE)      | svq | ES",   // Seville's province as Spanish boards write it, not Sweden
             "Málaga (MA)       | agp | ES",   // not Massachusetts or Morocco
             "Seville, Andalusia, Spain | svq | ES",
+            "Granada (GR)      | grx | ES",   // not Greece
+            "Valladolid (VA)   | vll | ES",   // not Virginia
+            "Murcia (MU)       | mjv | ES",   // not Mauritius
+            "Granada, Andalusia | grx | ES",
+            "Patras, GR        | -   | GR",
             "Golden, CO        | -   | US",   // after a town the table does not know, the codes read as before
             "Arlington, VA     | -   | US",
             "Brandon, MB       | -   | CA",
