@@ -35,6 +35,24 @@ class JsonStreamTest {
     }
 
     @Test
+    void aBodyDeclaredLatin1IsReadAsBrowsersReadItWithTheWindowsPunctuation() throws Exception {
+        // Servers that declare ISO-8859-1 (or ASCII) send Windows-1252, as the web's encoding standard
+        // says of that label: its curly quotes and dashes are the bytes 0x80-0x9F, control characters in
+        // Latin-1, which a title or description loses ("We're hiring" became "Were hiring").
+        String title = "Caf\u00e9 Manager \u2013 We\u2019re hiring \u201cnow\u201d \u20ac";
+        String json = "{\"jobs\": [{\"title\": \"" + title + "\"}]}";
+        for (String type : List.of("application/json; charset=ISO-8859-1", "application/json; charset=latin1",
+                "text/html; charset=us-ascii")) {
+            List<JsonNode> items = new ArrayList<>();
+            try (Body body = Body.of(200, type, json.getBytes(java.nio.charset.Charset.forName("windows-1252")))) {
+                JsonStream.items(body, "jobs", items::add);
+            }
+            assertThat(items).as(type).singleElement()
+                    .satisfies(i -> assertThat(i.get("title").asText()).isEqualTo(title));
+        }
+    }
+
+    @Test
     void aBodyCutShortKeepsItsItemsAndSaysWhereOnOneLine() {
         List<JsonNode> items = new ArrayList<>();
         String body = "{\"jobs\": [{\"id\": 1}, {\"id\": 2, \"title\": \"SRE\"";

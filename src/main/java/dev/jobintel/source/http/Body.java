@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.io.UncheckedIOException;
@@ -18,6 +19,8 @@ import java.nio.file.Path;
  * temporary file, so a 15 MB board costs a file, not a heap.
  */
 public final class Body implements AutoCloseable {
+
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     private static final Pattern CHARSET = Pattern.compile("(?i)charset\\s*=\\s*\"?([A-Za-z0-9._:+-]+)");
 
@@ -123,7 +126,8 @@ public final class Body implements AutoCloseable {
 
     /**
      * The charset the Content-Type declares when it is one a JSON parser cannot detect from the
-     * bytes (anything but UTF-8, -16 and -32, such as ISO-8859-1); null otherwise, or when it names
+     * bytes (anything but UTF-8, -16 and -32, such as ISO-8859-1, read as the Windows-1252 it is sent as);
+     * null otherwise, or when it names
      * no charset this JVM knows (the bytes are then read as UTF-8, as JSON says they should be).
      */
     public Charset declaredLegacyCharset() {
@@ -136,7 +140,12 @@ public final class Body implements AutoCloseable {
         }
         try {
             Charset cs = Charset.forName(m.group(1));
-            return cs.name().startsWith("UTF-") ? null : cs;
+            if (cs.name().startsWith("UTF-")) {
+                return null;
+            }
+            // What a server declaring Latin-1 or ASCII sends is Windows-1252 (the web's encoding standard
+            // reads those labels so): read as Latin-1, its quotes, dashes and euro sign are control characters.
+            return cs.equals(StandardCharsets.ISO_8859_1) || cs.equals(StandardCharsets.US_ASCII) ? WINDOWS_1252 : cs;
         } catch (IllegalArgumentException e) {
             return null;
         }
