@@ -119,6 +119,23 @@ class RecordReplayIT {
     }
 
     @Test
+    void aRecordingMadeAgainWhereABoardGotNoAnswerReplaysThatFailureNotTheEarlierRecordingsPostings() throws Exception {
+        Path rec = dir.resolve("rec");
+        assertThat(fetch("first", new RecordingTransport(http, new Recording(rec)), "acme").total().fresh()).isEqualTo(5);
+        // Recorded again into the same directory with the board unreachable: the run failed it.
+        server.close();
+        Runner.FetchResult again = fetch("second", new RecordingTransport(http, new Recording(rec)), "acme");
+        assertThat(again.failedBoards()).isEqualTo(1);
+
+        // The replay is of the run that recorded last: the board failed there, so it fails here, and the
+        // postings the earlier recording held are not served as what the board listed.
+        Runner.FetchResult replayed = fetch("replayed", new ReplayTransport(new Recording(rec)), "acme");
+        assertThat(replayed.failedBoards()).isEqualTo(1);
+        assertThat(replayed.total().fresh()).isZero();
+        assertThat(postings("replayed")).isEmpty();
+    }
+
+    @Test
     void aBoardTooLargeToHoldInMemoryIsRecordedByStreamingAndReplaysTheSame() throws Exception {
         // Past the size a body is kept in memory for (4 MB): streamed to the recording instead.
         String big = GreenhouseFixture.body("big", 8_000);

@@ -155,6 +155,13 @@ public final class Recording implements ResponseStore {
         }
     }
 
+    /** Removes the response recorded for {@code uri}, if any: its meta first, which is what a replay looks for. */
+    public void forget(URI uri) throws IOException {
+        Path base = base(uri);
+        Files.deleteIfExists(base.resolveSibling(base.getFileName() + ".meta.json"));
+        Files.deleteIfExists(base.resolveSibling(base.getFileName() + ".body"));
+    }
+
     private void writeMeta(Path base, URI uri, int status, String contentType) throws IOException {
         ObjectNode meta = JSON.createObjectNode();
         meta.put("url", key(uri));

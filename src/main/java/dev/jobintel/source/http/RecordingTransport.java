@@ -39,6 +39,24 @@ public final class RecordingTransport implements Transport {
 
     @Override
     public Exchange get(URI uri, Map<String, String> headers) throws IOException {
+        try {
+            return record(uri, headers);
+        } catch (NotSaved e) {
+            throw e;
+        } catch (IOException e) {
+            // No answer came (a timeout, a refused connection, a body cut off): a response an earlier
+            // recording into this directory saved for the request is not what this run was told, and a
+            // replay must fail the request as this run did rather than serve it.
+            try {
+                recording.forget(uri);
+            } catch (IOException gone) {
+                throw notSaved(gone);
+            }
+            throw e;
+        }
+    }
+
+    private Exchange record(URI uri, Map<String, String> headers) throws IOException {
         try (Exchange ex = inner.get(uri, headers); InputStream in = ex.body()) {
             int status = ex.status();
             String type = ex.header("Content-Type");
