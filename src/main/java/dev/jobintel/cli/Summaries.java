@@ -60,8 +60,8 @@ final class Summaries {
             out.println("  Nothing new: every posting was seen before, only last_seen moved.");
         }
         if (r.closed() > 0) {
-            out.printf("  %s left their boards and were closed (their outcomes stay as they were)%n",
-                    count(r.closed(), "posting"));
+            out.printf(r.closed() == 1 ? "  %s left its board and was closed (its outcome stays as it was)%n"
+                    : "  %s left their boards and were closed (their outcomes stay as they were)%n", count(r.closed(), "posting"));
         }
         for (Lander.BoardResult b : r.boards()) {
             boolean file = b.source().equals(JsonlSource.IMPORT);

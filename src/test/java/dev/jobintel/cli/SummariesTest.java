@@ -19,9 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SummariesTest {
 
     private static String fetchSummary(LandCounts counts) {
+        return fetchSummary(counts, 0);
+    }
+
+    private static String fetchSummary(LandCounts counts, int closed) {
         StringWriter out = new StringWriter();
         Runner.FetchResult r = new Runner.FetchResult("run", List.of(
-                new Lander.BoardResult("greenhouse", "acme", counts, 0, 0, true, false, null, null)));
+                new Lander.BoardResult("greenhouse", "acme", counts, 0, closed, true, false, null, null)));
         Summaries.fetch(new PrintWriter(out, true), r, 1_000_000_000L);
         return out.toString();
     }
@@ -41,6 +45,12 @@ class SummariesTest {
         StringWriter out = new StringWriter();
         Summaries.cost(new PrintWriter(out, true), new dev.jobintel.store.LlmCalls.Totals(1, 0, 1, 0, 0, 0, 0, 0, 1));
         assertThat(out.toString()).contains("over 1 call (1 without an answer), 1 model-classified job,");
+    }
+
+    @Test
+    void onePostingClosedIsSaidOfOnePosting() {
+        assertThat(fetchSummary(new LandCounts(0, 0, 3, 0), 1)).contains("1 posting left its board and was closed");
+        assertThat(fetchSummary(new LandCounts(0, 0, 3, 0), 2)).contains("2 postings left their boards and were closed");
     }
 
     @Test
