@@ -103,6 +103,11 @@ public final class Fetcher {
                                 + " s (Retry-After), longer than the " + settings.maxRetryAfter().toSeconds()
                                 + " s jobintel waits", shown, status, attempt, null);
                     }
+                    if (wait == null && status == 429) {
+                        // A rate limit that does not say for how long is the host's too, and outlasts a
+                        // failure's short backoff: wait four times as long, and hold its other requests meanwhile.
+                        wait = backoff(attempt + 2);
+                    }
                     if (wait != null) {
                         // The host's word on every request to it: the other boards on it wait too.
                         ownPause = gate.pause(wait);
