@@ -144,7 +144,8 @@ final class DbExport implements Callable<Integer> {
             return new NonClosing(cl.getOut());
         }
         OutputStream os = Files.newOutputStream(file);
-        if (outFile.getFileName().toString().endsWith(".gz")) {
+        // In any case, as formatNamed reads the name and import reads a ".GZ" file: "ALL.JSONL.GZ" is gzip too.
+        if (outFile.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz")) {
             os = new GZIPOutputStream(os, 1 << 16);
         }
         return new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);

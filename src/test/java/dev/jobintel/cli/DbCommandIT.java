@@ -356,6 +356,26 @@ class DbCommandIT {
     }
 
     @Test
+    void anExportNamedGzInCapitalsIsGzipAndImportsBack() throws Exception {
+        // "ALL.JSONL.GZ" was taken for JSON Lines by its name but written as plain text, which import (reading
+        // any ".gz" name as gzip, in any case) then failed whole: "Input is not in the .gz format".
+        String db = Fixtures.sqliteUrl(dir);
+        Path in = Fixtures.jsonlFile(dir.resolve("in.jsonl"), Fixtures.distinctJobs(0, 5));
+        assertThat(jobintel("import", in.toString(), "--db", db, "--no-progress").exit()).isZero();
+        Path all = dir.resolve("ALL.JSONL.GZ");
+        CliIT.Result exported = jobintel("db", "export", "postings", "--out", all.toString(), "--db", db);
+        assertThat(exported.exit()).as(exported.err()).isZero();
+        try (var gz = new java.util.zip.GZIPInputStream(Files.newInputStream(all))) {
+            assertThat(new String(gz.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()).hasSize(5);
+        }
+        String other = "jdbc:sqlite:" + dir.resolve("other.db");
+        CliIT.Result imported = jobintel("import", all.toString(), "--db", other, "--no-progress");
+        assertThat(imported.exit()).as(imported.out() + imported.err()).isZero();
+        String postings = "SELECT source || ':' || source_job_id || ' ' || content_hash FROM raw_postings";
+        assertThat(column(other, postings)).hasSize(5).isEqualTo(column(db, postings));
+    }
+
+    @Test
     void anExportToStandardOutputInThePosixLocaleKeepsEveryCharacter() throws Exception {
         String db = demo();
         Path file = dir.resolve("postings.jsonl");
