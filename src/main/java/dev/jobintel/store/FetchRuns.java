@@ -50,9 +50,15 @@ public final class FetchRuns {
                 rejected, id);
     }
 
-    /** A run left 'running' by a crashed process is closed as failed, so status never shows it as live. */
+    /**
+     * A run left 'running' by a crashed process is closed as failed, so status never shows it as live: as
+     * partial when it had landed postings (or, of a file, kept rejects), as a fetch that ends early is, so that
+     * a file read in part before the stop is not said to be unread.
+     */
     public static int abandonStale(Database db, long now) {
-        return db.inTransaction(c -> Jdbc.update(c, "UPDATE fetch_runs SET status = 'failed', finished_at = ?, "
+        return db.inTransaction(c -> Jdbc.update(c, "UPDATE fetch_runs SET status = CASE WHEN new_count + updated_count "
+                + "+ unchanged_count > 0 OR (rejected > 0 AND source = '" + BoardHealth.IMPORT_SOURCE + "') THEN 'partial' "
+                + "ELSE 'failed' END, finished_at = ?, "
                 + "error = 'interrupted: the process stopped before this fetch finished' WHERE status = 'running'", now));
     }
 }

@@ -2,6 +2,7 @@ package dev.jobintel.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jobintel.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -599,6 +600,24 @@ class CliIT {
         Result plain = jobintel("status", "--db", db(), "--explain");
         assertThat(plain.out()).containsPattern("import +" + java.util.regex.Pattern.quote(cut.toString())
                 + " +partly read .*after line " + read + ":").doesNotContain("unread");
+    }
+
+    @Test
+    void anImportStoppedPartWayIsPartlyReadNotUnread() throws IOException {
+        Path file = Fixtures.jsonlFile(dir.resolve("stopped.jsonl"), Fixtures.distinctJobs(0, 3));
+        assertThat(jobintel("import", "--db", db(), file.toString(), "--no-progress").exit()).isZero();
+        // As a killed import (SIGKILL, a crash) leaves its file's fetch run: running, with what it landed counted.
+        String board = file.toRealPath().toString();
+        try (dev.jobintel.store.Database d = dev.jobintel.store.Database.open(db(), null, null)) {
+            long id = dev.jobintel.store.FetchRuns.start(d, "stopped", "import", board, System.currentTimeMillis());
+            d.inTransaction(c -> dev.jobintel.store.FetchRuns.progress(c, id,
+                    new dev.jobintel.store.LandCounts(0, 0, 3, 0), 0));
+        }
+        // The next writer closes that run as cut short; the file's postings it landed are in the ledger.
+        assertThat(jobintel("enrich", "--db", db(), "--no-progress").exit()).isZero();
+        Result status = jobintel("status", "--db", db(), "--explain");
+        assertThat(status.out()).containsPattern("import +" + java.util.regex.Pattern.quote(board)
+                + " +partly read .*interrupted").doesNotContain("unread");
     }
 
     /** The lines a gunzip of the cut file gets to the end of before the input runs out. */
