@@ -75,12 +75,12 @@ final class DemoCommand implements Callable<Integer> {
             out.printf("Try: ./jobintel fetch --config %s --replay %s%n", config, recording);
         }
         if (jsonl != null) {
-            write(cl, "--jsonl", jsonl, () -> DemoDataset.write(jsonl));
+            write(cl, "--jsonl", jsonl, () -> writeFile(jsonl, DemoDataset.jsonLines()));
             out.printf("Wrote %,d lines to %s%nTry: ./jobintel import %s%n", DemoDataset.postings().size(), jsonl, jsonl);
         }
         if (labels != null) {
             String text = DemoLabels.generate();
-            write(cl, "--labels", labels, () -> Files.writeString(labels, text));
+            write(cl, "--labels", labels, () -> writeFile(labels, text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             out.printf("Wrote %,d labelled postings to %s%nTry: ./jobintel eval --labels %s%n", text.lines().count(), labels,
                     labels);
         }
@@ -96,6 +96,20 @@ final class DemoCommand implements Callable<Integer> {
                 .startsWith(DemoConfig.HEADER)) {
             throw new CommandLine.ParameterException(cl, "--recording: " + config + " exists and is not one a demo "
                     + "wrote; give a new or empty directory, so that your configuration is not replaced");
+        }
+    }
+
+    /**
+     * Writes {@code bytes} to {@code file}, gzipped when its name ends in ".gz" (in any case): import and eval read
+     * such a name as gzip, and a demo file so named in plain text failed whole there.
+     */
+    private static void writeFile(Path file, byte[] bytes) throws IOException {
+        if (!file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz")) {
+            Files.write(file, bytes);
+            return;
+        }
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            out.write(bytes);
         }
     }
 

@@ -469,6 +469,27 @@ class CliIT {
     }
 
     @Test
+    void demoFilesNamedGzAreGzipAndTheCommandsItSuggestsReadThem() throws IOException {
+        // "demo --jsonl demo.jsonl.gz" wrote plain text, and the "Try: ./jobintel import demo.jsonl.gz" it printed
+        // failed the whole file ("Input is not in the .gz format"), as eval failed on --labels labels.jsonl.gz.
+        Path jsonl = dir.resolve("demo.jsonl.gz");
+        Path labels = dir.resolve("labels.JSONL.GZ");
+        Result written = jobintel("demo", "--jsonl", jsonl.toString(), "--labels", labels.toString());
+        assertThat(written.exit()).as(written.err()).isZero();
+        for (Path file : List.of(jsonl, labels)) {
+            try (var gz = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
+                assertThat(gz.readAllBytes()).as(file.toString()).isNotEmpty();
+            }
+        }
+        Result imported = jobintel("import", "--db", db(), jsonl.toString(), "--no-progress");
+        assertThat(imported.exit()).as(imported.out()).isZero();
+        assertThat(imported.out()).contains("Imported " + Summaries.n(dev.jobintel.source.demo.DemoDataset.postings().size())
+                + " postings");
+        Result eval = jobintel("eval", "--labels", labels.toString(), "--limit", "20");
+        assertThat(eval.exit()).as(eval.err()).isZero();
+    }
+
+    @Test
     void demoSaysWhichPathItCannotWriteBeforeWritingAnything() throws IOException {
         Result noDir = jobintel("demo", "--labels", dir.resolve("labels.jsonl").toString(), "--jsonl",
                 dir.resolve("no/such/demo.jsonl").toString());

@@ -4,10 +4,7 @@ import dev.jobintel.source.JobSource;
 import dev.jobintel.source.jsonl.JsonlSource;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -34,8 +31,9 @@ public final class DemoDataset {
         return new JsonlSource("demo", List.of(new JsonlSource.Input(BOARD, () -> new ByteArrayInputStream(Holder.BYTES))));
     }
 
-    public static void write(Path file) throws IOException {
-        Files.write(file, Holder.BYTES);
+    /** The snapshot in the JSON Lines import format, as 'jobintel demo --jsonl' writes it. */
+    public static byte[] jsonLines() {
+        return Holder.BYTES.clone();
     }
 
     private static byte[] join(List<DemoPosting> postings) {
