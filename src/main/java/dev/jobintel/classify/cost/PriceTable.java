@@ -5,11 +5,13 @@ import dev.jobintel.config.ModelPrice;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What each model costs, USD per million tokens: Anthropic's published prices, bundled, with
  * the user's {@code classifier.prices} laid over them. A dated model id
- * ({@code claude-haiku-4-5-20251001}) is priced as the longest listed name it starts with.
+ * ({@code claude-haiku-4-5-20251001}) is priced as the longest listed name it starts with, unless what
+ * follows that name is a version number: {@code claude-opus-4-7} is another model than {@code claude-opus-4}.
  */
 public final class PriceTable {
 
@@ -34,6 +36,9 @@ public final class PriceTable {
         m.put("claude-sonnet-4-6", ModelPrice.of(3.00, 15.00));
         m.put("claude-sonnet-4-5", ModelPrice.of(3.00, 15.00));
         m.put("claude-sonnet-4", ModelPrice.of(3.00, 15.00));
+        m.put("claude-opus-5", ModelPrice.of(5.00, 25.00));
+        m.put("claude-opus-4-8", ModelPrice.of(5.00, 25.00));
+        m.put("claude-opus-4-7", ModelPrice.of(5.00, 25.00));
         m.put("claude-opus-4-6", ModelPrice.of(5.00, 25.00));
         m.put("claude-opus-4-5", ModelPrice.of(5.00, 25.00));
         m.put("claude-opus-4-1", ModelPrice.of(15.00, 75.00));
@@ -43,6 +48,12 @@ public final class PriceTable {
         return Map.copyOf(m);
     }
 
+    /**
+     * What follows a listed name in the id of another model: a minor version ("7" of claude-opus-4-7), not a date
+     * ("20250514") or an alias ("latest") of the listed one.
+     */
+    private static final Pattern VERSION_AFTER = Pattern.compile("[0-9]{1,2}(?:-.*)?");
+
     /** The price of {@code model}, or empty when neither the bundled table nor the config knows it. */
     public Optional<ModelPrice> find(String model) {
         ModelPrice exact = prices.get(model);
@@ -51,7 +62,8 @@ public final class PriceTable {
         }
         String best = null;
         for (String name : prices.keySet()) {
-            if (model.startsWith(name + "-") && (best == null || name.length() > best.length())) {
+            if (model.startsWith(name + "-") && !VERSION_AFTER.matcher(model.substring(name.length() + 1)).matches()
+                    && (best == null || name.length() > best.length())) {
                 best = name;
             }
         }

@@ -28,6 +28,22 @@ class PriceTableTest {
     }
 
     @Test
+    void aLaterVersionOfAListedModelIsNotPricedAsTheModelItsNameStartsWith() {
+        PriceTable t = PriceTable.bundledWith(Map.of());
+        // Opus 4.7 is listed at $5/$25, not at Opus 4's $15/$75: priced as "claude-opus-4", every cost, the
+        // budget and a dry run's estimate were three times what the API bills.
+        assertThat(t.find("claude-opus-4-7").orElseThrow().input()).isEqualTo(5.00);
+        assertThat(t.find("claude-opus-4-7").orElseThrow().output()).isEqualTo(25.00);
+        // A version the table does not list has no price (the config names one), rather than an older model's.
+        assertThat(t.find("claude-opus-4-9")).isEmpty();
+        assertThat(t.find("claude-sonnet-4-9-20270101")).isEmpty();
+        // Dated ids and aliases of listed models keep their model's price.
+        assertThat(t.find("claude-opus-4-20250514").orElseThrow().input()).isEqualTo(15.00);
+        assertThat(t.find("claude-sonnet-4-20250514").orElseThrow().input()).isEqualTo(3.00);
+        assertThat(t.find("claude-3-5-haiku-latest").orElseThrow().input()).isEqualTo(0.80);
+    }
+
+    @Test
     void configuredPricesOverrideTheBundledOnes() {
         PriceTable t = PriceTable.bundledWith(Map.of("claude-haiku-4-5", ModelPrice.of(2, 10)));
         assertThat(t.find("claude-haiku-4-5").orElseThrow().output()).isEqualTo(10);
