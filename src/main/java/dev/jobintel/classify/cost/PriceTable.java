@@ -44,7 +44,8 @@ public final class PriceTable {
         m.put("claude-opus-4-1", ModelPrice.of(15.00, 75.00));
         m.put("claude-opus-4", ModelPrice.of(15.00, 75.00));
         m.put("claude-3-5-haiku", ModelPrice.of(0.80, 4.00));
-        m.put("claude-3-haiku", ModelPrice.of(0.25, 1.25));
+        // Haiku 3's cache is not priced at the usual multiples of its input price.
+        m.put("claude-3-haiku", new ModelPrice(0.25, 1.25, 0.30, 0.50, 0.03));
         return Map.copyOf(m);
     }
 

@@ -44,6 +44,15 @@ class PriceTableTest {
     }
 
     @Test
+    void haiku3sCachePricesAreItsListedOnesNotTheUsualMultiples() {
+        // Claude Haiku 3 lists its cache at $0.30 (5-minute write) and $0.03 (read), not 1.25x and 0.1x of $0.25.
+        ModelPrice haiku3 = PriceTable.bundledWith(Map.of()).find("claude-3-haiku-20240307").orElseThrow();
+        assertThat(haiku3.cacheWrite()).isEqualTo(0.30, within(1e-12));
+        assertThat(haiku3.cacheWrite1h()).isEqualTo(0.50, within(1e-12));
+        assertThat(haiku3.cacheRead()).isEqualTo(0.03, within(1e-12));
+    }
+
+    @Test
     void configuredPricesOverrideTheBundledOnes() {
         PriceTable t = PriceTable.bundledWith(Map.of("claude-haiku-4-5", ModelPrice.of(2, 10)));
         assertThat(t.find("claude-haiku-4-5").orElseThrow().output()).isEqualTo(10);
