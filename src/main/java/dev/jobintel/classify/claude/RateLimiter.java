@@ -10,7 +10,7 @@ import java.util.function.LongSupplier;
  * at max_tokens, as the API does, and refunded when the answer is shorter.
  *
  * <p>It adapts to what the server says: a lower limit in the anthropic-ratelimit-* headers
- * replaces the configured one, "0 remaining" pauses everyone until the reset, and a 429's
+ * (requests, input or output tokens) replaces the configured one, "0 remaining" pauses everyone until the reset, and a 429's
  * retry-after pauses everyone, not just the request that got it.
  */
 public final class RateLimiter {
@@ -92,6 +92,14 @@ public final class RateLimiter {
         }
         if (l.inputTokensRemaining() != null) {
             input.atMost(l.inputTokensRemaining(), now);
+        }
+        // The API counts a request's max_tokens against the output limit when it arrives: an organisation's
+        // limit below the configured one would otherwise be found by 429s, request after request.
+        if (l.outputTokensLimit() != null && l.outputTokensLimit() > 0) {
+            output.lowerLimit(l.outputTokensLimit(), now);
+        }
+        if (l.outputTokensRemaining() != null) {
+            output.atMost(l.outputTokensRemaining(), now);
         }
     }
 

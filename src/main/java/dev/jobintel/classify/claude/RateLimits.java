@@ -10,15 +10,24 @@ import java.time.OffsetDateTime;
  * be missing (null).
  */
 public record RateLimits(Long requestsLimit, Long requestsRemaining, Instant requestsReset,
-                         Long inputTokensLimit, Long inputTokensRemaining, Instant inputTokensReset) {
+                         Long inputTokensLimit, Long inputTokensRemaining, Instant inputTokensReset,
+                         Long outputTokensLimit, Long outputTokensRemaining) {
 
-    public static final RateLimits NONE = new RateLimits(null, null, null, null, null, null);
+    public static final RateLimits NONE = new RateLimits(null, null, null, null, null, null, null, null);
+
+    public RateLimits(Long requestsLimit, Long requestsRemaining, Instant requestsReset, Long inputTokensLimit,
+                      Long inputTokensRemaining, Instant inputTokensReset) {
+        this(requestsLimit, requestsRemaining, requestsReset, inputTokensLimit, inputTokensRemaining, inputTokensReset,
+                null, null);
+    }
 
     static RateLimits from(Headers h) {
         return new RateLimits(number(h, "anthropic-ratelimit-requests-limit"),
                 number(h, "anthropic-ratelimit-requests-remaining"), time(h, "anthropic-ratelimit-requests-reset"),
                 number(h, "anthropic-ratelimit-input-tokens-limit"),
-                number(h, "anthropic-ratelimit-input-tokens-remaining"), time(h, "anthropic-ratelimit-input-tokens-reset"));
+                number(h, "anthropic-ratelimit-input-tokens-remaining"), time(h, "anthropic-ratelimit-input-tokens-reset"),
+                number(h, "anthropic-ratelimit-output-tokens-limit"),
+                number(h, "anthropic-ratelimit-output-tokens-remaining"));
     }
 
     private static Long number(Headers h, String name) {

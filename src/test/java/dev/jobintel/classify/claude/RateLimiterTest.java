@@ -55,4 +55,24 @@ class RateLimiterTest {
         // "0 remaining, resets in 3 s": nobody sends for 3 s.
         assertThat(l.tryAcquire(1, 1)).isEqualTo(seconds(3));
     }
+
+    @Test
+    void theServersOutputTokenLimitWinsOverTheConfiguredOne() {
+        // A tier-1 organisation: 10,000 output tokens a minute, where the config allows 200,000. The API counts
+        // max_tokens against it when a request arrives, so the run must pace itself by it, not by 429s.
+        RateLimiter l = new RateLimiter(1000, 1_000_000, 200_000, now::get);
+        Instant wall = Instant.parse("2026-11-29T10:00:00Z");
+        l.observe(RateLimits.from(com.anthropic.core.http.Headers.builder()
+                .put("anthropic-ratelimit-output-tokens-limit", "10000")
+                .put("anthropic-ratelimit-output-tokens-remaining", "3000")
+                .put("anthropic-ratelimit-output-tokens-reset", "2026-11-29T10:00:05Z").build()), wall);
+        // 3,000 remaining: two requests of max_tokens 1024 go, the third waits for the bucket to refill.
+        assertThat(l.tryAcquire(10, 1024)).isZero();
+        assertThat(l.tryAcquire(10, 1024)).isZero();
+        assertThat(l.tryAcquire(10, 1024)).isPositive();
+        // Refilled at 10,000 a minute, not 200,000: six seconds bring a thousand.
+        now.addAndGet(seconds(6));
+        assertThat(l.tryAcquire(10, 1024)).isZero();
+        assertThat(l.tryAcquire(10, 1024)).isPositive();
+    }
 }
