@@ -262,10 +262,10 @@ public final class AnswerValidator {
                     + "to null", min, max, currency, period.code(), Salary.MAX_PER_YEAR));
             return null;
         }
-        double top = salary.max() != null ? salary.max() : salary.min();
-        if (top * period.perYear() < MIN_PER_YEAR) {
-            // "5-8 years of experience" read as pay, or an hourly rate under a year: stored, it would drag every
-            // pay figure it joins, as an amount past the ceiling would.
+        double lowest = salary.min() != null ? salary.min() : salary.max();
+        if (lowest * period.perYear() < MIN_PER_YEAR) {
+            // "5-8 years of experience" read as pay, an hourly rate under a year, or "$120-150k" split as 120 and
+            // 150k: stored, either bound would drag every pay figure it joins, as an amount past the ceiling would.
             problems.add(String.format(Locale.ROOT, "salary %s–%s %s per %s is less than anyone is paid (under %,d a "
                     + "year): give the amounts as the posting states them, per the period it states, or set salary "
                     + "to null", min, max, currency, period.code(), MIN_PER_YEAR));

@@ -250,6 +250,22 @@ class AnswerValidatorTest {
     }
 
     @Test
+    void aLowerBoundBelowAnyonesPayIsAskedAgainEvenBesideAPlausibleUpperOne() throws Exception {
+        // "$120-150k" split as min "120" and max "150k": stored, a job paying from 120 dollars a year would drag
+        // every minimum and median it joins, as a lone 120 (asked again) would.
+        for (String min : new String[] {"120", "\"120\""}) {
+            AnswerValidator.Result r = validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"salary\":"
+                    + "{\"min\":" + min + ",\"max\":\"150k\",\"currency\":\"USD\",\"period\":\"year\"}}");
+            assertThat(r.classification()).as(min).isNull();
+            assertThat(r.problems()).singleElement().asString().contains("less than anyone is paid");
+        }
+        // A wide range whose bounds are each someone's pay is kept.
+        assertThat(validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"salary\":{\"min\":15,"
+                + "\"max\":150,\"currency\":\"USD\",\"period\":\"hour\"}}").classification().salary())
+                .isEqualTo(new Salary(15.0, 150.0, "USD", Salary.Period.HOUR));
+    }
+
+    @Test
     void aCurrencyGivenAsItsSymbolIsTheTaxonomysCurrency() throws Exception {
         // The prompt lists each currency with its symbols; "£" and "€" are those of GBP and EUR, not answers to re-ask.
         for (String[] symbolAndCode : new String[][]{{"£", "GBP"}, {"€", "EUR"}, {"₹", "INR"}, {" ₩ ", "KRW"}}) {
