@@ -36,6 +36,9 @@ public final class PriceTable {
         m.put("claude-sonnet-4-6", ModelPrice.of(3.00, 15.00));
         m.put("claude-sonnet-4-5", ModelPrice.of(3.00, 15.00));
         m.put("claude-sonnet-4", ModelPrice.of(3.00, 15.00));
+        m.put("claude-sonnet-5-5", ModelPrice.of(2.00, 10.00));
+        m.put("claude-sonnet-5", ModelPrice.of(2.00, 10.00));
+        m.put("claude-opus-5-5", ModelPrice.of(4.00, 20.00));
         m.put("claude-opus-5", ModelPrice.of(5.00, 25.00));
         m.put("claude-opus-4-8", ModelPrice.of(5.00, 25.00));
         m.put("claude-opus-4-7", ModelPrice.of(5.00, 25.00));

@@ -34,6 +34,10 @@ class PriceTableTest {
         // budget and a dry run's estimate were three times what the API bills.
         assertThat(t.find("claude-opus-4-7").orElseThrow().input()).isEqualTo(5.00);
         assertThat(t.find("claude-opus-4-7").orElseThrow().output()).isEqualTo(25.00);
+        // Opus 5.5 is listed below Opus 5, and Sonnet 5 below Sonnet 4.6.
+        assertThat(t.find("claude-opus-5-5").orElseThrow().input()).isEqualTo(4.00);
+        assertThat(t.find("claude-opus-5").orElseThrow().input()).isEqualTo(5.00);
+        assertThat(t.find("claude-sonnet-5").orElseThrow().output()).isEqualTo(10.00);
         // A version the table does not list has no price (the config names one), rather than an older model's.
         assertThat(t.find("claude-opus-4-9")).isEmpty();
         assertThat(t.find("claude-sonnet-4-9-20270101")).isEmpty();
