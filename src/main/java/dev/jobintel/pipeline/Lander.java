@@ -44,8 +44,12 @@ public final class Lander implements FetchSink, AutoCloseable {
      * @param limited stopped at a configured limit: incomplete, but not a failure
      * @param refused the credentials were missing or refused: a failure of the config, not of the board
      */
+    /**
+     * @param refused     the source refused the user's credentials
+     * @param unreachable no connection could be made to the source at all
+     */
     private record Finish(BoardState board, boolean complete, Integer http, String error, boolean limited,
-                          boolean refused) implements Task {
+                          boolean refused, boolean unreachable) implements Task {
     }
 
     private record Stop() implements Task {
@@ -205,19 +209,25 @@ public final class Lander implements FetchSink, AutoCloseable {
             @Override
             public void finish(boolean complete, Integer httpStatus, String error) {
                 flush();
-                put(new Finish(state, complete, httpStatus, error, false, false));
+                put(new Finish(state, complete, httpStatus, error, false, false, false));
             }
 
             @Override
             public void finishLimited(Integer httpStatus, String note) {
                 flush();
-                put(new Finish(state, false, httpStatus, note, true, false));
+                put(new Finish(state, false, httpStatus, note, true, false, false));
             }
 
             @Override
             public void finishRefused(Integer httpStatus, String error) {
                 flush();
-                put(new Finish(state, false, httpStatus, error, false, true));
+                put(new Finish(state, false, httpStatus, error, false, true, false));
+            }
+
+            @Override
+            public void finishUnreachable(String error) {
+                flush();
+                put(new Finish(state, false, null, error, false, false, true));
             }
         };
     }
@@ -311,6 +321,10 @@ public final class Lander implements FetchSink, AutoCloseable {
             // A board that served postings is alive, even if a later page or a detail call failed:
             // backing it off would skip the postings it does serve. Status still shows why.
             health.partial(c, s.source, s.board, s.address, f.http(), f.error(), seenAt);
+        } else if (f.unreachable()) {
+            // Nothing answered at the source's address: the machine is offline, or the API is down, for every
+            // board on it alike. Backing each off would skip them all for hours after the network is back.
+            health.unreachable(c, s.source, s.board, s.address, f.error(), seenAt);
         } else {
             health.failure(c, s.source, s.board, s.address, f.http(), f.error(), seenAt);
         }

@@ -135,6 +135,10 @@ public abstract class BoardApiSource implements JobSource {
         try {
             outcome = fetchBoard(board, bs);
         } catch (FetchException e) {
+            if (e.unreachable()) {
+                bs.finishUnreachable(e.getMessage());
+                return;
+            }
             outcome = Outcome.partial(e.status(), e.getMessage());
         } catch (JsonStream.Malformed e) {
             outcome = Outcome.partial(e.status(), e.getMessage());

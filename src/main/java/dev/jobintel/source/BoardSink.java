@@ -45,4 +45,13 @@ public interface BoardSink {
     default void finishRefused(Integer httpStatus, String error) {
         finish(false, httpStatus, error);
     }
+
+    /**
+     * Ends a fetch that could not connect to the source at all (refused, unknown host, no route): a failure, but
+     * of the network or the API, every board on the host failing alike, so it does not count toward the board's
+     * back-off; a machine offline for a few scheduled runs would otherwise leave every board skipped for hours.
+     */
+    default void finishUnreachable(String error) {
+        finish(false, null, error);
+    }
 }

@@ -97,4 +97,9 @@ public final class OncePerId implements BoardSink {
     public void finishRefused(Integer httpStatus, String error) {
         sink.finishRefused(httpStatus, error);
     }
+
+    @Override
+    public void finishUnreachable(String error) {
+        sink.finishUnreachable(error);
+    }
 }

@@ -125,6 +125,17 @@ public final class BoardHealth {
     }
 
     /**
+     * Records a fetch that could not connect to the source at all: the failure is on record for status, but
+     * neither counts toward the board's back-off nor clears the failures it had counted.
+     */
+    public void unreachable(Connection c, String source, String board, String address, String error, long now) {
+        Jdbc.update(c, "INSERT INTO board_health (source, board, consecutive_failures, last_failure_at, last_status, "
+                + "last_error, address) VALUES (?, ?, 0, ?, NULL, ?, ?) ON CONFLICT (source, board) DO UPDATE SET "
+                + "last_failure_at = excluded.last_failure_at, last_status = NULL, last_error = excluded.last_error, "
+                + ADDRESS, source, board, now, error, address);
+    }
+
+    /**
      * Records a failure at {@code address} (null: wherever the board was); returns the back-off end when
      * this failure starts or extends one, else null.
      */

@@ -277,6 +277,32 @@ class BoardFetchIT {
     }
 
     @Test
+    void boardsNothingAnswersForAreNotBackedOffForTheNetworksFailure() throws IOException {
+        // A machine offline for its scheduled runs (or an API that is down): no board is at fault.
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        List<SourcesConfig.Board> boards = List.of(new SourcesConfig.Board("acme", "Acme", null),
+                new SourcesConfig.Board("globex", "Globex", null));
+        for (int i = 0; i < 3; i++) {
+            clock.advance(Duration.ofMinutes(1));
+            Runner.FetchResult r = runner.fetch(List.of(new GreenhouseSource(new SourcesConfig.BoardSource(
+                    "http://127.0.0.1:" + closedPort, null, null, boards), fetcher, 4)), false, false);
+            assertThat(r.boards()).as("fetch %d", i + 1).hasSize(2).allSatisfy(b -> {
+                assertThat(b.skipped()).isFalse();
+                assertThat(b.error()).contains("connection refused");
+            });
+        }
+        // Not backed off, but not hidden: status lists each board with why.
+        assertThat(StatusReport.read(db).failingBoards()).hasSize(2).allSatisfy(b -> {
+            assertThat(b.consecutiveFailures()).isZero();
+            assertThat(b.backoffUntil()).isNull();
+            assertThat(b.lastError()).contains("connection refused");
+        });
+    }
+
+    @Test
     void aBoardThatServesPostingsIsNotBackedOffHoweverOftenItEndsPartial() {
         // Half a body every time: the postings before the cut arrive, so the board is alive.
         String body = GreenhouseFixture.body("half", 4);

@@ -167,6 +167,8 @@ public final class AdzunaSource implements JobSource {
                 if (e.status() == 401) {
                     keyRefused = "Adzuna refused the app id and key for '" + name + "': " + error;
                 }
+            } else if (e.unreachable()) {
+                sink.finishUnreachable(error);
             } else {
                 sink.finish(false, e.status(), error);
             }

@@ -33,4 +33,21 @@ public class FetchException extends IOException {
     public int attempts() {
         return attempts;
     }
+
+    /**
+     * Whether no attempt got as far as a connection: the host refused it, has no address, or has no route. That
+     * is the network's or the API's state, the same for every board on the host, not this board's.
+     */
+    public boolean unreachable() {
+        if (status != null) {
+            return false;
+        }
+        for (Throwable t = getCause(); t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                    || t instanceof java.net.NoRouteToHostException) {
+                return true;
+            }
+        }
+        return false;
+    }
 }
