@@ -109,7 +109,9 @@ public final class SalaryExtractor {
         String cur = "(?:" + alt + ")";
         String amount = "(" + NUMBER + ")\\s?([kK])?(?![\\d%])(?!\\s?(?i:m\\b|mm\\b|mn\\b|million|bn\\b|billion|b\\b))";
         // A period may follow each bound ("$163,000/yr - $245,000/yr"); the last one is read as the range's.
-        String unit = "(?:\\s?/\\s?(?i:yr|year|annum|hr|hour|h|mo|month|mth|wk|week|day)\\b)?";
+        // In the posting's own language too: "3.800 €/Monat - 4.600 €/Monat".
+        String unit = "(?:\\s?/\\s?(?i:(?:yr|year|annum|hr|hour|h|mo|month|mth|wk|week|day)\\b|(?:" + YEAR_WORDS + "|" + MONTH_WORDS
+                + "|" + HOUR_WORDS + "|" + DAY_WORDS + ")" + WORD_END + "))?";
         range = Pattern.compile("(" + cur + ")?\\s?" + amount + "\\s?(" + cur + ")?" + unit + SEP
                 + "(" + cur + ")?\\s?" + amount + "\\s?(" + cur + ")?");
         // "The salary is $150k", "the salary for this role is $150,000"; not the market's ("the average salary is").
@@ -561,20 +563,31 @@ public final class SalaryExtractor {
      * "£40,000 - £45,000, 40 hours per week" are yearly pay, not a week's.
      */
     private static final String NOT_SCHEDULE = "(?<!days |day |hours |hour |hrs |\\dh |days|day|hours|hour|hrs|\\dh)";
+    /**
+     * The periods written after a slash in German, French, Spanish, Portuguese, Italian, Dutch and Polish postings:
+     * "4.500 €/Monat", "3 000 € brut/mois", "65.000 € brutto/Jahr", "50 000 € / an", "18 €/Stunde".
+     */
+    private static final String YEAR_WORDS = "jahr|an|año|ano|anno|jaar|rok";
+    private static final String MONTH_WORDS = "monat|mois|mes|mês|mese|maand|mies";
+    private static final String HOUR_WORDS = "stunde|std|heure|hora|ora|uur|godz";
+    private static final String DAY_WORDS = "tag|jour|día|dia|giorno|dag|dzień";
+    private static final String WORD_END = "(?![\\p{L}])";
     private static final Pattern YEAR = Pattern.compile(
             "(?i)^[^.\\n]{0,25}?(?:per (?:year|annum|jaar)|/\\s?(?:year|yr|annum)|a year|annual(?:ly)?|yearly|p\\.?a\\.?(?![a-z])|per anno"
                     + "|pro jahr|im jahr|brutto(?:jahres)?gehalt|jährlich|par an\\b|rocznie|por año|al año|om året"
+                    + "|/\\s?(?:" + YEAR_WORDS + ")" + WORD_END + "|(?<![a-z])(?:annuel(?:le)?|anual(?:es)?|annuo|annuale|annui)" + WORD_END
                     // Swedish, Norwegian and Danish: "kr/år", "per år", "i året".
                     + "|(?:/\\s?|per |pr\\.? )år(?![a-zåäöæø])|i året)");
     private static final Pattern HOUR = Pattern.compile(
-            "(?i)^[^.\\n]{0,25}?(?:per hour|/\\s?(?:hour|hr|h)\\b|an hour|hourly|p/h|ph\\b|pro stunde)");
+            "(?i)^[^.\\n]{0,25}?(?:per hour|/\\s?(?:hour|hr|h)\\b|an hour|hourly|p/h|ph\\b|pro stunde|/\\s?(?:" + HOUR_WORDS + ")" + WORD_END + ")");
     private static final Pattern DAY = Pattern.compile(
-            "(?i)^[^.\\n]{0,25}?" + NOT_SCHEDULE + "(?:per day|/\\s?day|a day|daily|day rate|p/d|(?<![a-z])p\\.?d\\.?(?![a-z])|pro tag)");
+            "(?i)^[^.\\n]{0,25}?" + NOT_SCHEDULE + "(?:per day|/\\s?day|a day|daily|day rate|p/d|(?<![a-z])p\\.?d\\.?(?![a-z])|pro tag|/\\s?(?:" + DAY_WORDS + ")" + WORD_END + ")");
     private static final Pattern MONTH = Pattern.compile(
             "(?i)^[^.\\n]{0,25}?" + NOT_SCHEDULE + "(?:per month|/\\s?(?:month|mo|mth|miesiąc)\\b|a month|monthly|pro monat|monatlich|par mois|mensuel"
                     + "|miesięcznie|per maand|om måneden|mensa(?:l|is)|mensuales|al mes|por mes|por mês"
                     // Swedish, Norwegian and Danish: "kr/mån", "kr/mnd", "per månad", "pr. md.", "i måneden".
-                    + "|(?:/\\s?|per |pr\\.? )(?:månad|måned|mån|mnd|md)(?![a-zåäöæø])|i månaden|i måneden)");
+                    + "|(?:/\\s?|per |pr\\.? )(?:månad|måned|mån|mnd|md)(?![a-zåäöæø])|i månaden|i måneden"
+                    + "|/\\s?(?:" + MONTH_WORDS + ")" + WORD_END + ")");
     private static final Pattern WEEK = Pattern.compile(
             "(?i)^[^.\\n]{0,25}?" + NOT_SCHEDULE + "(?:per week|/\\s?(?:week|wk)|a week|weekly)");
 

@@ -111,6 +111,21 @@ class SalaryExtractorTest {
             "600万円〜900万円                                        | 6000000| 9000000| JPY | YEAR",
             "年収600万円～900万円                                     | 6000000| 9000000| JPY | YEAR",
             "月給30万〜45万円                                        | 300000 | 450000 | JPY | MONTH",
+            // The period after a slash in the posting's own language, as German, French, Spanish, Portuguese,
+            // Italian and Dutch postings write it: "€/Monat", "brut/mois", "€/mes", "/Stunde".
+            "Gehalt: 4.500 - 5.500 € brutto/Monat                  | 4500   | 5500   | EUR | MONTH",
+            "Gehalt: 3.800 €/Monat - 4.600 €/Monat                 | 3800   | 4600   | EUR | MONTH",
+            "Salaire : 3 000 € - 3 500 € brut/mois                 | 3000   | 3500   | EUR | MONTH",
+            "Salario: 2.000 - 2.500 €/mes                          | 2000   | 2500   | EUR | MONTH",
+            "Salário: 4.000 - 5.000 €/mês                          | 4000   | 5000   | EUR | MONTH",
+            "Stipendio: 1.800 - 2.200 €/mese                       | 1800   | 2200   | EUR | MONTH",
+            "Salaris: 3.500 - 4.500 €/maand                        | 3500   | 4500   | EUR | MONTH",
+            "Stundenlohn: 18 - 22 €/Stunde                         | 18     | 22     | EUR | HOUR",
+            "Gehalt: 65.000 € brutto/Jahr                          | 65000  | 65000  | EUR | YEAR",
+            "Vergütung: 4.500 €/Monat                              | 4500   | 4500   | EUR | MONTH",
+            "Rémunération : 50 000 € / an                          | 50000  | 50000  | EUR | YEAR",
+            "Salaire : 45 000 € brut annuel                        | 45000  | 45000  | EUR | YEAR",
+            "Salario: 30.000 € brutos anuales                      | 30000  | 30000  | EUR | YEAR",
     })
     void findsStatedRanges(String text, double min, double max, String currency, Salary.Period period) {
         Salary s = EXTRACTOR.find(text);
