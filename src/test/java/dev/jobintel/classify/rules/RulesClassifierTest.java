@@ -585,6 +585,12 @@ class RulesClassifierTest {
             "Remote/hybrid work is not available for this role. | onsite",
             "Hybrid working is not available; this is a fully on-site role. | onsite",
             "No hybrid or remote options. | onsite",
+            // Every working day on site, as US boards write a return to the office.
+            "This role requires you to be on-site five days a week. | onsite",
+            "You will work on-site 5 days per week. | onsite",
+            "We work in-person five days a week at our NYC office. | onsite",
+            "Five days a week in our London office. | onsite",
+            "Expect to be 5 days per week on-site with the team. | onsite",
             // A ceiling on the days at home, as UK employers write flexible working, is hybrid.
             "We offer flexible working, including the option to work from home up to 2 days a week. | hybrid",
             "You can work from home up to three days per week. | hybrid",
