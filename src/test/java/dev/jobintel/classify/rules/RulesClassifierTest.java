@@ -652,6 +652,12 @@ class RulesClassifierTest {
             "This is not a part-time role. | full_time",
             "We offer a permanent contract (CDI), not a fixed-term contract. | full_time",
             "Open to C2C; 6 month initial term. | contract",
+            // A contractor's role, and UK contractors' tax status, which only a contract has.
+            "This is a contractor position. | contract",
+            "This is a 6-month contractor role. | contract",
+            "Engagement: 6 months, outside IR35. | contract",
+            "Day rate: £500-£600 (Inside IR35). | contract",
+            "This is not a contractor role. | full_time",
     })
     void positionTypePhrasesMustDescribeTheRole(String description, String positionType) {
         assertThat(classify("Software Engineer", description).positionType()).isEqualTo(positionType);
