@@ -339,7 +339,13 @@ public final class SalaryExtractor {
             }
             Double lo = amount(m.group(2), m.group(3) != null || m.group(7) != null);
             Double hi = amount(m.group(6), m.group(7) != null);
-            if (lo == null || hi == null || lo <= 0 || hi < lo || hi > lo * 10) {
+            if (lo != null && hi != null && hi < lo) {
+                // Written high to low ("$150,000 - $120,000"): the same range, as a hint's bounds are read.
+                Double t = lo;
+                lo = hi;
+                hi = t;
+            }
+            if (lo == null || hi == null || lo <= 0 || hi > lo * 10) {
                 continue;
             }
             Salary.Period period = period(text, m.start(), m.end(), hi, currency);

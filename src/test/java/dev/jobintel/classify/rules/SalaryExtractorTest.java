@@ -125,6 +125,10 @@ class SalaryExtractorTest {
             "Vergütung: 4.500 €/Monat                              | 4500   | 4500   | EUR | MONTH",
             "Rémunération : 50 000 € / an                          | 50000  | 50000  | EUR | YEAR",
             "Salaire : 45 000 € brut annuel                        | 45000  | 45000  | EUR | YEAR",
+            // A range written high to low is still the range, not its first bound alone.
+            "Salary: $150,000 - $120,000                           | 120000 | 150000 | USD | YEAR",
+            "$150,000 - $120,000 per year                          | 120000 | 150000 | USD | YEAR",
+            "Salary range £45k–£38k                                | 38000  | 45000  | GBP | YEAR",
             "Salario: 30.000 € brutos anuales                      | 30000  | 30000  | EUR | YEAR",
     })
     void findsStatedRanges(String text, double min, double max, String currency, Salary.Period period) {
