@@ -66,6 +66,12 @@ class RulesClassifierTest {
             "Teamleiter Softwareentwicklung (m/w/d) | software_engineering | engineering_general | lead    | management",
             "Software Engineer IV                 | software_engineering | engineering_general | senior    | ic",
             "Assistant Vice President - Java Developer | software_engineering | backend | mid          | ic",
+            // A bank's vice president on an engineer's or analyst's title is a senior individual contributor's grade.
+            "Software Engineer III - Java - Vice President | software_engineering | backend | senior | ic",
+            "Vice President, Java Developer       | software_engineering | backend             | senior    | ic",
+            "Data Engineer - Vice President       | data                 | data_engineering    | senior    | ic",
+            "VP, Developer Relations              | out_of_scope         | marketing           | executive | management",
+            "Java Developer - Assistant Vice President | software_engineering | backend | mid          | ic",
             // "Team" between the function and the lead.
             "Engineering Team Lead                | software_engineering | engineering_general | lead     | management",
             "Software Team Lead                   | software_engineering | engineering_general | lead     | management",
