@@ -125,6 +125,11 @@ class SalaryExtractorTest {
             "Vergütung: 4.500 €/Monat                              | 4500   | 4500   | EUR | MONTH",
             "Rémunération : 50 000 € / an                          | 50000  | 50000  | EUR | YEAR",
             "Salaire : 45 000 € brut annuel                        | 45000  | 45000  | EUR | YEAR",
+            // The euro written out, as English, Dutch and Italian postings often do.
+            "Salary: 60,000 - 80,000 euros per year                | 60000  | 80000  | EUR | YEAR",
+            "60-80k euros                                          | 60000  | 80000  | EUR | YEAR",
+            "Salaris: 4.000 - 5.000 euro bruto per maand           | 4000   | 5000   | EUR | MONTH",
+            "Stipendio: 30.000 - 35.000 Euro lordi annui           | 30000  | 35000  | EUR | YEAR",
             // A range written high to low is still the range, not its first bound alone.
             "Salary: $150,000 - $120,000                           | 120000 | 150000 | USD | YEAR",
             "$150,000 - $120,000 per year                          | 120000 | 150000 | USD | YEAR",
@@ -418,6 +423,8 @@ class SalaryExtractorTest {
         assertThat(EXTRACTOR.find("Join 2,000 - 3,000 engineers worldwide")).isNull();
         assertThat(EXTRACTOR.find("401(k) matching and 25 days of holiday")).isNull();
         assertThat(EXTRACTOR.find("$5 - $10 billion market")).isNull();
+        assertThat(EXTRACTOR.find("Watch Euro 2024 with the team; Euro 2028 will be in the UK and Ireland.")).isNull();
+        assertThat(EXTRACTOR.find("Our Eurostar tickets, the euro area's 20 countries, 2 - 3 euros of coffee")).isNull();
         assertThat(EXTRACTOR.find("")).isNull();
         assertThat(EXTRACTOR.find(null)).isNull();
     }
