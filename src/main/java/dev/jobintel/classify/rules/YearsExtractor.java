@@ -269,10 +269,17 @@ public final class YearsExtractor {
     private static final Pattern CEILING_BEFORE = Pattern.compile("(?i)\\b(?:up to|no more than|not more than|less than|fewer than"
             + "|at most|a maximum of|maximum of|max\\.?)\\s+$");
 
-    /** Whether a ceiling ("up to", "no more than", "less than") ends just before the number at {@code at}. */
+    /** A band from some months: "6 months to 2 years", "6 months - 1 year", "6-12 months to 2 years". */
+    private static final Pattern MONTHS_BEFORE = Pattern.compile("(?i)\\b\\d{1,2}\\s*(?:months?|mos?\\.?)\\s*(?:-|–|—|to)\\s*$");
+
+    /**
+     * Whether a ceiling ("up to", "no more than", "less than") or a band's lower bound in months ("6 months to")
+     * ends just before the number at {@code at}.
+     */
     private static boolean ceilingBefore(String text, int at) {
-        return at > 0 && text.charAt(at - 1) == ' '
-                && CEILING_BEFORE.matcher(text).region(Math.max(0, at - 16), at).find();
+        return at > 0 && (text.charAt(at - 1) == ' ' || text.charAt(at - 1) == '-')
+                && (CEILING_BEFORE.matcher(text).region(Math.max(0, at - 16), at).find()
+                || MONTHS_BEFORE.matcher(text).region(Math.max(0, at - 16), at).find());
     }
 
     /** Whether "or more" stands just before the "year" at {@code at} ("5 or more years"). */

@@ -59,6 +59,11 @@ class YearsExtractorTest {
         assertThat(YearsExtractor.find("Graduates with no more than 3 years of experience.")).isEqualTo(new YearsExtractor.Years(0, 3));
         assertThat(YearsExtractor.find("Ideal for someone with less than 2 years of professional experience."))
                 .isEqualTo(new YearsExtractor.Years(0, 2));
+        // A band from some months: under the years, not that many years or more.
+        assertThat(YearsExtractor.find("6 months to 2 years of experience with Python.")).isEqualTo(new YearsExtractor.Years(0, 2));
+        assertThat(YearsExtractor.find("Experience: 6 months - 1 year of professional experience"))
+                .isEqualTo(new YearsExtractor.Years(0, 1));
+        assertThat(YearsExtractor.find("You have 6-12 months to 2 years of experience in QA.")).isEqualTo(new YearsExtractor.Years(0, 2));
     }
 
     @Test
