@@ -176,7 +176,7 @@ public final class SkillDictionary {
                         int end = i + f.tokens().size();
                         boolean word = f.exactCase() && f.tokens().size() == 1
                                 && (t.opensSentence(i) && !namedAsTool(t, i, byFirst) || t.namesAPerson(i)
-                                || partOfAName(t, i) || surname(t, i, byFirst));
+                                || partOfAName(t, i) || surname(t, i, byFirst) || t.namesAPlace(i));
                         // "our leadership team", "trusted by OpenAI, PayPal": the name, not the skill.
                         boolean elsewise = word || f.context().rulesOut(t, i, end) || SkillContext.inListOfNames(t, i);
                         if (!elsewise) {

@@ -223,6 +223,33 @@ public final class SkillTokens {
     private static final java.util.Set<String> ROLE = java.util.Set.of("ceo", "cto", "cpo", "coo", "cfo", "cmo", "ciso",
             "founder", "cofounder", "president", "director", "manager", "lead", "recruiter", "talent");
 
+    /**
+     * The US states, by their postal codes and names, which follow a town's name after a comma: "Cypress, TX". Not
+     * Arkansas's "AR", which in a list of skills is augmented reality ("Unity, AR, VR").
+     */
+    private static final java.util.Set<String> US_STATES = java.util.Set.of("AL", "AK", "AZ", "CA", "CO", "CT",
+            "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO",
+            "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX",
+            "UT", "VT", "VA", "WA", "WV", "WI", "WY", "DC", "Alabama", "Alaska", "Arizona", "Arkansas", "California",
+            "Colorado", "Connecticut", "Delaware", "Florida", "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa",
+            "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota",
+            "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada", "Ohio", "Oklahoma", "Oregon", "Pennsylvania",
+            "Tennessee", "Texas", "Utah", "Vermont", "Virginia", "Washington", "Wisconsin", "Wyoming");
+
+    /**
+     * Whether token {@code i} names a town: a comma and a US state follow it, and then the text ends, a sentence or
+     * a clause does, or a zip code follows ("Cypress, TX 77429", "Cypress, Texas, near Houston"). A list of skills
+     * goes on otherwise ("Unity, AR/VR toolkits").
+     */
+    boolean namesAPlace(int i) {
+        int state = i + 1;
+        if (state >= size || !commaBetween(i, state) || !US_STATES.contains(original(state))) {
+            return false;
+        }
+        int next = state + 1;
+        return next >= size || breakBefore[next] || isNumber(next);
+    }
+
     /** Whether only a comma (and spaces) stands between token {@code i} and token {@code j}, the one after it. */
     private boolean commaBetween(int i, int j) {
         return breakBefore[j] && text.substring(ends[i], starts[j]).strip().equals(",");

@@ -79,6 +79,19 @@ class SkillDictionaryTest {
     }
 
     @Test
+    void aTownBeforeItsStateIsNotASkill() {
+        // Cypress, Texas and Cypress, California are towns; Spring, Texas too.
+        assertThat(names("This role is based at our plant in Cypress, TX 77429.")).doesNotContain("Cypress");
+        assertThat(names("Location: Cypress, CA. You will test with Playwright.")).doesNotContain("Cypress").contains("Playwright");
+        assertThat(names("Our office in Cypress, Texas, is near Houston.")).doesNotContain("Cypress");
+        // A list of skills goes on after a comma: "Unity, AR/VR", "Cypress, PA" is no list.
+        assertThat(names("End-to-end tests in Cypress, Jest and Playwright.")).contains("Cypress");
+        assertThat(names("Game engines: Unity, AR/VR toolkits, Unreal.")).contains("Unity");
+        assertThat(names("You know Unity, AR, VR and 3D maths.")).contains("Unity");
+        assertThat(names("Tools: Jest, Cypress, CI pipelines.")).contains("Cypress");
+    }
+
+    @Test
     void aPersonIntroducedByNameIsNotASkill() {
         assertThat(names("Julia, our CTO, will interview you; Ruby, who leads recruiting, answers questions."))
                 .doesNotContain("Julia", "Ruby");
