@@ -27,7 +27,8 @@ public final class YearsExtractor {
     private static final String N = "(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)";
     // "2 years minimum of commercial experience": the minimum may follow the years.
     // "5+ yrs. exp.": the abbreviation's dot (not "years.", which ends a sentence).
-    private static final String EXP = "(?:\\s*(?:\\(\\s*\\d{1,2}\\s*\\)\\s*)?(?:\\+\\s*)?(?:years?|yrs?\\.?)(?:'|’)?"
+    // "5 years+ experience", "8 yrs+ of experience": the plus after the word.
+    private static final String EXP = "(?:\\s*(?:\\(\\s*\\d{1,2}\\s*\\)\\s*)?(?:\\+\\s*)?(?:years?|yrs?\\.?)(?:'|’)?(?:\\s?\\+)?"
             + "(?:\\s+(?:minimum|min\\.|at least))?(?:"
             + "(?:\\s+of)?(?:\\s+(?:professional|relevant|hands[- ]on|industry|commercial|work(?:ing)?|proven|practical|technical|related|progressive|software|engineering|prior|direct|total))*"
             + "\\s+(?:experience|exp\\b|working|building|designing|developing|leading|managing|as\\b)"

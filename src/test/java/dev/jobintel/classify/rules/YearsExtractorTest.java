@@ -59,6 +59,9 @@ class YearsExtractorTest {
         assertThat(YearsExtractor.find("Graduates with no more than 3 years of experience.")).isEqualTo(new YearsExtractor.Years(0, 3));
         assertThat(YearsExtractor.find("Ideal for someone with less than 2 years of professional experience."))
                 .isEqualTo(new YearsExtractor.Years(0, 2));
+        // The plus after the word: that many years or more.
+        assertThat(YearsExtractor.find("5 years+ experience with Java.")).isEqualTo(new YearsExtractor.Years(5, null));
+        assertThat(YearsExtractor.find("You bring 8 yrs+ of experience in backend development.")).isEqualTo(new YearsExtractor.Years(8, null));
         // A band from some months: under the years, not that many years or more.
         assertThat(YearsExtractor.find("6 months to 2 years of experience with Python.")).isEqualTo(new YearsExtractor.Years(0, 2));
         assertThat(YearsExtractor.find("Experience: 6 months - 1 year of professional experience"))
