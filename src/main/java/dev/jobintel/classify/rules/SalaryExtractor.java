@@ -412,7 +412,9 @@ public final class SalaryExtractor {
 
     private static final String PERKS = "stipend|allowance|budget|bonus|credit|reimburs|voucher"
             + "|contribution|match|per diem|relocation|referral|sign-on|signing|revenue|turnover|raised|funding|\\barr\\b"
-            + "|401\\(?k|pension|retirement|tuition|equipment|\\bsav(?:e|es|ed|ing|ings)\\b";
+            + "|401\\(?k|pension|retirement|tuition|equipment|\\bsav(?:e|es|ed|ing|ings)\\b"
+            // US benefits lines: "Commuter benefits up to $300 per month", "up to $10,000 a year in education assistance".
+            + "|\\bcommut(?:er|ing)\\b|\\btransit\\b|\\bchild ?care\\b|\\bday ?care\\b|\\beducation(?:al)? assistance\\b";
     private static final Pattern NOT_PAY = Pattern.compile("(?i)" + PERKS);
     /**
      * Money that is not pay only when named right beside a figure — a stock grant, the deals sold, a sales
@@ -441,7 +443,9 @@ public final class SalaryExtractor {
      */
     private static final Pattern PERK_BEFORE = Pattern.compile("(?i)(?<!salary )(?<!pay )(?<!compensation )(?:" + BESIDE
             + ")\\w*(?:\\s+(?:of|is|are|worth|up to|between|from|for|at|range|ranges))*\\s*$");
-    private static final Pattern PERK_AFTER = Pattern.compile("(?i)^\\s*(?:(?:in|of|as|an?|one[- ]time|annual|yearly)\\s+)*(?:"
+    private static final Pattern PERK_AFTER = Pattern.compile("(?i)^\\s*(?:(?:in|of|as|an?|one[- ]time|annual|yearly"
+            // Its period between: "up to $10,000 per year in education assistance".
+            + "|(?:per|a|an|each|every)\\s+(?:year|annum|month|week|day)|/\\s?(?:year|yr|month|mo))\\s+)*(?:"
             + BESIDE + ")");
 
     /** Whether a perk is named right before a figure starting at {@code start}: "a signing bonus of $20,000 - $30,000". */

@@ -290,6 +290,14 @@ class SalaryExtractorTest {
         assertThat(EXTRACTOR.find("Pension: we pay in up to £4,000 per year.")).isNull();
         assertThat(EXTRACTOR.find("Relocation support of up to €5,000 per year of the move.")).isNull();
         assertThat(EXTRACTOR.find("An equipment allowance up to $2,000 a year.")).isNull();
+        // US benefits lines: commuting, childcare and education assistance.
+        assertThat(EXTRACTOR.find("Commuter benefits up to $300 per month.")).isNull();
+        assertThat(EXTRACTOR.find("Transit benefits: up to $315/month pre-tax.")).isNull();
+        assertThat(EXTRACTOR.find("Childcare support up to £500 per month.")).isNull();
+        assertThat(EXTRACTOR.find("Receive up to $10,000 per year in education assistance.")).isNull();
+        Salary paid = EXTRACTOR.find("Pay: $25/hour. Commuter benefits and a childcare stipend.");
+        assertThat(paid).isNotNull();
+        assertThat(paid.max()).isEqualTo(25.0);
         // A perk after the pay does not make it one.
         Salary pay = EXTRACTOR.find("Salary: up to $150,000 per year plus bonus and 401(k) match.");
         assertThat(pay).isNotNull();
