@@ -664,6 +664,13 @@ class RulesClassifierTest {
             "Engagement: 6 months, outside IR35. | contract",
             "Day rate: £500-£600 (Inside IR35). | contract",
             "This is not a contractor role. | full_time",
+            // The terms as a labelled field of the description, as boards copy them in.
+            "Employment type: Contract | contract",
+            "Employment Type: Part-time | part_time",
+            "Job type: Temporary | temporary",
+            "Job Type: Internship | internship",
+            "Job Types: Full-time, Part-time | full_time",
+            "Job type: Freelance | freelance",
     })
     void positionTypePhrasesMustDescribeTheRole(String description, String positionType) {
         assertThat(classify("Software Engineer", description).positionType()).isEqualTo(positionType);
