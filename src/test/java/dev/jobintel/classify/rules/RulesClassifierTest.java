@@ -615,6 +615,13 @@ class RulesClassifierTest {
             "Location: Remote, US | remote",
             "Location: Remote / Hybrid (London) | hybrid",
             "Location: Remote or London | unknown",
+            // The arrangement as a labelled field, as boards copy their workplace type in.
+            "Workplace type: On-site | onsite",
+            "Location type: Remote | remote",
+            "Work model: Remote | remote",
+            "Workplace Type: Onsite | onsite",
+            "Work arrangement: In-office | onsite",
+            "Workplace type: Remote or Hybrid | hybrid",
             // Where the role is based, when nothing says it may be done from home.
             "This role is based out of our headquarters in Austin, TX; relocation support will be provided to a remote hire. | onsite",
             "The position is based in our Manchester office. | onsite",
