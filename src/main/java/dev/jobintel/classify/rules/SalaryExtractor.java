@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * Explicit pay in prose: ranges ("$120,000 – $150,000 per year", "£60k-£80k", "€70.000 bis
  * €90.000", "USD 45-60/hour"), one bound after a pay word ("up to CHF 140'000", "from £50k"), and
- * one figure with its period stated ("USD 80/hour", "$150,000 a year"), and on-target earnings ("OTE £90,000",
+ * one figure with its period stated ("USD 80/hour", "$150,000 a year") or named as the base ("$100k base, $200k OTE"),
+ * and on-target earnings ("OTE £90,000",
  * base plus expected commission) where no other pay is stated. A number counts only with
  * a currency next to it; revenue and funding figures ("$100M Series B") are not pay, nor are
  * perks priced per period ("a $500 monthly home-office stipend"). The period comes from the
@@ -403,12 +404,23 @@ public final class SalaryExtractor {
                 continue;
             }
             Salary.Period period = statedPeriod(text, m.start(), m.end());
+            if (period == null && BASE_AFTER.matcher(text).region(m.end(), Math.min(text.length(), m.end() + 20)).lookingAt()) {
+                // "$100k base, $200k OTE", "£50,000 basic + commission": the base pay, a year's by its size.
+                period = amount >= 20_000 ? Salary.Period.YEAR : null;
+                if (period != null && !notPayBefore(text, m.start()) && !perkBefore(text, m.start())) {
+                    return new Salary(amount, amount, currency, period);
+                }
+                continue;
+            }
             if (period != null && plausibleAlone(amount, period) && !notPay(text, m.start(), m.end())) {
                 return new Salary(amount, amount, currency, period);
             }
         }
         return null;
     }
+
+    /** The base pay named after its figure: "$100k base", "£50,000 basic", "$120,000 base salary"; not "a base price". */
+    private static final Pattern BASE_AFTER = Pattern.compile("(?i)\\s*(?:base|basic)(?:\\s+(?:salary|pay))?(?![\\w-])(?!\\s+(?:of|price|prices|rate|fee|fees|plan|cost|costs|stipend|allowance|budget|grant|bonus)\\b)");
 
     private static final String PERKS = "stipend|allowance|budget|bonus|credit|reimburs|voucher"
             + "|contribution|match|per diem|relocation|referral|sign-on|signing|revenue|turnover|raised|funding|\\barr\\b"

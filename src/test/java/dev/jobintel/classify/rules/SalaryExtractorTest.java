@@ -421,6 +421,22 @@ class SalaryExtractorTest {
         Salary baseAfter = EXTRACTOR.find("OTE £90,000 (base: £50,000), paid monthly.");
         assertThat(baseAfter).isNotNull();
         assertThat(baseAfter.max()).isEqualTo(50000.0);
+        // The base named after its figure, as sales postings write it beside the OTE.
+        Salary baseWordAfter = EXTRACTOR.find("Compensation: $100k base, $200k OTE, uncapped commission.");
+        assertThat(baseWordAfter).isNotNull();
+        assertThat(baseWordAfter.min()).isEqualTo(100000.0);
+        assertThat(baseWordAfter.max()).isEqualTo(100000.0);
+        Salary basic = EXTRACTOR.find("£50,000 basic + £25,000 commission (OTE £75,000).");
+        assertThat(basic).isNotNull();
+        assertThat(basic.max()).isEqualTo(50000.0);
+        assertThat(basic.period()).isEqualTo(Salary.Period.YEAR);
+        Salary baseSalary = EXTRACTOR.find("We offer $120,000 base salary plus equity.");
+        assertThat(baseSalary).isNotNull();
+        assertThat(baseSalary.max()).isEqualTo(120000.0);
+        // A base that is not pay: a customer base, a user base.
+        assertThat(EXTRACTOR.find("We grew a $5,000 base of customers.")).isNull();
+        assertThat(EXTRACTOR.find("A $20 base price per seat.")).isNull();
+        assertThat(EXTRACTOR.find("Researchers receive a $30,000 base stipend.")).isNull();
         // "ote" inside a word is no OTE.
         assertThat(EXTRACTOR.find("Please note £30,000 of the round went to hiring.")).isNull();
     }
