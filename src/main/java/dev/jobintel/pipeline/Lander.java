@@ -255,7 +255,10 @@ public final class Lander implements FetchSink, AutoCloseable {
                     continue;
                 }
                 if (t instanceof Batch b) {
-                    LandCounts counts = db.inTransaction(c -> {
+                    // Retried: on PostgreSQL a worker writing outcomes locks postings and jobs in its own order
+                    // (a posting, its job, the next posting), and the server may end this write to break the
+                    // deadlock; the board's counts are added only once it commits.
+                    LandCounts counts = db.inTransactionRetried(c -> {
                         LandCounts lc = b.landings().isEmpty() ? LandCounts.ZERO
                                 : RawPostings.land(c, b.landings(), seenAt, b.board().fetchRunId, b.board().board,
                                         b.board().authoritative);
@@ -295,7 +298,7 @@ public final class Lander implements FetchSink, AutoCloseable {
         boolean closes = s.authoritative && clean && s.counts.seen() > 0;
         // The board's health is written with its fetch run, in one transaction: status tells a failure the
         // health record counted from one it did not (a replay's, a file's) by the record's time.
-        int closed = db.inTransaction(c -> {
+        int closed = db.inTransactionRetried(c -> {
             int n = closes ? RawPostings.closeAbsent(c, s.source, s.board, s.fetchRunId, seenAt) : 0;
             FetchRuns.finish(c, s.fetchRunId, status, f.http(), s.counts, s.rejected, n, f.error(), seenAt);
             health(c, s, f, status);

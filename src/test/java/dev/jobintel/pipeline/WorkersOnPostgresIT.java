@@ -219,6 +219,52 @@ class WorkersOnPostgresIT {
         }
     }
 
+    @Test
+    void aFetchReSeeingPostingsAWorkerIsMergingIsNotEndedByTheirDeadlock() throws Exception {
+        String url = Postgres.freshDatabaseUrl();
+        Context ctx = Fixtures.context(url, clock, 100);
+        List<Posting> postings = jobs(2);
+        try (Database db = ctx.openDatabase()) {
+            try (Runner runner = new Runner(ctx, db, false)) {
+                runner.prepare();
+                runner.fetch(List.of(Fixtures.jsonl("test", postings.subList(0, 1))));
+                runner.enrich(0);
+                runner.fetch(List.of(Fixtures.jsonl("test", postings.subList(1, 2))));
+            }
+            long job = db.read(c -> Jdbc.count(c, "SELECT id FROM enriched_jobs"));
+            long pending = db.read(c -> Jdbc.count(c, "SELECT id FROM raw_postings WHERE outcome = 'pending'"));
+            // A worker's outcome write has counted a posting in the job (its row is locked) and is about to
+            // link the next pending posting of its page, which a fetch re-seeing both is updating.
+            try (Connection worker = DriverManager.getConnection(url)) {
+                worker.setAutoCommit(false);
+                try (Statement st = worker.createStatement()) {
+                    st.execute("SET deadlock_timeout = '10s'"); // the fetch is the one that finds the deadlock
+                    st.executeUpdate("UPDATE enriched_jobs SET raw_count = raw_count + 1 WHERE id = " + job);
+                }
+                clock.advance(Duration.ofHours(1));
+                CompletableFuture<Runner.FetchResult> fetch = CompletableFuture.supplyAsync(() -> {
+                    try (Runner runner = new Runner(ctx, db, false)) {
+                        runner.prepare();
+                        return runner.fetch(List.of(Fixtures.jsonl("test", List.of(postings.get(1), postings.get(0)))));
+                    }
+                });
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (db.read(c -> Jdbc.count(c, "SELECT count(*) FROM pg_locks WHERE NOT granted")) == 0
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                try (Statement st = worker.createStatement()) {
+                    st.executeUpdate("UPDATE raw_postings SET outcome = 'merged', job_id = " + job
+                            + ", lease_owner = NULL, lease_until = NULL WHERE id = " + pending);
+                }
+                worker.commit();
+                Runner.FetchResult r = fetch.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(r.failedBoards()).isZero();
+                assertThat(r.total().unchanged()).isEqualTo(2);
+            }
+        }
+    }
+
     /**
      * One job on two boards, each in words of its own: the Greenhouse posting g1 lands first (the
      * lower id), Lever's l1 second.
