@@ -40,7 +40,7 @@ public final class Outcomes {
             // Only to the job of the posting's own hash: a relocation may have given the posting
             // another identity while a worker was deciding it under the old one.
             + "AND job_hash = (SELECT j.job_hash FROM enriched_jobs j WHERE j.id = ?)";
-    static final String TOUCH_JOB = "UPDATE enriched_jobs SET raw_count = raw_count + 1, "
+    static final String TOUCH_JOB = "UPDATE enriched_jobs SET raw_count = raw_count + ?, "
             + "first_seen = CASE WHEN ? < first_seen THEN ? ELSE first_seen END, "
             + "last_seen = CASE WHEN ? > last_seen THEN ? ELSE last_seen END WHERE id = ?";
     static final String JOB_BY_HASH = "SELECT id FROM enriched_jobs WHERE job_hash = ?";
@@ -99,6 +99,7 @@ public final class Outcomes {
                 }
                 // Outcome.Unchanged: nothing to write.
             }
+            t.touchJobs();
             clearSkills(c, t.newJobs);
             insertSkills(c, t.skills);
             return new WriteResult(t.enriched, t.merged, t.filtered, t.failed, t.deferred, List.of(), t.superseded);
@@ -123,6 +124,12 @@ public final class Outcomes {
         final List<Object[]> skills = new ArrayList<>();
         /** The jobs this batch created: any skill rows under their ids are not theirs (see {@link #clearSkills}). */
         final List<Long> newJobs = new ArrayList<>();
+        /**
+         * Per job the batch merged postings into: how many, the earliest first and latest last seen. Counted
+         * at the end, in job id order: other workers' batches lock the jobs they count in the same order, so
+         * two batches merging into the same popular jobs wait for each other instead of deadlocking.
+         */
+        private final java.util.TreeMap<Long, long[]> touched = new java.util.TreeMap<>();
         int enriched;
         int merged;
         int filtered;
@@ -195,8 +202,23 @@ public final class Outcomes {
             if (counted(o, run(link, LINK, outcome, jobId, now, now, attempt, o.postingId(), o.contentHash(), jobId)) == 0) {
                 return false;
             }
-            run(touch, TOUCH_JOB, firstSeen, firstSeen, lastSeen, lastSeen, jobId);
+            long[] t = touched.get(jobId);
+            if (t == null) {
+                touched.put(jobId, new long[] {1, firstSeen, lastSeen});
+            } else {
+                t[0]++;
+                t[1] = Math.min(t[1], firstSeen);
+                t[2] = Math.max(t[2], lastSeen);
+            }
             return true;
+        }
+
+        /** Counts the merged postings in their jobs, one update per job, in job id order. */
+        void touchJobs() {
+            for (var e : touched.entrySet()) {
+                long[] t = e.getValue();
+                run(touch, TOUCH_JOB, t[0], t[1], t[1], t[2], t[2], e.getKey());
+            }
         }
 
         @Override

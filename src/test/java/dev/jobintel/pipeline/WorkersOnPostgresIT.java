@@ -265,6 +265,62 @@ class WorkersOnPostgresIT {
         }
     }
 
+    @Test
+    void twoWorkersMergingIntoTheSameJobsInOppositeOrdersDoNotDeadlock() throws Exception {
+        String url = Postgres.freshDatabaseUrl();
+        Context ctx = Fixtures.context(url, clock, 100);
+        int jobs = 30;
+        int pages = 12;
+        try (Database db = ctx.openDatabase()) {
+            try (Runner runner = new Runner(ctx, db, false)) {
+                runner.prepare();
+                runner.fetch(List.of(Fixtures.jsonl("test", jobs(jobs))));
+                runner.enrich(0);
+                // Pages of postings of those jobs, each in id order: on one worker's pages the jobs come in one
+                // order (popular jobs reposted board after board), on the other's in the opposite order.
+                for (int page = 0; page < 2 * pages; page++) {
+                    List<Posting> postings = new java.util.ArrayList<>();
+                    for (int k = 0; k < jobs; k++) {
+                        Posting job = Fixtures.distinctJob(page % 2 == 0 ? k : jobs - 1 - k);
+                        postings.add(Fixtures.posting("lever", "p" + page + "-" + k, job.company(), job.title(),
+                                job.locationText(), job.description() + " Page " + page + "."));
+                    }
+                    runner.fetch(List.of(Fixtures.jsonl("page" + page, postings)));
+                }
+            }
+            List<PendingPosting> pending = db.read(c -> dev.jobintel.store.RawPostings.pendingAfter(c, 0, 2 * pages * jobs));
+            assertThat(pending).hasSize(2 * pages * jobs);
+            long deadlocksBefore = deadlocks(db);
+            dev.jobintel.store.Outcomes outcomes = new dev.jobintel.store.Outcomes(db);
+            List<CompletableFuture<Long>> workers = new java.util.ArrayList<>();
+            for (int w = 0; w < 2; w++) {
+                int worker = w;
+                workers.add(CompletableFuture.supplyAsync(() -> {
+                    long merged = 0;
+                    for (int page = worker; page < 2 * pages; page += 2) {
+                        List<dev.jobintel.store.Outcome> out = new java.util.ArrayList<>();
+                        for (PendingPosting p : pending.subList(page * jobs, (page + 1) * jobs)) {
+                            out.add(new dev.jobintel.store.Outcome.Merged(p.id(), p.contentHash(), p.jobHash(),
+                                    p.firstSeen(), p.lastSeen()));
+                        }
+                        merged += outcomes.write(out, clock.millis()).merged();
+                    }
+                    return merged;
+                }));
+            }
+            assertThat(workers.get(0).get(120, java.util.concurrent.TimeUnit.SECONDS)
+                    + workers.get(1).get(120, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(2L * pages * jobs);
+            assertThat(deadlocks(db) - deadlocksBefore).as("transactions the server aborted to break a deadlock").isZero();
+            assertThat(StatusReport.read(db).violations()).isEmpty();
+        }
+    }
+
+    /** The deadlocks the server has broken in this database (its statistics are sent within a second). */
+    private static long deadlocks(Database db) throws InterruptedException {
+        Thread.sleep(1_500);
+        return db.read(c -> Jdbc.count(c, "SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()"));
+    }
+
     /**
      * One job on two boards, each in words of its own: the Greenhouse posting g1 lands first (the
      * lower id), Lever's l1 second.

@@ -44,7 +44,7 @@ class RecountOnPostgresIT {
             CompletableFuture<Integer> worker = CompletableFuture.supplyAsync(() -> db.inTransaction(c -> {
                 Jdbc.update(c, Outcomes.LINK, "merged", job, 1L, 1L, 0, merged,
                         Jdbc.one(c, "SELECT content_hash FROM raw_postings WHERE id = ?", rs -> rs.getString(1), merged), job);
-                int n = Jdbc.update(c, Outcomes.TOUCH_JOB, 0L, 0L, 0L, 0L, job);
+                int n = Jdbc.update(c, Outcomes.TOUCH_JOB, 1L, 0L, 0L, 0L, 0L, job);
                 merging.countDown();
                 try {
                     commit.await(30, TimeUnit.SECONDS);
