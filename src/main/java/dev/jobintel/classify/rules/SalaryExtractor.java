@@ -330,12 +330,14 @@ public final class SalaryExtractor {
 
     private Salary findIn(String text, int from, int to, java.util.Collection<String> countries, boolean ote) {
         Matcher m = range.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        int notPayEnd = -1; // where the last range that is not pay ends: its bounds are not pay alone either
         for (int next = from; Anchored.find(m, next, to, i -> rangeCanStart(text, i)); next = m.end()) {
             String currency = currency(countries, m.group(1), m.group(4), m.group(5), m.group(8));
             if (currency == null || (CONJUNCTION.matcher(m.group()).find() && !betweenBefore(text, m.start()))) {
                 continue; // "$50,000 and $100,000 in grants" is two figures; "between X and Y" is a range
             }
             if (perkBefore(text, m.start()) || perkAfter(text, m.end())) {
+                notPayEnd = m.end();
                 continue; // "a signing bonus of $20,000 - $30,000" is not the pay
             }
             Double lo = amount(m.group(2), m.group(3) != null || m.group(7) != null);
@@ -374,7 +376,7 @@ public final class SalaryExtractor {
             }
             return oneFigure(s.group(1), amount, currency, period);
         }
-        return lone(text, from, to, countries);
+        return lone(text, Math.max(from, notPayEnd), to, countries);
     }
 
     /**
@@ -441,8 +443,12 @@ public final class SalaryExtractor {
     private static final String BESIDE = PERKS + "|\\bequity\\b|\\bgrants?\\b|\\brsus?\\b|\\bstock\\b|\\bacv\\b"
             + "|\\bdeal(?:s|\\s+sizes?)?\\b|\\bquotas?\\b|\\bcontract values?\\b|\\bspend(?:s|ing)?\\b|\\bspent\\b"
             + "|\\bbills?\\b(?!\\s+rates?\\b)|\\brent\\b|\\bpa(?:id|ys?|ying) out\\b|\\bpayouts?\\b"
-            + "|\\b(?:creators|users|customers|sellers|merchants|hosts|members|affiliates|publishers|artists)"
-            + "(?:\\s+(?:can|could|already|now|typically|often))?\\s+earn(?:s|ed)?\\b"
+            + "|\\b(?:creators|users|customers|sellers|merchants|hosts|members|affiliates|publishers|artists|vendors)"
+            // "Sellers on our marketplace make $2,000 - $8,000 a month": a few words may stand between them and the verb.
+            + "(?:\\s+[\\w'\u2019]+){0,4}?(?:\\s+(?:can|could|already|now|typically|often))?\\s+(?:earn(?:s|ed)?|makes?|made)\\b"
+            // The value of what the role manages: "accounts worth $1,000,000 - $5,000,000 annually", "contracts worth
+            // up to $500,000 per year"; not a pay package so valued ("a compensation package worth $150,000 a year").
+            + "|(?<!package )(?<!compensation )(?<!salary )(?<!pay )(?<!rewards )(?<!offer )\\bworth\\b|\\bvalued at\\b"
             // The price of the company's product and what its customers pay, and the loans it makes: "our plans cost
             // $1,500 - $3,000 per month", "customers pay $2,000 a month", "our loans range from $5,000 to $50,000".
             + "|\\bcosts?\\b|\\bpriced\\b|\\bloans?\\b"

@@ -375,6 +375,12 @@ class SalaryExtractorTest {
         assertThat(EXTRACTOR.find("Creators earn $3,000 per month on average through our marketplace.")).isNull();
         assertThat(EXTRACTOR.find("Our top sellers earn $10,000 - $20,000 a month.")).isNull();
         assertThat(EXTRACTOR.find("Rent averages $2,000 a month in Lisbon, and we help you find a flat.")).isNull();
+        // Users' income with words between them and the verb, and the value of what the role manages.
+        assertThat(EXTRACTOR.find("Sellers on our marketplace make $2,000 - $8,000 a month.")).isNull();
+        assertThat(EXTRACTOR.find("Creators on the platform typically make $5,000 a month.")).isNull();
+        assertThat(EXTRACTOR.find("Own a portfolio of accounts worth $1,000,000 - $5,000,000 annually.")).isNull();
+        assertThat(EXTRACTOR.find("Manage vendor contracts worth up to $500,000 per year.")).isNull();
+        assertThat(EXTRACTOR.find("Manage a book of business valued at $2,000,000 - $4,000,000 per year.")).isNull();
         assertThat(EXTRACTOR.find("Your mission: grow our ARR from $5,000,000 to $10,000,000 a year.")).isNull();
         // The price of the company's product, what its customers pay, the loans it makes.
         assertThat(EXTRACTOR.find("Our enterprise plans cost $1,500 - $3,000 per month and customers love them.")).isNull();
@@ -388,6 +394,15 @@ class SalaryExtractorTest {
         assertThat(salary).isNotNull();
         assertThat(salary.max()).isEqualTo(3000.0);
         assertThat(salary.period()).isEqualTo(Salary.Period.MONTH);
+        Salary make = EXTRACTOR.find("You will make $120,000 - $140,000 per year.");
+        assertThat(make).isNotNull();
+        assertThat(make.min()).isEqualTo(120000.0);
+        Salary worth = EXTRACTOR.find("A compensation package worth $150,000 - $180,000 per year.");
+        assertThat(worth).as("a pay package so valued").isNotNull();
+        assertThat(worth.min()).isEqualTo(150000.0);
+        Salary decisions = EXTRACTOR.find("Users of our app make decisions faster. Salary: $3,000 - $4,000 per month.");
+        assertThat(decisions).isNotNull();
+        assertThat(decisions.max()).isEqualTo(4000.0);
         Salary earn = EXTRACTOR.find("During the fellowship you will earn $3,000 per month.");
         assertThat(earn).isNotNull();
         assertThat(earn.max()).isEqualTo(3000.0);
