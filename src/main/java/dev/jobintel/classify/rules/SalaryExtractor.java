@@ -443,7 +443,7 @@ public final class SalaryExtractor {
     private static final String BESIDE = PERKS + "|\\bequity\\b|\\bgrants?\\b|\\brsus?\\b|\\bstock\\b|\\bacv\\b"
             + "|\\bdeal(?:s|\\s+sizes?)?\\b|\\bquotas?\\b|\\bcontract values?\\b|\\bspend(?:s|ing)?\\b|\\bspent\\b"
             + "|\\bbills?\\b(?!\\s+rates?\\b)|\\brent\\b|\\bpa(?:id|ys?|ying) out\\b|\\bpayouts?\\b"
-            + "|\\b(?:creators|users|customers|sellers|merchants|hosts|members|affiliates|publishers|artists|vendors)"
+            + "|\\b(?:creators|users|customers|sellers|merchants|hosts|(?<!team |crew |staff )members|affiliates|publishers|artists|vendors)"
             // "Sellers on our marketplace make $2,000 - $8,000 a month": a few words may stand between them and the verb.
             + "(?:\\s+[\\w'\u2019]+){0,4}?(?:\\s+(?:can|could|already|now|typically|often))?\\s+(?:earn(?:s|ed)?|makes?|made)\\b"
             // The value of what the role manages: "accounts worth $1,000,000 - $5,000,000 annually", "contracts worth

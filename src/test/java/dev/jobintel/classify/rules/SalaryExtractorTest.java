@@ -394,6 +394,15 @@ class SalaryExtractorTest {
         assertThat(salary).isNotNull();
         assertThat(salary.max()).isEqualTo(3000.0);
         assertThat(salary.period()).isEqualTo(Salary.Period.MONTH);
+        // Team members are the role's own people, not a platform's members.
+        Salary team = EXTRACTOR.find("Our team members earn $20 - $25 per hour.");
+        assertThat(team).isNotNull();
+        assertThat(team.max()).isEqualTo(25.0);
+        assertThat(team.period()).isEqualTo(Salary.Period.HOUR);
+        Salary crew = EXTRACTOR.find("Crew members make $18/hour plus tips.");
+        assertThat(crew).isNotNull();
+        assertThat(crew.max()).isEqualTo(18.0);
+        assertThat(EXTRACTOR.find("Our members earn $500 - $1,500 per month renting out their cars.")).isNull();
         Salary make = EXTRACTOR.find("You will make $120,000 - $140,000 per year.");
         assertThat(make).isNotNull();
         assertThat(make.min()).isEqualTo(120000.0);
