@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * Explicit pay in prose: ranges ("$120,000 – $150,000 per year", "£60k-£80k", "€70.000 bis
  * €90.000", "USD 45-60/hour"), one bound after a pay word ("up to CHF 140'000", "from £50k"), and
  * one figure with its period stated ("USD 80/hour", "$150,000 a year") or named as the base ("$100k base, $200k OTE"),
- * and on-target earnings ("OTE £90,000",
+ * and on-target earnings ("OTE £90,000", "$200k OTE",
  * base plus expected commission) where no other pay is stated. A number counts only with
  * a currency next to it; revenue and funding figures ("$100M Series B") are not pay, nor are
  * perks priced per period ("a $500 monthly home-office stipend"). The period comes from the
@@ -336,6 +336,9 @@ public final class SalaryExtractor {
             if (currency == null || (CONJUNCTION.matcher(m.group()).find() && !betweenBefore(text, m.start()))) {
                 continue; // "$50,000 and $100,000 in grants" is two figures; "between X and Y" is a range
             }
+            if (!ote && namedOte(text, m.start(), m.end())) {
+                continue; // "$150k - $200k OTE": on-target earnings, asked for only when no base is stated
+            }
             if (perkBefore(text, m.start()) || perkAfter(text, m.end())) {
                 notPayEnd = m.end();
                 continue; // "a signing bonus of $20,000 - $30,000" is not the pay
@@ -376,7 +379,7 @@ public final class SalaryExtractor {
             }
             return oneFigure(s.group(1), amount, currency, period);
         }
-        return lone(text, Math.max(from, notPayEnd), to, countries);
+        return lone(text, Math.max(from, notPayEnd), to, countries, ote);
     }
 
     /**
@@ -397,7 +400,7 @@ public final class SalaryExtractor {
      * after it and nothing around it says it is a perk: "a contract at USD 80/hour" is the rate,
      * "$150 a month for your gym" is not pay.
      */
-    private Salary lone(String text, int from, int to, java.util.Collection<String> countries) {
+    private Salary lone(String text, int from, int to, java.util.Collection<String> countries, boolean ote) {
         Matcher m = rate.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         for (int next = from; Anchored.find(m, next, to, i -> rangeCanStart(text, i)); next = m.end()) {
             String currency = currency(countries, m.group(1), m.group(4));
@@ -406,6 +409,13 @@ public final class SalaryExtractor {
                 continue;
             }
             Salary.Period period = statedPeriod(text, m.start(), m.end());
+            if (period == null && ote && OTE_AFTER.matcher(text).region(m.end(), Math.min(text.length(), m.end() + 10)).lookingAt()) {
+                // "$200k OTE": on-target earnings named after the figure, as "OTE $200k" names them before it.
+                if (amount >= 20_000 && !notPayBefore(text, m.start()) && !perkBefore(text, m.start())) {
+                    return new Salary(amount, amount, currency, Salary.Period.YEAR);
+                }
+                continue;
+            }
             if (period == null && BASE_AFTER.matcher(text).region(m.end(), Math.min(text.length(), m.end() + 20)).lookingAt()) {
                 // "$100k base, $200k OTE", "£50,000 basic + commission": the base pay, a year's by its size.
                 period = amount >= 20_000 ? Salary.Period.YEAR : null;
@@ -419,6 +429,17 @@ public final class SalaryExtractor {
             }
         }
         return null;
+    }
+
+    /** On-target earnings named right after a figure or range: "$200k OTE", "£80,000 - £100,000 OTE". */
+    private static final Pattern OTE_AFTER = Pattern.compile("\\s*\\(?OTE(?![A-Za-z])");
+    /** On-target earnings named right before a figure or range: "OTE £90,000", "OTE of $150k - $200k". */
+    private static final Pattern OTE_BEFORE = Pattern.compile("(?<![A-Za-z])OTE(?:\\s+of)?\\s*:?\\s*$");
+
+    /** Whether the figure or range at {@code start}..{@code end} is named as on-target earnings, before or after it. */
+    private static boolean namedOte(String text, int start, int end) {
+        return OTE_AFTER.matcher(text).region(end, Math.min(text.length(), end + 10)).lookingAt()
+                || OTE_BEFORE.matcher(text).region(Math.max(0, start - 12), start).find();
     }
 
     /** The base pay named after its figure: "$100k base", "£50,000 basic", "$120,000 base salary"; not "a base price". */

@@ -438,7 +438,24 @@ class SalaryExtractorTest {
         Salary of = EXTRACTOR.find("Uncapped commission, OTE of $140k.");
         assertThat(of).isNotNull();
         assertThat(of.max()).isEqualTo(140000.0);
-        // The base, where one is stated, is the pay, before or after the OTE.
+        // Named after the figure, as often as before it.
+        Salary after = EXTRACTOR.find("Account Executive, Austin. $200k OTE with uncapped commission.");
+        assertThat(after).isNotNull();
+        assertThat(after.max()).isEqualTo(200000.0);
+        assertThat(after.period()).isEqualTo(Salary.Period.YEAR);
+        Salary paren = EXTRACTOR.find("£90,000 (OTE), 50/50 split.");
+        assertThat(paren).isNotNull();
+        assertThat(paren.max()).isEqualTo(90000.0);
+        Salary range = EXTRACTOR.find("$150k - $200k OTE, uncapped.");
+        assertThat(range).isNotNull();
+        assertThat(range.min()).isEqualTo(150000.0);
+        // The base, where one is stated, is the pay, before or after the OTE, also beside an OTE range.
+        Salary rangeThenBase = EXTRACTOR.find("OTE $150k - $200k, base $100k.");
+        assertThat(rangeThenBase).isNotNull();
+        assertThat(rangeThenBase.max()).isEqualTo(100000.0);
+        Salary baseThenRange = EXTRACTOR.find("$100k base, $150k - $200k OTE.");
+        assertThat(baseThenRange).isNotNull();
+        assertThat(baseThenRange.max()).isEqualTo(100000.0);
         Salary baseFirst = EXTRACTOR.find("Base salary £50,000 - £60,000, OTE £90,000.");
         assertThat(baseFirst).isNotNull();
         assertThat(baseFirst.max()).isEqualTo(60000.0);
