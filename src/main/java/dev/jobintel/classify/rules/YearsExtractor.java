@@ -360,16 +360,18 @@ public final class YearsExtractor {
 
     /**
      * The company's own years rather than the candidate's: "We've spent 15 years building…", "Our founders bring
-     * 20+ years of experience", "For over 10 years as an industry leader…", "In the last 5 years building…".
+     * 20+ years of experience", "The company has 10 years of experience in logistics", "For over 10 years as an
+     * industry leader…", "In the last 5 years building…".
      */
     private static final Pattern COMPANY_BEFORE = Pattern.compile("(?i)(?:\\bwe(?:'ve|’ve| have)?(?: spent| been| had)?"
-            + "|\\bour (?:founders?|team|company|leadership(?: team)?|firm|business)(?: has| have| brings?)?"
+            + "|\\b(?:our|the) (?:founders?|team|company|leadership(?: team)?|firm|business|agency|group|organi[sz]ation)(?: has| have| brings?)?"
             + "|(?:(?<=[.!?]\\s)|(?<=\\n)|(?<![\\s\\S]))for|\\b(?:in|over|during) the (?:last|past|first))"
             + "\\s+(?:(?:over|more than|nearly|almost|about|around)\\s+)?$");
 
     /** The words {@link #COMPANY_BEFORE} can end with, before its "over", "more than"… */
     private static final java.util.Set<String> COMPANY_LAST_WORDS = java.util.Set.of("we", "we've", "we’ve", "have",
             "has", "spent", "been", "had", "founder", "founders", "team", "company", "leadership", "firm", "business",
+            "agency", "group", "organization", "organisation",
             "bring", "brings", "for", "last", "past", "first");
     private static final java.util.Set<String> QUALIFIERS = java.util.Set.of("over", "than", "more", "nearly", "almost",
             "about", "around");

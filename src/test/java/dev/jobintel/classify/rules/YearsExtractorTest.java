@@ -145,6 +145,10 @@ class YearsExtractorTest {
         assertThat(YearsExtractor.find("We've spent 15 years building the best payroll software on the market.")).isNull();
         assertThat(YearsExtractor.find("We have 10+ years of experience serving enterprise customers.")).isNull();
         assertThat(YearsExtractor.find("In the last 5 years building our product, we learned a lot.")).isNull();
+        assertThat(YearsExtractor.find("The company has 10 years of experience in logistics.")).isNull();
+        assertThat(YearsExtractor.find("The agency has over 12 years of experience designing for retail brands.")).isNull();
+        assertThat(YearsExtractor.find("The company has 10 years of experience in logistics; you have 3+ years of "
+                + "experience with Go.")).isEqualTo(new YearsExtractor.Years(3, null));
         // The candidate's years after the company's are still found, and "we" asking for years is no history.
         assertThat(YearsExtractor.find("Our founders bring 20+ years of experience in fintech. You have 3+ years of "
                 + "experience with React.")).isEqualTo(new YearsExtractor.Years(3, null));
