@@ -38,7 +38,9 @@ public final class YearsExtractor {
             + "|\\s+in\\s+(?:a|an)\\s+(?:similar|related|comparable|equivalent|relevant)\\s+(?:role|position|capacity)\\b"
             // "4+ years in backend development": a field of work, a few words naming it ("6 years in a row" is none).
             + "|\\s+in(?:\\s+(?!a\\b|an\\b|the\\b|and\\b|or\\b)[a-z][a-z0-9/+#.-]*){0,3}?\\s+(?:development|engineering|programming"
-            + "|design|architecture|administration|analytics|testing|consulting|product management|project management)\\b))";
+            + "|design|architecture|administration|analytics|testing|consulting|product management|project management)\\b"
+            // "10+ years in the industry", "5 years in tech": the trade itself.
+            + "|\\s+in\\s+(?:the\\s+)?(?:industry|field|tech|technology|software)\\b(?!\\s+(?:and|for)\\b)))";
 
     /** "3-5 years", "3 to 5 years", "between three and five years". */
     static final Pattern RANGE = Pattern.compile("(?i)\\b" + N + "\\s*(?:\\+\\s*)?(?:-|–|—|to|and)\\s*" + N + EXP);

@@ -114,7 +114,13 @@ class YearsExtractorTest {
                 .isEqualTo(new YearsExtractor.Years(2, null));
         assertThat(YearsExtractor.find("Requirements: 5 years minimum experience in a product team."))
                 .isEqualTo(new YearsExtractor.Years(5, null));
+        // Years in the trade itself.
+        assertThat(YearsExtractor.find("You have 10+ years in the industry, ideally in payments."))
+                .isEqualTo(new YearsExtractor.Years(10, null));
+        assertThat(YearsExtractor.find("5+ years in tech, two of them at a startup.")).isEqualTo(new YearsExtractor.Years(5, null));
         // Years in something that is not a field of work, or the company's, are still none.
+        assertThat(YearsExtractor.find("We have 20 years in the industry.")).isNull();
+        assertThat(YearsExtractor.find("Acme: 25 years in the industry and counting.")).isNull();
         assertThat(YearsExtractor.find("We have been profitable 6 years in a row.")).isNull();
         assertThat(YearsExtractor.find("We've spent 10 years in software development for banks.")).isNull();
         assertThat(YearsExtractor.find("A 2 years minimum commitment to the programme.")).isNull();
