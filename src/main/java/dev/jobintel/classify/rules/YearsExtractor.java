@@ -46,7 +46,8 @@ public final class YearsExtractor {
     static final Pattern RANGE = Pattern.compile("(?i)\\b" + N + "\\s*(?:\\+\\s*)?(?:-|–|—|to|and)\\s*" + N + EXP);
     static final Pattern AT_LEAST = Pattern.compile(
             "(?i)\\b(?:at least|minimum(?: of)?|min\\.?|over|more than|a minimum of)\\s+" + N + EXP);
-    static final Pattern PLUS = Pattern.compile("(?i)\\b" + N + "\\s*\\+" + EXP);
+    /** "5+ years", "three-plus years", "5 plus years". */
+    static final Pattern PLUS = Pattern.compile("(?i)\\b" + N + "(?:\\s*\\+|(?:\\s*-\\s*|\\s+)plus\\b)" + EXP);
     static final Pattern PLAIN = Pattern.compile("(?i)\\b" + N + EXP);
     /** "5 or more years of experience". */
     static final Pattern OR_MORE = Pattern.compile("(?i)\\b" + N + "\\s+or\\s+more" + EXP);
@@ -159,6 +160,11 @@ public final class YearsExtractor {
         int j = skipBack(lower, at - 1);
         if (j >= 6 && lower.startsWith("or more", j - 6)) {
             j = skipBack(lower, j - 7); // "5 or more years"
+        } else if (j >= 4 && lower.startsWith("plus", j - 3) && !Chars.isLetter(lower.charAt(j - 4))) {
+            j = skipBack(lower, j - 4); // "three-plus years", "5 plus years"
+            if (j >= 0 && lower.charAt(j) == '-') {
+                j = skipBack(lower, j - 1);
+            }
         }
         if (j >= 0 && lower.charAt(j) == ')') {
             int open = lower.lastIndexOf('(', j);

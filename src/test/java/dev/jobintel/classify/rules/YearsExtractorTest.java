@@ -59,6 +59,10 @@ class YearsExtractorTest {
         assertThat(YearsExtractor.find("Graduates with no more than 3 years of experience.")).isEqualTo(new YearsExtractor.Years(0, 3));
         assertThat(YearsExtractor.find("Ideal for someone with less than 2 years of professional experience."))
                 .isEqualTo(new YearsExtractor.Years(0, 2));
+        // The plus as a word: that many years or more.
+        assertThat(YearsExtractor.find("Three-plus years of experience with Kotlin.")).isEqualTo(new YearsExtractor.Years(3, null));
+        assertThat(YearsExtractor.find("5 plus years of experience with AWS.")).isEqualTo(new YearsExtractor.Years(5, null));
+        assertThat(YearsExtractor.find("Surplus years of experience")).isNull();
         // The plus after the word: that many years or more.
         assertThat(YearsExtractor.find("5 years+ experience with Java.")).isEqualTo(new YearsExtractor.Years(5, null));
         assertThat(YearsExtractor.find("You bring 8 yrs+ of experience in backend development.")).isEqualTo(new YearsExtractor.Years(8, null));
