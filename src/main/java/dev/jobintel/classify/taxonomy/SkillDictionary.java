@@ -176,7 +176,8 @@ public final class SkillDictionary {
                         int end = i + f.tokens().size();
                         boolean word = f.exactCase() && f.tokens().size() == 1
                                 && (t.opensSentence(i) && !namedAsTool(t, i, byFirst) || t.namesAPerson(i)
-                                || partOfAName(t, i) || surname(t, i, byFirst) || t.namesAPlace(i));
+                                || partOfAName(t, i) || inListOfLetters(t, i, byFirst) || surname(t, i, byFirst)
+                                || t.namesAPlace(i));
                         // "our leadership team", "trusted by OpenAI, PayPal": the name, not the skill.
                         boolean elsewise = word || f.context().rulesOut(t, i, end) || SkillContext.inListOfNames(t, i);
                         if (!elsewise) {
@@ -258,10 +259,63 @@ public final class SkillDictionary {
         return next >= t.size() || t.breakBefore(next) || !TOOL_FOLLOWERS.contains(t.lower(next));
     }
 
-    /** Words after which a single letter is a label, not a language: "Series C", "Vitamin C", "Plan B". */
+    /** Words after which a single letter is a label, not a language: "Series C", "Vitamin C", "Plan B", "Salary band C". */
     private static final Set<String> LABELLED_BY = Set.of("series", "round", "vitamin", "grade", "class", "tier",
             "type", "phase", "part", "level", "section", "category", "option", "plan", "appendix", "exhibit",
-            "schedule", "model");
+            "schedule", "model", "band", "step", "zone", "wave", "block", "group", "shift", "grades", "levels",
+            "bands", "tiers", "types", "options", "plans", "classes");
+
+    /** Words joining the letters of a list of labels: "A, B or C", "A to C", "B and C". */
+    private static final Set<String> LETTER_JOINS = Set.of("or", "and", "to");
+
+    /**
+     * Whether a one-letter name stands in a list of letters that name no skill: "Plan A, B or C", "grades A to C",
+     * "A/B/C", "C or D". Beside another one-letter skill ("C and R") it is still a language.
+     */
+    private boolean inListOfLetters(SkillTokens t, int i, FirstTokenIndex byFirst) {
+        if (t.original(i).length() != 1) {
+            return false;
+        }
+        return labelLetter(t, listNeighbour(t, i, -1), byFirst) || labelLetter(t, listNeighbour(t, i, 1), byFirst);
+    }
+
+    /** The token before ({@code step} -1) or after (+1) token {@code i} in a list, past a comma or a joining word; or -1. */
+    private static int listNeighbour(SkillTokens t, int i, int step) {
+        int j = i + step;
+        if (j < 0 || j >= t.size() || !joined(t, Math.min(i, j), Math.max(i, j))) {
+            return -1;
+        }
+        if (LETTER_JOINS.contains(t.lower(j))) {
+            int k = j + step;
+            return k >= 0 && k < t.size() && !t.breakBefore(Math.max(j, k)) ? k : -1;
+        }
+        return j;
+    }
+
+    /** Whether nothing or only a comma separates token {@code i} from token {@code j}, the one after it. */
+    private static boolean joined(SkillTokens t, int i, int j) {
+        return !t.breakBefore(j) || t.commaBetween(i, j);
+    }
+
+    /** Whether token {@code j} is a capital letter alone that names no skill ("A", "B"; not "R"). */
+    private static boolean labelLetter(SkillTokens t, int j, FirstTokenIndex byFirst) {
+        if (j < 0) {
+            return false;
+        }
+        String w = t.original(j);
+        if (w.length() != 1 || !Character.isUpperCase(w.charAt(0))) {
+            return false;
+        }
+        Form[] forms = byFirst.get(t.hash(j));
+        if (forms != null) {
+            for (Form f : forms) {
+                if (f.tokens().size() == 1 && matches(f, t, j)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
 
     /**
      * Words after which an ambiguous name is part of a place or a phrase: "Salt Lake City", "Go-Live", "Linear Algebra",

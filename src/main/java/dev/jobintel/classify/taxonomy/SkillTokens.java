@@ -251,7 +251,7 @@ public final class SkillTokens {
     }
 
     /** Whether only a comma (and spaces) stands between token {@code i} and token {@code j}, the one after it. */
-    private boolean commaBetween(int i, int j) {
+    boolean commaBetween(int i, int j) {
         return breakBefore[j] && text.substring(ends[i], starts[j]).strip().equals(",");
     }
 

@@ -50,6 +50,18 @@ class SkillDictionaryTest {
     }
 
     @Test
+    void aLetterThatLabelsABandOrStandsInAListOfLettersIsNoLanguage() {
+        assertThat(names("This role sits in salary band C.")).doesNotContain("C");
+        assertThat(names("We always have a Plan A, B or C.")).doesNotContain("C");
+        assertThat(names("Grades A to C are eligible; options A/B/C.")).doesNotContain("C");
+        assertThat(names("C or D level candidates welcome.")).doesNotContain("C");
+        // Beside another one-letter language, or in a list of skills, it is the language.
+        assertThat(names("We use C and R for numerics.")).contains("C", "R");
+        assertThat(names("Languages: C, R, Python.")).contains("C", "R", "Python");
+        assertThat(names("Strong C, C++ skills.")).contains("C", "C++");
+    }
+
+    @Test
     void aNameThatOpensASentenceAsAVerbIsTheVerb() {
         assertThat(names("Make sure to apply by Friday. Express your interest below!\n- Go beyond the brief."))
                 .doesNotContain("Make", "Express", "Go");
