@@ -339,6 +339,27 @@ class RulesClassifierTest {
         assertThat(classify("Data Analyst", null, "Great team.", workable).arrangement()).isEqualTo("remote");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "Hybrides Arbeiten: 2 Tage pro Woche im Büro, den Rest von zu Hause.     | hybrid",
+            "3 Tage/Woche im Office in München.                                     | hybrid",
+            "Wir bieten: Homeoffice möglich, flexible Arbeitszeiten.                 | hybrid",
+            "2 Tage Homeoffice pro Woche und ein modernes Büro.                      | hybrid",
+            "Die Möglichkeit zum mobilen Arbeiten.                                   | hybrid",
+            "2 jours de télétravail par semaine.                                     | hybrid",
+            "Télétravail partiel possible.                                           | hybrid",
+            "Die Stelle ist vollständig remote, aus ganz Deutschland.                | remote",
+            "100% Homeoffice, Sitz der Firma in Berlin.                              | remote",
+            "Télétravail complet depuis la France.                                   | remote",
+            "Le poste est en 100 % télétravail.                                      | remote",
+            "Poste en full remote.                                                   | remote",
+            "Die Stelle ist nicht vollständig remote.                                | unknown",
+            "Ce poste n'est pas en full remote.                                      | unknown",
+    })
+    void arrangementStatedInGermanOrFrench(String description, String arrangement) {
+        assertThat(classify("Softwareentwickler (m/w/d)", description).arrangement()).isEqualTo(arrangement);
+    }
+
     @Test
     void incident17SourceHintsReachTheClassifier() {
         Hints sr = new Hints(null, null, null, "permanent", "Engineering", "Senior", List.of("DE"), Map.of());
