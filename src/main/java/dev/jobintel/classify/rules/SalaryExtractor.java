@@ -466,10 +466,12 @@ public final class SalaryExtractor {
             + "|\\bbills?\\b(?!\\s+rates?\\b)|\\brent\\b|\\bpa(?:id|ys?|ying) out\\b|\\bpayouts?\\b"
             + "|\\b(?:creators|users|customers|sellers|merchants|hosts|(?<!team |crew |staff )members|affiliates|publishers|artists|vendors)"
             // "Sellers on our marketplace make $2,000 - $8,000 a month": a few words may stand between them and the verb.
-            + "(?:\\s+[\\w'\u2019]+){0,4}?(?:\\s+(?:can|could|already|now|typically|often))?\\s+(?:earn(?:s|ed)?|makes?|made)\\b"
+            + "(?:\\s+[\\w'\u2019]+){0,4}?(?:\\s+(?:can|could|already|now|typically|often))?\\s+(?:earn(?:s|ed)?|makes?|made|process(?:es|ed)?|generat(?:e|es|ed))\\b"
             // The value of what the role manages: "accounts worth $1,000,000 - $5,000,000 annually", "contracts worth
             // up to $500,000 per year"; not a pay package so valued ("a compensation package worth $150,000 a year").
-            + "|(?<!package )(?<!compensation )(?<!salary )(?<!pay )(?<!rewards )(?<!offer )\\bworth\\b|\\bvalued at\\b"
+            + "|(?<!package )(?<!compensation )(?<!salary )(?<!pay )(?<!rewards )(?<!offer )\\bworth\\b|\\bvalued (?:at|between|from)\\b"
+            // The contracts the role negotiates or manages: "negotiate contracts of $250,000 - $750,000 a year".
+            + "|\\bcontracts(?=\\s+(?:of|between|from|valued|worth|totall?ing|averaging)\\b)"
             // The price of the company's product and what its customers pay, and the loans it makes: "our plans cost
             // $1,500 - $3,000 per month", "customers pay $2,000 a month", "our loans range from $5,000 to $50,000".
             + "|\\bcosts?\\b|\\bpriced\\b|\\bloans?\\b"
@@ -482,7 +484,7 @@ public final class SalaryExtractor {
      */
     private static final Pattern PERK_BEFORE = Pattern.compile("(?i)(?<!salary )(?<!pay )(?<!compensation )(?:" + BESIDE
             + ")\\w*(?:\\s+(?:of|is|are|worth|up to|between|from|for|at|range|ranges))*\\s*$");
-    private static final Pattern PERK_AFTER = Pattern.compile("(?i)^\\s*(?:(?:in|of|as|an?|one[- ]time|annual|yearly"
+    private static final Pattern PERK_AFTER = Pattern.compile("(?i)^\\s*(?:(?:in|of|as|an?|one[- ]time|annual|yearly|recurring"
             // Its period between: "up to $10,000 per year in education assistance".
             + "|(?:per|a|an|each|every)\\s+(?:year|annum|month|week|day)|/\\s?(?:year|yr|month|mo))\\s+)*(?:"
             + BESIDE + ")");

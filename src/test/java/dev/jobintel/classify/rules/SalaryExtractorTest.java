@@ -381,6 +381,15 @@ class SalaryExtractorTest {
         assertThat(EXTRACTOR.find("Own a portfolio of accounts worth $1,000,000 - $5,000,000 annually.")).isNull();
         assertThat(EXTRACTOR.find("Manage vendor contracts worth up to $500,000 per year.")).isNull();
         assertThat(EXTRACTOR.find("Manage a book of business valued at $2,000,000 - $4,000,000 per year.")).isNull();
+        // The business the role deals in: customers' volumes, the contracts it negotiates, recurring revenue.
+        assertThat(EXTRACTOR.find("Our customers process $2,000,000 - $5,000,000 per year through our platform.")).isNull();
+        assertThat(EXTRACTOR.find("You will negotiate contracts of $250,000 - $750,000 a year.")).isNull();
+        assertThat(EXTRACTOR.find("Contracts valued between $100,000 and $500,000 per year.")).isNull();
+        assertThat(EXTRACTOR.find("You will manage a portfolio of $1,000,000 - $3,000,000 in annual recurring revenue."))
+                .isNull();
+        Salary contracts = EXTRACTOR.find("Fixed-term contracts: £40,000 - £50,000 per year.");
+        assertThat(contracts).as("the pay of fixed-term contracts").isNotNull();
+        assertThat(contracts.min()).isEqualTo(40000.0);
         assertThat(EXTRACTOR.find("Your mission: grow our ARR from $5,000,000 to $10,000,000 a year.")).isNull();
         // The price of the company's product, what its customers pay, the loans it makes.
         assertThat(EXTRACTOR.find("Our enterprise plans cost $1,500 - $3,000 per month and customers love them.")).isNull();
