@@ -373,13 +373,16 @@ public final class YearsExtractor {
      */
     private static final Pattern COMPANY_BEFORE = Pattern.compile("(?i)(?:\\bwe(?:'ve|’ve| have)?(?: spent| been| had)?"
             + "|\\b(?:our|the) (?:founders?|team|company|leadership(?: team)?|firm|business|agency|group|organi[sz]ation)(?: has| have| brings?)?"
+            // The company's people and clients: "Our engineers have 10+ years of experience each".
+            + "|\\bour (?:engineers|developers|people|consultants|experts|staff|employees|team members|colleagues|clients|customers|partners)(?: have| bring)?"
             + "|(?:(?<=[.!?]\\s)|(?<=\\n)|(?<![\\s\\S]))for|\\b(?:in|over|during) the (?:last|past|first))"
             + "\\s+(?:(?:over|more than|nearly|almost|about|around)\\s+)?$");
 
     /** The words {@link #COMPANY_BEFORE} can end with, before its "over", "more than"… */
     private static final java.util.Set<String> COMPANY_LAST_WORDS = java.util.Set.of("we", "we've", "we’ve", "have",
             "has", "spent", "been", "had", "founder", "founders", "team", "company", "leadership", "firm", "business",
-            "agency", "group", "organization", "organisation",
+            "agency", "group", "organization", "organisation", "engineers", "developers", "people", "consultants",
+            "experts", "staff", "employees", "members", "colleagues", "clients", "customers", "partners",
             "bring", "brings", "for", "last", "past", "first");
     private static final java.util.Set<String> QUALIFIERS = java.util.Set.of("over", "than", "more", "nearly", "almost",
             "about", "around");

@@ -156,6 +156,8 @@ class YearsExtractorTest {
         assertThat(YearsExtractor.find("We have 10+ years of experience serving enterprise customers.")).isNull();
         assertThat(YearsExtractor.find("In the last 5 years building our product, we learned a lot.")).isNull();
         assertThat(YearsExtractor.find("The company has 10 years of experience in logistics.")).isNull();
+        assertThat(YearsExtractor.find("Our engineers have 10+ years of experience each.")).isNull();
+        assertThat(YearsExtractor.find("Our consultants bring 15 years of experience in SAP.")).isNull();
         assertThat(YearsExtractor.find("The agency has over 12 years of experience designing for retail brands.")).isNull();
         assertThat(YearsExtractor.find("The company has 10 years of experience in logistics; you have 3+ years of "
                 + "experience with Go.")).isEqualTo(new YearsExtractor.Years(3, null));
