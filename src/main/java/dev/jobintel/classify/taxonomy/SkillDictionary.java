@@ -263,10 +263,11 @@ public final class SkillDictionary {
     private static final Set<String> LABELLED_BY = Set.of("series", "round", "vitamin", "grade", "class", "tier",
             "type", "phase", "part", "level", "section", "category", "option", "plan", "appendix", "exhibit",
             "schedule", "model", "band", "step", "zone", "wave", "block", "group", "shift", "grades", "levels",
-            "bands", "tiers", "types", "options", "plans", "classes");
+            "bands", "tiers", "types", "options", "plans", "classes", "building", "hall", "wing", "gate", "terminal",
+            "room", "suite", "lot", "hepatitis");
 
     /** Words joining the letters of a list of labels: "A, B or C", "A to C", "B and C". */
-    private static final Set<String> LETTER_JOINS = Set.of("or", "and", "to");
+    private static final Set<String> LETTER_JOINS = Set.of("or", "and", "to", "through", "thru");
 
     /**
      * Whether a one-letter name stands in a list of letters that name no skill: "Plan A, B or C", "grades A to C",

@@ -55,6 +55,8 @@ class SkillDictionaryTest {
         assertThat(names("We always have a Plan A, B or C.")).doesNotContain("C");
         assertThat(names("Grades A to C are eligible; options A/B/C.")).doesNotContain("C");
         assertThat(names("C or D level candidates welcome.")).doesNotContain("C");
+        assertThat(names("We offer tiers A through C.")).doesNotContain("C");
+        assertThat(names("Our office: Building C, 3rd floor; meetups in Hall C.")).doesNotContain("C");
         // Beside another one-letter language, or in a list of skills, it is the language.
         assertThat(names("We use C and R for numerics.")).contains("C", "R");
         assertThat(names("Languages: C, R, Python.")).contains("C", "R", "Python");
