@@ -461,12 +461,18 @@ public final class SalaryExtractor {
      * place, and what the platform's users earn ("Creators earn $3,000 per month"; not drivers or couriers, whose
      * earnings are the pay of a driver's job). A contractor's "bill rate" stays a rate.
      */
+    /** What the platform's users earn or move: "Creators earn", "Sellers on our marketplace make", "customers process". */
+    private static final String THEIR_INCOME = "\\b(?:creators|users|customers|sellers|merchants|hosts|(?<!team |crew |staff )members"
+            + "|affiliates|publishers|artists|vendors)"
+            // "Sellers on our marketplace make $2,000 - $8,000 a month": a few words may stand between them and the verb.
+            + "(?:\\s+[\\w'\u2019]+){0,4}?(?:\\s+(?:can|could|already|now|typically|often))?\\s+(?:earn(?:s|ed)?|makes?|made"
+            + "|process(?:es|ed)?|generat(?:e|es|ed))\\b";
+    /** {@link #THEIR_INCOME} alone, looked for along the sentence before a lone figure ("Hosts … earn an average of $1,500"). */
+    private static final Pattern NOT_PAY_SUBJECT = Pattern.compile("(?i)" + THEIR_INCOME + "[^.!?\\n]*$");
     private static final String BESIDE = PERKS + "|\\bequity\\b|\\bgrants?\\b|\\brsus?\\b|\\bstock\\b|\\bacv\\b"
             + "|\\bdeal(?:s|\\s+sizes?)?\\b|\\bquotas?\\b|\\bcontract values?\\b|\\bspend(?:s|ing)?\\b|\\bspent\\b"
             + "|\\bbills?\\b(?!\\s+rates?\\b)|\\brent\\b|\\bpa(?:id|ys?|ying) out\\b|\\bpayouts?\\b"
-            + "|\\b(?:creators|users|customers|sellers|merchants|hosts|(?<!team |crew |staff )members|affiliates|publishers|artists|vendors)"
-            // "Sellers on our marketplace make $2,000 - $8,000 a month": a few words may stand between them and the verb.
-            + "(?:\\s+[\\w'\u2019]+){0,4}?(?:\\s+(?:can|could|already|now|typically|often))?\\s+(?:earn(?:s|ed)?|makes?|made|process(?:es|ed)?|generat(?:e|es|ed))\\b"
+            + "|" + THEIR_INCOME
             // The value of what the role manages: "accounts worth $1,000,000 - $5,000,000 annually", "contracts worth
             // up to $500,000 per year"; not a pay package so valued ("a compensation package worth $150,000 a year").
             + "|(?<!package )(?<!compensation )(?<!salary )(?<!pay )(?<!rewards )(?<!offer )\\bworth\\b|\\bvalued (?:at|between|from)\\b"
@@ -511,7 +517,8 @@ public final class SalaryExtractor {
     private static boolean notPay(String text, int start, int end) {
         int from = Math.max(0, start - 40);
         return NOT_PAY.matcher(text).region(from, Math.min(text.length(), end + 50)).find()
-                || NOT_PAY_BESIDE.matcher(text).region(from, start).find();
+                || NOT_PAY_BESIDE.matcher(text).region(from, start).find()
+                || NOT_PAY_SUBJECT.matcher(text).region(Math.max(0, start - 90), start).find();
     }
 
     /**

@@ -378,6 +378,11 @@ class SalaryExtractorTest {
         // Users' income with words between them and the verb, and the value of what the role manages.
         assertThat(EXTRACTOR.find("Sellers on our marketplace make $2,000 - $8,000 a month.")).isNull();
         assertThat(EXTRACTOR.find("Creators on the platform typically make $5,000 a month.")).isNull();
+        assertThat(EXTRACTOR.find("Hosts on our platform earn an average of $1,500 per month.")).isNull();
+        assertThat(EXTRACTOR.find("Sellers who list with us typically earn an extra $800 per month.")).isNull();
+        Salary nextSentence = EXTRACTOR.find("Our users earn money with us. We pay $40 per hour.");
+        assertThat(nextSentence).as("the role's pay in the next sentence").isNotNull();
+        assertThat(nextSentence.max()).isEqualTo(40.0);
         assertThat(EXTRACTOR.find("Own a portfolio of accounts worth $1,000,000 - $5,000,000 annually.")).isNull();
         assertThat(EXTRACTOR.find("Manage vendor contracts worth up to $500,000 per year.")).isNull();
         assertThat(EXTRACTOR.find("Manage a book of business valued at $2,000,000 - $4,000,000 per year.")).isNull();
