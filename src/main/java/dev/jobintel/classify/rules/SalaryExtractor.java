@@ -489,7 +489,8 @@ public final class SalaryExtractor {
      * just after one ("$25,000 in relocation").
      */
     private static final Pattern PERK_BEFORE = Pattern.compile("(?i)(?<!salary )(?<!pay )(?<!compensation )(?:" + BESIDE
-            + ")\\w*(?:\\s+(?:of|is|are|worth|up to|between|from|for|at|range|ranges))*\\s*$");
+            // A package of benefits named right before its value: "a benefits package worth $25,000 - $30,000 per year".
+            + "|\\bbenefits? package|\\bperks? package)\\w*(?:\\s+(?:of|is|are|worth|up to|between|from|for|at|range|ranges))*\\s*$");
     private static final Pattern PERK_AFTER = Pattern.compile("(?i)^\\s*(?:(?:in|of|as|an?|one[- ]time|annual|yearly|recurring"
             // Its period between: "up to $10,000 per year in education assistance".
             + "|(?:per|a|an|each|every)\\s+(?:year|annum|month|week|day)|/\\s?(?:year|yr|month|mo))\\s+)*(?:"

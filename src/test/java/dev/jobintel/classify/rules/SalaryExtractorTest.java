@@ -420,6 +420,7 @@ class SalaryExtractorTest {
         Salary make = EXTRACTOR.find("You will make $120,000 - $140,000 per year.");
         assertThat(make).isNotNull();
         assertThat(make.min()).isEqualTo(120000.0);
+        assertThat(EXTRACTOR.find("A benefits package worth $25,000 - $30,000 per year on top of salary.")).isNull();
         Salary worth = EXTRACTOR.find("A compensation package worth $150,000 - $180,000 per year.");
         assertThat(worth).as("a pay package so valued").isNotNull();
         assertThat(worth.min()).isEqualTo(150000.0);
