@@ -263,7 +263,7 @@ public final class SkillDictionary {
     private static final Set<String> LABELLED_BY = Set.of("series", "round", "vitamin", "grade", "class", "tier",
             "type", "phase", "part", "level", "section", "category", "option", "plan", "appendix", "exhibit",
             "schedule", "model", "band", "step", "zone", "wave", "block", "group", "shift", "grades", "levels",
-            "bands", "tiers", "types", "options", "plans", "classes", "building", "hall", "wing", "gate", "terminal",
+            "bands", "tiers", "types", "options", "plans", "classes", "hall", "wing", "gate", "terminal",
             "room", "suite", "lot", "hepatitis");
 
     /** Words joining the letters of a list of labels: "A, B or C", "A to C", "B and C". */

@@ -56,7 +56,10 @@ class SkillDictionaryTest {
         assertThat(names("Grades A to C are eligible; options A/B/C.")).doesNotContain("C");
         assertThat(names("C or D level candidates welcome.")).doesNotContain("C");
         assertThat(names("We offer tiers A through C.")).doesNotContain("C");
-        assertThat(names("Our office: Building C, 3rd floor; meetups in Hall C.")).doesNotContain("C");
+        assertThat(names("Our office is on the 3rd floor; meetups in Hall C.")).doesNotContain("C");
+        // "building" is a verb before a language far more often than a building's name.
+        assertThat(names("You will be building C and C++ services.")).contains("C", "C++");
+        assertThat(names("Experience building R packages for statisticians.")).contains("R");
         // Beside another one-letter language, or in a list of skills, it is the language.
         assertThat(names("We use C and R for numerics.")).contains("C", "R");
         assertThat(names("Languages: C, R, Python.")).contains("C", "R", "Python");
