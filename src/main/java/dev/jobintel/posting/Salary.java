@@ -53,22 +53,29 @@ public record Salary(Double min, Double max, String currency, Period period) {
                 // "biweekly", "semi-monthly", "fortnightly": none of the five, and read as one it would halve or double the pay.
                 return null;
             }
-            if (s.contains("year") || s.contains("annum") || s.contains("annual") || s.equals("yr") || s.equals("pa")) {
+            if (s.contains("year") || s.contains("annum") || s.contains("annual")) {
                 return YEAR;
             }
-            if (s.contains("month") || s.equals("mo") || s.equals("pm")) {
+            if (s.contains("month")) {
                 return MONTH;
             }
-            if (s.contains("week") || s.equals("wk")) {
+            if (s.contains("week")) {
                 return WEEK;
             }
             if (s.contains("day") || s.contains("daily")) {
                 return DAY;
             }
-            if (s.contains("hour") || s.equals("hr") || s.equals("ph")) {
+            if (s.contains("hour")) {
                 return HOUR;
             }
-            return null;
+            // An abbreviation, alone or after "per" ("yr", "per yr", "/mth", "per wk", "hrs"), or "pa", "pm", "pw", "ph".
+            return switch (s.startsWith("per") ? s.substring(3) : s) {
+                case "yr", "yrs", "pa" -> YEAR;
+                case "mo", "mos", "mth", "mths", "pm" -> MONTH;
+                case "wk", "wks", "pw" -> WEEK;
+                case "hr", "hrs", "ph" -> HOUR;
+                default -> null;
+            };
         }
     }
 

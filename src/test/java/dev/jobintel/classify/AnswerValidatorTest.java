@@ -218,6 +218,24 @@ class AnswerValidatorTest {
     }
 
     @Test
+    void aPeriodAbbreviatedAfterPerIsReadNotReAsked() throws Exception {
+        // "per hr" is as clear as "/hr" and "hourly": asking again pays a second call for the same answer.
+        String[][] spellings = {{"per hr", "HOUR"}, {"hrs", "HOUR"}, {"per yr", "YEAR"}, {"per mo", "MONTH"},
+                {"/mth", "MONTH"}, {"per mth", "MONTH"}, {"per wk", "WEEK"}, {"p.w.", "WEEK"}, {"per annum", "YEAR"},
+                {"an hour", "HOUR"}};
+        for (String[] s : spellings) {
+            AnswerValidator.Result r = validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"salary\":"
+                    + "{\"min\":3000,\"max\":4000,\"currency\":\"USD\",\"period\":\"" + s[0] + "\"}}");
+            assertThat(r.problems()).as(s[0]).isEmpty();
+            assertThat(r.classification().salary().period()).as(s[0]).isEqualTo(Salary.Period.valueOf(s[1]));
+        }
+        // Twice or half a period is none of the five, however it is written.
+        assertThat(validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"salary\":{\"min\":3000,"
+                + "\"max\":4000,\"currency\":\"USD\",\"period\":\"per fortnight\"}}").problems())
+                .anyMatch(p -> p.startsWith("salary.period"));
+    }
+
+    @Test
     void amountsWrittenAsTextAreReadAndPayNoOneIsPaidIsAProblemToReAsk() throws Exception {
         assertThat(validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"salary\":{\"min\":\"$95k\","
                 + "\"max\":\"120,000\",\"currency\":\"USD\",\"period\":\"year\"}}").classification().salary())
