@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a model's answer against the taxonomy before anything is written (incidents 1, 12,
- * 15). Explicit JSON null, a missing field and the strings "null" / "none" / "n/a" are the same thing;
+ * 15). Explicit JSON null, a missing field and the strings "null" / "none" / "n/a" / "unknown" / "not specified" are the same thing;
  * coded fields are matched case-insensitively and through the taxonomy's synonyms; a field
  * left empty that has a default gets it, and is recorded as defaulted. Anything else that is
  * not valid is a problem: the caller re-asks once with the problems, then gives up.
@@ -114,7 +114,7 @@ public final class AnswerValidator {
                 equity, yearsMin, yearsMax, skills, summary, classifier, model, promptVersion, defaulted), List.of());
     }
 
-    /** Null, missing, and the strings "null", "none", "nil", "n/a" and "" all mean "not stated". */
+    /** Null, missing, and the strings "null", "none", "n/a", "unknown", "not specified", "" ... all mean "not stated". */
     static boolean isNull(JsonNode v) {
         if (v == null || v.isNull() || v.isMissingNode()) {
             return true;
@@ -122,11 +122,17 @@ public final class AnswerValidator {
         return v.isTextual() && meansNothing(v.asText());
     }
 
-    /** "", "null", "none", "nil" and "n/a", in any case: a model's way of saying nothing, in a field or in a list. */
+    /**
+     * "", "null", "none", "nil", "n/a", "unknown", "not specified", "unspecified", "not stated"... in any case: a
+     * model's way of saying nothing, in a field or in a list. A field with a default gets it, recorded as defaulted.
+     */
     private static boolean meansNothing(String text) {
         String s = text.strip().toLowerCase(Locale.ROOT);
-        return s.isEmpty() || s.equals("null") || s.equals("none") || s.equals("nil") || s.equals("n/a");
+        return s.isEmpty() || NOTHING.contains(s);
     }
+
+    private static final Set<String> NOTHING = Set.of("null", "none", "nil", "n/a", "unknown", "unspecified",
+            "not specified", "not stated", "not mentioned", "not provided", "not given", "not available", "unclear");
 
     /**
      * A list or object a model sent as its JSON text ("[\"Python\", \"SQL\"]"), as models sometimes do with a

@@ -98,6 +98,30 @@ class AnswerValidatorTest {
     }
 
     @Test
+    void unknownAndNotSpecifiedAreNothingStatedSoAFieldWithADefaultGetsItInsteadOfAReAsk() throws Exception {
+        // A model's "Unknown" level is a level the posting does not state: the default, recorded as one, as for
+        // null; asking again would pay a second call for the same answer.
+        AnswerValidator.Result r = validate("""
+                {"family":"data","subfamily":"data_engineering","seniority":"Unknown","track":"unspecified",
+                 "position_type":"Not specified","arrangement":"not stated","salary":"Not mentioned","equity":"unknown",
+                 "years_min":"not specified","years_max":"Unknown","skills":["Python","Unknown"],"summary":"x"}""");
+        assertThat(r.problems()).isEmpty();
+        Classification k = r.classification();
+        assertThat(k.seniority()).isEqualTo(TAXONOMY.seniority().defaultCode());
+        assertThat(k.track()).isEqualTo(TAXONOMY.tracks().defaultCode());
+        assertThat(k.positionType()).isEqualTo(TAXONOMY.positionTypes().defaultCode());
+        assertThat(k.arrangement()).isEqualTo(TAXONOMY.arrangements().defaultCode());
+        assertThat(k.defaulted()).contains("seniority", "track", "position_type", "arrangement", "equity");
+        assertThat(k.salary()).isNull();
+        assertThat(k.yearsMin()).isNull();
+        assertThat(k.yearsMax()).isNull();
+        assertThat(k.skills()).extracting(Classification.SkillMention::name).containsExactly("Python");
+        // A family is never defaulted: "unknown" is still a family to ask for.
+        assertThat(validate("""
+                {"family":"Unknown","subfamily":"unknown"}""").problems()).anyMatch(p -> p.startsWith("family is missing"));
+    }
+
+    @Test
     void aListOrASalaryGivenAsJsonTextIsReadAsTheJsonItIs() throws Exception {
         // Models sometimes send a nested value of a tool call as its JSON text: not skills named '["Python"'.
         AnswerValidator.Result r = validate("""
