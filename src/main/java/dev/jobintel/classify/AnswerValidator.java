@@ -370,13 +370,17 @@ public final class AnswerValidator {
     }
 
     /**
-     * Years as text: "3", "3+", "5+ years", "7 yrs", "at least 5", "5 years of experience", or a range "3-5",
-     * "3–5 years", "3 to 5". A "+" makes a bound open: "5+" is at least five, and no most.
+     * Years as text: "3", "3+", "5+ years", "7 yrs", "at least 5", "over 5", "5 years or more", "3 years minimum",
+     * "5 years of experience", "3 years' experience", or a range "3-5", "3–5 years", "3 to 5". A "+" or its words
+     * make a bound open: "5+" is at least five, and no most. "Up to 5" / "at most 5" is a most, and no least.
      */
     private static final Pattern YEARS = Pattern.compile(
-            "(?:(?<least>at\\s+least|min(?:imum|\\.)?)\\s*)?(?<low>\\d+(?:\\.\\d+)?)\\s*(?<lowPlus>\\+)?"
+            "(?:(?:(?<least>at\\s+least|(?:a\\s+)?min(?:imum|\\.)?(?:\\s+of)?|over|more\\s+than)"
+                    + "|(?<most>up\\s+to|at\\s+most|no\\s+more\\s+than|(?:a\\s+)?max(?:imum|\\.)?(?:\\s+of)?))\\s*)?"
+                    + "(?<low>\\d+(?:\\.\\d+)?)\\s*(?<lowPlus>\\+)?"
                     + "(?:\\s*(?:-|–|—|to)\\s*(?<high>\\d+(?:\\.\\d+)?)\\s*(?<highPlus>\\+)?)?"
-                    + "\\s*(?:years?|yrs?)?\\s*(?<plus>\\+)?(?:\\s+(?:of\\s+)?(?:\\w+\\s+)?experience)?",
+                    + "\\s*(?:(?:years?|yrs?)['’]?)?\\s*(?<plus>\\+|(?:or|and)\\s+(?:more|above|over)|minimum|min\\.?|plus)?"
+                    + "\\s*(?:(?:years?|yrs?)['’]?)?(?:\\s+(?:of\\s+)?(?:\\w+\\s+)?(?:experience|exp\\.?))?",
             Pattern.CASE_INSENSITIVE);
 
     private static Integer years(JsonNode answer, String field, List<String> problems) {
@@ -388,14 +392,21 @@ public final class AnswerValidator {
         if (v.isNumber()) {
             d = v.asDouble();
         } else if (v.isTextual()) {
-            Matcher m = YEARS.matcher(v.asText().strip());
-            if (m.matches()) {
+            String text = v.asText().strip();
+            // No wording of years runs longer; a long run of spaces would only cost the pattern's backtracking.
+            Matcher m = YEARS.matcher(text.length() <= QUOTED ? text : "");
+            if (m.matches() && (m.group("most") == null || m.group("high") == null && m.group("lowPlus") == null
+                    && m.group("plus") == null)) {
                 double low = Double.parseDouble(m.group("low"));
                 double high = m.group("high") == null ? low : Double.parseDouble(m.group("high"));
                 boolean open = m.group("plus") != null || (m.group("high") == null
                         ? m.group("least") != null || m.group("lowPlus") != null : m.group("highPlus") != null);
                 if (field.equals("years_max") && open && low <= high) {
                     // "5+" as the most years asked: there is no most.
+                    return null;
+                }
+                if (field.equals("years_min") && m.group("most") != null) {
+                    // "Up to 5" as the least years asked: there is no least.
                     return null;
                 }
                 // "3-5" in either field: each takes its own bound of the range.

@@ -379,6 +379,39 @@ class AnswerValidatorTest {
     }
 
     @Test
+    void theCommonWordingsOfALeastOrAMostYearsAreReadNotReAsked() throws Exception {
+        // Each of these was a second paid call for an answer that says one thing.
+        String[][] least = {{"3 or more years", "3"}, {"over 5 years", "5"}, {"5 years or more", "5"},
+                {"3 years minimum", "3"}, {"more than 3 years", "3"}, {"minimum of 3 years", "3"},
+                {"3+ yrs exp", "3"}, {"5 or more years of experience", "5"}, {"a minimum of 2 years", "2"}};
+        for (String[] w : least) {
+            Classification k = validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"years_min\":\""
+                    + w[0] + "\",\"years_max\":\"" + w[0] + "\"}").classification();
+            assertThat(k).as(w[0]).isNotNull();
+            assertThat(k.yearsMin()).as(w[0]).isEqualTo(Integer.valueOf(w[1]));
+            assertThat(k.yearsMax()).as(w[0] + " is no most").isNull();
+        }
+        for (String most : new String[] {"up to 5", "at most 5", "no more than 5 years"}) {
+            Classification k = validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"years_min\":\""
+                    + most + "\",\"years_max\":\"" + most + "\"}").classification();
+            assertThat(k).as(most).isNotNull();
+            assertThat(k.yearsMin()).as(most + " is no least").isNull();
+            assertThat(k.yearsMax()).as(most).isEqualTo(5);
+        }
+        Classification k = validate("""
+                {"family":"data","subfamily":"data_engineering","years_min":"3 years' experience",
+                 "years_max":"3-6 years’ experience"}""").classification();
+        assertThat(k.yearsMin()).isEqualTo(3);
+        assertThat(k.yearsMax()).isEqualTo(6);
+        // A most over a range, or open, says two things: asked.
+        assertThat(validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"years_max\":\"up to 3-5\"}")
+                .problems()).singleElement().asString().startsWith("years_max");
+        // A long run of spaces is no wording of years, and costs no backtracking.
+        assertThat(validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"years_min\":\"3"
+                + " ".repeat(20_000) + "x\"}").problems()).singleElement().asString().startsWith("years_min");
+    }
+
+    @Test
     void anAmountWithItsCurrencysCodeAfterItIsReadButNotAWordThatScalesIt() throws Exception {
         Classification k = validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"salary\":"
                 + "{\"min\":\"120,000 USD\",\"max\":\"150k usd\",\"currency\":\"USD\",\"period\":\"annually\"}}")
