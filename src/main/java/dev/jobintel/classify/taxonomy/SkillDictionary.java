@@ -97,6 +97,15 @@ public final class SkillDictionary {
 
     /** Adds a skill whose forms do not count in the phrases {@code context} lists. */
     Skill add(String name, String family, List<String> aliases, boolean caseSensitive, SkillContext context) {
+        return add(name, family, aliases, caseSensitive, context, List.of());
+    }
+
+    /**
+     * Adds a skill as above, also named by {@code listedAs} as an item of a list of skills ({@link #lookup}), but
+     * never found by those names in prose ({@link #find}), where they are ordinary words ("node").
+     */
+    Skill add(String name, String family, List<String> aliases, boolean caseSensitive, SkillContext context,
+              List<String> listedAs) {
         Skill skill = new Skill(name, family);
         all.add(skill);
         Skill clash = addForm(name, caseSensitive, skill, context);
@@ -104,6 +113,12 @@ public final class SkillDictionary {
             Skill c = addForm(alias, false, skill, context);
             if (clash == null) {
                 clash = c;
+            }
+        }
+        for (String listed : listedAs) {
+            Skill prev = byKey.putIfAbsent(String.join(" ", SkillTokens.of(listed).lowerTokens()), skill);
+            if (clash == null && prev != null && prev != skill) {
+                clash = prev;
             }
         }
         return clash;

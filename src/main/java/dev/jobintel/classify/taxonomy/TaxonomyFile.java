@@ -114,11 +114,14 @@ public record TaxonomyFile(
      * @param notPrecededBy words right before a name or alias that make it something else ("in line
      *                      with the" GDPR)
      * @param notFollowedBy words right after one that do ("leadership team", "Express Scripts")
+     * @param listedAs      names that mean the skill only as an item of a list of skills (a model's answer),
+     *                      never in prose, where they are ordinary words ("node")
      */
     public record Skill(String name, String family, List<String> aliases, Boolean caseSensitive,
-                        List<String> notPrecededBy, List<String> notFollowedBy) {
+                        List<String> notPrecededBy, List<String> notFollowedBy, List<String> listedAs) {
         public Skill {
             aliases = orEmpty(aliases);
+            listedAs = orEmpty(listedAs);
             notPrecededBy = orEmpty(notPrecededBy);
             notFollowedBy = orEmpty(notFollowedBy);
         }

@@ -189,6 +189,7 @@ final class TaxonomyLoader {
             }
             List<String> forms = new ArrayList<>(s.aliases());
             forms.add(0, s.name());
+            forms.addAll(s.listedAs());
             for (String form : forms) {
                 int n = SkillDictionary.tokenCount(form);
                 if (n == 0 || n > SkillDictionary.MAX_TOKENS) {
@@ -204,7 +205,7 @@ final class TaxonomyLoader {
                 }
             }
             SkillDictionary.Skill clash = skills.add(s.name(), s.family(), s.aliases(), Boolean.TRUE.equals(s.caseSensitive()),
-                    SkillContext.of(s.notPrecededBy(), s.notFollowedBy()));
+                    SkillContext.of(s.notPrecededBy(), s.notFollowedBy()), s.listedAs());
             if (clash != null) {
                 throw doc.error(sp, "'" + s.name() + "' repeats a name or alias of skill '" + clash.name() + "'");
             }

@@ -137,6 +137,22 @@ class SkillDictionaryTest {
     }
 
     @Test
+    void theCommonShortNamesOfSkillsAreThoseSkillsButNodeOnlyInAListOfSkills() {
+        // A model's skills "JS", "Node JS" and "node" were kept as unknown skills beside JavaScript and Node.js.
+        for (String[] alias : new String[][] {{"JS", "JavaScript"}, {"Node JS", "Node.js"}, {"node", "Node.js"},
+                {"React JS", "React"}, {"Vue JS", "Vue.js"}, {"Next JS", "Next.js"}, {"Vanilla JS", "JavaScript"},
+                {"Springboot", "Spring Boot"}, {"MS SQL", "Microsoft SQL Server"}}) {
+            assertThat(SKILLS.lookup(alias[0])).as(alias[0]).map(SkillDictionary.Skill::name).contains(alias[1]);
+        }
+        assertThat(names("Strong JS skills; we run Node JS services")).contains("JavaScript", "Node.js");
+        // "React JS" is React, its "JS" no second skill.
+        assertThat(names("Experience with React JS")).containsExactly("React");
+        // In prose a node is a node of a graph or a cluster.
+        assertThat(names("Each node of the Kubernetes cluster runs one pod; a node fails, another takes over"))
+                .containsExactly("Kubernetes");
+    }
+
+    @Test
     void ordinaryWordsInOrdinaryUseAreNotSkills() {
         assertThat(names("Questions? Contact Maria Jenkins in our Talent team.")).doesNotContain("Jenkins");
         assertThat(names("We're a small, agile team of 14 people spread across Europe.")).doesNotContain("Agile");
