@@ -36,11 +36,15 @@ public final class LlmCalls implements CallLog, AutoCloseable {
     public record Totals(long calls, long answered, long failed, long inputTokens, long outputTokens,
                          long cacheWriteTokens, long cacheReadTokens, double costUsd, long jobsByModel) {
 
+        /** Cache reads as a share (0–1) of all input tokens; in the JSON ledger, as the text shows it. */
+        @JsonProperty("cacheHitRatio")
         public double cacheHitRatio() {
             long total = inputTokens + cacheWriteTokens + cacheReadTokens;
             return total == 0 ? 0 : (double) cacheReadTokens / total;
         }
 
+        /** Dollars per job the model classified; in the JSON ledger, as the text shows it. */
+        @JsonProperty("costPerJob")
         public double costPerJob() {
             return jobsByModel == 0 ? 0 : costUsd / jobsByModel;
         }

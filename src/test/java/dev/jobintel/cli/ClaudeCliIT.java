@@ -131,6 +131,17 @@ class ClaudeCliIT {
         assertThat(run.find()).isTrue();
         assertThat(ledger.find()).isTrue();
         assertThat(ledger.group(1)).isEqualTo(run.group(1));
+        // The JSON ledger holds what the text shows: the cost per job and the cache hit ratio, not only the sums.
+        JsonNode cost = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(jobintel("status", "--db", db(), "--json").out()).get("cost");
+        assertThat(cost.get("jobsByModel").asLong()).isPositive();
+        assertThat(cost.get("costPerJob").asDouble()).isPositive().isCloseTo(
+                cost.get("costUsd").asDouble() / cost.get("jobsByModel").asLong(), org.assertj.core.data.Offset.offset(1e-12));
+        long cacheRead = cost.get("cacheReadTokens").asLong();
+        assertThat(cacheRead).isPositive();
+        assertThat(cost.get("cacheHitRatio").asDouble()).isCloseTo((double) cacheRead / (cacheRead
+                + cost.get("inputTokens").asLong() + cost.get("cacheWriteTokens").asLong()),
+                org.assertj.core.data.Offset.offset(1e-12));
     }
 
     @Test
