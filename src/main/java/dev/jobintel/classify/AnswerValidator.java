@@ -244,7 +244,9 @@ public final class AnswerValidator {
             problems.add("salary.currency is required with an amount: one of " + String.join(", ", taxonomy.currencies().codes()));
         } else {
             String answered = c.asText().strip();
-            currency = sharedSymbol(answered) ? null : taxonomy.currencies().match(answered).orElse(null);
+            currency = sharedSymbol(answered) ? null : taxonomy.currencies().match(answered)
+                    .or(() -> plural(answered) ? taxonomy.currencies().match(answered.substring(0, answered.length() - 1))
+                            : Optional.empty()).orElse(null);
             if (currency == null) {
                 problems.add("salary.currency '" + Clip.oneLine(c.asText(), QUOTED) + "' is not allowed; use one of "
                         + String.join(", ", taxonomy.currencies().codes()) + ", or set salary to null");
@@ -288,6 +290,11 @@ public final class AnswerValidator {
         return !answered.isEmpty() && answered.codePoints().noneMatch(Character::isLetterOrDigit)
                 && taxonomy.currencySymbols().values().stream().flatMap(List::stream)
                 .anyMatch(symbol -> symbol.length() > answered.length() && symbol.endsWith(answered));
+    }
+
+    /** A currency's name in the plural ("US Dollars", "Indian Rupees", "Swiss francs"), never a code ("ARS"). */
+    private static boolean plural(String answered) {
+        return answered.length() > 4 && (answered.endsWith("s") || answered.endsWith("S")) && answered.contains(" ");
     }
 
     /** Two amounts joined by a dash or "to": "120k-150k", "$120,000 – $150,000", "120k to 150k". */

@@ -260,6 +260,21 @@ class AnswerValidatorTest {
     }
 
     @Test
+    void aCurrencyNamedInThePluralIsThatCurrencyNotAReAsk() throws Exception {
+        // "US dollar" was read and "US Dollars" asked again: a second paid call for the same answer.
+        for (String[] c : new String[][] {{"US Dollars", "USD"}, {"Canadian Dollars", "CAD"}, {"Indian Rupees", "INR"},
+                {"Swiss francs", "CHF"}, {"Polish zlotys", "PLN"}}) {
+            AnswerValidator.Result r = validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"salary\":"
+                    + "{\"min\":70000,\"max\":90000,\"currency\":\"" + c[0] + "\",\"period\":\"year\"}}");
+            assertThat(r.problems()).as(c[0]).isEmpty();
+            assertThat(r.classification().salary().currency()).as(c[0]).isEqualTo(c[1]);
+        }
+        assertThat(validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"salary\":{\"min\":70000,"
+                + "\"max\":90000,\"currency\":\"Space Credits\",\"period\":\"year\"}}").problems())
+                .anyMatch(p -> p.startsWith("salary.currency"));
+    }
+
+    @Test
     void amountsWrittenAsTextAreReadAndPayNoOneIsPaidIsAProblemToReAsk() throws Exception {
         assertThat(validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"salary\":{\"min\":\"$95k\","
                 + "\"max\":\"120,000\",\"currency\":\"USD\",\"period\":\"year\"}}").classification().salary())
