@@ -344,7 +344,12 @@ public final class AnswerValidator {
         if (v.isNumber()) {
             d = v.asDouble();
         } else if (v.isTextual()) {
-            d = Salary.amount(withoutCode(v.asText().strip()));
+            String text = v.asText().strip();
+            if (field.equals("salary.min") && text.endsWith("+")) {
+                // "120k+" as the least pay: from 120k, as the least is.
+                text = text.substring(0, text.length() - 1).strip();
+            }
+            d = Salary.amount(withoutCode(text));
         }
         if (d != null && d == 0) {
             // A model's "unknown" (min 0 for "up to 120,000", 0–0 for nothing stated): no posting states pay of nothing.

@@ -275,6 +275,18 @@ class AnswerValidatorTest {
     }
 
     @Test
+    void aLeastPayWrittenWithAPlusIsThatLeastNotAReAsk() throws Exception {
+        AnswerValidator.Result r = validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"salary\":"
+                + "{\"min\":\"$120k+\",\"max\":null,\"currency\":\"USD\",\"period\":\"year\"}}");
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.classification().salary()).isEqualTo(new Salary(120_000.0, null, "USD", Salary.Period.YEAR));
+        // A most with a plus says no most: asked.
+        assertThat(validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"salary\":{\"min\":100000,"
+                + "\"max\":\"150k+\",\"currency\":\"USD\",\"period\":\"year\"}}").problems())
+                .anyMatch(p -> p.startsWith("salary.max"));
+    }
+
+    @Test
     void amountsWrittenAsTextAreReadAndPayNoOneIsPaidIsAProblemToReAsk() throws Exception {
         assertThat(validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"salary\":{\"min\":\"$95k\","
                 + "\"max\":\"120,000\",\"currency\":\"USD\",\"period\":\"year\"}}").classification().salary())
