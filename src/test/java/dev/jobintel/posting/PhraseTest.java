@@ -123,4 +123,19 @@ class PhraseTest {
         }
         assertThat(disagreements).isEmpty();
     }
+
+    /**
+     * The phrases run over every description (arrangement, position type, agency signals) each need a word a
+     * text must hold: one that needs none ("ir ?35", "location\\W…") runs its regex over every whole
+     * description, 100,000 times a run.
+     */
+    @Test
+    void everyPhraseRunOverDescriptionsNeedsAWord() {
+        Taxonomy t = Taxonomy.bundled();
+        List<Phrase> phrases = new ArrayList<>();
+        t.arrangementRules().forEach(r -> phrases.addAll(r.phrases()));
+        t.positionTypeRules().forEach(r -> phrases.addAll(r.phrases()));
+        AgencyList.bundled().descriptionSignals().forEach(s -> phrases.add(s.phrase()));
+        assertThat(phrases).filteredOn(ph -> ph.guard() == null).extracting(ph -> ph.pattern().pattern()).isEmpty();
+    }
 }
