@@ -48,6 +48,11 @@ public final class SalaryExtractor {
     private final Map<String, List<String>> sharedBare = new HashMap<>();
     /** Indexed by character: the symbols and codes that start with it, longest first; null for none. */
     private final String[][] symbolsByFirstChar;
+    /**
+     * The symbols that start with a lower-case letter ("zł", "euro"): looked for at a text's lower-case letters only
+     * when the text holds one, as most hold none, and a lower-case letter starts most words.
+     */
+    private final String[] lowerCaseSymbols;
     final Pattern range;
     final Pattern single;
     final Pattern rate;
@@ -98,6 +103,7 @@ public final class SalaryExtractor {
         // An array, not the map: this is asked for every capital letter of every description.
         symbolsByFirstChar = new String[maxFirst + 1][];
         byFirst.forEach((c, list) -> symbolsByFirstChar[c] = list.toArray(String[]::new));
+        lowerCaseSymbols = symbols.stream().filter(sym -> Character.isLowerCase(sym.charAt(0))).toArray(String[]::new);
         StringBuilder alt = new StringBuilder();
         for (String s : symbols) {
             if (alt.length() > 0) {
@@ -203,7 +209,11 @@ public final class SalaryExtractor {
     /** The first stated salary around a currency symbol or code, reading "OTE £90,000" as pay only if {@code ote}. */
     private Salary find(String text, java.util.Collection<String> countries, boolean ote) {
         int n = text.length();
-        int at = nextCurrency(text, 0);
+        boolean lowerCase = false;
+        for (String sym : lowerCaseSymbols) {
+            lowerCase |= text.contains(sym);
+        }
+        int at = nextCurrency(text, 0, lowerCase);
         while (at >= 0) {
             int from = Math.max(0, at - 45);
             int to = Math.min(n, at + 100);
@@ -211,7 +221,7 @@ public final class SalaryExtractor {
             if (s != null) {
                 return s;
             }
-            at = nextCurrency(text, at + 1);
+            at = nextCurrency(text, at + 1, lowerCase);
         }
         return null;
     }
@@ -289,10 +299,13 @@ public final class SalaryExtractor {
     }
 
     /** The next index where a currency symbol or code starts, or -1. */
-    private int nextCurrency(String text, int from) {
+    private int nextCurrency(String text, int from, boolean lowerCase) {
         String[][] byFirst = symbolsByFirstChar;
         for (int i = from; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (!lowerCase && c >= 'a' && c <= 'z') {
+                continue;
+            }
             String[] candidates = c < byFirst.length ? byFirst[c] : null;
             if (candidates == null) {
                 continue;
