@@ -753,26 +753,35 @@ public final class LocationResolver {
      */
     private boolean anotherCountryOnly(List<Span> spans, int i, String cc) {
         for (int j = 0; j < spans.size(); j++) {
-            if (j == i || spans.get(j).marker() != null || spans.get(j).refs().isEmpty()) {
-                continue;
-            }
-            boolean placed = false;
-            boolean inCc = false;
-            for (Gazetteer.Ref r : spans.get(j).refs()) {
-                String country = switch (r.kind()) {
-                    case COUNTRY -> r.key();
-                    case SUBDIVISION -> countryOf(r.key());
-                    case CITY -> gazetteer.city(r.key()).country().toUpperCase(Locale.ROOT);
-                    default -> null;
-                };
-                placed |= country != null;
-                inCc |= cc.equals(country);
-            }
-            if (placed && !inCc) {
+            if (j != i && placesOnlyOutside(spans.get(j), cc, true)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether span {@code s} names a place (a country, a subdivision, and with {@code cities} a city) and
+     * none of its meanings is in country {@code cc}; a marker names none.
+     */
+    private boolean placesOnlyOutside(Span s, String cc, boolean cities) {
+        if (s.marker() != null) {
+            return false;
+        }
+        boolean placed = false;
+        for (Gazetteer.Ref r : s.refs()) {
+            String country = switch (r.kind()) {
+                case COUNTRY -> r.key();
+                case SUBDIVISION -> countryOf(r.key());
+                case CITY -> cities ? gazetteer.city(r.key()).country().toUpperCase(Locale.ROOT) : null;
+                default -> null;
+            };
+            if (cc.equals(country)) {
+                return false;
+            }
+            placed |= country != null;
+        }
+        return placed;
     }
 
     /** Whether a span is a marker that says the work may be done remotely. */
@@ -1266,25 +1275,10 @@ public final class LocationResolver {
      * sub}'s, and nowhere in that one: then the span before it is a town of the same name
      * ("Victoria, BC" is in Canada, not in Australia's Victoria).
      */
-    private static boolean laterNamesAnotherCountry(List<Span> spans, int i, String sub) {
+    private boolean laterNamesAnotherCountry(List<Span> spans, int i, String sub) {
         String subCountry = countryOf(sub);
         for (int j = i + 1; j < spans.size(); j++) {
-            Span later = spans.get(j);
-            if (later.marker() != null || later.refs().isEmpty()) {
-                continue;
-            }
-            boolean placed = false;
-            boolean same = false;
-            for (Gazetteer.Ref r : later.refs()) {
-                String cc = switch (r.kind()) {
-                    case COUNTRY -> r.key();
-                    case SUBDIVISION -> countryOf(r.key());
-                    default -> null;
-                };
-                placed |= cc != null;
-                same |= subCountry.equals(cc);
-            }
-            if (placed && !same) {
+            if (placesOnlyOutside(spans.get(j), subCountry, false)) {
                 return true;
             }
         }
