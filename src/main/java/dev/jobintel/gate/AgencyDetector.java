@@ -46,13 +46,7 @@ public final class AgencyDetector {
         // agency's is allowed exactly only.
         List<String> prefixes = new ArrayList<>();
         for (String a : list.allow()) {
-            double score = 0;
-            for (AgencyList.Signal s : list.nameSignals()) {
-                if (s.phrase().pattern().matcher(a).find()) {
-                    score += s.weight();
-                }
-            }
-            if (score < threshold - SUM_ERROR) {
+            if (nameSignals(a, null) < threshold - SUM_ERROR) {
                 prefixes.add(a);
             }
         }
@@ -62,30 +56,37 @@ public final class AgencyDetector {
     }
 
     /**
+     * The places and web-address parts any company adds to its name ("Huxley UK", "Endava Polska",
+     * "Reed.co.uk", "Hays.co.nz": "co" is a legal suffix only at the end).
+     */
+    private static final List<String> PLACE_FORMS = List.of("uk", "us", "usa", "na", "emea", "apac", "europe",
+            "ireland", "india", "germany", "deutschland", "france", "nederland", "netherlands", "belgium", "australia",
+            "canada", "singapore", "japan", "espana", "spain", "italia", "italy", "polska", "poland", "com", "co", "nz");
+
+    /**
      * Words an agency adds to its name ("Hays Specialist Recruitment", "Reed Technology", "Huxley
      * UK", "Reed.co.uk"): after a {@link AgencyList#blockNames()} entry, a name made only of these is the agency's.
      */
-    private static final Set<String> AGENCY_FORMS = Set.of("recruitment", "recruiting", "recruiters", "recruiter",
+    private static final Set<String> AGENCY_FORMS = withPlaces("recruitment", "recruiting", "recruiters", "recruiter",
             "staffing", "specialist", "specialists", "talent", "resourcing", "personnel", "search", "executive",
             "group", "global", "international", "worldwide", "it", "tech", "technology", "technologies", "digital",
             "solutions", "careers", "career", "jobs", "workforce", "people", "partners", "consulting", "services",
-            "holdings", "for", "work", "uk", "us", "usa", "na", "emea", "apac", "europe", "ireland", "india",
-            "germany", "deutschland", "france", "nederland", "netherlands", "belgium", "australia", "canada",
-            "singapore", "japan", "espana", "spain", "italia", "italy", "polska", "poland", "com",
-            // A web address as the name: "Reed.co.uk", "Hays.co.nz" ("co" is a legal suffix only at the end).
-            "co", "nz");
+            "holdings", "for", "work");
 
     /**
      * Words an employer adds to its name ("Slalom Consulting", "Globant Technologies", "Endava UK"): after
      * an {@link AgencyList#allow()} entry, a name made only of these is the allowed employer's. No agency
      * words ("staffing", "recruitment", "talent"), so "Recruit Staffing" is judged on its own.
      */
-    private static final Set<String> EMPLOYER_FORMS = Set.of("consulting", "consultancy", "consultants",
+    private static final Set<String> EMPLOYER_FORMS = withPlaces("consulting", "consultancy", "consultants",
             "solutions", "services", "group", "technologies", "technology", "tech", "digital", "global",
-            "international", "worldwide", "holdings", "systems", "software", "labs", "uk", "us", "usa", "na",
-            "emea", "apac", "europe", "ireland", "india", "germany", "deutschland", "france", "nederland",
-            "netherlands", "belgium", "australia", "canada", "singapore", "japan", "espana", "spain", "italia",
-            "italy", "polska", "poland", "com", "co", "nz");
+            "international", "worldwide", "holdings", "systems", "software", "labs");
+
+    private static Set<String> withPlaces(String... words) {
+        Set<String> all = new HashSet<>(List.of(words));
+        all.addAll(PLACE_FORMS);
+        return Set.copyOf(all);
+    }
 
     /**
      * Employer names as the lists compare them: {@link Normalizer#employer} (case, accents,
@@ -202,14 +203,22 @@ public final class AgencyDetector {
                 }
             }
         }
-        double score = 0;
         List<String> reasons = new ArrayList<>();
+        double score = nameSignals(name, reasons);
+        return new NameVerdict(null, score, List.copyOf(reasons));
+    }
+
+    /** The summed weight of the name signals {@code name} matches, each one's why added to {@code reasons} (if any). */
+    private double nameSignals(String name, List<String> reasons) {
+        double score = 0;
         for (AgencyList.Signal s : list.nameSignals()) {
             if (s.phrase().pattern().matcher(name).find()) {
                 score += s.weight();
-                reasons.add(s.why());
+                if (reasons != null) {
+                    reasons.add(s.why());
+                }
             }
         }
-        return new NameVerdict(null, score, List.copyOf(reasons));
+        return score;
     }
 }
