@@ -44,12 +44,22 @@ public final class Lander implements FetchSink, AutoCloseable {
      * @param limited stopped at a configured limit: incomplete, but not a failure
      * @param refused the credentials were missing or refused: a failure of the config, not of the board
      */
-    /**
-     * @param refused     the source refused the user's credentials
-     * @param unreachable no connection could be made to the source at all
-     */
-    private record Finish(BoardState board, boolean complete, Integer http, String error, boolean limited,
-                          boolean refused, boolean unreachable) implements Task {
+    /** How a board's fetch ended, beyond its error: what its health makes of it (see {@link BoardSink}). */
+    private enum Ending {
+        /** As its error says: none, or the board's failure. */
+        PLAIN,
+        /** At a configured limit: incomplete, but no failure; the error is a note. */
+        LIMITED,
+        /** The source refused the user's credentials. */
+        REFUSED,
+        /** No connection could be made to the source at all. */
+        UNREACHABLE
+    }
+
+    private record Finish(BoardState board, boolean complete, Integer http, String error, Ending ending) implements Task {
+        boolean limited() {
+            return ending == Ending.LIMITED;
+        }
     }
 
     private record Stop() implements Task {
@@ -209,25 +219,25 @@ public final class Lander implements FetchSink, AutoCloseable {
             @Override
             public void finish(boolean complete, Integer httpStatus, String error) {
                 flush();
-                put(new Finish(state, complete, httpStatus, error, false, false, false));
+                put(new Finish(state, complete, httpStatus, error, Ending.PLAIN));
             }
 
             @Override
             public void finishLimited(Integer httpStatus, String note) {
                 flush();
-                put(new Finish(state, false, httpStatus, note, true, false, false));
+                put(new Finish(state, false, httpStatus, note, Ending.LIMITED));
             }
 
             @Override
             public void finishRefused(Integer httpStatus, String error) {
                 flush();
-                put(new Finish(state, false, httpStatus, error, false, true, false));
+                put(new Finish(state, false, httpStatus, error, Ending.REFUSED));
             }
 
             @Override
             public void finishUnreachable(String error) {
                 flush();
-                put(new Finish(state, false, null, error, false, false, true));
+                put(new Finish(state, false, null, error, Ending.UNREACHABLE));
             }
         };
     }
@@ -316,7 +326,7 @@ public final class Lander implements FetchSink, AutoCloseable {
             // boards themselves (a file is never backed off: each import reads what it is given).
         } else if (f.error() == null || f.limited()) {
             health.success(c, s.source, s.board, s.address, seenAt);
-        } else if (f.refused()) {
+        } else if (f.ending() == Ending.REFUSED) {
             // A missing or refused key is the user's to fix, not the board's: backing the board off
             // would keep skipping it for hours after the key is fixed. Status still shows why.
             health.refused(c, s.source, s.board, s.address, f.http(), f.error(), seenAt);
@@ -324,7 +334,7 @@ public final class Lander implements FetchSink, AutoCloseable {
             // A board that served postings is alive, even if a later page or a detail call failed:
             // backing it off would skip the postings it does serve. Status still shows why.
             health.partial(c, s.source, s.board, s.address, f.http(), f.error(), seenAt);
-        } else if (f.unreachable()) {
+        } else if (f.ending() == Ending.UNREACHABLE) {
             // Nothing answered at the source's address: the machine is offline, or the API is down, for every
             // board on it alike. Backing each off would skip them all for hours after the network is back.
             health.unreachable(c, s.source, s.board, s.address, f.error(), seenAt);
