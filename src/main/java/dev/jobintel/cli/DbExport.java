@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.jobintel.internal.GzipName;
 import dev.jobintel.pipeline.Progress;
 import dev.jobintel.source.jsonl.JsonlRecord;
 import dev.jobintel.store.Database;
@@ -145,7 +146,7 @@ final class DbExport implements Callable<Integer> {
         }
         OutputStream os = Files.newOutputStream(file);
         // In any case, as formatNamed reads the name and import reads a ".GZ" file: "ALL.JSONL.GZ" is gzip too.
-        if (outFile.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz")) {
+        if (GzipName.of(outFile)) {
             os = new GZIPOutputStream(os, 1 << 16);
         }
         return new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16);

@@ -1,6 +1,7 @@
 package dev.jobintel.cli;
 
 import dev.jobintel.classify.eval.DemoLabels;
+import dev.jobintel.internal.GzipName;
 import dev.jobintel.source.demo.DemoDataset;
 import dev.jobintel.source.demo.DemoSnapshot;
 import picocli.CommandLine;
@@ -104,7 +105,7 @@ final class DemoCommand implements Callable<Integer> {
      * such a name as gzip, and a demo file so named in plain text failed whole there.
      */
     private static void writeFile(Path file, byte[] bytes) throws IOException {
-        if (!file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz")) {
+        if (!GzipName.of(file)) {
             Files.write(file, bytes);
             return;
         }

@@ -3,6 +3,7 @@ package dev.jobintel.source.jsonl;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jobintel.internal.GzipName;
 import dev.jobintel.posting.Posting;
 import dev.jobintel.source.FetchSink;
 import dev.jobintel.source.JobSource;
@@ -121,7 +122,7 @@ public final class JsonlSource implements JobSource {
                 in.unread(first);
             }
             boolean magic = first == 0x1f && second == 0x8b;
-            boolean gz = magic || f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".gz");
+            boolean gz = magic || GzipName.of(f);
             // Strict about what follows a gzip member: the JDK's GZIPInputStream takes anything that is
             // not another member (lines appended to a .gz file, a member cut inside its header) for the
             // end of the file, and the postings in it would vanish without a word.
