@@ -710,9 +710,9 @@ public final class LocationResolver {
         if (!segCities.isEmpty()) {
             // One place per segment (a metro "Washington DC-Baltimore Area" is its first city's), the
             // smallest code of them: "London; New York" and "New York; London" are one job.
-            String code = segCities.get(0).code();
-            if (b.placeCity == null || code.compareTo(b.placeCity) < 0) {
-                b.placeCity = code;
+            Places.City first = segCities.get(0);
+            if (b.placeCity == null || first.code().compareTo(b.placeCity.code()) < 0) {
+                b.placeCity = first;
             }
         }
         for (Places.City c : segCities) {
@@ -1417,7 +1417,7 @@ public final class LocationResolver {
         /** The city the segment before ended with ("Curitiba" of "Curitiba/PR"), if it ended with one. */
         Places.City lastCity;
         /** The job's place among the cities of several segments: see {@link ResolvedLocation#place()}. */
-        String placeCity;
+        Places.City placeCity;
 
         ResolvedLocation build() {
             Set<String> area = new LinkedHashSet<>();

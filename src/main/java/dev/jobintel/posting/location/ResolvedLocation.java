@@ -16,8 +16,8 @@ import java.util.Set;
  * @param onsite      the location says on-site / office
  * @param area        every code the place belongs to (cities, countries, regions with the
  *                    regions containing them, "remote", "remote-&lt;scope&gt;"), for filters
- * @param placeCity   of the first cities of the text's segments (cut at ';', '|', '/', "or"), the
- *                    smallest code; null when no segment named a city (cities from hints or the URL)
+ * @param placeCity   of the first cities of the text's segments (cut at ';', '|', '/', "or"), the one
+ *                    of smallest code; null when no segment named a city (cities from hints or the URL)
  */
 public record ResolvedLocation(
         List<Places.City> cities,
@@ -27,7 +27,7 @@ public record ResolvedLocation(
         boolean hybrid,
         boolean onsite,
         Set<String> area,
-        String placeCity) {
+        Places.City placeCity) {
 
     public static final ResolvedLocation NONE =
             new ResolvedLocation(List.of(), List.of(), List.of(), null, false, false, Set.of(), null);
@@ -54,7 +54,7 @@ public record ResolvedLocation(
         if (cities.isEmpty()) {
             return remotePlace();
         }
-        return placeCity != null ? placeCity : cities.get(0).code();
+        return city().code();
     }
 
     /**
@@ -65,14 +65,7 @@ public record ResolvedLocation(
         if (cities.isEmpty()) {
             return null;
         }
-        if (placeCity != null) {
-            for (Places.City c : cities) {
-                if (c.code().equals(placeCity)) {
-                    return c;
-                }
-            }
-        }
-        return cities.get(0);
+        return placeCity != null ? placeCity : cities.get(0);
     }
 
     /** The job's country: its {@link #city()}'s when that is not the first city written, else the first named. */
