@@ -183,18 +183,19 @@ public final class ClaudeApi implements AutoCloseable {
             return new ApiFailure(kind, status, type, message == null ? withoutStatus(se.getMessage(), status) : message,
                     requestId, retryAfter);
         }
-        if (e instanceof AnthropicInvalidDataException && !hasCause(e, SocketTimeoutException.class)) {
+        if (e instanceof AnthropicInvalidDataException && !Throwables.hasCause(e, SocketTimeoutException.class)) {
             // The SDK says "Error reading response" both of a body that is no answer and of one the connection cut.
-            boolean cut = hasCause(e, java.net.ProtocolException.class) || hasCause(e, java.io.EOFException.class)
-                    || hasCause(e, java.net.SocketException.class);
+            boolean cut = Throwables.hasCause(e, java.net.ProtocolException.class)
+                    || Throwables.hasCause(e, java.io.EOFException.class)
+                    || Throwables.hasCause(e, java.net.SocketException.class);
             return new ApiFailure(ApiFailure.Kind.SERVER, null, null, cut
                     ? "connection cut mid-answer: " + Throwables.rootMessage(e)
                     : "malformed response body: " + e.getMessage(), null, null);
         }
-        if (e instanceof AnthropicIoException || hasCause(e, InterruptedIOException.class)) {
-            boolean timeout = hasCause(e, SocketTimeoutException.class) || hasCause(e, InterruptedIOException.class);
-            boolean noConnection = !timeout && (hasCause(e, java.net.ConnectException.class)
-                    || hasCause(e, java.net.UnknownHostException.class) || hasCause(e, java.net.NoRouteToHostException.class));
+        if (e instanceof AnthropicIoException || Throwables.hasCause(e, InterruptedIOException.class)) {
+            boolean timeout = Throwables.hasCause(e, SocketTimeoutException.class)
+                    || Throwables.hasCause(e, InterruptedIOException.class);
+            boolean noConnection = !timeout && Throwables.neverConnected(e);
             return new ApiFailure(timeout ? ApiFailure.Kind.TIMEOUT : ApiFailure.Kind.SERVER, null, null,
                     (timeout ? "no answer in time: " : noConnection ? "cannot connect: " : "connection failed: ")
                             + (timeout || noConnection ? Throwables.rootMessage(e) : networkMessage(e)), null, null,
@@ -232,15 +233,6 @@ public final class ClaudeApi implements AutoCloseable {
 
     static boolean mentionsCredit(String message) {
         return message != null && message.toLowerCase(Locale.ROOT).contains("credit balance");
-    }
-
-    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.jobintel.source.http;
 
+import dev.jobintel.internal.Throwables;
+
 import java.io.IOException;
 
 /**
@@ -39,15 +41,6 @@ public class FetchException extends IOException {
      * is the network's or the API's state, the same for every board on the host, not this board's.
      */
     public boolean unreachable() {
-        if (status != null) {
-            return false;
-        }
-        for (Throwable t = getCause(); t != null; t = t.getCause()) {
-            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
-                    || t instanceof java.net.NoRouteToHostException) {
-                return true;
-            }
-        }
-        return false;
+        return status == null && Throwables.neverConnected(getCause());
     }
 }
