@@ -35,7 +35,11 @@ class JobHashTest {
         dev.jobintel.posting.location.LocationResolver resolver = new dev.jobintel.posting.location.LocationResolver(
                 dev.jobintel.posting.location.Gazetteer.bundled());
         String[][] orders = {{"London; New York", "New York; London"}, {"London, UK or New York, NY", "New York, NY | London, UK"},
-                {"Berlin / Munich", "Munich; Berlin"}};
+                {"Berlin / Munich", "Munich; Berlin"},
+                // Cities listed with commas are such a list too.
+                {"Berlin, Munich", "Munich, Berlin"}, {"Berlin, Munich, Hamburg", "Hamburg, Berlin, Munich"},
+                {"London, Manchester", "Manchester, London"}, {"Munich, Berlin", "Berlin; Munich"},
+                {"New York, NY, Los Angeles, CA", "Los Angeles, CA; New York, NY"}};
         for (String[] o : orders) {
             String a = resolver.resolve(o[0]).place();
             String b = resolver.resolve(o[1]).place();
@@ -48,6 +52,8 @@ class JobHashTest {
         assertThat(resolver.resolve("New York; London").city().code()).isEqualTo("lon");
         assertThat(resolver.resolve("New York; London").country()).isEqualTo("GB");
         assertThat(resolver.resolve("London; New York").country()).isEqualTo("GB");
+        assertThat(resolver.resolve("Munich, Berlin").city().code()).isEqualTo("ber");
+        assertThat(resolver.resolve("Manchester, London").place()).isEqualTo("lon");
         // A metro area, one segment, is its principal city's, as another board names it alone.
         assertThat(resolver.resolve("Washington DC-Baltimore Area").place()).isEqualTo(resolver.resolve("Washington, DC").place());
     }

@@ -297,9 +297,9 @@ public final class LocationResolver {
      * {@link #usStateAfterName}).
      */
     private record Span(List<Gazetteer.Ref> refs, Marker marker, boolean code, boolean afterUnknown,
-                        boolean partOfCountry) {
+                        boolean partOfCountry, Gap gap, boolean metro) {
         Span(List<Gazetteer.Ref> refs, Marker marker, boolean code, boolean afterUnknown) {
-            this(refs, marker, code, afterUnknown, false);
+            this(refs, marker, code, afterUnknown, false, Gap.OTHER, false);
         }
 
         boolean has(Gazetteer.Kind kind) {
@@ -317,8 +317,58 @@ public final class LocationResolver {
         }
     }
 
+    /**
+     * What is written right before a span's first token: a comma ("Berlin, Munich"), an opening
+     * parenthesis ("Walldorf (DE)"), or anything else (a space, a dash, nothing).
+     */
+    private enum Gap { COMMA, PAREN, OTHER }
+
+    /** The {@link Gap} before each token of {@code segment}, in one pass over it. */
+    private static Gap[] gaps(String segment, int tokens) {
+        Gap[] out = new Gap[tokens];
+        String s = Normalizer.foldAccents(segment);
+        int token = 0;
+        Gap gap = Gap.OTHER;
+        boolean inWord = false;
+        for (int k = 0; k < s.length() && token < tokens; k++) {
+            char c = s.charAt(k);
+            if (Character.isLetterOrDigit(c)) {
+                if (!inWord) {
+                    out[token++] = gap;
+                    gap = Gap.OTHER;
+                    inWord = true;
+                }
+            } else {
+                inWord = false;
+                if (c == ',') {
+                    gap = Gap.COMMA;
+                } else if (c == '(' || c == '[') {
+                    gap = Gap.PAREN;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Words of a city's alias that name its metropolitan area rather than the city ("Bay Area",
+     * "Delhi NCR", "Greater Toronto Area"): a town written before them is in that area ("Fremont,
+     * Bay Area"), not a second city of a list.
+     */
+    private static final Set<String> METRO_WORDS = Set.of("area", "metro", "greater", "ncr", "region", "metropolitan");
+
+    private static boolean metro(List<String> lower, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (METRO_WORDS.contains(lower.get(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private List<Span> spans(String segment) {
         List<String> orig = LocationTokens.original(segment);
+        Gap[] gaps = gaps(segment, orig.size());
         List<String> lower = new ArrayList<>(orig.size());
         for (String t : orig) {
             lower.add(t.toLowerCase(Locale.ROOT));
@@ -372,7 +422,8 @@ public final class LocationResolver {
                             && !PART_OF_TOWN.contains(lower.get(i - 1))
                             && !BEFORE_A_PLACE.contains(lower.get(i - 1))
                             && !(AND.equals(lower.get(i - 1)) && has(refs, Gazetteer.Kind.CITY));
-                    spans.add(new Span(refs, null, code, afterName, PARTS_OF_A_COUNTRY.contains(key)));
+                    spans.add(new Span(refs, null, code, afterName, PARTS_OF_A_COUNTRY.contains(key), gaps[i],
+                            has(refs, Gazetteer.Kind.CITY) && metro(lower, i, i + len)));
                     matched = len;
                     coveredUntil = i + len;
                 }
@@ -686,6 +737,9 @@ public final class LocationResolver {
             if (country == null && sub != null && sharedStateCodeAfterTown(spans, i, afterTown, hints)) {
                 continue; // "Alice Springs, NT": the Northern Territory or the Northwest Territories
             }
+            if (country != null && sub != null && undecidedCodeInParentheses(spans, i, afterTown, country, sub, hints)) {
+                continue; // "Fresno (CA)", "Carmel (IN)": California or Canada, Indiana or India
+            }
             if (country != null && sub != null && undecidedCodeAfterTown(spans, i, afterTown, country, sub, hints)) {
                 continue; // "San Juan, PR": Puerto Rico or Paraná; "Prince Albert, SK": Saskatchewan or Slovakia
             }
@@ -709,10 +763,12 @@ public final class LocationResolver {
         }
         if (!segCities.isEmpty()) {
             // One place per segment (a metro "Washington DC-Baltimore Area" is its first city's), the
-            // smallest code of them: "London; New York" and "New York; London" are one job.
-            Places.City first = segCities.get(0);
-            if (b.placeCity == null || first.code().compareTo(b.placeCity.code()) < 0) {
-                b.placeCity = first;
+            // smallest code of them: "London; New York" and "New York; London" are one job. Cities
+            // listed with commas ("Berlin, Munich") are a list as those segments are.
+            for (Places.City c : listedCities(spans, chosen)) {
+                if (b.placeCity == null || c.code().compareTo(b.placeCity.code()) < 0) {
+                    b.placeCity = c;
+                }
             }
         }
         for (Places.City c : segCities) {
@@ -745,6 +801,29 @@ public final class LocationResolver {
             b.bareCountries.addAll(segCountries);
             b.bareRegions.addAll(segRegions);
         }
+    }
+
+    /**
+     * The cities of a segment that are its places as segments' first cities are: its first city, and
+     * each later one written after a comma ("Berlin, Munich, Hamburg", "London, Manchester"), so that
+     * such a list is read whichever city is written first, as "Berlin; Munich" is. A span the city before
+     * it agrees with is its qualifier, not chosen as a city ("Paris, France", "Portland, OR", "New York,
+     * New York", "São Paulo, São Paulo"); a city named by its metropolitan area ("Fremont, Bay Area",
+     * "Gurgaon, Delhi NCR") is where the town before it is; cities written without a comma between
+     * ("Washington DC-Baltimore Area") are one metro, its first city's.
+     */
+    private static List<Places.City> listedCities(List<Span> spans, Places.City[] chosen) {
+        List<Places.City> out = new ArrayList<>(2);
+        for (int i = 0; i < chosen.length; i++) {
+            if (chosen[i] == null) {
+                continue;
+            }
+            Span s = spans.get(i);
+            if (out.isEmpty() || (s.gap() == Gap.COMMA && !s.metro())) {
+                out.add(chosen[i]);
+            }
+        }
+        return out;
     }
 
     /**
@@ -860,7 +939,7 @@ public final class LocationResolver {
                 refs.add(r);
             }
         }
-        return new Span(refs, null, s.code(), s.afterUnknown(), s.partOfCountry());
+        return new Span(refs, null, s.code(), s.afterUnknown(), s.partOfCountry(), s.gap(), s.metro());
     }
 
     private List<Places.City> cityCandidates(Span span) {
@@ -1144,8 +1223,35 @@ public final class LocationResolver {
      * often a country's, and names neither (see {@link #undecidedCodeAfterTown}).
      */
     private static boolean usStateAfterName(Span s, boolean afterTown, String country, String sub, Hints hints) {
-        return s.code() && afterTown && sub.startsWith("US:")
+        return s.code() && afterTown && s.gap() != Gap.PAREN && sub.startsWith("US:")
                 && hints.countries().stream().noneMatch(h -> h.equalsIgnoreCase(country));
+    }
+
+    /**
+     * Countries whose code in parentheses after a town is read as the country although a US state
+     * shares it: German boards and the ATSs of German employers write "Walldorf (DE)", "Heidelberg
+     * (DE)", while Delaware's towns are written "Wilmington, DE" (which stays the state) and Delaware
+     * is a hundredth of Germany's postings. A later "USA" or the source's hints still make it the state.
+     */
+    private static final Set<String> COUNTRY_IN_PARENTHESES = Set.of("DE");
+
+    /**
+     * "Fresno (CA)", "Carmel (IN)", "Bentonville (AR)": in parentheses after a town the table does not
+     * know, a code that is a country's and a US state's is written both ways, ATS location strings
+     * writing the country's ISO code so ("Paris (FR)", "Innsbruck (AT)") and some US boards the
+     * state's; with both places large, California or Canada, Indiana or India, Arkansas or Argentina,
+     * nothing but the source's hints or a later country says which, and a wrong country is worse than
+     * none. Germany's is read (see {@link #COUNTRY_IN_PARENTHESES}); a town of the table decides by
+     * its own country ("Pune (IN)", "San Diego (CA)", "Arezzo (AR)").
+     */
+    private static boolean undecidedCodeInParentheses(List<Span> spans, int i, boolean afterTown, String country,
+                                                      String sub, Hints hints) {
+        Span s = spans.get(i);
+        String subCountry = countryOf(sub);
+        return s.code() && s.gap() == Gap.PAREN && afterTown && subCountry.equals("US")
+                && !COUNTRY_IN_PARENTHESES.contains(country)
+                && hints.countries().stream().noneMatch(h -> h.equalsIgnoreCase(country) || h.equalsIgnoreCase(subCountry))
+                && !laterNames(spans, i, country) && !laterNames(spans, i, subCountry);
     }
 
     /**
@@ -1158,11 +1264,12 @@ public final class LocationResolver {
 
     /**
      * Countries whose code after a town is read as the country although a state of one of the
-     * {@link #STATE_CODE_COUNTRIES} shares it: boards write "Getafe, ES", "Leeds, UK", "Baden, CH" and
-     * "Joinville, BR" far more often than a town of Espírito Santo, Uttarakhand, Chandigarh or Bihar so.
-     * A city of the table in that state still agrees with the code ("Vitória, ES", "Dehradun, UK").
+     * {@link #STATE_CODE_COUNTRIES} shares it: boards write "Getafe, ES", "Leeds, UK", "Baden, CH",
+     * "Joinville, BR" and "Lund, SE" far more often than a town of Espírito Santo, Uttarakhand, Chandigarh,
+     * Bihar or Sergipe so. A city of the table in that state still agrees with the code ("Vitória, ES",
+     * "Dehradun, UK", "Aracaju, SE").
      */
-    private static final Set<String> CODE_READ_AS_COUNTRY_AFTER_TOWN = Set.of("ES", "GB", "CH", "BR");
+    private static final Set<String> CODE_READ_AS_COUNTRY_AFTER_TOWN = Set.of("ES", "GB", "CH", "BR", "SE");
 
     /**
      * "San Juan, PR", "Londrina, PR", "Prince Albert, SK", "Olinda, PE": after a town, a code that is

@@ -16,8 +16,9 @@ import java.util.Set;
  * @param onsite      the location says on-site / office
  * @param area        every code the place belongs to (cities, countries, regions with the
  *                    regions containing them, "remote", "remote-&lt;scope&gt;"), for filters
- * @param placeCity   of the first cities of the text's segments (cut at ';', '|', '/', "or"), the one
- *                    of smallest code; null when no segment named a city (cities from hints or the URL)
+ * @param placeCity   of the first cities of the text's segments (cut at ';', '|', '/', "or"; cities listed
+ *                    with commas count as segments: "Berlin, Munich"), the one of smallest code; null when
+ *                    no segment named a city (cities from hints or the URL)
  */
 public record ResolvedLocation(
         List<Places.City> cities,
@@ -47,8 +48,8 @@ public record ResolvedLocation(
     /**
      * The place used in job identity: a city's code, else the remote place, else null. Of cities in
      * several segments, the smallest of each segment's first city, not the first written: a board
-     * listing "London; New York" and another "New York; London" post one job; a metro written as one
-     * segment ("Washington DC-Baltimore Area") is its first city's.
+     * listing "London; New York" and another "New York; London" post one job, as do "Berlin, Munich" and
+     * "Munich, Berlin"; a metro written as one segment ("Washington DC-Baltimore Area") is its first city's.
      */
     public String place() {
         if (cities.isEmpty()) {

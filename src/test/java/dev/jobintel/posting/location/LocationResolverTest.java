@@ -1080,6 +1080,111 @@ class LocationResolverTest {
     }
 
     /** The place {@code text} resolves to and its countries, each "-" for none (as the tables above write them). */
+    @ParameterizedTest(name = "\"{0}\" → {1} in {2}")
+    @CsvSource(delimiter = '|', value = {
+            // Cities listed with commas: the smallest code of them, whichever is written first, as with ';'.
+            "Berlin, Munich                 | ber | DE",
+            "Munich, Berlin                 | ber | DE",
+            "Berlin, Munich, Hamburg        | ber | DE",
+            "Hamburg, Munich, Berlin        | ber | DE",
+            "Munich, Hamburg                | ham | DE",
+            "London, Manchester             | lon | GB",
+            "Manchester, London             | lon | GB",
+            "Berlin, Munich, Germany        | ber | DE",   // the list, then the country of both
+            "Munich, Berlin, Germany        | ber | DE",
+            "New York, NY, Los Angeles, CA  | lax | US",   // each city with its state
+            "Los Angeles, CA, New York, NY  | lax | US",
+            "Remote, London, Manchester     | lon | GB",
+            // A city, then its own region, state or country: one city.
+            "Paris, France                  | par | FR",
+            "Portland, OR                   | pdx | US",
+            "Cambridge, MA                  | cbm | US",
+            "Vancouver, BC                  | van | CA",
+            "London, Ontario                | -   | CA",   // a town of Ontario, not London
+            "New York, New York             | nyc | US",   // the city again, or its state
+            "São Paulo, São Paulo           | sao | BR",
+            "Singapore, Singapore           | sin | SG",
+            "Seattle, Washington            | sea | US",   // the state, not Washington, D.C.
+            "Atlanta, Georgia               | atl | US",
+            "Tbilisi, Georgia               | tbs | GE",
+            "Palermo, Buenos Aires, Argentina | bue | AR",
+            // A town, then the metropolitan area it is in: the town.
+            "Fremont, Bay Area              | sjc | US",
+            "Palo Alto, San Francisco Bay Area | sjc | US",
+            "Gurgaon, Delhi NCR             | ggn | IN",
+            "Gurgaon, NCR                   | ggn | IN",
+            // Without a comma, a metro written as one is its first city's.
+            "Washington DC-Baltimore Area   | was | US",
+    })
+    void citiesListedWithCommasAreAListWhicheverIsWrittenFirst(String text, String place, String countries) {
+        assertPlaceAndCountries(text, place, countries);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" → {1} in {2}")
+    @CsvSource(delimiter = '|', value = {
+            // A town of the table decides by its own country.
+            "Walldorf (DE)      | wdf | DE",   // SAP's seat, not Delaware
+            "Walldorf, DE       | wdf | DE",
+            "Berlin (DE)        | ber | DE",
+            "Paris (FR)         | par | FR",
+            "Milano (IT)        | mil | IT",
+            "Pune (IN)          | pnq | IN",
+            "Indianapolis (IN)  | ind | US",
+            "Toronto (CA)       | tor | CA",
+            "San Diego (CA)     | san | US",
+            "Córdoba (AR)       | cor | AR",
+            "Arezzo (AR)        | arz | IT",
+            // After a town it does not know, in parentheses, "DE" is Germany: Delaware's towns are written "Town, DE".
+            "Heidelberg (DE)    | -   | DE",
+            "Mannheim (DE)      | -   | DE",
+            "Dover (DE), USA    | -   | US",   // a later country still says which
+            "Wilmington, DE     | -   | US",
+            "Newark DE          | -   | US",
+            // Codes of a large country and a large US state in parentheses: neither, as with "San Juan, PR".
+            "Carmel (IN)        | -   | -",
+            "Hosur (IN)         | -   | -",
+            "Fresno (CA)        | -   | -",
+            "Bentonville (AR)   | -   | -",
+            "Fresno (CA), USA   | -   | US",
+            "Hosur (IN), India  | -   | IN",
+            "Fresno, CA         | -   | US",   // with a comma, the state as before
+            "Bloomington, IN    | -   | US",
+            "Austin (TX)        | aus | US",   // a code only a state's is the state
+            "Remote (DE)        | remote-de | DE",
+            "Remote (CA)        | remote-ca | CA",
+            "Innsbruck (AT)     | -   | AT",
+    })
+    void aCodeInParenthesesAfterATownIsTheCountryWhereTheTownsAreWrittenSo(String text, String place, String countries) {
+        assertPlaceAndCountries(text, place, countries);
+    }
+
+    @ParameterizedTest(name = "\"{0}\" → {1} in {2}")
+    @CsvSource(delimiter = '|', value = {
+            "Brindisi (BR)      | bds | IT",   // the province's code, not Brazil or Bihar
+            "Brindisi, Italy    | bds | IT",
+            "Latina (LT)        | qlt | IT",   // not Lithuania
+            "Latina, LT         | qlt | IT",
+            "América Latina     | -   | -",    // Latin America still, the longer name
+            "Remote - América Latina | remote-latam | -",
+            "Vilnius (LT)       | vno | LT",   // the codes still name their other places
+            "Klaipėda, LT       | -   | LT",
+            "Curitiba (BR)      | cwb | BR",
+            "Joinville, BR      | jov | BR",
+            "Patna, BR          | pat | IN",
+            "Aracaju SE         | aju | BR",   // Sergipe, not Sweden
+            "Aracaju, SE        | aju | BR",
+            "Aracaju, SE, Brazil | aju | BR",
+            "Aracaju, Sergipe   | aju | BR",
+            "Lund, SE           | -   | SE",   // after a town the table does not know, Sweden as before
+            "Uppsala (SE)       | -   | SE",
+            "Stockholm, SE      | sto | SE",
+            "Sevilla (SE)       | svq | ES",
+            "Remote - SE        | remote-se | SE",
+    })
+    void townsWithAProvinceOrStateCodeThatIsAnotherCountrysAreTheirCountrys(String text, String place, String countries) {
+        assertPlaceAndCountries(text, place, countries);
+    }
+
     private static void assertPlaceAndCountries(String text, String place, String countries) {
         ResolvedLocation r = resolve(text);
         assertThat(r.place()).as(text).isEqualTo("-".equals(place) ? null : place);
