@@ -619,6 +619,11 @@ class ConfigLoaderTest {
         assertThat(noRegion.problem()).isEqualTo("missing value");
         write("places.yaml", "cities:\n  - {code: ipw, name: Ipswich, country: GB}\n  - {code: ipw, name: Ipswich, country: GB}\n");
         assertThat(error("places: places.yaml\n").key()).isEqualTo("cities[1].code");
+        // A town's metro is a city of the table in its own country.
+        write("places.yaml", "cities:\n  - {code: ipw, name: Ipswich, country: GB, metro: bos}\n");
+        ConfigException metro = error("places: places.yaml\n");
+        assertThat(metro.key()).isEqualTo("cities[0].metro");
+        assertThat(metro.problem()).contains("'bos' is not the code of another city of GB");
         // A bundled city given one more alias keeps its own.
         write("places.yaml", "cities:\n  - {code: lon, aliases: [the big smoke]}\n");
         Files.writeString(dir.resolve("jobintel.yaml"), "places: places.yaml\n");
@@ -626,5 +631,11 @@ class ConfigLoaderTest {
                 Context.gazetteer(ConfigLoader.load(dir.resolve("jobintel.yaml"))));
         assertThat(resolver.resolve("The Big Smoke").place()).isEqualTo("lon");
         assertThat(resolver.resolve("London, UK").place()).isEqualTo("lon");
+        // A town added with its metro is placed in itself when a board writes the metro after it.
+        write("places.yaml", "cities:\n  - {code: wfd, name: Watford, country: GB, metro: lon}\n");
+        var withTown = new dev.jobintel.posting.location.LocationResolver(
+                Context.gazetteer(ConfigLoader.load(dir.resolve("jobintel.yaml"))));
+        assertThat(withTown.resolve("Watford, London").place()).isEqualTo("wfd");
+        assertThat(withTown.resolve("London, Watford").place()).isEqualTo("lon");
     }
 }

@@ -132,7 +132,7 @@ public final class Gazetteer {
                 }
                 g.cities.merge(code, c, (old, more) -> new Places.City(old.code(), or(more.name(), old.name()),
                         old.country(), or(more.subdivision(), old.subdivision()), union(old.aliases(), more.aliases()),
-                        union(old.codes(), more.codes())));
+                        union(old.codes(), more.codes()), or(more.metro(), old.metro())));
             }
         }
         // The user's file first: an entry it adds to a bundled one is its to answer for.
@@ -197,6 +197,13 @@ public final class Gazetteer {
             if (c.subdivision() != null && country.subdivisions().stream().noneMatch(s -> s.code().equalsIgnoreCase(c.subdivision()))) {
                 throw doc.error("cities[" + i + "].subdivision",
                         "'" + c.subdivision() + "' is not a subdivision of " + country.code());
+            }
+            if (c.metro() != null) {
+                Places.City metro = cities.get(c.metro().toLowerCase(Locale.ROOT));
+                if (metro == null || metro == c || !metro.country().equalsIgnoreCase(c.country())) {
+                    throw doc.error("cities[" + i + "].metro", "'" + c.metro() + "' is not the code of another city of "
+                            + c.country() + " in the table");
+                }
             }
         }
     }

@@ -809,19 +809,24 @@ public final class LocationResolver {
      * such a list is read whichever city is written first, as "Berlin; Munich" is. A span the city before
      * it agrees with is its qualifier, not chosen as a city ("Paris, France", "Portland, OR", "New York,
      * New York", "São Paulo, São Paulo"); a city named by its metropolitan area ("Fremont, Bay Area",
-     * "Gurgaon, Delhi NCR") is where the town before it is; cities written without a comma between
+     * "Gurgaon, Delhi NCR"), or a city the table gives as the metro of the town before it ("Gurgaon, Delhi",
+     * "Jersey City, New York"), is where the town before it is; cities written without a comma between
      * ("Washington DC-Baltimore Area") are one metro, its first city's.
      */
     private static List<Places.City> listedCities(List<Span> spans, Places.City[] chosen) {
         List<Places.City> out = new ArrayList<>(2);
+        Places.City before = null;
         for (int i = 0; i < chosen.length; i++) {
-            if (chosen[i] == null) {
+            Places.City c = chosen[i];
+            if (c == null) {
                 continue;
             }
             Span s = spans.get(i);
-            if (out.isEmpty() || (s.gap() == Gap.COMMA && !s.metro())) {
-                out.add(chosen[i]);
+            boolean metroOfTownBefore = before != null && c.code().equals(before.metro());
+            if (out.isEmpty() || (s.gap() == Gap.COMMA && !s.metro() && !metroOfTownBefore)) {
+                out.add(c);
             }
+            before = c;
         }
         return out;
     }

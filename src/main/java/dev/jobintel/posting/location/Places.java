@@ -84,8 +84,14 @@ public record Places(
         }
     }
 
+    /**
+     * A city of the table.
+     *
+     * @param metro the code of the table's city whose metropolitan area this town is part of (Gurugram's is
+     *              Delhi's), or null: a board writing "Gurgaon, Delhi" names the town and its metro, not two cities
+     */
     public record City(String code, String name, String country, String subdivision, List<String> aliases,
-                       @JsonProperty("codes") List<String> codes) {
+                       @JsonProperty("codes") List<String> codes, String metro) {
         public City {
             aliases = nullToEmpty(aliases);
             codes = nullToEmpty(codes);

@@ -1112,6 +1112,11 @@ class LocationResolverTest {
             "Fremont, Bay Area              | sjc | US",
             "Palo Alto, San Francisco Bay Area | sjc | US",
             "Gurgaon, Delhi NCR             | ggn | IN",
+            "Gurgaon, Delhi                 | ggn | IN",   // the table gives Delhi as Gurugram's metro
+            "Noida, Delhi, India            | noi | IN",
+            "Jersey City, New York          | jcy | US",
+            "Delhi, Gurgaon                 | del | IN",   // a list, the metro first: the smallest code
+            "Mumbai, Delhi                  | bom | IN",   // two cities
             "Gurgaon, NCR                   | ggn | IN",
             // Without a comma, a metro written as one is its first city's.
             "Washington DC-Baltimore Area   | was | US",
