@@ -70,6 +70,10 @@ final class Summaries {
                 out.printf("  %s skipped: %s%n", name, b.error());
             } else if (b.note() != null) {
                 out.printf("  %s stopped at a limit: %s%n", name, b.note());
+            } else if (b.error() != null && b.complete() && !file) {
+                // The listing was read whole (what left the board is closed); some postings' content was not.
+                out.printf("  %s listed whole (%s kept), some without their detail: %s%n", name,
+                        count(b.counts().seen(), "posting"), Invisible.strip(b.error()));
             } else if (b.error() != null) {
                 // An imported file is read, not fetched.
                 out.printf("  %s %s: %s%n", name, b.counts().seen() == 0 && !(file && b.rejected() > 0) ? "failed"

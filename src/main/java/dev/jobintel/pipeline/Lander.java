@@ -28,6 +28,8 @@ public final class Lander implements FetchSink, AutoCloseable {
      * Counts of one board fetch.
      *
      * @param closed  postings found gone from the board (complete fetches of authoritative boards only)
+     * @param complete the board's listing was read whole; with an error, the content of some of its postings
+     *                 was not (failed detail calls), which closes as a complete fetch does but is recorded partial
      * @param skipped the board was backed off after repeated failures and not fetched
      */
     public record BoardResult(String source, String board, LandCounts counts, int rejected, int closed, boolean complete,
@@ -53,7 +55,12 @@ public final class Lander implements FetchSink, AutoCloseable {
         /** The source refused the user's credentials. */
         REFUSED,
         /** No connection could be made to the source at all. */
-        UNREACHABLE
+        UNREACHABLE,
+        /**
+         * The listing was read whole, the content of some postings was not (see {@link BoardSink#finishListed}):
+         * partial, with its error, and yet the listing says which postings left the board.
+         */
+        LISTED
     }
 
     private record Finish(BoardState board, boolean complete, Integer http, String error, Ending ending) implements Task {
@@ -182,6 +189,23 @@ public final class Lander implements FetchSink, AutoCloseable {
                 }
             }
 
+            @Override
+            public void acceptListed(Posting posting, long listing) {
+                if (identityFits(posting)) {
+                    land(identities.prepare(posting).withListing(listing));
+                }
+            }
+
+            @Override
+            public dev.jobintel.source.StoredListing stored() {
+                // A replay lands what its recording holds; the adapters are not asked to skip anything then
+                // (SourceFactory reads every detail for a replay or a recording), and nor does this.
+                if (replaying) {
+                    return dev.jobintel.source.StoredListing.NONE;
+                }
+                return dev.jobintel.source.StoredListing.of(db.read(c -> RawPostings.listingFingerprints(c, source, board)));
+            }
+
             /** Whether the posting's source and id fit the identity index; else it is an {@code id_too_long} reject. */
             private boolean identityFits(Posting p) {
                 String tooLong = p.identityTooLong();
@@ -220,6 +244,12 @@ public final class Lander implements FetchSink, AutoCloseable {
             public void finish(boolean complete, Integer httpStatus, String error) {
                 flush();
                 put(new Finish(state, complete, httpStatus, error, Ending.PLAIN));
+            }
+
+            @Override
+            public void finishListed(Integer httpStatus, String error) {
+                flush();
+                put(new Finish(state, true, httpStatus, error, error == null ? Ending.PLAIN : Ending.LISTED));
             }
 
             @Override
@@ -303,9 +333,12 @@ public final class Lander implements FetchSink, AutoCloseable {
         boolean read = s.counts.seen() > 0 || (s.rejected > 0 && s.file());
         FetchRuns.Status status = clean ? FetchRuns.Status.OK
                 : read ? FetchRuns.Status.PARTIAL : FetchRuns.Status.FAILED;
-        // Only a complete fetch that found postings may close absent ones: a failed or empty
-        // fetch says nothing about what left the board (incident 23).
-        boolean closes = s.authoritative && clean && s.counts.seen() > 0;
+        // Only a fetch that read the whole listing and found postings in it may close absent ones: a failed or
+        // empty listing says nothing about what left the board (incident 23). A listing read whole whose
+        // detail calls failed for some postings (LISTED) still says which postings the board has; those postings
+        // were seen, so only the ones it no longer lists close, while the run stays partial with its error.
+        boolean listedWhole = clean || (f.complete() && f.ending() == Ending.LISTED);
+        boolean closes = s.authoritative && listedWhole && s.counts.seen() > 0;
         // The board's health is written with its fetch run, in one transaction: status tells a failure the
         // health record counted from one it did not (a replay's, a file's) by the record's time.
         int closed = db.inTransactionRetried(c -> {

@@ -25,14 +25,34 @@ import java.util.concurrent.Future;
  */
 public abstract class BoardApiSource implements JobSource {
 
-    /** How one board fetch ended. */
-    public record Outcome(boolean complete, Integer httpStatus, String error) {
+    /**
+     * How one board fetch ended.
+     *
+     * @param complete every posting of the board was read, in full
+     * @param listed   the board's listing was read whole, though {@code complete} is not: the content of some
+     *                 postings could not be had ({@code error} says which calls failed); see
+     *                 {@link BoardSink#finishListed}
+     */
+    public record Outcome(boolean complete, Integer httpStatus, String error, boolean listed) {
+
+        public Outcome(boolean complete, Integer httpStatus, String error) {
+            this(complete, httpStatus, error, complete);
+        }
+
         public static Outcome complete(Integer status) {
             return new Outcome(true, status, null);
         }
 
         public static Outcome partial(Integer status, String error) {
             return new Outcome(false, status, error);
+        }
+
+        /**
+         * The listing was read whole while some postings' content was not ({@code error}): postings absent
+         * from the listing may close, and the fetch is recorded partial with the error.
+         */
+        public static Outcome listed(Integer status, String error) {
+            return error == null ? complete(status) : new Outcome(false, status, error, true);
         }
     }
 
@@ -149,7 +169,11 @@ public abstract class BoardApiSource implements JobSource {
             outcome = Outcome.partial(null, "could not process the " + name + " board '" + board.slug() + "': "
                     + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
-        bs.finish(outcome.complete(), outcome.httpStatus(), outcome.error());
+        if (outcome.listed() && !outcome.complete()) {
+            bs.finishListed(outcome.httpStatus(), outcome.error());
+        } else {
+            bs.finish(outcome.complete(), outcome.httpStatus(), outcome.error());
+        }
     }
 
     /**

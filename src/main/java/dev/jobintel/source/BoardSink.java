@@ -19,6 +19,23 @@ public interface BoardSink {
         accept(posting);
     }
 
+    /**
+     * A posting read in full from a list item whose fingerprint is {@code listing} (see {@link StoredListing}),
+     * its content from a call of its own: landed as {@link #accept} does, and stored with the fingerprint, so
+     * that a later fetch that finds the same list item may keep the stored content and skip the call.
+     */
+    default void acceptListed(Posting posting, long listing) {
+        accept(posting);
+    }
+
+    /**
+     * The fingerprints of this board's stored postings, read once (one query) when asked: see
+     * {@link StoredListing}. None by default, so a sink that keeps nothing has every posting read in full.
+     */
+    default StoredListing stored() {
+        return StoredListing.NONE;
+    }
+
     void reject(Rejects.Reject reject);
 
     /**
@@ -27,6 +44,17 @@ public interface BoardSink {
      * @param error      what went wrong, or null
      */
     void finish(boolean complete, Integer httpStatus, String error);
+
+    /**
+     * Ends a fetch that read the board's listing whole while the content of some postings could not be
+     * had (their detail calls failed; they came by {@link #acceptPartial}): the listing, not the details,
+     * says which postings the board has, so liveness may close the ones absent from it, as after a
+     * complete fetch; the fetch is still recorded as partial with {@code error}, which says what failed.
+     * A sink that cannot tell the two apart treats it as incomplete, which closes nothing.
+     */
+    default void finishListed(Integer httpStatus, String error) {
+        finish(false, httpStatus, error);
+    }
 
     /**
      * Ends a fetch that stopped at a configured limit (Adzuna's max_results): incomplete, so it

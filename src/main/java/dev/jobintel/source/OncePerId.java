@@ -51,6 +51,16 @@ public final class OncePerId implements BoardSink {
         accept(posting, true, 0, null);
     }
 
+    @Override
+    public void acceptListed(Posting posting, long listing) {
+        accept(posting, false, 0, null, listing);
+    }
+
+    @Override
+    public StoredListing stored() {
+        return sink.stored();
+    }
+
     /**
      * As {@link #accept(Posting)}, for a posting read from line {@code lineNo} of a file: a repeat's reject
      * names the line and keeps {@code line} as it was read, so that it can be found in the file.
@@ -60,6 +70,10 @@ public final class OncePerId implements BoardSink {
     }
 
     private void accept(Posting posting, boolean partial, int lineNo, String line) {
+        accept(posting, partial, lineNo, line, null);
+    }
+
+    private void accept(Posting posting, boolean partial, int lineNo, String line, Long listing) {
         // Reads every field, the description included: once per posting.
         long content = PostingFingerprint.of(posting);
         Long first = seen.putIfAbsent(posting.source() + '\u0000' + posting.sourceJobId(), content);
@@ -67,6 +81,8 @@ public final class OncePerId implements BoardSink {
             // The same posting again (Adzuna's pages overlap as ads move): seen again, as before.
             if (partial) {
                 sink.acceptPartial(posting);
+            } else if (listing != null) {
+                sink.acceptListed(posting, listing);
             } else {
                 sink.accept(posting);
             }
@@ -86,6 +102,11 @@ public final class OncePerId implements BoardSink {
     @Override
     public void finish(boolean complete, Integer httpStatus, String error) {
         sink.finish(complete, httpStatus, error);
+    }
+
+    @Override
+    public void finishListed(Integer httpStatus, String error) {
+        sink.finishListed(httpStatus, error);
     }
 
     @Override

@@ -39,14 +39,17 @@ public final class SourceFactory implements AutoCloseable {
     private final Transport transport;
     private final Fetcher fetcher;
     private final boolean replaying;
+    private final boolean recording;
     private String adzunaAppId = System.getenv("ADZUNA_APP_ID");
     private String adzunaAppKey = System.getenv("ADZUNA_APP_KEY");
 
-    private SourceFactory(JobintelConfig config, Transport transport, HttpSettings settings, boolean replaying) {
+    private SourceFactory(JobintelConfig config, Transport transport, HttpSettings settings, boolean replaying,
+                          boolean recording) {
         this.config = config;
         this.transport = transport;
         this.fetcher = new Fetcher(transport, settings);
         this.replaying = replaying;
+        this.recording = recording;
     }
 
     /**
@@ -83,7 +86,7 @@ public final class SourceFactory implements AutoCloseable {
         if (record != null) {
             t = new RecordingTransport(t, new Recording(record));
         }
-        return new SourceFactory(config, t, settings, replay != null);
+        return new SourceFactory(config, t, settings, replay != null, record != null);
     }
 
     public static HttpSettings settings(HttpConfig h) {
@@ -115,7 +118,10 @@ public final class SourceFactory implements AutoCloseable {
             out.add(new WorkableSource(pick(s.workable(), companies), fetcher, concurrency));
         }
         if (wanted("smartrecruiters", only) && !pick(s.smartrecruiters(), companies).boards().isEmpty()) {
-            out.add(new SmartRecruitersSource(pick(s.smartrecruiters(), companies), fetcher, concurrency));
+            // A recording reads every posting's detail, even of postings stored unchanged, so that it replays
+            // whole into any database; a replay asks for every detail it holds.
+            out.add(new SmartRecruitersSource(pick(s.smartrecruiters(), companies), fetcher, concurrency,
+                    recording || replaying));
         }
         if (wanted("adzuna", only) && companies.isEmpty() && !s.adzuna().queries().isEmpty()) {
             if (replaying && (blank(adzunaAppId) || blank(adzunaAppKey))) {

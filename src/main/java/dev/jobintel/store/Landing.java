@@ -11,15 +11,32 @@ import dev.jobintel.posting.Posting;
  * @param place       the place part of the job identity
  * @param partial     read without part of its content (a detail call failed): landed if new, while
  *                    a posting stored under its id keeps its content and is only seen again
+ * @param listing     the fingerprint of the list item the content was read with, stored beside it (see
+ *                    {@link dev.jobintel.source.StoredListing}); null for content read any other way
  */
 public record Landing(Posting posting, String hintsJson, String contentHash, String jobHash, String place,
-                      boolean partial) {
+                      boolean partial, Long listing) {
 
     public Landing(Posting posting, String hintsJson, String contentHash, String jobHash, String place) {
-        this(posting, hintsJson, contentHash, jobHash, place, false);
+        this(posting, hintsJson, contentHash, jobHash, place, false, null);
     }
 
+    public Landing(Posting posting, String hintsJson, String contentHash, String jobHash, String place,
+                   boolean partial) {
+        this(posting, hintsJson, contentHash, jobHash, place, partial, null);
+    }
+
+    /** Partial content names no list item's: a stored fingerprint is kept, none is written. */
     public Landing asPartial() {
-        return new Landing(posting, hintsJson, contentHash, jobHash, place, true);
+        return new Landing(posting, hintsJson, contentHash, jobHash, place, true, null);
+    }
+
+    /**
+     * Read in full from a list item whose fingerprint is {@code fingerprint}: kept only beside a description
+     * that is not empty (an empty one is read again on the next fetch, in case it was a passing fault).
+     */
+    public Landing withListing(long fingerprint) {
+        boolean described = posting.description() != null && !posting.description().isEmpty();
+        return new Landing(posting, hintsJson, contentHash, jobHash, place, partial, partial || !described ? null : fingerprint);
     }
 }

@@ -25,8 +25,8 @@ public final class RawPostings {
 
     private static final String INSERT = "INSERT INTO raw_postings (source, source_job_id, url, company, title, "
             + "location_text, posted_at, content_hash, job_hash, place, first_seen, last_seen, "
-            + "first_fetch_run_id, last_fetch_run_id, board, outcome) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending') "
+            + "first_fetch_run_id, last_fetch_run_id, board, listing_fingerprint, outcome) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending') "
             + "ON CONFLICT (source, source_job_id) DO NOTHING RETURNING id";
 
     // A text row left behind by a posting removed by hand (foreign keys off) would otherwise refuse the
@@ -47,7 +47,12 @@ public final class RawPostings {
     /** last_seen moved forward to a sighting's time (bound twice), never back: sightings land in any order. */
     private static final String SEEN_AT = "last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END";
 
-    private static final String SEEN = "UPDATE raw_postings SET " + SEEN_AT;
+    /**
+     * The same content seen again: read in full from a list item, the item's fingerprint is kept (bound; the
+     * one stored names the same text); read in part or any other way (null), the stored one stays.
+     */
+    private static final String SEEN = "UPDATE raw_postings SET " + SEEN_AT
+            + ", listing_fingerprint = coalesce(?, listing_fingerprint)";
 
     /**
      * posted_at keeps the earliest date the board gave (bound twice): some boards date a posting by its
@@ -57,7 +62,7 @@ public final class RawPostings {
     private static final String POSTED_AT = "posted_at = CASE WHEN posted_at IS NULL OR posted_at > ? THEN ? ELSE posted_at END";
 
     private static final String CHANGED = "UPDATE raw_postings SET url = ?, company = ?, title = ?, location_text = ?, "
-            + POSTED_AT + ", content_hash = ?, job_hash = ?, place = ?, " + SEEN_AT;
+            + POSTED_AT + ", content_hash = ?, job_hash = ?, place = ?, listing_fingerprint = ?, " + SEEN_AT;
 
     /** Back to pending, no decision (nor lease) left on the row; binds the time it was put back. */
     static final String TO_PENDING = "UPDATE raw_postings SET outcome = 'pending', outcome_reason = NULL, "
@@ -145,7 +150,7 @@ public final class RawPostings {
                 }
                 Object[] where = listsAll ? new Object[] {fetchRunId, board, st.id()} : new Object[] {st.id()};
                 if (st.contentHash().equals(l.contentHash()) || l.partial()) {
-                    bindAndRun(seen, seenSql, concat(new Object[] {seenAt, seenAt}, where));
+                    bindAndRun(seen, seenSql, concat(new Object[] {seenAt, seenAt, l.partial() ? null : l.listing()}, where));
                     unchanged++;
                     if (st.jobId() != null) {
                         jobsSeen.merge(st.jobId(), seenAt, Math::max);
@@ -164,7 +169,7 @@ public final class RawPostings {
                 // decision, about text the posting no longer has, must be undone like any other.
                 st = changed(changed, changedSql, st, concat(new Object[] {p.url(), p.company(), p.title(),
                         p.locationText(), millis(p.postedAt()), millis(p.postedAt()), l.contentHash(), l.jobHash(), l.place(),
-                        seenAt, seenAt}, where));
+                        l.listing(), seenAt, seenAt}, where));
                 bindAndRun(updateText, UPDATE_TEXT, p.description(), l.hintsJson(), st.id());
                 updated++;
                 boolean decided = st.outcome().equals("enriched") || st.outcome().equals("merged");
@@ -195,7 +200,7 @@ public final class RawPostings {
         Posting p = l.posting();
         Jdbc.bind(ps, p.source(), p.sourceJobId(), p.url(), p.company(), p.title(), p.locationText(),
                 millis(p.postedAt()), l.contentHash(), l.jobHash(), l.place(), seenAt, seenAt,
-                fetchRunId, fetchRunId, board);
+                fetchRunId, fetchRunId, board, l.partial() ? null : l.listing());
         try (ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getLong(1) : null;
         } catch (SQLException e) {
@@ -324,6 +329,21 @@ public final class RawPostings {
     public static void stillListed(Connection c, String source, String sourceJobId, long fetchRunId, long seenAt) {
         Jdbc.update(c, "UPDATE raw_postings SET last_fetch_run_id = ?, " + SEEN_AT + " WHERE source = ? AND source_job_id = ?",
                 fetchRunId, seenAt, seenAt, source, sourceJobId);
+    }
+
+    /**
+     * The fingerprints of the list items the stored content of {@code board}'s postings was read with (see
+     * {@link dev.jobintel.source.StoredListing}), by source_job_id: one query, and only the postings that have
+     * one, a few dozen bytes each in memory (a board of 10,000 postings is well under a megabyte).
+     */
+    public static Map<String, Long> listingFingerprints(Connection c, String source, String board) {
+        Map<String, Long> out = new HashMap<>();
+        Jdbc.query(c, "SELECT source_job_id, listing_fingerprint FROM raw_postings WHERE source = ? AND board = ? "
+                + "AND listing_fingerprint IS NOT NULL", rs -> {
+                    out.put(rs.getString(1), rs.getLong(2));
+                    return null;
+                }, source, boardKey(board));
+        return out;
     }
 
     /**

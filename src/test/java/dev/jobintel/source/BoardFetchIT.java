@@ -407,6 +407,89 @@ class BoardFetchIT {
         assertThat(closed("globex")).isZero();
     }
 
+    /**
+     * A board of a source that reads each posting's content by a call of its own: it lists {@code ids}, the
+     * listing read whole, and the content of {@code failed} of them could not be had.
+     */
+    private Lander.BoardResult listed(List<String> ids, List<String> failed) {
+        clock.advance(Duration.ofMinutes(1));
+        JobSource source = new JobSource() {
+            @Override
+            public String name() {
+                return "smartrecruiters";
+            }
+
+            @Override
+            public void fetch(FetchSink sink) {
+                BoardSink board = sink.board("smartrecruiters", "acme", true, server.baseUrl());
+                for (String id : ids) {
+                    dev.jobintel.posting.Posting p = Fixtures.posting("smartrecruiters", id, "Acme", "Engineer " + id,
+                            "London", failed.contains(id) ? "" : Fixtures.DESCRIPTION);
+                    if (failed.contains(id)) {
+                        board.acceptPartial(p);
+                    } else {
+                        // Read in full from a list item: stored with the item's fingerprint.
+                        board.acceptListed(p, Long.MIN_VALUE + Long.parseLong(id));
+                    }
+                }
+                if (failed.isEmpty()) {
+                    board.finish(true, 200, null);
+                } else {
+                    board.finishListed(200, failed.size() + " of " + ids.size() + " detail calls failed: 404");
+                }
+            }
+        };
+        return runner.fetch(List.of(source), false, false).boards().get(0);
+    }
+
+    @Test
+    void aListingReadWholeClosesWhatLeftThoughSomeDetailsFailedAndTheRunSaysWhichFailed() {
+        listed(List.of("1", "2", "3"), List.of());
+        // Posting 3 left; posting 2's detail fails on every fetch.
+        for (int day = 1; day <= 3; day++) {
+            clock.advance(Duration.ofDays(1));
+            Lander.BoardResult r = listed(List.of("1", "2"), List.of("2"));
+            assertThat(r.complete()).as("the listing was whole").isTrue();
+            assertThat(r.error()).isEqualTo("1 of 2 detail calls failed: 404");
+            assertThat(r.closed()).isEqualTo(day == 1 ? 1 : 0);
+            assertThat(r.skipped()).isFalse();
+        }
+        assertThat(closed("acme")).isEqualTo(1);
+        String gone = db.read(c -> Jdbc.one(c, "SELECT source_job_id FROM raw_postings WHERE closed_at IS NOT NULL",
+                rs -> rs.getString(1)));
+        assertThat(gone).isEqualTo("3");
+        // The broken posting keeps the text it had.
+        String text = db.read(c -> Jdbc.one(c, "SELECT t.description FROM raw_postings r JOIN posting_texts t "
+                + "ON t.posting_id = r.id WHERE r.source_job_id = '2'", rs -> rs.getString(1)));
+        assertThat(text).isEqualTo(Fixtures.DESCRIPTION);
+        // The fingerprints stored with the content read in full (both engines keep all 64 bits), and the one
+        // the broken posting's content was first read with, kept: its content is what that item came with.
+        List<String> fingerprints = db.read(c -> Jdbc.query(c, "SELECT source_job_id || ' ' || listing_fingerprint "
+                + "FROM raw_postings ORDER BY source_job_id", rs -> rs.getString(1)));
+        assertThat(fingerprints).containsExactly("1 " + (Long.MIN_VALUE + 1), "2 " + (Long.MIN_VALUE + 2),
+                "3 " + (Long.MIN_VALUE + 3));
+        // Each run is recorded partial with what failed, and the board is listed as failing but never backed off.
+        List<String> runs = db.read(c -> Jdbc.query(c, "SELECT status || ' ' || coalesce(error, '') || ' ' || closed_count "
+                + "FROM fetch_runs WHERE board = 'acme' ORDER BY id", rs -> rs.getString(1)));
+        assertThat(runs).containsExactly("ok  0", "partial 1 of 2 detail calls failed: 404 1",
+                "partial 1 of 2 detail calls failed: 404 0", "partial 1 of 2 detail calls failed: 404 0");
+        assertThat(StatusReport.read(db).failingBoards()).singleElement().satisfies(b -> {
+            assertThat(b.consecutiveFailures()).isZero();
+            assertThat(b.backoffUntil()).isNull();
+            assertThat(b.lastError()).contains("detail calls failed");
+        });
+    }
+
+    @Test
+    void incident23AListingReadWholeThatListedNothingClosesNothing() {
+        listed(List.of("1", "2"), List.of());
+        clock.advance(Duration.ofDays(1));
+        // Nothing listed (every item a reject, or none at all), though the error is only about details.
+        Lander.BoardResult r = listed(List.of(), List.of("x"));
+        assertThat(r.closed()).isZero();
+        assertThat(closed("acme")).isZero();
+    }
+
     @Test
     void aClosedPendingPostingIsFilteredAsClosedBeforeClassification() {
         server.on(board("acme"), Reply.json(GreenhouseFixture.body("acme", 3)));

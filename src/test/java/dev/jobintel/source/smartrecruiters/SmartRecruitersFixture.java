@@ -75,13 +75,18 @@ public final class SmartRecruitersFixture implements ApiFixture {
 
     /** The list page of a board of {@code n} postings starting at {@code offset}. */
     public static String page(String slug, int n, int offset, int limit) {
+        return page(n, offset, limit, i -> item(slug, i));
+    }
+
+    /** As {@link #page(String, int, int, int)}, with the {@code i}-th list item as {@code items} makes it. */
+    public static String page(int n, int offset, int limit, java.util.function.IntFunction<ObjectNode> items) {
         ObjectNode root = JSON.createObjectNode();
         root.put("offset", offset);
         root.put("limit", limit);
         root.put("totalFound", n);
         ArrayNode content = root.putArray("content");
         for (int i = offset; i < Math.min(n, offset + limit); i++) {
-            content.add(item(slug, i));
+            content.add(items.apply(i));
         }
         return root.toString();
     }

@@ -31,9 +31,10 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * SmartRecruiters beyond the common adapter contract: paging, one detail call per posting, a
- * detail that keeps failing (a new posting lands anyway, a stored one keeps its text, the board
- * ends partial and closes nothing), and servers that would page forever or serve less than they announce.
+ * SmartRecruiters beyond the common adapter contract: paging, one detail call per posting the listing
+ * shows new or changed (none for one stored unchanged), a detail that keeps failing (a new posting lands
+ * anyway, a stored one keeps its text, the run ends partial and yet closes what the whole listing no
+ * longer has), and servers that would page forever or serve less than they announce.
  */
 class SmartRecruitersSourceIT {
 
@@ -73,8 +74,14 @@ class SmartRecruitersSourceIT {
     }
 
     private Lander.BoardResult fetch(int pageSize, int maxPages) {
+        return fetch(pageSize, maxPages, false);
+    }
+
+    /** Never drawing an unchanged posting for a refresh, so that the detail calls can be counted. */
+    private Lander.BoardResult fetch(int pageSize, int maxPages, boolean everyDetail) {
         SmartRecruitersSource source = new SmartRecruitersSource(new SourcesConfig.BoardSource(server.baseUrl(), null,
-                pageSize, List.of(new SourcesConfig.Board(BOARD, "Acme", null))), new Fetcher(transport, HTTP), 2, maxPages);
+                pageSize, List.of(new SourcesConfig.Board(BOARD, "Acme", null))), new Fetcher(transport, HTTP), 2, maxPages,
+                everyDetail, 0);
         Runner.FetchResult r = runner.fetch(List.of(source));
         return r.boards().stream().filter(b -> b.board().equals(BOARD)).findFirst().orElseThrow();
     }
@@ -133,30 +140,37 @@ class SmartRecruitersSourceIT {
     }
 
     @Test
-    void aDetailThatKeepsFailingLeavesAStoredPostingsTextAndTheBoardEndsPartialClosingNothing() {
+    void aDetailThatKeepsFailingLeavesAStoredPostingsTextAndClosesWhatTheWholeListingNoLongerHas() {
         SmartRecruitersFixture api = new SmartRecruitersFixture();
         api.serveBoard(server, BOARD, 5);
         assertThat(fetch(2).counts().fresh()).isEqualTo(5);
         assertThat(lastRun("status")).isEqualTo("ok");
+        Map<String, String> hashes = contentHashes();
 
-        // Next day: posting 4 left the board, and posting 2's detail answers 500 on every attempt.
+        // Next day: posting 4 left the board, posting 2 was edited (its list item changed) and its detail
+        // answers 500 on every attempt.
         clock.advance(Duration.ofDays(1));
         server.close();
         server = newServer();
         api.serveBoard(server, BOARD, 4);
         String broken = SmartRecruitersFixture.id(2);
+        server.on(api.boardPath(BOARD), req -> Reply.json(SmartRecruitersFixture.page(4, offset(req), 2,
+                i -> edited(i, 2))));
         server.on(SmartRecruitersFixture.detailPath(BOARD, broken), Reply.status(500, "{\"message\":\"oops\"}"));
 
         Lander.BoardResult b = fetch(2);
 
         assertThat(server.hits(SmartRecruitersFixture.detailPath(BOARD, broken))).as("retried").isEqualTo(3);
-        assertThat(b.complete()).isFalse();
-        assertThat(b.error()).startsWith("1 of 4 detail calls failed: ").contains("500", broken);
-        assertThat(b.closed()).as("a partial fetch closes nothing").isZero();
+        assertThat(detailHits()).as("only the edited posting is read in detail").isEqualTo(3);
+        assertThat(b.complete()).as("the listing was read whole").isTrue();
+        assertThat(b.error()).startsWith("1 of 1 detail calls failed: ").contains("500", broken);
+        // The listing, not the details, says which postings the board has: one broken detail does not keep
+        // posting 4 open forever. The run still says what failed.
+        assertThat(b.closed()).as("the posting the whole listing no longer has").isEqualTo(1);
         assertThat(lastRun("status")).isEqualTo("partial");
-        assertThat(lastRun("error")).startsWith("1 of 4 detail calls failed");
-        long open = db.read(c -> Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE closed_at IS NULL"));
-        assertThat(open).as("posting 4 is not closed by a partial fetch").isEqualTo(5);
+        assertThat(lastRun("error")).startsWith("1 of 1 detail calls failed").contains(broken);
+        assertThat(lastRun("closed_count")).isEqualTo("1");
+        assertThat(closed()).containsExactly(SmartRecruitersFixture.id(4));
 
         // The failed detail's posting keeps the text it had: not emptied, not counted as changed.
         Map<String, String> texts = descriptions();
@@ -164,9 +178,214 @@ class SmartRecruitersSourceIT {
         assertThat(b.counts().updated()).isZero();
         assertThat(texts.get(SmartRecruitersFixture.id(0))).contains("We build payment rails");
         assertThat(texts.get(SmartRecruitersFixture.id(3))).contains("We build payment rails");
+        assertThat(contentHashes()).isEqualTo(hashes);
         String title = db.read(c -> Jdbc.one(c, "SELECT title FROM raw_postings WHERE source_job_id = ?",
                 rs -> rs.getString(1), broken));
         assertThat(title).isEqualTo("Backend Engineer 2");
+
+        // The day after, its detail answers again: read (its list item still differs from the stored one's).
+        clock.advance(Duration.ofDays(1));
+        server.close();
+        server = newServer();
+        api.serveBoard(server, BOARD, 4);
+        server.on(api.boardPath(BOARD), req -> Reply.json(SmartRecruitersFixture.page(4, offset(req), 2,
+                i -> edited(i, 2))));
+        Lander.BoardResult healed = fetch(2);
+        assertThat(healed.error()).isNull();
+        assertThat(detailHits()).isEqualTo(1);
+        assertThat(lastRun("status")).isEqualTo("ok");
+    }
+
+    @Test
+    void aListingCutShortClosesNothingEvenWithEveryDetailRead() {
+        SmartRecruitersFixture api = new SmartRecruitersFixture();
+        api.serveBoard(server, BOARD, 6);
+        assertThat(fetch(3).counts().fresh()).isEqualTo(6);
+        clock.advance(Duration.ofDays(1));
+        // The second page fails with a 500 on every attempt, and one detail of the first page fails too.
+        server.on(api.boardPath(BOARD), req -> offset(req) == 0
+                ? Reply.json(SmartRecruitersFixture.page(6, 0, 3, i -> edited(i, 1)))
+                : Reply.status(500, "{}"));
+        server.on(SmartRecruitersFixture.detailPath(BOARD, SmartRecruitersFixture.id(1)), Reply.status(404, "{}"));
+
+        Lander.BoardResult b = fetch(3);
+
+        assertThat(b.complete()).isFalse();
+        assertThat(b.closed()).as("incident 23: a listing that failed closes nothing").isZero();
+        assertThat(lastRun("status")).isEqualTo("partial");
+        assertThat(closed()).isEmpty();
+    }
+
+    @Test
+    void aSecondFetchReadsInDetailOnlyWhatItsListingShowsChanged() {
+        SmartRecruitersFixture api = new SmartRecruitersFixture();
+        api.serveBoard(server, BOARD, 8);
+        assertThat(fetch(3).counts().fresh()).isEqualTo(8);
+        assertThat(detailHits()).isEqualTo(8);
+        Map<String, String> texts = descriptions();
+        Map<String, String> hashes = contentHashes();
+        long firstRun = Long.parseLong(lastRun("id"));
+
+        // Next day: posting 5's list item changed (a new name), posting 7 left, the rest are listed as they were.
+        clock.advance(Duration.ofDays(1));
+        server.close();
+        server = newServer();
+        api.serveBoard(server, BOARD, 7);
+        server.on(api.boardPath(BOARD), req -> Reply.json(SmartRecruitersFixture.page(7, offset(req), 3, i -> {
+            ObjectNode item = SmartRecruitersFixture.item(BOARD, i);
+            return i == 5 ? item.put("name", "Staff Backend Engineer 5") : item;
+        })));
+
+        Lander.BoardResult b = fetch(3);
+
+        assertThat(detailHits()).as("one detail call, for the changed posting").isEqualTo(1);
+        assertThat(server.hits(SmartRecruitersFixture.detailPath(BOARD, SmartRecruitersFixture.id(5)))).isEqualTo(1);
+        assertThat(b.error()).isNull();
+        assertThat(b.complete()).isTrue();
+        assertThat(b.counts().updated()).isEqualTo(1);
+        assertThat(b.counts().unchanged()).isEqualTo(6);
+        assertThat(b.closed()).isEqualTo(1);
+        assertThat(closed()).containsExactly(SmartRecruitersFixture.id(7));
+        assertThat(lastRun("status")).isEqualTo("ok");
+        // Every posting still listed is seen by this fetch, exactly as a full read would mark it.
+        long run = Long.parseLong(lastRun("id"));
+        assertThat(run).isGreaterThan(firstRun);
+        long seenNow = db.read(c -> Jdbc.count(c, "SELECT count(*) FROM raw_postings WHERE last_fetch_run_id = ? "
+                + "AND last_seen = ? AND closed_at IS NULL", run, clock.millis()));
+        assertThat(seenNow).isEqualTo(7);
+        // No description lost, no content hash moved, but the changed posting's.
+        Map<String, String> after = descriptions();
+        Map<String, String> hashesAfter = contentHashes();
+        for (int i = 0; i < 8; i++) {
+            String id = SmartRecruitersFixture.id(i);
+            assertThat(after.get(id)).isEqualTo(texts.get(id));
+            if (i != 5) {
+                assertThat(hashesAfter.get(id)).as(id).isEqualTo(hashes.get(id));
+            }
+        }
+        assertThat(hashesAfter.get(SmartRecruitersFixture.id(5))).isNotEqualTo(hashes.get(SmartRecruitersFixture.id(5)));
+
+        // A third fetch of the same listing reads nothing in detail, the changed posting included.
+        clock.advance(Duration.ofDays(1));
+        int before = detailHits();
+        Lander.BoardResult third = fetch(3);
+        assertThat(detailHits() - before).isZero();
+        assertThat(third.counts().unchanged()).isEqualTo(7);
+        assertThat(third.closed()).isZero();
+    }
+
+    @Test
+    void aPostingStoredWithoutItsDescriptionIsReadAgainThoughListedUnchanged() {
+        new SmartRecruitersFixture().serveBoard(server, BOARD, 3);
+        String broken = SmartRecruitersFixture.id(1);
+        server.on(SmartRecruitersFixture.detailPath(BOARD, broken), Reply.status(404, "{}"));
+        Lander.BoardResult first = fetch(100);
+        assertThat(first.complete()).isTrue();
+        assertThat(first.error()).startsWith("1 of 3 detail calls failed");
+        assertThat(descriptions().get(broken)).isEmpty();
+
+        clock.advance(Duration.ofDays(1));
+        server.close();
+        server = newServer();
+        new SmartRecruitersFixture().serveBoard(server, BOARD, 3);
+        Lander.BoardResult b = fetch(100);
+
+        assertThat(detailHits()).as("only the posting stored without its description").isEqualTo(1);
+        assertThat(server.hits(SmartRecruitersFixture.detailPath(BOARD, broken))).isEqualTo(1);
+        assertThat(b.error()).isNull();
+        assertThat(descriptions().get(broken)).contains("We build payment rails");
+    }
+
+    @Test
+    void aRecordingReadsEveryDetailEvenOfPostingsStoredUnchanged() {
+        new SmartRecruitersFixture().serveBoard(server, BOARD, 4);
+        fetch(100);
+        clock.advance(Duration.ofDays(1));
+        server.close();
+        server = newServer();
+        new SmartRecruitersFixture().serveBoard(server, BOARD, 4);
+
+        Lander.BoardResult b = fetch(100, SmartRecruitersSource.MAX_PAGES, true);
+
+        assertThat(detailHits()).isEqualTo(4);
+        assertThat(b.counts().unchanged()).isEqualTo(4);
+        assertThat(b.error()).isNull();
+    }
+
+    @Test
+    void aFetchRecordedThroughTheFactoryReadsEveryDetailAndReplaysWithTheServerGone() {
+        SmartRecruitersFixture api = new SmartRecruitersFixture();
+        api.serveBoard(server, BOARD, 4);
+        fetch(100);
+        clock.advance(Duration.ofDays(1));
+        server.close();
+        server = newServer();
+        api.serveBoard(server, BOARD, 4);
+        var config = dev.jobintel.config.JobintelConfig.DEFAULTS.withSources(new SourcesConfig(null, null, null, null,
+                new SourcesConfig.BoardSource(server.baseUrl(), null, 100, List.of(new SourcesConfig.Board(BOARD, "Acme", null))),
+                null));
+        Path rec = dir.resolve("rec");
+
+        // Every posting is stored unchanged, and yet a recording asks for every detail: it must replay whole.
+        try (var factory = dev.jobintel.source.SourceFactory.create(config, rec, (Path) null)) {
+            Runner.FetchResult r = runner.fetch(factory.sources(java.util.Set.of(), java.util.Set.of()));
+            assertThat(r.boards().get(0).error()).isNull();
+        }
+        assertThat(detailHits()).isEqualTo(4);
+
+        server.close();
+        server = newServer();
+        clock.advance(Duration.ofDays(1));
+        try (var factory = dev.jobintel.source.SourceFactory.create(config, null, rec)) {
+            Runner.FetchResult r = runner.fetch(factory.sources(java.util.Set.of(), java.util.Set.of()), false,
+                    factory.replaying());
+            assertThat(r.boards().get(0).error()).isNull();
+            assertThat(r.boards().get(0).counts().unchanged()).isEqualTo(4);
+        }
+        assertThat(server.requests()).isEmpty();
+        assertThat(descriptions().values()).hasSize(4).allSatisfy(d -> assertThat(d).contains("We build payment rails"));
+    }
+
+    @Test
+    void contentLandedFromElsewhereIsReadInDetailAgain() {
+        new SmartRecruitersFixture().serveBoard(server, BOARD, 2);
+        fetch(100);
+        // An import (or any landing without a list item) puts other content in: the stored fingerprint no
+        // longer names the stored text.
+        db.inTransaction(c -> Jdbc.update(c, "UPDATE raw_postings SET listing_fingerprint = NULL WHERE source_job_id = ?",
+                SmartRecruitersFixture.id(0)));
+        clock.advance(Duration.ofDays(1));
+        server.close();
+        server = newServer();
+        new SmartRecruitersFixture().serveBoard(server, BOARD, 2);
+
+        fetch(100);
+
+        assertThat(detailHits()).isEqualTo(1);
+        assertThat(server.hits(SmartRecruitersFixture.detailPath(BOARD, SmartRecruitersFixture.id(0)))).isEqualTo(1);
+    }
+
+    /** The {@code i}-th list item, with the {@code edited}-th's refNumber changed (an edit the list shows). */
+    private static ObjectNode edited(int i, int edited) {
+        ObjectNode item = SmartRecruitersFixture.item(BOARD, i);
+        return i == edited ? item.put("refNumber", "REF" + i + "-v2") : item;
+    }
+
+    /** Detail requests the current server received. */
+    private int detailHits() {
+        String list = new SmartRecruitersFixture().boardPath(BOARD);
+        return (int) server.requests().stream().filter(r -> r.uri().getPath().startsWith(list + "/")).count();
+    }
+
+    private Map<String, String> contentHashes() {
+        return db.read(c -> Jdbc.query(c, "SELECT source_job_id, content_hash FROM raw_postings",
+                rs -> Map.entry(rs.getString(1), rs.getString(2))))
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private List<String> closed() {
+        return db.read(c -> Jdbc.query(c, "SELECT source_job_id FROM raw_postings WHERE closed_at IS NOT NULL "
+                + "ORDER BY source_job_id", rs -> rs.getString(1)));
     }
 
     @Test
