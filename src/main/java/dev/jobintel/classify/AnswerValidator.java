@@ -172,13 +172,68 @@ public final class AnswerValidator {
             problems.add(field + " must be a string, one of: " + String.join(", ", vocabulary.codes()));
             return null;
         }
-        Optional<String> code = vocabulary.match(v.asText().strip());
-        if (code.isEmpty()) {
+        Set<String> named = named(vocabulary, v.asText().strip(), true);
+        if (named.size() > 1) {
+            problems.add(field + " '" + Clip.oneLine(v.asText(), QUOTED) + "' names " + String.join(" and ", named)
+                    + ": use exactly one of: " + String.join(", ", vocabulary.codes()));
+            return null;
+        }
+        if (named.isEmpty()) {
             problems.add(field + " '" + Clip.oneLine(v.asText(), QUOTED) + "' is not allowed; use exactly one of: "
                     + String.join(", ", vocabulary.codes()));
             return null;
         }
-        return code.get();
+        return named.iterator().next();
+    }
+
+    /** Marks that join alternatives in one answer: "senior / staff", "mid or senior", "senior, lead". */
+    private static final Pattern ALTERNATIVES = Pattern.compile("\\s*(?:/|\\||,|;|\\bor\\b)\\s*",
+            Pattern.CASE_INSENSITIVE);
+    /** A value with a note in brackets after it: "Senior (5+ years)", "Hybrid (2 days in office)", "Lead [team of 4]". */
+    private static final Pattern GLOSSED = Pattern.compile("^([^()\\[\\]]*[^()\\[\\]\\s])\\s*[(\\[]([^()\\[\\]]*)[)\\]]$");
+    /** A note's first word when it offers another value: "Senior (or Staff)". */
+    private static final Pattern CONNECTIVE = Pattern.compile("^(?:or|and|/|aka|i\\.?e\\.?|vs\\.?)\\s+",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The codes an answer names: one when its meaning is plain, none when it names none, and more than one
+     * when it joins several ("senior / staff", "Senior (Staff)"), which is asked again rather than read as
+     * either. A code, name or synonym as written is that code even with a mark in it ("office/remote"); parts
+     * joined by "/", "|", ",", ";" or "or" that all name one code are that code ("full-time / permanent");
+     * a value with a note in brackets is that value ("Senior (5+ years)") unless the note names another. The
+     * note fills no other field: its years are the model's gloss of the level (often the taxonomy's own, "about
+     * 5-8 years"), not years the posting states.
+     */
+    private static Set<String> named(Vocabulary vocabulary, String answer, boolean glossAllowed) {
+        Optional<String> written = vocabulary.matchAsWritten(answer);
+        if (written.isPresent()) {
+            return Set.of(written.get());
+        }
+        Matcher glossed = GLOSSED.matcher(answer.length() <= 2 * QUOTED ? answer : "");
+        if (glossAllowed && glossed.matches()) {
+            // Before the whole: "Senior (Staff)" normalised is "senior staff", a synonym of staff.
+            Set<String> head = named(vocabulary, glossed.group(1).strip(), false);
+            if (head.size() != 1) {
+                return head;
+            }
+            Set<String> codes = new java.util.LinkedHashSet<>(head);
+            codes.addAll(named(vocabulary, CONNECTIVE.matcher(glossed.group(2).strip()).replaceFirst(""), false));
+            return codes;
+        }
+        List<String> parts = ALTERNATIVES.splitAsStream(answer).filter(s -> !s.isBlank()).toList();
+        if (parts.size() > 1) {
+            Set<String> codes = new java.util.LinkedHashSet<>();
+            boolean all = true;
+            for (String part : parts) {
+                Optional<String> c = vocabulary.match(part);
+                c.ifPresent(codes::add);
+                all &= c.isPresent();
+            }
+            if (codes.size() > 1 || all) {
+                return codes;
+            }
+        }
+        return vocabulary.match(answer).map(Set::of).orElse(Set.of());
     }
 
     /**
@@ -214,10 +269,11 @@ public final class AnswerValidator {
             problems.add("salary must be an object {min, max, currency, period} or null");
             return null;
         }
-        double[] inMin = range(v.get("min"));
-        double[] inMax = range(v.get("max"));
-        Double min = inMin != null ? Double.valueOf(inMin[0]) : amount(v.get("min"), "salary.min", problems);
-        Double max = inMax != null ? Double.valueOf(inMax[1]) : amount(v.get("max"), "salary.max", problems);
+        List<Money> written = new ArrayList<>();
+        double[] inMin = range(v.get("min"), "salary.min", written);
+        double[] inMax = range(v.get("max"), "salary.max", written);
+        Double min = inMin != null ? Double.valueOf(inMin[0]) : amount(v.get("min"), "salary.min", written, problems);
+        Double max = inMax != null ? Double.valueOf(inMax[1]) : amount(v.get("max"), "salary.max", written, problems);
         if (inMin != null || inMax != null) {
             // The whole range in one field ("min": "120k-150k"): it states both bounds, and the other field, when
             // it states one, must state the same, or which one is meant is asked.
@@ -240,7 +296,11 @@ public final class AnswerValidator {
         }
         String currency = null;
         JsonNode c = v.get("currency");
-        if (isNull(c) || !c.isTextual()) {
+        Set<String> marked = currencyWritten(written);
+        if ((isNull(c) || !c.isTextual()) && marked.size() == 1) {
+            // "£45k pa" with no currency: the amount says which.
+            currency = marked.iterator().next();
+        } else if (isNull(c) || !c.isTextual()) {
             problems.add("salary.currency is required with an amount: one of " + String.join(", ", taxonomy.currencies().codes()));
         } else {
             String answered = c.asText().strip();
@@ -252,22 +312,45 @@ public final class AnswerValidator {
                         + String.join(", ", taxonomy.currencies().codes()) + ", or set salary to null");
             }
         }
+        for (Money m : written) {
+            if (currency != null && !m.currencies().isEmpty() && !m.currencies().contains(currency)) {
+                // "£45k" under USD: which one the posting states, the answer does not settle.
+                problems.add(String.format(Locale.ROOT, "%s '%s' is written in %s, not in salary.currency %s: give "
+                        + "the amount as a number and its currency in salary.currency", m.field(),
+                        Clip.oneLine(m.text(), QUOTED), String.join(" or ", m.currencies()), currency));
+                currency = null;
+            }
+        }
         Salary.Period period = null;
         JsonNode p = v.get("period");
+        Set<Salary.Period> per = new java.util.TreeSet<>();
+        written.stream().map(Money::period).filter(java.util.Objects::nonNull).forEach(per::add);
         if (!isNull(p) && p.isTextual()) {
             period = Salary.Period.parse(p.asText());
+        } else if (isNull(p) && per.size() == 1) {
+            // "$50/hr" with no period: the amount says which.
+            period = per.iterator().next();
         }
         if (period == null) {
             problems.add("salary.period must be one of year, month, week, day, hour");
+        }
+        for (Money m : written) {
+            if (period != null && m.period() != null && m.period() != period) {
+                problems.add(String.format(Locale.ROOT, "%s '%s' is pay per %s, not per salary.period %s: give the "
+                        + "amount as a number and its period in salary.period", m.field(),
+                        Clip.oneLine(m.text(), QUOTED), m.period().code(), period.code()));
+                period = null;
+            }
         }
         if (currency == null || period == null) {
             return null;
         }
         Salary salary = new Salary(min, max, currency, period);
-        if (!salary.plausible()) {
-            problems.add(String.format(Locale.ROOT, "salary %s–%s %s per %s is more than anyone is paid (over %,.0f a "
-                    + "year): give the amounts as the posting states them, per the period it states, or set salary "
-                    + "to null", min, max, currency, period.code(), Salary.MAX_PER_YEAR));
+        if (!taxonomy.plausiblePay(salary)) {
+            problems.add(String.format(Locale.ROOT, "salary %s–%s %s per %s is more than anyone is paid (over %,.0f %s "
+                    + "a year): give the amounts as the posting states them, in the currency and per the period it "
+                    + "states, or set salary to null", min, max, currency, period.code(),
+                    taxonomy.maxPayPerYear(currency), currency));
             return null;
         }
         double lowest = salary.min() != null ? salary.min() : salary.max();
@@ -305,21 +388,143 @@ public final class AnswerValidator {
      * the field holds no such text. Bounds that do not read as one range are none: upside down ("150k-120k"), or
      * ten times apart or more, which is a suffix on one bound only ("120-150k": 120 or 120,000?).
      */
-    private double[] range(JsonNode v) {
+    private double[] range(JsonNode v, String field, List<Money> written) {
         if (isNull(v) || !v.isTextual()) {
             return null;
         }
-        String text = withoutCode(v.asText().strip());
+        String text = v.asText().strip();
         Matcher m = RANGE.matcher(text);
         if (!m.matches()) {
             return null;
         }
-        Double low = Salary.amount(withoutCode(m.group(1).strip()));
-        Double high = Salary.amount(m.group(2));
+        Money lowMoney = money(m.group(1).strip(), field, text, false);
+        Money highMoney = money(m.group(2).strip(), field, text, false);
+        Double low = lowMoney != null ? Double.valueOf(lowMoney.amount()) : Salary.amount(withoutCode(m.group(1).strip()));
+        Double high = highMoney != null ? Double.valueOf(highMoney.amount()) : Salary.amount(withoutCode(m.group(2).strip()));
         if (low == null || high == null || !(low > 0) || low > high || high >= 10 * low || high.isInfinite()) {
             return null;
         }
+        if (lowMoney != null) {
+            written.add(lowMoney);
+        }
+        if (highMoney != null) {
+            written.add(highMoney);
+        }
         return new double[] {low, high};
+    }
+
+    /**
+     * What an amount written as text states beside its number: the currencies its mark may be ("£": GBP; "$":
+     * any dollar; none when it has none) and its period ("pa", "/hr"; null when none). {@code text} is the
+     * field's whole text, quoted back in a problem.
+     */
+    private record Money(double amount, Set<String> currencies, Salary.Period period, String field, String text) {
+    }
+
+    /**
+     * An amount with its currency before or after it and its period after it: "£45k pa", "45k GBP per annum",
+     * "€60.000 p.a.", "$50/hr", "4,000 EUR per month". Null when the text is not that: no number, words that are
+     * neither a currency nor one of the five periods ("45k plus bonus", "2k biweekly"), a mark that is no money.
+     */
+    private Money money(String text, String field, String whole, boolean plusAllowed) {
+        Matcher m = MONEY.matcher(text.length() <= QUOTED ? text : "");
+        if (!m.matches()) {
+            return null;
+        }
+        Set<String> currencies = new java.util.TreeSet<>();
+        String pre = m.group("pre") == null ? "" : m.group("pre").strip();
+        if (!pre.isEmpty()) {
+            Set<String> marked = currencyMarked(pre);
+            if (marked.isEmpty()) {
+                return null;
+            }
+            currencies.addAll(marked);
+        }
+        String rest = m.group("rest").strip();
+        if (rest.startsWith("+")) {
+            if (!plusAllowed) {
+                return null;
+            }
+            rest = rest.substring(1).strip();
+        }
+        Matcher code = CURRENCY_AFTER.matcher(rest);
+        if (code.lookingAt() && !currencyMarked(code.group(1)).isEmpty()) {
+            Set<String> marked = currencyMarked(code.group(1));
+            if (!currencies.isEmpty() && java.util.Collections.disjoint(currencies, marked)) {
+                return null;
+            }
+            if (currencies.isEmpty()) {
+                currencies.addAll(marked);
+            } else {
+                currencies.retainAll(marked);
+            }
+            rest = rest.substring(code.end()).strip();
+        }
+        Salary.Period period = null;
+        if (!rest.isEmpty()) {
+            Matcher p = PERIOD_AFTER.matcher(rest);
+            if (!p.matches()) {
+                return null;
+            }
+            String word = p.group(1).toLowerCase(Locale.ROOT);
+            period = word.equals("h") ? Salary.Period.HOUR : Salary.Period.parse(word);
+            if (period == null) {
+                return null;
+            }
+        }
+        if (currencies.isEmpty() && period == null && !m.group("rest").strip().startsWith("+")) {
+            // A bare number ("120,000", "1.2m"): read as before, not here.
+            return null;
+        }
+        Double amount = Salary.amount(m.group("num") + (m.group("unit") == null ? "" : m.group("unit")));
+        return amount == null || amount.isInfinite() ? null : new Money(amount, Set.copyOf(currencies), period, field, whole);
+    }
+
+    /** A mark of money, a number (its digits grouped by commas, dots or spaces), a "k" or "m", and what follows. */
+    private static final Pattern MONEY = Pattern.compile("^(?<pre>[^0-9+\\-\\s][^0-9]{0,5}?)?\\s*"
+            + "(?<num>[0-9](?:[0-9]|[,.](?=[0-9])|\\s(?=[0-9]))*)\\s*(?<unit>[kKmM](?![A-Za-z]))?(?<rest>.*)$");
+    /** A currency's code or symbol right after the amount: "45k GBP", "70 000 zł". */
+    private static final Pattern CURRENCY_AFTER = Pattern.compile("([A-Za-z]{3}|[^\\sA-Za-z0-9/+]{1,3})(?=\\s|/|$)");
+    /** One of the five periods after an amount: "pa", "p.a.", "per annum", "a year", "/hr", "/h", "per month", "hourly". */
+    private static final Pattern PERIOD_AFTER = Pattern.compile("(?:/\\s*|per\\s+|an?\\s+|every\\s+)?"
+            + "(hours?|hrs?|h|hourly|years?|yrs?|annum|annual|annually|yearly|months?|mos?|mths?|monthly|weeks?|wks?"
+            + "|weekly|days?|daily|p\\.?\\s?a\\.?|p\\.?\\s?m\\.?|p\\.?\\s?w\\.?|p\\.?\\s?h\\.?)", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The currencies a mark written on an amount may be: its code or one of its symbols ("GBP", "£", "US$"), or
+     * every currency that writes a bare symbol with a prefix ("$": USD, CAD, AUD…); none when it is no money.
+     */
+    private Set<String> currencyMarked(String mark) {
+        String m = mark.strip();
+        Set<String> codes = new java.util.TreeSet<>();
+        if (m.isEmpty()) {
+            return codes;
+        }
+        boolean bare = m.codePoints().noneMatch(Character::isLetterOrDigit);
+        taxonomy.currencySymbols().forEach((code, symbols) -> {
+            for (String symbol : symbols) {
+                if (symbol.equalsIgnoreCase(m) || bare && symbol.endsWith(m)
+                        && symbol.codePoints().limit(symbol.length() - m.length()).allMatch(Character::isLetter)) {
+                    codes.add(code);
+                }
+            }
+        });
+        return codes;
+    }
+
+    /** The one currency every amount's mark agrees on, when they name one; empty when none or several. */
+    private static Set<String> currencyWritten(List<Money> written) {
+        Set<String> common = null;
+        for (Money m : written) {
+            if (!m.currencies().isEmpty()) {
+                if (common == null) {
+                    common = new java.util.TreeSet<>(m.currencies());
+                } else {
+                    common.retainAll(m.currencies());
+                }
+            }
+        }
+        return common == null || common.size() != 1 ? Set.of() : common;
     }
 
     /** The amount of "120,000 USD": a currency's code after it, which the salary's currency field states. */
@@ -336,12 +541,18 @@ public final class AnswerValidator {
      * A number, or a numeric string such as "120,000", "$95k", "1.2m" or "120,000 USD" (a currency's code after
      * the amount, which the salary's currency field states; not "5 mln", which is no code).
      */
-    private Double amount(JsonNode v, String field, List<String> problems) {
+    private Double amount(JsonNode v, String field, List<Money> written, List<String> problems) {
         if (isNull(v)) {
             return null;
         }
         Double d = null;
-        if (v.isNumber()) {
+        Money money = v.isTextual() ? money(v.asText().strip(), field, v.asText(), field.equals("salary.min")) : null;
+        if (money != null) {
+            d = money.amount();
+            if (d != 0) {
+                written.add(money);
+            }
+        } else if (v.isNumber()) {
             d = v.asDouble();
         } else if (v.isTextual()) {
             String text = v.asText().strip();

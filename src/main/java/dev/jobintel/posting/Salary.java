@@ -13,7 +13,8 @@ public record Salary(Double min, Double max, String currency, Period period) {
     /**
      * No pay stated for one person comes near this many units of any currency a year (a senior
      * engineer's pay is about 10^9 in the currencies of the largest numbers); an amount past it
-     * is a typo, a unit mix-up or garbage, and would drag every pay figure it joins.
+     * is a typo, a unit mix-up or garbage, and would drag every pay figure it joins. The bound of a
+     * currency the taxonomy gives none; the taxonomy's own are each currency's (Taxonomy#plausiblePay).
      */
     public static final double MAX_PER_YEAR = 1e10;
 
@@ -93,11 +94,11 @@ public record Salary(Double min, Double max, String currency, Period period) {
 
     /**
      * Whether both bounds could be one person's pay: a year's worth of either (a stated period,
-     * else a year) at most {@link #MAX_PER_YEAR}.
+     * else a year) at most {@code maxPerYear}, the currency's bound (Taxonomy#plausiblePay).
      */
-    public boolean plausible() {
+    public boolean plausible(double maxPerYear) {
         double factor = period == null ? 1 : period.perYear();
-        return (min == null || min * factor <= MAX_PER_YEAR) && (max == null || max * factor <= MAX_PER_YEAR);
+        return (min == null || min * factor <= maxPerYear) && (max == null || max * factor <= maxPerYear);
     }
 
     /**

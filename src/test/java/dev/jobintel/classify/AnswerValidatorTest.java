@@ -243,13 +243,14 @@ class AnswerValidatorTest {
 
     @Test
     void aPeriodAbbreviatedAfterPerIsReadNotReAsked() throws Exception {
-        // "per hr" is as clear as "/hr" and "hourly": asking again pays a second call for the same answer.
+        // "per hr" is as clear as "/hr" and "hourly": asking again pays a second call for the same answer. (In yen,
+        // where 3,000-4,000 is someone's pay by the hour and by the year alike.)
         String[][] spellings = {{"per hr", "HOUR"}, {"hrs", "HOUR"}, {"per yr", "YEAR"}, {"per mo", "MONTH"},
                 {"/mth", "MONTH"}, {"per mth", "MONTH"}, {"per wk", "WEEK"}, {"p.w.", "WEEK"}, {"per annum", "YEAR"},
                 {"an hour", "HOUR"}};
         for (String[] s : spellings) {
             AnswerValidator.Result r = validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"salary\":"
-                    + "{\"min\":3000,\"max\":4000,\"currency\":\"USD\",\"period\":\"" + s[0] + "\"}}");
+                    + "{\"min\":3000,\"max\":4000,\"currency\":\"JPY\",\"period\":\"" + s[0] + "\"}}");
             assertThat(r.problems()).as(s[0]).isEmpty();
             assertThat(r.classification().salary().period()).as(s[0]).isEqualTo(Salary.Period.valueOf(s[1]));
         }
@@ -492,5 +493,115 @@ class AnswerValidatorTest {
                 .problems()).singleElement().asString().startsWith("equity");
         assertThat(validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\",\"equity\":0.5}")
                 .problems()).singleElement().asString().startsWith("equity");
+    }
+
+    @Test
+    void aLevelWithAParentheticalIsThatLevelNotAReAsk() throws Exception {
+        // "Senior (5+ years)" names one level and glosses it: a second paid call would return "senior".
+        for (String[] s : new String[][] {{"Senior (5+ years)", "senior"}, {"Mid-level (3-5 yrs)", "mid"},
+                {"senior (IC)", "senior"}, {"Lead [team of 4]", "lead"}}) {
+            AnswerValidator.Result r = validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\","
+                    + "\"seniority\":\"" + s[0] + "\"}");
+            assertThat(r.problems()).as(s[0]).isEmpty();
+            assertThat(r.classification().seniority()).as(s[0]).isEqualTo(s[1]);
+        }
+        // The gloss's years are the model's, often the taxonomy's own ("about 5-8 years"), not the posting's: they
+        // fill no stated field, and never replace one.
+        Classification k = validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\","
+                + "\"seniority\":\"Senior (5+ years)\",\"years_min\":3}").classification();
+        assertThat(k.yearsMin()).isEqualTo(3);
+        assertThat(k.yearsMax()).isNull();
+        assertThat(validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\","
+                + "\"seniority\":\"Senior (5+ years)\"}").classification().yearsMin()).isNull();
+        // Other fields read the same way.
+        assertThat(validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\","
+                + "\"arrangement\":\"Hybrid (2 days in office)\"}").classification().arrangement()).isEqualTo("hybrid");
+        assertThat(validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\","
+                + "\"position_type\":\"Full-time (permanent)\"}").classification().positionType()).isEqualTo("full_time");
+    }
+
+    @Test
+    void twoLevelsInOneAnswerAreAskedAgainNotReadAsEither() throws Exception {
+        // "senior / staff" normalised is "senior staff", a synonym of staff: it was stored as staff unasked.
+        for (String level : new String[] {"senior / staff", "Senior/Staff", "mid or senior", "Senior (or Staff)",
+                "Senior (Staff)", "senior, lead"}) {
+            AnswerValidator.Result r = validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\","
+                    + "\"seniority\":\"" + level + "\"}");
+            assertThat(r.classification()).as(level).isNull();
+            assertThat(r.problems()).as(level).singleElement().asString().startsWith("seniority '");
+        }
+        // A synonym that is written with a slash is that synonym, and two words for one code are that code.
+        assertThat(validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\","
+                + "\"arrangement\":\"office/remote\"}").classification().arrangement()).isEqualTo("hybrid");
+        assertThat(validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\","
+                + "\"position_type\":\"full-time / permanent\"}").classification().positionType()).isEqualTo("full_time");
+        assertThat(validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\","
+                + "\"seniority\":\"Senior Staff\"}").classification().seniority()).isEqualTo("staff");
+        assertThat(validate("{\"family\":\"data\",\"subfamily\":\"data_engineering\","
+                + "\"arrangement\":\"remote/hybrid\"}").problems()).singleElement().asString().startsWith("arrangement '");
+    }
+
+    @Test
+    void anAmountWithItsCurrencyAndPeriodWrittenOnIsReadNotReAsked() throws Exception {
+        // The period or currency field left empty takes what the amount states; a field that states it agrees.
+        Object[][] forms = {
+                {"{\"min\":\"£45k pa\",\"currency\":\"GBP\",\"period\":null}", new Salary(45_000.0, null, "GBP", Salary.Period.YEAR)},
+                {"{\"min\":\"£45k pa\"}", new Salary(45_000.0, null, "GBP", Salary.Period.YEAR)},
+                {"{\"min\":\"45k GBP per annum\",\"currency\":\"GBP\",\"period\":\"year\"}", new Salary(45_000.0, null, "GBP", Salary.Period.YEAR)},
+                {"{\"min\":\"€60.000 p.a.\",\"max\":\"€70.000 p.a.\",\"currency\":\"EUR\"}", new Salary(60_000.0, 70_000.0, "EUR", Salary.Period.YEAR)},
+                {"{\"min\":\"$50/hr\",\"currency\":\"USD\"}", new Salary(50.0, null, "USD", Salary.Period.HOUR)},
+                {"{\"min\":\"$50/hr\",\"max\":\"$60/hr\",\"currency\":\"CAD\",\"period\":\"hourly\"}", new Salary(50.0, 60.0, "CAD", Salary.Period.HOUR)},
+                {"{\"min\":\"€30/h\",\"max\":\"€40/h\"}", new Salary(30.0, 40.0, "EUR", Salary.Period.HOUR)},
+                {"{\"min\":\"£45k-£55k pa\",\"currency\":\"GBP\"}", new Salary(45_000.0, 55_000.0, "GBP", Salary.Period.YEAR)},
+                {"{\"min\":\"4,000 EUR per month\",\"max\":\"5,000 EUR per month\",\"currency\":null,\"period\":null}", new Salary(4_000.0, 5_000.0, "EUR", Salary.Period.MONTH)},
+                {"{\"min\":\"120k+ USD a year\",\"currency\":\"USD\"}", new Salary(120_000.0, null, "USD", Salary.Period.YEAR)},
+        };
+        for (Object[] f : forms) {
+            AnswerValidator.Result r = withSalary((String) f[0]);
+            assertThat(r.problems()).as((String) f[0]).isEmpty();
+            assertThat(r.classification().salary()).as((String) f[0]).isEqualTo(f[1]);
+        }
+    }
+
+    @Test
+    void anAmountWhoseWrittenCurrencyOrPeriodIsAnotherOrUnclearIsAskedAgain() throws Exception {
+        for (String salary : new String[] {
+                // Another currency than the field's, or another period.
+                "{\"min\":\"£45k pa\",\"currency\":\"USD\",\"period\":\"year\"}",
+                "{\"min\":\"45k GBP\",\"currency\":\"EUR\",\"period\":\"year\"}",
+                "{\"min\":\"$50/hr\",\"currency\":\"USD\",\"period\":\"year\"}",
+                // Bounds that disagree with each other.
+                "{\"min\":\"$50/hr\",\"max\":\"$90k/yr\",\"currency\":\"USD\"}",
+                "{\"min\":\"£45k\",\"max\":\"€55k\",\"period\":\"year\"}",
+                // A "$" alone does not say which dollar.
+                "{\"min\":\"$50/hr\"}",
+                // Words that are no period nor currency, and twice a period.
+                "{\"min\":\"45k plus bonus\",\"currency\":\"GBP\",\"period\":\"year\"}",
+                "{\"min\":\"£2k biweekly\",\"currency\":\"GBP\"}",
+                "{\"min\":\"45k GBP per annum\",\"currency\":\"GBP\",\"period\":\"per fortnight\"}"}) {
+            AnswerValidator.Result r = withSalary(salary);
+            assertThat(r.classification()).as(salary).isNull();
+            assertThat(r.problems()).as(salary).isNotEmpty().allMatch(p -> p.startsWith("salary"));
+        }
+    }
+
+    @Test
+    void theCeilingOnPayIsTheCurrencysNotOneForAll() throws Exception {
+        // Twelve million yen, two and a half million rupees, a billion dong a year: ordinary pay in their money.
+        for (String[] ok : new String[][] {{"12000000", "JPY"}, {"2500000", "INR"}, {"1200000000", "VND"},
+                {"30000000000", "VND"}, {"15000000000", "IDR"}, {"900000", "USD"}}) {
+            AnswerValidator.Result r = withSalary("{\"min\":" + ok[0] + ",\"currency\":\"" + ok[1] + "\",\"period\":\"year\"}");
+            assertThat(r.problems()).as(ok[1] + " " + ok[0]).isEmpty();
+        }
+        // Twelve million dollars or pounds a year is no posting's pay: a yen figure put under the dollar, or a typo.
+        for (String[] bad : new String[][] {{"12000000", "USD"}, {"12000000", "GBP"}, {"1000000000", "INR"}}) {
+            AnswerValidator.Result r = withSalary("{\"min\":" + bad[0] + ",\"currency\":\"" + bad[1] + "\",\"period\":\"year\"}");
+            assertThat(r.problems()).as(bad[1] + " " + bad[0]).singleElement().asString()
+                    .contains("more than anyone is paid").contains(bad[1]);
+        }
+        // One bound, the taxonomy's, for the rules and the validator.
+        assertThat(TAXONOMY.plausiblePay(new Salary(12_000_000.0, null, "JPY", Salary.Period.YEAR))).isTrue();
+        assertThat(TAXONOMY.plausiblePay(new Salary(12_000_000.0, null, "USD", Salary.Period.YEAR))).isFalse();
+        assertThat(TAXONOMY.plausiblePay(new Salary(10_000.0, null, "USD", Salary.Period.HOUR))).isFalse();
     }
 }

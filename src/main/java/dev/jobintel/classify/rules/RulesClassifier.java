@@ -365,11 +365,11 @@ public final class RulesClassifier implements Classifier {
     }
 
     /**
-     * A salary the store can take: in a currency of the taxonomy, with a period, and plausible
-     * (a board's "1e300", a description's "$1,000,000,000" are no one's pay); otherwise none.
+     * A salary the store can take: in a currency of the taxonomy, with a period, and plausible in that
+     * currency (a board's "1e300", a description's "$12,000,000 per year" are no one's pay); otherwise none.
      */
     private Salary storable(Salary s) {
         return s != null && s.currency() != null && taxonomy.currencies().contains(s.currency()) && s.period() != null
-                && s.plausible() ? s : null;
+                && taxonomy.plausiblePay(s) ? s : null;
     }
 }

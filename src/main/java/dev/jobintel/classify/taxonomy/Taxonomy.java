@@ -1,5 +1,7 @@
 package dev.jobintel.classify.taxonomy;
 
+import dev.jobintel.posting.Salary;
+
 import dev.jobintel.config.YamlDocument;
 
 import dev.jobintel.posting.Phrase;
@@ -61,6 +63,7 @@ public final class Taxonomy {
     private final Map<String, List<String>> currencySymbols;
     private final Map<String, String> currencyOfCountry;
     private final Map<String, Double> monthlyBelow;
+    private final Map<String, Double> maxPayPerYear;
     private final Vocabulary skillFamilies;
     private final SkillDictionary skills;
 
@@ -71,7 +74,8 @@ public final class Taxonomy {
              Vocabulary tracks, List<MarkerRule> trackRules, Vocabulary arrangements,
              List<PhraseRule> arrangementRules, Vocabulary positionTypes, List<PhraseRule> positionTypeRules,
              Vocabulary currencies, Map<String, List<String>> currencySymbols, Map<String, String> currencyOfCountry,
-             Map<String, Double> monthlyBelow, Vocabulary skillFamilies, SkillDictionary skills) {
+             Map<String, Double> monthlyBelow, Map<String, Double> maxPayPerYear, Vocabulary skillFamilies,
+             SkillDictionary skills) {
         this.version = version;
         this.origin = origin;
         this.fallbackFamily = fallbackFamily;
@@ -92,6 +96,7 @@ public final class Taxonomy {
         this.currencySymbols = Map.copyOf(currencySymbols);
         this.currencyOfCountry = Map.copyOf(currencyOfCountry);
         this.monthlyBelow = Map.copyOf(monthlyBelow);
+        this.maxPayPerYear = Map.copyOf(maxPayPerYear);
         this.skillFamilies = skillFamilies;
         this.skills = skills;
     }
@@ -198,6 +203,27 @@ public final class Taxonomy {
      */
     public Map<String, Double> monthlyBelow() {
         return monthlyBelow;
+    }
+
+    /**
+     * The most one person's pay in a currency comes to in a year (TaxonomyFile.Currency#maxPerYear), or
+     * {@link Salary#MAX_PER_YEAR} for a currency the taxonomy gives none.
+     */
+    public double maxPayPerYear(String currency) {
+        return maxPayPerYear.getOrDefault(currency, Salary.MAX_PER_YEAR);
+    }
+
+    /** Currency code → its bound on a year's pay, for the currencies the taxonomy gives one. */
+    public Map<String, Double> maxPayPerYear() {
+        return maxPayPerYear;
+    }
+
+    /**
+     * Whether a salary could be one person's pay in its currency: the one bound the rules classifier and the
+     * validation of a model's answer both hold pay to.
+     */
+    public boolean plausiblePay(Salary salary) {
+        return salary.plausible(maxPayPerYear(salary.currency()));
     }
 
     public Vocabulary skillFamilies() {

@@ -99,8 +99,12 @@ public record TaxonomyFile(
      * @param monthlyBelow where pay is advertised by the month (Poland, Brazil, Sweden…): a range with
      *                     no period stated is monthly below this amount, yearly from it; null where
      *                     pay with no period is yearly from 20,000
+     * @param maxPerYear   the most one person's pay in this money comes to in a year: past it a salary is
+     *                     refused by the rules and by the validation of a model's answer; null where it is
+     *                     {@link dev.jobintel.posting.Salary#MAX_PER_YEAR}
      */
-    public record Currency(String code, String name, List<String> symbols, List<String> countries, Double monthlyBelow) {
+    public record Currency(String code, String name, List<String> symbols, List<String> countries, Double monthlyBelow,
+                           Double maxPerYear) {
         public Currency {
             symbols = orEmpty(symbols);
             countries = orEmpty(countries);

@@ -131,6 +131,7 @@ final class TaxonomyLoader {
         Map<String, String> symbolOwner = new HashMap<>();
         Map<String, String> currencyOfCountry = new LinkedHashMap<>();
         Map<String, Double> monthlyBelow = new HashMap<>();
+        Map<String, Double> maxPerYear = new HashMap<>();
         for (int i = 0; i < f.currencies().size(); i++) {
             TaxonomyFile.Currency c = f.currencies().get(i);
             String cp = "currencies[" + i + "]";
@@ -155,6 +156,12 @@ final class TaxonomyLoader {
                     throw doc.error(cp + ".monthly_below", "an amount above 0, got " + c.monthlyBelow());
                 }
                 monthlyBelow.put(c.code(), c.monthlyBelow());
+            }
+            if (c.maxPerYear() != null) {
+                if (!(c.maxPerYear() > 0) || c.maxPerYear().isInfinite()) {
+                    throw doc.error(cp + ".max_per_year", "an amount above 0, got " + c.maxPerYear());
+                }
+                maxPerYear.put(c.code(), c.maxPerYear());
             }
             for (int j = 0; j < c.countries().size(); j++) {
                 String country = c.countries().get(j);
@@ -213,7 +220,7 @@ final class TaxonomyLoader {
 
         return new Taxonomy(f.version(), doc.origin(), fbFamily, fbSub, families, subfamilies, familyOf, rules,
                 seniority, levels, tracks, trackRules, arrangements, arrangementRules, positionTypes, positionRules,
-                currencies, symbols, currencyOfCountry, monthlyBelow, skillFamilies, skills);
+                currencies, symbols, currencyOfCountry, monthlyBelow, maxPerYear, skillFamilies, skills);
     }
 
     private List<Taxonomy.PhraseRule> coded(String key, TaxonomyFile.Choice<TaxonomyFile.Coded> choice, Vocabulary vocab) {

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,6 +21,8 @@ public final class Vocabulary {
     private final String defaultCode;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final Map<String, String> lookup = new HashMap<>();
+    /** Codes, names and synonyms as written, punctuation kept ("office/remote", "ux/ui design"). */
+    private final Map<String, String> asWritten = new HashMap<>();
 
     /** One code of the vocabulary. */
     public record Entry(String code, String name, String description, List<String> synonyms) {
@@ -54,6 +57,7 @@ public final class Vocabulary {
         if (key.isEmpty()) {
             return null;
         }
+        asWritten.putIfAbsent(writtenKey(word), code);
         String prev = lookup.putIfAbsent(key, code);
         return prev != null && !prev.equals(code) ? prev : null;
     }
@@ -65,6 +69,19 @@ public final class Vocabulary {
     static String key(String s) {
         String key = Normalizer.basic(s.replace('_', ' '));
         return key.isEmpty() ? s.strip() : key;
+    }
+
+    /** Lower case, runs of spaces as one, and none around the marks that join words ("Office / Remote" → "office/remote"). */
+    private static String writtenKey(String s) {
+        return s.strip().toLowerCase(Locale.ROOT).replaceAll("\\s*([/|,;])\\s*", "$1").replaceAll("\\s+", " ");
+    }
+
+    /**
+     * The code whose code, name or synonym an answer is as written, punctuation kept: "office/remote" is a
+     * synonym of one code, where "senior / staff" is no synonym but two codes joined.
+     */
+    public Optional<String> matchAsWritten(String answer) {
+        return answer == null ? Optional.empty() : Optional.ofNullable(asWritten.get(writtenKey(answer)));
     }
 
     public String field() {

@@ -186,6 +186,43 @@ class ClaudeClassifierIT {
     }
 
     @Test
+    void aLevelWithAGlossAndPayWrittenAsTextAreTakenWithoutASecondPaidCall() {
+        start(r -> {
+            ObjectNode answer = clean(r).put("seniority", "Senior (5+ years)").putNull("years_min").putNull("years_max");
+            answer.putObject("salary").put("min", "£45k pa").put("max", "£55k pa").putNull("currency").putNull("period");
+            return Answer.tool(answer);
+        });
+        land(job(1));
+        runner.enrich(0);
+        assertThat(posting("g1")).containsEntry("outcome", "enriched");
+        assertThat(sim.messageCalls()).isEqualTo(1);
+        Map<String, Object> job = db.read(c -> Jdbc.one(c, "SELECT seniority, salary_min, salary_max, salary_currency, "
+                + "salary_period, years_min FROM enriched_jobs", rs -> {
+                    Map<String, Object> m = new java.util.HashMap<>();
+                    for (int i = 1; i <= 6; i++) {
+                        m.put(rs.getMetaData().getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), rs.getObject(i));
+                    }
+                    return m;
+                }));
+        assertThat(job).containsEntry("seniority", "senior").containsEntry("salary_currency", "GBP")
+                .containsEntry("salary_period", "year").containsEntry("years_min", null);
+        assertThat(((Number) job.get("salary_min")).doubleValue()).isEqualTo(45_000.0);
+        assertThat(((Number) job.get("salary_max")).doubleValue()).isEqualTo(55_000.0);
+    }
+
+    @Test
+    void twoLevelsInOneAnswerAreAskedAgainNotStoredAsEither() {
+        start(r -> Answer.tool(clean(r).put("seniority", reAsk(r) ? "staff" : "senior / staff")));
+        land(job(1));
+        runner.enrich(0);
+        assertThat(posting("g1")).containsEntry("outcome", "enriched");
+        assertThat(sim.messageCalls()).isEqualTo(2);
+        assertThat(messageRequests().get(1).body().toString()).contains("seniority 'senior / staff' names senior and staff");
+        String seniority = db.read(c -> Jdbc.one(c, "SELECT seniority FROM enriched_jobs", rs -> rs.getString(1)));
+        assertThat(seniority).isEqualTo("staff");
+    }
+
+    @Test
     void incidents12And15AnOutOfVocabularyAnswerIsReAskedAndTheCorrectionKept() {
         start(r -> reAsk(r) ? Answer.tool(clean(r))
                 : Answer.tool(clean(r).put("arrangement", "one of remote, hybrid, onsite").put("seniority", "wizard")));

@@ -397,6 +397,22 @@ class RulesClassifierTest {
     }
 
     @Test
+    void theCeilingOnPayIsTheCurrencysAsTheValidatorsIs() {
+        // Twelve million yen a year is a Tokyo engineer's pay; twelve million dollars a year is no posting's.
+        assertThat(classify("Data Engineer", "Tokyo, Japan", "Salary: ¥12,000,000 - ¥15,000,000 per year.", Hints.NONE)
+                .salary()).isEqualTo(new Salary(12_000_000.0, 15_000_000.0, "JPY", Salary.Period.YEAR));
+        assertThat(classify("Data Engineer", "New York, NY", "Salary: $12,000,000 - $15,000,000 per year.", Hints.NONE)
+                .salary()).isNull();
+        Hints dollars = new Hints(new Salary(12_000_000.0, 15_000_000.0, "USD", Salary.Period.YEAR), null, null, null,
+                null, null, List.of(), Map.of());
+        assertThat(classify("Data Engineer", null, "No pay stated.", dollars).salary()).isNull();
+        Hints yen = new Hints(new Salary(12_000_000.0, 15_000_000.0, "JPY", Salary.Period.YEAR), null, null, null,
+                null, null, List.of(), Map.of());
+        assertThat(classify("Data Engineer", null, "No pay stated.", yen).salary())
+                .isEqualTo(new Salary(12_000_000.0, 15_000_000.0, "JPY", Salary.Period.YEAR));
+    }
+
+    @Test
     void aBareDollarIsTheMoneyOfTheCountryTheJobIsIn() {
         String pay = "The base salary is $120,000 - $150,000 per year.";
         assertThat(classify("Data Engineer", "Toronto, ON", pay, Hints.NONE).salary().currency()).isEqualTo("CAD");
