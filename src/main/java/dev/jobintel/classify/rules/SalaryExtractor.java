@@ -352,9 +352,9 @@ public final class SalaryExtractor {
             if (!ote && namedOte(text, m.start(), m.end())) {
                 continue; // "$150k - $200k OTE": on-target earnings, asked for only when no base is stated
             }
-            if (perkBefore(text, m.start()) || perkAfter(text, m.end())) {
+            if (perkBefore(text, m.start()) || perkAfter(text, m.end()) || theirIncome(text, m.start())) {
                 notPayEnd = m.end();
-                continue; // "a signing bonus of $20,000 - $30,000" is not the pay
+                continue; // "a signing bonus of $20,000 - $30,000", "Hosts on our platform earn an average of $1,500 - $2,000" are not the pay
             }
             Double lo = amount(m.group(2), m.group(3) != null || m.group(7) != null);
             Double hi = amount(m.group(6), m.group(7) != null);
@@ -377,6 +377,9 @@ public final class SalaryExtractor {
             // The currency before the amount ("from £50k") or after it ("from 4.500 €").
             if (!ote && (s.group(1).charAt(0) | 0x20) == 'o') {
                 continue; // "OTE £90,000": on-target earnings, asked for only when no other pay is stated
+            }
+            if (s.start() < notPayEnd) {
+                continue; // "grow accounts from $50k to $200k ARR": the lower bound of money that is not pay is none either
             }
             String currency = currency(countries, s.group(2), s.group(7));
             Double amount = s.group(3) != null ? amount(s.group(3), s.group(4) != null) : amount(s.group(5), s.group(6) != null);
@@ -437,7 +440,8 @@ public final class SalaryExtractor {
                 }
                 continue;
             }
-            if (period != null && plausibleAlone(amount, period) && !notPay(text, m.start(), m.end())) {
+            if (period != null && plausibleAlone(amount, period) && !notPay(text, m.start(), m.end())
+                    && !perkBefore(text, m.start()) && !perkAfter(text, m.end())) {
                 return new Salary(amount, amount, currency, period);
             }
         }
@@ -475,15 +479,27 @@ public final class SalaryExtractor {
      * earnings are the pay of a driver's job). A contractor's "bill rate" stays a rate.
      */
     /** What the platform's users earn or move: "Creators earn", "Sellers on our marketplace make", "customers process". */
-    private static final String THEIR_INCOME = "\\b(?:creators|users|customers|sellers|merchants|hosts|(?<!team |crew |staff )members"
-            + "|affiliates|publishers|artists|vendors)"
+    private static final String THEIR_INCOME = "(?:\\b(?:creators|users|customers|sellers|merchants|hosts|(?<!team |crew |staff )members(?!\\s+of\\s+(?:our|the|this)\\s+(?:[\\w-]+\\s+)?team\\b)"
+            + "|affiliates|publishers|artists|vendors|freelancers)"
+            // Anyone who works through the platform, whatever their trade: "Tutors on our platform earn", "Independent
+            // contractors in our network make", "Writers who join our marketplace earn"; not "Engineers on our Platform
+            // team" (the company's own), nor "Drivers earn $25 - $35 per hour" with no platform named (a driver's job).
+            + "|\\b[a-z]+\\s+(?:on|in|across|using|through|via|(?:who|that)\\s+(?:join|use|sell\\s+on|list\\s+on|work\\s+(?:on|through|with)))"
+            + "\\s+(?:our|the)\\s+(?:[\\w-]+\\s+)?(?:platform|marketplace|network|app|site)\\b"
+            + "(?!\\s+(?:team|teams|group|squad|org|organi[sz]ation|engineering|department)\\b))"
             // "Sellers on our marketplace make $2,000 - $8,000 a month": a few words may stand between them and the verb.
             + "(?:\\s+[\\w'\u2019]+){0,4}?(?:\\s+(?:can|could|already|now|typically|often))?\\s+(?:earn(?:s|ed)?|makes?|made"
             + "|process(?:es|ed)?|generat(?:e|es|ed))\\b";
     /** {@link #THEIR_INCOME} alone, looked for along the sentence before a lone figure ("Hosts … earn an average of $1,500"). */
-    private static final Pattern NOT_PAY_SUBJECT = Pattern.compile("(?i)" + THEIR_INCOME + "[^.!?\\n]*$");
+    private static final Pattern NOT_PAY_SUBJECT = Pattern.compile("(?i)" + THEIR_INCOME
+            // Up to a semicolon, and unless the role's pay or another subject is named between: "Help merchants make more
+            // sales with our tools, and this role pays $120,000 - $150,000", "Creators earn money, our engineers earn $150,000".
+            + "(?:(?!salary|compensation|\\byou|\\bpays?\\b|\\bpaid\\b|\\bour\\b|\\bwe\\b)[^.!?;\\n])*$");
     private static final String BESIDE = PERKS + "|\\bequity\\b|\\bgrants?\\b|\\brsus?\\b|\\bstock\\b|\\bacv\\b"
-            + "|\\bdeal(?:s|\\s+sizes?)?\\b|\\bquotas?\\b|\\bcontract values?\\b|\\bspend(?:s|ing)?\\b|\\bspent\\b"
+            + "|\\bdeal(?:s|\\s+sizes?)?\\b|\\bquotas?\\b|\\bcontract values?\\b"
+            // A sales or revenue target, a book of business, a P&L, a marketplace's sales: "an annual target of
+            // $800,000", "own a book of $1,500,000 per year", "manage a P&L of $10,000,000"; not "target pay".
+            + "|\\btargets?(?=\\s+of\\b)|\\bbook(?=\\s+of\\b)|\\bp&l\\b|\\bgmv\\b|\\bspend(?:s|ing)?\\b|\\bspent\\b"
             + "|\\bbills?\\b(?!\\s+rates?\\b)|\\brent\\b|\\bpa(?:id|ys?|ying) out\\b|\\bpayouts?\\b"
             + "|" + THEIR_INCOME
             // The value of what the role manages: "accounts worth $1,000,000 - $5,000,000 annually", "contracts worth
@@ -497,17 +513,37 @@ public final class SalaryExtractor {
             + "|\\b(?:customers?|clients?|users?|buyers?|subscribers?)(?:\\s+(?:can|could|already|now|typically|often))?\\s+pays?\\b";
     private static final Pattern NOT_PAY_BESIDE = Pattern.compile("(?i)" + BESIDE);
     /**
+     * A revenue or account target the role is to grow to, named right before its figure: "Grow key accounts to
+     * $500,000 a year", "expand your territory to $1,000,000 annually", "upsell customers to $100,000 a year". Its
+     * object is a word or four that are not the pay's ("your salary grows to $90,000"), nor a time ("pay grows each
+     * year to $90,000"); with no object ("starting at $70,000, growing to $90,000") it is the pay's own growth.
+     */
+    private static final String GROWTH_BEFORE = "\\b(?:grow|grows|growing|expand|expands|expanding|scale|scales|scaling|increase|increases"
+            + "|increasing|double|doubling|triple|tripling|upsell|upselling)"
+            + "(?:\\s+(?!(?:salary|salaries|pay|earnings|income|compensation|wages?|rate|base|each|every|year|years|annually|yearly"
+            + "|months?|over|after|within|in|up|to|steadily|quickly)\\b)[\\w&'\u2019-]+){1,4}?\\s+(?:to|from|past|beyond)\\s*$";
+    /**
+     * The business a figure is, named only after it ("$300,000 - $500,000 a year in new sales", "$1,000,000 per year in
+     * pipeline", "$500,000 per year in new ARR"): said before a figure, sales name a sales job's own pay ("Sales
+     * Associate - $18/hour").
+     */
+    private static final String BUSINESS_AFTER = "\\b(?:net\\s+)?new\\s+(?:arr|mrr|revenue|business|logos?|sales|bookings|customers)\\b"
+            + "|\\bsales\\s+(?:pipeline|revenue|bookings)\\b|\\bpipeline\\b|\\bbookings\\b";
+
+    /**
      * A perk named just before a figure ("a signing bonus of $20,000", "grow our ARR from $5,000,000 to
      * $10,000,000 a year"), but not a salary's budget ("the salary budget is €60,000 - €70,000" is the pay); and
      * just after one ("$25,000 in relocation").
      */
-    private static final Pattern PERK_BEFORE = Pattern.compile("(?i)(?<!salary )(?<!pay )(?<!compensation )(?:" + BESIDE
+    private static final Pattern PERK_BEFORE = Pattern.compile("(?i)(?:(?<!salary )(?<!pay )(?<!compensation )(?:" + BESIDE
             // A package of benefits named right before its value: "a benefits package worth $25,000 - $30,000 per year".
-            + "|\\bbenefits? package|\\bperks? package)\\w*(?:\\s+(?:of|is|are|worth|up to|between|from|for|at|range|ranges))*\\s*$");
+            + "|\\bbenefits? package|\\bperks? package)\\w*(?:\\s+(?:of|is|are|worth|up to|between|from|for|at|range|ranges|ranging"
+            + "|averaging|totall?ing|typically|usually|generally|often))*\\s*$"
+            + "|" + GROWTH_BEFORE + ")");
     private static final Pattern PERK_AFTER = Pattern.compile("(?i)^\\s*(?:(?:in|of|as|an?|one[- ]time|annual|yearly|recurring"
             // Its period between: "up to $10,000 per year in education assistance".
             + "|(?:per|a|an|each|every)\\s+(?:year|annum|month|week|day)|/\\s?(?:year|yr|month|mo))\\s+)*(?:"
-            + BESIDE + ")");
+            + BESIDE + "|" + BUSINESS_AFTER + ")");
 
     /** Whether a perk is named right before a figure starting at {@code start}: "a signing bonus of $20,000 - $30,000". */
     private static boolean perkBefore(String text, int start) {
@@ -532,7 +568,12 @@ public final class SalaryExtractor {
         int from = Math.max(0, start - 40);
         return NOT_PAY.matcher(text).region(from, Math.min(text.length(), end + 50)).find()
                 || NOT_PAY_BESIDE.matcher(text).region(from, start).find()
-                || NOT_PAY_SUBJECT.matcher(text).region(Math.max(0, start - 90), start).find();
+                || theirIncome(text, start);
+    }
+
+    /** Whether the figure at {@code start} is what a platform's users earn, told along its sentence ({@link #NOT_PAY_SUBJECT}). */
+    private static boolean theirIncome(String text, int start) {
+        return NOT_PAY_SUBJECT.matcher(text).region(Math.max(0, start - 90), start).find();
     }
 
     /**

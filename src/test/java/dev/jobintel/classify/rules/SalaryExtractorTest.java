@@ -352,6 +352,34 @@ class SalaryExtractorTest {
         assertThat(EXTRACTOR.find("We spend $3,000,000 a year on cloud infrastructure and need you to reduce it.")).isNull();
         assertThat(EXTRACTOR.find("You will own a cloud spend of $400,000 - $600,000 per year.")).isNull();
         assertThat(EXTRACTOR.find("Manage annual spend of $2,500,000 per year across vendors.")).isNull();
+        // A revenue, account or sales target, a book of business, a P&L, the pipeline or new sales the role brings in.
+        assertThat(EXTRACTOR.find("Grow key accounts to $500,000 in annual revenue.")).isNull();
+        assertThat(EXTRACTOR.find("Grow key accounts to $500,000 a year.")).isNull();
+        assertThat(EXTRACTOR.find("Expand key accounts to $500,000 annually.")).isNull();
+        assertThat(EXTRACTOR.find("Upsell customers to $100,000 a year.")).isNull();
+        assertThat(EXTRACTOR.find("Grow key accounts from $100,000 to $500,000 per year.")).isNull();
+        assertThat(EXTRACTOR.find("Grow key accounts from $100,000 to $500,000 in annual revenue.")).isNull();
+        assertThat(EXTRACTOR.find("Grow accounts from $50k to $200k ARR per year.")).isNull();
+        assertThat(EXTRACTOR.find("Grow your territory to $500,000 per year in new business.")).isNull();
+        assertThat(EXTRACTOR.find("Carry an annual target of $800,000 per year.")).isNull();
+        assertThat(EXTRACTOR.find("Hit a target of $800,000 - $1,000,000 per year.")).isNull();
+        assertThat(EXTRACTOR.find("Own a book of $1,500,000 per year.")).isNull();
+        assertThat(EXTRACTOR.find("Manage P&L of $10,000,000 per year.")).isNull();
+        assertThat(EXTRACTOR.find("Generate $1,000,000 per year in pipeline.")).isNull();
+        assertThat(EXTRACTOR.find("Bring in $300,000 - $500,000 a year in new sales.")).isNull();
+        assertThat(EXTRACTOR.find("Close deals ranging from $50,000 to $250,000 per year.")).isNull();
+        assertThat(EXTRACTOR.find("Close deals worth $50k–$250k.")).isNull();
+        assertThat(EXTRACTOR.find("You will manage a $2M budget.")).isNull();
+        // The pay's own growth is pay, and so is a sales job's pay and the target pay.
+        Salary growing = EXTRACTOR.find("Starting at $70,000, growing to $90,000 after one year.");
+        assertThat(growing).isNotNull();
+        assertThat(growing.min()).isEqualTo(70000.0);
+        Salary sales = EXTRACTOR.find("Sales Associate - $18/hour.");
+        assertThat(sales).isNotNull();
+        assertThat(sales.max()).isEqualTo(18.0);
+        Salary target = EXTRACTOR.find("Target pay: $25/hour.");
+        assertThat(target).isNotNull();
+        assertThat(target.max()).isEqualTo(25.0);
         // Pay beside them is still pay: equity after "plus", and an ideal candidate is no deal.
         Salary plus = EXTRACTOR.find("Salary: $120,000 - $150,000 per year plus equity and bonus.");
         assertThat(plus).isNotNull();
@@ -380,6 +408,34 @@ class SalaryExtractorTest {
         assertThat(EXTRACTOR.find("Creators on the platform typically make $5,000 a month.")).isNull();
         assertThat(EXTRACTOR.find("Hosts on our platform earn an average of $1,500 per month.")).isNull();
         assertThat(EXTRACTOR.find("Sellers who list with us typically earn an extra $800 per month.")).isNull();
+        // Freelancers, and anyone who works through the platform, whatever their trade.
+        assertThat(EXTRACTOR.find("Freelancers on our platform make $50–150/hour.")).isNull();
+        assertThat(EXTRACTOR.find("Our freelancers make $80/hour on average.")).isNull();
+        assertThat(EXTRACTOR.find("Independent contractors on our platform earn $60 - $120 per hour.")).isNull();
+        assertThat(EXTRACTOR.find("Tutors on our platform earn $25 - $40 per hour.")).isNull();
+        assertThat(EXTRACTOR.find("Writers who join our marketplace earn $30 - $60 per hour.")).isNull();
+        assertThat(EXTRACTOR.find("Professionals in our network earn $60 - $90/hour.")).isNull();
+        assertThat(EXTRACTOR.find("Hosts on our platform earn an average of $1,500 - $2,000 per month.")).isNull();
+        // Not the company's own people on a team so named, nor a trade's pay with no platform named (a driver's job).
+        Salary platformTeam = EXTRACTOR.find("Engineers on our Platform team earn $180,000 - $220,000 per year.");
+        assertThat(platformTeam).isNotNull();
+        assertThat(platformTeam.min()).isEqualTo(180000.0);
+        Salary drivers = EXTRACTOR.find("Drivers earn $25 - $35 per hour.");
+        assertThat(drivers).isNotNull();
+        assertThat(drivers.max()).isEqualTo(35.0);
+        Salary tutors = EXTRACTOR.find("Tutors earn $25 - $40 per hour.");
+        assertThat(tutors).isNotNull();
+        assertThat(tutors.max()).isEqualTo(40.0);
+        Salary ours = EXTRACTOR.find("Creators on our platform earn money; our engineers earn $150,000 - $200,000 per year.");
+        assertThat(ours).as("the role's people after the users' income").isNotNull();
+        assertThat(ours.max()).isEqualTo(200000.0);
+        Salary members = EXTRACTOR.find("Members of our Platform team make $150,000 - $190,000 per year.");
+        assertThat(members).as("members of the company's own team").isNotNull();
+        assertThat(members.min()).isEqualTo(150000.0);
+        assertThat(EXTRACTOR.find("Deal sizes typically $50,000 - $200,000.")).isNull();
+        Salary pays = EXTRACTOR.find("Help merchants make more sales with our tools; this role pays $120,000 - $150,000 per year.");
+        assertThat(pays).as("the role's pay named after the users' sales").isNotNull();
+        assertThat(pays.min()).isEqualTo(120000.0);
         Salary nextSentence = EXTRACTOR.find("Our users earn money with us. We pay $40 per hour.");
         assertThat(nextSentence).as("the role's pay in the next sentence").isNotNull();
         assertThat(nextSentence.max()).isEqualTo(40.0);
