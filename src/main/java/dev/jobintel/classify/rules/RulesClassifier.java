@@ -138,7 +138,7 @@ public final class RulesClassifier implements Classifier {
         }
 
         // The lower-cased text the phrases read: no second lower-casing of a long description.
-        YearsExtractor.Years years = YearsExtractor.find(lower.text());
+        YearsExtractor.Years years = YearsExtractor.find(lower.text(), p.company());
         String seniority = seniority(title, hints, years, positionType);
         if (seniority == null) {
             seniority = taxonomy.seniority().defaultCode();

@@ -63,6 +63,14 @@ public final class YearsExtractor {
      * and "yr", so a long description costs little more than one scan for those words.
      */
     public static Years find(String text) {
+        return find(text, null);
+    }
+
+    /**
+     * The first stated band, or null, in a posting of the employer {@code company} (null or blank when unknown):
+     * the years that employer says it has ("Acme has 15 years of experience building payment systems") are its own.
+     */
+    public static Years find(String text, String company) {
         if (text == null || text.isEmpty()) {
             return null;
         }
@@ -70,6 +78,7 @@ public final class YearsExtractor {
         if (lower.length() != text.length()) {
             lower = asciiLower(text); // keep indexes aligned with the text when a character lowers to two
         }
+        String[] names = names(company);
         int year = lower.indexOf("year");
         int yr = lower.indexOf("yr");
         while (year >= 0 || yr >= 0) {
@@ -78,7 +87,7 @@ public final class YearsExtractor {
                 // A match holding this "year" starts before it (a number, at most "at least" or
                 // "3 to" earlier); one starting after it holds a later "year" and is found there.
                 Years y = findIn(text, Math.max(0, at - 60), at, Math.min(text.length(), at + 120),
-                        orMoreBefore(lower, at), wordBefore(lower, "experience", at, 40));
+                        orMoreBefore(lower, at), wordBefore(lower, "experience", at, 40), names);
                 if (y == null && closesParen(lower, at)) {
                     y = inParens(text, lower, at);
                 }
@@ -318,11 +327,12 @@ public final class YearsExtractor {
      * The first band in the window; the "or more" and labelled patterns run only where the words
      * they start with or hold were seen near the "year" (most windows have neither).
      */
-    private static Years findIn(String text, int from, int startsBefore, int to, boolean orMore, boolean labelled) {
+    private static Years findIn(String text, int from, int startsBefore, int to, boolean orMore, boolean labelled,
+                                String[] names) {
         Years best = null;
         int bestAt = Integer.MAX_VALUE;
         Matcher m = RANGE.matcher(text).useTransparentBounds(true);
-        if (findCandidates(m, text, from, startsBefore, to)) {
+        if (findCandidates(m, text, from, startsBefore, to, names)) {
             Integer lo = number(m.group(1));
             Integer hi = number(m.group(2));
             if (lo != null && hi != null && lo <= hi && hi <= 30) {
@@ -332,7 +342,7 @@ public final class YearsExtractor {
         }
         for (Pattern p : orMore ? new Pattern[] {AT_LEAST, PLUS, OR_MORE, PLAIN} : new Pattern[] {AT_LEAST, PLUS, PLAIN}) {
             Matcher s = p.matcher(text).useTransparentBounds(true);
-            if (findCandidates(s, text, from, startsBefore, to) && s.start() < bestAt) {
+            if (findCandidates(s, text, from, startsBefore, to, names) && s.start() < bestAt) {
                 Integer v = number(s.group(1));
                 if (v != null && v <= 30) {
                     // "Up to 2 years of experience", "no more than 3 years" are at most two or three, not that or more.
@@ -343,7 +353,7 @@ public final class YearsExtractor {
         }
         Matcher l = labelled ? LABELLED.matcher(text).useTransparentBounds(true) : null;
         // Not the company's: "Our team has experience of 20 years".
-        if (l != null && findCandidates(l, text, from, startsBefore, to) && l.start() < bestAt) {
+        if (l != null && findCandidates(l, text, from, startsBefore, to, names) && l.start() < bestAt) {
             Years y = band(l.group(1), l.group(2));
             if (y != null) {
                 best = y;
@@ -357,9 +367,9 @@ public final class YearsExtractor {
      * after such a band is still found. (The company's words are looked for only where a band matched:
      * before every place one could start, they cost a tenth of a pipeline run.)
      */
-    private static boolean findCandidates(Matcher m, String text, int from, int startsBefore, int to) {
+    private static boolean findCandidates(Matcher m, String text, int from, int startsBefore, int to, String[] names) {
         for (int at = from; Anchored.find(m, at, startsBefore, to, i -> canStart(text, i)); at = m.start() + 1) {
-            if (!companyBefore(text, m.start())) {
+            if (!companyBefore(text, m.start(), names)) {
                 return true;
             }
         }
@@ -375,7 +385,12 @@ public final class YearsExtractor {
             + "|\\b(?:our|the) (?:founders?|team|company|leadership(?: team)?|firm|business|agency|group|organi[sz]ation)(?: has| have| brings?)?"
             // The company's people and clients: "Our engineers have 10+ years of experience each".
             + "|\\bour (?:engineers|developers|people|consultants|experts|staff|employees|team members|colleagues|clients|customers|partners)(?: have| bring)?"
-            + "|(?:(?<=[.!?]\\s)|(?<=\\n)|(?<![\\s\\S]))for|\\b(?:in|over|during) the (?:last|past|first))"
+            + "|(?:(?<=[.!?]\\s)|(?<=\\n)|(?<![\\s\\S]))for|\\b(?:in|over|during) the (?:last|past|first)"
+            // A name opening its sentence as the subject of "has": "Acme has 15 years of experience building payment
+            // systems". Not the candidate so named ("Candidate has 5+ years", "Ideally has"), nor a bullet's "Has 5+ years".
+            + "|(?:(?<=[.!?]\\s)|(?<=\\n)|(?<![\\s\\S]))(?!(?:candidates?|applicants?|you|who|he|she|they|it|this|that|which|one"
+            + "|someone|somebody|anyone|everyone|ideally|preferably|also|and|or|must|should|hire|individual|person|engineer|developer"
+            + "|manager|incumbent|employee|jobholder|role|position|profile|requirement|requirements|experience)\\b)[a-z][\\w&'’.-]*\\s+has)"
             + "\\s+(?:(?:over|more than|nearly|almost|about|around)\\s+)?$");
 
     /** The words {@link #COMPANY_BEFORE} can end with, before its "over", "more than"… */
@@ -388,7 +403,7 @@ public final class YearsExtractor {
             "about", "around");
 
     /** Whether the words just before a band at {@code at} make the years the company's (see {@link #COMPANY_BEFORE}). */
-    private static boolean companyBefore(String text, int at) {
+    private static boolean companyBefore(String text, int at, String[] names) {
         // The pattern runs only where the last word before the band could end it: nearly every band is
         // the candidate's ("5+ years"), and the pattern tried along 40 characters costs far more than a word.
         int end = at;
@@ -405,8 +420,68 @@ public final class YearsExtractor {
             word = text.substring(start, end).toLowerCase(Locale.ROOT);
             end = start;
         } while (QUALIFIERS.contains(word) && end > 0);
-        return COMPANY_LAST_WORDS.contains(word)
-                && COMPANY_BEFORE.matcher(text).useTransparentBounds(true).region(Math.max(0, at - 40), at).find();
+        if (!COMPANY_LAST_WORDS.contains(word)) {
+            return false;
+        }
+        if (names.length > 0 && (word.equals("has") || word.equals("have") || word.equals("brings") || word.equals("bring"))
+                && named(text, end, names)) {
+            return true; // "Acme has 15 years of experience…", "Acme Payments has over 20 years…"
+        }
+        return COMPANY_BEFORE.matcher(text).useTransparentBounds(true).region(Math.max(0, at - 40), at).find();
+    }
+
+    /** The legal forms an employer's name may carry that its own text leaves off ("Acme Inc." writes itself "Acme"). */
+    private static final Pattern LEGAL_FORM = Pattern.compile("(?i)[,\\s]+(?:inc\\.?|llc|ltd\\.?|limited|gmbh|ag|sa|sas|s\\.a\\.|bv|b\\.v\\."
+            + "|plc|corp\\.?|corporation|co\\.?|company|group|pty|oy|ab|as|aps|srl|s\\.r\\.l\\.|se|nv)$");
+
+    /** The employer's name as its text may write it, lower-cased: as given, and without its legal form; none when unknown. */
+    private static String[] names(String company) {
+        if (company == null || company.isBlank()) {
+            return new String[0];
+        }
+        String full = company.strip().toLowerCase(Locale.ROOT);
+        String bare = full;
+        for (Matcher m = LEGAL_FORM.matcher(bare); m.find(); m = LEGAL_FORM.matcher(bare)) {
+            bare = bare.substring(0, m.start()).strip();
+        }
+        if (bare.length() < 2 || bare.equals(full)) {
+            return full.length() < 2 ? new String[0] : new String[] {full};
+        }
+        return new String[] {full, bare};
+    }
+
+    /**
+     * Whether one of the employer's {@code names} ends just before {@code end} as a whole name, or a word or two
+     * before it ("Acme Payments has", "Acme's engineers have"), spaces between.
+     */
+    private static boolean named(String text, int end, String[] names) {
+        int j = end;
+        for (int words = 0; words <= 2; words++) {
+            while (j > 0 && Character.isWhitespace(text.charAt(j - 1))) {
+                j--;
+            }
+            int e = j;
+            if (e >= 2 && (text.charAt(e - 1) | 0x20) == 's' && (text.charAt(e - 2) == '\'' || text.charAt(e - 2) == '’')) {
+                e -= 2; // "acme's team has": the name before its possessive
+            }
+            for (String name : names) {
+                int start = e - name.length();
+                if (start >= 0 && text.regionMatches(true, start, name, 0, name.length())
+                        && (start == 0 || !Chars.isLetterOrDigit(text.charAt(start - 1)))) {
+                    return true;
+                }
+            }
+            // Back over one word, with no punctuation before it: "acme payments has", not "in payments. acme has".
+            int k = j;
+            while (k > 0 && (Chars.isLetterOrDigit(text.charAt(k - 1)) || text.charAt(k - 1) == '\'' || text.charAt(k - 1) == '’')) {
+                k--;
+            }
+            if (k == j || k == 0 || !Character.isWhitespace(text.charAt(k - 1))) {
+                return false;
+            }
+            j = k;
+        }
+        return false;
     }
 
     /** Words other than numbers a pattern can begin with ("at least", "minimum of", "over", "more than", "experience:"). */

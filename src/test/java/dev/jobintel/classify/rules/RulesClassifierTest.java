@@ -309,6 +309,19 @@ class RulesClassifierTest {
     }
 
     @Test
+    void theEmployersOwnYearsDecideNoSeniority() {
+        // The posting's employer (Acme) named as having the years: its history, not the candidate's requirement.
+        Classification c = classify("Backend Engineer", "Acme Payments has 15 years of experience building payment systems. "
+                + "Join our platform team.");
+        assertThat(c.yearsMin()).isNull();
+        assertThat(c.defaulted()).contains("seniority");
+        Classification you = classify("Backend Engineer", "Acme has 15 years of experience building payment systems. "
+                + "You have 6+ years of experience with Go.");
+        assertThat(you.yearsMin()).isEqualTo(6);
+        assertThat(you.seniority()).isEqualTo("senior");
+    }
+
+    @Test
     void nothingStatedGivesTheDefaultsAndSaysSo() {
         Classification c = classify("Backend Engineer", "We build things.");
         assertThat(c.seniority()).isEqualTo(TAXONOMY.seniority().defaultCode());

@@ -169,4 +169,23 @@ class YearsExtractorTest {
         assertThat(YearsExtractor.find("Candidates should have worked for 5+ years as a developer."))
                 .isEqualTo(new YearsExtractor.Years(5, null));
     }
+
+    @Test
+    void theEmployerNamedAsTheSubjectStatesItsOwnYears() {
+        assertThat(YearsExtractor.find("Acme has 15 years of experience building payment systems.")).isNull();
+        assertThat(YearsExtractor.find("Founded in 2009, Acme Payments has over 15 years of experience in payments.",
+                "Acme Payments, Inc.")).isNull();
+        assertThat(YearsExtractor.find("Acme has 15 years of experience building payment systems; you have 4+ years of "
+                + "experience with Kotlin.", "Acme")).isEqualTo(new YearsExtractor.Years(4, null));
+        // The candidate as the subject, or no subject at all, is a requirement.
+        assertThat(YearsExtractor.find("You have 5+ years of experience.")).isEqualTo(new YearsExtractor.Years(5, null));
+        assertThat(YearsExtractor.find("With 15 years of experience in payments, you will lead the team.", "Acme"))
+                .isEqualTo(new YearsExtractor.Years(15, null));
+        assertThat(YearsExtractor.find("Has 5+ years of experience with Python.")).isEqualTo(new YearsExtractor.Years(5, null));
+        assertThat(YearsExtractor.find("• Has 5+ years of experience with Python.")).isEqualTo(new YearsExtractor.Years(5, null));
+        assertThat(YearsExtractor.find("Candidate has 5+ years of experience.")).isEqualTo(new YearsExtractor.Years(5, null));
+        assertThat(YearsExtractor.find("Ideally has 5+ years of experience with Go.")).isEqualTo(new YearsExtractor.Years(5, null));
+        assertThat(YearsExtractor.find("The ideal candidate has 5+ years of experience with Go."))
+                .isEqualTo(new YearsExtractor.Years(5, null));
+    }
 }
