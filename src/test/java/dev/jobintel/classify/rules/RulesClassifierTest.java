@@ -371,6 +371,17 @@ class RulesClassifierTest {
             "Poste en full remote.                                                   | remote",
             "Die Stelle ist nicht vollständig remote.                                | unknown",
             "Ce poste n'est pas en full remote.                                      | unknown",
+            "100% vor Ort                                                            | onsite",
+            "Die Stelle ist 100 % vor Ort in München.                                | onsite",
+            "Du arbeitest vollständig vor Ort in unserem Werk.                       | onsite",
+            "Poste en présentiel à 100 %.                                            | onsite",
+            "Le poste est 100 % en présentiel à Lyon.                                | onsite",
+            "Poste basé sur site à Toulouse.                                         | onsite",
+            "Travail sur site, du lundi au vendredi.                                 | onsite",
+            "Die Stelle ist nicht 100 % vor Ort.                                     | unknown",
+            "2 Tage pro Woche vor Ort, den Rest im Homeoffice.                       | hybrid",
+            "3 jours par semaine sur site, 2 jours de télétravail.                   | hybrid",
+            "3 jours de présence sur site par semaine.                               | hybrid",
     })
     void arrangementStatedInGermanOrFrench(String description, String arrangement) {
         assertThat(classify("Softwareentwickler (m/w/d)", description).arrangement()).isEqualTo(arrangement);
