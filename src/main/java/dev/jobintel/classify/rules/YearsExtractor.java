@@ -34,7 +34,8 @@ public final class YearsExtractor {
             + "\\s+(?:experience|exp\\b|working|building|designing|developing|leading|managing|as\\b)"
             // "7+ years of backend development experience": a few words between "of" and "experience",
             // not joined by "and" ("12 years of history and experience" are two things).
-            + "|\\s+of(?:\\s+(?!and\\b|or\\b)[a-z][a-z0-9/+#.-]*){1,4}?\\s+experience\\b"
+            // Not a team's years summed ("30 years of combined experience").
+            + "|\\s+of(?:\\s+(?!and\\b|or\\b|combined\\b|collective\\b)[a-z][a-z0-9/+#.-]*){1,4}?\\s+experience\\b"
             + "|\\s+in\\s+(?:a|an)\\s+(?:similar|related|comparable|equivalent|relevant)\\s+(?:role|position|capacity)\\b"
             // "4+ years in backend development": a field of work, a few words naming it ("6 years in a row" is none).
             + "|\\s+in(?:\\s+(?!a\\b|an\\b|the\\b|and\\b|or\\b)[a-z][a-z0-9/+#.-]*){0,3}?\\s+(?:development|engineering|programming"
@@ -385,6 +386,12 @@ public final class YearsExtractor {
             + "|\\b(?:our|the) (?:founders?|team|company|leadership(?: team)?|firm|business|agency|group|organi[sz]ation)(?: has| have| brings?)?"
             // The company's people and clients: "Our engineers have 10+ years of experience each".
             + "|\\bour (?:engineers|developers|people|consultants|experts|staff|employees|team members|colleagues|clients|customers|partners)(?: have| bring)?"
+            // Its leaders and the candidate's future manager: "Our CTO brings 20+ years", "Our head of engineering has 15
+            // years", "Your manager has 12 years of experience", "report to our VP, who has 20 years"; and a team so
+            // described ("You'll join a team with 20 years of experience").
+            + "|\\b(?:our|your) (?:ceo|cto|cpo|coo|cfo|ciso|vp|svp|evp|founders?|co-?founders?|leaders?|leadership|management|managers?"
+            + "|directors?|executives?|mentors?|lead|team lead|head of [\\w-]+|vp of [\\w-]+|director of [\\w-]+)(?:,? who)? (?:has|have|brings?)"
+            + "|\\ba team with"
             + "|(?:(?<=[.!?]\\s)|(?<=\\n)|(?<![\\s\\S]))for|\\b(?:in|over|during) the (?:last|past|first)"
             // A name opening its sentence as the subject of "has": "Acme has 15 years of experience building payment
             // systems". Not the candidate so named ("Candidate has 5+ years", "Ideally has"), nor a bullet's "Has 5+ years".
@@ -398,7 +405,7 @@ public final class YearsExtractor {
             "has", "spent", "been", "had", "founder", "founders", "team", "company", "leadership", "firm", "business",
             "agency", "group", "organization", "organisation", "engineers", "developers", "people", "consultants",
             "experts", "staff", "employees", "members", "colleagues", "clients", "customers", "partners",
-            "bring", "brings", "for", "last", "past", "first");
+            "bring", "brings", "for", "last", "past", "first", "with");
     private static final java.util.Set<String> QUALIFIERS = java.util.Set.of("over", "than", "more", "nearly", "almost",
             "about", "around");
 

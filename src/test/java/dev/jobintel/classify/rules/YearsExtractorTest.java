@@ -177,6 +177,19 @@ class YearsExtractorTest {
                 "Acme Payments, Inc.")).isNull();
         assertThat(YearsExtractor.find("Acme has 15 years of experience building payment systems; you have 4+ years of "
                 + "experience with Kotlin.", "Acme")).isEqualTo(new YearsExtractor.Years(4, null));
+        // The company's leaders, the candidate's future manager, a team so described, a team's years summed.
+        assertThat(YearsExtractor.find("Our CTO brings 20+ years of experience in distributed systems.")).isNull();
+        assertThat(YearsExtractor.find("Our head of engineering has 15 years of experience.")).isNull();
+        assertThat(YearsExtractor.find("Your manager has 12 years of experience leading teams.")).isNull();
+        assertThat(YearsExtractor.find("You will report to our VP, who has 20 years of experience in SaaS.")).isNull();
+        assertThat(YearsExtractor.find("You'll join a team with 20 years of experience in payments.")).isNull();
+        assertThat(YearsExtractor.find("Led by a team with 30 years of combined experience.")).isNull();
+        assertThat(YearsExtractor.find("We're looking for someone with 5+ years of experience in Go."))
+                .isEqualTo(new YearsExtractor.Years(5, null));
+        assertThat(YearsExtractor.find("A candidate with 3-5 years of experience leading a team."))
+                .isEqualTo(new YearsExtractor.Years(3, 5));
+        assertThat(YearsExtractor.find("You'll join our team with 4+ years of backend development experience."))
+                .isEqualTo(new YearsExtractor.Years(4, null));
         // The candidate as the subject, or no subject at all, is a requirement.
         assertThat(YearsExtractor.find("You have 5+ years of experience.")).isEqualTo(new YearsExtractor.Years(5, null));
         assertThat(YearsExtractor.find("With 15 years of experience in payments, you will lead the team.", "Acme"))
