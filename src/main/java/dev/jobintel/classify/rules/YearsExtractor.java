@@ -79,7 +79,6 @@ public final class YearsExtractor {
         if (lower.length() != text.length()) {
             lower = asciiLower(text); // keep indexes aligned with the text when a character lowers to two
         }
-        String[] names = names(company);
         int year = lower.indexOf("year");
         int yr = lower.indexOf("yr");
         while (year >= 0 || yr >= 0) {
@@ -88,7 +87,7 @@ public final class YearsExtractor {
                 // A match holding this "year" starts before it (a number, at most "at least" or
                 // "3 to" earlier); one starting after it holds a later "year" and is found there.
                 Years y = findIn(text, Math.max(0, at - 60), at, Math.min(text.length(), at + 120),
-                        orMoreBefore(lower, at), wordBefore(lower, "experience", at, 40), names);
+                        orMoreBefore(lower, at), wordBefore(lower, "experience", at, 40), company);
                 if (y == null && closesParen(lower, at)) {
                     y = inParens(text, lower, at);
                 }
@@ -329,11 +328,11 @@ public final class YearsExtractor {
      * they start with or hold were seen near the "year" (most windows have neither).
      */
     private static Years findIn(String text, int from, int startsBefore, int to, boolean orMore, boolean labelled,
-                                String[] names) {
+                                String company) {
         Years best = null;
         int bestAt = Integer.MAX_VALUE;
         Matcher m = RANGE.matcher(text).useTransparentBounds(true);
-        if (findCandidates(m, text, from, startsBefore, to, names)) {
+        if (findCandidates(m, text, from, startsBefore, to, company)) {
             Integer lo = number(m.group(1));
             Integer hi = number(m.group(2));
             if (lo != null && hi != null && lo <= hi && hi <= 30) {
@@ -343,7 +342,7 @@ public final class YearsExtractor {
         }
         for (Pattern p : orMore ? new Pattern[] {AT_LEAST, PLUS, OR_MORE, PLAIN} : new Pattern[] {AT_LEAST, PLUS, PLAIN}) {
             Matcher s = p.matcher(text).useTransparentBounds(true);
-            if (findCandidates(s, text, from, startsBefore, to, names) && s.start() < bestAt) {
+            if (findCandidates(s, text, from, startsBefore, to, company) && s.start() < bestAt) {
                 Integer v = number(s.group(1));
                 if (v != null && v <= 30) {
                     // "Up to 2 years of experience", "no more than 3 years" are at most two or three, not that or more.
@@ -354,7 +353,7 @@ public final class YearsExtractor {
         }
         Matcher l = labelled ? LABELLED.matcher(text).useTransparentBounds(true) : null;
         // Not the company's: "Our team has experience of 20 years".
-        if (l != null && findCandidates(l, text, from, startsBefore, to, names) && l.start() < bestAt) {
+        if (l != null && findCandidates(l, text, from, startsBefore, to, company) && l.start() < bestAt) {
             Years y = band(l.group(1), l.group(2));
             if (y != null) {
                 best = y;
@@ -368,9 +367,9 @@ public final class YearsExtractor {
      * after such a band is still found. (The company's words are looked for only where a band matched:
      * before every place one could start, they cost a tenth of a pipeline run.)
      */
-    private static boolean findCandidates(Matcher m, String text, int from, int startsBefore, int to, String[] names) {
+    private static boolean findCandidates(Matcher m, String text, int from, int startsBefore, int to, String company) {
         for (int at = from; Anchored.find(m, at, startsBefore, to, i -> canStart(text, i)); at = m.start() + 1) {
-            if (!companyBefore(text, m.start(), names)) {
+            if (!companyBefore(text, m.start(), company)) {
                 return true;
             }
         }
@@ -410,7 +409,7 @@ public final class YearsExtractor {
             "about", "around");
 
     /** Whether the words just before a band at {@code at} make the years the company's (see {@link #COMPANY_BEFORE}). */
-    private static boolean companyBefore(String text, int at, String[] names) {
+    private static boolean companyBefore(String text, int at, String company) {
         // The pattern runs only where the last word before the band could end it: nearly every band is
         // the candidate's ("5+ years"), and the pattern tried along 40 characters costs far more than a word.
         int end = at;
@@ -430,8 +429,9 @@ public final class YearsExtractor {
         if (!COMPANY_LAST_WORDS.contains(word)) {
             return false;
         }
-        if (names.length > 0 && (word.equals("has") || word.equals("have") || word.equals("brings") || word.equals("bring"))
-                && named(text, end, names)) {
+        // The employer's names are worked out only here, where a band follows "has" (in few postings).
+        if ((word.equals("has") || word.equals("have") || word.equals("brings") || word.equals("bring"))
+                && named(text, end, names(company))) {
             return true; // "Acme has 15 years of experience…", "Acme Payments has over 20 years…"
         }
         return COMPANY_BEFORE.matcher(text).useTransparentBounds(true).region(Math.max(0, at - 40), at).find();
