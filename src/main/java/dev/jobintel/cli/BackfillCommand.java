@@ -148,10 +148,12 @@ final class BackfillCommand implements Callable<Integer> {
                 return 0;
             }
             long now = ctx.clock().millis();
-            long requeued = Requeue.dangling(db, from, now) + db.inTransaction(c -> Requeue.requeueUnsound(c, now))
+            // Each repair is retried: on PostgreSQL a fetch or a worker writing beside the backfill may lock
+            // the same postings and jobs in another order, and the server ends one transaction of the two.
+            long requeued = Requeue.dangling(db, from, now) + db.inTransactionRetried(c -> Requeue.requeueUnsound(c, now))
                     + (taxonomyChanged ? Requeue.staleCodes(db, codes, now) : 0);
-            int released = db.inTransaction(Requeue::releaseStranded);
-            int removed = db.inTransaction(Requeue::deleteOrphanJobs);
+            int released = db.inTransactionRetried(Requeue::releaseStranded);
+            int removed = db.inTransactionRetried(Requeue::deleteOrphanJobs);
             int recounted = db.inTransactionRetried(Requeue::recount);
             out.printf("Re-queued %s, released %s from gone batches, removed %s, corrected %s; enriching.%n",
                     Summaries.count(requeued, "posting"), Summaries.n(released), Summaries.count(removed, "orphan job"),

@@ -255,7 +255,7 @@ public final class BatchEnricher {
                 }
                 continue;
             }
-            long batchId = db.inTransaction(c -> LlmBatches.create(c, claude.model(), claude.promptVersion(), items,
+            long batchId = db.inTransactionRetried(c -> LlmBatches.create(c, claude.model(), claude.promptVersion(), items,
                     clock.millis()));
             try {
                 MessageBatch b = api.createBatch(requests);
@@ -280,7 +280,7 @@ public final class BatchEnricher {
                 }
                 // Refused with a status, nothing was accepted: release the postings; a refusal of
                 // the key stops the run.
-                db.inTransaction(c -> {
+                db.inTransactionRetried(c -> {
                     LlmBatches.abandon(c, batchId, e.getMessage());
                     return null;
                 });
@@ -369,7 +369,7 @@ public final class BatchEnricher {
                 return;
             }
             String remoteId = found;
-            db.inTransaction(c -> {
+            db.inTransactionRetried(c -> {
                 if (remoteId != null) {
                     LlmBatches.submitted(c, b.id(), remoteId, clock.millis());
                 } else {
@@ -489,7 +489,7 @@ public final class BatchEnricher {
             }
         }
         if (stop == null) {
-            db.inTransaction(c -> {
+            db.inTransactionRetried(c -> {
                 LlmBatches.collected(c, b.id(), clock.millis());
                 return null;
             });

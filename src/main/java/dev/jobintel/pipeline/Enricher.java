@@ -124,7 +124,7 @@ public final class Enricher {
             return t;
         }) : pool;
         // A pending posting a hand-made change left in its job would be counted there twice (or refused a filter).
-        db.inTransaction(RawPostings::unlinkPending);
+        db.inTransactionRetried(RawPostings::unlinkPending);
         Writer writer = new Writer(new Outcomes(db));
         long processed = 0;
         long superseded = 0;

@@ -70,7 +70,7 @@ public final class Relocation {
             // already) and no live worker is deciding it under its old identity. A dry run counts as
             // held what the real one would leave to such a worker, so the two agree.
             long[] counts = moves.isEmpty() ? new long[2] // no write transaction for a page with nothing to move
-                    : apply ? db.inTransaction(c -> tally(moves,
+                    : apply ? db.inTransactionRetried(c -> tally(moves,
                             m -> Jdbc.update(c, sql, m.place(), m.jobHash(), m.postingId(), m.contentHash()) == 1,
                             m -> held(db, c, heldSql, m)))
                     : db.read(c -> tally(moves, m -> {

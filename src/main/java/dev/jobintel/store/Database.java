@@ -493,8 +493,10 @@ public final class Database implements AutoCloseable {
 
     /**
      * Like {@link #inTransaction}, but run again from the start (up to five times) when the
-     * engine aborted it to break a deadlock with another worker's transaction. {@code work} must
-     * keep no state outside the database between attempts.
+     * engine aborted it to break a deadlock with another writer's transaction, or as a
+     * serialization failure ({@link Dialect#isTransient}; never on SQLite). Every write of several
+     * rows that may run beside a fetch, a worker, a backfill or a retry on PostgreSQL goes through
+     * here. {@code work} must keep no state outside the database between attempts.
      */
     public <T> T inTransactionRetried(Work<T> work) {
         for (int attempt = 1; ; attempt++) {

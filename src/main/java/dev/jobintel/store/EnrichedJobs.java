@@ -25,18 +25,44 @@ public final class EnrichedJobs {
         return out;
     }
 
-    /** Re-sighted postings move their jobs' last_seen forward (incident 6). */
-    static void seen(Connection c, Map<Long, Long> lastSeenByJob) throws SQLException {
-        if (lastSeenByJob.isEmpty()) {
+    /**
+     * What landing a batch does to jobs, one job at a time in job id order (the order a worker's
+     * outcome write counts them in, so that neither holds a job the other waits for while it waits
+     * for one the other holds): each job {@code left} by postings that changed is released once per
+     * posting (see {@link #release}), and each job of re-sighted postings has its last_seen moved
+     * forward (incident 6). Where no posting left a job (nearly always), one batched statement.
+     */
+    static void afterLanding(Connection c, java.util.SortedMap<Long, Integer> left,
+                             java.util.SortedMap<Long, Long> lastSeenByJob) throws SQLException {
+        java.util.SortedSet<Long> jobs = new java.util.TreeSet<>(left.keySet());
+        jobs.addAll(lastSeenByJob.keySet());
+        if (jobs.isEmpty()) {
             return;
         }
         String sql = "UPDATE enriched_jobs SET last_seen = ? WHERE id = ? AND last_seen < ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (Map.Entry<Long, Long> e : lastSeenByJob.entrySet()) {
-                Jdbc.bind(ps, e.getValue(), e.getKey(), e.getValue());
-                ps.addBatch();
+            boolean queued = false;
+            for (long job : jobs) {
+                Integer postings = left.get(job);
+                if (postings != null) {
+                    if (queued) {
+                        ps.executeBatch(); // the jobs before this one first: the order is the point
+                        queued = false;
+                    }
+                    for (int i = 0; i < postings; i++) {
+                        release(c, job);
+                    }
+                }
+                Long seen = lastSeenByJob.get(job);
+                if (seen != null) {
+                    Jdbc.bind(ps, seen, job, seen);
+                    ps.addBatch();
+                    queued = true;
+                }
             }
-            ps.executeBatch();
+            if (queued) {
+                ps.executeBatch();
+            }
         }
     }
 

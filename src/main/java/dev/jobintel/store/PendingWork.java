@@ -204,7 +204,8 @@ public final class PendingWork implements AutoCloseable {
             }
         }
         try {
-            db.inTransaction(c -> Jdbc.update(c, "UPDATE raw_postings SET lease_owner = NULL, lease_until = NULL "
+            // Retried: a fetch re-seeing some of these postings may hold them while it waits for one given back.
+            db.inTransactionRetried(c -> Jdbc.update(c, "UPDATE raw_postings SET lease_owner = NULL, lease_until = NULL "
                     + "WHERE lease_owner = ? AND outcome = 'pending'", owner));
         } catch (RuntimeException e) {
             // The database cannot be reached: the leases run out by themselves, as a killed worker's do.

@@ -110,8 +110,22 @@ public final class RawPostings {
     }
 
     /**
+     * The order a batch's postings are written in: by their identity (source, then id), a
+     * posting repeated within the batch in the order it came. Two fetches landing the same
+     * postings (two fetch processes, or a board listing them in another order the second time)
+     * lock their rows in this one order, so that the second waits for the first instead of each
+     * holding a row the other wants: a deadlock, which on a busy board recurs until the retries
+     * run out and the board fails.
+     */
+    static final java.util.Comparator<Landing> WRITE_ORDER = java.util.Comparator
+            .comparing((Landing l) -> l.posting().source())
+            .thenComparing(l -> l.posting().sourceJobId());
+
+    /**
      * Lands a batch inside the caller's transaction. Postings repeated within the batch are
-     * treated in order, the later ones as re-sightings.
+     * treated in order, the later ones as re-sightings. Rows are written in {@link #WRITE_ORDER},
+     * and the jobs they leave or are seen in afterwards, in job id order (as a worker's outcome
+     * write counts them): every lock it takes is taken in an order other fetches share.
      *
      * @param listsAll whether the board lists every open posting (a job board's API, not an import
      *                 or a search): only its sightings move a posting to it and reopen a closed one
@@ -121,8 +135,11 @@ public final class RawPostings {
         board = boardKey(board);
         String seenSql = SEEN + (listsAll ? OPENS : KEEPS);
         String changedSql = CHANGED + (listsAll ? OPENS : KEEPS) + " RETURNING outcome, outcome_reason, job_id";
-        Map<String, State> states = existing(c, batch);
-        Map<Long, Long> jobsSeen = new HashMap<>();
+        List<Landing> ordered = new ArrayList<>(batch);
+        ordered.sort(WRITE_ORDER); // stable: a posting repeated keeps its order
+        Map<String, State> states = existing(c, ordered);
+        java.util.SortedMap<Long, Long> jobsSeen = new java.util.TreeMap<>();
+        java.util.SortedMap<Long, Integer> jobsLeft = new java.util.TreeMap<>();
         int fresh = 0;
         int updated = 0;
         int unchanged = 0;
@@ -133,7 +150,7 @@ public final class RawPostings {
              PreparedStatement seen = c.prepareStatement(seenSql);
              PreparedStatement changed = c.prepareStatement(changedSql);
              PreparedStatement requeue = c.prepareStatement(REQUEUE)) {
-            for (Landing l : batch) {
+            for (Landing l : ordered) {
                 Posting p = l.posting();
                 String key = p.source() + '\u0000' + p.sourceJobId();
                 State st = states.get(key);
@@ -181,7 +198,7 @@ public final class RawPostings {
                     bindAndRun(requeue, REQUEUE, seenAt, st.id());
                     requeued++;
                     if (jobId != null) {
-                        EnrichedJobs.release(c, jobId);
+                        jobsLeft.merge(jobId, 1, Integer::sum); // released below, with the jobs seen, in id order
                     }
                     jobId = null;
                     outcome = "pending";
@@ -191,7 +208,7 @@ public final class RawPostings {
                 states.put(key, new State(st.id(), l.contentHash(), l.jobHash(), outcome, redo ? null : st.reason(), jobId));
             }
         }
-        EnrichedJobs.seen(c, jobsSeen);
+        EnrichedJobs.afterLanding(c, jobsLeft, jobsSeen);
         return new LandCounts(fresh, updated, unchanged, requeued);
     }
 
@@ -352,11 +369,18 @@ public final class RawPostings {
      * Not one seen since this fetch began ({@code seenAt}, the time its sightings carry): another
      * fetch of the board running at the same time (PostgreSQL lets a scheduled fetch overlap a slow
      * one) may have marked a posting this one saw as its own, and the posting is listed all the same.
+     * Where several writers share the database, the rows are locked first in {@link #WRITE_ORDER},
+     * the order that fetch lands them in: in the table's order, this could hold a posting the other
+     * fetch is about to re-see while it waits for one that fetch re-saw, a deadlock.
      */
     public static int closeAbsent(Connection c, String source, String board, long fetchRunId, long seenAt) {
-        return Jdbc.update(c, "UPDATE raw_postings SET closed_at = ? WHERE source = ? AND board = ? AND closed_at IS NULL "
-                + "AND (last_fetch_run_id IS NULL OR last_fetch_run_id <> ?) AND last_seen < ?", seenAt, source,
-                boardKey(board), fetchRunId, seenAt);
+        String absent = "source = ? AND board = ? AND closed_at IS NULL "
+                + "AND (last_fetch_run_id IS NULL OR last_fetch_run_id <> ?) AND last_seen < ?";
+        String sql = Dialect.of(c).severalWriters()
+                ? "UPDATE raw_postings SET closed_at = ? WHERE id IN (SELECT id FROM raw_postings WHERE " + absent
+                        + " ORDER BY source, source_job_id FOR UPDATE)"
+                : "UPDATE raw_postings SET closed_at = ? WHERE " + absent;
+        return Jdbc.update(c, sql, seenAt, source, boardKey(board), fetchRunId, seenAt);
     }
 
     /**

@@ -10,7 +10,8 @@ import java.util.TreeMap;
  * Puts decided postings back to pending so that enrichment decides them again: failed ones
  * (retry), and ones whose job is gone (backfill). Every scan is keyset-paginated, a page at a
  * time in its own transaction, so any number of rows is covered (incident 8: a resume query
- * that silently read only the first 1,000 rows).
+ * that silently read only the first 1,000 rows). Every write here runs beside fetches and workers
+ * on PostgreSQL: callers run it with {@link Database#inTransactionRetried}.
  */
 public final class Requeue {
 
@@ -242,7 +243,9 @@ public final class Requeue {
             if (ids.isEmpty()) {
                 return total;
             }
-            total += db.inTransaction(c -> toPending(c, ids, fromOutcomes, now));
+            // Retried: a fetch re-seeing these postings or a worker deciding them (PostgreSQL) may lock them in
+            // another order, and the server ends one of the two transactions to break the deadlock.
+            total += db.inTransactionRetried(c -> toPending(c, ids, fromOutcomes, now));
             after = ids.get(ids.size() - 1);
         }
     }
