@@ -376,9 +376,12 @@ public final class RawPostings {
     public static int closeAbsent(Connection c, String source, String board, long fetchRunId, long seenAt) {
         String absent = "source = ? AND board = ? AND closed_at IS NULL "
                 + "AND (last_fetch_run_id IS NULL OR last_fetch_run_id <> ?) AND last_seen < ?";
-        String sql = Dialect.of(c).severalWriters()
+        Dialect dialect = Dialect.of(c);
+        // In bytes, as Java's String order sorts the batch: a locale's collation may order "a-1" and "a1" otherwise.
+        String bytes = dialect.binaryCollation();
+        String sql = dialect.severalWriters()
                 ? "UPDATE raw_postings SET closed_at = ? WHERE id IN (SELECT id FROM raw_postings WHERE " + absent
-                        + " ORDER BY source, source_job_id FOR UPDATE)"
+                        + " ORDER BY source" + bytes + ", source_job_id" + bytes + " FOR UPDATE)"
                 : "UPDATE raw_postings SET closed_at = ? WHERE " + absent;
         return Jdbc.update(c, sql, seenAt, source, boardKey(board), fetchRunId, seenAt);
     }
