@@ -577,7 +577,7 @@ class RepairCommandsIT {
                 dev.jobintel.classify.taxonomy.Taxonomy.BUNDLED)) {
             bundled = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
-        String gbp = "  - {code: GBP, name: Pound sterling, symbols: ['£', 'GBP'], countries: [GB]}\n";
+        String gbp = "  - {code: GBP, name: Pound sterling, symbols: ['£', 'GBP'], countries: [GB], max_per_year: 5000000}\n";
         assertThat(bundled).contains(gbp);
         Files.writeString(dir.resolve("mine.yaml"), bundled.replace(gbp, ""));
         Path cfg = dir.resolve("jobintel.yaml");
