@@ -23,11 +23,14 @@ import java.util.Map;
  */
 public final class RawPostings {
 
-    private static final String INSERT = "INSERT INTO raw_postings (source, source_job_id, url, company, title, "
+    private static final String INSERTED = "source, source_job_id, url, company, title, "
             + "location_text, posted_at, content_hash, job_hash, place, first_seen, last_seen, "
             + "first_fetch_run_id, last_fetch_run_id, board, listing_fingerprint, outcome) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending') "
             + "ON CONFLICT (source, source_job_id) DO NOTHING RETURNING id";
+    private static final String INSERT = "INSERT INTO raw_postings (" + INSERTED;
+    /** With the id handed out before (see {@link #idsInArrivalOrder}). */
+    private static final String INSERT_NUMBERED = "INSERT INTO raw_postings (id, " + INSERTED.replace("VALUES (", "VALUES (?, ");
 
     // A text row left behind by a posting removed by hand (foreign keys off) would otherwise refuse the
     // new posting that reuses its id, and stop every import.
@@ -110,12 +113,13 @@ public final class RawPostings {
     }
 
     /**
-     * The order a batch's postings are written in: by their identity (source, then id), a
-     * posting repeated within the batch in the order it came. Two fetches landing the same
-     * postings (two fetch processes, or a board listing them in another order the second time)
-     * lock their rows in this one order, so that the second waits for the first instead of each
-     * holding a row the other wants: a deadlock, which on a busy board recurs until the retries
-     * run out and the board fails.
+     * The order a batch's postings are written in where several writers share the database: by
+     * their identity (source, then id), a posting repeated within the batch in the order it came.
+     * Two fetches landing the same postings (two fetch processes, or a board listing them in another
+     * order the second time) lock their rows in this one order, so that the second waits for the
+     * first instead of each holding a row the other wants: a deadlock, which on a busy board recurs
+     * until the retries run out and the board fails. New postings are still numbered in the order
+     * they came (see {@link #idsInArrivalOrder}).
      */
     static final java.util.Comparator<Landing> WRITE_ORDER = java.util.Comparator
             .comparing((Landing l) -> l.posting().source())
@@ -123,9 +127,10 @@ public final class RawPostings {
 
     /**
      * Lands a batch inside the caller's transaction. Postings repeated within the batch are
-     * treated in order, the later ones as re-sightings. Rows are written in {@link #WRITE_ORDER},
-     * and the jobs they leave or are seen in afterwards, in job id order (as a worker's outcome
-     * write counts them): every lock it takes is taken in an order other fetches share.
+     * treated in order, the later ones as re-sightings. Where several writers share the database,
+     * rows are written in {@link #WRITE_ORDER}; the jobs they leave or are seen in afterwards, in job
+     * id order (as a worker's outcome write counts them): every lock it takes is taken in an order
+     * other fetches share.
      *
      * @param listsAll whether the board lists every open posting (a job board's API, not an import
      *                 or a search): only its sightings move a posting to it and reopen a closed one
@@ -135,16 +140,21 @@ public final class RawPostings {
         board = boardKey(board);
         String seenSql = SEEN + (listsAll ? OPENS : KEEPS);
         String changedSql = CHANGED + (listsAll ? OPENS : KEEPS) + " RETURNING outcome, outcome_reason, job_id";
-        List<Landing> ordered = new ArrayList<>(batch);
-        ordered.sort(WRITE_ORDER); // stable: a posting repeated keeps its order
-        Map<String, State> states = existing(c, ordered);
+        boolean several = Dialect.of(c).severalWriters();
+        Map<String, State> states = existing(c, batch);
+        Map<String, Long> numbered = several ? idsInArrivalOrder(c, batch, states) : Map.of();
+        List<Landing> ordered = batch;
+        if (several) {
+            ordered = new ArrayList<>(batch);
+            ordered.sort(WRITE_ORDER); // stable: a posting repeated keeps its order
+        }
         java.util.SortedMap<Long, Long> jobsSeen = new java.util.TreeMap<>();
         java.util.SortedMap<Long, Integer> jobsLeft = new java.util.TreeMap<>();
         int fresh = 0;
         int updated = 0;
         int unchanged = 0;
         int requeued = 0;
-        try (PreparedStatement insert = c.prepareStatement(INSERT);
+        try (PreparedStatement insert = c.prepareStatement(several ? INSERT_NUMBERED : INSERT);
              PreparedStatement insertText = c.prepareStatement(INSERT_TEXT);
              PreparedStatement updateText = c.prepareStatement(UPDATE_TEXT);
              PreparedStatement seen = c.prepareStatement(seenSql);
@@ -155,7 +165,7 @@ public final class RawPostings {
                 String key = p.source() + '\u0000' + p.sourceJobId();
                 State st = states.get(key);
                 if (st == null) {
-                    Long id = insert(insert, l, seenAt, fetchRunId, board);
+                    Long id = insert(insert, l, numbered.get(key), seenAt, fetchRunId, board);
                     if (id != null) {
                         bindAndRun(insertText, INSERT_TEXT, id, p.description(), l.hintsJson());
                         states.put(key, new State(id, l.contentHash(), l.jobHash(), "pending", null, null));
@@ -212,12 +222,44 @@ public final class RawPostings {
         return new LandCounts(fresh, updated, unchanged, requeued);
     }
 
-    private static Long insert(PreparedStatement ps, Landing l, long seenAt, Long fetchRunId, String board)
+    /**
+     * Ids for the batch's new postings (identities not stored yet, each once), handed out by the table's
+     * sequence in the order the postings came, as landing them in that order would: written in
+     * {@link #WRITE_ORDER}, they keep the numbers that say which came first (the first posting of a job
+     * decided is the one its job is classified from, as on a database with one writer). An id not used
+     * (another writer landed the posting first) is a gap, as a failed insert leaves one.
+     */
+    private static Map<String, Long> idsInArrivalOrder(Connection c, List<Landing> batch, Map<String, State> states) {
+        List<String> fresh = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Landing l : batch) {
+            String key = l.posting().source() + '\u0000' + l.posting().sourceJobId();
+            if (!states.containsKey(key) && seen.add(key)) {
+                fresh.add(key);
+            }
+        }
+        if (fresh.isEmpty()) {
+            return Map.of();
+        }
+        List<Long> ids = Jdbc.query(c, "SELECT nextval(pg_get_serial_sequence('raw_postings', 'id')) "
+                + "FROM generate_series(1, ?)", rs -> rs.getLong(1), fresh.size());
+        ids = new ArrayList<>(ids);
+        java.util.Collections.sort(ids);
+        Map<String, Long> out = new HashMap<>();
+        for (int i = 0; i < fresh.size(); i++) {
+            out.put(fresh.get(i), ids.get(i));
+        }
+        return out;
+    }
+
+    /** Inserts a new posting, numbered {@code id} when given (else by the table); its id, or null when it was there. */
+    private static Long insert(PreparedStatement ps, Landing l, Long id, long seenAt, Long fetchRunId, String board)
             throws SQLException {
         Posting p = l.posting();
-        Jdbc.bind(ps, p.source(), p.sourceJobId(), p.url(), p.company(), p.title(), p.locationText(),
+        Object[] values = {p.source(), p.sourceJobId(), p.url(), p.company(), p.title(), p.locationText(),
                 millis(p.postedAt()), l.contentHash(), l.jobHash(), l.place(), seenAt, seenAt,
-                fetchRunId, fetchRunId, board, l.partial() ? null : l.listing());
+                fetchRunId, fetchRunId, board, l.partial() ? null : l.listing()};
+        Jdbc.bind(ps, id == null ? values : concat(new Object[] {id}, values));
         try (ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getLong(1) : null;
         } catch (SQLException e) {

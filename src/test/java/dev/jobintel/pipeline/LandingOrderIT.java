@@ -18,9 +18,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A batch is landed in the order of its postings' identities, not the board's, and the jobs its
- * postings leave are released after them: on both engines, what it lands is what the board's order
- * would have landed.
+ * A batch is written in the order of its postings' identities where several writers share the
+ * database, and the jobs its postings leave are released after them; new postings are numbered in the
+ * board's order all the same: on both engines, what it lands is what the board's order would have landed.
  */
 class LandingOrderIT {
 
@@ -43,7 +43,15 @@ class LandingOrderIT {
             // Two postings of one job (z9 and a1) and one of another (m5), listed out of order.
             runner.fetch(List.of(Fixtures.jsonl("b", List.of(posting("z9", "Data Engineer", " One."),
                     posting("m5", "Platform Engineer", ""), posting("a1", "Data Engineer", " Two.")))));
+            // Numbered in the board's order, whatever order they are written in: the first of a job is the one it
+            // is classified from, on both engines (an export moved to PostgreSQL decides as SQLite did).
+            List<String> byId = db.read(c -> Jdbc.query(c, "SELECT source_job_id FROM raw_postings ORDER BY id",
+                    rs -> rs.getString(1)));
+            assertThat(byId).containsExactly("z9", "m5", "a1");
             runner.enrich(0);
+            String classifiedFrom = db.read(c -> Jdbc.one(c, "SELECT source_job_id FROM raw_postings WHERE outcome = "
+                    + "'enriched' AND title = 'Data Engineer'", rs -> rs.getString(1)));
+            assertThat(classifiedFrom).isEqualTo("z9");
             long dataJob = db.read(c -> Jdbc.count(c, "SELECT id FROM enriched_jobs WHERE title = 'Data Engineer'"));
             long dataCount = db.read(c -> Jdbc.count(c, "SELECT raw_count FROM enriched_jobs WHERE id = ?", dataJob));
             assertThat(dataCount).isEqualTo(2);
