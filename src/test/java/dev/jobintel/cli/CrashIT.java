@@ -10,6 +10,7 @@ import dev.jobintel.testing.JobintelProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -128,7 +129,7 @@ class CrashIT {
     private void killAndRerun(Trigger t, String db, long baselineCalls, Map<String, String> expected) throws Exception {
         try (MessagesSimulator sim = simulator()) {
             JobintelProcess p = run(sim, db);
-            assertThat(awaitTrigger(p, db, t)).as("%s: the run ended before the trigger", t.label()).isTrue();
+            assertThat(awaitTrigger(p, db, t)).as("%s: the trigger was not reached", t.label()).isNull();
             p.kill();
             // Requests written to the socket before the kill still reach the server: they were in flight.
             settle(sim);
@@ -177,23 +178,29 @@ class CrashIT {
         }
     }
 
-    /** Polls the database the process writes until the trigger holds; false if the process ended first. */
-    private static boolean awaitTrigger(JobintelProcess p, String db, Trigger t) throws InterruptedException {
+    /**
+     * Polls the database the process writes until the trigger holds: null then, else why not (the process
+     * ended first, with its output; or a minute went by, with how far it got), so that a slow machine and a
+     * broken run read differently.
+     */
+    private static String awaitTrigger(JobintelProcess p, String db, Trigger t) throws InterruptedException, IOException {
         long deadline = System.nanoTime() + 60_000_000_000L;
+        long reached = 0;
         while (System.nanoTime() < deadline) {
             if (!p.alive()) {
-                return false;
+                return "the run ended first, at " + reached + " of " + t.atLeast() + ": " + p.output();
             }
             try {
-                if (count(db, t.sql()) >= t.atLeast()) {
-                    return true;
+                reached = count(db, t.sql());
+                if (reached >= t.atLeast()) {
+                    return null;
                 }
             } catch (IllegalStateException notYet) {
                 // the schema is not there yet, or the file is being created
             }
             Thread.sleep(5);
         }
-        return false;
+        return "still running after 60 s, at " + reached + " of " + t.atLeast();
     }
 
     /** The count the query gives; 0 for a SQLite file not created yet. */
