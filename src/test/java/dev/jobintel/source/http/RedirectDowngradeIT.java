@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpsServer;
 import dev.jobintel.testing.LocalServer;
 import dev.jobintel.testing.LocalServer.Reply;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -42,18 +43,19 @@ class RedirectDowngradeIT {
     private static final String PASSWORD = "changeit";
     private static final String KEY = "k3y-s3cr3t-value";
 
-    @TempDir
-    Path dir;
+    /** The server's key and the client's trust store, made once for the class: keytool is a JVM of its own per call. */
+    private static Path keys;
+    private static Path trust;
 
     private LocalServer plain;
     private HttpsServer tls;
     private OkHttpTransport transport;
 
-    @BeforeEach
-    void start() throws Exception {
-        Path keys = dir.resolve("server.p12");
+    @BeforeAll
+    static void makeCertificate(@TempDir Path dir) throws Exception {
+        keys = dir.resolve("server.p12");
         Path cert = dir.resolve("server.cer");
-        Path trust = dir.resolve("trust.p12");
+        trust = dir.resolve("trust.p12");
         keytool("-genkeypair", "-alias", "local", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
                 "-dname", "CN=localhost", "-ext", "san=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12",
                 "-keystore", keys.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
@@ -61,7 +63,10 @@ class RedirectDowngradeIT {
                 "-file", cert.toString());
         keytool("-importcert", "-noprompt", "-alias", "local", "-file", cert.toString(), "-storetype", "PKCS12",
                 "-keystore", trust.toString(), "-storepass", PASSWORD);
+    }
 
+    @BeforeEach
+    void start() throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(keys)) {
             ks.load(in, PASSWORD.toCharArray());
