@@ -72,7 +72,13 @@ class AdapterContractIT {
     }
 
     private Runner.FetchResult fetch(ApiFixture api, String... slugs) {
-        HttpSettings s = new HttpSettings(Duration.ofSeconds(2), Duration.ofSeconds(1), 3, Duration.ofMillis(20),
+        // Roomy: a page of the huge board is written and parsed within it even on a busy machine.
+        return fetch(api, Duration.ofSeconds(5), slugs);
+    }
+
+    /** A fetch whose reads time out after {@code readTimeout}, three attempts a request. */
+    private Runner.FetchResult fetch(ApiFixture api, Duration readTimeout, String... slugs) {
+        HttpSettings s = new HttpSettings(Duration.ofSeconds(2), readTimeout, 3, Duration.ofMillis(20),
                 Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ZERO, 4, HttpSettings.USER_AGENT);
         transport = new OkHttpTransport(s);
         List<SourcesConfig.Board> boards = Stream.of(slugs).map(b -> new SourcesConfig.Board(b, "Acme " + b, null)).toList();
@@ -150,7 +156,8 @@ class AdapterContractIT {
         LocalServer.Reply ok = capture(api, "acme");
         server.on(api.boardPath("acme"), ok.hanging());
         api.serveBoard(server, "other", 1);
-        Runner.FetchResult r = fetch(api, "acme", "other");
+        // A short read timeout: the hang is waited out on each of the three attempts.
+        Runner.FetchResult r = fetch(api, Duration.ofMillis(250), "acme", "other");
         assertThat(board(r, "acme").error()).contains("timed out");
         assertThat(board(r, "other").counts().fresh()).isEqualTo(1);
         assertThat(raw(api.source())).isEqualTo(1);
