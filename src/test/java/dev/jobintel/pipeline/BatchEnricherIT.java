@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,7 @@ class BatchEnricherIT {
     private MessagesSimulator sim;
     private Database db;
     private Runner runner;
+    private Duration processing;
 
     @AfterEach
     void close() {
@@ -55,10 +57,20 @@ class BatchEnricherIT {
     }
 
     private void start(Responder responder, Duration processing) {
+        this.processing = processing;
         rig = ClaudeRig.start(databaseUrl(), clock, MessagesSimulator.start(responder).batchProcessing(processing), 4, 3, 10);
         sim = rig.sim;
         db = rig.db;
         runner = rig.runner();
+    }
+
+    /**
+     * What a process that was down a while finds: its open batch has ended, as a real one does while nobody
+     * polls it. The server's clock moves past the processing time the test set long enough to stop a run
+     * while polling, instead of the test waiting it out, and batches sent from now on take a moment.
+     */
+    private void batchEndsWhileDown() {
+        sim.clock(Clock.offset(Clock.systemUTC(), processing)).batchProcessing(Duration.ofMillis(100));
     }
 
     /** A new process on the same database: a new runner, classifier and client. */
@@ -250,6 +262,7 @@ class BatchEnricherIT {
         assertThat(plan.merged()).isEqualTo(1);
         assertThat(plan.costUsd()).isZero();
 
+        batchEndsWhileDown();
         restart();
         batches().run();
         assertThat(count("SELECT count(*) FROM llm_calls")).as("one answer per job, all from the batch").isEqualTo(4);
@@ -267,6 +280,7 @@ class BatchEnricherIT {
         land(List.of(Fixtures.posting("greenhouse", "E0", "Company E0", "E Machine Learning Engineer 0", "Berlin, Germany",
                 Fixtures.DESCRIPTION + " Team E0.")));
 
+        batchEndsWhileDown();
         restart();
         BatchEnricher.Result r = batches().run();
 
@@ -388,6 +402,7 @@ class BatchEnricherIT {
         // Decided some other way while its batch ran (here by hand): its answer was paid for all the same.
         db.inTransaction(c -> Jdbc.update(c, "UPDATE raw_postings SET outcome = 'filtered', outcome_reason = 'closed' "
                 + "WHERE source_job_id = 'N0'"));
+        batchEndsWhileDown();
         restart();
         batches().run();
         assertThat(count("SELECT count(*) FROM llm_calls WHERE batch_id IS NOT NULL")).as("every answer billed").isEqualTo(3);
@@ -408,6 +423,7 @@ class BatchEnricherIT {
         stopWhilePolling();
         db.inTransaction(c -> Jdbc.update(c, "UPDATE raw_postings SET outcome = 'filtered', outcome_reason = 'closed' "
                 + "WHERE source_job_id IN ('N0', 'N1')"));
+        batchEndsWhileDown();
         restart();
         batches().run();
         assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(2);
@@ -423,6 +439,7 @@ class BatchEnricherIT {
         stopWhilePolling();
         // The version that wrote the batch computed its content keys another way.
         db.inTransaction(c -> Jdbc.update(c, "UPDATE llm_batch_items SET content_key = 'older-' || custom_id"));
+        batchEndsWhileDown();
         restart();
         BatchEnricher.Result r = batches().run();
         assertThat(r.batchesSubmitted()).isZero();
@@ -463,6 +480,7 @@ class BatchEnricherIT {
                 .as("not polled by every run for ever").isZero();
         assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'pending' AND batch_id IS NULL")).isEqualTo(3);
 
+        batchEndsWhileDown();
         restart();
         batches().run();
         assertThat(count("SELECT count(*) FROM raw_postings WHERE outcome = 'enriched'")).isEqualTo(3);
