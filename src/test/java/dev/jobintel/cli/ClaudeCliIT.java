@@ -7,6 +7,7 @@ import dev.jobintel.classify.claude.sim.RulesResponder;
 import dev.jobintel.testing.Fixtures;
 import dev.jobintel.testing.JobintelProcess;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,14 +70,21 @@ class ClaudeCliIT {
         return url;
     }
 
+    /** The first 300 lines of the demo data, written once for the class: the tests only read it. */
+    private static Path demoPart;
+
+    @BeforeAll
+    static void writeDemo(@TempDir Path shared) throws Exception {
+        Path file = shared.resolve("demo.jsonl");
+        JobintelProcess.Result written = JobintelProcess.run(shared, Map.of(), "demo", "--jsonl", file.toString());
+        assertThat(written.exit()).as(written.err()).isZero();
+        demoPart = shared.resolve("part.jsonl");
+        Files.write(demoPart, Files.readAllLines(file).subList(0, 300));
+    }
+
     /** The first 300 lines of the demo data, imported and not yet enriched: every posting pending. */
     private void landDemo() throws Exception {
-        Path file = dir.resolve("demo.jsonl");
-        JobintelProcess.Result written = jobintel("demo", "--jsonl", file.toString());
-        assertThat(written.exit()).as(written.err()).isZero();
-        Path part = dir.resolve("part.jsonl");
-        Files.write(part, Files.readAllLines(file).subList(0, 300));
-        JobintelProcess.Result r = jobintel("import", part.toString(), "--db", db(), "--no-progress");
+        JobintelProcess.Result r = jobintel("import", demoPart.toString(), "--db", db(), "--no-progress");
         assertThat(r.exit()).as(r.err()).isZero();
     }
 
