@@ -24,8 +24,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -66,8 +68,11 @@ class DashboardIT {
     }
 
     private HttpResponse<String> get(String pathAndQuery) throws Exception {
-        return http.send(HttpRequest.newBuilder(dashboard.uri().resolve(pathAndQuery)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.send(request(pathAndQuery), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest request(String pathAndQuery) {
+        return HttpRequest.newBuilder(dashboard.uri().resolve(pathAndQuery)).build();
     }
 
     @Test
@@ -342,8 +347,14 @@ class DashboardIT {
             dashboard = Dashboard.start(onPostgres, new LocationResolver(Gazetteer.bundled()), "127.0.0.1", 0, 15);
             assertThat(get("/status.json").statusCode()).isEqualTo(200);
             pg.close(); // the server goes down (a restart, the network) under the dashboard
+            // Asked at once: each request waits out the pool's ten-second connection timeout before its answer.
+            Map<String, CompletableFuture<HttpResponse<String>>> answers = new LinkedHashMap<>();
             for (String path : new String[] {"/", "/status.json", "/report/skills.csv"}) {
-                HttpResponse<String> r = get(path);
+                answers.put(path, http.sendAsync(request(path), HttpResponse.BodyHandlers.ofString()));
+            }
+            for (Map.Entry<String, CompletableFuture<HttpResponse<String>>> a : answers.entrySet()) {
+                String path = a.getKey();
+                HttpResponse<String> r = a.getValue().get();
                 assertThat(r.statusCode()).as(path).isEqualTo(503);
                 assertThat(r.body()).as(path).contains("cannot be reached").doesNotContain("schema");
             }
