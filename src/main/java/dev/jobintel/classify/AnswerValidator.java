@@ -265,6 +265,9 @@ public final class AnswerValidator {
         if (isNull(v)) {
             return null;
         }
+        if (v.isTextual()) {
+            return salaryWritten(v.asText().strip(), problems);
+        }
         if (!v.isObject()) {
             problems.add("salary must be an object {min, max, currency, period} or null");
             return null;
@@ -366,6 +369,31 @@ public final class AnswerValidator {
     }
 
     /**
+     * The whole salary written as one string instead of the object the schema asks for ("£45k–£55k pa", "$50/hr -
+     * $60/hr", "45k GBP per annum"): read as the same text in min (and in max too, unless it is a least, "£45k+ pa"),
+     * so that it is held to everything an amount field is; one figure is the pay, both bounds, as the rules read it.
+     * Text with no figure ("Competitive", "DOE") states no pay, as a salary with no amounts does. What the text does
+     * not settle (which dollar, which period) is asked again, quoting the text, not fields the model did not write.
+     */
+    private Salary salaryWritten(String text, List<String> problems) {
+        if (text.codePoints().noneMatch(Character::isDigit)) {
+            return null;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode asObject = JSON.createObjectNode().put("min", text);
+        if (!text.contains("+")) {
+            asObject.put("max", text);
+        }
+        List<String> unread = new ArrayList<>();
+        Salary salary = salary(asObject, unread);
+        if (!unread.isEmpty()) {
+            problems.add("salary must be an object {min, max, currency, period} or null; read as one, '"
+                    + Clip.oneLine(text, QUOTED) + "' does not settle it: " + String.join("; ", unread));
+            return null;
+        }
+        return salary;
+    }
+
+    /**
      * A bare symbol that other currencies write with a prefix ("$" of "C$", "¥" of "CN¥"): which currency is
      * meant, the answer does not say, so it is asked for rather than read as the one the taxonomy lists it under.
      */
@@ -380,8 +408,13 @@ public final class AnswerValidator {
         return answered.length() > 4 && (answered.endsWith("s") || answered.endsWith("S")) && answered.contains(" ");
     }
 
-    /** Two amounts joined by a dash or "to": "120k-150k", "$120,000 – $150,000", "120k to 150k". */
-    private static final Pattern RANGE = Pattern.compile("^(.*?[0-9kKmM])\\s*(?:-|–|—|to)\\s*(\\S.*)$");
+    /**
+     * Two amounts joined by a dash or "to": "120k-150k", "$120,000 – $150,000", "120k to 150k", and each with its
+     * period or currency written on ("$50/hr - $60/hr", "£45k pa to £55k pa", "40k GBP - 50k GBP"). Split at the
+     * first such mark: a split that leaves a bound no amount reads as no range.
+     */
+    private static final Pattern RANGE = Pattern.compile(
+            "^(.*?[0-9kKmMA-Za-z.])\\s*(?:-|–|—|(?<![A-Za-z])to(?![A-Za-z]))\\s*(\\S.*)$");
 
     /**
      * A range of pay written in one amount field ("120k-150k", "120,000-150,000 USD"), as its bounds; null when

@@ -586,6 +586,65 @@ class AnswerValidatorTest {
     }
 
     @Test
+    void aRangeWhoseBoundsEachCarryTheirPeriodIsReadNotReAsked() throws Exception {
+        // The schema asks for numbers, but a forced tool call does not hold the model to it: these come back.
+        Object[][] forms = {
+                {"{\"min\":\"$50/hr - $60/hr\",\"max\":null,\"currency\":\"USD\",\"period\":\"hour\"}", new Salary(50.0, 60.0, "USD", Salary.Period.HOUR)},
+                {"{\"min\":\"$50/hr-$60/hr\",\"currency\":\"USD\",\"period\":null}", new Salary(50.0, 60.0, "USD", Salary.Period.HOUR)},
+                {"{\"min\":null,\"max\":\"$50/hr to $60/hr\",\"currency\":\"USD\"}", new Salary(50.0, 60.0, "USD", Salary.Period.HOUR)},
+                {"{\"min\":\"£45k pa – £55k pa\"}", new Salary(45_000.0, 55_000.0, "GBP", Salary.Period.YEAR)},
+                {"{\"min\":\"40k GBP - 50k GBP per annum\",\"period\":\"year\"}", new Salary(40_000.0, 50_000.0, "GBP", Salary.Period.YEAR)},
+                {"{\"min\":\"$50/hr\",\"max\":\"$60/hr\",\"currency\":\"USD\",\"period\":null}", new Salary(50.0, 60.0, "USD", Salary.Period.HOUR)},
+        };
+        for (Object[] f : forms) {
+            AnswerValidator.Result r = withSalary((String) f[0]);
+            assertThat(r.problems()).as((String) f[0]).isEmpty();
+            assertThat(r.classification().salary()).as((String) f[0]).isEqualTo(f[1]);
+        }
+        // Bounds per different periods, or a range against the field's period or another currency, are asked.
+        for (String salary : new String[] {
+                "{\"min\":\"$50/hr - $90k/yr\",\"currency\":\"USD\"}",
+                "{\"min\":\"$50/hr - $60/hr\",\"currency\":\"USD\",\"period\":\"year\"}",
+                "{\"min\":\"£45k pa - £55k pa\",\"currency\":\"EUR\"}",
+                "{\"min\":\"$50/hr - $60/hr\"}"}) {
+            AnswerValidator.Result r = withSalary(salary);
+            assertThat(r.classification()).as(salary).isNull();
+            assertThat(r.problems()).as(salary).isNotEmpty().allMatch(p -> p.startsWith("salary"));
+        }
+    }
+
+    @Test
+    void aWholeSalaryWrittenAsOneStringIsReadAsTheObjectItStands() throws Exception {
+        Object[][] forms = {
+                {"\"£45k–£55k pa\"", new Salary(45_000.0, 55_000.0, "GBP", Salary.Period.YEAR)},
+                {"\"£45k pa\"", new Salary(45_000.0, 45_000.0, "GBP", Salary.Period.YEAR)},
+                {"\"45k GBP per annum\"", new Salary(45_000.0, 45_000.0, "GBP", Salary.Period.YEAR)},
+                {"\"£45k+ pa\"", new Salary(45_000.0, null, "GBP", Salary.Period.YEAR)},
+                {"\"€4,000 - €5,000 per month\"", new Salary(4_000.0, 5_000.0, "EUR", Salary.Period.MONTH)},
+                {"\"120,000-150,000 USD per year\"", new Salary(120_000.0, 150_000.0, "USD", Salary.Period.YEAR)},
+        };
+        for (Object[] f : forms) {
+            AnswerValidator.Result r = withSalary((String) f[0]);
+            assertThat(r.problems()).as((String) f[0]).isEmpty();
+            assertThat(r.classification().salary()).as((String) f[0]).isEqualTo(f[1]);
+        }
+        // Words for no pay, and a salary with no figure at all, state none: nothing to ask again.
+        for (String none : new String[] {"\"Not stated\"", "\"none\"", "\"N/A\"", "\"Competitive\"", "\"DOE\""}) {
+            AnswerValidator.Result r = withSalary(none);
+            assertThat(r.problems()).as(none).isEmpty();
+            assertThat(r.classification().salary()).as(none).isNull();
+        }
+        // What the string does not settle is asked, quoting it: which dollar, which period, pay in two currencies.
+        for (String unclear : new String[] {"\"$120k - $150k per year\"", "\"£45k - £55k\"", "\"£45k or €50k pa\"",
+                "\"£45k pa plus bonus\"", "\"up to £60k pa\""}) {
+            AnswerValidator.Result r = withSalary(unclear);
+            assertThat(r.classification()).as(unclear).isNull();
+            assertThat(r.problems()).as(unclear).singleElement().asString()
+                    .startsWith("salary must be an object").contains(unclear.substring(1, unclear.length() - 1));
+        }
+    }
+
+    @Test
     void theCeilingOnPayIsTheCurrencysNotOneForAll() throws Exception {
         // Twelve million yen, two and a half million rupees, a billion dong a year: ordinary pay in their money.
         for (String[] ok : new String[][] {{"12000000", "JPY"}, {"2500000", "INR"}, {"1200000000", "VND"},

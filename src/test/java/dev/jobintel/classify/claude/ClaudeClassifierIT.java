@@ -211,6 +211,18 @@ class ClaudeClassifierIT {
     }
 
     @Test
+    void aSalaryWrittenAsOneStringIsStoredFromTheOneCallThatPaidForIt() {
+        start(r -> Answer.tool(clean(r).put("salary", "£45k–£55k pa")));
+        land(job(1));
+        runner.enrich(0);
+        assertThat(posting("g1")).containsEntry("outcome", "enriched");
+        assertThat(sim.messageCalls()).isEqualTo(1);
+        Object[] pay = db.read(c -> Jdbc.one(c, "SELECT salary_min, salary_max, salary_currency, salary_period "
+                + "FROM enriched_jobs", rs -> new Object[] {rs.getDouble(1), rs.getDouble(2), rs.getString(3), rs.getString(4)}));
+        assertThat(pay).containsExactly(45_000.0, 55_000.0, "GBP", "year");
+    }
+
+    @Test
     void twoLevelsInOneAnswerAreAskedAgainNotStoredAsEither() {
         start(r -> Answer.tool(clean(r).put("seniority", reAsk(r) ? "staff" : "senior / staff")));
         land(job(1));
