@@ -228,7 +228,6 @@ public final class BatchEnricher {
             end = chunkEnd(all, from);
             List<Map.Entry<Long, Prepared>> chunk = all.subList(from, end);
             List<LlmBatches.Item> items = new ArrayList<>();
-            List<BatchCreateParams.Request> requests = new ArrayList<>();
             String token = Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36);
             Map<Long, String> hashes = contentHashes(chunk.stream().map(Map.Entry::getKey).toList(), wanted);
             for (Map.Entry<Long, Prepared> e : chunk) {
@@ -247,16 +246,34 @@ public final class BatchEnricher {
                 reserved.put(e.getKey(), worst);
                 String id = customId(e.getKey(), token);
                 items.add(new LlmBatches.Item(e.getKey(), id, ContentKey.of(e.getValue().posting()), hash));
-                requests.add(claude.batchRequest(id, e.getValue()));
             }
-            if (items.isEmpty()) {
+            LlmBatches.Created created = items.isEmpty() ? null : db.inTransactionRetried(c -> LlmBatches.create(c, work,
+                    claude.model(), claude.promptVersion(), items, clock.millis()));
+            if (created != null && created.items().size() < items.size()) {
+                // Decided since they were read, or claimed by a worker once this process's lease on them ran out:
+                // whoever decides them pays for them, and the batch does not pay again.
+                Set<Long> held = new HashSet<>();
+                created.items().forEach(i -> held.add(i.postingId()));
+                for (LlmBatches.Item i : items) {
+                    if (!held.contains(i.postingId())) {
+                        budget.settle(reserved.remove(i.postingId()), 0);
+                    }
+                }
+                log.accept((items.size() - created.items().size()) + " postings were decided or taken by another "
+                        + "worker before their batch was written; they are not sent");
+            }
+            if (created == null || created.items().isEmpty()) {
                 if (spent != null) {
                     return spent;
                 }
                 continue;
             }
-            long batchId = db.inTransactionRetried(c -> LlmBatches.create(c, claude.model(), claude.promptVersion(), items,
-                    clock.millis()));
+            long batchId = created.id();
+            List<LlmBatches.Item> sent = created.items();
+            List<BatchCreateParams.Request> requests = new ArrayList<>(sent.size());
+            for (LlmBatches.Item i : sent) {
+                requests.add(claude.batchRequest(i.customId(), wanted.get(i.postingId())));
+            }
             try {
                 MessageBatch b = api.createBatch(requests);
                 db.inTransaction(c -> {
@@ -264,8 +281,8 @@ public final class BatchEnricher {
                     return null;
                 });
                 totals.submitted++;
-                totals.sent += items.size();
-                log.accept("submitted batch " + b.id() + " with " + items.size() + " postings");
+                totals.sent += sent.size();
+                log.accept("submitted batch " + b.id() + " with " + sent.size() + " postings");
             } catch (ClaudeApi.ApiCallException e) {
                 ApiFailure f = e.failure();
                 boolean maybeAccepted = f.unanswered() || (f.status() != null && f.status() < 300);
@@ -273,7 +290,7 @@ public final class BatchEnricher {
                     // No answer (a timeout, a dropped connection) or one that cannot be read: the API
                     // may hold the batch and bill it. It stays 'submitting', so the next run looks for it among the API's batches
                     // instead of sending its postings again.
-                    stop = new RunStop("api_unavailable", "could not confirm that a batch of " + items.size()
+                    stop = new RunStop("api_unavailable", "could not confirm that a batch of " + sent.size()
                             + " postings reached the API: " + f.describe() + "; the next run looks for it and"
                             + " collects it, or sends its postings again if it never arrived");
                     return spent;
@@ -284,7 +301,7 @@ public final class BatchEnricher {
                     LlmBatches.abandon(c, batchId, e.getMessage());
                     return null;
                 });
-                for (LlmBatches.Item i : items) {
+                for (LlmBatches.Item i : sent) {
                     budget.settle(reserved.remove(i.postingId()), 0);
                 }
                 if (f.kind() == ApiFailure.Kind.FATAL || f.kind() == ApiFailure.Kind.BAD_REQUEST

@@ -66,19 +66,36 @@ public final class LlmBatches {
     }
 
     /**
-     * Writes a batch about to be submitted and claims its postings; returns the batch id. A
-     * posting no longer pending or already in another open batch is left out of the claim.
+     * A batch written to be submitted: its id, and the items whose postings it holds, the only ones to send.
+     * None when every posting was decided, taken by another batch, or claimed by a worker since it was read.
      */
-    public static long create(Connection c, String model, String promptVersion, List<Item> items, long now) {
+    public record Created(long id, List<Item> items) {
+    }
+
+    /**
+     * Writes a batch about to be submitted with the postings it can hold ({@link PendingWork#holdForBatch}): one
+     * no longer pending, already in another open batch, or no longer leased to {@code work} is left out of the
+     * batch, so that no request is sent for it. A batch that holds none is not written.
+     */
+    public static Created create(Connection c, PendingWork work, String model, String promptVersion, List<Item> items,
+                                 long now) {
         Long id = Jdbc.one(c, "INSERT INTO llm_batches (model, prompt_version, status, request_count, created_at) "
                 + "VALUES (?, ?, 'submitting', ?, ?) RETURNING id", rs -> rs.getLong(1), model, promptVersion, items.size(), now);
+        List<Item> held = new java.util.ArrayList<>(items.size());
         for (Item i : items) {
-            Jdbc.update(c, "INSERT INTO llm_batch_items (batch_id, raw_posting_id, custom_id, content_key, content_hash) "
-                    + "VALUES (?, ?, ?, ?, ?)", id, i.postingId(), i.customId(), i.contentKey(), i.contentHash());
-            Jdbc.update(c, "UPDATE raw_postings SET batch_id = ? WHERE id = ? AND outcome = 'pending' AND batch_id IS NULL",
-                    id, i.postingId());
+            if (work.holdForBatch(c, id, i.postingId())) {
+                Jdbc.update(c, "INSERT INTO llm_batch_items (batch_id, raw_posting_id, custom_id, content_key, content_hash) "
+                        + "VALUES (?, ?, ?, ?, ?)", id, i.postingId(), i.customId(), i.contentKey(), i.contentHash());
+                held.add(i);
+            }
         }
-        return id;
+        if (held.isEmpty()) {
+            Jdbc.update(c, "DELETE FROM llm_batches WHERE id = ?", id);
+        } else if (held.size() != items.size()) {
+            // The count is how an interrupted submission is found again among the API's batches.
+            Jdbc.update(c, "UPDATE llm_batches SET request_count = ? WHERE id = ?", held.size(), id);
+        }
+        return new Created(id, List.copyOf(held));
     }
 
     public static void submitted(Connection c, long id, String remoteId, long now) {

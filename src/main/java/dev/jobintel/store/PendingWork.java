@@ -2,6 +2,7 @@ package dev.jobintel.store;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -103,6 +104,19 @@ public final class PendingWork implements AutoCloseable {
             Jdbc.update(c, claimSql, owner, termMillis, afterId, owner, limit);
             return RawPostings.page(c, HELD, List.of(owner), afterId, limit);
         });
+    }
+
+    /**
+     * Gives the posting to message batch {@code batchId} if this process may still decide it: pending, in no
+     * batch, and, where workers lease postings, under this process's live lease. A lease that ran out (this process
+     * stalled past its term, or could not renew it) lets a worker claim the posting and pay for it; sent in the
+     * batch as well, it would be paid for twice. One statement, so that of a worker's claim of the row and this,
+     * never both take it. Returns whether the batch holds it now.
+     */
+    boolean holdForBatch(Connection c, long batchId, long postingId) {
+        String sql = "UPDATE raw_postings SET batch_id = ? WHERE id = ? AND outcome = 'pending' AND batch_id IS NULL";
+        return (leased() ? Jdbc.update(c, sql + " AND lease_owner = ? AND lease_until >= " + now, batchId, postingId,
+                owner) : Jdbc.update(c, sql, batchId, postingId)) == 1;
     }
 
     /** Pending postings under another worker's live lease: not this process's to decide now. */

@@ -12,6 +12,7 @@ import dev.jobintel.posting.Prepared;
 import dev.jobintel.store.Database;
 import dev.jobintel.store.Jdbc;
 import dev.jobintel.store.LlmBatches;
+import dev.jobintel.store.PendingWork;
 import dev.jobintel.testing.ClaudeRig;
 import dev.jobintel.testing.Fixtures;
 import dev.jobintel.testing.MutableClock;
@@ -493,8 +494,11 @@ class BatchEnricherIT {
         land(jobs(5, "C"));
         List<Long> ids = db.read(c -> Jdbc.query(c, "SELECT id FROM raw_postings ORDER BY id", rs -> rs.getLong(1)));
         List<LlmBatches.Item> items = ids.stream().map(id -> new LlmBatches.Item(id, "p" + id, "k" + id, null)).toList();
-        // The process died between writing the batch and the API accepting it.
-        db.inTransaction(c -> LlmBatches.create(c, "claude-haiku-4-5", "v", items, clock.millis()));
+        // The process died between writing the batch and the API accepting it (its leases then ran out).
+        try (PendingWork dead = PendingWork.of(db, Duration.ofMinutes(2))) {
+            dead.after(0, 100);
+            db.inTransaction(c -> LlmBatches.create(c, dead, "claude-haiku-4-5", "v", items, clock.millis()));
+        }
         BatchEnricher.Result r = batches().run();
         assertThat(count("SELECT count(*) FROM llm_batches WHERE status = 'abandoned'")).isEqualTo(1);
         assertThat(r.batchesSubmitted()).isEqualTo(1);
