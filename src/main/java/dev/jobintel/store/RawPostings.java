@@ -162,7 +162,7 @@ public final class RawPostings {
              PreparedStatement requeue = c.prepareStatement(REQUEUE)) {
             for (Landing l : ordered) {
                 Posting p = l.posting();
-                String key = p.source() + '\u0000' + p.sourceJobId();
+                String key = key(p.source(), p.sourceJobId());
                 State st = states.get(key);
                 if (st == null) {
                     Long id = insert(insert, l, numbered.get(key), seenAt, fetchRunId, board);
@@ -233,7 +233,7 @@ public final class RawPostings {
         List<String> fresh = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Landing l : batch) {
-            String key = l.posting().source() + '\u0000' + l.posting().sourceJobId();
+            String key = key(l.posting().source(), l.posting().sourceJobId());
             if (!states.containsKey(key) && seen.add(key)) {
                 fresh.add(key);
             }
@@ -292,6 +292,11 @@ public final class RawPostings {
         }
     }
 
+    /** A posting's identity as one map key (source, then its id). */
+    private static String key(String source, String sourceJobId) {
+        return source + '\u0000' + sourceJobId;
+    }
+
     private static Map<String, State> existing(Connection c, List<Landing> batch) {
         Map<String, List<String>> idsBySource = new LinkedHashMap<>();
         for (Landing l : batch) {
@@ -310,7 +315,7 @@ public final class RawPostings {
                 for (Object[] row : Jdbc.query(c, sql, rs -> new Object[] {rs.getString("source_job_id"),
                         new State(rs.getLong("id"), rs.getString("content_hash"), rs.getString("job_hash"),
                                 rs.getString("outcome"), rs.getString("outcome_reason"), Jdbc.getLong(rs, "job_id"))}, args)) {
-                    out.put(e.getKey() + '\u0000' + row[0], (State) row[1]);
+                    out.put(key(e.getKey(), (String) row[0]), (State) row[1]);
                 }
             }
         }

@@ -462,6 +462,9 @@ public final class YearsExtractor {
      * before it ("Acme Payments has", "Acme's engineers have"), spaces between.
      */
     private static boolean named(String text, int end, String[] names) {
+        if (names.length == 0) {
+            return false; // no company given
+        }
         int j = end;
         for (int words = 0; words <= 2; words++) {
             while (j > 0 && Character.isWhitespace(text.charAt(j - 1))) {

@@ -1,10 +1,9 @@
 package dev.jobintel.classify.taxonomy;
 
-import dev.jobintel.posting.Salary;
-
 import dev.jobintel.config.YamlDocument;
 
 import dev.jobintel.posting.Phrase;
+import dev.jobintel.posting.Salary;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -211,11 +210,6 @@ public final class Taxonomy {
      */
     public double maxPayPerYear(String currency) {
         return maxPayPerYear.getOrDefault(currency, Salary.MAX_PER_YEAR);
-    }
-
-    /** Currency code → its bound on a year's pay, for the currencies the taxonomy gives one. */
-    public Map<String, Double> maxPayPerYear() {
-        return maxPayPerYear;
     }
 
     /**
