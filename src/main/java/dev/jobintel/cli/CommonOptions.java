@@ -64,14 +64,15 @@ final class CommonOptions extends ConfigOption {
     /**
      * The configured database for a command that only reads it (status, report), with its schema
      * current; null, after saying so on {@code err}, when a SQLite file is not there yet (reading
-     * must not create an empty one).
+     * must not create an empty one). {@code caching}: SINGLE_PASS for a command that reads once and exits.
      */
-    static dev.jobintel.store.Database openForReading(LoadedConfig lc, java.io.PrintWriter err) {
+    static dev.jobintel.store.Database openForReading(LoadedConfig lc, java.io.PrintWriter err,
+                                                     dev.jobintel.store.Database.Caching caching) {
         String url = lc.config().database().url();
         if (noDatabaseYet(url, err)) {
             return null;
         }
-        dev.jobintel.store.Database db = dev.jobintel.store.Database.open(url, lc.config().database().username());
+        dev.jobintel.store.Database db = dev.jobintel.store.Database.openWith(url, lc.config().database().username(), caching);
         db.migrateIfBehind();
         return db;
     }

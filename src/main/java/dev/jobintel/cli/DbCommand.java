@@ -65,7 +65,8 @@ final class DbCommand implements Runnable {
         @Override
         public Integer call() {
             java.io.PrintWriter out = spec.commandLine().getOut();
-            Database opened = CommonOptions.openForReading(common.loadConfig(), spec.commandLine().getErr());
+            Database opened = CommonOptions.openForReading(common.loadConfig(), spec.commandLine().getErr(),
+                    Database.Caching.SINGLE_PASS);
             if (opened == null) {
                 return Main.DATABASE_ERROR;
             }

@@ -49,7 +49,7 @@ final class DbCopy implements Callable<Integer> {
         CommandLine cl = spec.commandLine();
         PrintWriter out = cl.getOut();
         String target = CommonOptions.databaseUrl(cl, "--to", to);
-        Database opened = CommonOptions.openForReading(common.loadConfig(), cl.getErr());
+        Database opened = CommonOptions.openForReading(common.loadConfig(), cl.getErr(), Database.Caching.SINGLE_PASS);
         if (opened == null) {
             return Main.DATABASE_ERROR;
         }

@@ -93,7 +93,7 @@ final class DbExport implements Callable<Integer> {
         if (outFile != null) {
             OutputPaths.file(cl, "--out", outFile);
         }
-        Database opened = CommonOptions.openForReading(common.loadConfig(), cl.getErr());
+        Database opened = CommonOptions.openForReading(common.loadConfig(), cl.getErr(), Database.Caching.SINGLE_PASS);
         if (opened == null) {
             return Main.DATABASE_ERROR;
         }

@@ -103,7 +103,7 @@ final class ReportCommand implements Callable<Integer> {
         Long sinceMillis = since == null ? null : BackfillCommand.parse(cl, since);
         LoadedConfig lc = common.loadConfig();
         LocationResolver places = new LocationResolver(Context.gazetteer(lc));
-        Database opened = CommonOptions.openForReading(lc, cl.getErr());
+        Database opened = CommonOptions.openForReading(lc, cl.getErr(), Database.Caching.SINGLE_PASS);
         if (opened == null) {
             return Main.DATABASE_ERROR;
         }

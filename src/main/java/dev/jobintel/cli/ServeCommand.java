@@ -62,7 +62,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--host takes an address to listen on, got an empty one");
         }
         LoadedConfig lc = common.loadConfig();
-        Database opened = CommonOptions.openForReading(lc, cl.getErr());
+        Database opened = CommonOptions.openForReading(lc, cl.getErr(), Database.Caching.WORKING);
         if (opened == null) {
             return Main.DATABASE_ERROR;
         }

@@ -60,7 +60,7 @@ final class StatusCommand implements Callable<Integer> {
                             + "add --explain");
         }
         LoadedConfig lc = common.loadConfig();
-        Database opened = CommonOptions.openForReading(lc, spec.commandLine().getErr());
+        Database opened = CommonOptions.openForReading(lc, spec.commandLine().getErr(), Database.Caching.SINGLE_PASS);
         if (opened == null) {
             return Main.DATABASE_ERROR;
         }
