@@ -1,5 +1,8 @@
 package dev.jobintel.testing;
 
+import dev.jobintel.classify.claude.sim.MessagesSimulator;
+import dev.jobintel.classify.claude.sim.RulesResponder;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +21,11 @@ public final class JobintelProcess {
     /** How a finished process ended. */
     public record Result(int exit, String out, String err) {
     }
+
+    private static final String JAVA = ProcessHandle.current().info().command().orElse("java");
+    private static final String MAIN = "dev.jobintel.cli.Main";
+    /** Short-lived test processes: the quick-starting JIT tier and the serial collector. */
+    private static final List<String> FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     private final Process process;
     private final Path out;
@@ -50,10 +58,9 @@ public final class JobintelProcess {
 
     /** {@link #builder(Path, Map, String...)} with the JVM heap capped at {@code maxHeap} ("96m"). */
     public static ProcessBuilder builder(String maxHeap, Path workDir, Map<String, String> env, String... args) {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        // Short-lived test processes: the quick-starting JIT tier and the serial collector.
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + maxHeap, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Xshare:auto", "-cp", System.getProperty("java.class.path"), "dev.jobintel.cli.Main"));
+        List<String> cmd = new ArrayList<>(List.of(JAVA, "-Xmx" + maxHeap));
+        cmd.addAll(ClassData.OPTIONS);
+        cmd.add(MAIN);
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("ANTHROPIC_") || k.startsWith("ADZUNA_")
@@ -94,5 +101,91 @@ public final class JobintelProcess {
 
     public String output() throws IOException {
         return Files.readString(out, StandardCharsets.UTF_8) + Files.readString(err, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * How every process finds jobintel's classes. Under Maven's integration tests the class path
+     * holds the packaged jar, as a user runs it; then one training run (the demo snapshot through
+     * fetch, gate, the claude classifier against a local server, and the summary) writes a
+     * class-data archive of that jar, and every later process maps its classes from the archive
+     * instead of loading and verifying them again: a few tenths of a second off each of the
+     * hundreds of processes the suite starts. Anything else (classes in a directory, as an IDE
+     * runs them; a training run that fails) starts from the plain class path, as before. The
+     * archive changes how fast classes load, never which: the JVM checks it against the jar and
+     * quietly ignores one that does not match.
+     */
+    private static final class ClassData {
+        static final List<String> OPTIONS = options();
+
+        private static List<String> options() {
+            Path jar = packagedJar();
+            List<String> plain = new ArrayList<>(FLAGS);
+            plain.addAll(List.of("-Xshare:auto", "-cp", jar == null ? System.getProperty("java.class.path") : jar.toString()));
+            if (jar == null) {
+                return List.copyOf(plain);
+            }
+            try {
+                Path dir = Files.createTempDirectory("jobintel-classes");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> removeAll(dir)));
+                Path archive = dir.resolve("jobintel.jsa");
+                String failure = train(jar, dir, archive);
+                if (failure != null) {
+                    System.err.println("JobintelProcess: no class-data archive (" + failure + "); processes load classes from " + jar);
+                    return List.copyOf(plain);
+                }
+                List<String> mapped = new ArrayList<>(FLAGS);
+                // Silent: a warning about the archive on standard output would be read as the command's.
+                mapped.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off", "-cp", jar.toString()));
+                return List.copyOf(mapped);
+            } catch (IOException | InterruptedException e) {
+                System.err.println("JobintelProcess: no class-data archive (" + e + ")");
+                return List.copyOf(plain);
+            }
+        }
+
+        private static void removeAll(Path dir) {
+            try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            } catch (IOException e) {
+                // a temporary directory left behind
+            }
+        }
+
+        /** The jar jobintel's own classes come from here, or null when they come from a directory. */
+        private static Path packagedJar() {
+            try {
+                Path p = Path.of(Class.forName(MAIN).getProtectionDomain().getCodeSource().getLocation().toURI());
+                return Files.isRegularFile(p) && p.toString().endsWith(".jar") ? p : null;
+            } catch (ReflectiveOperationException | java.net.URISyntaxException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        /** Runs the training process that writes {@code archive}; null when it did, else what went wrong. */
+        private static String train(Path jar, Path dir, Path archive) throws IOException, InterruptedException {
+            Path config = Files.writeString(dir.resolve("train.yaml"), "classifier:\n  name: claude\n"
+                    + "  claude: {requests_per_minute: 100000, output_tokens_per_minute: 100000000}\n");
+            try (MessagesSimulator sim = MessagesSimulator.start(new RulesResponder())) {
+                List<String> cmd = new ArrayList<>(List.of(JAVA, "-Xmx256m"));
+                cmd.addAll(FLAGS);
+                cmd.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds*=off", "-cp", jar.toString(), MAIN,
+                        "run", "--config", config.toString(), "--companies", "arcadia,hays", "--db",
+                        dir.resolve("train.db").toString(), "--no-progress"));
+                ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                        .redirectOutput(dir.resolve("train.txt").toFile());
+                pb.environment().keySet().removeIf(k -> k.startsWith("ANTHROPIC_") || k.startsWith("JOBINTEL_"));
+                pb.environment().putAll(Map.of("ANTHROPIC_API_KEY", "sk-train", "ANTHROPIC_BASE_URL", sim.baseUrl()));
+                Process p = pb.start();
+                if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    return "the training run took over two minutes";
+                }
+                if (p.exitValue() != 0 || !Files.isRegularFile(archive)) {
+                    return "the training run exited " + p.exitValue() + ": "
+                            + Files.readString(dir.resolve("train.txt"), StandardCharsets.UTF_8);
+                }
+                return null;
+            }
+        }
     }
 }
