@@ -100,15 +100,23 @@ public final class YamlDocument {
 
     private final String origin;
     private final String text;
-    private final Map<String, Integer> lines;
-    /** The keys written with an empty (null) value, in order: a map that refuses one is named by them. */
-    private final java.util.List<String> nulls;
+    /** Nothing written (blank, or only comments): binds to null. */
+    private final boolean empty;
+    /** Where each key is written; for a bundled resource, found on first use (see {@link #resource}). */
+    private volatile Index index;
 
-    private YamlDocument(String origin, String text, Map<String, Integer> lines, java.util.List<String> nulls) {
+    /**
+     * @param lines the line of each key's path (see {@link #line})
+     * @param nulls the keys written with an empty (null) value, in order: a map that refuses one is named by them
+     */
+    private record Index(Map<String, Integer> lines, java.util.List<String> nulls) {
+    }
+
+    private YamlDocument(String origin, String text, boolean empty, Index index) {
         this.origin = origin;
         this.text = text;
-        this.lines = lines;
-        this.nulls = nulls;
+        this.empty = empty;
+        this.index = index;
     }
 
     /** Reads a file; a missing file is a {@link ConfigException} naming it. */
@@ -134,20 +142,48 @@ public final class YamlDocument {
         }
     }
 
-    /** Reads a resource bundled in the jar. */
+    /**
+     * Reads a resource bundled in the jar. The checks {@link #parse} makes before binding guard files
+     * users write; a bundled file is fixed at build time, where a test makes them (BundledYamlTest), so
+     * they are not paid for on every start: the pass that makes them, and records each key's line, runs
+     * only when an error needs a line, and then names the same line as it would have.
+     */
     public static YamlDocument resource(String name) {
+        String text;
         try (InputStream in = YamlDocument.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("bundled resource missing from the build: " + name);
             }
-            return parse("bundled " + name.substring(name.lastIndexOf('/') + 1),
-                    new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new YamlDocument("bundled " + name.substring(name.lastIndexOf('/') + 1), text, !hasContent(text), null);
+    }
+
+    /** Whether the text holds any value: {@link #parse}'s pass records a line for every one. */
+    private static boolean hasContent(String text) {
+        try (JsonParser p = MAPPER.getFactory().createParser(text)) {
+            return p.nextToken() != null;
+        } catch (JsonProcessingException e) {
+            // Not valid YAML, which is not empty: binding says where.
+            return true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** Reads text a user wrote, checked whole before anything is bound. */
     public static YamlDocument parse(String origin, String text) {
+        Index index = index(origin, text);
+        return new YamlDocument(origin, text, index.lines().isEmpty(), index);
+    }
+
+    /**
+     * The line of every key, made in one pass over the tokens that also refuses what binding would
+     * read silently or wrongly: a second document, a repeated key, an alias, an empty list item.
+     */
+    private static Index index(String origin, String text) {
         int characters = text.length() > MAX_CODE_POINTS ? text.codePointCount(0, text.length()) : 0;
         if (characters > MAX_CODE_POINTS) {
             // SnakeYAML's own refusal names a line deep inside the file and a limit in "code points".
@@ -197,7 +233,22 @@ public final class YamlDocument {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new YamlDocument(origin, text, lines, nulls);
+        return new Index(lines, nulls);
+    }
+
+    /** The index, made once on first use for a bundled resource; callers on several threads share it. */
+    private Index index() {
+        Index i = index;
+        if (i == null) {
+            synchronized (this) {
+                i = index;
+                if (i == null) {
+                    i = index(origin, text);
+                    index = i;
+                }
+            }
+        }
+        return i;
     }
 
     /**
@@ -255,7 +306,7 @@ public final class YamlDocument {
 
     /** Binds the document to {@code type}; an empty document (blank, or only comments) gives null. */
     public <T> T bind(Class<T> type) {
-        if (lines.isEmpty()) {
+        if (empty) {
             return null;
         }
         try {
@@ -280,7 +331,7 @@ public final class YamlDocument {
             if (root instanceof NullPointerException) {
                 // A record that copies its map refuses a null value ("prices: {foo: ~}"): name that key.
                 String under = pathOf(e);
-                String key = nulls.stream().filter(n -> under.isEmpty() || n.startsWith(under + ".")).findFirst().orElse(under);
+                String key = index().nulls().stream().filter(n -> under.isEmpty() || n.startsWith(under + ".")).findFirst().orElse(under);
                 throw new ConfigException(origin, line(key), key, "an empty value: give it one or remove the key", e);
             }
             if (root instanceof NumberFormatException) {
@@ -302,6 +353,7 @@ public final class YamlDocument {
 
     /** The line of the key or value at {@code path}, or of its closest ancestor that is written; 0 if none. */
     public int line(String path) {
+        Map<String, Integer> lines = index().lines();
         String p = path;
         while (p != null && !p.isEmpty()) {
             Integer l = lines.get(p);
