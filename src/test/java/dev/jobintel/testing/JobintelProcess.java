@@ -138,6 +138,9 @@ public final class JobintelProcess {
                 mapped.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off", "-cp", jar.toString()));
                 return List.copyOf(mapped);
             } catch (IOException | InterruptedException e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
                 System.err.println("JobintelProcess: no class-data archive (" + e + ")");
                 return List.copyOf(plain);
             }
