@@ -9,9 +9,10 @@ import java.util.Comparator;
 /**
  * A temporary directory a benchmark fills with hundreds of megabytes, removed when the benchmark
  * ends however it ends: at close, or, when Ctrl-C or SIGTERM stops the JVM first (a finally block
- * does not run then), by a shutdown hook.
+ * does not run then), by a shutdown hook. (The tests keep one open for a whole JVM, the hook
+ * removing it at the end.)
  */
-final class ScratchDirectory implements AutoCloseable {
+public final class ScratchDirectory implements AutoCloseable {
 
     private final Path path;
     private final Thread hook;
@@ -22,11 +23,11 @@ final class ScratchDirectory implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
-    static ScratchDirectory create(String prefix) throws IOException {
+    public static ScratchDirectory create(String prefix) throws IOException {
         return new ScratchDirectory(Files.createTempDirectory(prefix));
     }
 
-    Path path() {
+    public Path path() {
         return path;
     }
 

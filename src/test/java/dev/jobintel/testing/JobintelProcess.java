@@ -2,6 +2,7 @@ package dev.jobintel.testing;
 
 import dev.jobintel.classify.claude.sim.MessagesSimulator;
 import dev.jobintel.classify.claude.sim.RulesResponder;
+import dev.jobintel.cli.ScratchDirectory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -125,8 +126,8 @@ public final class JobintelProcess {
                 return List.copyOf(plain);
             }
             try {
-                Path dir = Files.createTempDirectory("jobintel-classes");
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> removeAll(dir)));
+                // Open for as long as this JVM runs: the processes use the archive to the end.
+                Path dir = ScratchDirectory.create("jobintel-classes").path();
                 Path archive = dir.resolve("jobintel.jsa");
                 String failure = train(jar, dir, archive);
                 if (failure != null) {
@@ -143,14 +144,6 @@ public final class JobintelProcess {
                 }
                 System.err.println("JobintelProcess: no class-data archive (" + e + ")");
                 return List.copyOf(plain);
-            }
-        }
-
-        private static void removeAll(Path dir) {
-            try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            } catch (IOException e) {
-                // a temporary directory left behind
             }
         }
 
