@@ -43,10 +43,7 @@ class ConcurrentWritesOnPostgresIT {
             long deadlocksBefore = deadlocks(db);
             try (Connection holder = DriverManager.getConnection(url)) {
                 // Something else holds posting 3 for a moment (a worker writing its decision).
-                holder.setAutoCommit(false);
-                try (Statement st = holder.createStatement()) {
-                    st.executeQuery("SELECT 1 FROM raw_postings WHERE source_job_id = '3' FOR UPDATE").close();
-                }
+                hold(holder, "3");
                 // One fetch's page lists 1, 3, 2 and waits at 3; the other's lists 2, 1 (the board's order changed
                 // between the two reads of it). In arrival order the second takes 2 and waits for 1, and when 3 is
                 // free the first wants 2: a deadlock, every time. In one order, the second waits for the first.
@@ -77,10 +74,7 @@ class ConcurrentWritesOnPostgresIT {
             db.inTransaction(c -> RawPostings.land(c, List.of(posting("1b")), 1_000, null, "other", true));
             long deadlocksBefore = deadlocks(db);
             try (Connection holder = DriverManager.getConnection(url)) {
-                holder.setAutoCommit(false);
-                try (Statement st = holder.createStatement()) {
-                    st.executeQuery("SELECT 1 FROM raw_postings WHERE source_job_id = '1b' FOR UPDATE").close();
-                }
+                hold(holder, "1b");
                 // A fetch re-seeing 1, 1b and 2 (in that order) holds 1 and waits at 1b ...
                 CompletableFuture<LandCounts> reSeeing = CompletableFuture.supplyAsync(() ->
                         db.inTransaction(c -> RawPostings.land(c, List.of(posting("2"), posting("1b"), posting("1")),
@@ -109,19 +103,16 @@ class ConcurrentWritesOnPostgresIT {
                     + "retryable = 1, outcome_at = 1500"));
             try (Connection fetch = DriverManager.getConnection(url)) {
                 // A fetch re-seeing the two postings in another order than the re-queue's (id order): it holds 2 ...
-                fetch.setAutoCommit(false);
                 try (Statement st = fetch.createStatement()) {
                     st.execute("SET deadlock_timeout = '10s'"); // the re-queue is the one that finds the deadlock
-                    st.executeQuery("SELECT 1 FROM raw_postings WHERE source_job_id = '2' FOR UPDATE").close();
                 }
+                hold(fetch, "2");
                 // ... the re-queue takes 1 and waits for 2 ...
                 CompletableFuture<Long> retry = CompletableFuture.supplyAsync(() ->
                         Requeue.failed(db, new Requeue.Failed(List.of(), null, null), 2_000));
                 awaitWaiting(db, 1);
                 // ... and the fetch wants 1: the server ends the re-queue's transaction, which is run again.
-                try (Statement st = fetch.createStatement()) {
-                    st.executeQuery("SELECT 1 FROM raw_postings WHERE source_job_id = '1' FOR UPDATE").close();
-                }
+                hold(fetch, "1");
                 fetch.commit();
                 assertThat(retry.get(30, TimeUnit.SECONDS)).isEqualTo(2);
             }
@@ -131,6 +122,16 @@ class ConcurrentWritesOnPostgresIT {
     }
 
     /** Waits until at least {@code n} lock requests wait. */
+    /** Locks posting {@code sourceJobId}'s row in {@code holder}'s open transaction, as a writer does, until it commits. */
+    private static void hold(Connection holder, String sourceJobId) throws java.sql.SQLException {
+        holder.setAutoCommit(false);
+        try (java.sql.PreparedStatement st = holder.prepareStatement(
+                "SELECT 1 FROM raw_postings WHERE source_job_id = ? FOR UPDATE")) {
+            st.setString(1, sourceJobId);
+            st.executeQuery().close();
+        }
+    }
+
     private static void awaitWaiting(Database db, int n) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (db.read(c -> Jdbc.count(c, "SELECT count(*) FROM pg_locks WHERE NOT granted AND locktype = 'transactionid'")) < n
