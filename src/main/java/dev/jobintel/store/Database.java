@@ -101,6 +101,7 @@ public final class Database implements AutoCloseable {
         hc.setPoolName("jobintel");
         hc.setAutoCommit(true);
         if (dialect instanceof SqliteDialect) {
+            SqliteNativeLibrary.prepare();
             Path file = sqliteFile(url);
             if (file != null && file.getParent() != null) {
                 try {
