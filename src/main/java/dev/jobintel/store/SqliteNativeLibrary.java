@@ -80,6 +80,8 @@ final class SqliteNativeLibrary {
                 Path part = Files.createTempFile(dir, "unpacking-", ".part");
                 try {
                     Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
+                    // A temporary file is its owner's alone; the library is as readable as the jar beside it.
+                    part.toFile().setReadable(true, false);
                     Files.move(part, kept, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } finally {
                     Files.deleteIfExists(part);
