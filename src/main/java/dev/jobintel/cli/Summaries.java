@@ -330,6 +330,12 @@ final class Summaries {
                         r.unchanged(), r.rejected(), r.closed(), listed(r.outcomes()));
             }
             out.print(t.render("  "));
+            for (Ledger.RunLine r : e.runs()) {
+                if (r.runningBoards() > 0) {
+                    out.printf("  run %s: %s%n", r.runId().length() > 8 ? r.runId().substring(0, 8) : r.runId(),
+                            unfinished(r.runningBoards()));
+                }
+            }
         }
     }
 
@@ -430,6 +436,23 @@ final class Summaries {
         // once in the rejects table the ledger line counts.
         out.println("Fetches (all runs added up; the rejects table keeps each rejected item once):");
         out.print(t.render("  "));
+        for (Ledger.SourceFetches f : fetches) {
+            if (f.running() > 0) {
+                out.printf("  %s: %s%n", f.source(), unfinished(f.running()));
+            }
+        }
+    }
+
+    /**
+     * What a fetch still marked running is: one stopped by Ctrl-C or a crash looks like one in progress, and its
+     * counts like a fetch that ended (a file of 100,000 postings "imported" with 1,500), until the next command
+     * that writes the database closes it as interrupted (on SQLite; on PostgreSQL, where several processes fetch
+     * at once, it stays so).
+     */
+    private static String unfinished(long fetches) {
+        return fetches == 1 ? "1 board fetch not finished (still running, or stopped by Ctrl-C or a crash): its counts "
+                + "are what it landed by then" : n(fetches) + " board fetches not finished (still running, or stopped by "
+                + "Ctrl-C or a crash): their counts are what they landed by then";
     }
 
     static void boards(PrintWriter out, List<dev.jobintel.store.BoardHealth.Row> troubled, long now) {

@@ -22,7 +22,8 @@ public final class Ledger {
 
     /** Board fetches of one source: how many, how many failed, rejects. */
     /** @param partial fetches that kept what arrived but did not read the whole board (a page failed, a limit) */
-    public record SourceFetches(String source, long fetches, long failed, long partial, long rejected) {
+    /** {@code running}: fetches still marked running, in progress now or stopped before they finished (Ctrl-C, a crash). */
+    public record SourceFetches(String source, long fetches, long failed, long partial, long running, long rejected) {
     }
 
     /** One posting shown as an example of an outcome. */
@@ -37,7 +38,8 @@ public final class Ledger {
     }
 
     /** One fetch run (all the boards fetched by one command) and what became of the postings it first saw. */
-    public record RunLine(String runId, long startedAt, long boards, long failedBoards, long partialBoards, long seen,
+    public record RunLine(String runId, long startedAt, long boards, long failedBoards, long partialBoards,
+                          long runningBoards, long seen,
                           long newPostings, long changed, long unchanged, long rejected, long closed,
                           java.util.Map<String, Long> outcomes) {
     }
@@ -98,12 +100,14 @@ public final class Ledger {
     public static List<RunLine> runs(Connection c, int n) {
         List<Object[]> heads = Jdbc.query(c, "SELECT run_id, min(started_at) AS started, count(*) AS boards, "
                         + "sum(CASE WHEN status = 'failed' THEN 1 ELSE 0 END) AS failed, "
-                        + "sum(CASE WHEN status = 'partial' THEN 1 ELSE 0 END) AS partial, sum(seen) AS seen, "
+                        + "sum(CASE WHEN status = 'partial' THEN 1 ELSE 0 END) AS partial, "
+                        + "sum(CASE WHEN status = 'running' THEN 1 ELSE 0 END) AS running, sum(seen) AS seen, "
                         + "sum(new_count) AS fresh, sum(updated_count) AS changed, sum(unchanged_count) AS unchanged, "
                         + "sum(rejected) AS rejected, sum(closed_count) AS closed FROM fetch_runs GROUP BY run_id "
                         + "ORDER BY started DESC, run_id LIMIT ?",
                 rs -> new Object[] {rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                        rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11)}, n);
+                        rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11),
+                        rs.getLong(12)}, n);
         List<RunLine> out = new ArrayList<>();
         for (Object[] h : heads) {
             java.util.Map<String, Long> outcomes = new java.util.TreeMap<>();
@@ -113,7 +117,7 @@ public final class Ledger {
                 outcomes.put((String) row[0], (Long) row[1]);
             }
             out.add(new RunLine((String) h[0], (Long) h[1], (Long) h[2], (Long) h[3], (Long) h[4], (Long) h[5],
-                    (Long) h[6], (Long) h[7], (Long) h[8], (Long) h[9], (Long) h[10], outcomes));
+                    (Long) h[6], (Long) h[7], (Long) h[8], (Long) h[9], (Long) h[10], (Long) h[11], outcomes));
         }
         return out;
     }
@@ -151,9 +155,10 @@ public final class Ledger {
     public static List<SourceFetches> fetches(Connection c) {
         return Jdbc.query(c, "SELECT source, count(*) AS n, sum(CASE WHEN status = 'failed' THEN 1 ELSE 0 END) AS f, "
                         + "sum(CASE WHEN status = 'partial' THEN 1 ELSE 0 END) AS p, "
+                        + "sum(CASE WHEN status = 'running' THEN 1 ELSE 0 END) AS u, "
                         + "sum(rejected) AS r FROM fetch_runs GROUP BY source ORDER BY source",
                 rs -> new SourceFetches(rs.getString("source"), rs.getLong("n"), rs.getLong("f"), rs.getLong("p"),
-                        rs.getLong("r")));
+                        rs.getLong("u"), rs.getLong("r")));
     }
 
     /**

@@ -54,6 +54,9 @@ class InterruptIT {
         assertThat(stopped.exit()).isNotZero();
         assertThat(stopped.err()).contains("jobintel import: interrupted").contains("run it again to go on");
         assertThat(JobintelProcess.run(dir, Map.of(), "status", "--check", "--db", dbFile.toString()).exit()).isZero();
+        // Its fetch run is not shown as one that ended, whose counts would say the file held what was landed.
+        String explained = JobintelProcess.run(dir, Map.of(), "status", "--explain", "--db", dbFile.toString()).out();
+        assertThat(explained).contains("1 board fetch not finished (still running, or stopped by Ctrl-C or a crash)");
         // The file's fetch run counts what it landed, as 'status --explain' shows it: not 0 seen and 0 new
         // beside the postings it saw first.
         try (Database db = Database.open(url, null, null)) {
@@ -66,6 +69,14 @@ class InterruptIT {
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(again.err()).doesNotContain("interrupted");
         assertThat(landed(url)).isEqualTo(POSTINGS);
+        // The next command that writes closed the stopped run as partial.
+        explained = JobintelProcess.run(dir, Map.of(), "status", "--explain", "--db", dbFile.toString()).out();
+        assertThat(explained).doesNotContain("not finished");
+        try (Database db = Database.open(url, null, null)) {
+            java.util.List<String> statuses = db.read(c -> Jdbc.query(c, "SELECT status FROM fetch_runs ORDER BY id",
+                    rs -> rs.getString(1)));
+            assertThat(statuses).containsExactly("partial", "ok");
+        }
     }
 
     @Test
