@@ -20,9 +20,12 @@ public final class Ledger {
     public record Violation(String invariant, long rows) {
     }
 
-    /** Board fetches of one source: how many, how many failed, rejects. */
-    /** @param partial fetches that kept what arrived but did not read the whole board (a page failed, a limit) */
-    /** {@code running}: fetches still marked running, in progress now or stopped before they finished (Ctrl-C, a crash). */
+    /**
+     * Board fetches of one source: how many, how many failed, rejects.
+     *
+     * @param partial fetches that kept what arrived but did not read the whole board (a page failed, a limit)
+     * @param running fetches still marked running: in progress now, or stopped before they finished (Ctrl-C, a crash)
+     */
     public record SourceFetches(String source, long fetches, long failed, long partial, long running, long rejected) {
     }
 

@@ -17,8 +17,8 @@ import java.security.CodeSource;
  * SQLite's native library unpacked once beside jobintel's jar, instead of once per process.
  *
  * <p>sqlite-jdbc unpacks its 1 MB library from the jar into the temporary directory under a new
- * name at every start, reads it back to compare, and deletes it at exit: about 80 ms of every
- * command (a fifth of a small 'status'), and a process killed with SIGKILL leaves its copy
+ * name at every start, reads it back to compare, and deletes it at exit: about 70 ms of every
+ * command (a tenth of a small 'status'), and a process killed with SIGKILL leaves its copy
  * behind for good. Pointed at a copy kept beside the jar (target/ in a checkout), it loads that
  * one directly. The copy is named by the driver's version and platform, is written whole under
  * another name and then moved into place (processes started together cannot load half of it),
@@ -29,28 +29,22 @@ import java.security.CodeSource;
  */
 final class SqliteNativeLibrary {
 
-    private static volatile boolean prepared;
-
     private SqliteNativeLibrary() {
     }
 
-    /** Points the driver at the kept copy, unpacking it first if needed; once per process, before any connection. */
+    /** Points the driver at the kept copy, unpacking it first if needed; before any connection. */
     static void prepare() {
-        if (prepared) {
-            return;
+        Path kept = Kept.PATH;
+        if (kept != null) {
+            System.setProperty("org.sqlite.lib.path", kept.getParent().toString());
+            System.setProperty("org.sqlite.lib.name", kept.getFileName().toString());
         }
-        synchronized (SqliteNativeLibrary.class) {
-            if (!prepared) {
-                prepared = true;
-                if (System.getProperty("org.sqlite.lib.path") == null) {
-                    Path kept = keptCopy();
-                    if (kept != null) {
-                        System.setProperty("org.sqlite.lib.path", kept.getParent().toString());
-                        System.setProperty("org.sqlite.lib.name", kept.getFileName().toString());
-                    }
-                }
-            }
-        }
+    }
+
+    /** Unpacked by the first caller, once: the JVM initialises a class once, and other threads wait for it. */
+    private static final class Kept {
+        /** Null where there is none, or where the user names the library (org.sqlite.lib.path) themselves. */
+        static final Path PATH = System.getProperty("org.sqlite.lib.path") == null ? keptCopy() : null;
     }
 
     /** The kept copy, unpacked now if it was not there; null where there can be none. */
